@@ -1,0 +1,44 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { MemberEntity, MemberRole, OrganizationEntity, UserEntity } from '@hireloop/core';
+import { MEMBER_ROLES } from '@hireloop/core';
+
+export class UserResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+
+  static from(user: UserEntity): UserResponseDto {
+    return { id: user.id, email: user.email, name: user.name };
+  }
+}
+
+export class OrganizationResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+
+  static from(org: OrganizationEntity): OrganizationResponseDto {
+    return { id: org.id, name: org.name };
+  }
+}
+
+export class MembershipResponseDto {
+  @ApiProperty() memberId: string;
+  @ApiProperty({ enum: MEMBER_ROLES, isArray: true }) roles: MemberRole[];
+  @ApiProperty() status: string;
+
+  static from(member: MemberEntity): MembershipResponseDto {
+    return { memberId: member.id, roles: member.roles, status: member.status };
+  }
+}
+
+export class MeResponseDto {
+  @ApiProperty({ type: UserResponseDto }) user: UserResponseDto;
+  @ApiProperty({ type: OrganizationResponseDto }) organization: OrganizationResponseDto;
+  @ApiProperty({ type: MembershipResponseDto }) membership: MembershipResponseDto;
+}
+
+export class TokenResponseDto extends MeResponseDto {
+  @ApiProperty() accessToken: string;
+  @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
+  @ApiProperty({ description: 'Seconds until the token expires' }) expiresIn: number;
+}

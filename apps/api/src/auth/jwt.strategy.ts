@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AppConfig } from '@hireloop/config';
+import { AuthContext } from '@hireloop/core';
+import { AuthService } from './auth.service';
+
+export interface JwtPayload {
+  sub: string;
+  org: string;
+  mid: string;
+}
+
+/** Verifies the bearer token, then re-reads the membership so that deactivation and role changes apply at once. */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    config: AppConfig,
+    private readonly auth: AuthService,
+  ) {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.JWT_SECRET, algorithms: ['HS256'], ignoreExpiration: false });
+  }
+
+  async validate(payload: JwtPayload): Promise<AuthContext | false> {
+    if (!payload?.sub || !payload.org || !payload.mid) return false;
+    return (await this.auth.resolveAuthContext(payload.sub, payload.org, payload.mid)) ?? false;
+  }
+}

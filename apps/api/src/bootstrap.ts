@@ -1,0 +1,87 @@
+import helmet from '@fastify/helmet';
+import { randomUUID } from 'node:crypto';
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, validateEnvironment } from '@hireloop/config';
+import { ApiModule } from './api.module';
+import { createValidationPipe } from './common/validation';
+import { serveWebApp } from './common/web-app';
+
+export const API_PREFIX = 'v1';
+
+export function createFastifyAdapter(bodyLimit: number): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit,
+    trustProxy: true,
+    logger: false,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  } as never);
+}
+
+/** Everything both main.ts and the tests apply, so the tests run the same app as production. */
+export async function configureApp(app: NestFastifyApplication): Promise<void> {
+  const config = app.get(AppConfig);
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  // Errors raised by Fastify before a route runs (malformed JSON, body too large) reach ProblemDetailsFilter too.
+
+
+  await app.register(helmet as never, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+
+  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  if (origins.length > 0) {
+    app.enableCors({ origin: origins.includes('*') ? true : origins, credentials: true, exposedHeaders: ['x-request-id'] });
+  }
+
+  const document = SwaggerModule.createDocument(
+    app as unknown as INestApplication,
+    new DocumentBuilder()
+      .setTitle('hireloop API')
+      .setDescription(
+        'Hiring loops, blind scorecards and calibrated debriefs. Errors are RFC 9457 problem+json. ' +
+          'Lists take `limit` (1–100, default 20) and an opaque `cursor`; the body carries `items` and `nextCursor` (null on the last page).',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  if (config.SERVE_WEB) await serveWebApp(app);
+
+  SwaggerModule.setup('docs', app as unknown as INestApplication, document, { jsonDocumentUrl: 'docs-json' });
+}
+
+export async function createApiApp(): Promise<NestFastifyApplication> {
+  const env = validateEnvironment(process.env as Record<string, unknown>);
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createFastifyAdapter(env.BODY_LIMIT_BYTES), { bufferLogs: true });
+  await configureApp(app);
+  return app;
+}

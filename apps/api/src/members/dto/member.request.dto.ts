@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { MEMBER_ROLES, MemberRole, PageQueryDto } from '@hireloop/core';
+
+export class InviteMemberRequestDto {
+  @ApiProperty()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: MEMBER_ROLES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  @IsIn(MEMBER_ROLES, { each: true, message: `each role must be one of: ${MEMBER_ROLES.join(', ')}` })
+  roles: MemberRole[];
+}
+
+export class UpdateMemberRequestDto {
+  @ApiProperty({ enum: MEMBER_ROLES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  @IsIn(MEMBER_ROLES, { each: true, message: `each role must be one of: ${MEMBER_ROLES.join(', ')}` })
+  roles: MemberRole[];
+}
+
+export class ListMembersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: MEMBER_ROLES })
+  @IsOptional()
+  @IsIn(MEMBER_ROLES)
+  role?: MemberRole;
+
+  @ApiPropertyOptional({ enum: ['invited', 'active', 'deactivated'] })
+  @IsOptional()
+  @IsIn(['invited', 'active', 'deactivated'])
+  status?: 'invited' | 'active' | 'deactivated';
+}

@@ -1,0 +1,25 @@
+import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AuthContext } from '@hireloop/core';
+import { Auth, Roles } from '../common/auth.decorators';
+import { OrganizationSettingsResponseDto, UpdateOrganizationRequestDto } from './dto/organization.dto';
+import { OrganizationsService } from './organizations.service';
+
+@ApiTags('organization')
+@ApiBearerAuth()
+@Controller('organization')
+export class OrganizationsController {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  @Get()
+  @Roles('admin')
+  get(@Auth() auth: AuthContext): Promise<OrganizationSettingsResponseDto> {
+    return this.organizations.get(auth);
+  }
+
+  @Patch()
+  @Roles('admin')
+  update(@Auth() auth: AuthContext, @Body() dto: UpdateOrganizationRequestDto): Promise<OrganizationSettingsResponseDto> {
+    return this.organizations.update(auth, dto);
+  }
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService, AuthContext, OrganizationEntity, organizationSettings } from '@hireloop/core';
+import { OrganizationSettingsResponseDto, UpdateOrganizationRequestDto } from './dto/organization.dto';
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(auth: AuthContext): Promise<OrganizationSettingsResponseDto> {
+    const org = await this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: auth.organizationId });
+    return toResponse(org);
+  }
+
+  async update(auth: AuthContext, dto: UpdateOrganizationRequestDto): Promise<OrganizationSettingsResponseDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const org = await manager.findOneOrFail(OrganizationEntity, { where: { id: auth.organizationId }, lock: { mode: 'pessimistic_write' } });
+      const { name, ...settings } = dto;
+      const next = { ...org.settings, ...Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) };
+      await manager.update(OrganizationEntity, { id: org.id }, { ...(name ? { name } : {}), settings: next });
+      const redact = (s: typeof next) => ({ ...s, webhookSecret: s.webhookSecret ? '<set>' : null });
+      await this.audit.record(manager, auth, { action: 'organization.updated', entityType: 'organization', entityId: org.id, before: { name: org.name, settings: redact(org.settings) }, after: { name: name ?? org.name, settings: redact(next) } });
+    });
+    return this.get(auth);
+  }
+}
+
+function toResponse(org: OrganizationEntity): OrganizationSettingsResponseDto {
+  const s = organizationSettings(org);
+  return {
+    id: org.id,
+    name: org.name,
+    minEvidenceLength: s.minEvidenceLength,
+    reminderAfterHours: s.reminderAfterHours,
+    escalateAfterDays: s.escalateAfterDays,
+    webhookUrl: s.webhookUrl,
+    webhookSecretSet: Boolean(s.webhookSecret),
+  };
+}

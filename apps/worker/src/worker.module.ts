@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { AppConfigModule } from '@hireloop/config';
+import { CoreModule } from '@hireloop/core';
+import { DatabaseModule } from '@hireloop/database';
+import { QueueModule } from '@hireloop/queue';
+import { FeedbackRemindersWorkerModule } from './feedback-reminders/feedback-reminders-worker.module';
+import { InterviewerCalibrationWorkerModule } from './interviewer-calibration/interviewer-calibration-worker.module';
+import { OutboxRelayModule } from './outbox-relay/outbox-relay.module';
+import { PanelAggregationWorkerModule } from './panel-aggregation/panel-aggregation-worker.module';
+import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { ProcessorRegistryModule } from './processor-registry';
+
+@Module({
+  imports: [
+    AppConfigModule,
+    DatabaseModule,
+    CoreModule,
+    QueueModule.forRoot(),
+    OutboxRelayModule,
+    PanelAggregationWorkerModule,
+    InterviewerCalibrationWorkerModule,
+    FeedbackRemindersWorkerModule,
+    ProcessorRegistryModule,
+  ],
+  providers: [MaintenanceProcessor],
+})
+export class WorkerModule {}

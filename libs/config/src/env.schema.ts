@@ -1,0 +1,112 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const DEV_JWT_SECRET = 'hireloop-local-development-secret-change-me';
+
+/**
+ * Every setting the service reads, with local defaults that work on a developer machine.
+ * In production (NODE_ENV=production) the JWT secret has no default.
+ */
+export class EnvironmentVariables {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// connection URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/hireloop';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 20;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// connection URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every BullMQ key, so that several deployments (or test runs) can share one Redis. */
+  @IsString()
+  @Matches(/^[a-zA-Z0-9_-]+$/, { message: 'QUEUE_PREFIX may hold letters, digits, - and _ only' })
+  QUEUE_PREFIX = 'hireloop';
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  JWT_SECRET: string;
+
+  /** Token lifetime in seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  JWT_EXPIRES_IN_SECONDS = 3600;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  @Transform(toBool)
+  @IsBoolean()
+  MIGRATIONS_RUN = true;
+
+  /** Comma-separated list of allowed origins, or * for any. Empty disables CORS. */
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS = '';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  BODY_LIMIT_BYTES = 1_048_576;
+
+  /** Attempts allowed per window on login before 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_THROTTLE_LIMIT = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  LOGIN_THROTTLE_TTL_MS = 60_000;
+
+  /** Repeat pattern (cron) of the nightly interviewer-calibration job. */
+  @IsString()
+  CALIBRATION_CRON = '0 3 * * *';
+
+  /** How often the feedback-reminder scan runs (cron). */
+  @IsString()
+  REMINDER_CRON = '*/15 * * * *';
+
+  /** Serve the built web app from apps/web/dist under / when present. */
+  @Transform(toBool)
+  @IsBoolean()
+  SERVE_WEB = true;
+}
+
+export class ConfigValidationError extends Error {}
+
+export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
+  const input = { ...raw };
+  if (input.JWT_SECRET === undefined && input.NODE_ENV !== 'production') input.JWT_SECRET = DEV_JWT_SECRET;
+  for (const key of Object.keys(input)) if (input[key] === '') delete input[key];
+  const config = plainToInstance(EnvironmentVariables, input, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => {
+      const shown = e.property.includes('SECRET') ? '<hidden>' : JSON.stringify(e.value);
+      return `  ${e.property} (got ${shown}): ${Object.values(e.constraints ?? {}).join('; ')}`;
+    });
+    throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return config;
+}

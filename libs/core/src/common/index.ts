@@ -1,0 +1,5 @@
+export * from './app-error';
+export * from './auth-context';
+export * from './member-role';
+export * from './pagination';
+export * from './keyset';

@@ -1,0 +1,15 @@
+import { Global, Module } from '@nestjs/common';
+import { AuditService } from './audit/audit.service';
+import { MembersRepository } from './members/members.repository';
+import { OutboxService } from './outbox/outbox.service';
+import { LoopVersionsService } from './roles/loop-versions.service';
+import { QuestionsRepository } from './roles/questions.repository';
+import { RolesRepository } from './roles/roles.repository';
+
+/** Cross-cutting services shared by the API and the worker. */
+@Global()
+@Module({
+  providers: [AuditService, OutboxService, MembersRepository, RolesRepository, QuestionsRepository, LoopVersionsService],
+  exports: [AuditService, OutboxService, MembersRepository, RolesRepository, QuestionsRepository, LoopVersionsService],
+})
+export class CoreModule {}

@@ -1,0 +1,28 @@
+import { EntityManager } from 'typeorm';
+import { JobName, panelAggregationJobId, QueueName } from '@hireloop/queue';
+import { OutboxService } from './outbox.service';
+
+/**
+ * The one call site for "this application's report must be recomputed": used when a scorecard is submitted,
+ * amended or withdrawn. Runs in the caller's transaction.
+ */
+export function requestPanelAggregation(outbox: OutboxService, manager: EntityManager, organizationId: string, applicationId: string): Promise<void> {
+  return outbox.enqueue(manager, {
+    organizationId,
+    queue: QueueName.PanelAggregation,
+    jobName: JobName.AggregatePanel,
+    payload: { organizationId, applicationId },
+    dedupeKey: panelAggregationJobId(applicationId),
+  });
+}
+
+/** Interviewer leniency and role reliability must be recomputed (e.g. after a hiring decision). */
+export function requestInterviewerCalibration(outbox: OutboxService, manager: EntityManager, organizationId: string, reason: 'decision' | 'manual'): Promise<void> {
+  return outbox.enqueue(manager, {
+    organizationId,
+    queue: QueueName.InterviewerCalibration,
+    jobName: JobName.RecomputeCalibration,
+    payload: { organizationId, reason },
+    dedupeKey: `calibration:${organizationId}`,
+  });
+}

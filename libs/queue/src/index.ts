@@ -1,0 +1,5 @@
+export * from './default-job-options';
+export * from './queue-names';
+export * from './queue.module';
+export * from './redis-connection';
+export * from './job-data';

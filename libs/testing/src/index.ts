@@ -1,0 +1,5 @@
+export * from './actors';
+export * from './database';
+export * from './test-app';
+export * from './route-table';
+export * from './loop-fixture';
