@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthContext } from '@hireloop/core';
+import { Auth, Roles } from '../common/auth.decorators';
+import { RoleResponseDto } from '../roles/dto/role.response.dto';
+import { CreateRoleFromTemplateRequestDto } from './dto/role-template.request.dto';
+import { RoleTemplatePageResponseDto, RoleTemplateResponseDto } from './dto/role-template.response.dto';
+import { RoleTemplatesService } from './role-templates.service';
+
+@ApiTags('role-templates')
+@ApiBearerAuth()
+@Controller()
+export class RoleTemplatesController {
+  constructor(private readonly templates: RoleTemplatesService) {}
+
+  @Get('role-templates')
+  @Roles('admin', 'recruiter', 'hiring_manager')
+  @ApiOperation({ summary: 'Ready-made loops: dimensions with weights, rubrics and signals, rounds, questions, focus areas' })
+  list(): RoleTemplatePageResponseDto {
+    return this.templates.list();
+  }
+
+  @Get('role-templates/:key')
+  @Roles('admin', 'recruiter', 'hiring_manager')
+  get(@Param('key') key: string): RoleTemplateResponseDto {
+    return this.templates.get(key);
+  }
+
+  @Post('roles/from-template')
+  @Roles('admin', 'recruiter')
+  @ApiOperation({ summary: "Create a draft role from a template; its questions join the organization's question bank" })
+  create(@Auth() auth: AuthContext, @Body() dto: CreateRoleFromTemplateRequestDto): Promise<RoleResponseDto> {
+    return this.templates.createRole(auth, dto);
+  }
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { RolesModule } from '../roles/roles.module';
+import { RoleTemplatesController } from './role-templates.controller';
+import { RoleTemplatesService } from './role-templates.service';
+
+/** Templates built from the interview guides, and roles created from them. */
+@Module({ imports: [RolesModule], controllers: [RoleTemplatesController], providers: [RoleTemplatesService] })
+export class RoleTemplatesModule {}

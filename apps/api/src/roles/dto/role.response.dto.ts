@@ -1,0 +1,175 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ROLE_STATUSES, ROUND_KINDS } from '@hireloop/core';
+import type { DimensionEntity, HirePolicy, LoopReadiness, RoleEntity, RoleStatus, RoundEntity, RoundKind } from '@hireloop/core';
+
+export class ReadinessIssueResponseDto {
+  @ApiProperty({ example: 'weightSum', description: 'What is at fault: weightSum, hiringManagerId, dimensions.<id>, rounds.<id>.focusDimensionIds' })
+  field: string;
+  @ApiProperty() message: string;
+  @ApiProperty({ example: 'dimension_not_covered' }) code: string;
+}
+
+export class ReadinessResponseDto {
+  @ApiProperty({ description: 'True when POST /roles/:id/open would succeed' }) canOpen: boolean;
+  @ApiProperty({ type: [ReadinessIssueResponseDto], description: 'Block opening' }) errors: ReadinessIssueResponseDto[];
+  @ApiProperty({ type: [ReadinessIssueResponseDto], description: 'Advice; never block' }) warnings: ReadinessIssueResponseDto[];
+
+  static from(readiness: LoopReadiness): ReadinessResponseDto {
+    const issue = (e: { field: string; message: string; code?: string }) => ({ field: e.field, message: e.message, code: e.code ?? 'invalid' });
+    return { canOpen: readiness.canOpen, errors: readiness.errors.map(issue), warnings: readiness.warnings.map(issue) };
+  }
+}
+
+export class HirePolicyResponseDto {
+  @ApiProperty({ example: 3 }) bar: number;
+  @ApiProperty({ example: 2 }) floor: number;
+  @ApiProperty({ example: 0.8 }) minCoverage: number;
+  @ApiProperty({ example: 3 }) minInterviewers: number;
+  @ApiProperty({ example: 0.5 }) margin: number;
+  @ApiProperty({ example: true }) adjustForLeniency: boolean;
+}
+
+export class LoopVersionRefResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 1 }) number: number;
+}
+
+export class RubricResponseDto {
+  @ApiProperty({ description: '1 = strong no' }) '1': string;
+  @ApiProperty({ description: '2 = no' }) '2': string;
+  @ApiProperty({ description: '3 = yes, meets the bar' }) '3': string;
+  @ApiProperty({ description: '4 = strong yes, exceeds' }) '4': string;
+}
+
+export class SignalsResponseDto {
+  @ApiProperty({ type: [String] }) strong: string[];
+  @ApiProperty({ type: [String] }) weak: string[];
+  @ApiProperty({ type: [String] }) redFlags: string[];
+}
+
+export class DimensionResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ description: 'Percent' }) weight: number;
+  @ApiProperty({ type: RubricResponseDto }) rubric: RubricResponseDto;
+  @ApiProperty({ type: SignalsResponseDto }) signals: SignalsResponseDto;
+  @ApiProperty({ description: '1-based' }) position: number;
+
+  static from(d: DimensionEntity): DimensionResponseDto {
+    return {
+      id: d.id,
+      name: d.name,
+      description: d.description,
+      weight: Number(d.weight),
+      rubric: { '1': d.rubric['1'], '2': d.rubric['2'], '3': d.rubric['3'], '4': d.rubric['4'] },
+      signals: { strong: d.strongSignals, weak: d.weakSignals, redFlags: d.redFlags },
+      position: d.position,
+    };
+  }
+}
+
+export class RoundResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ROUND_KINDS }) kind: RoundKind;
+  @ApiProperty() durationMinutes: number;
+  @ApiProperty({ description: '1-based' }) position: number;
+  @ApiProperty({ type: [String], format: 'uuid' }) focusDimensionIds: string[];
+  @ApiProperty({ type: [String], format: 'uuid' }) questionIds: string[];
+
+  static from(r: RoundEntity): RoundResponseDto {
+    return { id: r.id, name: r.name, kind: r.kind, durationMinutes: r.durationMinutes, position: r.position, focusDimensionIds: r.focusDimensionIds, questionIds: r.questionIds };
+  }
+}
+
+export class RoleSummaryResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String }) level: string | null;
+  @ApiProperty({ nullable: true, type: String }) department: string | null;
+  @ApiProperty({ nullable: true, type: String }) location: string | null;
+  @ApiProperty({ enum: ROLE_STATUSES }) status: RoleStatus;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) hiringManagerId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Template the role was created from' }) templateKey: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) clonedFromRoleId: string | null;
+  @ApiProperty({ nullable: true, type: String }) openedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) closedAt: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+
+  static from(role: RoleEntity): RoleSummaryResponseDto {
+    return {
+      id: role.id,
+      title: role.title,
+      level: role.level,
+      department: role.department,
+      location: role.location,
+      status: role.status,
+      hiringManagerId: role.hiringManagerId,
+      templateKey: role.templateKey,
+      clonedFromRoleId: role.clonedFromRoleId,
+      openedAt: role.openedAt?.toISOString() ?? null,
+      closedAt: role.closedAt?.toISOString() ?? null,
+      createdAt: role.createdAt.toISOString(),
+      updatedAt: role.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class RoleResponseDto extends RoleSummaryResponseDto {
+  @ApiProperty({ type: HirePolicyResponseDto, description: 'With the calibration defaults filled in' }) hirePolicy: HirePolicyResponseDto;
+  @ApiProperty({ type: LoopVersionRefResponseDto, description: 'The version new interviews and scorecards use' }) loopVersion: LoopVersionRefResponseDto;
+  @ApiProperty({ description: 'Sum of the dimension weights; must be 100 (±0.01) to open', example: 100 }) weightSum: number;
+  @ApiProperty({ type: [DimensionResponseDto] }) dimensions: DimensionResponseDto[];
+  @ApiProperty({ type: [RoundResponseDto] }) rounds: RoundResponseDto[];
+  @ApiProperty({ type: ReadinessResponseDto }) readiness: ReadinessResponseDto;
+
+  static build(
+    role: RoleEntity,
+    parts: { hirePolicy: HirePolicy; loopVersion: { id: string; number: number }; dimensions: DimensionEntity[]; rounds: RoundEntity[]; readiness: LoopReadiness },
+  ): RoleResponseDto {
+    return {
+      ...RoleSummaryResponseDto.from(role),
+      hirePolicy: parts.hirePolicy,
+      loopVersion: parts.loopVersion,
+      weightSum: parts.readiness.weightSum,
+      dimensions: parts.dimensions.map(DimensionResponseDto.from),
+      rounds: parts.rounds.map(RoundResponseDto.from),
+      readiness: ReadinessResponseDto.from(parts.readiness),
+    };
+  }
+}
+
+export class RolePageResponseDto {
+  @ApiProperty({ type: [RoleSummaryResponseDto] }) items: RoleSummaryResponseDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class DimensionChangeResponseDto {
+  @ApiProperty({ type: DimensionResponseDto }) dimension: DimensionResponseDto;
+  @ApiProperty({ type: RoleResponseDto, description: 'The role after the change: weightSum, readiness, loopVersion' }) role: RoleResponseDto;
+}
+
+export class RoundChangeResponseDto {
+  @ApiProperty({ type: RoundResponseDto }) round: RoundResponseDto;
+  @ApiProperty({ type: RoleResponseDto, description: 'The role after the change: readiness, loopVersion' }) role: RoleResponseDto;
+}
+
+export class LoopVersionSummaryResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() number: number;
+  @ApiProperty({ description: "True for the role's current version" }) current: boolean;
+  @ApiProperty({ description: 'Scorecards made against this version; a version with scorecards never changes' }) scorecardCount: number;
+  @ApiProperty() createdAt: string;
+}
+
+export class LoopVersionResponseDto extends LoopVersionSummaryResponseDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'LoopSnapshot: dimensions and rounds with embedded questions' })
+  snapshot: Record<string, unknown>;
+}
+
+export class LoopVersionPageResponseDto {
+  @ApiProperty({ type: [LoopVersionSummaryResponseDto] }) items: LoopVersionSummaryResponseDto[];
+  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
+}

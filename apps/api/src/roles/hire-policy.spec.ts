@@ -1,0 +1,39 @@
+import { DEFAULT_HIRE_POLICY, HirePolicy, resolveHirePolicy } from '@hireloop/core';
+import { mergeHirePolicy, validateHirePolicy } from './hire-policy';
+
+describe('resolveHirePolicy', () => {
+  it('fills in the calibration defaults', () => {
+    expect(resolveHirePolicy({})).toEqual({ bar: 3, floor: 2, minCoverage: 0.8, minInterviewers: 3, margin: 0.5, adjustForLeniency: true });
+    expect(resolveHirePolicy(null)).toEqual(DEFAULT_HIRE_POLICY);
+    expect(resolveHirePolicy({ bar: 3.5, adjustForLeniency: false })).toMatchObject({ bar: 3.5, floor: 2, adjustForLeniency: false });
+  });
+});
+
+describe('mergeHirePolicy', () => {
+  it('changes only the given fields', () => {
+    expect(mergeHirePolicy({ ...DEFAULT_HIRE_POLICY }, { margin: 0.25 })).toEqual({ ...DEFAULT_HIRE_POLICY, margin: 0.25 });
+    expect(mergeHirePolicy({ ...DEFAULT_HIRE_POLICY }, undefined)).toEqual(DEFAULT_HIRE_POLICY);
+    expect(mergeHirePolicy({ ...DEFAULT_HIRE_POLICY }, { adjustForLeniency: false })).toEqual({ ...DEFAULT_HIRE_POLICY, adjustForLeniency: false });
+  });
+});
+
+describe('validateHirePolicy', () => {
+  const base: HirePolicy = { ...DEFAULT_HIRE_POLICY };
+  it.each<[string, Partial<HirePolicy>, string[]]>([
+    ['defaults', {}, []],
+    ['edges of every range', { bar: 4, floor: 1, minCoverage: 0, minInterviewers: 20, margin: 3 }, []],
+    ['floor equal to bar', { bar: 2.5, floor: 2.5 }, []],
+    ['floor above bar', { bar: 2.5, floor: 3 }, ['hirePolicy.floor']],
+    ['bar below 1', { bar: 0.5, floor: 0.5 }, ['hirePolicy.bar', 'hirePolicy.floor']],
+    ['bar above 4', { bar: 4.5 }, ['hirePolicy.bar']],
+    ['coverage above 1', { minCoverage: 1.2 }, ['hirePolicy.minCoverage']],
+    ['negative margin', { margin: -0.1 }, ['hirePolicy.margin']],
+    ['margin above 3', { margin: 3.5 }, ['hirePolicy.margin']],
+    ['zero interviewers', { minInterviewers: 0 }, ['hirePolicy.minInterviewers']],
+    ['fractional interviewers', { minInterviewers: 2.5 }, ['hirePolicy.minInterviewers']],
+    ['21 interviewers', { minInterviewers: 21 }, ['hirePolicy.minInterviewers']],
+    ['NaN bar', { bar: Number.NaN }, ['hirePolicy.bar']],
+  ])('%s → %j', (_name, change, fields) => {
+    expect(validateHirePolicy({ ...base, ...change }).map((e) => e.field)).toEqual(fields);
+  });
+});
