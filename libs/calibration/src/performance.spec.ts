@@ -1,0 +1,18 @@
+import { buildReport } from '@hireloop/calibration';
+
+import { syntheticPanels } from './synthetic';
+
+/**
+ * Speed guard. The issue's target is 10,000 panels (5 interviewers × 8 dimensions) in under 1 s in one
+ * process; bench/calibration/build-report.bench.ts prints the actual figure (typically 0.2–0.4 s).
+ * This test only catches gross regressions, with a bound loose enough for a busy CI runner under jest.
+ */
+describe('buildReport speed', () => {
+  it('builds 10,000 reports of 5 interviewers × 8 dimensions in under 3 s', () => {
+    const panels = syntheticPanels({ count: 10_000, interviewers: 5, dimensions: 8, seed: 99 });
+    for (let i = 0; i < 300; i++) buildReport(panels[i]); // warm-up
+    const start = performance.now();
+    for (const panel of panels) buildReport(panel);
+    expect(performance.now() - start).toBeLessThan(3_000);
+  });
+});
