@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { APPLICATION_STATUSES, ApplicationStatus, PageQueryDto } from '@hireloop/core';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateApplicationRequestDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'candidateId must be a UUID' })
+  candidateId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'An open role' })
+  @IsUUID('all', { message: 'roleId must be a UUID' })
+  roleId: string;
+
+  @ApiPropertyOptional({ default: 'applied', maxLength: 50, description: 'Free-form pipeline stage' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  stage?: string;
+}
+
+/** Statuses a recruiter may set; `hired` comes only with the hiring decision. */
+export const SETTABLE_APPLICATION_STATUSES = ['rejected', 'withdrawn'] as const;
+
+export class UpdateApplicationRequestDto {
+  @ApiPropertyOptional({ maxLength: 50 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  stage?: string;
+
+  @ApiPropertyOptional({ enum: SETTABLE_APPLICATION_STATUSES, description: 'Only from active; hired is set by the hiring decision' })
+  @IsOptional()
+  @IsIn(SETTABLE_APPLICATION_STATUSES, { message: `status must be one of ${SETTABLE_APPLICATION_STATUSES.join(', ')}` })
+  status?: (typeof SETTABLE_APPLICATION_STATUSES)[number];
+}
+
+export class ListApplicationsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() roleId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() candidateId?: string;
+  @ApiPropertyOptional({ enum: APPLICATION_STATUSES }) @IsOptional() @IsIn(APPLICATION_STATUSES) status?: ApplicationStatus;
+}

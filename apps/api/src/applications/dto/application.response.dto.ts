@@ -1,0 +1,42 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { APPLICATION_STATUSES, ApplicationEntity, ApplicationLabels, ApplicationStatus } from '@hireloop/core';
+import { InterviewResponseDto } from '../../interviews/dto/interview.response.dto';
+
+export class ApplicationResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) candidateId: string;
+  @ApiProperty() candidateName: string;
+  @ApiProperty({ format: 'uuid' }) roleId: string;
+  @ApiProperty() roleTitle: string;
+  @ApiProperty() stage: string;
+  @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
+  @ApiProperty({ nullable: true, type: String, description: 'When the hiring decision was recorded' }) decidedAt: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+
+  static from(a: ApplicationEntity, labels: ApplicationLabels | undefined): ApplicationResponseDto {
+    return {
+      id: a.id,
+      candidateId: a.candidateId,
+      candidateName: labels?.candidateName ?? '',
+      roleId: a.roleId,
+      roleTitle: labels?.roleTitle ?? '',
+      stage: a.stage,
+      status: a.status,
+      decidedAt: a.decidedAt?.toISOString() ?? null,
+      createdAt: a.createdAt.toISOString(),
+      updatedAt: a.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class ApplicationDetailResponseDto extends ApplicationResponseDto {
+  @ApiProperty({ nullable: true, type: String }) roleLevel: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) hiringManagerId: string | null;
+  @ApiProperty({ type: [InterviewResponseDto] }) interviews: InterviewResponseDto[];
+}
+
+export class ApplicationPageResponseDto {
+  @ApiProperty({ type: [ApplicationResponseDto] }) items: ApplicationResponseDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsRepository, CandidatesRepository, ScorecardsRepository } from '@hireloop/core';
+import { CandidateErasureService } from './candidate-erasure.service';
+import { CandidatesController } from './candidates.controller';
+import { CandidatesService } from './candidates.service';
+
+@Module({
+  controllers: [CandidatesController],
+  providers: [CandidatesService, CandidateErasureService, CandidatesRepository, ApplicationsRepository, ScorecardsRepository],
+})
+export class CandidatesModule {}

@@ -1,0 +1,45 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { APPLICATION_STATUSES, ApplicationStatus, CandidateEntity } from '@hireloop/core';
+
+export class CandidateResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: '"Erased candidate" after erasure' }) name: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ nullable: true, type: String }) source: string | null;
+  @ApiProperty({ type: [String] }) links: string[];
+  @ApiProperty({ description: 'Personal data was erased on request' }) erased: boolean;
+  @ApiProperty({ nullable: true, type: String }) erasedAt: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+
+  static from(c: CandidateEntity): CandidateResponseDto {
+    return {
+      id: c.id,
+      name: c.name,
+      email: c.email,
+      source: c.source,
+      links: c.links ?? [],
+      erased: c.erasedAt !== null,
+      erasedAt: c.erasedAt?.toISOString() ?? null,
+      createdAt: c.createdAt.toISOString(),
+      updatedAt: c.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class CandidateApplicationSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) roleId: string;
+  @ApiProperty() roleTitle: string;
+  @ApiProperty() stage: string;
+  @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
+}
+
+export class CandidateDetailResponseDto extends CandidateResponseDto {
+  @ApiProperty({ type: [CandidateApplicationSummaryDto] }) applications: CandidateApplicationSummaryDto[];
+}
+
+export class CandidatePageResponseDto {
+  @ApiProperty({ type: [CandidateResponseDto] }) items: CandidateResponseDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

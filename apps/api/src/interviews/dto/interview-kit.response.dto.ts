@@ -1,0 +1,76 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { INTERVIEW_STATUSES, InterviewStatus, ROUND_KINDS, RoundKind } from '@hireloop/core';
+import { ScorecardResponseDto } from '../../scorecards/dto/scorecard.response.dto';
+
+export class KitRubricDto {
+  @ApiProperty({ name: '1' }) '1': string;
+  @ApiProperty({ name: '2' }) '2': string;
+  @ApiProperty({ name: '3' }) '3': string;
+  @ApiProperty({ name: '4' }) '4': string;
+}
+
+export class KitSignalsDto {
+  @ApiProperty({ type: [String] }) strong: string[];
+  @ApiProperty({ type: [String] }) weak: string[];
+  @ApiProperty({ type: [String] }) redFlags: string[];
+}
+
+export class KitDimensionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ type: KitRubricDto, description: 'What a rating of 1–4 looks like' }) rubric: KitRubricDto;
+  @ApiProperty({ type: KitSignalsDto }) signals: KitSignalsDto;
+}
+
+export class KitQuestionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() prompt: string;
+  @ApiProperty({ type: [String] }) pointsOfAssessment: string[];
+  @ApiProperty({ type: [String] }) pitfalls: string[];
+  @ApiProperty({ type: [String] }) followUps: string[];
+}
+
+export class KitInterviewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty({ enum: INTERVIEW_STATUSES }) status: InterviewStatus;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+}
+
+export class KitRoundDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ROUND_KINDS }) kind: RoundKind;
+  @ApiProperty() durationMinutes: number;
+}
+
+export class KitRoleDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String }) level: string | null;
+}
+
+export class KitCandidateDto {
+  @ApiProperty() name: string;
+}
+
+export class KitLoopVersionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() number: number;
+}
+
+/** What an interviewer needs to run the interview, from the interview's loop version. Nothing of others' feedback. */
+export class InterviewKitResponseDto {
+  @ApiProperty({ type: KitInterviewDto }) interview: KitInterviewDto;
+  @ApiProperty({ type: KitCandidateDto }) candidate: KitCandidateDto;
+  @ApiProperty({ type: KitRoleDto }) role: KitRoleDto;
+  @ApiProperty({ type: KitLoopVersionDto }) loopVersion: KitLoopVersionDto;
+  @ApiProperty({ type: KitRoundDto }) round: KitRoundDto;
+  @ApiProperty({ type: [KitDimensionDto], description: "The round's focus dimensions: rate each (or mark not assessed)" }) focusDimensions: KitDimensionDto[];
+  @ApiProperty({ type: [KitQuestionDto] }) questions: KitQuestionDto[];
+  @ApiProperty({ description: "The organization's minimum characters of evidence per rating" }) minEvidenceLength: number;
+  @ApiProperty({ type: ScorecardResponseDto, nullable: true, description: "The caller's own scorecard (null for a reader who is not assigned)" })
+  myScorecard: ScorecardResponseDto | null;
+}

@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDateString, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+
+export class ScheduleInterviewRequestDto {
+  @ApiProperty({ format: 'uuid', description: "A round of the application's role (in its current loop version)" })
+  @IsUUID('all', { message: 'roundId must be a UUID' })
+  roundId: string;
+
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: 10, description: 'Active members holding the interviewer role' })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'interviewerIds needs at least one interviewer' })
+  @ArrayMaxSize(10)
+  @ArrayUnique({ message: 'interviewerIds must not repeat a member' })
+  @IsUUID('all', { each: true, message: 'each interviewerId must be a UUID' })
+  interviewerIds: string[];
+
+  @ApiProperty({ format: 'date-time', example: '2026-12-01T14:00:00Z' })
+  @IsDateString({ strict: true }, { message: 'startsAt must be an ISO 8601 date-time' })
+  startsAt: string;
+
+  @ApiProperty({ format: 'date-time', example: '2026-12-01T15:00:00Z', description: 'After startsAt; at most 12 hours later' })
+  @IsDateString({ strict: true }, { message: 'endsAt must be an ISO 8601 date-time' })
+  endsAt: string;
+}
+
+export class MyInterviewsQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50, description: 'Maximum items in each list' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}

@@ -1,0 +1,57 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { INTERVIEW_STATUSES, InterviewStatus, InterviewWithRound, ROUND_KINDS, RoundKind, SCORECARD_STATUSES } from '@hireloop/core';
+
+export class InterviewRoundDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true, type: String }) name: string | null;
+  @ApiProperty({ enum: ROUND_KINDS, nullable: true }) kind: RoundKind | null;
+}
+
+export class InterviewResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty({ format: 'uuid' }) roleId: string;
+  @ApiProperty({ type: InterviewRoundDto }) round: InterviewRoundDto;
+  @ApiProperty({ format: 'uuid', description: 'Loop version pinned at scheduling; scorecards are made against it' }) loopVersionId: string;
+  @ApiProperty() loopVersionNumber: number;
+  @ApiProperty({ type: [String] }) interviewerIds: string[];
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty({ enum: INTERVIEW_STATUSES }) status: InterviewStatus;
+  @ApiProperty() createdAt: string;
+
+  static from(i: InterviewWithRound): InterviewResponseDto {
+    return {
+      id: i.id,
+      applicationId: i.applicationId,
+      roleId: i.roleId,
+      round: { id: i.roundId, name: i.roundName, kind: i.roundKind },
+      loopVersionId: i.loopVersionId,
+      loopVersionNumber: i.loopVersionNumber,
+      interviewerIds: i.interviewerIds,
+      startsAt: new Date(i.startsAt).toISOString(),
+      endsAt: new Date(i.endsAt).toISOString(),
+      status: i.status,
+      createdAt: new Date(i.createdAt).toISOString(),
+    };
+  }
+}
+
+export class MyInterviewDto {
+  @ApiProperty({ format: 'uuid', description: 'Interview id' }) id: string;
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty() candidateName: string;
+  @ApiProperty({ format: 'uuid' }) roleId: string;
+  @ApiProperty() roleTitle: string;
+  @ApiProperty({ type: InterviewRoundDto }) round: InterviewRoundDto;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty({ enum: ['none', ...SCORECARD_STATUSES], description: "The caller's scorecard for this interview" }) scorecardStatus: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) scorecardId: string | null;
+}
+
+export class MyInterviewsResponseDto {
+  @ApiProperty({ type: [MyInterviewDto], description: 'Scheduled and not yet ended, soonest first' }) upcoming: MyInterviewDto[];
+  @ApiProperty({ type: [MyInterviewDto], description: 'Ended, without your submitted scorecard, application undecided; oldest first' })
+  awaitingFeedback: MyInterviewDto[];
+}

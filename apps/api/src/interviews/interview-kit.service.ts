@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  AppError,
+  ApplicationsRepository,
+  AuthContext,
+  canReadApplication,
+  InterviewsRepository,
+  OrganizationEntity,
+  organizationSettings,
+  ScorecardsRepository,
+  SnapshotDimension,
+} from '@hireloop/core';
+import { ScorecardViews } from '../scorecards/scorecard-views';
+import { notAssigned } from '../scorecards/scorecard-writes.service';
+import { InterviewKitResponseDto } from './dto/interview-kit.response.dto';
+
+/**
+ * The interview kit, built from the interview's own loop version (not the live loop). Readers: the assigned
+ * interviewers, and — to prepare or review a loop — recruiters, admins and the role's hiring manager. The kit holds
+ * the caller's own scorecard only, never anything of the other interviewers'.
+ */
+@Injectable()
+export class InterviewKitService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly interviews: InterviewsRepository,
+    private readonly applications: ApplicationsRepository,
+    private readonly scorecards: ScorecardsRepository,
+    private readonly views: ScorecardViews,
+  ) {}
+
+  async kit(auth: AuthContext, interviewId: string): Promise<InterviewKitResponseDto> {
+    const org = auth.organizationId;
+    const interview = await this.interviews.findById(org, interviewId);
+    if (!interview) throw AppError.notFound('Interview', interviewId);
+    const assigned = interview.interviewerIds.includes(auth.memberId);
+    const labels = (await this.applications.labels(org, [interview.applicationId])).get(interview.applicationId);
+    if (!labels) throw AppError.notFound('Interview', interviewId);
+    if (!assigned && !canReadApplication(auth, labels)) throw notAssigned();
+
+    const version = await this.interviews.loopVersion(org, interview.loopVersionId);
+    const round = version?.snapshot.rounds.find((r) => r.id === interview.roundId);
+    if (!version || !round) throw AppError.conflict('round_not_in_loop_version', "The interview's round is missing from its loop version; ask a recruiter to reschedule it.");
+    const dimensions = new Map(version.snapshot.dimensions.map((d) => [d.id, d]));
+    const focus = round.focusDimensionIds.map((id) => dimensions.get(id)).filter((d): d is SnapshotDimension => d !== undefined);
+
+    const organization = await this.dataSource.manager.findOneOrFail(OrganizationEntity, { where: { id: org } });
+    const own = assigned ? await this.scorecards.findForInterviewer(org, interviewId, auth.memberId) : null;
+    const [myScorecard] = own ? await this.views.build(undefined, org, [own], { showPrivateNote: () => true }) : [null];
+
+    return {
+      interview: {
+        id: interview.id,
+        applicationId: interview.applicationId,
+        status: interview.status,
+        startsAt: interview.startsAt.toISOString(),
+        endsAt: interview.endsAt.toISOString(),
+      },
+      candidate: { name: labels.candidateName },
+      role: { id: interview.roleId, title: labels.roleTitle, level: labels.roleLevel },
+      loopVersion: { id: version.id, number: version.number },
+      round: { id: round.id, name: round.name, kind: round.kind, durationMinutes: round.durationMinutes },
+      focusDimensions: focus.map((d) => ({
+        id: d.id,
+        name: d.name,
+        description: d.description,
+        rubric: { '1': d.rubric['1'], '2': d.rubric['2'], '3': d.rubric['3'], '4': d.rubric['4'] },
+        signals: { strong: [...d.signals.strong], weak: [...d.signals.weak], redFlags: [...d.signals.redFlags] },
+      })),
+      questions: round.questions.map((q) => ({ id: q.id, prompt: q.prompt, pointsOfAssessment: q.pointsOfAssessment, pitfalls: q.pitfalls, followUps: q.followUps })),
+      minEvidenceLength: organizationSettings(organization).minEvidenceLength,
+      myScorecard,
+    };
+  }
+}

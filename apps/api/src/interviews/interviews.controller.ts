@@ -1,0 +1,47 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthContext } from '@hireloop/core';
+import { Auth, Roles } from '../common/auth.decorators';
+import { UuidParam } from '../common/uuid-param';
+import { InterviewKitResponseDto } from './dto/interview-kit.response.dto';
+import { MyInterviewsQueryDto, ScheduleInterviewRequestDto } from './dto/interview.request.dto';
+import { InterviewResponseDto, MyInterviewsResponseDto } from './dto/interview.response.dto';
+import { InterviewKitService } from './interview-kit.service';
+import { InterviewsService } from './interviews.service';
+
+@ApiTags('interviews')
+@ApiBearerAuth()
+@Controller()
+export class InterviewsController {
+  constructor(
+    private readonly interviews: InterviewsService,
+    private readonly kits: InterviewKitService,
+  ) {}
+
+  @Post('applications/:id/interviews')
+  @Roles('admin', 'recruiter')
+  @ApiOperation({ summary: "Schedule a round of the application with interviewers; pins the role's current loop version" })
+  schedule(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() dto: ScheduleInterviewRequestDto): Promise<InterviewResponseDto> {
+    return this.interviews.schedule(auth, id, dto);
+  }
+
+  @Post('interviews/:id/cancel')
+  @HttpCode(200)
+  @Roles('admin', 'recruiter')
+  @ApiOperation({ summary: 'Cancel an interview that has no submitted feedback' })
+  cancel(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<InterviewResponseDto> {
+    return this.interviews.cancel(auth, id);
+  }
+
+  @Get('me/interviews')
+  @ApiOperation({ summary: 'Your upcoming interviews and those awaiting your feedback' })
+  mine(@Auth() auth: AuthContext, @Query() query: MyInterviewsQueryDto): Promise<MyInterviewsResponseDto> {
+    return this.interviews.mine(auth, query);
+  }
+
+  @Get('interviews/:id/kit')
+  @ApiOperation({ summary: "The interview kit: round, focus dimensions with rubric and signals, questions, your own scorecard" })
+  kit(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<InterviewKitResponseDto> {
+    return this.kits.kit(auth, id);
+  }
+}

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppError, ApplicationsRepository, AuditService, AuthContext, InterviewsRepository, MembersRepository, MyInterviewRow } from '@hireloop/core';
+import { MyInterviewDto, MyInterviewsResponseDto, InterviewResponseDto } from './dto/interview.response.dto';
+import { MyInterviewsQueryDto, ScheduleInterviewRequestDto } from './dto/interview.request.dto';
+
+const MAX_INTERVIEW_HOURS = 12;
+
+/** Scheduling and cancelling interviews (recruiters, admins), and an interviewer's own list. */
+@Injectable()
+export class InterviewsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly interviews: InterviewsRepository,
+    private readonly applications: ApplicationsRepository,
+    private readonly members: MembersRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Schedules a round of an active application. The interview pins the role's current loop version: its kit and
+   * scorecards use that version even if the loop changes later.
+   */
+  async schedule(auth: AuthContext, applicationId: string, dto: ScheduleInterviewRequestDto): Promise<InterviewResponseDto> {
+    const startsAt = new Date(dto.startsAt);
+    const endsAt = new Date(dto.endsAt);
+    if (!(endsAt.getTime() > startsAt.getTime())) throw AppError.invalid('endsAt', 'endsAt must be after startsAt', 'ends_before_start');
+    if (endsAt.getTime() - startsAt.getTime() > MAX_INTERVIEW_HOURS * 3600_000) {
+      throw AppError.invalid('endsAt', `an interview lasts at most ${MAX_INTERVIEW_HOURS} hours`, 'too_long');
+    }
+
+    const interviewId = await this.dataSource.transaction(async (manager) => {
+      const org = auth.organizationId;
+      const application = await this.applications.lockById(manager, org, applicationId, 'update');
+      if (!application) throw AppError.notFound('Application', applicationId);
+      if (application.status !== 'active' || application.decidedAt) {
+        throw AppError.conflict('application_not_active', `The application is ${application.status}; only active applications are interviewed.`);
+      }
+      // Share-locking the role keeps its loop (and current version) still until the interview is in.
+      const role = await this.applications.shareLockRole(manager, org, application.roleId);
+      if (!role) throw AppError.notFound('Role', application.roleId);
+      if (role.status !== 'open') throw AppError.conflict('role_not_open', `The role is ${role.status}; interviews are scheduled for open roles only.`);
+      const version = role.currentLoopVersionId ? await this.interviews.loopVersion(org, role.currentLoopVersionId, manager) : null;
+      const round = version?.snapshot.rounds.find((r) => r.id === dto.roundId);
+      if (!version || !round) throw AppError.invalid('roundId', `roundId is not a round of this role's current loop${version ? ` (version ${version.number})` : ''}`, 'unknown_round');
+
+      const missing = await this.members.missingWithRole(org, dto.interviewerIds, 'interviewer', manager);
+      if (missing.length > 0) {
+        throw AppError.invalidFields([
+          { field: 'interviewerIds', message: `not active members holding the interviewer role: ${missing.join(', ')}`, code: 'not_interviewers' },
+        ]);
+      }
+
+      const interview = await this.interviews.insert(manager, {
+        organizationId: org,
+        applicationId,
+        roleId: role.id,
+        roundId: round.id,
+        loopVersionId: version.id,
+        interviewerIds: dto.interviewerIds,
+        startsAt,
+        endsAt,
+      });
+      await this.audit.record(manager, auth, {
+        action: 'interview.scheduled',
+        entityType: 'interview',
+        entityId: interview.id,
+        after: { applicationId, roundId: round.id, loopVersionId: version.id, interviewerIds: dto.interviewerIds, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
+      });
+      return interview.id;
+    });
+    return this.describe(auth, interviewId);
+  }
+
+  /** Cancels an interview without feedback (cancelling twice is a no-op). */
+  async cancel(auth: AuthContext, interviewId: string): Promise<InterviewResponseDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const interview = await this.interviews.lockById(manager, auth.organizationId, interviewId, 'update');
+      if (!interview) throw AppError.notFound('Interview', interviewId);
+      if (interview.status === 'cancelled') return;
+      if ((await this.interviews.feedbackCount(manager, auth.organizationId, interviewId)) > 0) {
+        throw AppError.conflict('interview_has_feedback', 'Feedback was submitted for this interview; it cannot be cancelled.');
+      }
+      await this.interviews.update(manager, auth.organizationId, interviewId, { status: 'cancelled' });
+      await this.audit.record(manager, auth, { action: 'interview.cancelled', entityType: 'interview', entityId: interviewId, before: { status: 'scheduled' }, after: { status: 'cancelled' } });
+    });
+    return this.describe(auth, interviewId);
+  }
+
+  async mine(auth: AuthContext, query: MyInterviewsQueryDto): Promise<MyInterviewsResponseDto> {
+    const limit = query.limit ?? 50;
+    const [upcoming, awaiting] = await Promise.all([
+      this.interviews.upcomingFor(auth.organizationId, auth.memberId, limit),
+      this.interviews.awaitingFeedbackFrom(auth.organizationId, auth.memberId, limit),
+    ]);
+    return { upcoming: upcoming.map(toMine), awaitingFeedback: awaiting.map(toMine) };
+  }
+
+  private async describe(auth: AuthContext, interviewId: string): Promise<InterviewResponseDto> {
+    const [row] = await this.interviews.withRounds(auth.organizationId, { interviewId });
+    if (!row) throw AppError.notFound('Interview', interviewId);
+    return InterviewResponseDto.from(row);
+  }
+}
+
+function toMine(row: MyInterviewRow): MyInterviewDto {
+  return {
+    id: row.id,
+    applicationId: row.applicationId,
+    candidateName: row.candidateName,
+    roleId: row.roleId,
+    roleTitle: row.roleTitle,
+    round: { id: row.roundId, name: row.roundName, kind: row.roundKind },
+    startsAt: new Date(row.startsAt).toISOString(),
+    endsAt: new Date(row.endsAt).toISOString(),
+    scorecardStatus: row.scorecardStatus ?? 'none',
+    scorecardId: row.scorecardId,
+  };
+}

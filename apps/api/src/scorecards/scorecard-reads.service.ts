@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AppError,
+  ApplicationsRepository,
+  AuthContext,
+  FeedbackAccess,
+  feedbackAccess,
+  InterviewsRepository,
+  PageQueryDto,
+  pageLimit,
+  ScorecardEntity,
+  ScorecardsRepository,
+  toPage,
+} from '@hireloop/core';
+import { ScorecardPageResponseDto, ScorecardResponseDto } from './dto/scorecard.response.dto';
+import { ScorecardViews } from './scorecard-views';
+import { notAssigned } from './scorecard-writes.service';
+
+const BLIND_MESSAGES: Record<'feedback_blind' | 'not_on_panel', string> = {
+  feedback_blind: "Feedback is blind: submit your own scorecard for this application before reading the panel's.",
+  not_on_panel: "Only the application's panel, its recruiters, admins and the role's hiring manager can read its feedback.",
+};
+
+/** Reading feedback under the blind rule (see `feedbackAccess`). */
+@Injectable()
+export class ScorecardReadsService {
+  constructor(
+    private readonly applications: ApplicationsRepository,
+    private readonly interviews: InterviewsRepository,
+    private readonly scorecards: ScorecardsRepository,
+    private readonly views: ScorecardViews,
+  ) {}
+
+  /** The application's feedback: every non-draft scorecard for full readers, the submitted ones (and one's own) for the panel. */
+  async listForApplication(auth: AuthContext, applicationId: string, query: PageQueryDto): Promise<ScorecardPageResponseDto> {
+    const access = await this.access(auth, applicationId);
+    const rows = await this.scorecards.pageForApplication(auth.organizationId, applicationId, query, {
+      statuses: access.read === 'all' ? ['submitted', 'withdrawn'] : ['submitted'],
+      ownerId: auth.memberId,
+    });
+    const views = await this.views.build(undefined, auth.organizationId, rows, { showPrivateNote: (row) => this.showNote(auth, access, row) });
+    const pairs = rows.map((row, i) => ({ row, view: views[i] }));
+    return toPage(pairs, pageLimit(query), (p) => this.scorecards.cursorOf(p.row), (p) => p.view);
+  }
+
+  /** One scorecard with its full history. Drafts are visible to their author only. */
+  async get(auth: AuthContext, scorecardId: string): Promise<ScorecardResponseDto> {
+    const card = await this.scorecards.findById(auth.organizationId, scorecardId);
+    if (!card) throw AppError.notFound('Scorecard', scorecardId);
+    if (card.interviewerId !== auth.memberId) {
+      const access = await this.access(auth, card.applicationId);
+      const visible = card.status === 'submitted' || (card.status === 'withdrawn' && access.read === 'all');
+      if (!visible) throw AppError.notFound('Scorecard', scorecardId);
+      return this.one(auth, card, this.showNote(auth, access, card));
+    }
+    return this.one(auth, card, true);
+  }
+
+  /** The caller's own scorecard for an interview they are assigned to. */
+  async own(auth: AuthContext, interviewId: string): Promise<ScorecardResponseDto> {
+    const interview = await this.interviews.findById(auth.organizationId, interviewId);
+    if (!interview) throw AppError.notFound('Interview', interviewId);
+    if (!interview.interviewerIds.includes(auth.memberId)) throw notAssigned();
+    const card = await this.scorecards.findForInterviewer(auth.organizationId, interviewId, auth.memberId);
+    if (!card) throw AppError.notFound('Scorecard');
+    return this.one(auth, card, true);
+  }
+
+  private async one(auth: AuthContext, card: ScorecardEntity, showNote: boolean): Promise<ScorecardResponseDto> {
+    const [view] = await this.views.build(undefined, auth.organizationId, [card], { showPrivateNote: () => showNote, withRevisionContent: true });
+    return view;
+  }
+
+  private async access(auth: AuthContext, applicationId: string): Promise<Exclude<FeedbackAccess, { read: 'none' }>> {
+    const application = await this.applications.findById(auth.organizationId, applicationId);
+    if (!application) throw AppError.notFound('Application', applicationId);
+    const labels = (await this.applications.labels(auth.organizationId, [applicationId])).get(applicationId);
+    const facts = await this.scorecards.panelFacts(auth.organizationId, applicationId, auth.memberId);
+    const access = feedbackAccess({ auth, hiringManagerId: labels?.hiringManagerId ?? null, ...facts });
+    if (access.read === 'none') throw AppError.forbidden(access.code, BLIND_MESSAGES[access.code]);
+    return access;
+  }
+
+  private showNote(auth: AuthContext, access: Exclude<FeedbackAccess, { read: 'none' }>, row: ScorecardEntity): boolean {
+    return row.interviewerId === auth.memberId || access.privateNotes;
+  }
+}

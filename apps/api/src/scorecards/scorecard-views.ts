@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { contentOf, ScorecardContent, ScorecardEntity, ScorecardRevisionEntity, ScorecardsRepository } from '@hireloop/core';
+import { ScorecardContentDto, ScorecardResponseDto, ScorecardRevisionDto } from './dto/scorecard.response.dto';
+
+export interface ScorecardViewOptions {
+  /** Whether the reader may see this scorecard's private note (in the current state and in its history). */
+  showPrivateNote: (scorecard: ScorecardEntity) => boolean;
+  /** Include the full content of every revision. */
+  withRevisionContent?: boolean;
+}
+
+/** Maps scorecards to response DTOs, with interviewer names and history, hiding private notes as told. */
+@Injectable()
+export class ScorecardViews {
+  constructor(private readonly scorecards: ScorecardsRepository) {}
+
+  async build(manager: EntityManager | undefined, organizationId: string, rows: ScorecardEntity[], options: ScorecardViewOptions): Promise<ScorecardResponseDto[]> {
+    if (rows.length === 0) return [];
+    const [names, revisions] = await Promise.all([
+      this.scorecards.memberNames(organizationId, rows.map((r) => r.interviewerId), manager),
+      this.scorecards.revisions(organizationId, rows.map((r) => r.id), manager),
+    ]);
+    const byScorecard = new Map<string, ScorecardRevisionEntity[]>();
+    for (const revision of revisions) byScorecard.set(revision.scorecardId, [...(byScorecard.get(revision.scorecardId) ?? []), revision]);
+    return rows.map((row) => {
+      const showNote = options.showPrivateNote(row);
+      return {
+        id: row.id,
+        interviewId: row.interviewId,
+        applicationId: row.applicationId,
+        interviewerId: row.interviewerId,
+        interviewerName: names.get(row.interviewerId) ?? '',
+        loopVersionId: row.loopVersionId,
+        status: row.status,
+        revision: row.revision,
+        ...contentDto(contentOf(row), showNote),
+        submittedAt: row.submittedAt?.toISOString() ?? null,
+        updatedAt: row.updatedAt.toISOString(),
+        history: (byScorecard.get(row.id) ?? []).map((v) => revisionDto(v, options.withRevisionContent ? showNote : undefined)),
+      };
+    });
+  }
+}
+
+export function contentDto(content: ScorecardContent, showPrivateNote: boolean): ScorecardContentDto {
+  const dto: ScorecardContentDto = {
+    ratings: content.ratings.map((r) => ({ ...r })),
+    recommendation: content.recommendation,
+    signals: content.signals.map((s) => ({ ...s })),
+    redFlags: [...content.redFlags],
+    levelAssessment: content.levelAssessment,
+  };
+  if (showPrivateNote) dto.privateNote = content.privateNote;
+  return dto;
+}
+
+/** `withContent`: undefined → no content; true/false → content with or without the private note. */
+function revisionDto(v: ScorecardRevisionEntity, withContent: boolean | undefined): ScorecardRevisionDto {
+  const dto: ScorecardRevisionDto = { revision: v.revision, kind: v.kind, reason: v.reason, actorMemberId: v.actorMemberId, createdAt: v.createdAt.toISOString() };
+  if (withContent !== undefined) dto.content = contentDto(contentOf(v.content), withContent);
+  return dto;
+}

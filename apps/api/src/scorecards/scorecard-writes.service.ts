@@ -1,0 +1,262 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  AppError,
+  ApplicationEntity,
+  ApplicationsRepository,
+  AuditService,
+  AuthContext,
+  candidateTerms,
+  CandidatesRepository,
+  contentOf,
+  InterviewEntity,
+  InterviewsRepository,
+  mapContentText,
+  OrganizationEntity,
+  organizationSettings,
+  OutboxService,
+  redactCandidate,
+  requestPanelAggregation,
+  sameContent,
+  ScorecardContent,
+  ScorecardEntity,
+  ScorecardInput,
+  ScorecardRules,
+  ScorecardsRepository,
+  ScorecardValidationMode,
+  validateScorecard,
+} from '@hireloop/core';
+import { IdempotencyStore, IdempotentResult } from '../common/idempotency';
+import { ScorecardAmendRequestDto, ScorecardDraftRequestDto, ScorecardSubmitRequestDto, ScorecardWithdrawRequestDto } from './dto/scorecard.request.dto';
+import { ScorecardResponseDto } from './dto/scorecard.response.dto';
+import { ScorecardViews } from './scorecard-views';
+
+/** Everything a scorecard write is checked against, read (and locked) inside its transaction. */
+interface WriteContext {
+  interview: InterviewEntity;
+  application: ApplicationEntity;
+  rules: ScorecardRules;
+  /** Masks the candidate's name in free text written to the audit log (which can never be edited or erased). */
+  mask: (text: string) => string;
+}
+
+/**
+ * An interviewer's writes to their own scorecard: draft, submit, amend, withdraw.
+ *
+ * Each is one transaction that takes, in this order, the idempotency key (if sent), a share lock on the interview
+ * and on the application (so neither a cancellation nor the hiring decision can slip in), a key-share lock on the
+ * interview's loop version (so its snapshot cannot be rewritten while the scorecard is checked against it) and the
+ * scorecard row FOR UPDATE; then writes the scorecard, its revision, its rows in `scorecard_ratings`, the audit row
+ * and — on submit, amend and withdraw — the one request to recompute the application's report.
+ */
+@Injectable()
+export class ScorecardWritesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly interviews: InterviewsRepository,
+    private readonly applications: ApplicationsRepository,
+    private readonly candidates: CandidatesRepository,
+    private readonly scorecards: ScorecardsRepository,
+    private readonly views: ScorecardViews,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly idempotency: IdempotencyStore,
+  ) {}
+
+  async saveDraft(auth: AuthContext, interviewId: string, dto: ScorecardDraftRequestDto): Promise<ScorecardResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const ctx = await this.context(manager, auth, interviewId);
+      const content = this.validate(dto, ctx, 'draft');
+      const card = await this.lockOrCreate(manager, auth, ctx);
+      if (card.status !== 'draft') throw alreadySubmitted(card);
+      const before = contentOf(card);
+      if (!sameContent(before, content)) {
+        await this.scorecards.saveState(manager, auth.organizationId, card.id, { status: 'draft', revision: 0, content });
+        await this.audit.record(manager, auth, {
+          action: 'scorecard.draft_saved',
+          entityType: 'scorecard',
+          entityId: card.id,
+          before: this.auditState(ctx, card, before),
+          after: this.auditState(ctx, { status: 'draft', revision: 0 }, content),
+        });
+      }
+      return this.ownView(manager, auth, card.id);
+    });
+  }
+
+  /**
+   * First submission. Re-sending the identical content (no Idempotency-Key) answers 200 with the scorecard as it is
+   * and writes nothing; different content is a 409 `already_submitted` (amend instead).
+   */
+  submit(auth: AuthContext, interviewId: string, dto: ScorecardSubmitRequestDto, key: string | undefined): Promise<IdempotentResult<ScorecardResponseDto>> {
+    return this.dataSource.transaction((manager) =>
+      this.idempotency.run(manager, auth, key, 'scorecard.submit', { interviewId, body: dto }, 200, async () => {
+        const ctx = await this.context(manager, auth, interviewId);
+        if (ctx.interview.startsAt.getTime() > Date.now()) {
+          throw AppError.conflict('interview_not_started', 'The interview has not started yet; save a draft until then.', { startsAt: ctx.interview.startsAt.toISOString() });
+        }
+        const content = this.validate(dto, ctx, 'submit');
+        const card = await this.lockOrCreate(manager, auth, ctx);
+        if (card.status === 'submitted') {
+          if (sameContent(contentOf(card), content)) return this.ownView(manager, auth, card.id);
+          throw alreadySubmitted(card);
+        }
+        if (card.status === 'withdrawn') {
+          throw AppError.conflict('scorecard_withdrawn', 'This scorecard was withdrawn; amend it (with a reason) to submit it again.', { scorecardId: card.id });
+        }
+        await this.writeRevision(manager, auth, ctx, card, { kind: 'submitted', status: 'submitted', content, reason: null });
+        return this.ownView(manager, auth, card.id);
+      }),
+    );
+  }
+
+  /** A new revision of a submitted (or withdrawn) scorecard, with a reason, until the hiring decision is recorded. */
+  amend(auth: AuthContext, interviewId: string, dto: ScorecardAmendRequestDto, key: string | undefined): Promise<IdempotentResult<ScorecardResponseDto>> {
+    return this.dataSource.transaction((manager) =>
+      this.idempotency.run(manager, auth, key, 'scorecard.amend', { interviewId, body: dto }, 200, async () => {
+        const ctx = await this.context(manager, auth, interviewId);
+        const card = await this.lockSubmitted(manager, auth, interviewId, 'amend');
+        const content = this.validate(dto, ctx, 'submit');
+        if (card.status === 'submitted' && sameContent(contentOf(card), content)) {
+          throw AppError.conflict('no_changes', 'The amendment is identical to the current scorecard; nothing to amend.', { scorecardId: card.id });
+        }
+        await this.writeRevision(manager, auth, ctx, card, { kind: 'amended', status: 'submitted', content, reason: dto.reason });
+        return this.ownView(manager, auth, card.id);
+      }),
+    );
+  }
+
+  /** Takes the feedback out of the panel (its numbers leave the statistics); the content stays in the history. */
+  withdraw(auth: AuthContext, interviewId: string, dto: ScorecardWithdrawRequestDto, key: string | undefined): Promise<IdempotentResult<ScorecardResponseDto>> {
+    return this.dataSource.transaction((manager) =>
+      this.idempotency.run(manager, auth, key, 'scorecard.withdraw', { interviewId, body: dto }, 200, async () => {
+        const ctx = await this.context(manager, auth, interviewId);
+        const card = await this.lockSubmitted(manager, auth, interviewId, 'withdraw');
+        // Withdrawing twice changes nothing the second time.
+        if (card.status !== 'withdrawn') {
+          await this.writeRevision(manager, auth, ctx, card, { kind: 'withdrawn', status: 'withdrawn', content: contentOf(card), reason: dto.reason });
+        }
+        return this.ownView(manager, auth, card.id);
+      }),
+    );
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+
+  private async writeRevision(
+    manager: EntityManager,
+    auth: AuthContext,
+    ctx: WriteContext,
+    card: ScorecardEntity,
+    change: { kind: 'submitted' | 'amended' | 'withdrawn'; status: 'submitted' | 'withdrawn'; content: ScorecardContent; reason: string | null },
+  ): Promise<void> {
+    const org = auth.organizationId;
+    const revision = card.revision + 1;
+    const before = contentOf(card);
+    await this.scorecards.saveState(manager, org, card.id, {
+      status: change.status,
+      revision,
+      content: change.content,
+      ...(change.kind === 'submitted' ? { submittedAt: new Date() } : {}),
+    });
+    await this.scorecards.insertRevision(manager, {
+      organizationId: org,
+      scorecardId: card.id,
+      revision,
+      kind: change.kind,
+      content: change.content,
+      reason: change.reason,
+      actorMemberId: auth.memberId,
+    });
+    if (change.status === 'submitted') await this.scorecards.replaceRatings(manager, card, ctx.interview.roleId, change.content);
+    else await this.scorecards.deleteRatings(manager, org, card.id);
+    await this.audit.record(manager, auth, {
+      action: `scorecard.${change.kind}`,
+      entityType: 'scorecard',
+      entityId: card.id,
+      before: this.auditState(ctx, card, before),
+      after: {
+        ...this.auditState(ctx, { status: change.status, revision }, change.content),
+        ...(change.reason !== null ? { reason: ctx.mask(change.reason) } : {}),
+      },
+    });
+    // THE call site: the application's report is recomputed in the background after this commits.
+    await requestPanelAggregation(this.outbox, manager, org, ctx.application.id);
+  }
+
+  private async context(manager: EntityManager, auth: AuthContext, interviewId: string): Promise<WriteContext> {
+    const org = auth.organizationId;
+    const interview = await this.interviews.lockById(manager, org, interviewId, 'share');
+    if (!interview) throw AppError.notFound('Interview', interviewId);
+    if (!interview.interviewerIds.includes(auth.memberId)) throw notAssigned();
+    if (interview.status === 'cancelled') throw AppError.conflict('interview_cancelled', 'The interview was cancelled; it takes no feedback.');
+    const application = await this.applications.lockById(manager, org, interview.applicationId, 'share');
+    if (!application) throw AppError.notFound('Application', interview.applicationId);
+    if (application.decidedAt) throw AppError.conflict('decision_recorded', 'The hiring decision is recorded; feedback on this application can no longer change.');
+    const version = await this.interviews.lockLoopVersion(manager, org, interview.loopVersionId);
+    const round = version?.snapshot.rounds.find((r) => r.id === interview.roundId);
+    if (!version || !round) {
+      throw AppError.conflict('round_not_in_loop_version', "The interview's round is missing from its loop version; ask a recruiter to reschedule it.");
+    }
+    const organization = await manager.findOneOrFail(OrganizationEntity, { where: { id: org } });
+    const candidate = await this.candidates.findById(org, application.candidateId, manager);
+    const terms = candidate && !candidate.erasedAt ? candidateTerms(candidate.name, candidate.email) : [];
+    return {
+      interview,
+      application,
+      rules: { loopVersionNumber: version.number, dimensions: version.snapshot.dimensions, round, minEvidenceLength: organizationSettings(organization).minEvidenceLength },
+      mask: (text) => redactCandidate(text, terms),
+    };
+  }
+
+  private validate(input: ScorecardInput, ctx: WriteContext, mode: ScorecardValidationMode): ScorecardContent {
+    const result = validateScorecard(input, ctx.rules, mode);
+    if (!result.ok) throw AppError.invalidFields(result.errors, `The scorecard has invalid fields: ${[...new Set(result.errors.map((e) => e.field))].join(', ')}`);
+    return result.content;
+  }
+
+  private lockOrCreate(manager: EntityManager, auth: AuthContext, ctx: WriteContext): Promise<ScorecardEntity> {
+    return this.scorecards.lockOrCreate(manager, {
+      organizationId: auth.organizationId,
+      applicationId: ctx.application.id,
+      interviewId: ctx.interview.id,
+      interviewerId: auth.memberId,
+      loopVersionId: ctx.interview.loopVersionId,
+    });
+  }
+
+  private async lockSubmitted(manager: EntityManager, auth: AuthContext, interviewId: string, action: 'amend' | 'withdraw'): Promise<ScorecardEntity> {
+    const card = await this.scorecards.lockForInterviewer(manager, auth.organizationId, interviewId, auth.memberId);
+    if (!card || card.status === 'draft') {
+      throw AppError.conflict('not_submitted', `Only a submitted scorecard can be ${action === 'amend' ? 'amended' : 'withdrawn'}; submit it first.`);
+    }
+    return card;
+  }
+
+  /** The audit log's copy of a scorecard state: everything, with the candidate's name masked in free text. */
+  private auditState(ctx: WriteContext, state: { status: string; revision: number }, content: ScorecardContent) {
+    return {
+      interviewId: ctx.interview.id,
+      applicationId: ctx.application.id,
+      loopVersionId: ctx.interview.loopVersionId,
+      status: state.status,
+      revision: state.revision,
+      ...mapContentText(content, ctx.mask),
+    };
+  }
+
+  private async ownView(manager: EntityManager, auth: AuthContext, scorecardId: string): Promise<ScorecardResponseDto> {
+    const card = await this.scorecards.findById(auth.organizationId, scorecardId, manager);
+    const [view] = await this.views.build(manager, auth.organizationId, [card!], { showPrivateNote: () => true });
+    return view;
+  }
+}
+
+export function notAssigned(): AppError {
+  return AppError.forbidden('not_assigned', 'Only the interviewers assigned to this interview can do this.');
+}
+
+function alreadySubmitted(card: ScorecardEntity): AppError {
+  return AppError.conflict('already_submitted', 'This scorecard is already submitted; use amend (with a reason) to change it.', { scorecardId: card.id });
+}

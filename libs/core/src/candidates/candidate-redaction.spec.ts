@@ -1,0 +1,60 @@
+import { candidateTerms, erasedCandidateEmail, redactCandidate, redactCandidateDeep } from './candidate-redaction';
+
+describe('candidateTerms', () => {
+  const cases: [name: string, email: string | null, expected: string[]][] = [
+    ['Jane Doe', null, ['Jane Doe', 'Jane', 'Doe']],
+    ['  Jane   Doe ', 'jane.doe@example.com', ['jane.doe@example.com', 'Jane Doe', 'jane.doe', 'Jane', 'Doe']],
+    ['Li Wu', null, ['Li Wu']],
+    ['Mary-Jane O’Neil', null, ['Mary-Jane O’Neil', 'Mary-Jane', 'O’Neil', 'Jane', 'Mary', 'Neil']],
+    ['Bo', 'bo@x.io', ['bo@x.io']],
+    ['Dr. José Ñúñez', null, ['Dr. José Ñúñez', 'Ñúñez', 'José']],
+  ];
+  it.each(cases)('%s <%s>', (name, email, expected) => {
+    expect(candidateTerms(name, email)).toEqual(expected);
+  });
+});
+
+describe('redactCandidate', () => {
+  const terms = candidateTerms('Jane Doe', 'jane.doe@example.com');
+  const cases: [text: string, expected: string][] = [
+    ['Jane Doe explained the design.', '[candidate] explained the design.'],
+    ["JANE's approach was clean; doe pushed back.", "[candidate]'s approach was clean; [candidate] pushed back."],
+    ['Email jane.doe@example.com for follow-up.', 'Email [candidate] for follow-up.'],
+    ['Janet and Doherty are other people.', 'Janet and Doherty are other people.'],
+    ['No names here at all.', 'No names here at all.'],
+    ['jane doe, Jane-Doe and Jane\nDoe', '[candidate], [candidate]-[candidate] and [candidate]\n[candidate]'],
+  ];
+  it.each(cases)('%j', (text, expected) => {
+    expect(redactCandidate(text, terms)).toBe(expected);
+  });
+
+  it('treats regular-expression characters in names literally', () => {
+    expect(redactCandidate('Ask A.B.C. (Ann) about it; ABCD stays.', candidateTerms('A.B.C. (Ann)'))).toBe('Ask [candidate] about it; ABCD stays.');
+  });
+
+  it('handles hyphens, apostrophes and email punctuation in names', () => {
+    const terms = candidateTerms('Mary-Jane O’Neil', 'mary-jane.o-neil+jobs@example.co.uk');
+    expect(redactCandidate('Mary-Jane was great; O’Neil too. Mail mary-jane.o-neil+jobs@example.co.uk. Neil agreed with Mary.', terms)).toBe(
+      '[candidate] was great; [candidate] too. Mail [candidate]. [candidate] agreed with [candidate].',
+    );
+  });
+
+  it('leaves text unchanged when there is nothing to match', () => {
+    expect(redactCandidate('Li did well', candidateTerms('Li'))).toBe('Li did well');
+  });
+});
+
+describe('redactCandidateDeep', () => {
+  it('redacts every string value at any depth and leaves keys, numbers and nulls alone', () => {
+    const terms = candidateTerms('Jane Doe');
+    const input = { Jane: 'Jane', n: 3, none: null, ok: true, list: ['Doe did well', { evidence: 'ask jane', rating: 4 }] };
+    expect(redactCandidateDeep(input, terms)).toEqual({ Jane: '[candidate]', n: 3, none: null, ok: true, list: ['[candidate] did well', { evidence: 'ask [candidate]', rating: 4 }] });
+    expect(input.list[0]).toBe('Doe did well');
+  });
+});
+
+describe('erasedCandidateEmail', () => {
+  it('is unique per candidate and lower-case', () => {
+    expect(erasedCandidateEmail('0b7c7f9e-1111-4a4a-9999-000000000001')).toBe('erased+0b7c7f9e-1111-4a4a-9999-000000000001@invalid.hireloop');
+  });
+});

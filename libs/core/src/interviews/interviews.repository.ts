@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ScorecardStatus } from '../scorecards/scorecard.entity';
+import type { RoundKind } from '../roles/loop-snapshot';
+import { LoopVersionEntity } from '../roles/loop-version.entity';
+import { InterviewEntity } from './interview.entity';
+
+/** An interview as an interviewer's own list shows it. */
+export interface MyInterviewRow {
+  id: string;
+  applicationId: string;
+  roleId: string;
+  roleTitle: string;
+  candidateName: string;
+  roundId: string;
+  roundName: string | null;
+  roundKind: RoundKind | null;
+  startsAt: Date;
+  endsAt: Date;
+  scorecardId: string | null;
+  scorecardStatus: ScorecardStatus | null;
+}
+
+/** An interview with its round's name and kind as its loop version has them. */
+export interface InterviewWithRound {
+  id: string;
+  applicationId: string;
+  roleId: string;
+  roundId: string;
+  roundName: string | null;
+  roundKind: RoundKind | null;
+  loopVersionId: string;
+  loopVersionNumber: number;
+  interviewerIds: string[];
+  startsAt: Date;
+  endsAt: Date;
+  status: 'scheduled' | 'cancelled';
+  createdAt: Date;
+}
+
+/** Interviews, always within one organization. */
+@Injectable()
+export class InterviewsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(organizationId: string, interviewId: string, manager: EntityManager = this.dataSource.manager): Promise<InterviewEntity | null> {
+    return manager.findOne(InterviewEntity, { where: { organizationId, id: interviewId } });
+  }
+
+  /** `update` to change the interview (cancel); `share` to keep it from changing under a scorecard write. */
+  lockById(manager: EntityManager, organizationId: string, interviewId: string, mode: 'share' | 'update'): Promise<InterviewEntity | null> {
+    return manager.findOne(InterviewEntity, { where: { organizationId, id: interviewId }, lock: { mode: mode === 'share' ? 'pessimistic_read' : 'pessimistic_write' } });
+  }
+
+  insert(manager: EntityManager, values: Pick<InterviewEntity, 'organizationId' | 'applicationId' | 'roleId' | 'roundId' | 'loopVersionId' | 'interviewerIds' | 'startsAt' | 'endsAt'>): Promise<InterviewEntity> {
+    return manager.save(manager.create(InterviewEntity, { ...values, status: 'scheduled' }));
+  }
+
+  async update(manager: EntityManager, organizationId: string, interviewId: string, patch: Partial<InterviewEntity>): Promise<void> {
+    await manager.update(InterviewEntity, { organizationId, id: interviewId }, patch);
+  }
+
+  /** Scorecards of the interview that are (or were) submitted: feedback that must not vanish with a cancellation. */
+  async feedbackCount(manager: EntityManager, organizationId: string, interviewId: string): Promise<number> {
+    const [row] = await manager.query(`SELECT count(*)::int AS n FROM scorecards WHERE organization_id = $1 AND interview_id = $2 AND status <> 'draft'`, [organizationId, interviewId]);
+    return row.n;
+  }
+
+  forApplication(organizationId: string, applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<InterviewEntity[]> {
+    return manager.find(InterviewEntity, { where: { organizationId, applicationId }, order: { startsAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Interviews of an application, or one interview, with round names from the pinned loop version. */
+  withRounds(organizationId: string, filter: { applicationId: string } | { interviewId: string }, manager: EntityManager = this.dataSource.manager): Promise<InterviewWithRound[]> {
+    const [column, value] = 'applicationId' in filter ? ['i.application_id', filter.applicationId] : ['i.id', filter.interviewId];
+    return manager.query(
+      `SELECT i.id, i.application_id AS "applicationId", i.role_id AS "roleId", i.round_id AS "roundId",
+              COALESCE(sr->>'name', rd.name) AS "roundName", COALESCE(sr->>'kind', rd.kind) AS "roundKind",
+              i.loop_version_id AS "loopVersionId", lv.number AS "loopVersionNumber", i.interviewer_ids AS "interviewerIds",
+              i.starts_at AS "startsAt", i.ends_at AS "endsAt", i.status, i.created_at AS "createdAt"
+         FROM interviews i
+         JOIN loop_versions lv ON lv.id = i.loop_version_id
+         LEFT JOIN LATERAL (SELECT x AS sr FROM jsonb_array_elements(lv.snapshot->'rounds') x WHERE x->>'id' = i.round_id::text LIMIT 1) snap ON true
+         LEFT JOIN rounds rd ON rd.id = i.round_id
+        WHERE i.organization_id = $1 AND ${column} = $2
+        ORDER BY i.starts_at ASC, i.id ASC`,
+      [organizationId, value],
+    );
+  }
+
+  /** A loop version of the organization (interviews pin one; kits and scorecards read its snapshot). */
+  loopVersion(organizationId: string, loopVersionId: string, manager: EntityManager = this.dataSource.manager): Promise<LoopVersionEntity | null> {
+    return manager.findOne(LoopVersionEntity, { where: { organizationId, id: loopVersionId } });
+  }
+
+  /**
+   * Reads a loop version and takes a key-share lock on it: a loop change (which locks the version FOR UPDATE before
+   * rewriting its snapshot in place) cannot slip in between validating a scorecard against it and committing.
+   */
+  async lockLoopVersion(manager: EntityManager, organizationId: string, loopVersionId: string): Promise<LoopVersionEntity | null> {
+    const rows: LoopVersionEntity[] = await manager.query(
+      `SELECT id, organization_id AS "organizationId", role_id AS "roleId", number, snapshot, created_at AS "createdAt"
+         FROM loop_versions WHERE organization_id = $1 AND id = $2 FOR KEY SHARE`,
+      [organizationId, loopVersionId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The member's scheduled interviews that have not ended yet (in progress included), soonest first. */
+  upcomingFor(organizationId: string, memberId: string, limit: number): Promise<MyInterviewRow[]> {
+    return this.mine(organizationId, memberId, `i.ends_at > now()`, `i.starts_at ASC, i.id ASC`, limit);
+  }
+
+  /**
+   * The member's ended, not cancelled interviews still without their submitted (or withdrawn) scorecard, on
+   * applications still undecided and active; the oldest first.
+   */
+  awaitingFeedbackFrom(organizationId: string, memberId: string, limit: number): Promise<MyInterviewRow[]> {
+    return this.mine(
+      organizationId,
+      memberId,
+      `i.ends_at <= now() AND (s.id IS NULL OR s.status = 'draft') AND a.decided_at IS NULL AND a.status = 'active'`,
+      `i.ends_at ASC, i.id ASC`,
+      limit,
+    );
+  }
+
+  private mine(organizationId: string, memberId: string, condition: string, order: string, limit: number): Promise<MyInterviewRow[]> {
+    return this.dataSource.query(
+      `SELECT i.id, i.application_id AS "applicationId", i.role_id AS "roleId", r.title AS "roleTitle", c.name AS "candidateName",
+              i.round_id AS "roundId", COALESCE(sr->>'name', rd.name) AS "roundName", COALESCE(sr->>'kind', rd.kind) AS "roundKind",
+              i.starts_at AS "startsAt", i.ends_at AS "endsAt", s.id AS "scorecardId", s.status AS "scorecardStatus"
+         FROM interviews i
+         JOIN applications a ON a.id = i.application_id AND a.organization_id = i.organization_id
+         JOIN candidates c ON c.id = a.candidate_id AND c.organization_id = i.organization_id
+         JOIN roles r ON r.id = i.role_id AND r.organization_id = i.organization_id
+         JOIN loop_versions lv ON lv.id = i.loop_version_id
+         LEFT JOIN LATERAL (SELECT x AS sr FROM jsonb_array_elements(lv.snapshot->'rounds') x WHERE x->>'id' = i.round_id::text LIMIT 1) snap ON true
+         LEFT JOIN rounds rd ON rd.id = i.round_id
+         LEFT JOIN scorecards s ON s.interview_id = i.id AND s.interviewer_id = $2
+        WHERE i.organization_id = $1 AND $2::uuid = ANY(i.interviewer_ids) AND i.status = 'scheduled' AND ${condition}
+        ORDER BY ${order}
+        LIMIT $3`,
+      [organizationId, memberId, limit],
+    );
+  }
+}

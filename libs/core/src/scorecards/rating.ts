@@ -1,0 +1,17 @@
+export const RATINGS = [1, 2, 3, 4] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export const RECOMMENDATIONS = ['strong_no', 'no', 'yes', 'strong_yes'] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+
+export const LEVEL_ASSESSMENTS = ['below', 'at', 'above'] as const;
+export type LevelAssessment = (typeof LEVEL_ASSESSMENTS)[number];
+
+/** One focus dimension's entry on a scorecard: a rating with evidence, or an explicit "not assessed" with a reason. */
+export interface ScorecardRating {
+  dimensionId: string;
+  rating: Rating | null;
+  evidence: string | null;
+  notAssessed: boolean;
+  notAssessedReason: string | null;
+}
