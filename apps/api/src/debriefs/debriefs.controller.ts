@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthContext } from '@hireloop/core';
+import { Auth, Roles } from '../common/auth.decorators';
+import { UuidParam } from '../common/uuid-param';
+import { DebriefsService } from './debriefs.service';
+import { DecisionsService } from './decisions.service';
+import { DebriefResponseDto } from './dto/debrief.response.dto';
+import { RecordDecisionRequestDto } from './dto/decision.request.dto';
+import { DecisionResponseDto } from './dto/decision.response.dto';
+
+@ApiTags('debriefs')
+@ApiBearerAuth()
+@Controller('applications/:id')
+export class DebriefsController {
+  constructor(
+    private readonly debriefs: DebriefsService,
+    private readonly decisions: DecisionsService,
+  ) {}
+
+  @Get('debrief')
+  @Roles('admin', 'recruiter', 'hiring_manager')
+  @ApiOperation({ summary: "The calibrated debrief: latest report, submitted scorecards, disagreements, red flags, missing feedback, decision" })
+  debrief(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<DebriefResponseDto> {
+    return this.debriefs.get(auth, id);
+  }
+
+  @Post('decision')
+  @Roles('admin', 'hiring_manager')
+  @ApiOperation({ summary: 'Record the hiring decision (once); going against the report needs an override reason. Ends amendments.' })
+  decide(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() dto: RecordDecisionRequestDto): Promise<DecisionResponseDto> {
+    return this.decisions.decide(auth, id, dto);
+  }
+
+  @Get('decision')
+  @Roles('admin', 'recruiter', 'hiring_manager')
+  @ApiOperation({ summary: 'The recorded hiring decision' })
+  decision(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<DecisionResponseDto> {
+    return this.decisions.get(auth, id);
+  }
+}

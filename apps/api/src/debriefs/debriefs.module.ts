@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ReportsModule } from '@hireloop/core';
+import { DebriefsController } from './debriefs.controller';
+import { DebriefsRepository } from './debriefs.repository';
+import { DebriefsService } from './debriefs.service';
+import { DecisionsService } from './decisions.service';
+
+@Module({
+  imports: [ReportsModule],
+  controllers: [DebriefsController],
+  providers: [DebriefsRepository, DebriefsService, DecisionsService],
+})
+export class DebriefsModule {}

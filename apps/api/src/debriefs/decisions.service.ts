@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  AppError,
+  AuditService,
+  AuthContext,
+  CalibrationReportsRepository,
+  DecisionsRepository,
+  evaluateDecision,
+  OutboxService,
+  requestInterviewerCalibration,
+  statusAfterDecision,
+} from '@hireloop/core';
+import { PgErrorCode, pgErrorCode } from '@hireloop/database';
+import { debriefAccess } from './debrief-access';
+import { DebriefsRepository } from './debriefs.repository';
+import { DebriefsService } from './debriefs.service';
+import { RecordDecisionRequestDto } from './dto/decision.request.dto';
+import { DecisionResponseDto } from './dto/decision.response.dto';
+
+/** The hiring decision: once per application, by an admin or the role's hiring manager, against the latest report. */
+@Injectable()
+export class DecisionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly debriefs: DebriefsRepository,
+    private readonly debriefReader: DebriefsService,
+    private readonly reports: CalibrationReportsRepository,
+    private readonly decisions: DecisionsRepository,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async decide(auth: AuthContext, applicationId: string, dto: RecordDecisionRequestDto): Promise<DecisionResponseDto> {
+    try {
+      const decision = await this.dataSource.transaction(async (manager) => {
+        // Locks the application: concurrent decisions queue here, and scorecard amendments that check decided_at
+        // under a share lock cannot slip in between.
+        const application = await this.debriefs.findApplication(auth.organizationId, applicationId, manager, true);
+        if (!application) throw AppError.notFound('Application', applicationId);
+        if (!debriefAccess(auth, application).decide) {
+          throw AppError.forbidden('decision_forbidden', "Only an admin or the role's hiring manager can record the hiring decision.");
+        }
+        if (application.decidedAt || (await this.decisions.findByApplication(auth.organizationId, applicationId, manager))) {
+          throw AppError.conflict('decision_already_recorded', 'A decision was already recorded for this application.');
+        }
+        if (application.status !== 'active') {
+          throw AppError.conflict('application_not_active', `The application is ${application.status}; only active applications can be decided.`);
+        }
+
+        const report = await this.reports.latest(auth.organizationId, applicationId, manager);
+        const evaluation = evaluateDecision(dto.decision, report?.recommendation ?? null);
+        if (evaluation.overrideRequired && !dto.overrideReason) {
+          throw AppError.invalid(
+            'overrideReason',
+            report
+              ? `The report recommends ${report.recommendation}; deciding ${dto.decision} needs an override reason.`
+              : 'No report has been computed for this application yet; deciding without one needs an override reason.',
+            'override_reason_required',
+          );
+        }
+
+        const saved = await this.decisions.insert(manager, {
+          organizationId: auth.organizationId,
+          applicationId,
+          decision: dto.decision,
+          rationale: dto.rationale,
+          overrideReason: dto.overrideReason ?? null,
+          reportId: report?.id ?? null,
+          reportVersion: report?.version ?? null,
+          reportRecommendation: report?.recommendation ?? null,
+          followedRecommendation: evaluation.followedRecommendation,
+          decidedByMemberId: auth.memberId,
+        });
+        const status = statusAfterDecision(dto.decision);
+        await manager.query(`UPDATE applications SET status = $3, decided_at = $4, updated_at = now() WHERE organization_id = $1 AND id = $2`, [
+          auth.organizationId,
+          applicationId,
+          status,
+          saved.createdAt,
+        ]);
+        await this.audit.record(manager, auth, {
+          action: 'decision.recorded',
+          entityType: 'application',
+          entityId: applicationId,
+          before: { status: application.status, decidedAt: null },
+          after: {
+            decisionId: saved.id,
+            decision: saved.decision,
+            rationale: saved.rationale,
+            overrideReason: saved.overrideReason,
+            reportVersion: saved.reportVersion,
+            reportRecommendation: saved.reportRecommendation,
+            followedRecommendation: saved.followedRecommendation,
+            status,
+          },
+        });
+        // Decisions feed interviewer leniency and role reliability.
+        await requestInterviewerCalibration(this.outbox, manager, auth.organizationId, 'decision');
+        return saved;
+      });
+      const names = await this.debriefs.memberNames(auth.organizationId, [decision.decidedByMemberId]);
+      return DecisionResponseDto.from(decision, names.get(decision.decidedByMemberId) ?? '');
+    } catch (error) {
+      if (pgErrorCode(error) === PgErrorCode.UniqueViolation) {
+        throw AppError.conflict('decision_already_recorded', 'A decision was already recorded for this application.');
+      }
+      throw error;
+    }
+  }
+
+  async get(auth: AuthContext, applicationId: string): Promise<DecisionResponseDto> {
+    await this.debriefReader.readableApplication(auth, applicationId);
+    const decision = await this.decisions.findByApplication(auth.organizationId, applicationId);
+    if (!decision) throw AppError.notFound('Decision');
+    const names = await this.debriefs.memberNames(auth.organizationId, [decision.decidedByMemberId]);
+    return DecisionResponseDto.from(decision, names.get(decision.decidedByMemberId) ?? '');
+  }
+}

@@ -1,0 +1,52 @@
+import { JobsOptions, Queue } from 'bullmq';
+import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, QueueName, redisConnectionFromUrl } from '@hireloop/queue';
+
+export interface OutboxRow {
+  id: string;
+  queue: string;
+  jobName: string;
+  payload: Record<string, unknown>;
+  dedupeKey: string | null;
+}
+
+/**
+ * BullMQ options of an outbox message. A dedupe key becomes a BullMQ *deduplication* id with `keepLastIfActive`
+ * rather than a fixed job id: a fixed id makes BullMQ ignore adds while a job with that id exists, including one
+ * that is running (the newest submission would be lost) or completed and retained. With deduplication there is at
+ * most one waiting and one running job per key, and an add during a run schedules exactly one follow-up run.
+ */
+export function jobOptionsFor(row: Pick<OutboxRow, 'dedupeKey'>): JobsOptions {
+  return row.dedupeKey ? { deduplication: { id: row.dedupeKey, keepLastIfActive: true } } : {};
+}
+
+/**
+ * Producer side of the relay: its own BullMQ queues whose Redis connection fails fast when Redis is down
+ * (no offline queue), so an outage surfaces as an error the relay can back off from instead of a hanging add.
+ */
+export class OutboxPublisher {
+  private readonly queues = new Map<string, Queue>();
+
+  constructor(redisUrl: string, prefix: string) {
+    const connection = { ...redisConnectionFromUrl(redisUrl), enableOfflineQueue: false, maxRetriesPerRequest: 1 };
+    for (const name of ALL_QUEUES) {
+      const queue = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      // Connection errors are reported through failed adds; without a listener BullMQ would print each one.
+      queue.on('error', () => undefined);
+      this.queues.set(name, queue);
+    }
+  }
+
+  knows(queue: string): queue is QueueName {
+    return this.queues.has(queue);
+  }
+
+  async publish(row: OutboxRow): Promise<void> {
+    const queue = this.queues.get(row.queue);
+    if (!queue) throw new Error(`unknown queue ${row.queue}`);
+    await queue.add(row.jobName, row.payload, jobOptionsFor(row));
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+  }
+}

@@ -1,0 +1,53 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+import { AggregationOutcome, PanelReportsService } from '@hireloop/core/reports/panel-reports.service';
+import { JobName, PanelAggregationJobData, QueueName } from '@hireloop/queue';
+import { classifyAggregationError } from './panel-aggregation.errors';
+import { aggregationTestDelayMs, panelAggregationWorkerOptions } from './panel-aggregation.settings';
+
+export type { PanelAggregationJobData };
+export type PanelAggregationJob = Job<PanelAggregationJobData, AggregationOutcome, typeof JobName.AggregatePanel>;
+
+/**
+ * `aggregate-panel`: recompute one application's calibrated report from the current state. The payload carries ids
+ * only; a duplicated or redelivered job is harmless (the service stores a version only when inputs changed).
+ */
+@Processor(QueueName.PanelAggregation, panelAggregationWorkerOptions())
+export class PanelAggregationProcessor extends WorkerHost {
+  private readonly logger = new Logger(PanelAggregationProcessor.name);
+  private readonly testDelayMs = aggregationTestDelayMs();
+
+  constructor(private readonly reports: PanelReportsService) {
+    super();
+  }
+
+  async process(job: PanelAggregationJob): Promise<AggregationOutcome> {
+    const { organizationId, applicationId } = job.data ?? ({} as PanelAggregationJobData);
+    if (job.name !== JobName.AggregatePanel || !organizationId || !applicationId) {
+      throw new UnrecoverableError(`unexpected job ${job.name} ${JSON.stringify(job.data)}`);
+    }
+    if (this.testDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.testDelayMs));
+    try {
+      return await this.reports.aggregate(organizationId, applicationId);
+    } catch (error) {
+      throw classifyAggregationError(error);
+    }
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: PanelAggregationJob | undefined, error: Error): void {
+    const final = error instanceof UnrecoverableError || (job && job.attemptsMade >= (job.opts.attempts ?? 1));
+    this.logger.warn(`aggregate-panel ${job?.id} (application ${job?.data?.applicationId}) failed${final ? ' for good' : ', will retry'}: ${error.message}`);
+  }
+
+  private lastErrorLoggedAt = 0;
+
+  /** Connection errors repeat while Redis is down: logged at most every 10 s. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    if (Date.now() - this.lastErrorLoggedAt < 10_000) return;
+    this.lastErrorLoggedAt = Date.now();
+    this.logger.warn(`panel-aggregation worker: ${error.message}`);
+  }
+}

@@ -1,0 +1,165 @@
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { QueueName, redisConnectionFromUrl } from '@hireloop/queue';
+import { createTeam, createTestApp, TestApp } from '@hireloop/testing';
+import {
+  createPanel,
+  PanelFixture,
+  PanelMembers,
+  reportVersions,
+  submittedRevisions,
+  waitFor,
+  waitForCurrentReport,
+  writeScorecard,
+} from '@hireloop/testing/panel-fixture';
+import { startWorker, stopAllProcesses, WorkerProcess } from '@hireloop/testing/worker-process';
+
+/**
+ * The API writes scorecards and outbox rows; the real worker process (relay + panel-aggregation processor) turns
+ * them into reports. Scorecards are written the way the scorecard API writes them (see panel-fixture).
+ */
+// Real processes: the e2e project's default timeout does not apply per file, so set it here.
+jest.setTimeout(120_000);
+
+describe('jobs: panel aggregation with the real worker', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  let worker: WorkerProcess;
+  let queue: Queue;
+  let members: PanelMembers;
+  let team: Awaited<ReturnType<typeof createTeam>>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ds = t.dataSource;
+    worker = await startWorker({ name: 'worker-1' });
+    queue = new Queue(QueueName.PanelAggregation, { connection: redisConnectionFromUrl(process.env.REDIS_URL!), prefix: process.env.QUEUE_PREFIX });
+    team = await createTeam(t);
+    members = {
+      organizationId: team.admin.organizationId,
+      adminId: team.admin.memberId,
+      hiringManagerId: team.hiringManager.memberId,
+      interviewerIds: team.interviewers.map((i) => i.memberId),
+    };
+  }, 120_000);
+
+  afterAll(async () => {
+    await worker?.stop();
+    await stopAllProcesses();
+    await queue?.close();
+    await t?.close();
+  });
+
+  /** Jobs the worker completed for an application (completed jobs are kept for a day). */
+  async function completedJobs(applicationId: string) {
+    const jobs = await queue.getJobs(['completed'], 0, 5000);
+    return jobs.filter((j) => j.data?.applicationId === applicationId);
+  }
+
+  it('submit → the report appears, current, within a short time', async () => {
+    const panel = await createPanel(ds, { members });
+    const started = Date.now();
+    for (const i of [0, 1, 2]) await writeScorecard(ds, panel, i, { ratings: [4, 4, 3], recommendation: 'strong_yes' });
+    const report = await waitForCurrentReport(ds, panel.applicationId, 15_000);
+    const elapsed = Date.now() - started;
+    expect(report).toMatchObject({ recommendation: 'hire' });
+    expect(report.report.interviewers).toHaveLength(3);
+    expect(elapsed).toBeLessThan(10_000);
+
+    const debrief = await t.http.get(`/v1/applications/${panel.applicationId}/debrief`).set(team.hiringManager.auth).expect(200);
+    expect(debrief.body).toMatchObject({ status: 'current', pendingRevisions: [], report: { recommendation: 'hire', version: report.version, scorecardCount: 3 } });
+    expect(debrief.body.covers).toHaveLength(3);
+  });
+
+  it('a burst of submissions and amendments ends in one final report that reflects all of them', async () => {
+    const panel = await createPanel(ds, { members });
+    let writes = 0;
+    let last: number[][] = [];
+    for (let round = 0; round < 8; round++) {
+      last = [0, 1, 2].map((i) => [((round + i) % 4) + 1, ((round * 3 + i) % 4) + 1, 3]);
+      await Promise.all([0, 1, 2].map((i) => writeScorecard(ds, panel, i, { ratings: last[i] as never, recommendation: round % 2 ? 'yes' : 'no' })));
+      writes += 3;
+    }
+    const report = await waitForCurrentReport(ds, panel.applicationId);
+    expect(Object.values(report.covers).sort()).toEqual([8, 8, 8]);
+    // The final report is computed from the last ratings of every scorecard.
+    const firstDimension = report.report.dimensions[0];
+    expect(firstDimension.rawMean).toBeCloseTo((last[0][0] + last[1][0] + last[2][0]) / 3, 3);
+    expect(report.report.interviewers.map((i: { recommendation: string }) => i.recommendation)).toEqual(['yes', 'yes', 'yes']);
+
+    // Versions are sequential, never duplicated, and each one stands for a different input state.
+    const versions = await reportVersions(ds, panel.applicationId);
+    expect(versions.map((v) => v.version)).toEqual(versions.map((_, i) => i + 1));
+    for (let i = 1; i < versions.length; i++) expect(versions[i].inputsHash).not.toBe(versions[i - 1].inputsHash);
+    // De-duplication: never more jobs than writes, and the jobs that ran stored at most one version each.
+    await waitFor(async () => (await queue.getActiveCount()) === 0 && (await queue.getWaitingCount()) === 0, { what: 'an idle queue' });
+    const jobs = await completedJobs(panel.applicationId);
+    expect(jobs.length).toBeLessThanOrEqual(writes);
+    expect(jobs.reduce((sum, j) => sum + (j.returnvalue?.versionsCreated ?? 0), 0)).toBe(versions.length);
+  });
+
+  it('re-running the job on the same state stores nothing new (idempotent)', async () => {
+    const panel = await createPanel(ds, { members });
+    for (const i of [0, 1, 2]) await writeScorecard(ds, panel, i, { ratings: [3, 3, 3], recommendation: 'yes' });
+    const first = await waitForCurrentReport(ds, panel.applicationId);
+    const before = await reportVersions(ds, panel.applicationId);
+    // A redelivered job (same payload) is harmless.
+    const job = await queue.add('aggregate-panel', { organizationId: panel.organizationId, applicationId: panel.applicationId });
+    await waitFor(async () => ((await job.getState()) === 'completed' ? true : null), { what: 'the redelivered job' });
+    expect((await queue.getJob(job.id!))!.returnvalue).toMatchObject({ outcome: 'unchanged', version: first.version });
+    expect(await reportVersions(ds, panel.applicationId)).toEqual(before);
+  });
+
+  it('fails a job for an application that does not exist without retrying it', async () => {
+    const job = await queue.add('aggregate-panel', { organizationId: members.organizationId, applicationId: '00000000-0000-4000-8000-000000000000' });
+    await waitFor(async () => ((await job.getState()) === 'failed' ? true : null), { what: 'the job to fail' });
+    const failed = (await queue.getJob(job.id!))!;
+    expect(failed.attemptsMade).toBe(1);
+    expect(failed.failedReason).toMatch(/does not exist/);
+  });
+
+  describe('scale out: two worker processes', () => {
+    let second: WorkerProcess;
+
+    beforeAll(async () => {
+      second = await startWorker({ name: 'worker-2' });
+    }, 120_000);
+    afterAll(async () => {
+      await second?.stop();
+    });
+
+    it('share the work without duplicate versions or lost updates', async () => {
+      const panels: PanelFixture[] = [];
+      for (let k = 0; k < 6; k++) panels.push(await createPanel(ds, { members }));
+      // Interleaved bursts across applications, several writers at once.
+      for (let round = 0; round < 5; round++) {
+        await Promise.all(
+          panels.flatMap((panel, k) =>
+            [0, 1, 2].map((i) => writeScorecard(ds, panel, i, { ratings: [((round + i + k) % 4) + 1, ((round + k) % 4) + 1, ((i + k) % 4) + 1] as never, recommendation: round % 2 ? 'yes' : 'strong_no' })),
+          ),
+        );
+      }
+      for (const panel of panels) {
+        const report = await waitForCurrentReport(ds, panel.applicationId, 30_000);
+        expect(report.covers).toEqual(await submittedRevisions(ds, panel.applicationId));
+        const versions = await reportVersions(ds, panel.applicationId);
+        expect(versions.map((v) => v.version)).toEqual(versions.map((_, i) => i + 1));
+        for (let i = 1; i < versions.length; i++) expect(versions[i].inputsHash).not.toBe(versions[i - 1].inputsHash);
+      }
+      await waitFor(async () => (await queue.getActiveCount()) === 0 && (await queue.getWaitingCount()) === 0, { what: 'an idle queue' });
+      const jobs = (await Promise.all(panels.map((p) => completedJobs(p.applicationId)))).flat();
+      // Both processes took part, and every stored version was created by exactly one job.
+      const processors = new Set(jobs.map((j) => j.processedBy?.split(':').pop()));
+      expect(processors.has(String(worker.pid))).toBe(true);
+      expect(processors.has(String(second.pid))).toBe(true);
+      let inserts = 0;
+      for (const panel of panels) inserts += (await reportVersions(ds, panel.applicationId)).length;
+      expect(jobs.reduce((sum, j) => sum + (j.returnvalue?.versionsCreated ?? 0), 0)).toBe(inserts);
+      const failed = await queue.getJobs(['failed'], 0, 5000);
+      expect(failed.filter((j) => panels.some((p) => p.applicationId === j.data?.applicationId))).toEqual([]);
+      // Every outbox row went out.
+      const [{ pending }] = await ds.query(`SELECT count(*)::int AS pending FROM outbox_messages WHERE published_at IS NULL AND queue = 'panel-aggregation'`);
+      expect(pending).toBe(0);
+    });
+  });
+});

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { CalibrationReportsRepository } from '@hireloop/core';
+import { ApplicationGoneError, PanelReportsService } from '@hireloop/core/reports/panel-reports.service';
+import { buildDataSourceOptions } from '@hireloop/database';
+import { createPanel, latestReport, PanelFixture, submittedRevisions, withdrawScorecard, writeScorecard } from '@hireloop/testing/panel-fixture';
+
+/** The report service against a real PostgreSQL: versioning, idempotency, concurrency, inputs. */
+describe('PanelReportsService (PostgreSQL)', () => {
+  let ds: DataSource;
+  let service: PanelReportsService;
+
+  beforeAll(async () => {
+    ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, poolSize: 20 })).initialize();
+    service = new PanelReportsService(ds, new CalibrationReportsRepository(ds));
+  });
+  afterAll(async () => {
+    await ds.destroy();
+  });
+
+  const versions = async (applicationId: string) =>
+    (await ds.query(`SELECT version, inputs_hash AS "inputsHash", recommendation, scorecard_count AS "scorecardCount", covers FROM calibration_reports WHERE application_id = $1 ORDER BY version`, [
+      applicationId,
+    ])) as { version: number; inputsHash: string; recommendation: string; scorecardCount: number; covers: Record<string, number> }[];
+
+  async function strongPanel(): Promise<PanelFixture> {
+    const panel = await createPanel(ds);
+    for (const i of [0, 1, 2]) await writeScorecard(ds, panel, i, { ratings: [4, 4, 3], recommendation: 'strong_yes' });
+    return panel;
+  }
+
+  it('stores version 1 with the full report, covering the submitted revisions', async () => {
+    const panel = await strongPanel();
+    const outcome = await service.aggregate(panel.organizationId, panel.applicationId);
+    expect(outcome).toMatchObject({ outcome: 'insert', version: 1, passes: 1, versionsCreated: 1 });
+
+    const [row] = await ds.query(`SELECT * FROM calibration_reports WHERE application_id = $1`, [panel.applicationId]);
+    expect(row).toMatchObject({ organization_id: panel.organizationId, version: 1, recommendation: 'hire', scorecard_count: 3 });
+    expect(row.covers).toEqual(await submittedRevisions(ds, panel.applicationId));
+    expect(row.score).toBeCloseTo(row.report.score, 10);
+    expect(row.inputs_hash).toBe(row.report.inputsHash);
+    expect(row.algorithm_version).toBe(row.report.algorithmVersion);
+    for (const field of ['dimensions', 'score', 'rawScore', 'coverage', 'interval', 'splitPanel', 'redFlags', 'interviewers', 'recommendation', 'reasons', 'algorithmVersion', 'inputsHash']) {
+      expect(row.report).toHaveProperty(field);
+    }
+    expect(row.report.dimensions.map((d: { dimensionId: string }) => d.dimensionId)).toEqual(panel.dimensionIds);
+  });
+
+  it('is idempotent: the same inputs never create a new version', async () => {
+    const panel = await strongPanel();
+    await service.aggregate(panel.organizationId, panel.applicationId);
+    const again = await service.aggregate(panel.organizationId, panel.applicationId);
+    expect(again).toMatchObject({ outcome: 'unchanged', version: 1 });
+    expect(await versions(panel.applicationId)).toHaveLength(1);
+  });
+
+  it('stores a new version when a rating changes, and none when only the evidence text changes', async () => {
+    const panel = await strongPanel();
+    await service.aggregate(panel.organizationId, panel.applicationId);
+
+    await writeScorecard(ds, panel, 0, { ratings: [1, 1, 2], recommendation: 'strong_no', redFlags: ['dishonesty'] });
+    expect(await service.aggregate(panel.organizationId, panel.applicationId)).toMatchObject({ outcome: 'insert', version: 2 });
+
+    await writeScorecard(ds, panel, 0, { ratings: [1, 1, 2], recommendation: 'strong_no', redFlags: ['dishonesty'], evidence: 'Clearer evidence wording' });
+    expect(await service.aggregate(panel.organizationId, panel.applicationId)).toMatchObject({ outcome: 'refresh_covers', version: 2 });
+
+    const rows = await versions(panel.applicationId);
+    expect(rows.map((r) => r.version)).toEqual([1, 2]);
+    expect(rows[0].inputsHash).not.toBe(rows[1].inputsHash);
+    // The latest version now covers the evidence-only revision (3) as well.
+    expect(rows[1].covers).toEqual(await submittedRevisions(ds, panel.applicationId));
+    expect(Object.values(rows[1].covers).sort()).toEqual([1, 1, 3]);
+    const latest = await latestReport(ds, panel.applicationId);
+    expect(latest!.report.redFlags).toEqual([{ flag: 'dishonesty', raisedBy: [panel.interviews[0].interviewerId] }]);
+  });
+
+  it('reflects withdrawals, down to a report without scorecards', async () => {
+    const panel = await strongPanel();
+    await service.aggregate(panel.organizationId, panel.applicationId);
+    await withdrawScorecard(ds, panel, 2);
+    expect(await service.aggregate(panel.organizationId, panel.applicationId)).toMatchObject({ outcome: 'insert', version: 2 });
+    expect((await versions(panel.applicationId))[1]).toMatchObject({ scorecardCount: 2, recommendation: 'inconclusive' });
+
+    await withdrawScorecard(ds, panel, 0);
+    await withdrawScorecard(ds, panel, 1);
+    expect(await service.aggregate(panel.organizationId, panel.applicationId)).toMatchObject({ outcome: 'insert', version: 3 });
+    expect((await versions(panel.applicationId))[2]).toMatchObject({ scorecardCount: 0, recommendation: 'inconclusive', covers: {} });
+  });
+
+  it('stores nothing for an application without submitted feedback', async () => {
+    const panel = await createPanel(ds);
+    expect(await service.aggregate(panel.organizationId, panel.applicationId)).toMatchObject({ outcome: 'skipped', version: null });
+    expect(await versions(panel.applicationId)).toEqual([]);
+  });
+
+  it('serialises concurrent runs: 12 at once store exactly one version', async () => {
+    const panel = await strongPanel();
+    const outcomes = await Promise.all(Array.from({ length: 12 }, () => service.aggregate(panel.organizationId, panel.applicationId)));
+    expect(outcomes.filter((o) => o.outcome === 'insert')).toHaveLength(1);
+    expect(await versions(panel.applicationId)).toHaveLength(1);
+  });
+
+  it('never loses a submission that lands while runs are in flight', async () => {
+    const panel = await createPanel(ds, { interviews: 3 });
+    const writes = (async () => {
+      for (let round = 0; round < 4; round++) {
+        for (const i of [0, 1, 2]) await writeScorecard(ds, panel, i, { ratings: [((round + i) % 4) + 1, 3, 2] as never, recommendation: round % 2 ? 'yes' : 'no' });
+      }
+    })();
+    const runs = (async () => {
+      for (let k = 0; k < 15; k++) await service.aggregate(panel.organizationId, panel.applicationId);
+    })();
+    await Promise.all([writes, runs]);
+    await service.aggregate(panel.organizationId, panel.applicationId);
+    const rows = await versions(panel.applicationId);
+    expect(rows.at(-1)!.covers).toEqual(await submittedRevisions(ds, panel.applicationId));
+    expect(rows.map((r) => r.version)).toEqual(rows.map((_, i) => i + 1));
+    // Consecutive versions always differ in their inputs.
+    for (let i = 1; i < rows.length; i++) expect(rows[i].inputsHash).not.toBe(rows[i - 1].inputsHash);
+  });
+
+  it("applies interviewers' leniency offsets and the role's hire policy", async () => {
+    const panel = await createPanel(ds, { policy: { bar: 3.5, minInterviewers: 2 } });
+    for (const i of [0, 1, 2]) await writeScorecard(ds, panel, i, { ratings: [3, 3, 3], recommendation: 'yes' });
+    await service.aggregate(panel.organizationId, panel.applicationId);
+    const before = await latestReport(ds, panel.applicationId);
+    expect(before!.report.policy).toMatchObject({ bar: 3.5, minInterviewers: 2 });
+    expect(before!.report.interviewers.every((r: { offset: number }) => r.offset === 0)).toBe(true);
+
+    await ds.query(`INSERT INTO interviewer_calibrations (organization_id, interviewer_id, "offset", n) VALUES ($1, $2, 0.5, 40)`, [
+      panel.organizationId,
+      panel.interviews[0].interviewerId,
+    ]);
+    expect(await service.aggregate(panel.organizationId, panel.applicationId)).toMatchObject({ outcome: 'insert', version: 2 });
+    const after = await latestReport(ds, panel.applicationId);
+    expect(after!.report.interviewers.find((r: { interviewerId: string }) => r.interviewerId === panel.interviews[0].interviewerId)).toMatchObject({ offset: 0.5, n: 40 });
+    expect(after!.report.score).toBeLessThan(before!.report.score);
+  });
+
+  it('uses the newest loop version when scorecards span two versions', async () => {
+    const panel = await createPanel(ds);
+    await writeScorecard(ds, panel, 0, { ratings: [4, 4, 4], recommendation: 'strong_yes' });
+    // Version 2 drops dimension 3 and adds a new one; a later interview is made against it.
+    const [{ snapshot }] = await ds.query(`SELECT snapshot FROM loop_versions WHERE id = $1`, [panel.loopVersionId]);
+    const newDimension = { ...snapshot.dimensions[2], id: randomUUID(), name: 'New dimension' };
+    const v2 = { ...snapshot, dimensions: [snapshot.dimensions[0], snapshot.dimensions[1], newDimension] };
+    const [{ id: v2Id }] = await ds.query(`INSERT INTO loop_versions (organization_id, role_id, number, snapshot) VALUES ($1, $2, 2, $3) RETURNING id`, [
+      panel.organizationId,
+      panel.roleId,
+      JSON.stringify(v2),
+    ]);
+    await ds.query(`UPDATE interviews SET loop_version_id = $2 WHERE id = $1`, [panel.interviews[1].id, v2Id]);
+    const v2Panel = { ...panel, loopVersionId: v2Id, dimensionIds: [panel.dimensionIds[0], panel.dimensionIds[1], newDimension.id] };
+    await writeScorecard(ds, v2Panel, 1, { ratings: [3, 3, 2], recommendation: 'yes' });
+
+    await service.aggregate(panel.organizationId, panel.applicationId);
+    const report = (await latestReport(ds, panel.applicationId))!.report;
+    expect(report.dimensions.map((d: { name: string }) => d.name)).toEqual(['Dimension 1', 'Dimension 2', 'New dimension']);
+    const dim = (id: string) => report.dimensions.find((d: { dimensionId: string }) => d.dimensionId === id);
+    expect(dim(panel.dimensionIds[0]).raters).toBe(2);
+    expect(dim(newDimension.id).raters).toBe(1);
+  });
+
+  it('refuses an application that does not exist (a terminal error for the job)', async () => {
+    const panel = await createPanel(ds);
+    await expect(service.aggregate(panel.organizationId, randomUUID())).rejects.toBeInstanceOf(ApplicationGoneError);
+    // Another tenant's application is just as unknown.
+    const other = await createPanel(ds);
+    await expect(service.aggregate(panel.organizationId, other.applicationId)).rejects.toBeInstanceOf(ApplicationGoneError);
+  });
+});
