@@ -1,0 +1,134 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
+import { AppError, AuthContext } from '@hireloop/core';
+import { ALL_QUEUES, QueueName } from '@hireloop/queue';
+import { FailedJobDto, FailedJobsResponseDto, QueueCountsDto, QueueOverviewResponseDto, RetriedJobResponseDto } from './dto/admin-queues.dto';
+
+/** How long an admin request waits for Redis before answering 503. */
+export const ADMIN_QUEUE_TIMEOUT_MS = 2000;
+/** Failed jobs looked at per request at most (newest first), to find the caller's organization's ones. */
+const MAX_FAILED_SCANNED = 2000;
+const FAILED_PAGE = 200;
+
+/**
+ * Failed-job visibility for admins. Queues are shared by every organization: counts are service-wide (no tenant
+ * data), while job lists and retries only cover jobs of the caller's organization and service-wide jobs (whose
+ * payload names no organization). When Redis is unreachable every call answers 503 within ADMIN_QUEUE_TIMEOUT_MS;
+ * the rest of the API does not touch these queues and keeps working.
+ */
+@Injectable()
+export class AdminQueuesService {
+  private readonly logger = new Logger(AdminQueuesService.name);
+  private readonly queues: Map<string, Queue>;
+  private lastErrorLoggedAt = 0;
+
+  constructor(
+    @InjectQueue(QueueName.PanelAggregation) panelAggregation: Queue,
+    @InjectQueue(QueueName.InterviewerCalibration) interviewerCalibration: Queue,
+    @InjectQueue(QueueName.FeedbackReminders) feedbackReminders: Queue,
+    @InjectQueue(QueueName.WebhookDeliveries) webhookDeliveries: Queue,
+    @InjectQueue(QueueName.Maintenance) maintenance: Queue,
+  ) {
+    this.queues = new Map([panelAggregation, interviewerCalibration, feedbackReminders, webhookDeliveries, maintenance].map((q) => [q.name, q]));
+    for (const queue of this.queues.values()) {
+      // Connection errors repeat while Redis is down; without a listener BullMQ prints every one.
+      queue.on('error', (error: Error) => {
+        if (Date.now() - this.lastErrorLoggedAt < 30_000) return;
+        this.lastErrorLoggedAt = Date.now();
+        this.logger.warn(`job queues: ${error.message}`);
+      });
+    }
+  }
+
+  async overview(): Promise<QueueOverviewResponseDto> {
+    const queues = await this.withRedis(() =>
+      Promise.all(
+        ALL_QUEUES.map(async (name): Promise<QueueCountsDto> => {
+          const c = await this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
+          return { name, waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0, completed: c.completed ?? 0, prioritized: c.prioritized ?? 0 };
+        }),
+      ),
+    );
+    return { queues };
+  }
+
+  async failed(auth: AuthContext, name: string, limit = 20): Promise<FailedJobsResponseDto> {
+    const queue = this.queue(name);
+    const items = await this.withRedis(async () => {
+      const found: FailedJobDto[] = [];
+      for (let start = 0; start < MAX_FAILED_SCANNED && found.length < limit; start += FAILED_PAGE) {
+        const page = await queue.getFailed(start, start + FAILED_PAGE - 1);
+        for (const job of page) if (job && visibleTo(job, auth) && found.length < limit) found.push(toDto(job));
+        if (page.length < FAILED_PAGE) break;
+      }
+      return found;
+    });
+    return { queue: name, items };
+  }
+
+  async retry(auth: AuthContext, name: string, jobId: string): Promise<RetriedJobResponseDto> {
+    const queue = this.queue(name);
+    return this.withRedis(async () => {
+      const job = await queue.getJob(jobId);
+      if (!job || !visibleTo(job, auth)) throw AppError.notFound('Job', jobId);
+      const state = await job.getState();
+      if (state !== 'failed') throw AppError.conflict('job_not_failed', `Job ${jobId} is ${state}; only failed jobs can be retried.`);
+      // A fresh round of attempts with the queue's backoff, as if the job had just been added.
+      await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+      return { queue: name, id: String(job.id), state: await job.getState() };
+    });
+  }
+
+  private queue(name: string): Queue {
+    const queue = this.queues.get(name);
+    if (!queue) throw AppError.notFound('Queue', name);
+    return queue;
+  }
+
+  /** Runs Redis calls with a deadline: an unreachable Redis is a 503, never a hanging request. */
+  private async withRedis<T>(run: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new RedisUnavailable(`no answer within ${ADMIN_QUEUE_TIMEOUT_MS} ms`)), ADMIN_QUEUE_TIMEOUT_MS);
+    });
+    const work = run();
+    work.catch(() => undefined); // the deadline may win; a late rejection must not go unhandled
+    try {
+      return await Promise.race([work, deadline]);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      if (error instanceof RedisUnavailable || isConnectionError(error)) {
+        throw new AppError('unavailable', 'queue_unavailable', 'The job queues (Redis) are unavailable; try again shortly.');
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+class RedisUnavailable extends Error {}
+
+function isConnectionError(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE'].includes(e?.code ?? '') || /Connection is closed|Stream isn't writeable|ECONNREFUSED/i.test(e?.message ?? '');
+}
+
+/** The caller's organization's jobs, and jobs that name no organization (service-wide runs). */
+function visibleTo(job: Job, auth: AuthContext): boolean {
+  const org = (job.data as { organizationId?: unknown } | undefined)?.organizationId;
+  return org === undefined || org === null || org === auth.organizationId;
+}
+
+function toDto(job: Job): FailedJobDto {
+  return {
+    id: String(job.id),
+    name: job.name,
+    data: (job.data ?? {}) as Record<string, unknown>,
+    failedReason: job.failedReason ?? null,
+    attemptsMade: job.attemptsMade,
+    timestamp: job.timestamp,
+    finishedOn: job.finishedOn ?? null,
+  };
+}

@@ -1,0 +1,27 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthContext } from '@hireloop/core';
+import { Auth, Roles } from '../common/auth.decorators';
+import { UuidParam } from '../common/uuid-param';
+import { CalibrationService } from './calibration.service';
+import { InterviewerCalibrationResponseDto, RoleCalibrationResponseDto } from './dto/calibration.response.dto';
+
+@ApiTags('calibration')
+@ApiBearerAuth()
+@Controller()
+export class CalibrationController {
+  constructor(private readonly calibration: CalibrationService) {}
+
+  @Get('roles/:id/calibration')
+  @Roles('admin', 'hiring_manager')
+  @ApiOperation({ summary: "A role's calibration: reliability per dimension, score distribution, decisions vs recommendations (admins, the role's hiring manager)" })
+  role(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<RoleCalibrationResponseDto> {
+    return this.calibration.role(auth, id);
+  }
+
+  @Get('interviewers/:id/calibration')
+  @ApiOperation({ summary: "An interviewer's calibration: leniency offset, rating distribution vs the organization's, recommendations vs decisions (admins, hiring managers, the interviewer themself)" })
+  interviewer(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<InterviewerCalibrationResponseDto> {
+    return this.calibration.interviewer(auth, id);
+  }
+}

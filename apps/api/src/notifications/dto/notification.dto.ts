@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { NOTIFICATION_KINDS, NotificationEntity, NotificationKind, PageQueryDto } from '@hireloop/core';
+
+export class ListNotificationsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Only notifications not yet marked read' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  unread?: boolean;
+}
+
+export class NotificationPayloadDto {
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty({ format: 'uuid' }) roleId: string;
+  @ApiProperty() roleTitle: string;
+  @ApiProperty() interviewEndedAt: string;
+  @ApiProperty({ description: 'When the scorecard fell due' }) dueAt: string;
+  @ApiProperty() daysOverdue: number;
+}
+
+export class NotificationResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: NOTIFICATION_KINDS }) kind: NotificationKind;
+  @ApiProperty({ format: 'uuid' }) interviewId: string;
+  @ApiProperty({ format: 'uuid', description: 'The interviewer whose scorecard is missing' }) interviewerId: string;
+  @ApiProperty({ description: 'Days since the scorecard fell due' }) step: number;
+  @ApiProperty({ type: NotificationPayloadDto }) payload: NotificationPayloadDto;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String }) readAt: string | null;
+
+  static from(n: NotificationEntity): NotificationResponseDto {
+    return {
+      id: n.id,
+      kind: n.kind,
+      interviewId: n.interviewId,
+      interviewerId: n.interviewerId,
+      step: n.step,
+      payload: n.payload,
+      createdAt: n.createdAt.toISOString(),
+      readAt: n.readAt ? n.readAt.toISOString() : null,
+    };
+  }
+}
+
+export class NotificationPageResponseDto {
+  @ApiProperty({ type: NotificationResponseDto, isArray: true }) items: NotificationResponseDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

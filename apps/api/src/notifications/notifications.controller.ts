@@ -1,0 +1,27 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthContext } from '@hireloop/core';
+import { Auth } from '../common/auth.decorators';
+import { UuidParam } from '../common/uuid-param';
+import { ListNotificationsQueryDto, NotificationPageResponseDto, NotificationResponseDto } from './dto/notification.dto';
+import { NotificationsService } from './notifications.service';
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The caller's notifications, newest first (feedback reminders and escalations)" })
+  list(@Auth() auth: AuthContext, @Query() query: ListNotificationsQueryDto): Promise<NotificationPageResponseDto> {
+    return this.notifications.list(auth, query);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark one of the caller’s notifications read (idempotent)' })
+  markRead(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<NotificationResponseDto> {
+    return this.notifications.markRead(auth, id);
+  }
+}

@@ -1,0 +1,163 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { JobName, QueueName } from '@hireloop/queue';
+import { OrganizationEntity, organizationSettings } from '../organizations/organization.entity';
+import { OutboxService } from '../outbox/outbox.service';
+import { WebhookAttempt, WebhookDeliveryEntity } from './webhook-delivery.entity';
+import { signWebhookBody, WEBHOOK_DELIVERY_HEADER, WEBHOOK_EVENT_HEADER, WEBHOOK_SIGNATURE_HEADER } from './webhook-signature';
+
+/** Payload of a `deliver-webhook` job: ids only; the processor re-reads the delivery. */
+export interface WebhookDeliveryJobData {
+  organizationId: string;
+  deliveryId: string;
+}
+
+export function webhookDeliveryDedupeKey(deliveryId: string): string {
+  return `webhook:${deliveryId}`;
+}
+
+/** A delivery attempt that did not get a 2xx: thrown so that the queue retries it with backoff. */
+export class WebhookDeliveryFailedError extends Error {
+  constructor(
+    readonly deliveryId: string,
+    readonly statusCode: number | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WebhookDeliveryFailedError';
+  }
+}
+
+export type WebhookAttemptOutcome = 'delivered' | 'already_done' | 'not_found' | 'webhook_removed';
+
+export const WEBHOOK_TIMEOUT_MS = 5000;
+const MAX_ERROR_LENGTH = 500;
+
+/**
+ * Creates webhook deliveries (with their job, through the outbox, in the caller's transaction) and performs one
+ * delivery attempt: POST of the stored body, signed with the organization's current secret, 5 s timeout, no redirects.
+ * Every attempt is recorded on the delivery (status code, error, time); the last failed attempt marks it failed.
+ */
+@Injectable()
+export class WebhookDeliveryService {
+  private readonly logger = new Logger(WebhookDeliveryService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Stores a pending delivery and announces its job; runs in the caller's transaction. */
+  async create(
+    manager: EntityManager,
+    delivery: { id: string; organizationId: string; notificationId: string | null; event: string; url: string; body: Record<string, unknown> },
+  ): Promise<void> {
+    await manager.insert(WebhookDeliveryEntity, {
+      id: delivery.id,
+      organizationId: delivery.organizationId,
+      notificationId: delivery.notificationId,
+      event: delivery.event,
+      url: delivery.url,
+      body: delivery.body as never,
+      status: 'pending',
+    });
+    const payload: WebhookDeliveryJobData = { organizationId: delivery.organizationId, deliveryId: delivery.id };
+    await this.outbox.enqueue(manager, {
+      organizationId: delivery.organizationId,
+      queue: QueueName.WebhookDeliveries,
+      jobName: JobName.DeliverWebhook,
+      payload: { ...payload },
+      dedupeKey: webhookDeliveryDedupeKey(delivery.id),
+    });
+  }
+
+  /**
+   * One attempt. Resolves when there is nothing (more) to do; throws `WebhookDeliveryFailedError` when the endpoint
+   * did not answer 2xx, so the caller's queue retries. `finalAttempt`: no retry follows, so a failure marks the
+   * delivery failed. `revive`: the job starts over (an admin retried it), so a delivery marked failed is attempted again.
+   */
+  async attempt(deliveryId: string, options: { finalAttempt: boolean; revive?: boolean; timeoutMs?: number }): Promise<WebhookAttemptOutcome> {
+    const delivery = await this.dataSource.getRepository(WebhookDeliveryEntity).findOneBy({ id: deliveryId });
+    if (!delivery) return 'not_found';
+    if (delivery.status === 'failed' && options.revive) {
+      // An admin retried the failed job: the delivery gets a new round of attempts.
+      await this.dataSource.query(`UPDATE webhook_deliveries SET status = 'pending' WHERE id = $1 AND status = 'failed'`, [delivery.id]);
+      delivery.status = 'pending';
+    }
+    if (delivery.status !== 'pending') return 'already_done';
+    const org = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: delivery.organizationId });
+    const settings = org ? organizationSettings(org) : null;
+    if (!settings?.webhookUrl) {
+      await this.record(delivery.id, { statusCode: null, error: 'the organization no longer has a webhook', durationMs: 0, signature: null, url: delivery.url, outcome: 'failed' });
+      return 'webhook_removed';
+    }
+    // Retries go to the endpoint configured now (an admin may have fixed a broken URL since).
+    const url = settings.webhookUrl;
+    const body = JSON.stringify(delivery.body);
+    const signature = settings.webhookSecret ? signWebhookBody(settings.webhookSecret, body) : null;
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'user-agent': 'hireloop-webhooks/1',
+      [WEBHOOK_DELIVERY_HEADER]: delivery.id,
+      [WEBHOOK_EVENT_HEADER]: delivery.event,
+    };
+    if (signature) headers[WEBHOOK_SIGNATURE_HEADER] = signature;
+
+    const started = Date.now();
+    let statusCode: number | null = null;
+    let error: string | null = null;
+    try {
+      const response = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs ?? WEBHOOK_TIMEOUT_MS) });
+      statusCode = response.status;
+      await response.body?.cancel().catch(() => undefined);
+      if (statusCode < 200 || statusCode >= 300) error = `endpoint answered ${statusCode}`;
+    } catch (e) {
+      const err = e as Error & { cause?: { code?: string; message?: string } };
+      error = err.name === 'TimeoutError' ? `no response within ${options.timeoutMs ?? WEBHOOK_TIMEOUT_MS} ms` : `${err.message}${err.cause?.code ? ` (${err.cause.code})` : ''}`;
+    }
+    const durationMs = Date.now() - started;
+    const ok = error === null;
+    await this.record(delivery.id, {
+      statusCode,
+      error: error?.slice(0, MAX_ERROR_LENGTH) ?? null,
+      durationMs,
+      signature,
+      url,
+      outcome: ok ? 'delivered' : options.finalAttempt ? 'failed' : 'pending',
+    });
+    if (!ok) {
+      this.logger.warn(`webhook delivery ${delivery.id} to ${new URL(url).host} failed: ${error}${options.finalAttempt ? ' (giving up)' : ''}`);
+      throw new WebhookDeliveryFailedError(delivery.id, statusCode, `webhook delivery ${delivery.id} failed: ${error}`);
+    }
+    return 'delivered';
+  }
+
+  /** The queue gave up (e.g. the job failed for a reason the attempt itself did not record). */
+  async markFailed(deliveryId: string, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE webhook_deliveries SET status = 'failed', last_error = COALESCE(last_error, $2) WHERE id = $1 AND status = 'pending'`,
+      [deliveryId, reason.slice(0, MAX_ERROR_LENGTH)],
+    );
+  }
+
+  private async record(
+    id: string,
+    a: { statusCode: number | null; error: string | null; durationMs: number; signature: string | null; url: string; outcome: 'delivered' | 'failed' | 'pending' },
+  ): Promise<void> {
+    const entry: Omit<WebhookAttempt, 'attempt'> = { at: new Date().toISOString(), statusCode: a.statusCode, error: a.error, durationMs: a.durationMs };
+    await this.dataSource.query(
+      `UPDATE webhook_deliveries
+          SET attempts = attempts + 1,
+              last_status_code = $2,
+              last_error = $3,
+              signature = $4,
+              url = $5,
+              status = $6,
+              delivered_at = CASE WHEN $6 = 'delivered' THEN now() ELSE delivered_at END,
+              attempt_log = attempt_log || jsonb_build_array($7::jsonb || jsonb_build_object('attempt', attempts + 1))
+        WHERE id = $1 AND status = 'pending'`,
+      [id, a.statusCode, a.error, a.signature, a.url, a.outcome, JSON.stringify(entry)],
+    );
+  }
+}
