@@ -1,0 +1,383 @@
+/** Shapes of the public REST API (see /docs-json). Only what the web app reads. */
+
+export type MemberRole = 'admin' | 'recruiter' | 'interviewer' | 'hiring_manager';
+export const MEMBER_ROLES: MemberRole[] = ['admin', 'recruiter', 'interviewer', 'hiring_manager'];
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface Me {
+  user: User;
+  organization: { id: string; name: string };
+  membership: { memberId: string; roles: MemberRole[]; status?: string };
+}
+
+export interface TokenResponse extends Me {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+}
+
+export interface Member {
+  id: string;
+  userId?: string;
+  email: string;
+  name: string;
+  roles: MemberRole[];
+  status: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type Rubric = Record<'1' | '2' | '3' | '4', string>;
+
+export interface SignalLists {
+  strong: string[];
+  weak: string[];
+  redFlags: string[];
+}
+
+export interface Dimension {
+  id: string;
+  name: string;
+  description: string;
+  weight: number;
+  rubric: Rubric;
+  signals: SignalLists;
+  position?: number;
+}
+
+export const ROUND_KINDS = ['screen', 'technical', 'system_design', 'case', 'coding', 'behavioral', 'bar_raiser', 'other'] as const;
+export type RoundKind = (typeof ROUND_KINDS)[number];
+
+export interface Round {
+  id: string;
+  name: string;
+  kind: RoundKind;
+  durationMinutes: number;
+  position: number;
+  focusDimensionIds: string[];
+  questionIds: string[];
+}
+
+export interface ReadinessIssue {
+  field: string;
+  message: string;
+  code?: string;
+}
+
+export interface Readiness {
+  canOpen: boolean;
+  errors: ReadinessIssue[];
+  warnings: ReadinessIssue[];
+  weightSum?: number;
+}
+
+export interface HirePolicy {
+  bar?: number;
+  floor?: number;
+  minCoverage?: number;
+  minInterviewers?: number;
+  margin?: number;
+  adjustForLeniency?: boolean;
+}
+
+export type RoleStatus = 'draft' | 'open' | 'closed';
+
+export interface RoleSummary {
+  id: string;
+  title: string;
+  status: RoleStatus;
+  level?: string | null;
+  department?: string | null;
+  location?: string | null;
+  hiringManagerId: string | null;
+  templateKey?: string | null;
+  createdAt?: string;
+}
+
+export interface Role extends RoleSummary {
+  dimensions: Dimension[];
+  rounds: Round[];
+  weightSum: number;
+  readiness: Readiness;
+  loopVersion: { id: string; number: number } | null;
+  hirePolicy: HirePolicy;
+  openedAt?: string | null;
+  closedAt?: string | null;
+  clonedFromRoleId?: string | null;
+}
+
+export interface RoleTemplate {
+  key: string;
+  title: string;
+  level?: string;
+  department?: string;
+  summary?: string;
+  sources?: string[];
+  focusAreas?: { key: string; name: string; description: string }[];
+  dimensions?: { key: string; name: string; weight: number }[];
+  rounds?: { key: string; name: string; kind: RoundKind; durationMinutes: number; purpose?: string }[];
+  questions?: { key: string; prompt: string }[];
+}
+
+export interface Question {
+  id: string;
+  prompt: string;
+  dimensionIds?: string[];
+  pointsOfAssessment?: string[];
+  pitfalls?: string[];
+  followUps?: string[];
+  tags?: string[];
+}
+
+export interface Candidate {
+  id: string;
+  name: string;
+  email: string;
+  source?: string | null;
+  links?: string[];
+  createdAt?: string;
+}
+
+export interface Application {
+  id: string;
+  candidateId: string;
+  candidateName?: string;
+  roleId: string;
+  roleTitle?: string;
+  stage?: string;
+  status: string;
+  decidedAt?: string | null;
+  createdAt?: string;
+  candidate?: { id: string; name: string; email?: string };
+  role?: { id: string; title: string; level?: string | null };
+  /** GET /applications/:id only */
+  roleLevel?: string | null;
+  hiringManagerId?: string | null;
+  interviews?: Interview[];
+}
+
+export interface Interview {
+  id: string;
+  applicationId: string;
+  roleId?: string;
+  roundId?: string;
+  round?: { id: string; name: string | null; kind?: string | null };
+  loopVersionId?: string;
+  loopVersionNumber?: number;
+  interviewerIds?: string[];
+  interviewers?: PersonRef[];
+  startsAt: string;
+  endsAt: string;
+  status?: string;
+  candidate?: { id: string; name: string };
+  role?: { id: string; title: string };
+  roleTitle?: string;
+  candidateName?: string;
+  roundName?: string | null;
+  scorecardId?: string | null;
+  scorecardStatus?: 'none' | 'draft' | 'submitted' | 'withdrawn' | string | null;
+}
+
+export interface MyInterviews {
+  upcoming: Interview[];
+  awaitingFeedback: Interview[];
+  submitted?: Interview[];
+}
+
+export type Recommendation = 'strong_no' | 'no' | 'yes' | 'strong_yes';
+export type LevelAssessment = 'below' | 'at' | 'above';
+
+export interface RatingEntry {
+  dimensionId: string;
+  rating?: number | null;
+  evidence?: string | null;
+  notAssessed?: boolean;
+  notAssessedReason?: string | null;
+}
+
+export interface SignalTick {
+  dimensionId: string;
+  kind: 'strong' | 'weak';
+  text: string;
+}
+
+export interface Scorecard {
+  id?: string;
+  interviewId?: string;
+  applicationId?: string;
+  interviewerId?: string;
+  interviewer?: { id: string; name: string };
+  interviewerName?: string;
+  roundName?: string;
+  history?: { revision: number; kind: string; reason: string | null; createdAt: string }[];
+  round?: { id: string; name: string };
+  status: 'draft' | 'submitted' | 'withdrawn';
+  revision?: number;
+  ratings: RatingEntry[];
+  recommendation: Recommendation | null;
+  signals: SignalTick[];
+  redFlags: string[];
+  levelAssessment: LevelAssessment | null;
+  privateNote?: string | null;
+  submittedAt?: string | null;
+  updatedAt?: string;
+}
+
+export interface KitDimension {
+  id: string;
+  name: string;
+  description: string;
+  rubric: Rubric;
+  signals: SignalLists;
+  weight?: number;
+}
+
+/** GET /interviews/:id/kit: the interview's loop version, never anyone else's feedback. */
+export interface InterviewKit {
+  interview: { id: string; applicationId: string; status: string; startsAt: string; endsAt: string };
+  candidate: { name: string };
+  role: { id: string; title: string; level: string | null };
+  loopVersion: { id: string; number: number };
+  round: { id: string; name: string; kind: RoundKind; durationMinutes: number };
+  focusDimensions: KitDimension[];
+  questions: Question[];
+  minEvidenceLength: number;
+  myScorecard: Scorecard | null;
+}
+
+export interface ReportDimension {
+  dimensionId: string;
+  name: string;
+  weight: number;
+  weightShare?: number;
+  raters: number;
+  rawMean: number | null;
+  adjustedMean: number | null;
+  min: number | null;
+  max: number | null;
+  disagreement: boolean;
+}
+
+export interface ReportReason {
+  code: string;
+  message: string;
+  dimensionId?: string;
+  flag?: string;
+}
+
+/** The calibration engine's report (libs/calibration CalibrationReport) plus its stored version. */
+export interface Report {
+  algorithmVersion?: string;
+  policy?: HirePolicy;
+  recommendation: 'hire' | 'no_hire' | 'inconclusive';
+  reasons: ReportReason[];
+  score: number | null;
+  rawScore: number | null;
+  coverage: number;
+  interval: { level: number; low: number; high: number } | null;
+  splitPanel: boolean;
+  dimensions: ReportDimension[];
+  redFlags: { flag: string; raisedBy: string[] }[];
+  interviewers: { interviewerId: string; offset: number; n: number | null; offsetApplied?: number; ratings?: number; recommendation?: Recommendation }[];
+  version: number;
+  computedAt: string;
+  scorecardCount: number;
+}
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export interface Decision {
+  id?: string;
+  applicationId?: string;
+  decision: 'hire' | 'no_hire';
+  rationale: string;
+  overrideReason: string | null;
+  report: { id: string | null; version: number; recommendation: 'hire' | 'no_hire' | 'inconclusive' } | null;
+  followedRecommendation: boolean | null;
+  decidedBy: PersonRef;
+  decidedAt: string;
+}
+
+export interface DebriefRating {
+  dimensionId: string;
+  dimensionName: string;
+  rating: number | null;
+  evidence: string | null;
+  notAssessed: boolean;
+  notAssessedReason: string | null;
+}
+
+export interface DebriefScorecard {
+  id: string;
+  interviewId: string;
+  interviewer: PersonRef;
+  round: { id: string; name: string; kind: string | null };
+  ratings: DebriefRating[];
+  recommendation: Recommendation;
+  signals: SignalTick[];
+  redFlags: string[];
+  levelAssessment: LevelAssessment | null;
+  privateNote?: string | null;
+  revision: number;
+  submittedAt: string | null;
+}
+
+export interface Debrief {
+  application: {
+    id: string;
+    status: string;
+    stage: string;
+    decidedAt: string | null;
+    candidate: PersonRef;
+    role: { id: string; title: string; level: string | null };
+  };
+  report: Report | null;
+  status: 'current' | 'computing' | 'no_feedback';
+  covers?: { scorecardId: string; revision: number }[];
+  pendingRevisions?: { scorecardId: string; revision: number }[];
+  scorecards: DebriefScorecard[];
+  disagreements: { dimensionId: string; name: string; ratings: { interviewer: PersonRef; scorecardId: string; rating: number }[] }[];
+  redFlags: { flag: string; interviewer: PersonRef; scorecardId: string }[];
+  awaitingFeedback: { interviewId: string; interviewer: PersonRef; round: { id: string; name: string; kind: string | null }; endsAt: string; scorecardStatus: 'none' | 'draft' | 'withdrawn' }[];
+  decision: Decision | null;
+}
+
+export type RatingShares = Record<'1' | '2' | '3' | '4', number>;
+
+export interface InterviewerCalibration {
+  interviewerId: string;
+  name: string;
+  offset: number;
+  n: number;
+  computedAt: string | null;
+  ratingDistribution: RatingShares;
+  ratingCount: number;
+  organizationDistribution: RatingShares;
+  organizationRatingCount: number;
+  recommendations: { total: number; matchedDecision: number; matchRate: number | null };
+}
+
+export interface RoleCalibration {
+  roleId: string;
+  title: string;
+  dimensions: { dimensionId: string; name: string | null; alpha: number | null; nUnits: number; nRatings: number }[];
+  scoreDistribution: {
+    applications: number;
+    buckets: { from: number; to: number; count: number }[];
+    unscored: number;
+    recommendations: { hire: number; no_hire: number; inconclusive: number };
+  };
+  decisions: { total: number; followedRecommendation: number; overrides: number; followRate: number | null };
+  computedAt: string | null;
+}

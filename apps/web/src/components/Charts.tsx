@@ -1,0 +1,245 @@
+import { colourFor, dodge, linearScale } from '../lib/scale';
+import { formatNumber } from '../lib/labels';
+import { RATING_LEVELS } from '../lib/distribution';
+
+export interface Dot {
+  value: number;
+  colourIndex: number;
+  label: string;
+}
+
+export interface DimensionRow {
+  id: string;
+  name: string;
+  weight: number;
+  dots: Dot[];
+  adjustedMean: number | null;
+  rawMean: number | null;
+  min: number | null;
+  max: number | null;
+  flagged: boolean;
+}
+
+const LEFT = 300;
+const RIGHT = 70;
+const ROW = 46;
+const TOP = 34;
+
+/**
+ * Per dimension: each interviewer's rating as a coloured dot on the 1–4 scale, the range between the lowest and
+ * highest rating, and the adjusted (leniency-corrected) mean as a black diamond.
+ */
+export function DimensionChart(props: { rows: DimensionRow[]; width?: number; title?: string }) {
+  const width = props.width ?? 1000;
+  const height = TOP + props.rows.length * ROW + 24;
+  const x = linearScale([1, 4], [LEFT, width - RIGHT]);
+  return (
+    <svg className="chart" role="img" aria-labelledby="dimchart-title dimchart-desc" viewBox={`0 0 ${width} ${height}`} width="100%" data-testid="dimension-chart">
+      <title id="dimchart-title">{props.title ?? 'Ratings per dimension'}</title>
+      <desc id="dimchart-desc">
+        {props.rows
+          .map((r) => `${r.name}: ratings ${r.dots.map((d) => `${d.label} ${d.value}`).join(', ') || 'none'}; adjusted mean ${formatNumber(r.adjustedMean)}`)
+          .join('. ')}
+      </desc>
+      {RATING_LEVELS.map((level) => (
+        <g key={level}>
+          <line x1={x(level)} x2={x(level)} y1={TOP - 8} y2={height - 20} className="chart__grid" />
+          <text x={x(level)} y={TOP - 14} textAnchor="middle" className="chart__tick">
+            {level}
+          </text>
+        </g>
+      ))}
+      <text x={width - RIGHT + 10} y={TOP - 14} className="chart__tick">
+        mean
+      </text>
+      {props.rows.map((row, i) => {
+        const cy = TOP + i * ROW + ROW / 2;
+        const offsets = dodge(row.dots, (d) => d.value);
+        return (
+          <g key={row.id} className={row.flagged ? 'chart__row chart__row--flagged' : 'chart__row'} data-dimension={row.name}>
+            {i % 2 === 0 ? <rect x={0} y={cy - ROW / 2} width={width} height={ROW} className="chart__band" /> : null}
+            <text x={8} y={cy - 3} className="chart__label">
+              {truncate(row.name, 38)}
+            </text>
+            <text x={8} y={cy + 13} className="chart__sublabel">
+              {formatNumber(row.weight, 1)}% weight{row.flagged ? ' · disagreement' : ''}
+            </text>
+            {row.min !== null && row.max !== null && row.max > row.min ? (
+              <line x1={x(row.min)} x2={x(row.max)} y1={cy} y2={cy} className={row.flagged ? 'chart__range chart__range--flagged' : 'chart__range'} />
+            ) : null}
+            {row.adjustedMean !== null ? (
+              <g>
+                <title>{`Adjusted mean ${formatNumber(row.adjustedMean)}${row.rawMean !== null ? ` (raw ${formatNumber(row.rawMean)})` : ''}`}</title>
+                <line x1={x(row.adjustedMean)} x2={x(row.adjustedMean)} y1={cy - ROW / 2 + 5} y2={cy + ROW / 2 - 5} className="chart__mean" />
+              </g>
+            ) : null}
+            {row.dots.map((d, j) => (
+              <circle key={j} cx={x(d.value)} cy={cy + offsets[j] * 9} r={7} fill={colourFor(d.colourIndex)} className="chart__dot">
+                <title>{`${d.label}: ${d.value}`}</title>
+              </circle>
+            ))}
+            <text x={width - RIGHT + 10} y={cy + 4} className="chart__value">
+              {formatNumber(row.adjustedMean)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+/** The weighted score with its interval, against the hiring bar (and the floor when there is one). */
+export function ScoreChart(props: {
+  score: number | null;
+  rawScore?: number | null;
+  low?: number | null;
+  high?: number | null;
+  level?: number | null;
+  bar?: number | null;
+  width?: number;
+}) {
+  const width = props.width ?? 760;
+  const height = 92;
+  const x = linearScale([1, 4], [40, width - 40]);
+  const cy = 48;
+  const { score, low, high, bar } = props;
+  const levelPct = props.level ? Math.round(props.level * 100) : 90;
+  return (
+    <svg className="chart" role="img" aria-labelledby="scorechart-title" viewBox={`0 0 ${width} ${height}`} width="100%" data-testid="score-chart">
+      <title id="scorechart-title">
+        {score === null
+          ? 'No weighted score yet'
+          : `Weighted score ${formatNumber(score)}${low != null && high != null ? `, ${levelPct}% interval ${formatNumber(low)} to ${formatNumber(high)}` : ''}${bar != null ? `, bar ${formatNumber(bar)}` : ''}`}
+      </title>
+      <line x1={x(1)} x2={x(4)} y1={cy} y2={cy} className="chart__axis" />
+      {RATING_LEVELS.map((level) => (
+        <g key={level}>
+          <line x1={x(level)} x2={x(level)} y1={cy - 5} y2={cy + 5} className="chart__axis" />
+          <text x={x(level)} y={cy + 22} textAnchor="middle" className="chart__tick">
+            {level}
+          </text>
+        </g>
+      ))}
+      {low != null && high != null ? <rect x={x(low)} y={cy - 10} width={Math.max(2, x(high) - x(low))} height={20} rx={4} className="chart__interval" /> : null}
+      {bar != null ? (
+        <g>
+          <line x1={x(bar)} x2={x(bar)} y1={cy - 24} y2={cy + 14} className="chart__bar" />
+          <text x={x(bar)} y={cy - 28} textAnchor="middle" className="chart__bar-label">
+            bar {formatNumber(bar)}
+          </text>
+        </g>
+      ) : null}
+      {score != null ? (
+        <g>
+          <circle cx={x(score)} cy={cy} r={8} className="chart__score" />
+          <text x={x(score)} y={cy + 40} textAnchor={x(score) > width - 160 ? 'end' : x(score) < 160 ? 'start' : 'middle'} className="chart__score-label">
+            {formatNumber(score)}
+            {low != null && high != null ? ` (${levelPct}%: ${formatNumber(low)}–${formatNumber(high)})` : ''}
+          </text>
+        </g>
+      ) : null}
+    </svg>
+  );
+}
+
+/** Two distributions over ratings 1–4 side by side: an interviewer's (filled) against the organization's (outline). */
+export function DistributionChart(props: { mine: number[]; theirs: number[]; mineLabel: string; theirsLabel: string; width?: number }) {
+  const width = props.width ?? 460;
+  const height = 200;
+  const bottom = height - 30;
+  const y = linearScale([0, Math.max(0.0001, ...props.mine, ...props.theirs)], [bottom, 20]);
+  const groupWidth = (width - 40) / 4;
+  return (
+    <svg className="chart" role="img" aria-labelledby="distchart-title" viewBox={`0 0 ${width} ${height}`} width="100%" data-testid="distribution-chart">
+      <title id="distchart-title">
+        {`Share of ratings 1 to 4 — ${props.mineLabel}: ${props.mine.map((p) => `${Math.round(p * 100)}%`).join(', ')}; ${props.theirsLabel}: ${props.theirs
+          .map((p) => `${Math.round(p * 100)}%`)
+          .join(', ')}`}
+      </title>
+      <line x1={20} x2={width - 20} y1={bottom} y2={bottom} className="chart__axis" />
+      {RATING_LEVELS.map((level, i) => {
+        const gx = 20 + i * groupWidth;
+        const bw = groupWidth / 3;
+        return (
+          <g key={level}>
+            <rect x={gx + bw * 0.4} y={y(props.mine[i])} width={bw} height={bottom - y(props.mine[i])} className="chart__hist-mine" />
+            <rect x={gx + bw * 1.6} y={y(props.theirs[i])} width={bw} height={bottom - y(props.theirs[i])} className="chart__hist-org" />
+            <text x={gx + bw * 0.4 + bw / 2} y={y(props.mine[i]) - 4} textAnchor="middle" className="chart__tick">
+              {Math.round(props.mine[i] * 100)}%
+            </text>
+            <text x={gx + bw * 1.6 + bw / 2} y={y(props.theirs[i]) - 4} textAnchor="middle" className="chart__tick">
+              {Math.round(props.theirs[i] * 100)}%
+            </text>
+            <text x={gx + groupWidth / 2} y={bottom + 18} textAnchor="middle" className="chart__tick">
+              {level}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+/** A horizontal 0–1 bar for reliability coefficients, with marks at 0.667 and 0.8. */
+export function ReliabilityBar(props: { value: number | null; label: string }) {
+  const width = 240;
+  const x = linearScale([0, 1], [0, width]);
+  const v = props.value;
+  return (
+    <svg className="chart chart--inline" role="img" aria-label={`${props.label}: ${v === null ? 'not enough data' : formatNumber(v)}`} viewBox={`0 0 ${width} 16`} width={width} height={16}>
+      <rect x={0} y={3} width={width} height={10} rx={3} className="chart__track" />
+      {v !== null ? <rect x={0} y={3} width={x(Math.max(0, v))} height={10} rx={3} className={`chart__fill chart__fill--${v >= 0.8 ? 'good' : v >= 0.667 ? 'ok' : 'poor'}`} /> : null}
+      <line x1={x(0.667)} x2={x(0.667)} y1={0} y2={16} className="chart__mark" />
+      <line x1={x(0.8)} x2={x(0.8)} y1={0} y2={16} className="chart__mark" />
+    </svg>
+  );
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+export function Legend(props: { items: { label: string; colourIndex: number }[] }) {
+  return (
+    <ul className="legend" aria-label="Interviewers">
+      {props.items.map((item) => (
+        <li key={item.label}>
+          <span className="legend__swatch" style={{ background: colourFor(item.colourIndex) }} aria-hidden="true" /> {item.label}
+        </li>
+      ))}
+      <li>
+        <span className="legend__mean" aria-hidden="true" /> adjusted mean (after leniency correction)
+      </li>
+    </ul>
+  );
+}
+
+/** Counts of weighted scores in buckets over 1–4 (e.g. a role's applications). */
+export function ScoreHistogram(props: { buckets: { from: number; to: number; count: number }[]; width?: number }) {
+  const width = props.width ?? 460;
+  const height = 170;
+  const bottom = height - 26;
+  const x = linearScale([1, 4], [24, width - 16]);
+  const max = Math.max(1, ...props.buckets.map((b) => b.count));
+  const y = linearScale([0, max], [bottom, 16]);
+  return (
+    <svg className="chart" role="img" aria-label={`Weighted scores: ${props.buckets.filter((b) => b.count > 0).map((b) => `${b.count} between ${b.from} and ${b.to}`).join(', ') || 'none yet'}`} viewBox={`0 0 ${width} ${height}`} width="100%">
+      <line x1={x(1)} x2={x(4)} y1={bottom} y2={bottom} className="chart__axis" />
+      {props.buckets.map((b) => (
+        <g key={b.from}>
+          <rect x={x(b.from) + 1} y={y(b.count)} width={Math.max(1, x(b.to) - x(b.from) - 2)} height={bottom - y(b.count)} className="chart__hist-mine" />
+          {b.count > 0 ? (
+            <text x={(x(b.from) + x(b.to)) / 2} y={y(b.count) - 3} textAnchor="middle" className="chart__tick">
+              {b.count}
+            </text>
+          ) : null}
+        </g>
+      ))}
+      {RATING_LEVELS.map((level) => (
+        <text key={level} x={x(level)} y={bottom + 16} textAnchor="middle" className="chart__tick">
+          {level}
+        </text>
+      ))}
+    </svg>
+  );
+}

@@ -1,0 +1,41 @@
+import { RATING_LABELS } from '../lib/labels';
+
+/** The four rubric anchors of a dimension as the rating choices (a radio group: arrow keys move, Space picks). */
+export function RatingChoice(props: {
+  name: string;
+  legend: string;
+  rubric: Partial<Record<string, string>>;
+  value: number | null;
+  onChange: (rating: number) => void;
+  disabled?: boolean;
+  describedBy?: string;
+  invalid?: boolean;
+}) {
+  return (
+    <fieldset className={`rating-choice${props.invalid ? ' rating-choice--invalid' : ''}`} aria-describedby={props.describedBy} disabled={props.disabled}>
+      <legend>{props.legend}</legend>
+      <div className="rating-choice__options">
+        {[1, 2, 3, 4].map((level) => {
+          const id = `${props.name}-${level}`;
+          return (
+            <label key={level} htmlFor={id} className={`rating-option rating-option--${level}${props.value === level ? ' rating-option--checked' : ''}`}>
+              <input
+                type="radio"
+                id={id}
+                name={props.name}
+                value={level}
+                checked={props.value === level}
+                onChange={() => props.onChange(level)}
+                aria-invalid={props.invalid || undefined}
+              />
+              <span className="rating-option__head">
+                <span className="rating-option__level">{level}</span> {RATING_LABELS[String(level)]}
+              </span>
+              <span className="rating-option__anchor">{props.rubric[String(level)] || 'No anchor written for this level.'}</span>
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * When the hiring decision needs an override reason (mirrors the API's rule):
+ * - the report recommends hire and the decision is no_hire, or the other way round;
+ * - there is no report yet (deciding without one is recorded as an override);
+ * - an inconclusive report recommends nothing, so any decision stands without one.
+ */
+export type ReportRecommendation = 'hire' | 'no_hire' | 'inconclusive';
+export type HiringDecision = 'hire' | 'no_hire';
+
+export function overrideReasonRequired(decision: HiringDecision | null, recommendation: ReportRecommendation | null | undefined): boolean {
+  if (!decision) return false;
+  if (!recommendation) return true;
+  if (recommendation === 'inconclusive') return false;
+  return decision !== recommendation;
+}
+
+export function overrideExplanation(decision: HiringDecision | null, recommendation: ReportRecommendation | null | undefined): string | null {
+  if (!overrideReasonRequired(decision, recommendation)) return null;
+  if (!recommendation) return 'There is no report yet, so deciding now is an override: say why you decide without one.';
+  return `The report recommends ${recommendation === 'hire' ? 'hire' : 'no hire'}; deciding ${decision === 'hire' ? 'hire' : 'no hire'} goes against it, so give the reason for the override.`;
+}

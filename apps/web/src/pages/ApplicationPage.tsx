@@ -1,0 +1,171 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { get, listAll, post } from '../api/client';
+import type { Application, Interview, Member, Role } from '../api/types';
+import { useAuth } from '../auth';
+import { Field, FieldError } from '../components/Field';
+import { Empty, Loading, ProblemBanner } from '../components/ProblemBanner';
+import { useAction, useResource } from '../lib/hooks';
+import { formatDateTime, fromLocalInputValue, humanize, toLocalInputValue } from '../lib/labels';
+import { candidateNameOf, interviewerIdsOf, roleTitleOf, roundNameOf } from '../lib/names';
+import { toggle } from '../lib/scorecard';
+
+/** One candidate's application to one role: its interviews, scheduling the next one, and the way to the debrief. */
+export function ApplicationPage() {
+  const { applicationId = '' } = useParams();
+  const { hasRole } = useAuth();
+  const canSchedule = hasRole('admin', 'recruiter');
+  const application = useResource((signal) => get<Application>(`/applications/${applicationId}`, undefined, signal), [applicationId]);
+  const roleId = application.data?.roleId ?? application.data?.role?.id;
+  const role = useResource((signal) => (roleId ? get<Role>(`/roles/${roleId}`, undefined, signal) : Promise.resolve(undefined)), [roleId]);
+  const interviewers = useResource(() => (canSchedule ? listAll<Member>('/members', { role: 'interviewer' }) : Promise.resolve([] as Member[])), [canSchedule]);
+
+  const app = application.data;
+  if (!app) {
+    return (
+      <section className="page">
+        <ProblemBanner error={application.error} />
+        {application.error ? null : <Loading />}
+      </section>
+    );
+  }
+  const memberName = (id: string) => interviewers.data?.find((m) => m.id === id)?.name;
+  const rounds = [...(role.data?.rounds ?? [])].sort((a, b) => a.position - b.position);
+  const roundName = (i: Interview) => i.round?.name ?? rounds.find((r) => r.id === (i.round?.id ?? i.roundId))?.name ?? roundNameOf(i);
+  const interviews = app.interviews ?? [];
+  return (
+    <section className="page">
+      <p className="breadcrumbs">
+        <Link to="/candidates">Candidates</Link> ›
+      </p>
+      <header className="page-header">
+        <div>
+          <h1 data-testid="application-title">
+            {candidateNameOf(app)} — {role.data?.title ?? roleTitleOf(app)}
+          </h1>
+          <p className="muted">
+            <span className={`status status--${app.status}`}>{humanize(app.status)}</span>
+            {app.stage ? ` · ${humanize(app.stage)}` : ''}
+          </p>
+        </div>
+        <div className="actions">
+          <Link className="button" to={`/applications/${app.id}/debrief`}>
+            Open debrief
+          </Link>
+        </div>
+      </header>
+      <div className="columns">
+        <div>
+          <h2>Interviews</h2>
+          {interviews.length === 0 ? <Empty>No interviews scheduled yet.</Empty> : null}
+          {interviews.length > 0 ? (
+            <table className="table" data-testid="interviews-table">
+              <thead>
+                <tr>
+                  <th scope="col">Round</th>
+                  <th scope="col">When</th>
+                  <th scope="col">Interviewers</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {interviews.map((i) => (
+                  <tr key={i.id}>
+                    <td>{roundName(i)}</td>
+                    <td>{formatDateTime(i.startsAt)}</td>
+                    <td>{(i.interviewers?.map((p) => p.name) ?? interviewerIdsOf(i).map((id) => memberName(id) ?? 'Interviewer')).join(', ')}</td>
+                    <td>{humanize(i.status ?? 'scheduled')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </div>
+        {canSchedule && app.status === 'active' ? (
+          <ScheduleForm applicationId={app.id} role={role.data} interviewers={interviewers.data ?? []} onScheduled={() => void application.reload()} />
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+function defaultStart(): Date {
+  const d = new Date(Date.now() + 24 * 3600 * 1000);
+  d.setMinutes(0, 0, 0);
+  d.setHours(10);
+  return d;
+}
+
+function ScheduleForm(props: { applicationId: string; role: Role | undefined; interviewers: Member[]; onScheduled: () => void }) {
+  const rounds = [...(props.role?.rounds ?? [])].sort((a, b) => a.position - b.position);
+  const [roundId, setRoundId] = useState('');
+  const [interviewerIds, setInterviewerIds] = useState<string[]>([]);
+  const [startsAt, setStartsAt] = useState(toLocalInputValue(defaultStart()));
+  const [minutes, setMinutes] = useState('60');
+  const [done, setDone] = useState<string | null>(null);
+  const round = rounds.find((r) => r.id === roundId);
+  useEffect(() => {
+    if (round) setMinutes(String(round.durationMinutes));
+  }, [round]);
+  const action = useAction(() => {
+    const start = fromLocalInputValue(startsAt);
+    const end = start ? new Date(new Date(start).getTime() + (Number(minutes) || 60) * 60000).toISOString() : null;
+    return post<Interview>(`/applications/${props.applicationId}/interviews`, { roundId, interviewerIds, startsAt: start, endsAt: end });
+  });
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setDone(null);
+    const res = await action.run();
+    if (res) {
+      setDone(`${round?.name ?? 'Interview'} scheduled.`);
+      setInterviewerIds([]);
+      setRoundId('');
+      props.onScheduled();
+    }
+  };
+  const err = action.error;
+  return (
+    <form className="card" onSubmit={onSubmit} noValidate aria-label="Schedule an interview">
+      <h2>Schedule an interview</h2>
+      <ProblemBanner error={err} claimed={['roundId', 'interviewerIds', 'startsAt', 'endsAt']} title="Could not schedule" />
+      <Field label="Round" errors={err?.forField('roundId')}>
+        {(p) => (
+          <select {...p} name="roundId" value={roundId} onChange={(e) => setRoundId(e.target.value)}>
+            <option value="">Choose a round…</option>
+            {rounds.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.position}. {r.name} ({r.durationMinutes} min)
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <fieldset className="checks" aria-describedby={err?.under('interviewerIds').length ? 'interviewers-error' : undefined}>
+        <legend>Interviewers</legend>
+        {props.interviewers.length === 0 ? <p className="muted small">No interviewers in the organization yet.</p> : null}
+        {props.interviewers.map((m) => (
+          <label key={m.id} className="check">
+            <input type="checkbox" name="interviewerIds" value={m.id} checked={interviewerIds.includes(m.id)} onChange={() => setInterviewerIds(toggle(interviewerIds, m.id))} /> {m.name}
+          </label>
+        ))}
+        <FieldError id="interviewers-error" messages={err?.under('interviewerIds')} />
+      </fieldset>
+      <div className="row">
+        <Field label="Starts" errors={err?.forField('startsAt')}>
+          {(p) => <input {...p} type="datetime-local" name="startsAt" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />}
+        </Field>
+        <Field label="Minutes" errors={err?.forField('endsAt')}>
+          {(p) => <input {...p} inputMode="numeric" className="input-weight" name="minutes" value={minutes} onChange={(e) => setMinutes(e.target.value)} />}
+        </Field>
+      </div>
+      <button type="submit" className="button button--primary" disabled={action.pending}>
+        Schedule
+      </button>
+      {done ? (
+        <p className="notice" role="status">
+          {done}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,185 @@
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { get, listAll } from '../api/client';
+import type { InterviewerCalibration, Member, RoleCalibration, RoleSummary } from '../api/types';
+import { DistributionChart, ReliabilityBar, ScoreHistogram } from '../components/Charts';
+import { Empty, Loading, ProblemBanner } from '../components/ProblemBanner';
+import { countsOf, leniencyWords, meanRating, proportions, reliabilityWords } from '../lib/distribution';
+import { useResource } from '../lib/hooks';
+import { formatDateTime, formatNumber, formatSigned } from '../lib/labels';
+
+/** Pick an interviewer or a role to see its calibration. */
+export function CalibrationPage() {
+  const navigate = useNavigate();
+  const interviewers = useResource(() => listAll<Member>('/members', { role: 'interviewer' }), []);
+  const roles = useResource(() => listAll<RoleSummary>('/roles'), []);
+  return (
+    <section className="page">
+      <h1>Calibration</h1>
+      <p className="muted">How each interviewer rates compared with the organization, and how reliably a role's panel agrees on each dimension.</p>
+      <div className="columns columns--even">
+        <section className="card" aria-labelledby="cal-interviewers">
+          <h2 id="cal-interviewers">Interviewers</h2>
+          <ProblemBanner error={interviewers.error} />
+          {!interviewers.data ? <Loading /> : interviewers.data.length === 0 ? <Empty>No interviewers yet.</Empty> : null}
+          <ul className="plain link-list">
+            {(interviewers.data ?? []).map((m) => (
+              <li key={m.id}>
+                <Link to={`/calibration/interviewers/${m.id}`}>{m.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="card" aria-labelledby="cal-roles">
+          <h2 id="cal-roles">Roles</h2>
+          <ProblemBanner error={roles.error} />
+          <label className="field">
+            <span>Role</span>
+            <select defaultValue="" onChange={(e) => e.target.value && navigate(`/calibration/roles/${e.target.value}`)}>
+              <option value="">Choose a role…</option>
+              {(roles.data ?? []).map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        </section>
+      </div>
+    </section>
+  );
+}
+
+export function InterviewerCalibrationPage() {
+  const { memberId = '' } = useParams();
+  const cal = useResource((signal) => get<InterviewerCalibration>(`/interviewers/${memberId}/calibration`, undefined, signal), [memberId], 30000);
+  const c = cal.data;
+  if (!c) {
+    return (
+      <section className="page">
+        <ProblemBanner error={cal.error} />
+        {cal.error ? null : <Loading />}
+      </section>
+    );
+  }
+  const name = c.name || 'Interviewer';
+  const mine = proportions(countsOf(c.ratingDistribution));
+  const org = proportions(countsOf(c.organizationDistribution));
+  return (
+    <section className="page" data-testid="interviewer-calibration">
+      <p className="breadcrumbs">
+        <Link to="/calibration">Calibration</Link> ›
+      </p>
+      <h1>Calibration: {name}</h1>
+      <div className="columns columns--even">
+        <section className="card" aria-labelledby="leniency-title">
+          <h2 id="leniency-title">Leniency offset</h2>
+          <p className="big-number" data-testid="leniency-offset">
+            {formatSigned(c.offset)}
+          </p>
+          <p>{leniencyWords(c.offset, c.n)}</p>
+          <p className="small muted">
+            Based on {c.n} co-rated rating{c.n === 1 ? '' : 's'}
+            {c.computedAt ? ` · computed ${formatDateTime(c.computedAt)}` : ' · not computed yet (the nightly job computes it)'}. Debriefs subtract this offset from{' '}
+            {name}'s ratings.
+          </p>
+          {c.recommendations ? (
+            <p className="small">
+              Recommendations that matched the final decision:{' '}
+              {c.recommendations.matchRate === null ? 'no decided applications yet' : `${Math.round(c.recommendations.matchRate * 100)}% (${c.recommendations.matchedDecision} of ${c.recommendations.total})`}
+            </p>
+          ) : null}
+        </section>
+        <section className="card" aria-labelledby="dist-title">
+          <h2 id="dist-title">Rating distribution</h2>
+          <DistributionChart mine={mine} theirs={org} mineLabel={name} theirsLabel="organization" />
+          <ul className="legend">
+            <li>
+              <span className="legend__swatch legend__swatch--mine" aria-hidden="true" /> {name} ({c.ratingCount} ratings, mean {formatNumber(meanRating(mine))})
+            </li>
+            <li>
+              <span className="legend__swatch legend__swatch--org" aria-hidden="true" /> Organization ({c.organizationRatingCount} ratings, mean {formatNumber(meanRating(org))})
+            </li>
+          </ul>
+        </section>
+      </div>
+    </section>
+  );
+}
+
+export function RoleCalibrationPage() {
+  const { roleId = '' } = useParams();
+  const cal = useResource((signal) => get<RoleCalibration>(`/roles/${roleId}/calibration`, undefined, signal), [roleId], 30000);
+  const c = cal.data;
+  if (!c) {
+    return (
+      <section className="page">
+        <ProblemBanner error={cal.error} />
+        {cal.error ? null : <Loading />}
+      </section>
+    );
+  }
+  const dist = c.scoreDistribution;
+  return (
+    <section className="page" data-testid="role-calibration">
+      <p className="breadcrumbs">
+        <Link to="/calibration">Calibration</Link> › <Link to={`/roles/${c.roleId}`}>{c.title}</Link>
+      </p>
+      <h1>Reliability: {c.title}</h1>
+      <p className="muted">
+        Krippendorff's alpha per dimension: how consistently different interviewers rate the same candidate. 0.8 and above is reliable; below 0.667 the
+        ratings say more about the interviewer than the candidate — sharpen that dimension's rubric anchors.
+        {c.computedAt ? ` Computed ${formatDateTime(c.computedAt)}.` : ' Not computed yet (the nightly job computes it).'}
+      </p>
+      <section className="card">
+        <h2>Reliability per dimension</h2>
+        {c.dimensions.length === 0 ? <Empty>No dimensions.</Empty> : null}
+        <table className="table" data-testid="reliability-table">
+          <thead>
+            <tr>
+              <th scope="col">Dimension</th>
+              <th scope="col">Reliability</th>
+              <th scope="col" className="num">Alpha</th>
+              <th scope="col" className="num">Candidates</th>
+              <th scope="col" className="num">Ratings</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.dimensions.map((d) => {
+              const words = reliabilityWords(d.alpha);
+              const label = d.name ?? 'Dimension';
+              return (
+                <tr key={d.dimensionId}>
+                  <th scope="row">{label}</th>
+                  <td>
+                    <ReliabilityBar value={d.alpha} label={label} />{' '}
+                    <span className={`badge badge--${words.tone === 'good' ? 'ok' : words.tone === 'ok' ? 'warn' : words.tone === 'poor' ? 'error' : 'none'}`}>{words.label}</span>
+                  </td>
+                  <td className="num">{formatNumber(d.alpha)}</td>
+                  <td className="num">{d.nUnits}</td>
+                  <td className="num">{d.nRatings}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      <div className="columns columns--even">
+        <section className="card">
+          <h2>Weighted scores</h2>
+          <ScoreHistogram buckets={dist.buckets} />
+          <p className="small muted">
+            {dist.applications} application{dist.applications === 1 ? '' : 's'} with a report · {dist.unscored} without a score · recommended {dist.recommendations.hire} hire,{' '}
+            {dist.recommendations.no_hire} no hire, {dist.recommendations.inconclusive} inconclusive
+          </p>
+        </section>
+        <section className="card">
+          <h2>Decisions that followed the report</h2>
+          <p className="big-number">{c.decisions.followRate === null ? '—' : `${Math.round(c.decisions.followRate * 100)}%`}</p>
+          <p className="small">
+            of decisions followed the report ({c.decisions.followedRecommendation} followed, {c.decisions.overrides} overrode, {c.decisions.total} decisions in all).
+          </p>
+        </section>
+      </div>
+    </section>
+  );
+}

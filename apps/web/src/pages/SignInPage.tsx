@@ -1,0 +1,144 @@
+import { FormEvent, useState } from 'react';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { post } from '../api/client';
+import type { TokenResponse } from '../api/types';
+import { homePath, useAuth } from '../auth';
+import { Field } from '../components/Field';
+import { ProblemBanner } from '../components/ProblemBanner';
+import { useAction } from '../lib/hooks';
+
+function useAfterSignIn() {
+  const { signIn } = useAuth();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  return (res: TokenResponse) => {
+    signIn(res);
+    const next = params.get('next');
+    navigate(next && next.startsWith('/') && !next.startsWith('/signin') ? next : homePath(res.membership.roles), { replace: true });
+  };
+}
+
+export function SignInPage() {
+  const { me } = useAuth();
+  const [mode, setMode] = useState<'signin' | 'signup'>('signin');
+  if (me) return <Navigate to={homePath(me.membership.roles)} replace />;
+  return (
+    <div className="auth-page">
+      <section className="auth-card">
+        <h1 className="brand brand--large">hireloop</h1>
+        <p className="muted">Interview loops, blind scorecards and calibrated debriefs.</p>
+        <div className="tabs" role="group" aria-label="Sign in or create an organization">
+          <button type="button" aria-pressed={mode === 'signin'} className="tab" onClick={() => setMode('signin')}>
+            Sign in
+          </button>
+          <button type="button" aria-pressed={mode === 'signup'} className="tab" onClick={() => setMode('signup')}>
+            Create an organization
+          </button>
+        </div>
+        {mode === 'signin' ? <SignInForm /> : <SignUpForm />}
+        <p className="muted small">
+          Invited by your team? <Link to="/accept-invite">Accept your invite</Link>.
+        </p>
+      </section>
+    </div>
+  );
+}
+
+function SignInForm() {
+  const after = useAfterSignIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const action = useAction(() => post<TokenResponse>('/auth/login', { email, password }));
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const res = await action.run();
+    if (res) after(res);
+  };
+  const err = action.error;
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Sign in">
+      <ProblemBanner error={err} claimed={['email', 'password']} title="Could not sign in" />
+      <Field label="Email" errors={err?.forField('email')}>
+        {(p) => <input {...p} type="email" name="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />}
+      </Field>
+      <Field label="Password" errors={err?.forField('password')}>
+        {(p) => <input {...p} type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />}
+      </Field>
+      <button type="submit" className="button button--primary" disabled={action.pending}>
+        {action.pending ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
+  );
+}
+
+function SignUpForm() {
+  const after = useAfterSignIn();
+  const [form, setForm] = useState({ organizationName: '', name: '', email: '', password: '' });
+  const action = useAction(() => post<TokenResponse>('/auth/signup', form));
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [k]: e.target.value });
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const res = await action.run();
+    if (res) after(res);
+  };
+  const err = action.error;
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Create an organization">
+      <ProblemBanner error={err} claimed={Object.keys(form)} title="Could not create the organization" />
+      <Field label="Organization name" errors={err?.forField('organizationName')}>
+        {(p) => <input {...p} name="organizationName" autoComplete="organization" value={form.organizationName} onChange={set('organizationName')} required />}
+      </Field>
+      <Field label="Your name" errors={err?.forField('name')}>
+        {(p) => <input {...p} name="name" autoComplete="name" value={form.name} onChange={set('name')} required />}
+      </Field>
+      <Field label="Email" errors={err?.forField('email')}>
+        {(p) => <input {...p} type="email" name="email" autoComplete="username" value={form.email} onChange={set('email')} required />}
+      </Field>
+      <Field label="Password" hint="At least 10 characters." errors={err?.forField('password')}>
+        {(p) => <input {...p} type="password" name="password" autoComplete="new-password" value={form.password} onChange={set('password')} required />}
+      </Field>
+      <button type="submit" className="button button--primary" disabled={action.pending}>
+        {action.pending ? 'Creating…' : 'Create organization'}
+      </button>
+    </form>
+  );
+}
+
+export function AcceptInvitePage() {
+  const after = useAfterSignIn();
+  const [params] = useSearchParams();
+  const [form, setForm] = useState({ token: params.get('token') ?? '', name: '', password: '' });
+  const action = useAction(() => post<TokenResponse>('/auth/accept-invite', { token: form.token.trim(), password: form.password, ...(form.name.trim() ? { name: form.name.trim() } : {}) }));
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const res = await action.run();
+    if (res) after(res);
+  };
+  const err = action.error;
+  return (
+    <div className="auth-page">
+      <section className="auth-card">
+        <h1 className="brand brand--large">hireloop</h1>
+        <h2>Accept your invite</h2>
+        <form onSubmit={onSubmit} noValidate aria-label="Accept invite">
+          <ProblemBanner error={err} claimed={['token', 'password', 'name']} title="Could not accept the invite" />
+          <Field label="Invite token" hint="From the invite link your admin sent you." errors={err?.forField('token')}>
+            {(p) => <input {...p} name="token" value={form.token} onChange={(e) => setForm({ ...form, token: e.target.value })} required />}
+          </Field>
+          <Field label="Your name (optional)" errors={err?.forField('name')}>
+            {(p) => <input {...p} name="name" autoComplete="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
+          </Field>
+          <Field label="Choose a password" hint="At least 10 characters." errors={err?.forField('password')}>
+            {(p) => <input {...p} type="password" name="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required />}
+          </Field>
+          <button type="submit" className="button button--primary" disabled={action.pending}>
+            {action.pending ? 'Joining…' : 'Join'}
+          </button>
+        </form>
+        <p className="muted small">
+          Already have an account? <Link to="/signin">Sign in</Link>.
+        </p>
+      </section>
+    </div>
+  );
+}

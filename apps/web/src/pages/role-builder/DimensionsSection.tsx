@@ -1,0 +1,268 @@
+import { FormEvent, useEffect, useMemo, useState } from 'react';
+import { del, patch, post, put } from '../../api/client';
+import type { Dimension, Role } from '../../api/types';
+import { Field, FieldError } from '../../components/Field';
+import { ProblemBanner } from '../../components/ProblemBanner';
+import { WeightSum } from '../../components/WeightSum';
+import { useAction } from '../../lib/hooks';
+import { RATING_LABELS } from '../../lib/labels';
+import { remapIndexedErrors } from '../../lib/problem';
+import { formatWeight, parseWeight } from '../../lib/weights';
+import { linesToList, listToLines } from './shared';
+
+type Change = { dimension: Dimension; role: Role };
+
+/** Saves several weights at once so an open role can be rebalanced without passing through an invalid sum. */
+export function saveWeights(roleId: string, weights: { dimensionId: string; weight: number }[]): Promise<Role> {
+  return put<Role>(`/roles/${roleId}/weights`, { weights });
+}
+
+export function DimensionsSection(props: { role: Role; editable: boolean; onChange: (role: Role) => void; messagesFor: (field: string) => string[] }) {
+  const { role } = props;
+  return (
+    <section className="card" aria-labelledby="dimensions-title" data-field="dimensions">
+      <h2 id="dimensions-title">Scorecard dimensions</h2>
+      <FieldError messages={props.messagesFor('dimensions')} />
+      <WeightsForm role={role} editable={props.editable} onChange={props.onChange} messagesFor={props.messagesFor} />
+      <h3>Rubric anchors and signals</h3>
+      <p className="muted small">What a 1, 2, 3 and 4 look like on each dimension: interviewers pick one of these anchors as their rating.</p>
+      {role.dimensions.map((d) => (
+        <DimensionEditor key={d.id} roleId={role.id} dimension={d} editable={props.editable} onChange={props.onChange} />
+      ))}
+      {props.editable ? <AddDimensionForm roleId={role.id} onChange={props.onChange} remaining={Math.max(0, 100 - role.weightSum)} /> : null}
+    </section>
+  );
+}
+
+function WeightsForm(props: { role: Role; editable: boolean; onChange: (role: Role) => void; messagesFor: (field: string) => string[] }) {
+  const { role } = props;
+  const savedKey = role.dimensions.map((d) => `${d.id}=${d.weight}`).join(',');
+  const initial = useMemo(() => Object.fromEntries(role.dimensions.map((d) => [d.id, formatWeight(d.weight)])), [savedKey]);
+  const [weights, setWeights] = useState<Record<string, string>>(initial);
+  useEffect(() => setWeights(initial), [initial]);
+  const changed = role.dimensions.filter((d) => weights[d.id] !== undefined && weights[d.id] !== formatWeight(d.weight));
+  const order = changed.map((d) => d.id);
+  const action = useAction(() =>
+    saveWeights(
+      role.id,
+      changed.map((d) => ({ dimensionId: d.id, weight: parseWeight(weights[d.id] ?? '') ?? Number(weights[d.id]) })),
+    ),
+  );
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (changed.length === 0) return;
+    const res = await action.run();
+    if (res) props.onChange(res);
+  };
+  const fieldErrors = action.error ? remapIndexedErrors(action.error.fieldErrors, 'weights', order) : {};
+  const rowErrors = (id: string) => [...(fieldErrors[`weights.${id}.weight`] ?? []), ...(fieldErrors[`weights.${id}.dimensionId`] ?? [])];
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Dimension weights">
+      <table className="table weights-table" data-testid="weights-table">
+        <thead>
+          <tr>
+            <th scope="col">Dimension</th>
+            <th scope="col" className="num">
+              Weight (%)
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {role.dimensions.map((d) => {
+            const errs = rowErrors(d.id);
+            const inputId = `weight-${d.id}`;
+            return (
+              <tr key={d.id}>
+                <th scope="row">
+                  <label htmlFor={inputId}>{d.name}</label>
+                  <FieldError id={`${inputId}-error`} messages={errs} />
+                </th>
+                <td className="num">
+                  <input
+                    id={inputId}
+                    className="input-weight"
+                    inputMode="decimal"
+                    value={weights[d.id] ?? ''}
+                    disabled={!props.editable}
+                    aria-invalid={errs.length > 0 || undefined}
+                    aria-describedby={errs.length ? `${inputId}-error` : undefined}
+                    onChange={(e) => setWeights({ ...weights, [d.id]: e.target.value })}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div data-field="weightSum" tabIndex={-1}>
+        <WeightSum weights={role.dimensions.map((d) => weights[d.id] ?? d.weight)} />
+        <FieldError messages={[...props.messagesFor('weightSum'), ...(action.error?.forField('weightSum') ?? [])]} />
+      </div>
+      <ProblemBanner error={action.error} claimed={['weights', 'weightSum']} title="Could not save the weights" />
+      {props.editable && role.dimensions.length > 0 ? (
+        <div className="actions">
+          <button type="submit" className="button" disabled={changed.length === 0 || action.pending} data-testid="save-weights">
+            {action.pending ? 'Saving…' : changed.length ? `Save ${changed.length} weight${changed.length > 1 ? 's' : ''}` : 'Weights saved'}
+          </button>
+          {changed.length ? (
+            <button type="button" className="button button--ghost" onClick={() => setWeights(initial)}>
+              Undo
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+interface DimensionDraft {
+  name: string;
+  description: string;
+  rubric: Record<'1' | '2' | '3' | '4', string>;
+  strong: string;
+  weak: string;
+  redFlags: string;
+}
+
+function draftOf(d: Dimension): DimensionDraft {
+  return {
+    name: d.name,
+    description: d.description ?? '',
+    rubric: { '1': d.rubric?.['1'] ?? '', '2': d.rubric?.['2'] ?? '', '3': d.rubric?.['3'] ?? '', '4': d.rubric?.['4'] ?? '' },
+    strong: listToLines(d.signals?.strong),
+    weak: listToLines(d.signals?.weak),
+    redFlags: listToLines(d.signals?.redFlags),
+  };
+}
+
+function DimensionEditor(props: { roleId: string; dimension: Dimension; editable: boolean; onChange: (role: Role) => void }) {
+  const { dimension: d } = props;
+  const [draft, setDraft] = useState<DimensionDraft>(() => draftOf(d));
+  const savedKey = JSON.stringify(d);
+  // Reset only when this dimension itself changed on the server, not on every change of the role.
+  useEffect(() => setDraft(draftOf(d)), [savedKey]);
+  const save = useAction(() =>
+    patch<Change>(`/roles/${props.roleId}/dimensions/${d.id}`, {
+      name: draft.name,
+      description: draft.description,
+      rubric: draft.rubric,
+      signals: { strong: linesToList(draft.strong), weak: linesToList(draft.weak), redFlags: linesToList(draft.redFlags) },
+    }),
+  );
+  const remove = useAction(() => del<Role>(`/roles/${props.roleId}/dimensions/${d.id}`));
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const res = await save.run();
+    if (res) props.onChange(res.role);
+  };
+  const onDelete = async () => {
+    if (!window.confirm(`Delete the dimension "${d.name}"?`)) return;
+    const res = await remove.run();
+    if (res) props.onChange(res);
+  };
+  const err = save.error;
+  const disabled = !props.editable;
+  const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(d));
+  return (
+    <details className="dimension-editor" data-testid="dimension-editor">
+      <summary>
+        <span className="dimension-editor__name">{d.name}</span> <span className="muted">{formatWeight(d.weight)}%</span>
+        {d.description ? <span className="muted small"> — {d.description}</span> : null}
+      </summary>
+      <form onSubmit={onSubmit} noValidate aria-label={`Edit ${d.name}`}>
+        <ProblemBanner error={err ?? remove.error} claimed={['name', 'description', 'rubric', 'signals']} title="Could not save the dimension" />
+        <Field label="Name" errors={err?.forField('name')}>
+          {(p) => <input {...p} value={draft.name} disabled={disabled} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
+        </Field>
+        <Field label="Description" errors={err?.forField('description')}>
+          {(p) => <textarea {...p} rows={2} value={draft.description} disabled={disabled} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />}
+        </Field>
+        <fieldset className="rubric">
+          <legend>Rubric anchors</legend>
+          {(['1', '2', '3', '4'] as const).map((level) => (
+            <Field key={level} label={`${level} — ${RATING_LABELS[level]}`} errors={err?.under(`rubric.${level}`)}>
+              {(p) => (
+                <textarea {...p} rows={2} value={draft.rubric[level]} disabled={disabled} onChange={(e) => setDraft({ ...draft, rubric: { ...draft.rubric, [level]: e.target.value } })} />
+              )}
+            </Field>
+          ))}
+          <FieldError messages={err?.forField('rubric')} />
+        </fieldset>
+        <div className="row">
+          <Field label="Strong signals (one a line)" errors={err?.under('signals.strong')}>
+            {(p) => <textarea {...p} rows={3} value={draft.strong} disabled={disabled} onChange={(e) => setDraft({ ...draft, strong: e.target.value })} />}
+          </Field>
+          <Field label="Weak signals (one a line)" errors={err?.under('signals.weak')}>
+            {(p) => <textarea {...p} rows={3} value={draft.weak} disabled={disabled} onChange={(e) => setDraft({ ...draft, weak: e.target.value })} />}
+          </Field>
+          <Field label="Red flags (one a line)" errors={err?.under('signals.redFlags')}>
+            {(p) => <textarea {...p} rows={3} value={draft.redFlags} disabled={disabled} onChange={(e) => setDraft({ ...draft, redFlags: e.target.value })} />}
+          </Field>
+        </div>
+        {props.editable ? (
+          <div className="actions">
+            <button type="submit" className="button" disabled={!dirty || save.pending}>
+              {save.pending ? 'Saving…' : 'Save dimension'}
+            </button>
+            <button type="button" className="button button--danger" onClick={onDelete} disabled={remove.pending}>
+              Delete
+            </button>
+          </div>
+        ) : null}
+      </form>
+    </details>
+  );
+}
+
+function AddDimensionForm(props: { roleId: string; onChange: (role: Role) => void; remaining: number }) {
+  const empty = { name: '', weight: '', description: '', rubric: { '1': '', '2': '', '3': '', '4': '' } as Record<'1' | '2' | '3' | '4', string> };
+  const [form, setForm] = useState(empty);
+  const action = useAction(() =>
+    post<Change>(`/roles/${props.roleId}/dimensions`, {
+      name: form.name,
+      weight: parseWeight(form.weight) ?? (form.weight.trim() === '' ? undefined : Number(form.weight)),
+      description: form.description,
+      rubric: form.rubric,
+    }),
+  );
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const res = await action.run();
+    if (res) {
+      setForm(empty);
+      props.onChange(res.role);
+    }
+  };
+  const err = action.error;
+  return (
+    <details className="add-form">
+      <summary>Add a dimension</summary>
+      <form onSubmit={onSubmit} noValidate aria-label="Add a dimension">
+        <ProblemBanner error={err} claimed={['name', 'weight', 'description', 'rubric']} title="Could not add the dimension" />
+        <div className="row">
+          <Field label="Name" errors={err?.forField('name')}>
+            {(p) => <input {...p} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
+          </Field>
+          <Field label="Weight (%)" hint={props.remaining > 0 ? `${formatWeight(props.remaining)}% left to assign` : undefined} errors={err?.forField('weight')}>
+            {(p) => <input {...p} inputMode="decimal" className="input-weight" value={form.weight} onChange={(e) => setForm({ ...form, weight: e.target.value })} />}
+          </Field>
+        </div>
+        <Field label="Description" errors={err?.forField('description')}>
+          {(p) => <textarea {...p} rows={2} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />}
+        </Field>
+        <fieldset className="rubric">
+          <legend>Rubric anchors</legend>
+          {(['1', '2', '3', '4'] as const).map((level) => (
+            <Field key={level} label={`${level} — ${RATING_LABELS[level]}`} errors={err?.under(`rubric.${level}`)}>
+              {(p) => <textarea {...p} rows={2} value={form.rubric[level]} onChange={(e) => setForm({ ...form, rubric: { ...form.rubric, [level]: e.target.value } })} />}
+            </Field>
+          ))}
+          <FieldError messages={err?.forField('rubric')} />
+        </fieldset>
+        <button type="submit" className="button" disabled={action.pending}>
+          Add dimension
+        </button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,146 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { patch } from '../../api/client';
+import type { HirePolicy, Member, Role } from '../../api/types';
+import { Field } from '../../components/Field';
+import { ProblemBanner } from '../../components/ProblemBanner';
+import { useAction } from '../../lib/hooks';
+
+interface DetailsState {
+  title: string;
+  level: string;
+  department: string;
+  location: string;
+  hiringManagerId: string;
+  bar: string;
+  floor: string;
+  margin: string;
+  minInterviewers: string;
+  minCoverage: string;
+  adjustForLeniency: boolean;
+}
+
+function fromRole(role: Role): DetailsState {
+  const p = role.hirePolicy ?? {};
+  return {
+    title: role.title,
+    level: role.level ?? '',
+    department: role.department ?? '',
+    location: role.location ?? '',
+    hiringManagerId: role.hiringManagerId ?? '',
+    bar: p.bar != null ? String(p.bar) : '',
+    floor: p.floor != null ? String(p.floor) : '',
+    margin: p.margin != null ? String(p.margin) : '',
+    minInterviewers: p.minInterviewers != null ? String(p.minInterviewers) : '',
+    minCoverage: p.minCoverage != null ? String(Math.round(p.minCoverage * 100)) : '',
+    adjustForLeniency: p.adjustForLeniency ?? true,
+  };
+}
+
+const num = (s: string) => (s.trim() === '' ? undefined : Number(s.replace(',', '.')));
+
+/** Title, level, hiring manager and the hire policy (bar, floor, margin…). */
+export function RoleDetailsForm(props: { role: Role; hiringManagers: Member[]; editable: boolean; onSaved: (role: Role) => void; messagesFor: (field: string) => string[] }) {
+  const { role } = props;
+  const [form, setForm] = useState<DetailsState>(() => fromRole(role));
+  const [dirty, setDirty] = useState(false);
+  useEffect(() => {
+    if (!dirty) setForm(fromRole(role));
+  }, [role, dirty]);
+  const action = useAction(() => {
+    const hirePolicy: HirePolicy = {
+      bar: num(form.bar),
+      floor: num(form.floor),
+      margin: num(form.margin),
+      minInterviewers: num(form.minInterviewers),
+      minCoverage: form.minCoverage.trim() === '' ? undefined : Number(form.minCoverage) / 100,
+      adjustForLeniency: form.adjustForLeniency,
+    };
+    return patch<Role>(`/roles/${role.id}`, {
+      title: form.title,
+      level: form.level.trim() || null,
+      department: form.department.trim() || null,
+      location: form.location.trim() || null,
+      hiringManagerId: form.hiringManagerId || null,
+      hirePolicy,
+    });
+  });
+  const set = <K extends keyof DetailsState>(k: K, v: DetailsState[K]) => {
+    setForm((f) => ({ ...f, [k]: v }));
+    setDirty(true);
+  };
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const res = await action.run();
+    if (res) {
+      setDirty(false);
+      props.onSaved(res);
+    }
+  };
+  const err = action.error;
+  const errs = (field: string) => [...(err?.under(field) ?? []), ...props.messagesFor(field)];
+  const disabled = !props.editable;
+  return (
+    <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="details-title">
+      <h2 id="details-title">Role</h2>
+      <ProblemBanner error={err} claimed={['title', 'level', 'department', 'location', 'hiringManagerId', 'hirePolicy']} title="Could not save the role" />
+      <Field label="Title" errors={errs('title')}>
+        {(p) => <input {...p} name="title" value={form.title} disabled={disabled} onChange={(e) => set('title', e.target.value)} />}
+      </Field>
+      <div className="row">
+        <Field label="Level" errors={errs('level')}>
+          {(p) => <input {...p} name="level" value={form.level} disabled={disabled} onChange={(e) => set('level', e.target.value)} />}
+        </Field>
+        <Field label="Department" errors={errs('department')}>
+          {(p) => <input {...p} name="department" value={form.department} disabled={disabled} onChange={(e) => set('department', e.target.value)} />}
+        </Field>
+      </div>
+      <Field label="Location" errors={errs('location')}>
+        {(p) => <input {...p} name="location" value={form.location} disabled={disabled} onChange={(e) => set('location', e.target.value)} />}
+      </Field>
+      <div data-field="hiringManagerId">
+        <Field label="Hiring manager" hint="Reads the debriefs and records the decision." errors={errs('hiringManagerId')}>
+          {(p) => (
+            <select {...p} name="hiringManagerId" value={form.hiringManagerId} disabled={disabled} onChange={(e) => set('hiringManagerId', e.target.value)}>
+              <option value="">No hiring manager yet</option>
+              {props.hiringManagers.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name} ({m.email})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <details className="subtle" open={Boolean(err?.under('hirePolicy').length)}>
+        <summary>Hire policy</summary>
+        <div className="row">
+          <Field label="Bar (1–4)" hint="Weighted score a hire must reach." errors={errs('hirePolicy.bar')}>
+            {(p) => <input {...p} inputMode="decimal" name="bar" value={form.bar} disabled={disabled} onChange={(e) => set('bar', e.target.value)} />}
+          </Field>
+          <Field label="Floor (1–4)" hint="No dimension may average below it." errors={errs('hirePolicy.floor')}>
+            {(p) => <input {...p} inputMode="decimal" name="floor" value={form.floor} disabled={disabled} onChange={(e) => set('floor', e.target.value)} />}
+          </Field>
+        </div>
+        <div className="row">
+          <Field label="Inconclusive margin" errors={errs('hirePolicy.margin')}>
+            {(p) => <input {...p} inputMode="decimal" name="margin" value={form.margin} disabled={disabled} onChange={(e) => set('margin', e.target.value)} />}
+          </Field>
+          <Field label="Minimum interviewers" errors={errs('hirePolicy.minInterviewers')}>
+            {(p) => <input {...p} inputMode="numeric" name="minInterviewers" value={form.minInterviewers} disabled={disabled} onChange={(e) => set('minInterviewers', e.target.value)} />}
+          </Field>
+          <Field label="Minimum coverage (%)" errors={errs('hirePolicy.minCoverage')}>
+            {(p) => <input {...p} inputMode="numeric" name="minCoverage" value={form.minCoverage} disabled={disabled} onChange={(e) => set('minCoverage', e.target.value)} />}
+          </Field>
+        </div>
+        <label className="check">
+          <input type="checkbox" checked={form.adjustForLeniency} disabled={disabled} onChange={(e) => set('adjustForLeniency', e.target.checked)} /> Correct for interviewer leniency
+        </label>
+      </details>
+      {props.editable ? (
+        <button type="submit" className="button" disabled={action.pending || !dirty} data-testid="save-role">
+          {action.pending ? 'Saving…' : dirty ? 'Save role' : 'Saved'}
+        </button>
+      ) : null}
+    </form>
+  );
+}
