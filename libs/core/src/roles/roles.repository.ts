@@ -6,30 +6,11 @@ import { PageQueryDto } from '../common/pagination';
 import { DimensionEntity } from './dimension.entity';
 import { RoleEntity, RoleStatus, StoredHirePolicy } from './role.entity';
 import { RoundEntity } from './round.entity';
+import { DEFAULT_HIRE_POLICY, type HirePolicy } from '@hireloop/calibration';
 
-/** A role's hire policy with every field present. */
-export interface HirePolicy {
-  /** Weighted score a hire must reach (1–4 scale). */
-  bar: number;
-  /** No dimension may fall below this. */
-  floor: number;
-  /** Share of the weight that must be rated for a conclusive recommendation (0–1). */
-  minCoverage: number;
-  minInterviewers: number;
-  /** Width of the band around the bar that is inconclusive. */
-  margin: number;
-  adjustForLeniency: boolean;
-}
-
-/** The calibration engine's defaults; a role stores its full policy at creation, later edits merge into it. */
-export const DEFAULT_HIRE_POLICY: Readonly<HirePolicy> = Object.freeze({
-  bar: 3.0,
-  floor: 2.0,
-  minCoverage: 0.8,
-  minInterviewers: 3,
-  margin: 0.5,
-  adjustForLeniency: true,
-});
+// The calibration engine owns the policy's shape and defaults; a role stores its full policy at creation and later
+// edits merge into it.
+export { DEFAULT_HIRE_POLICY, type HirePolicy };
 
 export function resolveHirePolicy(stored: StoredHirePolicy | null | undefined): HirePolicy {
   const s = stored ?? {};
