@@ -9,6 +9,7 @@ import { OutboxRelayModule } from './outbox-relay/outbox-relay.module';
 import { PanelAggregationWorkerModule } from './panel-aggregation/panel-aggregation-worker.module';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { ProcessorRegistryModule } from './processor-registry';
+import { RetentionService } from '@hireloop/core/retention/retention.service';
 
 @Module({
   imports: [
@@ -22,6 +23,6 @@ import { ProcessorRegistryModule } from './processor-registry';
     FeedbackRemindersWorkerModule,
     ProcessorRegistryModule,
   ],
-  providers: [MaintenanceProcessor],
+  providers: [MaintenanceProcessor, RetentionService],
 })
 export class WorkerModule {}

@@ -87,6 +87,22 @@ export class EnvironmentVariables {
   @IsString()
   REMINDER_CRON = '*/15 * * * *';
 
+  /** When the retention purge runs (cron, UTC): expired idempotency keys and long-published outbox rows. */
+  @IsString()
+  RETENTION_CRON = '30 4 * * *';
+
+  /** How long an Idempotency-Key is remembered; a retry after that is a new request. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  IDEMPOTENCY_KEY_TTL_HOURS = 48;
+
+  /** How long published outbox rows are kept (unpublished ones are never purged). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  OUTBOX_RETENTION_DAYS = 7;
+
   /** Serve the built web app from apps/web/dist under / when present. */
   @Transform(toBool)
   @IsBoolean()

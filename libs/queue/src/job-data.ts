@@ -5,6 +5,7 @@ export const JobName = {
   ScanReminders: 'scan-reminders',
   DeliverWebhook: 'deliver-webhook',
   Ping: 'ping',
+  PurgeExpired: 'purge-expired',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
