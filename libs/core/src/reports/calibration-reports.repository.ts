@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { StoredHirePolicy } from '../roles/role.entity';
 import { CalibrationReportEntity, ReportCovers, ReportRecommendation } from './calibration-report.entity';
 import type { InterviewerOffset, ReportLoopVersion, SubmittedScorecard } from './report-inputs';
+import type { StoredReportKey } from './report-versioning';
 
 export interface ReportApplication {
   id: string;
@@ -11,6 +12,16 @@ export interface ReportApplication {
   roleId: string;
   status: string;
   decidedAt: Date | null;
+}
+
+/** Everything one report computation reads, fetched in a single round trip. */
+export interface PanelState {
+  application: ReportApplication | null;
+  hirePolicy: StoredHirePolicy;
+  scorecards: SubmittedScorecard[];
+  latest: (StoredReportKey & { id: string }) | null;
+  loopVersions: ReportLoopVersion[];
+  offsets: Record<string, InterviewerOffset>;
 }
 
 export interface NewReportVersion {
@@ -39,24 +50,52 @@ export class CalibrationReportsRepository {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`calibration_report:${applicationId}`]);
   }
 
-  async findApplication(manager: EntityManager, organizationId: string, applicationId: string): Promise<ReportApplication | null> {
-    const rows: ReportApplication[] = await manager.query(
-      `SELECT id, organization_id AS "organizationId", role_id AS "roleId", status, decided_at AS "decidedAt"
-         FROM applications WHERE organization_id = $1 AND id = $2`,
+  /**
+   * The application, its role's hire policy, its submitted scorecards, the latest report's key (not its body), the
+   * loop versions involved and the interviewers' offsets, as one statement: a report is computed at a few round
+   * trips per application instead of one per read (the aggregation throughput is bound by round trips).
+   */
+  async panelState(manager: EntityManager, organizationId: string, applicationId: string): Promise<PanelState> {
+    const [row] = (await manager.query(
+      `SELECT
+         (SELECT row_to_json(a) FROM (
+            SELECT ap.id, ap.organization_id AS "organizationId", ap.role_id AS "roleId", ap.status, ap.decided_at AS "decidedAt",
+                   r.hire_policy AS "hirePolicy"
+              FROM applications ap JOIN roles r ON r.id = ap.role_id AND r.organization_id = ap.organization_id
+             WHERE ap.organization_id = $1 AND ap.id = $2) a) AS application,
+         (SELECT coalesce(json_agg(s ORDER BY s.id), '[]') FROM (
+            SELECT id, interviewer_id AS "interviewerId", revision, loop_version_id AS "loopVersionId", ratings, recommendation,
+                   red_flags AS "redFlags", submitted_at AS "submittedAt"
+              FROM scorecards WHERE organization_id = $1 AND application_id = $2 AND status = 'submitted') s) AS scorecards,
+         (SELECT row_to_json(k) FROM (
+            SELECT id, version, inputs_hash AS "inputsHash", algorithm_version AS "algorithmVersion", covers
+              FROM calibration_reports WHERE organization_id = $1 AND application_id = $2 ORDER BY version DESC LIMIT 1) k) AS latest,
+         (SELECT coalesce(json_agg(v), '[]') FROM (
+            SELECT id, number, snapshot FROM loop_versions
+             WHERE organization_id = $1
+               AND id IN (SELECT loop_version_id FROM scorecards WHERE organization_id = $1 AND application_id = $2
+                          UNION SELECT loop_version_id FROM interviews WHERE organization_id = $1 AND application_id = $2)) v) AS "loopVersions",
+         (SELECT coalesce(json_agg(o), '[]') FROM (
+            SELECT interviewer_id AS "interviewerId", "offset", n FROM interviewer_calibrations
+             WHERE organization_id = $1
+               AND interviewer_id IN (SELECT interviewer_id FROM scorecards WHERE organization_id = $1 AND application_id = $2 AND status = 'submitted')) o) AS offsets`,
       [organizationId, applicationId],
-    );
-    return rows[0] ?? null;
-  }
-
-  async submittedScorecards(manager: EntityManager, organizationId: string, applicationId: string): Promise<SubmittedScorecard[]> {
-    return manager.query(
-      `SELECT id, interviewer_id AS "interviewerId", revision, loop_version_id AS "loopVersionId", ratings, recommendation,
-              red_flags AS "redFlags", submitted_at AS "submittedAt"
-         FROM scorecards
-        WHERE organization_id = $1 AND application_id = $2 AND status = 'submitted'
-        ORDER BY id`,
-      [organizationId, applicationId],
-    );
+    )) as {
+      application: (ReportApplication & { hirePolicy: StoredHirePolicy | null }) | null;
+      scorecards: SubmittedScorecard[];
+      latest: (StoredReportKey & { id: string }) | null;
+      loopVersions: ReportLoopVersion[];
+      offsets: { interviewerId: string; offset: number; n: number }[];
+    }[];
+    const { hirePolicy, ...application } = row.application ?? ({} as ReportApplication & { hirePolicy: null });
+    return {
+      application: row.application ? (application as ReportApplication) : null,
+      hirePolicy: hirePolicy ?? {},
+      scorecards: row.scorecards,
+      latest: row.latest,
+      loopVersions: row.loopVersions,
+      offsets: Object.fromEntries(row.offsets.map((o) => [o.interviewerId, { offset: Number(o.offset), n: Number(o.n) }])),
+    };
   }
 
   /** The submitted revisions right now: the fingerprint a report is compared against. */
@@ -67,32 +106,6 @@ export class CalibrationReportsRepository {
       [organizationId, applicationId],
     );
     return rows[0]?.covers ?? {};
-  }
-
-  /** The loop versions the application's scorecards and interviews were made against. */
-  loopVersions(manager: EntityManager, organizationId: string, applicationId: string): Promise<ReportLoopVersion[]> {
-    return manager.query(
-      `SELECT id, number, snapshot FROM loop_versions
-        WHERE organization_id = $1
-          AND id IN (SELECT loop_version_id FROM scorecards WHERE organization_id = $1 AND application_id = $2
-                     UNION SELECT loop_version_id FROM interviews WHERE organization_id = $1 AND application_id = $2)`,
-      [organizationId, applicationId],
-    );
-  }
-
-  /** Leniency offsets of the given interviewers (from the interviewer-calibration job); missing ones are absent. */
-  async offsets(manager: EntityManager, organizationId: string, interviewerIds: string[]): Promise<Record<string, InterviewerOffset>> {
-    if (interviewerIds.length === 0) return {};
-    const rows: { interviewerId: string; offset: number; n: number }[] = await manager.query(
-      `SELECT interviewer_id AS "interviewerId", "offset", n FROM interviewer_calibrations WHERE organization_id = $1 AND interviewer_id = ANY($2::uuid[])`,
-      [organizationId, interviewerIds],
-    );
-    return Object.fromEntries(rows.map((r) => [r.interviewerId, { offset: Number(r.offset), n: Number(r.n) }]));
-  }
-
-  async hirePolicy(manager: EntityManager, organizationId: string, roleId: string): Promise<StoredHirePolicy> {
-    const rows: { hirePolicy: StoredHirePolicy }[] = await manager.query(`SELECT hire_policy AS "hirePolicy" FROM roles WHERE organization_id = $1 AND id = $2`, [organizationId, roleId]);
-    return rows[0]?.hirePolicy ?? {};
   }
 
   latest(organizationId: string, applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<CalibrationReportEntity | null> {

@@ -63,19 +63,13 @@ export class PanelReportsService {
   private computeAndStore(organizationId: string, applicationId: string): Promise<Omit<AggregationOutcome, 'passes' | 'versionsCreated'>> {
     return this.dataSource.transaction(async (manager) => {
       await this.reports.lockApplication(manager, applicationId);
-      const application = await this.reports.findApplication(manager, organizationId, applicationId);
+      const { application, hirePolicy, scorecards, latest, loopVersions, offsets } = await this.reports.panelState(manager, organizationId, applicationId);
       if (!application) throw new ApplicationGoneError(applicationId);
 
-      const scorecards = await this.reports.submittedScorecards(manager, organizationId, applicationId);
       const covers = coversOf(scorecards);
-      const latest = await this.reports.latest(organizationId, applicationId, manager);
       if (scorecards.length === 0 && !latest) return { outcome: 'skipped' as const, version: null, covers };
 
-      // One connection (the transaction's): the reads run one after another.
-      const loopVersions = await this.reports.loopVersions(manager, organizationId, applicationId);
-      const offsets = await this.reports.offsets(manager, organizationId, [...new Set(scorecards.map((s) => s.interviewerId))]);
-      const policy = await this.reports.hirePolicy(manager, organizationId, application.roleId);
-      const report = buildReport(buildPanelReportInput(scorecards, loopVersions, offsets, policy));
+      const report = buildReport(buildPanelReportInput(scorecards, loopVersions, offsets, hirePolicy));
       const write = decideReportWrite(latest, report, covers);
 
       if (write.action === 'insert') {
