@@ -1,0 +1,141 @@
+import { BenchContext, cpuLine, FigureResult, log } from '../context';
+import { CpuUsage, measureCpu, sleep } from '../processes';
+import { analyze, seedEightDimensionRole, seedOffsets, seedOrganization, seedSubmittedPanels } from '../seed';
+import { ratio } from '../stats';
+import { fmtInt, fmtSeconds, TableRow } from '../table';
+
+/**
+ * Figure 3 — aggregation throughput: N applications, each with 5 submitted scorecards rating 8 dimensions (seeded
+ * with SQL), all asking for their report at once. The requests go in the way the API makes them: one outbox row per
+ * application (`aggregate-panel`, dedupe key `aggregate:<id>`), inserted in one transaction with a NOTIFY; the
+ * worker's relay moves them into BullMQ and the panel-aggregation processor computes and stores each report.
+ * Timed from the commit of the outbox rows to the last report stored (both on the database clock).
+ * Done for each size (10,000 then 20,000 fresh applications) to show how the cost grows with N.
+ * The ceiling is buildReport alone, in one process (the calibration engine benchmark of the same run).
+ */
+
+export interface AggregationRun {
+  applications: number;
+  seconds: number;
+  reportsPerSecond: number;
+  /** Seconds until the relay had published every outbox row (informative). */
+  relaySeconds: number | null;
+  completed: number;
+  timedOut: boolean;
+  seedSeconds: number;
+  /** Cores used while the reports were computed (worker process, machine). */
+  cpu: CpuUsage;
+}
+
+export interface AggregationRaw {
+  runs: AggregationRun[];
+  workerConcurrency: string;
+  /** 20k time / 10k time (for the first two sizes). */
+  growth: number | null;
+}
+
+export async function aggregationFigure(ctx: BenchContext): Promise<FigureResult<AggregationRaw>> {
+  const { settings, pool } = ctx;
+  const org = await seedOrganization(pool, 'Aggregation Org', 40);
+  await seedOffsets(pool, org.organizationId, org.interviewerIds);
+  const runs: AggregationRun[] = [];
+  for (const size of settings.aggregationSizes) {
+    const seedStart = Date.now();
+    const role = await seedEightDimensionRole(pool, org, `Aggregation ${size}`);
+    await seedSubmittedPanels(pool, {
+      organizationId: org.organizationId,
+      roleId: role.roleId,
+      loopVersionId: role.loopVersionId,
+      roundIds: role.roundIds,
+      dimensionIds: role.dimensionIds,
+      interviewerIds: org.interviewerIds,
+      applications: size,
+      interviewsPerApplication: 5,
+      ratingRows: false,
+    });
+    await analyze(pool);
+    const seedSeconds = (Date.now() - seedStart) / 1000;
+    log(`aggregation: seeded ${fmtInt(size)} applications (5 × 8) in ${fmtSeconds(seedSeconds)}; enqueueing all at once`);
+    runs.push(await aggregateAll(ctx, org.organizationId, role.roleId, size, seedSeconds));
+    const last = runs[runs.length - 1];
+    log(`  ${fmtInt(last.completed)} reports in ${fmtSeconds(last.seconds)}: ${fmtInt(last.reportsPerSecond)} reports/s (relay done after ${last.relaySeconds === null ? 'n/a' : fmtSeconds(last.relaySeconds)})`);
+  }
+
+  const growth = runs.length >= 2 ? runs[1].seconds / runs[0].seconds : null;
+  const sizeRatio = runs.length >= 2 ? runs[1].applications / runs[0].applications : null;
+  const ceiling = ctx.buildReportRate;
+  const rows: TableRow[] = runs.map((run) => ({
+    figure: `3. aggregation, ${fmtInt(run.applications)} applications at once: reports/s`,
+    value: `${fmtInt(run.reportsPerSecond)} reports/s (${fmtSeconds(run.seconds)})${run.timedOut ? `, TIMED OUT at ${fmtInt(run.completed)}` : ''}`,
+    ceiling: ceiling ? `buildReport alone: ${fmtInt(ceiling)} reports/s` : '',
+    ratio: ratio(run.reportsPerSecond, ceiling),
+    target: '≥ 1,000 reports/s',
+    met: !run.timedOut && run.reportsPerSecond >= 1000,
+  }));
+  if (growth !== null && sizeRatio !== null) {
+    rows.push({
+      figure: `3. aggregation: time(${fmtInt(runs[1].applications)}) / time(${fmtInt(runs[0].applications)})`,
+      value: `${growth.toFixed(2)}×`,
+      ceiling: `linear: ${sizeRatio.toFixed(2)}×`,
+      target: `≤ ${(sizeRatio * 1.2).toFixed(1)}×`,
+      met: !runs.some((r) => r.timedOut) && growth <= sizeRatio * 1.2,
+    });
+  }
+  return { raw: { runs, workerConcurrency: process.env.PANEL_AGGREGATION_CONCURRENCY || '8 (default)', growth }, rows };
+}
+
+async function aggregateAll(ctx: BenchContext, organizationId: string, roleId: string, size: number, seedSeconds: number): Promise<AggregationRun> {
+  const { pool } = ctx;
+  const client = await pool.connect();
+  let t0: Date;
+  try {
+    await client.query('BEGIN');
+    await client.query(
+      `INSERT INTO outbox_messages (organization_id, queue, job_name, payload, dedupe_key)
+       SELECT $1::uuid, 'panel-aggregation', 'aggregate-panel', jsonb_build_object('organizationId', $1::uuid, 'applicationId', id), 'aggregate:' || id
+         FROM applications WHERE organization_id = $1::uuid AND role_id = $2::uuid`,
+      [organizationId, roleId],
+    );
+    await client.query(`SELECT pg_notify('outbox', 'panel-aggregation')`);
+    await client.query('COMMIT');
+    t0 = (await client.query<{ t: Date }>(`SELECT clock_timestamp() AS t`)).rows[0].t;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+
+  const cpu = measureCpu(ctx.workerPid ? [ctx.workerPid] : []);
+  const timeoutMs = Math.max(120_000, size * 25); // 40 reports/s at the very least
+  const deadline = Date.now() + timeoutMs;
+  let relaySeconds: number | null = null;
+  let completed = 0;
+  let last: Date | null = null;
+  while (Date.now() < deadline) {
+    await sleep(500);
+    if (relaySeconds === null) {
+      const pending = await pool.query(`SELECT count(*)::int AS n, max(published_at) AS last FROM outbox_messages WHERE organization_id = $1 AND queue = 'panel-aggregation' AND published_at IS NULL`, [
+        organizationId,
+      ]);
+      if (pending.rows[0].n === 0) {
+        const published = await pool.query(`SELECT max(published_at) AS last FROM outbox_messages WHERE organization_id = $1`, [organizationId]);
+        relaySeconds = (published.rows[0].last.getTime() - t0.getTime()) / 1000;
+      }
+    }
+    const done = await pool.query<{ n: number; last: Date | null }>(
+      `SELECT count(DISTINCT r.application_id)::int AS n, max(r.computed_at) AS last
+         FROM calibration_reports r JOIN applications a ON a.id = r.application_id
+        WHERE a.organization_id = $1 AND a.role_id = $2`,
+      [organizationId, roleId],
+    );
+    completed = done.rows[0].n;
+    last = done.rows[0].last;
+    if (completed >= size) break;
+  }
+  const timedOut = completed < size;
+  const seconds = timedOut || !last ? timeoutMs / 1000 : Math.max(0.001, (last.getTime() - t0.getTime()) / 1000);
+  const cpuUsed = cpu();
+  log(`  ${cpuLine(cpuUsed, ['worker'])}`);
+  return { applications: size, seconds, reportsPerSecond: completed / seconds, relaySeconds, completed, timedOut, seedSeconds, cpu: cpuUsed };
+}

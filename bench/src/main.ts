@@ -1,0 +1,161 @@
+/**
+ * `npm run bench` (through bench/run.sh): resets the benchmark database, starts the API and the worker as child
+ * processes against the real PostgreSQL and Redis, seeds, measures every figure of bench/README.md, stops them,
+ * prints one table and writes bench/results/latest.json.
+ */
+import 'reflect-metadata';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Redis from 'ioredis';
+import { Pool } from 'pg';
+import { resetDatabase } from '../../libs/testing/src/database';
+import { BenchContext, FigureResult, log } from './context';
+import { aggregationFigure } from './figures/aggregation.bench';
+import { buildReportFigure } from './figures/build-report.bench';
+import { calibrationFigure } from './figures/calibration.bench';
+import { debriefFigure } from './figures/debrief.bench';
+import { freshnessFigure } from './figures/freshness.bench';
+import { submissionFigure } from './figures/submission.bench';
+import { ApiClient } from './http';
+import { killAllChildren, ManagedProcess, startApi, startWorker } from './processes';
+import { createScene } from './scene';
+import { readSettings, wants } from './settings';
+import { formatTable, TableRow } from './table';
+
+const INTERVIEWERS = 64;
+const FIGURE_NUMBER: Record<string, string> = { 'build-report': '0. ', submission: '1. ', freshness: '2. ', aggregation: '3. ', calibration: '4. ', debrief: '5. ' };
+
+async function flushQueues(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function main(): Promise<number> {
+  const settings = readSettings();
+  const deadline = setTimeout(() => {
+    process.stderr.write(`[bench] the run exceeded BENCH_DEADLINE_S=${settings.deadlineSeconds}; stopping\n`);
+    killAllChildren();
+    process.exit(3);
+  }, settings.deadlineSeconds * 1000);
+
+  const startedAt = new Date();
+  const rows: TableRow[] = [];
+  const raw: Record<string, unknown> = {};
+  const errors: Record<string, string> = {};
+  let api: ManagedProcess | undefined;
+  let worker: ManagedProcess | undefined;
+  const pool = new Pool({ connectionString: settings.databaseUrl, max: 6, application_name: 'hireloop-bench' });
+  const ctx: BenchContext = { settings, api: ApiClient.local(settings.port), pool, healthRuns: new Map() };
+
+  /** Runs one figure; a failure is recorded (row and latest.json) and the next figures still run. */
+  const figure = async <T>(name: string, run: () => Promise<FigureResult<T>>) => {
+    try {
+      const result = await run();
+      raw[name] = result.raw;
+      rows.push(...result.rows);
+    } catch (error) {
+      const message = (error as Error)?.stack ?? String(error);
+      errors[name] = message;
+      log(`${name} FAILED: ${message}`);
+      rows.push({ figure: `${FIGURE_NUMBER[name] ?? ''}${name}`, value: `FAILED: ${(error as Error)?.message ?? error}`.slice(0, 160), met: false });
+    }
+  };
+
+  let pgVersion = '';
+  try {
+    log(`resetting ${settings.databaseUrl.replace(/\/\/[^@]*@/, '//')} and the ${settings.queuePrefix}:* queues`);
+    await resetDatabase(settings.databaseUrl);
+    await flushQueues(settings.redisUrl, settings.queuePrefix);
+    pgVersion = (await pool.query(`SHOW server_version`)).rows[0].server_version;
+
+    if (wants(settings, 'build-report')) await figure('build-report', () => buildReportFigure(ctx));
+
+    const needsApi = ['submission', 'freshness', 'debrief'].some((f) => wants(settings, f as never));
+    if (needsApi) {
+      log(`starting the API on 127.0.0.1:${settings.port}`);
+      api = await startApi(settings);
+      ctx.apiPid = api.pid;
+      log(`scene: an organization, a hiring manager and ${INTERVIEWERS} interviewers (invites), a Senior Applied Scientist role from its template`);
+      ctx.scene = await createScene(ctx.api, pool, INTERVIEWERS);
+    }
+    if (wants(settings, 'submission')) await figure('submission', () => submissionFigure(ctx));
+    // The submission figure's outbox rows (tens of thousands of report requests) are not part of any later figure.
+    await pool.query(`UPDATE outbox_messages SET published_at = now() WHERE published_at IS NULL`);
+
+    log('starting the worker');
+    worker = await startWorker(settings);
+    ctx.workerPid = worker.pid;
+    if (wants(settings, 'freshness')) await figure('freshness', () => freshnessFigure(ctx));
+    if (wants(settings, 'debrief')) await figure('debrief', () => debriefFigure(ctx));
+    if (api) {
+      await api.stop();
+      api = undefined;
+    }
+    if (wants(settings, 'aggregation')) await figure('aggregation', () => aggregationFigure(ctx));
+    if (wants(settings, 'calibration')) {
+      await figure('calibration', () =>
+        calibrationFigure(ctx, async () => {
+          await worker?.stop();
+          worker = await startWorker(settings);
+          ctx.workerPid = worker.pid;
+          return worker;
+        }),
+      );
+    }
+  } finally {
+    await worker?.stop().catch(() => undefined);
+    await api?.stop().catch(() => undefined);
+    await pool.end().catch(() => undefined);
+    killAllChildren();
+    clearTimeout(deadline);
+  }
+
+  // In the order of the issue (figures run in another order: those needing the API first).
+  const order = (row: TableRow) => Number(/^(\d+)\./.exec(row.figure)?.[1] ?? 99);
+  const sorted = [...rows].sort((a, b) => order(a) - order(b));
+  const table = formatTable(sorted);
+  const result = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    seconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      loadAverage: os.loadavg(),
+      node: process.version,
+      postgres: pgVersion,
+    },
+    settings: { ...settings, only: settings.only ? [...settings.only] : null },
+    rows: sorted,
+    table,
+    figures: raw,
+    errors,
+  };
+  mkdirSync(settings.resultsDir, { recursive: true });
+  const file = path.join(settings.resultsDir, 'latest.json');
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(`\nhireloop benchmarks — ${result.finishedAt}, ${result.machine.cpus} CPUs, node ${process.version}, PostgreSQL ${pgVersion}, ${result.seconds} s\n\n`);
+  process.stdout.write(`${table}\n\n`);
+  log(`written ${path.relative(process.cwd(), file)}`);
+  return Object.keys(errors).length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`[bench] failed: ${error?.stack ?? error}\n`);
+    killAllChildren();
+    process.exit(1);
+  },
+);
