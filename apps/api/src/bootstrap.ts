@@ -36,11 +36,23 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     ],
   });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // SIGTERM/SIGINT: stop taking requests, finish those in flight, close the pools, then exit 0 (which also lets
+  // the logger flush).
+  app.enableShutdownHooks([], { useProcessExit: true });
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
     void reply.header('x-request-id', request.id);
+  });
+  // A request still in flight when the server starts closing answers with `Connection: close`. Otherwise its
+  // keep-alive socket stays open after the response and holds the close (and the process) until the keep-alive
+  // timeout, which a supervisor ends with SIGKILL.
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
+  fastify.addHook('onSend', async (_request: FastifyRequest, reply: FastifyReply) => {
+    if (closing) void reply.header('connection', 'close');
   });
   // Errors raised by Fastify before a route runs (malformed JSON, body too large) reach ProblemDetailsFilter too.
 
