@@ -83,7 +83,7 @@ export class PanelReportsService {
           recommendation: report.recommendation,
           scorecardCount: scorecards.length,
           covers,
-          report: JSON.parse(JSON.stringify(report)),
+          report: report as unknown as Record<string, unknown>,
         });
       } else if (write.action === 'refresh_covers') {
         await this.reports.refreshCovers(manager, organizationId, latest!.id, covers);
