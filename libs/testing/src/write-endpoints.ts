@@ -1,0 +1,360 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ROLE_TEMPLATE_KEYS } from '../../../apps/api/src/role-templates/templates';
+import { Actor, addMember, createTeam, TEST_PASSWORD, uniqueEmail } from './actors';
+import { completeScorecard, createOpenRole, interviewWindow, LoopFixture, scheduleInterview } from './loop-fixture';
+import type { RouteDeclaration } from './route-table';
+import type { TestApp } from './test-app';
+
+/**
+ * A catalogue of every write endpoint of the API (POST, PUT, PATCH, DELETE): who calls it, its path params and a
+ * valid body, all built from a `WriteScene`. Tests check the catalogue against the route table, so a new write route
+ * that is missing here fails them (see `uncataloguedWriteRoutes`).
+ */
+
+export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One organization with something of every kind, so each write endpoint can be called for real. */
+export interface WriteScene {
+  team: Awaited<ReturnType<typeof createTeam>>;
+  organizationId: string;
+  /** An open role with a loop (dimensions coding/design/communication, rounds technical/design/pairing). */
+  openRole: LoopFixture;
+  /** A draft role whose loop the dimension, round, weight and role edits work on. */
+  draftRole: LoopFixture;
+  candidates: { main: string; patch: string; decision: string; spare: string };
+  applications: { main: string; patch: string; decision: string };
+  /** Alice's interview (technical round), no scorecard yet: drafts and submissions. */
+  draftInterviewId: string;
+  /** Bob's interview (design round) with a submitted scorecard: amendments and withdrawals. */
+  submittedInterviewId: string;
+  submittedScorecardId: string;
+  /** Carol's interview (pairing round), nothing done: cancellation. */
+  cancellableInterviewId: string;
+  questionId: string;
+  /** An interviewer the member edits work on (never the acting admin). */
+  spareMember: Actor;
+  /** A pending invitation of the organization. */
+  inviteToken: string;
+}
+
+export interface WriteEndpoint {
+  method: WriteMethod;
+  /** As in the route table: /v1 prefix, params as `:name`. */
+  path: string;
+  /** The caller; undefined for public routes. */
+  actor(scene: WriteScene): Actor | undefined;
+  /** Values for the path params. */
+  params(scene: WriteScene): Record<string, string>;
+  /** A valid body; absent when the route takes none. */
+  body?(scene: WriteScene): Record<string, unknown>;
+}
+
+const RUBRIC = { '1': 'Far below the bar', '2': 'Below the bar', '3': 'Meets the bar', '4': 'Raises the bar' };
+
+const none = () => ({});
+
+export const WRITE_ENDPOINTS: WriteEndpoint[] = [
+  // auth (public)
+  { method: 'POST', path: '/v1/auth/signup', actor: () => undefined, params: none, body: () => ({ organizationName: 'Fuzz Org', name: 'Fuzz Founder', email: uniqueEmail('fuzz'), password: TEST_PASSWORD }) },
+  { method: 'POST', path: '/v1/auth/login', actor: () => undefined, params: none, body: (s) => ({ email: s.spareMember.email, password: TEST_PASSWORD }) },
+  { method: 'POST', path: '/v1/auth/accept-invite', actor: () => undefined, params: none, body: (s) => ({ token: s.inviteToken, password: TEST_PASSWORD, name: 'Invited Person' }) },
+
+  // members and organization
+  { method: 'POST', path: '/v1/members', actor: (s) => s.team.admin, params: none, body: () => ({ email: uniqueEmail('invitee'), name: 'New Member', roles: ['interviewer'] }) },
+  { method: 'PATCH', path: '/v1/members/:id', actor: (s) => s.team.admin, params: (s) => ({ id: s.spareMember.memberId }), body: () => ({ roles: ['interviewer'] }) },
+  { method: 'POST', path: '/v1/members/:id/deactivate', actor: (s) => s.team.admin, params: (s) => ({ id: s.spareMember.memberId }) },
+  {
+    method: 'PATCH',
+    path: '/v1/organization',
+    actor: (s) => s.team.admin,
+    params: none,
+    body: () => ({ name: 'Fuzz Org', minEvidenceLength: 10, reminderAfterHours: 24, escalateAfterDays: 3, webhookUrl: null }),
+  },
+
+  // candidates and applications
+  {
+    method: 'POST',
+    path: '/v1/candidates',
+    actor: (s) => s.team.recruiter,
+    params: none,
+    body: () => ({ name: 'Sam Candidate', email: uniqueEmail('cand'), source: 'referral', links: ['https://example.test/sam'] }),
+  },
+  { method: 'PATCH', path: '/v1/candidates/:id', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.candidates.patch }), body: () => ({ name: 'Jane Q. Doe', source: 'agency', links: [] }) },
+  { method: 'DELETE', path: '/v1/candidates/:id', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.candidates.spare }) },
+  { method: 'POST', path: '/v1/applications', actor: (s) => s.team.recruiter, params: none, body: (s) => ({ candidateId: s.candidates.spare, roleId: s.openRole.roleId, stage: 'screen' }) },
+  { method: 'PATCH', path: '/v1/applications/:id', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.applications.patch }), body: () => ({ stage: 'onsite' }) },
+  {
+    method: 'POST',
+    path: '/v1/applications/:id/decision',
+    actor: (s) => s.team.hiringManager,
+    params: (s) => ({ id: s.applications.decision }),
+    body: () => ({ decision: 'no_hire', rationale: 'The panel found clear gaps in system design.', overrideReason: 'No report yet; the gaps were plain.' }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/applications/:id/interviews',
+    actor: (s) => s.team.recruiter,
+    params: (s) => ({ id: s.applications.main }),
+    body: (s) => ({ roundId: s.openRole.rounds.pairing.id, interviewerIds: [s.team.interviewers[2].memberId], ...interviewWindow(48) }),
+  },
+  { method: 'POST', path: '/v1/interviews/:id/cancel', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.cancellableInterviewId }) },
+
+  // scorecards
+  {
+    method: 'PUT',
+    path: '/v1/interviews/:id/scorecard',
+    actor: (s) => s.team.interviewers[0],
+    params: (s) => ({ id: s.draftInterviewId }),
+    body: (s) => ({ ratings: [{ dimensionId: s.openRole.dimensions.coding.id, rating: 3 }], recommendation: 'yes', privateNote: 'draft note' }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/interviews/:id/scorecard/submit',
+    actor: (s) => s.team.interviewers[0],
+    params: (s) => ({ id: s.draftInterviewId }),
+    body: (s) => ({
+      ...completeScorecard(s.openRole.rounds.technical, { privateNote: 'Strong on fundamentals.' }),
+      signals: [{ dimensionId: s.openRole.dimensions.coding.id, kind: 'strong', text: 'Tests edge cases' }],
+      redFlags: [],
+      levelAssessment: 'at',
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/interviews/:id/scorecard/amend',
+    actor: (s) => s.team.interviewers[1],
+    params: (s) => ({ id: s.submittedInterviewId }),
+    body: (s) => ({ ...completeScorecard(s.openRole.rounds.design, { rating: 2 }), reason: 'Re-read my notes on the design part' }),
+  },
+  { method: 'POST', path: '/v1/interviews/:id/scorecard/withdraw', actor: (s) => s.team.interviewers[1], params: (s) => ({ id: s.submittedInterviewId }), body: () => ({ reason: 'Interviewed the wrong candidate' }) },
+
+  // question bank
+  {
+    method: 'POST',
+    path: '/v1/questions',
+    actor: (s) => s.team.recruiter,
+    params: none,
+    body: (s) => ({
+      prompt: 'Design a rate limiter for a public API.',
+      pointsOfAssessment: ['Names the algorithm'],
+      pitfalls: ['Ignores clock skew'],
+      followUps: ['What about bursts?'],
+      tags: ['system-design'],
+      dimensionIds: [s.draftRole.dimensions.design.id],
+    }),
+  },
+  { method: 'PATCH', path: '/v1/questions/:id', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.questionId }), body: () => ({ prompt: 'Design a cache for a read-heavy API.', tags: ['caching'] }) },
+  { method: 'DELETE', path: '/v1/questions/:id', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.questionId }) },
+
+  // roles and their loops
+  {
+    method: 'POST',
+    path: '/v1/roles',
+    actor: (s) => s.team.recruiter,
+    params: none,
+    body: (s) => ({ title: 'Platform Engineer', level: 'L4', department: 'Infra', location: 'Remote', hiringManagerId: s.team.hiringManager.memberId, hirePolicy: { bar: 3, minInterviewers: 2 } }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/roles/from-template',
+    actor: (s) => s.team.recruiter,
+    params: none,
+    body: (s) => ({ templateKey: ROLE_TEMPLATE_KEYS[0], title: 'From a template', hiringManagerId: s.team.hiringManager.memberId }),
+  },
+  { method: 'PATCH', path: '/v1/roles/:id', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.draftRole.roleId }), body: () => ({ title: 'Staff Engineer', location: null, hirePolicy: { bar: 3.25, margin: 0.5 } }) },
+  { method: 'POST', path: '/v1/roles/:id/clone', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.draftRole.roleId }), body: () => ({ title: 'Cloned role' }) },
+  { method: 'POST', path: '/v1/roles/:id/open', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.draftRole.roleId }) },
+  { method: 'POST', path: '/v1/roles/:id/close', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.draftRole.roleId }) },
+  {
+    method: 'POST',
+    path: '/v1/roles/:id/dimensions',
+    actor: (s) => s.team.recruiter,
+    params: (s) => ({ id: s.draftRole.roleId }),
+    body: () => ({ name: 'Ownership', description: 'Takes things to the end', weight: 10, rubric: RUBRIC, signals: { strong: ['Follows up'], weak: ['Waits to be asked'], redFlags: [] }, position: 2 }),
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/roles/:id/dimensions/:dimensionId',
+    actor: (s) => s.team.recruiter,
+    params: (s) => ({ id: s.draftRole.roleId, dimensionId: s.draftRole.dimensions.design.id }),
+    body: () => ({ name: 'Architecture', description: 'Designs systems', rubric: RUBRIC, signals: { strong: ['Names trade-offs'] }, position: 1 }),
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/roles/:id/dimensions/:dimensionId',
+    actor: (s) => s.team.recruiter,
+    params: (s) => ({ id: s.draftRole.roleId, dimensionId: s.draftRole.dimensions.communication.id }),
+  },
+  {
+    method: 'PUT',
+    path: '/v1/roles/:id/weights',
+    actor: (s) => s.team.recruiter,
+    params: (s) => ({ id: s.draftRole.roleId }),
+    body: (s) => ({
+      weights: [
+        { dimensionId: s.draftRole.dimensions.coding.id, weight: 40 },
+        { dimensionId: s.draftRole.dimensions.design.id, weight: 35 },
+        { dimensionId: s.draftRole.dimensions.communication.id, weight: 25 },
+      ],
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/roles/:id/rounds',
+    actor: (s) => s.team.recruiter,
+    params: (s) => ({ id: s.draftRole.roleId }),
+    body: (s) => ({ name: 'Bar raiser', kind: 'behavioral', durationMinutes: 45, position: 1, focusDimensionIds: [s.draftRole.dimensions.communication.id], questionIds: [s.questionId] }),
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/roles/:id/rounds/:roundId',
+    actor: (s) => s.team.recruiter,
+    params: (s) => ({ id: s.draftRole.roleId, roundId: s.draftRole.rounds.technical.id }),
+    body: (s) => ({ name: 'Coding', durationMinutes: 50, focusDimensionIds: [s.draftRole.dimensions.coding.id], questionIds: [s.questionId] }),
+  },
+  { method: 'DELETE', path: '/v1/roles/:id/rounds/:roundId', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.draftRole.roleId, roundId: s.draftRole.rounds.pairing.id }) },
+
+  // notifications and admin
+  { method: 'POST', path: '/v1/notifications/:id/read', actor: (s) => s.team.interviewers[0], params: () => ({ id: randomUUID() }) },
+  { method: 'POST', path: '/v1/admin/queues/:name/jobs/:jobId/retry', actor: (s) => s.team.admin, params: () => ({ name: 'panel-aggregation', jobId: 'no-such-job' }) },
+];
+
+export const endpointKey = (e: { method: string; path: string }) => `${e.method} ${e.path}`;
+
+export function findWriteEndpoint(method: string, path: string): WriteEndpoint | undefined {
+  return WRITE_ENDPOINTS.find((e) => e.method === method && e.path === path);
+}
+
+/** Write routes of the app that the catalogue lacks, and catalogue entries that name no route. Both must be empty. */
+export function uncataloguedWriteRoutes(routes: RouteDeclaration[]): { missing: string[]; stale: string[] } {
+  const writes = new Set(routes.filter((r) => r.method !== 'GET').map(endpointKey));
+  const catalogued = new Set(WRITE_ENDPOINTS.map(endpointKey));
+  return { missing: [...writes].filter((k) => !catalogued.has(k)).sort(), stale: [...catalogued].filter((k) => !writes.has(k)).sort() };
+}
+
+/** The concrete URL of an endpoint with the given params (every `:name` must have a value). */
+export function fillPath(path: string, params: Record<string, string>): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    if (params[name] === undefined) throw new Error(`no value for :${name} in ${path}`);
+    return encodeURIComponent(params[name]);
+  });
+}
+
+/** Builds the scene over HTTP (roles through the SQL loop fixture, as other e2e tests do). */
+export async function createWriteScene(t: TestApp): Promise<WriteScene> {
+  const team = await createTeam(t);
+  const org = team.admin.organizationId;
+  const [alice, bob, carol] = team.interviewers;
+  const openRole = await createOpenRole(t.dataSource, org, { hiringManagerId: team.hiringManager.memberId, title: 'Open role' });
+  const draftRole = await createOpenRole(t.dataSource, org, { hiringManagerId: team.hiringManager.memberId, title: 'Draft role', status: 'draft' });
+
+  const candidate = async (name: string) =>
+    (await t.http.post('/v1/candidates').set(team.recruiter.auth).send({ name, email: uniqueEmail('cand'), source: 'referral' }).expect(201)).body.id as string;
+  const apply = async (candidateId: string) =>
+    (await t.http.post('/v1/applications').set(team.recruiter.auth).send({ candidateId, roleId: openRole.roleId }).expect(201)).body.id as string;
+  const candidates = { main: await candidate('Main Candidate'), patch: await candidate('Patch Candidate'), decision: await candidate('Decision Candidate'), spare: await candidate('Spare Candidate') };
+  const applications = { main: await apply(candidates.main), patch: await apply(candidates.patch), decision: await apply(candidates.decision) };
+
+  const draftInterviewId = await scheduleInterview(t, team.recruiter, applications.main, openRole.rounds.technical.id, [alice]);
+  const submittedInterviewId = await scheduleInterview(t, team.recruiter, applications.main, openRole.rounds.design.id, [bob]);
+  const cancellableInterviewId = await scheduleInterview(t, team.recruiter, applications.main, openRole.rounds.pairing.id, [carol], interviewWindow(24));
+  const submitted = await t.http
+    .post(`/v1/interviews/${submittedInterviewId}/scorecard/submit`)
+    .set(bob.auth)
+    .send(completeScorecard(openRole.rounds.design, { privateNote: 'Bob private note' }))
+    .expect(200);
+
+  const question = await t.http.post('/v1/questions').set(team.recruiter.auth).send({ prompt: 'Explain consistent hashing.', tags: ['distributed'] }).expect(201);
+  const spareMember = await addMember(t, team.admin, ['interviewer'], 'Spare Interviewer');
+  const invite = await t.http.post('/v1/members').set(team.admin.auth).send({ email: uniqueEmail('pending'), name: 'Pending Person', roles: ['interviewer'] }).expect(201);
+
+  return {
+    team,
+    organizationId: org,
+    openRole,
+    draftRole,
+    candidates,
+    applications,
+    draftInterviewId,
+    submittedInterviewId,
+    submittedScorecardId: submitted.body.id,
+    cancellableInterviewId,
+    questionId: question.body.id,
+    spareMember,
+    inviteToken: invite.body.inviteToken,
+  };
+}
+
+/**
+ * A digest of everything stored for one organization (every row of every table with an organization_id, plus the
+ * organization itself) and the global row counts of users, organizations and members. Equal digests before and after a
+ * refused request mean the request wrote nothing, not even part of what it meant to write.
+ */
+export async function organizationFingerprint(dataSource: DataSource, organizationId: string): Promise<Record<string, string>> {
+  const tables: { table_name: string }[] = await dataSource.query(
+    `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'organization_id' ORDER BY table_name`,
+  );
+  const parts = tables.map(
+    ({ table_name }) => `SELECT '${table_name}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS d FROM "${table_name}" x WHERE x.organization_id = $1`,
+  );
+  parts.push(`SELECT 'organization', coalesce(md5(string_agg(o::text, '|')), '') FROM organizations o WHERE o.id = $1`);
+  parts.push(`SELECT 'global counts', (SELECT count(*) FROM users)::text || '/' || (SELECT count(*) FROM organizations)::text || '/' || (SELECT count(*) FROM members)::text`);
+  const rows: { t: string; d: string }[] = await dataSource.query(parts.join(' UNION ALL '), [organizationId]);
+  return Object.fromEntries(rows.map((r) => [r.t, r.d]));
+}
+
+/** Ids of a scene that are not in `WriteScene` itself (made by the test that needs them). */
+export interface SceneExtras {
+  notificationId?: string;
+  jobId?: string;
+  /** The application whose decision GET /applications/:id/decision reads. */
+  decisionApplicationId?: string;
+}
+
+/** Parameters that name no tenant data, with the reason. */
+export const NOT_TENANT_DATA_PARAMS: Record<string, string> = {
+  key: 'role templates are the product catalogue, the same for every organization',
+  name: "queue names are the service's fixed queues",
+};
+
+/**
+ * A real value for a path parameter of the scene's organization, by the collection it follows (`/roles/:id` → the
+ * open role). Undefined for a parameter this function does not know: a test should fail on it until it is added.
+ */
+export function sceneParam(scene: WriteScene, extras: SceneExtras, path: string, param: string): string | undefined {
+  const segments = path.split('/');
+  const collection = segments[segments.indexOf(`:${param}`) - 1];
+  switch (param) {
+    case 'name':
+      return 'panel-aggregation';
+    case 'key':
+      return ROLE_TEMPLATE_KEYS[0];
+    case 'jobId':
+      return extras.jobId;
+    case 'dimensionId':
+      return scene.openRole.dimensions.coding.id;
+    case 'roundId':
+      return scene.openRole.rounds.technical.id;
+    case 'versionId':
+      return scene.openRole.loopVersionId;
+    case 'id':
+      break;
+    default:
+      return undefined;
+  }
+  const byCollection: Record<string, string | undefined> = {
+    applications: path.endsWith('/decision') ? (extras.decisionApplicationId ?? scene.applications.decision) : scene.applications.main,
+    candidates: scene.candidates.main,
+    interviewers: scene.team.interviewers[1].memberId,
+    interviews: scene.submittedInterviewId,
+    members: scene.spareMember.memberId,
+    notifications: extras.notificationId,
+    questions: scene.questionId,
+    roles: scene.openRole.roleId,
+    scorecards: scene.submittedScorecardId,
+  };
+  return byCollection[collection];
+}
+
+export const pathParams = (path: string) => [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]);
