@@ -47,11 +47,12 @@ export class CalibrationService {
   }
 
   async interviewer(auth: AuthContext, interviewerId: string): Promise<InterviewerCalibrationResponseDto> {
+    // Existence first, so another organization's id is a 404 for every caller (as the class comment promises).
+    const member = await this.stats.findMember(auth.organizationId, interviewerId);
+    if (!member) throw AppError.notFound('Interviewer', interviewerId);
     if (!hasRole(auth, 'admin', 'hiring_manager') && interviewerId !== auth.memberId) {
       throw AppError.forbidden('calibration_not_visible', "Only admins, hiring managers and the interviewer themself can see an interviewer's calibration.");
     }
-    const member = await this.stats.findMember(auth.organizationId, interviewerId);
-    if (!member) throw AppError.notFound('Interviewer', interviewerId);
     const [offset, own, organization, match] = await Promise.all([
       this.stats.interviewerOffset(auth.organizationId, interviewerId),
       this.stats.ratingCounts(auth.organizationId, interviewerId),

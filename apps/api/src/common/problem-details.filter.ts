@@ -85,8 +85,11 @@ export function toProblem(error: unknown, logger: Logger, instance?: string): Pr
     return problem(503, 'database_unavailable', 'The database is unavailable; try again shortly.', instance);
   }
   const pgCode = pgErrorCode(error);
-  if (pgCode === PgErrorCode.InvalidTextRepresentation) {
+  if (pgCode === PgErrorCode.InvalidTextRepresentation || pgCode === PgErrorCode.InvalidDatetimeFormat || pgCode === PgErrorCode.DatetimeFieldOverflow) {
     return problem(400, 'invalid_value', 'A value in the request has the wrong format.', instance);
+  }
+  if (pgCode === PgErrorCode.CharacterNotInRepertoire || pgCode === PgErrorCode.UntranslatableCharacter) {
+    return problem(400, 'invalid_character', 'Text in the request contains a character that cannot be stored (such as U+0000).', instance);
   }
   if (pgCode === PgErrorCode.SerializationFailure || pgCode === PgErrorCode.DeadlockDetected) {
     return problem(409, 'concurrent_update', 'The resource was changed at the same time by another request; retry.', instance);
