@@ -168,4 +168,58 @@ describe('PanelReportsService (PostgreSQL)', () => {
     const other = await createPanel(ds);
     await expect(service.aggregate(panel.organizationId, other.applicationId)).rejects.toBeInstanceOf(ApplicationGoneError);
   });
+
+  describe('batches', () => {
+    it('computes a batch in one go, each application as it would be alone', async () => {
+      const panels = await Promise.all([strongPanel(), strongPanel(), strongPanel()]);
+      const weak = await createPanel(ds);
+      for (const i of [0, 1, 2]) await writeScorecard(ds, weak, i, { ratings: [1, 2, 1], recommendation: 'strong_no' });
+      const all = [...panels, weak];
+
+      const results = await service.aggregateMany(all.map((p) => ({ organizationId: p.organizationId, applicationId: p.applicationId })));
+
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+      expect(results.map((r) => (r as PromiseFulfilledResult<{ outcome: string; version: number }>).value)).toEqual(
+        all.map(() => expect.objectContaining({ outcome: 'insert', version: 1, passes: 1, versionsCreated: 1 })),
+      );
+      for (const panel of all) expect((await latestReport(ds, panel.applicationId))!.covers).toEqual(await submittedRevisions(ds, panel.applicationId));
+      expect((await latestReport(ds, panels[0].applicationId))!.recommendation).toBe('hire');
+      expect((await latestReport(ds, weak.applicationId))!.recommendation).toBe('no_hire');
+      // The same state computed alone stores nothing new: the batch wrote exactly what a single run would.
+      for (const panel of all) expect(await service.aggregate(panel.organizationId, panel.applicationId)).toMatchObject({ outcome: 'unchanged', version: 1 });
+    });
+
+    it('rejects only the applications that do not exist, and stores the others', async () => {
+      const panel = await strongPanel();
+      const other = await createPanel(ds);
+      const results = await service.aggregateMany([
+        { organizationId: panel.organizationId, applicationId: randomUUID() },
+        { organizationId: panel.organizationId, applicationId: panel.applicationId },
+        // Another tenant's application, named with this organization: unknown here.
+        { organizationId: panel.organizationId, applicationId: other.applicationId },
+      ]);
+      expect(results[0]).toMatchObject({ status: 'rejected', reason: expect.any(ApplicationGoneError) });
+      expect(results[1]).toMatchObject({ status: 'fulfilled', value: { outcome: 'insert', version: 1 } });
+      expect(results[2]).toMatchObject({ status: 'rejected', reason: expect.any(ApplicationGoneError) });
+      expect(await versions(other.applicationId)).toEqual([]);
+    });
+
+    it('answers a repeated application once per input, in input order', async () => {
+      const panel = await strongPanel();
+      const ref = { organizationId: panel.organizationId, applicationId: panel.applicationId };
+      const results = await service.aggregateMany([ref, ref]);
+      expect(results).toEqual([results[0], results[0]]);
+      expect(await versions(panel.applicationId)).toHaveLength(1);
+    });
+
+    it('overlapping batches running at once neither deadlock nor store duplicate versions', async () => {
+      const panels = await Promise.all(Array.from({ length: 8 }, () => strongPanel()));
+      const refs = panels.map((p) => ({ organizationId: p.organizationId, applicationId: p.applicationId }));
+      // Each batch holds the same applications in a different order.
+      const batches = Array.from({ length: 6 }, (_, k) => [...refs.slice(k), ...refs.slice(0, k)].reverse());
+      const outcomes = await Promise.all(batches.map((batch) => service.aggregateMany(batch)));
+      expect(outcomes.flat().every((r) => r.status === 'fulfilled')).toBe(true);
+      for (const panel of panels) expect(await versions(panel.applicationId)).toHaveLength(1);
+    });
+  });
 });

@@ -14,9 +14,9 @@ export interface ReportApplication {
   decidedAt: Date | null;
 }
 
-/** Everything one report computation reads, fetched in a single round trip. */
+/** Everything one report computation reads (fetched for a whole batch in a single round trip). */
 export interface PanelState {
-  application: ReportApplication | null;
+  application: ReportApplication;
   hirePolicy: StoredHirePolicy;
   scorecards: SubmittedScorecard[];
   latest: (StoredReportKey & { id: string }) | null;
@@ -43,69 +43,87 @@ export class CalibrationReportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Serialises report writes per application until the transaction ends, across processes: two workers never
-   * compute and store the same application's report at the same time.
+   * Serialises report writes per application until the transaction ends, across processes, for a whole batch: the
+   * locks are taken one after another in hash order, so two batches sharing applications wait instead of deadlocking.
    */
-  async lockApplication(manager: EntityManager, applicationId: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`calibration_report:${applicationId}`]);
+  async lockApplications(manager: EntityManager, applicationIds: readonly string[]): Promise<void> {
+    if (applicationIds.length === 0) return;
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(h)
+         FROM (SELECT DISTINCT hashtext('calibration_report:' || id) AS h FROM unnest($1::text[]) AS id ORDER BY 1 LIMIT 1000000) ordered`,
+      [applicationIds],
+    );
   }
 
   /**
-   * The application, its role's hire policy, its submitted scorecards, the latest report's key (not its body), the
-   * loop versions involved and the interviewers' offsets, as one statement: a report is computed at a few round
-   * trips per application instead of one per read (the aggregation throughput is bound by round trips).
+   * For each application: the application, its role's hire policy, its submitted scorecards, the latest report's
+   * key (not its body), the loop versions involved and the interviewers' offsets — for the whole batch in one
+   * statement, keyed by `panelKey`. Applications that do not exist in their organization are absent.
    */
-  async panelState(manager: EntityManager, organizationId: string, applicationId: string): Promise<PanelState> {
-    const [row] = (await manager.query(
-      `SELECT
+  async panelStates(manager: EntityManager, refs: readonly PanelRef[]): Promise<Map<string, PanelState>> {
+    if (refs.length === 0) return new Map();
+    const rows = (await manager.query(
+      `SELECT p.organization_id AS "organizationId", p.id AS "applicationId",
          (SELECT row_to_json(a) FROM (
             SELECT ap.id, ap.organization_id AS "organizationId", ap.role_id AS "roleId", ap.status, ap.decided_at AS "decidedAt",
                    r.hire_policy AS "hirePolicy"
               FROM applications ap JOIN roles r ON r.id = ap.role_id AND r.organization_id = ap.organization_id
-             WHERE ap.organization_id = $1 AND ap.id = $2) a) AS application,
+             WHERE ap.organization_id = p.organization_id AND ap.id = p.id) a) AS application,
          (SELECT coalesce(json_agg(s ORDER BY s.id), '[]') FROM (
             SELECT id, interviewer_id AS "interviewerId", revision, loop_version_id AS "loopVersionId", ratings, recommendation,
                    red_flags AS "redFlags", submitted_at AS "submittedAt"
-              FROM scorecards WHERE organization_id = $1 AND application_id = $2 AND status = 'submitted') s) AS scorecards,
+              FROM scorecards WHERE organization_id = p.organization_id AND application_id = p.id AND status = 'submitted') s) AS scorecards,
          (SELECT row_to_json(k) FROM (
             SELECT id, version, inputs_hash AS "inputsHash", algorithm_version AS "algorithmVersion", covers
-              FROM calibration_reports WHERE organization_id = $1 AND application_id = $2 ORDER BY version DESC LIMIT 1) k) AS latest,
+              FROM calibration_reports WHERE organization_id = p.organization_id AND application_id = p.id ORDER BY version DESC LIMIT 1) k) AS latest,
          (SELECT coalesce(json_agg(v), '[]') FROM (
             SELECT id, number, snapshot FROM loop_versions
-             WHERE organization_id = $1
-               AND id IN (SELECT loop_version_id FROM scorecards WHERE organization_id = $1 AND application_id = $2
-                          UNION SELECT loop_version_id FROM interviews WHERE organization_id = $1 AND application_id = $2)) v) AS "loopVersions",
+             WHERE organization_id = p.organization_id
+               AND id IN (SELECT loop_version_id FROM scorecards WHERE organization_id = p.organization_id AND application_id = p.id
+                          UNION SELECT loop_version_id FROM interviews WHERE organization_id = p.organization_id AND application_id = p.id)) v) AS "loopVersions",
          (SELECT coalesce(json_agg(o), '[]') FROM (
             SELECT interviewer_id AS "interviewerId", "offset", n FROM interviewer_calibrations
-             WHERE organization_id = $1
-               AND interviewer_id IN (SELECT interviewer_id FROM scorecards WHERE organization_id = $1 AND application_id = $2 AND status = 'submitted')) o) AS offsets`,
-      [organizationId, applicationId],
+             WHERE organization_id = p.organization_id
+               AND interviewer_id IN (SELECT interviewer_id FROM scorecards
+                                       WHERE organization_id = p.organization_id AND application_id = p.id AND status = 'submitted')) o) AS offsets
+       FROM unnest($1::uuid[], $2::uuid[]) AS p(organization_id, id)`,
+      [refs.map((r) => r.organizationId), refs.map((r) => r.applicationId)],
     )) as {
+      organizationId: string;
+      applicationId: string;
       application: (ReportApplication & { hirePolicy: StoredHirePolicy | null }) | null;
       scorecards: SubmittedScorecard[];
       latest: (StoredReportKey & { id: string }) | null;
       loopVersions: ReportLoopVersion[];
       offsets: { interviewerId: string; offset: number; n: number }[];
     }[];
-    const { hirePolicy, ...application } = row.application ?? ({} as ReportApplication & { hirePolicy: null });
-    return {
-      application: row.application ? (application as ReportApplication) : null,
-      hirePolicy: hirePolicy ?? {},
-      scorecards: row.scorecards,
-      latest: row.latest,
-      loopVersions: row.loopVersions,
-      offsets: Object.fromEntries(row.offsets.map((o) => [o.interviewerId, { offset: Number(o.offset), n: Number(o.n) }])),
-    };
+    const states = new Map<string, PanelState>();
+    for (const row of rows) {
+      if (!row.application) continue;
+      const { hirePolicy, ...application } = row.application;
+      states.set(panelKey(row), {
+        application,
+        hirePolicy: hirePolicy ?? {},
+        scorecards: row.scorecards,
+        latest: row.latest,
+        loopVersions: row.loopVersions,
+        offsets: Object.fromEntries(row.offsets.map((o) => [o.interviewerId, { offset: Number(o.offset), n: Number(o.n) }])),
+      });
+    }
+    return states;
   }
 
-  /** The submitted revisions right now: the fingerprint a report is compared against. */
-  async currentCovers(organizationId: string, applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<ReportCovers> {
-    const rows: { covers: ReportCovers }[] = await manager.query(
-      `SELECT coalesce(jsonb_object_agg(id, revision), '{}'::jsonb) AS covers
-         FROM scorecards WHERE organization_id = $1 AND application_id = $2 AND status = 'submitted'`,
-      [organizationId, applicationId],
+  /** The submitted revisions of each application right now (keyed by `panelKey`; none submitted → absent). */
+  async currentCoversMany(refs: readonly PanelRef[]): Promise<Map<string, ReportCovers>> {
+    if (refs.length === 0) return new Map();
+    const rows: { organizationId: string; applicationId: string; covers: ReportCovers }[] = await this.dataSource.query(
+      `SELECT s.organization_id AS "organizationId", s.application_id AS "applicationId", jsonb_object_agg(s.id, s.revision) AS covers
+         FROM unnest($1::uuid[], $2::uuid[]) AS p(organization_id, id)
+         JOIN scorecards s ON s.organization_id = p.organization_id AND s.application_id = p.id AND s.status = 'submitted'
+        GROUP BY 1, 2`,
+      [refs.map((r) => r.organizationId), refs.map((r) => r.applicationId)],
     );
-    return rows[0]?.covers ?? {};
+    return new Map(rows.map((r) => [panelKey(r), r.covers]));
   }
 
   latest(organizationId: string, applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<CalibrationReportEntity | null> {
@@ -121,31 +139,53 @@ export class CalibrationReportsRepository {
     });
   }
 
-  /** Plain SQL: this insert runs once per computed report, at thousands per second in the aggregation figure. */
-  async insert(manager: EntityManager, row: NewReportVersion): Promise<{ id: string }> {
-    const [inserted] = (await manager.query(
+  /** New report versions of a batch, in one statement. */
+  async insertMany(manager: EntityManager, rows: readonly NewReportVersion[]): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query(
       `INSERT INTO calibration_reports
          (organization_id, application_id, version, inputs_hash, algorithm_version, score, recommendation, scorecard_count, covers, report)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       RETURNING id`,
+       SELECT x.organization_id, x.application_id, x.version, x.inputs_hash, x.algorithm_version, x.score, x.recommendation,
+              x.scorecard_count, x.covers, x.report
+         FROM jsonb_to_recordset($1::jsonb) AS x(organization_id uuid, application_id uuid, version int, inputs_hash text,
+              algorithm_version text, score double precision, recommendation text, scorecard_count int, covers jsonb, report jsonb)`,
       [
-        row.organizationId,
-        row.applicationId,
-        row.version,
-        row.inputsHash,
-        row.algorithmVersion,
-        row.score,
-        row.recommendation,
-        row.scorecardCount,
-        JSON.stringify(row.covers),
-        JSON.stringify(row.report),
+        JSON.stringify(
+          rows.map((r) => ({
+            organization_id: r.organizationId,
+            application_id: r.applicationId,
+            version: r.version,
+            inputs_hash: r.inputsHash,
+            algorithm_version: r.algorithmVersion,
+            score: r.score,
+            recommendation: r.recommendation,
+            scorecard_count: r.scorecardCount,
+            covers: r.covers,
+            report: r.report,
+          })),
+        ),
       ],
-    )) as { id: string }[];
-    return inserted;
+    );
   }
 
-  /** The report is unchanged but now known to reflect these revisions (e.g. an amendment of evidence text only). */
-  async refreshCovers(manager: EntityManager, organizationId: string, id: string, covers: ReportCovers): Promise<void> {
-    await manager.update(CalibrationReportEntity, { organizationId, id }, { covers });
+  /** The reports are unchanged but now known to reflect these revisions (e.g. an amendment of evidence text only). */
+  async refreshCoversMany(manager: EntityManager, rows: readonly { organizationId: string; id: string; covers: ReportCovers }[]): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query(
+      `UPDATE calibration_reports c SET covers = x.covers
+         FROM jsonb_to_recordset($1::jsonb) AS x(organization_id uuid, id uuid, covers jsonb)
+        WHERE c.organization_id = x.organization_id AND c.id = x.id`,
+      [JSON.stringify(rows.map((r) => ({ organization_id: r.organizationId, id: r.id, covers: r.covers })))],
+    );
   }
+}
+
+/** The key of an application in batch results: ids are only meaningful within their organization. */
+export function panelKey(ref: { organizationId: string; applicationId: string }): string {
+  return `${ref.organizationId}/${ref.applicationId}`;
+}
+
+export interface PanelRef {
+  organizationId: string;
+  applicationId: string;
 }
