@@ -81,7 +81,7 @@ export async function aggregationFigure(ctx: BenchContext): Promise<FigureResult
       met: !runs.some((r) => r.timedOut) && growth <= sizeRatio * 1.2,
     });
   }
-  return { raw: { runs, workerConcurrency: process.env.PANEL_AGGREGATION_CONCURRENCY || '8 (default)', growth }, rows };
+  return { raw: { runs, workerConcurrency: process.env.PANEL_AGGREGATION_CONCURRENCY || '200 (default)', growth }, rows };
 }
 
 async function aggregateAll(ctx: BenchContext, organizationId: string, roleId: string, size: number, seedSeconds: number): Promise<AggregationRun> {

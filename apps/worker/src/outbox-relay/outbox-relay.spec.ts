@@ -18,7 +18,7 @@ describe('outbox relay', () => {
 
 describe('panel-aggregation settings', () => {
   it('reads worker options', () => {
-    expect(panelAggregationWorkerOptions({})).toMatchObject({ concurrency: 64, lockDuration: 30000, stalledInterval: 30000, maxStalledCount: 2, name: expect.stringContaining(`:${process.pid}`) });
+    expect(panelAggregationWorkerOptions({})).toMatchObject({ concurrency: 200, lockDuration: 30000, stalledInterval: 30000, maxStalledCount: 2, name: expect.stringContaining(`:${process.pid}`) });
     expect(panelAggregationWorkerOptions({ WORKER_LOCK_DURATION_MS: '2000', WORKER_STALLED_INTERVAL_MS: '1000' })).toMatchObject({ lockDuration: 2000, stalledInterval: 1000 });
   });
 

@@ -5,8 +5,8 @@ import { intSetting } from '../outbox-relay/outbox-relay.settings';
 /**
  * Worker options of the panel-aggregation queue, read from the environment when the processor class loads.
  *
- * PANEL_AGGREGATION_CONCURRENCY  jobs taken at once per worker process (default 64); they are computed in batches
- * AGGREGATION_BATCH_SIZE         most applications computed and stored in one transaction (default 50)
+ * PANEL_AGGREGATION_CONCURRENCY  jobs taken at once per worker process (default 200); they are computed in batches
+ * AGGREGATION_BATCH_SIZE         most applications computed and stored in one transaction (default 100)
  * AGGREGATION_BATCH_PARALLELISM  batches in progress at once per worker process (default 2)
  * WORKER_LOCK_DURATION_MS        job lock; a worker that dies mid-job loses it after this long (default 30000)
  * WORKER_STALLED_INTERVAL_MS     how often workers look for jobs whose lock expired (default 30000)
@@ -17,7 +17,7 @@ export function panelAggregationWorkerOptions(env: NodeJS.ProcessEnv = process.e
   return {
     // Stored on every job it processes (job.processedBy): which worker process did what.
     name: `${hostname()}:${process.pid}`,
-    concurrency: intSetting(env, 'PANEL_AGGREGATION_CONCURRENCY', 64, 1, 1000),
+    concurrency: intSetting(env, 'PANEL_AGGREGATION_CONCURRENCY', 200, 1, 1000),
     lockDuration: intSetting(env, 'WORKER_LOCK_DURATION_MS', 30_000, 500, 600_000),
     stalledInterval: intSetting(env, 'WORKER_STALLED_INTERVAL_MS', 30_000, 500, 600_000),
     // A job whose worker died twice is still retried instead of failing for good.
@@ -32,7 +32,7 @@ export function aggregationTestDelayMs(env: NodeJS.ProcessEnv = process.env): nu
 
 export function aggregationBatchOptions(env: NodeJS.ProcessEnv = process.env): { maxBatchSize: number; parallel: number } {
   return {
-    maxBatchSize: intSetting(env, 'AGGREGATION_BATCH_SIZE', 50, 1, 1000),
+    maxBatchSize: intSetting(env, 'AGGREGATION_BATCH_SIZE', 100, 1, 1000),
     parallel: intSetting(env, 'AGGREGATION_BATCH_PARALLELISM', 2, 1, 32),
   };
 }
