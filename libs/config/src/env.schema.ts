@@ -27,6 +27,11 @@ export class EnvironmentVariables {
   @Max(200)
   DATABASE_POOL_SIZE = 20;
 
+  /** Run parameterised queries as named prepared statements; false behind a transaction-mode pooler. */
+  @Transform(toBool)
+  @IsBoolean()
+  DATABASE_PREPARED_STATEMENTS = true;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// connection URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 

@@ -12,6 +12,7 @@ import { buildDataSourceOptions } from './data-source-options';
           url: config.DATABASE_URL,
           poolSize: config.DATABASE_POOL_SIZE,
           migrationsRun: config.MIGRATIONS_RUN,
+          preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
         }),
         retryAttempts: 5,
         retryDelay: 1000,
