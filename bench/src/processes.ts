@@ -44,7 +44,16 @@ function installExitHooks(): void {
   }
 }
 
-const TUNING = ['DATABASE_POOL_SIZE', 'PANEL_AGGREGATION_CONCURRENCY', 'OUTBOX_BATCH_SIZE', 'OUTBOX_POLL_INTERVAL_MS', 'UV_THREADPOOL_SIZE'];
+const TUNING = [
+  'DATABASE_POOL_SIZE',
+  'DATABASE_PREPARED_STATEMENTS',
+  'PANEL_AGGREGATION_CONCURRENCY',
+  'AGGREGATION_BATCH_SIZE',
+  'AGGREGATION_BATCH_PARALLELISM',
+  'OUTBOX_BATCH_SIZE',
+  'OUTBOX_POLL_INTERVAL_MS',
+  'UV_THREADPOOL_SIZE',
+];
 
 /** The environment of both processes: production mode, quiet logs, the benchmark's database, queues and port. */
 export function serviceEnv(settings: BenchSettings, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
