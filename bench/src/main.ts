@@ -7,7 +7,6 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Redis from 'ioredis';
 import { Pool } from 'pg';
 import { resetDatabase } from '../../libs/testing/src/database';
 import { BenchContext, FigureResult, log } from './context';
@@ -18,27 +17,13 @@ import { debriefFigure } from './figures/debrief.bench';
 import { freshnessFigure } from './figures/freshness.bench';
 import { submissionFigure } from './figures/submission.bench';
 import { ApiClient } from './http';
-import { killAllChildren, ManagedProcess, startApi, startWorker } from './processes';
+import { flushQueues, killAllChildren, ManagedProcess, startApi, startWorker } from './processes';
 import { createScene } from './scene';
 import { readSettings, wants } from './settings';
 import { formatTable, TableRow } from './table';
 
 const INTERVIEWERS = 64;
 const FIGURE_NUMBER: Record<string, string> = { 'build-report': '0. ', submission: '1. ', freshness: '2. ', aggregation: '3. ', calibration: '4. ', debrief: '5. ' };
-
-async function flushQueues(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
 
 async function main(): Promise<number> {
   const settings = readSettings();

@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -229,4 +230,19 @@ export function measureCpu(pids: number[]): () => CpuUsage {
       machine: ((end.machineBusy - start.machineBusy) / (end.machineTotal - start.machineTotal)) * cores,
     };
   };
+}
+
+/** Deletes every key of a BullMQ prefix: a benchmark's queues start empty, like its database. */
+export async function flushQueues(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }

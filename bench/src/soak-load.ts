@@ -1,3 +1,4 @@
+import { mulberry32 } from '@hireloop/calibration/synthetic';
 import type { Pool } from 'pg';
 import { log } from './context';
 import { sleep } from './processes';
@@ -104,18 +105,6 @@ export class InterviewSupply {
   }
 }
 
-/** mulberry32: a small seeded generator, so a run's choices can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const RECENT_APPLICATIONS = 100;
 const RECENT_SCORECARDS = 500;
 
@@ -143,7 +132,7 @@ export class SoakLoad {
   ) {
     this.byMember = new Map(scene.interviewers.map((i) => [i.memberId, i]));
     this.roundById = new Map(scene.snapshot.rounds.map((r) => [r.id, r]));
-    this.random = seededRandom(options.seed);
+    this.random = mulberry32(options.seed);
   }
 
   /** Runs the mix at the fixed rate for the duration, then waits for the requests still in flight. */

@@ -18,14 +18,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import { Pool } from 'pg';
 import { QueueName } from '@hireloop/queue/queue-names';
 import { redisConnectionFromUrl } from '@hireloop/queue/redis-connection';
 import { resetDatabase } from '../../libs/testing/src/database';
 import { log } from './context';
 import { ApiClient } from './http';
-import { killAllChildren, ManagedProcess, measureCpu, sleep, startApi, startWorker } from './processes';
+import { flushQueues, killAllChildren, ManagedProcess, measureCpu, sleep, startApi, startWorker } from './processes';
 import { createScene, Scene } from './scene';
 import { readSettings } from './settings';
 import { InterviewSupply, RequestSummary, SOAK_OPERATIONS, SoakLoad, summarizeRequests } from './soak-load';
@@ -107,21 +106,6 @@ interface Coverage {
   /** Applications whose latest report covers exactly their submitted revisions. */
   applicationsCurrent: number;
   examples: string[];
-}
-
-/** Removes the keys of the soak's queue prefix (left by an earlier run against a database that is now reset). */
-async function flushQueuePrefix(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 async function backlog(pool: Pool, queue: Queue): Promise<Backlog> {
@@ -210,7 +194,7 @@ async function main(): Promise<number> {
   try {
     log(`soak: resetting ${settings.databaseUrl.replace(/\/\/[^@]*@/, '//')} and the ${settings.queuePrefix}:* keys`);
     await resetDatabase(settings.databaseUrl);
-    await flushQueuePrefix(settings.redisUrl, settings.queuePrefix);
+    await flushQueues(settings.redisUrl, settings.queuePrefix);
     const pgVersion = (await pool.query(`SHOW server_version`)).rows[0].server_version as string;
 
     log(`soak: starting the API on 127.0.0.1:${settings.port} and the worker`);

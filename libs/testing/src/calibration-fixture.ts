@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { DataSource } from 'typeorm';
+import { mulberry32 } from '@hireloop/calibration/synthetic';
 
 /**
  * Direct-insert fixtures for calibration statistics and feedback reminders: roles with a loop, many rated
@@ -308,17 +309,8 @@ export async function submitFixtureScorecard(ds: DataSource, role: CalibrationRo
   return scorecardId;
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so generated data is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers in [0, 1), so generated data is the same on every run. */
+export const seededRandom = mulberry32;
 
 /**
  * Panels with realistic structure: each application has a latent quality, each interviewer a leniency bias, each
