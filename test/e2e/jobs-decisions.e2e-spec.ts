@@ -134,11 +134,12 @@ describe('jobs: debriefs and decisions', () => {
     it("records the hiring manager's decision that follows the report, ends the application and triggers calibration", async () => {
       const panel = await decidedPanel('hire');
       const [latest] = await ds.query(`SELECT id, version FROM calibration_reports WHERE application_id = $1 ORDER BY version DESC LIMIT 1`, [panel.applicationId]);
-      const res = await decide(team.hiringManager, panel.applicationId, { decision: 'hire', rationale: 'Strong signal across every round.' }).expect(201);
+      const rationale = 'Casey Candidate showed a strong signal across every round.';
+      const res = await decide(team.hiringManager, panel.applicationId, { decision: 'hire', rationale }).expect(201);
       expect(res.body).toMatchObject({
         applicationId: panel.applicationId,
         decision: 'hire',
-        rationale: 'Strong signal across every round.',
+        rationale,
         overrideReason: null,
         report: { id: latest.id, version: latest.version, recommendation: 'hire' },
         followedRecommendation: true,
@@ -150,6 +151,9 @@ describe('jobs: debriefs and decisions', () => {
       expect(application.decided_at).not.toBeNull();
       const audit = await ds.query(`SELECT actor_member_id, after FROM audit_log WHERE entity_type = 'application' AND entity_id = $1 AND action = 'decision.recorded'`, [panel.applicationId]);
       expect(audit).toEqual([{ actor_member_id: team.hiringManager.memberId, after: expect.objectContaining({ decision: 'hire', followedRecommendation: true, status: 'hired' }) }]);
+      // The append-only audit row never holds the candidate's name (an erasure could not remove it there).
+      expect(audit[0].after.rationale).not.toContain('Casey');
+      expect(audit[0].after.rationale).toMatch(/showed a strong signal across every round\.$/);
       const outbox = await ds.query(`SELECT queue, job_name, payload FROM outbox_messages WHERE queue = 'interviewer-calibration' AND organization_id = $1`, [members.organizationId]);
       expect(outbox).toContainEqual({ queue: 'interviewer-calibration', job_name: 'recompute-calibration', payload: { organizationId: members.organizationId, reason: 'decision' } });
 

@@ -6,9 +6,11 @@ import {
   AuditService,
   AuthContext,
   CalibrationReportsRepository,
+  candidateTerms,
   DecisionsRepository,
   evaluateDecision,
   OutboxService,
+  redactCandidate,
   requestInterviewerCalibration,
   statusAfterDecision,
 } from '@hireloop/core';
@@ -88,8 +90,9 @@ export class DecisionsService {
           after: {
             decisionId: saved.id,
             decision: saved.decision,
-            rationale: saved.rationale,
-            overrideReason: saved.overrideReason,
+            // The audit log can never be edited, so not even by a later erasure: the candidate's name is masked here.
+            rationale: redactCandidate(saved.rationale, candidateTerms(application.candidateName)),
+            overrideReason: saved.overrideReason === null ? null : redactCandidate(saved.overrideReason, candidateTerms(application.candidateName)),
             reportVersion: saved.reportVersion,
             reportRecommendation: saved.reportRecommendation,
             followedRecommendation: saved.followedRecommendation,
