@@ -5,7 +5,7 @@
 # See bench/README.md ("Soak").
 #
 #   SOAK_DURATION_S      default 300    seconds of load (the warm-up included)
-#   SOAK_WARMUP_S        default 60     first seconds not judged for memory
+#   SOAK_WARMUP_S        default 120    first seconds not judged for memory (they hold V8's first major collection)
 #   SOAK_RATE            default 30     requests/s, all operations together (open loop)
 #   SOAK_SAMPLE_S        default 2      seconds between memory samples
 #   SOAK_WINDOW_S        default a fifth of (duration − warm-up), 10–60 s: the first and last windows compared

@@ -56,7 +56,7 @@ function num(env: NodeJS.ProcessEnv, name: string, fallback: number, check: (v: 
 export function readSoakSettings(env: NodeJS.ProcessEnv = process.env): SoakSettings {
   const positiveInt = (v: number) => Number.isInteger(v) && v > 0;
   const durationSeconds = num(env, 'SOAK_DURATION_S', 300, positiveInt, 'a positive integer');
-  const warmupSeconds = num(env, 'SOAK_WARMUP_S', 60, positiveInt, 'a positive integer');
+  const warmupSeconds = num(env, 'SOAK_WARMUP_S', 120, positiveInt, 'a positive integer');
   // The processes' tokens live 2 hours (processes.ts): a longer soak would turn into 401s.
   if (durationSeconds > 6600) throw new Error('SOAK_DURATION_S must be at most 6600 (the benchmark tokens expire after 2 hours)');
   const window = num(env, 'SOAK_WINDOW_S', defaultWindowSeconds(durationSeconds, warmupSeconds), positiveInt, 'a positive integer');
