@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { LevelAssessment, LoopSnapshot, Recommendation, ScorecardRating } from '@hireloop/core';
+import type { DecisionEntity, LevelAssessment, LoopSnapshot, Recommendation, ReportCovers, ScorecardRating } from '@hireloop/core';
 
 export interface DebriefApplicationRow {
   id: string;
@@ -63,37 +63,68 @@ export class DebriefsRepository {
     return rows[0] ?? null;
   }
 
-  /** Every scorecard of the application (any status), oldest submission first. */
-  scorecards(organizationId: string, applicationId: string): Promise<DebriefScorecardRow[]> {
-    return this.dataSource.query(
-      `SELECT id, interview_id AS "interviewId", interviewer_id AS "interviewerId", loop_version_id AS "loopVersionId", status, revision,
-              ratings, recommendation, signals, red_flags AS "redFlags", level_assessment AS "levelAssessment",
-              private_note AS "privateNote", submitted_at AS "submittedAt"
-         FROM scorecards
-        WHERE organization_id = $1 AND application_id = $2
-        ORDER BY submitted_at NULLS LAST, id`,
+  /**
+   * Everything of the debrief in one statement: the application with its candidate and role, every scorecard (any status, oldest submission first), the
+   * interviews, the loop snapshots they were made against, the latest report, the decision, and the names of the
+   * interviewers and of whoever decided. One round trip and one pooled connection instead of six of each (the debrief
+   * read is bound by PostgreSQL's CPU and the pool).
+   */
+  async panel(organizationId: string, applicationId: string): Promise<DebriefPanel> {
+    const [row] = (await this.dataSource.query(
+      `WITH sc AS (
+         SELECT id, interview_id AS "interviewId", interviewer_id AS "interviewerId", loop_version_id AS "loopVersionId", status, revision,
+                ratings, recommendation, signals, red_flags AS "redFlags", level_assessment AS "levelAssessment",
+                private_note AS "privateNote", submitted_at AS "submittedAt"
+           FROM scorecards WHERE organization_id = $1 AND application_id = $2
+       ), iv AS (
+         SELECT id, round_id AS "roundId", loop_version_id AS "loopVersionId", interviewer_ids AS "interviewerIds",
+                starts_at AS "startsAt", ends_at AS "endsAt", status
+           FROM interviews WHERE organization_id = $1 AND application_id = $2
+       )
+       SELECT
+         (SELECT row_to_json(ap) FROM (
+            SELECT a.id, a.status, a.stage, a.decided_at AS "decidedAt",
+                   c.id AS "candidateId", c.name AS "candidateName",
+                   r.id AS "roleId", r.title AS "roleTitle", r.level AS "roleLevel", r.hiring_manager_id AS "hiringManagerId"
+              FROM applications a JOIN candidates c ON c.id = a.candidate_id JOIN roles r ON r.id = a.role_id
+             WHERE a.organization_id = $1 AND a.id = $2) ap) AS application,
+         (SELECT coalesce(json_agg(sc ORDER BY sc."submittedAt" NULLS LAST, sc.id), '[]') FROM sc) AS scorecards,
+         (SELECT coalesce(json_agg(iv ORDER BY iv."startsAt", iv.id), '[]') FROM iv) AS interviews,
+         (SELECT coalesce(json_object_agg(lv.id, lv.snapshot), '{}') FROM loop_versions lv
+           WHERE lv.organization_id = $1 AND lv.id IN (SELECT "loopVersionId" FROM sc UNION SELECT "loopVersionId" FROM iv)) AS snapshots,
+         (SELECT coalesce(json_object_agg(m.id, u.name), '{}') FROM members m JOIN users u ON u.id = m.user_id
+           WHERE m.organization_id = $1
+             AND m.id IN (SELECT "interviewerId" FROM sc
+                          UNION SELECT unnest("interviewerIds") FROM iv
+                          UNION SELECT decided_by_member_id FROM decisions WHERE organization_id = $1 AND application_id = $2)) AS names,
+         (SELECT row_to_json(r) FROM (
+            SELECT id, version, report, covers, scorecard_count AS "scorecardCount", computed_at AS "computedAt"
+              FROM calibration_reports WHERE organization_id = $1 AND application_id = $2 ORDER BY version DESC LIMIT 1) r) AS latest,
+         (SELECT row_to_json(d) FROM (
+            SELECT id, organization_id AS "organizationId", application_id AS "applicationId", decision, rationale,
+                   override_reason AS "overrideReason", report_id AS "reportId", report_version AS "reportVersion",
+                   report_recommendation AS "reportRecommendation", followed_recommendation AS "followedRecommendation",
+                   decided_by_member_id AS "decidedByMemberId", created_at AS "createdAt"
+              FROM decisions WHERE organization_id = $1 AND application_id = $2) d) AS decision`,
       [organizationId, applicationId],
-    );
-  }
-
-  interviews(organizationId: string, applicationId: string): Promise<DebriefInterviewRow[]> {
-    return this.dataSource.query(
-      `SELECT id, round_id AS "roundId", loop_version_id AS "loopVersionId", interviewer_ids AS "interviewerIds",
-              starts_at AS "startsAt", ends_at AS "endsAt", status
-         FROM interviews
-        WHERE organization_id = $1 AND application_id = $2
-        ORDER BY starts_at, id`,
-      [organizationId, applicationId],
-    );
-  }
-
-  async loopSnapshots(organizationId: string, ids: string[]): Promise<Map<string, LoopSnapshot>> {
-    if (ids.length === 0) return new Map();
-    const rows: { id: string; snapshot: LoopSnapshot }[] = await this.dataSource.query(
-      `SELECT id, snapshot FROM loop_versions WHERE organization_id = $1 AND id = ANY($2::uuid[])`,
-      [organizationId, ids],
-    );
-    return new Map(rows.map((r) => [r.id, r.snapshot]));
+    )) as {
+      application: (Omit<DebriefApplicationRow, 'decidedAt'> & { decidedAt: string | null }) | null;
+      scorecards: (Omit<DebriefScorecardRow, 'submittedAt'> & { submittedAt: string | null })[];
+      interviews: (Omit<DebriefInterviewRow, 'startsAt' | 'endsAt'> & { startsAt: string; endsAt: string })[];
+      snapshots: Record<string, LoopSnapshot>;
+      names: Record<string, string>;
+      latest: (Omit<DebriefReport, 'computedAt'> & { computedAt: string }) | null;
+      decision: (Omit<DecisionEntity, 'createdAt'> & { createdAt: string }) | null;
+    }[];
+    return {
+      application: row.application && { ...row.application, decidedAt: row.application.decidedAt === null ? null : new Date(row.application.decidedAt) },
+      scorecards: row.scorecards.map((s) => ({ ...s, submittedAt: s.submittedAt === null ? null : new Date(s.submittedAt) })),
+      interviews: row.interviews.map((i) => ({ ...i, startsAt: new Date(i.startsAt), endsAt: new Date(i.endsAt) })),
+      snapshots: new Map(Object.entries(row.snapshots)),
+      names: new Map(Object.entries(row.names)),
+      latest: row.latest && { ...row.latest, computedAt: new Date(row.latest.computedAt) },
+      decision: row.decision && { ...row.decision, createdAt: new Date(row.decision.createdAt) },
+    };
   }
 
   async memberNames(organizationId: string, ids: string[]): Promise<Map<string, string>> {
@@ -104,4 +135,27 @@ export class DebriefsRepository {
     );
     return new Map(rows.map((r) => [r.id, r.name]));
   }
+}
+
+export interface DebriefPanel {
+  /** Null when the application does not exist in the organization. */
+  application: DebriefApplicationRow | null;
+  scorecards: DebriefScorecardRow[];
+  interviews: DebriefInterviewRow[];
+  /** Loop version id → snapshot. */
+  snapshots: Map<string, LoopSnapshot>;
+  /** Member id → name. */
+  names: Map<string, string>;
+  latest: DebriefReport | null;
+  decision: DecisionEntity | null;
+}
+
+/** The latest report version, as the debrief shows it. */
+export interface DebriefReport {
+  id: string;
+  version: number;
+  report: Record<string, unknown>;
+  covers: ReportCovers;
+  scorecardCount: number;
+  computedAt: Date;
 }

@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   AppError,
   AuthContext,
-  CalibrationReportsRepository,
   coversList,
   coversOf,
-  DecisionsRepository,
   LoopSnapshot,
   pendingRevisions,
   reportStatus,
@@ -19,15 +17,14 @@ import { DecisionResponseDto } from './dto/decision.response.dto';
 /** The hiring manager's debrief: the calibrated report and everything needed to read it. */
 @Injectable()
 export class DebriefsService {
-  constructor(
-    private readonly debriefs: DebriefsRepository,
-    private readonly reports: CalibrationReportsRepository,
-    private readonly decisions: DecisionsRepository,
-  ) {}
+  constructor(private readonly debriefs: DebriefsRepository) {}
 
   /** The application, if the caller may read its debrief: 404 across tenants, 403 for members without access. */
   async readableApplication(auth: AuthContext, applicationId: string): Promise<{ application: DebriefApplicationRow; privateNotes: boolean }> {
-    const application = await this.debriefs.findApplication(auth.organizationId, applicationId);
+    return this.checkAccess(auth, applicationId, await this.debriefs.findApplication(auth.organizationId, applicationId));
+  }
+
+  private checkAccess(auth: AuthContext, applicationId: string, application: DebriefApplicationRow | null): { application: DebriefApplicationRow; privateNotes: boolean } {
     if (!application) throw AppError.notFound('Application', applicationId);
     const access = debriefAccess(auth, application);
     if (!access.read) throw AppError.forbidden('debrief_forbidden', "Only admins, recruiters and the role's hiring manager can read this debrief.");
@@ -35,25 +32,12 @@ export class DebriefsService {
   }
 
   async get(auth: AuthContext, applicationId: string): Promise<DebriefResponseDto> {
-    const { application, privateNotes } = await this.readableApplication(auth, applicationId);
-    const org = auth.organizationId;
-    const [allScorecards, interviews, latest, decision] = await Promise.all([
-      this.debriefs.scorecards(org, applicationId),
-      this.debriefs.interviews(org, applicationId),
-      this.reports.latest(org, applicationId),
-      this.decisions.findByApplication(org, applicationId),
-    ]);
+    // One statement reads everything; nothing of it leaves this method unless the caller may read it.
+    const { application: row, scorecards: allScorecards, interviews, snapshots, names, latest, decision } = await this.debriefs.panel(auth.organizationId, applicationId);
+    const { application, privateNotes } = this.checkAccess(auth, applicationId, row);
     const submitted = allScorecards.filter((s) => s.status === 'submitted');
     const current = coversOf(submitted);
     const waiting = awaitingFeedback(interviews, allScorecards);
-
-    const memberIds = new Set<string>([...allScorecards.map((s) => s.interviewerId), ...waiting.map((w) => w.interviewerId)]);
-    if (decision) memberIds.add(decision.decidedByMemberId);
-    const loopVersionIds = new Set<string>([...allScorecards.map((s) => s.loopVersionId), ...interviews.map((i) => i.loopVersionId)]);
-    const [names, snapshots] = await Promise.all([
-      this.debriefs.memberNames(org, [...memberIds]),
-      this.debriefs.loopSnapshots(org, [...loopVersionIds]),
-    ]);
     const person = (id: string) => ({ id, name: names.get(id) ?? '' });
     const interviewById = new Map(interviews.map((i) => [i.id, i]));
     const round = (roundId: string, loopVersionId: string | undefined): RoundRefDto => {
