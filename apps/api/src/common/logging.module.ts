@@ -18,7 +18,8 @@ import { AppConfig } from '@hireloop/config';
             censor: '[redacted]',
           },
           customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-          autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+          // Middleware mounted on a path sees `url` relative to it (middie strips the mount point): match `originalUrl`.
+          autoLogging: { ignore: (req) => ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').startsWith('/health') },
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
