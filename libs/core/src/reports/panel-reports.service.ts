@@ -4,10 +4,10 @@ import { DataSource } from 'typeorm';
 import { buildReport } from '@hireloop/calibration';
 import type { ReportCovers } from './calibration-report.entity';
 import { CalibrationReportsRepository, NewReportVersion, panelKey, PanelRef } from './calibration-reports.repository';
-
-export type { PanelRef };
 import { buildPanelReportInput } from './report-inputs';
 import { coversOf, decideReportWrite, ReportWrite, sameCovers } from './report-versioning';
+
+export type { PanelRef };
 
 /** The application no longer exists (or is not in this organization): retrying cannot help. */
 export class ApplicationGoneError extends Error {
@@ -65,27 +65,26 @@ export class PanelReportsService {
    */
   async aggregateMany(refs: readonly PanelRef[], maxPasses = MAX_AGGREGATION_PASSES): Promise<PromiseSettledResult<AggregationOutcome>[]> {
     const results = new Map<string, PromiseSettledResult<AggregationOutcome>>();
-    const key = panelKey;
     const versionsCreated = new Map<string, number>();
     let pending = uniqueRefs(refs);
     for (let pass = 1; pass <= maxPasses && pending.length > 0; pass++) {
       const stored = await this.computeAndStoreMany(pending);
       for (const ref of pending) {
-        const outcome = stored.get(key(ref));
+        const outcome = stored.get(panelKey(ref));
         if (!outcome) {
-          results.set(key(ref), { status: 'rejected', reason: new ApplicationGoneError(ref.applicationId) });
+          results.set(panelKey(ref), { status: 'rejected', reason: new ApplicationGoneError(ref.applicationId) });
           continue;
         }
-        const created = (versionsCreated.get(key(ref)) ?? 0) + (outcome.outcome === 'insert' ? 1 : 0);
-        versionsCreated.set(key(ref), created);
-        results.set(key(ref), { status: 'fulfilled', value: { ...outcome, passes: pass, versionsCreated: created } });
+        const created = (versionsCreated.get(panelKey(ref)) ?? 0) + (outcome.outcome === 'insert' ? 1 : 0);
+        versionsCreated.set(panelKey(ref), created);
+        results.set(panelKey(ref), { status: 'fulfilled', value: { ...outcome, passes: pass, versionsCreated: created } });
       }
-      const stillThere = pending.filter((ref) => stored.has(key(ref)));
+      const stillThere = pending.filter((ref) => stored.has(panelKey(ref)));
       const now = await this.reports.currentCoversMany(stillThere);
-      pending = stillThere.filter((ref) => !sameCovers(now.get(key(ref)) ?? {}, stored.get(key(ref))!.covers));
+      pending = stillThere.filter((ref) => !sameCovers(now.get(panelKey(ref)) ?? {}, stored.get(panelKey(ref))!.covers));
       if (pending.length > 0 && pass < maxPasses) this.logger.debug(`${pending.length} application(s): scorecards changed while computing; pass ${pass + 1}`);
     }
-    return refs.map((ref) => results.get(key(ref))!);
+    return refs.map((ref) => results.get(panelKey(ref))!);
   }
 
   /** One pass over a batch: read the current state, compute, store (or not), in one transaction under the locks. */
@@ -98,7 +97,7 @@ export class PanelReportsService {
       const refreshes: { organizationId: string; id: string; covers: ReportCovers }[] = [];
       for (const ref of refs) {
         const state = states.get(panelKey(ref));
-        if (!state?.application) continue;
+        if (!state) continue;
         const { scorecards, latest, loopVersions, offsets, hirePolicy } = state;
         const covers = coversOf(scorecards);
         if (scorecards.length === 0 && !latest) {
