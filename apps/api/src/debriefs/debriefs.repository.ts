@@ -42,6 +42,16 @@ export interface DebriefInterviewRow {
   status: string;
 }
 
+/** The application ($2 of organization $1) with its candidate and role, as a DebriefApplicationRow. */
+const APPLICATION_ROW = `
+  SELECT a.id, a.status, a.stage, a.decided_at AS "decidedAt",
+         c.id AS "candidateId", c.name AS "candidateName",
+         r.id AS "roleId", r.title AS "roleTitle", r.level AS "roleLevel", r.hiring_manager_id AS "hiringManagerId"
+    FROM applications a
+    JOIN candidates c ON c.id = a.candidate_id
+    JOIN roles r ON r.id = a.role_id
+   WHERE a.organization_id = $1 AND a.id = $2`;
+
 /** The reads of the debrief and decision routes. Every query is scoped by organization. */
 @Injectable()
 export class DebriefsRepository {
@@ -50,23 +60,16 @@ export class DebriefsRepository {
   /** The application with its candidate and role. `lock`: FOR UPDATE of the application row (decisions). */
   async findApplication(organizationId: string, applicationId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<DebriefApplicationRow | null> {
     const rows: DebriefApplicationRow[] = await manager.query(
-      `SELECT a.id, a.status, a.stage, a.decided_at AS "decidedAt",
-              c.id AS "candidateId", c.name AS "candidateName",
-              r.id AS "roleId", r.title AS "roleTitle", r.level AS "roleLevel", r.hiring_manager_id AS "hiringManagerId"
-         FROM applications a
-         JOIN candidates c ON c.id = a.candidate_id
-         JOIN roles r ON r.id = a.role_id
-        WHERE a.organization_id = $1 AND a.id = $2
-        ${lock ? 'FOR UPDATE OF a' : ''}`,
+      `${APPLICATION_ROW} ${lock ? 'FOR UPDATE OF a' : ''}`,
       [organizationId, applicationId],
     );
     return rows[0] ?? null;
   }
 
   /**
-   * Everything of the debrief in one statement: the application with its candidate and role, every scorecard (any status, oldest submission first), the
-   * interviews, the loop snapshots they were made against, the latest report, the decision, and the names of the
-   * interviewers and of whoever decided. One round trip and one pooled connection instead of six of each (the debrief
+   * Everything of the debrief in one statement: the application with its candidate and role, every scorecard (any
+   * status, oldest submission first), the interviews, the loop snapshots they were made against, the latest report,
+   * the decision, and the names of the interviewers and of whoever decided. One round trip and one pooled connection instead of six of each (the debrief
    * read is bound by PostgreSQL's CPU and the pool).
    */
   async panel(organizationId: string, applicationId: string): Promise<DebriefPanel> {
@@ -82,12 +85,7 @@ export class DebriefsRepository {
            FROM interviews WHERE organization_id = $1 AND application_id = $2
        )
        SELECT
-         (SELECT row_to_json(ap) FROM (
-            SELECT a.id, a.status, a.stage, a.decided_at AS "decidedAt",
-                   c.id AS "candidateId", c.name AS "candidateName",
-                   r.id AS "roleId", r.title AS "roleTitle", r.level AS "roleLevel", r.hiring_manager_id AS "hiringManagerId"
-              FROM applications a JOIN candidates c ON c.id = a.candidate_id JOIN roles r ON r.id = a.role_id
-             WHERE a.organization_id = $1 AND a.id = $2) ap) AS application,
+         (SELECT row_to_json(ap) FROM (${APPLICATION_ROW}) ap) AS application,
          (SELECT coalesce(json_agg(sc ORDER BY sc."submittedAt" NULLS LAST, sc.id), '[]') FROM sc) AS scorecards,
          (SELECT coalesce(json_agg(iv ORDER BY iv."startsAt", iv.id), '[]') FROM iv) AS interviews,
          (SELECT coalesce(json_object_agg(lv.id, lv.snapshot), '{}') FROM loop_versions lv

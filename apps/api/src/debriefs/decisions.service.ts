@@ -82,6 +82,7 @@ export class DecisionsService {
           status,
           saved.createdAt,
         ]);
+        const candidate = candidateTerms(application.candidateName);
         await this.audit.record(manager, auth, {
           action: 'decision.recorded',
           entityType: 'application',
@@ -91,8 +92,8 @@ export class DecisionsService {
             decisionId: saved.id,
             decision: saved.decision,
             // The audit log can never be edited, so not even by a later erasure: the candidate's name is masked here.
-            rationale: redactCandidate(saved.rationale, candidateTerms(application.candidateName)),
-            overrideReason: saved.overrideReason === null ? null : redactCandidate(saved.overrideReason, candidateTerms(application.candidateName)),
+            rationale: redactCandidate(saved.rationale, candidate),
+            overrideReason: saved.overrideReason === null ? null : redactCandidate(saved.overrideReason, candidate),
             reportVersion: saved.reportVersion,
             reportRecommendation: saved.reportRecommendation,
             followedRecommendation: saved.followedRecommendation,
