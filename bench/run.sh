@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
+source bench/lib.sh
 require_node
 [ "${BENCH_SKIP_INSTALL:-}" = "1" ] || ensure_dependencies
 
@@ -21,10 +22,7 @@ export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 DATABASE_URL="$BENCH_DATABASE_URL" bash scripts/services.sh
 
 if [ -n "${BENCH_DIST:-}" ]; then
-  log "building into $BENCH_DIST"
-  rm -rf "$BENCH_DIST"
-  npx tsc -p tsconfig.build.json --outDir "$BENCH_DIST"
-  npx tsc-alias -p tsconfig.build.json --outDir "$BENCH_DIST"
+  compile_into "$BENCH_DIST"
   DIST="$BENCH_DIST"
 else
   log "building"
@@ -32,23 +30,5 @@ else
   DIST=dist
 fi
 
-# The orchestrator runs in a process group of its own, with the API and the worker it starts: whatever happens here
-# (Ctrl-C, an error, a kill), the whole group is stopped on the way out.
-pid=""
-stop_all() {
-  trap - INT TERM EXIT
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-    sleep 2
-    kill -KILL -- "-$pid" 2>/dev/null || true
-  fi
-}
-trap stop_all INT TERM EXIT
-
 log "running the benchmarks (about 6–9 minutes); progress on stderr, the table on stdout"
-setsid node "$DIST/bench/src/main.js" &
-pid=$!
-status=0
-wait "$pid" || status=$?
-pid=""
-exit "$status"
+run_in_own_group "$DIST/bench/src/main.js"

@@ -19,6 +19,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
+source bench/lib.sh
 require_node
 [ "${BENCH_SKIP_INSTALL:-}" = "1" ] || ensure_dependencies
 
@@ -29,28 +30,7 @@ export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 DATABASE_URL="$BENCH_DATABASE_URL" bash scripts/services.sh
 
 DIST="${BENCH_DIST:-.run/soak-dist}"
-log "building into $DIST"
-rm -rf "$DIST"
-npx tsc -p tsconfig.build.json --outDir "$DIST"
-npx tsc-alias -p tsconfig.build.json --outDir "$DIST"
-
-# As in run.sh: the soak runs in a process group of its own with the API and the worker it starts, and the whole
-# group is stopped on the way out, however the script ends.
-pid=""
-stop_all() {
-  trap - INT TERM EXIT
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-    sleep 2
-    kill -KILL -- "-$pid" 2>/dev/null || true
-  fi
-}
-trap stop_all INT TERM EXIT
+compile_into "$DIST"
 
 log "soaking for ${SOAK_DURATION_S:-300} s plus set-up and drain; progress on stderr, the table on stdout"
-setsid node "$DIST/bench/src/soak.js" &
-pid=$!
-status=0
-wait "$pid" || status=$?
-pid=""
-exit "$status"
+run_in_own_group "$DIST/bench/src/soak.js"
