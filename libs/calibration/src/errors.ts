@@ -11,6 +11,7 @@ export type CalibrationInputErrorCode =
   | 'invalid_red_flag'
   | 'invalid_offset'
   | 'invalid_policy'
+  | 'invalid_scale'
   | 'invalid_option'
   | 'invalid_data'
   | 'unsorted_history';
@@ -33,13 +34,14 @@ export class CalibrationInputError extends Error {
   }
 }
 
-export function isRating(value: unknown): value is 1 | 2 | 3 | 4 {
-  return value === 1 || value === 2 || value === 3 || value === 4;
+/** An integer from `min` to `max` (default 1–4, the 4-point scale). */
+export function isRating(value: unknown, min = 1, max = 4): value is 1 | 2 | 3 | 4 | 5 {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
 
-export function assertRating(value: unknown, path: string): asserts value is 1 | 2 | 3 | 4 {
-  if (!isRating(value)) {
-    throw new CalibrationInputError('invalid_rating', path, `rating must be an integer from 1 to 4, got ${describeValue(value)}`);
+export function assertRating(value: unknown, path: string, min = 1, max = 4): asserts value is 1 | 2 | 3 | 4 | 5 {
+  if (!isRating(value, min, max)) {
+    throw new CalibrationInputError('invalid_rating', path, `rating must be an integer from ${min} to ${max}, got ${describeValue(value)}`);
   }
 }
 

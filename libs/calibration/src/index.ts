@@ -6,6 +6,18 @@ export * from './types';
 export { ALGORITHM_VERSION } from './version';
 export { CalibrationInputError, type CalibrationInputErrorCode } from './errors';
 export {
+  RATING_SCALES,
+  RATING_SCALE_KINDS,
+  ratingScale,
+  defaultHirePolicy,
+  isRatingScaleKind,
+  toFourPoint,
+  offsetOnScale,
+  type RatingScaleKind,
+  type RatingLevel,
+  type RatingScale,
+} from './scales';
+export {
   buildReport,
   computeInputsHash,
   canonicalInputText,
@@ -14,6 +26,7 @@ export {
   TIE_TOLERANCE,
   OUTPUT_DECIMALS,
   MAX_ABS_OFFSET,
+  CANONICAL_FORMAT,
 } from './report';
 export { INTERVAL_METHOD, scoreInterval, type IntervalPanel, type IntervalDetail } from './interval';
 export {
@@ -23,6 +36,19 @@ export {
   LENIENCY_DECIMALS,
   type LeniencyAccumulator,
 } from './leniency';
+export {
+  raterEffects,
+  raterEffectsFromSystem,
+  offsetWithout,
+  createRaterEffectSystem,
+  solveRaterEffects,
+  RATER_EFFECTS_TOLERANCE,
+  type RaterEffects,
+  type RaterEffect,
+  type RaterContribution,
+  type RaterEffectSystem,
+  type RaterEffectsOptions,
+} from './rater-effects';
 export {
   krippendorffAlpha,
   krippendorffAlphaDetail,

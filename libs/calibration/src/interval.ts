@@ -4,44 +4,48 @@ import { studentTQuantile } from './stats';
  * Constants of the score interval. Changing any of them changes reports: bump ALGORITHM_VERSION.
  *
  * - `level`: two-sided coverage of the interval (90%).
- * - `priorSd` (τ): prior standard deviation, in rating points, of one interviewer's overall (weighted)
- *   score around the panel's consensus: about half a rating point. It keeps tiny panels from looking
- *   certain just because they happened to agree. Calibrated against the default policy: a unanimous panel
- *   of 3 has a half-width of 0.48 (inside the default 0.5 margin), a unanimous panel of 2 has 0.75 and a
- *   single interviewer 1.61 (never inside it).
- * - `priorN` (n0): how many interviewers' worth of evidence the prior is worth.
+ * - `priorSd` (τ): prior standard deviation of one interviewer's rating of one dimension around the panel's
+ *   mean for that dimension, in 4-point rating points (scaled by (max − min)/3 on other scales).
+ * - `priorN` (n0): how many degrees of freedom of evidence the prior is worth.
+ *
+ * τ and n0 were fitted by simulation (interval.simulation.spec.ts and libs/calibration/README.md) so that the
+ * 90% interval covers the expected panel score in 87–93% of panels in every simulated design.
  */
 export const INTERVAL_METHOD = Object.freeze({
   level: 0.9 as const,
-  priorSd: 0.55,
-  priorN: 2,
-  scaleMin: 1,
-  scaleMax: 4,
+  priorSd: 0.5,
+  priorN: 0.5,
 });
 
 /** What the interval needs to know about the panel, in a fixed (canonical) order. */
 export interface IntervalPanel {
-  /** Effective weight of each dimension (canonical order). */
+  /** Effective weight of each dimension (canonical order); dimensions with weight ≤ 0 are ignored. */
   weights: readonly number[];
-  /** Per dimension: sum of the (adjusted) ratings. */
-  sums: readonly number[];
-  /** Per dimension: number of ratings. */
-  counts: readonly number[];
-  /** Per interviewer who rated at least one positively weighted dimension: the dimension indexes and values rated. */
-  raters: ReadonlyArray<{ dims: readonly number[]; values: readonly number[] }>;
+  /**
+   * Per dimension: one value per distinct interviewer who rated it (an interviewer's several ratings of the
+   * dimension averaged), adjusted or raw. Empty = not rated.
+   */
+  values: ReadonlyArray<readonly number[]>;
   /** The panel score: Σ w·mean / Σ w over rated, positively weighted dimensions. */
   score: number;
+  /** Distinct interviewers with at least one rating of a positively weighted dimension. */
+  interviewers: number;
+  scaleMin: number;
+  scaleMax: number;
 }
 
 export interface IntervalDetail {
   low: number;
   high: number;
-  /** Interviewers used as units. */
-  n: number;
-  /** Per-interviewer variance estimated from the panel (jackknife), before shrinkage; 0 when n = 1. */
-  panelVariance: number;
-  /** Variance after pooling with the prior. */
+  /** Where the variance came from: replicated dimensions, the spread across dimensions (fallback), or the prior only. */
+  source: 'within_dimension' | 'between_dimension' | 'prior';
+  /** Residual sum of squares and its degrees of freedom, before pooling with the prior. */
+  sumOfSquares: number;
+  panelDegreesOfFreedom: number;
+  /** Variance of one rating after pooling with the prior. */
   pooledVariance: number;
+  /** Σ w̃_d² / c_d: the variance of the score is pooledVariance × this. */
+  designFactor: number;
   standardError: number;
   degreesOfFreedom: number;
   halfWidth: number;
@@ -50,73 +54,86 @@ export interface IntervalDetail {
 /**
  * 90% interval around the panel score.
  *
- * Units are interviewers (their ratings of one candidate are correlated, so dimensions are not independent
- * evidence). The score is a weighted mean of per-dimension means and interviewers may rate different subsets
- * of dimensions, so the spread between interviewers is measured with a leave-one-interviewer-out jackknife:
+ * The score is a weighted mean of per-dimension means, score = Σ_d w̃_d ȳ_d (w̃ normalised over the rated,
+ * positively weighted dimensions), each ȳ_d the mean of c_d interviewers' values. Interviewers are the units
+ * (an interviewer's several scorecards are averaged per dimension first, so one person is one value). With
+ * rating errors of common variance σ², independent between interviewers, its variance is the textbook variance of
+ * a weighted sum of independent means (e.g. Cochran, Sampling Techniques, 3rd ed., §5.3, eq. 5.6 for a stratified
+ * mean: V(ȳ_st) = Σ W_h² S_h² / n_h, here with a common S² pooled across strata):
  *
- *   θ₍ᵢ₎  = panel score recomputed without interviewer i (same renormalisation rule),
- *   s²    = (n − 1) · Σᵢ (θ₍ᵢ₎ − θ̄)²              (= n · jackknife variance; equals the ordinary sample variance
- *                                                    of the interviewers' own weighted scores when everyone
- *                                                    rated every dimension), s² = 0 when n = 1.
+ *   V(score) = σ² · Σ_d w̃_d² / c_d
  *
- * That variance is pooled with a prior variance τ² worth n0 interviewers (a conjugate-style shrinkage, so
- * one or two interviewers cannot produce a falsely narrow interval):
+ * σ² is estimated by pooling the within-dimension residuals of every dimension rated by ≥ 2 interviewers, as in a
+ * one-way ANOVA (SS = Σ_d Σ_i (y_id − ȳ_d)², df = Σ_d (c_d − 1)), and shrunk towards a prior τ² worth n0 degrees
+ * of freedom:
  *
- *   v    = (s² · (n − 1) + τ² · n0) / (n − 1 + n0)
- *   SE   = √(v / n)
- *   half = t₀.₉₅(df = n − 1 + n0) · SE
- *   [low, high] = [score − half, score + half], clamped to the 1–4 scale, then widened if needed so that it
- *   always contains `score` (possible only when leniency adjustment pushes the score off the scale).
+ *   v    = (SS + τ² · n0) / (df + n0)
+ *   SE   = √(v · Σ_d w̃_d² / c_d)
+ *   half = t₀.₉₅(df + n0) · SE
  *
- * Deterministic (no sampling), defined for n = 1 (v = τ², df = n0: wide), and for a consistent panel it
- * narrows as interviewers are added: both SE (through v/n) and the t quantile (through df) shrink.
+ * A dimension rated by a single interviewer keeps its place in the score and contributes w̃_d² · v (it is not
+ * dropped). When no dimension is replicated (df = 0) but one interviewer among several rated two or more
+ * dimensions, the spread of the dimension means around the score is used instead (SS = Σ_d (ȳ_d − ȳ)², df = D − 1
+ * over rated dimensions): conservative, since it also contains the candidate's true differences between
+ * dimensions. A panel of one interviewer uses the prior alone (df = n0, very wide): one person's consistency across
+ * dimensions says nothing about how another interviewer would rate.
+ *
+ * [low, high] = [score − half, score + half] clamped to the scale; the score itself is always within the scale
+ * (adjusted ratings are clamped), so the interval contains it.
  */
 export function scoreInterval(panel: IntervalPanel): IntervalDetail {
-  const { weights, sums, counts, raters, score } = panel;
-  const n = raters.length;
-  const { priorSd, priorN, scaleMin, scaleMax, level } = INTERVAL_METHOD;
+  const { weights, values, score, interviewers, scaleMin, scaleMax } = panel;
+  const { priorN, level } = INTERVAL_METHOD;
+  const priorSd = INTERVAL_METHOD.priorSd * ((scaleMax - scaleMin) / 3);
 
-  let panelVariance = 0;
-  if (n >= 2) {
-    const dimCount = weights.length;
-    // Plain arrays: for a handful of elements they are cheaper to allocate than typed arrays.
-    const removed: number[] = new Array<number>(dimCount).fill(0);
-    const mark: number[] = new Array<number>(dimCount).fill(0);
-    const replicates: number[] = new Array<number>(n).fill(0);
-    let replicateSum = 0;
-    for (let i = 0; i < n; i++) {
-      const r = raters[i];
-      for (let j = 0; j < r.dims.length; j++) {
-        mark[r.dims[j]] = 1;
-        removed[r.dims[j]] = r.values[j];
-      }
-      let num = 0;
-      let den = 0;
-      for (let d = 0; d < dimCount; d++) {
-        const w = weights[d];
-        if (w <= 0) continue;
-        const c = counts[d] - mark[d];
-        if (c <= 0) continue;
-        num += (w * (sums[d] - (mark[d] ? removed[d] : 0))) / c;
-        den += w;
-      }
-      for (let j = 0; j < r.dims.length; j++) mark[r.dims[j]] = 0;
-      // den > 0 always holds: every other rater rated at least one positively weighted dimension.
-      replicates[i] = den > 0 ? num / den : score;
-      replicateSum += replicates[i];
-    }
-    const mean = replicateSum / n;
-    let ss = 0;
-    for (let i = 0; i < n; i++) ss += (replicates[i] - mean) ** 2;
-    panelVariance = (n - 1) * ss;
+  let totalWeight = 0;
+  for (let d = 0; d < weights.length; d++) if (weights[d] > 0 && values[d].length > 0) totalWeight += weights[d];
+
+  let ss = 0;
+  let df = 0;
+  let designFactor = 0;
+  let rated = 0;
+  let meanSum = 0;
+  const means: number[] = [];
+  for (let d = 0; d < weights.length; d++) {
+    const v = values[d];
+    const c = v.length;
+    if (weights[d] <= 0 || c === 0) continue;
+    let sum = 0;
+    for (let i = 0; i < c; i++) sum += v[i];
+    const mean = sum / c;
+    for (let i = 0; i < c; i++) ss += (v[i] - mean) * (v[i] - mean);
+    df += c - 1;
+    const share = weights[d] / totalWeight;
+    designFactor += (share * share) / c;
+    rated++;
+    meanSum += mean;
+    means.push(mean);
   }
 
-  const degreesOfFreedom = n - 1 + priorN;
-  const pooledVariance = (panelVariance * (n - 1) + priorSd * priorSd * priorN) / degreesOfFreedom;
-  const standardError = Math.sqrt(pooledVariance / n);
+  let source: IntervalDetail['source'] = 'within_dimension';
+  if (interviewers <= 1) {
+    source = 'prior';
+    ss = 0;
+    df = 0;
+  } else if (df === 0) {
+    if (rated >= 2) {
+      source = 'between_dimension';
+      const grand = meanSum / rated;
+      ss = 0;
+      for (const m of means) ss += (m - grand) * (m - grand);
+      df = rated - 1;
+    } else {
+      source = 'prior';
+    }
+  }
+
+  const degreesOfFreedom = df + priorN;
+  const pooledVariance = (ss + priorSd * priorSd * priorN) / degreesOfFreedom;
+  const standardError = Math.sqrt(pooledVariance * designFactor);
   const halfWidth = studentTQuantile(1 - (1 - level) / 2, degreesOfFreedom) * standardError;
 
   const low = Math.min(score, Math.max(scaleMin, score - halfWidth));
   const high = Math.max(score, Math.min(scaleMax, score + halfWidth));
-  return { low, high, n, panelVariance, pooledVariance, standardError, degreesOfFreedom, halfWidth };
+  return { low, high, source, sumOfSquares: ss, panelDegreesOfFreedom: df, pooledVariance, designFactor, standardError, degreesOfFreedom, halfWidth };
 }

@@ -21,6 +21,7 @@ export function resolveHirePolicy(stored: StoredHirePolicy | null | undefined): 
     minInterviewers: s.minInterviewers ?? DEFAULT_HIRE_POLICY.minInterviewers,
     margin: s.margin ?? DEFAULT_HIRE_POLICY.margin,
     adjustForLeniency: s.adjustForLeniency ?? DEFAULT_HIRE_POLICY.adjustForLeniency,
+    everyDimensionMeets: DEFAULT_HIRE_POLICY.everyDimensionMeets, // calib: new policy field (api12 stores it per role)
   };
 }
 
