@@ -1,116 +1,133 @@
-import { buildReport, INTERVAL_METHOD, scoreInterval, type Rating } from '@hireloop/calibration';
+import { buildReport, INTERVAL_METHOD, scoreInterval, studentTQuantile, type Rating } from '@hireloop/calibration';
 import fc from 'fast-check';
 
 import { card, LOOP, loopInput, unanimous } from './spec-helpers';
 
 /**
- * The score interval (interval.ts): jackknife over interviewers pooled with a prior τ = 0.55 worth n0 = 2
- * interviewers, Student-t 90% quantile with df = n − 1 + n0, clamped to 1–4 but always containing the score.
+ * The score interval (interval.ts): per-dimension residuals of interviewers' values pooled across dimensions
+ * (one-way ANOVA mean square) and shrunk to a prior τ = 0.5 worth n0 = 0.5 degrees of freedom; the variance of the
+ * weighted mean of dimension means is v · Σ w̃²/c; half-width t₀.₉₅(df + n0) · SE; clamped to the scale.
+ * Coverage over simulated panels: interval.simulation.spec.ts.
  */
 describe('score interval', () => {
   it('uses the documented constants', () => {
-    expect(INTERVAL_METHOD).toEqual({ level: 0.9, priorSd: 0.55, priorN: 2, scaleMin: 1, scaleMax: 4 });
+    expect(INTERVAL_METHOD).toEqual({ level: 0.9, priorSd: 0.5, priorN: 0.5 });
   });
 
-  // Unanimous panels (every interviewer 3, 3, 3): panel variance 0, so
-  //   half = t₀.₉₅(n + 1) · √(τ² · n0 / (n + 1) / n) = t₀.₉₅(n + 1) · 0.55 · √(2 / ((n + 1) · n))
+  it('pools the within-dimension sum of squares like a one-way ANOVA (Montgomery, Design and Analysis of Experiments, tensile strength example: SS_E = 161.20 on 20 df, MS_E = 8.06)', () => {
+    // Montgomery, D. C., Design and Analysis of Experiments (5th ed., Example 3-1, Table 3-1): tensile strength of a
+    // synthetic fibre at five cotton percentages, five observations each. The published ANOVA table gives
+    // SS_E = 161.20 with 20 degrees of freedom (MS_E = 8.06).
+    const strength = [
+      [7, 7, 15, 11, 9],
+      [12, 17, 12, 18, 18],
+      [14, 18, 18, 19, 19],
+      [19, 25, 22, 19, 23],
+      [7, 10, 11, 15, 11],
+    ];
+    const detail = scoreInterval({ weights: [1, 1, 1, 1, 1], values: strength, score: 15.04, interviewers: 5, scaleMin: 0, scaleMax: 30 });
+    expect(detail.source).toBe('within_dimension');
+    expect(detail.sumOfSquares).toBeCloseTo(161.2, 10);
+    expect(detail.panelDegreesOfFreedom).toBe(20);
+    expect(detail.sumOfSquares / detail.panelDegreesOfFreedom).toBeCloseTo(8.06, 10);
+    // Equal weights, 5 per group: Σ w̃²/c = 5 · (1/5)² / 5 = 0.04 (Cochran, Sampling Techniques, eq. 5.6: V = Σ W_h² S²/n_h).
+    expect(detail.designFactor).toBeCloseTo(0.04, 12);
+    // The prior (τ = 0.5 · 30/3 = 5 on a 0–30 scale, n0 = 0.5) is pooled in: v = (161.2 + 25 · 0.5) / 20.5.
+    expect(detail.pooledVariance).toBeCloseTo((161.2 + 12.5) / 20.5, 12);
+    expect(detail.halfWidth).toBeCloseTo(studentTQuantile(0.95, 20.5) * Math.sqrt(detail.pooledVariance * 0.04), 12);
+  });
+
+  it('hand-computed unequal weights: v = (SS + τ²·n0)/(df + n0), SE = √(v · Σ w̃²/c)', () => {
+    // Weights 2, 1, 1 (w̃ = 0.5, 0.25, 0.25); three interviewers rate every dimension:
+    //   dimension 1: 4, 2, 3 (mean 3, SS 2); dimension 2: 3, 3, 4 (mean 3.3333, SS 0.6667); dimension 3: 2, 3, 4 (SS 2)
+    //   SS = 4.6667 on df 6; v = (4.6667 + 0.125) / 6.5 = 0.737179; Σ w̃²/c = (0.25 + 0.0625 + 0.0625)/3 = 0.125
+    //   SE = √(0.737179 · 0.125) = 0.303558; half = t₀.₉₅(6.5) · SE
+    const detail = scoreInterval({ weights: [2, 1, 1], values: [[4, 2, 3], [3, 3, 4], [2, 3, 4]], score: 3.0833, interviewers: 3, scaleMin: 1, scaleMax: 4 });
+    expect(detail).toMatchObject({ source: 'within_dimension', panelDegreesOfFreedom: 6, degreesOfFreedom: 6.5 });
+    expect(detail.sumOfSquares).toBeCloseTo(14 / 3, 12);
+    expect(detail.pooledVariance).toBeCloseTo((14 / 3 + 0.125) / 6.5, 12);
+    expect(detail.designFactor).toBeCloseTo(0.125, 12);
+    expect(detail.standardError).toBeCloseTo(0.303558, 6);
+    expect(detail.halfWidth).toBeCloseTo(studentTQuantile(0.95, 6.5) * 0.3035580, 6);
+  });
+
+  // Unanimous panels (every interviewer 3, 3, 3): SS = 0, df = 3(n − 1), v = τ²·n0/(df + n0), Σ w̃²/c = 0.34/n.
   it.each([
-    { n: 1, t: 2.91999, se: 0.55, low: 1.394, high: 4 }, // 3 + 1.606 clamps to 4
-    { n: 2, t: 2.35336, se: 0.31754, low: 2.2527, high: 3.7473 },
-    { n: 3, t: 2.13185, se: 0.22454, low: 2.5213, high: 3.4787 },
-    { n: 4, t: 2.01505, se: 0.17393, low: 2.6495, high: 3.3505 },
-    { n: 5, t: 1.94318, se: 0.14201, low: 2.7241, high: 3.2759 },
-    { n: 6, t: 1.89458, se: 0.12002, low: 2.7726, high: 3.2274 },
-    { n: 7, t: 1.85955, se: 0.10394, low: 2.8067, high: 3.1933 },
-    { n: 8, t: 1.83311, se: 0.09167, low: 2.832, high: 3.168 },
-  ])('unanimous panel of $n: t = $t, SE = $se → [$low, $high]', ({ n, low, high }) => {
+    { n: 2, low: 2.8268, high: 3.1732 },
+    { n: 3, low: 2.9105, high: 3.0895 },
+    { n: 4, low: 2.9391, high: 3.0609 },
+    { n: 5, low: 2.9537, high: 3.0463 },
+    { n: 6, low: 2.9626, high: 3.0374 },
+    { n: 8, low: 2.973, high: 3.027 },
+  ])('unanimous panel of $n → [$low, $high]', ({ n, low, high }) => {
+    const df = 3 * (n - 1) + 0.5;
+    const half = studentTQuantile(0.95, df) * Math.sqrt(((0.25 * 0.5) / df) * (0.34 / n));
+    expect(3 - half).toBeCloseTo(low, 4);
     expect(buildReport(loopInput(unanimous(n, [3, 3, 3]), { policy: { minInterviewers: 1 } })).interval).toEqual({ level: 0.9, low, high });
   });
 
-  it('narrows strictly as interviewers are added (unanimous panels of 1 … 12)', () => {
-    const widths = Array.from({ length: 12 }, (_, i) => {
-      const r = buildReport(loopInput(unanimous(i + 1, [3, 3, 3]), { policy: { minInterviewers: 1 } }));
+  it('narrows strictly as interviewers are added (unanimous panels of 2 … 12)', () => {
+    const widths = Array.from({ length: 11 }, (_, i) => {
+      const r = buildReport(loopInput(unanimous(i + 2, [3, 3, 3]), { policy: { minInterviewers: 1 } }));
       return (r.interval?.high ?? 0) - (r.interval?.low ?? 0);
     });
     for (let i = 1; i < widths.length; i++) expect(widths[i]).toBeLessThan(widths[i - 1]);
   });
 
-  // Interviewers cycling through three profiles (weighted scores 3.3, 3.4, 3.3): the spread stays the same,
-  // the half-width shrinks: 0.4813, 0.2299, 0.1510, 0.1127 (computed independently with scipy).
-  it.each([
-    { n: 3, halfWidth: 0.4813 },
-    { n: 6, halfWidth: 0.2299 },
-    { n: 9, halfWidth: 0.151 },
-    { n: 12, halfWidth: 0.1127 },
-  ])('narrows for a varied but consistent panel: n = $n → half-width $halfWidth', ({ n, halfWidth }) => {
-    const profiles: Rating[][] = [
-      [4, 3, 3],
-      [3, 3, 4],
-      [3, 4, 3],
-    ];
-    const report = buildReport(loopInput(Array.from({ length: n }, (_, i) => card(`i${String(i).padStart(2, '0')}`, profiles[i % 3]))));
-    expect(report.score).toBe(3.3333);
-    expect(report.interval?.high).toBeCloseTo(3.3333 + halfWidth, 3);
-    expect(report.interval?.low).toBeCloseTo(3.3333 - halfWidth, 3);
+  it('a dimension rated by a single interviewer is kept: it adds w̃²·v to the variance instead of being dropped', () => {
+    // comms (w̃ 0.3) rated only by c: Σ w̃²/c = 0.16/3 + 0.09/3 + 0.09/1 = 0.173333.
+    const report = buildReport(loopInput([card('a', [4, 3, null]), card('b', [3, 3, null]), card('c', [4, 4, 3])]));
+    const detail = scoreInterval({ weights: [40, 30, 30], values: [[4, 3, 4], [3, 3, 4], [3]], score: report.score!, interviewers: 3, scaleMin: 1, scaleMax: 4 });
+    expect(detail.designFactor).toBeCloseTo(0.16 / 3 + 0.09 / 3 + 0.09, 12);
+    expect(detail.panelDegreesOfFreedom).toBe(4);
+    expect(report.interval).toEqual({ level: 0.9, low: expect.closeTo(detail.low, 4), high: expect.closeTo(detail.high, 4) });
   });
 
-  it('hand-computed panel with disagreement: interviewers 4, 4, 2', () => {
-    // Interviewer scores 4, 4, 2: s² = 4/3; v = (4/3 · 2 + 0.3025 · 2) / 4 = 0.817917;
-    // SE = √(v / 3) = 0.522148; half = t₀.₉₅(4) · SE = 2.131847 · 0.522148 = 1.113140;
-    // score 3.333333 → [2.220193, 4.446474] → clamped [2.2202, 4].
-    const report = buildReport(loopInput([card('a', [4, 4, 4]), card('b', [4, 4, 4]), card('c', [2, 2, 2])]));
-    expect(report.interval).toEqual({ level: 0.9, low: 2.2202, high: 4 });
+  it('no replicated dimension: the spread of the dimension means is used (conservative), df = D − 1', () => {
+    const detail = scoreInterval({ weights: [40, 30, 30], values: [[4], [3], [2]], score: 3.1, interviewers: 3, scaleMin: 1, scaleMax: 4 });
+    // means 4, 3, 2 around 3: SS = 2 on df 2; v = (2 + 0.125)/2.5 = 0.85; Σ w̃² = 0.34
+    expect(detail).toMatchObject({ source: 'between_dimension', sumOfSquares: 2, panelDegreesOfFreedom: 2, degreesOfFreedom: 2.5 });
+    expect(detail.pooledVariance).toBeCloseTo(0.85, 12);
+    expect(detail.designFactor).toBeCloseTo(0.34, 12);
   });
 
-  it('when everyone rates every dimension, the jackknife variance is the sample variance of interviewer scores', () => {
-    // Weights 2, 1, 1; interviewers' weighted scores: (2·4+3+2)/4 = 3.25, (2·2+3+3)/4 = 2.5, (2·3+4+4)/4 = 3.5.
-    const weights = [2, 1, 1];
-    const ratings = [
-      [4, 3, 2],
-      [2, 3, 3],
-      [3, 4, 4],
-    ];
-    const sums = [0, 1, 2].map((d) => ratings.reduce((s, r) => s + r[d], 0));
-    const score = (2 * (sums[0] / 3) + sums[1] / 3 + sums[2] / 3) / 4;
-    const detail = scoreInterval({
-      weights,
-      sums,
-      counts: [3, 3, 3],
-      raters: ratings.map((values) => ({ dims: [0, 1, 2], values })),
-      score,
-    });
-    const own = [3.25, 2.5, 3.5];
-    const mean = own.reduce((a, b) => a + b) / 3;
-    const sampleVariance = own.reduce((s, x) => s + (x - mean) ** 2, 0) / 2;
-    expect(detail.panelVariance).toBeCloseTo(sampleVariance, 12);
-    expect(detail.degreesOfFreedom).toBe(4);
-    expect(detail.pooledVariance).toBeCloseTo((sampleVariance * 2 + 0.3025 * 2) / 4, 12);
-  });
-
-  it('is defined for a single interviewer: the prior alone (v = τ², df = 2)', () => {
-    const detail = scoreInterval({ weights: [1], sums: [2], counts: [1], raters: [{ dims: [0], values: [2] }], score: 2 });
-    expect(detail).toMatchObject({ n: 1, panelVariance: 0, degreesOfFreedom: 2 });
-    expect(detail.pooledVariance).toBeCloseTo(0.3025, 12);
-    expect(detail.halfWidth).toBeCloseTo(1.606, 3);
-    expect([detail.low, detail.high]).toEqual([1, expect.closeTo(3.606, 3)]);
+  it('a single interviewer: the prior alone (df = n0 = 0.5), which spans the whole scale', () => {
+    const detail = scoreInterval({ weights: [1, 1], values: [[3], [2]], score: 2.5, interviewers: 1, scaleMin: 1, scaleMax: 4 });
+    expect(detail).toMatchObject({ source: 'prior', sumOfSquares: 0, panelDegreesOfFreedom: 0, degreesOfFreedom: 0.5, low: 1, high: 4 });
+    expect(detail.pooledVariance).toBeCloseTo(0.25, 12);
   });
 
   it.each([
-    { name: 'all 4s: clamped at the top', ratings: [4, 4, 4] as Rating[], offset: 0, low: 3.5213, high: 4 },
-    { name: 'all 1s: clamped at the bottom', ratings: [1, 1, 1] as Rating[], offset: 0, low: 1, high: 1.4787 },
-    // Leniency adjustment can push the score off the scale (4 − (−0.5) = 4.5): the interval still contains it.
-    { name: 'adjusted score above 4: still contains the score', ratings: [4, 4, 4] as Rating[], offset: -0.5, low: 4.0213, high: 4.5 },
-  ])('$name', ({ ratings, offset, low, high }) => {
+    { name: 'all 4s: clamped at the top', ratings: [4, 4, 4] as Rating[], offset: 0, low: 3.9105, high: 4, score: 4 },
+    { name: 'all 1s: clamped at the bottom', ratings: [1, 1, 1] as Rating[], offset: 0, low: 1, high: 1.0895, score: 1 },
+    // The issue's case: offsets −0.8 on three 4s. Adjusted ratings are clamped to the scale: means and interval ≤ 4.
+    { name: 'offsets −0.8 on 4s: adjusted ratings clamped, score and interval ≤ 4', ratings: [4, 4, 4] as Rating[], offset: -0.8, low: 3.9105, high: 4, score: 4 },
+    { name: 'offsets +0.8 on 1s: clamped at 1', ratings: [1, 1, 1] as Rating[], offset: 0.8, low: 1, high: 1.0895, score: 1 },
+  ])('$name', ({ ratings, offset, low, high, score }) => {
     const report = buildReport(loopInput(unanimous(3, ratings), { offsets: { i1: offset, i2: offset, i3: offset } }));
     expect(report.interval).toEqual({ level: 0.9, low, high });
+    expect(report.score).toBe(score);
+    for (const d of report.dimensions) {
+      expect(d.adjustedMean).toBeLessThanOrEqual(4);
+      expect(d.adjustedMean).toBeGreaterThanOrEqual(1);
+    }
   });
 
-  it('always contains the score, stays within 1–4 for on-scale scores, and is deterministic (property)', () => {
+  it('the raw interval is reported beside the adjusted one', () => {
+    const report = buildReport(loopInput(unanimous(3, [3, 3, 3]), { offsets: { i1: 0.5, i2: 0.5, i3: 0.5 } }));
+    expect(report.score).toBe(2.5);
+    expect(report.rawScore).toBe(3);
+    expect(report.interval).toEqual({ level: 0.9, low: 2.4105, high: 2.5895 });
+    expect(report.rawInterval).toEqual({ level: 0.9, low: 2.9105, high: 3.0895 });
+  });
+
+  it('always contains the score, stays within the scale, and is deterministic (property, with offsets)', () => {
     const rating = fc.constantFrom<Rating | null>(1, 2, 3, 4, null);
-    const panel = fc.array(fc.tuple(rating, rating, rating), { minLength: 1, maxLength: 9 });
+    const panel = fc.array(fc.tuple(rating, rating, rating, fc.double({ min: -3, max: 3, noNaN: true })), { minLength: 1, maxLength: 9 });
     fc.assert(
       fc.property(panel, (rows) => {
-        const input = loopInput(rows.map((r, i) => card(`i${i}`, r)), { policy: { minInterviewers: 1 } });
+        const offsets = Object.fromEntries(rows.map((r, i) => [`i${i}`, r[3]]));
+        const input = loopInput(rows.map((r, i) => card(`i${i}`, [r[0], r[1], r[2]])), { policy: { minInterviewers: 1 }, offsets });
         const report = buildReport(input);
         if (report.score === null) return report.interval === null;
         const { low, high } = report.interval!;
@@ -118,6 +135,7 @@ describe('score interval', () => {
         expect(high).toBeGreaterThanOrEqual(report.score);
         expect(low).toBeGreaterThanOrEqual(1);
         expect(high).toBeLessThanOrEqual(4);
+        for (const d of report.dimensions) if (d.adjustedMean !== null) expect(d.adjustedMean).toBeLessThanOrEqual(4);
         expect(buildReport(input)).toEqual(report);
         return true;
       }),

@@ -55,6 +55,16 @@ describe('buildReport: input validation', () => {
     { name: 'policy minInterviewers 0', input: bad((i) => (i.policy.minInterviewers = 0)), code: 'invalid_policy', path: 'policy.minInterviewers' },
     { name: 'policy margin negative', input: bad((i) => (i.policy.margin = -0.1)), code: 'invalid_policy', path: 'policy.margin' },
     { name: 'policy adjustForLeniency "yes"', input: bad((i) => (i.policy.adjustForLeniency = 'yes')), code: 'invalid_policy', path: 'policy.adjustForLeniency' },
+    { name: 'policy everyDimensionMeets 1', input: bad((i) => (i.policy.everyDimensionMeets = 1)), code: 'invalid_policy', path: 'policy.everyDimensionMeets' },
+    { name: 'policy bar above the scale (4.5 on 1–4)', input: bad((i) => (i.policy.bar = 4.5)), code: 'invalid_policy', path: 'policy.bar' },
+    { name: 'policy floor below the scale', input: bad((i) => (i.policy.floor = 0.5)), code: 'invalid_policy', path: 'policy.floor' },
+    { name: 'three_level: bar 3.1 is above the scale (1–3)', input: bad((i) => ((i.scale = 'three_level'), (i.scorecards = []))), code: 'invalid_policy', path: 'policy.bar' },
+    { name: 'three_level: rating 4', input: bad((i) => ((i.scale = 'three_level'), (i.policy = {}))), code: 'invalid_rating', path: 'scorecards[0].ratings[0].rating' },
+    { name: 'five_point: rating 6', input: bad((i) => ((i.scale = 'five_point'), (i.scorecards[2].ratings[0].rating = 6))), code: 'invalid_rating', path: 'scorecards[2].ratings[0].rating' },
+    { name: 'unknown scale', input: bad((i) => (i.scale = 'ten_point')), code: 'invalid_scale', path: 'scale' },
+    { name: 'required not a boolean', input: bad((i) => (i.dimensions[0].required = 'yes')), code: 'invalid_input', path: 'dimensions[0].required' },
+    { name: 'the same scorecardId twice for one interviewer', input: bad((i) => ((i.scorecards[0].scorecardId = 's'), i.scorecards.push({ ...i.scorecards[0] }))), code: 'duplicate_scorecard', path: 'scorecards[4].scorecardId' },
+    { name: 'empty scorecardId', input: bad((i) => (i.scorecards[0].scorecardId = '')), code: 'invalid_id', path: 'scorecards[0].scorecardId' },
   ])('$name → CalibrationInputError $code at $path', ({ input, code, path }) => {
     const run = () => buildReport(input);
     expect(run).toThrow(CalibrationInputError);
@@ -108,6 +118,15 @@ describe('buildReport: input validation', () => {
     expect(resolvePolicy({ bar: 3.5, unknown: 1 } as never)).toEqual({ ...DEFAULT_HIRE_POLICY, bar: 3.5 });
     expect(resolvePolicy({ bar: undefined, floor: null } as never)).toEqual(DEFAULT_HIRE_POLICY);
   });
+
+  it.each([
+    { scale: 'four_point' as const, expected: { bar: 3, floor: 2, margin: 0.5 } },
+    { scale: 'five_point' as const, expected: { bar: 3, floor: 2, margin: 0.6667 } }, // 0.5 × 4/3
+    { scale: 'three_level' as const, expected: { bar: 2, floor: 1.5, margin: 0.3333 } }, // 0.5 × 2/3
+  ])('resolvePolicy states the defaults on the $scale scale', ({ scale, expected }) => {
+    expect(resolvePolicy(undefined, scale)).toEqual({ ...DEFAULT_HIRE_POLICY, ...expected });
+    expect(resolvePolicy({ bar: 2.5 }, scale)).toEqual({ ...DEFAULT_HIRE_POLICY, ...expected, bar: 2.5 });
+  });
 });
 
 describe('buildReport: determinism and inputsHash', () => {
@@ -144,12 +163,13 @@ describe('buildReport: determinism and inputsHash', () => {
   it('is a 64-character sha256 hex digest, with a pinned value (changing it means bumping ALGORITHM_VERSION)', () => {
     expect(computeInputsHash(base)).toMatch(/^[0-9a-f]{64}$/);
     expect(canonicalInputText(base)).toBe(
-      '{"dimensions":[["coding","Coding",40],["comms","Communication",30],["design","System design",30]],"format":1,' +
-        '"policy":{"adjustForLeniency":true,"bar":3.1,"floor":2,"margin":0.5,"minCoverage":0.8,"minInterviewers":3},' +
-        '"scorecards":[["alice","yes",0.2,null,[4,3,3],[],["late","rude"]],["bob","strong_yes",-0.1,30,[3,4,3],[],[]],' +
-        '["carol","no",0,null,[4,null,4],[],[]],["dave","yes",0,null,[2,3,3],[],[]]]}',
+      '{"dimensions":[["coding","Coding",40,true],["comms","Communication",30,true],["design","System design",30,true]],"format":2,' +
+        '"offsets":[["alice",0.2,null],["bob",-0.1,30],["carol",0,null],["dave",0,null]],' +
+        '"policy":{"adjustForLeniency":true,"bar":3.1,"everyDimensionMeets":false,"floor":2,"margin":0.5,"minCoverage":0.8,"minInterviewers":3},' +
+        '"scale":"four_point","scorecards":[["alice",null,"yes",[4,3,3],[],["late","rude"]],["bob",null,"strong_yes",[3,4,3],[],[]],' +
+        '["carol",null,"no",[4,null,4],[],[]],["dave",null,"yes",[2,3,3],[],[]]]}',
     );
-    expect(ALGORITHM_VERSION).toBe('hireloop-calibration/1.0.0');
+    expect(ALGORITHM_VERSION).toBe('hireloop-calibration/2.0.0');
   });
 
   it('the fast canonical writer agrees with the generic canonicalJson', () => {
@@ -167,6 +187,11 @@ describe('buildReport: determinism and inputsHash', () => {
     { name: 'an offset', change: (i: ReportInput) => ({ ...i, offsets: { ...i.offsets, alice: 0.21 } }) },
     { name: "an offset's n", change: (i: ReportInput) => ({ ...i, offsets: { ...i.offsets, bob: { offset: -0.1, n: 31 } } }) },
     { name: 'the policy', change: (i: ReportInput) => ({ ...i, policy: { bar: 3.2 } }) },
+    { name: 'everyDimensionMeets', change: (i: ReportInput) => ({ ...i, policy: { ...i.policy, everyDimensionMeets: true } }) },
+    { name: 'the scale', change: (i: ReportInput) => ({ ...i, scale: 'five_point' as const }) },
+    { name: 'a required flag', change: (i: ReportInput) => ({ ...i, dimensions: [{ ...LOOP[0], required: false }, LOOP[1], LOOP[2]] }) },
+    { name: 'a scorecardId', change: (i: ReportInput) => ({ ...i, scorecards: [{ ...i.scorecards[0], scorecardId: 's1' }, ...i.scorecards.slice(1)] }) },
+    { name: 'a second scorecard of one interviewer', change: (i: ReportInput) => ({ ...i, scorecards: [...i.scorecards, { ...i.scorecards[0], scorecardId: 's2' }] }) },
   ])('changing $name changes the hash', ({ change }) => {
     expect(computeInputsHash(change(base))).not.toBe(computeInputsHash(base));
   });
@@ -174,6 +199,8 @@ describe('buildReport: determinism and inputsHash', () => {
   it.each([
     { name: 'an explicit default policy', change: (i: ReportInput) => ({ ...i, policy: { ...DEFAULT_HIRE_POLICY, bar: 3.1 } }) },
     { name: 'offsets of people not on the panel', change: (i: ReportInput) => ({ ...i, offsets: { ...i.offsets, someoneElse: 0.7 } }) },
+    { name: 'an explicit four_point scale', change: (i: ReportInput) => ({ ...i, scale: 'four_point' as const }) },
+    { name: 'an explicit required: true', change: (i: ReportInput) => ({ ...i, dimensions: [{ ...LOOP[0], required: true }, LOOP[1], LOOP[2]] }) },
     { name: 'an explicit zero offset', change: (i: ReportInput) => ({ ...i, offsets: { ...i.offsets, carol: 0 } }) },
     { name: 'padding and repeats in red flags', change: (i: ReportInput) => ({ ...i, scorecards: [{ ...i.scorecards[0], redFlags: [' rude', 'late', 'late '] }, ...i.scorecards.slice(1)] }) },
   ])('$name does not change the hash', ({ change }) => {

@@ -6,10 +6,10 @@ import { card, LOOP, loopInput, unanimous } from './spec-helpers';
  * Scenario tables for the decision rules, in the style of ghostfolio's portfolio-calculator specs.
  * Loop (spec-helpers LOOP): coding 40, design 30, comms 30. Ratings lists are [coding, design, comms].
  *
- * Interval half-widths used below (see interval.ts; τ = 0.55, n0 = 2, 90% two-sided):
- *   unanimous panel of 1: t(2) · 0.55                 = 2.91999 · 0.55     = 1.6060
- *   unanimous panel of 2: t(3) · √(0.3025·2/3/2)     = 2.35336 · 0.31754  = 0.7473
- *   unanimous panel of 3: t(4) · √(0.3025·2/4/3)     = 2.13185 · 0.22454  = 0.4787
+ * Interval half-widths used below (see interval.ts; τ = 0.5, n0 = 0.5, 90% two-sided):
+ *   one interviewer: the prior alone, df = 0.5: the whole scale
+ *   unanimous panel of 3 rating all three dimensions: SS = 0, df = 6 + 0.5, v = 0.25·0.5/6.5 = 0.019231,
+ *     Σ w̃²/c = (0.16 + 0.09 + 0.09)/3 = 0.113333, SE = 0.046686, half = t₀.₉₅(6.5) · SE = 0.0895
  */
 describe('buildReport: recommendation rules', () => {
   interface Scenario {
@@ -79,10 +79,10 @@ describe('buildReport: recommendation rules', () => {
       codes: ['below_floor', 'below_bar'],
     },
     {
-      name: 'a 1 from the only rater of a dimension does not trip the floor (it makes the score uncertain instead)',
+      name: 'a 1 from the only rater of a dimension does not trip the floor (one rater) but blocks hire: low_rating',
       input: loopInput([card('a', [4, 4, 1]), card('b', [4, 4, null]), card('c', [4, 4, null]), card('d', [4, 4, null])]),
       recommendation: 'inconclusive',
-      codes: ['uncertain'],
+      codes: ['low_rating'],
     },
     {
       name: 'no_hire wins over red flags and a split panel',
@@ -135,16 +135,16 @@ describe('buildReport: recommendation rules', () => {
       codes: ['split_panel'],
     },
     {
-      name: 'uncertain: score 3.33 above the bar but interviewers 4, 4, 2 (low 2.22 < 2.5)',
-      input: loopInput([card('a', [4, 4, 4]), card('b', [4, 4, 4]), card('c', [2, 2, 2], 'no')]),
+      name: 'uncertain: score 3 at the bar but interviewers 4, 4, 1 (low 1.92 < 2.5)',
+      input: loopInput([card('a', [4, 4, 4]), card('b', [4, 4, 4]), card('c', [1, 1, 1], 'no')]),
       recommendation: 'inconclusive',
       codes: ['uncertain'],
     },
     {
-      name: 'below the bar but not clearly: score 2.9, high ≥ 3',
+      name: 'below the bar but not clearly: score 2.9, high 3.13 ≥ 3',
       input: loopInput([card('a', [3, 3, 3]), card('b', [3, 3, 3]), card('c', [3, 3, 2])]),
       recommendation: 'inconclusive',
-      codes: ['uncertain', 'below_bar'],
+      codes: ['below_bar'],
     },
     {
       name: 'every cause at once, in rule order',
@@ -163,13 +163,13 @@ describe('buildReport: recommendation rules', () => {
 describe('buildReport: ties at the thresholds count as meeting them', () => {
   it.each<{ name: string; input: ReportInput; recommendation: string; codes: ReasonCode[]; check?: (r: ReturnType<typeof buildReport>) => void }>([
     {
-      name: 'score exactly at the bar (all 3s, 3 interviewers): low 2.5213 ≥ 2.5',
+      name: 'score exactly at the bar (all 3s, 3 interviewers): low 2.9105 ≥ 2.5',
       input: loopInput(unanimous(3, [3, 3, 3])),
       recommendation: 'hire',
       codes: ['meets_bar'],
       check: (r) => {
         expect(r.score).toBe(3);
-        expect(r.interval).toEqual({ level: 0.9, low: 2.5213, high: 3.4787 });
+        expect(r.interval).toEqual({ level: 0.9, low: 2.9105, high: 3.0895 });
       },
     },
     {
@@ -197,7 +197,7 @@ describe('buildReport: ties at the thresholds count as meeting them', () => {
       check: (r) => expect(r.dimensions[2].adjustedMean).toBe(2),
     },
     {
-      name: 'interval.high exactly at the bar (bar 4, all 4s: high clamps to 4) is not below it; low 3.52 ≥ 3.5',
+      name: 'interval.high exactly at the bar (bar 4, all 4s: high clamps to 4) is not below it; low 3.91 ≥ 3.5',
       input: loopInput(unanimous(3, [4, 4, 4]), { policy: { bar: 4 } }),
       recommendation: 'hire',
       codes: ['meets_bar'],
@@ -211,11 +211,11 @@ describe('buildReport: ties at the thresholds count as meeting them', () => {
       check: (r) => expect(r.interval?.low).toBe(1),
     },
     {
-      name: 'coverage exactly at minCoverage (weights 80 / 20, only the first rated)',
+      name: 'coverage exactly at minCoverage (weights 80 / 20, only the first rated, the second optional)',
       input: {
         dimensions: [
           { id: 'p', name: 'P', weight: 80 },
-          { id: 'q', name: 'Q', weight: 20 },
+          { id: 'q', name: 'Q', weight: 20, required: false },
         ],
         scorecards: unanimous(3, [4, null], 'yes', [
           { id: 'p', name: 'P', weight: 80 },
@@ -245,17 +245,22 @@ describe('buildReport: edge cases from the issue', () => {
     {
       name: 'one interviewer, default policy → insufficient evidence, but every figure is defined',
       input: loopInput(unanimous(1, [3, 3, 3])),
-      expected: { recommendation: 'inconclusive', score: 3, interval: { level: 0.9, low: 1.394, high: 4 }, codes: ['insufficient_evidence'] },
+      expected: { recommendation: 'inconclusive', score: 3, interval: { level: 0.9, low: 1, high: 4 }, codes: ['insufficient_evidence'] },
     },
     {
-      name: 'one interviewer allowed by policy, all 3s → too uncertain (low 1.39)',
+      name: 'one interviewer allowed by policy, all 3s → too uncertain (the prior alone: the whole scale)',
       input: loopInput(unanimous(1, [3, 3, 3]), { policy: { minInterviewers: 1 } }),
-      expected: { recommendation: 'inconclusive', score: 3, interval: { level: 0.9, low: 1.394, high: 4 }, codes: ['uncertain'] },
+      expected: { recommendation: 'inconclusive', score: 3, interval: { level: 0.9, low: 1, high: 4 }, codes: ['uncertain'] },
     },
     {
-      name: 'one interviewer allowed by policy, all 1s → even the top (2.61) is below the bar',
+      name: 'one interviewer allowed by policy, all 1s → not a clear no (one person), but every 1 blocks hire',
       input: loopInput(unanimous(1, [1, 1, 1], 'strong_no'), { policy: { minInterviewers: 1 } }),
-      expected: { recommendation: 'no_hire', score: 1, interval: { level: 0.9, low: 1, high: 2.606 }, codes: ['below_bar'] },
+      expected: {
+        recommendation: 'inconclusive',
+        score: 1,
+        interval: { level: 0.9, low: 1, high: 4 },
+        codes: ['low_rating', 'low_rating', 'low_rating', 'uncertain', 'below_bar'],
+      },
     },
     {
       name: 'one-dimension loop',
@@ -263,7 +268,7 @@ describe('buildReport: edge cases from the issue', () => {
         dimensions: [{ id: 'only', name: 'Only', weight: 100 }],
         scorecards: unanimous(3, [4], 'strong_yes', [{ id: 'only', name: 'Only', weight: 100 }]),
       },
-      expected: { recommendation: 'hire', score: 4, interval: { level: 0.9, low: 3.5213, high: 4 }, codes: ['meets_bar'] },
+      expected: { recommendation: 'hire', score: 4, interval: { level: 0.9, low: 3.6697, high: 4 }, codes: ['meets_bar'] },
     },
   ])('$name', ({ input, expected }) => {
     const report = buildReport(input);
@@ -295,15 +300,17 @@ describe('buildReport: edge cases from the issue', () => {
     expect(report.reasons).toEqual([{ code: 'insufficient_evidence', message: 'No weighted dimension has been rated, so there is no score.' }]);
   });
 
-  it('a dimension nobody focused on: reported unrated, lowers coverage, weights renormalised over the rest', () => {
-    const dims = [...LOOP, { id: 'culture', name: 'Culture add', weight: 10 }]; // total 110
+  it('an optional dimension nobody focused on: reported unrated, lowers coverage, weights renormalised over the rest', () => {
+    const dims = [...LOOP, { id: 'culture', name: 'Culture add', weight: 10, required: false }]; // total 110
     const report = buildReport({ dimensions: dims, scorecards: unanimous(3, [4, 3, 3, null], 'yes', dims) });
     expect(report.dimensions[3]).toEqual({
       dimensionId: 'culture',
       name: 'Culture add',
       weight: 10,
       weightShare: 0.0909,
+      required: false,
       raters: 0,
+      ratings: 0,
       rawMean: null,
       adjustedMean: null,
       min: null,
@@ -364,9 +371,9 @@ describe('buildReport: figures', () => {
     // design: raw 11/3 = 3.6667; adjusted (3.5 + 3.25 + 4)/3 = 10.75/3 = 3.5833
     // comms:  raw 3; adjusted (2.5 + 3.25)/2 = 2.875 (carol did not rate it)
     expect(buildReport(input).dimensions).toEqual([
-      { dimensionId: 'coding', name: 'Coding', weight: 40, weightShare: 0.4, raters: 3, rawMean: 3, adjustedMean: 2.9167, min: 2, max: 4, disagreement: true },
-      { dimensionId: 'design', name: 'System design', weight: 30, weightShare: 0.3, raters: 3, rawMean: 3.6667, adjustedMean: 3.5833, min: 3, max: 4, disagreement: false },
-      { dimensionId: 'comms', name: 'Communication', weight: 30, weightShare: 0.3, raters: 2, rawMean: 3, adjustedMean: 2.875, min: 3, max: 3, disagreement: false },
+      { dimensionId: 'coding', name: 'Coding', weight: 40, weightShare: 0.4, required: true, raters: 3, ratings: 3, rawMean: 3, adjustedMean: 2.9167, min: 2, max: 4, disagreement: true },
+      { dimensionId: 'design', name: 'System design', weight: 30, weightShare: 0.3, required: true, raters: 3, ratings: 3, rawMean: 3.6667, adjustedMean: 3.5833, min: 3, max: 4, disagreement: false },
+      { dimensionId: 'comms', name: 'Communication', weight: 30, weightShare: 0.3, required: true, raters: 2, ratings: 2, rawMean: 3, adjustedMean: 2.875, min: 3, max: 3, disagreement: false },
     ]);
   });
 
@@ -383,16 +390,16 @@ describe('buildReport: figures', () => {
       { flag: 'overclaimed', raisedBy: ['bob', 'carol'] },
     ]);
     expect(report.interviewers).toEqual([
-      { interviewerId: 'alice', offset: 0.5, n: null, offsetApplied: 0.5, ratings: 3, recommendation: 'strong_yes' },
-      { interviewerId: 'bob', offset: -0.25, n: 12, offsetApplied: -0.25, ratings: 3, recommendation: 'no' },
-      { interviewerId: 'carol', offset: 0, n: null, offsetApplied: 0, ratings: 2, recommendation: 'yes' },
+      { interviewerId: 'alice', offset: 0.5, n: null, offsetApplied: 0.5, ratings: 3, scorecards: 1, recommendation: 'strong_yes', recommendations: ['strong_yes'] },
+      { interviewerId: 'bob', offset: -0.25, n: 12, offsetApplied: -0.25, ratings: 3, scorecards: 1, recommendation: 'no', recommendations: ['no'] },
+      { interviewerId: 'carol', offset: 0, n: null, offsetApplied: 0, ratings: 2, scorecards: 1, recommendation: 'yes', recommendations: ['yes'] },
     ]);
     expect(report.reasons).toEqual([
-      { code: 'red_flag', flag: 'late', message: 'Red flag "late" was raised by carol.' },
-      { code: 'red_flag', flag: 'overclaimed', message: 'Red flag "overclaimed" was raised by bob and carol.' },
-      { code: 'split_panel', message: 'The panel is split: alice recommends strong_yes while bob recommends no.' },
+      { code: 'red_flag', flag: 'late', interviewerIds: ['carol'], message: 'Red flag "late" was raised by carol.' },
+      { code: 'red_flag', flag: 'overclaimed', interviewerIds: ['bob', 'carol'], message: 'Red flag "overclaimed" was raised by bob and carol.' },
+      { code: 'split_panel', interviewerIds: ['alice', 'bob'], message: 'The panel is split: alice recommends strong_yes while bob recommends no.' },
     ]);
-    expect(report.interval).toEqual({ level: 0.9, low: 2.6078, high: 3.6005 }); // regression value, see interval.spec.ts
+    expect(report.interval).toEqual({ level: 0.9, low: 2.7359, high: 3.4724 }); // regression value, see interval.spec.ts
   });
 
   it('adjustForLeniency = false: adjusted means equal raw means, offsets reported but not applied', () => {
@@ -408,8 +415,8 @@ describe('buildReport: figures', () => {
   });
 
   it.each([
-    // Three lenient interviewers (+0.3 each) giving all 3s: adjusted 2.7 each; 2.7 + 0.4787 ≥ 3, so not a clear no.
-    { adjustForLeniency: true, score: 2.7, rawScore: 3, recommendation: 'inconclusive' },
+    // Three lenient interviewers (+0.3 each) giving all 3s: adjusted 2.7 each; 2.7 + 0.0895 < 3: a clear no.
+    { adjustForLeniency: true, score: 2.7, rawScore: 3, recommendation: 'no_hire' },
     { adjustForLeniency: false, score: 3, rawScore: 3, recommendation: 'hire' },
   ])('leniency adjustment can change the outcome (adjustForLeniency = $adjustForLeniency)', ({ adjustForLeniency, score, rawScore, recommendation }) => {
     const report = buildReport(loopInput(unanimous(3, [3, 3, 3]), { offsets: { i1: 0.3, i2: 0.3, i3: 0.3 }, policy: { adjustForLeniency } }));
@@ -423,15 +430,16 @@ describe('buildReport: figures', () => {
 
   it.each<{ policy: Partial<HirePolicy>; recommendation: string; codes: ReasonCode[] }>([
     { policy: {}, recommendation: 'hire', codes: ['meets_bar'] },
-    { policy: { bar: 3.5 }, recommendation: 'inconclusive', codes: ['uncertain', 'below_bar'] },
-    { policy: { bar: 3.5, margin: 1 }, recommendation: 'inconclusive', codes: ['below_bar'] },
+    { policy: { bar: 3.5 }, recommendation: 'no_hire', codes: ['below_bar'] },
+    { policy: { bar: 3.5, margin: 1 }, recommendation: 'no_hire', codes: ['below_bar'] },
     { policy: { floor: 3.1 }, recommendation: 'no_hire', codes: ['below_floor', 'below_floor'] },
     { policy: { minInterviewers: 4 }, recommendation: 'inconclusive', codes: ['insufficient_evidence'] },
-    { policy: { margin: 0 }, recommendation: 'inconclusive', codes: ['uncertain'] },
+    { policy: { margin: 0 }, recommendation: 'hire', codes: ['meets_bar'] },
+    { policy: { bar: 3.4, margin: 0 }, recommendation: 'inconclusive', codes: ['uncertain'] },
     { policy: { adjustForLeniency: false }, recommendation: 'hire', codes: ['meets_bar'] },
     { policy: { minCoverage: 1 }, recommendation: 'hire', codes: ['meets_bar'] },
   ])('policy override $policy → $recommendation', ({ policy, recommendation, codes }) => {
-    // All 3s except coding 4: score 3.4, half-width 0.4787.
+    // All 3s except coding 4: score 3.4, half-width 0.0895.
     const report = buildReport(loopInput(unanimous(3, [4, 3, 3]), { policy }));
     expect(report.policy).toEqual({ ...DEFAULT_HIRE_POLICY, ...policy });
     expect(report.recommendation).toBe(recommendation);
@@ -452,7 +460,7 @@ describe('buildReport: figures', () => {
     {
       name: 'too few scorecards',
       input: loopInput(unanimous(1, [4, 4, 4])),
-      message: 'Only 1 scorecard was submitted; at least 3 are required.',
+      message: 'Only 1 interviewer submitted a scorecard; at least 3 are required.',
     },
     {
       name: 'coverage',
@@ -467,12 +475,12 @@ describe('buildReport: figures', () => {
     {
       name: 'clear no-hire',
       input: loopInput(unanimous(3, [2, 2, 2], 'no')),
-      message: 'Even the top of the 90% range for the score (2.48) is below the bar of 3.00.',
+      message: 'Even the top of the 90% range for the score (2.09) is below the bar of 3.00.',
     },
     {
       name: 'hire',
       input: loopInput(unanimous(3, [4, 3, 3])),
-      message: 'Weighted score 3.40 meets the bar of 3.00, and the 90% range starts at 2.92, no more than 0.50 below the bar.',
+      message: 'Weighted score 3.40 meets the bar of 3.00, and the 90% range starts at 3.31, no more than 0.50 below the bar.',
     },
   ])('reason message: $name', ({ input, message }) => {
     expect(buildReport(input).reasons.map((r) => r.message)).toContain(message);

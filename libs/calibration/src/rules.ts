@@ -180,7 +180,7 @@ export function decide(ctx: DecisionContext): { recommendation: HiringDecision; 
       code: 'low_rating',
       dimensionId: dim.id,
       interviewerId: who,
-      message: `${who} rated ${dim.name} ${scale.min} ("${scale.levels[0].label}"), the lowest level, and no other interviewer has rated it yet.`,
+      message: `Interviewer ${who} rated ${dim.name} ${scale.min} ("${scale.levels[0].label}"), the lowest level, and no other interviewer has rated it yet.`,
       figures: { rating: scale.min, min: scale.min },
     });
   }

@@ -3,7 +3,7 @@ import { mergeHirePolicy, validateHirePolicy } from './hire-policy';
 
 describe('resolveHirePolicy', () => {
   it('fills in the calibration defaults', () => {
-    expect(resolveHirePolicy({})).toEqual({ bar: 3, floor: 2, minCoverage: 0.8, minInterviewers: 3, margin: 0.5, adjustForLeniency: true });
+    expect(resolveHirePolicy({})).toEqual({ bar: 3, floor: 2, minCoverage: 0.8, minInterviewers: 3, margin: 0.5, adjustForLeniency: true, everyDimensionMeets: false });
     expect(resolveHirePolicy(null)).toEqual(DEFAULT_HIRE_POLICY);
     expect(resolveHirePolicy({ bar: 3.5, adjustForLeniency: false })).toMatchObject({ bar: 3.5, floor: 2, adjustForLeniency: false });
   });
