@@ -324,7 +324,7 @@ describe('decision integrity: what is shown is what was judged', () => {
       const report = buildReport(loopInput(unanimous(3, [3, 3, 3]), { offsets: { i1: offset } }));
       for (const reason of report.reasons) {
         if (reason.code !== 'below_bar' || reason.figures?.score === undefined) continue;
-        const [, shown, bar] = /score ([\d.]+) is below the bar of ([\d.]+)/.exec(reason.message)!;
+        const [, shown, bar] = /score (\d+\.\d+) is below the bar of (\d+\.\d+)/.exec(reason.message)!;
         expect(shown).not.toBe(bar);
         expect(Number(shown)).toBeCloseTo(reason.figures.score, 3);
         expect(Number(shown)).toBeLessThan(Number(bar));
