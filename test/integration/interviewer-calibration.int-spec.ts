@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { alphaFromUnits, createLeniencyAccumulator, leniencyOffsets, LeniencyRating } from '@hireloop/calibration';
+import { alphaFromUnits, LeniencyRating, offsetWithout, raterEffects, type RatingScaleKind } from '@hireloop/calibration';
 import { InterviewerCalibrationService } from '@hireloop/core/calibration-stats/interviewer-calibration.service';
+import { CalibrationReportsRepository, panelKey } from '@hireloop/core/reports/calibration-reports.repository';
 import { buildDataSourceOptions } from '@hireloop/database';
 import {
   CalibrationRole,
@@ -14,8 +15,10 @@ import {
 
 /**
  * The interviewer-calibration job's SQL against a real PostgreSQL, checked against the pure functions of
- * libs/calibration on the same generated data: leniencyOffsets (to 1e-9, same n) and Krippendorff's alpha
- * (interval metric, one value per interviewer and application).
+ * libs/calibration on the same generated data: the joint rater-effect model `raterEffects` (deviation sums and
+ * per-application contributions to 1e-9, same n; offsets as stored, rounded to 6 decimals), the out-of-sample offsets
+ * the report reads (`offsetWithout`), and Krippendorff's alpha (interval metric, one value per interviewer and
+ * application).
  */
 describe('InterviewerCalibrationService (PostgreSQL)', () => {
   let ds: DataSource;
@@ -38,6 +41,38 @@ describe('InterviewerCalibrationService (PostgreSQL)', () => {
     return Object.fromEntries(rows.map((r) => [r.interviewer_id, { offset: r.offset, n: r.n }]));
   };
 
+  /** The stored model (per interviewer and per application) equals the pure `raterEffects` over the same rows. */
+  const expectStoredEqualsPure = async (organizationId: string, k = 5) => {
+    const rows = await history(organizationId);
+    const pure = raterEffects(rows, { k });
+    const stored: { interviewer_id: string; offset: number; n: number; deviation_sum: number; k: number }[] = await ds.query(
+      `SELECT interviewer_id, "offset", n, deviation_sum, k FROM interviewer_calibrations WHERE organization_id = $1`,
+      [organizationId],
+    );
+    expect(stored.map((r) => r.interviewer_id).sort()).toEqual(Object.keys(pure.interviewers).sort());
+    for (const r of stored) {
+      const expected = pure.interviewers[r.interviewer_id];
+      expect(r.n).toBe(expected.n);
+      expect(r.k).toBe(k);
+      expect(Math.abs(r.deviation_sum - expected.deviationSum)).toBeLessThanOrEqual(1e-9);
+      // The stored offset is rounded to 6 decimals (LENIENCY_DECIMALS).
+      expect(Math.abs(r.offset - expected.offset)).toBeLessThanOrEqual(5e-7 + 1e-9);
+    }
+    const contributions: { interviewer_id: string; application_id: string; deviation_sum: number; n: number }[] = await ds.query(
+      `SELECT interviewer_id, application_id, deviation_sum, n FROM interviewer_application_calibrations WHERE organization_id = $1`,
+      [organizationId],
+    );
+    expect(contributions).toHaveLength(pure.contributions.length);
+    const byKey = new Map(pure.contributions.map((c) => [`${c.interviewerId}/${c.applicationId}`, c]));
+    for (const c of contributions) {
+      const expected = byKey.get(`${c.interviewer_id}/${c.application_id}`)!;
+      expect(expected).toBeDefined();
+      expect(c.n).toBe(expected.n);
+      expect(Math.abs(c.deviation_sum - expected.deviationSum)).toBeLessThanOrEqual(1e-9);
+    }
+    return pure;
+  };
+
   const reliabilityInDb = async (organizationId: string) => {
     const rows: { role_id: string; dimension_id: string; alpha: number | null; n_units: number; n_ratings: number }[] = await ds.query(
       `SELECT role_id, dimension_id, alpha, n_units, n_ratings FROM role_reliability WHERE organization_id = $1`,
@@ -47,19 +82,24 @@ describe('InterviewerCalibrationService (PostgreSQL)', () => {
   };
 
   /** Every rating row of the organization, as the pure functions take them. */
-  const history = async (organizationId: string, order = ''): Promise<(LeniencyRating & { roleId: string })[]> =>
-    (
-      await ds.query(
-        `SELECT interviewer_id, application_id, dimension_id, role_id, rating FROM scorecard_ratings WHERE organization_id = $1 ${order}`,
-        [organizationId],
-      )
-    ).map((r: { interviewer_id: string; application_id: string; dimension_id: string; role_id: string; rating: number }) => ({
+  const history = async (organizationId: string, order = ''): Promise<(LeniencyRating & { roleId: string })[]> => {
+    const [{ present }]: { present: boolean }[] = await ds.query(
+      `SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'roles' AND column_name = 'rating_scale') AS present`,
+    );
+    const rows = await ds.query(
+      `SELECT r.interviewer_id, r.application_id, r.dimension_id, r.role_id, r.rating, ${present ? 'ro.rating_scale' : 'NULL'} AS scale
+         FROM scorecard_ratings r JOIN roles ro ON ro.id = r.role_id WHERE r.organization_id = $1 ${order}`,
+      [organizationId],
+    );
+    return rows.map((r: { interviewer_id: string; application_id: string; dimension_id: string; role_id: string; rating: number; scale: RatingScaleKind | null }) => ({
       interviewerId: r.interviewer_id,
       applicationId: r.application_id,
       dimensionId: r.dimension_id,
       roleId: r.role_id,
       rating: r.rating as LeniencyRating['rating'],
+      ...(r.scale ? { scale: r.scale } : {}),
     }));
+  };
 
   /** Pure alpha (interval) per role and dimension, with an interviewer's repeated ratings of one application averaged. */
   const pureReliability = (rows: (LeniencyRating & { roleId: string })[]) => {
@@ -99,42 +139,64 @@ describe('InterviewerCalibrationService (PostgreSQL)', () => {
     return { members, roles };
   }
 
-  it('computes the same leniency offsets and n as the pure leniencyOffsets (to 1e-9)', async () => {
+  it('stores the joint rater effects, their deviation sums and per-application contributions of the pure raterEffects (to 1e-9)', async () => {
     const { members } = await generatedOrganization(42, { roles: 3, applications: 200, repeatShare: 0.15 });
     const [result] = await service.recompute(members.organizationId);
-
     const rows = await history(members.organizationId);
     expect(rows.length).toBeGreaterThan(3000);
-    const pure = leniencyOffsets(rows);
-    const stored = await offsetsInDb(members.organizationId);
-    expect(Object.keys(stored).sort()).toEqual(Object.keys(pure).sort());
-    expect(result.interviewers).toBe(Object.keys(pure).length);
-    let nonZero = 0;
-    for (const [interviewerId, expected] of Object.entries(pure)) {
-      expect(stored[interviewerId].n).toBe(expected.n);
-      expect(Math.abs(stored[interviewerId].offset - expected.offset)).toBeLessThanOrEqual(1e-9);
-      if (Math.abs(expected.offset) > 0.01) nonZero++;
-    }
+    const pure = await expectStoredEqualsPure(members.organizationId);
+    expect(result.interviewers).toBe(Object.keys(pure.interviewers).length);
     // The generated biases are real: most interviewers get a visible offset.
+    const nonZero = Object.values(pure.interviewers).filter((e) => Math.abs(e.offset) > 0.01).length;
     expect(nonZero).toBeGreaterThan(members.interviewerIds.length / 2);
-
-    // The pure streaming accumulator fed in SQL order (application, dimension) agrees as well.
-    const accumulator = createLeniencyAccumulator();
-    for (const row of await history(members.organizationId, 'ORDER BY application_id, dimension_id')) accumulator.add(row);
-    expect(accumulator.result()).toEqual(pure);
   });
 
   it('agrees with the pure function for other shrinkage constants', async () => {
     const { members } = await generatedOrganization(7, { roles: 1, applications: 120, interviewers: 5 });
-    for (const k of [0, 1, 20]) {
+    for (const k of [1, 20, 5]) {
       await service.recompute(members.organizationId, { k });
-      const pure = leniencyOffsets(await history(members.organizationId), { k });
-      const stored = await offsetsInDb(members.organizationId);
-      for (const [id, expected] of Object.entries(pure)) {
-        expect(stored[id].n).toBe(expected.n);
-        expect(Math.abs(stored[id].offset - expected.offset)).toBeLessThanOrEqual(1e-9);
+      await expectStoredEqualsPure(members.organizationId, k);
+    }
+  });
+
+  it("gives each report the offsets without its own application's ratings (out of sample), as offsetWithout", async () => {
+    const { members, roles } = await generatedOrganization(77, { roles: 1, applications: 60, interviewers: 5 });
+    await service.recompute(members.organizationId);
+    const pure = await expectStoredEqualsPure(members.organizationId);
+    const applicationIds: string[] = (
+      await ds.query(`SELECT id FROM applications WHERE organization_id = $1 AND role_id = $2 ORDER BY id LIMIT 5`, [members.organizationId, roles[0].roleId])
+    ).map((r: { id: string }) => r.id);
+    const refs = applicationIds.map((applicationId) => ({ organizationId: members.organizationId, applicationId }));
+    const states = await new CalibrationReportsRepository(ds).panelStates(ds.manager, refs);
+    let changed = 0;
+    for (const ref of refs) {
+      const state = states.get(panelKey(ref))!;
+      const panel = new Set(state.scorecards.map((c) => c.interviewerId));
+      expect(Object.keys(state.offsets).sort()).toEqual([...panel].sort());
+      for (const [interviewerId, got] of Object.entries(state.offsets)) {
+        const own = pure.contributions.find((c) => c.interviewerId === interviewerId && c.applicationId === ref.applicationId);
+        const expected = offsetWithout(pure.interviewers[interviewerId], own, 5);
+        expect(Math.abs(got.offset - expected)).toBeLessThanOrEqual(5e-7 + 1e-9);
+        expect(got.n).toBe(pure.interviewers[interviewerId].n - (own?.n ?? 0));
+        if (Math.abs(got.offset - pure.interviewers[interviewerId].offset) > 1e-6) changed++;
       }
     }
+    expect(changed).toBeGreaterThan(0); // the candidate's own ratings no longer feed the offsets
+  });
+
+  it('maps ratings of a 5-point role onto 1–4 before estimation (roles.rating_scale)', async () => {
+    // The roles migration of issue 12 adds roles.rating_scale; without it on this branch, add it here (this database
+    // is recreated for every run).
+    await ds.query(`ALTER TABLE roles ADD COLUMN IF NOT EXISTS rating_scale text NOT NULL DEFAULT 'four_point'`);
+    const { members, roles } = await generatedOrganization(88, { roles: 2, applications: 80, interviewers: 5 });
+    await ds.query(`UPDATE roles SET rating_scale = 'five_point' WHERE id = $1`, [roles[1].roleId]);
+    await service.recompute(members.organizationId);
+    const rows = await history(members.organizationId);
+    expect(rows.some((r) => r.scale === 'five_point')).toBe(true);
+    const pure = await expectStoredEqualsPure(members.organizationId);
+    const asIfFourPoint = raterEffects(rows.map(({ scale: _scale, ...r }) => r));
+    const differs = Object.keys(pure.interviewers).some((id) => Math.abs(pure.interviewers[id].deviationSum - asIfFourPoint.interviewers[id].deviationSum) > 1e-6);
+    expect(differs).toBe(true);
   });
 
   it("computes each role dimension's Krippendorff alpha (interval) like the pure function (to 1e-9)", async () => {
@@ -173,11 +235,11 @@ describe('InterviewerCalibrationService (PostgreSQL)', () => {
     ]);
     await service.recompute(members.organizationId);
     const offsets = await offsetsInDb(members.organizationId);
-    // a: (4 − 2.5) + (3 − 4) = 0.5 over n = 2 → 0.5 / (2 + 5); b: (2 − 3.5) + (4 − 3) = −0.5 → −0.5 / 7; c: 3 − 3 = 0.
-    expect(offsets[a].n).toBe(2);
-    expect(offsets[a].offset).toBeCloseTo(0.5 / 7, 6);
-    expect(offsets[b].offset).toBeCloseTo(-0.5 / 7, 6);
-    expect(offsets[c]).toEqual({ offset: 0, n: 1 });
+    // Co-rated ratings: a 2 (units 1 and 2), b 2, c 1; a's lone rating in unit 3 does not count.
+    expect([offsets[a].n, offsets[b].n, offsets[c].n]).toEqual([2, 2, 1]);
+    const pure = await expectStoredEqualsPure(members.organizationId);
+    expect(pure.interviewers[a].offset).toBeGreaterThan(0);
+    expect(pure.interviewers[b].offset).toBeLessThan(0);
     const [row] = [...(await reliabilityInDb(members.organizationId)).values()];
     // Pairable values: {4,2,3} and {3,4}: n = 5, Σv = 16, Σv² = 54; within = (3·29 − 81)/2 + (2·25 − 49)/1 = 4;
     // α = 1 − (n − 1)·within / (n·Σv² − (Σv)²) = 1 − 4·4 / (270 − 256) = 1 − 16/14.
@@ -213,8 +275,13 @@ describe('InterviewerCalibrationService (PostgreSQL)', () => {
     await service.recompute(members.organizationId);
     const after = await offsetsInDb(members.organizationId);
     expect(after[gone]).toEqual({ offset: 0, n: 0 });
-    const pure = leniencyOffsets(await history(members.organizationId));
-    for (const [id, expected] of Object.entries(pure)) expect(Math.abs(after[id].offset - expected.offset)).toBeLessThanOrEqual(1e-9);
+    const [{ count }]: { count: number }[] = await ds.query(
+      `SELECT count(*)::int AS count FROM interviewer_application_calibrations WHERE organization_id = $1 AND interviewer_id = $2`,
+      [members.organizationId, gone],
+    );
+    expect(count).toBe(0);
+    await ds.query(`DELETE FROM interviewer_calibrations WHERE organization_id = $1 AND interviewer_id = $2`, [members.organizationId, gone]);
+    await expectStoredEqualsPure(members.organizationId);
     const reliability = await reliabilityInDb(members.organizationId);
     expect([...reliability.values()].every((r) => r.role_id === roles[0].roleId)).toBe(true);
     expect(reliability.size).toBe(roles[0].dimensionIds.length);
@@ -239,9 +306,7 @@ describe('InterviewerCalibrationService (PostgreSQL)', () => {
     const ids = results.map((r) => r.organizationId);
     expect(ids).toEqual(expect.arrayContaining([...ours]));
     expect(new Set(ids).size).toBe(ids.length);
-    const pureTwo = leniencyOffsets(await history(two.members.organizationId));
-    const storedTwo = await offsetsInDb(two.members.organizationId);
-    for (const [id, expected] of Object.entries(pureTwo)) expect(Math.abs(storedTwo[id].offset - expected.offset)).toBeLessThanOrEqual(1e-9);
+    await expectStoredEqualsPure(two.members.organizationId);
     // Offsets of one organization never name another's interviewers.
     const leaked: unknown[] = await ds.query(
       `SELECT 1 FROM interviewer_calibrations c JOIN members m ON m.id = c.interviewer_id WHERE m.organization_id <> c.organization_id`,
@@ -252,9 +317,7 @@ describe('InterviewerCalibrationService (PostgreSQL)', () => {
   it('serializes concurrent recomputes of one organization (advisory lock): both succeed with the same result', async () => {
     const { members } = await generatedOrganization(11, { roles: 1, applications: 80, interviewers: 5 });
     await Promise.all([service.recompute(members.organizationId), service.recompute(members.organizationId)]);
-    const pure = leniencyOffsets(await history(members.organizationId));
-    const stored = await offsetsInDb(members.organizationId);
-    for (const [id, expected] of Object.entries(pure)) expect(Math.abs(stored[id].offset - expected.offset)).toBeLessThanOrEqual(1e-9);
+    await expectStoredEqualsPure(members.organizationId);
   });
 });
 

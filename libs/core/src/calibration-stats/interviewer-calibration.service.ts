@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DEFAULT_LENIENCY_K, LENIENCY_DECIMALS } from '@hireloop/calibration';
+import { DEFAULT_LENIENCY_K, LENIENCY_DECIMALS, solveRaterEffects, type RaterEffectSystem } from '@hireloop/calibration';
 
-/** Shrinkage of the leniency offset: offset = n / (n + k) × mean deviation (the pure function's default k). */
+/** Ridge pseudo-count of the rater-effect model: offset = Σ deviation / (n + k) (the pure function's default k). */
 export const LENIENCY_SHRINKAGE_K = DEFAULT_LENIENCY_K;
 
 export interface OrganizationCalibrationResult {
@@ -19,12 +19,10 @@ export interface OrganizationCalibrationResult {
  * The interviewer-calibration computation, set-based in PostgreSQL so that no rating is ever held in memory here
  * (Issue 7: one million ratings in under 30 s and 500 MB).
  *
- * Leniency, per interviewer: for each of their ratings that has co-panelists (other interviewers' ratings on the same
- * application and dimension), the deviation rating − mean of the co-panelists' ratings, the co-panelists' mean being
- * (group sum − the interviewer's sum) / (group count − the interviewer's count) from window sums (an interviewer
- * with two rows in one group is not their own co-panelist); n = number of such ratings;
- * offset = n / (n + k) × mean deviation = Σ deviation / (n + k), rounded to LENIENCY_DECIMALS. This is exactly
- * libs/calibration's `leniencyOffsets` (an integration test checks that both agree to 1e-9 on generated data).
+ * Leniency, per interviewer: the joint additive rater-effect model of libs/calibration's `raterEffects`
+ * (rating = μ(application, dimension) + b(interviewer) + error, ridge k), with each interviewer's deviation sum split
+ * per application so that a report can use the offset without its own application's ratings (see writeLeniency
+ * and `offsetWithout`). An integration test checks that the stored figures equal the pure function's to 1e-9.
  *
  * Reliability, per role and dimension: Krippendorff's alpha with the interval metric, applications as units and
  * interviewers as raters (an interviewer who rated the same dimension twice on one application counts once, with
@@ -77,44 +75,126 @@ export class InterviewerCalibrationService {
   }
 
   /**
-   * Upserts every rating interviewer's offset (those without a co-rated rating get 0 with n = 0, as in the pure
-   * function); interviewers with no ratings left go back to 0 as well.
+   * The joint rater-effect model of libs/calibration (`raterEffects`, see rater-effects.ts), computed set-based:
+   *
+   * 1. `rater_groups` (temp): per (application, dimension, interviewer) the sum s and count c of the ratings mapped
+   *    onto 1–4 ({@link ratingOnFourPointSql}), with the group's total m, sum T and number of distinct interviewers;
+   * 2. the normal equations (L + kI) b = h: per interviewer n, L_ii, h_i and per co-rating pair L_ij, summed in SQL
+   *    over groups with ≥ 2 interviewers (a few hundred rows per organization, not one per rating);
+   * 3. solved here by `solveRaterEffects` (the library's conjugate gradients): memory is O(interviewers + pairs);
+   * 4. back in SQL, μ̂ = (T − Σ c_j b_j)/m per group and each interviewer's deviations s − c·μ̂, summed per
+   *    application into `interviewer_application_calibrations` and per interviewer into `interviewer_calibrations`
+   *    (deviation_sum, n, k and offset = deviation_sum / (n + k), rounded to LENIENCY_DECIMALS).
+   *
+   * Interviewers whose ratings are never co-rated get offset 0 with n = 0; interviewers with no ratings left go back
+   * to 0 as well.
    */
   private async writeLeniency(manager: EntityManager, organizationId: string, k: number): Promise<number> {
+    const rating = await this.ratingOnFourPointSql(manager);
+    await manager.query(`DROP TABLE IF EXISTS rater_groups`);
+    await manager.query(
+      `CREATE TEMP TABLE rater_groups ON COMMIT DROP AS
+       WITH per_rater AS (
+         SELECT r.application_id, r.dimension_id, r.interviewer_id, sum(${rating.expression}) AS s, count(*)::double precision AS c
+           FROM scorecard_ratings r ${rating.join}
+          WHERE r.organization_id = $1
+          GROUP BY r.application_id, r.dimension_id, r.interviewer_id
+       )
+       SELECT application_id, dimension_id, interviewer_id, s, c,
+              sum(c) OVER w AS m, sum(s) OVER w AS t, count(*) OVER w AS raters
+         FROM per_rater
+       WINDOW w AS (PARTITION BY application_id, dimension_id)`,
+      [organizationId],
+    );
+    const perInterviewer: { interviewer_id: string; n: number; diag: number; rhs: number }[] = await manager.query(
+      `SELECT interviewer_id,
+              COALESCE(sum(c) FILTER (WHERE raters >= 2), 0)::double precision AS n,
+              COALESCE(sum(c - c * c / m) FILTER (WHERE raters >= 2), 0)::double precision AS diag,
+              COALESCE(sum(s - c * t / m) FILTER (WHERE raters >= 2), 0)::double precision AS rhs
+         FROM rater_groups GROUP BY interviewer_id ORDER BY interviewer_id`,
+    );
+    const pairs: { a: string; b: string; value: number }[] = await manager.query(
+      `SELECT x.interviewer_id AS a, y.interviewer_id AS b, sum(-x.c * y.c / x.m)::double precision AS value
+         FROM rater_groups x
+         JOIN rater_groups y ON y.application_id = x.application_id AND y.dimension_id = x.dimension_id AND y.interviewer_id > x.interviewer_id
+        WHERE x.raters >= 2
+        GROUP BY 1, 2`,
+    );
+    const ids = perInterviewer.map((r) => r.interviewer_id);
+    const index = new Map(ids.map((id, i) => [id, i]));
+    const system: RaterEffectSystem = {
+      ids,
+      n: perInterviewer.map((r) => Number(r.n)),
+      diag: perInterviewer.map((r) => Number(r.diag)),
+      rhs: perInterviewer.map((r) => Number(r.rhs)),
+      pairs: pairs.map((p) => ({ a: index.get(p.a)!, b: index.get(p.b)!, value: Number(p.value) })),
+    };
+    const { effects } = solveRaterEffects(system, k);
+
+    await manager.query(`DROP TABLE IF EXISTS rater_effects`);
+    await manager.query(
+      `CREATE TEMP TABLE rater_effects ON COMMIT DROP AS
+       SELECT * FROM unnest($1::uuid[], $2::double precision[]) AS e(interviewer_id, b)`,
+      [ids, effects],
+    );
+    await manager.query(`DELETE FROM interviewer_application_calibrations WHERE organization_id = $1`, [organizationId]);
+    await manager.query(
+      `INSERT INTO interviewer_application_calibrations (organization_id, application_id, interviewer_id, deviation_sum, n)
+       SELECT $1, application_id, interviewer_id, sum(dev), sum(c)::int
+         FROM (SELECT g.application_id, g.interviewer_id, g.c,
+                      g.s - g.c * (g.t - sum(g.c * e.b) OVER w) / g.m AS dev
+                 FROM rater_groups g JOIN rater_effects e ON e.interviewer_id = g.interviewer_id
+                WHERE g.raters >= 2
+               WINDOW w AS (PARTITION BY g.application_id, g.dimension_id)) d
+        GROUP BY application_id, interviewer_id`,
+      [organizationId],
+    );
     const rows: { count: number }[] = await manager.query(
-      `WITH per_rater AS (
-         SELECT application_id, dimension_id, interviewer_id, sum(rating)::double precision AS s, count(*)::double precision AS c
-           FROM scorecard_ratings
-          WHERE organization_id = $1
-          GROUP BY application_id, dimension_id, interviewer_id
-       ), grouped AS (
-         SELECT interviewer_id, s, c, sum(s) OVER w AS group_sum, sum(c) OVER w AS group_count
-           FROM per_rater
-         WINDOW w AS (PARTITION BY application_id, dimension_id)
-       ), per_interviewer AS (
-         SELECT interviewer_id,
-                COALESCE(sum(c) FILTER (WHERE group_count > c), 0) AS n,
-                COALESCE(sum(s - c * (group_sum - s) / (group_count - c)) FILTER (WHERE group_count > c), 0) AS diff
-           FROM grouped
-          GROUP BY interviewer_id
+      `WITH per_interviewer AS (
+         SELECT e.interviewer_id, COALESCE(sum(x.deviation_sum), 0) AS s, COALESCE(sum(x.n), 0)::double precision AS n
+           FROM rater_effects e
+           LEFT JOIN interviewer_application_calibrations x ON x.organization_id = $1 AND x.interviewer_id = e.interviewer_id
+          GROUP BY e.interviewer_id
        ), upserted AS (
-         INSERT INTO interviewer_calibrations (organization_id, interviewer_id, "offset", n, computed_at)
+         INSERT INTO interviewer_calibrations (organization_id, interviewer_id, "offset", n, deviation_sum, k, computed_at)
          SELECT $1, interviewer_id,
-                -- diff / (n + k) = n / (n + k) × mean deviation, rounded like the pure function (Math.round semantics)
-                CASE WHEN n > 0 THEN floor(diff / (n + $2::double precision) * $3::double precision + 0.5) / $3::double precision ELSE 0 END + 0,
-                n::int, now()
+                -- s / (n + k), rounded like the pure functions (Math.round semantics)
+                CASE WHEN n > 0 THEN floor(s / (n + $2::double precision) * $3::double precision + 0.5) / $3::double precision ELSE 0 END + 0,
+                n::int, CASE WHEN n > 0 THEN s ELSE 0 END, $2::double precision, now()
            FROM per_interviewer
          ON CONFLICT (organization_id, interviewer_id)
-         DO UPDATE SET "offset" = EXCLUDED."offset", n = EXCLUDED.n, computed_at = EXCLUDED.computed_at
+         DO UPDATE SET "offset" = EXCLUDED."offset", n = EXCLUDED.n, deviation_sum = EXCLUDED.deviation_sum, k = EXCLUDED.k,
+                       computed_at = EXCLUDED.computed_at
          RETURNING 1
        )
        SELECT count(*)::int AS count FROM upserted`,
       [organizationId, k, 10 ** LENIENCY_DECIMALS],
     );
-    await manager.query(`UPDATE interviewer_calibrations SET "offset" = 0, n = 0, computed_at = now() WHERE organization_id = $1 AND computed_at <> now()`, [
-      organizationId,
-    ]);
+    await manager.query(
+      `UPDATE interviewer_calibrations SET "offset" = 0, n = 0, deviation_sum = 0, k = $2, computed_at = now()
+        WHERE organization_id = $1 AND computed_at <> now()`,
+      [organizationId, k],
+    );
     return rows[0].count;
+  }
+
+  /**
+   * THE one place where a rating's scale is read. Ratings are mapped linearly onto 1–4 (libs/calibration
+   * `toFourPoint`) from the role's `rating_scale` ('four_point' | 'five_point' | 'three_level'). On a database
+   * without that column (before the roles migration of issue 12) every rating is taken as 4-point.
+   */
+  private async ratingOnFourPointSql(manager: EntityManager): Promise<{ expression: string; join: string }> {
+    const [{ present }]: { present: boolean }[] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM information_schema.columns
+                       WHERE table_schema = current_schema() AND table_name = 'roles' AND column_name = 'rating_scale') AS present`,
+    );
+    if (!present) return { expression: 'r.rating::double precision', join: '' };
+    return {
+      expression: `CASE ro.rating_scale WHEN 'five_point' THEN 1 + ((r.rating - 1) * 3)::double precision / 4
+                                        WHEN 'three_level' THEN 1 + ((r.rating - 1) * 3)::double precision / 2
+                                        ELSE r.rating::double precision END`,
+      join: 'JOIN roles ro ON ro.id = r.role_id',
+    };
   }
 
   /** Replaces the organization's reliability rows. */
