@@ -53,9 +53,10 @@ export async function seedOrganization(pool: Pool, name: string, interviewers: n
 /** Leniency offsets for the interviewers (as a previous calibration run would have left them), so reports use them. */
 export async function seedOffsets(pool: Pool, organizationId: string, interviewerIds: string[]): Promise<void> {
   await pool.query(
-    `INSERT INTO interviewer_calibrations (organization_id, interviewer_id, "offset", n)
-     SELECT $1, id, round((((ord * 37) % 11) - 5) / 10.0, 3), 40 + (ord % 60)::int
-       FROM unnest($2::uuid[]) WITH ORDINALITY AS t(id, ord)
+    `INSERT INTO interviewer_calibrations (organization_id, interviewer_id, "offset", n, deviation_sum, k)
+     SELECT $1, id, o, n, o * (n + 5), 5   -- reports read deviation_sum / (n + k) (out of sample)
+       FROM (SELECT id, round((((ord * 37) % 11) - 5) / 10.0, 3)::double precision AS o, 40 + (ord % 60)::int AS n
+               FROM unnest($2::uuid[]) WITH ORDINALITY AS t(id, ord)) s
      ON CONFLICT (organization_id, interviewer_id) DO NOTHING`,
     [organizationId, interviewerIds],
   );

@@ -127,7 +127,8 @@ describe('PanelReportsService (PostgreSQL)', () => {
     expect(before!.report.policy).toMatchObject({ bar: 3.5, minInterviewers: 2 });
     expect(before!.report.interviewers.every((r: { offset: number }) => r.offset === 0)).toBe(true);
 
-    await ds.query(`INSERT INTO interviewer_calibrations (organization_id, interviewer_id, "offset", n) VALUES ($1, $2, 0.5, 40)`, [
+    // Reports read the out-of-sample offset deviation_sum / (n + k): 22.5 / (40 + 5) = 0.5 (no contribution of this application).
+    await ds.query(`INSERT INTO interviewer_calibrations (organization_id, interviewer_id, "offset", n, deviation_sum, k) VALUES ($1, $2, 0.5, 40, 22.5, 5)`, [
       panel.organizationId,
       panel.interviews[0].interviewerId,
     ]);

@@ -80,7 +80,7 @@ describe('score interval', () => {
     const detail = scoreInterval({ weights: [40, 30, 30], values: [[4, 3, 4], [3, 3, 4], [3]], score: report.score!, interviewers: 3, scaleMin: 1, scaleMax: 4 });
     expect(detail.designFactor).toBeCloseTo(0.16 / 3 + 0.09 / 3 + 0.09, 12);
     expect(detail.panelDegreesOfFreedom).toBe(4);
-    expect(report.interval).toEqual({ level: 0.9, low: expect.closeTo(detail.low, 4), high: expect.closeTo(detail.high, 4) });
+    expect(report.interval).toEqual({ level: 0.9, low: expect.closeTo(detail.low, 3), high: expect.closeTo(detail.high, 3) });
   });
 
   it('no replicated dimension: the spread of the dimension means is used (conservative), df = D − 1', () => {
