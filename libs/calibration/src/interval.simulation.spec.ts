@@ -41,6 +41,8 @@ interface Design {
   interviewers: number;
   raters: [number, number];
   sd: number;
+  /** sd of an interviewer's halo on the panel's candidate: one error shared by all the dimensions they rate (default 0). */
+  halo?: number;
 }
 
 function simulate(design: Design, seed: number, panels = 3000): { coverage: number; meanWidth: number } {
@@ -53,6 +55,7 @@ function simulate(design: Design, seed: number, panels = 3000): { coverage: numb
     const ability = 1.5 + 2 * random();
     const mu = dimensions.map(() => ability + 0.3 * normal(random));
     const ratings = new Map<string, { dimensionId: string; rating: 1 | 2 | 3 | 4 }[]>(ids.map((id) => [id, []]));
+    const halo = new Map(ids.map((id) => [id, design.halo ? design.halo * normal(random) : 0]));
     for (let d = 0; d < dimensions.length; d++) {
       const [lo, hi] = design.raters;
       const r = Math.min(design.interviewers, lo + Math.floor(random() * (hi - lo + 1)));
@@ -62,7 +65,7 @@ function simulate(design: Design, seed: number, panels = 3000): { coverage: numb
         [order[i], order[j]] = [order[j], order[i]];
       }
       for (const id of order.slice(0, r)) {
-        const rating = Math.min(4, Math.max(1, Math.round(mu[d] + design.sd * normal(random)))) as 1 | 2 | 3 | 4;
+        const rating = Math.min(4, Math.max(1, Math.round(mu[d] + halo.get(id)! + design.sd * normal(random)))) as 1 | 2 | 3 | 4;
         ratings.get(id)!.push({ dimensionId: dimensions[d].id, rating });
       }
     }
@@ -81,28 +84,41 @@ describe('score interval: coverage over simulated panels (seeded)', () => {
   // interviewers, raters per dimension (range), noise sd → coverage %, mean width (figures in the README)
   it.each<[number, [number, number], number, number, number]>([
     [3, [1, 1], 0.7, 91.6, 1.375],
-    [3, [1, 2], 0.7, 90.7, 1.223],
-    [3, [2, 2], 1.0, 88.1, 1.102],
-    [3, [3, 3], 0.5, 91.1, 0.553],
-    [3, [1, 3], 1.0, 88.7, 1.199],
+    [3, [1, 2], 0.7, 91.2, 1.262],
+    [3, [2, 2], 1.0, 90.0, 1.206],
+    [3, [3, 3], 0.5, 92.8, 0.623],
+    [3, [1, 3], 1.0, 90.1, 1.286],
     [4, [1, 1], 1.0, 89.7, 1.592],
-    [4, [1, 2], 0.5, 91.1, 1.065],
-    [4, [2, 2], 0.7, 89.1, 0.884],
-    [4, [1, 3], 0.7, 90.1, 0.992],
-    [4, [3, 3], 1.0, 88.7, 0.853],
+    [4, [1, 2], 0.5, 91.3, 1.084],
+    [4, [2, 2], 0.7, 90.3, 0.94],
+    [4, [1, 3], 0.7, 91.5, 1.04],
+    [4, [3, 3], 1.0, 90.7, 0.94],
     [5, [1, 1], 0.7, 91.7, 1.345],
-    [5, [2, 2], 0.7, 89.6, 0.882], // the design (was 95.6 %, mean width 0.93)
-    [5, [1, 3], 0.5, 90.5, 0.817],
-    [5, [3, 3], 0.7, 88.8, 0.681],
-    [6, [1, 2], 1.0, 88.5, 1.46],
-    [6, [2, 2], 0.5, 88.9, 0.72],
-    [6, [1, 3], 1.0, 87.7, 1.22],
-    [6, [3, 3], 0.5, 89.9, 0.551],
+    [5, [2, 2], 0.7, 90.6, 0.927], // the design (was 95.6 %, mean width 0.93)
+    [5, [1, 3], 0.5, 91.2, 0.847],
+    [5, [3, 3], 0.7, 91.2, 0.74],
+    [6, [1, 2], 1.0, 88.7, 1.477],
+    [6, [2, 2], 0.5, 89.5, 0.749],
+    [6, [1, 3], 1.0, 88.7, 1.256],
+    [6, [3, 3], 0.5, 91.5, 0.589],
   ])('%i interviewers, each dimension rated by %p of them, noise sd %p → covers %p %% (87–93), mean width %p', (interviewers, raters, sd, pct, meanWidth) => {
     const seed = interviewers * 1000 + raters[0] * 100 + raters[1] * 10 + Math.round(sd * 10);
     const result = simulate({ interviewers, raters, sd }, seed);
     expect(result.coverage).toBeGreaterThanOrEqual(0.87);
     expect(result.coverage).toBeLessThanOrEqual(0.93);
+    expect({ coverage: Number((result.coverage * 100).toFixed(1)), meanWidth: Number(result.meanWidth.toFixed(3)) }).toEqual({ coverage: pct, meanWidth });
+  });
+
+  // Robustness, not part of the 87–93 % requirement: each interviewer's errors share a halo of sd 0.3 across the
+  // dimensions they rate. Without the halo term the 3-rater designs fall to about 79 %.
+  it.each<[number, [number, number], number, number, number]>([
+    [3, [3, 3], 0.5, 86.6, 0.798],
+    [5, [2, 2], 0.7, 87.1, 0.998],
+    [5, [3, 3], 0.7, 89.4, 0.827],
+    [6, [1, 3], 1.0, 88.3, 1.281],
+  ])('with a halo of sd 0.3: %i interviewers, %p raters per dimension, sd %p → covers %p %% (≥ 85), mean width %p', (interviewers, raters, sd, pct, meanWidth) => {
+    const result = simulate({ interviewers, raters, sd, halo: 0.3 }, 7000 + interviewers * 100 + raters[1] * 10 + Math.round(sd * 10));
+    expect(result.coverage).toBeGreaterThanOrEqual(0.85);
     expect({ coverage: Number((result.coverage * 100).toFixed(1)), meanWidth: Number(result.meanWidth.toFixed(3)) }).toEqual({ coverage: pct, meanWidth });
   });
 

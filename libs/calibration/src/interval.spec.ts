@@ -11,7 +11,7 @@ import { card, LOOP, loopInput, unanimous } from './spec-helpers';
  */
 describe('score interval', () => {
   it('uses the documented constants', () => {
-    expect(INTERVAL_METHOD).toEqual({ level: 0.9, priorSd: 0.5, priorN: 0.5 });
+    expect(INTERVAL_METHOD).toEqual({ level: 0.9, priorSd: 0.5, priorN: 0.5, haloPriorN: 8 });
   });
 
   it('pools the within-dimension sum of squares like a one-way ANOVA (Montgomery, Design and Analysis of Experiments, tensile strength example: SS_E = 161.20 on 20 df, MS_E = 8.06)', () => {
@@ -77,10 +77,25 @@ describe('score interval', () => {
   it('a dimension rated by a single interviewer is kept: it adds w̃²·v to the variance instead of being dropped', () => {
     // comms (w̃ 0.3) rated only by c: Σ w̃²/c = 0.16/3 + 0.09/3 + 0.09/1 = 0.173333.
     const report = buildReport(loopInput([card('a', [4, 3, null]), card('b', [3, 3, null]), card('c', [4, 4, 3])]));
-    const detail = scoreInterval({ weights: [40, 30, 30], values: [[4, 3, 4], [3, 3, 4], [3]], score: report.score!, interviewers: 3, scaleMin: 1, scaleMax: 4 });
+    const detail = scoreInterval({ weights: [40, 30, 30], values: [[4, 3, 4], [3, 3, 4], [3]], raters: [[0, 1, 2], [0, 1, 2], [2]], score: report.score!, interviewers: 3, scaleMin: 1, scaleMax: 4 });
     expect(detail.designFactor).toBeCloseTo(0.16 / 3 + 0.09 / 3 + 0.09, 12);
     expect(detail.panelDegreesOfFreedom).toBe(4);
     expect(report.interval).toEqual({ level: 0.9, low: expect.closeTo(detail.low, 3), high: expect.closeTo(detail.high, 3) });
+  });
+
+  it('halo: one interviewer low on every dimension (4, 4, 2 everywhere) is a shared error, not three independent ones', () => {
+    // Residuals: a and b +2/3, c −4/3 on each of the three dimensions; f = 1 − 1/3 = 2/3.
+    //   Σ_i [(Σ r)² − Σ r²] = 2 · (4 − 4/3) + (16 − 16/3) = 16;  Σ_i [(Σ f)² − Σ f²] = 3 · (4 − 4/3) = 8
+    //   η² = 16 / (8 + κ = 8) = 1;  a_i = 1/3 each: Σ a_i² = 1/3;  Σ w̃²/c = 0.34/3 → halo term = 1/3 − 0.113333 = 0.22
+    const detail = scoreInterval({ weights: [40, 30, 30], values: [[4, 4, 2], [4, 4, 2], [4, 4, 2]], raters: [[0, 1, 2], [0, 1, 2], [0, 1, 2]], score: 10 / 3, interviewers: 3, scaleMin: 1, scaleMax: 4 });
+    expect(detail.haloVariance).toBeCloseTo(1, 12);
+    expect(detail.haloTerm).toBeCloseTo(1 / 3 - 0.34 / 3, 12);
+    expect(detail.standardError).toBeCloseTo(Math.sqrt(((8 + 0.125) / 6.5) * (0.34 / 3) + 1 / 3 - 0.34 / 3), 12);
+    const report = buildReport(loopInput([card('a', [4, 4, 4]), card('b', [4, 4, 4]), card('c', [2, 2, 2], 'no')]));
+    expect(report.recommendation).toBe('inconclusive');
+    expect(report.reasons.map((r) => r.code)).toEqual(['uncertain']);
+    // Without interviewer identities the halo term is 0.
+    expect(scoreInterval({ weights: [40, 30, 30], values: [[4, 4, 2], [4, 4, 2], [4, 4, 2]], score: 10 / 3, interviewers: 3, scaleMin: 1, scaleMax: 4 }).haloTerm).toBe(0);
   });
 
   it('no replicated dimension: the spread of the dimension means is used (conservative), df = D − 1', () => {

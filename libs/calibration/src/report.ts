@@ -48,6 +48,7 @@ export function buildReport(input: ReportInput): CalibrationReport {
   // adjusted ratings.
   const rawValues: number[][] = Array.from({ length: D }, () => []);
   const adjValues: number[][] = Array.from({ length: D }, () => []);
+  const valueRaters: number[][] = Array.from({ length: D }, () => []); // interviewer index behind each value
   const ratingCounts = new Array<number>(D).fill(0);
   const mins = new Array<number>(D).fill(Infinity);
   const maxs = new Array<number>(D).fill(-Infinity);
@@ -60,7 +61,8 @@ export function buildReport(input: ReportInput): CalibrationReport {
   let weightedInterviewers = 0;
 
   let c = 0;
-  for (const { interviewerId, offset, n } of offsets) {
+  for (let who = 0; who < offsets.length; who++) {
+    const { interviewerId, offset, n } = offsets[who];
     const applied = policy.adjustForLeniency ? offsetOnScale(offset, scale) : 0;
     rawSum.fill(0);
     adjSum.fill(0);
@@ -93,6 +95,7 @@ export function buildReport(input: ReportInput): CalibrationReport {
       if (cnt[d] === 0) continue;
       rawValues[d].push(rawSum[d] / cnt[d]);
       adjValues[d].push(adjSum[d] / cnt[d]);
+      valueRaters[d].push(who);
       if (effWeights[d] > 0) weighted = true;
     }
     if (weighted) weightedInterviewers++;
@@ -156,9 +159,9 @@ export function buildReport(input: ReportInput): CalibrationReport {
   const score = scoreDen > 0 ? clampTo(scoreNum / scoreDen, scaleMin, scaleMax) : null;
   const rawScore = scoreDen > 0 ? clampTo(rawNum / scoreDen, scaleMin, scaleMax) : null;
   const interval =
-    score === null ? null : scoreInterval({ weights: effWeights, values: adjValues, score, interviewers: weightedInterviewers, scaleMin, scaleMax });
+    score === null ? null : scoreInterval({ weights: effWeights, values: adjValues, raters: valueRaters, score, interviewers: weightedInterviewers, scaleMin, scaleMax });
   const rawInterval =
-    rawScore === null ? null : scoreInterval({ weights: effWeights, values: rawValues, score: rawScore, interviewers: weightedInterviewers, scaleMin, scaleMax });
+    rawScore === null ? null : scoreInterval({ weights: effWeights, values: rawValues, raters: valueRaters, score: rawScore, interviewers: weightedInterviewers, scaleMin, scaleMax });
 
   // Red flags: flag → sorted, distinct raisers.
   const flagMap = new Map<string, string[]>();
