@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { DebriefScorecard, ScaleLevel } from '../api/types';
-import { formatDateTime, LEVEL_LABELS, RATING_LABELS, RECOMMENDATION_LABELS } from '../lib/labels';
+import { formatDateTime, LEVEL_LABELS, RECOMMENDATION_LABELS } from '../lib/labels';
+import { labelOf, levelsOf } from '../lib/ratingScale';
 import { colourFor } from '../lib/scale';
 
 /** One submitted scorecard, read-only: each dimension's rating with its evidence, then signals and red flags. */
@@ -17,7 +18,7 @@ export function ScorecardView(props: {
 }) {
   const sc = props.scorecard;
   const nameOf = (id: string, fallback: string) => fallback || props.dimensionNames?.[id] || 'A dimension of another round';
-  const levelLabel = (rating: number | null) => props.levels?.find((l) => l.value === rating)?.label ?? RATING_LABELS[String(rating)] ?? '';
+  const levelLabel = (rating: number | null) => labelOf(props.levels ?? levelsOf(null), rating);
   return (
     <article className="scorecard-view" data-testid="scorecard-view" aria-label={props.showInterviewer ? `Scorecard by ${sc.interviewer.name}` : 'Your scorecard'}>
       {props.showInterviewer ? (
