@@ -18,7 +18,7 @@ export function RatingChoice(props: {
     <fieldset className={`rating-choice${props.invalid ? ' rating-choice--invalid' : ''}`} aria-describedby={props.describedBy} disabled={props.disabled}>
       <legend>{props.legend}</legend>
       <div className="rating-choice__options">
-        {(props.levels ?? levelsOf(null)).map(({ value: level, key, label }) => {
+        {(props.levels ?? levelsOf(null)).map(({ value: level, label }) => {
           const id = `${props.name}-${level}`;
           return (
             <label key={level} htmlFor={id} className={`rating-option rating-option--${level}${props.value === level ? ' rating-option--checked' : ''}`}>
@@ -34,7 +34,7 @@ export function RatingChoice(props: {
               <span className="rating-option__head">
                 <span className="rating-option__level">{level}</span> {label}
               </span>
-              <span className="rating-option__anchor">{props.rubric[key] || 'No anchor written for this level.'}</span>
+              <span className="rating-option__anchor">{props.rubric[String(level)] || 'No anchor written for this level.'}</span>
             </label>
           );
         })}

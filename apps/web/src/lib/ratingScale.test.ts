@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeScale, labelOf, levelsOf, meetsLevelOf, missingAnchors, rangeOf, rubricForLevels, SCALE_LEVELS, thresholdHint } from './ratingScale';
+import { describeScale, dimensionsMissingAnchors, labelOf, levelsOf, meetsLevelOf, missingAnchors, rangeOf, rubricForLevels, SCALE_LEVELS, thresholdHint } from './ratingScale';
 
 describe('rating scales', () => {
   it.each([
@@ -28,12 +28,23 @@ describe('rating scales', () => {
     expect(meetsLevelOf(levels)?.key).toBe('meets');
   });
 
-  it('rubric anchors: exactly the levels of the scale, trimmed, nothing of a former scale', () => {
-    const rubric = { '1': ' weak ', '2': 'ok', '3': '', '4': 'great', '5': 'stellar' };
-    expect(rubricForLevels(SCALE_LEVELS.three_level, rubric)).toEqual({ '1': 'weak', '2': 'ok', '3': '' });
-    expect(Object.keys(rubricForLevels(SCALE_LEVELS.five_point, {}))).toEqual(['1', '2', '3', '4', '5']);
-    expect(missingAnchors(SCALE_LEVELS.four_point, rubric).map((l) => l.value)).toEqual([3]);
+  it('rubric anchors: the levels of the scale keyed by value, trimmed, empty ones left out; anchors of other levels already saved are kept', () => {
+    const draft = { '1': ' weak ', '2': 'ok', '3': '', '4': 'typed but not shown', '5': '' };
+    expect(rubricForLevels(SCALE_LEVELS.three_level, draft)).toEqual({ '1': 'weak', '2': 'ok' });
+    expect(rubricForLevels(SCALE_LEVELS.three_level, draft, { '1': 'old', '3': 'old 3', '4': 'great', '5': '  ' })).toEqual({ '1': 'weak', '2': 'ok', '4': 'great' });
+    expect(rubricForLevels(SCALE_LEVELS.five_point, { '1': 'a', '2': 'b', '3': 'c', '4': 'd', '5': 'e' })).toEqual({ '1': 'a', '2': 'b', '3': 'c', '4': 'd', '5': 'e' });
+    expect(rubricForLevels(SCALE_LEVELS.five_point, {})).toEqual({});
+    expect(missingAnchors(SCALE_LEVELS.four_point, draft).map((l) => l.value)).toEqual([3]);
     expect(missingAnchors(SCALE_LEVELS.three_level, { '1': 'a', '2': 'b', '3': 'c' })).toEqual([]);
+  });
+
+  it('before switching scale: the dimensions that still need an anchor for a level of the new scale', () => {
+    const dims = [
+      { name: 'Coding', rubric: { '1': 'a', '2': 'b', '3': 'c', '4': 'd' } },
+      { name: 'Design', rubric: { '1': 'a', '2': 'b', '3': 'c', '4': 'd', '5': 'e' } },
+    ];
+    expect(dimensionsMissingAnchors(dims, SCALE_LEVELS.five_point)).toEqual([{ name: 'Coding', levels: [SCALE_LEVELS.five_point[4]] }]);
+    expect(dimensionsMissingAnchors(dims, SCALE_LEVELS.three_level)).toEqual([]);
   });
 
   it('labels and a one-line description for the picker', () => {

@@ -7,22 +7,22 @@ import type { RatingScale, Rubric, ScaleLevel } from '../api/types';
  */
 export const SCALE_LEVELS: Record<RatingScale, ScaleLevel[]> = {
   four_point: [
-    { value: 1, key: '1', label: 'Strong evidence against' },
-    { value: 2, key: '2', label: 'Some evidence against' },
-    { value: 3, key: '3', label: 'Evidence for' },
-    { value: 4, key: '4', label: 'Strong evidence for' },
+    { value: 1, key: 'strong_against', label: 'Strong evidence against' },
+    { value: 2, key: 'against', label: 'Some evidence against' },
+    { value: 3, key: 'for', label: 'Evidence for' },
+    { value: 4, key: 'strong_for', label: 'Strong evidence for' },
   ],
   five_point: [
-    { value: 1, key: '1', label: 'Far below the bar' },
-    { value: 2, key: '2', label: 'Below the bar' },
-    { value: 3, key: '3', label: 'At the bar' },
-    { value: 4, key: '4', label: 'Above the bar' },
-    { value: 5, key: '5', label: 'Far above the bar' },
+    { value: 1, key: 'far_below', label: 'Far below the bar' },
+    { value: 2, key: 'below', label: 'Below the bar' },
+    { value: 3, key: 'meets', label: 'Meets the bar' },
+    { value: 4, key: 'above', label: 'Above the bar' },
+    { value: 5, key: 'far_above', label: 'Far above the bar' },
   ],
   three_level: [
-    { value: 1, key: '1', label: 'Below' },
-    { value: 2, key: '2', label: 'Meets' },
-    { value: 3, key: '3', label: 'Exceeds' },
+    { value: 1, key: 'below', label: 'Below' },
+    { value: 2, key: 'meets', label: 'Meets' },
+    { value: 3, key: 'exceeds', label: 'Exceeds' },
   ],
 };
 
@@ -60,9 +60,14 @@ export function rangeOf(levels: ScaleLevel[]): [number, number] {
   return [levels[0].value, levels[levels.length - 1].value];
 }
 
+/** Rubric anchors are keyed by the level's value ('1' … '5'), whatever the level's own key. */
+export function anchorKey(level: ScaleLevel): string {
+  return String(level.value);
+}
+
 /**
- * The level a dimension must reach to "meet" the bar under `everyDimensionMeets`: the level keyed or labelled "meets"
- * (three levels), else the lowest level of the upper half ("Evidence for" on 4 points, "At the bar" on 5).
+ * The level a dimension must reach to "meet" the bar under `everyDimensionMeets`: the level keyed "meets" (5 points,
+ * 3 levels), else the lowest level of the upper half ("Evidence for" on 4 points).
  */
 export function meetsLevelOf(levels: ScaleLevel[]): ScaleLevel | null {
   if (levels.length === 0) return null;
@@ -72,18 +77,30 @@ export function meetsLevelOf(levels: ScaleLevel[]): ScaleLevel | null {
 }
 
 /**
- * The rubric to send for a scale: exactly its levels' anchors (trimmed; missing ones as ''), dropping anchors of
- * levels the scale does not have — after a switch from 5 points to 3 levels, the old '4' and '5' must not be sent.
+ * The rubric to send (the API replaces it whole): the anchors written for the scale's levels (trimmed; an empty one
+ * is left out — the API then names each missing level of the role's scale, and a level of a scale only picked, not
+ * saved yet, may still be empty), plus the non-empty anchors of other levels the dimension already had — the API
+ * keeps them for a later change of scale, so a save must not drop them.
  */
-export function rubricForLevels(levels: ScaleLevel[], rubric: Partial<Rubric> | null | undefined): Rubric {
+export function rubricForLevels(levels: ScaleLevel[], rubric: Partial<Rubric> | null | undefined, saved?: Partial<Rubric> | null): Rubric {
   const out: Rubric = {};
-  for (const l of levels) out[l.key] = (rubric?.[l.key] ?? '').trim();
+  const inScale = new Set(levels.map(anchorKey));
+  for (const [k, v] of Object.entries(saved ?? {})) if (!inScale.has(k) && typeof v === 'string' && v.trim()) out[k] = v.trim();
+  for (const l of levels) {
+    const text = (rubric?.[anchorKey(l)] ?? '').trim();
+    if (text) out[anchorKey(l)] = text;
+  }
   return out;
 }
 
 /** Levels whose anchor is still empty: the API requires one for each level of the scale. */
 export function missingAnchors(levels: ScaleLevel[], rubric: Partial<Rubric> | null | undefined): ScaleLevel[] {
-  return levels.filter((l) => !(rubric?.[l.key] ?? '').trim());
+  return levels.filter((l) => !(rubric?.[anchorKey(l)] ?? '').trim());
+}
+
+/** Before a switch of scale: which dimensions still lack an anchor for a level of the new scale (the API refuses the switch until none does). */
+export function dimensionsMissingAnchors(dimensions: { name: string; rubric?: Partial<Rubric> | null }[], levels: ScaleLevel[]): { name: string; levels: ScaleLevel[] }[] {
+  return dimensions.map((d) => ({ name: d.name, levels: missingAnchors(levels, d.rubric) })).filter((x) => x.levels.length > 0);
 }
 
 /** "Bar (1–4)": a policy threshold is stated on the role's scale. */

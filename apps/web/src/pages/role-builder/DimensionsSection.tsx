@@ -6,7 +6,7 @@ import { ProblemBanner } from '../../components/ProblemBanner';
 import { WeightSum } from '../../components/WeightSum';
 import { useAction } from '../../lib/hooks';
 import { remapIndexedErrors } from '../../lib/problem';
-import { levelsOf, rubricForLevels } from '../../lib/ratingScale';
+import { anchorKey, rubricForLevels } from '../../lib/ratingScale';
 import { formatWeight, parseWeight } from '../../lib/weights';
 import { AddDimensionForm } from './AddDimensionForm';
 import { RequiredToggle, RubricFields } from './RubricFields';
@@ -19,9 +19,9 @@ export function saveWeights(roleId: string, weights: { dimensionId: string; weig
   return put<Role>(`/roles/${roleId}/weights`, { weights });
 }
 
-export function DimensionsSection(props: { role: Role; editable: boolean; onChange: (role: Role) => void; messagesFor: (field: string) => string[] }) {
-  const { role } = props;
-  const levels = levelsOf(role);
+/** `levels`: the scale being edited — the role's, or the one picked but not saved yet (so that its anchors can be written first). */
+export function DimensionsSection(props: { role: Role; levels: ScaleLevel[]; editable: boolean; onChange: (role: Role) => void; messagesFor: (field: string) => string[] }) {
+  const { role, levels } = props;
   return (
     <section className="card" aria-labelledby="dimensions-title" data-field="dimensions">
       <h2 id="dimensions-title">Scorecard dimensions</h2>
@@ -134,7 +134,7 @@ function draftOf(d: Dimension, levels: ScaleLevel[]): DimensionDraft {
   return {
     name: d.name,
     description: d.description ?? '',
-    rubric: Object.fromEntries(levels.map((l) => [l.key, d.rubric?.[l.key] ?? ''])),
+    rubric: Object.fromEntries(levels.map((l) => [anchorKey(l), d.rubric?.[anchorKey(l)] ?? ''])),
     required: d.required ?? true,
     strong: listToLines(d.signals?.strong),
     weak: listToLines(d.signals?.weak),
@@ -152,7 +152,7 @@ function DimensionEditor(props: { roleId: string; dimension: Dimension; levels: 
     patch<Change>(`/roles/${props.roleId}/dimensions/${d.id}`, {
       name: draft.name,
       description: draft.description,
-      rubric: rubricForLevels(levels, draft.rubric),
+      rubric: rubricForLevels(levels, draft.rubric, d.rubric),
       signals: { strong: linesToList(draft.strong), weak: linesToList(draft.weak), redFlags: linesToList(draft.redFlags) },
       ...(d.required !== undefined || !draft.required ? { required: draft.required } : {}),
     }),

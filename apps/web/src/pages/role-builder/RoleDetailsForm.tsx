@@ -45,7 +45,15 @@ function fromRole(role: Role): DetailsState {
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s.replace(',', '.')));
 
 /** Title, level, hiring manager and the hire policy (bar, floor, margin…). */
-export function RoleDetailsForm(props: { role: Role; hiringManagers: Member[]; editable: boolean; onSaved: (role: Role) => void; messagesFor: (field: string) => string[] }) {
+export function RoleDetailsForm(props: {
+  role: Role;
+  hiringManagers: Member[];
+  editable: boolean;
+  onSaved: (role: Role) => void;
+  /** The scale picked (saved or not), so that the dimensions can show its anchor fields. */
+  onScaleChange?: (scale: RatingScale) => void;
+  messagesFor: (field: string) => string[];
+}) {
   const { role } = props;
   const [form, setForm] = useState<DetailsState>(() => fromRole(role));
   const [dirty, setDirty] = useState(false);
@@ -53,17 +61,20 @@ export function RoleDetailsForm(props: { role: Role; hiringManagers: Member[]; e
     if (!dirty) setForm(fromRole(role));
   }, [role, dirty]);
   const action = useAction(() => {
+    const savedScale = isRatingScale(role.ratingScale) ? role.ratingScale : DEFAULT_SCALE;
+    const switching = form.ratingScale !== savedScale;
+    // On a switch of scale the API resets bar, floor and margin to the new scale's defaults: send them only if edited.
+    const scaled = (key: 'bar' | 'floor' | 'margin', value: number | undefined) => (switching && value === role.hirePolicy?.[key] ? undefined : value);
     const hirePolicy: HirePolicy = {
-      bar: num(form.bar),
-      floor: num(form.floor),
-      margin: num(form.margin),
+      bar: scaled('bar', num(form.bar)),
+      floor: scaled('floor', num(form.floor)),
+      margin: scaled('margin', num(form.margin)),
       minInterviewers: num(form.minInterviewers),
       minCoverage: form.minCoverage.trim() === '' ? undefined : Number(form.minCoverage) / 100,
       adjustForLeniency: form.adjustForLeniency,
       // Sent once the API knows the option (or when switched on), so that an older API is not sent a field it refuses.
       ...(role.hirePolicy?.everyDimensionMeets !== undefined || form.everyDimensionMeets ? { everyDimensionMeets: form.everyDimensionMeets } : {}),
     };
-    const savedScale = isRatingScale(role.ratingScale) ? role.ratingScale : DEFAULT_SCALE;
     return patch<Role>(`/roles/${role.id}`, {
       title: form.title,
       level: form.level.trim() || null,
@@ -125,7 +136,11 @@ export function RoleDetailsForm(props: { role: Role; hiringManagers: Member[]; e
       </div>
       <RatingScalePicker
         value={form.ratingScale}
-        onChange={(scale) => set('ratingScale', scale)}
+        onChange={(scale) => {
+          set('ratingScale', scale);
+          props.onScaleChange?.(scale);
+        }}
+        dimensions={role.dimensions}
         saved={isRatingScale(role.ratingScale) ? { scale: role.ratingScale, levels: role.scaleLevels ?? [] } : undefined}
         disabled={disabled}
         errors={errs('ratingScale')}

@@ -1,5 +1,6 @@
 import type { ScaleLevel } from '../../api/types';
 import { Field, FieldError } from '../../components/Field';
+import { anchorKey } from '../../lib/ratingScale';
 
 /** One anchor per level of the role's rating scale — exactly its levels, labelled with the scale's own words. */
 export function RubricFields(props: {
@@ -13,14 +14,14 @@ export function RubricFields(props: {
     <fieldset className="rubric" data-testid="rubric-fields" data-levels={props.levels.length}>
       <legend>Rubric anchors</legend>
       {props.levels.map((level) => (
-        <Field key={level.key} label={`${level.value} — ${level.label}`} errors={props.errorsFor?.(`rubric.${level.key}`)}>
+        <Field key={level.value} label={`${level.value} — ${level.label}`} errors={props.errorsFor?.(`rubric.${anchorKey(level)}`)}>
           {(p) => (
             <textarea
               {...p}
               rows={2}
-              value={props.rubric[level.key] ?? ''}
+              value={props.rubric[anchorKey(level)] ?? ''}
               disabled={props.disabled}
-              onChange={(e) => props.onChange({ ...props.rubric, [level.key]: e.target.value })}
+              onChange={(e) => props.onChange({ ...props.rubric, [anchorKey(level)]: e.target.value })}
             />
           )}
         </Field>
