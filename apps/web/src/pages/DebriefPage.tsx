@@ -58,7 +58,6 @@ export function DebriefPage() {
   // The role: undefined while loading (no form yet), null when it cannot be read (the API decides), else its hiring manager.
   const roleKnown = role.data !== undefined;
   const hiringManagerId = role.data === null ? undefined : role.data?.hiringManagerId;
-  const hiringManagerName = hiringManagerId ? d.interviewerNames?.[hiringManagerId] : undefined;
   return (
     <section className="page debrief" data-testid="debrief" data-status={d.status}>
       <p className="breadcrumbs">
@@ -128,7 +127,7 @@ export function DebriefPage() {
         <DecisionCard
           debrief={d}
           canDecide={canRecordDecision(me, hiringManagerId)}
-          hiringManagerName={hiringManagerName}
+          hiringManagerId={hiringManagerId}
           onRefresh={() => void debrief.reload()}
           onDecided={(decision) => debrief.setData({ ...d, decision, application: { ...d.application, decidedAt: decision.decidedAt } })}
         />

@@ -1,28 +1,38 @@
 import { FormEvent, useEffect, useState } from 'react';
-import { post } from '../../api/client';
-import type { Debrief, Decision } from '../../api/types';
+import { get, post } from '../../api/client';
+import type { Debrief, Decision, Member } from '../../api/types';
 import { Field, FieldError } from '../../components/Field';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { decisionBody, HiringDecision, isReportStale, overrideExplanation, overrideReasonRequired } from '../../lib/decision';
-import { useAction } from '../../lib/hooks';
+import { useAction, useResource } from '../../lib/hooks';
 import { DECISION_LABELS, formatDateTime, REPORT_RECOMMENDATION_LABELS } from '../../lib/labels';
 
 /**
  * The decision: recorded (with the report version it was made on), the form — offered only to whoever may decide —
  * or a note saying who decides.
  */
-export function DecisionCard(props: { debrief: Debrief; canDecide: boolean; hiringManagerName?: string; onDecided: (d: Decision) => void; onRefresh: () => void }) {
+export function DecisionCard(props: { debrief: Debrief; canDecide: boolean; hiringManagerId?: string | null; onDecided: (d: Decision) => void; onRefresh: () => void }) {
   const d = props.debrief;
   if (d.decision) return <DecisionRecorded decision={d.decision} />;
-  if (!props.canDecide) {
-    return (
-      <section className="card decision" aria-labelledby="decision-title" data-testid="decision-not-yours">
-        <h2 id="decision-title">Decision</h2>
-        <p className="muted">No decision yet. {props.hiringManagerName ? `${props.hiringManagerName}, the role's hiring manager,` : "The role's hiring manager"} (or an admin) records it here.</p>
-      </section>
-    );
-  }
+  if (!props.canDecide) return <WhoDecides debrief={d} hiringManagerId={props.hiringManagerId} />;
   return <DecisionForm debrief={d} onDecided={props.onDecided} onRefresh={props.onRefresh} />;
+}
+
+/** For a reader who may not decide (e.g. a recruiter): who records the decision, by name. */
+function WhoDecides(props: { debrief: Debrief; hiringManagerId?: string | null }) {
+  const id = props.hiringManagerId;
+  const known = id ? props.debrief.interviewerNames?.[id] : undefined;
+  const member = useResource((signal) => (id && !known ? get<Member>(`/members/${id}`, undefined, signal).catch(() => null) : Promise.resolve(null)), [id, known]);
+  const name = known ?? member.data?.name;
+  return (
+    <section className="card decision" aria-labelledby="decision-title" data-testid="decision-not-yours">
+      <h2 id="decision-title">Decision</h2>
+      <p className="muted">
+        No decision yet. {name ? `${name}, the role's hiring manager,` : id === null ? 'Once the role has a hiring manager, they' : "The role's hiring manager"} (or an admin) records
+        it here.
+      </p>
+    </section>
+  );
 }
 
 export function DecisionRecorded(props: { decision: Decision }) {
