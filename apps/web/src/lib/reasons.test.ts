@@ -79,22 +79,27 @@ describe('figures: two decimals, more only where a failing figure would print eq
 describe('reason sentences: every code in words, with names and figures', () => {
   it.each<[string, Partial<ReportReason>, string]>([
     ['insufficient_evidence (scorecards)', { code: 'insufficient_evidence', figures: { scorecards: 1, minInterviewers: 2 } }, 'Only 1 scorecard has been submitted; this role needs at least 2 before recommending.'],
+    ['insufficient_evidence (interviewers)', { code: 'insufficient_evidence', figures: { interviewers: 2, minInterviewers: 3 } }, 'Only 2 interviewers have submitted a scorecard; this role needs at least 3 before recommending.'],
+    ['insufficient_evidence (one interviewer)', { code: 'insufficient_evidence', figures: { interviewers: 1, minInterviewers: 3 } }, 'Only 1 interviewer has submitted a scorecard; this role needs at least 3 before recommending.'],
     ['insufficient_evidence (none)', { code: 'insufficient_evidence', figures: { scorecards: 0, minInterviewers: 3 } }, 'No scorecards have been submitted yet; this role needs at least 3 before recommending.'],
     ['insufficient_evidence (coverage)', { code: 'insufficient_evidence', figures: { coverage: 0.6, minCoverage: 0.8 } }, "Ratings cover 60% of the loop's weight; at least 80% is needed."],
     ['insufficient_evidence (coverage just short)', { code: 'insufficient_evidence', figures: { coverage: 0.7999, minCoverage: 0.8 } }, "Ratings cover 79.99% of the loop's weight; at least 80.00% is needed."],
     ['insufficient_evidence (no score)', { code: 'insufficient_evidence', message: 'No weighted dimension has been rated, so there is no score.' }, 'No weighted dimension has been rated yet, so there is no score.'],
     ['dimension_unassessed', { code: 'dimension_unassessed', dimensionId: DESIGN }, 'Nobody has rated System design, a required dimension, so the report cannot recommend hiring yet.'],
+    ['dimension_unassessed (with its weight)', { code: 'dimension_unassessed', dimensionId: DESIGN, figures: { weightShare: 0.2 } }, "Nobody has rated System design, a required dimension carrying 20% of the loop's weight, so the report cannot recommend hiring yet."],
     ['low_rating', { code: 'low_rating', dimensionId: CODING, interviewerId: BOB, figures: { rating: 1 } }, 'Bob Brown rated Coding 1 (“Strong evidence against”), the lowest level; hiring cannot be recommended until another interviewer has rated Coding.'],
     ['below_floor', { code: 'below_floor', dimensionId: CODING, figures: { mean: 1.5, floor: 2, raters: 2 } }, 'Coding averages 1.50 after the leniency correction across 2 interviewers, below the floor of 2.00.'],
     ['below_meets', { code: 'below_meets', dimensionId: CODING, figures: { mean: 2.75, meets: 3 } }, 'Coding averages 2.75, below the “Evidence for” level of 3.00; this role hires only when every required dimension meets the bar.'],
     ['below_bar (score)', { code: 'below_bar', figures: { score: 2.99996, bar: 3 } }, 'The weighted score 2.99996 is below the bar of 3.00000.'],
     ['below_bar (interval top)', { code: 'below_bar', figures: { intervalHigh: 2.71, bar: 3 } }, 'Even the top of the 90% range for the score (2.71) is below the bar of 3.00.'],
     ['uncertain', { code: 'uncertain', figures: { intervalLow: 2.4, bar: 3, margin: 0.5 } }, 'The 90% range for the score reaches down to 2.40, more than 0.50 below the bar of 3.00.'],
+    ['uncertain (with the engine\'s threshold)', { code: 'uncertain', figures: { intervalLow: 2.6666, bar: 3, margin: 0.3333, threshold: 2.6667 } }, 'The 90% range for the score reaches down to 2.6666, more than 0.33 below the bar of 3.0000.'],
     ['uncertain (just past the margin)', { code: 'uncertain', figures: { intervalLow: 2.49999, bar: 3, margin: 0.5 } }, 'The 90% range for the score reaches down to 2.49999, more than 0.50 below the bar of 3.00000.'],
     ['meets_bar', { code: 'meets_bar', figures: { score: 3.2, bar: 3, intervalLow: 2.8, margin: 0.5 } }, 'The weighted score 3.20 meets the bar of 3.00, and the 90% range starts at 2.80, no more than 0.50 below the bar.'],
     ['red_flag (ids on the reason)', { code: 'red_flag', flag: 'Dismissed reviewers', interviewerIds: [BOB, CAROL] }, 'Bob Brown and Carol Chen raised the red flag “Dismissed reviewers”.'],
     ['red_flag (raisers from the report)', { code: 'red_flag', flag: 'Dismissed reviewers' }, 'Bob Brown raised the red flag “Dismissed reviewers”.'],
     ['split_panel (sides on the reason)', { code: 'split_panel', high: { recommendation: 'strong_yes', interviewerIds: [ALICE] }, low: { recommendation: 'no', interviewerIds: [BOB] } }, 'The panel is split: Alice Adams recommends “Strong hire” while Bob Brown recommends “No hire”.'],
+    ['split_panel (both sides named by id, as the engine does)', { code: 'split_panel', interviewerIds: [ALICE, BOB] }, 'The panel is split: Alice Adams recommends “Strong hire” while Bob Brown recommends “No hire”.'],
     ['split_panel (sides from the scorecards)', { code: 'split_panel', message: `The panel is split: ${ALICE} recommends strong_yes while ${BOB} recommends no.` }, 'The panel is split: Alice Adams recommends “Strong hire” while Bob Brown recommends “No hire”.'],
   ])('%s', (_name, reason, sentence) => {
     const text = say(reason);

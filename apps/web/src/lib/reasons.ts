@@ -96,16 +96,18 @@ export function sanitizeMessage(message: string, ctx: ReasonContext): string {
 /** The split panel's two sides: from the reason when the engine names them, else from the scorecards (same rule). */
 export function splitSides(r: ReportReason, ctx: ReasonContext): { high: { recommendation: Recommendation; ids: string[] }; low: { recommendation: Recommendation; ids: string[] } } | null {
   if (r.high && r.low) return { high: { recommendation: r.high.recommendation, ids: r.high.interviewerIds }, low: { recommendation: r.low.recommendation, ids: r.low.interviewerIds } };
+  const named = r.interviewerIds?.length ? new Set(r.interviewerIds) : null;
+  const cards = named ? ctx.recommendations.filter((x) => named.has(x.interviewerId)) : ctx.recommendations;
   let hi = -1;
   let lo = 4;
-  for (const x of ctx.recommendations) {
+  for (const x of cards) {
     const step = STEP[x.recommendation];
     if (step >= 2 && step > hi) hi = step;
     if (step <= 1 && step < lo) lo = step;
   }
   if (hi < 0 || lo > 3 || hi - lo < 2) return null;
   const recs = Object.keys(STEP) as Recommendation[];
-  const who = (step: number) => ctx.recommendations.filter((x) => STEP[x.recommendation] === step).map((x) => x.interviewerId);
+  const who = (step: number) => [...new Set(cards.filter((x) => STEP[x.recommendation] === step).map((x) => x.interviewerId))];
   return { high: { recommendation: recs[hi], ids: who(hi) }, low: { recommendation: recs[lo], ids: who(lo) } };
 }
 
@@ -117,10 +119,17 @@ export function reasonSentence(r: ReportReason, ctx: ReasonContext): string {
   const range = `${level !== undefined ? Math.round(level * 100) : 90}% range`;
   switch (r.code) {
     case 'insufficient_evidence': {
-      const count = fig(r, 'scorecards', 'scorecardCount', 'submitted', 'interviewers');
+      const interviewers = fig(r, 'interviewers');
+      const count = interviewers ?? fig(r, 'scorecards', 'scorecardCount', 'submitted');
       const needed = fig(r, 'minInterviewers', 'required', 'minimum');
       if (count !== undefined && needed !== undefined) {
-        const got = count === 0 ? 'No scorecards have been submitted yet' : count === 1 ? 'Only 1 scorecard has been submitted' : `Only ${count} scorecards have been submitted`;
+        const what = interviewers !== undefined ? ['interviewer has', 'interviewers have'] : ['scorecard has', 'scorecards have'];
+        const got =
+          count === 0
+            ? interviewers !== undefined
+              ? 'No interviewer has submitted a scorecard yet'
+              : 'No scorecards have been submitted yet'
+            : `Only ${count} ${count === 1 ? what[0] : what[1]} ${interviewers !== undefined ? 'submitted a scorecard' : 'been submitted'}`;
         return `${got}; this role needs at least ${needed} before recommending.`;
       }
       const coverage = fig(r, 'coverage');
@@ -133,8 +142,11 @@ export function reasonSentence(r: ReportReason, ctx: ReasonContext): string {
       if (/no score/i.test(r.message ?? '')) return 'No weighted dimension has been rated yet, so there is no score.';
       return fallback();
     }
-    case 'dimension_unassessed':
-      return `Nobody has rated ${dimensionOf(r, ctx)}, a required dimension, so the report cannot recommend hiring yet.`;
+    case 'dimension_unassessed': {
+      const share = fig(r, 'weightShare');
+      const weight = share !== undefined && share > 0 ? ` carrying ${formatPercentages(share)[0]} of the loop's weight` : '';
+      return `Nobody has rated ${dimensionOf(r, ctx)}, a required dimension${weight}, so the report cannot recommend hiring yet.`;
+    }
     case 'low_rating': {
       const rating = fig(r, 'rating', 'value', 'lowest') ?? ctx.levels[0]?.value;
       const who = r.interviewerId ? peopleOf([r.interviewerId], ctx) : r.interviewerIds?.length ? peopleOf(r.interviewerIds, ctx) : 'An interviewer';
@@ -177,7 +189,7 @@ export function reasonSentence(r: ReportReason, ctx: ReasonContext): string {
       const bar = fig(r, 'bar');
       const margin = fig(r, 'margin');
       if (low === undefined || bar === undefined || margin === undefined) return fallback();
-      const [l, , b] = formatFigures(low, bar - margin, bar);
+      const [l, , b] = formatFigures(low, fig(r, 'threshold') ?? bar - margin, bar);
       return `The ${range} for the score reaches down to ${l}, more than ${formatFigure(margin)} below the bar of ${b}.`;
     }
     case 'meets_bar': {
@@ -187,7 +199,7 @@ export function reasonSentence(r: ReportReason, ctx: ReasonContext): string {
       const [s, b] = formatFigures(score, bar);
       const low = fig(r, 'intervalLow', 'low');
       const margin = fig(r, 'margin');
-      const tail = low !== undefined && margin !== undefined ? `, and the ${range} starts at ${formatFigures(low, bar - margin)[0]}, no more than ${formatFigure(margin)} below the bar` : '';
+      const tail = low !== undefined && margin !== undefined ? `, and the ${range} starts at ${formatFigures(low, fig(r, 'threshold') ?? bar - margin)[0]}, no more than ${formatFigure(margin)} below the bar` : '';
       return `The weighted score ${s} meets the bar of ${b}${tail}.`;
     }
     case 'red_flag': {
