@@ -20,9 +20,9 @@ export function AmendmentList(props: { scorecard: DebriefScorecard; levels: Scal
   if (amendments.length === 0) return null;
   return (
     <section className="amendments" aria-label={`Amendments by ${props.scorecard.interviewer.name}`} data-testid="amendments">
-      <h4>
+      <h3 className="amendments__title">
         Amendments <AmendedMarker scorecard={props.scorecard} />
-      </h4>
+      </h3>
       <ol>
         {amendments.map((a) => (
           <AmendmentItem key={a.revision} amendment={a} levels={props.levels} dimensionNames={props.dimensionNames} />
