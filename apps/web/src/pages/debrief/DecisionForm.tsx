@@ -82,7 +82,9 @@ function DecisionForm(props: { debrief: Debrief; onDecided: (decision: Decision)
   const err = action.error;
   // Each report_stale answer remembers the version it was about (a later one replaces it).
   useEffect(() => {
-    if (isReportStale(err)) setStaleOn(d.report?.version ?? null);
+    if (!isReportStale(err)) return;
+    const version = err?.problem.reportVersion;
+    setStaleOn(typeof version === 'number' ? version : (d.report?.version ?? null));
   }, [err]);
   const stale = isReportStale(err) || staleOn !== undefined;
   const caughtUp = staleOn !== undefined && d.status === 'current' && (d.report?.version ?? null) !== staleOn;
