@@ -269,6 +269,8 @@ export interface InterviewKit {
   questions: Question[];
   minEvidenceLength: number;
   myScorecard: Scorecard | null;
+  /** The loop version's rating scale; ratings are its level values. */
+  ratingScale?: RatingScale;
   scaleLevels?: ScaleLevel[];
 }
 
