@@ -13,6 +13,7 @@ export * from './common/idempotency-key.entity';
 export * from './roles/role.entity';
 export * from './roles/loop-version.entity';
 export * from './roles/loop-snapshot';
+export * from './roles/rating-scale';
 export * from './roles/dimension.entity';
 export * from './roles/round.entity';
 export * from './roles/question.entity';
