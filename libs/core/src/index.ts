@@ -44,6 +44,7 @@ export * from './interviews/interviews.repository';
 export * from './scorecards/scorecard-content';
 export * from './scorecards/scorecard-validation';
 export * from './scorecards/feedback-access';
+export * from './scorecards/amendments';
 export * from './scorecards/scorecards.repository';
 export * from './notifications/notification.entity';
 export * from './notifications/webhook-delivery.entity';
