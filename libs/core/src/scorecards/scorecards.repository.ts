@@ -142,6 +142,19 @@ export class ScorecardsRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Dimension id → name over the snapshots of these loop versions (a renamed dimension: the newest version's name). */
+  async dimensionNames(organizationId: string, loopVersionIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    if (loopVersionIds.length === 0) return new Map();
+    const rows: { id: string; name: string }[] = await manager.query(
+      `SELECT d->>'id' AS id, d->>'name' AS name
+         FROM loop_versions lv, jsonb_array_elements(lv.snapshot->'dimensions') d
+        WHERE lv.organization_id = $1 AND lv.id = ANY($2::uuid[])
+        ORDER BY lv.number`,
+      [organizationId, [...new Set(loopVersionIds)]],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   /** Records the first time a panel member read the panel's feedback (later reads change nothing). */
   async recordPanelView(organizationId: string, applicationId: string, memberId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(
