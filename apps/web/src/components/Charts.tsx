@@ -40,7 +40,7 @@ export function DimensionChart(props: { rows: DimensionRow[]; width?: number; ti
       <title id="dimchart-title">{props.title ?? 'Ratings per dimension'}</title>
       <desc id="dimchart-desc">
         {props.rows
-          .map((r) => `${r.name}: ratings ${r.dots.map((d) => `${d.label} ${d.value}`).join(', ') || 'none'}; adjusted mean ${formatNumber(r.adjustedMean)}`)
+          .map((r) => `${r.name}: ratings ${r.dots.map((d) => `${d.label} ${d.value}`).join(', ') || 'none'}; adjusted mean ${formatFigure(r.adjustedMean)}`)
           .join('. ')}
       </desc>
       {levels.map((level) => (
@@ -71,7 +71,7 @@ export function DimensionChart(props: { rows: DimensionRow[]; width?: number; ti
             ) : null}
             {row.adjustedMean !== null ? (
               <g>
-                <title>{`Adjusted mean ${formatNumber(row.adjustedMean)}${row.rawMean !== null ? ` (raw ${formatNumber(row.rawMean)})` : ''}`}</title>
+                <title>{`Adjusted mean ${formatFigure(row.adjustedMean)}${row.rawMean !== null ? ` (raw ${formatFigure(row.rawMean)})` : ''}`}</title>
                 <line x1={x(row.adjustedMean)} x2={x(row.adjustedMean)} y1={cy - ROW / 2 + 5} y2={cy + ROW / 2 - 5} className="chart__mean" />
               </g>
             ) : null}
@@ -81,7 +81,7 @@ export function DimensionChart(props: { rows: DimensionRow[]; width?: number; ti
               </circle>
             ))}
             <text x={width - RIGHT + 10} y={cy + 4} className="chart__value">
-              {formatNumber(row.adjustedMean)}
+              {formatFigure(row.adjustedMean)}
             </text>
           </g>
         );
