@@ -3,6 +3,14 @@ import { HiringDomain1763860001000 } from './1763860001000-HiringDomain';
 import { ReportsAndDecisions1763860004000 } from './1763860004000-ReportsAndDecisions';
 import { CalibrationAndReminders1763860005000 } from './1763860005000-CalibrationAndReminders';
 import { RaterEffects1764000100000 } from './1764000100000-RaterEffects';
+import { DecisionIntegrity1764000200000 } from './1764000200000-DecisionIntegrity';
 
 /** Every migration, in order. Add new ones at the end. */
-export const ALL_MIGRATIONS = [InitialSchema1763860000000, HiringDomain1763860001000, ReportsAndDecisions1763860004000, CalibrationAndReminders1763860005000, RaterEffects1764000100000];
+export const ALL_MIGRATIONS = [
+  InitialSchema1763860000000,
+  HiringDomain1763860001000,
+  ReportsAndDecisions1763860004000,
+  CalibrationAndReminders1763860005000,
+  RaterEffects1764000100000,
+  DecisionIntegrity1764000200000,
+];

@@ -88,7 +88,7 @@ describe('calibration views', () => {
       expect(res.body.dimensions).toEqual(
         role.dimensionIds.map((dimensionId, i) => {
           const row = stored.find((r) => r.dimension_id === dimensionId)!;
-          return { dimensionId, name: `Dimension ${i + 1}`, alpha: row.alpha, nUnits: 40, nRatings: 120 };
+          return { dimensionId, name: `Dimension ${i + 1}`, alpha: row.alpha, nUnits: 40, nRatings: 120, suppressed: false };
         }),
       );
       // Biased raters disagree more than they agree: alpha is well below 1 but defined.
@@ -97,6 +97,7 @@ describe('calibration views', () => {
       const expectedBuckets = Array.from({ length: 12 }, (_, b) => scores.filter((s) => s !== null && Math.min(11, Math.floor((s - 1) / 0.25)) === b).length);
       expect(res.body.scoreDistribution).toEqual({
         applications: 40,
+        suppressed: false,
         buckets: expectedBuckets.map((count, b) => ({ from: 1 + b * 0.25, to: 1.25 + b * 0.25, count })),
         unscored: 2,
         recommendations: {
@@ -144,7 +145,7 @@ describe('calibration views', () => {
       expect(res.body).toEqual({
         roleId: fresh.roleId,
         title: fresh.title,
-        dimensions: fresh.dimensionIds.map((dimensionId, i) => ({ dimensionId, name: `Dimension ${i + 1}`, alpha: null, nUnits: 0, nRatings: 0 })),
+        dimensions: fresh.dimensionIds.map((dimensionId, i) => ({ dimensionId, name: `Dimension ${i + 1}`, alpha: null, nUnits: 0, nRatings: 0, suppressed: false })),
         scoreDistribution: expect.objectContaining({ applications: 0, unscored: 0, recommendations: { hire: 0, no_hire: 0, inconclusive: 0 } }),
         decisions: { total: 0, followedRecommendation: 0, overrides: 0, followRate: null },
         computedAt: null,

@@ -217,7 +217,8 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
         [{ name: '', weight: 10, rubric: rubric('X') }, ['name']],
         [{ name: 'X', weight: 10 }, ['rubric']],
         [{ name: 'X', weight: 10, rubric: { '1': 'a', '2': 'b', '3': 'c' } }, ['rubric.4']],
-        [{ name: 'X', weight: 10, rubric: { ...rubric('X'), '5': 'beyond' } }, ['rubric.5']],
+        // Levels 1–5 are anchors of some scale ('5' is kept on a 4-point role for a later change of scale); '6' is none.
+        [{ name: 'X', weight: 10, rubric: { ...rubric('X'), '6': 'beyond' } }, ['rubric.6']],
         [{ name: 'X', weight: 10, rubric: { ...rubric('X'), '2': '   ' } }, ['rubric.2']],
         [{ name: 'X', weight: 10, rubric: rubric('X'), signals: { strong: ['ok', 7] } }, ['signals.strong']],
         [{ name: 'X', weight: 10, rubric: rubric('X'), signals: { maybe: [] } }, ['signals.maybe']],
@@ -281,11 +282,14 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
         const res = await t.http.post('/v1/roles').set(team.recruiter.auth).send({ title: 'X', hiringManagerId }).expect(400);
         expect(res.body.errors).toEqual([{ field: 'hiringManagerId', code: 'not_a_hiring_manager', message: expect.stringContaining('hiring_manager') }]);
       }
-      const badPolicy = await t.http.post('/v1/roles').set(team.recruiter.auth).send({ title: 'X', hirePolicy: { bar: 5, minCoverage: 2, minInterviewers: 2.5 } }).expect(400);
+      const badPolicy = await t.http.post('/v1/roles').set(team.recruiter.auth).send({ title: 'X', hirePolicy: { bar: 6, minCoverage: 2, minInterviewers: 2.5 } }).expect(400);
       expect(fields(badPolicy.body.errors).sort()).toEqual(['hirePolicy.bar', 'hirePolicy.minCoverage', 'hirePolicy.minInterviewers']);
+      // bar, floor and margin are then checked on the role's scale (the request's shape allows up to 5, the 5-point top).
+      const offScale = await t.http.post('/v1/roles').set(team.recruiter.auth).send({ title: 'X', hirePolicy: { bar: 5 } }).expect(400);
+      expect(offScale.body.errors).toEqual([{ field: 'hirePolicy.bar', code: 'out_of_range', message: "hirePolicy.bar must be between 1 and 4 on the role's four_point scale." }]);
 
       const role = await createRole(team.recruiter, { hirePolicy: { bar: 3.2 } });
-      expect(role.hirePolicy).toEqual({ bar: 3.2, floor: 2, minCoverage: 0.8, minInterviewers: 3, margin: 0.5, adjustForLeniency: true });
+      expect(role.hirePolicy).toEqual({ bar: 3.2, floor: 2, minCoverage: 0.8, minInterviewers: 3, margin: 0.5, adjustForLeniency: true, everyDimensionMeets: false });
 
       const floorAboveBar = await t.http.patch(`/v1/roles/${role.id}`).set(team.recruiter.auth).send({ hirePolicy: { floor: 3.5 } }).expect(400);
       expect(floorAboveBar.body.errors).toEqual([{ field: 'hirePolicy.floor', code: 'floor_above_bar', message: 'hirePolicy.floor (3.5) must not be above hirePolicy.bar (3.2).' }]);

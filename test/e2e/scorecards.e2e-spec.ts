@@ -313,7 +313,7 @@ describe('scorecards: blind feedback, idempotent submission, validation, amendme
       const evidence = good.ratings[0].evidence;
 
       const outOfRange = await submit({ ...good, ratings: [{ ...good.ratings[0], rating: 5 }, good.ratings[1]] }).expect(400);
-      expect(outOfRange.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'ratings.0.rating', message: 'rating must be an integer from 1 to 4' })]));
+      expect(outOfRange.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'ratings.0.rating', message: 'rating must be an integer from 1 to 4 (the four_point scale of loop version 1)' })]));
       expect(fields(await submit({ ...good, ratings: [good.ratings[0], { ...good.ratings[1], rating: 0 }] }).expect(400))).toContain('ratings.1.rating');
       expect(fields(await submit({ ...good, ratings: [{ ...good.ratings[0], rating: '3' }, good.ratings[1]] }).expect(400))).toContain('ratings.0.rating');
       expect(codes(await submit({ ...good, ratings: [{ dimensionId: coding.id, evidence }, good.ratings[1]] }).expect(400))).toEqual([['ratings.0.rating', 'rating_required']]);

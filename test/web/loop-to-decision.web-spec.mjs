@@ -105,6 +105,32 @@ function localInput(date) {
   return date.toISOString().slice(0, 16);
 }
 
+const UUID_RE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const CODE_RE = /\b(strong_yes|strong_no|no_hire|insufficient_evidence|dimension_unassessed|low_rating|below_floor|below_meets|below_bar|red_flag|split_panel|meets_bar)\b/;
+
+/** The debrief speaks in names and words: no ids, no codes; every figure a rule turns on has two decimals (or more). */
+async function assertDebriefInWords(page) {
+  const reasons = page.getByTestId('reasons').locator('li');
+  const n = await reasons.count();
+  assert.ok(n >= 1, 'the recommendation gives its reasons');
+  const dimensionNames = await page.getByTestId('dimension-table').locator('tbody th').evaluateAll((cells) => cells.map((c) => c.closest('tr').getAttribute('data-dimension')));
+  for (let i = 0; i < n; i++) {
+    const li = reasons.nth(i);
+    const [code, text] = [await li.getAttribute('data-code'), await li.innerText()];
+    assert.doesNotMatch(text, UUID_RE, `reason ${code} names people, not ids: ${text}`);
+    assert.doesNotMatch(text, CODE_RE, `reason ${code} is in words: ${text}`);
+    if (['dimension_unassessed', 'below_floor', 'below_meets', 'low_rating'].includes(code)) {
+      assert.ok(dimensionNames.some((name) => text.includes(name)), `reason ${code} names its dimension: ${text}`);
+    }
+    for (const figure of text.match(/\b\d+\.\d+\b/g) ?? []) assert.ok(figure.split('.')[1].length >= 2, `figure ${figure} has two decimals: ${text}`);
+  }
+  const recommendation = await page.getByTestId('recommendation').innerText();
+  assert.doesNotMatch(recommendation, UUID_RE);
+  const table = await page.getByTestId('dimension-table').innerText();
+  assert.match(table, /required/, 'required dimensions are marked');
+  assert.match(await page.getByTestId('score-line').innerText(), /Weighted score \d+\.\d{2,}.*raw.*\d+\.\d{2,}/);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 describe('web app: loop to decision', { concurrency: false }, () => {
@@ -206,6 +232,52 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     await page.locator('[data-testid="weight-sum"][data-state="ok"]').waitFor();
   });
 
+  step('recruiter: the rating-scale picker shows each scale\'s levels; a picked scale shows its anchor fields and what is missing', async () => {
+    const page = s.pages.recruiter;
+    const picker = page.getByTestId('scale-picker');
+    const four = picker.getByRole('radio', { name: /^4 points/ });
+    assert.equal(await four.isChecked(), true, 'a template role rates on 4 points');
+    const text = await picker.innerText();
+    for (const label of ['Strong evidence against', 'Strong evidence for', 'Far below the bar', 'Far above the bar', 'Below · 2 Meets · 3 Exceeds']) {
+      assert.ok(text.includes(label), `the picker shows "${label}"`);
+    }
+    const editor = page.getByTestId('dimension-editor').first();
+    await editor.locator('summary').click();
+    await editor.locator('[data-testid="rubric-fields"][data-levels="4"]').waitFor();
+    assert.equal(await editor.getByLabel('5 — Far above the bar').count(), 0, 'no fifth anchor on 4 points');
+    await picker.getByRole('radio', { name: /^5 points/ }).check();
+    const note = page.getByTestId('scale-switch-note');
+    await note.waitFor();
+    assert.match(await note.innerText(), /level 5/, 'names the dimensions still missing the fifth anchor');
+    await editor.getByLabel('5 — Far above the bar').waitFor();
+    await shot(page, '03b-scale-picker-five-points');
+    await picker.getByRole('radio', { name: /^3 levels/ }).check();
+    await editor.locator('[data-testid="rubric-fields"][data-levels="3"]').waitFor();
+    await editor.getByLabel('2 — Meets').waitFor();
+    await four.check();
+    await note.waitFor({ state: 'detached' });
+    await editor.locator('[data-testid="rubric-fields"][data-levels="4"]').waitFor();
+  });
+
+  step('recruiter: a dimension\'s "required" flag is saved and shown', async () => {
+    const page = s.pages.recruiter;
+    const editor = page.getByTestId('dimension-editor').first();
+    const required = editor.getByRole('checkbox', { name: /^Required/ });
+    assert.equal(await required.isChecked(), true, 'dimensions are required by default');
+    await required.uncheck();
+    await editor.getByRole('button', { name: 'Save dimension' }).click();
+    await editor.getByTestId('dimension-required').filter({ hasText: 'optional' }).waitFor();
+    let role = await apiCall('GET', `/roles/${s.roleId}`, undefined, s.admin.token);
+    assert.equal(role.dimensions[0].required, false);
+    await shot(page, '03c-dimension-optional');
+    await required.check();
+    await editor.getByRole('button', { name: 'Save dimension' }).click();
+    await editor.getByTestId('dimension-required').filter({ hasText: 'required' }).waitFor();
+    role = await apiCall('GET', `/roles/${s.roleId}`, undefined, s.admin.token);
+    assert.equal(role.dimensions[0].required, true);
+    await editor.locator('summary').click();
+  });
+
   step('recruiter: the coverage grid toggles a round\'s focus and flags a dimension only one round assesses', async () => {
     const page = s.pages.recruiter;
     const grid = page.getByTestId('coverage-grid');
@@ -232,8 +304,12 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     await page.getByLabel('Hiring manager').selectOption(s.people.manager.id);
     await page.getByText('Hire policy').click();
     await page.getByLabel('Minimum interviewers').fill('2');
+    await page.getByLabel('Every required dimension must meet the bar').check();
     await page.getByTestId('save-role').click();
     await page.getByTestId('save-role').filter({ hasText: 'Saved' }).waitFor();
+    const saved = await apiCall('GET', `/roles/${s.roleId}`, undefined, s.admin.token);
+    assert.equal(saved.hirePolicy.everyDimensionMeets, true);
+    assert.equal(saved.ratingScale, 'four_point');
     await page.getByTestId('open-role').click();
     await page.getByTestId('role-status').filter({ hasText: 'Open' }).waitFor();
     await page.locator('[data-field="hiringManagerId"] [data-testid="field-error"]').waitFor({ state: 'detached' });
@@ -377,7 +453,44 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     assert.ok(dots >= 4, `each interviewer's ratings are dots on the chart (${dots})`);
     assert.equal(await page.getByTestId('scorecard-view').count(), 2);
     await page.getByTestId('score-chart').waitFor();
+    await assertDebriefInWords(page);
     await shot(page, '14-debrief');
+  });
+
+  step('recruiter: reads the debrief in words but is not offered the decision form', async () => {
+    const page = s.pages.recruiter;
+    await page.goto(`${BASE}/#/applications/${s.applicationId}/debrief`);
+    await page.getByTestId('recommendation').waitFor({ timeout: REPORT_TIMEOUT_MS });
+    await page.getByTestId('decision-not-yours').waitFor();
+    assert.equal(await page.getByTestId('decision-form').count(), 0, 'no decision form for a recruiter');
+    await page.getByTestId('decision-not-yours').filter({ hasText: s.people.manager.name }).waitFor();
+    await assertDebriefInWords(page);
+    await shot(page, '14b-debrief-recruiter');
+  });
+
+  step('interviewer Alice: reads the panel, then amends a rating; the debrief marks it with before → after', async () => {
+    const page = s.pages.alice;
+    await page.reload();
+    await page.getByTestId('panel-feedback').getByTestId('scorecard-view').filter({ hasText: s.people.bob.name }).waitFor({ timeout: REPORT_TIMEOUT_MS });
+    const panelText = await page.getByTestId('panel-feedback').innerText();
+    assert.doesNotMatch(panelText, UUID_RE, 'no ids in the panel feedback');
+    await page.getByRole('button', { name: 'Amend my scorecard' }).click();
+    const first = page.getByTestId('scorecard-dimension').first();
+    const dimension = await first.getAttribute('data-dimension');
+    await first.locator('input[type="radio"][value="3"]').check();
+    await page.getByLabel('Reason for the amendment').fill('On reflection the derivation needed a hint; 3 is fairer.');
+    await page.getByTestId('submit-scorecard').click();
+    await page.getByTestId('scorecard-submitted').waitFor();
+
+    const manager = s.pages.manager;
+    await manager.getByTestId('report-status').filter({ hasText: /version 3 .*up to date/ }).waitFor({ timeout: REPORT_TIMEOUT_MS });
+    const card = manager.getByTestId('scorecard-view').filter({ hasText: s.people.alice.name });
+    await card.getByTestId('amended-after-panel').first().waitFor();
+    const change = card.getByTestId('amendment-change').filter({ hasText: dimension });
+    await change.waitFor();
+    assert.match(await change.innerText(), /4 \(Strong evidence for\) → 3 \(Evidence for\)/);
+    await assertDebriefInWords(manager);
+    await shot(manager, '14c-debrief-amended-after-panel');
   });
 
   step('hiring manager: records the decision (override reason asked for when it goes against the report)', async () => {
@@ -398,9 +511,39 @@ describe('web app: loop to decision', { concurrency: false }, () => {
       await form.locator('[data-testid="field-error"]').filter({ hasText: /override/i }).waitFor();
       await override.fill('The panel was thin on coding; a follow-up will settle it before the offer.');
     }
+    // The report went stale meanwhile (simulated: the first POST answers the API's 409 report_stale): the page
+    // explains it and offers to wait/refresh or to decide on this version with a reason.
+    const version = Number((await page.getByTestId('report-status').innerText()).match(/version (\d+)/)[1]);
+    let posts = 0;
+    let acknowledged = null;
+    await page.route('**/v1/applications/*/decision', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      posts += 1;
+      if (posts === 1) {
+        return route.fulfill({
+          status: 409,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({ type: 'about:blank', title: 'Conflict', status: 409, code: 'report_stale', detail: 'The latest report does not cover every submitted scorecard revision.' }),
+        });
+      }
+      acknowledged = route.request().postDataJSON();
+      return route.continue();
+    });
     await form.getByTestId('record-decision').click();
+    const stale = form.getByTestId('report-stale');
+    await stale.waitFor();
+    assert.match(await stale.innerText(), new RegExp(`Version ${version} does not yet include every submitted scorecard`));
+    await stale.getByTestId('refresh-report').waitFor();
+    await shot(page, '15b-decision-report-stale');
+    await stale.getByLabel(/Why decide before the report is up to date/).fill('The candidate has another offer expiring today; the panel agreed in the meeting.');
+    await stale.getByTestId('decide-on-stale').click();
     await page.getByTestId('decision-recorded').waitFor();
-    assert.match(await page.getByTestId('decision-recorded').innerText(), new RegExp(`Decision: ${against}`));
+    await page.unroute('**/v1/applications/*/decision');
+    assert.equal(acknowledged?.acknowledgeStale, true);
+    assert.match(acknowledged?.staleReason ?? '', /another offer/);
+    const recorded = await page.getByTestId('decision-recorded').innerText();
+    assert.match(recorded, new RegExp(`Decision: ${against}`));
+    assert.match(await page.getByTestId('decision-report-version').innerText(), new RegExp(`on report version ${version}`));
     await shot(page, '16-decision-recorded');
   });
 

@@ -30,23 +30,32 @@ export interface OpenRoleOptions {
   level?: string;
   /** Defaults to 'open'. */
   status?: 'draft' | 'open' | 'closed';
+  /** Defaults to 'four_point'. */
+  ratingScale?: 'four_point' | 'five_point' | 'three_level';
+  /** Names of dimensions (coding, design, communication) that are not required. */
+  optional?: ('coding' | 'design' | 'communication')[];
 }
 
-const RUBRIC = (what: string) => ({
-  '1': `Clearly below the bar on ${what}`,
-  '2': `Some ${what}, with significant gaps`,
-  '3': `Solid ${what}; meets the bar`,
-  '4': `Exceptional ${what}; raises the bar`,
-});
+const RUBRIC = (what: string, scale: 'four_point' | 'five_point' | 'three_level' = 'four_point'): Record<string, string> =>
+  scale === 'three_level'
+    ? { '1': `Below the bar on ${what}`, '2': `Meets the bar on ${what}`, '3': `Exceeds the bar on ${what}` }
+    : {
+        '1': `Clearly below the bar on ${what}`,
+        '2': `Some ${what}, with significant gaps`,
+        '3': `Solid ${what}; meets the bar`,
+        '4': `Exceptional ${what}; raises the bar`,
+        ...(scale === 'five_point' ? { '5': `Far above the bar on ${what}` } : {}),
+      };
 
 export async function createOpenRole(dataSource: DataSource, organizationId: string, options: OpenRoleOptions): Promise<LoopFixture> {
   const title = options.title ?? `Senior Engineer ${randomUUID().slice(0, 6)}`;
   const level = options.level ?? 'L5';
+  const ratingScale = options.ratingScale ?? 'four_point';
   return dataSource.transaction(async (m) => {
     const [role] = await m.query(
-      `INSERT INTO roles (organization_id, title, level, status, hiring_manager_id, opened_at)
-       VALUES ($1, $2, $3, $4, $5, CASE WHEN $4 = 'open' THEN now() END) RETURNING id`,
-      [organizationId, title, level, options.status ?? 'open', options.hiringManagerId],
+      `INSERT INTO roles (organization_id, title, level, status, hiring_manager_id, opened_at, rating_scale)
+       VALUES ($1, $2, $3, $4, $5, CASE WHEN $4 = 'open' THEN now() END, $6) RETURNING id`,
+      [organizationId, title, level, options.status ?? 'open', options.hiringManagerId, ratingScale],
     );
     const roleId: string = role.id;
 
@@ -57,11 +66,12 @@ export async function createOpenRole(dataSource: DataSource, organizationId: str
     ] as const;
     const dimensions: SnapshotDimension[] = [];
     for (const [i, d] of dimensionSpecs.entries()) {
-      const rubric = RUBRIC(d.name.toLowerCase());
+      const rubric = RUBRIC(d.name.toLowerCase(), ratingScale);
+      const required = !(options.optional ?? []).includes(d.key);
       const [row] = await m.query(
-        `INSERT INTO dimensions (organization_id, role_id, name, description, weight, rubric, strong_signals, weak_signals, red_flags, position)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [organizationId, roleId, d.name, `How well the candidate does ${d.name.toLowerCase()}`, d.weight, JSON.stringify(rubric), d.strong, d.weak, d.redFlags, i + 1],
+        `INSERT INTO dimensions (organization_id, role_id, name, description, weight, rubric, strong_signals, weak_signals, red_flags, position, required)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [organizationId, roleId, d.name, `How well the candidate does ${d.name.toLowerCase()}`, d.weight, JSON.stringify(rubric), d.strong, d.weak, d.redFlags, i + 1, required],
       );
       dimensions.push({
         id: row.id,
@@ -69,6 +79,7 @@ export async function createOpenRole(dataSource: DataSource, organizationId: str
         description: `How well the candidate does ${d.name.toLowerCase()}`,
         weight: d.weight,
         rubric,
+        required,
         signals: { strong: [...d.strong], weak: [...d.weak], redFlags: [...d.redFlags] },
         position: i + 1,
       });
@@ -103,7 +114,7 @@ export async function createOpenRole(dataSource: DataSource, organizationId: str
       });
     }
 
-    const snapshot: LoopSnapshot = { dimensions, rounds };
+    const snapshot: LoopSnapshot = { ratingScale, dimensions, rounds };
     const [version] = await m.query(`INSERT INTO loop_versions (organization_id, role_id, number, snapshot) VALUES ($1, $2, 1, $3) RETURNING id`, [
       organizationId,
       roleId,

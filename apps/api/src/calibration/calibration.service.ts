@@ -1,15 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, AuthContext, CalibrationStatsRepository, hasRole, SCORE_BUCKETS, SCORE_MAX, SCORE_MIN } from '@hireloop/core';
-import { InterviewerCalibrationResponseDto, RatingShareDto, RoleCalibrationResponseDto } from './dto/calibration.response.dto';
+import { AppError, AuthContext, CalibrationStatsRepository, hasRole, SCORE_BUCKETS, SCORE_MAX, SCORE_MIN, ScorecardsRepository } from '@hireloop/core';
+import { InterviewerCalibrationResponseDto, RoleCalibrationResponseDto } from './dto/calibration.response.dto';
+import { ratingShares, suppressed } from './suppression';
 
 /**
  * Calibration views. Roles: admins see every role; a hiring manager sees the roles they manage. Interviewers:
  * admins and hiring managers see any interviewer of the organization, and every member may see their own figures
  * (self-calibration). Ids of another organization are 404.
+ *
+ * No leak of blind feedback: live figures (rating distributions, score distribution, recommendation match) leave
+ * out every application on whose panel the caller is still blind (assigned, not yet submitted with a rating);
+ * reliability and offsets come from the nightly computation. Figures resting on fewer than 5 ratings or
+ * applications are withheld (null) and flagged (`suppression.ts`).
  */
 @Injectable()
 export class CalibrationService {
-  constructor(private readonly stats: CalibrationStatsRepository) {}
+  constructor(
+    private readonly stats: CalibrationStatsRepository,
+    private readonly scorecards: ScorecardsRepository,
+  ) {}
 
   async role(auth: AuthContext, roleId: string): Promise<RoleCalibrationResponseDto> {
     const role = await this.stats.findRole(auth.organizationId, roleId);
@@ -17,24 +26,35 @@ export class CalibrationService {
     if (!hasRole(auth, 'admin') && role.hiringManagerId !== auth.memberId) {
       throw AppError.forbidden('not_role_hiring_manager', "Only admins and the role's hiring manager can see its calibration.");
     }
+    const blind = await this.scorecards.blindApplicationIds(auth.organizationId, auth.memberId);
     const [dimensions, distribution, decisions] = await Promise.all([
       this.stats.roleReliability(auth.organizationId, roleId),
-      this.stats.roleScoreDistribution(auth.organizationId, roleId),
+      this.stats.roleScoreDistribution(auth.organizationId, roleId, blind),
       this.stats.roleDecisionStats(auth.organizationId, roleId),
     ]);
     const width = (SCORE_MAX - SCORE_MIN) / SCORE_BUCKETS;
     const computed = dimensions.map((d) => d.computedAt?.getTime() ?? 0).filter((t) => t > 0);
     const counted = decisions.followed + decisions.overridden;
     const recommendations = distribution.recommendations;
+    const applications = recommendations.hire + recommendations.no_hire + recommendations.inconclusive;
+    const hide = suppressed(applications);
     return {
       roleId: role.id,
       title: role.title,
-      dimensions: dimensions.map((d) => ({ dimensionId: d.dimensionId, name: d.name, alpha: d.alpha, nUnits: d.nUnits, nRatings: d.nRatings })),
+      dimensions: dimensions.map((d) => ({
+        dimensionId: d.dimensionId,
+        name: d.name,
+        alpha: suppressed(d.nRatings) ? null : d.alpha,
+        nUnits: d.nUnits,
+        nRatings: d.nRatings,
+        suppressed: suppressed(d.nRatings),
+      })),
       scoreDistribution: {
-        applications: recommendations.hire + recommendations.no_hire + recommendations.inconclusive,
-        buckets: distribution.buckets.map((b) => ({ from: SCORE_MIN + (b.bucket - 1) * width, to: SCORE_MIN + b.bucket * width, count: b.count })),
-        unscored: distribution.unscored,
-        recommendations,
+        applications,
+        buckets: distribution.buckets.map((b) => ({ from: SCORE_MIN + (b.bucket - 1) * width, to: SCORE_MIN + b.bucket * width, count: hide ? null : b.count })),
+        unscored: hide ? null : distribution.unscored,
+        recommendations: hide ? { hire: null, no_hire: null, inconclusive: null } : recommendations,
+        suppressed: hide,
       },
       decisions: {
         total: decisions.total,
@@ -53,14 +73,15 @@ export class CalibrationService {
     if (!hasRole(auth, 'admin', 'hiring_manager') && interviewerId !== auth.memberId) {
       throw AppError.forbidden('calibration_not_visible', "Only admins, hiring managers and the interviewer themself can see an interviewer's calibration.");
     }
+    const blind = await this.scorecards.blindApplicationIds(auth.organizationId, auth.memberId);
     const [offset, own, organization, match] = await Promise.all([
       this.stats.interviewerOffset(auth.organizationId, interviewerId),
-      this.stats.ratingCounts(auth.organizationId, interviewerId),
-      this.stats.ratingCounts(auth.organizationId, null),
-      this.stats.recommendationMatch(auth.organizationId, interviewerId),
+      this.stats.ratingCounts(auth.organizationId, interviewerId, blind),
+      this.stats.ratingCounts(auth.organizationId, null, blind),
+      this.stats.recommendationMatch(auth.organizationId, interviewerId, blind),
     ]);
-    const ownShares = shares(own);
-    const orgShares = shares(organization);
+    const ownShares = ratingShares(own);
+    const orgShares = ratingShares(organization);
     return {
       interviewerId: member.id,
       name: member.name,
@@ -69,15 +90,11 @@ export class CalibrationService {
       computedAt: offset ? offset.computedAt.toISOString() : null,
       ratingDistribution: ownShares.shares,
       ratingCount: ownShares.total,
+      ratingDistributionSuppressed: ownShares.suppressed,
       organizationDistribution: orgShares.shares,
       organizationRatingCount: orgShares.total,
+      organizationDistributionSuppressed: orgShares.suppressed,
       recommendations: { total: match.total, matchedDecision: match.matched, matchRate: match.total > 0 ? match.matched / match.total : null },
     };
   }
-}
-
-function shares(counts: Record<1 | 2 | 3 | 4, number>): { shares: RatingShareDto; total: number } {
-  const total = counts[1] + counts[2] + counts[3] + counts[4];
-  const share = (c: number) => (total > 0 ? c / total : 0);
-  return { shares: { 1: share(counts[1]), 2: share(counts[2]), 3: share(counts[3]), 4: share(counts[4]) }, total };
 }

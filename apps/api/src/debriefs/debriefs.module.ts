@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ReportsModule } from '@hireloop/core';
+import { ReportsModule, ScorecardsRepository } from '@hireloop/core';
 import { DebriefsController } from './debriefs.controller';
 import { DebriefsRepository } from './debriefs.repository';
 import { DebriefsService } from './debriefs.service';
@@ -8,6 +8,6 @@ import { DecisionsService } from './decisions.service';
 @Module({
   imports: [ReportsModule],
   controllers: [DebriefsController],
-  providers: [DebriefsRepository, DebriefsService, DecisionsService],
+  providers: [DebriefsRepository, DebriefsService, DecisionsService, ScorecardsRepository],
 })
 export class DebriefsModule {}

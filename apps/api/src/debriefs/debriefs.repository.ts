@@ -102,8 +102,19 @@ export class DebriefsRepository {
             SELECT id, organization_id AS "organizationId", application_id AS "applicationId", decision, rationale,
                    override_reason AS "overrideReason", report_id AS "reportId", report_version AS "reportVersion",
                    report_recommendation AS "reportRecommendation", followed_recommendation AS "followedRecommendation",
+                   stale_acknowledged AS "staleAcknowledged", stale_reason AS "staleReason",
                    decided_by_member_id AS "decidedByMemberId", created_at AS "createdAt"
-              FROM decisions WHERE organization_id = $1 AND application_id = $2) d) AS decision`,
+              FROM decisions WHERE organization_id = $1 AND application_id = $2) d) AS decision,
+         -- Revisions of scorecards that were amended (ratings and recommendation only), for the amendment markers.
+         (SELECT coalesce(json_agg(v ORDER BY v."scorecardId", v.revision), '[]') FROM (
+            SELECT rv.scorecard_id AS "scorecardId", rv.revision, rv.kind, rv.reason, rv.created_at AS "createdAt",
+                   jsonb_build_object('ratings', rv.content->'ratings', 'recommendation', rv.content->'recommendation') AS content
+              FROM scorecard_revisions rv
+             WHERE rv.organization_id = $1
+               AND rv.scorecard_id IN (SELECT scorecard_id FROM scorecard_revisions
+                                        WHERE organization_id = $1 AND kind = 'amended' AND scorecard_id IN (SELECT id FROM sc))) v) AS revisions,
+         (SELECT coalesce(json_object_agg(member_id, first_viewed_at), '{}') FROM panel_views
+           WHERE organization_id = $1 AND application_id = $2) AS "panelViews"`,
       [organizationId, applicationId],
     )) as {
       application: (Omit<DebriefApplicationRow, 'decidedAt'> & { decidedAt: string | null }) | null;
@@ -113,6 +124,8 @@ export class DebriefsRepository {
       names: Record<string, string>;
       latest: (Omit<DebriefReport, 'computedAt'> & { computedAt: string }) | null;
       decision: (Omit<DecisionEntity, 'createdAt'> & { createdAt: string }) | null;
+      revisions: DebriefRevisionRow[];
+      panelViews: Record<string, string>;
     }[];
     return {
       application: row.application && { ...row.application, decidedAt: row.application.decidedAt === null ? null : new Date(row.application.decidedAt) },
@@ -122,6 +135,8 @@ export class DebriefsRepository {
       names: new Map(Object.entries(row.names)),
       latest: row.latest && { ...row.latest, computedAt: new Date(row.latest.computedAt) },
       decision: row.decision && { ...row.decision, createdAt: new Date(row.decision.createdAt) },
+      revisions: row.revisions,
+      panelViews: new Map(Object.entries(row.panelViews).map(([memberId, at]) => [memberId, new Date(at)])),
     };
   }
 
@@ -146,6 +161,19 @@ export interface DebriefPanel {
   names: Map<string, string>;
   latest: DebriefReport | null;
   decision: DecisionEntity | null;
+  /** Every revision of the scorecards that were amended. */
+  revisions: DebriefRevisionRow[];
+  /** Member id → when they first read this panel's feedback. */
+  panelViews: Map<string, Date>;
+}
+
+export interface DebriefRevisionRow {
+  scorecardId: string;
+  revision: number;
+  kind: string;
+  reason: string | null;
+  createdAt: string;
+  content: { ratings: ScorecardRating[] | null; recommendation: Recommendation | null };
 }
 
 /** The latest report version, as the debrief shows it. */

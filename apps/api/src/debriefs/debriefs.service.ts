@@ -1,40 +1,63 @@
 import { Injectable } from '@nestjs/common';
 import {
+  amendmentsOf,
   AppError,
   AuthContext,
   coversList,
   coversOf,
   LoopSnapshot,
+  PanelFacts,
+  panelFactsOf,
   pendingRevisions,
   reportStatus,
+  ScorecardsRepository,
 } from '@hireloop/core';
 import { debriefAccess } from './debrief-access';
 import { awaitingFeedback, disagreements, redFlagsRaised } from './debrief-assembly';
-import { DebriefApplicationRow, DebriefsRepository, DebriefScorecardRow } from './debriefs.repository';
+import { DebriefApplicationRow, DebriefRevisionRow, DebriefsRepository, DebriefScorecardRow } from './debriefs.repository';
 import { DebriefResponseDto, DebriefScorecardDto, RoundRefDto } from './dto/debrief.response.dto';
 import { DecisionResponseDto } from './dto/decision.response.dto';
 
 /** The hiring manager's debrief: the calibrated report and everything needed to read it. */
 @Injectable()
 export class DebriefsService {
-  constructor(private readonly debriefs: DebriefsRepository) {}
+  constructor(
+    private readonly debriefs: DebriefsRepository,
+    private readonly scorecards: ScorecardsRepository,
+  ) {}
 
   /** The application, if the caller may read its debrief: 404 across tenants, 403 for members without access. */
   async readableApplication(auth: AuthContext, applicationId: string): Promise<{ application: DebriefApplicationRow; privateNotes: boolean }> {
-    return this.checkAccess(auth, applicationId, await this.debriefs.findApplication(auth.organizationId, applicationId));
+    const application = await this.debriefs.findApplication(auth.organizationId, applicationId);
+    const facts = application ? await this.scorecards.panelFacts(auth.organizationId, applicationId, auth.memberId) : null;
+    return this.checkAccess(auth, applicationId, application, facts);
   }
 
-  private checkAccess(auth: AuthContext, applicationId: string, application: DebriefApplicationRow | null): { application: DebriefApplicationRow; privateNotes: boolean } {
+  private checkAccess(
+    auth: AuthContext,
+    applicationId: string,
+    application: DebriefApplicationRow | null,
+    facts: PanelFacts | null,
+  ): { application: DebriefApplicationRow; privateNotes: boolean } {
     if (!application) throw AppError.notFound('Application', applicationId);
-    const access = debriefAccess(auth, application);
+    const access = debriefAccess(auth, application, facts ?? undefined);
+    if (access.blind) throw blindError();
     if (!access.read) throw AppError.forbidden('debrief_forbidden', "Only admins, recruiters and the role's hiring manager can read this debrief.");
     return { application, privateNotes: access.privateNotes };
   }
 
   async get(auth: AuthContext, applicationId: string): Promise<DebriefResponseDto> {
     // One statement reads everything; nothing of it leaves this method unless the caller may read it.
-    const { application: row, scorecards: allScorecards, interviews, snapshots, names, latest, decision } = await this.debriefs.panel(auth.organizationId, applicationId);
-    const { application, privateNotes } = this.checkAccess(auth, applicationId, row);
+    const { application: row, scorecards: allScorecards, interviews, snapshots, names, latest, decision, revisions, panelViews } = await this.debriefs.panel(
+      auth.organizationId,
+      applicationId,
+    );
+    const facts = panelFactsOf(auth.memberId, { interviews, scorecards: allScorecards });
+    const { application, privateNotes } = this.checkAccess(auth, applicationId, row, facts);
+    // A panel member reads the panel's feedback: amendments they make from now on are flagged.
+    if (facts.onPanel) await this.scorecards.recordPanelView(auth.organizationId, applicationId, auth.memberId);
+    const revisionsOf = new Map<string, DebriefRevisionRow[]>();
+    for (const v of revisions) revisionsOf.set(v.scorecardId, [...(revisionsOf.get(v.scorecardId) ?? []), v]);
     const submitted = allScorecards.filter((s) => s.status === 'submitted');
     const current = coversOf(submitted);
     const waiting = awaitingFeedback(interviews, allScorecards);
@@ -62,7 +85,9 @@ export class DebriefsService {
       pendingRevisions: pendingRevisions(latest?.covers, current),
       scorecards: submitted.map((s) => {
         const interview = interviewById.get(s.interviewId);
-        return toScorecardDto(s, person(s.interviewerId), round(interview?.roundId ?? '', interview?.loopVersionId ?? s.loopVersionId), snapshots.get(s.loopVersionId), privateNotes);
+        const dto = toScorecardDto(s, person(s.interviewerId), round(interview?.roundId ?? '', interview?.loopVersionId ?? s.loopVersionId), snapshots.get(s.loopVersionId), privateNotes);
+        const amendments = amendmentsOf(revisionsOf.get(s.id) ?? [], panelViews.get(s.interviewerId) ?? null, (id) => dimensionName(snapshots.get(s.loopVersionId), id));
+        return { ...dto, amendedAfterViewingPanel: amendments.some((a) => a.afterViewingPanel), amendments };
       }),
       disagreements: disagreements(latest?.report?.dimensions, submitted).map((d) => ({
         dimensionId: d.dimensionId,
@@ -78,8 +103,21 @@ export class DebriefsService {
         scorecardStatus: w.scorecardStatus,
       })),
       decision: decision ? DecisionResponseDto.from(decision, names.get(decision.decidedByMemberId) ?? '') : null,
+      interviewerNames: Object.fromEntries([...names.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     };
   }
+}
+
+/** 403 for a panel member who has not yet submitted a scorecard with a rating (whatever their roles). */
+export function blindError(): AppError {
+  return AppError.forbidden(
+    'feedback_blind',
+    "Feedback is blind: you are on this application's panel; submit your own scorecard (rating at least one dimension) before reading the panel's feedback or deciding.",
+  );
+}
+
+function dimensionName(snapshot: LoopSnapshot | undefined, id: string): string {
+  return snapshot?.dimensions.find((d) => d.id === id)?.name ?? '';
 }
 
 function toScorecardDto(
@@ -88,9 +126,9 @@ function toScorecardDto(
   round: RoundRefDto,
   snapshot: LoopSnapshot | undefined,
   privateNotes: boolean,
-): DebriefScorecardDto {
+): Omit<DebriefScorecardDto, 'amendedAfterViewingPanel' | 'amendments'> {
   const dimensionName = (id: string) => snapshot?.dimensions.find((d) => d.id === id)?.name ?? '';
-  const dto: DebriefScorecardDto = {
+  const dto: Omit<DebriefScorecardDto, 'amendedAfterViewingPanel' | 'amendments'> = {
     id: s.id,
     interviewId: s.interviewId,
     interviewer,

@@ -11,13 +11,15 @@ import {
   evaluateDecision,
   OutboxService,
   redactCandidate,
+  reportFreshness,
   requestInterviewerCalibration,
+  ScorecardsRepository,
   statusAfterDecision,
 } from '@hireloop/core';
 import { PgErrorCode, pgErrorCode } from '@hireloop/database';
 import { debriefAccess } from './debrief-access';
 import { DebriefsRepository } from './debriefs.repository';
-import { DebriefsService } from './debriefs.service';
+import { blindError, DebriefsService } from './debriefs.service';
 import { RecordDecisionRequestDto } from './dto/decision.request.dto';
 import { DecisionResponseDto } from './dto/decision.response.dto';
 
@@ -30,6 +32,7 @@ export class DecisionsService {
     private readonly debriefReader: DebriefsService,
     private readonly reports: CalibrationReportsRepository,
     private readonly decisions: DecisionsRepository,
+    private readonly scorecards: ScorecardsRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}
@@ -41,7 +44,10 @@ export class DecisionsService {
         // under a share lock cannot slip in between.
         const application = await this.debriefs.findApplication(auth.organizationId, applicationId, manager, true);
         if (!application) throw AppError.notFound('Application', applicationId);
-        if (!debriefAccess(auth, application).decide) {
+        const panel = await this.scorecards.panelFacts(auth.organizationId, applicationId, auth.memberId, manager);
+        const access = debriefAccess(auth, application, panel);
+        if (access.blind) throw blindError();
+        if (!access.decide) {
           throw AppError.forbidden('decision_forbidden', "Only an admin or the role's hiring manager can record the hiring decision.");
         }
         if (application.decidedAt || (await this.decisions.findByApplication(auth.organizationId, applicationId, manager))) {
@@ -51,7 +57,25 @@ export class DecisionsService {
           throw AppError.conflict('application_not_active', `The application is ${application.status}; only active applications can be decided.`);
         }
 
+        if (dto.acknowledgeStale && !dto.staleReason) {
+          throw AppError.invalid('staleReason', 'staleReason is required with acknowledgeStale: say why the decision cannot wait for the report to include the latest feedback.', 'stale_reason_required');
+        }
         const report = await this.reports.latest(auth.organizationId, applicationId, manager);
+        const state = await this.decisions.feedbackState(manager, auth.organizationId, applicationId);
+        const freshness = reportFreshness(report?.covers ?? null, state.current, state.recomputePending);
+        if (freshness.stale && !dto.acknowledgeStale) {
+          const what = [
+            freshness.uncovered.length ? `${freshness.uncovered.length} submitted scorecard revision(s) are not in it yet` : '',
+            freshness.outdated.length ? `${freshness.outdated.length} scorecard(s) it includes were withdrawn or changed` : '',
+            freshness.recomputePending ? 'its recomputation is still pending' : '',
+          ].filter(Boolean);
+          throw AppError.conflict(
+            'report_stale',
+            `The latest report${report ? ` (version ${report.version})` : ''} does not reflect the feedback as it stands: ${what.join('; ')}. Wait for it to update (the debrief shows status "current"), or decide anyway with acknowledgeStale: true and a staleReason.`,
+            { reportVersion: report?.version ?? null, pendingRevisions: freshness.uncovered, outdatedScorecards: freshness.outdated, recomputePending: freshness.recomputePending },
+          );
+        }
+        const staleAcknowledged = freshness.stale && dto.acknowledgeStale === true;
         const evaluation = evaluateDecision(dto.decision, report?.recommendation ?? null);
         if (evaluation.overrideRequired && !dto.overrideReason) {
           throw AppError.invalid(
@@ -73,6 +97,8 @@ export class DecisionsService {
           reportVersion: report?.version ?? null,
           reportRecommendation: report?.recommendation ?? null,
           followedRecommendation: evaluation.followedRecommendation,
+          staleAcknowledged,
+          staleReason: staleAcknowledged ? dto.staleReason! : null,
           decidedByMemberId: auth.memberId,
         });
         const status = statusAfterDecision(dto.decision);
@@ -95,6 +121,8 @@ export class DecisionsService {
             rationale: redactCandidate(saved.rationale, candidate),
             overrideReason: saved.overrideReason === null ? null : redactCandidate(saved.overrideReason, candidate),
             reportVersion: saved.reportVersion,
+            staleAcknowledged: saved.staleAcknowledged,
+            staleReason: saved.staleReason === null ? null : redactCandidate(saved.staleReason, candidate),
             reportRecommendation: saved.reportRecommendation,
             followedRecommendation: saved.followedRecommendation,
             status,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
+  ratingScaleOf,
   AppError,
   ApplicationsRepository,
   AuthContext,
@@ -14,7 +15,7 @@ import {
 } from '@hireloop/core';
 import { ScorecardViews } from '../scorecards/scorecard-views';
 import { notAssigned } from '../scorecards/scorecard-writes.service';
-import { InterviewKitResponseDto } from './dto/interview-kit.response.dto';
+import { InterviewKitResponseDto, KitDimensionDto } from './dto/interview-kit.response.dto';
 
 /**
  * The interview kit, built from the interview's own loop version (not the live loop). Readers: the assigned
@@ -61,12 +62,15 @@ export class InterviewKitService {
       candidate: { name: labels.candidateName },
       role: { id: interview.roleId, title: labels.roleTitle, level: labels.roleLevel },
       loopVersion: { id: version.id, number: version.number },
+      ratingScale: ratingScaleOf(version.snapshot.ratingScale).kind,
+      scaleLevels: ratingScaleOf(version.snapshot.ratingScale).levels.map((l) => ({ ...l })),
       round: { id: round.id, name: round.name, kind: round.kind, durationMinutes: round.durationMinutes },
       focusDimensions: focus.map((d) => ({
         id: d.id,
         name: d.name,
         description: d.description,
-        rubric: { '1': d.rubric['1'], '2': d.rubric['2'], '3': d.rubric['3'], '4': d.rubric['4'] },
+        rubric: Object.fromEntries(Object.entries(d.rubric).filter(([, text]) => typeof text === 'string')) as unknown as KitDimensionDto['rubric'],
+        required: d.required !== false,
         signals: { strong: [...d.signals.strong], weak: [...d.signals.weak], redFlags: [...d.signals.redFlags] },
       })),
       questions: round.questions.map((q) => ({ id: q.id, prompt: q.prompt, pointsOfAssessment: q.pointsOfAssessment, pitfalls: q.pitfalls, followUps: q.followUps })),

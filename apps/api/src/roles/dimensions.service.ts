@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, AuditService, AuthContext, canonicalJson, DimensionEntity, FieldError, formatWeight, RolesRepository, sumWeights } from '@hireloop/core';
+import { AppError, AuditService, AuthContext, canonicalJson, DimensionEntity, FieldError, formatWeight, RatingScaleKind, ratingScaleOf, RolesRepository, Rubric, rubricKeysOf, sumWeights } from '@hireloop/core';
 import { CreateDimensionRequestDto, SetWeightsRequestDto, UpdateDimensionRequestDto } from './dto/dimension.request.dto';
 import { DimensionChangeResponseDto, DimensionResponseDto, RoleResponseDto } from './dto/role.response.dto';
 import { insertAt, moveTo } from './ordering';
@@ -19,7 +19,8 @@ export class DimensionsService {
 
   async create(auth: AuthContext, roleId: string, dto: CreateDimensionRequestDto): Promise<DimensionChangeResponseDto> {
     const dimensionId = await this.dataSource.transaction(async (manager) => {
-      await this.loop.lockForWrite(manager, auth, roleId);
+      const role = await this.loop.lockForWrite(manager, auth, roleId);
+      const rubric = rubricForScale(dto.rubric, role.ratingScale);
       const existing = await this.roles.dimensions(auth.organizationId, roleId, manager);
       if (existing.length >= MAX_DIMENSIONS_PER_ROLE) {
         throw AppError.conflict('too_many_dimensions', `A role can have at most ${MAX_DIMENSIONS_PER_ROLE} dimensions.`);
@@ -31,7 +32,8 @@ export class DimensionsService {
         name: dto.name,
         description: dto.description ?? '',
         weight: dto.weight,
-        rubric: { '1': dto.rubric['1'], '2': dto.rubric['2'], '3': dto.rubric['3'], '4': dto.rubric['4'] },
+        rubric,
+        required: dto.required ?? true,
         strongSignals: dto.signals?.strong ?? [],
         weakSignals: dto.signals?.weak ?? [],
         redFlags: dto.signals?.redFlags ?? [],
@@ -49,7 +51,7 @@ export class DimensionsService {
 
   async update(auth: AuthContext, roleId: string, dimensionId: string, dto: UpdateDimensionRequestDto): Promise<DimensionChangeResponseDto> {
     await this.dataSource.transaction(async (manager) => {
-      await this.loop.lockForWrite(manager, auth, roleId);
+      const role = await this.loop.lockForWrite(manager, auth, roleId);
       const dimension = await this.findOrThrow(manager, auth, roleId, dimensionId);
       const all = await this.roles.dimensions(auth.organizationId, roleId, manager);
       if (dto.name !== undefined && dto.name.toLowerCase() !== dimension.name.toLowerCase()) assertUniqueName(all, dto.name);
@@ -57,7 +59,8 @@ export class DimensionsService {
       if (dto.name !== undefined) patch.name = dto.name;
       if (dto.description !== undefined) patch.description = dto.description;
       if (dto.weight !== undefined) patch.weight = dto.weight;
-      if (dto.rubric !== undefined) patch.rubric = { '1': dto.rubric['1'], '2': dto.rubric['2'], '3': dto.rubric['3'], '4': dto.rubric['4'] };
+      if (dto.rubric !== undefined) patch.rubric = rubricForScale(dto.rubric, role.ratingScale);
+      if (dto.required !== undefined) patch.required = dto.required;
       if (dto.signals?.strong !== undefined) patch.strongSignals = dto.signals.strong;
       if (dto.signals?.weak !== undefined) patch.weakSignals = dto.signals.weak;
       if (dto.signals?.redFlags !== undefined) patch.redFlags = dto.signals.redFlags;
@@ -166,7 +169,26 @@ function view(d: DimensionEntity): Record<string, unknown> {
     description: d.description,
     weight: Number(d.weight),
     rubric: d.rubric,
+    required: d.required,
     signals: { strong: d.strongSignals, weak: d.weakSignals, redFlags: d.redFlags },
     position: d.position,
   };
+}
+
+/**
+ * The rubric to store: every level of the role's scale must have an anchor (400 with `rubric.<level>` naming the
+ * missing ones); anchors of other levels (1–5) are kept, for a later change of scale.
+ */
+export function rubricForScale(input: object, ratingScale: RatingScaleKind | null | undefined): Rubric {
+  const rubric = input as Partial<Record<string, string>>;
+  const scale = ratingScaleOf(ratingScale);
+  const errors: FieldError[] = rubricKeysOf(scale)
+    .filter((key) => typeof rubric[key] !== 'string' || rubric[key]!.trim() === '')
+    .map((key) => ({
+      field: `rubric.${key}`,
+      code: 'rubric_anchor_required',
+      message: `rubric.${key} is required: the role rates on the ${scale.kind} scale, whose level ${key} is "${scale.levels.find((l) => String(l.value) === key)?.label}".`,
+    }));
+  if (errors.length > 0) throw AppError.invalidFields(errors, errors.map((e) => e.message).join(' '));
+  return Object.fromEntries(['1', '2', '3', '4', '5'].filter((k) => typeof rubric[k] === 'string' && rubric[k]!.trim() !== '').map((k) => [k, rubric[k]!.trim()]));
 }

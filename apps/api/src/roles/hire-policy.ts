@@ -1,13 +1,23 @@
-import type { FieldError, HirePolicy } from '@hireloop/core';
+import { ratingScaleOf } from '@hireloop/core';
+import type { FieldError, HirePolicy, RatingScaleKind } from '@hireloop/core';
 
-/** Allowed ranges of the hire policy (the same bounds the request DTO declares). */
-export const HIRE_POLICY_BOUNDS = {
-  bar: { min: 1, max: 4 },
-  floor: { min: 1, max: 4 },
-  minCoverage: { min: 0, max: 1 },
-  minInterviewers: { min: 1, max: 20 },
-  margin: { min: 0, max: 3 },
-} as const;
+/**
+ * Allowed ranges of the hire policy on a scale: bar and floor are levels of the scale (min…max), the margin at most
+ * the scale's range. `minCoverage` and `minInterviewers` do not depend on the scale.
+ */
+export function hirePolicyBounds(ratingScale: RatingScaleKind | null = 'four_point') {
+  const scale = ratingScaleOf(ratingScale);
+  return {
+    bar: { min: scale.min, max: scale.max },
+    floor: { min: scale.min, max: scale.max },
+    minCoverage: { min: 0, max: 1 },
+    minInterviewers: { min: 1, max: 20 },
+    margin: { min: 0, max: scale.max - scale.min },
+  } as const;
+}
+
+/** The 4-point scale's bounds (the same the request DTO declares as its widest values). */
+export const HIRE_POLICY_BOUNDS = hirePolicyBounds('four_point');
 
 /** The stored policy after applying a partial change; fields left out keep their value. */
 export function mergeHirePolicy(current: HirePolicy, patch: Partial<HirePolicy> | undefined): HirePolicy {
@@ -19,13 +29,15 @@ export function mergeHirePolicy(current: HirePolicy, patch: Partial<HirePolicy> 
   return next;
 }
 
-/** Field errors (`hirePolicy.<field>`) of a complete policy; empty when valid. */
-export function validateHirePolicy(policy: HirePolicy): FieldError[] {
+/** Field errors (`hirePolicy.<field>`) of a complete policy on the role's scale; empty when valid. */
+export function validateHirePolicy(policy: HirePolicy, ratingScale: RatingScaleKind | null = 'four_point'): FieldError[] {
   const errors: FieldError[] = [];
-  for (const [field, { min, max }] of Object.entries(HIRE_POLICY_BOUNDS) as [keyof typeof HIRE_POLICY_BOUNDS, { min: number; max: number }][]) {
+  const scaleName = ratingScaleOf(ratingScale).kind;
+  for (const [field, { min, max }] of Object.entries(hirePolicyBounds(ratingScale)) as [keyof HirePolicy, { min: number; max: number }][]) {
     const value = policy[field];
     if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-      errors.push({ field: `hirePolicy.${field}`, code: 'out_of_range', message: `hirePolicy.${field} must be between ${min} and ${max}.` });
+      const onScale = field === 'bar' || field === 'floor' || field === 'margin' ? ` on the role's ${scaleName} scale` : '';
+      errors.push({ field: `hirePolicy.${field}`, code: 'out_of_range', message: `hirePolicy.${field} must be between ${min} and ${max}${onScale}.` });
     }
   }
   if (!Number.isInteger(policy.minInterviewers)) {
@@ -33,6 +45,9 @@ export function validateHirePolicy(policy: HirePolicy): FieldError[] {
   }
   if (typeof policy.adjustForLeniency !== 'boolean') {
     errors.push({ field: 'hirePolicy.adjustForLeniency', code: 'not_boolean', message: 'hirePolicy.adjustForLeniency must be true or false.' });
+  }
+  if (typeof policy.everyDimensionMeets !== 'boolean') {
+    errors.push({ field: 'hirePolicy.everyDimensionMeets', code: 'not_boolean', message: 'hirePolicy.everyDimensionMeets must be true or false.' });
   }
   if (errors.length === 0 && policy.floor > policy.bar) {
     errors.push({ field: 'hirePolicy.floor', code: 'floor_above_bar', message: `hirePolicy.floor (${policy.floor}) must not be above hirePolicy.bar (${policy.bar}).` });

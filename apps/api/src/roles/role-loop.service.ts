@@ -17,6 +17,7 @@ import {
   RolesRepository,
   RoundEntity,
   RoundKind,
+  RatingScaleKind,
   Rubric,
 } from '@hireloop/core';
 import { RoleResponseDto } from './dto/role.response.dto';
@@ -30,10 +31,12 @@ export interface LoopBlueprint {
     location: string | null;
     hiringManagerId: string | null;
     hirePolicy: HirePolicy;
+    /** Default four_point. */
+    ratingScale?: RatingScaleKind;
     templateKey: string | null;
     clonedFromRoleId: string | null;
   };
-  dimensions: { key: string; name: string; description: string; weight: number; rubric: Rubric; strongSignals: string[]; weakSignals: string[]; redFlags: string[] }[];
+  dimensions: { key: string; name: string; description: string; weight: number; rubric: Rubric; required?: boolean; strongSignals: string[]; weakSignals: string[]; redFlags: string[] }[];
 }
 
 export interface BlueprintRound {
@@ -151,7 +154,7 @@ export class RoleLoopService {
     const { readiness, dimensions, rounds } = await this.readiness(manager, role);
     const version = role.currentLoopVersionId ? await this.loopVersions.findById(organizationId, role.currentLoopVersionId, manager) : null;
     return RoleResponseDto.build(role, {
-      hirePolicy: resolveHirePolicy(role.hirePolicy),
+      hirePolicy: resolveHirePolicy(role.hirePolicy, role.ratingScale),
       loopVersion: version ? { id: version.id, number: version.number } : { id: '', number: 0 },
       dimensions,
       rounds,
@@ -162,7 +165,7 @@ export class RoleLoopService {
   /** Creates a draft role with version 1 and its dimensions; returns the new dimension ids by blueprint key. */
   async createRoleWithDimensions(manager: EntityManager, auth: AuthContext, blueprint: LoopBlueprint): Promise<{ role: RoleEntity; dimensionIds: Map<string, string> }> {
     const role = await this.roles.insert(manager, { organizationId: auth.organizationId, status: 'draft', ...blueprint.role });
-    await this.loopVersions.createInitial(manager, auth.organizationId, role.id);
+    await this.loopVersions.createInitial(manager, auth.organizationId, role.id, role.ratingScale);
     const dimensionIds = new Map<string, string>();
     let position = 0;
     for (const d of blueprint.dimensions) {

@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   AppError,
   AuditService,
   AuthContext,
   canonicalJson,
-  DEFAULT_HIRE_POLICY,
+  defaultPolicyOf,
+  DimensionEntity,
+  HirePolicy,
+  RatingScaleKind,
+  ratingScaleOf,
+  rubricKeysOf,
   hasRole,
   LoopVersionsService,
   PageQueryDto,
@@ -21,7 +26,10 @@ import { LoopVersionPageResponseDto, LoopVersionResponseDto, RolePageResponseDto
 import { mergeHirePolicy, validateHirePolicy } from './hire-policy';
 import { RoleLoopService } from './role-loop.service';
 
-const EDITABLE_FIELDS = ['title', 'level', 'department', 'location', 'hiringManagerId', 'hirePolicy'] as const;
+const EDITABLE_FIELDS = ['title', 'level', 'department', 'location', 'hiringManagerId', 'ratingScale', 'hirePolicy'] as const;
+
+/** Policy thresholds stated in points of the scale: reset to the new scale's defaults when the scale changes. */
+const SCALED_POLICY_FIELDS = ['bar', 'floor', 'margin'] as const;
 
 /**
  * Roles: create, read, edit, open and close, clone; and their loop versions.
@@ -38,8 +46,9 @@ export class RolesService {
   ) {}
 
   async create(auth: AuthContext, dto: CreateRoleRequestDto): Promise<RoleResponseDto> {
-    const hirePolicy = mergeHirePolicy({ ...DEFAULT_HIRE_POLICY }, dto.hirePolicy);
-    const policyErrors = validateHirePolicy(hirePolicy);
+    const ratingScale: RatingScaleKind = dto.ratingScale ?? 'four_point';
+    const hirePolicy = mergeHirePolicy(defaultPolicyOf(ratingScale), dto.hirePolicy);
+    const policyErrors = validateHirePolicy(hirePolicy, ratingScale);
     if (policyErrors.length) throw AppError.invalidFields(policyErrors, policyErrors[0].message);
     const roleId = await this.dataSource.transaction(async (manager) => {
       if (dto.hiringManagerId) await this.loop.assertHiringManager(manager, auth.organizationId, dto.hiringManagerId);
@@ -50,9 +59,10 @@ export class RolesService {
         department: dto.department ?? null,
         location: dto.location ?? null,
         hiringManagerId: dto.hiringManagerId ?? null,
+        ratingScale,
         hirePolicy,
       });
-      await this.loopVersions.createInitial(manager, auth.organizationId, role.id);
+      await this.loopVersions.createInitial(manager, auth.organizationId, role.id, ratingScale);
       await this.audit.record(manager, auth, { action: 'role.created', entityType: 'role', entityId: role.id, after: auditView(role) });
       return role.id;
     });
@@ -86,9 +96,20 @@ export class RolesService {
         }
         patch.hiringManagerId = dto.hiringManagerId;
       }
-      if (dto.hirePolicy !== undefined) {
-        const policy = mergeHirePolicy(resolveHirePolicy(role.hirePolicy), dto.hirePolicy);
-        const errors = validateHirePolicy(policy);
+      const scaleChanges = dto.ratingScale !== undefined && dto.ratingScale !== (role.ratingScale ?? 'four_point');
+      if (scaleChanges) {
+        await this.assertScaleChangeAllowed(manager, auth.organizationId, role, dto.ratingScale!);
+        patch.ratingScale = dto.ratingScale!;
+      }
+      if (dto.hirePolicy !== undefined || scaleChanges) {
+        const scale = patch.ratingScale ?? role.ratingScale ?? 'four_point';
+        let current: HirePolicy = resolveHirePolicy(role.hirePolicy, role.ratingScale);
+        if (scaleChanges) {
+          const defaults = defaultPolicyOf(scale);
+          current = { ...current, ...Object.fromEntries(SCALED_POLICY_FIELDS.map((f) => [f, defaults[f]])) };
+        }
+        const policy = mergeHirePolicy(current, dto.hirePolicy);
+        const errors = validateHirePolicy(policy, scale);
         if (errors.length) throw AppError.invalidFields(errors, errors[0].message);
         patch.hirePolicy = policy;
       }
@@ -97,6 +118,8 @@ export class RolesService {
       await this.roles.update(manager, auth.organizationId, roleId, pick(patch, changed));
       // e.g. removing the hiring manager of an open role
       await this.loop.assertOpenRoleStaysReady(manager, auth.organizationId, roleId);
+      // The scale is part of the loop version: new interviews and scorecards rate on it.
+      if (changed.includes('ratingScale')) await this.loop.syncVersion(manager, auth, roleId);
       await this.audit.record(manager, auth, {
         action: 'role.updated',
         entityType: 'role',
@@ -157,7 +180,8 @@ export class RolesService {
           department: source.department,
           location: source.location,
           hiringManagerId: keepManager ? source.hiringManagerId : null,
-          hirePolicy: resolveHirePolicy(source.hirePolicy),
+          hirePolicy: resolveHirePolicy(source.hirePolicy, source.ratingScale),
+          ratingScale: source.ratingScale,
           templateKey: source.templateKey,
           clonedFromRoleId: source.id,
         },
@@ -167,6 +191,7 @@ export class RolesService {
           description: d.description,
           weight: Number(d.weight),
           rubric: d.rubric,
+          required: d.required,
           strongSignals: d.strongSignals,
           weakSignals: d.weakSignals,
           redFlags: d.redFlags,
@@ -194,6 +219,41 @@ export class RolesService {
       return role.id;
     });
     return this.loop.detail(auth.organizationId, roleId);
+  }
+
+  /**
+   * A role's scale can change while no scorecard (draft, submitted or withdrawn) was made on the role — ratings on
+   * two scales would not be comparable in one report (409 `rating_scale_in_use`) — and only when every dimension has
+   * a rubric anchor for each level of the new scale (422, one field error per dimension naming the missing levels).
+   */
+  private async assertScaleChangeAllowed(manager: EntityManager, organizationId: string, role: RoleEntity, next: RatingScaleKind): Promise<void> {
+    const [used] = await manager.query(
+      `SELECT count(*)::int AS n FROM scorecards s JOIN loop_versions lv ON lv.id = s.loop_version_id
+        WHERE s.organization_id = $1 AND lv.organization_id = $1 AND lv.role_id = $2`,
+      [organizationId, role.id],
+    );
+    if (used.n > 0) {
+      throw AppError.conflict(
+        'rating_scale_in_use',
+        `${used.n} scorecard(s) were made on this role's ${ratingScaleOf(role.ratingScale).kind} scale; its scale can no longer change (clone the role to use another scale).`,
+        { scorecards: used.n },
+      );
+    }
+    const scale = ratingScaleOf(next);
+    const dimensions: DimensionEntity[] = await this.roles.dimensions(organizationId, role.id, manager);
+    const errors = dimensions.flatMap((d, i) => {
+      const missing = rubricKeysOf(scale).filter((key) => typeof d.rubric?.[key] !== 'string' || d.rubric[key].trim() === '');
+      if (missing.length === 0) return [];
+      const labels = missing.map((key) => `${key} (${scale.levels.find((l) => String(l.value) === key)?.label ?? key})`).join(', ');
+      return [
+        {
+          field: 'ratingScale',
+          code: 'rubric_anchor_missing',
+          message: `Dimension "${d.name}" (${d.id}, position ${d.position ?? i + 1}) has no rubric anchor for level ${labels} of the ${scale.kind} scale; add it with PATCH /v1/roles/${role.id}/dimensions/${d.id} first.`,
+        },
+      ];
+    });
+    if (errors.length > 0) throw AppError.invalidFields(errors, errors.map((e) => e.message).join(' '));
   }
 
   async versions(auth: AuthContext, roleId: string, query: PageQueryDto): Promise<LoopVersionPageResponseDto> {
@@ -230,6 +290,7 @@ function auditView(role: Partial<RoleEntity>): Record<string, unknown> {
     department: role.department,
     location: role.location,
     hiringManagerId: role.hiringManagerId,
+    ratingScale: role.ratingScale,
     hirePolicy: role.hirePolicy,
     status: role.status,
     templateKey: role.templateKey,

@@ -17,7 +17,8 @@ import { ScorecardViews } from './scorecard-views';
 import { notAssigned } from './scorecard-writes.service';
 
 const BLIND_MESSAGES: Record<'feedback_blind' | 'not_on_panel', string> = {
-  feedback_blind: "Feedback is blind: submit your own scorecard for this application before reading the panel's.",
+  feedback_blind:
+    "Feedback is blind: submit your own scorecard for this application (rating at least one dimension) before reading the panel's — this holds for every member on the panel, whatever their other roles.",
   not_on_panel: "Only the application's panel, its recruiters, admins and the role's hiring manager can read its feedback.",
 };
 
@@ -78,6 +79,8 @@ export class ScorecardReadsService {
     const facts = await this.scorecards.panelFacts(auth.organizationId, applicationId, auth.memberId);
     const access = feedbackAccess({ auth, hiringManagerId: labels?.hiringManagerId ?? null, ...facts });
     if (access.read === 'none') throw AppError.forbidden(access.code, BLIND_MESSAGES[access.code]);
+    // A panel member is about to read the panel's feedback: amendments they make from now on are flagged.
+    if (facts.onPanel) await this.scorecards.recordPanelView(auth.organizationId, applicationId, auth.memberId);
     return access;
   }
 

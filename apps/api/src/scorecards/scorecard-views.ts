@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { contentOf, ScorecardContent, ScorecardEntity, ScorecardRevisionEntity, ScorecardsRepository } from '@hireloop/core';
+import { amendmentsOf, contentOf, ScorecardContent, ScorecardEntity, ScorecardRevisionEntity, ScorecardsRepository } from '@hireloop/core';
 import { ScorecardContentDto, ScorecardResponseDto, ScorecardRevisionDto } from './dto/scorecard.response.dto';
 
 export interface ScorecardViewOptions {
@@ -17,10 +17,12 @@ export class ScorecardViews {
 
   async build(manager: EntityManager | undefined, organizationId: string, rows: ScorecardEntity[], options: ScorecardViewOptions): Promise<ScorecardResponseDto[]> {
     if (rows.length === 0) return [];
-    const [names, revisions] = await Promise.all([
-      this.scorecards.memberNames(organizationId, rows.map((r) => r.interviewerId), manager),
-      this.scorecards.revisions(organizationId, rows.map((r) => r.id), manager),
-    ]);
+    // Sequential: inside a transaction every query shares one connection.
+    const names = await this.scorecards.memberNames(organizationId, rows.map((r) => r.interviewerId), manager);
+    const revisions = await this.scorecards.revisions(organizationId, rows.map((r) => r.id), manager);
+    const amended = rows.filter((r) => revisions.some((v) => v.scorecardId === r.id && v.kind === 'amended'));
+    const views = await this.scorecards.firstPanelViews(organizationId, amended.map((r) => ({ applicationId: r.applicationId, memberId: r.interviewerId })), manager);
+    const dimensionNames = await this.scorecards.dimensionNames(organizationId, amended.map((r) => r.loopVersionId), manager);
     const byScorecard = new Map<string, ScorecardRevisionEntity[]>();
     for (const revision of revisions) byScorecard.set(revision.scorecardId, [...(byScorecard.get(revision.scorecardId) ?? []), revision]);
     return rows.map((row) => {
@@ -38,6 +40,7 @@ export class ScorecardViews {
         submittedAt: row.submittedAt?.toISOString() ?? null,
         updatedAt: row.updatedAt.toISOString(),
         history: (byScorecard.get(row.id) ?? []).map((v) => revisionDto(v, options.withRevisionContent ? showNote : undefined)),
+        ...amendmentFields(byScorecard.get(row.id) ?? [], views.get(`${row.applicationId}/${row.interviewerId}`) ?? null, (id) => dimensionNames.get(id) ?? ''),
       };
     });
   }
@@ -60,4 +63,14 @@ function revisionDto(v: ScorecardRevisionEntity, withContent: boolean | undefine
   const dto: ScorecardRevisionDto = { revision: v.revision, kind: v.kind, reason: v.reason, actorMemberId: v.actorMemberId, createdAt: v.createdAt.toISOString() };
   if (withContent !== undefined) dto.content = contentDto(contentOf(v.content), withContent);
   return dto;
+}
+
+/** `amendments` (with before/after ratings) and whether any was made after the author read the panel. */
+export function amendmentFields(revisions: ScorecardRevisionEntity[], firstViewedAt: Date | null, dimensionName: (id: string) => string) {
+  const amendments = amendmentsOf(
+    revisions.map((v) => ({ revision: v.revision, kind: v.kind, createdAt: v.createdAt, reason: v.reason, content: v.content as never })),
+    firstViewedAt,
+    dimensionName,
+  );
+  return { amendedAfterViewingPanel: amendments.some((a) => a.afterViewingPanel), amendments };
 }

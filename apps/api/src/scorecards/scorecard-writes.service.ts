@@ -22,6 +22,7 @@ import {
   ScorecardContent,
   ScorecardEntity,
   ScorecardInput,
+  ratingScaleOf,
   ScorecardRules,
   ScorecardsRepository,
   ScorecardValidationMode,
@@ -205,7 +206,13 @@ export class ScorecardWritesService {
     return {
       interview,
       application,
-      rules: { loopVersionNumber: version.number, dimensions: version.snapshot.dimensions, round, minEvidenceLength: organizationSettings(organization).minEvidenceLength },
+      rules: {
+        loopVersionNumber: version.number,
+        dimensions: version.snapshot.dimensions,
+        round,
+        minEvidenceLength: organizationSettings(organization).minEvidenceLength,
+        scale: ratingScaleOf(version.snapshot.ratingScale),
+      },
       mask: (text) => redactCandidate(text, terms),
     };
   }

@@ -35,7 +35,17 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export type Rubric = Record<'1' | '2' | '3' | '4', string>;
+/** Rubric anchors by rating level ('1'…'5'); only the role's scale levels are required. */
+export type Rubric = Record<string, string>;
+
+export const RATING_SCALES = ['four_point', 'five_point', 'three_level'] as const;
+export type RatingScale = (typeof RATING_SCALES)[number];
+
+export interface ScaleLevel {
+  value: number;
+  key: string;
+  label: string;
+}
 
 export interface SignalLists {
   strong: string[];
@@ -51,6 +61,8 @@ export interface Dimension {
   rubric: Rubric;
   signals: SignalLists;
   position?: number;
+  /** Required dimensions must be rated before the report can recommend hiring (default true). */
+  required?: boolean;
 }
 
 export const ROUND_KINDS = ['screen', 'technical', 'system_design', 'case', 'coding', 'behavioral', 'bar_raiser', 'other'] as const;
@@ -86,6 +98,8 @@ export interface HirePolicy {
   minInterviewers?: number;
   margin?: number;
   adjustForLeniency?: boolean;
+  /** Non-compensatory: hire only when every required dimension's mean reaches the scale's "meets" level. */
+  everyDimensionMeets?: boolean;
 }
 
 export type RoleStatus = 'draft' | 'open' | 'closed';
@@ -109,6 +123,8 @@ export interface Role extends RoleSummary {
   readiness: Readiness;
   loopVersion: { id: string; number: number } | null;
   hirePolicy: HirePolicy;
+  ratingScale?: RatingScale;
+  scaleLevels?: ScaleLevel[];
   openedAt?: string | null;
   closedAt?: string | null;
   clonedFromRoleId?: string | null;
@@ -197,6 +213,8 @@ export type LevelAssessment = 'below' | 'at' | 'above';
 
 export interface RatingEntry {
   dimensionId: string;
+  /** Sent by the API beside the id where available (e.g. dimensions outside the reader's own round). */
+  dimensionName?: string | null;
   rating?: number | null;
   evidence?: string | null;
   notAssessed?: boolean;
@@ -251,6 +269,9 @@ export interface InterviewKit {
   questions: Question[];
   minEvidenceLength: number;
   myScorecard: Scorecard | null;
+  /** The loop version's rating scale; ratings are its level values. */
+  ratingScale?: RatingScale;
+  scaleLevels?: ScaleLevel[];
 }
 
 export interface ReportDimension {
@@ -264,13 +285,36 @@ export interface ReportDimension {
   min: number | null;
   max: number | null;
   disagreement: boolean;
+  required?: boolean;
 }
 
+export const REASON_CODES = [
+  'insufficient_evidence',
+  'dimension_unassessed',
+  'low_rating',
+  'below_floor',
+  'below_meets',
+  'below_bar',
+  'red_flag',
+  'split_panel',
+  'uncertain',
+  'meets_bar',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
 export interface ReportReason {
-  code: string;
+  code: ReasonCode | string;
+  /** The engine's own sentence (may hold ids): the web app renders from the code and figures instead. */
   message: string;
   dimensionId?: string;
+  interviewerId?: string;
+  interviewerIds?: string[];
   flag?: string;
+  /** The exact figures the rule turned on, e.g. { score, bar, intervalLow, margin } or { mean, floor, raters }. */
+  figures?: Record<string, number>;
+  /** split_panel: the two sides, when the engine names them. */
+  high?: { recommendation: Recommendation; interviewerIds: string[] };
+  low?: { recommendation: Recommendation; interviewerIds: string[] };
 }
 
 /** The calibration engine's report (libs/calibration CalibrationReport) plus its stored version. */
@@ -286,7 +330,15 @@ export interface Report {
   splitPanel: boolean;
   dimensions: ReportDimension[];
   redFlags: { flag: string; raisedBy: string[] }[];
-  interviewers: { interviewerId: string; offset: number; n: number | null; offsetApplied?: number; ratings?: number; recommendation?: Recommendation }[];
+  interviewers: {
+    interviewerId: string;
+    offset: number;
+    n: number | null;
+    offsetApplied?: number;
+    ratings?: number;
+    recommendation?: Recommendation;
+    scorecards?: number | { scorecardId?: string; recommendation?: Recommendation }[];
+  }[];
   version: number;
   computedAt: string;
   scorecardCount: number;
@@ -307,6 +359,10 @@ export interface Decision {
   followedRecommendation: boolean | null;
   decidedBy: PersonRef;
   decidedAt: string;
+  /** The report version the decision was made on. */
+  reportVersion?: number | null;
+  staleAcknowledged?: boolean;
+  staleReason?: string | null;
 }
 
 export interface DebriefRating {
@@ -331,6 +387,25 @@ export interface DebriefScorecard {
   privateNote?: string | null;
   revision: number;
   submittedAt: string | null;
+  amendedAfterViewingPanel?: boolean;
+  amendments?: Amendment[];
+}
+
+export interface AmendmentChange {
+  dimensionId: string;
+  dimensionName?: string | null;
+  before: number | null;
+  after: number | null;
+}
+
+export interface Amendment {
+  revision: number;
+  amendedAt: string;
+  reason: string | null;
+  afterViewingPanel: boolean;
+  changes: AmendmentChange[];
+  recommendationBefore?: Recommendation | null;
+  recommendationAfter?: Recommendation | null;
 }
 
 export interface Debrief {
@@ -351,6 +426,8 @@ export interface Debrief {
   redFlags: { flag: string; interviewer: PersonRef; scorecardId: string }[];
   awaitingFeedback: { interviewId: string; interviewer: PersonRef; round: { id: string; name: string; kind: string | null }; endsAt: string; scorecardStatus: 'none' | 'draft' | 'withdrawn' }[];
   decision: Decision | null;
+  /** memberId → name of everyone the report mentions. */
+  interviewerNames?: Record<string, string>;
 }
 
 export type RatingShares = Record<'1' | '2' | '3' | '4', number>;

@@ -1,4 +1,5 @@
 import { colourFor, dodge, linearScale } from '../lib/scale';
+import { formatFigure, formatFigures } from '../lib/figures';
 import { formatNumber } from '../lib/labels';
 import { RATING_LEVELS } from '../lib/distribution';
 
@@ -29,19 +30,20 @@ const TOP = 34;
  * Per dimension: each interviewer's rating as a coloured dot on the 1–4 scale, the range between the lowest and
  * highest rating, and the adjusted (leniency-corrected) mean as a black diamond.
  */
-export function DimensionChart(props: { rows: DimensionRow[]; width?: number; title?: string }) {
+export function DimensionChart(props: { rows: DimensionRow[]; width?: number; title?: string; levels?: number[] }) {
   const width = props.width ?? 1000;
   const height = TOP + props.rows.length * ROW + 24;
-  const x = linearScale([1, 4], [LEFT, width - RIGHT]);
+  const levels = props.levels?.length ? props.levels : [...RATING_LEVELS];
+  const x = linearScale([levels[0], levels[levels.length - 1]], [LEFT, width - RIGHT]);
   return (
     <svg className="chart" role="img" aria-labelledby="dimchart-title dimchart-desc" viewBox={`0 0 ${width} ${height}`} width="100%" data-testid="dimension-chart">
       <title id="dimchart-title">{props.title ?? 'Ratings per dimension'}</title>
       <desc id="dimchart-desc">
         {props.rows
-          .map((r) => `${r.name}: ratings ${r.dots.map((d) => `${d.label} ${d.value}`).join(', ') || 'none'}; adjusted mean ${formatNumber(r.adjustedMean)}`)
+          .map((r) => `${r.name}: ratings ${r.dots.map((d) => `${d.label} ${d.value}`).join(', ') || 'none'}; adjusted mean ${formatFigure(r.adjustedMean)}`)
           .join('. ')}
       </desc>
-      {RATING_LEVELS.map((level) => (
+      {levels.map((level) => (
         <g key={level}>
           <line x1={x(level)} x2={x(level)} y1={TOP - 8} y2={height - 20} className="chart__grid" />
           <text x={x(level)} y={TOP - 14} textAnchor="middle" className="chart__tick">
@@ -69,7 +71,7 @@ export function DimensionChart(props: { rows: DimensionRow[]; width?: number; ti
             ) : null}
             {row.adjustedMean !== null ? (
               <g>
-                <title>{`Adjusted mean ${formatNumber(row.adjustedMean)}${row.rawMean !== null ? ` (raw ${formatNumber(row.rawMean)})` : ''}`}</title>
+                <title>{`Adjusted mean ${formatFigure(row.adjustedMean)}${row.rawMean !== null ? ` (raw ${formatFigure(row.rawMean)})` : ''}`}</title>
                 <line x1={x(row.adjustedMean)} x2={x(row.adjustedMean)} y1={cy - ROW / 2 + 5} y2={cy + ROW / 2 - 5} className="chart__mean" />
               </g>
             ) : null}
@@ -79,7 +81,7 @@ export function DimensionChart(props: { rows: DimensionRow[]; width?: number; ti
               </circle>
             ))}
             <text x={width - RIGHT + 10} y={cy + 4} className="chart__value">
-              {formatNumber(row.adjustedMean)}
+              {formatFigure(row.adjustedMean)}
             </text>
           </g>
         );
@@ -97,22 +99,28 @@ export function ScoreChart(props: {
   level?: number | null;
   bar?: number | null;
   width?: number;
+  /** The role's scale levels (default 1–4). */
+  levels?: number[];
 }) {
   const width = props.width ?? 760;
   const height = 92;
-  const x = linearScale([1, 4], [40, width - 40]);
+  const levels = props.levels?.length ? props.levels : [...RATING_LEVELS];
+  const [lo, hi] = [levels[0], levels[levels.length - 1]];
+  const x = linearScale([lo, hi], [40, width - 40]);
   const cy = 48;
   const { score, low, high, bar } = props;
   const levelPct = props.level ? Math.round(props.level * 100) : 90;
+  // Two decimals; more where the score would print equal to the bar it fails.
+  const [scoreText, barText] = score != null && bar != null ? formatFigures(score, bar) : [formatFigure(score), formatFigure(bar)];
   return (
     <svg className="chart" role="img" aria-labelledby="scorechart-title" viewBox={`0 0 ${width} ${height}`} width="100%" data-testid="score-chart">
       <title id="scorechart-title">
         {score === null
           ? 'No weighted score yet'
-          : `Weighted score ${formatNumber(score)}${low != null && high != null ? `, ${levelPct}% interval ${formatNumber(low)} to ${formatNumber(high)}` : ''}${bar != null ? `, bar ${formatNumber(bar)}` : ''}`}
+          : `Weighted score ${scoreText}${low != null && high != null ? `, ${levelPct}% interval ${formatFigure(low)} to ${formatFigure(high)}` : ''}${bar != null ? `, bar ${barText}` : ''}`}
       </title>
-      <line x1={x(1)} x2={x(4)} y1={cy} y2={cy} className="chart__axis" />
-      {RATING_LEVELS.map((level) => (
+      <line x1={x(lo)} x2={x(hi)} y1={cy} y2={cy} className="chart__axis" />
+      {levels.map((level) => (
         <g key={level}>
           <line x1={x(level)} x2={x(level)} y1={cy - 5} y2={cy + 5} className="chart__axis" />
           <text x={x(level)} y={cy + 22} textAnchor="middle" className="chart__tick">
@@ -125,7 +133,7 @@ export function ScoreChart(props: {
         <g>
           <line x1={x(bar)} x2={x(bar)} y1={cy - 24} y2={cy + 14} className="chart__bar" />
           <text x={x(bar)} y={cy - 28} textAnchor="middle" className="chart__bar-label">
-            bar {formatNumber(bar)}
+            bar {barText}
           </text>
         </g>
       ) : null}
@@ -133,8 +141,8 @@ export function ScoreChart(props: {
         <g>
           <circle cx={x(score)} cy={cy} r={8} className="chart__score" />
           <text x={x(score)} y={cy + 40} textAnchor={x(score) > width - 160 ? 'end' : x(score) < 160 ? 'start' : 'middle'} className="chart__score-label">
-            {formatNumber(score)}
-            {low != null && high != null ? ` (${levelPct}%: ${formatNumber(low)}–${formatNumber(high)})` : ''}
+            {scoreText}
+            {low != null && high != null ? ` (${levelPct}%: ${formatFigure(low)}–${formatFigure(high)})` : ''}
           </text>
         </g>
       ) : null}

@@ -1,8 +1,11 @@
-import { RATING_LABELS } from '../lib/labels';
+import type { ScaleLevel } from '../api/types';
+import { levelsOf } from '../lib/ratingScale';
 
-/** The four rubric anchors of a dimension as the rating choices (a radio group: arrow keys move, Space picks). */
+/** The rubric anchors of a dimension, one per level of the role's scale, as the rating choices (a radio group: arrow keys move, Space picks). */
 export function RatingChoice(props: {
   name: string;
+  /** The role's scale (default: 4 points). */
+  levels?: ScaleLevel[];
   legend: string;
   rubric: Partial<Record<string, string>>;
   value: number | null;
@@ -15,7 +18,7 @@ export function RatingChoice(props: {
     <fieldset className={`rating-choice${props.invalid ? ' rating-choice--invalid' : ''}`} aria-describedby={props.describedBy} disabled={props.disabled}>
       <legend>{props.legend}</legend>
       <div className="rating-choice__options">
-        {[1, 2, 3, 4].map((level) => {
+        {(props.levels ?? levelsOf(null)).map(({ value: level, label }) => {
           const id = `${props.name}-${level}`;
           return (
             <label key={level} htmlFor={id} className={`rating-option rating-option--${level}${props.value === level ? ' rating-option--checked' : ''}`}>
@@ -29,7 +32,7 @@ export function RatingChoice(props: {
                 aria-invalid={props.invalid || undefined}
               />
               <span className="rating-option__head">
-                <span className="rating-option__level">{level}</span> {RATING_LABELS[String(level)]}
+                <span className="rating-option__level">{level}</span> {label}
               </span>
               <span className="rating-option__anchor">{props.rubric[String(level)] || 'No anchor written for this level.'}</span>
             </label>

@@ -1,12 +1,14 @@
 import { FormEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, get, put } from '../api/client';
-import type { DebriefScorecard, InterviewKit, KitDimension, LevelAssessment, Recommendation, Scorecard } from '../api/types';
-import { useAuth } from '../auth';
+import type { InterviewKit, KitDimension, LevelAssessment, Recommendation, Scorecard } from '../api/types';
 import { Field, FieldError } from '../components/Field';
 import { Loading, ProblemBanner } from '../components/ProblemBanner';
 import { RatingChoice } from '../components/RatingChoice';
 import { ScorecardView } from '../components/ScorecardView';
+import { levelsOf } from '../lib/ratingScale';
+import { toViewScorecard } from '../lib/scorecardView';
+import { PanelFeedback } from './interview/PanelFeedback';
 import { SaveState, useAutosave, useResource } from '../lib/hooks';
 import { formatDateTime, LEVEL_LABELS, RECOMMENDATION_LABELS } from '../lib/labels';
 import { ApiError, remapIndexedErrors } from '../lib/problem';
@@ -55,7 +57,7 @@ function InterviewWorkspace(props: { kit: InterviewKit; onSubmitted: (scorecard:
         <KitPanel kit={kit} />
         <div className="stack">
           <ScorecardFormPanel kit={kit} onSubmitted={props.onSubmitted} />
-          <PanelFeedback applicationId={applicationId} unlocked={submitted} dimensions={kit.focusDimensions} />
+          <PanelFeedback applicationId={applicationId} roleId={kit.role.id} unlocked={submitted} dimensions={kit.focusDimensions} levels={levelsOf(kit)} />
         </div>
       </div>
     </section>
@@ -195,7 +197,8 @@ function ScorecardFormPanel(props: { kit: InterviewKit; onSubmitted: (scorecard:
           Submitted{kit.myScorecard?.submittedAt ? ` ${formatDateTime(kit.myScorecard.submittedAt)}` : ''}. Thank you — the panel's feedback is below.
         </p>
         <ScorecardView
-          scorecard={toViewScorecard(kit.myScorecard!, dimensions)}
+          scorecard={toViewScorecard(kit.myScorecard!, Object.fromEntries(dimensions.map((d) => [d.id, d.name])))}
+          levels={levelsOf(kit)}
           dimensionNames={Object.fromEntries(dimensions.map((d) => [d.id, d.name]))}
           showInterviewer={false}
         />
@@ -245,6 +248,7 @@ function ScorecardFormPanel(props: { kit: InterviewKit; onSubmitted: (scorecard:
                   name={`rating-${d.id}`}
                   legend={`Rating for ${d.name}`}
                   rubric={d.rubric}
+                  levels={levelsOf(kit)}
                   value={a.rating}
                   onChange={(rating) => setAnswer(d.id, { rating })}
                   disabled={!editable}
@@ -355,68 +359,5 @@ function ScorecardFormPanel(props: { kit: InterviewKit; onSubmitted: (scorecard:
         </button>
       </div>
     </form>
-  );
-}
-
-/** A scorecard as GET /interviews/:id/kit or /applications/:id/scorecards answers, shaped for ScorecardView. */
-function toViewScorecard(sc: Scorecard, dimensions: KitDimension[]): DebriefScorecard {
-  const names = Object.fromEntries(dimensions.map((d) => [d.id, d.name]));
-  return {
-    id: sc.id ?? 'mine',
-    interviewId: sc.interviewId ?? '',
-    interviewer: sc.interviewer ?? { id: sc.interviewerId ?? '', name: sc.interviewerName || 'You' },
-    round: sc.round ? { ...sc.round, kind: null } : { id: '', name: sc.roundName ?? '', kind: null },
-    ratings: (sc.ratings ?? []).map((r) => ({
-      dimensionId: r.dimensionId,
-      dimensionName: names[r.dimensionId] ?? '',
-      rating: r.rating ?? null,
-      evidence: r.evidence ?? null,
-      notAssessed: Boolean(r.notAssessed),
-      notAssessedReason: r.notAssessedReason ?? null,
-    })),
-    recommendation: (sc.recommendation ?? 'yes') as Recommendation,
-    signals: sc.signals ?? [],
-    redFlags: sc.redFlags ?? [],
-    levelAssessment: sc.levelAssessment ?? null,
-    privateNote: sc.privateNote ?? null,
-    revision: sc.revision ?? 1,
-    submittedAt: sc.submittedAt ?? null,
-  };
-}
-
-/**
- * The rest of the panel's scorecards for this application. Blind until this interviewer has submitted: the API
- * answers 403 feedback_blind, and the page says so instead of showing anything.
- */
-function PanelFeedback(props: { applicationId: string; unlocked: boolean; dimensions: KitDimension[] }) {
-  const { me } = useAuth();
-  const myId = me?.membership.memberId;
-  const feedback = useResource(
-    async (signal) => {
-      if (!props.unlocked) return null;
-      const res = await get<Scorecard[] | { items: Scorecard[] }>(`/applications/${props.applicationId}/scorecards`, undefined, signal);
-      const items = Array.isArray(res) ? res : res.items;
-      return items.filter((sc) => sc.status === 'submitted' && sc.interviewerId !== myId).map((sc) => toViewScorecard(sc, props.dimensions));
-    },
-    [props.applicationId, props.unlocked],
-    props.unlocked ? 15000 : null,
-  );
-  return (
-    <section className="card" aria-labelledby="panel-title" data-testid="panel-feedback">
-      <h2 id="panel-title">Panel feedback</h2>
-      {!props.unlocked || feedback.error?.code === 'feedback_blind' ? (
-        <p className="blind" data-testid="feedback-blind">
-          The panel's feedback appears here after you submit your own scorecard, so that nobody is anchored by anyone else's opinion.
-        </p>
-      ) : feedback.error ? (
-        <ProblemBanner error={feedback.error} />
-      ) : !feedback.data ? (
-        <Loading />
-      ) : feedback.data.length === 0 ? (
-        <p className="muted">No other feedback yet.</p>
-      ) : (
-        feedback.data.map((sc) => <ScorecardView key={sc.id} scorecard={sc} showInterviewer />)
-      )}
-    </section>
   );
 }

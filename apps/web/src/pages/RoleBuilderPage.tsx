@@ -1,12 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { get, listAll, post } from '../api/client';
-import type { Member, Role } from '../api/types';
+import type { Member, RatingScale, Role } from '../api/types';
 import { useAuth } from '../auth';
 import { Loading, ProblemBanner } from '../components/ProblemBanner';
 import { useAction, useResource } from '../lib/hooks';
 import { humanize } from '../lib/labels';
 import { ApiError } from '../lib/problem';
+import { levelsOf } from '../lib/ratingScale';
 import { DimensionsSection } from './role-builder/DimensionsSection';
 import { RoleDetailsForm } from './role-builder/RoleDetailsForm';
 import { RoundsSection } from './role-builder/RoundsSection';
@@ -26,6 +27,8 @@ export function RoleBuilderPage() {
   const [openError, setOpenError] = useState<ApiError | null>(null);
   const [openAttempted, setOpenAttempted] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  /** A scale picked but not saved yet: the dimensions then show its anchor fields, to be written before the switch. */
+  const [pendingScale, setPendingScale] = useState<RatingScale | null>(null);
 
   /** Every change answers with the role after it (readiness, weight sum, loop version): show that. */
   const applyRole = useCallback(
@@ -148,10 +151,26 @@ export function RoleBuilderPage() {
 
       <div className="builder-grid">
         <div className="stack">
-          <RoleDetailsForm role={data} hiringManagers={hiringManagers.data ?? []} editable={canEdit} onSaved={applyRole} messagesFor={messagesFor} />
+          <RoleDetailsForm
+            role={data}
+            hiringManagers={hiringManagers.data ?? []}
+            editable={canEdit}
+            onSaved={(next) => {
+              setPendingScale(null);
+              applyRole(next);
+            }}
+            onScaleChange={setPendingScale}
+            messagesFor={messagesFor}
+          />
         </div>
         <div className="stack">
-          <DimensionsSection role={data} editable={editable} onChange={applyRole} messagesFor={messagesFor} />
+          <DimensionsSection
+            role={data}
+            levels={levelsOf(pendingScale && pendingScale !== data.ratingScale ? { ratingScale: pendingScale } : data)}
+            editable={editable}
+            onChange={applyRole}
+            messagesFor={messagesFor}
+          />
           <RoundsSection role={data} editable={editable} onChange={applyRole} messagesFor={messagesFor} />
         </div>
       </div>

@@ -1,12 +1,14 @@
 import { FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { get, listAll, post } from '../api/client';
-import type { Member, Role, RoleSummary, RoleTemplate } from '../api/types';
+import type { Member, RatingScale, Role, RoleSummary, RoleTemplate } from '../api/types';
 import { useAuth } from '../auth';
 import { Field } from '../components/Field';
 import { Empty, Loading, ProblemBanner } from '../components/ProblemBanner';
 import { useAction, useResource } from '../lib/hooks';
 import { humanize } from '../lib/labels';
+import { DEFAULT_SCALE } from '../lib/ratingScale';
+import { RatingScalePicker } from './role-builder/RatingScalePicker';
 
 export function RolesPage() {
   const { hasRole } = useAuth();
@@ -133,7 +135,10 @@ function BlankRoleForm() {
   const navigate = useNavigate();
   const [title, setTitle] = useState('');
   const [level, setLevel] = useState('');
-  const action = useAction(() => post<Role>('/roles', { title: title.trim(), ...(level.trim() ? { level: level.trim() } : {}) }));
+  const [ratingScale, setRatingScale] = useState<RatingScale>(DEFAULT_SCALE);
+  const action = useAction(() =>
+    post<Role>('/roles', { title: title.trim(), ...(level.trim() ? { level: level.trim() } : {}), ...(ratingScale !== DEFAULT_SCALE ? { ratingScale } : {}) }),
+  );
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const role = await action.run();
@@ -143,13 +148,14 @@ function BlankRoleForm() {
   return (
     <form className="card" onSubmit={onSubmit} noValidate aria-label="Create a blank role">
       <h2>Blank role</h2>
-      <ProblemBanner error={err} claimed={['title', 'level']} title="Could not create the role" />
+      <ProblemBanner error={err} claimed={['title', 'level', 'ratingScale']} title="Could not create the role" />
       <Field label="Role title" errors={err?.forField('title')}>
         {(p) => <input {...p} name="title" value={title} onChange={(e) => setTitle(e.target.value)} />}
       </Field>
       <Field label="Level (optional)" errors={err?.forField('level')}>
         {(p) => <input {...p} name="level" value={level} onChange={(e) => setLevel(e.target.value)} />}
       </Field>
+      <RatingScalePicker value={ratingScale} onChange={setRatingScale} errors={err?.forField('ratingScale')} />
       <button type="submit" className="button">
         Create blank role
       </button>

@@ -102,21 +102,28 @@ export class CalibrationStatsRepository {
     return rows.map((r) => ({ ...r, nUnits: r.nUnits ?? 0, nRatings: r.nRatings ?? 0 }));
   }
 
-  /** Histogram of the latest report score of each application of the role, plus its recommendation counts. */
-  async roleScoreDistribution(organizationId: string, roleId: string): Promise<{ buckets: ScoreBucketRow[]; unscored: number; recommendations: Record<ReportRecommendation, number> }> {
+  /**
+   * Histogram of the latest report score of each application of the role, plus its recommendation counts.
+   * `excludeApplicationIds`: applications whose feedback the caller may not see (they are blind on its panel).
+   */
+  async roleScoreDistribution(
+    organizationId: string,
+    roleId: string,
+    excludeApplicationIds: readonly string[] = [],
+  ): Promise<{ buckets: ScoreBucketRow[]; unscored: number; recommendations: Record<ReportRecommendation, number> }> {
     const rows: { bucket: number | null; recommendation: ReportRecommendation; count: number }[] = await this.dataSource.query(
       `WITH latest AS (
          SELECT DISTINCT ON (cr.application_id) cr.score, cr.recommendation
            FROM calibration_reports cr
            JOIN applications a ON a.id = cr.application_id
-          WHERE cr.organization_id = $1 AND a.organization_id = $1 AND a.role_id = $2
+          WHERE cr.organization_id = $1 AND a.organization_id = $1 AND a.role_id = $2 AND NOT (cr.application_id = ANY($6::uuid[]))
           ORDER BY cr.application_id, cr.version DESC
        )
        SELECT CASE WHEN score IS NULL THEN NULL ELSE LEAST(GREATEST(width_bucket(score, $3::double precision, $4::double precision, $5::int), 1), $5::int) END AS bucket,
               recommendation, count(*)::int AS count
          FROM latest
         GROUP BY 1, 2`,
-      [organizationId, roleId, SCORE_MIN, SCORE_MAX, SCORE_BUCKETS],
+      [organizationId, roleId, SCORE_MIN, SCORE_MAX, SCORE_BUCKETS, [...excludeApplicationIds]],
     );
     const counts = new Map<number, number>();
     const recommendations: Record<ReportRecommendation, number> = { hire: 0, no_hire: 0, inconclusive: 0 };
@@ -152,16 +159,19 @@ export class CalibrationStatsRepository {
     return rows[0] ?? null;
   }
 
-  /** Count of submitted ratings per value (1–4), for one interviewer or (null) the whole organization. */
-  async ratingCounts(organizationId: string, interviewerId: string | null): Promise<Record<1 | 2 | 3 | 4, number>> {
+  /**
+   * Count of submitted ratings per value (1–5, every scale pooled), for one interviewer or (null) the whole
+   * organization, leaving out `excludeApplicationIds` (applications on whose panel the caller is still blind).
+   */
+  async ratingCounts(organizationId: string, interviewerId: string | null, excludeApplicationIds: readonly string[] = []): Promise<Record<1 | 2 | 3 | 4 | 5, number>> {
     const rows: { rating: number; count: number }[] = await this.dataSource.query(
       `SELECT rating, count(*)::int AS count FROM scorecard_ratings
-        WHERE organization_id = $1 ${interviewerId ? 'AND interviewer_id = $2' : ''}
+        WHERE organization_id = $1 AND NOT (application_id = ANY($2::uuid[])) ${interviewerId ? 'AND interviewer_id = $3' : ''}
         GROUP BY rating`,
-      interviewerId ? [organizationId, interviewerId] : [organizationId],
+      interviewerId ? [organizationId, [...excludeApplicationIds], interviewerId] : [organizationId, [...excludeApplicationIds]],
     );
-    const counts = { 1: 0, 2: 0, 3: 0, 4: 0 };
-    for (const row of rows) counts[row.rating as 1 | 2 | 3 | 4] = row.count;
+    const counts = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
+    for (const row of rows) counts[row.rating as 1 | 2 | 3 | 4 | 5] = row.count;
     return counts;
   }
 
@@ -169,14 +179,15 @@ export class CalibrationStatsRepository {
    * The interviewer's submitted recommendations on decided applications: matched when yes/strong_yes met a hire or
    * no/strong_no met a no-hire.
    */
-  async recommendationMatch(organizationId: string, interviewerId: string): Promise<RecommendationMatchStats> {
+  async recommendationMatch(organizationId: string, interviewerId: string, excludeApplicationIds: readonly string[] = []): Promise<RecommendationMatchStats> {
     const rows: RecommendationMatchStats[] = await this.dataSource.query(
       `SELECT count(*)::int AS total,
               count(*) FILTER (WHERE (s.recommendation IN ('yes','strong_yes')) = (d.decision = 'hire'))::int AS matched
          FROM scorecards s
          JOIN decisions d ON d.application_id = s.application_id AND d.organization_id = $1
-        WHERE s.organization_id = $1 AND s.interviewer_id = $2 AND s.status = 'submitted' AND s.recommendation IS NOT NULL`,
-      [organizationId, interviewerId],
+        WHERE s.organization_id = $1 AND s.interviewer_id = $2 AND s.status = 'submitted' AND s.recommendation IS NOT NULL
+          AND NOT (s.application_id = ANY($3::uuid[]))`,
+      [organizationId, interviewerId, [...excludeApplicationIds]],
     );
     return rows[0];
   }

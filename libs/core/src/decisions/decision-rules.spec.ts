@@ -1,4 +1,4 @@
-import { evaluateDecision, statusAfterDecision } from './decision-rules';
+import { evaluateDecision, reportFreshness, statusAfterDecision } from './decision-rules';
 
 describe('evaluateDecision', () => {
   it.each([
@@ -17,5 +17,20 @@ describe('evaluateDecision', () => {
   it('maps decisions to application statuses', () => {
     expect(statusAfterDecision('hire')).toBe('hired');
     expect(statusAfterDecision('no_hire')).toBe('rejected');
+  });
+});
+
+describe('reportFreshness', () => {
+  it.each<[string, Record<string, number> | null, Record<string, number>, boolean, { stale: boolean; uncovered: string[]; outdated: string[] }]>([
+    ['covers every submitted revision', { a: 1, b: 2 }, { a: 1, b: 2 }, false, { stale: false, uncovered: [], outdated: [] }],
+    ['a new submission is not covered', { a: 1 }, { a: 1, b: 1 }, false, { stale: true, uncovered: ['b'], outdated: [] }],
+    ['an amendment is not covered', { a: 1, b: 1 }, { a: 1, b: 2 }, false, { stale: true, uncovered: ['b'], outdated: [] }],
+    ['a withdrawn scorecard is still in the report', { a: 1, b: 1 }, { a: 1 }, false, { stale: true, uncovered: [], outdated: ['b'] }],
+    ['no report, something submitted', null, { a: 1 }, false, { stale: true, uncovered: ['a'], outdated: [] }],
+    ['no report, nothing submitted', null, {}, false, { stale: false, uncovered: [], outdated: [] }],
+    ['covered but a recomputation is pending', { a: 1 }, { a: 1 }, true, { stale: true, uncovered: [], outdated: [] }],
+  ])('%s', (_name, latest, current, pending, expected) => {
+    const f = reportFreshness(latest, current, pending);
+    expect({ stale: f.stale, uncovered: f.uncovered.map((u) => u.scorecardId), outdated: f.outdated }).toEqual(expected);
   });
 });

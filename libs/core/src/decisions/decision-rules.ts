@@ -1,4 +1,4 @@
-import type { ReportRecommendation } from '../reports/calibration-report.entity';
+import type { ReportCovers, ReportRecommendation } from '../reports/calibration-report.entity';
 import type { HiringDecision } from './decision.entity';
 
 export interface DecisionEvaluation {
@@ -25,4 +25,32 @@ export function evaluateDecision(decision: HiringDecision, recommendation: Repor
 /** The application status a decision leads to. */
 export function statusAfterDecision(decision: HiringDecision): 'hired' | 'rejected' {
   return decision === 'hire' ? 'hired' : 'rejected';
+}
+
+export interface ReportFreshness {
+  /** The latest report does not reflect the application's feedback as it stands (a decision needs acknowledgeStale). */
+  stale: boolean;
+  /** Submitted scorecard revisions the latest report does not cover (scorecard id → revision), sorted by id. */
+  uncovered: { scorecardId: string; revision: number }[];
+  /** Scorecards the report covers that are no longer submitted (withdrawn) or at an older revision. */
+  outdated: string[];
+  /** A recomputation of the report is requested and not yet picked up. */
+  recomputePending: boolean;
+}
+
+/**
+ * Whether a decision would be taken on a stale report: the latest report (`latestCovers`, null when there is none)
+ * must cover exactly the submitted scorecard revisions (`current`), and no recomputation may be pending. No report
+ * and nothing submitted is not stale (there is nothing to cover; deciding then needs an override reason anyway).
+ */
+export function reportFreshness(latestCovers: ReportCovers | null, current: ReportCovers, recomputePending: boolean): ReportFreshness {
+  const covered = latestCovers ?? {};
+  const uncovered = Object.keys(current)
+    .filter((id) => Number(covered[id]) !== Number(current[id]))
+    .sort()
+    .map((scorecardId) => ({ scorecardId, revision: Number(current[scorecardId]) }));
+  const outdated = Object.keys(covered)
+    .filter((id) => !(id in current))
+    .sort();
+  return { stale: uncovered.length > 0 || outdated.length > 0 || recomputePending, uncovered, outdated, recomputePending };
 }

@@ -19,6 +19,10 @@ export class DecisionEntity {
   @Column({ name: 'report_recommendation', type: 'text', nullable: true }) reportRecommendation: ReportRecommendation | null;
   /** True/false against a hire/no_hire recommendation; null when it was inconclusive or no report existed. */
   @Column({ name: 'followed_recommendation', type: 'boolean', nullable: true }) followedRecommendation: boolean | null;
+  /** The decision was recorded knowing the report did not cover every submitted scorecard revision. */
+  @Column({ name: 'stale_acknowledged', type: 'boolean', default: false }) staleAcknowledged: boolean;
+  /** Why deciding on a stale report could not wait; required when staleAcknowledged. */
+  @Column({ name: 'stale_reason', type: 'text', nullable: true }) staleReason: string | null;
   @Column({ name: 'decided_by_member_id', type: 'uuid' }) decidedByMemberId: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { QueueName } from '@hireloop/queue';
 import { DecisionEntity } from './decision.entity';
 
 /** Hiring decisions, always looked up within one organization. */
@@ -10,6 +11,21 @@ export class DecisionsRepository {
 
   findByApplication(organizationId: string, applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<DecisionEntity | null> {
     return manager.findOneBy(DecisionEntity, { organizationId, applicationId });
+  }
+
+  /**
+   * What the report must reflect right now: the submitted scorecard revisions (id → revision) and whether a report
+   * recomputation for the application is still waiting in the outbox (not yet handed to the worker's queue).
+   */
+  async feedbackState(manager: EntityManager, organizationId: string, applicationId: string): Promise<{ current: Record<string, number>; recomputePending: boolean }> {
+    const [row] = await manager.query(
+      `SELECT (SELECT coalesce(jsonb_object_agg(s.id, s.revision), '{}'::jsonb) FROM scorecards s
+                WHERE s.organization_id = $1 AND s.application_id = $2 AND s.status = 'submitted') AS current,
+              EXISTS (SELECT 1 FROM outbox_messages o
+                       WHERE o.organization_id = $1 AND o.published_at IS NULL AND o.queue = $3 AND o.payload->>'applicationId' = $2::text) AS "recomputePending"`,
+      [organizationId, applicationId, QueueName.PanelAggregation],
+    );
+    return { current: row.current, recomputePending: row.recomputePending };
   }
 
   async insert(manager: EntityManager, values: Omit<DecisionEntity, 'id' | 'createdAt'>): Promise<DecisionEntity> {

@@ -1,14 +1,17 @@
 import type { LoopSnapshot } from '../roles/loop-snapshot';
 import { buildPanelReportInput, ReportLoopVersion, SubmittedScorecard } from './report-inputs';
 
-function version(id: string, number: number, dims: [string, number][]): ReportLoopVersion {
+function version(id: string, number: number, dims: [string, number][], extra: Partial<LoopSnapshot> & { optional?: string[] } = {}): ReportLoopVersion {
+  const { optional = [], ...rest } = extra;
   const snapshot: LoopSnapshot = {
+    ...rest,
     dimensions: dims.map(([dimId, weight], position) => ({
       id: dimId,
       name: dimId.toUpperCase(),
       description: '',
       weight,
       rubric: { '1': '', '2': '', '3': '', '4': '' },
+      ...(optional.includes(dimId) ? { required: false } : {}),
       signals: { strong: [], weak: [], redFlags: [] },
       position,
     })),
@@ -44,11 +47,13 @@ describe('buildPanelReportInput', () => {
   it('takes dimensions and weights from the loop version, drops not-assessed entries, fills missing offsets with 0', () => {
     const input = buildPanelReportInput([card('s1', 'i1', 'lv1', [['d1', 3], ['d2', null]])], [v1], { other: { offset: 0.5, n: 9 } }, {});
     expect(input).toEqual({
+      // A snapshot from before rating scales is on the 4-point scale, its dimensions required.
+      scale: 'four_point',
       dimensions: [
-        { id: 'd1', name: 'D1', weight: 50 },
-        { id: 'd2', name: 'D2', weight: 50 },
+        { id: 'd1', name: 'D1', weight: 50, required: true },
+        { id: 'd2', name: 'D2', weight: 50, required: true },
       ],
-      scorecards: [{ interviewerId: 'i1', ratings: [{ dimensionId: 'd1', rating: 3 }], recommendation: 'yes', redFlags: [] }],
+      scorecards: [{ interviewerId: 'i1', scorecardId: 's1', ratings: [{ dimensionId: 'd1', rating: 3 }], recommendation: 'yes', redFlags: [] }],
       offsets: { i1: { offset: 0, n: 0 } },
     });
   });
@@ -90,15 +95,34 @@ describe('buildPanelReportInput', () => {
     expect(input.offsets).toEqual({ i1: { offset: 3, n: 3 }, i2: { offset: 0, n: 1 } });
   });
 
-  it("merges one interviewer's scorecards into one rater: latest rating per dimension, latest recommendation, all red flags", () => {
+  it("passes every scorecard of one interviewer: an earlier strong_no and its ratings are not overwritten by a later card", () => {
     const early = card('s9', 'i1', 'lv1', [['d1', 1], ['d2', 2]], { submittedAt: '2030-01-01T09:00:00Z', recommendation: 'strong_no', redFlags: ['late'] });
     const later = card('s1', 'i1', 'lv1', [['d1', 4], ['d2', null]], { submittedAt: '2030-01-02T09:00:00Z', recommendation: 'yes', redFlags: ['rude', 'late'] });
     const input = buildPanelReportInput([later, early, card('s5', 'i2', 'lv1', [['d1', 3]])], [v1], {}, null);
     expect(input.scorecards).toEqual([
-      { interviewerId: 'i1', ratings: [{ dimensionId: 'd1', rating: 4 }, { dimensionId: 'd2', rating: 2 }], recommendation: 'yes', redFlags: ['late', 'rude'] },
-      { interviewerId: 'i2', ratings: [{ dimensionId: 'd1', rating: 3 }], recommendation: 'yes', redFlags: [] },
+      { interviewerId: 'i1', scorecardId: 's1', ratings: [{ dimensionId: 'd1', rating: 4 }], recommendation: 'yes', redFlags: ['late', 'rude'] },
+      { interviewerId: 'i1', scorecardId: 's9', ratings: [{ dimensionId: 'd1', rating: 1 }, { dimensionId: 'd2', rating: 2 }], recommendation: 'strong_no', redFlags: ['late'] },
+      { interviewerId: 'i2', scorecardId: 's5', ratings: [{ dimensionId: 'd1', rating: 3 }], recommendation: 'yes', redFlags: [] },
     ]);
+    // One offset per person, however many scorecards they wrote.
     expect(Object.keys(input.offsets)).toEqual(['i1', 'i2']);
+  });
+
+  it("takes the scale and the required flags from the loop version, and passes ratings of the scale's top level", () => {
+    const five = version('lv5', 1, [['d1', 70], ['d2', 30]], { ratingScale: 'five_point', optional: ['d2'] });
+    const input = buildPanelReportInput([card('s1', 'i1', 'lv5', [['d1', 5], ['d2', 1]])], [five], {}, { bar: 3.5, everyDimensionMeets: true });
+    expect(input.scale).toBe('five_point');
+    expect(input.dimensions).toEqual([
+      { id: 'd1', name: 'D1', weight: 70, required: true },
+      { id: 'd2', name: 'D2', weight: 30, required: false },
+    ]);
+    expect(input.scorecards[0].ratings).toEqual([
+      { dimensionId: 'd1', rating: 5 },
+      { dimensionId: 'd2', rating: 1 },
+    ]);
+    expect(input.policy).toEqual({ bar: 3.5, everyDimensionMeets: true });
+    const three = version('lv3', 1, [['d1', 100]], { ratingScale: 'three_level' });
+    expect(buildPanelReportInput([], [three], {}, null).scale).toBe('three_level');
   });
 
   it('without submitted scorecards, takes the dimensions of the newest given version', () => {

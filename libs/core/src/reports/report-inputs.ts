@@ -1,6 +1,7 @@
 import type { StoredHirePolicy } from '../roles/role.entity';
 import type { LoopSnapshot } from '../roles/loop-snapshot';
 import type { Recommendation, ScorecardRating } from '../scorecards/rating';
+import { RatingScaleKind, ratingScaleOf } from '../roles/rating-scale';
 
 /** A submitted scorecard as the report reads it. */
 export interface SubmittedScorecard {
@@ -11,7 +12,7 @@ export interface SubmittedScorecard {
   ratings: ScorecardRating[];
   recommendation: Recommendation;
   redFlags: string[];
-  /** First submission; orders one interviewer's scorecards (see `buildPanelReportInput`). */
+  /** First submission. */
   submittedAt: Date | string | null;
 }
 
@@ -30,10 +31,21 @@ export interface InterviewerOffset {
 /** The engine accepts offsets within ±3 rating points. */
 export const MAX_ABS_OFFSET = 3;
 
+/** One scorecard as the engine reads it: every submitted scorecard counts, several of one interviewer included. */
+export interface PanelScorecardInput {
+  interviewerId: string;
+  scorecardId: string;
+  ratings: { dimensionId: string; rating: number }[];
+  recommendation: Recommendation;
+  redFlags: string[];
+}
+
 /** The input of the calibration engine's `buildReport` (see libs/calibration `ReportInput`). */
 export interface PanelReportInput {
-  dimensions: { id: string; name: string; weight: number }[];
-  scorecards: { interviewerId: string; ratings: { dimensionId: string; rating: 1 | 2 | 3 | 4 }[]; recommendation: Recommendation; redFlags: string[] }[];
+  /** The rating scale of the loop version the dimensions come from; ratings and policy thresholds are on it. */
+  scale: RatingScaleKind;
+  dimensions: { id: string; name: string; weight: number; required: boolean }[];
+  scorecards: PanelScorecardInput[];
   offsets: Record<string, InterviewerOffset>;
   policy?: StoredHirePolicy;
 }
@@ -41,19 +53,20 @@ export interface PanelReportInput {
 /**
  * Maps an application's submitted scorecards to the engine's input.
  *
- * Dimensions and weights come from the loop version the scorecards were made against. When they span several
- * versions (the loop changed mid-process), the newest of them (highest `number`) is used and ratings are matched by
- * dimension id: dimensions kept across versions keep their ratings; ratings of dimensions the newest version no
- * longer has are left out; dimensions it added simply have fewer ratings (coverage shows it). Without any submitted
- * scorecard (all withdrawn), the newest of the given versions (the application's interviews') is used.
+ * Dimensions, weights, `required` flags and the rating scale come from the loop version the scorecards were made
+ * against. When they span several versions (the loop changed mid-process), the newest of them (highest `number`) is
+ * used and ratings are matched by dimension id: dimensions kept across versions keep their ratings; ratings of
+ * dimensions the newest version no longer has are left out; dimensions it added simply have fewer ratings (coverage
+ * shows it). A role's scale cannot change once a scorecard exists, so every version of one application shares it.
+ * Without any submitted scorecard (all withdrawn), the newest of the given versions (the application's interviews')
+ * is used.
  *
- * The engine takes one scorecard per interviewer. An interviewer who held several interviews of the application is
- * one rater: their scorecards are merged in submission order — per dimension the latest rating wins, the
- * recommendation is the latest one, red flags are the union. (Counting them as separate raters would give one
- * person's opinion double weight and break their leniency offset.)
+ * Every submitted scorecard is one entry, with its `scorecardId`: an interviewer who held several interviews of the
+ * application has several entries, and all of them count (ratings, recommendations, red flags) — the engine
+ * decides how one person's several opinions weigh, and nothing (an earlier `strong_no`) is dropped here.
  *
- * "Not assessed" entries carry no rating and are left out. Everything is sorted so the same state always yields
- * the same input (and so the same inputs hash).
+ * "Not assessed" entries carry no rating and are left out. Everything is sorted (interviewer, then scorecard id) so
+ * the same state always yields the same input (and so the same inputs hash).
  */
 export function buildPanelReportInput(
   scorecards: readonly SubmittedScorecard[],
@@ -68,40 +81,35 @@ export function buildPanelReportInput(
   const dimensions = newest
     ? [...newest.snapshot.dimensions]
         .sort((a, b) => a.position - b.position || cmp(a.id, b.id))
-        .map((d) => ({ id: d.id, name: d.name, weight: Number(d.weight) }))
+        .map((d) => ({ id: d.id, name: d.name, weight: Number(d.weight), required: d.required !== false }))
     : [];
   const order = new Map(dimensions.map((d, i) => [d.id, i]));
 
-  const byInterviewer = new Map<string, SubmittedScorecard[]>();
-  for (const s of scorecards) byInterviewer.set(s.interviewerId, [...(byInterviewer.get(s.interviewerId) ?? []), s]);
-
-  const mapped = [...byInterviewer.keys()].sort().map((interviewerId) => {
-    const cards = byInterviewer.get(interviewerId)!.sort((a, b) => time(a.submittedAt) - time(b.submittedAt) || cmp(a.id, b.id));
-    const ratings = new Map<string, 1 | 2 | 3 | 4>();
-    const redFlags = new Set<string>();
-    for (const card of cards) {
+  const mapped = [...scorecards]
+    .sort((a, b) => cmp(a.interviewerId, b.interviewerId) || cmp(a.id, b.id))
+    .map((card) => {
+      const ratings = new Map<string, number>();
       for (const r of card.ratings) {
-        if (!r.notAssessed && r.rating !== null && r.rating !== undefined && order.has(r.dimensionId)) ratings.set(r.dimensionId, Number(r.rating) as 1 | 2 | 3 | 4);
+        if (!r.notAssessed && r.rating !== null && r.rating !== undefined && order.has(r.dimensionId)) ratings.set(r.dimensionId, Number(r.rating));
       }
-      for (const flag of card.redFlags ?? []) redFlags.add(flag);
-    }
-    return {
-      interviewerId,
-      ratings: [...ratings.entries()].sort((a, b) => order.get(a[0])! - order.get(b[0])!).map(([dimensionId, rating]) => ({ dimensionId, rating })),
-      recommendation: cards[cards.length - 1].recommendation,
-      redFlags: [...redFlags].sort(),
-    };
-  });
+      return {
+        interviewerId: card.interviewerId,
+        scorecardId: card.id,
+        ratings: [...ratings.entries()].sort((a, b) => order.get(a[0])! - order.get(b[0])!).map(([dimensionId, rating]) => ({ dimensionId, rating })),
+        recommendation: card.recommendation,
+        redFlags: [...new Set(card.redFlags ?? [])].sort(),
+      };
+    });
 
   // Only the panel's interviewers, in a stable order; an interviewer without a calibration has offset 0 (n 0).
   const panelOffsets: Record<string, InterviewerOffset> = {};
-  for (const id of [...byInterviewer.keys()].sort()) {
+  for (const id of [...new Set(scorecards.map((s) => s.interviewerId))].sort()) {
     const o = offsets[id];
     const offset = o && Number.isFinite(o.offset) ? Math.max(-MAX_ABS_OFFSET, Math.min(MAX_ABS_OFFSET, o.offset)) : 0;
     panelOffsets[id] = { offset, n: o && Number.isFinite(o.n) ? o.n : 0 };
   }
 
-  const input: PanelReportInput = { dimensions, scorecards: mapped, offsets: panelOffsets };
+  const input: PanelReportInput = { scale: ratingScaleOf(newest?.snapshot.ratingScale).kind, dimensions, scorecards: mapped, offsets: panelOffsets };
   const cleanPolicy = compactPolicy(policy);
   if (cleanPolicy) input.policy = cleanPolicy;
   return input;
@@ -116,10 +124,6 @@ function compactPolicy(policy: StoredHirePolicy | null | undefined): StoredHireP
     if (value !== undefined && value !== null) out[key] = value;
   }
   return Object.keys(out).length ? (out as StoredHirePolicy) : undefined;
-}
-
-function time(value: Date | string | null): number {
-  return value === null ? Number.MAX_SAFE_INTEGER : new Date(value).getTime();
 }
 
 function cmp(a: string, b: string): number {

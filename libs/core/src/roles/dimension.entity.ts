@@ -13,6 +13,8 @@ export class DimensionEntity {
   @Column({ type: 'numeric', precision: 7, scale: 3, transformer: { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
   weight: number;
   @Column({ type: 'jsonb' }) rubric: Rubric;
+  /** A required dimension must be rated before the report can recommend `hire`. */
+  @Column({ type: 'boolean', default: true }) required: boolean;
   @Column({ name: 'strong_signals', type: 'text', array: true, default: () => "'{}'" }) strongSignals: string[];
   @Column({ name: 'weak_signals', type: 'text', array: true, default: () => "'{}'" }) weakSignals: string[];
   @Column({ name: 'red_flags', type: 'text', array: true, default: () => "'{}'" }) redFlags: string[];

@@ -29,7 +29,7 @@ describe('buildLoopSnapshot', () => {
     {
       name: 'empty loop',
       build: () => buildLoopSnapshot([], [], []),
-      expect: (s) => expect(s).toEqual({ dimensions: [], rounds: [] }),
+      expect: (s) => expect(s).toEqual({ ratingScale: 'four_point', dimensions: [], rounds: [] }),
     },
     {
       name: 'orders dimensions and rounds by position, not by row order',
@@ -49,9 +49,21 @@ describe('buildLoopSnapshot', () => {
           description: '',
           weight: 50,
           rubric,
+          required: true,
           signals: { strong: ['s'], weak: [], redFlags: ['r'] },
           position: 1,
         }),
+    },
+    {
+      name: "states the role's scale, keeps only its levels' anchors and the required flag",
+      build: () =>
+        buildLoopSnapshot([{ ...dimension('a', 1), rubric: { ...rubric, '5': 'far above' }, required: false }, dimension('b', 2)], [], [], 'three_level'),
+      expect: (s) => {
+        expect(s.ratingScale).toBe('three_level');
+        expect(s.dimensions[0].rubric).toEqual({ '1': rubric['1'], '2': rubric['2'], '3': rubric['3'] });
+        expect(s.dimensions.map((d) => d.required)).toEqual([false, true]);
+        expect(buildLoopSnapshot([{ ...dimension('a', 1), rubric: { ...rubric, '5': 'far above' } }], [], [], 'five_point').dimensions[0].rubric).toEqual({ ...rubric, '5': 'far above' });
+      },
     },
     {
       name: 'embeds questions in the round\'s order and drops ids of questions that no longer exist',

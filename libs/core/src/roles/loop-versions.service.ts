@@ -7,13 +7,14 @@ import { DimensionEntity } from './dimension.entity';
 import type { LoopSnapshot, SnapshotQuestion } from './loop-snapshot';
 import { LoopVersionEntity } from './loop-version.entity';
 import { QuestionEntity } from './question.entity';
+import { RatingScaleKind, ratingScaleOf, rubricKeysOf } from './rating-scale';
 import { RoundEntity } from './round.entity';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Pure part: building a snapshot from the live rows, and telling whether two snapshots differ.
 // ---------------------------------------------------------------------------------------------------------------
 
-type LiveDimension = Pick<DimensionEntity, 'id' | 'name' | 'description' | 'weight' | 'rubric' | 'strongSignals' | 'weakSignals' | 'redFlags' | 'position'>;
+type LiveDimension = Pick<DimensionEntity, 'id' | 'name' | 'description' | 'weight' | 'rubric' | 'strongSignals' | 'weakSignals' | 'redFlags' | 'position'> & { required?: boolean };
 type LiveRound = Pick<RoundEntity, 'id' | 'name' | 'kind' | 'durationMinutes' | 'position' | 'focusDimensionIds' | 'questionIds'>;
 type LiveQuestion = Pick<QuestionEntity, 'id' | 'prompt' | 'pointsOfAssessment' | 'pitfalls' | 'followUps' | 'tags'>;
 
@@ -24,16 +25,19 @@ const byPosition = (a: { position: number; id: string }, b: { position: number; 
  * round's order. Focus ids that no longer name a dimension of the role and question ids that no longer exist are
  * left out, so a snapshot never points at something it does not contain.
  */
-export function buildLoopSnapshot(dimensions: LiveDimension[], rounds: LiveRound[], questions: LiveQuestion[]): LoopSnapshot {
+export function buildLoopSnapshot(dimensions: LiveDimension[], rounds: LiveRound[], questions: LiveQuestion[], ratingScale: RatingScaleKind = 'four_point'): LoopSnapshot {
+  const levels = rubricKeysOf(ratingScaleOf(ratingScale));
   const dimensionIds = new Set(dimensions.map((d) => d.id));
   const questionsById = new Map(questions.map((q) => [q.id, q]));
   return {
+    ratingScale: ratingScaleOf(ratingScale).kind,
     dimensions: [...dimensions].sort(byPosition).map((d) => ({
       id: d.id,
       name: d.name,
       description: d.description,
       weight: Number(d.weight),
-      rubric: { '1': d.rubric['1'], '2': d.rubric['2'], '3': d.rubric['3'], '4': d.rubric['4'] },
+      rubric: Object.fromEntries(levels.map((key) => [key, d.rubric?.[key] ?? ''])),
+      required: d.required !== false,
       signals: { strong: [...d.strongSignals], weak: [...d.weakSignals], redFlags: [...d.redFlags] },
       position: d.position,
     })),
@@ -103,7 +107,7 @@ export interface LoopVersionListItem extends LoopVersionPointer {
   scorecardCount: number;
 }
 
-export const EMPTY_LOOP_SNAPSHOT: LoopSnapshot = { dimensions: [], rounds: [] };
+export const EMPTY_LOOP_SNAPSHOT: LoopSnapshot = { ratingScale: 'four_point', dimensions: [], rounds: [] };
 
 /**
  * Loop versions of a role. Every write to dimensions, rounds or the questions they embed calls `sync` in the same
@@ -114,10 +118,10 @@ export class LoopVersionsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Version 1 of a new role, empty; the caller's later `sync` fills it. */
-  async createInitial(manager: EntityManager, organizationId: string, roleId: string): Promise<LoopVersionPointer> {
+  async createInitial(manager: EntityManager, organizationId: string, roleId: string, ratingScale: RatingScaleKind = 'four_point'): Promise<LoopVersionPointer> {
     const [row] = await manager.query(
       `INSERT INTO loop_versions (organization_id, role_id, number, snapshot) VALUES ($1, $2, 1, $3) RETURNING id, number`,
-      [organizationId, roleId, JSON.stringify(EMPTY_LOOP_SNAPSHOT)],
+      [organizationId, roleId, JSON.stringify({ ...EMPTY_LOOP_SNAPSHOT, ratingScale: ratingScaleOf(ratingScale).kind })],
     );
     await manager.query(`UPDATE roles SET current_loop_version_id = $3 WHERE organization_id = $1 AND id = $2`, [organizationId, roleId, row.id]);
     return { id: row.id, number: row.number };
@@ -132,7 +136,8 @@ export class LoopVersionsService {
     const questions = questionIds.length
       ? await manager.createQueryBuilder(QuestionEntity, 'q').where('q.organization_id = :organizationId AND q.id = ANY(:questionIds)', { organizationId, questionIds }).getMany()
       : [];
-    return buildLoopSnapshot(dimensions, rounds, questions);
+    const [role] = await manager.query(`SELECT rating_scale AS "ratingScale" FROM roles WHERE organization_id = $1 AND id = $2`, [organizationId, roleId]);
+    return buildLoopSnapshot(dimensions, rounds, questions, role?.ratingScale ?? 'four_point');
   }
 
   /**

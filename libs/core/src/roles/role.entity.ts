@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { RatingScaleKind } from './rating-scale';
 
 export const ROLE_STATUSES = ['draft', 'open', 'closed'] as const;
 export type RoleStatus = (typeof ROLE_STATUSES)[number];
@@ -11,6 +12,8 @@ export interface StoredHirePolicy {
   minInterviewers?: number;
   margin?: number;
   adjustForLeniency?: boolean;
+  /** Non-compensatory: hire only when every required dimension's mean reaches the scale's "meets" level. */
+  everyDimensionMeets?: boolean;
 }
 
 /** A job being hired for, and the owner of its hiring loop. */
@@ -25,6 +28,8 @@ export class RoleEntity {
   @Column({ type: 'text' }) status: RoleStatus;
   /** Member holding `hiring_manager` who reads debriefs and decides. */
   @Column({ name: 'hiring_manager_id', type: 'uuid', nullable: true }) hiringManagerId: string | null;
+  /** The scale ratings, rubric anchors and policy thresholds are stated on. */
+  @Column({ name: 'rating_scale', type: 'text', default: 'four_point' }) ratingScale: RatingScaleKind;
   @Column({ name: 'hire_policy', type: 'jsonb', default: () => "'{}'::jsonb" }) hirePolicy: StoredHirePolicy;
   /** The loop version new scorecards are made against. */
   @Column({ name: 'current_loop_version_id', type: 'uuid', nullable: true }) currentLoopVersionId: string | null;

@@ -6,22 +6,29 @@ import { PageQueryDto } from '../common/pagination';
 import { DimensionEntity } from './dimension.entity';
 import { RoleEntity, RoleStatus, StoredHirePolicy } from './role.entity';
 import { RoundEntity } from './round.entity';
-import { DEFAULT_HIRE_POLICY, type HirePolicy } from '@hireloop/calibration';
+import { defaultPolicyOf, type RatingScaleKind, type ScaledHirePolicy } from './rating-scale';
 
-// The calibration engine owns the policy's shape and defaults; a role stores its full policy at creation and later
-// edits merge into it.
-export { DEFAULT_HIRE_POLICY, type HirePolicy };
+/**
+ * The hire policy a role stores (every field filled in). The calibration engine owns the shape and the defaults;
+ * thresholds are stated on the role's rating scale.
+ */
+export type HirePolicy = ScaledHirePolicy;
 
-export function resolveHirePolicy(stored: StoredHirePolicy | null | undefined): HirePolicy {
+/** The 4-point scale's defaults (roles from before rating scales). */
+export const DEFAULT_HIRE_POLICY: Readonly<HirePolicy> = Object.freeze(defaultPolicyOf('four_point'));
+
+/** The stored policy with the scale's defaults filled in for missing fields. */
+export function resolveHirePolicy(stored: StoredHirePolicy | null | undefined, ratingScale: RatingScaleKind | null = 'four_point'): HirePolicy {
   const s = stored ?? {};
+  const d = defaultPolicyOf(ratingScale);
   return {
-    bar: s.bar ?? DEFAULT_HIRE_POLICY.bar,
-    floor: s.floor ?? DEFAULT_HIRE_POLICY.floor,
-    minCoverage: s.minCoverage ?? DEFAULT_HIRE_POLICY.minCoverage,
-    minInterviewers: s.minInterviewers ?? DEFAULT_HIRE_POLICY.minInterviewers,
-    margin: s.margin ?? DEFAULT_HIRE_POLICY.margin,
-    adjustForLeniency: s.adjustForLeniency ?? DEFAULT_HIRE_POLICY.adjustForLeniency,
-    everyDimensionMeets: DEFAULT_HIRE_POLICY.everyDimensionMeets, // calib: new policy field (api12 stores it per role)
+    bar: s.bar ?? d.bar,
+    floor: s.floor ?? d.floor,
+    minCoverage: s.minCoverage ?? d.minCoverage,
+    minInterviewers: s.minInterviewers ?? d.minInterviewers,
+    margin: s.margin ?? d.margin,
+    adjustForLeniency: s.adjustForLeniency ?? d.adjustForLeniency,
+    everyDimensionMeets: s.everyDimensionMeets ?? d.everyDimensionMeets,
   };
 }
 

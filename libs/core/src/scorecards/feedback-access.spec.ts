@@ -1,11 +1,12 @@
 import type { MemberRole } from '../common/member-role';
-import { canReadApplication, FeedbackAccess, feedbackAccess } from './feedback-access';
+import { canReadApplication, FeedbackAccess, feedbackAccess, PanelFactsInput, panelFactsOf } from './feedback-access';
 
 const ME = 'me';
-const viewer = (roles: MemberRole[], over: { hm?: string | null; onPanel?: boolean; submittedOwn?: boolean } = {}) => ({
+const viewer = (roles: MemberRole[], over: { hm?: string | null; onPanel?: boolean; assigned?: boolean; submittedOwn?: boolean } = {}) => ({
   auth: { memberId: ME, roles },
   hiringManagerId: over.hm === undefined ? 'someone-else' : over.hm,
   onPanel: over.onPanel ?? false,
+  assigned: over.assigned ?? false,
   submittedOwn: over.submittedOwn ?? false,
 });
 
@@ -23,6 +24,15 @@ describe('feedbackAccess', () => {
     { name: 'interviewer not on the panel', viewer: viewer(['interviewer']), expected: { read: 'none', code: 'not_on_panel' } },
     { name: 'hiring manager of another role who interviewed and submitted', viewer: viewer(['hiring_manager', 'interviewer'], { onPanel: true, submittedOwn: true }), expected: { read: 'panel', privateNotes: false } },
     { name: 'role without a hiring manager', viewer: viewer(['hiring_manager'], { hm: null }), expected: { read: 'none', code: 'not_on_panel' } },
+    // Blind without exceptions: assigned to a live interview and not yet submitted (with a rating) → nothing.
+    { name: 'admin assigned to the panel, not submitted', viewer: viewer(['admin', 'interviewer'], { onPanel: true, assigned: true }), expected: { read: 'none', code: 'feedback_blind' } },
+    { name: 'admin assigned, submitted', viewer: viewer(['admin', 'interviewer'], { onPanel: true, assigned: true, submittedOwn: true }), expected: { read: 'all', privateNotes: true } },
+    { name: "the role's hiring manager assigned, not submitted", viewer: viewer(['hiring_manager', 'interviewer'], { hm: ME, onPanel: true, assigned: true }), expected: { read: 'none', code: 'feedback_blind' } },
+    { name: "the role's hiring manager assigned, submitted", viewer: viewer(['hiring_manager', 'interviewer'], { hm: ME, onPanel: true, assigned: true, submittedOwn: true }), expected: { read: 'all', privateNotes: true } },
+    { name: 'recruiter assigned, not submitted', viewer: viewer(['recruiter', 'interviewer'], { onPanel: true, assigned: true }), expected: { read: 'none', code: 'feedback_blind' } },
+    { name: 'recruiter assigned, submitted', viewer: viewer(['recruiter', 'interviewer'], { onPanel: true, assigned: true, submittedOwn: true }), expected: { read: 'all', privateNotes: false } },
+    { name: 'admin whose only interview was cancelled', viewer: viewer(['admin', 'interviewer'], { onPanel: true, assigned: false }), expected: { read: 'all', privateNotes: true } },
+    { name: 'interviewer assigned, submitted', viewer: viewer(['interviewer'], { onPanel: true, assigned: true, submittedOwn: true }), expected: { read: 'panel', privateNotes: false } },
   ];
   it.each(cases)('$name', ({ viewer: v, expected }) => {
     expect(feedbackAccess(v)).toEqual(expected);
@@ -39,5 +49,27 @@ describe('canReadApplication', () => {
   ];
   it.each(cases)('%s', (_name, roles, hm, expected) => {
     expect(canReadApplication({ memberId: ME, roles }, { hiringManagerId: hm })).toBe(expected);
+  });
+});
+
+describe('panelFactsOf', () => {
+  const iv = (id: string, interviewerIds: string[], status = 'scheduled') => ({ id, interviewerIds, status });
+  const sc = (interviewId: string, status: string, ratings: { rating: number | null; notAssessed: boolean }[], interviewerId = ME) => ({ interviewId, interviewerId, status, ratings });
+  const rated = { rating: 3, notAssessed: false };
+  const notAssessed = { rating: null, notAssessed: true };
+  const cases: [name: string, input: PanelFactsInput, expected: ReturnType<typeof panelFactsOf>][] = [
+    ['not on the panel', { interviews: [iv('i1', ['x'])], scorecards: [] }, { onPanel: false, assigned: false, submittedOwn: false }],
+    ['assigned, nothing written', { interviews: [iv('i1', [ME])], scorecards: [] }, { onPanel: true, assigned: true, submittedOwn: false }],
+    ['assigned, draft only', { interviews: [iv('i1', [ME])], scorecards: [sc('i1', 'draft', [rated])] }, { onPanel: true, assigned: true, submittedOwn: false }],
+    ['submitted with a rating', { interviews: [iv('i1', [ME])], scorecards: [sc('i1', 'submitted', [rated, notAssessed])] }, { onPanel: true, assigned: true, submittedOwn: true }],
+    ['submitted, every dimension not assessed: still blind', { interviews: [iv('i1', [ME])], scorecards: [sc('i1', 'submitted', [notAssessed, notAssessed])] }, { onPanel: true, assigned: true, submittedOwn: false }],
+    ['withdrawn', { interviews: [iv('i1', [ME])], scorecards: [sc('i1', 'withdrawn', [rated])] }, { onPanel: true, assigned: true, submittedOwn: false }],
+    ['two interviews, one submitted', { interviews: [iv('i1', [ME]), iv('i2', [ME])], scorecards: [sc('i1', 'submitted', [rated])] }, { onPanel: true, assigned: true, submittedOwn: false }],
+    ['two interviews: one rated, one all not assessed', { interviews: [iv('i1', [ME]), iv('i2', [ME])], scorecards: [sc('i1', 'submitted', [rated]), sc('i2', 'submitted', [notAssessed])] }, { onPanel: true, assigned: true, submittedOwn: true }],
+    ['only interview cancelled', { interviews: [iv('i1', [ME], 'cancelled')], scorecards: [] }, { onPanel: true, assigned: false, submittedOwn: false }],
+    ["a co-panelist's submission unlocks nothing", { interviews: [iv('i1', [ME, 'x'])], scorecards: [sc('i1', 'submitted', [rated], 'x')] }, { onPanel: true, assigned: true, submittedOwn: false }],
+  ];
+  it.each(cases)('%s', (_name, input, expected) => {
+    expect(panelFactsOf(ME, input)).toEqual(expected);
   });
 });

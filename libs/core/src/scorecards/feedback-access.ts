@@ -8,10 +8,48 @@ export interface FeedbackViewer {
   /** Assigned to an interview of the application (any status), or holds a scorecard on it. */
   onPanel: boolean;
   /**
+   * Assigned to an interview of the application that is not cancelled. Such a member is blind until
+   * `submittedOwn`, whatever other roles they hold (admin, recruiter, the role's hiring manager). Absent = false.
+   */
+  assigned?: boolean;
+  /**
    * Has a submitted scorecard for every non-cancelled interview of the application they are assigned to (and at
-   * least one). A draft, a withdrawn scorecard or an interview still to come keeps them blind.
+   * least one), and at least one of their submitted scorecards rates a dimension. A draft, a withdrawn scorecard,
+   * an interview still to come, or only scorecards marking every dimension "not assessed" keep them blind.
    */
   submittedOwn: boolean;
+}
+
+/** What `panelFactsOf` reads: the application's interviews and scorecards. */
+export interface PanelFactsInput {
+  interviews: readonly { id: string; interviewerIds: readonly string[]; status: string }[];
+  scorecards: readonly {
+    interviewId: string;
+    interviewerId: string;
+    status: string;
+    ratings?: readonly { rating?: number | null; notAssessed?: boolean | null }[] | null;
+  }[];
+}
+
+export interface PanelFacts {
+  onPanel: boolean;
+  assigned: boolean;
+  submittedOwn: boolean;
+}
+
+/** The blind rule's facts about one member, from the application's interviews and scorecards (pure). */
+export function panelFactsOf(memberId: string, input: PanelFactsInput): PanelFacts {
+  const mine = input.scorecards.filter((s) => s.interviewerId === memberId);
+  const assignedTo = input.interviews.filter((i) => i.interviewerIds.includes(memberId));
+  const active = assignedTo.filter((i) => i.status !== 'cancelled');
+  const submitted = mine.filter((s) => s.status === 'submitted');
+  const submittedFor = new Set(submitted.map((s) => s.interviewId));
+  const ratesSomething = submitted.some((s) => (s.ratings ?? []).some((r) => !r.notAssessed && r.rating !== null && r.rating !== undefined));
+  return {
+    onPanel: assignedTo.length > 0 || mine.length > 0,
+    assigned: active.length > 0,
+    submittedOwn: submitted.length > 0 && ratesSomething && active.every((i) => submittedFor.has(i.id)),
+  };
 }
 
 export type FeedbackAccess =
@@ -22,12 +60,16 @@ export type FeedbackAccess =
   | { read: 'none'; code: 'feedback_blind' | 'not_on_panel' };
 
 /**
- * The blind-feedback rule. Admins and the role's hiring manager read everything, private notes included;
- * recruiters read everything but private notes; an interviewer on the panel reads the panel's feedback only once
- * they have submitted their own; anyone else reads nothing. Drafts are never shown to anyone but their author.
+ * The blind-feedback rule. A member assigned to a (not cancelled) interview of the application reads nothing of the
+ * panel's feedback until they have submitted their own with at least one rating — whatever other roles they hold
+ * (no exception for admins, recruiters or the role's hiring manager). Otherwise: admins and the role's hiring
+ * manager read everything, private notes included; recruiters read everything but private notes; an interviewer
+ * on the panel reads the panel's feedback once they have submitted their own; anyone else reads nothing. Drafts
+ * are never shown to anyone but their author.
  */
 export function feedbackAccess(viewer: FeedbackViewer): FeedbackAccess {
   const { auth } = viewer;
+  if (viewer.assigned && !viewer.submittedOwn) return { read: 'none', code: 'feedback_blind' };
   if (hasRole(auth as AuthContext, 'admin')) return { read: 'all', privateNotes: true };
   if (isRoleHiringManager(auth, viewer.hiringManagerId)) return { read: 'all', privateNotes: true };
   if (hasRole(auth as AuthContext, 'recruiter')) return { read: 'all', privateNotes: false };

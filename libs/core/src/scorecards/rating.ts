@@ -1,4 +1,5 @@
-export const RATINGS = [1, 2, 3, 4] as const;
+/** Every rating value of any scale (1–4 four_point, 1–5 five_point, 1–3 three_level; see rating-scale.ts). */
+export const RATINGS = [1, 2, 3, 4, 5] as const;
 export type Rating = (typeof RATINGS)[number];
 
 export const RECOMMENDATIONS = ['strong_no', 'no', 'yes', 'strong_yes'] as const;

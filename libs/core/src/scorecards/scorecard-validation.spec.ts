@@ -80,7 +80,20 @@ describe('validateScorecard', () => {
     { name: 'draft: non-focus dimension', mode: 'draft', input: { ratings: [{ dimensionId: 'c', rating: 2 }] }, errors: [['ratings.0.dimensionId', 'not_focus_dimension']] },
     { name: 'draft: rating and notAssessed together', mode: 'draft', input: { ratings: [{ dimensionId: 'a', rating: 2, notAssessed: true }] }, errors: [['ratings.0.rating', 'rating_with_not_assessed']] },
     { name: 'draft: unknown recommendation', mode: 'draft', input: { recommendation: 'maybe' }, errors: [['recommendation', 'invalid_recommendation']] },
+    // Rating scales: the loop version's scale bounds the rating.
+    { name: 'five_point: 5 is a level', rules: { scale: { kind: 'five_point', min: 1, max: 5 } }, input: { ...valid, ratings: [{ ...ratedA, rating: 5 }, ratedB] }, errors: [] },
+    { name: 'five_point: 6 is not', rules: { scale: { kind: 'five_point', min: 1, max: 5 } }, input: { ...valid, ratings: [{ ...ratedA, rating: 6 }, ratedB] }, errors: [['ratings.0.rating', 'invalid_rating']] },
+    { name: 'four_point (explicit): 5 is not', rules: { scale: { kind: 'four_point', min: 1, max: 4 } }, input: { ...valid, ratings: [{ ...ratedA, rating: 5 }, ratedB] }, errors: [['ratings.0.rating', 'invalid_rating']] },
+    { name: 'three_level: 3 (exceeds) is a level', rules: { scale: { kind: 'three_level', min: 1, max: 3 } }, input: { ...valid, ratings: [{ ...ratedA, rating: 3 }, ratedB] }, errors: [] },
+    { name: 'three_level: 4 is not', rules: { scale: { kind: 'three_level', min: 1, max: 3 } }, input: { ...valid, ratings: [{ ...ratedA, rating: 4 }, ratedB] }, errors: [['ratings.0.rating', 'invalid_rating']] },
+    { name: 'three_level: 0 is not', rules: { scale: { kind: 'three_level', min: 1, max: 3 } }, input: { ...valid, ratings: [{ ...ratedA, rating: 0 }, ratedB] }, errors: [['ratings.0.rating', 'invalid_rating']] },
   ];
+
+  it('states the range of the loop version\'s scale', () => {
+    const result = validateScorecard({ ...valid, ratings: [{ ...ratedA, rating: 6 }, ratedB] }, { ...rules, scale: { kind: 'five_point', min: 1, max: 5 } }, 'submit');
+    if (result.ok) throw new Error('expected errors');
+    expect(result.errors[0].message).toBe('rating must be an integer from 1 to 5 (the five_point scale of loop version 3)');
+  });
 
   it.each(cases)('$name', ({ input, mode, rules: override, errors }) => {
     const result = validateScorecard(input, { ...rules, ...override }, mode ?? 'submit');

@@ -1,5 +1,6 @@
 import type { FieldError } from '../common/app-error';
 import type { SnapshotDimension, SnapshotRound } from '../roles/loop-snapshot';
+import { RatingScale, ratingScaleOf } from '../roles/rating-scale';
 import { LEVEL_ASSESSMENTS, LevelAssessment, RECOMMENDATIONS, Recommendation, ScorecardRating } from './rating';
 import { ScorecardContent, ScorecardSignal, SIGNAL_KINDS, SignalKind } from './scorecard-content';
 
@@ -37,6 +38,8 @@ export interface ScorecardRules {
   round: Pick<SnapshotRound, 'id' | 'name' | 'focusDimensionIds'>;
   /** Minimum characters of (trimmed) evidence per rated dimension. */
   minEvidenceLength: number;
+  /** The loop version's rating scale; default the 4-point scale (versions from before scales). */
+  scale?: Pick<RatingScale, 'kind' | 'min' | 'max'>;
 }
 
 /**
@@ -49,14 +52,13 @@ export const NOT_ASSESSED_REASON_MIN_LENGTH = 5;
 
 export type ScorecardValidationResult = { ok: true; content: ScorecardContent } | { ok: false; errors: FieldError[] };
 
-const RATING_VALUES = new Set([1, 2, 3, 4]);
 
 /**
  * Validates a scorecard against its round in the interview's loop version and returns the normalized content.
  *
  * Rules (see the e2e and unit tables for examples):
  * - every `ratings[i].dimensionId` must be a focus dimension of the round in this loop version; once each;
- * - a rated entry has an integer rating 1–4 and evidence of at least `minEvidenceLength` characters (trimmed, and
+ * - a rated entry has an integer rating on the loop version's scale (1–4 by default, 1–5, 1–3) and evidence of at least `minEvidenceLength` characters (trimmed, and
  *   never empty); a `notAssessed` entry has no rating, no evidence and a reason of at least 5 characters;
  * - on submit, every focus dimension has an entry, and `recommendation` is present;
  * - signals are listed signals of a focus dimension (matched case-insensitively, stored in the listed spelling);
@@ -71,6 +73,8 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
   const dimensionsById = new Map(rules.dimensions.map((d) => [d.id, d]));
   const focus = rules.round.focusDimensionIds.filter((id) => dimensionsById.has(id));
   const focusSet = new Set(focus);
+  const scale = rules.scale ?? ratingScaleOf('four_point');
+  const range = `an integer from ${scale.min} to ${scale.max} (the ${scale.kind} scale of loop version ${version})`;
 
   // --- ratings ------------------------------------------------------------------------------------------------
   const ratings = input.ratings ?? [];
@@ -114,9 +118,9 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
       }
     } else {
       if (rating === null) {
-        if (submit) errors.push({ field: `${at}.rating`, message: 'rating is required (an integer from 1 to 4), or set notAssessed with a reason', code: 'rating_required' });
-      } else if (typeof rating !== 'number' || !RATING_VALUES.has(rating)) {
-        errors.push({ field: `${at}.rating`, message: 'rating must be an integer from 1 to 4', code: 'invalid_rating' });
+        if (submit) errors.push({ field: `${at}.rating`, message: `rating is required (${range}), or set notAssessed with a reason`, code: 'rating_required' });
+      } else if (typeof rating !== 'number' || !Number.isInteger(rating) || rating < scale.min || rating > scale.max) {
+        errors.push({ field: `${at}.rating`, message: `rating must be ${range}`, code: 'invalid_rating' });
       }
       if (reason !== null) {
         errors.push({ field: `${at}.notAssessedReason`, message: 'notAssessedReason only applies when notAssessed is true', code: 'reason_without_not_assessed' });

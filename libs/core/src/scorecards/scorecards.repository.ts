@@ -8,11 +8,7 @@ import { ScorecardRatingRowEntity } from './scorecard-rating-row.entity';
 import { ScorecardRevisionEntity } from './scorecard-revision.entity';
 import { ScorecardEntity, ScorecardStatus } from './scorecard.entity';
 
-/** What the blind rule needs to know about a member and an application. */
-export interface PanelFacts {
-  onPanel: boolean;
-  submittedOwn: boolean;
-}
+import type { PanelFacts } from './feedback-access';
 
 export interface ScorecardPageFilter {
   /** Scorecards of any of these statuses… */
@@ -111,17 +107,73 @@ export class ScorecardsRepository {
     await manager.delete(ScorecardRatingRowEntity, { organizationId, scorecardId });
   }
 
+  /** The blind rule's facts (see `panelFactsOf`, the same rule over rows in memory). */
   async panelFacts(organizationId: string, applicationId: string, memberId: string, manager: EntityManager = this.dataSource.manager): Promise<PanelFacts> {
     const [row] = await manager.query(
       `SELECT (EXISTS (SELECT 1 FROM interviews i WHERE i.organization_id = $1 AND i.application_id = $2 AND $3::uuid = ANY(i.interviewer_ids))
                OR EXISTS (SELECT 1 FROM scorecards s WHERE s.organization_id = $1 AND s.application_id = $2 AND s.interviewer_id = $3)) AS "onPanel",
-              EXISTS (SELECT 1 FROM scorecards s WHERE s.organization_id = $1 AND s.application_id = $2 AND s.interviewer_id = $3 AND s.status = 'submitted') AS "anySubmitted",
+              EXISTS (SELECT 1 FROM interviews i WHERE i.organization_id = $1 AND i.application_id = $2 AND i.status <> 'cancelled' AND $3::uuid = ANY(i.interviewer_ids)) AS "assigned",
+              -- scorecard_ratings holds exactly the rated dimensions of submitted scorecards: "not assessed" everywhere unlocks nothing
+              EXISTS (SELECT 1 FROM scorecard_ratings r WHERE r.organization_id = $1 AND r.application_id = $2 AND r.interviewer_id = $3) AS "anySubmitted",
               NOT EXISTS (SELECT 1 FROM interviews i
                            WHERE i.organization_id = $1 AND i.application_id = $2 AND i.status = 'scheduled' AND $3::uuid = ANY(i.interviewer_ids)
                              AND NOT EXISTS (SELECT 1 FROM scorecards s WHERE s.interview_id = i.id AND s.interviewer_id = $3 AND s.status = 'submitted')) AS "noneOutstanding"`,
       [organizationId, applicationId, memberId],
     );
-    return { onPanel: row.onPanel, submittedOwn: row.anySubmitted && row.noneOutstanding };
+    return { onPanel: row.onPanel, assigned: row.assigned, submittedOwn: row.anySubmitted && row.noneOutstanding };
+  }
+
+  /**
+   * Applications of the organization on whose panel the member is still blind (assigned to a not-cancelled
+   * interview, and not yet submitted every one of them with at least one rating): their feedback must not reach
+   * the member through any statistic either.
+   */
+  async blindApplicationIds(organizationId: string, memberId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT DISTINCT i.application_id AS id
+         FROM interviews i
+        WHERE i.organization_id = $1 AND i.status <> 'cancelled' AND $2::uuid = ANY(i.interviewer_ids)
+          AND (NOT EXISTS (SELECT 1 FROM scorecard_ratings r WHERE r.organization_id = $1 AND r.application_id = i.application_id AND r.interviewer_id = $2)
+               OR EXISTS (SELECT 1 FROM interviews j
+                           WHERE j.organization_id = $1 AND j.application_id = i.application_id AND j.status <> 'cancelled' AND $2::uuid = ANY(j.interviewer_ids)
+                             AND NOT EXISTS (SELECT 1 FROM scorecards s WHERE s.interview_id = j.id AND s.interviewer_id = $2 AND s.status = 'submitted')))`,
+      [organizationId, memberId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Dimension id → name over the snapshots of these loop versions (a renamed dimension: the newest version's name). */
+  async dimensionNames(organizationId: string, loopVersionIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    if (loopVersionIds.length === 0) return new Map();
+    const rows: { id: string; name: string }[] = await manager.query(
+      `SELECT d->>'id' AS id, d->>'name' AS name
+         FROM loop_versions lv, jsonb_array_elements(lv.snapshot->'dimensions') d
+        WHERE lv.organization_id = $1 AND lv.id = ANY($2::uuid[])
+        ORDER BY lv.number`,
+      [organizationId, [...new Set(loopVersionIds)]],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** Records the first time a panel member read the panel's feedback (later reads change nothing). */
+  async recordPanelView(organizationId: string, applicationId: string, memberId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(
+      `INSERT INTO panel_views (organization_id, application_id, member_id) VALUES ($1, $2, $3) ON CONFLICT (application_id, member_id) DO NOTHING`,
+      [organizationId, applicationId, memberId],
+    );
+  }
+
+  /** When each of these members first read the panel of these applications: key `${applicationId}/${memberId}`. */
+  async firstPanelViews(organizationId: string, pairs: { applicationId: string; memberId: string }[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, Date>> {
+    if (pairs.length === 0) return new Map();
+    const rows: { applicationId: string; memberId: string; firstViewedAt: Date }[] = await manager.query(
+      `SELECT pv.application_id AS "applicationId", pv.member_id AS "memberId", pv.first_viewed_at AS "firstViewedAt"
+         FROM panel_views pv JOIN unnest($2::uuid[], $3::uuid[]) AS p(application_id, member_id)
+           ON pv.application_id = p.application_id AND pv.member_id = p.member_id
+        WHERE pv.organization_id = $1`,
+      [organizationId, pairs.map((p) => p.applicationId), pairs.map((p) => p.memberId)],
+    );
+    return new Map(rows.map((r) => [`${r.applicationId}/${r.memberId}`, new Date(r.firstViewedAt)]));
   }
 
   pageForApplication(organizationId: string, applicationId: string, query: PageQueryDto, filter: ScorecardPageFilter): Promise<ScorecardEntity[]> {

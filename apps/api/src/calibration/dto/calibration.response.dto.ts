@@ -6,30 +6,36 @@ export class DimensionReliabilityDto {
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: "Krippendorff's alpha (interval metric) over the submitted ratings: applications as units, interviewers as raters. Null until computed or when undefined.",
+    description:
+      "Krippendorff's alpha (interval metric) over the submitted ratings (nightly): applications as units, interviewers as raters. Null until computed, when undefined, or when withheld (suppressed: fewer than 5 ratings).",
   })
   alpha: number | null;
   @ApiProperty({ description: 'Applications with at least two ratings of this dimension' }) nUnits: number;
   @ApiProperty({ description: 'Ratings in those applications (one per interviewer and application)' }) nRatings: number;
+  @ApiProperty({ description: 'alpha is withheld: it rests on fewer than 5 ratings' }) suppressed: boolean;
 }
 
 export class ScoreBucketDto {
   @ApiProperty({ description: 'Inclusive lower bound' }) from: number;
   @ApiProperty({ description: 'Exclusive upper bound (inclusive for the last bucket, 4)' }) to: number;
-  @ApiProperty() count: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Null when the distribution is suppressed' }) count: number | null;
 }
 
 export class RecommendationCountsDto {
-  @ApiProperty() hire: number;
-  @ApiProperty() no_hire: number;
-  @ApiProperty() inconclusive: number;
+  @ApiProperty({ nullable: true, type: Number }) hire: number | null;
+  @ApiProperty({ nullable: true, type: Number }) no_hire: number | null;
+  @ApiProperty({ nullable: true, type: Number }) inconclusive: number | null;
 }
 
 export class ScoreDistributionDto {
-  @ApiProperty({ description: 'Applications of the role with a report (latest version each)' }) applications: number;
+  @ApiProperty({
+    description: "Applications of the role with a report (latest version each), leaving out those on whose panel the caller is still blind",
+  })
+  applications: number;
   @ApiProperty({ type: ScoreBucketDto, isArray: true, description: '12 buckets of 0.25 from 1 to 4' }) buckets: ScoreBucketDto[];
-  @ApiProperty({ description: 'Reports without a score (not enough ratings)' }) unscored: number;
-  @ApiProperty({ type: RecommendationCountsDto }) recommendations: RecommendationCountsDto;
+  @ApiProperty({ nullable: true, type: Number, description: 'Reports without a score (not enough ratings); null when suppressed' }) unscored: number | null;
+  @ApiProperty({ type: RecommendationCountsDto, description: 'Counts null when suppressed' }) recommendations: RecommendationCountsDto;
+  @ApiProperty({ description: 'Bucket counts, unscored and recommendations are withheld: fewer than 5 applications' }) suppressed: boolean;
 }
 
 export class DecisionFollowDto {
@@ -53,11 +59,13 @@ export class RoleCalibrationResponseDto {
   @ApiProperty({ nullable: true, type: String, description: 'When the reliability figures were last computed' }) computedAt: string | null;
 }
 
+/** Shares per rating value (every scale pooled: 5 exists on the 5-point scale only); all null when suppressed. */
 export class RatingShareDto {
-  @ApiProperty({ name: '1' }) 1: number;
-  @ApiProperty({ name: '2' }) 2: number;
-  @ApiProperty({ name: '3' }) 3: number;
-  @ApiProperty({ name: '4' }) 4: number;
+  @ApiProperty({ name: '1', nullable: true, type: Number }) 1: number | null;
+  @ApiProperty({ name: '2', nullable: true, type: Number }) 2: number | null;
+  @ApiProperty({ name: '3', nullable: true, type: Number }) 3: number | null;
+  @ApiProperty({ name: '4', nullable: true, type: Number }) 4: number | null;
+  @ApiProperty({ name: '5', nullable: true, type: Number }) 5: number | null;
 }
 
 export class RecommendationMatchDto {
@@ -75,9 +83,19 @@ export class InterviewerCalibrationResponseDto {
   offset: number;
   @ApiProperty({ description: 'Co-rated ratings behind the offset' }) n: number;
   @ApiProperty({ nullable: true, type: String }) computedAt: string | null;
-  @ApiProperty({ type: RatingShareDto, description: "Share of the interviewer's submitted ratings at each value" }) ratingDistribution: RatingShareDto;
+  @ApiProperty({
+    type: RatingShareDto,
+    description: "Share of the interviewer's submitted ratings at each value, leaving out applications on whose panel the caller is still blind",
+  })
+  ratingDistribution: RatingShareDto;
   @ApiProperty() ratingCount: number;
-  @ApiProperty({ type: RatingShareDto, description: "Share of all the organization's submitted ratings at each value" }) organizationDistribution: RatingShareDto;
+  @ApiProperty({ description: 'ratingDistribution is withheld: fewer than 5 ratings' }) ratingDistributionSuppressed: boolean;
+  @ApiProperty({
+    type: RatingShareDto,
+    description: "Share of all the organization's submitted ratings at each value, leaving out applications on whose panel the caller is still blind",
+  })
+  organizationDistribution: RatingShareDto;
   @ApiProperty() organizationRatingCount: number;
+  @ApiProperty({ description: 'organizationDistribution is withheld: fewer than 5 ratings' }) organizationDistributionSuppressed: boolean;
   @ApiProperty({ type: RecommendationMatchDto }) recommendations: RecommendationMatchDto;
 }

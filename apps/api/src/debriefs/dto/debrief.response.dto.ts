@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICATION_STATUSES, LEVEL_ASSESSMENTS, RECOMMENDATIONS, ROUND_KINDS } from '@hireloop/core';
 import type { ApplicationStatus, LevelAssessment, Recommendation, ReportStatus, RoundKind } from '@hireloop/core';
+import { AmendmentDto } from '../../scorecards/dto/scorecard.response.dto';
 import { DecisionResponseDto, PersonRefDto } from './decision.response.dto';
 
 export class RoleRefDto {
@@ -58,6 +59,8 @@ export class DebriefScorecardDto {
   privateNote?: string | null;
   @ApiProperty() revision: number;
   @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty({ description: "Amended after its author had read the panel's feedback" }) amendedAfterViewingPanel: boolean;
+  @ApiProperty({ type: AmendmentDto, isArray: true, description: 'Every amendment: when, why, after viewing the panel or not, ratings before and after' }) amendments: AmendmentDto[];
 }
 
 export class DisagreementRatingDto {
@@ -109,5 +112,11 @@ export class DebriefResponseDto {
   @ApiProperty({ type: DisagreementDto, isArray: true }) disagreements: DisagreementDto[];
   @ApiProperty({ type: RedFlagDto, isArray: true }) redFlags: RedFlagDto[];
   @ApiProperty({ type: AwaitingFeedbackDto, isArray: true }) awaitingFeedback: AwaitingFeedbackDto[];
-  @ApiProperty({ type: DecisionResponseDto, nullable: true }) decision: DecisionResponseDto | null;
+  @ApiProperty({ type: DecisionResponseDto, nullable: true, description: 'With reportVersion, staleAcknowledged and staleReason' }) decision: DecisionResponseDto | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: "Member id → name of every interviewer (and the decider): to show names for the report's interviewer ids (reasons' interviewerId(s), report.interviewers)",
+  })
+  interviewerNames: Record<string, string>;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { DECISIONS, HiringDecision } from '@hireloop/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -27,4 +27,20 @@ export class RecordDecisionRequestDto {
   @IsString()
   @MaxLength(5000)
   overrideReason?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Decide although the latest report does not cover every submitted scorecard revision, or a recomputation is pending (otherwise 409 report_stale). Needs staleReason.',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'acknowledgeStale must be true or false' })
+  acknowledgeStale?: boolean;
+
+  @ApiPropertyOptional({ maxLength: 5000, description: 'Why the decision cannot wait for the report to include the latest feedback; required with acknowledgeStale' })
+  @Transform(trimOrUndefined)
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  staleReason?: string;
 }

@@ -22,6 +22,12 @@ export class DecisionResponseDto {
   report: DecisionReportRefDto | null;
   @ApiProperty({ nullable: true, type: Boolean, description: 'null when the recommendation was inconclusive or no report existed' })
   followedRecommendation: boolean | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'The version of the report the decision was made on (= report.version); null when none existed' })
+  reportVersion: number | null;
+  @ApiProperty({ description: 'The decision was recorded knowing the report did not cover every submitted scorecard revision (acknowledgeStale)' })
+  staleAcknowledged: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the decision could not wait for the report (with staleAcknowledged)' })
+  staleReason: string | null;
   @ApiProperty({ type: PersonRefDto }) decidedBy: PersonRefDto;
   @ApiProperty() decidedAt: string;
 
@@ -37,6 +43,9 @@ export class DecisionResponseDto {
           ? { id: decision.reportId, version: decision.reportVersion, recommendation: decision.reportRecommendation }
           : null,
       followedRecommendation: decision.followedRecommendation,
+      reportVersion: decision.reportVersion,
+      staleAcknowledged: Boolean(decision.staleAcknowledged),
+      staleReason: decision.staleReason ?? null,
       decidedBy: { id: decision.decidedByMemberId, name: deciderName },
       decidedAt: decision.createdAt.toISOString(),
     };

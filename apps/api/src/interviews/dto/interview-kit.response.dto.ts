@@ -6,7 +6,14 @@ export class KitRubricDto {
   @ApiProperty({ name: '1' }) '1': string;
   @ApiProperty({ name: '2' }) '2': string;
   @ApiProperty({ name: '3' }) '3': string;
-  @ApiProperty({ name: '4' }) '4': string;
+  @ApiProperty({ name: '4', required: false, description: 'Absent on the 3-level scale' }) '4': string;
+  @ApiProperty({ name: '5', required: false, description: 'Only on the 5-point scale' }) '5'?: string;
+}
+
+export class KitScaleLevelDto {
+  @ApiProperty() value: number;
+  @ApiProperty() key: string;
+  @ApiProperty() label: string;
 }
 
 export class KitSignalsDto {
@@ -19,7 +26,8 @@ export class KitDimensionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty() description: string;
-  @ApiProperty({ type: KitRubricDto, description: 'What a rating of 1–4 looks like' }) rubric: KitRubricDto;
+  @ApiProperty({ type: KitRubricDto, description: "What each level of the loop version's scale looks like" }) rubric: KitRubricDto;
+  @ApiProperty({ description: 'Required dimensions must be rated before the report can recommend hire' }) required: boolean;
   @ApiProperty({ type: KitSignalsDto }) signals: KitSignalsDto;
 }
 
@@ -67,6 +75,8 @@ export class InterviewKitResponseDto {
   @ApiProperty({ type: KitCandidateDto }) candidate: KitCandidateDto;
   @ApiProperty({ type: KitRoleDto }) role: KitRoleDto;
   @ApiProperty({ type: KitLoopVersionDto }) loopVersion: KitLoopVersionDto;
+  @ApiProperty({ enum: ['four_point', 'five_point', 'three_level'], description: "The loop version's rating scale: ratings are its level values" }) ratingScale: string;
+  @ApiProperty({ type: [KitScaleLevelDto], description: 'The levels, lowest first' }) scaleLevels: KitScaleLevelDto[];
   @ApiProperty({ type: KitRoundDto }) round: KitRoundDto;
   @ApiProperty({ type: [KitDimensionDto], description: "The round's focus dimensions: rate each (or mark not assessed)" }) focusDimensions: KitDimensionDto[];
   @ApiProperty({ type: [KitQuestionDto] }) questions: KitQuestionDto[];

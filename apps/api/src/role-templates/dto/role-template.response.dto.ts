@@ -61,7 +61,7 @@ export class RoleTemplateResponseDto {
       summary: t.summary,
       sources: t.sources,
       focusAreas: t.focusAreas.map((f) => ({ key: f.key, name: f.name, description: f.description, roundKeys: f.roundKeys })),
-      dimensions: t.dimensions.map((d) => ({ key: d.key, name: d.name, description: d.description, weight: d.weight, rubric: d.rubric, signals: d.signals })),
+      dimensions: t.dimensions.map((d) => ({ key: d.key, name: d.name, description: d.description, weight: d.weight, rubric: d.rubric as unknown as RubricResponseDto, signals: d.signals })),
       rounds: t.rounds.map((r) => ({ key: r.key, name: r.name, kind: r.kind, durationMinutes: r.durationMinutes, purpose: r.purpose, focusDimensionKeys: r.focus, questionKeys: r.questions })),
       questions: t.questions.map((q) => ({
         key: q.key,

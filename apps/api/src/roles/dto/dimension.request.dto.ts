@@ -1,40 +1,57 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { Trim, TrimEach } from './transforms';
 
 const WEIGHT = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 };
 const MAX_SIGNALS = 30;
 
-/** What each rating level looks like for this dimension. */
+/**
+ * What each rating level looks like for this dimension, keyed by level value. Every level of the role's rating
+ * scale needs an anchor ('1'–'4' on the 4-point scale, '1'–'5' on the 5-point one, '1'–'3' on the 3-level one;
+ * checked by the service with a field error per missing level); anchors of other levels may be given (kept for a
+ * later change of scale).
+ */
 export class RubricRequestDto {
-  @ApiProperty({ description: '1 = strong no', maxLength: 2000 })
+  @ApiPropertyOptional({ description: '1 = strong no (4-point); far below the bar (5-point); below (3-level)', maxLength: 2000 })
   @Trim()
+  @ValidateIf((o: RubricRequestDto) => o['1'] !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
-  '1': string;
+  '1'?: string;
 
-  @ApiProperty({ description: '2 = no', maxLength: 2000 })
+  @ApiPropertyOptional({ description: '2 = no; below the bar; meets', maxLength: 2000 })
   @Trim()
+  @ValidateIf((o: RubricRequestDto) => o['2'] !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
-  '2': string;
+  '2'?: string;
 
-  @ApiProperty({ description: '3 = yes, meets the bar', maxLength: 2000 })
+  @ApiPropertyOptional({ description: '3 = yes, meets the bar; meets the bar; exceeds', maxLength: 2000 })
   @Trim()
+  @ValidateIf((o: RubricRequestDto) => o['3'] !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
-  '3': string;
+  '3'?: string;
 
-  @ApiProperty({ description: '4 = strong yes, exceeds the bar', maxLength: 2000 })
+  @ApiPropertyOptional({ description: '4 = strong yes, exceeds the bar; above the bar; — (3-level)', maxLength: 2000 })
   @Trim()
+  @ValidateIf((o: RubricRequestDto) => o['4'] !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
-  '4': string;
+  '4'?: string;
+
+  @ApiPropertyOptional({ description: '5 = far above the bar (5-point only)', maxLength: 2000 })
+  @Trim()
+  @ValidateIf((o: RubricRequestDto) => o['5'] !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  '5'?: string;
 }
 
 /** Signals interviewers can tick. Each list given replaces the stored one. */
@@ -94,11 +111,16 @@ export class CreateDimensionRequestDto {
   @Max(100)
   weight: number;
 
-  @ApiProperty({ type: RubricRequestDto, description: 'Anchors for every rating level: { "1": …, "2": …, "3": …, "4": … }' })
+  @ApiProperty({ type: RubricRequestDto, description: 'Anchors for every level of the role\'s scale: { "1": …, "2": …, "3": …, "4": … } on the 4-point scale' })
   @IsObject()
   @ValidateNested()
   @Type(() => RubricRequestDto)
   rubric: RubricRequestDto;
+
+  @ApiPropertyOptional({ default: true, description: 'A required dimension must be rated before the report can recommend hire' })
+  @IsOptional()
+  @IsBoolean()
+  required?: boolean;
 
   @ApiPropertyOptional({ type: SignalsRequestDto })
   @IsOptional()
@@ -114,7 +136,7 @@ export class CreateDimensionRequestDto {
   position?: number;
 }
 
-/** Any subset of the dimension's fields; `rubric` must carry all four levels. */
+/** Any subset of the dimension's fields; `rubric` (replaced whole) must carry every level of the role's scale. */
 export class UpdateDimensionRequestDto {
   @ApiPropertyOptional({ maxLength: 120 })
   @Trim()
@@ -144,6 +166,11 @@ export class UpdateDimensionRequestDto {
   @ValidateNested()
   @Type(() => RubricRequestDto)
   rubric?: RubricRequestDto;
+
+  @ApiPropertyOptional({ description: 'A required dimension must be rated before the report can recommend hire' })
+  @ValidateIf((o: UpdateDimensionRequestDto) => o.required !== undefined)
+  @IsBoolean()
+  required?: boolean;
 
   @ApiPropertyOptional({ type: SignalsRequestDto })
   @ValidateIf((o: UpdateDimensionRequestDto) => o.signals !== undefined)

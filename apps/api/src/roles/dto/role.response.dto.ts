@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLE_STATUSES, ROUND_KINDS } from '@hireloop/core';
-import type { DimensionEntity, HirePolicy, LoopReadiness, RoleEntity, RoleStatus, RoundEntity, RoundKind } from '@hireloop/core';
+import { RATING_SCALE_KINDS, ratingScaleOf, ROLE_STATUSES, ROUND_KINDS } from '@hireloop/core';
+import type { DimensionEntity, HirePolicy, LoopReadiness, RatingScaleKind, RoleEntity, RoleStatus, RoundEntity, RoundKind } from '@hireloop/core';
 
 export class ReadinessIssueResponseDto {
   @ApiProperty({ example: 'weightSum', description: 'What is at fault: weightSum, hiringManagerId, dimensions.<id>, rounds.<id>.focusDimensionIds' })
@@ -27,6 +27,13 @@ export class HirePolicyResponseDto {
   @ApiProperty({ example: 3 }) minInterviewers: number;
   @ApiProperty({ example: 0.5 }) margin: number;
   @ApiProperty({ example: true }) adjustForLeniency: boolean;
+  @ApiProperty({ example: false, description: "Hire only when every required dimension's mean reaches the scale's meets level" }) everyDimensionMeets: boolean;
+}
+
+export class ScaleLevelResponseDto {
+  @ApiProperty({ example: 3, description: 'The rating value (also the rubric key)' }) value: number;
+  @ApiProperty({ example: 'meets' }) key: string;
+  @ApiProperty({ example: 'Meets the bar' }) label: string;
 }
 
 export class LoopVersionRefResponseDto {
@@ -38,7 +45,8 @@ export class RubricResponseDto {
   @ApiProperty({ description: '1 = strong no' }) '1': string;
   @ApiProperty({ description: '2 = no' }) '2': string;
   @ApiProperty({ description: '3 = yes, meets the bar' }) '3': string;
-  @ApiProperty({ description: '4 = strong yes, exceeds' }) '4': string;
+  @ApiProperty({ description: '4 = strong yes, exceeds (4-point); above the bar (5-point); absent on the 3-level scale unless kept from another scale', required: false }) '4': string;
+  @ApiPropertyOptional({ description: '5 = far above the bar (5-point scale)' }) '5'?: string;
 }
 
 export class SignalsResponseDto {
@@ -52,17 +60,20 @@ export class DimensionResponseDto {
   @ApiProperty() name: string;
   @ApiProperty() description: string;
   @ApiProperty({ description: 'Percent' }) weight: number;
-  @ApiProperty({ type: RubricResponseDto }) rubric: RubricResponseDto;
+  @ApiProperty({ type: RubricResponseDto, description: 'Anchors keyed by level value; every level of the role scale has one' }) rubric: RubricResponseDto;
+  @ApiProperty({ description: 'A required dimension must be rated before the report can recommend hire (default true)' }) required: boolean;
   @ApiProperty({ type: SignalsResponseDto }) signals: SignalsResponseDto;
   @ApiProperty({ description: '1-based' }) position: number;
 
   static from(d: DimensionEntity): DimensionResponseDto {
+    const rubric = Object.fromEntries(['1', '2', '3', '4', '5'].filter((k) => typeof d.rubric?.[k] === 'string').map((k) => [k, d.rubric[k]]));
     return {
       id: d.id,
       name: d.name,
       description: d.description,
       weight: Number(d.weight),
-      rubric: { '1': d.rubric['1'], '2': d.rubric['2'], '3': d.rubric['3'], '4': d.rubric['4'] },
+      rubric: rubric as unknown as RubricResponseDto,
+      required: d.required !== false,
       signals: { strong: d.strongSignals, weak: d.weakSignals, redFlags: d.redFlags },
       position: d.position,
     };
@@ -93,6 +104,8 @@ export class RoleSummaryResponseDto {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) hiringManagerId: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Template the role was created from' }) templateKey: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) clonedFromRoleId: string | null;
+  @ApiProperty({ enum: RATING_SCALE_KINDS, description: 'The scale ratings, rubric anchors and policy thresholds are on' }) ratingScale: RatingScaleKind;
+  @ApiProperty({ type: [ScaleLevelResponseDto], description: "The scale's levels, lowest first" }) scaleLevels: ScaleLevelResponseDto[];
   @ApiProperty({ nullable: true, type: String }) openedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) closedAt: string | null;
   @ApiProperty() createdAt: string;
@@ -109,6 +122,8 @@ export class RoleSummaryResponseDto {
       hiringManagerId: role.hiringManagerId,
       templateKey: role.templateKey,
       clonedFromRoleId: role.clonedFromRoleId,
+      ratingScale: ratingScaleOf(role.ratingScale).kind,
+      scaleLevels: ratingScaleOf(role.ratingScale).levels.map((l) => ({ value: l.value, key: l.key, label: l.label })),
       openedAt: role.openedAt?.toISOString() ?? null,
       closedAt: role.closedAt?.toISOString() ?? null,
       createdAt: role.createdAt.toISOString(),
@@ -118,7 +133,7 @@ export class RoleSummaryResponseDto {
 }
 
 export class RoleResponseDto extends RoleSummaryResponseDto {
-  @ApiProperty({ type: HirePolicyResponseDto, description: 'With the calibration defaults filled in' }) hirePolicy: HirePolicyResponseDto;
+  @ApiProperty({ type: HirePolicyResponseDto, description: "With the calibration defaults of the role's scale filled in" }) hirePolicy: HirePolicyResponseDto;
   @ApiProperty({ type: LoopVersionRefResponseDto, description: 'The version new interviews and scorecards use' }) loopVersion: LoopVersionRefResponseDto;
   @ApiProperty({ description: 'Sum of the dimension weights; must be 100 (±0.01) to open', example: 100 }) weightSum: number;
   @ApiProperty({ type: [DimensionResponseDto] }) dimensions: DimensionResponseDto[];

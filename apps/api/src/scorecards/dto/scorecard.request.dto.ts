@@ -19,18 +19,21 @@ import {
 import { LEVEL_ASSESSMENTS, LevelAssessment, RECOMMENDATIONS, Recommendation, SIGNAL_KINDS, SignalKind } from '@hireloop/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const RATING_MESSAGE = 'rating must be an integer from 1 to 4';
+// The range depends on the loop version's rating scale (1–4, 1–5 or 1–3): checked by validateScorecard.
+const RATING_MESSAGE = "rating must be an integer level of the role's rating scale";
 
 export class RatingInputDto {
   @ApiProperty({ format: 'uuid', description: "A focus dimension of the interview's round, in the interview's loop version" })
   @IsUUID('all', { message: 'dimensionId must be a UUID' })
   dimensionId: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 4, description: 'Required unless notAssessed; must be absent when notAssessed' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 5,
+    description: "A level of the interview loop version's rating scale (1–4 on the 4-point scale, 1–5 on the 5-point one, 1–3 on the 3-level one). Required unless notAssessed; must be absent when notAssessed",
+  })
   @IsOptional()
   @IsInt({ message: RATING_MESSAGE })
-  @Min(1, { message: RATING_MESSAGE })
-  @Max(4, { message: RATING_MESSAGE })
   rating?: number | null;
 
   @ApiPropertyOptional({ maxLength: 10000, description: "Written evidence; required for a rating, at least the organization's minEvidenceLength" })

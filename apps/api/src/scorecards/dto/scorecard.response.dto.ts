@@ -35,6 +35,23 @@ export class ScorecardRevisionDto {
   content?: ScorecardContentDto;
 }
 
+export class AmendmentChangeDto {
+  @ApiProperty({ format: 'uuid' }) dimensionId: string;
+  @ApiProperty() dimensionName: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'Rating before; null = not assessed' }) before: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Rating after; null = not assessed' }) after: number | null;
+}
+
+export class AmendmentDto {
+  @ApiProperty() revision: number;
+  @ApiProperty() amendedAt: string;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ description: "The author had already read the panel's feedback on this application when amending" }) afterViewingPanel: boolean;
+  @ApiProperty({ type: [AmendmentChangeDto], description: 'Ratings that changed' }) changes: AmendmentChangeDto[];
+  @ApiProperty({ nullable: true, type: String }) recommendationBefore: string | null;
+  @ApiProperty({ nullable: true, type: String }) recommendationAfter: string | null;
+}
+
 export class ScorecardResponseDto extends ScorecardContentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) interviewId: string;
@@ -47,6 +64,8 @@ export class ScorecardResponseDto extends ScorecardContentDto {
   @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
   @ApiProperty() updatedAt: string;
   @ApiProperty({ type: [ScorecardRevisionDto], description: 'Every submission, amendment and withdrawal, oldest first' }) history: ScorecardRevisionDto[];
+  @ApiProperty({ description: "An amendment was made after its author had read the panel's feedback" }) amendedAfterViewingPanel: boolean;
+  @ApiProperty({ type: [AmendmentDto], description: 'Every amendment with the ratings it changed, oldest first' }) amendments: AmendmentDto[];
 }
 
 export class ScorecardPageResponseDto {

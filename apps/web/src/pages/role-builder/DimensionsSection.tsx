@@ -1,35 +1,40 @@
 import { FormEvent, useEffect, useMemo, useState } from 'react';
-import { del, patch, post, put } from '../../api/client';
-import type { Dimension, Role } from '../../api/types';
+import { del, patch, put } from '../../api/client';
+import type { Dimension, Role, ScaleLevel } from '../../api/types';
 import { Field, FieldError } from '../../components/Field';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { WeightSum } from '../../components/WeightSum';
 import { useAction } from '../../lib/hooks';
-import { RATING_LABELS } from '../../lib/labels';
 import { remapIndexedErrors } from '../../lib/problem';
+import { anchorKey, rubricForLevels } from '../../lib/ratingScale';
 import { formatWeight, parseWeight } from '../../lib/weights';
+import { AddDimensionForm } from './AddDimensionForm';
+import { RequiredToggle, RubricFields } from './RubricFields';
 import { linesToList, listToLines } from './shared';
 
-type Change = { dimension: Dimension; role: Role };
+export type Change = { dimension: Dimension; role: Role };
 
 /** Saves several weights at once so an open role can be rebalanced without passing through an invalid sum. */
 export function saveWeights(roleId: string, weights: { dimensionId: string; weight: number }[]): Promise<Role> {
   return put<Role>(`/roles/${roleId}/weights`, { weights });
 }
 
-export function DimensionsSection(props: { role: Role; editable: boolean; onChange: (role: Role) => void; messagesFor: (field: string) => string[] }) {
-  const { role } = props;
+/** `levels`: the scale being edited — the role's, or the one picked but not saved yet (so that its anchors can be written first). */
+export function DimensionsSection(props: { role: Role; levels: ScaleLevel[]; editable: boolean; onChange: (role: Role) => void; messagesFor: (field: string) => string[] }) {
+  const { role, levels } = props;
   return (
     <section className="card" aria-labelledby="dimensions-title" data-field="dimensions">
       <h2 id="dimensions-title">Scorecard dimensions</h2>
       <FieldError messages={props.messagesFor('dimensions')} />
       <WeightsForm role={role} editable={props.editable} onChange={props.onChange} messagesFor={props.messagesFor} />
       <h3>Rubric anchors and signals</h3>
-      <p className="muted small">What a 1, 2, 3 and 4 look like on each dimension: interviewers pick one of these anchors as their rating.</p>
+      <p className="muted small">
+        What each level of the role's scale ({levels.map((l) => l.label).join(', ')}) looks like on each dimension: interviewers pick one of these anchors as their rating.
+      </p>
       {role.dimensions.map((d) => (
-        <DimensionEditor key={d.id} roleId={role.id} dimension={d} editable={props.editable} onChange={props.onChange} />
+        <DimensionEditor key={d.id} roleId={role.id} dimension={d} levels={levels} editable={props.editable} onChange={props.onChange} />
       ))}
-      {props.editable ? <AddDimensionForm roleId={role.id} onChange={props.onChange} remaining={Math.max(0, 100 - role.weightSum)} /> : null}
+      {props.editable ? <AddDimensionForm roleId={role.id} levels={levels} onChange={props.onChange} remaining={Math.max(0, 100 - role.weightSum)} /> : null}
     </section>
   );
 }
@@ -118,35 +123,38 @@ function WeightsForm(props: { role: Role; editable: boolean; onChange: (role: Ro
 interface DimensionDraft {
   name: string;
   description: string;
-  rubric: Record<'1' | '2' | '3' | '4', string>;
+  rubric: Record<string, string>;
+  required: boolean;
   strong: string;
   weak: string;
   redFlags: string;
 }
 
-function draftOf(d: Dimension): DimensionDraft {
+function draftOf(d: Dimension, levels: ScaleLevel[]): DimensionDraft {
   return {
     name: d.name,
     description: d.description ?? '',
-    rubric: { '1': d.rubric?.['1'] ?? '', '2': d.rubric?.['2'] ?? '', '3': d.rubric?.['3'] ?? '', '4': d.rubric?.['4'] ?? '' },
+    rubric: Object.fromEntries(levels.map((l) => [anchorKey(l), d.rubric?.[anchorKey(l)] ?? ''])),
+    required: d.required ?? true,
     strong: listToLines(d.signals?.strong),
     weak: listToLines(d.signals?.weak),
     redFlags: listToLines(d.signals?.redFlags),
   };
 }
 
-function DimensionEditor(props: { roleId: string; dimension: Dimension; editable: boolean; onChange: (role: Role) => void }) {
-  const { dimension: d } = props;
-  const [draft, setDraft] = useState<DimensionDraft>(() => draftOf(d));
-  const savedKey = JSON.stringify(d);
-  // Reset only when this dimension itself changed on the server, not on every change of the role.
-  useEffect(() => setDraft(draftOf(d)), [savedKey]);
+function DimensionEditor(props: { roleId: string; dimension: Dimension; levels: ScaleLevel[]; editable: boolean; onChange: (role: Role) => void }) {
+  const { dimension: d, levels } = props;
+  const [draft, setDraft] = useState<DimensionDraft>(() => draftOf(d, levels));
+  const savedKey = JSON.stringify([d, levels]);
+  // Reset only when this dimension (or the scale) changed on the server, not on every change of the role.
+  useEffect(() => setDraft(draftOf(d, levels)), [savedKey]);
   const save = useAction(() =>
     patch<Change>(`/roles/${props.roleId}/dimensions/${d.id}`, {
       name: draft.name,
       description: draft.description,
-      rubric: draft.rubric,
+      rubric: rubricForLevels(levels, draft.rubric, d.rubric),
       signals: { strong: linesToList(draft.strong), weak: linesToList(draft.weak), redFlags: linesToList(draft.redFlags) },
+      ...(d.required !== undefined || !draft.required ? { required: draft.required } : {}),
     }),
   );
   const remove = useAction(() => del<Role>(`/roles/${props.roleId}/dimensions/${d.id}`));
@@ -162,32 +170,27 @@ function DimensionEditor(props: { roleId: string; dimension: Dimension; editable
   };
   const err = save.error;
   const disabled = !props.editable;
-  const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(d));
+  const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(d, levels));
+  const required = d.required ?? true;
   return (
     <details className="dimension-editor" data-testid="dimension-editor">
       <summary>
-        <span className="dimension-editor__name">{d.name}</span> <span className="muted">{formatWeight(d.weight)}%</span>
+        <span className="dimension-editor__name">{d.name}</span> <span className="muted">{formatWeight(d.weight)}%</span>{' '}
+        <span className={`badge ${required ? 'badge--required' : 'badge--optional'}`} data-testid="dimension-required">
+          {required ? 'required' : 'optional'}
+        </span>
         {d.description ? <span className="muted small"> — {d.description}</span> : null}
       </summary>
       <form onSubmit={onSubmit} noValidate aria-label={`Edit ${d.name}`}>
-        <ProblemBanner error={err ?? remove.error} claimed={['name', 'description', 'rubric', 'signals']} title="Could not save the dimension" />
+        <ProblemBanner error={err ?? remove.error} claimed={['name', 'description', 'rubric', 'signals', 'required']} title="Could not save the dimension" />
         <Field label="Name" errors={err?.forField('name')}>
           {(p) => <input {...p} value={draft.name} disabled={disabled} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
         </Field>
         <Field label="Description" errors={err?.forField('description')}>
           {(p) => <textarea {...p} rows={2} value={draft.description} disabled={disabled} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />}
         </Field>
-        <fieldset className="rubric">
-          <legend>Rubric anchors</legend>
-          {(['1', '2', '3', '4'] as const).map((level) => (
-            <Field key={level} label={`${level} — ${RATING_LABELS[level]}`} errors={err?.under(`rubric.${level}`)}>
-              {(p) => (
-                <textarea {...p} rows={2} value={draft.rubric[level]} disabled={disabled} onChange={(e) => setDraft({ ...draft, rubric: { ...draft.rubric, [level]: e.target.value } })} />
-              )}
-            </Field>
-          ))}
-          <FieldError messages={err?.forField('rubric')} />
-        </fieldset>
+        <RequiredToggle checked={draft.required} disabled={disabled} onChange={(required) => setDraft({ ...draft, required })} errors={err?.forField('required')} />
+        <RubricFields levels={levels} rubric={draft.rubric} disabled={disabled} onChange={(rubric) => setDraft({ ...draft, rubric })} errorsFor={(path) => err?.under(path)} />
         <div className="row">
           <Field label="Strong signals (one a line)" errors={err?.under('signals.strong')}>
             {(p) => <textarea {...p} rows={3} value={draft.strong} disabled={disabled} onChange={(e) => setDraft({ ...draft, strong: e.target.value })} />}
@@ -209,59 +212,6 @@ function DimensionEditor(props: { roleId: string; dimension: Dimension; editable
             </button>
           </div>
         ) : null}
-      </form>
-    </details>
-  );
-}
-
-function AddDimensionForm(props: { roleId: string; onChange: (role: Role) => void; remaining: number }) {
-  const empty = { name: '', weight: '', description: '', rubric: { '1': '', '2': '', '3': '', '4': '' } as Record<'1' | '2' | '3' | '4', string> };
-  const [form, setForm] = useState(empty);
-  const action = useAction(() =>
-    post<Change>(`/roles/${props.roleId}/dimensions`, {
-      name: form.name,
-      weight: parseWeight(form.weight) ?? (form.weight.trim() === '' ? undefined : Number(form.weight)),
-      description: form.description,
-      rubric: form.rubric,
-    }),
-  );
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const res = await action.run();
-    if (res) {
-      setForm(empty);
-      props.onChange(res.role);
-    }
-  };
-  const err = action.error;
-  return (
-    <details className="add-form">
-      <summary>Add a dimension</summary>
-      <form onSubmit={onSubmit} noValidate aria-label="Add a dimension">
-        <ProblemBanner error={err} claimed={['name', 'weight', 'description', 'rubric']} title="Could not add the dimension" />
-        <div className="row">
-          <Field label="Name" errors={err?.forField('name')}>
-            {(p) => <input {...p} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
-          </Field>
-          <Field label="Weight (%)" hint={props.remaining > 0 ? `${formatWeight(props.remaining)}% left to assign` : undefined} errors={err?.forField('weight')}>
-            {(p) => <input {...p} inputMode="decimal" className="input-weight" value={form.weight} onChange={(e) => setForm({ ...form, weight: e.target.value })} />}
-          </Field>
-        </div>
-        <Field label="Description" errors={err?.forField('description')}>
-          {(p) => <textarea {...p} rows={2} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />}
-        </Field>
-        <fieldset className="rubric">
-          <legend>Rubric anchors</legend>
-          {(['1', '2', '3', '4'] as const).map((level) => (
-            <Field key={level} label={`${level} — ${RATING_LABELS[level]}`} errors={err?.under(`rubric.${level}`)}>
-              {(p) => <textarea {...p} rows={2} value={form.rubric[level]} onChange={(e) => setForm({ ...form, rubric: { ...form.rubric, [level]: e.target.value } })} />}
-            </Field>
-          ))}
-          <FieldError messages={err?.forField('rubric')} />
-        </fieldset>
-        <button type="submit" className="button" disabled={action.pending}>
-          Add dimension
-        </button>
       </form>
     </details>
   );

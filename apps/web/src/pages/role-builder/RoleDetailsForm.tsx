@@ -1,9 +1,11 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { patch } from '../../api/client';
-import type { HirePolicy, Member, Role } from '../../api/types';
+import type { HirePolicy, Member, RatingScale, Role } from '../../api/types';
 import { Field } from '../../components/Field';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { useAction } from '../../lib/hooks';
+import { DEFAULT_SCALE, isRatingScale, levelsOf, thresholdHint } from '../../lib/ratingScale';
+import { RatingScalePicker } from './RatingScalePicker';
 
 interface DetailsState {
   title: string;
@@ -17,6 +19,8 @@ interface DetailsState {
   minInterviewers: string;
   minCoverage: string;
   adjustForLeniency: boolean;
+  everyDimensionMeets: boolean;
+  ratingScale: RatingScale;
 }
 
 function fromRole(role: Role): DetailsState {
@@ -33,13 +37,23 @@ function fromRole(role: Role): DetailsState {
     minInterviewers: p.minInterviewers != null ? String(p.minInterviewers) : '',
     minCoverage: p.minCoverage != null ? String(Math.round(p.minCoverage * 100)) : '',
     adjustForLeniency: p.adjustForLeniency ?? true,
+    everyDimensionMeets: p.everyDimensionMeets ?? false,
+    ratingScale: isRatingScale(role.ratingScale) ? role.ratingScale : DEFAULT_SCALE,
   };
 }
 
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s.replace(',', '.')));
 
 /** Title, level, hiring manager and the hire policy (bar, floor, margin…). */
-export function RoleDetailsForm(props: { role: Role; hiringManagers: Member[]; editable: boolean; onSaved: (role: Role) => void; messagesFor: (field: string) => string[] }) {
+export function RoleDetailsForm(props: {
+  role: Role;
+  hiringManagers: Member[];
+  editable: boolean;
+  onSaved: (role: Role) => void;
+  /** The scale picked (saved or not), so that the dimensions can show its anchor fields. */
+  onScaleChange?: (scale: RatingScale) => void;
+  messagesFor: (field: string) => string[];
+}) {
   const { role } = props;
   const [form, setForm] = useState<DetailsState>(() => fromRole(role));
   const [dirty, setDirty] = useState(false);
@@ -47,13 +61,19 @@ export function RoleDetailsForm(props: { role: Role; hiringManagers: Member[]; e
     if (!dirty) setForm(fromRole(role));
   }, [role, dirty]);
   const action = useAction(() => {
+    const savedScale = isRatingScale(role.ratingScale) ? role.ratingScale : DEFAULT_SCALE;
+    const switching = form.ratingScale !== savedScale;
+    // On a switch of scale the API resets bar, floor and margin to the new scale's defaults: send them only if edited.
+    const scaled = (key: 'bar' | 'floor' | 'margin', value: number | undefined) => (switching && value === role.hirePolicy?.[key] ? undefined : value);
     const hirePolicy: HirePolicy = {
-      bar: num(form.bar),
-      floor: num(form.floor),
-      margin: num(form.margin),
+      bar: scaled('bar', num(form.bar)),
+      floor: scaled('floor', num(form.floor)),
+      margin: scaled('margin', num(form.margin)),
       minInterviewers: num(form.minInterviewers),
       minCoverage: form.minCoverage.trim() === '' ? undefined : Number(form.minCoverage) / 100,
       adjustForLeniency: form.adjustForLeniency,
+      // Sent once the API knows the option (or when switched on), so that an older API is not sent a field it refuses.
+      ...(role.hirePolicy?.everyDimensionMeets !== undefined || form.everyDimensionMeets ? { everyDimensionMeets: form.everyDimensionMeets } : {}),
     };
     return patch<Role>(`/roles/${role.id}`, {
       title: form.title,
@@ -62,6 +82,7 @@ export function RoleDetailsForm(props: { role: Role; hiringManagers: Member[]; e
       location: form.location.trim() || null,
       hiringManagerId: form.hiringManagerId || null,
       hirePolicy,
+      ...(role.ratingScale !== undefined || form.ratingScale !== savedScale ? { ratingScale: form.ratingScale } : {}),
     });
   });
   const set = <K extends keyof DetailsState>(k: K, v: DetailsState[K]) => {
@@ -79,10 +100,12 @@ export function RoleDetailsForm(props: { role: Role; hiringManagers: Member[]; e
   const err = action.error;
   const errs = (field: string) => [...(err?.under(field) ?? []), ...props.messagesFor(field)];
   const disabled = !props.editable;
+  const levels = levelsOf({ ratingScale: form.ratingScale, scaleLevels: form.ratingScale === role.ratingScale ? role.scaleLevels : undefined });
+  const range = thresholdHint(levels);
   return (
     <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="details-title">
       <h2 id="details-title">Role</h2>
-      <ProblemBanner error={err} claimed={['title', 'level', 'department', 'location', 'hiringManagerId', 'hirePolicy']} title="Could not save the role" />
+      <ProblemBanner error={err} claimed={['title', 'level', 'department', 'location', 'hiringManagerId', 'hirePolicy', 'ratingScale']} title="Could not save the role" />
       <Field label="Title" errors={errs('title')}>
         {(p) => <input {...p} name="title" value={form.title} disabled={disabled} onChange={(e) => set('title', e.target.value)} />}
       </Field>
@@ -111,13 +134,24 @@ export function RoleDetailsForm(props: { role: Role; hiringManagers: Member[]; e
           )}
         </Field>
       </div>
+      <RatingScalePicker
+        value={form.ratingScale}
+        onChange={(scale) => {
+          set('ratingScale', scale);
+          props.onScaleChange?.(scale);
+        }}
+        dimensions={role.dimensions}
+        saved={isRatingScale(role.ratingScale) ? { scale: role.ratingScale, levels: role.scaleLevels ?? [] } : undefined}
+        disabled={disabled}
+        errors={errs('ratingScale')}
+      />
       <details className="subtle" open={Boolean(err?.under('hirePolicy').length)}>
         <summary>Hire policy</summary>
         <div className="row">
-          <Field label="Bar (1–4)" hint="Weighted score a hire must reach." errors={errs('hirePolicy.bar')}>
+          <Field label={`Bar (${range})`} hint="Weighted score a hire must reach, on the role's scale." errors={errs('hirePolicy.bar')}>
             {(p) => <input {...p} inputMode="decimal" name="bar" value={form.bar} disabled={disabled} onChange={(e) => set('bar', e.target.value)} />}
           </Field>
-          <Field label="Floor (1–4)" hint="No dimension may average below it." errors={errs('hirePolicy.floor')}>
+          <Field label={`Floor (${range})`} hint="No dimension may average below it." errors={errs('hirePolicy.floor')}>
             {(p) => <input {...p} inputMode="decimal" name="floor" value={form.floor} disabled={disabled} onChange={(e) => set('floor', e.target.value)} />}
           </Field>
         </div>
@@ -135,6 +169,19 @@ export function RoleDetailsForm(props: { role: Role; hiringManagers: Member[]; e
         <label className="check">
           <input type="checkbox" checked={form.adjustForLeniency} disabled={disabled} onChange={(e) => set('adjustForLeniency', e.target.checked)} /> Correct for interviewer leniency
         </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            name="everyDimensionMeets"
+            checked={form.everyDimensionMeets}
+            disabled={disabled}
+            onChange={(e) => set('everyDimensionMeets', e.target.checked)}
+          />{' '}
+          Every required dimension must meet the bar
+        </label>
+        <p className="field-hint">
+          Then a strength cannot make up for a weakness: hire only when every required dimension averages at least the scale's “meets” level.
+        </p>
       </details>
       {props.editable ? (
         <button type="submit" className="button" disabled={action.pending || !dirty} data-testid="save-role">

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { Scorecard } from '../api/types';
+import { toViewScorecard } from './scorecardView';
+
+const card = (ratings: Scorecard['ratings']): Scorecard => ({
+  status: 'submitted',
+  ratings,
+  recommendation: 'yes',
+  signals: [],
+  redFlags: [],
+  levelAssessment: null,
+  interviewerId: 'm1',
+  interviewerName: 'Alice',
+});
+
+describe('panel feedback keeps dimension names (issue 19 item 5)', () => {
+  it('uses the API\'s name for a dimension outside the reader\'s round, the known names otherwise', () => {
+    const view = toViewScorecard(
+      card([
+        { dimensionId: 'mine', rating: 3 },
+        { dimensionId: 'other', rating: 2, dimensionName: 'System design' },
+        { dimensionId: 'role-only', rating: 4 },
+      ]),
+      { mine: 'Coding', 'role-only': 'Research taste' },
+    );
+    expect(view.ratings.map((r) => r.dimensionName)).toEqual(['Coding', 'System design', 'Research taste']);
+    expect(view.interviewer).toEqual({ id: 'm1', name: 'Alice' });
+  });
+  it('an unknown dimension has no name (the view says "a dimension of another round", never an id)', () => {
+    expect(toViewScorecard(card([{ dimensionId: 'x', rating: 1 }]), {}).ratings[0].dimensionName).toBe('');
+  });
+});

@@ -1,0 +1,30 @@
+import type { DebriefScorecard, Recommendation, Scorecard } from '../api/types';
+
+/**
+ * A scorecard as GET /interviews/:id/kit or /applications/:id/scorecards answers, shaped for ScorecardView.
+ * Each rating keeps its dimension's name: the API's own `dimensionName` first (it knows dimensions of other rounds),
+ * else the names the page knows (the kit's focus dimensions, the role's dimensions when the reader may see the role).
+ */
+export function toViewScorecard(sc: Scorecard, names: Record<string, string>): DebriefScorecard {
+  return {
+    id: sc.id ?? 'mine',
+    interviewId: sc.interviewId ?? '',
+    interviewer: sc.interviewer ?? { id: sc.interviewerId ?? '', name: sc.interviewerName || 'You' },
+    round: sc.round ? { ...sc.round, kind: null } : { id: '', name: sc.roundName ?? '', kind: null },
+    ratings: (sc.ratings ?? []).map((r) => ({
+      dimensionId: r.dimensionId,
+      dimensionName: r.dimensionName || names[r.dimensionId] || '',
+      rating: r.rating ?? null,
+      evidence: r.evidence ?? null,
+      notAssessed: Boolean(r.notAssessed),
+      notAssessedReason: r.notAssessedReason ?? null,
+    })),
+    recommendation: (sc.recommendation ?? 'yes') as Recommendation,
+    signals: sc.signals ?? [],
+    redFlags: sc.redFlags ?? [],
+    levelAssessment: sc.levelAssessment ?? null,
+    privateNote: sc.privateNote ?? null,
+    revision: sc.revision ?? 1,
+    submittedAt: sc.submittedAt ?? null,
+  };
+}
