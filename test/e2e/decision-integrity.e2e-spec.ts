@@ -186,6 +186,7 @@ describe('decision integrity', () => {
       expect(stale.headers['content-type']).toContain('application/problem+json');
       expect(stale.body.code).toBe('report_stale');
       expect(stale.body.detail).toContain(`version ${report.version}`);
+      expect(stale.body).toMatchObject({ reportVersion: report.version, pendingRevisions: [{ scorecardId: amended.scorecardId, revision: 2 }], recomputePending: true });
 
       const noReason = await decide(panel.applicationId, { decision: 'hire', rationale: 'The panel is consistent and strong.', acknowledgeStale: true }).expect(400);
       expect(noReason.body.errors).toEqual([expect.objectContaining({ field: 'staleReason', code: 'stale_reason_required' })]);
