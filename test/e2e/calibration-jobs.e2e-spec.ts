@@ -84,7 +84,10 @@ describe('jobs: interviewer calibration', () => {
     expect(roleView.body.decisions).toEqual({ total: 1, followedRecommendation: 1, overrides: 0, followRate: 1 });
     expect(roleView.body.dimensions).toHaveLength(3);
     expect(roleView.body.dimensions.every((d: { nUnits: number; nRatings: number }) => d.nUnits === 1 && d.nRatings === 3)).toBe(true);
-    expect(roleView.body.scoreDistribution).toMatchObject({ applications: 1, recommendations: { hire: 1 } });
+    // One application: its recommendation is withheld by the small-number suppression (fewer than 5).
+    expect(roleView.body.scoreDistribution).toMatchObject({ applications: 1, suppressed: true, recommendations: { hire: null } });
+    const stored = await ds.query(`SELECT recommendation FROM calibration_reports WHERE application_id = $1 ORDER BY version DESC LIMIT 1`, [panel.applicationId]);
+    expect(stored[0].recommendation).toBe('hire');
     expect(roleView.body.computedAt).not.toBeNull();
 
     const jobs = await queue.getJobs(['completed'], 0, 1000);

@@ -98,6 +98,12 @@ describe('decision integrity', () => {
       await debrief(team.admin, applicationId).expect(200);
       expect((await feedback(adminOnPanel, applicationId).expect(403)).body.code).toBe('feedback_blind');
       expect((await debrief(adminOnPanel, applicationId).expect(403)).body.code).toBe('feedback_blind');
+      // Nor through the audit log: the panel's scorecard entries come without their content.
+      const audit = await t.http.get('/v1/audit-log').query({ entityType: 'scorecard', entityId: aliceCardId }).set(adminOnPanel.auth).expect(200);
+      expect(audit.body.items.length).toBeGreaterThan(0);
+      for (const item of audit.body.items) expect(item.after).toEqual({ applicationId, withheld: 'feedback_blind' });
+      const offPanel = await t.http.get('/v1/audit-log').query({ entityType: 'scorecard', entityId: aliceCardId }).set(team.admin.auth).expect(200);
+      expect(offPanel.body.items[0].after.ratings).toHaveLength(2);
       await submit(adminOnPanel, adminInterviewId, completeScorecard(role.rounds.pairing, { rating: 4 })).expect(200);
       await feedback(adminOnPanel, applicationId).expect(200);
       await debrief(adminOnPanel, applicationId).expect(200);
@@ -180,6 +186,7 @@ describe('decision integrity', () => {
       expect(stale.headers['content-type']).toContain('application/problem+json');
       expect(stale.body.code).toBe('report_stale');
       expect(stale.body.detail).toContain(`version ${report.version}`);
+      expect(stale.body).toMatchObject({ reportVersion: report.version, pendingRevisions: [{ scorecardId: amended.scorecardId, revision: 2 }], recomputePending: true });
 
       const noReason = await decide(panel.applicationId, { decision: 'hire', rationale: 'The panel is consistent and strong.', acknowledgeStale: true }).expect(400);
       expect(noReason.body.errors).toEqual([expect.objectContaining({ field: 'staleReason', code: 'stale_reason_required' })]);

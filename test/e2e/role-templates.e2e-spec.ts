@@ -158,7 +158,8 @@ describe('role templates', () => {
       expect(doc.paths).toHaveProperty([path]);
     }
     expect(doc.components.schemas.CreateDimensionRequestDto.required).toEqual(expect.arrayContaining(['name', 'weight', 'rubric']));
-    expect(Object.keys(doc.components.schemas.RubricRequestDto.properties)).toEqual(['1', '2', '3', '4']);
+    // Anchors keyed by level: '5' exists on the 5-point scale (which levels are required depends on the role's scale).
+    expect(Object.keys(doc.components.schemas.RubricRequestDto.properties)).toEqual(['1', '2', '3', '4', '5']);
   });
 
   it('validates the request, and only recruiters and admins may create from a template', async () => {

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig, AppConfigModule } from '@hireloop/config';
-import { CoreModule } from '@hireloop/core';
+import { CoreModule, ScorecardsRepository } from '@hireloop/core';
 import { DatabaseModule } from '@hireloop/database';
 import { LoggingModule } from './common/logging.module';
 import { AuditController } from './audit/audit.controller';
@@ -56,6 +56,8 @@ import { RolesModule } from './roles/roles.module';
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    // The audit log withholds scorecard entries of panels the reader is blind on.
+    ScorecardsRepository,
   ],
 })
 export class ApiModule {}

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { AuditService, AuthContext, Page, PageQueryDto } from '@hireloop/core';
+import { AuditService, AuthContext, Page, PageQueryDto, ScorecardsRepository, withholdBlindAuditEntries } from '@hireloop/core';
 import type { AuditLogItem } from '@hireloop/core';
 import { Auth, Roles } from '../common/auth.decorators';
 
@@ -16,11 +16,17 @@ export class AuditLogQueryDto extends PageQueryDto {
 @ApiBearerAuth()
 @Controller('audit-log')
 export class AuditController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly scorecards: ScorecardsRepository,
+  ) {}
 
+  /** Scorecard entries of applications on whose panel the admin is still blind come without their content. */
   @Get()
   @Roles('admin')
-  list(@Auth() auth: AuthContext, @Query() query: AuditLogQueryDto): Promise<Page<AuditLogItem>> {
-    return this.audit.list(auth.organizationId, { entityType: query.entityType, entityId: query.entityId, action: query.action }, query);
+  async list(@Auth() auth: AuthContext, @Query() query: AuditLogQueryDto): Promise<Page<AuditLogItem>> {
+    const page = await this.audit.list(auth.organizationId, { entityType: query.entityType, entityId: query.entityId, action: query.action }, query);
+    const blind = new Set(await this.scorecards.blindApplicationIds(auth.organizationId, auth.memberId));
+    return { ...page, items: withholdBlindAuditEntries(page.items, blind) };
   }
 }

@@ -1,5 +1,5 @@
 import type { MemberRole } from '../common/member-role';
-import { canReadApplication, FeedbackAccess, feedbackAccess, PanelFactsInput, panelFactsOf } from './feedback-access';
+import { canReadApplication, FeedbackAccess, feedbackAccess, PanelFactsInput, panelFactsOf, withholdBlindAuditEntries } from './feedback-access';
 
 const ME = 'me';
 const viewer = (roles: MemberRole[], over: { hm?: string | null; onPanel?: boolean; assigned?: boolean; submittedOwn?: boolean } = {}) => ({
@@ -71,5 +71,19 @@ describe('panelFactsOf', () => {
   ];
   it.each(cases)('%s', (_name, input, expected) => {
     expect(panelFactsOf(ME, input)).toEqual(expected);
+  });
+});
+
+describe('withholdBlindAuditEntries', () => {
+  const entry = (entityType: string, applicationId: string | undefined, before: unknown = null) => ({ entityType, before, after: { applicationId, ratings: [{ rating: 4 }] } });
+  it('withholds scorecard entries of blind applications only', () => {
+    const items = [entry('scorecard', 'blind'), entry('scorecard', 'open'), entry('role', 'blind'), entry('scorecard', 'blind', { applicationId: 'blind', ratings: [] })];
+    expect(withholdBlindAuditEntries(items, new Set(['blind']))).toEqual([
+      { entityType: 'scorecard', before: null, after: { applicationId: 'blind', withheld: 'feedback_blind' } },
+      items[1],
+      items[2],
+      { entityType: 'scorecard', before: { applicationId: 'blind', withheld: 'feedback_blind' }, after: { applicationId: 'blind', withheld: 'feedback_blind' } },
+    ]);
+    expect(withholdBlindAuditEntries(items, new Set())).toEqual(items);
   });
 });
