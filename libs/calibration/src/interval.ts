@@ -134,15 +134,19 @@ export function scoreInterval(panel: IntervalPanel): IntervalDetail {
   // Halo: per interviewer, Σ r and Σ r² of residuals on replicated dimensions, Σ f and Σ f² of f = 1 − 1/c, and a_i.
   let haloVariance = 0;
   let haloTerm = 0;
-  if (panel.raters !== undefined && interviewers >= 2) {
-    const sumR = new Map<number, number>();
-    const sumR2 = new Map<number, number>();
-    const sumF = new Map<number, number>();
-    const sumF2 = new Map<number, number>();
-    const reach = new Map<number, number>();
+  const raterIds: ReadonlyArray<readonly number[]> | undefined = panel.raters;
+  if (raterIds !== undefined && interviewers >= 2) {
+    // Plain arrays indexed by interviewer number: this runs for every report.
+    let size = 0;
+    for (let d = 0; d < weights.length; d++) for (const id of raterIds[d]) if (id + 1 > size) size = id + 1;
+    const sumR = new Array<number>(size).fill(0);
+    const sumR2 = new Array<number>(size).fill(0);
+    const sumF = new Array<number>(size).fill(0);
+    const sumF2 = new Array<number>(size).fill(0);
+    const reach = new Array<number>(size).fill(0);
     for (let d = 0; d < weights.length; d++) {
       const v = values[d];
-      const who = panel.raters[d];
+      const who: readonly number[] = raterIds[d];
       const c = v.length;
       if (weights[d] <= 0 || c === 0) continue;
       const share = weights[d] / totalWeight;
@@ -152,25 +156,24 @@ export function scoreInterval(panel: IntervalPanel): IntervalDetail {
       const f = 1 - 1 / c;
       for (let i = 0; i < c; i++) {
         const id = who[i];
-        reach.set(id, (reach.get(id) ?? 0) + share / c);
+        reach[id] += share / c;
         if (c < 2) continue;
         const r = v[i] - mean;
-        sumR.set(id, (sumR.get(id) ?? 0) + r);
-        sumR2.set(id, (sumR2.get(id) ?? 0) + r * r);
-        sumF.set(id, (sumF.get(id) ?? 0) + f);
-        sumF2.set(id, (sumF2.get(id) ?? 0) + f * f);
+        sumR[id] += r;
+        sumR2[id] += r * r;
+        sumF[id] += f;
+        sumF2[id] += f * f;
       }
     }
     let num = 0;
     let den = 0;
-    for (const [id, r] of sumR) {
-      const fs = sumF.get(id) as number;
-      num += r * r - (sumR2.get(id) as number);
-      den += fs * fs - (sumF2.get(id) as number);
+    let reachSquares = 0;
+    for (let id = 0; id < size; id++) {
+      num += sumR[id] * sumR[id] - sumR2[id];
+      den += sumF[id] * sumF[id] - sumF2[id];
+      reachSquares += reach[id] * reach[id];
     }
     if (den > 1e-12 && num > 0) haloVariance = num / (den + INTERVAL_METHOD.haloPriorN);
-    let reachSquares = 0;
-    for (const a of reach.values()) reachSquares += a * a;
     haloTerm = haloVariance * Math.max(0, reachSquares - designFactor);
   }
 
