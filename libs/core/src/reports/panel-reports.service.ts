@@ -106,7 +106,7 @@ export class PanelReportsService {
         }
         // The one cast to the engine's input type: `scale`, `required` and `scorecardId` are its ReportInput fields
         // (libs/calibration), and ratings may be 5 on the 5-point scale.
-        const report = buildReport(buildPanelReportInput(scorecards, loopVersions, offsets, hirePolicy) as unknown as Parameters<typeof buildReport>[0]);
+        const report = buildReport(buildPanelReportInput(scorecards, loopVersions, offsets, hirePolicy));
         const write = decideReportWrite(latest, report, covers);
         if (write.action === 'insert') {
           inserts.push({

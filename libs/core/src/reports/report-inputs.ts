@@ -1,3 +1,4 @@
+import type { Rating } from '@hireloop/calibration';
 import type { StoredHirePolicy } from '../roles/role.entity';
 import type { LoopSnapshot } from '../roles/loop-snapshot';
 import type { Recommendation, ScorecardRating } from '../scorecards/rating';
@@ -35,7 +36,7 @@ export const MAX_ABS_OFFSET = 3;
 export interface PanelScorecardInput {
   interviewerId: string;
   scorecardId: string;
-  ratings: { dimensionId: string; rating: number }[];
+  ratings: { dimensionId: string; rating: Rating }[];
   recommendation: Recommendation;
   redFlags: string[];
 }
@@ -88,9 +89,9 @@ export function buildPanelReportInput(
   const mapped = [...scorecards]
     .sort((a, b) => cmp(a.interviewerId, b.interviewerId) || cmp(a.id, b.id))
     .map((card) => {
-      const ratings = new Map<string, number>();
+      const ratings = new Map<string, Rating>();
       for (const r of card.ratings) {
-        if (!r.notAssessed && r.rating !== null && r.rating !== undefined && order.has(r.dimensionId)) ratings.set(r.dimensionId, Number(r.rating));
+        if (!r.notAssessed && r.rating !== null && r.rating !== undefined && order.has(r.dimensionId)) ratings.set(r.dimensionId, Number(r.rating) as Rating); // range checked by the engine
       }
       return {
         interviewerId: card.interviewerId,
