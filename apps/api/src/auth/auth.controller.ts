@@ -6,7 +6,7 @@ import { AuthService } from './auth.service';
 import { AcceptInviteRequestDto, LoginRequestDto, SignupRequestDto } from './dto/auth.request.dto';
 import { MeResponseDto, TokenResponseDto } from './dto/auth.response.dto';
 import { LocalAuthGuard } from './local-auth.guard';
-import { LoginThrottlerGuard } from './login-throttler.guard';
+import { AuthThrottle, AuthThrottleGuard } from './auth-throttle.guard';
 
 @ApiTags('auth')
 @Controller()
@@ -14,7 +14,8 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @UseGuards(LoginThrottlerGuard)
+  @AuthThrottle('signup')
+  @UseGuards(AuthThrottleGuard)
   @Post('auth/signup')
   @ApiOperation({ summary: 'Create an organization and its first admin' })
   signup(@Body() dto: SignupRequestDto): Promise<TokenResponseDto> {
@@ -22,7 +23,8 @@ export class AuthController {
   }
 
   @Public()
-  @UseGuards(LoginThrottlerGuard, LocalAuthGuard)
+  @AuthThrottle('login')
+  @UseGuards(AuthThrottleGuard, LocalAuthGuard)
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange email and password for a bearer token' })
@@ -31,7 +33,8 @@ export class AuthController {
   }
 
   @Public()
-  @UseGuards(LoginThrottlerGuard)
+  @AuthThrottle('accept-invite')
+  @UseGuards(AuthThrottleGuard)
   @Post('auth/accept-invite')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set a password with a one-time invite token and sign in' })
