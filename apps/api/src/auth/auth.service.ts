@@ -85,19 +85,30 @@ export class AuthService {
       if (!member || member.status !== 'invited' || !member.inviteExpiresAt || member.inviteExpiresAt.getTime() < Date.now()) {
         throw new AppError('validation', 'invalid_invite', 'This invitation is unknown, already used or expired.', [{ field: 'token', message: 'token is unknown, used or expired' }]);
       }
-      const user = await manager.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: member.userId }).getOneOrFail();
-      if (user.passwordHash) {
-        // An existing account joining another organization proves it is theirs with their current password.
+      const user = await manager.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').setLock('pessimistic_write').where('u.id = :id', { id: member.userId }).getOneOrFail();
+      // Only the invite that brought the email in may give it a password and a name; every other invite joins an
+      // existing account (or one another organization invited first), which takes signing in as it: its current
+      // password, and nothing about the account changes.
+      if (user.passwordHash || !(await this.isFirstInvite(manager, user.id, member.id))) {
         if (!(await verifyPassword(user.passwordHash, dto.password))) {
           throw new AppError('unauthorized', 'invalid_credentials', 'This email already has an account; accept with its current password.');
         }
       } else {
-        await manager.update(UserEntity, { id: user.id }, { passwordHash: await hashPassword(dto.password), ...(dto.name ? { name: dto.name } : {}) });
+        await manager.update(UserEntity, { id: user.id }, { passwordHash: await hashPassword(dto.password), name: dto.name ?? member.invitedName ?? user.name });
       }
-      await manager.update(MemberEntity, { id: member.id }, { status: 'active', inviteTokenHash: null, inviteExpiresAt: null });
+      await manager.update(MemberEntity, { id: member.id }, { status: 'active', invitedName: null, inviteTokenHash: null, inviteExpiresAt: null });
       return member.id;
     });
     return this.issueToken(memberId);
+  }
+
+  /** The user's oldest membership that was not withdrawn is this one: its organization's invite created the user. */
+  private async isFirstInvite(manager: DataSource['manager'], userId: string, memberId: string): Promise<boolean> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM members WHERE user_id = $1 ORDER BY (status = 'deactivated'), created_at, id LIMIT 1`,
+      [userId],
+    );
+    return rows[0]?.id === memberId;
   }
 
   /** Used on every authenticated request: the membership must still be active. */
