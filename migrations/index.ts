@@ -3,6 +3,7 @@ import { HiringDomain1763860001000 } from './1763860001000-HiringDomain';
 import { ReportsAndDecisions1763860004000 } from './1763860004000-ReportsAndDecisions';
 import { CalibrationAndReminders1763860005000 } from './1763860005000-CalibrationAndReminders';
 import { MemberInvitedName1764000300000 } from './1764000300000-MemberInvitedName';
+import { SignupVerification1764000301000 } from './1764000301000-SignupVerification';
 
 /** Every migration, in order. Add new ones at the end. */
-export const ALL_MIGRATIONS = [InitialSchema1763860000000, HiringDomain1763860001000, ReportsAndDecisions1763860004000, CalibrationAndReminders1763860005000, MemberInvitedName1764000300000];
+export const ALL_MIGRATIONS = [InitialSchema1763860000000, HiringDomain1763860001000, ReportsAndDecisions1763860004000, CalibrationAndReminders1763860005000, MemberInvitedName1764000300000, SignupVerification1764000301000];

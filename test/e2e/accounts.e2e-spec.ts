@@ -63,3 +63,46 @@ describe('accounts belong to their owner', () => {
     await t.http.post('/v1/auth/login').send({ email: owner.email, password: TEST_PASSWORD }).expect(200);
   });
 });
+
+describe('signup with e-mail verification (SIGNUP_EMAIL_VERIFICATION)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    process.env.SIGNUP_EMAIL_VERIFICATION = 'true';
+    t = await createTestApp();
+    delete process.env.SIGNUP_EMAIL_VERIFICATION;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const signup = (email: string, name: string, password = TEST_PASSWORD) => t.http.post('/v1/auth/signup').send({ organizationName: `Org of ${name}`, name, email, password });
+  const mailTo = async (email: string) => (await t.dataSource.query(`SELECT subject, body FROM dev_mailbox WHERE recipient = $1 ORDER BY id`, [email])) as { subject: string; body: string }[];
+
+  it('answers a registered e-mail exactly like a new one (202, same body), and changes nothing of the existing account', async () => {
+    const ownerEmail = uniqueEmail('owner');
+    const owner = await signup(ownerEmail, 'Olive Owner').expect(202);
+    expect(owner.body).toEqual({ status: 'verification_sent', detail: expect.any(String) });
+    const [mail] = await mailTo(ownerEmail);
+    const token = /verification token: (\S+)/.exec(mail.body)![1];
+    // Not usable before verification.
+    await t.http.post('/v1/auth/login').send({ email: ownerEmail, password: TEST_PASSWORD }).expect(401);
+    const verified = await t.http.post('/v1/auth/verify-email').send({ token }).expect(200);
+    expect(verified.body).toMatchObject({ tokenType: 'Bearer', user: { email: ownerEmail, name: 'Olive Owner' }, membership: { roles: ['admin'], status: 'active' } });
+    await t.http.get('/v1/me').set('Authorization', `Bearer ${verified.body.accessToken}`).expect(200);
+    await t.http.post('/v1/auth/verify-email').send({ token }).expect(400); // one-time
+
+    const organizationsBefore = Number((await t.dataSource.query(`SELECT count(*) FROM organizations`))[0].count);
+    const again = await signup(ownerEmail, 'Mallory', 'mallory password 1').expect(202);
+    const fresh = await signup(uniqueEmail('fresh'), 'Fresh Person').expect(202);
+    expect(again.body).toEqual(fresh.body);
+    expect(Object.keys(again.headers).filter((h) => !['date', 'x-request-id', 'content-length', 'etag'].includes(h)).sort()).toEqual(
+      Object.keys(fresh.headers).filter((h) => !['date', 'x-request-id', 'content-length', 'etag'].includes(h)).sort(),
+    );
+    expect(Number((await t.dataSource.query(`SELECT count(*) FROM organizations`))[0].count)).toBe(organizationsBefore + 1); // only the fresh one
+    // The owner is told (by mail, once e-mail exists), and keeps their name and password.
+    expect((await mailTo(ownerEmail)).map((m) => m.subject)).toEqual(['Confirm your e-mail', 'Someone tried to sign up with your e-mail']);
+    await t.http.post('/v1/auth/login').send({ email: ownerEmail, password: 'mallory password 1' }).expect(401);
+    const login = await t.http.post('/v1/auth/login').send({ email: ownerEmail, password: TEST_PASSWORD }).expect(200);
+    expect(login.body.user.name).toBe('Olive Owner');
+  });
+});

@@ -165,6 +165,15 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'OPERATOR_TOKEN must be at least 32 characters long' })
   OPERATOR_TOKEN?: string;
 
+  /**
+   * Signup answers 202 "check your e-mail" for every address (new or already registered, so it reveals nothing); the
+   * account is usable after POST /v1/auth/verify-email. Off: signup of a new e-mail returns a token at once (and an
+   * existing e-mail gets 409), as the web app expects today.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  SIGNUP_EMAIL_VERIFICATION = false;
+
   /** Repeat pattern (cron) of the nightly interviewer-calibration job. */
   @IsString()
   CALIBRATION_CRON = '0 3 * * *';

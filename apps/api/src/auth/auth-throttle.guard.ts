@@ -24,7 +24,7 @@ export class AuthThrottleGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<{ ip: string; body?: Record<string, unknown> }>();
     const body = req.body ?? {};
     const subject =
-      action === 'accept-invite'
+      action === 'accept-invite' || action === 'verify-email'
         ? typeof body.token === 'string' && body.token !== '' ? `token:${body.token}` : null
         : typeof body.email === 'string' && body.email.trim() !== '' ? body.email.trim().toLowerCase() : null;
     await this.limits.consume({ action, subject, address: req.ip });
