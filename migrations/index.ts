@@ -4,6 +4,8 @@ import { ReportsAndDecisions1763860004000 } from './1763860004000-ReportsAndDeci
 import { CalibrationAndReminders1763860005000 } from './1763860005000-CalibrationAndReminders';
 import { RaterEffects1764000100000 } from './1764000100000-RaterEffects';
 import { DecisionIntegrity1764000200000 } from './1764000200000-DecisionIntegrity';
+import { MemberInvitedName1764000300000 } from './1764000300000-MemberInvitedName';
+import { SignupVerification1764000301000 } from './1764000301000-SignupVerification';
 
 /** Every migration, in order. Add new ones at the end. */
 export const ALL_MIGRATIONS = [
@@ -13,4 +15,6 @@ export const ALL_MIGRATIONS = [
   CalibrationAndReminders1763860005000,
   RaterEffects1764000100000,
   DecisionIntegrity1764000200000,
+  MemberInvitedName1764000300000,
+  SignupVerification1764000301000,
 ];

@@ -37,3 +37,20 @@ wait_for_tcp() {
   done
   return 1
 }
+
+# Exports JWT_SECRET for the API. When it is not set already, a random secret is created once in
+# $ROOT_DIR/.run/secrets/jwt-secret (mode 0600, untracked: .run/ is in .gitignore) and reused on every start.
+# Rotation: delete the file (or set JWT_SECRET) and restart; every token signed with the old secret is refused.
+ensure_jwt_secret() {
+  if [ -n "${JWT_SECRET:-}" ]; then export JWT_SECRET; return 0; fi
+  local dir="$ROOT_DIR/.run/secrets" file="$ROOT_DIR/.run/secrets/jwt-secret"
+  if [ ! -s "$file" ]; then
+    (umask 077 && mkdir -p "$dir" && chmod 700 "$dir" &&
+      node -e 'process.stdout.write(require("node:crypto").randomBytes(48).toString("base64url"))' >"$file.tmp" &&
+      chmod 600 "$file.tmp" && mv "$file.tmp" "$file") || die "could not create $file"
+    log "created a random JWT secret in .run/secrets/jwt-secret (kept for later starts)"
+  fi
+  chmod 600 "$file"
+  JWT_SECRET="$(cat "$file")"
+  export JWT_SECRET
+}

@@ -7,6 +7,7 @@ cd "$ROOT_DIR"
 require_node
 ensure_dependencies
 bash scripts/services.sh
+ensure_jwt_secret
 
 log "building"
 npm run --silent build

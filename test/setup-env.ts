@@ -7,3 +7,10 @@ process.env.LOG_LEVEL ??= 'silent';
 process.env.MIGRATIONS_RUN ??= 'false';
 process.env.LOGIN_THROTTLE_LIMIT ??= '1000';
 process.env.SERVE_WEB ??= 'false';
+// No built-in secret any more: each test run signs with its own random one (inherited by the processes it starts).
+process.env.JWT_SECRET ??= `test-${require('node:crypto').randomBytes(24).toString('hex')}`;
+// Tests deliver webhooks to a receiver on loopback (refused without this allow-list), on a fast retry schedule.
+process.env.WEBHOOK_ALLOWED_HOSTS ??= '127.0.0.1';
+process.env.WEBHOOK_BACKOFF_BASE_MS ??= '1000';
+process.env.WEBHOOK_MAX_ATTEMPTS ??= '5';
+process.env.LOGIN_THROTTLE_ADDRESS_LIMIT ??= '100000';

@@ -10,8 +10,8 @@ const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
 
 /**
- * Failed jobs are visible to admins: queue counts, the failed jobs of a queue (own organization and service-wide
- * ones only) and retry. A webhook endpoint that keeps failing exhausts its attempts and shows up there.
+ * Failed jobs are visible to admins: queue counts, the failed jobs of a queue (own organization only; service-wide
+ * ones need the operator credential, see operators-and-logs.e2e-spec.ts) and retry. A webhook endpoint that keeps failing exhausts its attempts and shows up there.
  */
 describe('admin: job queues', () => {
   let t: TestApp;

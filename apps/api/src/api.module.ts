@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
-import { AppConfig, AppConfigModule } from '@hireloop/config';
+import { AppConfigModule } from '@hireloop/config';
 import { CoreModule, ScorecardsRepository } from '@hireloop/core';
 import { DatabaseModule } from '@hireloop/database';
 import { LoggingModule } from './common/logging.module';
@@ -31,10 +30,6 @@ import { RolesModule } from './roles/roles.module';
     LoggingModule,
     DatabaseModule,
     CoreModule,
-    ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => [{ name: 'login', ttl: config.LOGIN_THROTTLE_TTL_MS, limit: config.LOGIN_THROTTLE_LIMIT }],
-    }),
     HealthModule,
     AuthModule,
     MembersModule,

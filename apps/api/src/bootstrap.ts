@@ -13,10 +13,21 @@ import { serveWebApp } from './common/web-app';
 
 export const API_PREFIX = 'v1';
 
-export function createFastifyAdapter(bodyLimit: number): FastifyAdapter {
+/**
+ * Fastify's `trustProxy` from TRUST_PROXY: empty → false (req.ip is the socket address, X-Forwarded-For ignored);
+ * a number → that many proxy hops; otherwise the comma-separated addresses/CIDRs of the trusted proxies.
+ */
+export function trustProxySetting(value: string | undefined): boolean | number | string[] {
+  const v = (value ?? '').trim();
+  if (v === '') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((p) => p.trim()).filter(Boolean);
+}
+
+export function createFastifyAdapter(bodyLimit: number, trustProxy: string | undefined = validateEnvironment(process.env as Record<string, unknown>).TRUST_PROXY): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit,
-    trustProxy: true,
+    trustProxy: trustProxySetting(trustProxy),
     logger: false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
@@ -61,7 +72,12 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        // Scripts only from our own files: no inline scripts or handlers (Vite and Swagger UI load external files).
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
@@ -93,7 +109,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
 
 export async function createApiApp(): Promise<NestFastifyApplication> {
   const env = validateEnvironment(process.env as Record<string, unknown>);
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createFastifyAdapter(env.BODY_LIMIT_BYTES), { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createFastifyAdapter(env.BODY_LIMIT_BYTES, env.TRUST_PROXY), { bufferLogs: true });
   await configureApp(app);
   return app;
 }

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { AppConfig, ConfigValidationError, validateEnvironment } from '@hireloop/config';
+import { AppConfig, assertApiSecret, ConfigValidationError, validateEnvironment } from '@hireloop/config';
 import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
   try {
-    validateEnvironment(process.env as Record<string, unknown>);
+    assertApiSecret(validateEnvironment(process.env as Record<string, unknown>));
   } catch (error) {
     if (error instanceof ConfigValidationError) {
       process.stderr.write(`${error.message}\n`);
@@ -14,8 +14,8 @@ async function main(): Promise<void> {
   }
   const app = await createApiApp();
   const config = app.get(AppConfig);
-  await app.listen({ port: config.PORT, host: '0.0.0.0' });
-  process.stdout.write(`hireloop api listening on :${config.PORT} (docs at /docs)\n`);
+  await app.listen({ port: config.PORT, host: config.HOST });
+  process.stdout.write(`hireloop api listening on ${config.HOST}:${config.PORT} (docs at /docs)\n`);
 }
 
 main().catch((error) => {

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -8,11 +8,21 @@ const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && v
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-const DEV_JWT_SECRET = 'hireloop-local-development-secret-change-me';
+/**
+ * Secrets published with the service (the old built-in fallback). Refused whenever the service is reachable beyond
+ * loopback or runs with NODE_ENV=production: anyone can sign tokens with them.
+ */
+export const KNOWN_DEVELOPMENT_SECRETS: readonly string[] = ['hireloop-local-development-secret-change-me'];
+
+/** True for 127.0.0.0/8, ::1 and localhost: an address nobody else can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || h === '::ffff:127.0.0.1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
 
 /**
  * Every setting the service reads, with local defaults that work on a developer machine.
- * In production (NODE_ENV=production) the JWT secret has no default.
+ * The JWT secret has no default: `npm start` creates a random one (see scripts/lib.sh `ensure_jwt_secret`).
  */
 export class EnvironmentVariables {
   @IsIn(['development', 'test', 'production'])
@@ -40,6 +50,8 @@ export class EnvironmentVariables {
   @Matches(/^[a-zA-Z0-9_-]+$/, { message: 'QUEUE_PREFIX may hold letters, digits, - and _ only' })
   QUEUE_PREFIX = 'hireloop';
 
+  /** Required by the API (not by the worker); see `assertApiSecret`. */
+  @IsOptional()
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
   JWT_SECRET: string;
@@ -55,6 +67,11 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(65535)
   PORT = 3000;
+
+  /** Address the API listens on; anything but loopback makes published development secrets an error. */
+  @IsString()
+  @IsNotEmpty()
+  HOST = '0.0.0.0';
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
@@ -83,6 +100,79 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1000)
   LOGIN_THROTTLE_TTL_MS = 60_000;
+
+  /** Attempts per address (all accounts together) per window on login, signup and accept-invite before 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_THROTTLE_ADDRESS_LIMIT = 100;
+
+  /**
+   * Which proxies may set X-Forwarded-For: empty (none: the client address is the socket's), a hop count (`1`), or
+   * comma-separated addresses/CIDRs of trusted proxies (`10.0.0.0/8,127.0.0.1`).
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^$|^\d+$|^[0-9a-fA-F:./,\s]+$/, { message: 'TRUST_PROXY must be empty, a hop count, or comma-separated addresses/CIDRs' })
+  TRUST_PROXY = '';
+
+  /** Password hashes (argon2id, 64 MiB each) computed at once; more wait in line. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  PASSWORD_HASH_CONCURRENCY = 4;
+
+  /** Password hashes allowed to wait; beyond that requests answer 503 at once (Retry-After). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  PASSWORD_HASH_QUEUE = 32;
+
+  /**
+   * Webhook destinations that are allowed although not public (loopback, private…): comma-separated addresses or
+   * CIDRs, for development and tests (`127.0.0.1`, `10.0.0.0/8`). Empty: only public addresses.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^$|^[0-9a-fA-F:./,\s]+$/, { message: 'WEBHOOK_ALLOWED_HOSTS must be comma-separated IP addresses or CIDRs' })
+  WEBHOOK_ALLOWED_HOSTS = '';
+
+  /** Attempts per webhook delivery; with the default back-off they span more than 24 hours. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  WEBHOOK_MAX_ATTEMPTS = 14;
+
+  /** First webhook retry delay; each next one doubles up to WEBHOOK_BACKOFF_MAX_MS, plus up to 50 % jitter. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  WEBHOOK_BACKOFF_BASE_MS = 60_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  WEBHOOK_BACKOFF_MAX_MS = 4 * 3600_000;
+
+  /**
+   * Platform operator credential (32+ characters), sent as `X-Operator-Token`: the only way to see and retry
+   * service-wide jobs (those of no organization). Unset: nobody can.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'OPERATOR_TOKEN must be at least 32 characters long' })
+  OPERATOR_TOKEN?: string;
+
+  /**
+   * Signup answers 202 "check your e-mail" for every address (new or already registered, so it reveals nothing); the
+   * account is usable after POST /v1/auth/verify-email. Off: signup of a new e-mail returns a token at once (and an
+   * existing e-mail gets 409), as the web app expects today.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  SIGNUP_EMAIL_VERIFICATION = false;
 
   /** Repeat pattern (cron) of the nightly interviewer-calibration job. */
   @IsString()
@@ -118,7 +208,6 @@ export class ConfigValidationError extends Error {}
 
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
   const input = { ...raw };
-  if (input.JWT_SECRET === undefined && input.NODE_ENV !== 'production') input.JWT_SECRET = DEV_JWT_SECRET;
   for (const key of Object.keys(input)) if (input[key] === '') delete input[key];
   const config = plainToInstance(EnvironmentVariables, input, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
@@ -129,5 +218,21 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
     });
     throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  if (config.JWT_SECRET && KNOWN_DEVELOPMENT_SECRETS.includes(config.JWT_SECRET) && (config.NODE_ENV === 'production' || !isLoopbackHost(config.HOST))) {
+    throw new ConfigValidationError(
+      `Invalid configuration:\n  JWT_SECRET (got <hidden>): a published development value, refused ${config.NODE_ENV === 'production' ? 'with NODE_ENV=production' : `when listening on ${config.HOST} (beyond loopback)`}; ` +
+        'set a random secret of 32+ characters (npm start creates one in .run/secrets/jwt-secret)',
+    );
+  }
   return config;
+}
+
+/** The API signs tokens: it never starts without a secret (there is no built-in fallback). */
+export function assertApiSecret(config: Pick<EnvironmentVariables, 'JWT_SECRET'>): void {
+  if (!config.JWT_SECRET) {
+    throw new ConfigValidationError(
+      'Invalid configuration:\n  JWT_SECRET (got <hidden>): not set; `npm start` creates a random one in .run/secrets/jwt-secret, ' +
+        'otherwise set 32+ random characters (e.g. `openssl rand -base64 48`)',
+    );
+  }
 }

@@ -32,6 +32,7 @@ export async function startApi(options: StartApiOptions = {}): Promise<ApiProces
     env: childEnvironment({
       LOG_LEVEL: 'warn',
       LOGIN_THROTTLE_LIMIT: '100000',
+      LOGIN_THROTTLE_ADDRESS_LIMIT: '100000',
       SERVE_WEB: 'false',
       ...options.env,
       PORT: String(port),

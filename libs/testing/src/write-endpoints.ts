@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ROLE_TEMPLATE_KEYS } from '../../../apps/api/src/role-templates/templates';
 import { Actor, addMember, createTeam, TEST_PASSWORD, uniqueEmail } from './actors';
@@ -36,6 +36,8 @@ export interface WriteScene {
   spareMember: Actor;
   /** A pending invitation of the organization. */
   inviteToken: string;
+  /** A pending signup's one-time e-mail verification token (as SIGNUP_EMAIL_VERIFICATION would mail it). */
+  verificationToken: string;
 }
 
 export interface WriteEndpoint {
@@ -59,6 +61,7 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
   { method: 'POST', path: '/v1/auth/signup', actor: () => undefined, params: none, body: () => ({ organizationName: 'Fuzz Org', name: 'Fuzz Founder', email: uniqueEmail('fuzz'), password: TEST_PASSWORD }) },
   { method: 'POST', path: '/v1/auth/login', actor: () => undefined, params: none, body: (s) => ({ email: s.spareMember.email, password: TEST_PASSWORD }) },
   { method: 'POST', path: '/v1/auth/accept-invite', actor: () => undefined, params: none, body: (s) => ({ token: s.inviteToken, password: TEST_PASSWORD, name: 'Invited Person' }) },
+  { method: 'POST', path: '/v1/auth/verify-email', actor: () => undefined, params: none, body: (s) => ({ token: s.verificationToken }) },
 
   // members and organization
   { method: 'POST', path: '/v1/members', actor: (s) => s.team.admin, params: none, body: () => ({ email: uniqueEmail('invitee'), name: 'New Member', roles: ['interviewer'] }) },
@@ -269,9 +272,20 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
   const spareMember = await addMember(t, team.admin, ['interviewer'], 'Spare Interviewer');
   const invite = await t.http.post('/v1/members').set(team.admin.auth).send({ email: uniqueEmail('pending'), name: 'Pending Person', roles: ['interviewer'] }).expect(201);
 
+  // A pending signup of another organization, as the verification mode leaves it.
+  const verificationToken = randomBytes(32).toString('base64url');
+  await t.dataSource.query(
+    `WITH u AS (INSERT INTO users (email, name) VALUES ($1, 'Pending Founder') RETURNING id),
+          o AS (INSERT INTO organizations (name) VALUES ('Pending Org') RETURNING id),
+          m AS (INSERT INTO members (organization_id, user_id, roles, status) SELECT o.id, u.id, '{admin}', 'invited' FROM o, u RETURNING id)
+     INSERT INTO signup_verifications (token_hash, member_id, expires_at) SELECT $2, m.id, now() + interval '1 day' FROM m`,
+    [uniqueEmail('pending-signup'), createHash('sha256').update(verificationToken, 'utf8').digest('hex')],
+  );
+
   return {
     team,
     organizationId: org,
+    verificationToken,
     openRole,
     draftRole,
     candidates,

@@ -1,9 +1,12 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '@hireloop/core';
 import { Auth, Roles } from '../common/auth.decorators';
 import { AdminQueuesService } from './admin-queues.service';
 import { FailedJobsQueryDto, FailedJobsResponseDto, QueueOverviewResponseDto, RetriedJobResponseDto } from './dto/admin-queues.dto';
+
+/** Header carrying the platform operator credential. */
+export const OPERATOR_HEADER = 'x-operator-token';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -19,15 +22,17 @@ export class AdminQueuesController {
   }
 
   @Get(':name/failed')
-  @ApiOperation({ summary: "Failed jobs of a queue, newest first (the organization's own and service-wide ones)" })
-  failed(@Auth() auth: AuthContext, @Param('name') name: string, @Query() query: FailedJobsQueryDto): Promise<FailedJobsResponseDto> {
-    return this.queues.failed(auth, name, query.limit ?? 20);
+  @ApiOperation({ summary: "Failed jobs of a queue, newest first (the organization's own; service-wide ones only with the operator credential)" })
+  @ApiHeader({ name: OPERATOR_HEADER, required: false, description: 'Platform operator credential (OPERATOR_TOKEN): adds service-wide jobs' })
+  failed(@Auth() auth: AuthContext, @Param('name') name: string, @Query() query: FailedJobsQueryDto, @Headers(OPERATOR_HEADER) operatorToken?: string): Promise<FailedJobsResponseDto> {
+    return this.queues.failed(auth, name, query.limit ?? 20, this.queues.isOperator(operatorToken));
   }
 
   @Post(':name/jobs/:jobId/retry')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Retry a failed job' })
-  retry(@Auth() auth: AuthContext, @Param('name') name: string, @Param('jobId') jobId: string): Promise<RetriedJobResponseDto> {
-    return this.queues.retry(auth, name, jobId);
+  @ApiOperation({ summary: "Retry a failed job of the organization (service-wide ones only with the operator credential)" })
+  @ApiHeader({ name: OPERATOR_HEADER, required: false, description: 'Platform operator credential (OPERATOR_TOKEN)' })
+  retry(@Auth() auth: AuthContext, @Param('name') name: string, @Param('jobId') jobId: string, @Headers(OPERATOR_HEADER) operatorToken?: string): Promise<RetriedJobResponseDto> {
+    return this.queues.retry(auth, name, jobId, this.queues.isOperator(operatorToken));
   }
 }

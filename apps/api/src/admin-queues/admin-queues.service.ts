@@ -1,6 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { AppConfig } from '@hireloop/config';
 import { AppError, AuthContext } from '@hireloop/core';
 import { ALL_QUEUES, QueueName } from '@hireloop/queue';
 import { FailedJobDto, FailedJobsResponseDto, QueueCountsDto, QueueOverviewResponseDto, RetriedJobResponseDto } from './dto/admin-queues.dto';
@@ -13,8 +15,9 @@ const FAILED_PAGE = 200;
 
 /**
  * Failed-job visibility for admins. Queues are shared by every organization: counts are service-wide (no tenant
- * data), while job lists and retries only cover jobs of the caller's organization and service-wide jobs (whose
- * payload names no organization). When Redis is unreachable every call answers 503 within ADMIN_QUEUE_TIMEOUT_MS;
+ * data), while job lists and retries only cover jobs of the caller's organization. Service-wide jobs (whose payload
+ * names no organization) are the platform operator's: listed and retried only when the request also carries the
+ * operator credential (`X-Operator-Token` equal to OPERATOR_TOKEN, compared in constant time). When Redis is unreachable every call answers 503 within ADMIN_QUEUE_TIMEOUT_MS;
  * the rest of the API does not touch these queues and keeps working.
  */
 @Injectable()
@@ -29,6 +32,7 @@ export class AdminQueuesService {
     @InjectQueue(QueueName.FeedbackReminders) feedbackReminders: Queue,
     @InjectQueue(QueueName.WebhookDeliveries) webhookDeliveries: Queue,
     @InjectQueue(QueueName.Maintenance) maintenance: Queue,
+    private readonly config: AppConfig,
   ) {
     this.queues = new Map([panelAggregation, interviewerCalibration, feedbackReminders, webhookDeliveries, maintenance].map((q) => [q.name, q]));
     for (const queue of this.queues.values()) {
@@ -53,13 +57,21 @@ export class AdminQueuesService {
     return { queues };
   }
 
-  async failed(auth: AuthContext, name: string, limit = 20): Promise<FailedJobsResponseDto> {
+  /** True only for the configured operator credential (no credential configured: nobody is an operator). */
+  isOperator(token: string | undefined): boolean {
+    const expected = this.config.OPERATOR_TOKEN;
+    if (!expected || typeof token !== 'string' || token === '') return false;
+    const digest = (v: string) => createHash('sha256').update(v, 'utf8').digest();
+    return timingSafeEqual(digest(token), digest(expected));
+  }
+
+  async failed(auth: AuthContext, name: string, limit = 20, operator = false): Promise<FailedJobsResponseDto> {
     const queue = this.queue(name);
     const items = await this.withRedis(async () => {
       const found: FailedJobDto[] = [];
       for (let start = 0; start < MAX_FAILED_SCANNED && found.length < limit; start += FAILED_PAGE) {
         const page = await queue.getFailed(start, start + FAILED_PAGE - 1);
-        for (const job of page) if (job && visibleTo(job, auth) && found.length < limit) found.push(toDto(job));
+        for (const job of page) if (job && visibleTo(job, auth, operator) && found.length < limit) found.push(toDto(job));
         if (page.length < FAILED_PAGE) break;
       }
       return found;
@@ -67,11 +79,11 @@ export class AdminQueuesService {
     return { queue: name, items };
   }
 
-  async retry(auth: AuthContext, name: string, jobId: string): Promise<RetriedJobResponseDto> {
+  async retry(auth: AuthContext, name: string, jobId: string, operator = false): Promise<RetriedJobResponseDto> {
     const queue = this.queue(name);
     return this.withRedis(async () => {
       const job = await queue.getJob(jobId);
-      if (!job || !visibleTo(job, auth)) throw AppError.notFound('Job', jobId);
+      if (!job || !visibleTo(job, auth, operator)) throw AppError.notFound('Job', jobId);
       const state = await job.getState();
       if (state !== 'failed') throw AppError.conflict('job_not_failed', `Job ${jobId} is ${state}; only failed jobs can be retried.`);
       // A fresh round of attempts with the queue's backoff, as if the job had just been added.
@@ -115,10 +127,11 @@ function isConnectionError(error: unknown): boolean {
   return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE'].includes(e?.code ?? '') || /Connection is closed|Stream isn't writeable|ECONNREFUSED/i.test(e?.message ?? '');
 }
 
-/** The caller's organization's jobs, and jobs that name no organization (service-wide runs). */
-function visibleTo(job: Job, auth: AuthContext): boolean {
+/** The caller's organization's jobs; jobs that name no organization (service-wide runs) only for the operator. */
+export function visibleTo(job: Pick<Job, 'data'>, auth: Pick<AuthContext, 'organizationId'>, operator: boolean): boolean {
   const org = (job.data as { organizationId?: unknown } | undefined)?.organizationId;
-  return org === undefined || org === null || org === auth.organizationId;
+  if (org === undefined || org === null) return operator;
+  return org === auth.organizationId;
 }
 
 function toDto(job: Job): FailedJobDto {

@@ -6,8 +6,8 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
 import { AppError, AuthContext, MemberEntity, OrganizationEntity, UserEntity } from '@hireloop/core';
 import { PgErrorCode, pgErrorCode } from '@hireloop/database';
-import { AcceptInviteRequestDto, SignupRequestDto } from './dto/auth.request.dto';
-import { MeResponseDto, MembershipResponseDto, OrganizationResponseDto, TokenResponseDto, UserResponseDto } from './dto/auth.response.dto';
+import { AcceptInviteRequestDto, SignupRequestDto, VerifyEmailRequestDto } from './dto/auth.request.dto';
+import { MeResponseDto, MembershipResponseDto, OrganizationResponseDto, SignupAcceptedResponseDto, TokenResponseDto, UserResponseDto } from './dto/auth.response.dto';
 import { JwtPayload } from './jwt.strategy';
 import { hashPassword, verifyPassword } from './password';
 
@@ -26,6 +26,55 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
   ) {}
+
+  /**
+   * With SIGNUP_EMAIL_VERIFICATION: the same answer whether or not the e-mail has an account. A new e-mail gets its
+   * organization, user and a pending membership, and a one-time verification token is mailed; an existing one gets
+   * nothing but a mail telling its owner (both mails land in `dev_mailbox` outside production until e-mail exists).
+   * Both paths hash the password, so they also take about as long.
+   */
+  async signupWithVerification(dto: SignupRequestDto): Promise<SignupAcceptedResponseDto> {
+    const passwordHash = await hashPassword(dto.password);
+    const token = newInviteToken();
+    const created = await this.dataSource.transaction(async (manager) => {
+      const inserted: { id: string }[] = await manager.query(`INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING RETURNING id`, [
+        dto.email,
+        dto.name,
+        passwordHash,
+      ]);
+      if (inserted.length === 0) return false;
+      const org = await manager.save(manager.create(OrganizationEntity, { name: dto.organizationName, settings: {} }));
+      const member = await manager.save(
+        manager.create(MemberEntity, { organizationId: org.id, userId: inserted[0].id, roles: ['admin'], status: 'invited', invitedName: null, inviteTokenHash: null, inviteExpiresAt: null }),
+      );
+      await manager.query(`INSERT INTO signup_verifications (token_hash, member_id, expires_at) VALUES ($1, $2, now() + interval '24 hours')`, [hashInviteToken(token), member.id]);
+      return true;
+    });
+    if (this.config.NODE_ENV !== 'production') {
+      const mail = created
+        ? { subject: 'Confirm your e-mail', body: `verification token: ${token}` }
+        : { subject: 'Someone tried to sign up with your e-mail', body: 'You already have an account: sign in, or ignore this mail.' };
+      await this.dataSource.query(`INSERT INTO dev_mailbox (recipient, subject, body) VALUES ($1, $2, $3)`, [dto.email, mail.subject, mail.body]);
+    }
+    return { status: 'verification_sent', detail: 'Check your e-mail to finish signing up.' };
+  }
+
+  /** Completes a signup: the pending membership becomes active and the new admin is signed in. */
+  async verifyEmail(dto: VerifyEmailRequestDto): Promise<TokenResponseDto> {
+    const memberId = await this.dataSource.transaction(async (manager) => {
+      const rows: { member_id: string }[] = await manager.query(
+        `WITH used AS (DELETE FROM signup_verifications WHERE token_hash = $1 RETURNING member_id, expires_at)
+         SELECT member_id FROM used WHERE expires_at > now()`,
+        [hashInviteToken(dto.token)],
+      );
+      if (rows.length === 0) {
+        throw new AppError('validation', 'invalid_token', 'This verification token is unknown, already used or expired.', [{ field: 'token', message: 'token is unknown, used or expired' }]);
+      }
+      await manager.query(`UPDATE members SET status = 'active' WHERE id = $1 AND status = 'invited'`, [rows[0].member_id]);
+      return rows[0].member_id;
+    });
+    return this.issueToken(memberId);
+  }
 
   /** Creates an organization and its first admin, and signs them in. */
   async signup(dto: SignupRequestDto): Promise<TokenResponseDto> {
@@ -85,19 +134,30 @@ export class AuthService {
       if (!member || member.status !== 'invited' || !member.inviteExpiresAt || member.inviteExpiresAt.getTime() < Date.now()) {
         throw new AppError('validation', 'invalid_invite', 'This invitation is unknown, already used or expired.', [{ field: 'token', message: 'token is unknown, used or expired' }]);
       }
-      const user = await manager.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: member.userId }).getOneOrFail();
-      if (user.passwordHash) {
-        // An existing account joining another organization proves it is theirs with their current password.
+      const user = await manager.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').setLock('pessimistic_write').where('u.id = :id', { id: member.userId }).getOneOrFail();
+      // Only the invite that brought the email in may give it a password and a name; every other invite joins an
+      // existing account (or one another organization invited first), which takes signing in as it: its current
+      // password, and nothing about the account changes.
+      if (user.passwordHash || !(await this.isFirstInvite(manager, user.id, member.id))) {
         if (!(await verifyPassword(user.passwordHash, dto.password))) {
           throw new AppError('unauthorized', 'invalid_credentials', 'This email already has an account; accept with its current password.');
         }
       } else {
-        await manager.update(UserEntity, { id: user.id }, { passwordHash: await hashPassword(dto.password), ...(dto.name ? { name: dto.name } : {}) });
+        await manager.update(UserEntity, { id: user.id }, { passwordHash: await hashPassword(dto.password), name: dto.name ?? member.invitedName ?? user.name });
       }
-      await manager.update(MemberEntity, { id: member.id }, { status: 'active', inviteTokenHash: null, inviteExpiresAt: null });
+      await manager.update(MemberEntity, { id: member.id }, { status: 'active', invitedName: null, inviteTokenHash: null, inviteExpiresAt: null });
       return member.id;
     });
     return this.issueToken(memberId);
+  }
+
+  /** The user's oldest membership that was not withdrawn is this one: its organization's invite created the user. */
+  private async isFirstInvite(manager: DataSource['manager'], userId: string, memberId: string): Promise<boolean> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM members WHERE user_id = $1 ORDER BY (status = 'deactivated'), created_at, id LIMIT 1`,
+      [userId],
+    );
+    return rows[0]?.id === memberId;
   }
 
   /** Used on every authenticated request: the membership must still be active. */

@@ -14,7 +14,7 @@ import { AppConfig } from '@hireloop/config';
           // Fastify assigns the id (from x-request-id or a new UUID); reuse it so logs and responses agree.
           genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
           redact: {
-            paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.token', '*.password', '*.passwordHash', '*.accessToken', '*.inviteToken'],
+            paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-operator-token"]', '*.parameters', '*.driverError', 'req.body.password', 'req.body.token', '*.password', '*.passwordHash', '*.accessToken', '*.inviteToken'],
             censor: '[redacted]',
           },
           customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),

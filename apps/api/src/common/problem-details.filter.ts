@@ -3,6 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, AppErrorKind, FieldError } from '@hireloop/core';
 import { isDatabaseUnavailable, PgErrorCode, pgErrorCode } from '@hireloop/database';
+import { RateLimitedError } from './rate-limited.error';
 import { sendWebAppForPage } from './web-app';
 
 export interface ProblemDetails {
@@ -51,6 +52,9 @@ export function toProblem(error: unknown, logger: Logger, instance?: string): Pr
     const status = KIND_STATUS[error.kind];
     return problem(status, error.code, error.message, instance, { errors: error.errors.length ? error.errors : undefined, ...error.extensions });
   }
+  if (error instanceof RateLimitedError) {
+    return problem(error.status, error.code, error.message, instance, { retryAfter: error.retryAfterSeconds });
+  }
   if (error instanceof ThrottlerException) {
     return problem(429, 'too_many_requests', 'Too many attempts; wait a minute and try again.', instance);
   }
@@ -97,8 +101,33 @@ export function toProblem(error: unknown, logger: Logger, instance?: string): Pr
   if (pgCode === PgErrorCode.StringDataRightTruncation || pgCode === PgErrorCode.NumericValueOutOfRange) {
     return problem(400, 'value_out_of_range', 'A value in the request is too long or out of range.', instance);
   }
-  logger.error({ err: error }, 'unhandled error');
+  logger.error({ err: errorForLog(error) }, 'unhandled error');
   return problem(500, 'internal_error', 'Something went wrong on our side. It has been logged.', instance);
+}
+
+/**
+ * What of an unhandled error goes to the log. A database error carries the request's values (TypeORM's
+ * `parameters`, the driver's `detail` such as "Key (email)=(…)", `where`, and messages like `invalid input syntax
+ * for type uuid: "…"`): only its SQLSTATE, constraint, table, column, routine and the parameterised SQL are kept.
+ */
+export function errorForLog(error: unknown): Record<string, unknown> {
+  const e = (error ?? {}) as Record<string, unknown> & { driverError?: Record<string, unknown> };
+  const driver = (e.driverError ?? e) as Record<string, unknown>;
+  const sqlState = typeof driver.code === 'string' && /^[0-9A-Z]{5}$/.test(driver.code) ? driver.code : undefined;
+  if (e.driverError !== undefined || sqlState !== undefined || (e as object).constructor?.name === 'QueryFailedError') {
+    const pick = (key: string) => (typeof driver[key] === 'string' ? (driver[key] as string) : undefined);
+    return {
+      type: (e as { name?: string }).name ?? 'DatabaseError',
+      code: sqlState,
+      constraint: pick('constraint'),
+      table: pick('table'),
+      column: pick('column'),
+      routine: pick('routine'),
+      query: typeof e.query === 'string' ? (e.query as string).slice(0, 2000) : undefined,
+    };
+  }
+  if (error instanceof Error) return { type: error.name, message: error.message, stack: error.stack };
+  return { type: typeof error };
 }
 
 function isMalformedJson(error: unknown): boolean {
@@ -155,6 +184,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
     if (exception instanceof HttpException && exception.getStatus() === 404 && sendWebAppForPage(request, reply)) return;
+    if (exception instanceof RateLimitedError) void reply.header('retry-after', String(exception.retryAfterSeconds));
     sendProblem(reply, toProblem(exception, this.logger, request?.url?.split('?')[0]));
   }
 }

@@ -26,7 +26,7 @@ export class MembersService {
       if (existing && existing.status !== 'invited') {
         throw AppError.conflict('already_member', `${dto.email} is already a member of this organization.`);
       }
-      const values = { roles: dto.roles, status: 'invited' as const, inviteTokenHash: hashInviteToken(token), inviteExpiresAt: expiresAt };
+      const values = { roles: dto.roles, status: 'invited' as const, invitedName: dto.name, inviteTokenHash: hashInviteToken(token), inviteExpiresAt: expiresAt };
       let id: string;
       if (existing) {
         // Inviting again replaces the old token.

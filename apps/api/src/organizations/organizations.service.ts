@@ -1,15 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService, AuthContext, OrganizationEntity, organizationSettings } from '@hireloop/core';
+import { AppConfig } from '@hireloop/config';
+import { AppError, AuditService, AuthContext, OrganizationEntity, organizationSettings } from '@hireloop/core';
+import { resolveWebhookTarget, WebhookPolicy, webhookPolicy, WebhookTargetError } from '@hireloop/core/notifications/webhook-target';
 import { OrganizationSettingsResponseDto, UpdateOrganizationRequestDto } from './dto/organization.dto';
 
 @Injectable()
 export class OrganizationsService {
+  private readonly webhooks: WebhookPolicy;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.webhooks = webhookPolicy(config);
+  }
 
   async get(auth: AuthContext): Promise<OrganizationSettingsResponseDto> {
     const org = await this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: auth.organizationId });
@@ -17,6 +24,13 @@ export class OrganizationsService {
   }
 
   async update(auth: AuthContext, dto: UpdateOrganizationRequestDto): Promise<OrganizationSettingsResponseDto> {
+    if (typeof dto.webhookUrl === 'string') {
+      // Resolved now and refused when any address is not public (checked again, and pinned, at every send).
+      await resolveWebhookTarget(dto.webhookUrl, this.webhooks).catch((error: unknown) => {
+        if (error instanceof WebhookTargetError) throw AppError.invalidFields([{ field: 'webhookUrl', message: error.message, code: `webhook_${error.problem}` }]);
+        throw error;
+      });
+    }
     await this.dataSource.transaction(async (manager) => {
       const org = await manager.findOneOrFail(OrganizationEntity, { where: { id: auth.organizationId }, lock: { mode: 'pessimistic_write' } });
       const { name, ...settings } = dto;

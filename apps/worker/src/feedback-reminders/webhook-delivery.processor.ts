@@ -1,18 +1,29 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { WebhookAttemptOutcome, WebhookDeliveryJobData, WebhookDeliveryService } from '@hireloop/core/notifications/webhook-delivery.service';
-import { JobName, QueueName } from '@hireloop/queue';
+import { validateEnvironment } from '@hireloop/config';
+import { WebhookAttemptOutcome, WebhookDeliveryFailedError, WebhookDeliveryJobData, WebhookDeliveryService } from '@hireloop/core/notifications/webhook-delivery.service';
+import { JobName, QueueName, WEBHOOK_BACKOFF_TYPE, webhookBackoffDelay } from '@hireloop/queue';
 
 export type { WebhookDeliveryJobData };
 export type DeliverWebhookJob = Job<WebhookDeliveryJobData, WebhookAttemptOutcome, typeof JobName.DeliverWebhook>;
 
 /**
- * `deliver-webhook`: one signed POST per attempt. A non-2xx answer or a network error throws, so BullMQ retries
- * with the queue's exponential backoff (DEFAULT_JOB_OPTIONS); every attempt is recorded on the delivery, and the
- * last one marks it failed.
+ * BullMQ custom back-off of this queue's jobs (`backoff: { type: WEBHOOK_BACKOFF_TYPE }`, set by the relay from
+ * WEBHOOK_MAX_ATTEMPTS): jittered exponential delays from WEBHOOK_BACKOFF_BASE_MS up to WEBHOOK_BACKOFF_MAX_MS.
  */
-@Processor(QueueName.WebhookDeliveries, { concurrency: 8 })
+export function webhookBackoffStrategy(attemptsMade: number, type?: string): number {
+  if (type !== undefined && type !== WEBHOOK_BACKOFF_TYPE) return -1; // not ours: BullMQ treats it as "no retry"
+  const env = validateEnvironment(process.env as Record<string, unknown>);
+  return webhookBackoffDelay(attemptsMade, { baseMs: env.WEBHOOK_BACKOFF_BASE_MS, maxMs: env.WEBHOOK_BACKOFF_MAX_MS });
+}
+
+/**
+ * `deliver-webhook`: one signed POST per attempt. A non-2xx answer or a network error throws, so BullMQ retries
+ * on the jittered schedule above (over 24 h by default); a refused destination is terminal. Every attempt is recorded
+ * on the delivery, and the last one marks it failed.
+ */
+@Processor(QueueName.WebhookDeliveries, { concurrency: 8, settings: { backoffStrategy: webhookBackoffStrategy } })
 export class WebhookDeliveryProcessor extends WorkerHost {
   private readonly logger = new Logger(WebhookDeliveryProcessor.name);
   private lastErrorLoggedAt = 0;
@@ -27,7 +38,12 @@ export class WebhookDeliveryProcessor extends WorkerHost {
       throw new UnrecoverableError(`unexpected job ${job.name} ${JSON.stringify(job.data)}`);
     }
     // attemptsMade is 0 on a job's first run, and again after an admin retried the failed job.
-    return this.deliveries.attempt(deliveryId, { finalAttempt: isFinalAttempt(job), revive: job.attemptsMade === 0 });
+    try {
+      return await this.deliveries.attempt(deliveryId, { finalAttempt: isFinalAttempt(job), revive: job.attemptsMade === 0 });
+    } catch (error) {
+      if (error instanceof WebhookDeliveryFailedError && error.terminal) throw new UnrecoverableError(error.message);
+      throw error;
+    }
   }
 
   @OnWorkerEvent('failed')

@@ -1,6 +1,9 @@
 import { JobsOptions, Queue } from 'bullmq';
 import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, QueueName, redisConnectionFromUrl } from '@hireloop/queue';
 
+/** Per-queue overrides of DEFAULT_JOB_OPTIONS (e.g. the webhook schedule). */
+export type QueueJobOverrides = Partial<Record<string, Partial<JobsOptions>>>;
+
 export interface OutboxRow {
   id: string;
   queue: string;
@@ -26,10 +29,10 @@ export function jobOptionsFor(row: Pick<OutboxRow, 'dedupeKey'>): JobsOptions {
 export class OutboxPublisher {
   private readonly queues = new Map<string, Queue>();
 
-  constructor(redisUrl: string, prefix: string) {
+  constructor(redisUrl: string, prefix: string, overrides: QueueJobOverrides = {}) {
     const connection = { ...redisConnectionFromUrl(redisUrl), enableOfflineQueue: false, maxRetriesPerRequest: 1 };
     for (const name of ALL_QUEUES) {
-      const queue = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      const queue = new Queue(name, { connection, prefix, defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...overrides[name] } });
       // Connection errors are reported through failed adds; without a listener BullMQ would print each one.
       queue.on('error', () => undefined);
       this.queues.set(name, queue);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
-import { ALL_QUEUES } from '@hireloop/queue';
+import { ALL_QUEUES, QueueName, webhookJobOptions } from '@hireloop/queue';
 import { OutboxPublisher } from './outbox-publisher';
 import { OutboxRelayRepository } from './outbox-relay.repository';
 import { OutboxRelaySettings, readOutboxRelaySettings } from './outbox-relay.settings';
@@ -47,7 +47,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   ) {}
 
   onApplicationBootstrap(): void {
-    this.publisher = new OutboxPublisher(this.config.REDIS_URL, this.config.QUEUE_PREFIX);
+    this.publisher = new OutboxPublisher(this.config.REDIS_URL, this.config.QUEUE_PREFIX, { [QueueName.WebhookDeliveries]: webhookJobOptions(this.config) });
     void this.listen();
     this.kick();
   }

@@ -31,6 +31,10 @@ export class MemberEntity {
   @Column({ name: 'invite_token_hash', type: 'text', nullable: true, select: false })
   inviteTokenHash: string | null;
 
+  /** The name given in the invite; shown until the invite is accepted (the account's own name is not revealed). */
+  @Column({ name: 'invited_name', type: 'text', nullable: true })
+  invitedName: string | null;
+
   @Column({ name: 'invite_expires_at', type: 'timestamptz', nullable: true })
   inviteExpiresAt: Date | null;
 

@@ -1,11 +1,24 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig, validateEnvironment } from '@hireloop/config';
 import { JobName, QueueName } from '@hireloop/queue';
 import { OrganizationEntity, organizationSettings } from '../organizations/organization.entity';
 import { OutboxService } from '../outbox/outbox.service';
 import { WebhookAttempt, WebhookDeliveryEntity } from './webhook-delivery.entity';
-import { signWebhookBody, WEBHOOK_DELIVERY_HEADER, WEBHOOK_EVENT_HEADER, WEBHOOK_SIGNATURE_HEADER } from './webhook-signature';
+import {
+  signStandardWebhook,
+  signWebhookBody,
+  STANDARD_WEBHOOK_ID_HEADER,
+  STANDARD_WEBHOOK_SIGNATURE_HEADER,
+  STANDARD_WEBHOOK_TIMESTAMP_HEADER,
+  WEBHOOK_DELIVERY_HEADER,
+  WEBHOOK_EVENT_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+} from './webhook-signature';
+import { pinnedLookup, resolveWebhookTarget, WebhookPolicy, webhookPolicy, WebhookTarget, WebhookTargetError } from './webhook-target';
 
 /** Payload of a `deliver-webhook` job: ids only; the processor re-reads the delivery. */
 export interface WebhookDeliveryJobData {
@@ -23,6 +36,8 @@ export class WebhookDeliveryFailedError extends Error {
     readonly deliveryId: string,
     readonly statusCode: number | null,
     message: string,
+    /** No retry can help (the destination is refused): the queue should stop. */
+    readonly terminal = false,
   ) {
     super(message);
     this.name = 'WebhookDeliveryFailedError';
@@ -43,10 +58,15 @@ const MAX_ERROR_LENGTH = 500;
 export class WebhookDeliveryService {
   private readonly logger = new Logger(WebhookDeliveryService.name);
 
+  private readonly policy: WebhookPolicy;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
-  ) {}
+    config?: AppConfig,
+  ) {
+    this.policy = webhookPolicy(config ?? validateEnvironment(process.env as Record<string, unknown>));
+  }
 
   /** Stores a pending delivery and announces its job; runs in the caller's transaction. */
   async create(
@@ -92,43 +112,55 @@ export class WebhookDeliveryService {
       await this.record(delivery.id, { statusCode: null, error: 'the organization no longer has a webhook', durationMs: 0, signature: null, url: delivery.url, outcome: 'failed' });
       return 'webhook_removed';
     }
-    // Retries go to the endpoint configured now (an admin may have fixed a broken URL since).
-    const url = settings.webhookUrl;
+    // Every attempt goes to the URL stored with the delivery (never to whatever is configured now), re-checked
+    // and resolved now, and connects to the addresses that passed the check.
+    const url = delivery.url;
     const body = JSON.stringify(delivery.body);
     const signature = settings.webhookSecret ? signWebhookBody(settings.webhookSecret, body) : null;
+    const timestamp = Math.floor(Date.now() / 1000);
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'user-agent': 'hireloop-webhooks/1',
       [WEBHOOK_DELIVERY_HEADER]: delivery.id,
       [WEBHOOK_EVENT_HEADER]: delivery.event,
+      [STANDARD_WEBHOOK_ID_HEADER]: delivery.id,
+      [STANDARD_WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
     };
     if (signature) headers[WEBHOOK_SIGNATURE_HEADER] = signature;
+    if (settings.webhookSecret) headers[STANDARD_WEBHOOK_SIGNATURE_HEADER] = signStandardWebhook(settings.webhookSecret, delivery.id, timestamp, body);
 
     const started = Date.now();
     let statusCode: number | null = null;
     let error: string | null = null;
+    let terminal = false;
     try {
-      const response = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs ?? WEBHOOK_TIMEOUT_MS) });
-      statusCode = response.status;
-      await response.body?.cancel().catch(() => undefined);
+      const target = await resolveWebhookTarget(url, this.policy);
+      statusCode = await postOnce(target, headers, body, options.timeoutMs ?? WEBHOOK_TIMEOUT_MS);
       if (statusCode < 200 || statusCode >= 300) error = `endpoint answered ${statusCode}`;
     } catch (e) {
-      const err = e as Error & { cause?: { code?: string; message?: string } };
-      error = err.name === 'TimeoutError' ? `no response within ${options.timeoutMs ?? WEBHOOK_TIMEOUT_MS} ms` : `${err.message}${err.cause?.code ? ` (${err.cause.code})` : ''}`;
+      if (e instanceof WebhookTargetError) {
+        terminal = e.problem !== 'unresolvable';
+        error = e.problem === 'unresolvable' ? 'unreachable (host not found)' : 'refused: the destination is not a public address';
+        if (e.problem === 'https_required') error = 'refused: https is required';
+        if (e.problem === 'invalid_url') error = 'refused: invalid URL';
+      } else {
+        error = (e as Error).name === 'TimeoutError' ? `no response within ${options.timeoutMs ?? WEBHOOK_TIMEOUT_MS} ms` : 'unreachable';
+      }
     }
     const durationMs = Date.now() - started;
     const ok = error === null;
+    const final = options.finalAttempt || terminal;
     await this.record(delivery.id, {
       statusCode,
       error: error?.slice(0, MAX_ERROR_LENGTH) ?? null,
       durationMs,
       signature,
       url,
-      outcome: ok ? 'delivered' : options.finalAttempt ? 'failed' : 'pending',
+      outcome: ok ? 'delivered' : final ? 'failed' : 'pending',
     });
     if (!ok) {
-      this.logger.warn(`webhook delivery ${delivery.id} to ${new URL(url).host} failed: ${error}${options.finalAttempt ? ' (giving up)' : ''}`);
-      throw new WebhookDeliveryFailedError(delivery.id, statusCode, `webhook delivery ${delivery.id} failed: ${error}`);
+      this.logger.warn(`webhook delivery ${delivery.id} failed: ${error}${final ? ' (giving up)' : ''}`);
+      throw new WebhookDeliveryFailedError(delivery.id, statusCode, `webhook delivery ${delivery.id} failed: ${error}`, terminal);
     }
     return 'delivered';
   }
@@ -160,4 +192,30 @@ export class WebhookDeliveryService {
       [id, a.statusCode, a.error, a.signature, a.url, a.outcome, JSON.stringify(entry)],
     );
   }
+}
+
+/**
+ * One POST through node:http(s) to the checked addresses (the `lookup` answers with them; TLS still verifies the
+ * certificate for the URL's host name). No redirects are followed. Resolves with the status code; rejects on a
+ * network error, or with a TimeoutError.
+ */
+function postOnce(target: WebhookTarget, headers: Record<string, string>, body: string, timeoutMs: number): Promise<number> {
+  const send = target.url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise<number>((resolve, reject) => {
+    const req = send(
+      target.url,
+      { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: pinnedLookup(target.addresses), agent: false },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.setTimeout(timeoutMs, () => {
+      const timeout = new Error('timeout');
+      timeout.name = 'TimeoutError';
+      req.destroy(timeout);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }

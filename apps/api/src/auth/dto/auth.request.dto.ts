@@ -73,3 +73,11 @@ export class AcceptInviteRequestDto {
   @MaxLength(200)
   name?: string;
 }
+
+export class VerifyEmailRequestDto {
+  @ApiProperty({ description: 'The one-time token from the verification mail' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token: string;
+}

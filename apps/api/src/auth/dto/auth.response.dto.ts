@@ -42,3 +42,9 @@ export class TokenResponseDto extends MeResponseDto {
   @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
   @ApiProperty({ description: 'Seconds until the token expires' }) expiresIn: number;
 }
+
+/** Signup with e-mail verification: the same answer for every address. */
+export class SignupAcceptedResponseDto {
+  @ApiProperty({ example: 'verification_sent' }) status: 'verification_sent';
+  @ApiProperty() detail: string;
+}

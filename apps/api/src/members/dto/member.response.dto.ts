@@ -3,19 +3,24 @@ import { MEMBER_ROLES, MemberEntity, MemberRole } from '@hireloop/core';
 
 export class MemberResponseDto {
   @ApiProperty() id: string;
-  @ApiProperty() userId: string;
+  @ApiProperty({ description: "The user's id once the invite is accepted; until then the membership's id (an invite reveals nothing about an existing account)" })
+  userId: string;
   @ApiProperty() email: string;
-  @ApiProperty() name: string;
+  @ApiProperty({ description: 'Until the invite is accepted: the name given in the invite' })
+  name: string;
   @ApiProperty({ enum: MEMBER_ROLES, isArray: true }) roles: MemberRole[];
   @ApiProperty({ enum: ['invited', 'active', 'deactivated'] }) status: string;
   @ApiProperty() createdAt: string;
 
   static from(member: MemberEntity): MemberResponseDto {
+    // A member who has not joined (invited, or deactivated before accepting) is not shown as the account behind the
+    // email: neither its id nor its name. Accepting clears invitedName.
+    const pending = member.invitedName != null && member.status !== 'active';
     return {
       id: member.id,
-      userId: member.userId,
+      userId: pending ? member.id : member.userId,
       email: member.user?.email ?? '',
-      name: member.user?.name ?? '',
+      name: pending ? (member.invitedName ?? '') : (member.user?.name ?? ''),
       roles: member.roles,
       status: member.status,
       createdAt: member.createdAt.toISOString(),

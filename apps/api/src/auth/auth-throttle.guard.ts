@@ -1,0 +1,33 @@
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthAction, AuthRateLimitService } from './auth-rate-limit.service';
+
+const AUTH_ACTION = 'hireloop:auth-throttle';
+
+/** Marks a route as a sign-in style action counted by AuthThrottleGuard. */
+export const AuthThrottle = (action: AuthAction) => SetMetadata(AUTH_ACTION, action);
+
+/**
+ * Counts the request before anything else runs (before the password hash): per account named in the body (email, or
+ * the invite token) and per client address (`req.ip`: the socket address unless TRUST_PROXY names the proxy).
+ */
+@Injectable()
+export class AuthThrottleGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly limits: AuthRateLimitService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const action = this.reflector.get<AuthAction | undefined>(AUTH_ACTION, context.getHandler());
+    if (!action) return true;
+    const req = context.switchToHttp().getRequest<{ ip: string; body?: Record<string, unknown> }>();
+    const body = req.body ?? {};
+    const subject =
+      action === 'accept-invite' || action === 'verify-email'
+        ? typeof body.token === 'string' && body.token !== '' ? `token:${body.token}` : null
+        : typeof body.email === 'string' && body.email.trim() !== '' ? body.email.trim().toLowerCase() : null;
+    await this.limits.consume({ action, subject, address: req.ip });
+    return true;
+  }
+}

@@ -1,0 +1,111 @@
+import { lookup as dnsLookup } from 'node:dns/promises';
+import type { LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
+
+/**
+ * Where a webhook may go. A URL is resolved and refused when ANY of its addresses is not public unicast (loopback,
+ * RFC 1918 private, link-local incl. cloud metadata 169.254.169.254, unique-local, multicast, broadcast, unspecified,
+ * CGNAT 100.64/10, reserved, NAT64/6to4/Teredo embeddings; IPv4-mapped IPv6 is judged as the IPv4 address it maps),
+ * unless the address is in the explicit allow-list (`WEBHOOK_ALLOWED_HOSTS`, for development and tests).
+ * The checked addresses are what the request connects to (see `pinnedLookup`): no DNS rebinding between check and send.
+ */
+
+export type WebhookTargetProblem = 'invalid_url' | 'https_required' | 'unresolvable' | 'forbidden_address';
+
+export class WebhookTargetError extends Error {
+  constructor(
+    readonly problem: WebhookTargetProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WebhookTargetError';
+  }
+}
+
+export interface WebhookPolicy {
+  /** Addresses/CIDRs allowed although not public. */
+  allowed: [ipaddr.IPv4 | ipaddr.IPv6, number][];
+  requireHttps: boolean;
+}
+
+export interface ResolvedAddress {
+  address: string;
+  family: 4 | 6;
+}
+
+export interface WebhookTarget {
+  url: URL;
+  addresses: ResolvedAddress[];
+}
+
+export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
+
+/** `127.0.0.1, 10.0.0.0/8, ::1` → CIDR list; a bare address is a /32 (/128). Throws on anything else. */
+export function parseAllowList(value: string): WebhookPolicy['allowed'] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      if (entry.includes('/')) return ipaddr.parseCIDR(entry);
+      const address = ipaddr.process(entry);
+      return [address, address.kind() === 'ipv4' ? 32 : 128] as [ipaddr.IPv4 | ipaddr.IPv6, number];
+    });
+}
+
+export function webhookPolicy(config: { WEBHOOK_ALLOWED_HOSTS?: string; NODE_ENV?: string }): WebhookPolicy {
+  return { allowed: parseAllowList(config.WEBHOOK_ALLOWED_HOSTS ?? ''), requireHttps: config.NODE_ENV === 'production' };
+}
+
+/** Public unicast, or explicitly allowed. */
+export function isAllowedAddress(address: string, allowed: WebhookPolicy['allowed'] = []): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  const parsed = ipaddr.process(address); // IPv4-mapped IPv6 → IPv4
+  for (const [range, bits] of allowed) {
+    if (range.kind() === parsed.kind() && parsed.match(range as never, bits)) return true;
+  }
+  return parsed.range() === 'unicast';
+}
+
+const systemResolver: Resolver = async (hostname) => {
+  const found = await dnsLookup(hostname, { all: true, verbatim: true });
+  return found.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
+};
+
+/** Parses, checks the scheme and resolves the URL; refuses it when any address is not allowed. */
+export async function resolveWebhookTarget(raw: string, policy: WebhookPolicy, resolve: Resolver = systemResolver): Promise<WebhookTarget> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new WebhookTargetError('invalid_url', 'webhookUrl must be an absolute http(s) URL');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new WebhookTargetError('invalid_url', 'webhookUrl must use http or https');
+  if (url.username || url.password) throw new WebhookTargetError('invalid_url', 'webhookUrl must not contain credentials');
+  if (policy.requireHttps && url.protocol !== 'https:') throw new WebhookTargetError('https_required', 'webhookUrl must use https');
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  let addresses: ResolvedAddress[];
+  if (ipaddr.isValid(host)) {
+    addresses = [{ address: host, family: ipaddr.parse(host).kind() === 'ipv6' ? 6 : 4 }];
+  } else {
+    addresses = await resolve(host).catch(() => []);
+    if (addresses.length === 0) throw new WebhookTargetError('unresolvable', 'webhookUrl: the host name does not resolve');
+  }
+  if (addresses.some((a) => !isAllowedAddress(a.address, policy.allowed))) {
+    throw new WebhookTargetError('forbidden_address', 'webhookUrl must point to a public address (not loopback, private, link-local or reserved)');
+  }
+  return { url, addresses };
+}
+
+/**
+ * A `lookup` for http(s).request that answers with the addresses checked before, whatever DNS says now, so the
+ * connection goes where the check looked. (IP literals skip lookup altogether; they were checked as they are.)
+ */
+export function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
+  return ((_hostname: string, options: { all?: boolean } | number | undefined, callback: (...args: unknown[]) => void) => {
+    const cb = typeof options === 'function' ? (options as unknown as typeof callback) : callback;
+    const all = typeof options === 'object' && options !== null && options.all;
+    if (all) cb(null, addresses.map((a) => ({ address: a.address, family: a.family })));
+    else cb(null, addresses[0].address, addresses[0].family);
+  }) as unknown as LookupFunction;
+}
