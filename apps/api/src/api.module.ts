@@ -15,6 +15,8 @@ import { CalibrationModule } from './calibration/calibration.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { AuthModule } from './auth/auth.module';
 import { DebriefsModule } from './debriefs/debriefs.module';
+import { DevMailboxModule } from './dev-mailbox/dev-mailbox.module';
+import { EmailDeliveriesModule } from './email-deliveries/email-deliveries.module';
 import { JwtAuthGuard } from './common/jwt-auth.guard';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { RolesGuard } from './common/roles.guard';
@@ -50,6 +52,8 @@ import { RolesModule } from './roles/roles.module';
     ApplicationsModule,
     InterviewsModule,
     ScorecardsModule,
+    EmailDeliveriesModule,
+    DevMailboxModule,
   ],
   controllers: [AuditController],
   providers: [

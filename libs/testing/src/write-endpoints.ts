@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ROLE_TEMPLATE_KEYS } from '../../../apps/api/src/role-templates/templates';
 import { Actor, addMember, createTeam, TEST_PASSWORD, uniqueEmail } from './actors';
@@ -36,6 +36,8 @@ export interface WriteScene {
   spareMember: Actor;
   /** A pending invitation of the organization. */
   inviteToken: string;
+  /** An open password-reset token of the spare member (stored hashed, as the reset request stores it). */
+  resetToken: string;
 }
 
 export interface WriteEndpoint {
@@ -59,6 +61,8 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
   { method: 'POST', path: '/v1/auth/signup', actor: () => undefined, params: none, body: () => ({ organizationName: 'Fuzz Org', name: 'Fuzz Founder', email: uniqueEmail('fuzz'), password: TEST_PASSWORD }) },
   { method: 'POST', path: '/v1/auth/login', actor: () => undefined, params: none, body: (s) => ({ email: s.spareMember.email, password: TEST_PASSWORD }) },
   { method: 'POST', path: '/v1/auth/accept-invite', actor: () => undefined, params: none, body: (s) => ({ token: s.inviteToken, password: TEST_PASSWORD, name: 'Invited Person' }) },
+  { method: 'POST', path: '/v1/auth/password-reset', actor: () => undefined, params: none, body: (s) => ({ email: s.spareMember.email }) },
+  { method: 'POST', path: '/v1/auth/password-reset/confirm', actor: () => undefined, params: none, body: (s) => ({ token: s.resetToken, password: TEST_PASSWORD }) },
 
   // members and organization
   { method: 'POST', path: '/v1/members', actor: (s) => s.team.admin, params: none, body: () => ({ email: uniqueEmail('invitee'), name: 'New Member', roles: ['interviewer'] }) },
@@ -98,6 +102,7 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
     params: (s) => ({ id: s.applications.main }),
     body: (s) => ({ roundId: s.openRole.rounds.pairing.id, interviewerIds: [s.team.interviewers[2].memberId], ...interviewWindow(48) }),
   },
+  { method: 'PATCH', path: '/v1/interviews/:id', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.cancellableInterviewId }), body: () => interviewWindow(26) },
   { method: 'POST', path: '/v1/interviews/:id/cancel', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.cancellableInterviewId }) },
 
   // scorecards
@@ -283,7 +288,18 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
     questionId: question.body.id,
     spareMember,
     inviteToken: invite.body.inviteToken,
+    resetToken: await openPasswordReset(t.dataSource, spareMember.userId),
   };
+}
+
+/** A password-reset token as POST /v1/auth/password-reset stores it (SHA-256, one hour), without going through email. */
+export async function openPasswordReset(dataSource: DataSource, userId: string): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await dataSource.query(`INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 hour')`, [
+    userId,
+    createHash('sha256').update(token, 'utf8').digest('hex'),
+  ]);
+  return token;
 }
 
 /**

@@ -35,6 +35,11 @@ export interface EmailDeliveryRow {
 
 const MAX_ERROR_LENGTH = 500;
 
+/** The rows of an UPDATE … RETURNING: TypeORM answers UPDATE and DELETE with `[rows, rowCount]`. */
+export function updatedRows<T>(result: unknown): T[] {
+  return (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result) as T[];
+}
+
 /**
  * `email_deliveries` as the worker and admins use it. The SMTP send of a delivery happens only after `claim` moved
  * it from pending to sending (a conditional UPDATE, so two workers never both win); `sent` and `failed` are final,
@@ -49,7 +54,7 @@ export class EmailDeliveriesRepository {
    * (`leaseMs` since the claim) is over; before that the caller should come back at `retryAt`.
    */
   async claim(deliveryId: string, leaseMs: number): Promise<ClaimResult> {
-    const rows: (ClaimedEmailDelivery & { status: string })[] = await this.dataSource.query(
+    const rows: ClaimedEmailDelivery[] = updatedRows(await this.dataSource.query(
       `UPDATE email_deliveries d
           SET status = 'sending', attempts = d.attempts + 1, claimed_at = now(), updated_at = now()
         WHERE d.id = $1
@@ -58,7 +63,7 @@ export class EmailDeliveriesRepository {
                   d.params, d.attempts,
                   (SELECT o.name FROM organizations o WHERE o.id = d.organization_id) AS "organizationName"`,
       [deliveryId, leaseMs],
-    );
+    ));
     if (rows.length > 0) return { state: 'claimed', delivery: rows[0] };
     const [current]: { status: string; claimed_at: Date | null }[] = await this.dataSource.query(`SELECT status, claimed_at FROM email_deliveries WHERE id = $1`, [deliveryId]);
     if (!current) return { state: 'missing' };
