@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Transactional email: one `email_deliveries` row per (event, recipient), written in the transaction of the event
  * together with its outbox row; single-use password-reset tokens (stored hashed); and the iCalendar SEQUENCE of
- * each interview, so that a move or a cancellation updates the same calendar entry.
+ * each interview, so that a move or a cancellation updates the same calendar entry; and each member's private
+ * iCalendar feed token (revocable, stored hashed).
  */
 export class EmailDeliveries1764000600000 implements MigrationInterface {
   name = 'EmailDeliveries1764000600000';
@@ -53,9 +54,19 @@ export class EmailDeliveries1764000600000 implements MigrationInterface {
         interview_id uuid PRIMARY KEY REFERENCES interviews(id) ON DELETE CASCADE,
         sequence int NOT NULL DEFAULT 0 CHECK (sequence >= 0)
       )`);
+
+    // A member's private iCalendar feed of their interviews: one revocable token per member, stored hashed.
+    await q.query(`
+      CREATE TABLE calendar_feeds (
+        member_id uuid PRIMARY KEY REFERENCES members(id) ON DELETE CASCADE,
+        organization_id uuid NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        token_hash text NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE calendar_feeds`);
     await q.query(`DROP TABLE interview_calendar_sequences`);
     await q.query(`DROP TABLE password_reset_tokens`);
     await q.query(`DROP TABLE email_deliveries`);

@@ -165,6 +165,36 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
     expect(smtp.messages.filter(forInterview)).toHaveLength(6);
   });
 
+  it('serves an interviewer a private, revocable iCalendar feed with the same UIDs and SEQUENCEs as the emails', async () => {
+    const scene = await createHiringScene(t, { candidateName: 'Feed Candidate' });
+    const [alice, bob] = scene.team.interviewers;
+    const kept = await scheduleInterview(t, scene.team.recruiter, scene.applicationId, scene.role.rounds.technical.id, [alice], interviewWindow(96));
+    const dropped = await scheduleInterview(t, scene.team.recruiter, scene.applicationId, scene.role.rounds.design.id, [alice], interviewWindow(100));
+    const bobs = await scheduleInterview(t, scene.team.recruiter, scene.applicationId, scene.role.rounds.pairing.id, [bob], interviewWindow(104));
+    await t.http.post(`/v1/interviews/${dropped}/cancel`).set(scene.team.recruiter.auth).expect(200);
+
+    const created = await t.http.post('/v1/me/calendar-feed').set(alice.auth).expect(201);
+    const url = new URL(created.body.url);
+    expect(url.origin).toBe(APP);
+    expect(url.pathname).toMatch(/^\/v1\/calendar-feeds\/[A-Za-z0-9_-]{43}\.ics$/);
+    const feed = await t.http.get(url.pathname).expect(200);
+    expect(feed.headers['content-type']).toMatch(/^text\/calendar/);
+    const ics = feed.text.replace(/\r\n[ \t]/g, '');
+    const events = ics.split('BEGIN:VEVENT').slice(1);
+    expect(events.map((e) => icsField(e, 'UID')).sort()).toEqual([`interview-${kept}@hireloop`, `interview-${dropped}@hireloop`].sort());
+    const droppedEvent = events.find((e) => e.includes(dropped))!;
+    expect([icsField(droppedEvent, 'STATUS'), icsField(droppedEvent, 'SEQUENCE')]).toEqual(['CANCELLED', '1']);
+    expect(ics).not.toContain(bobs);
+
+    // Rotating replaces the URL; revoking ends it.
+    const rotated = new URL((await t.http.post('/v1/me/calendar-feed').set(alice.auth).expect(201)).body.url);
+    await t.http.get(url.pathname).expect(404);
+    await t.http.get(rotated.pathname).expect(200);
+    await t.http.delete('/v1/me/calendar-feed').set(alice.auth).expect(204);
+    await t.http.get(rotated.pathname).expect(404);
+    await t.http.get('/v1/calendar-feeds/not-a-token.ics').expect(404);
+  });
+
   it('emails a feedback reminder with the scorecard link, and the escalation to the hiring manager', async () => {
     const scene = await createHiringScene(t);
     const [alice] = scene.team.interviewers;

@@ -15,6 +15,7 @@ import { CalibrationModule } from './calibration/calibration.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { AuthModule } from './auth/auth.module';
 import { DebriefsModule } from './debriefs/debriefs.module';
+import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module';
 import { DevMailboxModule } from './dev-mailbox/dev-mailbox.module';
 import { EmailDeliveriesModule } from './email-deliveries/email-deliveries.module';
 import { JwtAuthGuard } from './common/jwt-auth.guard';
@@ -53,6 +54,7 @@ import { RolesModule } from './roles/roles.module';
     InterviewsModule,
     ScorecardsModule,
     EmailDeliveriesModule,
+    CalendarFeedsModule,
     DevMailboxModule,
   ],
   controllers: [AuditController],

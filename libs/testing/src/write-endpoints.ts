@@ -102,6 +102,8 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
     params: (s) => ({ id: s.applications.main }),
     body: (s) => ({ roundId: s.openRole.rounds.pairing.id, interviewerIds: [s.team.interviewers[2].memberId], ...interviewWindow(48) }),
   },
+  { method: 'POST', path: '/v1/me/calendar-feed', actor: (s) => s.team.interviewers[0], params: none },
+  { method: 'DELETE', path: '/v1/me/calendar-feed', actor: (s) => s.team.interviewers[0], params: none },
   { method: 'PATCH', path: '/v1/interviews/:id', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.cancellableInterviewId }), body: () => interviewWindow(26) },
   { method: 'POST', path: '/v1/interviews/:id/cancel', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.cancellableInterviewId }) },
 
@@ -332,6 +334,7 @@ export interface SceneExtras {
 export const NOT_TENANT_DATA_PARAMS: Record<string, string> = {
   key: 'role templates are the product catalogue, the same for every organization',
   name: "queue names are the service's fixed queues",
+  token: 'a calendar-feed token is a capability: it names its own feed, whoever presents it (unknown or revoked: 404)',
 };
 
 /**
@@ -346,6 +349,8 @@ export function sceneParam(scene: WriteScene, extras: SceneExtras, path: string,
       return 'panel-aggregation';
     case 'key':
       return ROLE_TEMPLATE_KEYS[0];
+    case 'token':
+      return 'no-such-feed-token.ics';
     case 'jobId':
       return extras.jobId;
     case 'dimensionId':
