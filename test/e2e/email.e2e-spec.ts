@@ -25,6 +25,8 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpReceiver({ reject: (address) => (address.startsWith('bounce-') ? 550 : null) });
+    // The API builds calendar-feed URLs from PUBLIC_APP_URL too.
+    process.env.PUBLIC_APP_URL = APP;
     t = await createTestApp();
     const env = {
       SMTP_URL: smtp.url,
@@ -51,6 +53,7 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
     await queue?.close();
     await smtp?.stop();
     await t?.close();
+    delete process.env.PUBLIC_APP_URL;
   });
 
   const linkIn = (mail: ReceivedMail, path: string): URL => {

@@ -31,6 +31,8 @@ export interface WriteScene {
   submittedScorecardId: string;
   /** Carol's interview (pairing round), nothing done: cancellation. */
   cancellableInterviewId: string;
+  /** Carol's second interview (pairing round), nothing done: moves. */
+  movableInterviewId: string;
   questionId: string;
   /** An interviewer the member edits work on (never the acting admin). */
   spareMember: Actor;
@@ -61,8 +63,6 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
   { method: 'POST', path: '/v1/auth/signup', actor: () => undefined, params: none, body: () => ({ organizationName: 'Fuzz Org', name: 'Fuzz Founder', email: uniqueEmail('fuzz'), password: TEST_PASSWORD }) },
   { method: 'POST', path: '/v1/auth/login', actor: () => undefined, params: none, body: (s) => ({ email: s.spareMember.email, password: TEST_PASSWORD }) },
   { method: 'POST', path: '/v1/auth/accept-invite', actor: () => undefined, params: none, body: (s) => ({ token: s.inviteToken, password: TEST_PASSWORD, name: 'Invited Person' }) },
-  { method: 'POST', path: '/v1/auth/password-reset', actor: () => undefined, params: none, body: (s) => ({ email: s.spareMember.email }) },
-  { method: 'POST', path: '/v1/auth/password-reset/confirm', actor: () => undefined, params: none, body: (s) => ({ token: s.resetToken, password: TEST_PASSWORD }) },
 
   // members and organization
   { method: 'POST', path: '/v1/members', actor: (s) => s.team.admin, params: none, body: () => ({ email: uniqueEmail('invitee'), name: 'New Member', roles: ['interviewer'] }) },
@@ -102,9 +102,6 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
     params: (s) => ({ id: s.applications.main }),
     body: (s) => ({ roundId: s.openRole.rounds.pairing.id, interviewerIds: [s.team.interviewers[2].memberId], ...interviewWindow(48) }),
   },
-  { method: 'POST', path: '/v1/me/calendar-feed', actor: (s) => s.team.interviewers[0], params: none },
-  { method: 'DELETE', path: '/v1/me/calendar-feed', actor: (s) => s.team.interviewers[0], params: none },
-  { method: 'PATCH', path: '/v1/interviews/:id', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.cancellableInterviewId }), body: () => interviewWindow(26) },
   { method: 'POST', path: '/v1/interviews/:id/cancel', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.cancellableInterviewId }) },
 
   // scorecards
@@ -225,6 +222,13 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
   // notifications and admin
   { method: 'POST', path: '/v1/notifications/:id/read', actor: (s) => s.team.interviewers[0], params: () => ({ id: randomUUID() }) },
   { method: 'POST', path: '/v1/admin/queues/:name/jobs/:jobId/retry', actor: (s) => s.team.admin, params: () => ({ name: 'panel-aggregation', jobId: 'no-such-job' }) },
+
+  // email, password reset, calendar (added after the others, so the fuzz seeds of the endpoints above stay as they were)
+  { method: 'POST', path: '/v1/auth/password-reset', actor: () => undefined, params: none, body: (s) => ({ email: s.spareMember.email }) },
+  { method: 'POST', path: '/v1/auth/password-reset/confirm', actor: () => undefined, params: none, body: (s) => ({ token: s.resetToken, password: TEST_PASSWORD }) },
+  { method: 'POST', path: '/v1/me/calendar-feed', actor: (s) => s.team.interviewers[0], params: none },
+  { method: 'DELETE', path: '/v1/me/calendar-feed', actor: (s) => s.team.interviewers[0], params: none },
+  { method: 'PATCH', path: '/v1/interviews/:id', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.movableInterviewId }), body: () => interviewWindow(26) },
 ];
 
 export const endpointKey = (e: { method: string; path: string }) => `${e.method} ${e.path}`;
@@ -266,6 +270,7 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
   const draftInterviewId = await scheduleInterview(t, team.recruiter, applications.main, openRole.rounds.technical.id, [alice]);
   const submittedInterviewId = await scheduleInterview(t, team.recruiter, applications.main, openRole.rounds.design.id, [bob]);
   const cancellableInterviewId = await scheduleInterview(t, team.recruiter, applications.main, openRole.rounds.pairing.id, [carol], interviewWindow(24));
+  const movableInterviewId = await scheduleInterview(t, team.recruiter, applications.main, openRole.rounds.pairing.id, [carol], interviewWindow(28));
   const submitted = await t.http
     .post(`/v1/interviews/${submittedInterviewId}/scorecard/submit`)
     .set(bob.auth)
@@ -287,6 +292,7 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
     submittedInterviewId,
     submittedScorecardId: submitted.body.id,
     cancellableInterviewId,
+    movableInterviewId,
     questionId: question.body.id,
     spareMember,
     inviteToken: invite.body.inviteToken,
