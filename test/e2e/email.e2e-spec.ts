@@ -14,7 +14,7 @@ const DAY = 24 * HOUR;
  * Transactional email end to end, with real peers only: the API in process, two real worker processes sending over
  * SMTP (nodemailer) to a real SMTP server on loopback (smtp-server), every message parsed with mailparser.
  * The workers' back-off is shortened (200 ms doubling to 1 s) so that an outage test takes seconds; the default
- * policy (10 attempts, 2 s doubling to 5 min, ~17 min in all) is covered by apps/worker/src/email/email-retry.spec.ts.
+ * policy (10 attempts, 2 s doubling to 5 min, 810 s in all) is covered by apps/worker/src/email/email-retry.spec.ts.
  */
 describe('transactional email (API → outbox → worker → SMTP)', () => {
   let t: TestApp;

@@ -140,7 +140,7 @@ export class EnvironmentVariables {
   @Max(65535)
   DEV_MAILBOX_PORT = 1025;
 
-  /** Attempts per email before it is recorded as failed. With EMAIL_RETRY_DELAY_MS the defaults span ~17 minutes. */
+  /** Attempts per email before it is recorded as failed. With EMAIL_RETRY_DELAY_MS the defaults span 13.5 minutes (810 s). */
   @Transform(toInt)
   @IsInt()
   @Min(1)
