@@ -6,6 +6,7 @@ import { RaterEffects1764000100000 } from './1764000100000-RaterEffects';
 import { DecisionIntegrity1764000200000 } from './1764000200000-DecisionIntegrity';
 import { MemberInvitedName1764000300000 } from './1764000300000-MemberInvitedName';
 import { SignupVerification1764000301000 } from './1764000301000-SignupVerification';
+import { EmailDeliveries1764000600000 } from './1764000600000-EmailDeliveries';
 
 /** Every migration, in order. Add new ones at the end. */
 export const ALL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const ALL_MIGRATIONS = [
   DecisionIntegrity1764000200000,
   MemberInvitedName1764000300000,
   SignupVerification1764000301000,
+  EmailDeliveries1764000600000,
 ];

@@ -14,6 +14,9 @@ import { CalibrationModule } from './calibration/calibration.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { AuthModule } from './auth/auth.module';
 import { DebriefsModule } from './debriefs/debriefs.module';
+import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module';
+import { DevMailboxModule } from './dev-mailbox/dev-mailbox.module';
+import { EmailDeliveriesModule } from './email-deliveries/email-deliveries.module';
 import { JwtAuthGuard } from './common/jwt-auth.guard';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { RolesGuard } from './common/roles.guard';
@@ -45,6 +48,9 @@ import { RolesModule } from './roles/roles.module';
     ApplicationsModule,
     InterviewsModule,
     ScorecardsModule,
+    EmailDeliveriesModule,
+    CalendarFeedsModule,
+    DevMailboxModule,
   ],
   controllers: [AuditController],
   providers: [

@@ -3,6 +3,7 @@ import { AppConfigModule } from '@hireloop/config';
 import { CoreModule } from '@hireloop/core';
 import { DatabaseModule } from '@hireloop/database';
 import { QueueModule } from '@hireloop/queue';
+import { EmailWorkerModule } from './email/email-worker.module';
 import { FeedbackRemindersWorkerModule } from './feedback-reminders/feedback-reminders-worker.module';
 import { InterviewerCalibrationWorkerModule } from './interviewer-calibration/interviewer-calibration-worker.module';
 import { OutboxRelayModule } from './outbox-relay/outbox-relay.module';
@@ -21,6 +22,7 @@ import { RetentionService } from '@hireloop/core/retention/retention.service';
     PanelAggregationWorkerModule,
     InterviewerCalibrationWorkerModule,
     FeedbackRemindersWorkerModule,
+    EmailWorkerModule,
     ProcessorRegistryModule,
   ],
   providers: [MaintenanceProcessor, RetentionService],

@@ -202,18 +202,73 @@ export class EnvironmentVariables {
   @Transform(toBool)
   @IsBoolean()
   SERVE_WEB = true;
+
+  /**
+   * Outgoing mail server, e.g. `smtp://user:pass@smtp.example.com:587` or `smtps://…:465`. Empty outside production:
+   * mail goes to the development mailbox (DEV_MAILBOX_PORT) whose messages `/dev/mailbox` shows.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of every email: an address, optionally with a display name (`hireloop <no-reply@example.com>`). */
+  @IsString()
+  @Matches(/^(?:[^\r\n<>"]{0,100} ?<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, { message: 'MAIL_FROM must be an address or "Name <address>" without line breaks' })
+  MAIL_FROM = 'hireloop <no-reply@hireloop.localhost>';
+
+  /** Base URL of the web app, used in links in emails (invitations, resets, scorecards). */
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_APP_URL must be an http(s):// URL' })
+  PUBLIC_APP_URL = 'http://localhost:3000';
+
+  /**
+   * Port of the development mailbox, a real SMTP server the API starts when SMTP_URL is unset and NODE_ENV is not
+   * production (0 turns it off). Under NODE_ENV=test it is off unless set.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  DEV_MAILBOX_PORT = 1025;
+
+  /** Attempts per email before it is recorded as failed. With EMAIL_RETRY_DELAY_MS the defaults span 13.5 minutes (810 s). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  EMAIL_MAX_ATTEMPTS = 10;
+
+  /** First retry delay of an email; each next one doubles (capped at EMAIL_RETRY_MAX_DELAY_MS). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  EMAIL_RETRY_DELAY_MS = 2000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  EMAIL_RETRY_MAX_DELAY_MS = 300_000;
+
+  /** SMTP connection and greeting timeout per attempt. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  EMAIL_SMTP_TIMEOUT_MS = 15_000;
 }
 
 export class ConfigValidationError extends Error {}
 
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
   const input = { ...raw };
+  // Tests never open the development mailbox's fixed port unless they ask for it.
+  if (input.NODE_ENV === 'test' && (input.DEV_MAILBOX_PORT === undefined || input.DEV_MAILBOX_PORT === '')) input.DEV_MAILBOX_PORT = '0';
   for (const key of Object.keys(input)) if (input[key] === '') delete input[key];
+  // Links in emails point at this service unless told otherwise.
+  if (input.PUBLIC_APP_URL === undefined) input.PUBLIC_APP_URL = `http://localhost:${input.PORT ?? 3000}`;
   const config = plainToInstance(EnvironmentVariables, input, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
   if (errors.length > 0) {
     const lines = errors.map((e) => {
-      const shown = e.property.includes('SECRET') ? '<hidden>' : JSON.stringify(e.value);
+      const shown = e.property.includes('SECRET') || e.property === 'SMTP_URL' ? '<hidden>' : JSON.stringify(e.value);
       return `  ${e.property} (got ${shown}): ${Object.values(e.constraints ?? {}).join('; ')}`;
     });
     throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);

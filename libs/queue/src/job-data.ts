@@ -4,6 +4,7 @@ export const JobName = {
   RecomputeCalibration: 'recompute-calibration',
   ScanReminders: 'scan-reminders',
   DeliverWebhook: 'deliver-webhook',
+  SendEmail: 'send-email',
   Ping: 'ping',
   PurgeExpired: 'purge-expired',
 } as const;

@@ -4,6 +4,7 @@ export const QueueName = {
   InterviewerCalibration: 'interviewer-calibration',
   FeedbackReminders: 'feedback-reminders',
   WebhookDeliveries: 'webhook-deliveries',
+  EmailDeliveries: 'email-deliveries',
   Maintenance: 'maintenance',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];

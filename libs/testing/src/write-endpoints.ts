@@ -31,6 +31,8 @@ export interface WriteScene {
   submittedScorecardId: string;
   /** Carol's interview (pairing round), nothing done: cancellation. */
   cancellableInterviewId: string;
+  /** Carol's second interview (pairing round), nothing done: moves. */
+  movableInterviewId: string;
   questionId: string;
   /** An interviewer the member edits work on (never the acting admin). */
   spareMember: Actor;
@@ -38,6 +40,8 @@ export interface WriteScene {
   inviteToken: string;
   /** A pending signup's one-time e-mail verification token (as SIGNUP_EMAIL_VERIFICATION would mail it). */
   verificationToken: string;
+  /** An open password-reset token of the spare member (stored hashed, as the reset request stores it). */
+  resetToken: string;
 }
 
 export interface WriteEndpoint {
@@ -221,6 +225,13 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
   // notifications and admin
   { method: 'POST', path: '/v1/notifications/:id/read', actor: (s) => s.team.interviewers[0], params: () => ({ id: randomUUID() }) },
   { method: 'POST', path: '/v1/admin/queues/:name/jobs/:jobId/retry', actor: (s) => s.team.admin, params: () => ({ name: 'panel-aggregation', jobId: 'no-such-job' }) },
+
+  // email, password reset, calendar (added after the others, so the fuzz seeds of the endpoints above stay as they were)
+  { method: 'POST', path: '/v1/auth/password-reset', actor: () => undefined, params: none, body: (s) => ({ email: s.spareMember.email }) },
+  { method: 'POST', path: '/v1/auth/password-reset/confirm', actor: () => undefined, params: none, body: (s) => ({ token: s.resetToken, password: TEST_PASSWORD }) },
+  { method: 'POST', path: '/v1/me/calendar-feed', actor: (s) => s.team.interviewers[0], params: none },
+  { method: 'DELETE', path: '/v1/me/calendar-feed', actor: (s) => s.team.interviewers[0], params: none },
+  { method: 'PATCH', path: '/v1/interviews/:id', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.movableInterviewId }), body: () => interviewWindow(26) },
 ];
 
 export const endpointKey = (e: { method: string; path: string }) => `${e.method} ${e.path}`;
@@ -262,6 +273,7 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
   const draftInterviewId = await scheduleInterview(t, team.recruiter, applications.main, openRole.rounds.technical.id, [alice]);
   const submittedInterviewId = await scheduleInterview(t, team.recruiter, applications.main, openRole.rounds.design.id, [bob]);
   const cancellableInterviewId = await scheduleInterview(t, team.recruiter, applications.main, openRole.rounds.pairing.id, [carol], interviewWindow(24));
+  const movableInterviewId = await scheduleInterview(t, team.recruiter, applications.main, openRole.rounds.pairing.id, [carol], interviewWindow(28));
   const submitted = await t.http
     .post(`/v1/interviews/${submittedInterviewId}/scorecard/submit`)
     .set(bob.auth)
@@ -294,10 +306,22 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
     submittedInterviewId,
     submittedScorecardId: submitted.body.id,
     cancellableInterviewId,
+    movableInterviewId,
     questionId: question.body.id,
     spareMember,
     inviteToken: invite.body.inviteToken,
+    resetToken: await openPasswordReset(t.dataSource, spareMember.userId),
   };
+}
+
+/** A password-reset token as POST /v1/auth/password-reset stores it (SHA-256, one hour), without going through email. */
+export async function openPasswordReset(dataSource: DataSource, userId: string): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await dataSource.query(`INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 hour')`, [
+    userId,
+    createHash('sha256').update(token, 'utf8').digest('hex'),
+  ]);
+  return token;
 }
 
 /**
@@ -330,6 +354,7 @@ export interface SceneExtras {
 export const NOT_TENANT_DATA_PARAMS: Record<string, string> = {
   key: 'role templates are the product catalogue, the same for every organization',
   name: "queue names are the service's fixed queues",
+  token: 'a calendar-feed token is a capability: it names its own feed, whoever presents it (unknown or revoked: 404)',
 };
 
 /**
@@ -344,6 +369,8 @@ export function sceneParam(scene: WriteScene, extras: SceneExtras, path: string,
       return 'panel-aggregation';
     case 'key':
       return ROLE_TEMPLATE_KEYS[0];
+    case 'token':
+      return 'no-such-feed-token.ics';
     case 'jobId':
       return extras.jobId;
     case 'dimensionId':

@@ -8,6 +8,8 @@ import { AuthThrottleGuard } from './auth-throttle.guard';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
+import { PasswordResetController } from './password-reset.controller';
+import { PasswordResetService } from './password-reset.service';
 
 @Module({
   imports: [
@@ -20,8 +22,8 @@ import { LocalStrategy } from './local.strategy';
       },
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, LocalStrategy, AuthRateLimitService, AuthThrottleGuard],
+  controllers: [AuthController, PasswordResetController],
+  providers: [AuthService, JwtStrategy, LocalStrategy, AuthRateLimitService, AuthThrottleGuard, PasswordResetService],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -22,8 +22,26 @@ class DepthLimitedValidationPipe extends ValidationPipe {
     if (nestedDeeperThan(value, MAX_INPUT_DEPTH)) {
       throw new AppError('validation', 'too_deeply_nested', `The request ${metadata.type === 'body' ? 'body' : metadata.type} nests objects or arrays more than ${MAX_INPUT_DEPTH} levels deep.`);
     }
-    return super.transform(value, metadata);
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      // validator.js (e.g. isEmail's length check) throws URIError on a lone UTF-16 surrogate: a 400, not a 500.
+      if (!(error instanceof URIError)) throw error;
+      const field = illFormedStringPath(value) ?? metadata.type;
+      throw AppError.invalid(field, `${field} must be well-formed Unicode text`, 'ill_formed_unicode');
+    }
   }
+}
+
+/** The dotted path of the first string that holds a lone UTF-16 surrogate (not well-formed Unicode), if any. */
+export function illFormedStringPath(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return /\p{Surrogate}/u.test(value.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')) ? path || 'body' : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const found = illFormedStringPath(child, path ? `${path}.${key}` : key);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Flattens class-validator's nested errors into `errors[]` with dotted field paths (`ratings.0.rating`). */

@@ -16,6 +16,7 @@ import {
   ScorecardsRepository,
   statusAfterDecision,
 } from '@hireloop/core';
+import { EmailRequests } from '@hireloop/core/email';
 import { PgErrorCode, pgErrorCode } from '@hireloop/database';
 import { debriefAccess } from './debrief-access';
 import { DebriefsRepository } from './debriefs.repository';
@@ -130,6 +131,7 @@ export class DecisionsService {
         });
         // Decisions feed interviewer leniency and role reliability.
         await requestInterviewerCalibration(this.outbox, manager, auth.organizationId, 'decision');
+        await EmailRequests.decisionRecorded(manager, { organizationId: auth.organizationId, decisionId: saved.id, applicationId, decision: saved.decision, decidedByMemberId: auth.memberId });
         return saved;
       });
       const names = await this.debriefs.memberNames(auth.organizationId, [decision.decidedByMemberId]);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, ApplicationsRepository, AuditService, AuthContext, InterviewsRepository, MembersRepository, MyInterviewRow } from '@hireloop/core';
+import { EmailRequests } from '@hireloop/core/email';
 import { MyInterviewDto, MyInterviewsResponseDto, InterviewResponseDto } from './dto/interview.response.dto';
 import { MyInterviewsQueryDto, ScheduleInterviewRequestDto } from './dto/interview.request.dto';
 
@@ -68,6 +69,7 @@ export class InterviewsService {
         entityId: interview.id,
         after: { applicationId, roundId: round.id, loopVersionId: version.id, interviewerIds: dto.interviewerIds, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
       });
+      await EmailRequests.interviewChanged(manager, org, interview.id, 'scheduled');
       return interview.id;
     });
     return this.describe(auth, interviewId);
@@ -84,6 +86,7 @@ export class InterviewsService {
       }
       await this.interviews.update(manager, auth.organizationId, interviewId, { status: 'cancelled' });
       await this.audit.record(manager, auth, { action: 'interview.cancelled', entityType: 'interview', entityId: interviewId, before: { status: 'scheduled' }, after: { status: 'cancelled' } });
+      await EmailRequests.interviewChanged(manager, auth.organizationId, interviewId, 'cancelled');
     });
     return this.describe(auth, interviewId);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, AuditService, AuthContext, MemberEntity, MembersRepository, pageLimit, toPage, UserEntity } from '@hireloop/core';
+import { EmailRequests } from '@hireloop/core/email';
 import { hashInviteToken, newInviteToken } from '../auth/auth.service';
 import { InviteMemberRequestDto, ListMembersQueryDto, UpdateMemberRequestDto } from './dto/member.request.dto';
 import { InviteResponseDto, MemberPageResponseDto, MemberResponseDto } from './dto/member.response.dto';
@@ -36,6 +37,7 @@ export class MembersService {
         id = (await manager.save(manager.create(MemberEntity, { organizationId: auth.organizationId, userId: user.id, ...values }))).id;
       }
       await this.audit.record(manager, auth, { action: 'member.invited', entityType: 'member', entityId: id, after: { email: dto.email, roles: dto.roles } });
+      await EmailRequests.invitation(manager, { organizationId: auth.organizationId, memberId: id, email: dto.email, name: dto.name, token, expiresAt, invitedByMemberId: auth.memberId, roles: dto.roles });
       return id;
     });
     const member = await this.members.findById(auth.organizationId, memberId);

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DEFAULT_ORGANIZATION_SETTINGS, OrganizationSettings, organizationSettings } from '../organizations/organization.entity';
 import { WebhookDeliveryService } from '../notifications/webhook-delivery.service';
+import { EmailRequests } from '../email/email-requests';
 import { EndedInterview, MAX_REMINDER_STEP, planReminders, PlannedNotification } from './reminder-planner';
 
 export interface ReminderScanResult {
@@ -142,6 +143,8 @@ export class FeedbackRemindersService {
           planned.map((p) => JSON.stringify(p.payload)),
         ],
       );
+      // Each new reminder or escalation is also emailed, with a link to the scorecard (or the debrief).
+      await EmailRequests.feedbackNotifications(manager, inserted);
       let webhooksQueued = 0;
       for (const row of inserted) {
         const url = settings.get(row.organization_id)?.webhookUrl;

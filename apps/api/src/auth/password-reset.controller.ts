@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../common/auth.decorators';
+import { PasswordResetAcceptedResponseDto, PasswordResetConfirmRequestDto, PasswordResetRequestDto } from './dto/password-reset.request.dto';
+import { AuthThrottle, AuthThrottleGuard } from './auth-throttle.guard';
+import { PasswordResetService } from './password-reset.service';
+
+@ApiTags('auth')
+@Controller()
+export class PasswordResetController {
+  constructor(private readonly resets: PasswordResetService) {}
+
+  @Public()
+  @AuthThrottle('password-reset')
+  @UseGuards(AuthThrottleGuard)
+  @Post('auth/password-reset')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Email a single-use password-reset link (valid 1 hour); always 202, whether or not the address has an account' })
+  async request(@Body() dto: PasswordResetRequestDto): Promise<PasswordResetAcceptedResponseDto> {
+    await this.resets.request(dto);
+    return { accepted: true };
+  }
+
+  @Public()
+  @AuthThrottle('verify-email')
+  @UseGuards(AuthThrottleGuard)
+  @Post('auth/password-reset/confirm')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Set a new password with the token of a reset link (single use); then sign in with it' })
+  async confirm(@Body() dto: PasswordResetConfirmRequestDto): Promise<void> {
+    await this.resets.confirm(dto);
+  }
+}

@@ -1,0 +1,41 @@
+import { Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { AuthContext } from '@hireloop/core';
+import { Auth, Public } from '../common/auth.decorators';
+import { CalendarFeedDto, CalendarFeedsService } from './calendar-feeds.service';
+
+class CalendarFeedResponseDto implements CalendarFeedDto {
+  @ApiProperty({ description: 'Private subscription URL; it contains the token, so treat it like a password' }) url: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+@ApiTags('interviews')
+@Controller()
+export class CalendarFeedsController {
+  constructor(private readonly feeds: CalendarFeedsService) {}
+
+  @ApiBearerAuth()
+  @Post('me/calendar-feed')
+  @ApiOperation({ summary: 'Create (or replace) your private iCalendar feed of your interviews; returns its subscription URL' })
+  create(@Auth() auth: AuthContext): Promise<CalendarFeedResponseDto> {
+    return this.feeds.create(auth);
+  }
+
+  @ApiBearerAuth()
+  @Delete('me/calendar-feed')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke your iCalendar feed (its URL answers 404 from now on)' })
+  async revoke(@Auth() auth: AuthContext): Promise<void> {
+    await this.feeds.revoke(auth);
+  }
+
+  @Public()
+  @Get('calendar-feeds/:token')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Cache-Control', 'private, max-age=300')
+  @ApiProduces('text/calendar')
+  @ApiOperation({ summary: 'An iCalendar feed by its private token (`<token>.ics`); 404 when unknown or revoked' })
+  feed(@Param('token') token: string): Promise<string> {
+    return this.feeds.feed(token);
+  }
+}

@@ -1,0 +1,12 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsDateString } from 'class-validator';
+
+export class MoveInterviewRequestDto {
+  @ApiProperty({ format: 'date-time', example: '2026-12-02T14:00:00Z' })
+  @IsDateString({ strict: true }, { message: 'startsAt must be an ISO 8601 date-time' })
+  startsAt: string;
+
+  @ApiProperty({ format: 'date-time', example: '2026-12-02T15:00:00Z', description: 'After startsAt; at most 12 hours later' })
+  @IsDateString({ strict: true }, { message: 'endsAt must be an ISO 8601 date-time' })
+  endsAt: string;
+}

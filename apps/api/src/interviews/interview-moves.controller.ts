@@ -1,0 +1,22 @@
+import { Body, Controller, Param, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthContext } from '@hireloop/core';
+import { Auth, Roles } from '../common/auth.decorators';
+import { UuidParam } from '../common/uuid-param';
+import { MoveInterviewRequestDto } from './dto/move-interview.request.dto';
+import { InterviewResponseDto } from './dto/interview.response.dto';
+import { InterviewMovesService } from './interview-moves.service';
+
+@ApiTags('interviews')
+@ApiBearerAuth()
+@Controller()
+export class InterviewMovesController {
+  constructor(private readonly moves: InterviewMovesService) {}
+
+  @Patch('interviews/:id')
+  @Roles('admin', 'recruiter')
+  @ApiOperation({ summary: 'Move a scheduled interview (no feedback yet) to another time; interviewers get an updated calendar invitation' })
+  move(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() dto: MoveInterviewRequestDto): Promise<InterviewResponseDto> {
+    return this.moves.move(auth, id, dto);
+  }
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppError, AuditService, AuthContext, InterviewsRepository } from '@hireloop/core';
+import { EmailRequests } from '@hireloop/core/email';
+import { MoveInterviewRequestDto } from './dto/move-interview.request.dto';
+import { InterviewResponseDto } from './dto/interview.response.dto';
+
+const MAX_INTERVIEW_HOURS = 12;
+
+/** Moving a scheduled interview to another time; each interviewer gets an updated calendar invitation. */
+@Injectable()
+export class InterviewMovesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly interviews: InterviewsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async move(auth: AuthContext, interviewId: string, dto: MoveInterviewRequestDto): Promise<InterviewResponseDto> {
+    const startsAt = new Date(dto.startsAt);
+    const endsAt = new Date(dto.endsAt);
+    if (!(endsAt.getTime() > startsAt.getTime())) throw AppError.invalid('endsAt', 'endsAt must be after startsAt', 'ends_before_start');
+    if (endsAt.getTime() - startsAt.getTime() > MAX_INTERVIEW_HOURS * 3600_000) {
+      throw AppError.invalid('endsAt', `an interview lasts at most ${MAX_INTERVIEW_HOURS} hours`, 'too_long');
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const interview = await this.interviews.lockById(manager, auth.organizationId, interviewId, 'update');
+      if (!interview) throw AppError.notFound('Interview', interviewId);
+      if (interview.status !== 'scheduled') throw AppError.conflict('interview_not_scheduled', `The interview is ${interview.status}; only scheduled interviews move.`);
+      if ((await this.interviews.feedbackCount(manager, auth.organizationId, interviewId)) > 0) {
+        throw AppError.conflict('interview_has_feedback', 'Feedback was submitted for this interview; it cannot be moved.');
+      }
+      const before = { startsAt: new Date(interview.startsAt), endsAt: new Date(interview.endsAt) };
+      if (before.startsAt.getTime() === startsAt.getTime() && before.endsAt.getTime() === endsAt.getTime()) return; // nothing moved, nothing sent
+      await this.interviews.update(manager, auth.organizationId, interviewId, { startsAt, endsAt });
+      await this.audit.record(manager, auth, {
+        action: 'interview.moved',
+        entityType: 'interview',
+        entityId: interviewId,
+        before: { startsAt: before.startsAt.toISOString(), endsAt: before.endsAt.toISOString() },
+        after: { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
+      });
+      await EmailRequests.interviewChanged(manager, auth.organizationId, interviewId, 'moved', { startsAt: before.startsAt });
+    });
+    const [row] = await this.interviews.withRounds(auth.organizationId, { interviewId });
+    return InterviewResponseDto.from(row);
+  }
+}

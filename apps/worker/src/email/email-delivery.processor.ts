@@ -1,0 +1,55 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
+import type { SendEmailJobData } from '@hireloop/core/email/email-requests';
+import { EmailDeliveriesRepository } from '@hireloop/core/email/email-deliveries.repository';
+import { JobName, QueueName } from '@hireloop/queue';
+import { EmailAttemptOutcome, EmailSenderService } from './email-sender.service';
+
+export type SendEmailJob = Job<SendEmailJobData, EmailAttemptOutcome['outcome'], typeof JobName.SendEmail>;
+
+/**
+ * `send-email`: one attempt per run. A transient failure moves the job back to delayed for the policy's back-off
+ * (EMAIL_MAX_ATTEMPTS, EMAIL_RETRY_DELAY_MS, doubling up to EMAIL_RETRY_MAX_DELAY_MS), counted on the delivery row
+ * rather than by BullMQ; a 5xx answer or the last attempt marks the delivery failed, which admins see. Errors
+ * outside the attempt (e.g. PostgreSQL down) throw and get the queue's own retries.
+ */
+@Processor(QueueName.EmailDeliveries, { concurrency: 4 })
+export class EmailDeliveryProcessor extends WorkerHost {
+  private readonly logger = new Logger(EmailDeliveryProcessor.name);
+  private lastErrorLoggedAt = 0;
+
+  constructor(
+    private readonly sender: EmailSenderService,
+    private readonly deliveries: EmailDeliveriesRepository,
+  ) {
+    super();
+  }
+
+  async process(job: SendEmailJob, token?: string): Promise<EmailAttemptOutcome['outcome']> {
+    const deliveryId = job.data?.deliveryId;
+    if (job.name !== JobName.SendEmail || typeof deliveryId !== 'string' || !/^[0-9a-f-]{36}$/i.test(deliveryId)) {
+      throw new UnrecoverableError(`unexpected job ${job.name} ${JSON.stringify(job.data)}`);
+    }
+    const result = await this.sender.attempt(deliveryId);
+    if (result.outcome === 'retry') {
+      await job.moveToDelayed(result.retryAt.getTime(), token);
+      throw new DelayedError();
+    }
+    return result.outcome;
+  }
+
+  @OnWorkerEvent('failed')
+  async onFailed(job: SendEmailJob | undefined, error: Error): Promise<void> {
+    if (!job || error instanceof DelayedError) return;
+    const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+    if (final && typeof job.data?.deliveryId === 'string') await this.deliveries.markFailed(job.data.deliveryId, error.message).catch(() => undefined);
+  }
+
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    if (Date.now() - this.lastErrorLoggedAt < 10_000) return;
+    this.lastErrorLoggedAt = Date.now();
+    this.logger.warn(`email-deliveries worker: ${error.message}`);
+  }
+}

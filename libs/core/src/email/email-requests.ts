@@ -1,0 +1,259 @@
+import { createHash } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { JobName, QueueName } from '@hireloop/queue';
+import { AppError } from '../common/app-error';
+import { OutboxService } from '../outbox/outbox.service';
+import { EmailTemplate, ESSENTIAL_TEMPLATES, InterviewEmailParams } from './email-templates';
+import { hasControlCharacters, headerText, isDeliverableAddress, MAX_DISPLAY_NAME_LENGTH } from './email-text';
+
+/** Payload of a `send-email` job: ids only; the processor re-reads the delivery. */
+export interface SendEmailJobData {
+  organizationId: string | null;
+  deliveryId: string;
+}
+
+export function emailDeliveryDedupeKey(deliveryId: string): string {
+  return `email:${deliveryId}`;
+}
+
+export interface EmailRecipient {
+  email: string;
+  name: string;
+  memberId?: string | null;
+}
+
+export interface EmailRequest {
+  organizationId: string | null;
+  /** The event this email announces; with the recipient's address it is stored once (one message per event). */
+  eventKey: string;
+  template: EmailTemplate;
+  to: EmailRecipient;
+  params: Record<string, unknown>;
+}
+
+const outbox = new OutboxService();
+const tokenKey = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex').slice(0, 32);
+
+/**
+ * Stores email deliveries and their `send-email` jobs (through the outbox) in the caller's transaction: an email
+ * exists if and only if its event committed, and the worker sends it after the commit, never the HTTP request.
+ * A repeated event key for the same address is ignored (ON CONFLICT DO NOTHING). Recipients whose stored address
+ * cannot be delivered to are skipped; the functions that take an address from the request reject it instead.
+ * Returns how many deliveries were created.
+ */
+export async function requestEmails(manager: EntityManager, requests: EmailRequest[]): Promise<number> {
+  const rows = requests
+    .map((r) => ({ ...r, to: { ...r.to, email: r.to.email.trim().toLowerCase() } }))
+    .filter((r) => isDeliverableAddress(r.to.email));
+  if (rows.length === 0) return 0;
+  const inserted: { id: string; organization_id: string | null }[] = await manager.query(
+    `INSERT INTO email_deliveries (organization_id, event_key, template, recipient_email, recipient_name, recipient_member_id, essential, params)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::boolean[], $8::jsonb[])
+     ON CONFLICT ON CONSTRAINT email_deliveries_once_key DO NOTHING
+     RETURNING id, organization_id`,
+    [
+      rows.map((r) => r.organizationId),
+      rows.map((r) => r.eventKey),
+      rows.map((r) => r.template),
+      rows.map((r) => r.to.email),
+      rows.map((r) => headerText(r.to.name, MAX_DISPLAY_NAME_LENGTH)),
+      rows.map((r) => r.to.memberId ?? null),
+      rows.map((r) => ESSENTIAL_TEMPLATES.has(r.template)),
+      rows.map((r) => JSON.stringify(r.params)),
+    ],
+  );
+  for (const row of inserted) {
+    await outbox.enqueue(manager, {
+      organizationId: row.organization_id,
+      queue: QueueName.EmailDeliveries,
+      jobName: JobName.SendEmail,
+      payload: { organizationId: row.organization_id, deliveryId: row.id } satisfies SendEmailJobData,
+      dedupeKey: emailDeliveryDedupeKey(row.id),
+    });
+  }
+  return inserted.length;
+}
+
+/** Rejects an address or display name taken from a request that would be unsafe in a header (4xx, field-level). */
+export function assertSafeRecipient(to: { email: string; name: string }, fields: { email: string; name: string } = { email: 'email', name: 'name' }): void {
+  const errors = [];
+  if (!isDeliverableAddress(to.email.trim())) errors.push({ field: fields.email, message: `${fields.email} must be a single email address`, code: 'invalid_address' });
+  if (hasControlCharacters(to.name)) errors.push({ field: fields.name, message: `${fields.name} must not contain line breaks or control characters`, code: 'control_characters' });
+  if (errors.length > 0) throw AppError.invalidFields(errors);
+}
+
+interface MemberAddress {
+  id: string;
+  email: string;
+  name: string;
+}
+
+function activeMembers(manager: EntityManager, organizationId: string, filter: { ids: string[] } | { role: string }): Promise<MemberAddress[]> {
+  const [condition, value] = 'ids' in filter ? ['m.id = ANY($2::uuid[])', filter.ids] : ['$2 = ANY(m.roles)', filter.role];
+  return manager.query(
+    `SELECT m.id, u.email, u.name FROM members m JOIN users u ON u.id = m.user_id
+      WHERE m.organization_id = $1 AND m.status = 'active' AND ${condition} ORDER BY m.created_at, m.id`,
+    [organizationId, value],
+  );
+}
+
+export type InterviewChange = 'scheduled' | 'moved' | 'cancelled';
+
+/**
+ * The one entry point for transactional email. Each function runs in the caller's transaction (pass its manager),
+ * reads what the email needs, and stores the deliveries with their outbox rows.
+ */
+export const EmailRequests = {
+  /** An invitation with its accept link (`/accept-invite?token=`). Address and name come from the request: unsafe ones are a 400 naming the field. */
+  async invitation(
+    manager: EntityManager,
+    invite: { organizationId: string; memberId: string; email: string; name: string; token: string; expiresAt: Date; invitedByMemberId: string; roles: string[] },
+  ): Promise<void> {
+    assertSafeRecipient(invite);
+    const [inviter] = await activeMembers(manager, invite.organizationId, { ids: [invite.invitedByMemberId] });
+    await requestEmails(manager, [
+      {
+        organizationId: invite.organizationId,
+        eventKey: `invitation:${invite.memberId}:${tokenKey(invite.token)}`,
+        template: 'invitation',
+        to: { email: invite.email, name: invite.name, memberId: invite.memberId },
+        params: { token: invite.token, expiresAt: invite.expiresAt.toISOString(), inviterName: inviter?.name ?? null, roles: invite.roles },
+      },
+    ]);
+  },
+
+  /**
+   * Email verification (for sign-up, or before an existing account joins another organization): a link to
+   * `/verify-email?token=<token>` that the web app posts back. The caller creates, stores (hashed) and checks the
+   * token; this only delivers it. Unsafe address or name: 400 naming the field.
+   */
+  async verification(
+    manager: EntityManager,
+    v: { email: string; name: string; token: string; expiresAt?: Date; organizationId?: string | null; userId?: string | null },
+  ): Promise<void> {
+    assertSafeRecipient(v);
+    await requestEmails(manager, [
+      {
+        organizationId: v.organizationId ?? null,
+        eventKey: `verification:${tokenKey(v.token)}`,
+        template: 'email_verification',
+        to: { email: v.email, name: v.name },
+        params: { token: v.token, email: v.email.trim().toLowerCase(), expiresAt: v.expiresAt?.toISOString() ?? null },
+      },
+    ]);
+  },
+
+  /** A password-reset link (`/reset-password?token=`), single use, valid until `expiresAt`. */
+  async passwordReset(manager: EntityManager, r: { tokenId: string; email: string; name: string; token: string; expiresAt: Date }): Promise<void> {
+    await requestEmails(manager, [
+      {
+        organizationId: null,
+        eventKey: `password-reset:${r.tokenId}`,
+        template: 'password_reset',
+        to: { email: r.email, name: r.name },
+        params: { token: r.token, expiresAt: r.expiresAt.toISOString() },
+      },
+    ]);
+  },
+
+  /**
+   * Interview scheduled, moved or cancelled: one email per active interviewer, each with an iCalendar invitation of
+   * the interview's UID. Every change bumps the interview's calendar SEQUENCE, so a move updates the same calendar
+   * entry and a cancellation (METHOD:CANCEL) removes it. Call after the change is written.
+   */
+  async interviewChanged(manager: EntityManager, organizationId: string, interviewId: string, change: InterviewChange, previous?: { startsAt: Date }): Promise<void> {
+    const [{ sequence }]: { sequence: number }[] = await manager.query(
+      `INSERT INTO interview_calendar_sequences (interview_id, sequence) VALUES ($1, 0)
+       ON CONFLICT (interview_id) DO UPDATE SET sequence = interview_calendar_sequences.sequence + 1
+       RETURNING sequence`,
+      [interviewId],
+    );
+    const [row]: { application_id: string; starts_at: Date; ends_at: Date; interviewer_ids: string[]; candidate_name: string; role_title: string; round_name: string | null }[] =
+      await manager.query(
+        `SELECT i.application_id, i.starts_at, i.ends_at, i.interviewer_ids, c.name AS candidate_name, r.title AS role_title,
+                COALESCE((SELECT x->>'name' FROM jsonb_array_elements(lv.snapshot->'rounds') x WHERE x->>'id' = i.round_id::text LIMIT 1), rd.name) AS round_name
+           FROM interviews i
+           JOIN applications a ON a.id = i.application_id
+           JOIN candidates c ON c.id = a.candidate_id
+           JOIN roles r ON r.id = i.role_id
+           JOIN loop_versions lv ON lv.id = i.loop_version_id
+           LEFT JOIN rounds rd ON rd.id = i.round_id
+          WHERE i.organization_id = $1 AND i.id = $2`,
+        [organizationId, interviewId],
+      );
+    if (!row) return;
+    const interviewers = await activeMembers(manager, organizationId, { ids: row.interviewer_ids });
+    const params: InterviewEmailParams = {
+      interviewId,
+      applicationId: row.application_id,
+      candidateName: row.candidate_name,
+      roleTitle: row.role_title,
+      roundName: row.round_name ?? 'Interview',
+      startsAt: new Date(row.starts_at).toISOString(),
+      endsAt: new Date(row.ends_at).toISOString(),
+      previousStartsAt: previous ? previous.startsAt.toISOString() : null,
+      sequence,
+      interviewerNames: interviewers.map((m) => m.name),
+    };
+    await requestEmails(
+      manager,
+      interviewers.map((m) => ({
+        organizationId,
+        eventKey: `interview:${interviewId}:${sequence}`,
+        template: `interview_${change}` as EmailTemplate,
+        to: { email: m.email, name: m.name, memberId: m.id },
+        params: params as unknown as Record<string, unknown>,
+      })),
+    );
+  },
+
+  /** Feedback reminders (to the interviewer, with a link to the scorecard) and escalations (to the hiring manager), one per stored notification. */
+  async feedbackNotifications(
+    manager: EntityManager,
+    notifications: { id: string; organization_id: string; recipient_member_id: string; kind: string; interview_id: string; interviewer_id: string; payload: Record<string, unknown> }[],
+  ): Promise<void> {
+    if (notifications.length === 0) return;
+    const ids = [...new Set(notifications.flatMap((n) => [n.recipient_member_id, n.interviewer_id]))];
+    const members: (MemberAddress & { status: string })[] = await manager.query(
+      `SELECT m.id, u.email, u.name, m.status FROM members m JOIN users u ON u.id = m.user_id WHERE m.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(members.map((m) => [m.id, m]));
+    const requests: EmailRequest[] = [];
+    for (const n of notifications) {
+      const to = byId.get(n.recipient_member_id);
+      if (!to || to.status !== 'active') continue;
+      const escalation = n.kind === 'feedback_escalation';
+      requests.push({
+        organizationId: n.organization_id,
+        eventKey: `notification:${n.id}`,
+        template: escalation ? 'feedback_escalation' : 'feedback_reminder',
+        to: { email: to.email, name: to.name, memberId: to.id },
+        params: { ...n.payload, interviewId: n.interview_id, interviewerName: byId.get(n.interviewer_id)?.name ?? null },
+      });
+    }
+    await requestEmails(manager, requests);
+  },
+
+  /** A hiring decision was recorded: every active recruiter of the organization is told. */
+  async decisionRecorded(manager: EntityManager, d: { organizationId: string; decisionId: string; applicationId: string; decision: string; decidedByMemberId: string }): Promise<void> {
+    const [app]: { candidate_name: string; role_title: string }[] = await manager.query(
+      `SELECT c.name AS candidate_name, r.title AS role_title FROM applications a JOIN candidates c ON c.id = a.candidate_id JOIN roles r ON r.id = a.role_id
+        WHERE a.organization_id = $1 AND a.id = $2`,
+      [d.organizationId, d.applicationId],
+    );
+    if (!app) return;
+    const recruiters = await activeMembers(manager, d.organizationId, { role: 'recruiter' });
+    const [decider] = await activeMembers(manager, d.organizationId, { ids: [d.decidedByMemberId] });
+    await requestEmails(
+      manager,
+      recruiters.map((m) => ({
+        organizationId: d.organizationId,
+        eventKey: `decision:${d.decisionId}`,
+        template: 'decision_recorded' as const,
+        to: { email: m.email, name: m.name, memberId: m.id },
+        params: { applicationId: d.applicationId, decision: d.decision, candidateName: app.candidate_name, roleTitle: app.role_title, decidedByName: decider?.name ?? null },
+      })),
+    );
+  },
+};

@@ -1,0 +1,85 @@
+import { interviewCalendar, interviewCalendarUid } from './email-calendar';
+import { EMAIL_TEMPLATES, InterviewEmailParams, renderEmail } from './email-templates';
+
+const ctx = { organizationName: 'Acme <Robotics>', recipientName: 'Ivy', appUrl: 'https://app.example.com' };
+const interview: InterviewEmailParams = {
+  interviewId: '11111111-1111-4111-8111-111111111111',
+  applicationId: '22222222-2222-4222-8222-222222222222',
+  candidateName: 'Mallory\r\nBcc: victim@evil.test',
+  roleTitle: 'Staff <b>Engineer</b>',
+  roundName: 'Technical',
+  startsAt: '2026-12-03T14:00:00.000Z',
+  endsAt: '2026-12-03T15:00:00.000Z',
+  sequence: 2,
+  interviewerNames: ['Alice', 'Bob'],
+};
+const params: Record<string, Record<string, unknown>> = {
+  invitation: { token: 'tok/en+1', expiresAt: '2026-12-09T10:00:00.000Z', inviterName: 'Alex', roles: ['interviewer'] },
+  email_verification: { token: 'verify', email: 'ivy@example.test' },
+  password_reset: { token: 'reset', expiresAt: '2026-12-02T11:00:00.000Z' },
+  interview_scheduled: interview as unknown as Record<string, unknown>,
+  interview_moved: { ...interview, previousStartsAt: '2026-12-02T14:00:00.000Z' } as unknown as Record<string, unknown>,
+  interview_cancelled: interview as unknown as Record<string, unknown>,
+  feedback_reminder: { interviewId: interview.interviewId, roleTitle: 'Staff Engineer', interviewEndedAt: '2026-12-01T15:00:00.000Z', daysOverdue: 1 },
+  feedback_escalation: { interviewId: interview.interviewId, applicationId: interview.applicationId, interviewerName: 'Alice', roleTitle: 'Staff Engineer', interviewEndedAt: '2026-12-01T15:00:00.000Z', daysOverdue: 3 },
+  decision_recorded: { applicationId: interview.applicationId, decision: 'no_hire', candidateName: 'Grace', roleTitle: 'Staff Engineer', decidedByName: 'Harper' },
+};
+
+describe('email templates', () => {
+  it.each(EMAIL_TEMPLATES.map((t) => [t]))('%s: one-line subject, text and HTML parts, organization name, escaped HTML', (template) => {
+    const email = renderEmail(template, params[template], ctx);
+    expect(email.subject).not.toMatch(/[\r\n]/);
+    expect(email.subject.length).toBeGreaterThan(5);
+    expect(email.text).toContain('Hello Ivy,');
+    expect(email.text).toContain('Acme <Robotics>');
+    expect(email.html).toContain('Acme &lt;Robotics&gt;');
+    expect(email.html).not.toMatch(/<Robotics>|<b>Engineer/);
+  });
+
+  it('puts a preferences link in non-essential mail only', () => {
+    expect(renderEmail('invitation', params.invitation, ctx).text).not.toContain('/settings/notifications');
+    expect(renderEmail('password_reset', params.password_reset, ctx).text).not.toContain('/settings/notifications');
+    expect(renderEmail('feedback_reminder', params.feedback_reminder, ctx).text).toContain('Choose which emails you get: https://app.example.com/settings/notifications');
+    expect(renderEmail('decision_recorded', params.decision_recorded, ctx).html).toContain('href="https://app.example.com/settings/notifications"');
+  });
+
+  it('links to the page each email is about, with URL-encoded tokens', () => {
+    expect(renderEmail('invitation', params.invitation, ctx).text).toContain('https://app.example.com/accept-invite?token=tok%2Fen%2B1');
+    expect(renderEmail('password_reset', params.password_reset, ctx).text).toContain('https://app.example.com/reset-password?token=reset');
+    expect(renderEmail('email_verification', params.email_verification, ctx).text).toContain('https://app.example.com/verify-email?token=verify');
+    expect(renderEmail('feedback_reminder', params.feedback_reminder, ctx).text).toContain(`https://app.example.com/interviews/${interview.interviewId}`);
+    expect(renderEmail('feedback_escalation', params.feedback_escalation, ctx).text).toContain(`https://app.example.com/applications/${interview.applicationId}/debrief`);
+  });
+
+  it('flattens injected line breaks in the subject', () => {
+    expect(renderEmail('interview_scheduled', params.interview_scheduled, ctx).subject).toBe('Interview: Technical interview with Mallory Bcc: victim@evil.test (Staff <b>Engineer</b>)');
+  });
+
+  it('refuses an unknown template', () => {
+    expect(() => renderEmail('nope' as never, {}, ctx)).toThrow(/unknown email template/);
+  });
+});
+
+describe('interview calendar invitations', () => {
+  const options = { organizer: { name: 'hireloop', email: 'no-reply@example.test' }, attendee: { name: 'Alice', email: 'alice@example.test' }, url: 'https://app.example.com/interviews/1' };
+  const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
+
+  it('REQUEST with the interview UID, SEQUENCE, UTC times and the attendee', () => {
+    const ics = unfold(interviewCalendar(interview, { ...options, method: 'REQUEST' }));
+    expect(ics).toMatch(/^METHOD:REQUEST$/m);
+    expect(ics).toContain(`UID:${interviewCalendarUid(interview.interviewId)}`);
+    expect(ics).toMatch(/^SEQUENCE:2$/m);
+    expect(ics).toMatch(/^DTSTART:20261203T140000Z$/m);
+    expect(ics).toMatch(/^DTEND:20261203T150000Z$/m);
+    expect(ics).toMatch(/^STATUS:CONFIRMED$/m);
+    expect(ics).toMatch(/ATTENDEE;.*mailto:alice@example.test/);
+    expect(ics).not.toMatch(/^Bcc:/m);
+  });
+
+  it('CANCEL with STATUS:CANCELLED for the same UID', () => {
+    const ics = unfold(interviewCalendar(interview, { ...options, method: 'CANCEL' }));
+    expect(ics).toMatch(/^METHOD:CANCEL$/m);
+    expect(ics).toMatch(/^STATUS:CANCELLED$/m);
+    expect(ics).toContain(`UID:interview-${interview.interviewId}@hireloop`);
+  });
+});

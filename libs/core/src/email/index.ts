@@ -1,0 +1,5 @@
+export * from './email-text';
+export * from './email-templates';
+export * from './email-calendar';
+export * from './email-requests';
+export * from './email-deliveries.repository';
