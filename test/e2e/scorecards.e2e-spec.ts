@@ -145,7 +145,15 @@ describe('scorecards: blind feedback, idempotent submission, validation, amendme
       const byId = (res: { body: { items: { id: string }[] } }) => Object.fromEntries(res.body.items.map((s) => [s.id, s])) as Record<string, Record<string, unknown>>;
       expect(Object.keys(byId(bobView)).sort()).toEqual([aliceCard.body.id, bobCard.body.id].sort());
       expect(byId(bobView)[aliceCard.body.id]).not.toHaveProperty('privateNote');
-      expect(byId(bobView)[aliceCard.body.id]).toMatchObject({ recommendation: 'strong_yes', ratings: aliceCard.body.ratings });
+      // The list names each rating's dimension (additive: the submit response has no names), also a dimension
+      // outside the reader's round (Bob sat the design round; Coding belongs to the technical round only).
+      expect(byId(bobView)[aliceCard.body.id].recommendation).toBe('strong_yes');
+      expect(byId(bobView)[aliceCard.body.id].ratings).toEqual(
+        aliceCard.body.ratings.map((r: { dimensionId: string }) => ({ ...r, dimensionName: r.dimensionId === coding.id ? 'Coding' : 'Communication' })),
+      );
+      expect(design.focusDimensionIds).not.toContain(coding.id);
+      expect((byId(bobView)[aliceCard.body.id].ratings as { dimensionId: string; dimensionName: string }[]).find((r) => r.dimensionId === coding.id)?.dimensionName).toBe('Coding');
+      expect(byId(bobView)[bobCard.body.id].ratings).toEqual(bobCard.body.ratings.map((r: { dimensionId: string }) => ({ ...r, dimensionName: r.dimensionId === communication.id ? 'Communication' : 'System design' })));
       expect(byId(bobView)[bobCard.body.id].privateNote).toBe('Not convinced at all.');
       const aliceAfter = byId(await list(scene, alice).expect(200));
       expect(aliceAfter[bobCard.body.id]).not.toHaveProperty('privateNote');

@@ -39,7 +39,10 @@ export class ScorecardReadsService {
       statuses: access.read === 'all' ? ['submitted', 'withdrawn'] : ['submitted'],
       ownerId: auth.memberId,
     });
-    const views = await this.views.build(undefined, auth.organizationId, rows, { showPrivateNote: (row) => this.showNote(auth, access, row) });
+    const views = await this.views.build(undefined, auth.organizationId, rows, {
+      showPrivateNote: (row) => this.showNote(auth, access, row),
+      withDimensionNames: true,
+    });
     const pairs = rows.map((row, i) => ({ row, view: views[i] }));
     return toPage(pairs, pageLimit(query), (p) => this.scorecards.cursorOf(p.row), (p) => p.view);
   }

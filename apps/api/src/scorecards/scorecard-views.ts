@@ -8,6 +8,8 @@ export interface ScorecardViewOptions {
   showPrivateNote: (scorecard: ScorecardEntity) => boolean;
   /** Include the full content of every revision. */
   withRevisionContent?: boolean;
+  /** Name each rating's dimension (`ratings[].dimensionName`, from the scorecard's loop version). */
+  withDimensionNames?: boolean;
 }
 
 /** Maps scorecards to response DTOs, with interviewer names and history, hiding private notes as told. */
@@ -22,7 +24,8 @@ export class ScorecardViews {
     const revisions = await this.scorecards.revisions(organizationId, rows.map((r) => r.id), manager);
     const amended = rows.filter((r) => revisions.some((v) => v.scorecardId === r.id && v.kind === 'amended'));
     const views = await this.scorecards.firstPanelViews(organizationId, amended.map((r) => ({ applicationId: r.applicationId, memberId: r.interviewerId })), manager);
-    const dimensionNames = await this.scorecards.dimensionNames(organizationId, amended.map((r) => r.loopVersionId), manager);
+    const named = options.withDimensionNames ? rows : amended;
+    const dimensionNames = await this.scorecards.dimensionNames(organizationId, named.map((r) => r.loopVersionId), manager);
     const byScorecard = new Map<string, ScorecardRevisionEntity[]>();
     for (const revision of revisions) byScorecard.set(revision.scorecardId, [...(byScorecard.get(revision.scorecardId) ?? []), revision]);
     return rows.map((row) => {
@@ -36,7 +39,7 @@ export class ScorecardViews {
         loopVersionId: row.loopVersionId,
         status: row.status,
         revision: row.revision,
-        ...contentDto(contentOf(row), showNote),
+        ...contentDto(contentOf(row), showNote, options.withDimensionNames ? (id) => dimensionNames.get(id) ?? '' : undefined),
         submittedAt: row.submittedAt?.toISOString() ?? null,
         updatedAt: row.updatedAt.toISOString(),
         history: (byScorecard.get(row.id) ?? []).map((v) => revisionDto(v, options.withRevisionContent ? showNote : undefined)),
@@ -46,9 +49,10 @@ export class ScorecardViews {
   }
 }
 
-export function contentDto(content: ScorecardContent, showPrivateNote: boolean): ScorecardContentDto {
+/** `dimensionName`: when given, each rating carries its dimension's name. */
+export function contentDto(content: ScorecardContent, showPrivateNote: boolean, dimensionName?: (id: string) => string): ScorecardContentDto {
   const dto: ScorecardContentDto = {
-    ratings: content.ratings.map((r) => ({ ...r })),
+    ratings: content.ratings.map((r) => (dimensionName ? { ...r, dimensionName: dimensionName(r.dimensionId) } : { ...r })),
     recommendation: content.recommendation,
     signals: content.signals.map((s) => ({ ...s })),
     redFlags: [...content.redFlags],

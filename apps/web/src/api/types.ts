@@ -430,7 +430,8 @@ export interface Debrief {
   interviewerNames?: Record<string, string>;
 }
 
-export type RatingShares = Record<'1' | '2' | '3' | '4', number>;
+/** Share of ratings per value ("5" on 5-point scales only, absent from older responses); null when withheld (too few ratings). */
+export type RatingShares = Record<'1' | '2' | '3' | '4', number | null> & { '5'?: number | null };
 
 export interface InterviewerCalibration {
   interviewerId: string;
@@ -440,20 +441,26 @@ export interface InterviewerCalibration {
   computedAt: string | null;
   ratingDistribution: RatingShares;
   ratingCount: number;
+  /** The shares are withheld (all null): fewer than 5 ratings. */
+  ratingDistributionSuppressed: boolean;
   organizationDistribution: RatingShares;
   organizationRatingCount: number;
+  organizationDistributionSuppressed: boolean;
   recommendations: { total: number; matchedDecision: number; matchRate: number | null };
 }
 
 export interface RoleCalibration {
   roleId: string;
   title: string;
-  dimensions: { dimensionId: string; name: string | null; alpha: number | null; nUnits: number; nRatings: number }[];
+  /** alpha is null until computed, when undefined, or when withheld (`suppressed`: fewer than 5 ratings). */
+  dimensions: { dimensionId: string; name: string | null; alpha: number | null; nUnits: number; nRatings: number; suppressed: boolean }[];
   scoreDistribution: {
     applications: number;
-    buckets: { from: number; to: number; count: number }[];
-    unscored: number;
-    recommendations: { hire: number; no_hire: number; inconclusive: number };
+    /** Counts null when the distribution is withheld (`suppressed`: fewer than 5 applications). */
+    buckets: { from: number; to: number; count: number | null }[];
+    unscored: number | null;
+    recommendations: { hire: number | null; no_hire: number | null; inconclusive: number | null };
+    suppressed: boolean;
   };
   decisions: { total: number; followedRecommendation: number; overrides: number; followRate: number | null };
   computedAt: string | null;

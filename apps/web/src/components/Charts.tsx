@@ -150,34 +150,44 @@ export function ScoreChart(props: {
   );
 }
 
-/** Two distributions over ratings 1–4 side by side: an interviewer's (filled) against the organization's (outline). */
-export function DistributionChart(props: { mine: number[]; theirs: number[]; mineLabel: string; theirsLabel: string; width?: number }) {
+/**
+ * Two distributions over the rating values side by side: an interviewer's (filled) against the organization's
+ * (outline). A series that is null (withheld: too few ratings) is left out and labelled "not enough data yet".
+ */
+export function DistributionChart(props: { mine: number[] | null; theirs: number[] | null; mineLabel: string; theirsLabel: string; levels?: readonly number[]; width?: number }) {
   const width = props.width ?? 460;
   const height = 200;
   const bottom = height - 30;
-  const y = linearScale([0, Math.max(0.0001, ...props.mine, ...props.theirs)], [bottom, 20]);
-  const groupWidth = (width - 40) / 4;
+  const levels = props.levels?.length ? props.levels : RATING_LEVELS;
+  const { mine, theirs } = props;
+  const y = linearScale([0, Math.max(0.0001, ...(mine ?? []), ...(theirs ?? []))], [bottom, 20]);
+  const groupWidth = (width - 40) / levels.length;
+  const describe = (label: string, shares: number[] | null) => `${label}: ${shares ? shares.map((p) => `${Math.round(p * 100)}%`).join(', ') : 'not enough data yet'}`;
+  const bar = (shares: number[] | null, i: number, x: number, bw: number, className: string) =>
+    shares ? (
+      <>
+        <rect x={x} y={y(shares[i])} width={bw} height={bottom - y(shares[i])} className={className} />
+        <text x={x + bw / 2} y={y(shares[i]) - 4} textAnchor="middle" className="chart__tick">
+          {Math.round(shares[i] * 100)}%
+        </text>
+      </>
+    ) : null;
   return (
     <svg className="chart" role="img" aria-labelledby="distchart-title" viewBox={`0 0 ${width} ${height}`} width="100%" data-testid="distribution-chart">
-      <title id="distchart-title">
-        {`Share of ratings 1 to 4 — ${props.mineLabel}: ${props.mine.map((p) => `${Math.round(p * 100)}%`).join(', ')}; ${props.theirsLabel}: ${props.theirs
-          .map((p) => `${Math.round(p * 100)}%`)
-          .join(', ')}`}
-      </title>
+      <title id="distchart-title">{`Share of ratings ${levels[0]} to ${levels[levels.length - 1]} — ${describe(props.mineLabel, mine)}; ${describe(props.theirsLabel, theirs)}`}</title>
       <line x1={20} x2={width - 20} y1={bottom} y2={bottom} className="chart__axis" />
-      {RATING_LEVELS.map((level, i) => {
+      {!mine && !theirs ? (
+        <text x={width / 2} y={bottom / 2} textAnchor="middle" className="chart__tick" data-testid="distribution-not-enough">
+          Not enough data yet
+        </text>
+      ) : null}
+      {levels.map((level, i) => {
         const gx = 20 + i * groupWidth;
         const bw = groupWidth / 3;
         return (
           <g key={level}>
-            <rect x={gx + bw * 0.4} y={y(props.mine[i])} width={bw} height={bottom - y(props.mine[i])} className="chart__hist-mine" />
-            <rect x={gx + bw * 1.6} y={y(props.theirs[i])} width={bw} height={bottom - y(props.theirs[i])} className="chart__hist-org" />
-            <text x={gx + bw * 0.4 + bw / 2} y={y(props.mine[i]) - 4} textAnchor="middle" className="chart__tick">
-              {Math.round(props.mine[i] * 100)}%
-            </text>
-            <text x={gx + bw * 1.6 + bw / 2} y={y(props.theirs[i]) - 4} textAnchor="middle" className="chart__tick">
-              {Math.round(props.theirs[i] * 100)}%
-            </text>
+            {bar(mine, i, gx + bw * 0.4, bw, 'chart__hist-mine')}
+            {bar(theirs, i, gx + bw * 1.6, bw, 'chart__hist-org')}
             <text x={gx + groupWidth / 2} y={bottom + 18} textAnchor="middle" className="chart__tick">
               {level}
             </text>
@@ -222,27 +232,36 @@ export function Legend(props: { items: { label: string; colourIndex: number }[] 
   );
 }
 
-/** Counts of weighted scores in buckets over 1–4 (e.g. a role's applications). */
-export function ScoreHistogram(props: { buckets: { from: number; to: number; count: number }[]; width?: number }) {
+/** Counts of weighted scores in buckets over 1–4 (e.g. a role's applications); `withheld`: no bars, "not enough data yet". */
+export function ScoreHistogram(props: { buckets: { from: number; to: number; count: number | null }[]; withheld?: boolean; width?: number }) {
   const width = props.width ?? 460;
   const height = 170;
   const bottom = height - 26;
   const x = linearScale([1, 4], [24, width - 16]);
-  const max = Math.max(1, ...props.buckets.map((b) => b.count));
+  const withheld = !!props.withheld || props.buckets.some((b) => b.count === null);
+  const buckets = props.buckets.map((b) => ({ ...b, count: withheld ? 0 : (b.count ?? 0) }));
+  const max = Math.max(1, ...buckets.map((b) => b.count));
   const y = linearScale([0, max], [bottom, 16]);
+  const label = withheld ? 'not enough data yet' : buckets.filter((b) => b.count > 0).map((b) => `${b.count} between ${b.from} and ${b.to}`).join(', ') || 'none yet';
   return (
-    <svg className="chart" role="img" aria-label={`Weighted scores: ${props.buckets.filter((b) => b.count > 0).map((b) => `${b.count} between ${b.from} and ${b.to}`).join(', ') || 'none yet'}`} viewBox={`0 0 ${width} ${height}`} width="100%">
+    <svg className="chart" role="img" aria-label={`Weighted scores: ${label}`} viewBox={`0 0 ${width} ${height}`} width="100%" data-testid="score-histogram">
       <line x1={x(1)} x2={x(4)} y1={bottom} y2={bottom} className="chart__axis" />
-      {props.buckets.map((b) => (
-        <g key={b.from}>
-          <rect x={x(b.from) + 1} y={y(b.count)} width={Math.max(1, x(b.to) - x(b.from) - 2)} height={bottom - y(b.count)} className="chart__hist-mine" />
-          {b.count > 0 ? (
-            <text x={(x(b.from) + x(b.to)) / 2} y={y(b.count) - 3} textAnchor="middle" className="chart__tick">
-              {b.count}
-            </text>
-          ) : null}
-        </g>
-      ))}
+      {withheld ? (
+        <text x={width / 2} y={bottom / 2} textAnchor="middle" className="chart__tick">
+          Not enough data yet
+        </text>
+      ) : (
+        buckets.map((b) => (
+          <g key={b.from}>
+            <rect x={x(b.from) + 1} y={y(b.count)} width={Math.max(1, x(b.to) - x(b.from) - 2)} height={bottom - y(b.count)} className="chart__hist-mine" />
+            {b.count > 0 ? (
+              <text x={(x(b.from) + x(b.to)) / 2} y={y(b.count) - 3} textAnchor="middle" className="chart__tick">
+                {b.count}
+              </text>
+            ) : null}
+          </g>
+        ))
+      )}
       {RATING_LEVELS.map((level) => (
         <text key={level} x={x(level)} y={bottom + 16} textAnchor="middle" className="chart__tick">
           {level}

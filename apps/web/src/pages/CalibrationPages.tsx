@@ -3,7 +3,7 @@ import { get, listAll } from '../api/client';
 import type { InterviewerCalibration, Member, RoleCalibration, RoleSummary } from '../api/types';
 import { DistributionChart, ReliabilityBar, ScoreHistogram } from '../components/Charts';
 import { Empty, Loading, ProblemBanner } from '../components/ProblemBanner';
-import { countsOf, leniencyWords, meanRating, proportions, reliabilityWords } from '../lib/distribution';
+import { judgedReliability, leniencyWords, meanRating, MIN_COUNT, NOT_ENOUGH_DATA, ratePercent, ratingLevelsOf, reliabilityWords, scoreDistributionView, sharesOf } from '../lib/distribution';
 import { useResource } from '../lib/hooks';
 import { formatDateTime, formatNumber, formatSigned } from '../lib/labels';
 
@@ -62,8 +62,10 @@ export function InterviewerCalibrationPage() {
     );
   }
   const name = c.name || 'Interviewer';
-  const mine = proportions(countsOf(c.ratingDistribution));
-  const org = proportions(countsOf(c.organizationDistribution));
+  const levels = ratingLevelsOf(c.ratingDistribution, c.organizationDistribution);
+  const mine = sharesOf(c.ratingDistribution, c.ratingDistributionSuppressed, levels);
+  const org = sharesOf(c.organizationDistribution, c.organizationDistributionSuppressed, levels);
+  const matchPercent = c.recommendations ? ratePercent(c.recommendations.matchRate, c.recommendations.total) : null;
   return (
     <section className="page" data-testid="interviewer-calibration">
       <p className="breadcrumbs">
@@ -85,21 +87,28 @@ export function InterviewerCalibrationPage() {
           {c.recommendations ? (
             <p className="small">
               Recommendations that matched the final decision:{' '}
-              {c.recommendations.matchRate === null ? 'no decided applications yet' : `${Math.round(c.recommendations.matchRate * 100)}% (${c.recommendations.matchedDecision} of ${c.recommendations.total})`}
+              {c.recommendations.total === 0
+                ? 'no decided applications yet'
+                : matchPercent === null
+                  ? `${NOT_ENOUGH_DATA.toLowerCase()} (${c.recommendations.matchedDecision} of ${c.recommendations.total})`
+                  : `${matchPercent}% (${c.recommendations.matchedDecision} of ${c.recommendations.total})`}
             </p>
           ) : null}
         </section>
         <section className="card" aria-labelledby="dist-title">
           <h2 id="dist-title">Rating distribution</h2>
-          <DistributionChart mine={mine} theirs={org} mineLabel={name} theirsLabel="organization" />
+          <DistributionChart mine={mine} theirs={org} levels={levels} mineLabel={name} theirsLabel="organization" />
           <ul className="legend">
             <li>
-              <span className="legend__swatch legend__swatch--mine" aria-hidden="true" /> {name} ({c.ratingCount} ratings, mean {formatNumber(meanRating(mine))})
+              <span className="legend__swatch legend__swatch--mine" aria-hidden="true" /> {name} ({c.ratingCount} rating{c.ratingCount === 1 ? '' : 's'}
+              {mine ? `, mean ${formatNumber(meanRating(mine))}` : ` · ${NOT_ENOUGH_DATA.toLowerCase()}`})
             </li>
             <li>
-              <span className="legend__swatch legend__swatch--org" aria-hidden="true" /> Organization ({c.organizationRatingCount} ratings, mean {formatNumber(meanRating(org))})
+              <span className="legend__swatch legend__swatch--org" aria-hidden="true" /> Organization ({c.organizationRatingCount} rating{c.organizationRatingCount === 1 ? '' : 's'}
+              {org ? `, mean ${formatNumber(meanRating(org))}` : ` · ${NOT_ENOUGH_DATA.toLowerCase()}`})
             </li>
           </ul>
+          {!mine || !org ? <p className="small muted">Shares are shown from {MIN_COUNT} ratings on, so that no one's single rating can be read off the chart.</p> : null}
         </section>
       </div>
     </section>
@@ -118,7 +127,8 @@ export function RoleCalibrationPage() {
       </section>
     );
   }
-  const dist = c.scoreDistribution;
+  const dist = scoreDistributionView(c.scoreDistribution);
+  const followPercent = ratePercent(c.decisions.followRate, c.decisions.followedRecommendation + c.decisions.overrides);
   return (
     <section className="page" data-testid="role-calibration">
       <p className="breadcrumbs">
@@ -145,16 +155,17 @@ export function RoleCalibrationPage() {
           </thead>
           <tbody>
             {c.dimensions.map((d) => {
-              const words = reliabilityWords(d.alpha);
+              const words = reliabilityWords(d.alpha, d);
+              const alpha = judgedReliability(d.alpha, d);
               const label = d.name ?? 'Dimension';
               return (
                 <tr key={d.dimensionId}>
                   <th scope="row">{label}</th>
                   <td>
-                    <ReliabilityBar value={d.alpha} label={label} />{' '}
+                    <ReliabilityBar value={alpha} label={label} />{' '}
                     <span className={`badge badge--${words.tone === 'good' ? 'ok' : words.tone === 'ok' ? 'warn' : words.tone === 'poor' ? 'error' : 'none'}`}>{words.label}</span>
                   </td>
-                  <td className="num">{formatNumber(d.alpha)}</td>
+                  <td className="num">{formatNumber(alpha)}</td>
                   <td className="num">{d.nUnits}</td>
                   <td className="num">{d.nRatings}</td>
                 </tr>
@@ -166,17 +177,16 @@ export function RoleCalibrationPage() {
       <div className="columns columns--even">
         <section className="card">
           <h2>Weighted scores</h2>
-          <ScoreHistogram buckets={dist.buckets} />
-          <p className="small muted">
-            {dist.applications} application{dist.applications === 1 ? '' : 's'} with a report · {dist.unscored} without a score · recommended {dist.recommendations.hire} hire,{' '}
-            {dist.recommendations.no_hire} no hire, {dist.recommendations.inconclusive} inconclusive
-          </p>
+          <ScoreHistogram buckets={dist.buckets} withheld={dist.withheld} />
+          <p className="small muted">{dist.summary}</p>
         </section>
         <section className="card">
           <h2>Decisions that followed the report</h2>
-          <p className="big-number">{c.decisions.followRate === null ? '—' : `${Math.round(c.decisions.followRate * 100)}%`}</p>
+          <p className="big-number">{followPercent === null ? '—' : `${followPercent}%`}</p>
           <p className="small">
-            of decisions followed the report ({c.decisions.followedRecommendation} followed, {c.decisions.overrides} overrode, {c.decisions.total} decisions in all).
+            {followPercent === null
+              ? `${NOT_ENOUGH_DATA}: the rate is shown from ${MIN_COUNT} decisions on a hire or no-hire report (${c.decisions.followedRecommendation} followed, ${c.decisions.overrides} overrode, ${c.decisions.total} decisions in all).`
+              : `of decisions followed the report (${c.decisions.followedRecommendation} followed, ${c.decisions.overrides} overrode, ${c.decisions.total} decisions in all).`}
           </p>
         </section>
       </div>

@@ -7,6 +7,8 @@ export class RatingResponseDto {
   @ApiProperty({ nullable: true, type: String }) evidence: string | null;
   @ApiProperty() notAssessed: boolean;
   @ApiProperty({ nullable: true, type: String }) notAssessedReason: string | null;
+  @ApiPropertyOptional({ description: "The dimension's name in the scorecard's loop version (GET /v1/applications/:id/scorecards only)" })
+  dimensionName?: string;
 }
 
 export class SignalResponseDto {
