@@ -18,6 +18,7 @@ import { DebriefsModule } from './debriefs/debriefs.module';
 import { JwtAuthGuard } from './common/jwt-auth.guard';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { RolesGuard } from './common/roles.guard';
+import { MetricsModule } from './metrics/metrics.module';
 import { HealthModule } from './health/health.module';
 import { MembersModule } from './members/members.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -36,6 +37,7 @@ import { RolesModule } from './roles/roles.module';
       useFactory: (config: AppConfig) => [{ name: 'login', ttl: config.LOGIN_THROTTLE_TTL_MS, limit: config.LOGIN_THROTTLE_LIMIT }],
     }),
     HealthModule,
+    MetricsModule,
     AuthModule,
     MembersModule,
     OrganizationsModule,

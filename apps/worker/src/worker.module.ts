@@ -7,6 +7,7 @@ import { FeedbackRemindersWorkerModule } from './feedback-reminders/feedback-rem
 import { InterviewerCalibrationWorkerModule } from './interviewer-calibration/interviewer-calibration-worker.module';
 import { OutboxRelayModule } from './outbox-relay/outbox-relay.module';
 import { PanelAggregationWorkerModule } from './panel-aggregation/panel-aggregation-worker.module';
+import { WorkerMetricsModule } from './metrics/worker-metrics.module';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { ProcessorRegistryModule } from './processor-registry';
 import { RetentionService } from '@hireloop/core/retention/retention.service';
@@ -22,6 +23,7 @@ import { RetentionService } from '@hireloop/core/retention/retention.service';
     InterviewerCalibrationWorkerModule,
     FeedbackRemindersWorkerModule,
     ProcessorRegistryModule,
+    WorkerMetricsModule,
   ],
   providers: [MaintenanceProcessor, RetentionService],
 })

@@ -81,6 +81,23 @@ export class EnvironmentVariables {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 
+  /**
+   * The API's Prometheus endpoint: `GET /metrics` on a listener of its own on this port (never the public PORT).
+   * 0 turns it off.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT = 0;
+
+  /** The worker's small HTTP listener: `GET /metrics` (Prometheus) and `GET /health` (liveness). 0 turns it off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_METRICS_PORT = 0;
+
   @Transform(toBool)
   @IsBoolean()
   MIGRATIONS_RUN = true;

@@ -3,3 +3,4 @@ export * from './queue-names';
 export * from './queue.module';
 export * from './redis-connection';
 export * from './job-data';
+export * from './job-context';

@@ -1,5 +1,5 @@
 import { JobsOptions, Queue } from 'bullmq';
-import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, QueueName, redisConnectionFromUrl } from '@hireloop/queue';
+import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, QueueName, redisConnectionFromUrl, withJobContext } from '@hireloop/queue';
 
 export interface OutboxRow {
   id: string;
@@ -7,6 +7,8 @@ export interface OutboxRow {
   jobName: string;
   payload: Record<string, unknown>;
   dedupeKey: string | null;
+  /** When the row was written (the announced change's commit). */
+  createdAt?: Date | string | null;
 }
 
 /**
@@ -43,7 +45,8 @@ export class OutboxPublisher {
   async publish(row: OutboxRow): Promise<void> {
     const queue = this.queues.get(row.queue);
     if (!queue) throw new Error(`unknown queue ${row.queue}`);
-    await queue.add(row.jobName, row.payload, jobOptionsFor(row));
+    const outboxCreatedAt = row.createdAt ? new Date(row.createdAt).toISOString() : undefined;
+    await queue.add(row.jobName, withJobContext(row.payload, { outboxCreatedAt }), jobOptionsFor(row));
   }
 
   async close(): Promise<void> {
