@@ -7,6 +7,7 @@ import { FeedbackRemindersWorkerModule } from './feedback-reminders/feedback-rem
 import { InterviewerCalibrationWorkerModule } from './interviewer-calibration/interviewer-calibration-worker.module';
 import { OutboxRelayModule } from './outbox-relay/outbox-relay.module';
 import { PanelAggregationWorkerModule } from './panel-aggregation/panel-aggregation-worker.module';
+import { WorkerLoggingModule } from './logging/worker-logging.module';
 import { WorkerMetricsModule } from './metrics/worker-metrics.module';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { ProcessorRegistryModule } from './processor-registry';
@@ -15,6 +16,7 @@ import { RetentionService } from '@hireloop/core/retention/retention.service';
 @Module({
   imports: [
     AppConfigModule,
+    WorkerLoggingModule,
     DatabaseModule,
     CoreModule,
     QueueModule.forRoot(),

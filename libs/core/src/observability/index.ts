@@ -1,3 +1,4 @@
 export * from './metrics';
 export * from './metrics-server';
 export * from './http-metrics';
+export * from './execution-context';
