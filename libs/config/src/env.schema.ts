@@ -91,6 +91,27 @@ export class EnvironmentVariables {
   @Max(65535)
   METRICS_PORT = 0;
 
+  /**
+   * OpenTelemetry traces go to this OTLP endpoint (the standard variable; the SDK also reads OTEL_EXPORTER_OTLP_PROTOCOL,
+   * _HEADERS, OTEL_TRACES_SAMPLER … itself). Unset: tracing is off.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s):// URL' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an http(s):// URL' })
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+
+  /** Service name on the traces (default hireloop-api / hireloop-worker). */
+  @IsOptional()
+  @IsString()
+  OTEL_SERVICE_NAME?: string;
+
+  @Transform(toBool)
+  @IsBoolean()
+  OTEL_SDK_DISABLED = false;
+
   /** The worker's small HTTP listener: `GET /metrics` (Prometheus) and `GET /health` (liveness). 0 turns it off. */
   @Transform(toInt)
   @IsInt()

@@ -3,7 +3,7 @@ import { Logger, Module } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '@hireloop/config';
-import { currentContext, runInContext, traceIdOf } from '@hireloop/core/observability';
+import { currentContext, inJobSpan, runInContext, traceIdOf } from '@hireloop/core/observability';
 import { jobContextOf } from '@hireloop/queue';
 
 /**
@@ -31,19 +31,26 @@ export class WorkerLoggingModule {}
 
 const jobLogger = new Logger('Job');
 
-/** Runs one job inside its execution context and logs its end at debug level. */
+/**
+ * Runs one job inside its execution context — with tracing on, a consumer span in the trace of the request that
+ * wrote its outbox row — and logs its end at debug level.
+ */
 export async function runJobInContext<T>(job: Pick<Job, 'id' | 'queueName' | 'name' | 'data'>, process: () => Promise<T>): Promise<T> {
-  return runInContext({ jobId: String(job.id), queue: job.queueName, traceId: traceIdOf(jobContextOf(job.data).traceparent) }, async () => {
-    const started = performance.now();
-    try {
-      const result = await process();
-      jobLogger.debug(`${job.name} completed in ${Math.round(performance.now() - started)} ms`);
-      return result;
-    } catch (error) {
-      jobLogger.debug(`${job.name} failed in ${Math.round(performance.now() - started)} ms: ${(error as Error)?.message ?? error}`);
-      throw error;
-    }
-  });
+  const traceparent = jobContextOf(job.data).traceparent;
+  const attributes = { 'messaging.system': 'bullmq', 'messaging.destination.name': job.queueName, 'messaging.message.id': String(job.id) };
+  return inJobSpan(traceparent, `${job.queueName} ${job.name}`, attributes, (traceId) =>
+    runInContext({ jobId: String(job.id), queue: job.queueName, traceId: traceId ?? traceIdOf(traceparent) }, async () => {
+      const started = performance.now();
+      try {
+        const result = await process();
+        jobLogger.debug(`${job.name} completed in ${Math.round(performance.now() - started)} ms`);
+        return result;
+      } catch (error) {
+        jobLogger.debug(`${job.name} failed in ${Math.round(performance.now() - started)} ms: ${(error as Error)?.message ?? error}`);
+        throw error;
+      }
+    }),
+  );
 }
 
 /*

@@ -9,6 +9,8 @@ export interface OutboxRow {
   dedupeKey: string | null;
   /** When the row was written (the announced change's commit). */
   createdAt?: Date | string | null;
+  /** W3C traceparent of the request that wrote the row. */
+  traceContext?: string | null;
 }
 
 /**
@@ -46,7 +48,7 @@ export class OutboxPublisher {
     const queue = this.queues.get(row.queue);
     if (!queue) throw new Error(`unknown queue ${row.queue}`);
     const outboxCreatedAt = row.createdAt ? new Date(row.createdAt).toISOString() : undefined;
-    await queue.add(row.jobName, withJobContext(row.payload, { outboxCreatedAt }), jobOptionsFor(row));
+    await queue.add(row.jobName, withJobContext(row.payload, { outboxCreatedAt, traceparent: row.traceContext ?? undefined }), jobOptionsFor(row));
   }
 
   async close(): Promise<void> {
