@@ -6,6 +6,7 @@ import { RaterEffects1764000100000 } from './1764000100000-RaterEffects';
 import { DecisionIntegrity1764000200000 } from './1764000200000-DecisionIntegrity';
 import { MemberInvitedName1764000300000 } from './1764000300000-MemberInvitedName';
 import { SignupVerification1764000301000 } from './1764000301000-SignupVerification';
+import { OutboxTraceContext1764000500000 } from './1764000500000-OutboxTraceContext';
 import { EmailDeliveries1764000600000 } from './1764000600000-EmailDeliveries';
 
 /** Every migration, in order. Add new ones at the end. */
@@ -18,5 +19,6 @@ export const ALL_MIGRATIONS = [
   DecisionIntegrity1764000200000,
   MemberInvitedName1764000300000,
   SignupVerification1764000301000,
+  OutboxTraceContext1764000500000,
   EmailDeliveries1764000600000,
 ];

@@ -20,6 +20,7 @@ import { EmailDeliveriesModule } from './email-deliveries/email-deliveries.modul
 import { JwtAuthGuard } from './common/jwt-auth.guard';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { RolesGuard } from './common/roles.guard';
+import { MetricsModule } from './metrics/metrics.module';
 import { HealthModule } from './health/health.module';
 import { MembersModule } from './members/members.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -34,6 +35,7 @@ import { RolesModule } from './roles/roles.module';
     DatabaseModule,
     CoreModule,
     HealthModule,
+    MetricsModule,
     AuthModule,
     MembersModule,
     OrganizationsModule,

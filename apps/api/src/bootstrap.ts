@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, validateEnvironment } from '@hireloop/config';
+import { installHttpMetrics, installRequestContext } from '@hireloop/core/observability';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './common/validation';
 import { serveWebApp } from './common/web-app';
@@ -52,6 +53,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.enableShutdownHooks([], { useProcessExit: true });
 
   const fastify = app.getHttpAdapter().getInstance();
+  installHttpMetrics(fastify);
+  installRequestContext(fastify);
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import './tracing';
 import { AppConfig, assertApiSecret, ConfigValidationError, validateEnvironment } from '@hireloop/config';
 import { createApiApp } from './bootstrap';
 

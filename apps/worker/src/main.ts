@@ -1,7 +1,9 @@
 import 'reflect-metadata';
+import './tracing';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigValidationError, validateEnvironment } from '@hireloop/config';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { AppConfig, ConfigValidationError, validateEnvironment } from '@hireloop/config';
 import { WorkerModule } from './worker.module';
 
 /** The worker: BullMQ processors and the outbox relay, no HTTP. */
@@ -15,9 +17,13 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['log', 'warn', 'error'] });
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  // JSON lines through pino (WorkerLoggingModule), like the API.
+  app.useLogger(app.get(PinoLogger));
   app.enableShutdownHooks();
   new Logger('Worker').log(`hireloop worker started (pid ${process.pid})`);
+  // Also unconditionally, whatever LOG_LEVEL: supervisors and tests wait for this line (as for the API's).
+  if (!app.get(AppConfig).LOG_LEVEL.match(/^(info|debug|trace)$/)) process.stdout.write(`hireloop worker started (pid ${process.pid})\n`);
 }
 
 main().catch((error) => {

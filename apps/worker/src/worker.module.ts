@@ -8,6 +8,8 @@ import { FeedbackRemindersWorkerModule } from './feedback-reminders/feedback-rem
 import { InterviewerCalibrationWorkerModule } from './interviewer-calibration/interviewer-calibration-worker.module';
 import { OutboxRelayModule } from './outbox-relay/outbox-relay.module';
 import { PanelAggregationWorkerModule } from './panel-aggregation/panel-aggregation-worker.module';
+import { WorkerLoggingModule } from './logging/worker-logging.module';
+import { WorkerMetricsModule } from './metrics/worker-metrics.module';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { ProcessorRegistryModule } from './processor-registry';
 import { RetentionService } from '@hireloop/core/retention/retention.service';
@@ -15,6 +17,7 @@ import { RetentionService } from '@hireloop/core/retention/retention.service';
 @Module({
   imports: [
     AppConfigModule,
+    WorkerLoggingModule,
     DatabaseModule,
     CoreModule,
     QueueModule.forRoot(),
@@ -24,6 +27,7 @@ import { RetentionService } from '@hireloop/core/retention/retention.service';
     FeedbackRemindersWorkerModule,
     EmailWorkerModule,
     ProcessorRegistryModule,
+    WorkerMetricsModule,
   ],
   providers: [MaintenanceProcessor, RetentionService],
 })

@@ -1,42 +1,59 @@
-import { assertApiSecret, ConfigValidationError, isLoopbackHost, validateEnvironment } from './env.schema';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ConfigValidationError, validateEnvironment } from './env.schema';
 
-const PUBLISHED = 'hireloop-local-development-secret-change-me';
-const RANDOM = 'x'.repeat(16) + 'a-random-secret-0123456789';
+const ROOT = join(__dirname, '..', '..', '..');
 
-describe('JWT secret rules', () => {
-  it.each([
-    ['127.0.0.1', true],
-    ['127.1.2.3', true],
-    ['::1', true],
-    ['[::1]', true],
-    ['localhost', true],
-    ['0.0.0.0', false],
-    ['::', false],
-    ['10.0.0.5', false],
-    ['example.com', false],
-  ])('%s is loopback: %s', (host, loopback) => expect(isLoopbackHost(host)).toBe(loopback));
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return entry === 'node_modules' || entry === 'dist' ? [] : sourceFiles(path);
+    return /\.ts$/.test(entry) && !/\.spec\.ts$/.test(entry) ? [path] : [];
+  });
+}
 
-  it.each([
-    ['no secret: the API refuses (no fallback any more)', {}, 'api'],
-    ['the published value beyond loopback', { JWT_SECRET: PUBLISHED, HOST: '0.0.0.0' }, 'env'],
-    ['the published value by default (HOST 0.0.0.0)', { JWT_SECRET: PUBLISHED }, 'env'],
-    ['the published value in production on loopback', { JWT_SECRET: PUBLISHED, HOST: '127.0.0.1', NODE_ENV: 'production' }, 'env'],
-    ['a short secret', { JWT_SECRET: 'short' }, 'env'],
-  ])('refuses %s', (_what, env, where) => {
-    const run = () => assertApiSecret(validateEnvironment(env));
-    expect(run).toThrow(ConfigValidationError);
-    if (where === 'api') expect(() => validateEnvironment(env)).not.toThrow(); // the worker needs no secret
-    try {
-      run();
-    } catch (error) {
-      expect((error as Error).message).not.toContain(PUBLISHED);
-    }
+describe('environment schema', () => {
+  it('gives every worker setting its documented default', () => {
+    expect(validateEnvironment({})).toMatchObject({
+      PANEL_AGGREGATION_CONCURRENCY: 200,
+      AGGREGATION_BATCH_SIZE: 100,
+      AGGREGATION_BATCH_PARALLELISM: 2,
+      AGGREGATION_TEST_DELAY_MS: 0,
+      WORKER_LOCK_DURATION_MS: 30_000,
+      WORKER_STALLED_INTERVAL_MS: 30_000,
+      OUTBOX_POLL_INTERVAL_MS: 500,
+      OUTBOX_BATCH_SIZE: 200,
+      OUTBOX_PUBLISH_TIMEOUT_MS: 2000,
+      OUTBOX_MAX_BACKOFF_MS: 5000,
+    });
   });
 
   it.each([
-    ['a random secret beyond loopback in production', { JWT_SECRET: RANDOM, HOST: '0.0.0.0', NODE_ENV: 'production' }],
-    ['the published value on loopback in development', { JWT_SECRET: PUBLISHED, HOST: '127.0.0.1' }],
-  ])('accepts %s', (_what, env) => {
-    expect(() => assertApiSecret(validateEnvironment(env))).not.toThrow();
+    ['PANEL_AGGREGATION_CONCURRENCY', '0'],
+    ['AGGREGATION_BATCH_SIZE', '1001'],
+    ['AGGREGATION_BATCH_PARALLELISM', 'two'],
+    ['AGGREGATION_TEST_DELAY_MS', '-1'],
+    ['WORKER_LOCK_DURATION_MS', '100'],
+    ['WORKER_STALLED_INTERVAL_MS', '1.5'],
+    ['OUTBOX_POLL_INTERVAL_MS', '0'],
+    ['OUTBOX_BATCH_SIZE', 'lots'],
+    ['OUTBOX_PUBLISH_TIMEOUT_MS', '99'],
+    ['OUTBOX_MAX_BACKOFF_MS', '300001'],
+  ])('refuses %s=%s with a message naming it', (name, value) => {
+    expect(() => validateEnvironment({ [name]: value })).toThrow(ConfigValidationError);
+    expect(() => validateEnvironment({ [name]: value })).toThrow(new RegExp(`^  ${name} \\(got .+\\): ${name} must`, 'm'));
+  });
+
+  it('is the only reader of process.env in the api, the worker and the libraries they run', () => {
+    const readers = ['apps/api/src', 'apps/worker/src', 'libs/core/src', 'libs/database/src', 'libs/queue/src']
+      .flatMap((dir) => sourceFiles(join(ROOT, dir)))
+      .flatMap((file) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ where: `${relative(ROOT, file)}:${i + 1}`, line }))
+          // Handing the whole environment to the schema is the one allowed use.
+          .filter(({ line }) => /process\.env/.test(line) && !/validateEnvironment\(process\.env/.test(line)),
+      );
+    expect(readers.map((r) => `${r.where}: ${r.line.trim()}`)).toEqual([]);
   });
 });

@@ -11,10 +11,21 @@ export interface DatabaseSettings {
   logging?: boolean;
   /** Parameterised queries as named prepared statements (see PreparingClient). Default true. */
   preparedStatements?: boolean;
+  /**
+   * `transaction`: `url` is a transaction-mode pooler (PgBouncer). No session settings go in the startup packet
+   * (PgBouncer refuses unknown startup parameters such as statement_timeout; they belong on the role:
+   * `ALTER ROLE … SET statement_timeout = …`) and no named prepared statements are used (PgBouncer 1.18, Debian 12's,
+   * does not track them across server connections). Default `none`.
+   */
+  pooler?: 'none' | 'transaction';
+  /** statement_timeout of each session, in ms (0 = none). Default 15000. Not sent through a transaction pooler. */
+  statementTimeoutMs?: number;
 }
 
 /** The one description of the database, shared by the API, the worker, the migration CLI and the tests. */
 export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  const pooled = settings.pooler === 'transaction';
+  const prepared = settings.preparedStatements !== false && !pooled;
   return {
     type: 'postgres',
     url: settings.url,
@@ -27,12 +38,23 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
     logging: settings.logging ? ['error', 'warn', 'migration'] : ['warn', 'migration'],
     extra: {
       max: settings.poolSize ?? 20,
-      ...(settings.preparedStatements === false ? {} : { Client: PreparingClient }),
+      ...(prepared ? { Client: PreparingClient } : {}),
       // Fail fast when the database is unreachable, so requests get a 503 instead of hanging.
       connectionTimeoutMillis: 3000,
-      statement_timeout: 15000,
-      idle_in_transaction_session_timeout: 30000,
-      application_name: 'hireloop',
+      ...sessionStartupParameters(settings),
     },
+  };
+}
+
+/**
+ * What node-postgres sends in the startup packet. application_name is one of the parameters PgBouncer tracks, so it
+ * always goes; the timeouts go only to PostgreSQL itself.
+ */
+export function sessionStartupParameters(settings: Pick<DatabaseSettings, 'pooler' | 'statementTimeoutMs'>): Record<string, string | number> {
+  if (settings.pooler === 'transaction') return { application_name: 'hireloop' };
+  return {
+    statement_timeout: settings.statementTimeoutMs ?? 15000,
+    idle_in_transaction_session_timeout: 30000,
+    application_name: 'hireloop',
   };
 }

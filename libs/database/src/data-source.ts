@@ -1,8 +1,13 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { directDatabaseUrl, validateEnvironment } from '@hireloop/config';
 import { buildDataSourceOptions } from './data-source-options';
 
-/** Entry point of the TypeORM CLI (`npm run migration:run`, `npm run migration:generate`). */
-export default new DataSource(
-  buildDataSourceOptions({ url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hireloop', logging: true }),
-);
+const env = validateEnvironment(process.env as Record<string, unknown>);
+
+/**
+ * Entry point of the TypeORM CLI (`npm run migration:run`, `npm run migration:generate`): PostgreSQL itself
+ * (DATABASE_DIRECT_URL), never the pooler. Deployments run `node dist/libs/database/src/migrate.js` instead, which
+ * takes the migration lock.
+ */
+export default new DataSource(buildDataSourceOptions({ url: directDatabaseUrl(env), logging: true }));

@@ -1,23 +1,50 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig } from '@hireloop/config';
+import { AppConfig, directDatabaseUrl } from '@hireloop/config';
 import { buildDataSourceOptions } from './data-source-options';
+import { runMigrationsOnce } from './migrations-once';
 
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        ...buildDataSourceOptions({
-          url: config.DATABASE_URL,
-          poolSize: config.DATABASE_POOL_SIZE,
-          migrationsRun: config.MIGRATIONS_RUN,
-          preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
-        }),
-        retryAttempts: 5,
-        retryDelay: 1000,
-      }),
+      useFactory: async (config: AppConfig) => {
+        // Before the pool opens: on PostgreSQL itself and under an advisory lock, so that processes starting
+        // together apply each migration once (MIGRATIONS_RUN=false leaves it to the migration command).
+        if (config.MIGRATIONS_RUN) await migrateWithRetries(directDatabaseUrl(config));
+        return {
+          ...buildDataSourceOptions({
+            url: config.DATABASE_URL,
+            poolSize: config.DATABASE_POOL_SIZE,
+            preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
+            pooler: config.DATABASE_POOLER,
+            statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+          }),
+          retryAttempts: 5,
+          retryDelay: 1000,
+        };
+      },
     }),
   ],
 })
 export class DatabaseModule {}
+
+/** Like the pool's own start-up: a database that is still starting gets 5 more tries, a second apart. */
+async function migrateWithRetries(url: string): Promise<void> {
+  const logger = new Logger('Migrations');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await runMigrationsOnce(url, { log: (message) => logger.log(message) });
+      return;
+    } catch (error) {
+      if (attempt > 5 || !isConnectionError(error)) throw error;
+      logger.warn(`cannot reach PostgreSQL to migrate (${(error as Error).message}); retrying (${attempt}/5)`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: string })?.code ?? '';
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P03'].includes(code);
+}

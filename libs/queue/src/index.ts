@@ -4,3 +4,4 @@ export * from './queue.module';
 export * from './redis-connection';
 export * from './job-data';
 export * from './webhook-backoff';
+export * from './job-context';

@@ -54,7 +54,8 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Wor
   const managed = await spawnSourceEntry({
     name,
     entry: WORKER_MAIN,
-    env: childEnvironment(options.env),
+    // The worker logs JSON through pino at LOG_LEVEL; tests read its warnings, so not the test default (silent).
+    env: childEnvironment({ LOG_LEVEL: 'info', ...options.env }),
     readyWhen: /hireloop worker started/,
     readyTimeoutMs: options.readyTimeoutMs,
   });

@@ -4,7 +4,7 @@ import type { Job, Queue } from 'bullmq';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '@hireloop/config';
 import { AppError, AuthContext } from '@hireloop/core';
-import { ALL_QUEUES, QueueName } from '@hireloop/queue';
+import { ALL_QUEUES, JOB_CONTEXT_KEY, QueueName } from '@hireloop/queue';
 import { FailedJobDto, FailedJobsResponseDto, QueueCountsDto, QueueOverviewResponseDto, RetriedJobResponseDto } from './dto/admin-queues.dto';
 
 /** How long an admin request waits for Redis before answering 503. */
@@ -135,11 +135,17 @@ export function visibleTo(job: Pick<Job, 'data'>, auth: Pick<AuthContext, 'organ
   return org === auth.organizationId;
 }
 
+function withoutJobContext(data: unknown): Record<string, unknown> {
+  const { [JOB_CONTEXT_KEY]: _context, ...payload } = (data ?? {}) as Record<string, unknown>;
+  return payload;
+}
+
 function toDto(job: Job): FailedJobDto {
   return {
     id: String(job.id),
     name: job.name,
-    data: (job.data ?? {}) as Record<string, unknown>,
+    // The payload as written; the relay's job context (submission time, trace id) is operational detail.
+    data: withoutJobContext(job.data),
     failedReason: job.failedReason ?? null,
     attemptsMade: job.attemptsMade,
     timestamp: job.timestamp,

@@ -1,5 +1,5 @@
 import { JobsOptions, Queue } from 'bullmq';
-import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, QueueName, redisConnectionFromUrl } from '@hireloop/queue';
+import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, QueueName, redisConnectionFromUrl, withJobContext } from '@hireloop/queue';
 
 /** Per-queue overrides of DEFAULT_JOB_OPTIONS (e.g. the webhook schedule). */
 export type QueueJobOverrides = Partial<Record<string, Partial<JobsOptions>>>;
@@ -10,6 +10,10 @@ export interface OutboxRow {
   jobName: string;
   payload: Record<string, unknown>;
   dedupeKey: string | null;
+  /** When the row was written (the announced change's commit). */
+  createdAt?: Date | string | null;
+  /** W3C traceparent of the request that wrote the row. */
+  traceContext?: string | null;
 }
 
 /**
@@ -46,7 +50,8 @@ export class OutboxPublisher {
   async publish(row: OutboxRow): Promise<void> {
     const queue = this.queues.get(row.queue);
     if (!queue) throw new Error(`unknown queue ${row.queue}`);
-    await queue.add(row.jobName, row.payload, jobOptionsFor(row));
+    const outboxCreatedAt = row.createdAt ? new Date(row.createdAt).toISOString() : undefined;
+    await queue.add(row.jobName, withJobContext(row.payload, { outboxCreatedAt, traceparent: row.traceContext ?? undefined }), jobOptionsFor(row));
   }
 
   async close(): Promise<void> {

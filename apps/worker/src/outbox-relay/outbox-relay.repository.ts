@@ -11,7 +11,7 @@ export class OutboxRelayRepository {
    */
   claim(manager: EntityManager, queues: string[], limit: number): Promise<OutboxRow[]> {
     return manager.query(
-      `SELECT id::text AS id, queue, job_name AS "jobName", payload, dedupe_key AS "dedupeKey"
+      `SELECT id::text AS id, queue, job_name AS "jobName", payload, dedupe_key AS "dedupeKey", created_at AS "createdAt", trace_context AS "traceContext"
          FROM outbox_messages
         WHERE published_at IS NULL AND queue = ANY($1::text[])
         ORDER BY id

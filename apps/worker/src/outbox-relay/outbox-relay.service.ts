@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@hireloop/config';
+import { AppConfig, directDatabaseUrl } from '@hireloop/config';
 import { ALL_QUEUES, QueueName, webhookJobOptions } from '@hireloop/queue';
 import { OutboxPublisher } from './outbox-publisher';
 import { OutboxRelayRepository } from './outbox-relay.repository';
@@ -29,7 +29,7 @@ export const OUTBOX_CHANNEL = 'outbox';
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelayService.name);
-  private readonly settings: OutboxRelaySettings = readOutboxRelaySettings();
+  private readonly settings: OutboxRelaySettings;
   private publisher?: OutboxPublisher;
   private listener?: Client;
   private timer?: NodeJS.Timeout;
@@ -44,7 +44,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly outbox: OutboxRelayRepository,
-  ) {}
+  ) {
+    this.settings = readOutboxRelaySettings(config);
+  }
 
   onApplicationBootstrap(): void {
     this.publisher = new OutboxPublisher(this.config.REDIS_URL, this.config.QUEUE_PREFIX, { [QueueName.WebhookDeliveries]: webhookJobOptions(this.config) });
@@ -146,7 +148,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   /** A dedicated connection that LISTENs for commits of outbox rows; reconnects when lost (polling covers the gap). */
   private async listen(): Promise<void> {
     if (this.stopping) return;
-    const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'hireloop-outbox-relay' });
+    // PostgreSQL itself: LISTEN needs a session of its own, which a transaction-mode pooler does not keep.
+    const client = new Client({ connectionString: directDatabaseUrl(this.config), application_name: 'hireloop-outbox-relay' });
     const retry = () => {
       if (this.listener !== client) return;
       this.listener = undefined;

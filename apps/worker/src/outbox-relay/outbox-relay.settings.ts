@@ -1,10 +1,8 @@
+import { EnvironmentVariables, validateEnvironment } from '@hireloop/config';
+
 /**
- * Tuning of the outbox relay, read from the environment once at boot (invalid values stop the worker).
- *
- * OUTBOX_POLL_INTERVAL_MS     fallback poll when no NOTIFY arrives (default 500)
- * OUTBOX_BATCH_SIZE           rows claimed per pass (default 200)
- * OUTBOX_PUBLISH_TIMEOUT_MS   how long one pass waits for Redis before giving up on it (default 2000)
- * OUTBOX_MAX_BACKOFF_MS       ceiling of the back-off after Redis failures (default 5000)
+ * Tuning of the outbox relay, from the validated environment (libs/config: OUTBOX_POLL_INTERVAL_MS,
+ * OUTBOX_BATCH_SIZE, OUTBOX_PUBLISH_TIMEOUT_MS, OUTBOX_MAX_BACKOFF_MS); invalid values stop the worker at boot.
  */
 export interface OutboxRelaySettings {
   pollIntervalMs: number;
@@ -13,22 +11,11 @@ export interface OutboxRelaySettings {
   maxBackoffMs: number;
 }
 
-export function readOutboxRelaySettings(env: NodeJS.ProcessEnv = process.env): OutboxRelaySettings {
+export function readOutboxRelaySettings(env: EnvironmentVariables = validateEnvironment(process.env as Record<string, unknown>)): OutboxRelaySettings {
   return {
-    pollIntervalMs: intSetting(env, 'OUTBOX_POLL_INTERVAL_MS', 500, 10, 60_000),
-    batchSize: intSetting(env, 'OUTBOX_BATCH_SIZE', 200, 1, 5000),
-    publishTimeoutMs: intSetting(env, 'OUTBOX_PUBLISH_TIMEOUT_MS', 2000, 100, 20_000),
-    maxBackoffMs: intSetting(env, 'OUTBOX_MAX_BACKOFF_MS', 5000, 100, 300_000),
+    pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
+    batchSize: env.OUTBOX_BATCH_SIZE,
+    publishTimeoutMs: env.OUTBOX_PUBLISH_TIMEOUT_MS,
+    maxBackoffMs: env.OUTBOX_MAX_BACKOFF_MS,
   };
-}
-
-/** An integer setting within bounds; anything else is a boot error naming the variable. */
-export function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`Invalid configuration: ${name} (got ${JSON.stringify(raw)}) must be an integer from ${min} to ${max}`);
-  }
-  return value;
 }

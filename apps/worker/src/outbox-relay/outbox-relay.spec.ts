@@ -1,6 +1,9 @@
+import { validateEnvironment } from '@hireloop/config';
 import { jobOptionsFor } from './outbox-publisher';
 import { readOutboxRelaySettings } from './outbox-relay.settings';
 import { aggregationTestDelayMs, panelAggregationWorkerOptions } from '../panel-aggregation/panel-aggregation.settings';
+
+const env = (raw: Record<string, string>) => validateEnvironment(raw);
 
 describe('outbox relay', () => {
   it('turns a dedupe key into a BullMQ deduplication id that keeps the last add while a job runs', () => {
@@ -9,21 +12,21 @@ describe('outbox relay', () => {
   });
 
   it('reads its settings with defaults and refuses invalid values at boot', () => {
-    expect(readOutboxRelaySettings({})).toEqual({ pollIntervalMs: 500, batchSize: 200, publishTimeoutMs: 2000, maxBackoffMs: 5000 });
-    expect(readOutboxRelaySettings({ OUTBOX_POLL_INTERVAL_MS: '100' }).pollIntervalMs).toBe(100);
-    expect(() => readOutboxRelaySettings({ OUTBOX_BATCH_SIZE: 'lots' })).toThrow(/OUTBOX_BATCH_SIZE/);
-    expect(() => readOutboxRelaySettings({ OUTBOX_POLL_INTERVAL_MS: '0' })).toThrow(/OUTBOX_POLL_INTERVAL_MS/);
+    expect(readOutboxRelaySettings(env({}))).toEqual({ pollIntervalMs: 500, batchSize: 200, publishTimeoutMs: 2000, maxBackoffMs: 5000 });
+    expect(readOutboxRelaySettings(env({ OUTBOX_POLL_INTERVAL_MS: '100' })).pollIntervalMs).toBe(100);
+    expect(() => env({ OUTBOX_BATCH_SIZE: 'lots' })).toThrow(/OUTBOX_BATCH_SIZE/);
+    expect(() => env({ OUTBOX_POLL_INTERVAL_MS: '0' })).toThrow(/OUTBOX_POLL_INTERVAL_MS/);
   });
 });
 
 describe('panel-aggregation settings', () => {
   it('reads worker options', () => {
-    expect(panelAggregationWorkerOptions({})).toMatchObject({ concurrency: 200, lockDuration: 30000, stalledInterval: 30000, maxStalledCount: 2, name: expect.stringContaining(`:${process.pid}`) });
-    expect(panelAggregationWorkerOptions({ WORKER_LOCK_DURATION_MS: '2000', WORKER_STALLED_INTERVAL_MS: '1000' })).toMatchObject({ lockDuration: 2000, stalledInterval: 1000 });
+    expect(panelAggregationWorkerOptions(env({}))).toMatchObject({ concurrency: 200, lockDuration: 30000, stalledInterval: 30000, maxStalledCount: 2, name: expect.stringContaining(`:${process.pid}`) });
+    expect(panelAggregationWorkerOptions(env({ WORKER_LOCK_DURATION_MS: '2000', WORKER_STALLED_INTERVAL_MS: '1000' }))).toMatchObject({ lockDuration: 2000, stalledInterval: 1000 });
   });
 
   it('honours the test delay only under NODE_ENV=test', () => {
-    expect(aggregationTestDelayMs({ NODE_ENV: 'test', AGGREGATION_TEST_DELAY_MS: '300' })).toBe(300);
-    expect(aggregationTestDelayMs({ NODE_ENV: 'production', AGGREGATION_TEST_DELAY_MS: '300' })).toBe(0);
+    expect(aggregationTestDelayMs(env({ NODE_ENV: 'test', AGGREGATION_TEST_DELAY_MS: '300' }))).toBe(300);
+    expect(aggregationTestDelayMs(env({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), AGGREGATION_TEST_DELAY_MS: '300' }))).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '../common/auth-context';
 import { applyKeyset } from '../common/keyset';
 import { Page, PageQueryDto, toPage } from '../common/pagination';
+import { currentContext } from '../observability/execution-context';
 import { AuditLogEntity } from './audit-log.entity';
 
 export interface AuditEntry {
@@ -45,6 +46,8 @@ export class AuditService {
       entityId: entry.entityId,
       before: (entry.before === undefined ? null : toJson(entry.before)) as never,
       after: (entry.after === undefined ? null : toJson(entry.after)) as never,
+      // The HTTP request that made the change (its x-request-id), so audit rows and logs can be joined.
+      requestId: currentContext()?.requestId ?? null,
     });
   }
 

@@ -27,6 +27,10 @@ export class OutboxMessageEntity {
   @Column({ name: 'dedupe_key', type: 'text', nullable: true })
   dedupeKey: string | null;
 
+  /** W3C `traceparent` of the writing request (null when tracing is off). */
+  @Column({ name: 'trace_context', type: 'text', nullable: true })
+  traceContext: string | null;
+
   @Column({ type: 'int', default: 0 })
   attempts: number;
 

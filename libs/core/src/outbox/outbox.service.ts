@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { currentTraceparent } from '../observability/tracing-context';
 import { OutboxMessageEntity } from './outbox-message.entity';
 
 export interface OutboxMessage {
@@ -23,6 +24,8 @@ export class OutboxService {
       jobName: message.jobName,
       payload: message.payload as never,
       dedupeKey: message.dedupeKey ?? null,
+      // The request's trace continues in the job the relay makes of this row.
+      traceContext: currentTraceparent() ?? null,
     });
     // Wakes the relay at once instead of at its next poll; delivered only if the transaction commits.
     await manager.query(`SELECT pg_notify('outbox', $1)`, [message.queue]);

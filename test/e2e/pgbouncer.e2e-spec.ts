@@ -1,0 +1,100 @@
+import { Client } from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '@hireloop/database';
+import { completeScorecard, createHiringScene, scheduleInterview, TestApp } from '@hireloop/testing';
+import { startApi, ApiProcess } from '@hireloop/testing/api-process';
+import { waitFor } from '@hireloop/testing/panel-fixture';
+import { PgBouncerProcess, startPgBouncer } from '@hireloop/testing/pgbouncer-process';
+import { serviceBinary } from '@hireloop/testing/service-binaries';
+import { startWorker, stopAllProcesses, WorkerProcess } from '@hireloop/testing/worker-process';
+
+/**
+ * The API and the worker behind a real PgBouncer (Debian's package) in transaction mode: the pool goes through the
+ * pooler (DATABASE_POOLER=transaction: no startup parameters, no named prepared statements), while the outbox
+ * relay's LISTEN and the migrations use DATABASE_DIRECT_URL. One submission travels API → pooler → outbox → relay →
+ * BullMQ → worker → pooler → report.
+ */
+jest.setTimeout(180_000);
+
+const pgbouncer = serviceBinary('pgbouncer');
+if (!pgbouncer.path) process.stderr.write(`pgbouncer.e2e-spec skipped: ${pgbouncer.reason}\n`);
+const describeWithPgBouncer = pgbouncer.path ? describe : describe.skip;
+
+describeWithPgBouncer('behind PgBouncer in transaction mode', () => {
+  const directUrl = process.env.DATABASE_URL!;
+  let bouncer: PgBouncerProcess;
+  let api: ApiProcess;
+  let worker: WorkerProcess;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    bouncer = await startPgBouncer(directUrl, { poolSize: 8 });
+    ds = await new DataSource(buildDataSourceOptions({ url: directUrl, poolSize: 2 })).initialize();
+    const env = {
+      DATABASE_URL: bouncer.url,
+      DATABASE_DIRECT_URL: directUrl,
+      DATABASE_POOLER: 'transaction',
+      DATABASE_PREPARED_STATEMENTS: 'false',
+      // Through the direct URL, under the migration lock: nothing is pending, but the path is exercised.
+      MIGRATIONS_RUN: 'true',
+    };
+    [api, worker] = await Promise.all([startApi({ name: 'api via pgbouncer', env }), startWorker({ name: 'worker via pgbouncer', env })]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await api?.stop();
+    await worker?.stop();
+    await ds?.destroy();
+    await bouncer?.destroy();
+    await stopAllProcesses();
+  });
+
+  it('refuses the session settings node-postgres would send as startup parameters — why the pool sends none', async () => {
+    const client = new Client({ connectionString: bouncer.url, statement_timeout: 15000 });
+    await expect(client.connect()).rejects.toThrow(/unsupported startup parameter/i);
+    await client.end().catch(() => undefined);
+    const pooled = new DataSource(buildDataSourceOptions({ url: bouncer.url, poolSize: 1, pooler: 'transaction' }));
+    await pooled.initialize();
+    try {
+      expect(await pooled.query(`SELECT current_setting('application_name') AS name, $1::int + 1 AS two`, [1])).toEqual([{ name: 'hireloop', two: 2 }]);
+    } finally {
+      await pooled.destroy();
+    }
+  });
+
+  it('a submission through the pooler becomes a stored report (submission → outbox → relay → job → report)', async () => {
+    const t = { http: request(api.url), dataSource: ds } as unknown as TestApp;
+    const scene = await createHiringScene(t);
+    const round = scene.role.rounds.technical;
+    const [alice] = scene.team.interviewers;
+    const interviewId = await scheduleInterview(t, scene.team.recruiter, scene.applicationId, round.id, [alice]);
+    await t.http.post(`/v1/interviews/${interviewId}/scorecard/submit`).set(alice.auth).send(completeScorecard(round, { rating: 4, recommendation: 'strong_yes' })).expect(200);
+
+    let debrief: request.Response | undefined;
+    await waitFor(
+      async () => {
+        debrief = await t.http.get(`/v1/applications/${scene.applicationId}/debrief`).set(scene.team.hiringManager.auth);
+        return debrief.status === 200 && debrief.body.status === 'current' && debrief.body.report?.scorecardCount === 1;
+      },
+      { what: 'a current report computed behind PgBouncer', timeoutMs: 30_000 },
+    );
+    expect(debrief!.body.report).toMatchObject({ version: 1, scorecardCount: 1 });
+
+    // The traffic did go through the pooler: its admin console counts transactions on our database.
+    const admin = new Client({ connectionString: bouncer.adminUrl });
+    await admin.connect();
+    try {
+      const stats = await admin.query('SHOW STATS');
+      const ours = stats.rows.find((row) => row.database === new URL(directUrl).pathname.slice(1));
+      expect(Number(ours?.total_xact_count ?? 0)).toBeGreaterThan(10);
+      // …while the relay's LISTEN session is not one of its clients: it is on PostgreSQL itself.
+      const clients = await admin.query('SHOW CLIENTS');
+      expect(clients.rows.filter((row) => row.application_name === 'hireloop-outbox-relay')).toEqual([]);
+    } finally {
+      await admin.end();
+    }
+    const listeners = await ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'hireloop-outbox-relay' AND datname = current_database()`);
+    expect(listeners[0].n).toBeGreaterThanOrEqual(1);
+  });
+});

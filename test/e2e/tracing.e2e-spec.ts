@@ -1,0 +1,104 @@
+import { createServer, Server } from 'node:http';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '@hireloop/database';
+import { completeScorecard, createHiringScene, scheduleInterview, TestApp } from '@hireloop/testing';
+import { ApiProcess, startApi } from '@hireloop/testing/api-process';
+import { waitFor } from '@hireloop/testing/panel-fixture';
+import { freePort, startWorker, stopAllProcesses, WorkerProcess } from '@hireloop/testing/worker-process';
+
+/**
+ * OpenTelemetry across the processes: the real API and worker export OTLP/JSON (configured only by the standard
+ * OTEL_* variables) to a collector this test runs in memory. One submission's trace holds the HTTP request, its
+ * PostgreSQL statements, and — through the outbox row's trace_context and the job data — the worker's aggregation
+ * job with its own PostgreSQL statements.
+ */
+jest.setTimeout(180_000);
+
+interface Span {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  kind: number;
+  attributes: Record<string, unknown>;
+  service: string;
+}
+
+describe('tracing', () => {
+  const spans: Span[] = [];
+  let collector: Server;
+  let api: ApiProcess;
+  let worker: WorkerProcess;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    collector = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        if (req.url === '/v1/traces') {
+          for (const rs of JSON.parse(body).resourceSpans ?? []) {
+            const service = rs.resource?.attributes?.find((a: any) => a.key === 'service.name')?.value?.stringValue;
+            for (const ss of rs.scopeSpans ?? [])
+              for (const s of ss.spans ?? [])
+                spans.push({
+                  traceId: s.traceId,
+                  spanId: s.spanId,
+                  parentSpanId: s.parentSpanId || undefined,
+                  name: s.name,
+                  kind: s.kind,
+                  service,
+                  attributes: Object.fromEntries((s.attributes ?? []).map((a: any) => [a.key, Object.values(a.value ?? {})[0]])),
+                });
+          }
+        }
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(port, '127.0.0.1', resolve));
+    const env = {
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`,
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_BSP_SCHEDULE_DELAY: '200',
+      OTEL_METRICS_EXPORTER: 'none',
+      OTEL_LOGS_EXPORTER: 'none',
+    };
+    ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, poolSize: 2 })).initialize();
+    [api, worker] = await Promise.all([startApi({ name: 'traced api', env }), startWorker({ name: 'traced worker', env })]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await api?.stop();
+    await worker?.stop();
+    await ds?.destroy();
+    await stopAllProcesses();
+    await new Promise((resolve) => collector?.close(resolve));
+  });
+
+  it("one submission's trace contains its PostgreSQL statements and the worker's aggregation job", async () => {
+    const t = { http: request(api.url), dataSource: ds } as unknown as TestApp;
+    const scene = await createHiringScene(t);
+    const round = scene.role.rounds.technical;
+    const [alice] = scene.team.interviewers;
+    const interviewId = await scheduleInterview(t, scene.team.recruiter, scene.applicationId, round.id, [alice]);
+    await t.http.post(`/v1/interviews/${interviewId}/scorecard/submit`).set(alice.auth).send(completeScorecard(round)).expect(200);
+
+    const submit = await waitFor(
+      async () => spans.find((s) => s.service === 'hireloop-api' && s.kind === 2 && String(s.attributes['url.path'] ?? s.attributes['http.target'] ?? '').endsWith(`/v1/interviews/${interviewId}/scorecard/submit`)),
+      { what: 'the submission request span', timeoutMs: 20_000 },
+    );
+    const job = await waitFor(
+      async () => spans.find((s) => s.traceId === submit.traceId && s.service === 'hireloop-worker' && s.name === 'panel-aggregation aggregate-panel'),
+      { what: "the aggregation job span in the submission's trace", timeoutMs: 30_000 },
+    );
+    expect(job.parentSpanId).toBeDefined();
+    const inTrace = () => spans.filter((s) => s.traceId === submit.traceId);
+    // The request's statements, including the outbox insert, are its descendants…
+    const isPg = (s: Span) => (s.attributes['db.system.name'] ?? s.attributes['db.system']) === 'postgresql';
+    expect(inTrace().some((s) => s.service === 'hireloop-api' && isPg(s) && /INSERT INTO "outbox_messages"/.test(String(s.attributes['db.query.text'] ?? s.attributes['db.statement'] ?? '')))).toBe(true);
+    // …and the job's statements (reading the state, storing the report) are the job span's children.
+    await waitFor(async () => inTrace().some((s) => s.parentSpanId === job.spanId && isPg(s)), { what: 'a PostgreSQL span under the job', timeoutMs: 20_000 });
+  });
+});
