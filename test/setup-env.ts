@@ -7,3 +7,5 @@ process.env.LOG_LEVEL ??= 'silent';
 process.env.MIGRATIONS_RUN ??= 'false';
 process.env.LOGIN_THROTTLE_LIMIT ??= '1000';
 process.env.SERVE_WEB ??= 'false';
+// A fixed test master key (tests only; production requires its own, development generates one under .run/).
+process.env.DATA_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString('base64');

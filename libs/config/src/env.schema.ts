@@ -1,4 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { randomBytes } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) =>
@@ -43,6 +46,13 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
   JWT_SECRET: string;
+
+  /**
+   * Master key that wraps the per-candidate data keys (crypto-shredding of personal data in the audit log):
+   * 32 bytes, base64 or hex. Required in production; elsewhere generated once into `.run/data-encryption-key`.
+   */
+  @Matches(/^([A-Za-z0-9+/]{43}=|[0-9a-fA-F]{64})$/, { message: 'DATA_ENCRYPTION_KEY must be 32 bytes, base64 (44 characters) or hex (64 characters)' })
+  DATA_ENCRYPTION_KEY: string;
 
   /** Token lifetime in seconds. */
   @Transform(toInt)
@@ -116,10 +126,34 @@ export class EnvironmentVariables {
 
 export class ConfigValidationError extends Error {}
 
+/**
+ * Outside production, a missing DATA_ENCRYPTION_KEY is generated once and kept in the untracked `.run/` folder of the
+ * working directory, so restarts (and the API and the worker) share it. Never a value published in the source.
+ */
+function localDataEncryptionKey(): string {
+  const dir = join(process.cwd(), '.run');
+  const file = join(dir, 'data-encryption-key');
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    // Written aside and linked into place: a process starting at the same moment never reads a half-written file.
+    const temporary = `${file}.${process.pid}`;
+    writeFileSync(temporary, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+    try {
+      linkSync(temporary, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(temporary);
+    }
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
   const input = { ...raw };
   if (input.JWT_SECRET === undefined && input.NODE_ENV !== 'production') input.JWT_SECRET = DEV_JWT_SECRET;
   for (const key of Object.keys(input)) if (input[key] === '') delete input[key];
+  if (input.DATA_ENCRYPTION_KEY === undefined && input.NODE_ENV !== 'production') input.DATA_ENCRYPTION_KEY = localDataEncryptionKey();
   const config = plainToInstance(EnvironmentVariables, input, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
   if (errors.length > 0) {
