@@ -23,17 +23,23 @@ export class CandidateKeysService {
    */
   async keyFor(manager: EntityManager, organizationId: string, candidateId: string): Promise<Buffer | null> {
     const wrapped = seal(this.masterKey, newDataKey(), wrapAad(organizationId, candidateId));
-    // A concurrent first use waits on the other transaction's row and then reads it.
-    await manager.query(
-      `INSERT INTO candidate_keys (organization_id, candidate_id, wrapped_key)
-       SELECT c.organization_id, c.id, $3 FROM candidates c WHERE c.organization_id = $1 AND c.id = $2 AND c.erased_at IS NULL
-       ON CONFLICT (candidate_id) DO NOTHING`,
+    // One round trip in the usual cases: the existing key, or the one inserted now.
+    let rows: { wrapped_key: Buffer }[] = await manager.query(
+      `WITH created AS (
+         INSERT INTO candidate_keys (organization_id, candidate_id, wrapped_key)
+         SELECT c.organization_id, c.id, $3 FROM candidates c WHERE c.organization_id = $1 AND c.id = $2 AND c.erased_at IS NULL
+         ON CONFLICT (candidate_id) DO NOTHING
+         RETURNING wrapped_key)
+       SELECT wrapped_key FROM created
+       UNION ALL
+       SELECT wrapped_key FROM candidate_keys WHERE organization_id = $1 AND candidate_id = $2
+       LIMIT 1`,
       [organizationId, candidateId, wrapped],
     );
-    const rows: { wrapped_key: Buffer }[] = await manager.query(`SELECT wrapped_key FROM candidate_keys WHERE organization_id = $1 AND candidate_id = $2`, [
-      organizationId,
-      candidateId,
-    ]);
+    // A concurrent first use committed its key while this statement waited on it (not in this statement's snapshot).
+    if (rows.length === 0) {
+      rows = await manager.query(`SELECT wrapped_key FROM candidate_keys WHERE organization_id = $1 AND candidate_id = $2`, [organizationId, candidateId]);
+    }
     return rows.length === 0 ? null : this.unwrap(organizationId, candidateId, rows[0].wrapped_key);
   }
 
