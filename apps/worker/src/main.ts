@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigValidationError, validateEnvironment } from '@hireloop/config';
 import { WorkerModule } from './worker.module';
+import { allowSystemScope } from '@hireloop/database';
 
 /** The worker: BullMQ processors and the outbox relay, no HTTP. */
 async function main(): Promise<void> {
@@ -15,6 +16,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // Only this process may run statements in the system scope (cross-organization maintenance); see runAsSystem.
+  const scopeLog = new Logger('SystemScope');
+  allowSystemScope((reason) => scopeLog.debug(`entering the system database scope: ${reason}`));
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['log', 'warn', 'error'] });
   app.enableShutdownHooks();
   new Logger('Worker').log(`hireloop worker started (pid ${process.pid})`);

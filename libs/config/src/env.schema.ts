@@ -24,6 +24,15 @@ export class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// connection URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/hireloop';
 
+  /**
+   * The service's own connection: a role without superuser or BYPASSRLS, subject to row-level security.
+   * Default: DATABASE_URL with the user `hireloop_app` (created by the migrations) and no password.
+   * DATABASE_URL itself is the owner's connection, used only for migrations.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_APP_URL must be a postgres:// connection URL' })
+  DATABASE_APP_URL?: string;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -164,4 +173,16 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
     throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return config;
+}
+
+/** The role the service connects as (row-level security applies to it); the migrations create it. */
+export const APP_DATABASE_ROLE = 'hireloop_app';
+
+/** DATABASE_APP_URL, or DATABASE_URL with the user replaced by the service's role (no password: local trust). */
+export function appDatabaseUrl(config: Pick<EnvironmentVariables, 'DATABASE_URL' | 'DATABASE_APP_URL'>): string {
+  if (config.DATABASE_APP_URL) return config.DATABASE_APP_URL;
+  const url = new URL(config.DATABASE_URL);
+  url.username = APP_DATABASE_ROLE;
+  url.password = '';
+  return url.toString();
 }

@@ -2,7 +2,7 @@ import { DataSourceOptions } from 'typeorm';
 // Relative on purpose: the test global setup loads this file without the path aliases.
 import { ALL_ENTITIES } from '../../core/src/entities';
 import { ALL_MIGRATIONS } from '../../../migrations';
-import { PreparingClient } from './preparing-client';
+import { PreparingClient, ScopedClient } from './preparing-client';
 
 export interface DatabaseSettings {
   url: string;
@@ -27,7 +27,7 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
     logging: settings.logging ? ['error', 'warn', 'migration'] : ['warn', 'migration'],
     extra: {
       max: settings.poolSize ?? 20,
-      ...(settings.preparedStatements === false ? {} : { Client: PreparingClient }),
+      Client: settings.preparedStatements === false ? ScopedClient : PreparingClient,
       // Fail fast when the database is unreachable, so requests get a 503 instead of hanging.
       connectionTimeoutMillis: 3000,
       statement_timeout: 15000,

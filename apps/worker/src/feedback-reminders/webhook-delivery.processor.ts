@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { WebhookAttemptOutcome, WebhookDeliveryJobData, WebhookDeliveryService } from '@hireloop/core/notifications/webhook-delivery.service';
 import { JobName, QueueName } from '@hireloop/queue';
+import { runInOrganization } from '@hireloop/database';
 
 export type { WebhookDeliveryJobData };
 export type DeliverWebhookJob = Job<WebhookDeliveryJobData, WebhookAttemptOutcome, typeof JobName.DeliverWebhook>;
@@ -23,11 +24,12 @@ export class WebhookDeliveryProcessor extends WorkerHost {
 
   async process(job: DeliverWebhookJob): Promise<WebhookAttemptOutcome> {
     const deliveryId = job.data?.deliveryId;
-    if (job.name !== JobName.DeliverWebhook || typeof deliveryId !== 'string') {
+    const organizationId = job.data?.organizationId;
+    if (job.name !== JobName.DeliverWebhook || typeof deliveryId !== 'string' || typeof organizationId !== 'string') {
       throw new UnrecoverableError(`unexpected job ${job.name} ${JSON.stringify(job.data)}`);
     }
     // attemptsMade is 0 on a job's first run, and again after an admin retried the failed job.
-    return this.deliveries.attempt(deliveryId, { finalAttempt: isFinalAttempt(job), revive: job.attemptsMade === 0 });
+    return runInOrganization(organizationId, () => this.deliveries.attempt(deliveryId, { finalAttempt: isFinalAttempt(job), revive: job.attemptsMade === 0 }));
   }
 
   @OnWorkerEvent('failed')
@@ -35,7 +37,10 @@ export class WebhookDeliveryProcessor extends WorkerHost {
     if (!job) return;
     const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
     // The attempt records its own outcome; this covers failures outside it (e.g. the database was down).
-    if (final && typeof job.data?.deliveryId === 'string') await this.deliveries.markFailed(job.data.deliveryId, error.message).catch(() => undefined);
+    const { deliveryId, organizationId } = job.data ?? {};
+    if (final && typeof deliveryId === 'string' && typeof organizationId === 'string') {
+      await runInOrganization(organizationId, () => this.deliveries.markFailed(deliveryId, error.message)).catch(() => undefined);
+    }
   }
 
   @OnWorkerEvent('error')
