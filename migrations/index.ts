@@ -8,6 +8,8 @@ import { MemberInvitedName1764000300000 } from './1764000300000-MemberInvitedNam
 import { SignupVerification1764000301000 } from './1764000301000-SignupVerification';
 import { OutboxTraceContext1764000500000 } from './1764000500000-OutboxTraceContext';
 import { EmailDeliveries1764000600000 } from './1764000600000-EmailDeliveries';
+import { CandidateKeys1764000900000 } from './1764000900000-CandidateKeys';
+import { RowLevelSecurity1764000950000 } from './1764000950000-RowLevelSecurity';
 
 /** Every migration, in order. Add new ones at the end. */
 export const ALL_MIGRATIONS = [
@@ -21,4 +23,6 @@ export const ALL_MIGRATIONS = [
   SignupVerification1764000301000,
   OutboxTraceContext1764000500000,
   EmailDeliveries1764000600000,
+  CandidateKeys1764000900000,
+  RowLevelSecurity1764000950000,
 ];

@@ -14,3 +14,5 @@ process.env.WEBHOOK_ALLOWED_HOSTS ??= '127.0.0.1';
 process.env.WEBHOOK_BACKOFF_BASE_MS ??= '1000';
 process.env.WEBHOOK_MAX_ATTEMPTS ??= '5';
 process.env.LOGIN_THROTTLE_ADDRESS_LIMIT ??= '100000';
+// A fixed test master key (tests only; production requires its own, development generates one under .run/).
+process.env.DATA_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString('base64');

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
@@ -57,6 +58,9 @@ const TUNING = [
 ];
 
 /** The environment of both processes: production mode, quiet logs, the benchmark's database, queues and port. */
+/** One master key per benchmark run, shared by its API and worker (production requires one; never a fixed value). */
+const BENCH_DATA_ENCRYPTION_KEY = randomBytes(32).toString('base64');
+
 export function serviceEnv(settings: BenchSettings, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
@@ -65,6 +69,7 @@ export function serviceEnv(settings: BenchSettings, extra: Record<string, string
     // Production refuses to start without a secret; a fixed one is fine for a benchmark on loopback.
     JWT_SECRET: 'hireloop-benchmark-secret-not-for-production-use-0123456789',
     JWT_EXPIRES_IN_SECONDS: '7200',
+    DATA_ENCRYPTION_KEY: BENCH_DATA_ENCRYPTION_KEY,
     DATABASE_URL: settings.databaseUrl,
     REDIS_URL: settings.redisUrl,
     QUEUE_PREFIX: settings.queuePrefix,

@@ -162,7 +162,7 @@ describe('candidates, applications and erasure', () => {
   });
 
   describe('erasure on request', () => {
-    it('anonymises personal data and free text naming the candidate, keeps the numbers, and is audited', async () => {
+    it('anonymises personal data, erases every free text about the candidate, keeps the numbers, and is audited', async () => {
       const scene = await createHiringScene(t, { candidateName: 'Jane Marie Doe' });
       const { admin, recruiter, hiringManager, interviewers } = scene.team;
       const [alice, bob] = interviewers;
@@ -206,24 +206,24 @@ describe('candidates, applications and erasure', () => {
         applications: [{ id: scene.applicationId, status: 'withdrawn' }],
       });
 
-      // Free text: the name (whole or any part) and the email replaced; everything else and every number kept.
+      // Free text about her (evidence, reasons, notes — anyone's, on her application) erased; every number kept.
       const after = await t.http.get(`/v1/scorecards/${card.body.id}`).set(hiringManager.auth).expect(200);
       expect(after.body).toMatchObject({
         status: 'submitted',
         revision: 2,
         recommendation: 'strong_yes',
         ratings: [
-          { rating: 3, evidence: '[candidate] wrote a clean LRU; [candidate] handled eviction well.' },
-          { rating: null, notAssessed: true, notAssessedReason: '[candidate] had to leave early' },
+          { rating: 3, evidence: '[erased on request]' },
+          { rating: null, notAssessed: true, notAssessedReason: '[erased on request]' },
         ],
-        privateNote: 'Mail [candidate] about the offer; [candidate] is keen.',
+        privateNote: '[erased on request]',
       });
-      expect(after.body.history.map((h: { reason: string | null }) => h.reason)).toEqual([null, 'Talked to [candidate] again']);
-      expect(after.body.history[0].content.ratings[0].evidence).toBe('[candidate] wrote a clean LRU; [candidate] handled eviction well.');
+      expect(after.body.history.map((h: { reason: string | null }) => h.reason)).toEqual([null, '[erased on request]']);
+      expect(after.body.history[0].content.ratings[0].evidence).toBe('[erased on request]');
       const bobs = (await t.http.get(`/v1/applications/${scene.applicationId}/scorecards`).set(hiringManager.auth).expect(200)).body.items.find(
         (s: { interviewerId: string }) => s.interviewerId === bob.memberId,
       );
-      expect(bobs.ratings[0].evidence).toBe('Solid but slow; Janet (not the candidate) agreed.');
+      expect(bobs.ratings[0].evidence).toBe('[erased on request]');
       expect(await t.dataSource.query(`SELECT scorecard_id, dimension_id, rating FROM scorecard_ratings WHERE application_id = $1 ORDER BY 1, 2`, [scene.applicationId])).toEqual(ratingsBefore);
 
       // Nothing stored about the application still names her: scorecards, revisions, decisions, the audit log.
@@ -239,21 +239,21 @@ describe('candidates, applications and erasure', () => {
       );
       expect(leftovers).toEqual([]);
       const [decision] = await t.dataSource.query(`SELECT rationale FROM decisions WHERE application_id = $1`, [scene.applicationId]);
-      expect(decision.rationale).toBe('Hire [candidate]: strong coding, [candidate] impressed everyone.');
+      expect(decision.rationale).toBe('[erased on request]');
 
       const audit = await t.http.get(`/v1/audit-log?entityType=candidate&entityId=${scene.candidate.id}&action=candidate.erased`).set(admin.auth).expect(200);
       expect(audit.body.items).toEqual([
         expect.objectContaining({
           actorMemberId: recruiter.memberId,
           before: { erased: false },
-          after: expect.objectContaining({ erased: true, applications: 1, applicationsWithdrawn: 1, scorecardsRedacted: 1, revisionsRedacted: 2, decisionsRedacted: 1, storedResponsesRedacted: 1 }),
+          after: expect.objectContaining({ erased: true, applications: 1, applicationsWithdrawn: 1, scorecardsRedacted: 2, revisionsRedacted: 3, decisionsRedacted: 1, storedResponsesRedacted: 1, auditKeyDestroyed: true }),
         }),
       ]);
 
-      // A late retry of the submission replays the redacted response.
+      // A late retry of the submission replays the erased response.
       const replay = await t.http.post(`/v1/interviews/${interviewId}/scorecard/submit`).set(alice.auth).set('Idempotency-Key', 'erasure-key').send(aliceBody).expect(200);
       expect(replay.headers['idempotent-replayed']).toBe('true');
-      expect(replay.body.ratings[0].evidence).toBe('[candidate] wrote a clean LRU; [candidate] handled eviction well.');
+      expect(replay.body.ratings[0].evidence).toBe('[erased on request]');
 
       // The kit, lists and the interviewers' views show the placeholder.
       expect((await t.http.get(`/v1/interviews/${interviewId}/kit`).set(alice.auth).expect(200)).body.candidate).toEqual({ name: 'Erased candidate' });

@@ -150,11 +150,22 @@ describe('jobs: debriefs and decisions', () => {
       const [application] = await ds.query(`SELECT status, decided_at FROM applications WHERE id = $1`, [panel.applicationId]);
       expect(application.status).toBe('hired');
       expect(application.decided_at).not.toBeNull();
-      const audit = await ds.query(`SELECT actor_member_id, after FROM audit_log WHERE entity_type = 'application' AND entity_id = $1 AND action = 'decision.recorded'`, [panel.applicationId]);
-      expect(audit).toEqual([{ actor_member_id: team.hiringManager.memberId, after: expect.objectContaining({ decision: 'hire', followedRecommendation: true, status: 'hired' }) }]);
-      // The append-only audit row never holds the candidate's name (an erasure could not remove it there).
-      expect(audit[0].after.rationale).not.toContain('Casey');
-      expect(audit[0].after.rationale).toMatch(/showed a strong signal across every round\.$/);
+      const audit = await ds.query(`SELECT actor_member_id, after, subject_candidate_id, personal FROM audit_log WHERE entity_type = 'application' AND entity_id = $1 AND action = 'decision.recorded'`, [panel.applicationId]);
+      expect(audit).toEqual([
+        {
+          actor_member_id: team.hiringManager.memberId,
+          after: expect.objectContaining({ decision: 'hire', followedRecommendation: true, status: 'hired' }),
+          subject_candidate_id: panel.candidateId,
+          personal: expect.any(Buffer),
+        },
+      ]);
+      // The append-only audit row holds the rationale only sealed with the candidate's key (erasure destroys it)…
+      expect(audit[0].after).not.toHaveProperty('rationale');
+      expect(audit[0].personal.toString('latin1')).not.toContain('strong signal');
+      // …and the admins' view reads it back, with the name masked.
+      const view = await t.http.get(`/v1/audit-log?entityId=${panel.applicationId}&action=decision.recorded`).set(team.admin.auth).expect(200);
+      expect(view.body.items[0].after.rationale).not.toContain('Casey');
+      expect(view.body.items[0].after.rationale).toMatch(/showed a strong signal across every round\.$/);
       const outbox = await ds.query(`SELECT queue, job_name, payload FROM outbox_messages WHERE queue = 'interviewer-calibration' AND organization_id = $1`, [members.organizationId]);
       expect(outbox).toContainEqual({ queue: 'interviewer-calibration', job_name: 'recompute-calibration', payload: { organizationId: members.organizationId, reason: 'decision' } });
 

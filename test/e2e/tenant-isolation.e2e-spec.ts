@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { FeedbackRemindersService, MEMBER_ROLES, MemberRole, OutboxService, WebhookDeliveryService } from '@hireloop/core';
+import { runAsSystem, runInOrganization } from '@hireloop/database';
 import { JobName, QueueName, redisConnectionFromUrl } from '@hireloop/queue';
 import { Actor, addMember, createTestApp, routeTable, RouteDeclaration, signupOrganization, TestApp } from '@hireloop/testing';
 import { createWriteScene, findWriteEndpoint, NOT_TENANT_DATA_PARAMS, organizationFingerprint, pathParams, sceneParam, WriteScene } from '@hireloop/testing/write-endpoints';
@@ -137,5 +138,36 @@ describe('tenant isolation: another organization\'s ids are 404 on every id rout
     const failed = await t.http.get(`/v1/admin/queues/${QueueName.PanelAggregation}/failed`).set(b.admin.auth).expect(200);
     expect(JSON.stringify(failed.body)).not.toContain(a.organizationId);
     expect(leaks).toEqual([]);
+  });
+
+  describe('by the database (row-level security)', () => {
+    it("returns nothing of another organization to a query without an organization filter, through the API's own connection", async () => {
+      // Every table with rows of A: through the service's DataSource, in the scope of B (as a request of B has it).
+      const tables: { table_name: string }[] = await t.dataSource.query(
+        `SELECT c.table_name FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
+          WHERE c.table_schema = 'public' AND c.column_name = 'organization_id' AND t.table_type = 'BASE TABLE' ORDER BY 1`,
+      );
+      const seenByB: string[] = [];
+      let seenByA = 0;
+      for (const { table_name } of tables) {
+        const count = async (org: string) =>
+          runInOrganization(org, async () => (await t.appDataSource.query(`SELECT count(*)::int AS n FROM "${table_name}" WHERE organization_id = $1`, [a.organizationId]))[0].n as number);
+        if ((await count(b.admin.organizationId)) > 0) seenByB.push(table_name);
+        seenByA += await count(a.organizationId);
+        // Unfiltered: B's scope sees only B's rows.
+        const orgs = await runInOrganization(b.admin.organizationId, () => t.appDataSource.query(`SELECT DISTINCT organization_id FROM "${table_name}"`));
+        for (const row of orgs as { organization_id: string | null }[]) if (row.organization_id !== b.admin.organizationId) seenByB.push(`${table_name} (unfiltered)`);
+      }
+      expect(seenByA).toBeGreaterThan(20);
+      expect(seenByB).toEqual([]);
+      // Outside any scope the service's connection sees nothing at all.
+      expect(await t.appDataSource.query(`SELECT count(*)::int AS n FROM candidates`)).toEqual([{ n: 0 }]);
+    });
+
+    it('connects as a role without superuser or BYPASSRLS, and the API process cannot enter the system scope', async () => {
+      const [role] = await runInOrganization(a.organizationId, () => t.appDataSource.query(`SELECT current_user AS name, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`));
+      expect(role).toEqual({ name: 'hireloop_app', rolsuper: false, rolbypassrls: false });
+      expect(() => runAsSystem('attempt from the API', () => undefined)).toThrow(/refused/);
+    });
   });
 });

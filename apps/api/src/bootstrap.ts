@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, validateEnvironment } from '@hireloop/config';
 import { installHttpMetrics, installRequestContext } from '@hireloop/core/observability';
+import { runWithScope, TenantScope } from '@hireloop/database';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './common/validation';
 import { serveWebApp } from './common/web-app';
@@ -55,6 +56,17 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   installHttpMetrics(fastify);
   installRequestContext(fastify);
+  // Every request runs in its own, initially empty, database scope (row-level security sees nothing); the JWT
+  // strategy fills in the organization of the verified token. Entered again before validation: reading the body may
+  // resume on another async path.
+  fastify.addHook('onRequest', (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
+    const scope: TenantScope = {};
+    (request as FastifyRequest & { dbScope?: TenantScope }).dbScope = scope;
+    runWithScope(scope, done);
+  });
+  fastify.addHook('preValidation', (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
+    runWithScope((request as FastifyRequest & { dbScope?: TenantScope }).dbScope ?? {}, done);
+  });
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
     void reply.header('x-request-id', request.id);
   });

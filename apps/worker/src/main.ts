@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppConfig, ConfigValidationError, validateEnvironment } from '@hireloop/config';
 import { WorkerModule } from './worker.module';
+import { allowSystemScope } from '@hireloop/database';
 
 /** The worker: BullMQ processors and the outbox relay, no HTTP. */
 async function main(): Promise<void> {
@@ -17,6 +18,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // Only this process may run statements in the system scope (cross-organization maintenance); see runAsSystem.
+  const scopeLog = new Logger('SystemScope');
+  allowSystemScope((reason) => scopeLog.debug(`entering the system database scope: ${reason}`));
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   // JSON lines through pino (WorkerLoggingModule), like the API.
   app.useLogger(app.get(PinoLogger));

@@ -1,4 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { randomBytes } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) =>
@@ -30,6 +33,15 @@ export class EnvironmentVariables {
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// connection URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/hireloop';
+
+  /**
+   * The service's own connection: a role without superuser or BYPASSRLS, subject to row-level security.
+   * Default: DATABASE_URL with the user `hireloop_app` (created by the migrations) and no password.
+   * DATABASE_URL itself is the owner's connection, used only for migrations.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_APP_URL must be a postgres:// connection URL' })
+  DATABASE_APP_URL?: string;
 
   @Transform(toInt)
   @IsInt()
@@ -77,6 +89,13 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
   JWT_SECRET: string;
+
+  /**
+   * Master key that wraps the per-candidate data keys (crypto-shredding of personal data in the audit log):
+   * 32 bytes, base64 or hex. Required in production; elsewhere generated once into `.run/data-encryption-key`.
+   */
+  @Matches(/^([A-Za-z0-9+/]{43}=|[0-9a-fA-F]{64})$/, { message: 'DATA_ENCRYPTION_KEY must be 32 bytes, base64 (44 characters) or hex (64 characters)' })
+  DATA_ENCRYPTION_KEY: string;
 
   /** Token lifetime in seconds. */
   @Transform(toInt)
@@ -394,6 +413,29 @@ export function directDatabaseUrl(env: Pick<EnvironmentVariables, 'DATABASE_URL'
   return env.DATABASE_DIRECT_URL ?? env.DATABASE_URL;
 }
 
+/**
+ * Outside production, a missing DATA_ENCRYPTION_KEY is generated once and kept in the untracked `.run/` folder of the
+ * working directory, so restarts (and the API and the worker) share it. Never a value published in the source.
+ */
+function localDataEncryptionKey(): string {
+  const dir = join(process.cwd(), '.run');
+  const file = join(dir, 'data-encryption-key');
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    // Written aside and linked into place: a process starting at the same moment never reads a half-written file.
+    const temporary = `${file}.${process.pid}`;
+    writeFileSync(temporary, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+    try {
+      linkSync(temporary, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(temporary);
+    }
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
   const input = { ...raw };
   // Tests never open the development mailbox's fixed port unless they ask for it.
@@ -401,6 +443,7 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   for (const key of Object.keys(input)) if (input[key] === '') delete input[key];
   // Links in emails point at this service unless told otherwise.
   if (input.PUBLIC_APP_URL === undefined) input.PUBLIC_APP_URL = `http://localhost:${input.PORT ?? 3000}`;
+  if (input.DATA_ENCRYPTION_KEY === undefined && input.NODE_ENV !== 'production') input.DATA_ENCRYPTION_KEY = localDataEncryptionKey();
   const config = plainToInstance(EnvironmentVariables, input, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
   if (errors.length > 0) {
@@ -427,4 +470,16 @@ export function assertApiSecret(config: Pick<EnvironmentVariables, 'JWT_SECRET'>
         'otherwise set 32+ random characters (e.g. `openssl rand -base64 48`)',
     );
   }
+}
+
+/** The role the service connects as (row-level security applies to it); the migrations create it. */
+export const APP_DATABASE_ROLE = 'hireloop_app';
+
+/** DATABASE_APP_URL, or DATABASE_URL with the user replaced by the service's role (no password: local trust). */
+export function appDatabaseUrl(config: Pick<EnvironmentVariables, 'DATABASE_URL' | 'DATABASE_APP_URL'>): string {
+  if (config.DATABASE_APP_URL) return config.DATABASE_APP_URL;
+  const url = new URL(config.DATABASE_URL);
+  url.username = APP_DATABASE_ROLE;
+  url.password = '';
+  return url.toString();
 }

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditService } from './audit/audit.service';
+import { CandidateKeysService } from './audit/candidate-keys.service';
 import { MembersRepository } from './members/members.repository';
 import { OutboxService } from './outbox/outbox.service';
 import { LoopVersionsService } from './roles/loop-versions.service';
@@ -9,7 +10,7 @@ import { RolesRepository } from './roles/roles.repository';
 /** Cross-cutting services shared by the API and the worker. */
 @Global()
 @Module({
-  providers: [AuditService, OutboxService, MembersRepository, RolesRepository, QuestionsRepository, LoopVersionsService],
-  exports: [AuditService, OutboxService, MembersRepository, RolesRepository, QuestionsRepository, LoopVersionsService],
+  providers: [AuditService, CandidateKeysService, OutboxService, MembersRepository, RolesRepository, QuestionsRepository, LoopVersionsService],
+  exports: [AuditService, CandidateKeysService, OutboxService, MembersRepository, RolesRepository, QuestionsRepository, LoopVersionsService],
 })
 export class CoreModule {}

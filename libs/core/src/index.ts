@@ -3,6 +3,7 @@ export * from './core.module';
 export * from './entities';
 export * from './audit/audit-log.entity';
 export * from './audit/audit.service';
+export * from './audit/candidate-keys.service';
 export * from './members/member.entity';
 export * from './members/members.repository';
 export * from './organizations/organization.entity';

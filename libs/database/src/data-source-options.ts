@@ -2,7 +2,7 @@ import { DataSourceOptions } from 'typeorm';
 // Relative on purpose: the test global setup loads this file without the path aliases.
 import { ALL_ENTITIES } from '../../core/src/entities';
 import { ALL_MIGRATIONS } from '../../../migrations';
-import { PreparingClient } from './preparing-client';
+import { PreparingClient, ScopedClient } from './preparing-client';
 
 export interface DatabaseSettings {
   url: string;
@@ -38,7 +38,8 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
     logging: settings.logging ? ['error', 'warn', 'migration'] : ['warn', 'migration'],
     extra: {
       max: settings.poolSize ?? 20,
-      ...(prepared ? { Client: PreparingClient } : {}),
+      // Every connection carries the tenant scope (ScopedClient); named prepared statements only on PostgreSQL itself.
+      Client: prepared ? PreparingClient : ScopedClient,
       // Fail fast when the database is unreachable, so requests get a 503 instead of hanging.
       connectionTimeoutMillis: 3000,
       ...sessionStartupParameters(settings),

@@ -1,9 +1,15 @@
 import { Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig, directDatabaseUrl } from '@hireloop/config';
+import { AppConfig, appDatabaseUrl, directDatabaseUrl } from '@hireloop/config';
 import { buildDataSourceOptions } from './data-source-options';
 import { runMigrationsOnce } from './migrations-once';
 
+/**
+ * Pending migrations run first as the owner (DATABASE_DIRECT_URL, else DATABASE_URL: PostgreSQL itself, under an
+ * advisory lock); the service then connects as its own role (DATABASE_APP_URL, default `hireloop_app` on
+ * DATABASE_URL), which has no superuser and no BYPASSRLS: every tenant table's row-level-security policy applies to
+ * each of its statements.
+ */
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -14,7 +20,7 @@ import { runMigrationsOnce } from './migrations-once';
         if (config.MIGRATIONS_RUN) await migrateWithRetries(directDatabaseUrl(config));
         return {
           ...buildDataSourceOptions({
-            url: config.DATABASE_URL,
+            url: appDatabaseUrl(config),
             poolSize: config.DATABASE_POOL_SIZE,
             preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
             pooler: config.DATABASE_POOLER,

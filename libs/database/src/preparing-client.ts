@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
+import { currentScope, scopeSettings } from './tenant-context';
 
 /** Distinct statements named process-wide; past this, further new texts run unnamed (bounds server memory). */
 export const MAX_PREPARED_STATEMENTS = 500;
@@ -21,18 +22,56 @@ export function preparedStatementName(text: string, values: unknown): string | n
   return name;
 }
 
+const SET_SCOPE = `SELECT set_config('app.organization_id', $1, false), set_config('app.user_id', $2, false), set_config('app.scope', $3, false)`;
+const UNKNOWN = '?';
+
+/**
+ * A pg client that carries the tenant scope (row-level security): before a statement, when the connection's settings
+ * differ from the scope of the code sending it (AsyncLocalStorage), it queues one `set_config` call ahead of it on the
+ * same connection (session level, so it holds across the statements of a transaction and is re-checked on every
+ * statement: a pooled connection never serves one tenant's statement under another's setting). Costs nothing while a
+ * connection keeps serving the same scope; a ROLLBACK (which may undo a setting made inside the transaction) makes
+ * the next statement set it again.
+ */
+export class ScopedClient extends Client {
+  private appliedScope = UNKNOWN;
+
+  override query(config: unknown, values?: unknown, callback?: unknown): never {
+    const wanted = scopeSettings(currentScope());
+    if (wanted.key !== this.appliedScope) {
+      this.appliedScope = wanted.key;
+      const set = (super.query as (...args: unknown[]) => Promise<unknown>)(SET_SCOPE, [wanted.organizationId, wanted.userId, wanted.system]);
+      // Its failure surfaces on the statement queued behind it (same connection); never as an unhandled rejection.
+      set.catch(() => {
+        this.appliedScope = UNKNOWN;
+      });
+    }
+    const text = typeof config === 'string' ? config : (config as { text?: string } | null)?.text;
+    if (text !== undefined && /^\s*ROLLBACK/i.test(text)) {
+      const result = this.send(config, values, callback);
+      this.appliedScope = UNKNOWN;
+      return result;
+    }
+    return this.send(config, values, callback);
+  }
+
+  protected send(config: unknown, values?: unknown, callback?: unknown): never {
+    return (super.query as (...args: unknown[]) => never)(config, values, callback);
+  }
+}
+
 /**
  * A pg client that runs parameterised queries as named prepared statements. Measured on the debrief read, parse and
  * plan were about 70 % of PostgreSQL's time per request (the queries themselves are index lookups); TypeORM sends
  * every query unnamed, so it was parsed and planned on every call. Turn off (DATABASE_PREPARED_STATEMENTS=false)
  * behind a transaction-mode connection pooler that does not support prepared statements.
  */
-export class PreparingClient extends Client {
-  override query(config: unknown, values?: unknown, callback?: unknown): never {
+export class PreparingClient extends ScopedClient {
+  protected override send(config: unknown, values?: unknown, callback?: unknown): never {
     if (typeof config === 'string' && typeof values !== 'function') {
       const name = preparedStatementName(config, values);
-      if (name) return (super.query as (...args: unknown[]) => never)({ name, text: config, values }, callback);
+      if (name) return super.send({ name, text: config, values }, callback);
     }
-    return (super.query as (...args: unknown[]) => never)(config, values, callback);
+    return super.send(config, values, callback);
   }
 }

@@ -2,13 +2,20 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '../../database/src/data-source-options';
 import { ApiModule } from '../../../apps/api/src/api.module';
 import { configureApp, createFastifyAdapter } from '../../../apps/api/src/bootstrap';
 
 export interface TestApp {
   app: NestFastifyApplication;
   http: ReturnType<typeof request>;
+  /**
+   * The owner's connection (DATABASE_URL), outside row-level security: for fixtures and for checking what is stored.
+   * The API itself connects as its own role (`appDataSource`).
+   */
   dataSource: DataSource;
+  /** The API's own DataSource (role hireloop_app, subject to row-level security). */
+  appDataSource: DataSource;
   close(): Promise<void>;
 }
 
@@ -19,10 +26,15 @@ export async function createTestApp(): Promise<TestApp> {
   await configureApp(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  const owner = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, poolSize: 20 })).initialize();
   return {
     app,
     http: request(app.getHttpServer()),
-    dataSource: app.get(DataSource),
-    close: () => app.close(),
+    dataSource: owner,
+    appDataSource: app.get(DataSource),
+    close: async () => {
+      await app.close();
+      await owner.destroy();
+    },
   };
 }

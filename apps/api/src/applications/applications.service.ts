@@ -54,6 +54,7 @@ export class ApplicationsService {
           entityType: 'application',
           entityId: application.id,
           after: { candidateId: candidate.id, roleId: role.id, stage: application.stage, status: application.status },
+          personal: { candidateId: candidate.id, fields: ['stage'] },
         });
         return application.id;
       });
@@ -115,6 +116,7 @@ export class ApplicationsService {
         entityId: applicationId,
         before: { stage: application.stage, status: application.status },
         after: { stage: patch.stage ?? application.stage, status: patch.status ?? application.status },
+        personal: { candidateId: application.candidateId, fields: ['stage'] },
       });
     });
     return this.get(auth, applicationId);

@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
 import { AppError, AuthContext, MemberEntity, OrganizationEntity, UserEntity } from '@hireloop/core';
-import { PgErrorCode, pgErrorCode } from '@hireloop/database';
+import { enterOrganization, enterUser, PgErrorCode, pgErrorCode } from '@hireloop/database';
 import { AcceptInviteRequestDto, SignupRequestDto, VerifyEmailRequestDto } from './dto/auth.request.dto';
 import { MeResponseDto, MembershipResponseDto, OrganizationResponseDto, SignupAcceptedResponseDto, TokenResponseDto, UserResponseDto } from './dto/auth.response.dto';
 import { JwtPayload } from './jwt.strategy';
@@ -82,6 +82,8 @@ export class AuthService {
     try {
       const member = await this.dataSource.transaction(async (manager) => {
         const org = await manager.save(manager.create(OrganizationEntity, { name: dto.organizationName, settings: {} }));
+        // The new organization's rows are written in its scope (row-level security).
+        enterOrganization(org.id);
         const user = await manager.save(manager.create(UserEntity, { email: dto.email, name: dto.name, passwordHash }));
         const saved = await manager.save(
           manager.create(MemberEntity, { organizationId: org.id, userId: user.id, roles: ['admin'], status: 'active', inviteTokenHash: null, inviteExpiresAt: null }),
@@ -111,6 +113,8 @@ export class AuthService {
 
   /** Signs a verified user in to one of their organizations (the oldest active membership unless one is named). */
   async login(userId: string, organizationId?: string): Promise<TokenResponseDto> {
+    // No organization yet: row-level security lets a verified user read their own memberships only.
+    enterUser(userId);
     const qb = this.dataSource
       .getRepository(MemberEntity)
       .createQueryBuilder('m')
@@ -125,6 +129,10 @@ export class AuthService {
   async acceptInvite(dto: AcceptInviteRequestDto): Promise<TokenResponseDto> {
     const tokenHash = hashInviteToken(dto.token);
     const memberId = await this.dataSource.transaction(async (manager) => {
+      // The one cross-organization lookup of the request path, by a narrow SECURITY DEFINER function: the membership
+      // holding this invite token (if any), whose organization the rest of the request is then scoped to.
+      const [invited]: { organization_id: string }[] = await manager.query(`SELECT organization_id FROM invited_membership($1)`, [tokenHash]);
+      if (invited) enterOrganization(invited.organization_id);
       const member = await manager
         .getRepository(MemberEntity)
         .createQueryBuilder('m')
@@ -178,6 +186,7 @@ export class AuthService {
 
   private async issueToken(memberId: string): Promise<TokenResponseDto> {
     const member = await this.dataSource.getRepository(MemberEntity).findOneOrFail({ where: { id: memberId }, relations: { user: true } });
+    enterOrganization(member.organizationId);
     const org = await this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: member.organizationId });
     const payload: JwtPayload = { sub: member.userId, org: member.organizationId, mid: member.id };
     const accessToken = await this.jwt.signAsync(payload);

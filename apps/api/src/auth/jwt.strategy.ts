@@ -4,6 +4,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '@hireloop/config';
 import { AuthContext } from '@hireloop/core';
+import { enterOrganization } from '@hireloop/database';
 import { AuthService } from './auth.service';
 
 export interface JwtPayload {
@@ -30,7 +31,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(payload: JwtPayload): Promise<AuthContext | false> {
-    if (!payload?.sub || !payload.org || !payload.mid) return false;
+    if (!payload?.sub || !payload.org || !payload.mid || !/^[0-9a-f-]{36}$/i.test(payload.org)) return false;
+    // The token is verified: from here on, this request's statements see only its organization's rows.
+    enterOrganization(payload.org);
     return (await this.auth.resolveAuthContext(payload.sub, payload.org, payload.mid)) ?? false;
   }
 }

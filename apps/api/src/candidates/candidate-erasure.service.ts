@@ -6,14 +6,15 @@ import {
   ApplicationsRepository,
   AuditService,
   AuthContext,
+  CandidateKeysService,
   candidateTerms,
   CandidatesRepository,
   contentOf,
   ERASED_CANDIDATE_NAME,
+  ERASED_TEXT,
   erasedCandidateEmail,
+  eraseFreeTextDeep,
   mapContentText,
-  redactCandidate,
-  redactCandidateDeep,
   sameContent,
   ScorecardsRepository,
 } from '@hireloop/core';
@@ -26,15 +27,21 @@ export interface ErasureSummary {
   revisionsRedacted: number;
   decisionsRedacted: number;
   storedResponsesRedacted: number;
+  /** The candidate's data key was destroyed: their personal fields in the audit log are unrecoverable. */
+  auditKeyDestroyed: boolean;
 }
 
 /**
- * Erasure on request ("right to be forgotten"): the candidate's name, email, source and links are replaced by
- * placeholders, and every free text about their applications that names them (scorecard evidence, not-assessed
- * reasons, private notes, amendment reasons, decision rationales, responses stored for idempotent replays) has the
- * name replaced by "[candidate]". Ratings, recommendations, signals, red flags, levels and dates stay: statistics and
- * reports keep their numbers. The audit log is not touched (it cannot be): scorecard audit rows are written with the
- * candidate's name already masked, and candidate audit rows never hold personal data.
+ * Erasure on request ("right to be forgotten"). Nothing personal about the candidate stays readable anywhere:
+ * - the candidate row: name, email, source and links replaced by placeholders;
+ * - every free text written about their applications — scorecard evidence, not-assessed reasons, private notes,
+ *   amendment reasons (also in every revision), decision rationales and override reasons, the application's stage
+ *   label, and the copies of scorecards kept for `Idempotency-Key` replays — replaced by "[erased on request]";
+ * - the append-only audit log is never edited: its personal fields were sealed from the start with the candidate's
+ *   own data key (`candidate_keys`), which is deleted here (crypto-shredding). The rows stay, with every non-personal
+ *   fact (who, what, when, statuses, ids), and read back with `personalDataErased: true`.
+ * Ratings, recommendations, signals, red flags, levels and dates stay: statistics and reports keep their numbers.
+ * Reports, outbox payloads, notifications and webhook deliveries carry ids and numbers only.
  *
  * Active applications are withdrawn: there is no one left to interview. Erasing twice is a no-op.
  */
@@ -46,6 +53,7 @@ export class CandidateErasureService {
     private readonly applications: ApplicationsRepository,
     private readonly scorecards: ScorecardsRepository,
     private readonly audit: AuditService,
+    private readonly keys: CandidateKeysService,
   ) {}
 
   async erase(auth: AuthContext, candidateId: string): Promise<void> {
@@ -55,13 +63,23 @@ export class CandidateErasureService {
       if (candidate.erasedAt) return;
 
       const terms = candidateTerms(candidate.name, candidate.email);
-      const redact = (text: string) => redactCandidate(text, terms);
+      const erase = () => ERASED_TEXT;
       const applications = await this.applications.lockForCandidate(manager, auth.organizationId, candidateId);
       const applicationIds = applications.map((a) => a.id);
-      const summary: ErasureSummary = { applications: applications.length, applicationsWithdrawn: 0, scorecardsRedacted: 0, revisionsRedacted: 0, decisionsRedacted: 0, storedResponsesRedacted: 0 };
+      const summary: ErasureSummary = {
+        applications: applications.length,
+        applicationsWithdrawn: 0,
+        scorecardsRedacted: 0,
+        revisionsRedacted: 0,
+        decisionsRedacted: 0,
+        storedResponsesRedacted: 0,
+        auditKeyDestroyed: false,
+      };
 
-      for (const application of applications.filter((a) => a.status === 'active')) {
-        await this.applications.update(manager, auth.organizationId, application.id, { status: 'withdrawn' });
+      for (const application of applications) {
+        const withdraw = application.status === 'active';
+        await this.applications.update(manager, auth.organizationId, application.id, { stage: ERASED_TEXT, ...(withdraw ? { status: 'withdrawn' } : {}) });
+        if (!withdraw) continue;
         await this.audit.record(manager, auth, {
           action: 'application.status_changed',
           entityType: 'application',
@@ -75,27 +93,27 @@ export class CandidateErasureService {
       const cards = await this.scorecards.lockForApplications(manager, auth.organizationId, applicationIds);
       for (const card of cards) {
         const content = contentOf(card);
-        const redacted = mapContentText(content, redact);
-        if (sameContent(content, redacted)) continue;
-        await this.scorecards.saveState(manager, auth.organizationId, card.id, { status: card.status, revision: card.revision, content: redacted });
+        const erased = mapContentText(content, erase);
+        if (sameContent(content, erased)) continue;
+        await this.scorecards.saveState(manager, auth.organizationId, card.id, { status: card.status, revision: card.revision, content: erased });
         summary.scorecardsRedacted += 1;
       }
 
       // scorecard_revisions are history and are otherwise never rewritten. Erasure is the one permitted exception:
-      // the law requires the personal data gone from every copy we hold, and history that still named the candidate
-      // would defeat it. Only the name is replaced inside free text; every number, date and author stays as it was.
+      // the law requires the personal data gone from every copy we hold. Every number, date and author stays.
       const revisions = await this.scorecards.lockRevisions(manager, auth.organizationId, cards.map((c) => c.id));
       for (const revision of revisions) {
         const content = contentOf(revision.content);
-        const redacted = mapContentText(content, redact);
-        const reason = revision.reason === null ? null : redact(revision.reason);
-        if (sameContent(content, redacted) && reason === revision.reason) continue;
-        await this.scorecards.rewriteRevisionText(manager, auth.organizationId, revision.id, redacted, reason);
+        const erased = mapContentText(content, erase);
+        const reason = revision.reason === null ? null : ERASED_TEXT;
+        if (sameContent(content, erased) && reason === revision.reason) continue;
+        await this.scorecards.rewriteRevisionText(manager, auth.organizationId, revision.id, erased, reason);
         summary.revisionsRedacted += 1;
       }
 
-      summary.decisionsRedacted = await this.redactDecisions(manager, auth.organizationId, applicationIds, redact);
-      summary.storedResponsesRedacted = await this.redactStoredResponses(manager, auth.organizationId, applicationIds, terms);
+      summary.decisionsRedacted = await this.eraseDecisions(manager, auth.organizationId, applicationIds);
+      summary.storedResponsesRedacted = await this.eraseStoredResponses(manager, auth.organizationId, applicationIds, terms);
+      summary.auditKeyDestroyed = await this.keys.destroy(manager, auth.organizationId, candidateId);
 
       const erasedAt = new Date();
       await this.candidates.update(manager, auth.organizationId, candidateId, {
@@ -116,10 +134,10 @@ export class CandidateErasureService {
   }
 
   /**
-   * Responses kept for `Idempotency-Key` replays hold copies of scorecards. They are redacted in place (not deleted),
-   * so a late retry still replays — the redacted version.
+   * Responses kept for `Idempotency-Key` replays hold copies of scorecards. Their free text is erased in place (the
+   * rows are not deleted), so a late retry still replays — the erased version.
    */
-  private async redactStoredResponses(manager: EntityManager, organizationId: string, applicationIds: string[], terms: string[]): Promise<number> {
+  private async eraseStoredResponses(manager: EntityManager, organizationId: string, applicationIds: string[], terms: string[]): Promise<number> {
     if (applicationIds.length === 0) return 0;
     const rows: { member_id: string; scope: string; key: string; response: unknown }[] = await manager.query(
       `SELECT member_id, scope, key, response FROM idempotency_keys
@@ -129,35 +147,31 @@ export class CandidateErasureService {
     );
     let changed = 0;
     for (const row of rows) {
-      const redacted = redactCandidateDeep(row.response, terms);
-      if (JSON.stringify(redacted) === JSON.stringify(row.response)) continue;
+      const erased = eraseFreeTextDeep(row.response, terms);
+      if (JSON.stringify(erased) === JSON.stringify(row.response)) continue;
       await manager.query(`UPDATE idempotency_keys SET response = $5::jsonb WHERE organization_id = $1 AND member_id = $2 AND scope = $3 AND key = $4`, [
         organizationId,
         row.member_id,
         row.scope,
         row.key,
-        JSON.stringify(redacted),
+        JSON.stringify(erased),
       ]);
       changed += 1;
     }
     return changed;
   }
 
-  /** Decision rationales are free text about the candidate too. */
-  private async redactDecisions(manager: EntityManager, organizationId: string, applicationIds: string[], redact: (text: string) => string): Promise<number> {
+  /** Decision rationales and override reasons are free text about the candidate. */
+  private async eraseDecisions(manager: EntityManager, organizationId: string, applicationIds: string[]): Promise<number> {
     if (applicationIds.length === 0) return 0;
-    const rows: { id: string; rationale: string; override_reason: string | null }[] = await manager.query(
-      `SELECT id, rationale, override_reason FROM decisions WHERE organization_id = $1 AND application_id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
-      [organizationId, applicationIds],
+    const [{ n }]: { n: number }[] = await manager.query(
+      `WITH erased AS (
+         UPDATE decisions SET rationale = $3, override_reason = CASE WHEN override_reason IS NULL THEN NULL ELSE $3 END
+          WHERE organization_id = $1 AND application_id = ANY($2::uuid[]) AND (rationale <> $3 OR override_reason <> $3)
+          RETURNING id)
+       SELECT count(*)::int AS n FROM erased`,
+      [organizationId, applicationIds, ERASED_TEXT],
     );
-    let changed = 0;
-    for (const row of rows) {
-      const rationale = redact(row.rationale);
-      const overrideReason = row.override_reason === null ? null : redact(row.override_reason);
-      if (rationale === row.rationale && overrideReason === row.override_reason) continue;
-      await manager.query(`UPDATE decisions SET rationale = $3, override_reason = $4 WHERE organization_id = $1 AND id = $2`, [organizationId, row.id, rationale, overrideReason]);
-      changed += 1;
-    }
-    return changed;
+    return n;
   }
 }

@@ -36,6 +36,7 @@ export class CandidatesService {
           entityType: 'candidate',
           entityId: created.id,
           after: { source: created.source, links: created.links.length },
+          personal: { candidateId: created.id, fields: ['source'] },
         });
         return created;
       }),
@@ -73,6 +74,7 @@ export class CandidatesService {
           entityId: candidateId,
           before: { changed, source: candidate.source, links: candidate.links.length },
           after: { changed, source: patch.source !== undefined ? patch.source : candidate.source, links: (patch.links ?? candidate.links).length },
+          personal: { candidateId, fields: ['source'] },
         });
       }),
     );

@@ -128,6 +128,7 @@ export class DecisionsService {
             followedRecommendation: saved.followedRecommendation,
             status,
           },
+          personal: { candidateId: application.candidateId, fields: ['rationale', 'overrideReason'] },
         });
         // Decisions feed interviewer leniency and role reliability.
         await requestInterviewerCalibration(this.outbox, manager, auth.organizationId, 'decision');

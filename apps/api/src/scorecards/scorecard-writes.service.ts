@@ -80,6 +80,7 @@ export class ScorecardWritesService {
           entityId: card.id,
           before: this.auditState(ctx, card, before),
           after: this.auditState(ctx, { status: 'draft', revision: 0 }, content),
+          personal: this.personal(ctx),
         });
       }
       return this.ownView(manager, auth, card.id);
@@ -181,6 +182,7 @@ export class ScorecardWritesService {
         ...this.auditState(ctx, { status: change.status, revision }, change.content),
         ...(change.reason !== null ? { reason: ctx.mask(change.reason) } : {}),
       },
+      personal: this.personal(ctx),
     });
     // THE call site: the application's report is recomputed in the background after this commits.
     await requestPanelAggregation(this.outbox, manager, org, ctx.application.id);
@@ -242,6 +244,11 @@ export class ScorecardWritesService {
   }
 
   /** The audit log's copy of a scorecard state: everything, with the candidate's name masked in free text. */
+  /** What is written about the candidate (evidence, notes, reasons) is sealed with their key in the audit log. */
+  private personal(ctx: WriteContext) {
+    return { candidateId: ctx.application.candidateId, fields: ['ratings', 'privateNote', 'reason'] };
+  }
+
   private auditState(ctx: WriteContext, state: { status: string; revision: number }, content: ScorecardContent) {
     return {
       interviewId: ctx.interview.id,

@@ -5,6 +5,7 @@ import { AppConfig } from '@hireloop/config';
 import { FeedbackRemindersService, ReminderScanResult } from '@hireloop/core/reminders/feedback-reminders.service';
 import { JobName, QueueName } from '@hireloop/queue';
 import { upsertSchedulerInBackground } from '../interviewer-calibration/job-schedulers';
+import { runAsSystem } from '@hireloop/database';
 
 export interface ScanRemindersJobData {
   /**
@@ -60,7 +61,8 @@ export class FeedbackRemindersProcessor extends WorkerHost implements OnApplicat
 
   async process(job: ScanRemindersJob): Promise<ReminderScanResult> {
     if (job.name !== JobName.ScanReminders) throw new UnrecoverableError(`unexpected job ${job.name} on ${QueueName.FeedbackReminders}`);
-    return this.reminders.scan(scanClock(job.data, this.config.NODE_ENV));
+    // The scan looks for overdue interviews in every organization: maintenance.
+    return runAsSystem('reminder scan', () => this.reminders.scan(scanClock(job.data, this.config.NODE_ENV)));
   }
 
   @OnWorkerEvent('failed')

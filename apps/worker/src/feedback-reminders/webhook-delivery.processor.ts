@@ -4,6 +4,7 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { validateEnvironment } from '@hireloop/config';
 import { WebhookAttemptOutcome, WebhookDeliveryFailedError, WebhookDeliveryJobData, WebhookDeliveryService } from '@hireloop/core/notifications/webhook-delivery.service';
 import { JobName, QueueName, WEBHOOK_BACKOFF_TYPE, webhookBackoffDelay } from '@hireloop/queue';
+import { runInOrganization } from '@hireloop/database';
 
 export type { WebhookDeliveryJobData };
 export type DeliverWebhookJob = Job<WebhookDeliveryJobData, WebhookAttemptOutcome, typeof JobName.DeliverWebhook>;
@@ -34,12 +35,13 @@ export class WebhookDeliveryProcessor extends WorkerHost {
 
   async process(job: DeliverWebhookJob): Promise<WebhookAttemptOutcome> {
     const deliveryId = job.data?.deliveryId;
-    if (job.name !== JobName.DeliverWebhook || typeof deliveryId !== 'string') {
+    const organizationId = job.data?.organizationId;
+    if (job.name !== JobName.DeliverWebhook || typeof deliveryId !== 'string' || typeof organizationId !== 'string') {
       throw new UnrecoverableError(`unexpected job ${job.name} ${JSON.stringify(job.data)}`);
     }
     // attemptsMade is 0 on a job's first run, and again after an admin retried the failed job.
     try {
-      return await this.deliveries.attempt(deliveryId, { finalAttempt: isFinalAttempt(job), revive: job.attemptsMade === 0 });
+      return await runInOrganization(organizationId, () => this.deliveries.attempt(deliveryId, { finalAttempt: isFinalAttempt(job), revive: job.attemptsMade === 0 }));
     } catch (error) {
       if (error instanceof WebhookDeliveryFailedError && error.terminal) throw new UnrecoverableError(error.message);
       throw error;
@@ -51,7 +53,10 @@ export class WebhookDeliveryProcessor extends WorkerHost {
     if (!job) return;
     const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
     // The attempt records its own outcome; this covers failures outside it (e.g. the database was down).
-    if (final && typeof job.data?.deliveryId === 'string') await this.deliveries.markFailed(job.data.deliveryId, error.message).catch(() => undefined);
+    const { deliveryId, organizationId } = job.data ?? {};
+    if (final && typeof deliveryId === 'string' && typeof organizationId === 'string') {
+      await runInOrganization(organizationId, () => this.deliveries.markFailed(deliveryId, error.message)).catch(() => undefined);
+    }
   }
 
   @OnWorkerEvent('error')

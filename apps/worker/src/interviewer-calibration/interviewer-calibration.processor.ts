@@ -5,6 +5,7 @@ import { AppConfig } from '@hireloop/config';
 import { InterviewerCalibrationService, OrganizationCalibrationResult } from '@hireloop/core/calibration-stats/interviewer-calibration.service';
 import { InterviewerCalibrationJobData, JobName, QueueName } from '@hireloop/queue';
 import { upsertSchedulerInBackground } from './job-schedulers';
+import { runAsSystem, runInOrganization } from '@hireloop/database';
 
 export type { InterviewerCalibrationJobData };
 export type RecomputeCalibrationJob = Job<InterviewerCalibrationJobData, OrganizationCalibrationResult[], typeof JobName.RecomputeCalibration>;
@@ -51,7 +52,9 @@ export class InterviewerCalibrationProcessor extends WorkerHost implements OnApp
       throw new UnrecoverableError(`unexpected job ${job.name} ${JSON.stringify(job.data)}`);
     }
     this.logger.log(`recomputing calibration for ${data.organizationId ?? 'every organization'} (${data.reason ?? 'unknown reason'})`);
-    return this.calibration.recompute(data.organizationId);
+    const organizationId = data.organizationId;
+    // One organization's job runs in its scope; the nightly run over every organization is maintenance.
+    return organizationId === null ? runAsSystem('nightly calibration', () => this.calibration.recompute(null)) : runInOrganization(organizationId, () => this.calibration.recompute(organizationId));
   }
 
   @OnWorkerEvent('failed')

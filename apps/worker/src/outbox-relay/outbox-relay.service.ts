@@ -7,6 +7,7 @@ import { ALL_QUEUES, QueueName, webhookJobOptions } from '@hireloop/queue';
 import { OutboxPublisher } from './outbox-publisher';
 import { OutboxRelayRepository } from './outbox-relay.repository';
 import { OutboxRelaySettings, readOutboxRelaySettings } from './outbox-relay.settings';
+import { runAsSystem } from '@hireloop/database';
 
 export interface RelayPass {
   claimed: number;
@@ -68,7 +69,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   /** One claim → publish → mark pass. Public for tests and operators; the loop calls it. */
   async relayOnce(): Promise<RelayPass> {
     const publisher = this.publisher!;
-    return this.dataSource.transaction(async (manager) => {
+    // Cross-organization by nature: the relay moves every organization's outbox rows (ids only) into the queues.
+    return runAsSystem('outbox relay', () => this.dataSource.transaction(async (manager) => {
       const rows = await this.outbox.claim(manager, ALL_QUEUES, this.settings.batchSize);
       if (rows.length === 0) return { claimed: 0, published: 0, failed: 0 };
       const results = await Promise.allSettled(rows.map((row) => withTimeout(publisher.publish(row), this.settings.publishTimeoutMs)));
@@ -85,7 +87,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
       await this.outbox.markPublished(manager, published);
       await this.outbox.markFailed(manager, failed, error);
       return { claimed: rows.length, published: published.length, failed: failed.length };
-    });
+    }));
   }
 
   /** Runs a pass now, or right after the one in progress. */

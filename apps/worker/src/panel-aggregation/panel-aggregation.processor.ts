@@ -6,6 +6,8 @@ import { AggregationOutcome, PanelRef, PanelReportsService } from '@hireloop/cor
 import { JobName, PanelAggregationJobData, QueueName } from '@hireloop/queue';
 import { classifyAggregationError } from './panel-aggregation.errors';
 import { aggregationBatchOptions, aggregationTestDelayMs, panelAggregationWorkerOptions } from './panel-aggregation.settings';
+import { runInOrganization } from '@hireloop/database';
+import { aggregatePerOrganization } from './aggregate-per-organization';
 
 export type { PanelAggregationJobData };
 export type PanelAggregationJob = Job<PanelAggregationJobData, AggregationOutcome, typeof JobName.AggregatePanel>;
@@ -24,7 +26,8 @@ export class PanelAggregationProcessor extends WorkerHost {
 
   constructor(reports: PanelReportsService) {
     super();
-    this.batcher = new MicroBatcher((refs) => reports.aggregateMany(refs), aggregationBatchOptions());
+    // A batch may hold several organizations' jobs: each organization's part runs in its own scope (and transaction).
+    this.batcher = new MicroBatcher((refs) => aggregatePerOrganization(refs, (org, part) => runInOrganization(org, () => reports.aggregateMany(part))), aggregationBatchOptions());
   }
 
   async process(job: PanelAggregationJob): Promise<AggregationOutcome> {
@@ -63,3 +66,4 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
+

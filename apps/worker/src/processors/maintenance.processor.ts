@@ -5,6 +5,7 @@ import { AppConfig } from '@hireloop/config';
 import { RetentionResult, RetentionService } from '@hireloop/core/retention/retention.service';
 import { JobName, QueueName } from '@hireloop/queue';
 import { upsertSchedulerInBackground } from '../interviewer-calibration/job-schedulers';
+import { runAsSystem } from '@hireloop/database';
 
 export interface PingJobData {
   sentAt: string;
@@ -44,10 +45,12 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
         this.logger.debug(`ping ${job.id} sent at ${(job.data as PingJobData).sentAt}`);
         return { pong: new Date().toISOString(), pid: process.pid };
       case JobName.PurgeExpired: {
-        const purged = await this.retention.purgeExpired({
-          idempotencyKeyTtlHours: this.config.IDEMPOTENCY_KEY_TTL_HOURS,
-          publishedOutboxRetentionDays: this.config.OUTBOX_RETENTION_DAYS,
-        });
+        const purged = await runAsSystem('retention purge', () =>
+          this.retention.purgeExpired({
+            idempotencyKeyTtlHours: this.config.IDEMPOTENCY_KEY_TTL_HOURS,
+            publishedOutboxRetentionDays: this.config.OUTBOX_RETENTION_DAYS,
+          }),
+        );
         this.logger.log(`retention purge: ${purged.idempotencyKeys} idempotency keys, ${purged.outboxMessages} published outbox rows`);
         return purged;
       }

@@ -28,6 +28,14 @@ export class AuditLogEntity {
   @Column({ type: 'jsonb', nullable: true })
   after: unknown;
 
+  /** The candidate whose personal fields are sealed in `personal`. */
+  @Column({ name: 'subject_candidate_id', type: 'uuid', nullable: true })
+  subjectCandidateId: string | null;
+
+  /** Personal fields of before/after, sealed with the candidate's data key (unreadable once the candidate is erased). */
+  @Column({ type: 'bytea', nullable: true })
+  personal: Buffer | null;
+
   @Column({ name: 'request_id', type: 'text', nullable: true })
   requestId: string | null;
 

@@ -6,6 +6,8 @@ import { applyKeyset } from '../common/keyset';
 import { Page, PageQueryDto, toPage } from '../common/pagination';
 import { currentContext } from '../observability/execution-context';
 import { AuditLogEntity } from './audit-log.entity';
+import { auditAad, CandidateKeysService } from './candidate-keys.service';
+import { openJson, sealJson, splitFields } from './personal-data-cipher';
 
 export interface AuditEntry {
   action: string;
@@ -13,6 +15,11 @@ export interface AuditEntry {
   entityId: string;
   before?: unknown;
   after?: unknown;
+  /**
+   * Personal data of a candidate: these top-level fields of before/after are sealed with the candidate's data key
+   * instead of stored readable, so erasing the candidate makes them unrecoverable while the row stays.
+   */
+  personal?: { candidateId: string; fields: readonly string[] };
 }
 
 export interface AuditLogFilter {
@@ -29,23 +36,52 @@ export interface AuditLogItem {
   entityId: string;
   before: unknown;
   after: unknown;
+  /** True when the row held personal fields of a candidate who has since been erased (they are gone). */
+  personalDataErased?: boolean;
   createdAt: string;
+}
+
+interface SealedFields {
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
 }
 
 /** Writes and reads the append-only audit log. Writes take the caller's transaction so the record and the change commit together. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly keys: CandidateKeysService,
+  ) {}
 
   async record(manager: EntityManager, actor: AuthContext | { organizationId: string; memberId: null }, entry: AuditEntry): Promise<void> {
+    let before = entry.before === undefined ? null : toJson(entry.before);
+    let after = entry.after === undefined ? null : toJson(entry.after);
+    let personal: Buffer | null = null;
+    let subjectCandidateId: string | null = null;
+    if (entry.personal) {
+      const b = splitFields(before, entry.personal.fields);
+      const a = splitFields(after, entry.personal.fields);
+      before = b.clear;
+      after = a.clear;
+      if (b.personal || a.personal) {
+        subjectCandidateId = entry.personal.candidateId;
+        // An erased candidate has no key any more: their personal fields are not recorded at all.
+        const key = await this.keys.keyFor(manager, actor.organizationId, subjectCandidateId);
+        const sealed: SealedFields = { before: b.personal, after: a.personal };
+        if (key) personal = sealJson(key, sealed, auditAad(actor.organizationId, subjectCandidateId));
+      }
+    }
     await manager.insert(AuditLogEntity, {
       organizationId: actor.organizationId,
       actorMemberId: actor.memberId,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
-      before: (entry.before === undefined ? null : toJson(entry.before)) as never,
-      after: (entry.after === undefined ? null : toJson(entry.after)) as never,
+      before: before as never,
+      after: after as never,
+      subjectCandidateId,
+      personal,
       // The HTTP request that made the change (its x-request-id), so audit rows and logs can be joined.
       requestId: currentContext()?.requestId ?? null,
     });
@@ -59,6 +95,17 @@ export class AuditService {
     // ids are monotonic, so they serve as the sort key
     applyKeyset(qb, page, { alias: 'a', sortColumn: 'id' });
     const rows = await qb.getMany();
+    const keys = await this.keys.existingKeys(
+      this.dataSource.manager,
+      organizationId,
+      rows.filter((r) => r.subjectCandidateId !== null).map((r) => r.subjectCandidateId as string),
+    );
+    const opened = new Map<string, SealedFields | null>();
+    for (const row of rows) {
+      if (row.subjectCandidateId === null) continue;
+      const key = keys.get(row.subjectCandidateId);
+      opened.set(row.id, key && row.personal ? openJson<SealedFields>(key, row.personal, auditAad(organizationId, row.subjectCandidateId)) : null);
+    }
     return toPage(
       rows,
       page.limit ?? 20,
@@ -69,11 +116,19 @@ export class AuditService {
         action: row.action,
         entityType: row.entityType,
         entityId: row.entityId,
-        before: row.before,
-        after: row.after,
+        ...this.merged(row, opened),
         createdAt: row.createdAt.toISOString(),
       }),
     );
+  }
+
+  private merged(row: AuditLogEntity, opened: Map<string, SealedFields | null>): { before: unknown; after: unknown; personalDataErased?: boolean } {
+    if (row.subjectCandidateId === null) return { before: row.before, after: row.after };
+    const sealed = opened.get(row.id);
+    if (!sealed) return { before: row.before, after: row.after, personalDataErased: true };
+    const merge = (clear: unknown, personal: Record<string, unknown> | null) =>
+      personal === null ? clear : { ...((clear as Record<string, unknown> | null) ?? {}), ...personal };
+    return { before: merge(row.before, sealed.before), after: merge(row.after, sealed.after) };
   }
 }
 

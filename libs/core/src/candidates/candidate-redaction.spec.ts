@@ -1,4 +1,4 @@
-import { candidateTerms, erasedCandidateEmail, redactCandidate, redactCandidateDeep } from './candidate-redaction';
+import { candidateTerms, erasedCandidateEmail, ERASED_TEXT, eraseFreeTextDeep, redactCandidate, redactCandidateDeep } from './candidate-redaction';
 
 describe('candidateTerms', () => {
   const cases: [name: string, email: string | null, expected: string[]][] = [
@@ -56,5 +56,16 @@ describe('redactCandidateDeep', () => {
 describe('erasedCandidateEmail', () => {
   it('is unique per candidate and lower-case', () => {
     expect(erasedCandidateEmail('0b7c7f9e-1111-4a4a-9999-000000000001')).toBe('erased+0b7c7f9e-1111-4a4a-9999-000000000001@invalid.hireloop');
+  });
+});
+
+describe('eraseFreeTextDeep', () => {
+  const terms = candidateTerms('Jane Doe', 'jane@example.org');
+  it.each([
+    ['free-text fields become the placeholder', { ratings: [{ evidence: 'great work', rating: 3 }], privateNote: 'x', reason: null }, { ratings: [{ evidence: ERASED_TEXT, rating: 3 }], privateNote: ERASED_TEXT, reason: null }],
+    ['the name is masked in other strings', { title: 'Call with Jane', history: [{ content: { ratings: [{ notAssessedReason: 'left' }] } }] }, { title: 'Call with [candidate]', history: [{ content: { ratings: [{ notAssessedReason: ERASED_TEXT }] } }] }],
+    ['ids, numbers and enums stay', { id: 'abc', status: 'submitted', revision: 2 }, { id: 'abc', status: 'submitted', revision: 2 }],
+  ])('%s', (_name, value, expected) => {
+    expect(eraseFreeTextDeep(value, terms)).toEqual(expected);
   });
 });

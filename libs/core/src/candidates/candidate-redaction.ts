@@ -1,6 +1,11 @@
 /** What replaces the candidate's name in free text after erasure (and in audit rows, from the start). */
 export const CANDIDATE_PLACEHOLDER = '[candidate]';
 export const ERASED_CANDIDATE_NAME = 'Erased candidate';
+/** What replaces every free text about an erased candidate (at least 10 characters, like a rationale must be: evidence, notes, reasons, rationales, stage labels). */
+export const ERASED_TEXT = '[erased on request]';
+
+/** Fields of stored JSON (e.g. replayable scorecard responses) whose text is about the candidate. */
+export const CANDIDATE_FREE_TEXT_FIELDS: ReadonlySet<string> = new Set(['evidence', 'notAssessedReason', 'privateNote', 'reason', 'rationale', 'overrideReason', 'stage']);
 
 /** The placeholder email of an erased candidate: unique per candidate, never deliverable. */
 export function erasedCandidateEmail(candidateId: string): string {
@@ -71,4 +76,19 @@ export function redactCandidateDeep<T>(value: T, terms: string[]): T {
     return v;
   };
   return walk(value) as T;
+}
+
+/**
+ * Erasure of a stored JSON value: every string under a free-text field (`CANDIDATE_FREE_TEXT_FIELDS`) becomes
+ * "[erased on request]", and the candidate's name and email are masked in every other string.
+ */
+export function eraseFreeTextDeep<T>(value: T, terms: string[]): T {
+  const matcher = candidateMatcher(terms);
+  const walk = (v: unknown, field: string | null): unknown => {
+    if (typeof v === 'string') return field !== null && CANDIDATE_FREE_TEXT_FIELDS.has(field) ? ERASED_TEXT : matcher ? v.replace(matcher, CANDIDATE_PLACEHOLDER) : v;
+    if (Array.isArray(v)) return v.map((x) => walk(x, field));
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, walk(x, k)]));
+    return v;
+  };
+  return walk(value, null) as T;
 }
