@@ -2,7 +2,7 @@ import { DataSourceOptions } from 'typeorm';
 // Relative on purpose: the test global setup loads this file without the path aliases.
 import { ALL_ENTITIES } from '../../core/src/entities';
 import { ALL_MIGRATIONS } from '../../../migrations';
-import { PreparingClient, ScopedClient } from './preparing-client';
+import { PooledScopedClient, PreparingClient, ScopedClient } from './preparing-client';
 
 export interface DatabaseSettings {
   url: string;
@@ -39,7 +39,8 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
     extra: {
       max: settings.poolSize ?? 20,
       // Every connection carries the tenant scope (ScopedClient); named prepared statements only on PostgreSQL itself.
-      Client: prepared ? PreparingClient : ScopedClient,
+      // Behind a transaction-mode pooler the scope is set transaction-locally with each statement (see ScopedClient).
+      Client: prepared ? PreparingClient : pooled ? PooledScopedClient : ScopedClient,
       // Fail fast when the database is unreachable, so requests get a 503 instead of hanging.
       connectionTimeoutMillis: 3000,
       ...sessionStartupParameters(settings),

@@ -75,3 +75,64 @@ export class PreparingClient extends ScopedClient {
     return super.send(config, values, callback);
   }
 }
+
+const SET_SCOPE_LOCAL = `SELECT set_config('app.organization_id', $1, true), set_config('app.user_id', $2, true), set_config('app.scope', $3, true)`;
+const EMPTY_SCOPE_KEY = scopeSettings(undefined).key;
+
+/**
+ * The tenant scope behind a transaction-mode pooler (DATABASE_POOLER=transaction, e.g. PgBouncer). There a client
+ * connection keeps its server session only for the length of a transaction, so a session-level setting would stay
+ * behind on a server session that the pooler then hands to another client (another tenant's statements under this
+ * one's setting), and the next statement may run on a session that never got it. So the scope is only ever set
+ * transaction-locally (`set_config(…, true)`), in the same transaction as the statements it governs:
+ * - inside an explicit transaction (BEGIN / START TRANSACTION … COMMIT / ROLLBACK), before the first statement that
+ *   needs it (after any SET TRANSACTION, which must come first) and again whenever the code's scope changes or a
+ *   ROLLBACK TO SAVEPOINT may have undone it;
+ * - a statement outside a transaction with a non-empty scope is wrapped in its own BEGIN; set_config; …; COMMIT
+ *   (queued back to back on this connection: the pooler keeps one server session from BEGIN to COMMIT).
+ * Nothing is ever set at session level, so a server session carries no scope between transactions (an unscoped
+ * statement sees no tenant rows).
+ */
+export class PooledScopedClient extends Client {
+  private inTransaction = false;
+  /** The scope set in the current transaction (UNKNOWN: none yet, or possibly undone). */
+  private appliedInTransaction = UNKNOWN;
+
+  override query(config: unknown, values?: unknown, callback?: unknown): never {
+    const raw = (...args: unknown[]) => (super.query as (...a: unknown[]) => never)(...args);
+    const quiet = (...args: unknown[]) => (raw(...args) as unknown as Promise<unknown>).catch(() => undefined);
+    const text = typeof config === 'string' ? config : (config as { text?: string } | null)?.text;
+    const wanted = scopeSettings(currentScope());
+    const params = [wanted.organizationId, wanted.userId, wanted.system];
+    if (text === undefined) return raw(config, values, callback);
+    if (/^\s*(BEGIN|START\s+TRANSACTION)\b/i.test(text)) {
+      this.inTransaction = true;
+      this.appliedInTransaction = UNKNOWN;
+      return raw(config, values, callback);
+    }
+    if (/^\s*(COMMIT|END|ABORT)\b/i.test(text) || (/^\s*ROLLBACK\b/i.test(text) && !/^\s*ROLLBACK\s+TO\b/i.test(text))) {
+      this.inTransaction = false;
+      this.appliedInTransaction = UNKNOWN;
+      return raw(config, values, callback);
+    }
+    if (this.inTransaction) {
+      if (/^\s*ROLLBACK\s+TO\b/i.test(text)) {
+        const result = raw(config, values, callback);
+        this.appliedInTransaction = UNKNOWN;
+        return result;
+      }
+      if (!/^\s*(SET\s+TRANSACTION|SAVEPOINT|RELEASE)\b/i.test(text) && wanted.key !== this.appliedInTransaction) {
+        this.appliedInTransaction = wanted.key;
+        // Its failure surfaces on the statement queued behind it (same transaction).
+        void quiet(SET_SCOPE_LOCAL, params);
+      }
+      return raw(config, values, callback);
+    }
+    if (wanted.key === EMPTY_SCOPE_KEY) return raw(config, values, callback);
+    void quiet('BEGIN');
+    void quiet(SET_SCOPE_LOCAL, params);
+    const result = raw(config, values, callback);
+    void quiet('COMMIT');
+    return result;
+  }
+}

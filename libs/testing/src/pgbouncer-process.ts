@@ -1,3 +1,4 @@
+import { APP_DATABASE_ROLE } from '@hireloop/config';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,7 +31,8 @@ export async function startPgBouncer(postgresUrl: string, options: { poolMode?: 
   chmodSync(dir, 0o755);
   const ini = path.join(dir, 'pgbouncer.ini');
   const userlist = path.join(dir, 'userlist.txt');
-  writeFileSync(userlist, `"${user}" ""\n`, { mode: 0o644 });
+  // The owner (migrations, admin console) and the service's own role (row-level security applies to it).
+  writeFileSync(userlist, [user, APP_DATABASE_ROLE].map((name) => `"${name}" ""\n`).join(''), { mode: 0o644 });
   writeFileSync(
     ini,
     [
