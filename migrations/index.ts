@@ -10,6 +10,7 @@ import { OutboxTraceContext1764000500000 } from './1764000500000-OutboxTraceCont
 import { EmailDeliveries1764000600000 } from './1764000600000-EmailDeliveries';
 import { CandidateKeys1764000900000 } from './1764000900000-CandidateKeys';
 import { RowLevelSecurity1764000950000 } from './1764000950000-RowLevelSecurity';
+import { RowLevelSecurityAccountPaths1764000960000 } from './1764000960000-RowLevelSecurityAccountPaths';
 
 /** Every migration, in order. Add new ones at the end. */
 export const ALL_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const ALL_MIGRATIONS = [
   EmailDeliveries1764000600000,
   CandidateKeys1764000900000,
   RowLevelSecurity1764000950000,
+  RowLevelSecurityAccountPaths1764000960000,
 ];

@@ -44,6 +44,8 @@ export class AuthService {
       ]);
       if (inserted.length === 0) return false;
       const org = await manager.save(manager.create(OrganizationEntity, { name: dto.organizationName, settings: {} }));
+      // The new organization's rows are written in its scope (row-level security).
+      enterOrganization(org.id);
       const member = await manager.save(
         manager.create(MemberEntity, { organizationId: org.id, userId: inserted[0].id, roles: ['admin'], status: 'invited', invitedName: null, inviteTokenHash: null, inviteExpiresAt: null }),
       );
@@ -62,6 +64,10 @@ export class AuthService {
   /** Completes a signup: the pending membership becomes active and the new admin is signed in. */
   async verifyEmail(dto: VerifyEmailRequestDto): Promise<TokenResponseDto> {
     const memberId = await this.dataSource.transaction(async (manager) => {
+      // Before an organization is known: one SECURITY DEFINER function names the pending membership's organization
+      // (nothing else), and the rest of the request is scoped to it (row-level security).
+      const [pending]: { organization_id: string }[] = await manager.query(`SELECT organization_id FROM signup_membership($1)`, [hashInviteToken(dto.token)]);
+      if (pending) enterOrganization(pending.organization_id);
       const rows: { member_id: string }[] = await manager.query(
         `WITH used AS (DELETE FROM signup_verifications WHERE token_hash = $1 RETURNING member_id, expires_at)
          SELECT member_id FROM used WHERE expires_at > now()`,
@@ -142,6 +148,9 @@ export class AuthService {
       if (!member || member.status !== 'invited' || !member.inviteExpiresAt || member.inviteExpiresAt.getTime() < Date.now()) {
         throw new AppError('validation', 'invalid_invite', 'This invitation is unknown, already used or expired.', [{ field: 'token', message: 'token is unknown, used or expired' }]);
       }
+      // isFirstInvite compares this membership with the user's others in every organization: row-level security shows
+      // a user their own memberships (read only) once the user is entered.
+      enterUser(member.userId);
       const user = await manager.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').setLock('pessimistic_write').where('u.id = :id', { id: member.userId }).getOneOrFail();
       // Only the invite that brought the email in may give it a password and a name; every other invite joins an
       // existing account (or one another organization invited first), which takes signing in as it: its current

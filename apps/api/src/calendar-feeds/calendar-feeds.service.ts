@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
 import { AppError, AuthContext } from '@hireloop/core';
 import { appLink, headerText, interviewCalendarUid } from '@hireloop/core/email';
+import { enterOrganization } from '@hireloop/database';
 
 /** How far back the feed reaches; everything scheduled ahead is in it. */
 const FEED_PAST_DAYS = 60;
@@ -61,6 +62,11 @@ export class CalendarFeedsService {
   /** The feed of a token, as text/calendar; 404 for an unknown or revoked token. */
   async feed(tokenParam: string): Promise<string> {
     const token = tokenParam.replace(/\.ics$/, '');
+    // Served by its token alone: one SECURITY DEFINER function names the token's organization (nothing else), and the
+    // rest of the request runs in that organization's scope (row-level security).
+    const [scope]: { organization_id: string }[] = await this.dataSource.query(`SELECT organization_id FROM calendar_feed_owner($1)`, [hashToken(token)]);
+    if (!scope) throw AppError.notFound('Calendar feed');
+    enterOrganization(scope.organization_id);
     const [owner]: { member_id: string; organization_id: string; name: string }[] = await this.dataSource.query(
       `SELECT f.member_id, f.organization_id, o.name FROM calendar_feeds f
          JOIN members m ON m.id = f.member_id AND m.status = 'active'

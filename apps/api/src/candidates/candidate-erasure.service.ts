@@ -27,6 +27,8 @@ export interface ErasureSummary {
   revisionsRedacted: number;
   decisionsRedacted: number;
   storedResponsesRedacted: number;
+  /** Unsent e-mails of the organization whose stored parameters named the candidate (sent ones keep no parameters). */
+  emailsRedacted: number;
   /** The candidate's data key was destroyed: their personal fields in the audit log are unrecoverable. */
   auditKeyDestroyed: boolean;
 }
@@ -73,6 +75,7 @@ export class CandidateErasureService {
         revisionsRedacted: 0,
         decisionsRedacted: 0,
         storedResponsesRedacted: 0,
+        emailsRedacted: 0,
         auditKeyDestroyed: false,
       };
 
@@ -113,6 +116,7 @@ export class CandidateErasureService {
 
       summary.decisionsRedacted = await this.eraseDecisions(manager, auth.organizationId, applicationIds);
       summary.storedResponsesRedacted = await this.eraseStoredResponses(manager, auth.organizationId, applicationIds, terms);
+      summary.emailsRedacted = await this.eraseEmailParams(manager, auth.organizationId, terms);
       summary.auditKeyDestroyed = await this.keys.destroy(manager, auth.organizationId, candidateId);
 
       const erasedAt = new Date();
@@ -156,6 +160,26 @@ export class CandidateErasureService {
         row.key,
         JSON.stringify(erased),
       ]);
+      changed += 1;
+    }
+    return changed;
+  }
+
+  /**
+   * E-mails not sent yet keep their template parameters (e.g. the candidate's name in an interview or decision
+   * mail) until they are sent or fail; the candidate's name and e-mail in them are replaced, so a mail sent after the
+   * erasure names no one.
+   */
+  private async eraseEmailParams(manager: EntityManager, organizationId: string, terms: string[]): Promise<number> {
+    const rows: { id: string; params: unknown }[] = await manager.query(
+      `SELECT id, params FROM email_deliveries WHERE organization_id = $1 AND params <> '{}'::jsonb ORDER BY id FOR UPDATE`,
+      [organizationId],
+    );
+    let changed = 0;
+    for (const row of rows) {
+      const erased = eraseFreeTextDeep(row.params, terms);
+      if (JSON.stringify(erased) === JSON.stringify(row.params)) continue;
+      await manager.query(`UPDATE email_deliveries SET params = $3::jsonb, updated_at = now() WHERE organization_id = $1 AND id = $2`, [organizationId, row.id, JSON.stringify(erased)]);
       changed += 1;
     }
     return changed;

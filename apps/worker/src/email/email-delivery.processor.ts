@@ -4,6 +4,7 @@ import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import type { SendEmailJobData } from '@hireloop/core/email/email-requests';
 import { EmailDeliveriesRepository } from '@hireloop/core/email/email-deliveries.repository';
 import { JobName, QueueName } from '@hireloop/queue';
+import { runInOrganization, runWithScope } from '@hireloop/database';
 import { EmailAttemptOutcome, EmailSenderService } from './email-sender.service';
 
 export type SendEmailJob = Job<SendEmailJobData, EmailAttemptOutcome['outcome'], typeof JobName.SendEmail>;
@@ -31,7 +32,7 @@ export class EmailDeliveryProcessor extends WorkerHost {
     if (job.name !== JobName.SendEmail || typeof deliveryId !== 'string' || !/^[0-9a-f-]{36}$/i.test(deliveryId)) {
       throw new UnrecoverableError(`unexpected job ${job.name} ${JSON.stringify(job.data)}`);
     }
-    const result = await this.sender.attempt(deliveryId);
+    const result = await inDeliveryScope(job.data, () => this.sender.attempt(deliveryId));
     if (result.outcome === 'retry') {
       await job.moveToDelayed(result.retryAt.getTime(), token);
       throw new DelayedError();
@@ -43,7 +44,10 @@ export class EmailDeliveryProcessor extends WorkerHost {
   async onFailed(job: SendEmailJob | undefined, error: Error): Promise<void> {
     if (!job || error instanceof DelayedError) return;
     const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
-    if (final && typeof job.data?.deliveryId === 'string') await this.deliveries.markFailed(job.data.deliveryId, error.message).catch(() => undefined);
+    if (final && typeof job.data?.deliveryId === 'string') {
+      const deliveryId = job.data.deliveryId;
+      await inDeliveryScope(job.data, () => this.deliveries.markFailed(deliveryId, error.message)).catch(() => undefined);
+    }
   }
 
   @OnWorkerEvent('error')
@@ -52,4 +56,13 @@ export class EmailDeliveryProcessor extends WorkerHost {
     this.lastErrorLoggedAt = Date.now();
     this.logger.warn(`email-deliveries worker: ${error.message}`);
   }
+}
+
+/**
+ * A delivery is read and updated in its organization's scope (row-level security); an account mail without one
+ * (e.g. a password reset) in an empty scope, which sees only rows without an organization.
+ */
+export function inDeliveryScope<T>(data: Partial<SendEmailJobData> | undefined, fn: () => Promise<T>): Promise<T> {
+  const organizationId = data?.organizationId;
+  return typeof organizationId === 'string' ? runInOrganization(organizationId, fn) : runWithScope({}, fn);
 }

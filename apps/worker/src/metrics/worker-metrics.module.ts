@@ -6,6 +6,7 @@ import { Job, Queue } from 'bullmq';
 import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
+import { runAsSystem } from '@hireloop/database';
 import {
   addScrapeHook,
   collectProcessMetrics,
@@ -109,10 +110,11 @@ export class WorkerMetrics implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async readOutbox(): Promise<void> {
-    const [row] = await this.dataSource.query(
+    // Across organizations: the worker's audited system scope (row-level security).
+    const [row] = await runAsSystem('outbox backlog metric', () => this.dataSource.query(
       `SELECT count(*)::int AS backlog, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS age
          FROM outbox_messages WHERE published_at IS NULL`,
-    );
+    ));
     outboxBacklog.set(row.backlog);
     outboxOldestAge.set(row.age);
   }
