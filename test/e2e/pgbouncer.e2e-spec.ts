@@ -1,7 +1,8 @@
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '@hireloop/database';
+import { APP_DATABASE_ROLE } from '@hireloop/config';
+import { buildDataSourceOptions, runInOrganization } from '@hireloop/database';
 import { completeScorecard, createHiringScene, scheduleInterview, TestApp } from '@hireloop/testing';
 import { startApi, ApiProcess } from '@hireloop/testing/api-process';
 import { waitFor } from '@hireloop/testing/panel-fixture';
@@ -93,6 +94,27 @@ describeWithPgBouncer('behind PgBouncer in transaction mode', () => {
       expect(clients.rows.filter((row) => row.application_name === 'hireloop-outbox-relay')).toEqual([]);
     } finally {
       await admin.end();
+    }
+    // Row-level security holds through the pooler: as the service's role, with the scope set transaction-locally only,
+    // a statement sees its organization's rows, and no server session keeps a scope for the next client.
+    const appUrl = new URL(bouncer.url);
+    appUrl.username = APP_DATABASE_ROLE;
+    const pooled = await new DataSource(buildDataSourceOptions({ url: appUrl.toString(), poolSize: 2, pooler: 'transaction', preparedStatements: false })).initialize();
+    try {
+      const org = scene.team.admin.organizationId;
+      const count = (sql: string) => pooled.query(sql).then((rows: { n: number }[]) => rows[0].n);
+      const membersSql = `SELECT count(*)::int AS n FROM members`;
+      const otherSql = `SELECT count(*)::int AS n FROM members WHERE organization_id <> '${org}'`;
+      const mine = await runInOrganization(org, () => count(membersSql));
+      expect(mine).toBeGreaterThan(0);
+      expect(await runInOrganization(org, () => count(otherSql))).toBe(0);
+      expect(await runInOrganization(org, () => pooled.transaction((m) => m.query(membersSql).then((r: { n: number }[]) => r[0].n)))).toBe(mine);
+      for (let i = 0; i < 10; i++) {
+        const [scoped, unscoped] = await Promise.all([runInOrganization(org, () => count(membersSql)), count(membersSql)]);
+        expect([scoped, unscoped]).toEqual([mine, 0]);
+      }
+    } finally {
+      await pooled.destroy();
     }
     const listeners = await ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'hireloop-outbox-relay' AND datname = current_database()`);
     expect(listeners[0].n).toBeGreaterThanOrEqual(1);
