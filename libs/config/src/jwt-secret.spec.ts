@@ -2,6 +2,8 @@ import { assertApiSecret, ConfigValidationError, isLoopbackHost, validateEnviron
 
 const PUBLISHED = 'hireloop-local-development-secret-change-me';
 const RANDOM = 'x'.repeat(16) + 'a-random-secret-0123456789';
+// Production also requires the data encryption key (row-level security branch): given, so only the secret is judged.
+const DATA_ENCRYPTION_KEY = require('node:crypto').randomBytes(32).toString('base64') as string;
 
 describe('JWT secret rules', () => {
   it.each([
@@ -20,7 +22,7 @@ describe('JWT secret rules', () => {
     ['no secret: the API refuses (no fallback any more)', {}, 'api'],
     ['the published value beyond loopback', { JWT_SECRET: PUBLISHED, HOST: '0.0.0.0' }, 'env'],
     ['the published value by default (HOST 0.0.0.0)', { JWT_SECRET: PUBLISHED }, 'env'],
-    ['the published value in production on loopback', { JWT_SECRET: PUBLISHED, HOST: '127.0.0.1', NODE_ENV: 'production' }, 'env'],
+    ['the published value in production on loopback', { JWT_SECRET: PUBLISHED, HOST: '127.0.0.1', NODE_ENV: 'production', DATA_ENCRYPTION_KEY }, 'env'],
     ['a short secret', { JWT_SECRET: 'short' }, 'env'],
   ])('refuses %s', (_what, env, where) => {
     const run = () => assertApiSecret(validateEnvironment(env));
@@ -34,7 +36,7 @@ describe('JWT secret rules', () => {
   });
 
   it.each([
-    ['a random secret beyond loopback in production', { JWT_SECRET: RANDOM, HOST: '0.0.0.0', NODE_ENV: 'production' }],
+    ['a random secret beyond loopback in production', { JWT_SECRET: RANDOM, HOST: '0.0.0.0', NODE_ENV: 'production', DATA_ENCRYPTION_KEY }],
     ['the published value on loopback in development', { JWT_SECRET: PUBLISHED, HOST: '127.0.0.1' }],
   ])('accepts %s', (_what, env) => {
     expect(() => assertApiSecret(validateEnvironment(env))).not.toThrow();
