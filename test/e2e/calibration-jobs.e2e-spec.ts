@@ -1,4 +1,5 @@
 import { Queue, QueueEvents } from 'bullmq';
+import { raterEffects } from '@hireloop/calibration';
 import { DataSource } from 'typeorm';
 import { JobName, QueueName, redisConnectionFromUrl } from '@hireloop/queue';
 import { createTeam, createTestApp, TestApp } from '@hireloop/testing';
@@ -75,10 +76,19 @@ describe('jobs: interviewer calibration', () => {
       },
       { timeoutMs: 20_000, what: 'the calibration job after the decision' },
     );
-    // Deviations of Alice's three ratings from her co-panelists' means: 1, 0.5, 1 → 2.5 / (3 + 5).
-    expect(after).toMatchObject({ n: 3, offset: 0.3125, recommendations: { total: 1, matchedDecision: 1, matchRate: 1 } });
+    // The joint rater-effect model of the calibration library over the same nine ratings (Alice lenient, Bob harsh).
+    const ratings = { alice: [4, 4, 4], bob: [3, 3, 3], carol: [3, 4, 3] };
+    const expected = raterEffects(
+      Object.entries(ratings).flatMap(([interviewerId, values]) =>
+        values.map((rating, d) => ({ interviewerId, applicationId: 'a', dimensionId: `d${d}`, rating: rating as 3 | 4 })),
+      ),
+    ).interviewers;
+    expect(expected.alice.offset).toBeGreaterThan(0);
+    expect(expected.bob.offset).toBeLessThan(0);
+    expect(after).toMatchObject({ n: 3, recommendations: { total: 1, matchedDecision: 1, matchRate: 1 } });
+    expect(after.offset).toBeCloseTo(expected.alice.offset, 5);
     const bob = await t.http.get(`/v1/interviewers/${team.interviewers[1].memberId}/calibration`).set(team.interviewers[1].auth).expect(200);
-    expect(bob.body.offset).toBeCloseTo(-2 / 8, 9); // (3 − 3.5) + (3 − 4) + (3 − 3.5)
+    expect(bob.body.offset).toBeCloseTo(expected.bob.offset, 5);
 
     const roleView = await t.http.get(`/v1/roles/${panel.roleId}/calibration`).set(team.hiringManager.auth).expect(200);
     expect(roleView.body.decisions).toEqual({ total: 1, followedRecommendation: 1, overrides: 0, followRate: 1 });
