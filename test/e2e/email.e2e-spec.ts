@@ -4,7 +4,7 @@ import { JobName, QueueName, redisConnectionFromUrl } from '@hireloop/queue';
 import { createHiringScene, createTestApp, interviewWindow, scheduleInterview, signupOrganization, TEST_PASSWORD, TestApp, uniqueEmail } from '@hireloop/testing';
 import { waitFor } from '@hireloop/testing/panel-fixture';
 import { ReceivedMail, SmtpReceiver, startSmtpReceiver } from '@hireloop/testing/smtp-receiver';
-import { startWorker, stopAllProcesses, WorkerProcess } from '@hireloop/testing/worker-process';
+import { freePort, startWorker, stopAllProcesses, WorkerProcess } from '@hireloop/testing/worker-process';
 
 const APP = 'http://app.hireloop.test';
 const HOUR = 3600_000;
@@ -22,6 +22,7 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
   const workers: WorkerProcess[] = [];
   let queue: Queue;
   let events: QueueEvents;
+  const metricsUrls: string[] = [];
 
   beforeAll(async () => {
     smtp = await startSmtpReceiver({ reject: (address) => (address.startsWith('bounce-') ? 550 : null) });
@@ -39,7 +40,13 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
       REMINDER_CRON: '0 0 1 1 *',
     };
     // Two workers share the queue: every test below also proves that an event is emailed once, not once per worker.
-    workers.push(await startWorker({ name: 'email-worker-1', env }), await startWorker({ name: 'email-worker-2', env }));
+    // Each worker serves its Prometheus metrics on a port of its own (WORKER_METRICS_PORT).
+    const metricsPorts = [await freePort(), await freePort()];
+    metricsUrls.push(...metricsPorts.map((port) => `http://127.0.0.1:${port}/metrics`));
+    workers.push(
+      await startWorker({ name: 'email-worker-1', env: { ...env, WORKER_METRICS_PORT: String(metricsPorts[0]) } }),
+      await startWorker({ name: 'email-worker-2', env: { ...env, WORKER_METRICS_PORT: String(metricsPorts[1]) } }),
+    );
     const connection = redisConnectionFromUrl(process.env.REDIS_URL!);
     queue = new Queue(QueueName.FeedbackReminders, { connection, prefix: process.env.QUEUE_PREFIX });
     events = new QueueEvents(QueueName.FeedbackReminders, { connection, prefix: process.env.QUEUE_PREFIX });
@@ -55,6 +62,19 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
     await t?.close();
     delete process.env.PUBLIC_APP_URL;
   });
+
+  /** `hireloop_email_delivery_attempts_total{outcome}` summed over both workers' /metrics. */
+  const emailAttempts = async (): Promise<Record<'sent' | 'retrying' | 'failed', number>> => {
+    const totals = { sent: 0, retrying: 0, failed: 0 };
+    for (const url of metricsUrls) {
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      for (const match of (await res.text()).matchAll(/^hireloop_email_delivery_attempts_total\{outcome="(sent|retrying|failed)"\} (\S+)$/gm)) {
+        totals[match[1] as keyof typeof totals] += Number(match[2]);
+      }
+    }
+    return totals;
+  };
 
   const linkIn = (mail: ReceivedMail, path: string): URL => {
     const match = new RegExp(`${APP.replace(/\./g, '\\.')}${path}[^\\s"<>]*`).exec(mail.parsed.text ?? '');
@@ -234,6 +254,7 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
 
   it('loses nothing while the SMTP server is down, and sends everything exactly once when it is back', async () => {
     const admin = await signupOrganization(t);
+    const before = await emailAttempts();
     await smtp.stop();
     const emails = Array.from({ length: 6 }, () => uniqueEmail('outage'));
     for (const email of emails) await t.http.post('/v1/members').set(admin.auth).send({ email, name: 'Outage Person', roles: ['interviewer'] }).expect(201);
@@ -252,12 +273,18 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
     for (const email of emails) expect(smtp.to(email)).toHaveLength(1);
     const rows = await deliveriesOf(admin.organizationId);
     expect(rows.map((r: { status: string }) => r.status)).toEqual(Array(6).fill('sent'));
+    // The workers counted the outage's attempts as retrying (at least three per message) and each message once as sent.
+    const after = await emailAttempts();
+    expect(after.retrying - before.retrying).toBeGreaterThanOrEqual(18);
+    expect(after.sent - before.sent).toBeGreaterThanOrEqual(6);
+    expect(after.failed - before.failed).toBe(0);
   });
 
   it('records a permanent failure (550) at once and shows it to admins only, without the content', async () => {
     const admin = await signupOrganization(t);
     const other = await signupOrganization(t);
     const bounce = `bounce-${uniqueEmail('x')}`;
+    const before = await emailAttempts();
     await t.http.post('/v1/members').set(admin.auth).send({ email: bounce, name: 'Bounce Person', roles: ['interviewer'] }).expect(201);
     const failed = await waitFor(
       async () => {
@@ -283,6 +310,13 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
       nextCursor: null,
     });
     expect(JSON.stringify(failed)).not.toMatch(/token/i);
+    // One permanent failure counted (the counter moves just after the row is marked), without a retry in between.
+    const after = await waitFor(async () => {
+      const totals = await emailAttempts();
+      return totals.failed > before.failed ? totals : null;
+    }, { what: 'the failure counted' });
+    expect(after.failed - before.failed).toBe(1);
+    expect(after.retrying - before.retrying).toBe(0);
     const all = await t.http.get('/v1/admin/email-deliveries?limit=1').set(admin.auth).expect(200);
     expect(all.body.items).toHaveLength(1);
     expect((await t.http.get('/v1/admin/email-deliveries').set(other.auth).expect(200)).body.items).toEqual([]);

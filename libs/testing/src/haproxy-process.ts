@@ -42,6 +42,8 @@ export async function startHaproxy(backends: number[]): Promise<HaproxyProcess> 
       '  option httpchk GET /health/ready',
       '  http-check expect status 200',
       '  timeout check 3s',
+      // Which server answered (tests use it to see both processes serve a sequence of requests).
+      '  http-response set-header X-Served-By %s',
       '  default-server inter 500ms fall 3 rise 1',
       ...backends.map((p, i) => `  server api${i + 1} 127.0.0.1:${p} check`),
       '',

@@ -3,11 +3,22 @@ import { Logger } from '@nestjs/common';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import type { SendEmailJobData } from '@hireloop/core/email/email-requests';
 import { EmailDeliveriesRepository } from '@hireloop/core/email/email-deliveries.repository';
+import { emailDeliveries } from '@hireloop/core/observability';
 import { JobName, QueueName } from '@hireloop/queue';
 import { runInOrganization, runWithScope } from '@hireloop/database';
 import { EmailAttemptOutcome, EmailSenderService } from './email-sender.service';
 
 export type SendEmailJob = Job<SendEmailJobData, EmailAttemptOutcome['outcome'], typeof JobName.SendEmail>;
+
+/**
+ * The email-delivery outcome an attempt adds to `hireloop_email_delivery_attempts_total`, or none when no SMTP
+ * attempt was made (another worker holds the lease, or the delivery was already done or is gone).
+ */
+export function emailAttemptMetric(result: EmailAttemptOutcome): 'sent' | 'retrying' | 'failed' | undefined {
+  if (result.outcome === 'sent' || result.outcome === 'failed') return result.outcome;
+  if (result.outcome === 'retry' && !result.busy) return 'retrying';
+  return undefined;
+}
 
 /**
  * `send-email`: one attempt per run. A transient failure moves the job back to delayed for the policy's back-off
@@ -33,6 +44,8 @@ export class EmailDeliveryProcessor extends WorkerHost {
       throw new UnrecoverableError(`unexpected job ${job.name} ${JSON.stringify(job.data)}`);
     }
     const result = await inDeliveryScope(job.data, () => this.sender.attempt(deliveryId));
+    const counted = emailAttemptMetric(result);
+    if (counted) emailDeliveries.inc({ outcome: counted });
     if (result.outcome === 'retry') {
       await job.moveToDelayed(result.retryAt.getTime(), token);
       throw new DelayedError();
@@ -46,6 +59,7 @@ export class EmailDeliveryProcessor extends WorkerHost {
     const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
     if (final && typeof job.data?.deliveryId === 'string') {
       const deliveryId = job.data.deliveryId;
+      emailDeliveries.inc({ outcome: 'failed' });
       await inDeliveryScope(job.data, () => this.deliveries.markFailed(deliveryId, error.message)).catch(() => undefined);
     }
   }

@@ -8,7 +8,7 @@ import { InterviewEmailParams, renderEmail } from '@hireloop/core/email/email-te
 import { appLink } from '@hireloop/core/email/email-text';
 import { emailRetryDelayMs, EmailRetryPolicy, emailRetryWindowMs, isPermanentSmtpFailure } from './email-retry';
 
-export type EmailAttemptOutcome = { outcome: 'sent' | 'failed' | 'already_done' | 'not_found' } | { outcome: 'retry'; retryAt: Date };
+export type EmailAttemptOutcome = { outcome: 'sent' | 'failed' | 'already_done' | 'not_found' } | { outcome: 'retry'; retryAt: Date; busy?: boolean };
 
 /** `Name <address>` or `address` → its parts (MAIL_FROM is validated at boot). */
 export function parseMailFrom(from: string): { name: string; address: string } {
@@ -66,7 +66,7 @@ export class EmailSenderService implements OnModuleDestroy {
 
   async attempt(deliveryId: string): Promise<EmailAttemptOutcome> {
     const claim = await this.deliveries.claim(deliveryId, this.leaseMs);
-    if (claim.state === 'busy') return { outcome: 'retry', retryAt: claim.retryAt };
+    if (claim.state === 'busy') return { outcome: 'retry', retryAt: claim.retryAt, busy: true };
     if (claim.state !== 'claimed') return { outcome: claim.state === 'missing' ? 'not_found' : 'already_done' };
     const delivery = claim.delivery;
 

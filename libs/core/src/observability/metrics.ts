@@ -98,6 +98,13 @@ export const webhookDeliveries = new Counter({
   registers: [metricsRegistry],
 });
 
+export const emailDeliveries = new Counter({
+  name: 'hireloop_email_delivery_attempts_total',
+  help: 'Email delivery attempts by outcome: sent, retrying (transient failure, back-off), failed (permanently: 5xx or no attempts left)',
+  labelNames: ['outcome'] as const,
+  registers: [metricsRegistry],
+});
+
 const scrapeHooks = new Set<() => Promise<void>>();
 
 /**
