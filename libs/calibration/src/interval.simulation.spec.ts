@@ -122,12 +122,14 @@ describe('score interval: coverage over simulated panels (seeded)', () => {
     expect({ coverage: Number((result.coverage * 100).toFixed(1)), meanWidth: Number(result.meanWidth.toFixed(3)) }).toEqual({ coverage: pct, meanWidth });
   });
 
-  it('one rater per dimension with little noise (sd 0.5): the between-dimension fallback is conservative (≈ 93 %)', () => {
+  it('one rater per dimension with little noise (sd 0.5): the between-dimension fallback errs wide, still within 87–93 % (10,000 panels)', () => {
     // With no replicated dimension the spread across dimensions also holds the candidate's true differences between
-    // dimensions (sd 0.3 here), so with little rating noise the interval errs on the wide side.
-    const result = simulate({ interviewers: 3, raters: [1, 1], sd: 0.5 }, 3115);
-    expect(result.coverage).toBeGreaterThanOrEqual(0.9);
-    expect(result.coverage).toBeLessThanOrEqual(0.95);
-    expect({ coverage: Number((result.coverage * 100).toFixed(1)), meanWidth: Number(result.meanWidth.toFixed(3)) }).toEqual({ coverage: 93.2, meanWidth: 1.181 });
+    // dimensions (sd 0.3 here), so with little rating noise the interval errs on the wide side, close to the 93 % bound.
+    // 3,000 panels measure coverage to ±0.5 points (one standard error), too coarse so near the bound: this design is
+    // measured over 10,000 panels (±0.26 points).
+    const result = simulate({ interviewers: 3, raters: [1, 1], sd: 0.5 }, 3115, 10_000);
+    expect(result.coverage).toBeGreaterThanOrEqual(0.87);
+    expect(result.coverage).toBeLessThanOrEqual(0.93);
+    expect({ coverage: Number((result.coverage * 100).toFixed(1)), meanWidth: Number(result.meanWidth.toFixed(3)) }).toEqual({ coverage: 92.9, meanWidth: 1.169 });
   });
 });
