@@ -27,6 +27,6 @@ describe('panel-aggregation settings', () => {
 
   it('honours the test delay only under NODE_ENV=test', () => {
     expect(aggregationTestDelayMs(env({ NODE_ENV: 'test', AGGREGATION_TEST_DELAY_MS: '300' }))).toBe(300);
-    expect(aggregationTestDelayMs(env({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), AGGREGATION_TEST_DELAY_MS: '300' }))).toBe(0);
+    expect(aggregationTestDelayMs(env({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: 'ab'.repeat(32), AGGREGATION_TEST_DELAY_MS: '300' }))).toBe(0);
   });
 });
