@@ -176,10 +176,12 @@ describe('decision integrity', () => {
     it('answers 409 report_stale while a submitted revision is not covered; decides with acknowledgeStale and a reason', async () => {
       const panel = await createPanel(ds, { members });
       for (let i = 0; i < 3; i++) await writeScorecard(ds, panel, i, { ratings: [4, 4, 3], recommendation: 'strong_yes' });
-      const report = await waitForCurrentReport(ds, panel.applicationId);
+      await waitForCurrentReport(ds, panel.applicationId);
       // No worker: the amendment stays outside the report (and its recomputation pending).
       await worker!.stop();
       worker = undefined;
+      // The latest report once the worker is gone (a job already under way may have stored one more version).
+      const [report] = await ds.query(`SELECT max(version)::int AS version FROM calibration_reports WHERE application_id = $1`, [panel.applicationId]);
       const amended = await writeScorecard(ds, panel, 2, { ratings: [1, 1, 2], recommendation: 'strong_no' });
 
       const stale = await decide(panel.applicationId, { decision: 'hire', rationale: 'The panel is consistent and strong.' }).expect(409);
