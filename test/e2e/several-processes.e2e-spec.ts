@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { Queue } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '@hireloop/database';
-import { ALL_QUEUES, redisConnectionFromUrl } from '@hireloop/queue';
-import { completeScorecard, createHiringScene, scheduleInterview, signupOrganization, TEST_PASSWORD, TestApp, uniqueEmail } from '@hireloop/testing';
+import { ALL_QUEUES, JobName, QueueName, redisConnectionFromUrl } from '@hireloop/queue';
+import { completeScorecard, createHiringScene, interviewWindow, scheduleInterview, signupOrganization, TEST_PASSWORD, TestApp, uniqueEmail } from '@hireloop/testing';
+import { startWebhookReceiver, WebhookReceiver } from '@hireloop/testing/calibration-fixture';
 import { HaproxyProcess, startHaproxy } from '@hireloop/testing/haproxy-process';
 import { waitFor } from '@hireloop/testing/panel-fixture';
 import { ManagedProcess } from '@hireloop/testing/processes';
@@ -16,7 +17,8 @@ import { childEnvironment, freePort, REPOSITORY_ROOT, spawnSourceEntry, startWor
  * Two API processes behind HAProxy (Debian's package) and two worker processes on the real PostgreSQL and Redis:
  * job schedulers exist once, reports get no duplicate versions, and a rolling restart of one API process under load
  * drops no request (reads and idempotent writes), login limits are shared through Redis, and an event is emailed
- * once although two workers consume the email queue.
+ * once although two workers consume the email queue. The reminder scheduler runs every two seconds here, so both
+ * workers scan for overdue feedback again and again: each reminder, its webhook and its email still exist once.
  */
 jest.setTimeout(300_000);
 
@@ -27,6 +29,9 @@ const describeWithHaproxy = haproxy.path ? describe : describe.skip;
 const API_MAIN = path.join(REPOSITORY_ROOT, 'apps', 'api', 'src', 'main.ts');
 /** Per account and window (60 s): small, so that the shared-limit test reaches it; the fixtures never sign in. */
 const LOGIN_LIMIT = 6;
+/** The feedback-reminder scan's schedule in this test (seconds field first): many scans while a test waits. */
+const FAST_REMINDER_CRON = '*/2 * * * * *';
+const REMINDER_SCHEDULER_ID = 'reminder-scan';
 
 function startApiOn(port: number, name: string): Promise<ManagedProcess> {
   return spawnSourceEntry({
@@ -45,13 +50,26 @@ describeWithHaproxy('several API and worker processes', () => {
   let lb: HaproxyProcess;
   let ds: DataSource;
   let smtp: SmtpReceiver;
+  let webhooks: WebhookReceiver;
+  let reminderQueue: Queue;
+  let reminderEvents: QueueEvents;
+  /** Ids of the scheduler's scan jobs that completed, in order. */
+  const scheduledScansDone: string[] = [];
 
   beforeAll(async () => {
     smtp = await startSmtpReceiver();
+    webhooks = await startWebhookReceiver();
+    const connection = redisConnectionFromUrl(process.env.REDIS_URL!);
+    reminderQueue = new Queue(QueueName.FeedbackReminders, { connection, prefix: process.env.QUEUE_PREFIX });
+    reminderEvents = new QueueEvents(QueueName.FeedbackReminders, { connection, prefix: process.env.QUEUE_PREFIX });
+    await reminderEvents.waitUntilReady();
+    reminderEvents.on('completed', ({ jobId }) => {
+      if (jobId.includes(REMINDER_SCHEDULER_ID)) scheduledScansDone.push(jobId);
+    });
     ports.push(await freePort(), await freePort());
     ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, poolSize: 2 })).initialize();
     apis.push(...(await Promise.all(ports.map((p, i) => startApiOn(p, `api-${i + 1}`)))));
-    const workerEnv = { SMTP_URL: smtp.url, MAIL_FROM: 'Hireloop Test <no-reply@hireloop.test>' };
+    const workerEnv = { SMTP_URL: smtp.url, MAIL_FROM: 'Hireloop Test <no-reply@hireloop.test>', REMINDER_CRON: FAST_REMINDER_CRON };
     workers.push(...(await Promise.all([startWorker({ name: 'worker-1', env: workerEnv }), startWorker({ name: 'worker-2', env: workerEnv })])));
     lb = await startHaproxy(ports);
     await waitFor(async () => (await fetch(`${lb.url}/health/ready`).catch(() => null))?.status === 200, { what: 'HAProxy serving' });
@@ -60,9 +78,14 @@ describeWithHaproxy('several API and worker processes', () => {
   afterAll(async () => {
     await lb?.destroy();
     await Promise.all([...apis, ...workers].map((p) => p.stop()));
+    // The next worker started on this queue prefix registers the scan with its own REMINDER_CRON again.
+    await reminderQueue?.removeJobScheduler(REMINDER_SCHEDULER_ID);
+    await reminderEvents?.close();
+    await reminderQueue?.close();
     await ds?.destroy();
     await stopAllProcesses();
     await smtp?.stop();
+    await webhooks?.close();
   });
 
   it(`shares the login limit: ${LOGIN_LIMIT} wrong passwords in all, alternating between the two processes, then 429 on both`, async () => {
@@ -105,6 +128,65 @@ describeWithHaproxy('several API and worker processes', () => {
     expect(smtp.to(email)).toHaveLength(1);
     const rows: { status: string; attempts: number }[] = await ds.query(`SELECT status, attempts FROM email_deliveries WHERE organization_id = $1 AND recipient_email = $2`, [admin.organizationId, email]);
     expect(rows).toEqual([{ status: 'sent', attempts: 1 }]);
+  });
+
+  it('stores, emails and posts each feedback reminder once although both workers keep scanning', async () => {
+    const t = { http: request(lb.url), dataSource: ds } as unknown as TestApp;
+    const scene = await createHiringScene(t);
+    const { admin, recruiter } = scene.team;
+    const [alice, bob] = scene.team.interviewers;
+    const org = admin.organizationId;
+    const hookPath = `/hooks/${org}`;
+    await t.http.patch('/v1/organization').set(admin.auth).send({ webhookUrl: webhooks.url(hookPath), webhookSecret: 'whsec-several-processes-0123456789' }).expect(200);
+    // Ended 29 hours ago: overdue by the default 24 hours, not yet escalated (3 days). Nobody submits.
+    const interviewId = await scheduleInterview(t, recruiter, scene.applicationId, scene.role.rounds.technical.id, [alice, bob], interviewWindow(-30));
+
+    type NotificationRow = { id: string; recipient: string; kind: string; step: number };
+    const notifications = () =>
+      ds.query(`SELECT id, recipient_member_id AS recipient, kind, step FROM notifications WHERE organization_id = $1 AND interview_id = $2 ORDER BY recipient_member_id`, [
+        org,
+        interviewId,
+      ]) as Promise<NotificationRow[]>;
+    type DeliveryRow = { id: string; notification_id: string; status: string; attempts: number };
+    const deliveries = () => ds.query(`SELECT id, notification_id, status, attempts FROM webhook_deliveries WHERE organization_id = $1 ORDER BY notification_id`, [org]) as Promise<DeliveryRow[]>;
+    const reminderEmails = (address: string) => smtp.to(address).filter((m) => m.parsed.subject?.startsWith('Reminder: your scorecard'));
+
+    // The scheduler (no test-supplied clock) finds the interview and reminds both interviewers.
+    await waitFor(async () => (await notifications()).length >= 2, { what: 'the scheduled scan to store the reminders', timeoutMs: 60_000 });
+    await waitFor(async () => (await deliveries()).filter((d) => d.status === 'delivered').length >= 2 && webhooks.received(hookPath).length >= 2, {
+      what: 'both webhooks delivered',
+      timeoutMs: 60_000,
+    });
+    await waitFor(async () => reminderEmails(alice.email).length >= 1 && reminderEmails(bob.email).length >= 1, { what: 'both reminder emails', timeoutMs: 60_000 });
+
+    // Many more scans over the stored reminders: the scheduler's next runs, and a burst of concurrent ones that the
+    // two workers (one scan at a time each) take between them.
+    const scheduledBefore = scheduledScansDone.length;
+    const burst = await Promise.all(Array.from({ length: 6 }, () => reminderQueue.add(JobName.ScanReminders, {})));
+    await Promise.all(burst.map((job) => job.waitUntilFinished(reminderEvents, 30_000)));
+    await waitFor(async () => scheduledScansDone.length >= scheduledBefore + 3, { what: 'three more scheduled scans', timeoutMs: 30_000 });
+    // Time for a duplicate delivery or email, if any was queued, to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+
+    const stored = await notifications();
+    expect(stored.map(({ recipient, kind, step }) => ({ recipient, kind, step }))).toEqual(
+      [alice.memberId, bob.memberId].sort().map((recipient) => ({ recipient, kind: 'feedback_reminder', step: 0 })),
+    );
+    const sent = await deliveries();
+    expect(sent.map((d) => d.notification_id)).toEqual(stored.map((n) => n.id).sort());
+    expect(sent.map(({ status, attempts }) => ({ status, attempts }))).toEqual([
+      { status: 'delivered', attempts: 1 },
+      { status: 'delivered', attempts: 1 },
+    ]);
+    const received = webhooks.received(hookPath).map((h) => String(h.headers['x-hireloop-delivery']));
+    expect(received.sort()).toEqual(sent.map((d) => d.id).sort());
+    expect(reminderEmails(alice.email)).toHaveLength(1);
+    expect(reminderEmails(bob.email)).toHaveLength(1);
+    const emailRows: { recipient_member_id: string; status: string; attempts: number }[] = await ds.query(
+      `SELECT recipient_member_id, status, attempts FROM email_deliveries WHERE organization_id = $1 AND template = 'feedback_reminder' ORDER BY recipient_member_id`,
+      [org],
+    );
+    expect(emailRows).toEqual([alice.memberId, bob.memberId].sort().map((recipient_member_id) => ({ recipient_member_id, status: 'sent', attempts: 1 })));
   });
 
   it('registers each job scheduler once although two workers started together', async () => {
