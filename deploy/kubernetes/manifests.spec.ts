@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateEnvironment } from '@hireloop/config';
 import { metricsRegistry, collectProcessMetrics } from '@hireloop/core/observability';
+import { validateObject } from './kubernetes-schemas';
 import { K8sObject, kustomize, readYamlObjects, strategicMerge } from './kustomize-lite';
 
 /**
@@ -12,25 +13,6 @@ import { K8sObject, kustomize, readYamlObjects, strategicMerge } from './kustomi
 const ROOT = path.resolve(__dirname, '..', '..');
 const BASE = path.join(__dirname, 'base');
 const PRODUCTION = path.join(__dirname, 'overlays', 'production');
-
-/** kubernetes-models' class for an object's apiVersion and kind, e.g. apps/v1 Deployment. */
-function modelFor(o: K8sObject): new (data: unknown) => { validate(): void } {
-  const modulePath = `kubernetes-models/${o.apiVersion}/${o.kind}`;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require(modulePath);
-  const Model = mod[o.kind] ?? mod.default;
-  if (!Model) throw new Error(`no schema for ${o.apiVersion} ${o.kind}`);
-  return Model;
-}
-
-function validateObject(o: K8sObject): void {
-  const Model = modelFor(o);
-  try {
-    new Model(o).validate();
-  } catch (error) {
-    throw new Error(`${o.kind} ${o.metadata?.name}: ${(error as Error).message}`);
-  }
-}
 
 const find = (objects: K8sObject[], kind: string, name: string): any => {
   const o = objects.find((x) => x.kind === kind && x.metadata.name === name);
