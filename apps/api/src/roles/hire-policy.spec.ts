@@ -1,5 +1,5 @@
 import { DEFAULT_HIRE_POLICY, HirePolicy, resolveHirePolicy } from '@hireloop/core';
-import { mergeHirePolicy, validateHirePolicy } from './hire-policy';
+import { mergeHirePolicy, nullHirePolicyFields, validateHirePolicy } from './hire-policy';
 
 describe('resolveHirePolicy', () => {
   it('fills in the calibration defaults', () => {
@@ -20,6 +20,14 @@ describe('mergeHirePolicy', () => {
     expect(mergeHirePolicy({ ...DEFAULT_HIRE_POLICY }, { margin: 0.25 })).toEqual({ ...DEFAULT_HIRE_POLICY, margin: 0.25 });
     expect(mergeHirePolicy({ ...DEFAULT_HIRE_POLICY }, undefined)).toEqual(DEFAULT_HIRE_POLICY);
     expect(mergeHirePolicy({ ...DEFAULT_HIRE_POLICY }, { adjustForLeniency: false })).toEqual({ ...DEFAULT_HIRE_POLICY, adjustForLeniency: false });
+  });
+});
+
+describe('nullHirePolicyFields', () => {
+  it('names each field set to null, and nothing for fields left out or given', () => {
+    expect(nullHirePolicyFields(undefined)).toEqual([]);
+    expect(nullHirePolicyFields({ bar: 3, margin: undefined, adjustForLeniency: false })).toEqual([]);
+    expect(nullHirePolicyFields({ bar: null, floor: 2, everyDimensionMeets: null }).map((e) => e.field)).toEqual(['hirePolicy.bar', 'hirePolicy.everyDimensionMeets']);
   });
 });
 

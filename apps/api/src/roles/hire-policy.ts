@@ -19,6 +19,16 @@ export function hirePolicyBounds(ratingScale: RatingScaleKind | null = 'four_poi
 /** The 4-point scale's bounds (the same the request DTO declares as its widest values). */
 export const HIRE_POLICY_BOUNDS = hirePolicyBounds('four_point');
 
+/**
+ * A change may leave a policy field out (it keeps its value) but not set it to null: the policy has no empty fields,
+ * so each null is a field error (`hirePolicy.<field>`).
+ */
+export function nullHirePolicyFields(patch: object | undefined): FieldError[] {
+  return Object.entries(patch ?? {})
+    .filter(([, value]) => value === null)
+    .map(([key]) => ({ field: `hirePolicy.${key}`, code: 'not_null', message: `hirePolicy.${key} cannot be null: leave it out to keep the current value` }));
+}
+
 /** The stored policy after applying a partial change; fields left out keep their value. */
 export function mergeHirePolicy(current: HirePolicy, patch: Partial<HirePolicy> | undefined): HirePolicy {
   const next = { ...current };

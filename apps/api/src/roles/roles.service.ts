@@ -23,7 +23,7 @@ import {
 } from '@hireloop/core';
 import { CloneRoleRequestDto, CreateRoleRequestDto, ListRolesQueryDto, UpdateRoleRequestDto } from './dto/role.request.dto';
 import { LoopVersionPageResponseDto, LoopVersionResponseDto, RolePageResponseDto, RoleResponseDto, RoleSummaryResponseDto } from './dto/role.response.dto';
-import { mergeHirePolicy, validateHirePolicy } from './hire-policy';
+import { mergeHirePolicy, nullHirePolicyFields, validateHirePolicy } from './hire-policy';
 import { RoleLoopService } from './role-loop.service';
 
 const EDITABLE_FIELDS = ['title', 'level', 'department', 'location', 'hiringManagerId', 'ratingScale', 'hirePolicy'] as const;
@@ -83,6 +83,8 @@ export class RolesService {
   }
 
   async update(auth: AuthContext, roleId: string, dto: UpdateRoleRequestDto): Promise<RoleResponseDto> {
+    const nullPolicyFields = nullHirePolicyFields(dto.hirePolicy);
+    if (nullPolicyFields.length) throw AppError.invalidFields(nullPolicyFields, nullPolicyFields[0].message);
     await this.dataSource.transaction(async (manager) => {
       const role = await this.loop.lockForWrite(manager, auth, roleId);
       const patch: Partial<RoleEntity> = {};

@@ -38,6 +38,10 @@ export class OrganizationEntity {
   updatedAt: Date;
 }
 
+/** Settings that may be null (not configured); any other stored null (PATCH accepted one once) is the default. */
+const NULLABLE_SETTINGS = new Set<keyof OrganizationSettings>(['webhookUrl', 'webhookSecret']);
+
 export function organizationSettings(org: Pick<OrganizationEntity, 'settings'>): OrganizationSettings {
-  return { ...DEFAULT_ORGANIZATION_SETTINGS, ...(org.settings ?? {}) };
+  const stored = Object.entries(org.settings ?? {}).filter(([key, value]) => value !== null || NULLABLE_SETTINGS.has(key as keyof OrganizationSettings));
+  return { ...DEFAULT_ORGANIZATION_SETTINGS, ...Object.fromEntries(stored) };
 }

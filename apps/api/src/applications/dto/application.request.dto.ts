@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { APPLICATION_STATUSES, ApplicationStatus, PageQueryDto } from '@hireloop/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -28,7 +28,7 @@ export const SETTABLE_APPLICATION_STATUSES = ['rejected', 'withdrawn'] as const;
 
 export class UpdateApplicationRequestDto {
   @ApiPropertyOptional({ maxLength: 50 })
-  @IsOptional()
+  @ValidateIf((o: UpdateApplicationRequestDto) => o.stage !== undefined)
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
@@ -36,7 +36,7 @@ export class UpdateApplicationRequestDto {
   stage?: string;
 
   @ApiPropertyOptional({ enum: SETTABLE_APPLICATION_STATUSES, description: 'Only from active; hired is set by the hiring decision' })
-  @IsOptional()
+  @ValidateIf((o: UpdateApplicationRequestDto) => o.status !== undefined)
   @IsIn(SETTABLE_APPLICATION_STATUSES, { message: `status must be one of ${SETTABLE_APPLICATION_STATUSES.join(', ')}` })
   status?: (typeof SETTABLE_APPLICATION_STATUSES)[number];
 }

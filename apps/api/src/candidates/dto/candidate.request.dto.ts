@@ -41,7 +41,7 @@ export class CreateCandidateRequestDto {
 
 export class UpdateCandidateRequestDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @ValidateIf((o: UpdateCandidateRequestDto) => o.name !== undefined)
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
@@ -49,7 +49,7 @@ export class UpdateCandidateRequestDto {
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((o: UpdateCandidateRequestDto) => o.email !== undefined)
   @Transform(trimLower)
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
@@ -64,7 +64,7 @@ export class UpdateCandidateRequestDto {
   source?: string | null;
 
   @ApiPropertyOptional({ type: [String], maxItems: 20 })
-  @IsOptional()
+  @ValidateIf((o: UpdateCandidateRequestDto) => o.links !== undefined)
   @Transform(trimEach)
   @IsArray()
   @ArrayMaxSize(20)

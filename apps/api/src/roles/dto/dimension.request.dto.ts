@@ -90,6 +90,42 @@ export class SignalsRequestDto {
   redFlags?: string[];
 }
 
+/** The signal lists of a change: each list given replaces the stored one; `[]` clears it, `null` is refused. */
+export class UpdateSignalsRequestDto {
+  @ApiPropertyOptional({ type: [String], maxItems: MAX_SIGNALS, description: 'Replaces the list; [] clears it' })
+  @ValidateIf((o: UpdateSignalsRequestDto) => o.strong !== undefined)
+  @TrimEach()
+  @IsArray()
+  @ArrayMaxSize(MAX_SIGNALS)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(500, { each: true })
+  strong?: string[];
+
+  @ApiPropertyOptional({ type: [String], maxItems: MAX_SIGNALS, description: 'Replaces the list; [] clears it' })
+  @ValidateIf((o: UpdateSignalsRequestDto) => o.weak !== undefined)
+  @TrimEach()
+  @IsArray()
+  @ArrayMaxSize(MAX_SIGNALS)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(500, { each: true })
+  weak?: string[];
+
+  @ApiPropertyOptional({ type: [String], maxItems: MAX_SIGNALS, description: 'Replaces the list; [] clears it' })
+  @ValidateIf((o: UpdateSignalsRequestDto) => o.redFlags !== undefined)
+  @TrimEach()
+  @IsArray()
+  @ArrayMaxSize(MAX_SIGNALS)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(500, { each: true })
+  redFlags?: string[];
+}
+
 export class CreateDimensionRequestDto {
   @ApiProperty({ example: 'Problem framing & metrics', maxLength: 120 })
   @Trim()
@@ -172,12 +208,12 @@ export class UpdateDimensionRequestDto {
   @IsBoolean()
   required?: boolean;
 
-  @ApiPropertyOptional({ type: SignalsRequestDto })
+  @ApiPropertyOptional({ type: UpdateSignalsRequestDto })
   @ValidateIf((o: UpdateDimensionRequestDto) => o.signals !== undefined)
   @IsObject()
   @ValidateNested()
-  @Type(() => SignalsRequestDto)
-  signals?: SignalsRequestDto;
+  @Type(() => UpdateSignalsRequestDto)
+  signals?: UpdateSignalsRequestDto;
 
   @ApiPropertyOptional({ minimum: 1, description: 'Move to this 1-based position' })
   @ValidateIf((o: UpdateDimensionRequestDto) => o.position !== undefined)

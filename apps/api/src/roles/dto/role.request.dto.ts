@@ -152,7 +152,7 @@ export class UpdateRoleRequestDto {
   @IsIn(RATING_SCALE_KINDS, { message: `ratingScale must be one of: ${RATING_SCALE_KINDS.join(', ')}` })
   ratingScale?: RatingScaleKind;
 
-  @ApiPropertyOptional({ type: HirePolicyRequestDto, description: 'Merged into the stored policy' })
+  @ApiPropertyOptional({ type: HirePolicyRequestDto, description: 'Merged into the stored policy: fields left out keep their value (null is refused)' })
   @ValidateIf((o: UpdateRoleRequestDto) => o.hirePolicy !== undefined)
   @IsObject()
   @ValidateNested()
