@@ -18,8 +18,8 @@ export class AuditLogItemResponseDto implements AuditLogItem {
   @ApiProperty({ example: 'scorecard.submitted' }) action: string;
   @ApiProperty() entityType: string;
   @ApiProperty() entityId: string;
-  @ApiProperty({ nullable: true, description: 'State before the action (free-form; withheld on blind panels)' }) before: unknown;
-  @ApiProperty({ nullable: true, description: 'State after the action (free-form; withheld on blind panels)' }) after: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'State before the action (free-form; withheld on blind panels)' }) before: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'State after the action (free-form; withheld on blind panels)' }) after: unknown;
   @ApiPropertyOptional({ description: 'The row held personal fields of a candidate who has since been erased (they are gone)' }) personalDataErased?: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
