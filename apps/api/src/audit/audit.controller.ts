@@ -13,7 +13,7 @@ export class AuditLogQueryDto extends PageQueryDto {
 }
 
 export class AuditLogItemResponseDto implements AuditLogItem {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'Sequence number of the entry (a decimal string)' }) id: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null for actions of the system' }) actorMemberId: string | null;
   @ApiProperty({ example: 'scorecard.submitted' }) action: string;
   @ApiProperty() entityType: string;

@@ -9,7 +9,7 @@ import { RedisHealthIndicator } from './redis.health';
 type Status = 'ok' | 'degraded' | 'error';
 
 const LIVENESS_SCHEMA = { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } };
-const INDICATOR_SCHEMA = { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['up', 'down'] }, message: { type: 'string' } } };
+const INDICATOR_SCHEMA = { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['up', 'down'] }, message: { type: 'string' }, responseTime: { type: 'number', description: 'Milliseconds the check took' } } };
 const READINESS_SCHEMA = {
   type: 'object',
   required: ['status', 'details'],
