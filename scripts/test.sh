@@ -16,6 +16,10 @@ log "type-checking"
 typecheck_failed=0
 npx tsc -p tsconfig.json --noEmit || typecheck_failed=1
 
+log "linting the OpenAPI document (Redocly, recommended rules)"
+openapi_lint_failed=0
+bash scripts/lint-openapi.sh || openapi_lint_failed=1
+
 log "running jest (unit, integration, e2e)"
 npx jest --ci --forceExit --json --outputFile=.run/jest.json "$@"
 jest_status=$?
@@ -37,8 +41,9 @@ if (jest) { passed += jest.numPassedTests; failed += jest.numFailedTests + jest.
 else failed += 1;
 if (web) { passed += web.passed; failed += web.failed; }
 if (process.argv[1] === "1") failed += 1; // the type check counts as one test
+if (process.argv[2] === "1") failed += 1; else passed += 1; // so does the lint of the OpenAPI document
 fs.writeFileSync(".run/test-summary.txt", `${passed} ${failed}\n`);
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
-' "$typecheck_failed"
+' "$typecheck_failed" "$openapi_lint_failed"
 
-[ "$typecheck_failed" = 0 ] && [ "$jest_status" = 0 ] && [ "$web_status" = 0 ]
+[ "$typecheck_failed" = 0 ] && [ "$openapi_lint_failed" = 0 ] && [ "$jest_status" = 0 ] && [ "$web_status" = 0 ]

@@ -3,13 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, validateEnvironment } from '@hireloop/config';
 import { installHttpMetrics, installRequestContext } from '@hireloop/core/observability';
 import { runWithScope, TenantScope } from '@hireloop/database';
 import { ApiModule } from './api.module';
+import { buildOpenApiDocument } from './common/openapi';
 import { createValidationPipe } from './common/validation';
 import { serveWebApp } from './common/web-app';
 
@@ -38,16 +39,21 @@ export function createFastifyAdapter(bodyLimit: number, trustProxy: string | und
   } as never);
 }
 
-/** Everything both main.ts and the tests apply, so the tests run the same app as production. */
-export async function configureApp(app: NestFastifyApplication): Promise<void> {
-  const config = app.get(AppConfig);
-  app.useLogger(app.get(Logger));
+/** Every route under /v1 but the health probes (also applied where only the OpenAPI document is built). */
+export function applyGlobalPrefix(app: INestApplication): void {
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
     ],
   });
+}
+
+/** Everything both main.ts and the tests apply, so the tests run the same app as production. */
+export async function configureApp(app: NestFastifyApplication): Promise<void> {
+  const config = app.get(AppConfig);
+  app.useLogger(app.get(Logger));
+  applyGlobalPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   // SIGTERM/SIGINT: stop taking requests, finish those in flight, close the pools, then exit 0 (which also lets
   // the logger flush).
@@ -105,18 +111,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     app.enableCors({ origin: origins.includes('*') ? true : origins, credentials: true, exposedHeaders: ['x-request-id'] });
   }
 
-  const document = SwaggerModule.createDocument(
-    app as unknown as INestApplication,
-    new DocumentBuilder()
-      .setTitle('hireloop API')
-      .setDescription(
-        'Hiring loops, blind scorecards and calibrated debriefs. Errors are RFC 9457 problem+json. ' +
-          'Lists take `limit` (1–100, default 20) and an opaque `cursor`; the body carries `items` and `nextCursor` (null on the last page).',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app as unknown as INestApplication);
   if (config.SERVE_WEB) await serveWebApp(app);
 
   SwaggerModule.setup('docs', app as unknown as INestApplication, document, { jsonDocumentUrl: 'docs-json' });

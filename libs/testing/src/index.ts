@@ -3,3 +3,4 @@ export * from './database';
 export * from './test-app';
 export * from './route-table';
 export * from './loop-fixture';
+export * from './contract-checker';

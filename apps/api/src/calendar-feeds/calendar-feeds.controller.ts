@@ -1,6 +1,7 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '@hireloop/core';
+import { ApiContract } from '../common/api-contract';
 import { Auth, Public } from '../common/auth.decorators';
 import { CalendarFeedDto, CalendarFeedsService } from './calendar-feeds.service';
 
@@ -16,7 +17,7 @@ export class CalendarFeedsController {
 
   @ApiBearerAuth()
   @Post('me/calendar-feed')
-  @ApiOperation({ summary: 'Create (or replace) your private iCalendar feed of your interviews; returns its subscription URL' })
+  @ApiContract({ summary: 'Create (or replace) your private iCalendar feed of your interviews; returns its subscription URL', response: CalendarFeedResponseDto, status: 201, errors: [] })
   create(@Auth() auth: AuthContext): Promise<CalendarFeedResponseDto> {
     return this.feeds.create(auth);
   }
@@ -24,7 +25,7 @@ export class CalendarFeedsController {
   @ApiBearerAuth()
   @Delete('me/calendar-feed')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke your iCalendar feed (its URL answers 404 from now on)' })
+  @ApiContract({ summary: 'Revoke your iCalendar feed (its URL answers 404 from now on)', response: null, status: 204, errors: [] })
   async revoke(@Auth() auth: AuthContext): Promise<void> {
     await this.feeds.revoke(auth);
   }
@@ -34,7 +35,7 @@ export class CalendarFeedsController {
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Cache-Control', 'private, max-age=300')
   @ApiProduces('text/calendar')
-  @ApiOperation({ summary: 'An iCalendar feed by its private token (`<token>.ics`); 404 when unknown or revoked' })
+  @ApiContract({ summary: 'An iCalendar feed by its private token (`<token>.ics`); 404 when unknown or revoked', response: { type: 'string', description: 'An iCalendar (RFC 5545) document' }, contentType: 'text/calendar', errors: ['calendar_feed_not_found'] })
   feed(@Param('token') token: string): Promise<string> {
     return this.feeds.feed(token);
   }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, AppErrorKind, FieldError } from '@hireloop/core';
+import { AppError, AppErrorKind, FieldError, isProblemCode, ProblemCode } from '@hireloop/core';
 import { isDatabaseUnavailable, PgErrorCode, pgErrorCode } from '@hireloop/database';
 import { RateLimitedError } from './rate-limited.error';
 import { sendWebAppForPage } from './web-app';
@@ -65,7 +65,7 @@ export function toProblem(error: unknown, logger: Logger, instance?: string): Pr
     const status = error.getStatus();
     const body = error.getResponse() as { message?: unknown; errors?: FieldError[]; code?: string } | string;
     if (typeof body === 'object' && Array.isArray(body.errors)) {
-      return problem(status, body.code ?? 'validation_failed', String(body.message ?? 'The request has invalid fields.'), instance, { errors: body.errors });
+      return problem(status, body.code && isProblemCode(body.code) ? body.code : 'validation_failed', String(body.message ?? 'The request has invalid fields.'), instance, { errors: body.errors });
     }
     const message = typeof body === 'string' ? body : Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? error.message);
     return problem(status, codeForStatus(status), message, instance);
@@ -137,14 +137,14 @@ function isMalformedJson(error: unknown): boolean {
   return (status === 400 || error instanceof SyntaxError) && /JSON/.test(String(e?.message ?? ''));
 }
 
-function problem(status: number, code: string, detail: string, instance?: string, extensions: Record<string, unknown> = {}): ProblemDetails {
+function problem(status: number, code: ProblemCode, detail: string, instance?: string, extensions: Record<string, unknown> = {}): ProblemDetails {
   const body: ProblemDetails = { type: `${TYPE_BASE}${code}`, title: STATUS_TITLE[status] ?? 'Error', status, detail, code };
   if (instance) body.instance = instance;
   for (const [key, value] of Object.entries(extensions)) if (value !== undefined) body[key] = value;
   return body;
 }
 
-function codeForStatus(status: number): string {
+function codeForStatus(status: number): ProblemCode {
   switch (status) {
     case HttpStatus.BAD_REQUEST:
       return 'bad_request';

@@ -1,3 +1,5 @@
+import type { ProblemCode } from '@hireloop/core';
+
 /**
  * A request refused because of load or abuse limits: 429 (too many attempts) or 503 (the service is busy), always
  * with a `Retry-After` header in seconds. Mapped to problem+json by ProblemDetailsFilter.
@@ -6,7 +8,7 @@ export class RateLimitedError extends Error {
   constructor(
     readonly status: 429 | 503,
     readonly retryAfterSeconds: number,
-    readonly code: string,
+    readonly code: ProblemCode,
     message: string,
   ) {
     super(message);

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '@hireloop/core';
+import { ApiContract } from '../common/api-contract';
 import { Auth, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { DebriefsService } from './debriefs.service';
@@ -20,21 +21,21 @@ export class DebriefsController {
 
   @Get('debrief')
   @Roles('admin', 'recruiter', 'hiring_manager')
-  @ApiOperation({ summary: "The calibrated debrief: latest report, submitted scorecards, disagreements, red flags, missing feedback, decision" })
+  @ApiContract({ summary: "The calibrated debrief: latest report, submitted scorecards, disagreements, red flags, missing feedback, decision", response: DebriefResponseDto, errors: ['application_not_found', 'feedback_blind', 'debrief_forbidden'] })
   debrief(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<DebriefResponseDto> {
     return this.debriefs.get(auth, id);
   }
 
   @Post('decision')
   @Roles('admin', 'hiring_manager')
-  @ApiOperation({ summary: 'Record the hiring decision (once); going against the report needs an override reason. Ends amendments.' })
+  @ApiContract({ summary: 'Record the hiring decision (once); going against the report needs an override reason. Ends amendments.', response: DecisionResponseDto, status: 201, errors: ['application_not_found', 'feedback_blind', 'decision_forbidden', 'decision_already_recorded', 'application_not_active', 'report_stale'] })
   decide(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() dto: RecordDecisionRequestDto): Promise<DecisionResponseDto> {
     return this.decisions.decide(auth, id, dto);
   }
 
   @Get('decision')
   @Roles('admin', 'recruiter', 'hiring_manager')
-  @ApiOperation({ summary: 'The recorded hiring decision' })
+  @ApiContract({ summary: 'The recorded hiring decision', response: DecisionResponseDto, errors: ['application_not_found', 'feedback_blind', 'debrief_forbidden', 'decision_not_found'] })
   decision(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<DecisionResponseDto> {
     return this.decisions.get(auth, id);
   }

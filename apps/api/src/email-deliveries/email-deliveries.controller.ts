@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '../common/api-contract';
 import { AuthContext, pageLimit, toPage } from '@hireloop/core';
 import { EmailDeliveriesRepository } from '@hireloop/core/email';
 import { Auth, Roles } from '../common/auth.decorators';
@@ -13,7 +14,7 @@ export class EmailDeliveriesController {
 
   @Get('admin/email-deliveries')
   @Roles('admin')
-  @ApiOperation({ summary: "The organization's emails, newest first: status, attempts and the last error (`?status=failed` for permanent failures); never their content" })
+  @ApiContract({ summary: "The organization's emails, newest first: status, attempts and the last error (`?status=failed` for permanent failures); never their content", response: EmailDeliveryPageDto, errors: [] })
   async list(@Auth() auth: AuthContext, @Query() query: ListEmailDeliveriesQueryDto): Promise<EmailDeliveryPageDto> {
     const limit = pageLimit(query);
     const rows = await this.deliveries.page(auth.organizationId, { limit, cursor: query.cursor, status: query.status });

@@ -1,11 +1,23 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthIndicatorResult, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
+import { ApiContract } from '../common/api-contract';
 import { Public } from '../common/auth.decorators';
 import { RedisHealthIndicator } from './redis.health';
 
 type Status = 'ok' | 'degraded' | 'error';
+
+const LIVENESS_SCHEMA = { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } };
+const INDICATOR_SCHEMA = { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['up', 'down'] }, message: { type: 'string' }, responseTime: { type: 'number', description: 'Milliseconds the check took' } } };
+const READINESS_SCHEMA = {
+  type: 'object',
+  required: ['status', 'details'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'degraded', 'error'], description: 'degraded: Redis is down (writes still succeed through the outbox)' },
+    details: { type: 'object', required: ['database', 'redis'], properties: { database: INDICATOR_SCHEMA, redis: INDICATOR_SCHEMA } },
+  },
+};
 
 @ApiTags('health')
 @Public()
@@ -18,7 +30,7 @@ export class HealthController {
 
   @Get()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Liveness: the process is up' })
+  @ApiContract({ summary: 'Liveness: the process is up', response: LIVENESS_SCHEMA, errors: [] })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -28,7 +40,8 @@ export class HealthController {
    * through the outbox and reports catch up when Redis returns.
    */
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis' })
+  @ApiContract({ summary: 'Readiness: PostgreSQL and Redis', response: READINESS_SCHEMA, errors: [] })
+  @ApiResponse({ status: 503, description: 'PostgreSQL is down (the same body, status "error")', content: { 'application/json': { schema: READINESS_SCHEMA } } })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const [database, redis] = await Promise.all([this.check(() => this.db.pingCheck('database').withTimeout(1500), 'database'), this.redis.isHealthy('redis')]);
     const details = { ...database, ...redis };

@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '@hireloop/core';
+import { ApiContract } from '../common/api-contract';
 import { Auth, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { MoveInterviewRequestDto } from './dto/move-interview.request.dto';
@@ -15,7 +16,7 @@ export class InterviewMovesController {
 
   @Patch('interviews/:id')
   @Roles('admin', 'recruiter')
-  @ApiOperation({ summary: 'Move a scheduled interview (no feedback yet) to another time; interviewers get an updated calendar invitation' })
+  @ApiContract({ summary: 'Move a scheduled interview (no feedback yet) to another time; interviewers get an updated calendar invitation', response: InterviewResponseDto, errors: ['interview_not_found', 'interview_not_scheduled', 'interview_has_feedback'] })
   move(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() dto: MoveInterviewRequestDto): Promise<InterviewResponseDto> {
     return this.moves.move(auth, id, dto);
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '@hireloop/core';
+import { ApiContract } from '../common/api-contract';
 import { Auth, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { InterviewKitResponseDto } from './dto/interview-kit.response.dto';
@@ -20,7 +21,7 @@ export class InterviewsController {
 
   @Post('applications/:id/interviews')
   @Roles('admin', 'recruiter')
-  @ApiOperation({ summary: "Schedule a round of the application with interviewers; pins the role's current loop version" })
+  @ApiContract({ summary: "Schedule a round of the application with interviewers; pins the role's current loop version", response: InterviewResponseDto, status: 201, errors: ['application_not_found', 'application_not_active', 'role_not_found', 'role_not_open'] })
   schedule(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() dto: ScheduleInterviewRequestDto): Promise<InterviewResponseDto> {
     return this.interviews.schedule(auth, id, dto);
   }
@@ -28,19 +29,19 @@ export class InterviewsController {
   @Post('interviews/:id/cancel')
   @HttpCode(200)
   @Roles('admin', 'recruiter')
-  @ApiOperation({ summary: 'Cancel an interview that has no submitted feedback' })
+  @ApiContract({ summary: 'Cancel an interview that has no submitted feedback', response: InterviewResponseDto, errors: ['interview_not_found', 'interview_has_feedback'] })
   cancel(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<InterviewResponseDto> {
     return this.interviews.cancel(auth, id);
   }
 
   @Get('me/interviews')
-  @ApiOperation({ summary: 'Your upcoming interviews and those awaiting your feedback' })
+  @ApiContract({ summary: 'Your upcoming interviews and those awaiting your feedback', response: MyInterviewsResponseDto, errors: [] })
   mine(@Auth() auth: AuthContext, @Query() query: MyInterviewsQueryDto): Promise<MyInterviewsResponseDto> {
     return this.interviews.mine(auth, query);
   }
 
   @Get('interviews/:id/kit')
-  @ApiOperation({ summary: "The interview kit: round, focus dimensions with rubric and signals, questions, your own scorecard" })
+  @ApiContract({ summary: "The interview kit: round, focus dimensions with rubric and signals, questions, your own scorecard", response: InterviewKitResponseDto, errors: ['interview_not_found', 'round_not_in_loop_version'] })
   kit(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<InterviewKitResponseDto> {
     return this.kits.kit(auth, id);
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '@hireloop/core';
+import { ApiContract } from '../common/api-contract';
 import { Auth, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { InviteMemberRequestDto, ListMembersQueryDto, UpdateMemberRequestDto } from './dto/member.request.dto';
@@ -15,26 +16,28 @@ export class MembersController {
 
   @Post()
   @Roles('admin')
-  @ApiOperation({ summary: 'Invite a member; returns a one-time invite token' })
+  @ApiContract({ summary: 'Invite a member; returns a one-time invite token', response: InviteResponseDto, status: 201, errors: ['already_member'] })
   invite(@Auth() auth: AuthContext, @Body() dto: InviteMemberRequestDto): Promise<InviteResponseDto> {
     return this.members.invite(auth, dto);
   }
 
   @Get()
   @Roles('admin', 'recruiter', 'hiring_manager')
+  @ApiContract({ summary: 'Members of the organization, with their roles and status', response: MemberPageResponseDto, errors: [] })
   list(@Auth() auth: AuthContext, @Query() query: ListMembersQueryDto): Promise<MemberPageResponseDto> {
     return this.members.list(auth, query);
   }
 
   @Get(':id')
   @Roles('admin', 'recruiter', 'hiring_manager')
+  @ApiContract({ summary: 'One member of the organization', response: MemberResponseDto, errors: ['member_not_found'] })
   get(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<MemberResponseDto> {
     return this.members.get(auth, id);
   }
 
   @Patch(':id')
   @Roles('admin')
-  @ApiOperation({ summary: "Change a member's roles" })
+  @ApiContract({ summary: "Change a member's roles", response: MemberResponseDto, errors: ['member_not_found', 'last_admin'] })
   update(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() dto: UpdateMemberRequestDto): Promise<MemberResponseDto> {
     return this.members.updateRoles(auth, id, dto);
   }
@@ -42,6 +45,7 @@ export class MembersController {
   @Post(':id/deactivate')
   @HttpCode(200)
   @Roles('admin')
+  @ApiContract({ summary: 'Deactivate a member (idempotent): they can no longer sign in to the organization', response: MemberResponseDto, errors: ['member_not_found', 'last_admin'] })
   deactivate(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<MemberResponseDto> {
     return this.members.deactivate(auth, id);
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '@hireloop/core';
+import { ApiContract } from '../common/api-contract';
 import { Auth, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { DimensionsService } from './dimensions.service';
@@ -15,13 +16,13 @@ export class DimensionsController {
   constructor(private readonly dimensions: DimensionsService) {}
 
   @Post('dimensions')
-  @ApiOperation({ summary: 'Add a scorecard dimension; the response carries the role with its current weight sum' })
+  @ApiContract({ summary: 'Add a scorecard dimension; the response carries the role with its current weight sum', response: DimensionChangeResponseDto, status: 201, errors: ['role_not_found', 'too_many_dimensions', 'dimension_name_taken', 'open_role_must_stay_ready'] })
   create(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() dto: CreateDimensionRequestDto): Promise<DimensionChangeResponseDto> {
     return this.dimensions.create(auth, id, dto);
   }
 
   @Patch('dimensions/:dimensionId')
-  @ApiOperation({ summary: 'Edit a dimension (a new loop version is made if scorecards use the current one)' })
+  @ApiContract({ summary: 'Edit a dimension (a new loop version is made if scorecards use the current one)', response: DimensionChangeResponseDto, errors: ['role_not_found', 'dimension_not_found', 'dimension_name_taken', 'open_role_must_stay_ready'] })
   update(
     @Auth() auth: AuthContext,
     @Param('id', UuidParam) id: string,
@@ -32,13 +33,13 @@ export class DimensionsController {
   }
 
   @Delete('dimensions/:dimensionId')
-  @ApiOperation({ summary: 'Delete a dimension; 409 when rated on a scorecard or the role is open' })
+  @ApiContract({ summary: 'Delete a dimension; 409 when rated on a scorecard or the role is open', response: RoleResponseDto, errors: ['role_not_found', 'dimension_not_found', 'dimension_in_use', 'role_open'] })
   remove(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Param('dimensionId', UuidParam) dimensionId: string): Promise<RoleResponseDto> {
     return this.dimensions.remove(auth, id, dimensionId);
   }
 
   @Put('weights')
-  @ApiOperation({ summary: 'Change several dimension weights in one step (rebalance an open role)' })
+  @ApiContract({ summary: 'Change several dimension weights in one step (rebalance an open role)', response: RoleResponseDto, errors: ['role_not_found', 'open_role_must_stay_ready'] })
   setWeights(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() dto: SetWeightsRequestDto): Promise<RoleResponseDto> {
     return this.dimensions.setWeights(auth, id, dto);
   }

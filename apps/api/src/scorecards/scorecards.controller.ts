@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ApiContract } from '../common/api-contract';
 import { AuthContext, PageQueryDto } from '@hireloop/core';
 import { Auth } from '../common/auth.decorators';
 import { IDEMPOTENCY_HEADER, IdempotencyKey, sendIdempotent } from '../common/idempotency';
@@ -27,13 +28,13 @@ export class ScorecardsController {
   ) {}
 
   @Get('interviews/:id/scorecard')
-  @ApiOperation({ summary: 'Your own scorecard for the interview (draft or submitted), with its history' })
+  @ApiContract({ summary: 'Your own scorecard for the interview (draft or submitted), with its history', response: ScorecardResponseDto, errors: ['interview_not_found', 'scorecard_not_found'] })
   own(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<ScorecardResponseDto> {
     return this.reads.own(auth, id);
   }
 
   @Put('interviews/:id/scorecard')
-  @ApiOperation({ summary: 'Save (replace) your draft; shapes, dimensions and signals are checked, completeness is not' })
+  @ApiContract({ summary: 'Save (replace) your draft; shapes, dimensions and signals are checked, completeness is not', response: ScorecardResponseDto, errors: ['interview_not_found', 'interview_cancelled', 'application_not_found', 'decision_recorded', 'round_not_in_loop_version', 'not_assigned', 'already_submitted'] })
   saveDraft(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() dto: ScorecardDraftRequestDto): Promise<ScorecardResponseDto> {
     return this.writes.saveDraft(auth, id, dto);
   }
@@ -41,7 +42,7 @@ export class ScorecardsController {
   @Post('interviews/:id/scorecard/submit')
   @HttpCode(200)
   @IDEMPOTENCY
-  @ApiOperation({ summary: 'Submit your scorecard (idempotent); the application report is then recomputed' })
+  @ApiContract({ summary: 'Submit your scorecard (idempotent); the application report is then recomputed', response: ScorecardResponseDto, errors: ['interview_not_found', 'interview_cancelled', 'interview_not_started', 'application_not_found', 'decision_recorded', 'round_not_in_loop_version', 'not_assigned', 'already_submitted', 'scorecard_withdrawn', 'idempotency_key_reuse'] })
   async submit(
     @Auth() auth: AuthContext,
     @Param('id', UuidParam) id: string,
@@ -55,7 +56,7 @@ export class ScorecardsController {
   @Post('interviews/:id/scorecard/amend')
   @HttpCode(200)
   @IDEMPOTENCY
-  @ApiOperation({ summary: 'Amend your submitted scorecard with a reason (a new revision), until the hiring decision' })
+  @ApiContract({ summary: 'Amend your submitted scorecard with a reason (a new revision), until the hiring decision', response: ScorecardResponseDto, errors: ['interview_not_found', 'interview_cancelled', 'application_not_found', 'decision_recorded', 'round_not_in_loop_version', 'not_assigned', 'not_submitted', 'no_changes', 'idempotency_key_reuse'] })
   async amend(
     @Auth() auth: AuthContext,
     @Param('id', UuidParam) id: string,
@@ -69,7 +70,7 @@ export class ScorecardsController {
   @Post('interviews/:id/scorecard/withdraw')
   @HttpCode(200)
   @IDEMPOTENCY
-  @ApiOperation({ summary: 'Withdraw your submitted scorecard with a reason, until the hiring decision' })
+  @ApiContract({ summary: 'Withdraw your submitted scorecard with a reason, until the hiring decision', response: ScorecardResponseDto, errors: ['interview_not_found', 'interview_cancelled', 'application_not_found', 'decision_recorded', 'round_not_in_loop_version', 'not_assigned', 'not_submitted', 'idempotency_key_reuse'] })
   async withdraw(
     @Auth() auth: AuthContext,
     @Param('id', UuidParam) id: string,
@@ -81,15 +82,17 @@ export class ScorecardsController {
   }
 
   @Get('applications/:id/scorecards')
-  @ApiOperation({
+  @ApiContract({
     summary: "The application's feedback. Interviewers: 403 feedback_blind until they submitted their own; private notes only for the hiring manager and admins",
+    response: ScorecardPageResponseDto,
+    errors: ['application_not_found', 'feedback_blind', 'not_on_panel'],
   })
   list(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Query() query: PageQueryDto): Promise<ScorecardPageResponseDto> {
     return this.reads.listForApplication(auth, id, query);
   }
 
   @Get('scorecards/:id')
-  @ApiOperation({ summary: 'One scorecard with the full content of every revision (same rules as the list)' })
+  @ApiContract({ summary: 'One scorecard with the full content of every revision (same rules as the list)', response: ScorecardResponseDto, errors: ['scorecard_not_found', 'application_not_found', 'feedback_blind', 'not_on_panel'] })
   get(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<ScorecardResponseDto> {
     return this.reads.get(auth, id);
   }

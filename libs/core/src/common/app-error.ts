@@ -1,6 +1,9 @@
+import { ProblemCode } from './problem-codes';
+
 /**
  * Domain errors. Services throw these; one exception filter (apps/api/src/common/problem-details.filter.ts)
- * turns them into RFC 9457 problem+json. `code` is stable and machine-readable.
+ * turns them into RFC 9457 problem+json. `code` is stable and machine-readable: one of the catalogue in
+ * problem-codes.ts (add a new code there, with its status and meaning, before throwing it).
  */
 export type AppErrorKind =
   | 'validation'
@@ -22,7 +25,7 @@ export interface FieldError {
 export class AppError extends Error {
   constructor(
     readonly kind: AppErrorKind,
-    readonly code: string,
+    readonly code: ProblemCode,
     message: string,
     readonly errors: FieldError[] = [],
     readonly extensions: Record<string, unknown> = {},
@@ -31,15 +34,15 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 
-  static notFound(entity: string, id?: string): AppError {
-    return new AppError('not_found', `${snake(entity)}_not_found`, id ? `${entity} ${id} was not found.` : `${entity} was not found.`);
+  static notFound(entity: NotFoundEntity, id?: string): AppError {
+    return new AppError('not_found', NOT_FOUND_CODES[entity], id ? `${entity} ${id} was not found.` : `${entity} was not found.`);
   }
 
-  static forbidden(code: string, message: string): AppError {
+  static forbidden(code: ProblemCode, message: string): AppError {
     return new AppError('forbidden', code, message);
   }
 
-  static conflict(code: string, message: string, extensions: Record<string, unknown> = {}): AppError {
+  static conflict(code: ProblemCode, message: string, extensions: Record<string, unknown> = {}): AppError {
     return new AppError('conflict', code, message, [], extensions);
   }
 
@@ -51,11 +54,30 @@ export class AppError extends Error {
     return new AppError('validation', 'validation_failed', message, errors);
   }
 
-  static unprocessable(code: string, message: string, errors: FieldError[] = []): AppError {
+  static unprocessable(code: ProblemCode, message: string, errors: FieldError[] = []): AppError {
     return new AppError('unprocessable', code, message, errors);
   }
 }
 
-function snake(value: string): string {
-  return value.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/\s+/g, '_').toLowerCase();
-}
+/** The entities `AppError.notFound` names, and the code each answers with (`<entity in snake_case>_not_found`). */
+const NOT_FOUND_CODES = {
+  Application: 'application_not_found',
+  'Calendar feed': 'calendar_feed_not_found',
+  Candidate: 'candidate_not_found',
+  Decision: 'decision_not_found',
+  Dimension: 'dimension_not_found',
+  Interview: 'interview_not_found',
+  Interviewer: 'interviewer_not_found',
+  Job: 'job_not_found',
+  'Loop version': 'loop_version_not_found',
+  Member: 'member_not_found',
+  Notification: 'notification_not_found',
+  Question: 'question_not_found',
+  Queue: 'queue_not_found',
+  Role: 'role_not_found',
+  'Role template': 'role_template_not_found',
+  Round: 'round_not_found',
+  Scorecard: 'scorecard_not_found',
+} as const satisfies Record<string, ProblemCode>;
+
+export type NotFoundEntity = keyof typeof NOT_FOUND_CODES;

@@ -30,7 +30,7 @@ export class QueueOverviewResponseDto {
 export class FailedJobDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ description: 'The job payload (ids only)' }) data: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The job payload (ids only)' }) data: Record<string, unknown>;
   @ApiProperty({ nullable: true, type: String }) failedReason: string | null;
   @ApiProperty() attemptsMade: number;
   @ApiProperty({ description: 'When the job was created (ms since the epoch)' }) timestamp: number;

@@ -22,7 +22,7 @@ export class CreateCandidateRequestDto {
   @MaxLength(254)
   email: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 100, example: 'referral' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, example: 'referral' })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -55,7 +55,7 @@ export class UpdateCandidateRequestDto {
   @MaxLength(254)
   email?: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 100, description: 'null clears it' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, description: 'null clears it' })
   @IsOptional()
   @Transform(trim)
   @ValidateIf((_, v) => v !== null)

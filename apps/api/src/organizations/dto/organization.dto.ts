@@ -16,14 +16,14 @@ export class UpdateOrganizationRequestDto {
   @ValidateIf((o: UpdateOrganizationRequestDto) => o.escalateAfterDays !== undefined) @IsInt() @Min(1) @Max(60)
   escalateAfterDays?: number;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Webhook for reminders; null removes it' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Webhook for reminders; null removes it' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(2000)
   webhookUrl?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'HMAC-SHA256 key for webhook signatures (write-only)' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'HMAC-SHA256 key for webhook signatures (write-only)' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString() @MinLength(16) @MaxLength(200)

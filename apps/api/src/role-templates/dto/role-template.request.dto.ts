@@ -16,28 +16,28 @@ export class CreateRoleFromTemplateRequestDto {
   @MaxLength(200)
   title?: string;
 
-  @ApiPropertyOptional({ maxLength: 50, description: "Defaults to the template's level" })
+  @ApiPropertyOptional({ type: String, maxLength: 50, description: "Defaults to the template's level" })
   @TrimToNull()
   @IsOptional()
   @IsString()
   @MaxLength(50)
   level?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 200, description: "Defaults to the template's department" })
+  @ApiPropertyOptional({ type: String, maxLength: 200, description: "Defaults to the template's department" })
   @TrimToNull()
   @IsOptional()
   @IsString()
   @MaxLength(200)
   department?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiPropertyOptional({ type: String, maxLength: 200 })
   @TrimToNull()
   @IsOptional()
   @IsString()
   @MaxLength(200)
   location?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Without one the role is created, but cannot open until one is set' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'Without one the role is created, but cannot open until one is set' })
   @IsOptional()
   @IsUUID('all', { message: 'hiringManagerId must be a member id (UUID)' })
   hiringManagerId?: string | null;

@@ -69,28 +69,28 @@ export class CreateRoleRequestDto {
   @MaxLength(200)
   title: string;
 
-  @ApiPropertyOptional({ example: 'L6', maxLength: 50, nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'L6', maxLength: 50, nullable: true })
   @TrimToNull()
   @IsOptional()
   @IsString()
   @MaxLength(50)
   level?: string | null;
 
-  @ApiPropertyOptional({ example: 'Applied Science', maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Applied Science', maxLength: 200, nullable: true })
   @TrimToNull()
   @IsOptional()
   @IsString()
   @MaxLength(200)
   department?: string | null;
 
-  @ApiPropertyOptional({ example: 'Berlin (hybrid)', maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Berlin (hybrid)', maxLength: 200, nullable: true })
   @TrimToNull()
   @IsOptional()
   @IsString()
   @MaxLength(200)
   location?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'An active member holding hiring_manager' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'An active member holding hiring_manager' })
   @IsOptional()
   @IsUUID('all', { message: 'hiringManagerId must be a member id (UUID)' })
   hiringManagerId?: string | null;
@@ -118,28 +118,28 @@ export class UpdateRoleRequestDto {
   @MaxLength(200)
   title?: string;
 
-  @ApiPropertyOptional({ maxLength: 50, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 50, nullable: true })
   @TrimToNull()
   @IsOptional()
   @IsString()
   @MaxLength(50)
   level?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true })
   @TrimToNull()
   @IsOptional()
   @IsString()
   @MaxLength(200)
   department?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true })
   @TrimToNull()
   @IsOptional()
   @IsString()
   @MaxLength(200)
   location?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'hiringManagerId must be a member id (UUID)' })
   hiringManagerId?: string | null;

@@ -28,6 +28,7 @@ export class RatingInputDto {
   dimensionId: string;
 
   @ApiPropertyOptional({
+    type: Number,
     minimum: 1,
     maximum: 5,
     description: "A level of the interview loop version's rating scale (1–4 on the 4-point scale, 1–5 on the 5-point one, 1–3 on the 3-level one). Required unless notAssessed; must be absent when notAssessed",
@@ -36,18 +37,18 @@ export class RatingInputDto {
   @IsInt({ message: RATING_MESSAGE })
   rating?: number | null;
 
-  @ApiPropertyOptional({ maxLength: 10000, description: "Written evidence; required for a rating, at least the organization's minEvidenceLength" })
+  @ApiPropertyOptional({ type: String, maxLength: 10000, description: "Written evidence; required for a rating, at least the organization's minEvidenceLength" })
   @IsOptional()
   @IsString()
   @MaxLength(10000)
   evidence?: string | null;
 
-  @ApiPropertyOptional({ description: 'The dimension could not be assessed (counts against coverage); needs notAssessedReason' })
+  @ApiPropertyOptional({ type: Boolean, description: 'The dimension could not be assessed (counts against coverage); needs notAssessedReason' })
   @IsOptional()
   @IsBoolean()
   notAssessed?: boolean | null;
 
-  @ApiPropertyOptional({ maxLength: 2000, description: 'At least 5 characters when notAssessed' })
+  @ApiPropertyOptional({ type: String, maxLength: 2000, description: 'At least 5 characters when notAssessed' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -93,7 +94,7 @@ class ScorecardExtrasDto {
   @IsIn(LEVEL_ASSESSMENTS, { message: `levelAssessment must be one of ${LEVEL_ASSESSMENTS.join(', ')}` })
   levelAssessment?: LevelAssessment | null;
 
-  @ApiPropertyOptional({ maxLength: 5000, nullable: true, description: 'Read only by the hiring manager and admins' })
+  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true, description: 'Read only by the hiring manager and admins' })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
