@@ -33,6 +33,12 @@ const LOGIN_LIMIT = 6;
 const FAST_REMINDER_CRON = '*/2 * * * * *';
 const REMINDER_SCHEDULER_ID = 'reminder-scan';
 
+async function createScenes(t: TestApp, count: number): Promise<Awaited<ReturnType<typeof createHiringScene>>[]> {
+  const scenes = [];
+  for (let i = 0; i < count; i++) scenes.push(await createHiringScene(t));
+  return scenes;
+}
+
 function startApiOn(port: number, name: string): Promise<ManagedProcess> {
   return spawnSourceEntry({
     name,
@@ -208,7 +214,8 @@ describeWithHaproxy('several API and worker processes', () => {
 
   it('submissions through the balancer become current reports with no duplicate report versions', async () => {
     const t = { http: request(lb.url), dataSource: ds } as unknown as TestApp;
-    const scenes = await Promise.all([0, 1, 2].map(() => createHiringScene(t)));
+    // Fixtures one after another: each scene hashes five passwords, which a loaded machine answers slowly (503/504).
+    const scenes = await createScenes(t, 3);
     await Promise.all(
       scenes.map(async (scene) => {
         const round = scene.role.rounds.technical;
@@ -243,7 +250,7 @@ describeWithHaproxy('several API and worker processes', () => {
 
     // Writes: scorecard submissions, each with its own Idempotency-Key, sent again (same key) only on a connection
     // error. Writers cycle through them for the whole restart: the first send stores, the later ones are replays.
-    const writeScenes = await Promise.all([0, 1, 2].map(() => createHiringScene(t)));
+    const writeScenes = await createScenes(t, 3);
     const submissions = (
       await Promise.all(
         writeScenes.map(async (ws) => {
