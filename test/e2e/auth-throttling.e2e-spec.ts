@@ -97,4 +97,16 @@ describe('sign-in throttling', () => {
     for (let i = 0; i < 5; i++) statuses.push((await t.http.post('/v1/auth/accept-invite').send({ token: 'guessed-token', password: TEST_PASSWORD })).status);
     expect(statuses).toEqual([400, 400, 400, 429, 429]);
   }, 120_000);
+
+  it('confirming a password reset is counted under its own action, per token: verify-email attempts do not use it up', async () => {
+    const t = await track(appWith({ LOGIN_THROTTLE_LIMIT: '3', LOGIN_THROTTLE_ADDRESS_LIMIT: '1000' }));
+    const token = `guessed-${randomUUID()}`;
+    const verify: number[] = [];
+    for (let i = 0; i < 4; i++) verify.push((await t.http.post('/v1/auth/verify-email').send({ token })).status);
+    expect(verify).toEqual([400, 400, 400, 429]);
+    // The same token string at the reset confirmation: a bucket of its own, then limited like the others.
+    const confirm: number[] = [];
+    for (let i = 0; i < 4; i++) confirm.push((await t.http.post('/v1/auth/password-reset/confirm').send({ token, password: TEST_PASSWORD })).status);
+    expect(confirm).toEqual([400, 400, 400, 429]);
+  }, 120_000);
 });

@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AppConfigModule } from '@hireloop/config';
 import { CoreModule, ScorecardsRepository } from '@hireloop/core';
 import { DatabaseModule } from '@hireloop/database';
-import { LoggingModule } from './common/logging.module';
+import { JsonLoggingModule } from '@hireloop/core/observability/logging.module';
 import { AuditController } from './audit/audit.controller';
 import { ApplicationsModule } from './applications/applications.module';
 import { CandidatesModule } from './candidates/candidates.module';
@@ -31,7 +31,7 @@ import { RolesModule } from './roles/roles.module';
 @Module({
   imports: [
     AppConfigModule,
-    LoggingModule,
+    JsonLoggingModule.forProcess('api'),
     DatabaseModule,
     CoreModule,
     HealthModule,

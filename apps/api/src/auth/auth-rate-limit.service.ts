@@ -6,7 +6,7 @@ import { AppConfig } from '@hireloop/config';
 import { redisConnectionFromUrl } from '@hireloop/queue';
 import { RateLimitedError } from '../common/rate-limited.error';
 
-export type AuthAction = 'login' | 'signup' | 'accept-invite' | 'verify-email' | 'password-reset';
+export type AuthAction = 'login' | 'signup' | 'accept-invite' | 'verify-email' | 'password-reset' | 'password-reset-confirm';
 
 /** What an attempt is counted against: the account it names (email, or the invite token) and the client address. */
 export interface AuthAttempt {

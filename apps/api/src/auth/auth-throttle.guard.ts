@@ -3,6 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { AuthAction, AuthRateLimitService } from './auth-rate-limit.service';
 
 const AUTH_ACTION = 'hireloop:auth-throttle';
+/** Actions whose request names its account by a one-time token (counted per token) rather than an email. */
+const TOKEN_ACTIONS: ReadonlySet<AuthAction> = new Set(['accept-invite', 'verify-email', 'password-reset-confirm']);
 
 /** Marks a route as a sign-in style action counted by AuthThrottleGuard. */
 export const AuthThrottle = (action: AuthAction) => SetMetadata(AUTH_ACTION, action);
@@ -24,7 +26,7 @@ export class AuthThrottleGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<{ ip: string; body?: Record<string, unknown> }>();
     const body = req.body ?? {};
     const subject =
-      action === 'accept-invite' || action === 'verify-email'
+      TOKEN_ACTIONS.has(action)
         ? typeof body.token === 'string' && body.token !== '' ? `token:${body.token}` : null
         : typeof body.email === 'string' && body.email.trim() !== '' ? body.email.trim().toLowerCase() : null;
     await this.limits.consume({ action, subject, address: req.ip });

@@ -23,7 +23,7 @@ export class PasswordResetController {
   }
 
   @Public()
-  @AuthThrottle('verify-email')
+  @AuthThrottle('password-reset-confirm')
   @UseGuards(AuthThrottleGuard)
   @Post('auth/password-reset/confirm')
   @HttpCode(204)

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { InterviewsRepository } from '@hireloop/core';
 import { CalendarFeedsController } from './calendar-feeds.controller';
 import { CalendarFeedsService } from './calendar-feeds.service';
 
 /** Private, revocable iCalendar feeds of a member's interviews. */
-@Module({ controllers: [CalendarFeedsController], providers: [CalendarFeedsService] })
+@Module({ controllers: [CalendarFeedsController], providers: [CalendarFeedsService, InterviewsRepository] })
 export class CalendarFeedsModule {}

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { createEvents, EventAttributes } from 'ics';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
-import { AppError, AuthContext } from '@hireloop/core';
-import { appLink, headerText, interviewCalendarUid } from '@hireloop/core/email';
+import { AppError, AuthContext, InterviewsRepository } from '@hireloop/core';
+import { appLink, interviewCalendarFeed } from '@hireloop/core/email';
 import { enterOrganization } from '@hireloop/database';
 
 /** How far back the feed reaches; everything scheduled ahead is in it. */
@@ -20,18 +19,6 @@ export interface CalendarFeedDto {
   createdAt: string;
 }
 
-interface FeedInterviewRow {
-  id: string;
-  starts_at: Date;
-  ends_at: Date;
-  status: string;
-  sequence: number | null;
-  candidate_name: string;
-  role_title: string;
-  round_name: string | null;
-  updated_at: Date;
-}
-
 /**
  * A member's private iCalendar feed of their interviews (the same UIDs and SEQUENCEs as the emailed invitations,
  * cancelled ones as STATUS:CANCELLED). The token is 256 random bits, stored as its SHA-256; creating a new one
@@ -42,6 +29,7 @@ export class CalendarFeedsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly interviews: InterviewsRepository,
   ) {}
 
   async create(auth: AuthContext): Promise<CalendarFeedDto> {
@@ -75,41 +63,21 @@ export class CalendarFeedsService {
       [hashToken(token)],
     );
     if (!owner) throw AppError.notFound('Calendar feed');
-    const rows: FeedInterviewRow[] = await this.dataSource.query(
-      `SELECT i.id, i.starts_at, i.ends_at, i.status, s.sequence, c.name AS candidate_name, r.title AS role_title, i.updated_at,
-              COALESCE((SELECT x->>'name' FROM jsonb_array_elements(lv.snapshot->'rounds') x WHERE x->>'id' = i.round_id::text LIMIT 1), rd.name) AS round_name
-         FROM interviews i
-         JOIN applications a ON a.id = i.application_id
-         JOIN candidates c ON c.id = a.candidate_id
-         JOIN roles r ON r.id = i.role_id
-         JOIN loop_versions lv ON lv.id = i.loop_version_id
-         LEFT JOIN rounds rd ON rd.id = i.round_id
-         LEFT JOIN interview_calendar_sequences s ON s.interview_id = i.id
-        WHERE i.organization_id = $1 AND $2 = ANY(i.interviewer_ids) AND i.ends_at > now() - make_interval(days => $3)
-        ORDER BY i.starts_at, i.id
-        LIMIT $4`,
-      [owner.organization_id, owner.member_id, FEED_PAST_DAYS, FEED_MAX_EVENTS],
+    const interviews = await this.interviews.withNames(owner.organization_id, { interviewerId: owner.member_id, endedWithinDays: FEED_PAST_DAYS, limit: FEED_MAX_EVENTS });
+    return interviewCalendarFeed(
+      interviews.map((i) => ({
+        interviewId: i.id,
+        sequence: i.calendarSequence ?? 0,
+        startsAt: i.startsAt,
+        endsAt: i.endsAt,
+        roundName: i.roundName,
+        candidateName: i.candidateName,
+        roleTitle: i.roleTitle,
+        cancelled: i.status === 'cancelled',
+        url: appLink(this.config.PUBLIC_APP_URL, `/interviews/${i.id}`),
+        lastModified: i.updatedAt,
+      })),
+      { name: `Interviews · ${owner.name}` },
     );
-    const events: EventAttributes[] = rows.map((i) => {
-      const url = appLink(this.config.PUBLIC_APP_URL, `/interviews/${i.id}`);
-      return {
-        uid: interviewCalendarUid(i.id),
-        sequence: i.sequence ?? 0,
-        start: new Date(i.starts_at).getTime(),
-        startInputType: 'utc',
-        startOutputType: 'utc',
-        end: new Date(i.ends_at).getTime(),
-        endInputType: 'utc',
-        endOutputType: 'utc',
-        title: headerText(`${i.round_name ?? 'Interview'} interview: ${i.candidate_name} (${i.role_title})`, 200),
-        description: `Interview kit: ${url}`,
-        url,
-        status: i.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
-        lastModified: new Date(i.updated_at).getTime(),
-      };
-    });
-    const { error, value } = createEvents(events, { productId: 'hireloop/interviews', method: 'PUBLISH', calName: headerText(`Interviews · ${owner.name}`, 100) });
-    if (error || !value) throw error ?? new Error('could not build the calendar feed');
-    return value;
   }
 }

@@ -1,34 +1,22 @@
-/** Shapes of the public REST API (see /docs-json). Only what the web app reads. */
+/**
+ * Shapes of the public REST API, generated from its OpenAPI document: `schema.d.ts` is made by `npm run api-types`
+ * from the repository's openapi.json (kept equal to the served document by the API's contract spec). The names below
+ * are aliases, so a change of a response shape breaks the build where the web app reads it.
+ *
+ * Still written by hand: the calibration report (`Report` and its parts), which the document declares as a free-form
+ * object (DebriefResponseDto.report); make it a response DTO to generate it too.
+ */
+import type { components } from './schema';
 
-export type MemberRole = 'admin' | 'recruiter' | 'interviewer' | 'hiring_manager';
+type Schemas = components['schemas'];
+
+export type MemberRole = Schemas['MemberResponseDto']['roles'][number];
 export const MEMBER_ROLES: MemberRole[] = ['admin', 'recruiter', 'interviewer', 'hiring_manager'];
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-}
-
-export interface Me {
-  user: User;
-  organization: { id: string; name: string };
-  membership: { memberId: string; roles: MemberRole[]; status?: string };
-}
-
-export interface TokenResponse extends Me {
-  accessToken: string;
-  tokenType: 'Bearer';
-  expiresIn: number;
-}
-
-export interface Member {
-  id: string;
-  userId?: string;
-  email: string;
-  name: string;
-  roles: MemberRole[];
-  status: string;
-}
+export type User = Schemas['UserResponseDto'];
+export type Me = Schemas['MeResponseDto'];
+export type TokenResponse = Schemas['TokenResponseDto'];
+export type Member = Schemas['MemberResponseDto'];
 
 export interface Page<T> {
   items: T[];
@@ -38,241 +26,49 @@ export interface Page<T> {
 /** Rubric anchors by rating level ('1'…'5'); only the role's scale levels are required. */
 export type Rubric = Record<string, string>;
 
-export const RATING_SCALES = ['four_point', 'five_point', 'three_level'] as const;
-export type RatingScale = (typeof RATING_SCALES)[number];
+export type RatingScale = Schemas['RoleResponseDto']['ratingScale'];
+export const RATING_SCALES = ['four_point', 'five_point', 'three_level'] as const satisfies readonly RatingScale[];
 
-export interface ScaleLevel {
-  value: number;
-  key: string;
-  label: string;
-}
+export type ScaleLevel = Schemas['ScaleLevelResponseDto'];
+export type SignalLists = Schemas['SignalsResponseDto'];
+export type Dimension = Schemas['DimensionResponseDto'];
 
-export interface SignalLists {
-  strong: string[];
-  weak: string[];
-  redFlags: string[];
-}
+export type RoundKind = Schemas['RoundResponseDto']['kind'];
+export const ROUND_KINDS = ['screen', 'technical', 'system_design', 'case', 'coding', 'behavioral', 'bar_raiser', 'other'] as const satisfies readonly RoundKind[];
 
-export interface Dimension {
-  id: string;
-  name: string;
-  description: string;
-  weight: number;
-  rubric: Rubric;
-  signals: SignalLists;
-  position?: number;
-  /** Required dimensions must be rated before the report can recommend hiring (default true). */
-  required?: boolean;
-}
+export type Round = Schemas['RoundResponseDto'];
+export type ReadinessIssue = Schemas['ReadinessIssueResponseDto'];
+export type Readiness = Schemas['ReadinessResponseDto'];
+/** As sent (every field optional, merged into the stored policy); the role's response fills them all in. */
+export type HirePolicy = Schemas['HirePolicyRequestDto'];
+export type RoleStatus = Schemas['RoleResponseDto']['status'];
+export type RoleSummary = Schemas['RoleSummaryResponseDto'];
+export type Role = Schemas['RoleResponseDto'];
+export type RoleTemplate = Schemas['RoleTemplateResponseDto'];
+export type Question = Schemas['QuestionResponseDto'];
+export type Candidate = Schemas['CandidateResponseDto'];
 
-export const ROUND_KINDS = ['screen', 'technical', 'system_design', 'case', 'coding', 'behavioral', 'bar_raiser', 'other'] as const;
-export type RoundKind = (typeof ROUND_KINDS)[number];
+/** A list item (GET /applications) or the detail (GET /applications/:id, which adds roleLevel, hiringManagerId, interviews). */
+export type Application = Schemas['ApplicationResponseDto'] & Partial<Pick<Schemas['ApplicationDetailResponseDto'], 'roleLevel' | 'hiringManagerId' | 'interviews'>>;
+export type ApplicationDetail = Schemas['ApplicationDetailResponseDto'];
 
-export interface Round {
-  id: string;
-  name: string;
-  kind: RoundKind;
-  durationMinutes: number;
-  position: number;
-  focusDimensionIds: string[];
-  questionIds: string[];
-}
+/** An interview of an application (GET /applications/:id, scheduling, moves). */
+export type Interview = Schemas['InterviewResponseDto'];
+/** An interview in the caller's own lists (GET /me/interviews): with candidate, role and scorecard labels. */
+export type MyInterview = Schemas['MyInterviewDto'];
+export type MyInterviews = Schemas['MyInterviewsResponseDto'];
 
-export interface ReadinessIssue {
-  field: string;
-  message: string;
-  code?: string;
-}
-
-export interface Readiness {
-  canOpen: boolean;
-  errors: ReadinessIssue[];
-  warnings: ReadinessIssue[];
-  weightSum?: number;
-}
-
-export interface HirePolicy {
-  bar?: number;
-  floor?: number;
-  minCoverage?: number;
-  minInterviewers?: number;
-  margin?: number;
-  adjustForLeniency?: boolean;
-  /** Non-compensatory: hire only when every required dimension's mean reaches the scale's "meets" level. */
-  everyDimensionMeets?: boolean;
-}
-
-export type RoleStatus = 'draft' | 'open' | 'closed';
-
-export interface RoleSummary {
-  id: string;
-  title: string;
-  status: RoleStatus;
-  level?: string | null;
-  department?: string | null;
-  location?: string | null;
-  hiringManagerId: string | null;
-  templateKey?: string | null;
-  createdAt?: string;
-}
-
-export interface Role extends RoleSummary {
-  dimensions: Dimension[];
-  rounds: Round[];
-  weightSum: number;
-  readiness: Readiness;
-  loopVersion: { id: string; number: number } | null;
-  hirePolicy: HirePolicy;
-  ratingScale?: RatingScale;
-  scaleLevels?: ScaleLevel[];
-  openedAt?: string | null;
-  closedAt?: string | null;
-  clonedFromRoleId?: string | null;
-}
-
-export interface RoleTemplate {
-  key: string;
-  title: string;
-  level?: string;
-  department?: string;
-  summary?: string;
-  sources?: string[];
-  focusAreas?: { key: string; name: string; description: string }[];
-  dimensions?: { key: string; name: string; weight: number }[];
-  rounds?: { key: string; name: string; kind: RoundKind; durationMinutes: number; purpose?: string }[];
-  questions?: { key: string; prompt: string }[];
-}
-
-export interface Question {
-  id: string;
-  prompt: string;
-  dimensionIds?: string[];
-  pointsOfAssessment?: string[];
-  pitfalls?: string[];
-  followUps?: string[];
-  tags?: string[];
-}
-
-export interface Candidate {
-  id: string;
-  name: string;
-  email: string;
-  source?: string | null;
-  links?: string[];
-  createdAt?: string;
-}
-
-export interface Application {
-  id: string;
-  candidateId: string;
-  candidateName?: string;
-  roleId: string;
-  roleTitle?: string;
-  stage?: string;
-  status: string;
-  decidedAt?: string | null;
-  createdAt?: string;
-  candidate?: { id: string; name: string; email?: string };
-  role?: { id: string; title: string; level?: string | null };
-  /** GET /applications/:id only */
-  roleLevel?: string | null;
-  hiringManagerId?: string | null;
-  interviews?: Interview[];
-}
-
-export interface Interview {
-  id: string;
-  applicationId: string;
-  roleId?: string;
-  roundId?: string;
-  round?: { id: string; name: string | null; kind?: string | null };
-  loopVersionId?: string;
-  loopVersionNumber?: number;
-  interviewerIds?: string[];
-  interviewers?: PersonRef[];
-  startsAt: string;
-  endsAt: string;
-  status?: string;
-  candidate?: { id: string; name: string };
-  role?: { id: string; title: string };
-  roleTitle?: string;
-  candidateName?: string;
-  roundName?: string | null;
-  scorecardId?: string | null;
-  scorecardStatus?: 'none' | 'draft' | 'submitted' | 'withdrawn' | string | null;
-}
-
-export interface MyInterviews {
-  upcoming: Interview[];
-  awaitingFeedback: Interview[];
-  submitted?: Interview[];
-}
-
-export type Recommendation = 'strong_no' | 'no' | 'yes' | 'strong_yes';
-export type LevelAssessment = 'below' | 'at' | 'above';
-
-export interface RatingEntry {
-  dimensionId: string;
-  /** Sent by the API beside the id where available (e.g. dimensions outside the reader's own round). */
-  dimensionName?: string | null;
-  rating?: number | null;
-  evidence?: string | null;
-  notAssessed?: boolean;
-  notAssessedReason?: string | null;
-}
-
-export interface SignalTick {
-  dimensionId: string;
-  kind: 'strong' | 'weak';
-  text: string;
-}
-
-export interface Scorecard {
-  id?: string;
-  interviewId?: string;
-  applicationId?: string;
-  interviewerId?: string;
-  interviewer?: { id: string; name: string };
-  interviewerName?: string;
-  roundName?: string;
-  history?: { revision: number; kind: string; reason: string | null; createdAt: string }[];
-  round?: { id: string; name: string };
-  status: 'draft' | 'submitted' | 'withdrawn';
-  revision?: number;
-  ratings: RatingEntry[];
-  recommendation: Recommendation | null;
-  signals: SignalTick[];
-  redFlags: string[];
-  levelAssessment: LevelAssessment | null;
-  privateNote?: string | null;
-  submittedAt?: string | null;
-  updatedAt?: string;
-}
-
-export interface KitDimension {
-  id: string;
-  name: string;
-  description: string;
-  rubric: Rubric;
-  signals: SignalLists;
-  weight?: number;
-}
-
+export type Recommendation = NonNullable<Schemas['ScorecardResponseDto']['recommendation']>;
+export type LevelAssessment = NonNullable<Schemas['ScorecardResponseDto']['levelAssessment']>;
+export type RatingEntry = Schemas['RatingResponseDto'];
+/** A rating as PUT /interviews/:id/scorecard and submit take it. */
+export type RatingInput = Schemas['RatingInputDto'];
+export type SignalTick = Schemas['SignalResponseDto'];
+export type Scorecard = Schemas['ScorecardResponseDto'];
+export type ScorecardPage = Schemas['ScorecardPageResponseDto'];
+export type KitDimension = Schemas['KitDimensionDto'];
 /** GET /interviews/:id/kit: the interview's loop version, never anyone else's feedback. */
-export interface InterviewKit {
-  interview: { id: string; applicationId: string; status: string; startsAt: string; endsAt: string };
-  candidate: { name: string };
-  role: { id: string; title: string; level: string | null };
-  loopVersion: { id: string; number: number };
-  round: { id: string; name: string; kind: RoundKind; durationMinutes: number };
-  focusDimensions: KitDimension[];
-  questions: Question[];
-  minEvidenceLength: number;
-  myScorecard: Scorecard | null;
-  /** The loop version's rating scale; ratings are its level values. */
-  ratingScale?: RatingScale;
-  scaleLevels?: ScaleLevel[];
-}
+export type InterviewKit = Schemas['InterviewKitResponseDto'];
 
 export interface ReportDimension {
   dimensionId: string;
@@ -344,124 +140,21 @@ export interface Report {
   scorecardCount: number;
 }
 
-export interface PersonRef {
-  id: string;
-  name: string;
-}
+export type PersonRef = Schemas['PersonRefDto'];
+export type Decision = Schemas['DecisionResponseDto'];
+export type DebriefRating = Schemas['DebriefRatingDto'];
+export type DebriefScorecard = Schemas['DebriefScorecardDto'];
+export type AmendmentChange = Schemas['AmendmentChangeDto'];
+export type Amendment = Schemas['AmendmentDto'];
 
-export interface Decision {
-  id?: string;
-  applicationId?: string;
-  decision: 'hire' | 'no_hire';
-  rationale: string;
-  overrideReason: string | null;
-  report: { id: string | null; version: number; recommendation: 'hire' | 'no_hire' | 'inconclusive' } | null;
-  followedRecommendation: boolean | null;
-  decidedBy: PersonRef;
-  decidedAt: string;
-  /** The report version the decision was made on. */
-  reportVersion?: number | null;
-  staleAcknowledged?: boolean;
-  staleReason?: string | null;
-}
-
-export interface DebriefRating {
-  dimensionId: string;
-  dimensionName: string;
-  rating: number | null;
-  evidence: string | null;
-  notAssessed: boolean;
-  notAssessedReason: string | null;
-}
-
-export interface DebriefScorecard {
-  id: string;
-  interviewId: string;
-  interviewer: PersonRef;
-  round: { id: string; name: string; kind: string | null };
-  ratings: DebriefRating[];
-  recommendation: Recommendation;
-  signals: SignalTick[];
-  redFlags: string[];
-  levelAssessment: LevelAssessment | null;
-  privateNote?: string | null;
-  revision: number;
-  submittedAt: string | null;
-  amendedAfterViewingPanel?: boolean;
-  amendments?: Amendment[];
-}
-
-export interface AmendmentChange {
-  dimensionId: string;
-  dimensionName?: string | null;
-  before: number | null;
-  after: number | null;
-}
-
-export interface Amendment {
-  revision: number;
-  amendedAt: string;
-  reason: string | null;
-  afterViewingPanel: boolean;
-  changes: AmendmentChange[];
-  recommendationBefore?: Recommendation | null;
-  recommendationAfter?: Recommendation | null;
-}
-
-export interface Debrief {
-  application: {
-    id: string;
-    status: string;
-    stage: string;
-    decidedAt: string | null;
-    candidate: PersonRef;
-    role: { id: string; title: string; level: string | null };
-  };
+/** GET /applications/:id/debrief; its report is typed by hand (see the top of this file). */
+export type Debrief = Omit<Schemas['DebriefResponseDto'], 'report' | 'interviewerNames'> & {
   report: Report | null;
-  status: 'current' | 'computing' | 'no_feedback';
-  covers?: { scorecardId: string; revision: number }[];
-  pendingRevisions?: { scorecardId: string; revision: number }[];
-  scorecards: DebriefScorecard[];
-  disagreements: { dimensionId: string; name: string; ratings: { interviewer: PersonRef; scorecardId: string; rating: number }[] }[];
-  redFlags: { flag: string; interviewer: PersonRef; scorecardId: string }[];
-  awaitingFeedback: { interviewId: string; interviewer: PersonRef; round: { id: string; name: string; kind: string | null }; endsAt: string; scorecardStatus: 'none' | 'draft' | 'withdrawn' }[];
-  decision: Decision | null;
   /** memberId → name of everyone the report mentions. */
-  interviewerNames?: Record<string, string>;
-}
+  interviewerNames: Record<string, string>;
+};
 
-/** Share of ratings per value ("5" on 5-point scales only, absent from older responses); null when withheld (too few ratings). */
-export type RatingShares = Record<'1' | '2' | '3' | '4', number | null> & { '5'?: number | null };
-
-export interface InterviewerCalibration {
-  interviewerId: string;
-  name: string;
-  offset: number;
-  n: number;
-  computedAt: string | null;
-  ratingDistribution: RatingShares;
-  ratingCount: number;
-  /** The shares are withheld (all null): fewer than 5 ratings. */
-  ratingDistributionSuppressed: boolean;
-  organizationDistribution: RatingShares;
-  organizationRatingCount: number;
-  organizationDistributionSuppressed: boolean;
-  recommendations: { total: number; matchedDecision: number; matchRate: number | null };
-}
-
-export interface RoleCalibration {
-  roleId: string;
-  title: string;
-  /** alpha is null until computed, when undefined, or when withheld (`suppressed`: fewer than 5 ratings). */
-  dimensions: { dimensionId: string; name: string | null; alpha: number | null; nUnits: number; nRatings: number; suppressed: boolean }[];
-  scoreDistribution: {
-    applications: number;
-    /** Counts null when the distribution is withheld (`suppressed`: fewer than 5 applications). */
-    buckets: { from: number; to: number; count: number | null }[];
-    unscored: number | null;
-    recommendations: { hire: number | null; no_hire: number | null; inconclusive: number | null };
-    suppressed: boolean;
-  };
-  decisions: { total: number; followedRecommendation: number; overrides: number; followRate: number | null };
-  computedAt: string | null;
-}
+/** Share of ratings per value ("5" on 5-point scales only); null when withheld (too few ratings). */
+export type RatingShares = Schemas['RatingShareDto'];
+export type InterviewerCalibration = Schemas['InterviewerCalibrationResponseDto'];
+export type RoleCalibration = Schemas['RoleCalibrationResponseDto'];

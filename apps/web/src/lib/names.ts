@@ -1,18 +1,18 @@
-import type { Application, Interview } from '../api/types';
+import type { Application, Interview, MyInterview } from '../api/types';
 
-/** Lists answer either with nested refs (`candidate: {name}`) or flat labels (`candidateName`); read both. */
-export function candidateNameOf(x: Partial<Application & Interview>): string {
-  return x.candidate?.name ?? x.candidateName ?? 'Candidate';
+/** Lists carry flat labels (`candidateName`, `roleTitle`; the round as `round.name`): one shape per list. */
+export function candidateNameOf(x: Pick<Application | MyInterview, 'candidateName'>): string {
+  return x.candidateName || 'Candidate';
 }
 
-export function roleTitleOf(x: Partial<Application & Interview>): string {
-  return x.role?.title ?? x.roleTitle ?? 'Role';
+export function roleTitleOf(x: Pick<Application | MyInterview, 'roleTitle'>): string {
+  return x.roleTitle || 'Role';
 }
 
-export function roundNameOf(x: Partial<Interview>): string {
-  return x.round?.name ?? x.roundName ?? 'Interview';
+export function roundNameOf(x: Pick<Interview | MyInterview, 'round'>): string {
+  return x.round.name ?? 'Interview';
 }
 
-export function interviewerIdsOf(x: Partial<Interview>): string[] {
-  return x.interviewerIds ?? x.interviewers?.map((p) => p.id) ?? [];
+export function interviewerIdsOf(x: Pick<Interview, 'interviewerIds'>): string[] {
+  return x.interviewerIds;
 }

@@ -5,7 +5,7 @@ import { canRecordDecision } from './permissions';
 const me = (memberId: string, ...roles: MemberRole[]): Me => ({
   user: { id: 'u', email: 'x@example.test', name: 'X' },
   organization: { id: 'o', name: 'Org' },
-  membership: { memberId, roles },
+  membership: { memberId, roles, status: 'active' },
 });
 
 describe('canRecordDecision (issue 19 item 4: a recruiter is not offered the decision form)', () => {

@@ -25,6 +25,8 @@ function debrief(overrides: Partial<Debrief> = {}): Debrief {
     levelAssessment: null,
     revision: 1,
     submittedAt: null,
+    amendedAfterViewingPanel: false,
+    amendments: [],
   });
   return {
     application: { id: 'a', status: 'active', stage: 'debrief', decidedAt: null, candidate: { id: 'c', name: 'Jordan' }, role: { id: 'role', title: 'RS', level: null } },
@@ -48,6 +50,8 @@ function debrief(overrides: Partial<Debrief> = {}): Debrief {
       policy: { adjustForLeniency: true },
     },
     status: 'current',
+    covers: [],
+    pendingRevisions: [],
     scorecards: [card(ALICE, 'Alice', 'strong_yes'), card(BOB, 'Bob', 'no'), card(CAROL, 'Carol', 'yes')],
     disagreements: [],
     redFlags: [],

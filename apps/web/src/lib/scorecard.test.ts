@@ -12,8 +12,8 @@ describe('scorecard form', () => {
     const form = formFromScorecard(ids, {
       status: 'draft',
       ratings: [
-        { dimensionId: 'd1', rating: 3, evidence: 'Explained the trade-off' },
-        { dimensionId: 'gone', rating: 1, evidence: 'x' },
+        { dimensionId: 'd1', rating: 3, evidence: 'Explained the trade-off', notAssessed: false, notAssessedReason: null },
+        { dimensionId: 'gone', rating: 1, evidence: 'x', notAssessed: false, notAssessedReason: null },
       ],
       recommendation: 'yes',
       signals: [

@@ -1,4 +1,4 @@
-import type { LevelAssessment, RatingEntry, Recommendation, Scorecard, SignalTick } from '../api/types';
+import type { LevelAssessment, RatingInput, Recommendation, Scorecard, SignalTick } from '../api/types';
 
 /** The scorecard form's state: one answer per focus dimension plus the overall fields. */
 export interface DimensionAnswer {
@@ -52,9 +52,9 @@ export function formFromScorecard(dimensionIds: string[], scorecard: Partial<Sco
   };
 }
 
-function ratingEntry(dimensionId: string, a: DimensionAnswer, forSubmit: boolean): RatingEntry {
-  if (a.notAssessed) return { dimensionId, notAssessed: true, notAssessedReason: a.notAssessedReason.trim() || (forSubmit ? '' : null) };
-  return { dimensionId, rating: a.rating, evidence: forSubmit ? a.evidence.trim() : a.evidence };
+function ratingEntry(dimensionId: string, a: DimensionAnswer, forSubmit: boolean): RatingInput {
+  if (a.notAssessed) return { dimensionId, notAssessed: true, notAssessedReason: a.notAssessedReason.trim() || (forSubmit ? '' : undefined) };
+  return { dimensionId, rating: a.rating ?? undefined, evidence: forSubmit ? a.evidence.trim() : a.evidence };
 }
 
 /** Body of PUT /interviews/:id/scorecard: whatever is filled in so far. */

@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { Scorecard } from '../api/types';
+import type { RatingEntry, Scorecard } from '../api/types';
 import { toViewScorecard } from './scorecardView';
 
-const card = (ratings: Scorecard['ratings']): Scorecard => ({
+const rating = (r: Pick<RatingEntry, 'dimensionId' | 'rating'> & Partial<RatingEntry>): RatingEntry => ({ evidence: null, notAssessed: false, notAssessedReason: null, ...r });
+
+const card = (ratings: (Pick<RatingEntry, 'dimensionId' | 'rating'> & Partial<RatingEntry>)[]): Scorecard => ({
+  id: 'sc1',
+  interviewId: 'i1',
+  applicationId: 'a1',
+  loopVersionId: 'lv1',
   status: 'submitted',
-  ratings,
+  revision: 1,
+  submittedAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+  history: [],
+  amendedAfterViewingPanel: false,
+  amendments: [],
+  ratings: ratings.map(rating),
   recommendation: 'yes',
   signals: [],
   redFlags: [],

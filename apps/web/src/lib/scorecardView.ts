@@ -7,10 +7,11 @@ import type { DebriefScorecard, Recommendation, Scorecard } from '../api/types';
  */
 export function toViewScorecard(sc: Scorecard, names: Record<string, string>): DebriefScorecard {
   return {
-    id: sc.id ?? 'mine',
-    interviewId: sc.interviewId ?? '',
-    interviewer: sc.interviewer ?? { id: sc.interviewerId ?? '', name: sc.interviewerName || 'You' },
-    round: sc.round ? { ...sc.round, kind: null } : { id: '', name: sc.roundName ?? '', kind: null },
+    id: sc.id,
+    interviewId: sc.interviewId,
+    interviewer: { id: sc.interviewerId, name: sc.interviewerName || 'You' },
+    // A scorecard does not name its round (the interview does).
+    round: { id: '', name: '', kind: null },
     ratings: (sc.ratings ?? []).map((r) => ({
       dimensionId: r.dimensionId,
       dimensionName: r.dimensionName || names[r.dimensionId] || '',
@@ -26,5 +27,7 @@ export function toViewScorecard(sc: Scorecard, names: Record<string, string>): D
     privateNote: sc.privateNote ?? null,
     revision: sc.revision ?? 1,
     submittedAt: sc.submittedAt ?? null,
+    amendedAfterViewingPanel: sc.amendedAfterViewingPanel,
+    amendments: sc.amendments,
   };
 }

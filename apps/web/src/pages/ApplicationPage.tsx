@@ -16,7 +16,7 @@ export function ApplicationPage() {
   const { hasRole } = useAuth();
   const canSchedule = hasRole('admin', 'recruiter');
   const application = useResource((signal) => get<Application>(`/applications/${applicationId}`, undefined, signal), [applicationId]);
-  const roleId = application.data?.roleId ?? application.data?.role?.id;
+  const roleId = application.data?.roleId;
   const role = useResource((signal) => (roleId ? get<Role>(`/roles/${roleId}`, undefined, signal) : Promise.resolve(undefined)), [roleId]);
   const interviewers = useResource(() => (canSchedule ? listAll<Member>('/members', { role: 'interviewer' }) : Promise.resolve([] as Member[])), [canSchedule]);
 
@@ -31,7 +31,7 @@ export function ApplicationPage() {
   }
   const memberName = (id: string) => interviewers.data?.find((m) => m.id === id)?.name;
   const rounds = [...(role.data?.rounds ?? [])].sort((a, b) => a.position - b.position);
-  const roundName = (i: Interview) => i.round?.name ?? rounds.find((r) => r.id === (i.round?.id ?? i.roundId))?.name ?? roundNameOf(i);
+  const roundName = (i: Interview) => i.round?.name ?? rounds.find((r) => r.id === i.round.id)?.name ?? roundNameOf(i);
   const interviews = app.interviews ?? [];
   return (
     <section className="page">
@@ -73,7 +73,7 @@ export function ApplicationPage() {
                   <tr key={i.id}>
                     <td>{roundName(i)}</td>
                     <td>{formatDateTime(i.startsAt)}</td>
-                    <td>{(i.interviewers?.map((p) => p.name) ?? interviewerIdsOf(i).map((id) => memberName(id) ?? 'Interviewer')).join(', ')}</td>
+                    <td>{interviewerIdsOf(i).map((id) => memberName(id) ?? 'Interviewer').join(', ')}</td>
                     <td>{humanize(i.status ?? 'scheduled')}</td>
                   </tr>
                 ))}

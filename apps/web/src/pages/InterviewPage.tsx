@@ -240,7 +240,7 @@ function ScorecardFormPanel(props: { kit: InterviewKit; onSubmitted: (scorecard:
         return (
           <section key={d.id} className="scorecard-dimension" aria-labelledby={`dim-${d.id}-title`} data-testid="scorecard-dimension" data-dimension={d.name}>
             <h3 id={`dim-${d.id}-title`}>
-              {index + 1}. {d.name} <span className="muted small">{d.weight ? `${d.weight}%` : ''}</span>
+              {index + 1}. {d.name}
             </h3>
             {!a.notAssessed ? (
               <>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { get } from '../api/client';
-import type { Interview, MyInterviews } from '../api/types';
+import type { MyInterview, MyInterviews } from '../api/types';
 import { Empty, Loading, ProblemBanner } from '../components/ProblemBanner';
 import { useResource } from '../lib/hooks';
 import { formatDateTime, humanize } from '../lib/labels';
@@ -25,7 +25,7 @@ export function MyInterviewsPage() {
   );
 }
 
-function InterviewList(props: { title: string; testId: string; items: Interview[]; empty: string; action: string }) {
+function InterviewList(props: { title: string; testId: string; items: MyInterview[]; empty: string; action: string }) {
   const headingId = `${props.testId}-title`;
   return (
     <section aria-labelledby={headingId} data-testid={props.testId}>

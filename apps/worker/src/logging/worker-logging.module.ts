@@ -1,32 +1,15 @@
 import { ProcessorDecoratorService } from '@nestjs/bullmq';
 import { Logger, Module } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { LoggerModule } from 'nestjs-pino';
-import { AppConfig } from '@hireloop/config';
-import { currentContext, inJobSpan, runInContext, traceIdOf } from '@hireloop/core/observability';
+import { inJobSpan, runInContext, traceIdOf } from '@hireloop/core/observability';
+import { JsonLoggingModule } from '@hireloop/core/observability/logging.module';
 import { jobContextOf } from '@hireloop/queue';
 
 /**
- * JSON logs in the worker (pino, like the API): every line written while a job runs carries `jobId`, `queue` and,
- * when the job came from a traced request, `traceId`.
+ * JSON logs in the worker (the API's pino set-up): every line written while a job runs carries `jobId`, `queue` and,
+ * when the job came from a traced request, `traceId` (set by runJobInContext below).
  */
-@Module({
-  imports: [
-    LoggerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.LOG_LEVEL,
-          base: { pid: process.pid, process: 'worker' },
-          mixin: () => {
-            const context = currentContext();
-            return context ? { jobId: context.jobId, queue: context.queue, traceId: context.traceId } : {};
-          },
-        },
-      }),
-    }),
-  ],
-})
+@Module({ imports: [JsonLoggingModule.forProcess('worker')] })
 export class WorkerLoggingModule {}
 
 const jobLogger = new Logger('Job');

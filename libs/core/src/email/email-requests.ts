@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { JobName, QueueName } from '@hireloop/queue';
 import { AppError } from '../common/app-error';
+import { interviewsWithNames } from '../interviews/interviews.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import { EmailTemplate, ESSENTIAL_TEMPLATES, InterviewEmailParams } from './email-templates';
 import { hasControlCharacters, headerText, isDeliverableAddress, MAX_DISPLAY_NAME_LENGTH } from './email-text';
@@ -168,29 +169,17 @@ export const EmailRequests = {
        RETURNING sequence`,
       [interviewId],
     );
-    const [row]: { application_id: string; starts_at: Date; ends_at: Date; interviewer_ids: string[]; candidate_name: string; role_title: string; round_name: string | null }[] =
-      await manager.query(
-        `SELECT i.application_id, i.starts_at, i.ends_at, i.interviewer_ids, c.name AS candidate_name, r.title AS role_title,
-                COALESCE((SELECT x->>'name' FROM jsonb_array_elements(lv.snapshot->'rounds') x WHERE x->>'id' = i.round_id::text LIMIT 1), rd.name) AS round_name
-           FROM interviews i
-           JOIN applications a ON a.id = i.application_id
-           JOIN candidates c ON c.id = a.candidate_id
-           JOIN roles r ON r.id = i.role_id
-           JOIN loop_versions lv ON lv.id = i.loop_version_id
-           LEFT JOIN rounds rd ON rd.id = i.round_id
-          WHERE i.organization_id = $1 AND i.id = $2`,
-        [organizationId, interviewId],
-      );
+    const [row] = await interviewsWithNames(manager, organizationId, { interviewId });
     if (!row) return;
-    const interviewers = await activeMembers(manager, organizationId, { ids: row.interviewer_ids });
+    const interviewers = await activeMembers(manager, organizationId, { ids: row.interviewerIds });
     const params: InterviewEmailParams = {
       interviewId,
-      applicationId: row.application_id,
-      candidateName: row.candidate_name,
-      roleTitle: row.role_title,
-      roundName: row.round_name ?? 'Interview',
-      startsAt: new Date(row.starts_at).toISOString(),
-      endsAt: new Date(row.ends_at).toISOString(),
+      applicationId: row.applicationId,
+      candidateName: row.candidateName,
+      roleTitle: row.roleTitle,
+      roundName: row.roundName ?? 'Interview',
+      startsAt: new Date(row.startsAt).toISOString(),
+      endsAt: new Date(row.endsAt).toISOString(),
       previousStartsAt: previous ? previous.startsAt.toISOString() : null,
       sequence,
       interviewerNames: interviewers.map((m) => m.name),

@@ -1,4 +1,4 @@
-import { interviewCalendar, interviewCalendarUid } from './email-calendar';
+import { interviewCalendar, interviewCalendarFeed, interviewCalendarUid } from './email-calendar';
 import { EMAIL_TEMPLATES, InterviewEmailParams, renderEmail } from './email-templates';
 
 const ctx = { organizationName: 'Acme <Robotics>', recipientName: 'Ivy', appUrl: 'https://app.example.com' };
@@ -81,5 +81,34 @@ describe('interview calendar invitations', () => {
     expect(ics).toMatch(/^METHOD:CANCEL$/m);
     expect(ics).toMatch(/^STATUS:CANCELLED$/m);
     expect(ics).toContain(`UID:interview-${interview.interviewId}@hireloop`);
+  });
+});
+
+describe('interview calendar feed', () => {
+  const url = 'https://app.example.com/interviews/1';
+  const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
+  /** The lines of the first VEVENT, by property name (parameters dropped). */
+  const eventFields = (ics: string, names: string[]) => {
+    const event = unfold(ics).split('BEGIN:VEVENT')[1].split('END:VEVENT')[0];
+    return Object.fromEntries(names.map((name) => [name, new RegExp(`^${name}(?:;[^:]*)?:(.*)$`, 'm').exec(event)?.[1]]));
+  };
+  const SHARED = ['UID', 'SEQUENCE', 'DTSTART', 'DTEND', 'SUMMARY', 'DESCRIPTION', 'URL'];
+
+  it('carries the very event of the emailed invitation (UID, SEQUENCE, times, title, link), published', () => {
+    const invitation = interviewCalendar(interview, { method: 'REQUEST', organizer: { name: 'hireloop', email: 'no-reply@example.test' }, attendee: { name: 'Alice', email: 'alice@example.test' }, url });
+    const feed = interviewCalendarFeed([{ ...interview, cancelled: false, url, lastModified: '2026-12-01T09:00:00.000Z' }], { name: 'Interviews · Acme\r\nX-Evil: 1' });
+    expect(eventFields(feed, SHARED)).toEqual(eventFields(invitation, SHARED));
+    expect(eventFields(feed, ['SUMMARY']).SUMMARY).toContain('Technical interview: Mallory');
+    expect(eventFields(feed, ['SUMMARY']).SUMMARY).not.toMatch(/\r|\n/);
+    expect(unfold(feed)).toMatch(/^METHOD:PUBLISH$/m);
+    expect(unfold(feed)).toMatch(/^X-WR-CALNAME:Interviews · Acme X-Evil: 1$/m);
+    expect(unfold(feed)).not.toMatch(/^X-Evil/m);
+    expect(eventFields(feed, ['STATUS', 'LAST-MODIFIED'])).toEqual({ STATUS: 'CONFIRMED', 'LAST-MODIFIED': '20261201T090000Z' });
+  });
+
+  it('marks a cancelled interview STATUS:CANCELLED and names a round-less one "Interview"', () => {
+    const feed = interviewCalendarFeed([{ ...interview, roundName: null, cancelled: true, url }], { name: 'Interviews' });
+    expect(eventFields(feed, ['STATUS', 'UID'])).toEqual({ STATUS: 'CANCELLED', UID: interviewCalendarUid(interview.interviewId) });
+    expect(eventFields(feed, ['SUMMARY']).SUMMARY).toMatch(/^Interview interview: /);
   });
 });

@@ -39,6 +39,52 @@ export interface InterviewWithRound {
   createdAt: Date;
 }
 
+/** An interview with the names its emails and calendar entries show. */
+export interface InterviewWithNames {
+  id: string;
+  applicationId: string;
+  status: 'scheduled' | 'cancelled';
+  startsAt: Date;
+  endsAt: Date;
+  interviewerIds: string[];
+  candidateName: string;
+  roleTitle: string;
+  /** As its pinned loop version names the round (the round's current name when the snapshot lacks it). */
+  roundName: string | null;
+  /** The SEQUENCE of its latest calendar invitation; null before the first. */
+  calendarSequence: number | null;
+  updatedAt: Date;
+}
+
+/** One interview, or an interviewer's interviews that ended at most `endedWithinDays` ago (and all ahead), soonest first. */
+export type InterviewsWithNamesFilter = { interviewId: string } | { interviewerId: string; endedWithinDays: number; limit: number };
+
+/**
+ * Interviews with candidate, role and round names (emails, invitations and the calendar feed). A function of the
+ * caller's transaction as well as the repository's method, for the email requests that run in one.
+ */
+export function interviewsWithNames(manager: EntityManager, organizationId: string, filter: InterviewsWithNamesFilter): Promise<InterviewWithNames[]> {
+  const [condition, params] =
+    'interviewId' in filter
+      ? ['i.id = $2', [filter.interviewId]]
+      : ['$2 = ANY(i.interviewer_ids) AND i.ends_at > now() - make_interval(days => $3) ORDER BY i.starts_at, i.id LIMIT $4', [filter.interviewerId, filter.endedWithinDays, filter.limit]];
+  return manager.query(
+    `SELECT i.id, i.application_id AS "applicationId", i.status, i.starts_at AS "startsAt", i.ends_at AS "endsAt", i.interviewer_ids AS "interviewerIds",
+            c.name AS "candidateName", r.title AS "roleTitle", COALESCE(sr->>'name', rd.name) AS "roundName",
+            s.sequence AS "calendarSequence", i.updated_at AS "updatedAt"
+       FROM interviews i
+       JOIN applications a ON a.id = i.application_id
+       JOIN candidates c ON c.id = a.candidate_id
+       JOIN roles r ON r.id = i.role_id
+       JOIN loop_versions lv ON lv.id = i.loop_version_id
+       LEFT JOIN LATERAL (SELECT x AS sr FROM jsonb_array_elements(lv.snapshot->'rounds') x WHERE x->>'id' = i.round_id::text LIMIT 1) snap ON true
+       LEFT JOIN rounds rd ON rd.id = i.round_id
+       LEFT JOIN interview_calendar_sequences s ON s.interview_id = i.id
+      WHERE i.organization_id = $1 AND ${condition}`,
+    [organizationId, ...params],
+  );
+}
+
 /** Interviews, always within one organization. */
 @Injectable()
 export class InterviewsRepository {
@@ -87,6 +133,11 @@ export class InterviewsRepository {
         ORDER BY i.starts_at ASC, i.id ASC`,
       [organizationId, value],
     );
+  }
+
+  /** See `interviewsWithNames`. */
+  withNames(organizationId: string, filter: InterviewsWithNamesFilter, manager: EntityManager = this.dataSource.manager): Promise<InterviewWithNames[]> {
+    return interviewsWithNames(manager, organizationId, filter);
   }
 
   /** A loop version of the organization (interviews pin one; kits and scorecards read its snapshot). */

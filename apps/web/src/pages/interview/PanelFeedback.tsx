@@ -1,5 +1,5 @@
 import { get } from '../../api/client';
-import type { KitDimension, Role, ScaleLevel, Scorecard } from '../../api/types';
+import type { KitDimension, Role, ScaleLevel, ScorecardPage } from '../../api/types';
 import { useAuth } from '../../auth';
 import { Loading, ProblemBanner } from '../../components/ProblemBanner';
 import { ScorecardView } from '../../components/ScorecardView';
@@ -19,12 +19,11 @@ export function PanelFeedback(props: { applicationId: string; roleId: string; un
     async (signal) => {
       if (!props.unlocked) return null;
       const [res, role] = await Promise.all([
-        get<Scorecard[] | { items: Scorecard[] }>(`/applications/${props.applicationId}/scorecards`, undefined, signal),
+        get<ScorecardPage>(`/applications/${props.applicationId}/scorecards`, undefined, signal),
         mayReadRole ? get<Role>(`/roles/${props.roleId}`, undefined, signal).catch(() => null) : Promise.resolve(null),
       ]);
       const names: Record<string, string> = Object.fromEntries([...(role?.dimensions ?? []), ...props.dimensions].map((d) => [d.id, d.name]));
-      const items = Array.isArray(res) ? res : res.items;
-      return items.filter((sc) => sc.status === 'submitted' && sc.interviewerId !== myId).map((sc) => toViewScorecard(sc, names));
+      return res.items.filter((sc) => sc.status === 'submitted' && sc.interviewerId !== myId).map((sc) => toViewScorecard(sc, names));
     },
     [props.applicationId, props.unlocked],
     props.unlocked ? 15000 : null,

@@ -1,6 +1,6 @@
 import { FormEvent, useEffect, useMemo, useState } from 'react';
 import { del, patch, put } from '../../api/client';
-import type { Dimension, Role, ScaleLevel } from '../../api/types';
+import type { Dimension, Role, Rubric, ScaleLevel } from '../../api/types';
 import { Field, FieldError } from '../../components/Field';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { WeightSum } from '../../components/WeightSum';
@@ -134,7 +134,7 @@ function draftOf(d: Dimension, levels: ScaleLevel[]): DimensionDraft {
   return {
     name: d.name,
     description: d.description ?? '',
-    rubric: Object.fromEntries(levels.map((l) => [anchorKey(l), d.rubric?.[anchorKey(l)] ?? ''])),
+    rubric: Object.fromEntries(levels.map((l) => [anchorKey(l), (d.rubric as Rubric | undefined)?.[anchorKey(l)] ?? ''])),
     required: d.required ?? true,
     strong: listToLines(d.signals?.strong),
     weak: listToLines(d.signals?.weak),
