@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { JobName, QueueName, redisConnectionFromUrl } from '@hireloop/queue';
 import { createHiringScene, createTestApp, interviewWindow, scheduleInterview, signupOrganization, TEST_PASSWORD, TestApp, uniqueEmail } from '@hireloop/testing';
 import { waitFor } from '@hireloop/testing/panel-fixture';
-import { ReceivedMail, SmtpReceiver, startSmtpReceiver } from '@hireloop/testing/smtp-receiver';
+import { ReceivedMail, SmtpReceiver, startSmtpReceiver, verificationTokenReader } from '@hireloop/testing/smtp-receiver';
 import { freePort, startWorker, stopAllProcesses, WorkerProcess } from '@hireloop/testing/worker-process';
 
 const APP = 'http://app.hireloop.test';
@@ -29,6 +29,8 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
     // The API builds calendar-feed URLs from PUBLIC_APP_URL too.
     process.env.PUBLIC_APP_URL = APP;
     t = await createTestApp();
+    // The workers below send every mail, the verification mails of signup too: read those as they arrive.
+    t.readVerificationToken = verificationTokenReader(smtp);
     const env = {
       SMTP_URL: smtp.url,
       PUBLIC_APP_URL: APP,

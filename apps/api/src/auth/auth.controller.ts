@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '@hireloop/config';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '@hireloop/core';
@@ -9,6 +9,7 @@ import { AcceptInviteRequestDto, LoginRequestDto, SignupRequestDto, VerifyEmailR
 import { MeResponseDto, SignupAcceptedResponseDto, TokenResponseDto } from './dto/auth.response.dto';
 import { LocalAuthGuard } from './local-auth.guard';
 import { AuthThrottle, AuthThrottleGuard } from './auth-throttle.guard';
+import { clearSessionCookies, sessionCredential, setSessionCookies } from './session-cookie';
 
 @ApiTags('auth')
 @Controller()
@@ -26,8 +27,8 @@ export class AuthController {
     summary: 'Create an organization and its first admin',
     description: 'With SIGNUP_EMAIL_VERIFICATION: 202 with the same body for every e-mail (new or registered); finish with POST /v1/auth/verify-email.',
   })
-  async signup(@Body() dto: SignupRequestDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto | SignupAcceptedResponseDto> {
-    if (!this.config.SIGNUP_EMAIL_VERIFICATION) return this.auth.signup(dto);
+  async signup(@Body() dto: SignupRequestDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto | SignupAcceptedResponseDto> {
+    if (!this.config.SIGNUP_EMAIL_VERIFICATION) return this.startSession(req, reply, this.auth.signup(dto));
     void reply.status(202);
     return this.auth.signupWithVerification(dto);
   }
@@ -38,8 +39,8 @@ export class AuthController {
   @Post('auth/verify-email')
   @HttpCode(200)
   @ApiOperation({ summary: 'Finish a signup with the token from the verification mail, and sign in' })
-  verifyEmail(@Body() dto: VerifyEmailRequestDto): Promise<TokenResponseDto> {
-    return this.auth.verifyEmail(dto);
+  verifyEmail(@Body() dto: VerifyEmailRequestDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto> {
+    return this.startSession(req, reply, this.auth.verifyEmail(dto));
   }
 
   @Public()
@@ -47,9 +48,9 @@ export class AuthController {
   @UseGuards(AuthThrottleGuard, LocalAuthGuard)
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange email and password for a bearer token' })
-  login(@Body() dto: LoginRequestDto, @Req() req: { user: { userId: string } }): Promise<TokenResponseDto> {
-    return this.auth.login(req.user.userId, dto.organizationId);
+  @ApiOperation({ summary: 'Exchange email and password for a bearer token (browsers also get the session cookie)' })
+  login(@Body() dto: LoginRequestDto, @Req() req: FastifyRequest & { user: { userId: string } }, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto> {
+    return this.startSession(req, reply, this.auth.login(req.user.userId, dto.organizationId));
   }
 
   @Public()
@@ -58,8 +59,28 @@ export class AuthController {
   @Post('auth/accept-invite')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set a password with a one-time invite token and sign in' })
-  acceptInvite(@Body() dto: AcceptInviteRequestDto): Promise<TokenResponseDto> {
-    return this.auth.acceptInvite(dto);
+  acceptInvite(@Body() dto: AcceptInviteRequestDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto> {
+    return this.startSession(req, reply, this.auth.acceptInvite(dto));
+  }
+
+  @ApiBearerAuth()
+  @Post('auth/logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out: the access token (bearer or session cookie) is refused from now on, and the session cookies are cleared' })
+  async logout(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    const credential = sessionCredential(req);
+    if (credential) await this.auth.signOut(credential.token);
+    clearSessionCookies(req, reply, this.config);
+  }
+
+  /**
+   * Every sign-in also opens a browser session: the token in an httpOnly cookie plus the CSRF cookie (see
+   * session-cookie.ts). Clients that use the bearer token from the body ignore them.
+   */
+  private async startSession(req: FastifyRequest, reply: FastifyReply, issued: Promise<TokenResponseDto>): Promise<TokenResponseDto> {
+    const token = await issued;
+    setSessionCookies(req, reply, this.config, token.accessToken);
+    return token;
   }
 
   @ApiBearerAuth()
