@@ -9,7 +9,7 @@ import { AcceptInviteRequestDto, LoginRequestDto, SignupRequestDto, VerifyEmailR
 import { MeResponseDto, SignupAcceptedResponseDto, TokenResponseDto } from './dto/auth.response.dto';
 import { LocalAuthGuard } from './local-auth.guard';
 import { AuthThrottle, AuthThrottleGuard } from './auth-throttle.guard';
-import { clearSessionCookies, sessionCredential, setSessionCookies } from './session-cookie';
+import { assertCsrfToken, clearSessionCookies, sessionCredential, setSessionCookies } from './session-cookie';
 
 @ApiTags('auth')
 @Controller()
@@ -63,11 +63,14 @@ export class AuthController {
     return this.startSession(req, reply, this.auth.acceptInvite(dto));
   }
 
+  /** Public, so that an expired session can still clear its cookies; a valid token sent along is revoked. */
+  @Public()
   @ApiBearerAuth()
   @Post('auth/logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Sign out: the access token (bearer or session cookie) is refused from now on, and the session cookies are cleared' })
+  @ApiOperation({ summary: 'Sign out: the access token (bearer or session cookie; X-CSRF-Token with the cookie) is refused from now on, and the session cookies are cleared' })
   async logout(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    assertCsrfToken(req, this.config.JWT_SECRET);
     const credential = sessionCredential(req);
     if (credential) await this.auth.signOut(credential.token);
     clearSessionCookies(req, reply, this.config);

@@ -194,12 +194,12 @@ export class AuthService {
   }
 
   /**
-   * Sign-out: the token (already verified by the guard) is refused from now on, wherever a copy of it is. Kept until
-   * the token would have expired anyway; the retention purge removes it after that.
+   * Sign-out: a valid token is refused from now on, wherever a copy of it is (an invalid or expired one is ignored).
+   * Kept until the token would have expired anyway; the retention purge removes it after that.
    */
   async signOut(accessToken: string): Promise<void> {
-    const payload = this.jwt.decode<{ jti?: string; exp?: number } | null>(accessToken);
-    if (!payload?.jti || !payload.exp) return;
+    const payload = await this.jwt.verifyAsync<{ jti?: string; exp?: number }>(accessToken, { algorithms: ['HS256'] }).catch(() => null);
+    if (!payload?.jti || !payload.exp || !/^[0-9a-f-]{36}$/i.test(payload.jti)) return;
     await this.dataSource.query(`INSERT INTO revoked_access_tokens (jti, expires_at) VALUES ($1, to_timestamp($2)) ON CONFLICT (jti) DO NOTHING`, [payload.jti, payload.exp]);
   }
 

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '@hireloop/config';
+import { AppError } from '@hireloop/core';
 
 /**
  * Browser sessions: the access token travels in an httpOnly cookie the page's scripts cannot read, set by the API at
@@ -44,6 +45,15 @@ export function csrfTokenMatches(jwtSecret: string, sessionToken: string, presen
   const expected = Buffer.from(csrfTokenFor(jwtSecret, sessionToken));
   const given = Buffer.from(presented);
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** A browser sends the session cookie whoever started the request: an unsafe one must prove it came from our pages. */
+export function assertCsrfToken(request: FastifyRequest & { cookies?: Record<string, string | undefined> }, jwtSecret: string): void {
+  const credential = sessionCredential(request);
+  if (credential?.source !== 'cookie' || !isUnsafeMethod(request.method)) return;
+  if (!csrfTokenMatches(jwtSecret, credential.token, request.headers[CSRF_HEADER])) {
+    throw AppError.forbidden('csrf_token_invalid', `A request authenticated by the session cookie must send the ${CSRF_HEADER} header with the value of the ${CSRF_COOKIE} cookie.`);
+  }
 }
 
 /** Secure cookies whenever the page came over https (as the trusted proxy says) and always in production. */
