@@ -21,6 +21,12 @@ export interface TokenResponse extends Me {
   expiresIn: number;
 }
 
+/** Signup's answer while the e-mail address is verified (the same for every address). */
+export interface SignupAccepted {
+  status: 'verification_sent';
+  detail: string;
+}
+
 export interface Member {
   id: string;
   userId?: string;
