@@ -151,11 +151,11 @@ async function waitFor(what: string, timeoutMs: number, exited: Promise<number |
   throw new Error(`${what} did not become ready within ${timeoutMs} ms:\n${output().slice(-4000)}`);
 }
 
-export async function startApi(settings: BenchSettings): Promise<ManagedProcess> {
+export async function startApi(settings: BenchSettings, extraEnv: Record<string, string> = {}): Promise<ManagedProcess> {
   const script = path.join(settings.distRoot, 'apps', 'api', 'src', 'main.js');
   // BENCH_API_NODE_ARGS, e.g. "--prof", to profile the API under the benchmark's load.
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const { process: api, output } = start(settings, 'api', script, serviceEnv(settings), nodeArgs);
+  const { process: api, output } = start(settings, 'api', script, serviceEnv(settings, extraEnv), nodeArgs);
   await waitFor('the API', 60_000, api.exited, output, async () => {
     try {
       const res = await fetch(`http://127.0.0.1:${settings.port}/health`);
