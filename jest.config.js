@@ -29,7 +29,9 @@ const moduleNameMapper = {
 };
 // NestJS 12 ships ES modules only. Node 20 loads them natively (require(esm)), but jest's module runtime does not,
 // so jest compiles those packages to CommonJS with SWC like our own sources.
-const ESM_PACKAGES = esmPackages();
+// @fastify/cookie is CommonJS but loads its ES-module dependency `cookie` with a dynamic import(), which jest's
+// runtime cannot run either: compiled too, the import() becomes a require().
+const ESM_PACKAGES = [...esmPackages(), '@fastify/cookie'];
 const common = {
   rootDir: __dirname,
   transform: { '^.+\\.(ts|js|mjs)$': swc },

@@ -80,6 +80,8 @@ export function serviceEnv(settings: BenchSettings, extra: Record<string, string
     // Every benchmark client comes from 127.0.0.1: the per-address sign-in throttle would refuse the set-up's invites.
     LOGIN_THROTTLE_LIMIT: '100000',
     LOGIN_THROTTLE_ADDRESS_LIMIT: '100000',
+    // The set-up signs its organization up through the API and reads no mail: the explicit opt-out of verification.
+    SIGNUP_EMAIL_VERIFICATION: 'false',
     // The nightly jobs must not fire in the middle of a figure: pushed to 1 January.
     CALIBRATION_CRON: '0 0 1 1 *',
     REMINDER_CRON: '0 0 1 1 *',
@@ -149,11 +151,11 @@ async function waitFor(what: string, timeoutMs: number, exited: Promise<number |
   throw new Error(`${what} did not become ready within ${timeoutMs} ms:\n${output().slice(-4000)}`);
 }
 
-export async function startApi(settings: BenchSettings): Promise<ManagedProcess> {
+export async function startApi(settings: BenchSettings, extraEnv: Record<string, string> = {}): Promise<ManagedProcess> {
   const script = path.join(settings.distRoot, 'apps', 'api', 'src', 'main.js');
   // BENCH_API_NODE_ARGS, e.g. "--prof", to profile the API under the benchmark's load.
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const { process: api, output } = start(settings, 'api', script, serviceEnv(settings), nodeArgs);
+  const { process: api, output } = start(settings, 'api', script, serviceEnv(settings, extraEnv), nodeArgs);
   await waitFor('the API', 60_000, api.exited, output, async () => {
     try {
       const res = await fetch(`http://127.0.0.1:${settings.port}/health`);

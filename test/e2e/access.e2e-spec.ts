@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@hireloop/config';
-import { addMember, Actor, completeScorecard, createTestApp, routeTable, RouteDeclaration, signupOrganization, TEST_PASSWORD, TestApp, uniqueEmail } from '@hireloop/testing';
+import { addMember, Actor, completeScorecard, createTestApp, pendingVerificationToken, routeTable, RouteDeclaration, signupOrganization, TEST_PASSWORD, TestApp, uniqueEmail } from '@hireloop/testing';
 import { createWriteScene, pathParams, sceneParam, WriteScene } from '@hireloop/testing/write-endpoints';
 
 jest.setTimeout(120_000);
@@ -171,8 +171,10 @@ describe('access', () => {
         const secret = `whsec-${randomUUID()}`;
         const email = uniqueEmail('logs');
 
-        const signup = await post('/v1/auth/signup', { organizationName: 'Logged Org', name: 'Lee Logger', email, password });
-        expect(signup.status).toBe(201);
+        expect((await post('/v1/auth/signup', { organizationName: 'Logged Org', name: 'Lee Logger', email, password })).status).toBe(202);
+        const verificationToken = await pendingVerificationToken(t.dataSource, email);
+        const signup = await post('/v1/auth/verify-email', { token: verificationToken });
+        expect(signup.status).toBe(200);
         const token: string = signup.body.accessToken;
         expect((await post('/v1/auth/login', { email, password })).status).toBe(200);
         expect((await post('/v1/auth/login', { email, password: wrongPassword })).status).toBe(401);
@@ -192,7 +194,7 @@ describe('access', () => {
         // The log is there and holds these requests (so the absence below means something).
         expect(output).toContain('/v1/auth/login');
         expect(output).toContain('/v1/auth/accept-invite');
-        const secrets = { password, wrongPassword, invitedPassword, webhookSecret: secret, inviteToken, hash, accessToken: token, invitedAccessToken: accepted.body.accessToken, signature: token.split('.')[2] };
+        const secrets = { password, wrongPassword, invitedPassword, webhookSecret: secret, inviteToken, verificationToken, hash, accessToken: token, invitedAccessToken: accepted.body.accessToken, signature: token.split('.')[2] };
         const leaked = Object.entries(secrets).filter(([, value]) => output.includes(value)).map(([name]) => name);
         expect(leaked).toEqual([]);
       } finally {

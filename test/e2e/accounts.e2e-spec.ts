@@ -1,4 +1,4 @@
-import { createTestApp, signupOrganization, TEST_PASSWORD, TestApp, uniqueEmail } from '@hireloop/testing';
+import { createTestApp, pendingVerificationToken, signupOrganization, TEST_PASSWORD, TestApp, uniqueEmail } from '@hireloop/testing';
 
 /** Issue 14, item 4: accounts belong to their owner — invites reveal nothing about them and cannot take them over. */
 describe('accounts belong to their owner', () => {
@@ -19,7 +19,8 @@ describe('accounts belong to their owner', () => {
   it('inviting an email that has an account answers like a new email: no name, no user id of that account', async () => {
     const ownerName = `Olivia Owner ${Date.now()}`;
     const ownerEmail = uniqueEmail('owner');
-    const owner = (await t.http.post('/v1/auth/signup').send({ organizationName: 'Owner Org', name: ownerName, email: ownerEmail, password: TEST_PASSWORD }).expect(201)).body;
+    await t.http.post('/v1/auth/signup').send({ organizationName: 'Owner Org', name: ownerName, email: ownerEmail, password: TEST_PASSWORD }).expect(202);
+    const owner = (await t.http.post('/v1/auth/verify-email').send({ token: await pendingVerificationToken(t.dataSource, ownerEmail) }).expect(200)).body;
     const inviter = await signupOrganization(t);
     const existing = await invite(inviter, ownerEmail, 'Typed By Inviter');
     const fresh = await invite(inviter, uniqueEmail('fresh'), 'Typed By Inviter');
@@ -64,26 +65,33 @@ describe('accounts belong to their owner', () => {
   });
 });
 
-describe('signup with e-mail verification (SIGNUP_EMAIL_VERIFICATION)', () => {
+describe('signup with e-mail verification (the default)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    process.env.SIGNUP_EMAIL_VERIFICATION = 'true';
     t = await createTestApp();
-    delete process.env.SIGNUP_EMAIL_VERIFICATION;
   });
   afterAll(async () => {
     await t?.close();
   });
 
   const signup = (email: string, name: string, password = TEST_PASSWORD) => t.http.post('/v1/auth/signup').send({ organizationName: `Org of ${name}`, name, email, password });
-  const mailTo = async (email: string) => (await t.dataSource.query(`SELECT subject, body FROM dev_mailbox WHERE recipient = $1 ORDER BY id`, [email])) as { subject: string; body: string }[];
+  /** The mails to this address as the email pipeline stores them (an `email_deliveries` row and its outbox row each). */
+  const mailTo = async (email: string) =>
+    (await t.dataSource.query(
+      `SELECT d.template, d.organization_id, d.params, (SELECT count(*)::int FROM outbox_messages o WHERE o.payload->>'deliveryId' = d.id::text) AS outbox
+         FROM email_deliveries d WHERE d.recipient_email = $1 ORDER BY d.created_at`,
+      [email],
+    )) as { template: string; organization_id: string | null; params: Record<string, string>; outbox: number }[];
 
   it('answers a registered e-mail exactly like a new one (202, same body), and changes nothing of the existing account', async () => {
     const ownerEmail = uniqueEmail('owner');
     const owner = await signup(ownerEmail, 'Olive Owner').expect(202);
     expect(owner.body).toEqual({ status: 'verification_sent', detail: expect.any(String) });
     const [mail] = await mailTo(ownerEmail);
-    const token = /verification token: (\S+)/.exec(mail.body)![1];
+    expect(mail).toMatchObject({ template: 'email_verification', organization_id: expect.any(String), outbox: 1 });
+    const token = mail.params.token;
+    // Only the token's hash is stored for checking it.
+    expect(JSON.stringify(await t.dataSource.query(`SELECT * FROM signup_verifications`))).not.toContain(token);
     // Not usable before verification.
     await t.http.post('/v1/auth/login').send({ email: ownerEmail, password: TEST_PASSWORD }).expect(401);
     const verified = await t.http.post('/v1/auth/verify-email').send({ token }).expect(200);
@@ -91,18 +99,53 @@ describe('signup with e-mail verification (SIGNUP_EMAIL_VERIFICATION)', () => {
     await t.http.get('/v1/me').set('Authorization', `Bearer ${verified.body.accessToken}`).expect(200);
     await t.http.post('/v1/auth/verify-email').send({ token }).expect(400); // one-time
 
-    const organizationsBefore = Number((await t.dataSource.query(`SELECT count(*) FROM organizations`))[0].count);
-    const again = await signup(ownerEmail, 'Mallory', 'mallory password 1').expect(202);
-    const fresh = await signup(uniqueEmail('fresh'), 'Fresh Person').expect(202);
+    const [mallory, freshName] = [`Mallory ${ownerEmail}`, `Fresh Person ${ownerEmail}`];
+    const again = await signup(ownerEmail, mallory, 'mallory password 1').expect(202);
+    const fresh = await signup(uniqueEmail('fresh'), freshName).expect(202);
     expect(again.body).toEqual(fresh.body);
-    expect(Object.keys(again.headers).filter((h) => !['date', 'x-request-id', 'content-length', 'etag'].includes(h)).sort()).toEqual(
-      Object.keys(fresh.headers).filter((h) => !['date', 'x-request-id', 'content-length', 'etag'].includes(h)).sort(),
-    );
-    expect(Number((await t.dataSource.query(`SELECT count(*) FROM organizations`))[0].count)).toBe(organizationsBefore + 1); // only the fresh one
-    // The owner is told (by mail, once e-mail exists), and keeps their name and password.
-    expect((await mailTo(ownerEmail)).map((m) => m.subject)).toEqual(['Confirm your e-mail', 'Someone tried to sign up with your e-mail']);
+    const headerNames = (res: { headers: Record<string, unknown> }) => Object.keys(res.headers).filter((h) => !['date', 'x-request-id', 'content-length', 'etag'].includes(h)).sort();
+    expect(headerNames(again)).toEqual(headerNames(fresh));
+    const organizations = async (name: string) => Number((await t.dataSource.query(`SELECT count(*) FROM organizations WHERE name = $1`, [`Org of ${name}`]))[0].count);
+    expect([await organizations(mallory), await organizations(freshName)]).toEqual([0, 1]); // only the fresh one
+    // The owner is told by mail, through the same pipeline as every email (no organization: an account mail), and
+    // keeps their name and password.
+    const mails = await mailTo(ownerEmail);
+    expect(mails.map((m) => m.template)).toEqual(['email_verification', 'signup_attempt']);
+    expect(mails[1]).toMatchObject({ organization_id: null, outbox: 1 });
+    expect(JSON.stringify(mails[1].params)).not.toContain(mallory);
     await t.http.post('/v1/auth/login').send({ email: ownerEmail, password: 'mallory password 1' }).expect(401);
     const login = await t.http.post('/v1/auth/login').send({ email: ownerEmail, password: TEST_PASSWORD }).expect(200);
     expect(login.body.user.name).toBe('Olive Owner');
+  });
+
+  it('refuses a name with line breaks the same way for a new and a registered e-mail (400 on the field)', async () => {
+    const admin = await signupOrganization(t);
+    for (const email of [admin.email, uniqueEmail('fresh')]) {
+      const res = await signup(email, 'Eve\r\nBcc: victim@example.test').expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'name' })]);
+    }
+  });
+});
+
+describe('signup without e-mail verification (SIGNUP_EMAIL_VERIFICATION=false, development only)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    process.env.SIGNUP_EMAIL_VERIFICATION = 'false';
+    try {
+      t = await createTestApp();
+    } finally {
+      delete process.env.SIGNUP_EMAIL_VERIFICATION;
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('signs a new e-mail in at once and answers a registered one 409 email_taken', async () => {
+    const email = uniqueEmail('instant');
+    const res = await t.http.post('/v1/auth/signup').send({ organizationName: 'Instant Org', name: 'Ina Instant', email, password: TEST_PASSWORD }).expect(201);
+    await t.http.get('/v1/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
+    const taken = await t.http.post('/v1/auth/signup').send({ organizationName: 'Other', name: 'X', email, password: TEST_PASSWORD }).expect(409);
+    expect(taken.body).toMatchObject({ status: 409, code: 'email_taken', errors: [{ field: 'email' }] });
   });
 });

@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { addMember, createTestApp, signupOrganization, TEST_PASSWORD, TestApp, uniqueEmail } from '@hireloop/testing';
+import { addMember, createTestApp, pendingVerificationToken, signupOrganization, TEST_PASSWORD, TestApp, uniqueEmail } from '@hireloop/testing';
 
 describe('foundation: auth, tenancy, errors, health', () => {
   let t: TestApp;
@@ -12,12 +12,14 @@ describe('foundation: auth, tenancy, errors, health', () => {
   });
 
   describe('signup and login', () => {
-    it('creates an organization with its first admin and returns a working token', async () => {
+    it('creates an organization with its first admin once the e-mail is verified, and returns a working token', async () => {
       const email = uniqueEmail('founder');
-      const res = await t.http
+      const accepted = await t.http
         .post('/v1/auth/signup')
         .send({ organizationName: 'Acme Robotics', name: 'Ada Founder', email: email.toUpperCase(), password: TEST_PASSWORD })
-        .expect(201);
+        .expect(202);
+      expect(accepted.body).toEqual({ status: 'verification_sent', detail: expect.any(String) });
+      const res = await t.http.post('/v1/auth/verify-email').send({ token: await pendingVerificationToken(t.dataSource, email) }).expect(200);
       expect(res.body).toMatchObject({ tokenType: 'Bearer', organization: { name: 'Acme Robotics' }, user: { email }, membership: { roles: ['admin'], status: 'active' } });
       expect(JSON.stringify(res.body)).not.toContain(TEST_PASSWORD);
 
@@ -29,10 +31,12 @@ describe('foundation: auth, tenancy, errors, health', () => {
       });
     });
 
-    it('refuses a second account with the same email (409, field email)', async () => {
+    it('creates no second account with the same email, and says so to nobody but its owner (202 like a new one)', async () => {
       const admin = await signupOrganization(t);
-      const res = await t.http.post('/v1/auth/signup').send({ organizationName: 'Other', name: 'X', email: admin.email, password: TEST_PASSWORD }).expect(409);
-      expect(res.body).toMatchObject({ status: 409, code: 'email_taken', errors: [{ field: 'email' }] });
+      const res = await t.http.post('/v1/auth/signup').send({ organizationName: 'Other', name: 'X', email: admin.email, password: TEST_PASSWORD }).expect(202);
+      expect(res.body).toEqual({ status: 'verification_sent', detail: expect.any(String) });
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM members m JOIN users u ON u.id = m.user_id WHERE u.email = $1`, [admin.email]);
+      expect(n).toBe(1);
     });
 
     it('logs in with the right password and refuses a wrong one with 401', async () => {

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TEST_PASSWORD, uniqueEmail } from '@hireloop/testing';
+import { signupOverHttp, TEST_PASSWORD, uniqueEmail } from '@hireloop/testing';
 import { ApiProcess, startApi } from '@hireloop/testing/api-process';
 import { REPOSITORY_ROOT, stopAllProcesses } from '@hireloop/testing/worker-process';
 
@@ -18,13 +18,7 @@ function ensureSecret(root: string): string {
 }
 
 async function signup(url: string): Promise<{ accessToken: string; user: { id: string }; organization: { id: string }; membership: { memberId: string } }> {
-  const res = await fetch(`${url}/v1/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ organizationName: 'Secrets Org', name: 'Sam Secret', email: uniqueEmail('secret'), password: TEST_PASSWORD }),
-  });
-  expect(res.status).toBe(201);
-  return res.json() as never;
+  return signupOverHttp(url, { organizationName: 'Secrets Org', name: 'Sam Secret', email: uniqueEmail('secret'), password: TEST_PASSWORD });
 }
 
 const me = (url: string, token: string) => fetch(`${url}/v1/me`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);

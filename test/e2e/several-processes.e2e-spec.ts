@@ -10,7 +10,7 @@ import { HaproxyProcess, startHaproxy } from '@hireloop/testing/haproxy-process'
 import { waitFor } from '@hireloop/testing/panel-fixture';
 import { ManagedProcess } from '@hireloop/testing/processes';
 import { serviceBinary } from '@hireloop/testing/service-binaries';
-import { SmtpReceiver, startSmtpReceiver } from '@hireloop/testing/smtp-receiver';
+import { SmtpReceiver, startSmtpReceiver, verificationTokenReader } from '@hireloop/testing/smtp-receiver';
 import { childEnvironment, freePort, REPOSITORY_ROOT, spawnSourceEntry, startWorker, stopAllProcesses, WorkerProcess } from '@hireloop/testing/worker-process';
 
 /**
@@ -95,7 +95,7 @@ describeWithHaproxy('several API and worker processes', () => {
   });
 
   it(`shares the login limit: ${LOGIN_LIMIT} wrong passwords in all, alternating between the two processes, then 429 on both`, async () => {
-    const t = { http: request(lb.url), dataSource: ds } as unknown as TestApp;
+    const t = { http: request(lb.url), dataSource: ds, readVerificationToken: verificationTokenReader(smtp) } as unknown as TestApp;
     const admin = await signupOrganization(t);
     const attempts: { status: number; server: string }[] = [];
     for (let i = 0; i < LOGIN_LIMIT + 4; i++) {
@@ -117,7 +117,7 @@ describeWithHaproxy('several API and worker processes', () => {
   });
 
   it('emails an event once although two workers consume the email queue', async () => {
-    const t = { http: request(lb.url), dataSource: ds } as unknown as TestApp;
+    const t = { http: request(lb.url), dataSource: ds, readVerificationToken: verificationTokenReader(smtp) } as unknown as TestApp;
     const admin = await signupOrganization(t);
     const email = uniqueEmail('once');
     await t.http.post('/v1/members').set(admin.auth).send({ email, name: 'Once Only', roles: ['interviewer'] }).expect(201);
@@ -139,7 +139,7 @@ describeWithHaproxy('several API and worker processes', () => {
   });
 
   it('stores, emails and posts each feedback reminder once although both workers keep scanning', async () => {
-    const t = { http: request(lb.url), dataSource: ds } as unknown as TestApp;
+    const t = { http: request(lb.url), dataSource: ds, readVerificationToken: verificationTokenReader(smtp) } as unknown as TestApp;
     const scene = await createHiringScene(t);
     const { admin, recruiter } = scene.team;
     const [alice, bob] = scene.team.interviewers;
@@ -216,7 +216,7 @@ describeWithHaproxy('several API and worker processes', () => {
   });
 
   it('submissions through the balancer become current reports with no duplicate report versions', async () => {
-    const t = { http: request(lb.url), dataSource: ds } as unknown as TestApp;
+    const t = { http: request(lb.url), dataSource: ds, readVerificationToken: verificationTokenReader(smtp) } as unknown as TestApp;
     // Fixtures one after another: each scene hashes five passwords, which a loaded machine answers slowly (503/504).
     const scenes = await createScenes(t, 3);
     await Promise.all(
@@ -245,7 +245,7 @@ describeWithHaproxy('several API and worker processes', () => {
   });
 
   it('a rolling restart of one API process under load (reads and idempotent writes) drops no request', async () => {
-    const t = { http: request(lb.url), dataSource: ds } as unknown as TestApp;
+    const t = { http: request(lb.url), dataSource: ds, readVerificationToken: verificationTokenReader(smtp) } as unknown as TestApp;
     const scene = await createHiringScene(t);
     const auth = scene.team.recruiter.auth;
     const statuses = new Map<number | string, number>();

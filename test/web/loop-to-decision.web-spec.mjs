@@ -43,6 +43,23 @@ async function apiCall(method, url, body, token) {
   return json;
 }
 
+/** The first link matching `pattern` in the newest mail to `email` in the development mailbox (/dev/mailbox). */
+async function waitForMailLink(email, pattern, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const list = await fetch(`${BASE}/dev/mailbox/messages`).then((r) => (r.ok ? r.json() : { items: [] }));
+    const found = list.items.find((m) => m.to.includes(email));
+    if (found) {
+      const message = await fetch(`${BASE}/dev/mailbox/messages/${found.id}`).then((r) => r.json());
+      const link = (message.text ?? '').split(/\s+/).find((word) => pattern.test(word));
+      assert.ok(link, `a link matching ${pattern} in: ${message.text}`);
+      return link;
+    }
+    assert.ok(Date.now() < deadline, `no mail to ${email} in the development mailbox within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // State shared by the steps (they run in order; a failed step skips the rest).
 
@@ -50,6 +67,7 @@ const s = {
   browser: null,
   userDataDir: null,
   admin: null,
+  adminPerson: null,
   people: {},
   roleId: null,
   roleTitle: `Research Scientist (ML) ${RUN}`,
@@ -161,11 +179,48 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     if (s.userDataDir) rmSync(s.userDataDir, { recursive: true, force: true });
   });
 
-  step('set-up: an organization, a recruiter, a hiring manager and two interviewers (through the API)', async () => {
+  step('admin: creates the organization in the browser, confirms the e-mail from the mailbox link, and is signed in', async () => {
     const health = await fetch(`${BASE}/health`).catch(() => null);
     assert.ok(health?.ok, `the API does not answer at ${BASE}/health`);
-    const signup = await apiCall('POST', '/auth/signup', { organizationName: `Web test ${RUN}`, name: 'Alex Admin', email: `admin-${RUN}@example.test`, password: PASSWORD });
-    s.admin = { token: signup.accessToken };
+    const admin = { email: `admin-${RUN}@example.test`, name: 'Alex Admin' };
+    const page = await newUserPage('admin');
+    await page.goto(`${BASE}/`);
+    await page.getByRole('button', { name: 'Create an organization' }).click();
+    const form = page.getByRole('form', { name: 'Create an organization' });
+    await form.getByLabel('Organization name').fill(`Web test ${RUN}`);
+    await form.getByLabel('Your name').fill(admin.name);
+    await form.getByLabel('Email').fill(admin.email);
+    await form.getByLabel('Password').fill(PASSWORD);
+    await form.getByRole('button', { name: 'Create organization' }).click();
+    await page.getByTestId('check-email').filter({ hasText: admin.email }).waitFor();
+    await shot(page, '00-check-your-email');
+
+    // The mail went the way of every email (outbox → worker → SMTP) into the development mailbox.
+    const link = await waitForMailLink(admin.email, /\/verify-email\?token=/);
+    await page.goto(link);
+    await page.getByTestId('whoami').filter({ hasText: admin.name }).waitFor();
+
+    // The session is an httpOnly cookie: nothing in localStorage, nothing a script can read but the CSRF token.
+    const [storage, scriptCookies] = await page.evaluate(() => [JSON.stringify({ ...localStorage, ...sessionStorage }), document.cookie]);
+    assert.doesNotMatch(storage, /eyJ|token/i, `no token in web storage: ${storage}`);
+    assert.doesNotMatch(scriptCookies, /hireloop_session/, 'the session cookie is out of reach of scripts');
+    assert.match(scriptCookies, /hireloop_csrf=/);
+    const session = (await page.context().cookies()).find((c) => c.name === 'hireloop_session');
+    assert.ok(session?.httpOnly && session.sameSite === 'Lax', `session cookie httpOnly and SameSite=Lax: ${JSON.stringify(session)}`);
+
+    // Signing out ends it: a reload lands on the sign-in form, and the old cookie value no longer works.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('form', { name: 'Sign in' }).waitFor();
+    const stale = await fetch(`${BASE}/v1/me`, { headers: { cookie: `hireloop_session=${session.value}` } });
+    assert.equal(stale.status, 401);
+    await page.reload();
+    await page.getByRole('form', { name: 'Sign in' }).waitFor();
+    s.adminPerson = admin;
+  });
+
+  step('set-up: a recruiter, a hiring manager and two interviewers (through the API)', async () => {
+    const login = await apiCall('POST', '/auth/login', { email: s.adminPerson.email, password: PASSWORD });
+    s.admin = { token: login.accessToken };
     const invite = async (key, name, roles) => {
       const email = `${key}-${RUN}@example.test`;
       const res = await apiCall('POST', '/members', { email, name, roles }, s.admin.token);

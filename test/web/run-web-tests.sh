@@ -80,6 +80,10 @@ start_services() {
   [ -f "$out/apps/api/src/main.js" ] && [ -f "$out/apps/worker/src/main.js" ] || { cat "$RUN_DIR/web-tsc.log" >&2; return 1; }
   node scripts/ensure-database.js "$db_url" || return 1
   export DATABASE_URL="$db_url" QUEUE_PREFIX="hireloop-web-$$" SERVE_WEB=true MIGRATIONS_RUN=true LOG_LEVEL="${WEB_LOG_LEVEL:-warn}"
+  # The development mailbox on a port of its own (the worker sends the verification mail there; the test reads it),
+  # and email links to the address the browser uses (cookies are per host).
+  DEV_MAILBOX_PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+  export DEV_MAILBOX_PORT PUBLIC_APP_URL="http://127.0.0.1:$port"
   export LOGIN_THROTTLE_LIMIT=1000 LOGIN_THROTTLE_ADDRESS_LIMIT=100000 JWT_SECRET="${JWT_SECRET:-web-tests-$(node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))')}"
   log "starting the API on :$port (database $(node -e 'console.log(new URL(process.argv[1]).pathname.slice(1))' "$db_url"))"
   PORT="$port" node "$out/apps/api/src/main.js" >"$RUN_DIR/web-api.log" 2>&1 &

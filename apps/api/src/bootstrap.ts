@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { randomUUID } from 'node:crypto';
 import { INestApplication, RequestMethod } from '@nestjs/common';
@@ -89,6 +90,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   // Errors raised by Fastify before a route runs (malformed JSON, body too large) reach ProblemDetailsFilter too.
 
 
+  // Parses the browser session cookies (auth/session-cookie.ts); nothing is signed by the plugin (the token is a JWT).
+  await app.register(fastifyCookie as never);
   await app.register(helmet as never, {
     contentSecurityPolicy: {
       directives: {
@@ -108,7 +111,10 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
 
   const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   if (origins.length > 0) {
-    app.enableCors({ origin: origins.includes('*') ? true : origins, credentials: true, exposedHeaders: ['x-request-id'] });
+    // Credentials (the session cookie) only for origins named one by one: `*` would let any site read a signed-in
+    // member's data with their cookie.
+    const any = origins.includes('*');
+    app.enableCors({ origin: any ? true : origins, credentials: !any, exposedHeaders: ['x-request-id'] });
   }
 
   const document = buildOpenApiDocument(app as unknown as INestApplication);

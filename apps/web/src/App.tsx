@@ -15,6 +15,7 @@ import { MyInterviewsPage } from './pages/MyInterviewsPage';
 import { RoleBuilderPage } from './pages/RoleBuilderPage';
 import { RolesPage } from './pages/RolesPage';
 import { AcceptInvitePage, SignInPage } from './pages/SignInPage';
+import { VerifyEmailPage } from './pages/VerifyEmailPage';
 
 /**
  * Hash routes (#/roles/…) so that any static server, the API's included, can serve the app without a fallback
@@ -27,6 +28,7 @@ export function App() {
         <Routes>
           <Route path="/signin" element={<SignInPage />} />
           <Route path="/accept-invite" element={<AcceptInvitePage />} />
+          <Route path="/verify-email" element={<VerifyEmailPage />} />
           <Route path="/*" element={<Authenticated />} />
         </Routes>
       </HashRouter>
@@ -129,7 +131,7 @@ function Shell(props: { children: ReactNode }) {
             {me.user.name} · {me.organization.name}
             <span className="topbar__roles"> ({me.membership.roles.map((r) => ROLE_LABELS[r]).join(', ')})</span>
           </span>
-          <button type="button" className="button button--ghost" onClick={signOut}>
+          <button type="button" className="button button--ghost" onClick={() => void signOut()}>
             Sign out
           </button>
         </div>

@@ -1,13 +1,15 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { get, getToken, setToken, setUnauthorizedListener } from './api/client';
+import { get, hasSession, post, setUnauthorizedListener } from './api/client';
 import type { Me, MemberRole, TokenResponse } from './api/types';
 
 interface AuthState {
   me: Me | null;
-  /** True until the stored token has been checked against GET /v1/me. */
+  /** True until the session cookie has been checked against GET /v1/me. */
   checking: boolean;
+  /** After a sign-in answer: the API has set the session cookie; only who signed in is kept here. */
   signIn: (token: TokenResponse) => void;
-  signOut: () => void;
+  /** Ends the session on the server (the cookie is cleared and its token refused), then here. */
+  signOut: () => Promise<void>;
   hasRole: (...roles: MemberRole[]) => boolean;
 }
 
@@ -15,28 +17,33 @@ const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider(props: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
-  const [checking, setChecking] = useState(Boolean(getToken()));
+  const [checking, setChecking] = useState(hasSession());
 
-  const signOut = useCallback(() => {
-    setToken(null);
+  const sessionEnded = useCallback(() => setMe(null), []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await post('/auth/logout');
+    } catch {
+      /* already signed out (expired session): nothing left to end */
+    }
     setMe(null);
   }, []);
 
   useEffect(() => {
-    setUnauthorizedListener(signOut);
+    setUnauthorizedListener(sessionEnded);
     return () => setUnauthorizedListener(null);
-  }, [signOut]);
+  }, [sessionEnded]);
 
   useEffect(() => {
-    if (!getToken()) return;
+    if (!hasSession()) return;
     get<Me>('/me')
       .then(setMe)
-      .catch(() => signOut())
+      .catch(() => sessionEnded())
       .finally(() => setChecking(false));
-  }, [signOut]);
+  }, [sessionEnded]);
 
   const signIn = useCallback((res: TokenResponse) => {
-    setToken(res.accessToken);
     setMe({ user: res.user, organization: res.organization, membership: res.membership });
     setChecking(false);
   }, []);

@@ -36,7 +36,7 @@ export interface SubmissionRaw {
 }
 
 /** Interviews not submitted yet, handed out one per request; topped up with SQL between runs. */
-class InterviewQueue {
+export class InterviewQueue {
   private items: SeededInterview[] = [];
   private next = 0;
   exhausted = 0;
@@ -71,6 +71,32 @@ class InterviewQueue {
   }
 }
 
+/** `clients` concurrent clients submitting fresh scorecards to the API at `baseUrl` for `seconds`. */
+export function submissionLoad(ctx: BenchContext, queue: InterviewQueue, baseUrl: string, clients: number, seconds: number): Promise<LoadResult> {
+  const scene = ctx.scene!;
+  const byMember = new Map(scene.interviewers.map((i) => [i.memberId, i]));
+  const roundById = new Map(scene.snapshot.rounds.map((r) => [r.id, r]));
+  return httpLoad({
+    url: `${baseUrl}/v1/interviews/00000000-0000-0000-0000-000000000000/scorecard/submit`,
+    connections: clients,
+    durationSeconds: seconds,
+    method: 'POST',
+    setupRequest: (req) => {
+      const interview = queue.take();
+      if (!interview) return { ...req, path: '/v1/interviews/00000000-0000-0000-0000-000000000000/scorecard/submit' };
+      const actor = byMember.get(interview.interviewerId)!;
+      return {
+        ...req,
+        method: 'POST',
+        path: `/v1/interviews/${interview.id}/scorecard/submit`,
+        headers: { authorization: `Bearer ${actor.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(submissionBody(scene.snapshot, roundById.get(interview.roundId)!, submissionSeq++)),
+      };
+    },
+  });
+}
+let submissionSeq = 1_000_000_000;
+
 export async function submissionFigure(ctx: BenchContext): Promise<FigureResult<SubmissionRaw>> {
   const { settings, scene } = ctx;
   if (!scene) throw new Error('the submission figure needs the scene');
@@ -83,25 +109,7 @@ export async function submissionFigure(ctx: BenchContext): Promise<FigureResult<
   const perRun = 2500 * (settings.durationSeconds + settings.warmupSeconds);
   let seq = 0;
 
-  const apiRun = (clients: number, seconds: number) =>
-    httpLoad({
-      url: `${ctx.api.baseUrl}/v1/interviews/00000000-0000-0000-0000-000000000000/scorecard/submit`,
-      connections: clients,
-      durationSeconds: seconds,
-      method: 'POST',
-      setupRequest: (req) => {
-        const interview = queue.take();
-        if (!interview) return { ...req, path: '/v1/interviews/00000000-0000-0000-0000-000000000000/scorecard/submit' };
-        const actor = byMember.get(interview.interviewerId)!;
-        return {
-          ...req,
-          method: 'POST',
-          path: `/v1/interviews/${interview.id}/scorecard/submit`,
-          headers: { authorization: `Bearer ${actor.token}`, 'content-type': 'application/json' },
-          body: JSON.stringify(submissionBody(scene.snapshot, roundById.get(interview.roundId)!, seq++)),
-        };
-      },
-    });
+  const apiRun = (clients: number, seconds: number) => submissionLoad(ctx, queue, ctx.api.baseUrl, clients, seconds);
 
   const pgRun = async (clients: number, seconds: number) => {
     const pool = new Pool({ connectionString: settings.databaseUrl, max: Math.min(clients, poolSize), application_name: 'hireloop-bench-pg' });

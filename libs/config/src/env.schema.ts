@@ -246,12 +246,12 @@ export class EnvironmentVariables {
 
   /**
    * Signup answers 202 "check your e-mail" for every address (new or already registered, so it reveals nothing); the
-   * account is usable after POST /v1/auth/verify-email. Off: signup of a new e-mail returns a token at once (and an
-   * existing e-mail gets 409), as the web app expects today.
+   * account is usable after POST /v1/auth/verify-email. `false` (development and benchmarks only: it tells anyone
+   * which addresses have an account): signup of a new e-mail returns a token at once, an existing one gets 409.
    */
   @Transform(toBool)
   @IsBoolean()
-  SIGNUP_EMAIL_VERIFICATION = false;
+  SIGNUP_EMAIL_VERIFICATION = true;
 
   /** Repeat pattern (cron) of the nightly interviewer-calibration job. */
   @IsString()

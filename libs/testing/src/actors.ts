@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
 import type { MemberRole } from '@hireloop/core';
 import type { TestApp } from './test-app';
 
@@ -33,10 +35,56 @@ function toActor(body: any, roles: MemberRole[]): Actor {
   };
 }
 
-/** A new organization and its first admin. Every test that signs up gets its own tenant, so tests never collide. */
+/**
+ * The token of the newest verification mail to this address, read from its email delivery while the worker has not
+ * sent it yet (sending empties the stored parameters; tests with a worker and an SMTP server read the mail instead).
+ * `owner` is the owner's connection (DATABASE_URL), outside row-level security.
+ */
+export async function pendingVerificationToken(owner: DataSource, email: string): Promise<string> {
+  const rows: { token: string }[] = await owner.query(
+    `SELECT params->>'token' AS token FROM email_deliveries
+      WHERE template = 'email_verification' AND recipient_email = lower($1) AND params ? 'token'
+      ORDER BY created_at DESC LIMIT 1`,
+    [email],
+  );
+  if (!rows[0]) throw new Error(`no pending verification mail to ${email}`);
+  return rows[0].token;
+}
+
+/**
+ * Signup then verification against an API at `baseUrl` (another process): the token comes from the pending mail in
+ * the database at `databaseUrl` (the owner's connection). Resolves with the body of verify-email (the signed-in admin).
+ */
+export async function signupOverHttp(
+  baseUrl: string,
+  body: { organizationName: string; name: string; email: string; password: string },
+  databaseUrl = process.env.DATABASE_URL!,
+): Promise<any> {
+  const post = (path: string, payload: unknown) => fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+  const accepted = await post('/v1/auth/signup', body);
+  if (accepted.status !== 202) throw new Error(`signup answered ${accepted.status}: ${await accepted.text()}`);
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  let token: string;
+  try {
+    token = await pendingVerificationToken({ query: async (sql: string, params: unknown[]) => (await client.query(sql, params)).rows } as unknown as DataSource, body.email);
+  } finally {
+    await client.end();
+  }
+  const verified = await post('/v1/auth/verify-email', { token });
+  if (verified.status !== 200) throw new Error(`verify-email answered ${verified.status}: ${await verified.text()}`);
+  return verified.json();
+}
+
+/**
+ * A new organization and its first admin, signed up the way a person does: signup (202, a verification mail), then
+ * the mail's link (verify-email). Every test that signs up gets its own tenant, so tests never collide.
+ */
 export async function signupOrganization(t: TestApp, name = `Org ${randomUUID().slice(0, 8)}`): Promise<Actor> {
   const email = uniqueEmail('admin');
-  const res = await t.http.post('/v1/auth/signup').send({ organizationName: name, name: 'Alex Admin', email, password: TEST_PASSWORD }).expect(201);
+  await t.http.post('/v1/auth/signup').send({ organizationName: name, name: 'Alex Admin', email, password: TEST_PASSWORD }).expect(202);
+  const token = await (t.readVerificationToken ? t.readVerificationToken(email) : pendingVerificationToken(t.dataSource, email));
+  const res = await t.http.post('/v1/auth/verify-email').send({ token }).expect(200);
   return toActor(res.body, ['admin']);
 }
 

@@ -95,3 +95,12 @@ export async function startSmtpReceiver(options: { port?: number; reject?: (addr
     start: listen,
   };
 }
+
+/** Reads the token of the verification mail to `email` from what the receiver got (for `TestApp.readVerificationToken`). */
+export function verificationTokenReader(smtp: SmtpReceiver): (email: string) => Promise<string> {
+  return async (email) => {
+    const address = email.trim().toLowerCase();
+    const [mail] = await smtp.waitFor((m) => m.envelope.to.includes(address) && /\/verify-email\?token=/.test(m.parsed.text ?? ''), { what: `verification mail to ${address}` });
+    return decodeURIComponent(/\/verify-email\?token=([^\s&]+)/.exec(mail.parsed.text ?? '')![1]);
+  };
+}

@@ -16,6 +16,11 @@ export interface TestApp {
   dataSource: DataSource;
   /** The API's own DataSource (role hireloop_app, subject to row-level security). */
   appDataSource: DataSource;
+  /**
+   * How `signupOrganization` reads the token of a verification mail. Unset: from the pending email delivery (no
+   * worker sends it meanwhile). Tests whose workers really send mail read the received message instead.
+   */
+  readVerificationToken?: (email: string) => Promise<string>;
   close(): Promise<void>;
 }
 

@@ -66,6 +66,8 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
   { method: 'POST', path: '/v1/auth/login', actor: () => undefined, params: none, body: (s) => ({ email: s.spareMember.email, password: TEST_PASSWORD }) },
   { method: 'POST', path: '/v1/auth/accept-invite', actor: () => undefined, params: none, body: (s) => ({ token: s.inviteToken, password: TEST_PASSWORD, name: 'Invited Person' }) },
   { method: 'POST', path: '/v1/auth/verify-email', actor: () => undefined, params: none, body: (s) => ({ token: s.verificationToken }) },
+  // Without a credential: signing out an actor's token here would end it for every later call.
+  { method: 'POST', path: '/v1/auth/logout', actor: () => undefined, params: none },
 
   // members and organization
   { method: 'POST', path: '/v1/members', actor: (s) => s.team.admin, params: none, body: () => ({ email: uniqueEmail('invitee'), name: 'New Member', roles: ['interviewer'] }) },

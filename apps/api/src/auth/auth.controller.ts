@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '@hireloop/config';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '@hireloop/core';
@@ -10,6 +10,7 @@ import { AcceptInviteRequestDto, LoginRequestDto, SignupRequestDto, VerifyEmailR
 import { MeResponseDto, SignupAcceptedResponseDto, TokenResponseDto } from './dto/auth.response.dto';
 import { LocalAuthGuard } from './local-auth.guard';
 import { AuthThrottle, AuthThrottleGuard } from './auth-throttle.guard';
+import { assertCsrfToken, clearSessionCookies, sessionCredential, setSessionCookies } from './session-cookie';
 
 @ApiTags('auth')
 @Controller()
@@ -31,8 +32,8 @@ export class AuthController {
     errors: ['email_taken', 'too_many_requests', 'busy'],
   })
   @ApiResponse({ status: 202, description: 'Accepted (SIGNUP_EMAIL_VERIFICATION): a verification mail is on its way', type: SignupAcceptedResponseDto })
-  async signup(@Body() dto: SignupRequestDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto | SignupAcceptedResponseDto> {
-    if (!this.config.SIGNUP_EMAIL_VERIFICATION) return this.auth.signup(dto);
+  async signup(@Body() dto: SignupRequestDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto | SignupAcceptedResponseDto> {
+    if (!this.config.SIGNUP_EMAIL_VERIFICATION) return this.startSession(req, reply, this.auth.signup(dto));
     void reply.status(202);
     return this.auth.signupWithVerification(dto);
   }
@@ -43,8 +44,8 @@ export class AuthController {
   @Post('auth/verify-email')
   @HttpCode(200)
   @ApiContract({ summary: 'Finish a signup with the token from the verification mail, and sign in', response: TokenResponseDto, errors: [{ code: 'invalid_token', status: 400 }, 'too_many_requests', 'busy'] })
-  verifyEmail(@Body() dto: VerifyEmailRequestDto): Promise<TokenResponseDto> {
-    return this.auth.verifyEmail(dto);
+  verifyEmail(@Body() dto: VerifyEmailRequestDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto> {
+    return this.startSession(req, reply, this.auth.verifyEmail(dto));
   }
 
   @Public()
@@ -53,8 +54,8 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiContract({ summary: 'Exchange email and password for a bearer token', response: TokenResponseDto, errors: ['invalid_credentials', 'no_active_membership', 'too_many_requests', 'busy'] })
-  login(@Body() dto: LoginRequestDto, @Req() req: { user: { userId: string } }): Promise<TokenResponseDto> {
-    return this.auth.login(req.user.userId, dto.organizationId);
+  login(@Body() dto: LoginRequestDto, @Req() req: FastifyRequest & { user: { userId: string } }, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto> {
+    return this.startSession(req, reply, this.auth.login(req.user.userId, dto.organizationId));
   }
 
   @Public()
@@ -63,8 +64,31 @@ export class AuthController {
   @Post('auth/accept-invite')
   @HttpCode(200)
   @ApiContract({ summary: 'Set a password with a one-time invite token and sign in', response: TokenResponseDto, errors: ['invalid_invite', 'invalid_credentials', 'too_many_requests', 'busy'] })
-  acceptInvite(@Body() dto: AcceptInviteRequestDto): Promise<TokenResponseDto> {
-    return this.auth.acceptInvite(dto);
+  acceptInvite(@Body() dto: AcceptInviteRequestDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto> {
+    return this.startSession(req, reply, this.auth.acceptInvite(dto));
+  }
+
+  /** Public, so that an expired session can still clear its cookies; a valid token sent along is revoked. */
+  @Public()
+  @ApiBearerAuth()
+  @Post('auth/logout')
+  @HttpCode(204)
+  @ApiContract({ summary: 'Sign out: the access token (bearer or session cookie; X-CSRF-Token with the cookie) is refused from now on, and the session cookies are cleared', response: null, status: 204, errors: ['csrf_token_invalid'] })
+  async logout(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    assertCsrfToken(req, this.config.JWT_SECRET);
+    const credential = sessionCredential(req);
+    if (credential) await this.auth.signOut(credential.token);
+    clearSessionCookies(req, reply, this.config);
+  }
+
+  /**
+   * Every sign-in also opens a browser session: the token in an httpOnly cookie plus the CSRF cookie (see
+   * session-cookie.ts). Clients that use the bearer token from the body ignore them.
+   */
+  private async startSession(req: FastifyRequest, reply: FastifyReply, issued: Promise<TokenResponseDto>): Promise<TokenResponseDto> {
+    const token = await issued;
+    setSessionCookies(req, reply, this.config, token.accessToken);
+    return token;
   }
 
   @ApiBearerAuth()

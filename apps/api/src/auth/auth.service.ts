@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
 import { AppError, AuthContext, MemberEntity, OrganizationEntity, UserEntity } from '@hireloop/core';
+import { assertSafeRecipient, EmailRequests } from '@hireloop/core/email';
 import { enterOrganization, enterUser, PgErrorCode, pgErrorCode } from '@hireloop/database';
 import { AcceptInviteRequestDto, SignupRequestDto, VerifyEmailRequestDto } from './dto/auth.request.dto';
 import { MeResponseDto, MembershipResponseDto, OrganizationResponseDto, SignupAcceptedResponseDto, TokenResponseDto, UserResponseDto } from './dto/auth.response.dto';
@@ -28,36 +29,40 @@ export class AuthService {
   ) {}
 
   /**
-   * With SIGNUP_EMAIL_VERIFICATION: the same answer whether or not the e-mail has an account. A new e-mail gets its
-   * organization, user and a pending membership, and a one-time verification token is mailed; an existing one gets
-   * nothing but a mail telling its owner (both mails land in `dev_mailbox` outside production until e-mail exists).
-   * Both paths hash the password, so they also take about as long.
+   * With SIGNUP_EMAIL_VERIFICATION (the default): the same answer whether or not the e-mail has an account. A new
+   * e-mail gets its organization, user and a pending membership, and a one-time verification link is mailed; an
+   * existing one gets nothing but a mail telling its owner. Both mails go the way of every email (outbox → worker →
+   * SMTP), in the transaction of the signup. Both paths hash the password, so they also take about as long.
    */
   async signupWithVerification(dto: SignupRequestDto): Promise<SignupAcceptedResponseDto> {
+    // Checked before anything else: a 400 that only one of the two paths gave would tell them apart.
+    assertSafeRecipient({ email: dto.email, name: dto.name });
     const passwordHash = await hashPassword(dto.password);
     const token = newInviteToken();
-    const created = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const inserted: { id: string }[] = await manager.query(`INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING RETURNING id`, [
         dto.email,
         dto.name,
         passwordHash,
       ]);
-      if (inserted.length === 0) return false;
+      if (inserted.length === 0) {
+        // Outside any organization's scope: an account mail, like a password reset.
+        const [owner]: { name: string }[] = await manager.query(`SELECT name FROM users WHERE email = $1`, [dto.email]);
+        await EmailRequests.signupAttempt(manager, { attemptId: randomUUID(), email: dto.email, name: owner?.name ?? '' });
+        return;
+      }
       const org = await manager.save(manager.create(OrganizationEntity, { name: dto.organizationName, settings: {} }));
       // The new organization's rows are written in its scope (row-level security).
       enterOrganization(org.id);
       const member = await manager.save(
         manager.create(MemberEntity, { organizationId: org.id, userId: inserted[0].id, roles: ['admin'], status: 'invited', invitedName: null, inviteTokenHash: null, inviteExpiresAt: null }),
       );
-      await manager.query(`INSERT INTO signup_verifications (token_hash, member_id, expires_at) VALUES ($1, $2, now() + interval '24 hours')`, [hashInviteToken(token), member.id]);
-      return true;
+      const [{ expires_at: expiresAt }]: { expires_at: Date }[] = await manager.query(
+        `INSERT INTO signup_verifications (token_hash, member_id, expires_at) VALUES ($1, $2, now() + interval '24 hours') RETURNING expires_at`,
+        [hashInviteToken(token), member.id],
+      );
+      await EmailRequests.verification(manager, { email: dto.email, name: dto.name, token, expiresAt, organizationId: org.id, userId: inserted[0].id });
     });
-    if (this.config.NODE_ENV !== 'production') {
-      const mail = created
-        ? { subject: 'Confirm your e-mail', body: `verification token: ${token}` }
-        : { subject: 'Someone tried to sign up with your e-mail', body: 'You already have an account: sign in, or ignore this mail.' };
-      await this.dataSource.query(`INSERT INTO dev_mailbox (recipient, subject, body) VALUES ($1, $2, $3)`, [dto.email, mail.subject, mail.body]);
-    }
     return { status: 'verification_sent', detail: 'Check your e-mail to finish signing up.' };
   }
 
@@ -177,14 +182,25 @@ export class AuthService {
     return rows[0]?.id === memberId;
   }
 
-  /** Used on every authenticated request: the membership must still be active. */
-  async resolveAuthContext(userId: string, organizationId: string, memberId: string): Promise<AuthContext | null> {
+  /** Used on every authenticated request: the membership must still be active and the token not signed out. */
+  async resolveAuthContext(userId: string, organizationId: string, memberId: string, tokenId?: string): Promise<AuthContext | null> {
     const rows: { roles: string[] }[] = await this.dataSource.query(
-      `SELECT roles FROM members WHERE id = $1 AND organization_id = $2 AND user_id = $3 AND status = 'active'`,
-      [memberId, organizationId, userId],
+      `SELECT roles FROM members WHERE id = $1 AND organization_id = $2 AND user_id = $3 AND status = 'active'
+          AND NOT EXISTS (SELECT 1 FROM revoked_access_tokens WHERE jti = $4::uuid)`,
+      [memberId, organizationId, userId, tokenId ?? null],
     );
     if (rows.length === 0) return null;
     return { userId, organizationId, memberId, roles: rows[0].roles as AuthContext['roles'] };
+  }
+
+  /**
+   * Sign-out: a valid token is refused from now on, wherever a copy of it is (an invalid or expired one is ignored).
+   * Kept until the token would have expired anyway; the retention purge removes it after that.
+   */
+  async signOut(accessToken: string): Promise<void> {
+    const payload = await this.jwt.verifyAsync<{ jti?: string; exp?: number }>(accessToken, { algorithms: ['HS256'] }).catch(() => null);
+    if (!payload?.jti || !payload.exp || !/^[0-9a-f-]{36}$/i.test(payload.jti)) return;
+    await this.dataSource.query(`INSERT INTO revoked_access_tokens (jti, expires_at) VALUES ($1, to_timestamp($2)) ON CONFLICT (jti) DO NOTHING`, [payload.jti, payload.exp]);
   }
 
   async me(auth: AuthContext): Promise<MeResponseDto> {
@@ -198,7 +214,7 @@ export class AuthService {
     enterOrganization(member.organizationId);
     const org = await this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: member.organizationId });
     const payload: JwtPayload = { sub: member.userId, org: member.organizationId, mid: member.id };
-    const accessToken = await this.jwt.signAsync(payload);
+    const accessToken = await this.jwt.signAsync(payload, { jwtid: randomUUID() });
     return {
       accessToken,
       tokenType: 'Bearer',

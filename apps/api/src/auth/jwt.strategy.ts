@@ -1,19 +1,22 @@
 import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { ExtractJwt, Strategy } from 'passport-jwt';
+import { Strategy } from 'passport-jwt';
 import { AppConfig } from '@hireloop/config';
 import { AuthContext } from '@hireloop/core';
 import { enterOrganization } from '@hireloop/database';
 import { AuthService } from './auth.service';
+import { sessionCredential } from './session-cookie';
 
 export interface JwtPayload {
   sub: string;
   org: string;
   mid: string;
+  /** The token's id (absent from tokens issued before sign-out existed): sign-out revokes it. */
+  jti?: string;
 }
 
-/** Verifies the bearer token, then re-reads the membership so that deactivation and role changes apply at once. */
+/** Verifies the access token (bearer header, or the browser's session cookie), then re-reads the membership so that deactivation and role changes apply at once. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
@@ -21,7 +24,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     private readonly auth: AuthService,
   ) {
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      // The CSRF check for cookie-borne tokens is JwtAuthGuard's, before this runs.
+      jwtFromRequest: (request: Parameters<typeof sessionCredential>[0]) => sessionCredential(request)?.token ?? null,
       // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to parse it as a public key
       // on every request, which cost about 0.6 ms of CPU per authenticated request.
       secretOrKey: createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8')) as unknown as string,
@@ -31,9 +35,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(payload: JwtPayload): Promise<AuthContext | false> {
-    if (!payload?.sub || !payload.org || !payload.mid || !/^[0-9a-f-]{36}$/i.test(payload.org)) return false;
+    if (!payload?.sub || !payload.org || !payload.mid || !/^[0-9a-f-]{36}$/i.test(payload.org) || (payload.jti !== undefined && !/^[0-9a-f-]{36}$/i.test(payload.jti))) return false;
     // The token is verified: from here on, this request's statements see only its organization's rows.
     enterOrganization(payload.org);
-    return (await this.auth.resolveAuthContext(payload.sub, payload.org, payload.mid)) ?? false;
+    return (await this.auth.resolveAuthContext(payload.sub, payload.org, payload.mid, payload.jti)) ?? false;
   }
 }

@@ -1,23 +1,25 @@
 import { ApiError, toApiError } from '../lib/problem';
 
-/** The bearer token lives in localStorage so a reload keeps the session; sign-out removes it. */
-const TOKEN_KEY = 'hireloop.accessToken';
+/**
+ * The session is an httpOnly cookie the API sets at sign-in: no script here can read the access token, and nothing
+ * is kept in localStorage. Unsafe requests carry the CSRF token the API put in the readable `hireloop_csrf` cookie
+ * (only pages of this origin can read it), which the API requires of every cookie-authenticated write.
+ */
+const CSRF_COOKIE = 'hireloop_csrf';
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function getToken(): string | null {
-  try {
-    return localStorage.getItem(TOKEN_KEY);
-  } catch {
-    return null;
+export function csrfToken(): string | null {
+  if (typeof document === 'undefined') return null;
+  for (const part of document.cookie.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === CSRF_COOKIE) return decodeURIComponent(value.join('='));
   }
+  return null;
 }
 
-export function setToken(token: string | null): void {
-  try {
-    if (token) localStorage.setItem(TOKEN_KEY, token);
-    else localStorage.removeItem(TOKEN_KEY);
-  } catch {
-    /* private mode: the session lasts as long as the tab */
-  }
+/** A session cookie is probably there (the CSRF cookie lives exactly as long): worth asking GET /v1/me. */
+export function hasSession(): boolean {
+  return Boolean(csrfToken());
 }
 
 type UnauthorizedListener = () => void;
@@ -47,8 +49,9 @@ export function buildUrl(path: string, query?: RequestOptions['query']): string 
 /** Calls the REST API under /v1. Resolves with the JSON body; rejects with an ApiError built from problem+json. */
 export async function api<T = unknown>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
-  const token = getToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
+  const method = options.method ?? 'GET';
+  const csrf = UNSAFE_METHODS.has(method) ? csrfToken() : null;
+  if (csrf) headers['X-CSRF-Token'] = csrf;
   let body: string | undefined;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -56,7 +59,7 @@ export async function api<T = unknown>(path: string, options: RequestOptions = {
   }
   let response: Response;
   try {
-    response = await fetch(buildUrl(`/v1${path}`, options.query), { method: options.method ?? 'GET', headers, body, signal: options.signal });
+    response = await fetch(buildUrl(`/v1${path}`, options.query), { method, headers, body, signal: options.signal, credentials: 'same-origin' });
   } catch (error) {
     if ((error as Error)?.name === 'AbortError') throw error;
     throw toApiError(0, null);
@@ -72,7 +75,8 @@ export async function api<T = unknown>(path: string, options: RequestOptions = {
   }
   if (!response.ok) {
     const error = toApiError(response.status, parsed, response.statusText);
-    if (response.status === 401 && token && onUnauthorized) onUnauthorized();
+    // The session ended (expired, or signed out elsewhere); a wrong password on the sign-in forms is no such thing.
+    if (response.status === 401 && !path.startsWith('/auth/') && onUnauthorized) onUnauthorized();
     throw error;
   }
   return (text ? parsed : undefined) as T;

@@ -17,6 +17,8 @@ export type User = Schemas['UserResponseDto'];
 export type Me = Schemas['MeResponseDto'];
 export type TokenResponse = Schemas['TokenResponseDto'];
 export type Member = Schemas['MemberResponseDto'];
+/** Signup's answer while the e-mail address is verified (the same for every address). */
+export type SignupAccepted = Schemas['SignupAcceptedResponseDto'];
 
 export interface Page<T> {
   items: T[];

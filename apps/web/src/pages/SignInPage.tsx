@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { post } from '../api/client';
-import type { TokenResponse } from '../api/types';
+import type { SignupAccepted, TokenResponse } from '../api/types';
 import { homePath, useAuth } from '../auth';
 import { Field } from '../components/Field';
 import { ProblemBanner } from '../components/ProblemBanner';
@@ -74,14 +74,28 @@ function SignInForm() {
 function SignUpForm() {
   const after = useAfterSignIn();
   const [form, setForm] = useState({ organizationName: '', name: '', email: '', password: '' });
-  const action = useAction(() => post<TokenResponse>('/auth/signup', form));
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const action = useAction(() => post<TokenResponse | SignupAccepted>('/auth/signup', form));
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [k]: e.target.value });
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const res = await action.run();
-    if (res) after(res);
+    if (!res) return;
+    if ('accessToken' in res) after(res);
+    else setSentTo(form.email.trim());
   };
   const err = action.error;
+  if (sentTo) {
+    return (
+      <div role="status" aria-label="Check your email" data-testid="check-email">
+        <h2>Check your email</h2>
+        <p>
+          We sent a link to <strong>{sentTo}</strong>. Open it to confirm the address and finish creating {form.organizationName.trim() || 'your organization'}; it works once, for 24 hours.
+        </p>
+        <p className="muted small">Nothing arrived? Check the spam folder, or sign in if you already have an account.</p>
+      </div>
+    );
+  }
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Create an organization">
       <ProblemBanner error={err} claimed={Object.keys(form)} title="Could not create the organization" />

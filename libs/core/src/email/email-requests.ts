@@ -144,6 +144,22 @@ export const EmailRequests = {
     ]);
   },
 
+  /**
+   * A sign-up was attempted with an address that already has an account: its owner is told (the sign-up itself
+   * answers exactly as for a new address). Not about any organization.
+   */
+  async signupAttempt(manager: EntityManager, a: { attemptId: string; email: string; name: string }): Promise<void> {
+    await requestEmails(manager, [
+      {
+        organizationId: null,
+        eventKey: `signup-attempt:${a.attemptId}`,
+        template: 'signup_attempt',
+        to: { email: a.email, name: a.name },
+        params: { email: a.email.trim().toLowerCase() },
+      },
+    ]);
+  },
+
   /** A password-reset link (`/reset-password?token=`), single use, valid until `expiresAt`. */
   async passwordReset(manager: EntityManager, r: { tokenId: string; email: string; name: string; token: string; expiresAt: Date }): Promise<void> {
     await requestEmails(manager, [

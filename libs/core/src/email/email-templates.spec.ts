@@ -16,6 +16,7 @@ const interview: InterviewEmailParams = {
 const params: Record<string, Record<string, unknown>> = {
   invitation: { token: 'tok/en+1', expiresAt: '2026-12-09T10:00:00.000Z', inviterName: 'Alex', roles: ['interviewer'] },
   email_verification: { token: 'verify', email: 'ivy@example.test' },
+  signup_attempt: { email: 'ivy@example.test' },
   password_reset: { token: 'reset', expiresAt: '2026-12-02T11:00:00.000Z' },
   interview_scheduled: interview as unknown as Record<string, unknown>,
   interview_moved: { ...interview, previousStartsAt: '2026-12-02T14:00:00.000Z' } as unknown as Record<string, unknown>,
@@ -47,6 +48,7 @@ describe('email templates', () => {
     expect(renderEmail('invitation', params.invitation, ctx).text).toContain('https://app.example.com/accept-invite?token=tok%2Fen%2B1');
     expect(renderEmail('password_reset', params.password_reset, ctx).text).toContain('https://app.example.com/reset-password?token=reset');
     expect(renderEmail('email_verification', params.email_verification, ctx).text).toContain('https://app.example.com/verify-email?token=verify');
+    expect(renderEmail('signup_attempt', params.signup_attempt, ctx).text).toContain('https://app.example.com/signin');
     expect(renderEmail('feedback_reminder', params.feedback_reminder, ctx).text).toContain(`https://app.example.com/interviews/${interview.interviewId}`);
     expect(renderEmail('feedback_escalation', params.feedback_escalation, ctx).text).toContain(`https://app.example.com/applications/${interview.applicationId}/debrief`);
   });

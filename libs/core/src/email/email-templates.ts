@@ -9,6 +9,7 @@ import { appLink, escapeHtml, headerText, MAX_SUBJECT_LENGTH } from './email-tex
 export const EMAIL_TEMPLATES = [
   'invitation',
   'email_verification',
+  'signup_attempt',
   'password_reset',
   'interview_scheduled',
   'interview_moved',
@@ -20,7 +21,7 @@ export const EMAIL_TEMPLATES = [
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
 /** Account and security mail: always sent, no preferences link. Everything else is non-essential. */
-export const ESSENTIAL_TEMPLATES: ReadonlySet<EmailTemplate> = new Set(['invitation', 'email_verification', 'password_reset']);
+export const ESSENTIAL_TEMPLATES: ReadonlySet<EmailTemplate> = new Set(['invitation', 'email_verification', 'signup_attempt', 'password_reset']);
 
 export interface InterviewEmailParams {
   interviewId: string;
@@ -86,6 +87,15 @@ function body(template: EmailTemplate, p: EmailParams, ctx: RenderContext): Body
         paragraphs: [`Confirm that ${str(p.email)} is your address${ctx.organizationName ? ` to continue with ${org}` : ''}.`],
         action: { label: 'Confirm my email address', url: link('/verify-email', { token: str(p.token) }) },
         note: p.expiresAt ? `The link works once, until ${formatWhen(str(p.expiresAt))}. If you did not ask for it, ignore this email.` : 'If you did not ask for it, ignore this email.',
+      };
+    case 'signup_attempt':
+      return {
+        subject: 'Someone tried to sign up to hireloop with your email address',
+        paragraphs: [
+          `Someone (perhaps you) tried to create a new hireloop organization with ${str(p.email)}, which already has an account. Nothing was created and your account is unchanged.`,
+          'If it was you, sign in instead; if you forgot your password, reset it from the sign-in page. Otherwise ignore this email.',
+        ],
+        action: { label: 'Sign in', url: link('/signin') },
       };
     case 'password_reset':
       return {

@@ -12,14 +12,16 @@ export interface RetentionPolicy {
 export interface RetentionResult {
   idempotencyKeys: number;
   outboxMessages: number;
+  revokedAccessTokens: number;
 }
 
 /** Rows deleted per statement: short transactions, so a purge never holds long locks on hot tables. */
 const BATCH_SIZE = 5_000;
 
 /**
- * Deletes what only served a transient purpose: expired idempotency keys and long-published outbox rows. Never
- * touches unpublished outbox rows (they are work still to do) nor anything a report or an audit depends on.
+ * Deletes what only served a transient purpose: expired idempotency keys, long-published outbox rows and the ids
+ * of signed-out tokens that have expired. Never touches unpublished outbox rows (they are work still to do) nor
+ * anything a report or an audit depends on.
  */
 @Injectable()
 export class RetentionService {
@@ -37,7 +39,12 @@ export class RetentionService {
          SELECT id FROM outbox_messages WHERE published_at IS NOT NULL AND published_at < $1 ORDER BY id LIMIT ${BATCH_SIZE})`,
       outboxBefore,
     );
-    return { idempotencyKeys, outboxMessages };
+    // A signed-out token past its expiry is refused by its signature anyway.
+    const revokedAccessTokens = await this.deleteInBatches(
+      `DELETE FROM revoked_access_tokens WHERE jti IN (SELECT jti FROM revoked_access_tokens WHERE expires_at < $1 LIMIT ${BATCH_SIZE})`,
+      now,
+    );
+    return { idempotencyKeys, outboxMessages, revokedAccessTokens };
   }
 
   private async deleteInBatches(sql: string, before: Date): Promise<number> {
