@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '@hireloop/core';
 import { Auth, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
+import { NudgeRequestDto, NudgeResponseDto } from './dto/nudge.dto';
+import { FeedbackNudgesService } from './feedback-nudges.service';
 import { InterviewKitResponseDto } from './dto/interview-kit.response.dto';
 import { MyInterviewsQueryDto, ScheduleInterviewRequestDto } from './dto/interview.request.dto';
 import { InterviewResponseDto, MyInterviewsResponseDto } from './dto/interview.response.dto';
@@ -16,6 +18,7 @@ export class InterviewsController {
   constructor(
     private readonly interviews: InterviewsService,
     private readonly kits: InterviewKitService,
+    private readonly nudges: FeedbackNudgesService,
   ) {}
 
   @Post('applications/:id/interviews')
@@ -31,6 +34,15 @@ export class InterviewsController {
   @ApiOperation({ summary: 'Cancel an interview that has no submitted feedback' })
   cancel(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<InterviewResponseDto> {
     return this.interviews.cancel(auth, id);
+  }
+
+  @Post('interviews/:id/nudges')
+  @Roles('admin', 'recruiter', 'hiring_manager')
+  @ApiOperation({
+    summary: "Ask an interviewer for their missing scorecard (inbox + email); the role's hiring manager, recruiters and admins; one nudge per interviewer every 12 hours (429 nudge_too_soon)",
+  })
+  nudge(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() dto: NudgeRequestDto): Promise<NudgeResponseDto> {
+    return this.nudges.nudge(auth, id, dto);
   }
 
   @Get('me/interviews')
