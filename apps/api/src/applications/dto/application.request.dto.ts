@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { APPLICATION_STATUSES, ApplicationStatus, PageQueryDto } from '@hireloop/core';
+import { APPLICATION_STATUSES, ApplicationStatus, CountedPageQueryDto } from '@hireloop/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -41,7 +41,14 @@ export class UpdateApplicationRequestDto {
   status?: (typeof SETTABLE_APPLICATION_STATUSES)[number];
 }
 
-export class ListApplicationsQueryDto extends PageQueryDto {
+export class ListApplicationsQueryDto extends CountedPageQueryDto {
+  @ApiPropertyOptional({ description: "Case-insensitive part of the candidate's name or email or of the role's title", maxLength: 200 })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MaxLength(200, { message: 'Search for at most 200 characters.' })
+  q?: string;
+
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() roleId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() candidateId?: string;
   @ApiPropertyOptional({ enum: APPLICATION_STATUSES }) @IsOptional() @IsIn(APPLICATION_STATUSES) status?: ApplicationStatus;
