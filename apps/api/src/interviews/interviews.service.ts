@@ -5,6 +5,7 @@ import { AppError, ApplicationsRepository, AuditService, AuthContext, feedbackDu
 import { EmailRequests } from '@hireloop/core/email';
 import { MyInterviewDto, MyInterviewsResponseDto, InterviewResponseDto } from './dto/interview.response.dto';
 import { MyInterviewsQueryDto, ScheduleInterviewRequestDto } from './dto/interview.request.dto';
+import { assertNoDoubleBooking } from './interview-conflicts';
 
 const MAX_INTERVIEW_HOURS = 12;
 
@@ -53,6 +54,7 @@ export class InterviewsService {
         ]);
       }
 
+      await assertNoDoubleBooking(manager, org, { interviewerIds: dto.interviewerIds, startsAt, endsAt, allowConflict: dto.allowConflict });
       const interview = await this.interviews.insert(manager, {
         organizationId: org,
         applicationId,
