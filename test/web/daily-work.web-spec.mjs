@@ -185,6 +185,38 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
     assert.match(await error.innerText(), /Alice Interviewer was asked for feedback less than 12 hours ago/);
   });
 
+  step('recruiter: scheduling Alice over her own booking warns of the double booking; "Schedule anyway" books it; the stage moves', async () => {
+    const page = s.pages.recruiter;
+    const start = new Date(Math.ceil(Date.now() / 3600_000) * 3600_000 + 48 * 3600_000);
+    await apiCall(
+      'POST',
+      `/applications/${s.applicationId}/interviews`,
+      { roundId: s.round.id, interviewerIds: [s.people.alice.id], startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3600_000).toISOString() },
+      s.people.recruiter.token,
+    );
+    await page.goto(`${BASE}/#/applications/${s.applicationId}`);
+    const schedule = page.getByRole('form', { name: 'Schedule an interview' });
+    await schedule.getByLabel('Round').selectOption(s.round.id);
+    await schedule.getByRole('checkbox', { name: s.people.alice.name }).check();
+    await schedule.getByLabel('Starts').fill(new Date(start.getTime() + 30 * 60_000).toISOString().slice(0, 16));
+    await schedule.getByLabel('Minutes').fill('60');
+    await schedule.getByRole('button', { name: 'Schedule', exact: true }).click();
+    const warning = schedule.getByTestId('conflict-warning');
+    await warning.waitFor();
+    assert.match(await warning.innerText(), /Alice Interviewer is already booked/);
+    await shot(page, '02b-double-booking');
+    await warning.getByRole('button', { name: 'Schedule anyway' }).click();
+    await schedule.getByRole('status').filter({ hasText: 'scheduled' }).waitFor();
+    await page.getByTestId('interviews-table').locator('tbody tr').nth(2).waitFor();
+    assert.match(await page.getByTestId('interviews-table').locator('thead').innerText(), /UTC/, 'times say their time zone');
+
+    const pipeline = page.getByTestId('pipeline');
+    await pipeline.getByLabel('Stage').fill('Onsite');
+    await pipeline.getByRole('button', { name: 'Save stage' }).click();
+    await pipeline.getByRole('status').filter({ hasText: 'Stage saved' }).waitFor();
+    await page.locator('.page-header').getByText(/· Onsite/).waitFor();
+  });
+
   step('interviewer Alice: the inbox badge counts the nudge; the interview is marked overdue with its due time', async () => {
     const page = await newUserPage('alice');
     await signIn(page, s.people.alice);
@@ -231,6 +263,7 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
     await signIn(page, s.people.recruiter);
     await page.goto(`${BASE}/#/roles/${s.roleId}`);
     await page.getByTestId('role-title').waitFor();
+    await page.getByTestId('role-candidates').getByRole('link', { name: s.first.name }).waitFor();
     await shot(page, '06-role-builder-390');
     await assertNoHorizontalOverflow(page, 'the role builder');
     await page.goto(`${BASE}/#/applications/${s.applicationId}/debrief`);

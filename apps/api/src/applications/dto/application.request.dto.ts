@@ -7,11 +7,11 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 export class CreateApplicationRequestDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'candidateId must be a UUID' })
+  @IsUUID('all', { message: 'Choose a candidate.' })
   candidateId: string;
 
   @ApiProperty({ format: 'uuid', description: 'An open role' })
-  @IsUUID('all', { message: 'roleId must be a UUID' })
+  @IsUUID('all', { message: 'Choose an open role.' })
   roleId: string;
 
   @ApiPropertyOptional({ default: 'applied', maxLength: 50, description: 'Free-form pipeline stage' })

@@ -4,7 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDateStri
 
 export class ScheduleInterviewRequestDto {
   @ApiProperty({ format: 'uuid', description: "A round of the application's role (in its current loop version)" })
-  @IsUUID('all', { message: 'roundId must be a UUID' })
+  @IsUUID('all', { message: 'Choose a round of this role.' })
   roundId: string;
 
   @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: 10, description: 'Active members holding the interviewer role' })
