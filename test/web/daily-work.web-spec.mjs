@@ -216,7 +216,7 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
     assert.match(await page.getByTestId('interviews-table').locator('thead').innerText(), /UTC/, 'times say their time zone');
 
     const pipeline = page.getByTestId('pipeline');
-    await pipeline.getByLabel('Stage').fill('Onsite');
+    await pipeline.getByRole('textbox', { name: 'Stage' }).fill('Onsite');
     await pipeline.getByRole('button', { name: 'Save stage' }).click();
     await pipeline.getByRole('status').filter({ hasText: 'Stage saved' }).waitFor();
     await page.locator('.page-header').getByText(/· Onsite/).waitFor();

@@ -33,7 +33,7 @@ export function PipelineCard(props: { application: Application; onChanged: () =>
     <section className="card" aria-labelledby="pipeline-title" data-testid="pipeline">
       <h2 id="pipeline-title">Pipeline</h2>
       <ProblemBanner error={err} claimed={['stage', 'status']} title="Could not update the application" />
-      <form onSubmit={saveStage} noValidate aria-label="Stage">
+      <form onSubmit={saveStage} noValidate aria-label="Change the stage">
         <Field label="Stage" hint="Where the candidate is, e.g. phone screen, onsite, offer" errors={err?.forField('stage')}>
           {(p) => <input {...p} name="stage" value={stage} maxLength={50} onChange={(e) => setStage(e.target.value)} />}
         </Field>
