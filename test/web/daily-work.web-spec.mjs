@@ -268,7 +268,7 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
     await signIn(page, s.people.recruiter);
     await page.goto(`${BASE}/#/roles/${s.roleId}`);
     await page.getByTestId('role-title').waitFor();
-    await page.getByTestId('role-candidates').getByRole('link', { name: s.first.name }).waitFor();
+    await page.getByTestId('role-candidates').getByRole('link', { name: s.first.name, exact: true }).waitFor();
     await shot(page, '06-role-builder-390');
     await assertNoHorizontalOverflow(page, 'the role builder');
     await page.goto(`${BASE}/#/applications/${s.applicationId}/debrief`);
