@@ -152,7 +152,7 @@ describe('interviews: scheduling, my interviews, the interview kit', () => {
   });
 
   describe('GET /v1/me/interviews', () => {
-    it("lists the caller's upcoming interviews and those awaiting their feedback", async () => {
+    it("lists the caller's upcoming interviews, those awaiting their feedback (with due time and overdue mark) and the completed ones", async () => {
       const scene = await createHiringScene(t, { candidateName: 'Sam Candidate' });
       const { recruiter, interviewers } = scene.team;
       const [alice, bob, carol] = interviewers;
@@ -179,26 +179,41 @@ describe('interviews: scheduling, my interviews, the interview kit', () => {
         endsAt: expect.any(String),
         scorecardStatus: 'none',
         scorecardId: null,
+        scorecardSubmittedAt: null,
+        feedbackDueAt: new Date(new Date(mine.body.upcoming[1].endsAt).getTime() + 24 * 3600_000).toISOString(),
+        feedbackOverdue: false,
       });
+      // Due 24 hours (the default reminderAfterHours) after the end: `older` ended 29 hours ago, `recent` 2 hours ago.
+      expect(mine.body.awaitingFeedback.map((i: { feedbackOverdue: boolean }) => i.feedbackOverdue)).toEqual([true, false]);
+      await t.http.patch('/v1/organization').set(scene.team.admin.auth).send({ reminderAfterHours: 1 }).expect(200);
+      const strict = await t.http.get('/v1/me/interviews').set(alice.auth).expect(200);
+      expect(strict.body.awaitingFeedback.map((i: { feedbackOverdue: boolean }) => i.feedbackOverdue)).toEqual([true, true]);
+      expect(strict.body.awaitingFeedback[1].feedbackDueAt).toBe(new Date(new Date(strict.body.awaitingFeedback[1].endsAt).getTime() + 3600_000).toISOString());
+      expect(mine.body.completed).toEqual([]);
 
-      // A draft keeps it awaiting; a submission takes it off the list.
+      // A draft keeps it awaiting; a submission takes it off the list and onto the completed one.
       await t.http.put(`/v1/interviews/${older}/scorecard`).set(alice.auth).send({}).expect(200);
       await t.http.post(`/v1/interviews/${recent}/scorecard/submit`).set(alice.auth).send(completeScorecard(design)).expect(200);
       const after = await t.http.get('/v1/me/interviews').set(alice.auth).expect(200);
       expect(after.body.awaitingFeedback.map((i: { id: string; scorecardStatus: string }) => [i.id, i.scorecardStatus])).toEqual([[older, 'draft']]);
+      expect(after.body.completed).toEqual([
+        expect.objectContaining({ id: recent, scorecardStatus: 'submitted', scorecardSubmittedAt: expect.any(String), feedbackOverdue: false }),
+      ]);
       expect((await t.http.get('/v1/me/interviews?limit=1').set(alice.auth).expect(200)).body.upcoming).toHaveLength(1);
       await t.http.get('/v1/me/interviews?limit=0').set(alice.auth).expect(400);
 
       // Each interviewer sees only their own; Carol still owes feedback on `recent`.
       const bobs = await t.http.get('/v1/me/interviews').set(bob.auth).expect(200);
-      expect(bobs.body).toEqual({ upcoming: [expect.objectContaining({ id: soon })], awaitingFeedback: [] });
+      expect(bobs.body).toEqual({ upcoming: [expect.objectContaining({ id: soon })], awaitingFeedback: [], completed: [] });
       const carols = await t.http.get('/v1/me/interviews').set(carol.auth).expect(200);
       expect(carols.body.awaitingFeedback.map((i: { id: string }) => i.id)).toEqual([recent]);
-      expect((await t.http.get('/v1/me/interviews').set(recruiter.auth).expect(200)).body).toEqual({ upcoming: [], awaitingFeedback: [] });
+      expect((await t.http.get('/v1/me/interviews').set(recruiter.auth).expect(200)).body).toEqual({ upcoming: [], awaitingFeedback: [], completed: [] });
 
       // Once the decision is recorded nothing is awaited any more.
       await t.dataSource.query(`UPDATE applications SET decided_at = now() WHERE id = $1`, [scene.applicationId]);
-      expect((await t.http.get('/v1/me/interviews').set(alice.auth).expect(200)).body.awaitingFeedback).toEqual([]);
+      const decided = await t.http.get('/v1/me/interviews').set(alice.auth).expect(200);
+      expect(decided.body.awaitingFeedback).toEqual([]);
+      expect(decided.body.completed.map((i: { id: string }) => i.id)).toEqual([recent]);
     });
   });
 

@@ -104,8 +104,8 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
       expect(notReady.body).toMatchObject({ status: 422, code: 'loop_not_ready' });
       expect(notReady.body.errors).toEqual([
         { field: 'rounds', code: 'no_rounds', message: 'The loop needs at least one interview round.' },
-        { field: `dimensions.${a.dimension.id}`, code: 'dimension_not_covered', message: 'Dimension "Problem framing" is not the focus of any round; add it to a round\'s focusDimensionIds.' },
-        { field: `dimensions.${b.dimension.id}`, code: 'dimension_not_covered', message: 'Dimension "Data skills" is not the focus of any round; add it to a round\'s focusDimensionIds.' },
+        { field: `dimensions.${a.dimension.id}`, code: 'dimension_not_covered', message: 'Dimension "Problem framing" is not the focus of any round; make it a focus of at least one round (tick it in the coverage grid).' },
+        { field: `dimensions.${b.dimension.id}`, code: 'dimension_not_covered', message: 'Dimension "Data skills" is not the focus of any round; make it a focus of at least one round (tick it in the coverage grid).' },
       ]);
 
       const question = await t.http.post('/v1/questions').set(team.recruiter.auth).send({ prompt: 'Design an A/B test for a ranking change.', tags: ['Experimentation'] }).expect(201);

@@ -340,11 +340,11 @@ describe('scorecards: blind feedback, idempotent submission, validation, amendme
       expect(fields(await submit({ ...good, ratings: [{ ...good.ratings[0], dimensionId: 'coding' }, good.ratings[1]] }).expect(400))).toContain('ratings.0.dimensionId');
 
       const missing = await submit({ ...good, ratings: [good.ratings[0]] }).expect(400);
-      expect(missing.body.errors).toEqual([{ field: 'ratings', code: 'missing_dimension', message: `focus dimension "Communication" (${communication.id}) needs a rating with evidence, or notAssessed with a reason` }]);
+      expect(missing.body.errors).toEqual([{ field: 'ratings', code: 'missing_dimension', message: 'Rate "Communication" with evidence, or mark it not assessed and say why.' }]);
 
       expect(codes(await submit({ ...good, ratings: [{ dimensionId: coding.id, rating: 3 }, good.ratings[1]] }).expect(400))).toEqual([['ratings.0.evidence', 'evidence_required']]);
       const short = await submit({ ...good, ratings: [{ dimensionId: coding.id, rating: 3, evidence: 'Good.' }, good.ratings[1]] }).expect(400);
-      expect(short.body.errors).toEqual([{ field: 'ratings.0.evidence', code: 'evidence_too_short', message: 'evidence must be at least 20 characters (it has 5)' }]);
+      expect(short.body.errors).toEqual([{ field: 'ratings.0.evidence', code: 'evidence_too_short', message: 'The evidence for "Coding" needs at least 20 characters (it has 5).' }]);
 
       expect(codes(await submit({ ...good, ratings: [good.ratings[0], { dimensionId: communication.id, notAssessed: true }] }).expect(400))).toEqual([
         ['ratings.1.notAssessedReason', 'reason_required'],
@@ -384,7 +384,7 @@ describe('scorecards: blind feedback, idempotent submission, validation, amendme
       // The organization's minimum applies, and the message says so.
       await t.http.patch('/v1/organization').set(scene.team.admin.auth).send({ minEvidenceLength: 80 }).expect(200);
       const longer = await submit(good).expect(400);
-      expect(longer.body.errors[0]).toMatchObject({ field: 'ratings.0.evidence', message: expect.stringMatching(/^evidence must be at least 80 characters/) });
+      expect(longer.body.errors[0]).toMatchObject({ field: 'ratings.0.evidence', message: expect.stringMatching(/^The evidence for "Coding" needs at least 80 characters/) });
       await t.http.patch('/v1/organization').set(scene.team.admin.auth).send({ minEvidenceLength: 20 }).expect(200);
       await submit(good).expect(200);
     });

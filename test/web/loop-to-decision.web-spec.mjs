@@ -380,6 +380,9 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     await add.getByLabel('Source (optional)').fill('referral');
     await add.getByRole('button', { name: 'Add candidate' }).click();
     await add.getByRole('status').filter({ hasText: 'added' }).waitFor();
+    // The picker searches the server for the candidate (however many there are), then offers the matches.
+    await page.getByTestId('apply-candidate-search').fill(s.candidate.email);
+    await page.getByRole('search', { name: 'Find the candidate by name or email' }).getByRole('button', { name: 'Search' }).click();
     const apply = page.getByRole('form', { name: 'Add a candidate to a role' });
     const candidateSelect = apply.getByLabel('Candidate');
     await candidateSelect.locator('option', { hasText: s.candidate.name }).waitFor({ state: 'attached' });
@@ -475,7 +478,7 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     const page = await newUserPage('manager');
     await signIn(page, s.people.manager);
     await page.getByRole('link', { name: 'Debriefs' }).click();
-    await page.getByRole('link', { name: `Debrief for ${s.candidate.name}, ${s.roleTitle}` }).click();
+    await page.getByRole('link', { name: `Open debrief for ${s.candidate.name}, ${s.roleTitle}` }).click();
     await page.locator('[data-testid="debrief"][data-status="current"]').waitFor({ timeout: REPORT_TIMEOUT_MS });
     await page.getByTestId('recommendation').waitFor();
     assert.match(await page.getByTestId('report-status').innerText(), /version 1/);

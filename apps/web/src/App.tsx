@@ -9,6 +9,7 @@ import { CalibrationPage, InterviewerCalibrationPage, RoleCalibrationPage } from
 import { CandidatesPage } from './pages/CandidatesPage';
 import { DebriefPage } from './pages/DebriefPage';
 import { DebriefsPage } from './pages/DebriefsPage';
+import { InboxLink, InboxPage } from './pages/InboxPage';
 import { InterviewPage } from './pages/InterviewPage';
 import { MembersPage } from './pages/MembersPage';
 import { MyInterviewsPage } from './pages/MyInterviewsPage';
@@ -57,6 +58,7 @@ function Authenticated() {
         <Route path="/calibration" element={<Guard roles={['admin', 'hiring_manager']}><CalibrationPage /></Guard>} />
         <Route path="/calibration/interviewers/:memberId" element={<InterviewerCalibrationPage />} />
         <Route path="/calibration/roles/:roleId" element={<Guard roles={['admin', 'hiring_manager']}><RoleCalibrationPage /></Guard>} />
+        <Route path="/inbox" element={<InboxPage />} />
         <Route path="/members" element={<Guard roles={['admin']}><MembersPage /></Guard>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
@@ -124,6 +126,9 @@ function Shell(props: { children: ReactNode }) {
                   </NavLink>
                 </li>
               ))}
+            <li>
+              <InboxLink />
+            </li>
           </ul>
         </nav>
         <div className="topbar__me">

@@ -108,6 +108,8 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
     body: (s) => ({ roundId: s.openRole.rounds.pairing.id, interviewerIds: [s.team.interviewers[2].memberId], ...interviewWindow(48) }),
   },
   { method: 'POST', path: '/v1/interviews/:id/cancel', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.cancellableInterviewId }) },
+  // Before the submission below: Alice's scorecard is still missing.
+  { method: 'POST', path: '/v1/interviews/:id/nudges', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.draftInterviewId }), body: (s) => ({ interviewerId: s.team.interviewers[0].memberId }) },
 
   // scorecards
   {

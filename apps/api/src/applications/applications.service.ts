@@ -13,6 +13,7 @@ import {
   InterviewsRepository,
   pageLimit,
   toPage,
+  withTotal,
 } from '@hireloop/core';
 import { pgConstraint, PgErrorCode, pgErrorCode } from '@hireloop/database';
 import { InterviewResponseDto } from '../interviews/dto/interview.response.dto';
@@ -71,14 +72,16 @@ export class ApplicationsService {
   async list(auth: AuthContext, query: ListApplicationsQueryDto): Promise<ApplicationPageResponseDto> {
     // Hiring managers (without a wider role) see the applications of the roles they manage.
     const everything = hasRole(auth, 'admin', 'recruiter');
-    const rows = await this.applications.page(auth.organizationId, query, {
+    const filter = {
       roleId: query.roleId,
       candidateId: query.candidateId,
       status: query.status,
       hiringManagerId: everything ? undefined : auth.memberId,
-    });
+      q: query.q || undefined,
+    };
+    const [rows, total] = await Promise.all([this.applications.page(auth.organizationId, query, filter), query.withTotal ? this.applications.count(auth.organizationId, filter) : undefined]);
     const labels = await this.applications.labels(auth.organizationId, rows.map((r) => r.id));
-    return toPage(rows, pageLimit(query), (a) => this.applications.cursorOf(a), (a) => ApplicationResponseDto.from(a, labels.get(a.id)));
+    return withTotal(toPage(rows, pageLimit(query), (a) => this.applications.cursorOf(a), (a) => ApplicationResponseDto.from(a, labels.get(a.id))), total);
   }
 
   async get(auth: AuthContext, applicationId: string): Promise<ApplicationDetailResponseDto> {

@@ -5,6 +5,7 @@ import { AppError, AuditService, AuthContext, InterviewsRepository } from '@hire
 import { EmailRequests } from '@hireloop/core/email';
 import { MoveInterviewRequestDto } from './dto/move-interview.request.dto';
 import { InterviewResponseDto } from './dto/interview.response.dto';
+import { assertNoDoubleBooking } from './interview-conflicts';
 
 const MAX_INTERVIEW_HOURS = 12;
 
@@ -33,6 +34,7 @@ export class InterviewMovesService {
       }
       const before = { startsAt: new Date(interview.startsAt), endsAt: new Date(interview.endsAt) };
       if (before.startsAt.getTime() === startsAt.getTime() && before.endsAt.getTime() === endsAt.getTime()) return; // nothing moved, nothing sent
+      await assertNoDoubleBooking(manager, auth.organizationId, { interviewerIds: interview.interviewerIds, startsAt, endsAt, excludeInterviewId: interviewId, allowConflict: dto.allowConflict });
       await this.interviews.update(manager, auth.organizationId, interviewId, { startsAt, endsAt });
       await this.audit.record(manager, auth, {
         action: 'interview.moved',

@@ -4,6 +4,8 @@ import type { AuthContext } from '@hireloop/core';
 import { ApiContract } from '../common/api-contract';
 import { Auth, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
+import { NudgeRequestDto, NudgeResponseDto } from './dto/nudge.dto';
+import { FeedbackNudgesService } from './feedback-nudges.service';
 import { InterviewKitResponseDto } from './dto/interview-kit.response.dto';
 import { MyInterviewsQueryDto, ScheduleInterviewRequestDto } from './dto/interview.request.dto';
 import { InterviewResponseDto, MyInterviewsResponseDto } from './dto/interview.response.dto';
@@ -17,6 +19,7 @@ export class InterviewsController {
   constructor(
     private readonly interviews: InterviewsService,
     private readonly kits: InterviewKitService,
+    private readonly nudges: FeedbackNudgesService,
   ) {}
 
   @Post('applications/:id/interviews')
@@ -32,6 +35,15 @@ export class InterviewsController {
   @ApiContract({ summary: 'Cancel an interview that has no submitted feedback', response: InterviewResponseDto, errors: ['interview_not_found', 'interview_has_feedback'] })
   cancel(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<InterviewResponseDto> {
     return this.interviews.cancel(auth, id);
+  }
+
+  @Post('interviews/:id/nudges')
+  @Roles('admin', 'recruiter', 'hiring_manager')
+  @ApiOperation({
+    summary: "Ask an interviewer for their missing scorecard (inbox + email); the role's hiring manager, recruiters and admins; one nudge per interviewer every 12 hours (429 nudge_too_soon)",
+  })
+  nudge(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() dto: NudgeRequestDto): Promise<NudgeResponseDto> {
+    return this.nudges.nudge(auth, id, dto);
   }
 
   @Get('me/interviews')

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, ApplicationsRepository, AuditService, AuthContext, InterviewsRepository, MembersRepository, MyInterviewRow } from '@hireloop/core';
+import { AppError, ApplicationsRepository, AuditService, AuthContext, feedbackDueAt, InterviewsRepository, MembersRepository, MyInterviewRow, organizationSettings } from '@hireloop/core';
 import { EmailRequests } from '@hireloop/core/email';
 import { MyInterviewDto, MyInterviewsResponseDto, InterviewResponseDto } from './dto/interview.response.dto';
 import { MyInterviewsQueryDto, ScheduleInterviewRequestDto } from './dto/interview.request.dto';
+import { assertNoDoubleBooking } from './interview-conflicts';
 
 const MAX_INTERVIEW_HOURS = 12;
 
@@ -53,6 +54,7 @@ export class InterviewsService {
         ]);
       }
 
+      await assertNoDoubleBooking(manager, org, { interviewerIds: dto.interviewerIds, startsAt, endsAt, allowConflict: dto.allowConflict });
       const interview = await this.interviews.insert(manager, {
         organizationId: org,
         applicationId,
@@ -93,11 +95,17 @@ export class InterviewsService {
 
   async mine(auth: AuthContext, query: MyInterviewsQueryDto): Promise<MyInterviewsResponseDto> {
     const limit = query.limit ?? 50;
-    const [upcoming, awaiting] = await Promise.all([
+    const [upcoming, awaiting, completed, [organization]] = await Promise.all([
       this.interviews.upcomingFor(auth.organizationId, auth.memberId, limit),
       this.interviews.awaitingFeedbackFrom(auth.organizationId, auth.memberId, limit),
+      this.interviews.completedBy(auth.organizationId, auth.memberId, limit),
+      this.dataSource.query(`SELECT settings FROM organizations WHERE id = $1`, [auth.organizationId]) as Promise<{ settings: Record<string, unknown> | null }[]>,
     ]);
-    return { upcoming: upcoming.map(toMine), awaitingFeedback: awaiting.map(toMine) };
+    const settings = organizationSettings({ settings: organization?.settings ?? {} });
+    const reminder = { reminderAfterHours: Number(settings.reminderAfterHours) || 0, escalateAfterDays: 0 };
+    const now = new Date();
+    const toMine = (row: MyInterviewRow) => toMyInterview(row, feedbackDueAt(new Date(row.endsAt), reminder), now);
+    return { upcoming: upcoming.map(toMine), awaitingFeedback: awaiting.map(toMine), completed: completed.map(toMine) };
   }
 
   private async describe(auth: AuthContext, interviewId: string): Promise<InterviewResponseDto> {
@@ -107,7 +115,7 @@ export class InterviewsService {
   }
 }
 
-function toMine(row: MyInterviewRow): MyInterviewDto {
+function toMyInterview(row: MyInterviewRow, dueAt: Date, now: Date): MyInterviewDto {
   return {
     id: row.id,
     applicationId: row.applicationId,
@@ -119,5 +127,8 @@ function toMine(row: MyInterviewRow): MyInterviewDto {
     endsAt: new Date(row.endsAt).toISOString(),
     scorecardStatus: row.scorecardStatus ?? 'none',
     scorecardId: row.scorecardId,
+    scorecardSubmittedAt: row.scorecardSubmittedAt ? new Date(row.scorecardSubmittedAt).toISOString() : null,
+    feedbackDueAt: dueAt.toISOString(),
+    feedbackOverdue: row.scorecardStatus !== 'submitted' && dueAt.getTime() <= now.getTime(),
   };
 }

@@ -20,6 +20,7 @@ import {
   RoleEntity,
   RolesRepository,
   toPage,
+  withTotal,
 } from '@hireloop/core';
 import { CloneRoleRequestDto, CreateRoleRequestDto, ListRolesQueryDto, UpdateRoleRequestDto } from './dto/role.request.dto';
 import { LoopVersionPageResponseDto, LoopVersionResponseDto, RolePageResponseDto, RoleResponseDto, RoleSummaryResponseDto } from './dto/role.response.dto';
@@ -73,8 +74,9 @@ export class RolesService {
   async list(auth: AuthContext, query: ListRolesQueryDto): Promise<RolePageResponseDto> {
     const onlyManaged = !this.loop.canWrite(auth);
     if (onlyManaged && !hasRole(auth, 'hiring_manager')) throw AppError.forbidden('role_required', 'Only admins, recruiters and hiring managers can list roles.');
-    const rows = await this.roles.page(auth.organizationId, query, { status: query.status, hiringManagerId: onlyManaged ? auth.memberId : undefined });
-    return toPage(rows, pageLimit(query), (r) => this.roles.cursorOf(r), RoleSummaryResponseDto.from);
+    const filter = { status: query.status, hiringManagerId: onlyManaged ? auth.memberId : undefined, q: query.q || undefined };
+    const [rows, total] = await Promise.all([this.roles.page(auth.organizationId, query, filter), query.withTotal ? this.roles.count(auth.organizationId, filter) : undefined]);
+    return withTotal(toPage(rows, pageLimit(query), (r) => this.roles.cursorOf(r), RoleSummaryResponseDto.from), total);
   }
 
   async get(auth: AuthContext, roleId: string): Promise<RoleResponseDto> {

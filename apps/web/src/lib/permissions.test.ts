@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Me, MemberRole } from '../api/types';
-import { canRecordDecision } from './permissions';
+import { canNudge, canRecordDecision } from './permissions';
 
 const me = (memberId: string, ...roles: MemberRole[]): Me => ({
   user: { id: 'u', email: 'x@example.test', name: 'X' },
@@ -23,4 +23,16 @@ describe('canRecordDecision (issue 19 item 4: a recruiter is not offered the dec
     expect(canRecordDecision(who, hm)).toBe(expected);
   });
   it('nobody signed in → false', () => expect(canRecordDecision(null, 'm1')).toBe(false));
+});
+
+describe('canNudge (issue 19 item 2: nudging from the debrief mirrors the API)', () => {
+  it.each([
+    ['a recruiter', me('m1', 'recruiter'), 'm9', true],
+    ['an admin', me('m1', 'admin'), 'm9', true],
+    ["the role's hiring manager", me('m1', 'hiring_manager'), 'm1', true],
+    ['a hiring manager of another role', me('m1', 'hiring_manager'), 'm9', false],
+    ['an interviewer', me('m1', 'interviewer'), 'm1', false],
+  ] as const)('%s → %s', (_name, who, hm, expected) => {
+    expect(canNudge(who, hm)).toBe(expected);
+  });
 });

@@ -14,3 +14,10 @@ export function canRecordDecision(me: Me | null | undefined, hiringManagerId: st
   if (hiringManagerId === undefined) return true;
   return hiringManagerId === me.membership.memberId;
 }
+
+/** Who may nudge an interviewer for missing feedback (mirrors the API): recruiters, admins and the role's hiring manager. */
+export function canNudge(me: Me | null | undefined, hiringManagerId: string | null | undefined): boolean {
+  if (!me) return false;
+  if (me.membership.roles.includes('recruiter')) return true;
+  return canRecordDecision(me, hiringManagerId);
+}

@@ -9,6 +9,9 @@ import { useAction, useResource } from '../lib/hooks';
 import { formatDateTime, fromLocalInputValue, humanize, toLocalInputValue } from '../lib/labels';
 import { candidateNameOf, interviewerIdsOf, roleTitleOf, roundNameOf } from '../lib/names';
 import { toggle } from '../lib/scorecard';
+import { ConflictWarning, InterviewActions } from './application/InterviewActions';
+import { PipelineCard } from './application/PipelineCard';
+import { TimeZone } from './MyInterviewsPage';
 
 /** One candidate's application to one role: its interviews, scheduling the next one, and the way to the debrief. */
 export function ApplicationPage() {
@@ -55,17 +58,25 @@ export function ApplicationPage() {
         </div>
       </header>
       <div className="columns">
-        <div>
+        <div className="min-w-0">
           <h2>Interviews</h2>
           {interviews.length === 0 ? <Empty>No interviews scheduled yet.</Empty> : null}
           {interviews.length > 0 ? (
+            <div className="table-scroll">
             <table className="table" data-testid="interviews-table">
               <thead>
                 <tr>
                   <th scope="col">Round</th>
-                  <th scope="col">When</th>
+                  <th scope="col">
+                    When <TimeZone />
+                  </th>
                   <th scope="col">Interviewers</th>
                   <th scope="col">Status</th>
+                  {canSchedule && app.status === 'active' ? (
+                    <th scope="col">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
@@ -75,14 +86,23 @@ export function ApplicationPage() {
                     <td>{formatDateTime(i.startsAt)}</td>
                     <td>{interviewerIdsOf(i).map((id) => memberName(id) ?? 'Interviewer').join(', ')}</td>
                     <td>{humanize(i.status ?? 'scheduled')}</td>
+                    {canSchedule && app.status === 'active' ? (
+                      <td>
+                        <InterviewActions interview={i} label={`${roundName(i)}, ${formatDateTime(i.startsAt)}`} onChanged={() => void application.reload()} />
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
             </table>
+            </div>
           ) : null}
         </div>
         {canSchedule && app.status === 'active' ? (
-          <ScheduleForm applicationId={app.id} role={role.data} interviewers={interviewers.data ?? []} onScheduled={() => void application.reload()} />
+          <div className="stack">
+            <ScheduleForm applicationId={app.id} role={role.data} interviewers={interviewers.data ?? []} onScheduled={() => void application.reload()} />
+            <PipelineCard application={app} onChanged={() => void application.reload()} />
+          </div>
         ) : null}
       </div>
     </section>
@@ -107,15 +127,18 @@ function ScheduleForm(props: { applicationId: string; role: Role | undefined; in
   useEffect(() => {
     if (round) setMinutes(String(round.durationMinutes));
   }, [round]);
-  const action = useAction(() => {
+  const action = useAction((allowConflict: boolean) => {
     const start = fromLocalInputValue(startsAt);
     const end = start ? new Date(new Date(start).getTime() + (Number(minutes) || 60) * 60000).toISOString() : null;
-    return post<Interview>(`/applications/${props.applicationId}/interviews`, { roundId, interviewerIds, startsAt: start, endsAt: end });
+    return post<Interview>(`/applications/${props.applicationId}/interviews`, { roundId, interviewerIds, startsAt: start, endsAt: end, ...(allowConflict ? { allowConflict: true } : {}) });
   });
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
+    await submit(false);
+  };
+  const submit = async (allowConflict: boolean) => {
     setDone(null);
-    const res = await action.run();
+    const res = await action.run(allowConflict);
     if (res) {
       setDone(`${round?.name ?? 'Interview'} scheduled.`);
       setInterviewerIds([]);
@@ -127,7 +150,7 @@ function ScheduleForm(props: { applicationId: string; role: Role | undefined; in
   return (
     <form className="card" onSubmit={onSubmit} noValidate aria-label="Schedule an interview">
       <h2>Schedule an interview</h2>
-      <ProblemBanner error={err} claimed={['roundId', 'interviewerIds', 'startsAt', 'endsAt']} title="Could not schedule" />
+      <ProblemBanner error={err?.code === 'interviewer_double_booked' ? null : err} claimed={['roundId', 'interviewerIds', 'startsAt', 'endsAt']} title="Could not schedule" />
       <Field label="Round" errors={err?.forField('roundId')}>
         {(p) => (
           <select {...p} name="roundId" value={roundId} onChange={(e) => setRoundId(e.target.value)}>
@@ -151,13 +174,14 @@ function ScheduleForm(props: { applicationId: string; role: Role | undefined; in
         <FieldError id="interviewers-error" messages={err?.under('interviewerIds')} />
       </fieldset>
       <div className="row">
-        <Field label="Starts" errors={err?.forField('startsAt')}>
+        <Field label="Starts" hint={`Your time zone: ${Intl.DateTimeFormat().resolvedOptions().timeZone}`} errors={err?.forField('startsAt')}>
           {(p) => <input {...p} type="datetime-local" name="startsAt" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />}
         </Field>
         <Field label="Minutes" errors={err?.forField('endsAt')}>
           {(p) => <input {...p} inputMode="numeric" className="input-weight" name="minutes" value={minutes} onChange={(e) => setMinutes(e.target.value)} />}
         </Field>
       </div>
+      <ConflictWarning error={err} pending={action.pending} verb="Schedule" onAnyway={() => void submit(true)} />
       <button type="submit" className="button button--primary" disabled={action.pending}>
         Schedule
       </button>

@@ -1,7 +1,9 @@
 import { FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { listAll, post } from '../api/client';
-import type { Application, Candidate, RoleSummary } from '../api/types';
+import { get, listAll, post } from '../api/client';
+import type { CountedPage } from '../api/daily-work-types';
+import type { Application, Candidate, Page, RoleSummary } from '../api/types';
+import { SearchBox, usePagedList } from '../components/PagedList';
 import { Field } from '../components/Field';
 import { Empty, Loading, ProblemBanner } from '../components/ProblemBanner';
 import { useAction, useResource } from '../lib/hooks';
@@ -9,67 +11,77 @@ import { humanize } from '../lib/labels';
 import { roleTitleOf } from '../lib/names';
 import { linesToList } from './role-builder/shared';
 
-/** Recruiters: candidates, their applications, and adding a candidate to an open role. */
+/** Recruiters: candidates (searched and paged on the server), their applications, and adding a candidate to an open role. */
 export function CandidatesPage() {
-  const candidates = useResource(() => listAll<Candidate>('/candidates'), []);
-  const applications = useResource(() => listAll<Application>('/applications'), []);
-  const roles = useResource(() => listAll<RoleSummary>('/roles'), []);
+  const list = usePagedList<Candidate>('/candidates', { noun: 'candidates', label: 'Search candidates by name or email', testId: 'candidates' });
+  const shown = list.resource.data?.items ?? [];
+  const shownKey = shown.map((c) => c.id).join(',');
+  // The applications of the candidates on this page only (one small request each), never "all applications".
+  const applications = useResource(
+    async (signal) => (await Promise.all(shown.map((c) => get<Page<Application>>('/applications', { candidateId: c.id, limit: 100 }, signal)))).flatMap((p) => p.items),
+    [shownKey],
+  );
+  const roles = useResource(() => listAll<RoleSummary>('/roles', { status: 'open' }), []);
   const reload = () => {
-    void candidates.reload();
+    list.reload();
     void applications.reload();
   };
   const roleTitle = (a: Application) => roles.data?.find((r) => r.id === a.roleId)?.title ?? roleTitleOf(a);
+  const data = list.resource.data;
   return (
     <section className="page">
       <h1>Candidates</h1>
       <div className="columns">
-        <div>
-          <ProblemBanner error={candidates.error ?? applications.error} />
-          {!candidates.data ? (
-            candidates.error ? null : <Loading />
-          ) : candidates.data.length === 0 ? (
-            <Empty>No candidates yet.</Empty>
+        <div className="min-w-0">
+          {list.controls}
+          <ProblemBanner error={applications.error} />
+          {!data ? (
+            list.resource.error ? null : <Loading />
+          ) : data.items.length === 0 ? (
+            <Empty>{list.search ? `No candidate matches “${list.search}”.` : 'No candidates yet.'}</Empty>
           ) : (
-            <table className="table" data-testid="candidates-table">
-              <thead>
-                <tr>
-                  <th scope="col">Candidate</th>
-                  <th scope="col">Applications</th>
-                </tr>
-              </thead>
-              <tbody>
-                {candidates.data.map((c) => {
-                  const apps = (applications.data ?? []).filter((a) => a.candidateId === c.id);
-                  return (
-                    <tr key={c.id}>
-                      <td>
-                        <strong>{c.name}</strong>
-                        <br />
-                        <span className="muted small">
-                          {c.email}
-                          {c.source ? ` · ${c.source}` : ''}
-                        </span>
-                      </td>
-                      <td>
-                        {apps.length === 0 ? <span className="muted">—</span> : null}
-                        <ul className="plain">
-                          {apps.map((a) => (
-                            <li key={a.id}>
-                              <Link to={`/applications/${a.id}`}>{roleTitle(a)}</Link> <span className={`status status--${a.status}`}>{humanize(a.status)}</span>
-                            </li>
-                          ))}
-                        </ul>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <div className="table-scroll">
+              <table className="table" data-testid="candidates-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Candidate</th>
+                    <th scope="col">Applications</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((c) => {
+                    const apps = (applications.data ?? []).filter((a) => a.candidateId === c.id);
+                    return (
+                      <tr key={c.id}>
+                        <td>
+                          <strong>{c.name}</strong>
+                          <br />
+                          <span className="muted small">
+                            {c.email}
+                            {c.source ? ` · ${c.source}` : ''}
+                          </span>
+                        </td>
+                        <td>
+                          {apps.length === 0 ? <span className="muted">—</span> : null}
+                          <ul className="plain">
+                            {apps.map((a) => (
+                              <li key={a.id}>
+                                <Link to={`/applications/${a.id}`}>{roleTitle(a)}</Link> <span className={`status status--${a.status}`}>{humanize(a.status)}</span>
+                              </li>
+                            ))}
+                          </ul>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
           )}
         </div>
         <div className="stack">
           <NewCandidateForm onCreated={reload} />
-          <ApplyForm candidates={candidates.data ?? []} roles={(roles.data ?? []).filter((r) => r.status === 'open')} onCreated={reload} />
+          <ApplyForm roles={roles.data ?? []} onCreated={reload} />
         </div>
       </div>
     </section>
@@ -126,10 +138,16 @@ function NewCandidateForm(props: { onCreated: (c: Candidate) => void }) {
   );
 }
 
-function ApplyForm(props: { candidates: Candidate[]; roles: RoleSummary[]; onCreated: () => void }) {
+function ApplyForm(props: { roles: RoleSummary[]; onCreated: () => void }) {
   const navigate = useNavigate();
   const [candidateId, setCandidateId] = useState('');
   const [roleId, setRoleId] = useState('');
+  const [search, setSearch] = useState('');
+  // Found on the server by name or email: any candidate of the organization, however many there are.
+  const matches = useResource(
+    (signal) => (search ? get<CountedPage<Candidate>>('/candidates', { q: search, limit: 20, withTotal: true }, signal) : Promise.resolve(null)),
+    [search],
+  );
   const action = useAction(() => post<Application>('/applications', { candidateId, roleId }));
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -140,37 +158,53 @@ function ApplyForm(props: { candidates: Candidate[]; roles: RoleSummary[]; onCre
     }
   };
   const err = action.error;
+  const found = matches.data?.items ?? [];
   return (
-    <form className="card" onSubmit={onSubmit} noValidate aria-label="Add a candidate to a role">
+    <div className="card" data-testid="apply-form">
       <h2>Add to a role</h2>
-      <ProblemBanner error={err} claimed={['candidateId', 'roleId']} title="Could not create the application" />
-      <Field label="Candidate" errors={err?.forField('candidateId')}>
-        {(p) => (
-          <select {...p} name="candidateId" value={candidateId} onChange={(e) => setCandidateId(e.target.value)}>
-            <option value="">Choose a candidate…</option>
-            {props.candidates.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name} ({c.email})
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Open role" errors={err?.forField('roleId')}>
-        {(p) => (
-          <select {...p} name="roleId" value={roleId} onChange={(e) => setRoleId(e.target.value)}>
-            <option value="">Choose a role…</option>
-            {props.roles.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.title}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <button type="submit" className="button button--primary" disabled={action.pending}>
-        Create application
-      </button>
-    </form>
+      <SearchBox
+        label="Find the candidate by name or email"
+        testId="apply-candidate"
+        onSearch={(q) => {
+          setSearch(q);
+          setCandidateId('');
+        }}
+      />
+      {matches.data ? (
+        <p className="muted small" aria-live="polite" data-testid="apply-candidate-found">
+          {matches.data.total === 0 ? 'No candidate matches.' : `${matches.data.total ?? found.length} found${(matches.data.total ?? 0) > found.length ? `; the first ${found.length} are listed — search more precisely` : ''}.`}
+        </p>
+      ) : null}
+      <form onSubmit={onSubmit} noValidate aria-label="Add a candidate to a role">
+        <ProblemBanner error={err ?? matches.error} claimed={['candidateId', 'roleId']} title="Could not create the application" />
+        <Field label="Candidate" errors={err?.forField('candidateId')}>
+          {(p) => (
+            <select {...p} name="candidateId" value={candidateId} onChange={(e) => setCandidateId(e.target.value)} disabled={!search}>
+              <option value="">{search ? 'Choose a candidate…' : 'Search for the candidate first'}</option>
+              {found.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} ({c.email})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Open role" errors={err?.forField('roleId')}>
+          {(p) => (
+            <select {...p} name="roleId" value={roleId} onChange={(e) => setRoleId(e.target.value)}>
+              <option value="">Choose a role…</option>
+              {props.roles.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" className="button button--primary" disabled={action.pending}>
+          Create application
+        </button>
+      </form>
+    </div>
   );
 }

@@ -9,7 +9,7 @@ import { ScorecardView } from '../components/ScorecardView';
 import { formatFigure, formatFigures } from '../lib/figures';
 import { useResource } from '../lib/hooks';
 import { formatDateTime } from '../lib/labels';
-import { canRecordDecision } from '../lib/permissions';
+import { canNudge, canRecordDecision } from '../lib/permissions';
 import { levelsOf } from '../lib/ratingScale';
 import { AmendedMarker, AmendmentList } from './debrief/AmendmentList';
 import { DecisionCard } from './debrief/DecisionForm';
@@ -103,7 +103,7 @@ export function DebriefPage() {
         </section>
       )}
 
-      <AwaitingFeedback debrief={d} />
+      <AwaitingFeedback debrief={d} canNudge={canNudge(me, hiringManagerId)} />
 
       <section aria-labelledby="scorecards-title" className="card">
         <h2 id="scorecards-title">Scorecards and evidence</h2>

@@ -1,18 +1,23 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { listAll } from '../api/client';
-import type { Application, RoleSummary } from '../api/types';
-import { Empty, Loading, ProblemBanner } from '../components/ProblemBanner';
-import { useResource } from '../lib/hooks';
+import type { Application } from '../api/types';
+import { usePagedList } from '../components/PagedList';
+import { Empty, Loading } from '../components/ProblemBanner';
 import { humanize } from '../lib/labels';
 import { candidateNameOf, roleTitleOf } from '../lib/names';
 
 /** Applications whose debrief the member may read (a hiring manager sees the roles they manage). */
 export function DebriefsPage() {
   const [status, setStatus] = useState('active');
-  const applications = useResource(() => listAll<Application>('/applications', { status: status || undefined }), [status], 15000);
-  const roles = useResource(() => listAll<RoleSummary>('/roles'), []);
-  const titleOf = (a: Application) => roles.data?.find((r) => r.id === a.roleId)?.title ?? roleTitleOf(a);
+  const list = usePagedList<Application>('/applications', {
+    query: { status: status || undefined },
+    noun: 'applications',
+    label: 'Search by candidate or role',
+    testId: 'debriefs',
+    intervalMs: 15000,
+  });
+  const applications = { data: list.resource.data?.items, error: list.resource.error };
+  const titleOf = (a: Application) => roleTitleOf(a);
   return (
     <section className="page">
       <h1>Debriefs</h1>
@@ -27,12 +32,13 @@ export function DebriefsPage() {
           </select>
         </label>
       </div>
-      <ProblemBanner error={applications.error} />
+      {list.controls}
       {!applications.data ? (
         applications.error ? null : <Loading />
       ) : applications.data.length === 0 ? (
-        <Empty>No applications here.</Empty>
+        <Empty>{list.search ? `No application matches “${list.search}”.` : 'No applications here.'}</Empty>
       ) : (
+        <div className="table-scroll">
         <table className="table" data-testid="debriefs-table">
           <thead>
             <tr>
@@ -53,14 +59,16 @@ export function DebriefsPage() {
                   <span className={`status status--${a.status}`}>{humanize(a.status)}</span>
                 </td>
                 <td>
-                  <Link to={`/applications/${a.id}/debrief`} aria-label={`Debrief for ${candidateNameOf(a)}, ${titleOf(a)}`}>
-                    Open debrief
+                  {/* The visible words start the accessible name (WCAG 2.5.3, label in name). */}
+                  <Link to={`/applications/${a.id}/debrief`}>
+                    Open debrief<span className="sr-only"> for {candidateNameOf(a)}, {titleOf(a)}</span>
                   </Link>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

@@ -1,14 +1,14 @@
 import { Link } from 'react-router-dom';
 import { get } from '../api/client';
-import type { MyInterview, MyInterviews } from '../api/types';
+import type { MyInterview, MyInterviewLists } from '../api/daily-work-types';
 import { Empty, Loading, ProblemBanner } from '../components/ProblemBanner';
 import { useResource } from '../lib/hooks';
 import { formatDateTime, humanize } from '../lib/labels';
 import { candidateNameOf, roleTitleOf, roundNameOf } from '../lib/names';
 
-/** The interviewer's own interviews: what is coming up and what still needs feedback. Refreshes every 30 s. */
+/** The interviewer's own interviews: what still needs feedback (with its due time), what is coming up, what is done. Refreshes every 30 s. */
 export function MyInterviewsPage() {
-  const mine = useResource((signal) => get<MyInterviews>('/me/interviews', undefined, signal), [], 30000);
+  const mine = useResource((signal) => get<MyInterviewLists>('/me/interviews', undefined, signal), [], 30000);
   return (
     <section className="page">
       <h1>My interviews</h1>
@@ -16,16 +16,19 @@ export function MyInterviewsPage() {
       {!mine.data ? (
         mine.error ? null : <Loading />
       ) : (
-        <div className="columns columns--even">
-          <InterviewList title="Awaiting your feedback" testId="awaiting-feedback" items={mine.data.awaitingFeedback ?? []} empty="Nothing waiting for feedback. Thank you!" action="Write feedback" />
-          <InterviewList title="Upcoming" testId="upcoming" items={mine.data.upcoming ?? []} empty="No upcoming interviews." action="Prepare" />
-        </div>
+        <>
+          <div className="columns columns--even">
+            <InterviewList title="Awaiting your feedback" testId="awaiting-feedback" items={mine.data.awaitingFeedback ?? []} empty="Nothing waiting for feedback. Thank you!" kind="awaiting" />
+            <InterviewList title="Upcoming" testId="upcoming" items={mine.data.upcoming ?? []} empty="No upcoming interviews." kind="upcoming" />
+          </div>
+          <InterviewList title="Completed" testId="completed" items={mine.data.completed ?? []} empty="No submitted scorecards yet." kind="completed" />
+        </>
       )}
     </section>
   );
 }
 
-function InterviewList(props: { title: string; testId: string; items: MyInterview[]; empty: string; action: string }) {
+function InterviewList(props: { title: string; testId: string; items: MyInterview[]; empty: string; kind: 'awaiting' | 'upcoming' | 'completed' }) {
   const headingId = `${props.testId}-title`;
   return (
     <section aria-labelledby={headingId} data-testid={props.testId}>
@@ -34,21 +37,51 @@ function InterviewList(props: { title: string; testId: string; items: MyIntervie
       </h2>
       {props.items.length === 0 ? <Empty>{props.empty}</Empty> : null}
       <ul className="cards">
-        {props.items.map((i) => (
-          <li key={i.id} className="card card--compact">
-            <p>
-              <strong>{candidateNameOf(i)}</strong> · {roleTitleOf(i)}
-            </p>
-            <p className="muted small">
-              {roundNameOf(i)} · {formatDateTime(i.startsAt)}
-              {i.scorecardStatus && i.scorecardStatus !== 'none' ? ` · scorecard ${humanize(i.scorecardStatus)}` : ''}
-            </p>
-            <Link className="button button--small" to={`/interviews/${i.id}`} aria-label={`${props.action}: ${candidateNameOf(i)}, ${roundNameOf(i)}`}>
-              {props.action}
-            </Link>
-          </li>
-        ))}
+        {props.items.map((i) => {
+          const who = `${candidateNameOf(i)}, ${roundNameOf(i)}`;
+          return (
+            <li key={i.id} className={`card card--compact${props.kind === 'awaiting' && i.feedbackOverdue ? ' card--overdue' : ''}`} data-testid="my-interview">
+              <p>
+                <strong>{candidateNameOf(i)}</strong> · {roleTitleOf(i)}
+                {props.kind === 'awaiting' && i.feedbackOverdue ? (
+                  <span className="badge badge--overdue" data-testid="overdue">
+                    Overdue
+                  </span>
+                ) : null}
+              </p>
+              <p className="muted small">
+                {roundNameOf(i)} · {formatDateTime(i.startsAt)} <TimeZone />
+                {props.kind === 'awaiting' && i.scorecardStatus && i.scorecardStatus !== 'none' ? ` · scorecard ${humanize(i.scorecardStatus)}` : ''}
+              </p>
+              {props.kind === 'awaiting' && i.feedbackDueAt ? (
+                <p className={`small${i.feedbackOverdue ? ' text--overdue' : ''}`} data-testid="feedback-due">
+                  {i.feedbackOverdue ? 'Was due' : 'Due'} {formatDateTime(i.feedbackDueAt)}
+                </p>
+              ) : null}
+              {props.kind === 'completed' && i.scorecardSubmittedAt ? <p className="small muted">Submitted {formatDateTime(i.scorecardSubmittedAt)}</p> : null}
+              {props.kind === 'awaiting' ? (
+                <Link className="button button--small" to={`/interviews/${i.id}`} aria-label={`Write feedback: ${who}`}>
+                  Write feedback
+                </Link>
+              ) : props.kind === 'upcoming' ? (
+                <Link className="button button--small" to={`/interviews/${i.id}`} aria-label={`Prepare: ${who}`}>
+                  Prepare
+                </Link>
+              ) : (
+                <Link className="button button--small" to={`/interviews/${i.id}`} aria-label={`Amend or read the panel: ${who}`}>
+                  Amend or read the panel
+                </Link>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
+}
+
+/** The viewer's time zone next to times, so a shared link read elsewhere is not misread. */
+export function TimeZone() {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return <span className="muted small">({zone})</span>;
 }

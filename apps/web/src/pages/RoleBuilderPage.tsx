@@ -10,6 +10,7 @@ import { ApiError } from '../lib/problem';
 import { levelsOf } from '../lib/ratingScale';
 import { DimensionsSection } from './role-builder/DimensionsSection';
 import { RoleDetailsForm } from './role-builder/RoleDetailsForm';
+import { RoleCandidates } from './role-builder/RoleCandidates';
 import { RoundsSection } from './role-builder/RoundsSection';
 import { focusField } from './role-builder/shared';
 
@@ -174,6 +175,7 @@ export function RoleBuilderPage() {
           <RoundsSection role={data} editable={editable} onChange={applyRole} messagesFor={messagesFor} />
         </div>
       </div>
+      {data.status !== 'draft' ? <RoleCandidates roleId={data.id} /> : null}
     </section>
   );
 }

@@ -9,47 +9,64 @@ import { useAction, useResource } from '../lib/hooks';
 import { humanize } from '../lib/labels';
 import { DEFAULT_SCALE } from '../lib/ratingScale';
 import { RatingScalePicker } from './role-builder/RatingScalePicker';
+import { usePagedList } from '../components/PagedList';
 
 export function RolesPage() {
-  const { hasRole } = useAuth();
+  const { hasRole, me } = useAuth();
   const canEdit = hasRole('admin', 'recruiter');
-  const roles = useResource(() => listAll<RoleSummary>('/roles'), []);
+  const [status, setStatus] = useState('');
+  const list = usePagedList<RoleSummary>('/roles', { query: { status: status || undefined }, noun: 'roles', label: 'Search roles by title, department, level or location', testId: 'roles' });
   const members = useResource(() => (canEdit ? listAll<Member>('/members', { role: 'hiring_manager' }) : Promise.resolve([] as Member[])), [canEdit]);
-  const nameOf = (id: string | null) => members.data?.find((m) => m.id === id)?.name ?? '';
+  // A hiring manager cannot list members, but knows their own name.
+  const nameOf = (id: string | null) => (id && id === me?.membership.memberId ? me.user.name : members.data?.find((m) => m.id === id)?.name ?? '');
+  const data = list.resource.data;
   return (
     <section className="page">
       <h1>Roles</h1>
       <div className="columns">
-        <div>
-          <ProblemBanner error={roles.error} />
-          {!roles.data ? (
-            roles.error ? null : <Loading />
-          ) : roles.data.length === 0 ? (
-            <Empty>No roles yet. Start from a template or a blank loop.</Empty>
+        <div className="min-w-0">
+          <div className="toolbar">
+            <label>
+              Show{' '}
+              <select value={status} onChange={(e) => setStatus(e.target.value)} data-testid="roles-status">
+                <option value="">All roles</option>
+                <option value="open">Open</option>
+                <option value="draft">Draft</option>
+                <option value="closed">Closed</option>
+              </select>
+            </label>
+          </div>
+          {list.controls}
+          {!data ? (
+            list.resource.error ? null : <Loading />
+          ) : data.items.length === 0 ? (
+            <Empty>{list.search || status ? 'No role matches.' : 'No roles yet. Start from a template or a blank loop.'}</Empty>
           ) : (
-            <table className="table" data-testid="roles-table">
-              <thead>
-                <tr>
-                  <th scope="col">Role</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Hiring manager</th>
-                </tr>
-              </thead>
-              <tbody>
-                {roles.data.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <Link to={`/roles/${r.id}`}>{r.title}</Link>
-                      {r.level ? <span className="muted"> · {r.level}</span> : null}
-                    </td>
-                    <td>
-                      <span className={`status status--${r.status}`}>{humanize(r.status)}</span>
-                    </td>
-                    <td>{nameOf(r.hiringManagerId) || <span className="muted">—</span>}</td>
+            <div className="table-scroll">
+              <table className="table" data-testid="roles-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Role</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Hiring manager</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.items.map((r) => (
+                    <tr key={r.id}>
+                      <td>
+                        <Link to={`/roles/${r.id}`}>{r.title}</Link>
+                        {r.level ? <span className="muted"> · {r.level}</span> : null}
+                      </td>
+                      <td>
+                        <span className={`status status--${r.status}`}>{humanize(r.status)}</span>
+                      </td>
+                      <td>{nameOf(r.hiringManagerId) || <span className="muted">—</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </div>
         {canEdit ? (

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { applyKeyset, timestampKey } from '../common/keyset';
-import { PageQueryDto } from '../common/pagination';
+import { likePattern, PageQueryDto } from '../common/pagination';
 import { RoleEntity } from '../roles/role.entity';
 import { ApplicationEntity, ApplicationStatus } from './application.entity';
 
@@ -12,6 +12,8 @@ export interface ApplicationPageFilter {
   status?: ApplicationStatus;
   /** Only applications to roles this member is the hiring manager of. */
   hiringManagerId?: string;
+  /** Case-insensitive part of the candidate's name or email or of the role's title. */
+  q?: string;
 }
 
 /** What lists and details show next to an application: who and for what. */
@@ -53,15 +55,32 @@ export class ApplicationsRepository {
   }
 
   page(organizationId: string, query: PageQueryDto, filter: ApplicationPageFilter): Promise<ApplicationEntity[]> {
+    const qb = this.filtered(organizationId, filter);
+    applyKeyset(qb, query, { alias: 'a', sortColumn: 'created_at', direction: 'DESC' });
+    return qb.getMany();
+  }
+
+  /** How many applications match the filter (every page). */
+  count(organizationId: string, filter: ApplicationPageFilter): Promise<number> {
+    return this.filtered(organizationId, filter).getCount();
+  }
+
+  private filtered(organizationId: string, filter: ApplicationPageFilter) {
     const qb = this.dataSource.getRepository(ApplicationEntity).createQueryBuilder('a').where('a.organization_id = :organizationId', { organizationId });
+    if (filter.q) {
+      qb.andWhere(
+        `(EXISTS (SELECT 1 FROM candidates cq WHERE cq.id = a.candidate_id AND cq.organization_id = a.organization_id AND (lower(cq.name) LIKE :pattern OR cq.email LIKE :pattern))
+          OR EXISTS (SELECT 1 FROM roles rq WHERE rq.id = a.role_id AND rq.organization_id = a.organization_id AND lower(rq.title) LIKE :pattern))`,
+        { pattern: likePattern(filter.q) },
+      );
+    }
     if (filter.roleId) qb.andWhere('a.role_id = :roleId', { roleId: filter.roleId });
     if (filter.candidateId) qb.andWhere('a.candidate_id = :candidateId', { candidateId: filter.candidateId });
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
     if (filter.hiringManagerId) {
       qb.andWhere('EXISTS (SELECT 1 FROM roles r WHERE r.id = a.role_id AND r.organization_id = a.organization_id AND r.hiring_manager_id = :hm)', { hm: filter.hiringManagerId });
     }
-    applyKeyset(qb, query, { alias: 'a', sortColumn: 'created_at', direction: 'DESC' });
-    return qb.getMany();
+    return qb;
   }
 
   cursorOf(application: ApplicationEntity) {

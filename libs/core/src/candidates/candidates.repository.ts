@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { applyKeyset, timestampKey } from '../common/keyset';
-import { PageQueryDto } from '../common/pagination';
+import { likePattern, PageQueryDto } from '../common/pagination';
 import { CandidateEntity } from './candidate.entity';
 
 export interface CandidatePageFilter {
@@ -32,13 +32,20 @@ export class CandidatesRepository {
   }
 
   page(organizationId: string, query: PageQueryDto, filter: CandidatePageFilter): Promise<CandidateEntity[]> {
-    const qb = this.dataSource.getRepository(CandidateEntity).createQueryBuilder('c').where('c.organization_id = :organizationId', { organizationId });
-    if (filter.q) {
-      const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-      qb.andWhere('(lower(c.name) LIKE :pattern OR c.email LIKE :pattern)', { pattern });
-    }
+    const qb = this.filtered(organizationId, filter);
     applyKeyset(qb, query, { alias: 'c', sortColumn: 'created_at', direction: 'DESC' });
     return qb.getMany();
+  }
+
+  /** How many candidates match the filter (every page). */
+  count(organizationId: string, filter: CandidatePageFilter): Promise<number> {
+    return this.filtered(organizationId, filter).getCount();
+  }
+
+  private filtered(organizationId: string, filter: CandidatePageFilter) {
+    const qb = this.dataSource.getRepository(CandidateEntity).createQueryBuilder('c').where('c.organization_id = :organizationId', { organizationId });
+    if (filter.q) qb.andWhere('(lower(c.name) LIKE :pattern OR c.email LIKE :pattern)', { pattern: likePattern(filter.q) });
+    return qb;
   }
 
   cursorOf(candidate: CandidateEntity) {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { AppError } from './app-error';
 
 /**
@@ -21,6 +21,23 @@ export class PageQueryDto {
   @IsString()
   @MaxLength(512)
   cursor?: string;
+}
+
+/**
+ * A list that can also say how many rows match (`?withTotal=true` → `total` in the page), for "showing X of Y".
+ * Opt-in: counting costs a second query.
+ */
+export class CountedPageQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Also return `total`, the number of rows matching the filters (all pages)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'withTotal must be true or false' })
+  withTotal?: boolean;
+}
+
+/** `%part%` for a case-insensitive LIKE on lower-cased text, with LIKE's wildcards in the search taken literally. */
+export function likePattern(search: string): string {
+  return `%${search.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 }
 
 export interface Page<T> {
@@ -70,4 +87,9 @@ export function toPage<Row, Item>(
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   const last = pageRows[pageRows.length - 1];
   return { items: pageRows.map(map), nextCursor: hasMore && last ? encodeCursor(position(last)) : null };
+}
+
+/** Adds `total` to a page when it was counted (`?withTotal=true`); leaves the page as it was otherwise. */
+export function withTotal<P extends Page<unknown>>(page: P, total: number | undefined): P & { total?: number } {
+  return total === undefined ? page : { ...page, total };
 }

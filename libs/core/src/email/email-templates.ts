@@ -62,6 +62,11 @@ interface Body {
 }
 
 const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : v === null || v === undefined ? fallback : String(v));
+/** The name of whoever nudged for a scorecard (a nudge's payload carries `nudgedBy`), else ''. */
+const nudgerName = (p: Record<string, unknown>): string => {
+  const by = p.nudgedBy as { name?: unknown } | undefined;
+  return by && typeof by === 'object' ? str(by.name) : '';
+};
 
 /** "Tue, 2 Dec 2026, 14:00 UTC": emails are read in any time zone; the .ics part carries the exact instant. */
 export function formatWhen(iso: string): string {
@@ -132,6 +137,7 @@ function body(template: EmailTemplate, p: EmailParams, ctx: RenderContext): Body
         subject: `Reminder: your scorecard for ${str(p.roleTitle)} is due`,
         paragraphs: [
           `Your interview for ${str(p.roleTitle)} ended on ${formatWhen(str(p.interviewEndedAt))} and your scorecard is not submitted yet${Number(p.daysOverdue) > 0 ? ` (${Number(p.daysOverdue)} day(s) overdue)` : ''}.`,
+          ...(nudgerName(p) ? [`${nudgerName(p)} is waiting for it to discuss the candidate.`] : []),
           'The panel decides with everyone’s written evidence; please submit it while the interview is fresh.',
         ],
         action: { label: 'Open your scorecard', url: link(`/interviews/${str(p.interviewId)}`) },

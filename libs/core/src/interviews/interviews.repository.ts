@@ -20,6 +20,7 @@ export interface MyInterviewRow {
   endsAt: Date;
   scorecardId: string | null;
   scorecardStatus: ScorecardStatus | null;
+  scorecardSubmittedAt: Date | null;
 }
 
 /** An interview with its round's name and kind as its loop version has them. */
@@ -177,11 +178,17 @@ export class InterviewsRepository {
     );
   }
 
+  /** The member's interviews whose scorecard they submitted, most recently submitted first (to amend or read the panel). */
+  completedBy(organizationId: string, memberId: string, limit: number): Promise<MyInterviewRow[]> {
+    return this.mine(organizationId, memberId, `s.status = 'submitted'`, `s.submitted_at DESC NULLS LAST, i.id DESC`, limit);
+  }
+
   private mine(organizationId: string, memberId: string, condition: string, order: string, limit: number): Promise<MyInterviewRow[]> {
     return this.dataSource.query(
       `SELECT i.id, i.application_id AS "applicationId", i.role_id AS "roleId", r.title AS "roleTitle", c.name AS "candidateName",
               i.round_id AS "roundId", COALESCE(sr->>'name', rd.name) AS "roundName", COALESCE(sr->>'kind', rd.kind) AS "roundKind",
-              i.starts_at AS "startsAt", i.ends_at AS "endsAt", s.id AS "scorecardId", s.status AS "scorecardStatus"
+              i.starts_at AS "startsAt", i.ends_at AS "endsAt", s.id AS "scorecardId", s.status AS "scorecardStatus",
+              s.submitted_at AS "scorecardSubmittedAt"
          FROM interviews i
          JOIN applications a ON a.id = i.application_id AND a.organization_id = i.organization_id
          JOIN candidates c ON c.id = a.candidate_id AND c.organization_id = i.organization_id

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const NOTIFICATION_KINDS = ['feedback_reminder', 'feedback_escalation'] as const;
+/** `feedback_nudge`: a reminder a recruiter, admin or hiring manager sent by hand from the debrief. */
+export const NOTIFICATION_KINDS = ['feedback_reminder', 'feedback_escalation', 'feedback_nudge'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** What a feedback reminder or escalation carries besides its columns (ids and the facts the message needs). */
@@ -13,6 +14,8 @@ export interface FeedbackNotificationPayload {
   dueAt: string;
   /** Whole days since it fell due (0 on the first reminder). */
   daysOverdue: number;
+  /** A nudge only: who asked for the scorecard. */
+  nudgedBy?: { memberId: string; name: string };
 }
 
 /**

@@ -125,7 +125,7 @@ describe('assessLoopReadiness', () => {
       rounds: [{ id: 'r', name: 'Coding', focusDimensionIds: [] }],
     });
     expect(result.errors.map((e) => e.message)).toEqual([
-      'Dimension "Data skills" is not the focus of any round; add it to a round\'s focusDimensionIds.',
+      'Dimension "Data skills" is not the focus of any round; make it a focus of at least one round (tick it in the coverage grid).',
       'Round "Coding" has no focus dimension; give it at least one.',
     ]);
   });

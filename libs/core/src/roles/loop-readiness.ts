@@ -111,7 +111,7 @@ export function assessLoopReadiness(input: ReadinessInput): LoopReadiness {
       errors.push({
         field: `dimensions.${dimension.id}`,
         code: ReadinessCode.DimensionNotCovered,
-        message: `Dimension "${dimension.name}" is not the focus of any round; add it to a round's focusDimensionIds.`,
+        message: `Dimension "${dimension.name}" is not the focus of any round; make it a focus of at least one round (tick it in the coverage grid).`,
       });
     } else if (rounds.length < RECOMMENDED_ROUNDS_PER_DIMENSION) {
       warnings.push({

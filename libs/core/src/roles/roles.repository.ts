@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { applyKeyset, timestampKey } from '../common/keyset';
-import { PageQueryDto } from '../common/pagination';
+import { likePattern, PageQueryDto } from '../common/pagination';
 import { DimensionEntity } from './dimension.entity';
 import { RoleEntity, RoleStatus, StoredHirePolicy } from './role.entity';
 import { RoundEntity } from './round.entity';
@@ -36,6 +36,8 @@ export interface RolePageFilter {
   status?: RoleStatus;
   /** Only roles this member is the hiring manager of. */
   hiringManagerId?: string;
+  /** Case-insensitive part of the title, department, level or location. */
+  q?: string;
 }
 
 export interface DimensionUsage {
@@ -66,11 +68,26 @@ export class RolesRepository {
   }
 
   page(organizationId: string, query: PageQueryDto, filter: RolePageFilter): Promise<RoleEntity[]> {
+    const qb = this.filtered(organizationId, filter);
+    applyKeyset(qb, query, { alias: 'r', sortColumn: 'created_at', direction: 'DESC' });
+    return qb.getMany();
+  }
+
+  /** How many roles match the filter (every page). */
+  count(organizationId: string, filter: RolePageFilter): Promise<number> {
+    return this.filtered(organizationId, filter).getCount();
+  }
+
+  private filtered(organizationId: string, filter: RolePageFilter) {
     const qb = this.dataSource.getRepository(RoleEntity).createQueryBuilder('r').where('r.organization_id = :organizationId', { organizationId });
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
     if (filter.hiringManagerId) qb.andWhere('r.hiring_manager_id = :hiringManagerId', { hiringManagerId: filter.hiringManagerId });
-    applyKeyset(qb, query, { alias: 'r', sortColumn: 'created_at', direction: 'DESC' });
-    return qb.getMany();
+    if (filter.q) {
+      qb.andWhere(`(lower(r.title) LIKE :pattern OR lower(coalesce(r.department, '')) LIKE :pattern OR lower(coalesce(r.level, '')) LIKE :pattern OR lower(coalesce(r.location, '')) LIKE :pattern)`, {
+        pattern: likePattern(filter.q),
+      });
+    }
+    return qb;
   }
 
   cursorOf(role: RoleEntity) {

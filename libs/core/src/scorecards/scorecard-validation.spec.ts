@@ -110,7 +110,18 @@ describe('validateScorecard', () => {
   it('states how long the evidence is and must be', () => {
     const result = validateScorecard({ ...valid, ratings: [{ ...ratedA, evidence: 'too short' }, ratedB] }, rules, 'submit');
     if (result.ok) throw new Error('expected errors');
-    expect(result.errors[0].message).toBe('evidence must be at least 20 characters (it has 9)');
+    expect(result.errors[0].message).toBe('The evidence for "Coding" needs at least 20 characters (it has 9).');
+  });
+
+  it('reports every problem of an empty submission at once, each in words with the dimension named (no ids, no codes)', () => {
+    const result = validateScorecard({ ratings: [{ dimensionId: 'a' }] }, rules, 'submit');
+    if (result.ok) throw new Error('expected errors');
+    expect(result.errors.map((e) => [e.field, e.message])).toEqual([
+      ['ratings.0.rating', 'Choose a rating for "Coding" (1 to 4), or mark it not assessed and say why.'],
+      ['ratings.0.evidence', 'Write the evidence for "Coding": what the candidate said or did (at least 20 characters).'],
+      ['ratings', 'Rate "Design" with evidence, or mark it not assessed and say why.'],
+      ['recommendation', 'Choose your recommendation: strong no hire, no hire, hire or strong hire.'],
+    ]);
   });
 
   it('normalizes: ratings in focus order, texts trimmed, listed spellings, empty note → null', () => {

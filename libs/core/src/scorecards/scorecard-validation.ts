@@ -98,6 +98,8 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
       dimensionOk = true;
     }
 
+    // The dimension's name for messages a person reads ("the dimension" when the id is not one of the role's).
+    const label = typeof dimensionId === 'string' && dimensionsById.has(dimensionId) ? `"${dimensionsById.get(dimensionId)!.name}"` : 'this dimension';
     const notAssessed = entry?.notAssessed === true;
     const rating = entry?.rating ?? null;
     const evidence = trimmedOrNull(entry?.evidence);
@@ -112,13 +114,13 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
       if (submit && (reason === null || reason.length < NOT_ASSESSED_REASON_MIN_LENGTH)) {
         errors.push({
           field: `${at}.notAssessedReason`,
-          message: `notAssessedReason must be at least ${NOT_ASSESSED_REASON_MIN_LENGTH} characters when notAssessed is true`,
+          message: `Say why ${label} was not assessed (at least ${NOT_ASSESSED_REASON_MIN_LENGTH} characters).`,
           code: reason === null ? 'reason_required' : 'reason_too_short',
         });
       }
     } else {
       if (rating === null) {
-        if (submit) errors.push({ field: `${at}.rating`, message: `rating is required (${range}), or set notAssessed with a reason`, code: 'rating_required' });
+        if (submit) errors.push({ field: `${at}.rating`, message: `Choose a rating for ${label} (${scale.min} to ${scale.max}), or mark it not assessed and say why.`, code: 'rating_required' });
       } else if (typeof rating !== 'number' || !Number.isInteger(rating) || rating < scale.min || rating > scale.max) {
         errors.push({ field: `${at}.rating`, message: `rating must be ${range}`, code: 'invalid_rating' });
       }
@@ -127,11 +129,11 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
       }
       if (submit) {
         if (evidence === null) {
-          errors.push({ field: `${at}.evidence`, message: `evidence is required for a rated dimension (at least ${rules.minEvidenceLength} characters)`, code: 'evidence_required' });
+          errors.push({ field: `${at}.evidence`, message: `Write the evidence for ${label}: what the candidate said or did (at least ${rules.minEvidenceLength} characters).`, code: 'evidence_required' });
         } else if (evidence.length < rules.minEvidenceLength) {
           errors.push({
             field: `${at}.evidence`,
-            message: `evidence must be at least ${rules.minEvidenceLength} characters (it has ${evidence.length})`,
+            message: `The evidence for ${label} needs at least ${rules.minEvidenceLength} characters (it has ${evidence.length}).`,
             code: 'evidence_too_short',
           });
         }
@@ -153,7 +155,7 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
     for (const id of focus) {
       if (!seen.has(id)) {
         const name = dimensionsById.get(id)!.name;
-        errors.push({ field: 'ratings', message: `focus dimension "${name}" (${id}) needs a rating with evidence, or notAssessed with a reason`, code: 'missing_dimension' });
+        errors.push({ field: 'ratings', message: `Rate "${name}" with evidence, or mark it not assessed and say why.`, code: 'missing_dimension' });
       }
     }
   }
@@ -161,9 +163,9 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
   // --- recommendation and level -------------------------------------------------------------------------------
   const recommendation = input.recommendation ?? null;
   if (recommendation === null) {
-    if (submit) errors.push({ field: 'recommendation', message: `recommendation is required: one of ${RECOMMENDATIONS.join(', ')}`, code: 'required' });
+    if (submit) errors.push({ field: 'recommendation', message: 'Choose your recommendation: strong no hire, no hire, hire or strong hire.', code: 'required' });
   } else if (!(RECOMMENDATIONS as readonly string[]).includes(recommendation)) {
-    errors.push({ field: 'recommendation', message: `recommendation must be one of ${RECOMMENDATIONS.join(', ')}`, code: 'invalid_recommendation' });
+    errors.push({ field: 'recommendation', message: 'Choose a recommendation: strong no hire, no hire, hire or strong hire.', code: 'invalid_recommendation' });
   }
   const levelAssessment = input.levelAssessment ?? null;
   if (levelAssessment !== null && !(LEVEL_ASSESSMENTS as readonly string[]).includes(levelAssessment)) {

@@ -1,17 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
-import { APPLICATION_STATUSES, ApplicationStatus, PageQueryDto } from '@hireloop/core';
+import { APPLICATION_STATUSES, ApplicationStatus, CountedPageQueryDto } from '@hireloop/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateApplicationRequestDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'candidateId must be a UUID' })
+  @IsUUID('all', { message: 'Choose a candidate.' })
   candidateId: string;
 
   @ApiProperty({ format: 'uuid', description: 'An open role' })
-  @IsUUID('all', { message: 'roleId must be a UUID' })
+  @IsUUID('all', { message: 'Choose an open role.' })
   roleId: string;
 
   @ApiPropertyOptional({ default: 'applied', maxLength: 50, description: 'Free-form pipeline stage' })
@@ -41,7 +41,14 @@ export class UpdateApplicationRequestDto {
   status?: (typeof SETTABLE_APPLICATION_STATUSES)[number];
 }
 
-export class ListApplicationsQueryDto extends PageQueryDto {
+export class ListApplicationsQueryDto extends CountedPageQueryDto {
+  @ApiPropertyOptional({ description: "Case-insensitive part of the candidate's name or email or of the role's title", maxLength: 200 })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MaxLength(200, { message: 'Search for at most 200 characters.' })
+  q?: string;
+
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() roleId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() candidateId?: string;
   @ApiPropertyOptional({ enum: APPLICATION_STATUSES }) @IsOptional() @IsIn(APPLICATION_STATUSES) status?: ApplicationStatus;

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICATION_STATUSES, ApplicationEntity, ApplicationLabels, ApplicationStatus } from '@hireloop/core';
 import { InterviewResponseDto } from '../../interviews/dto/interview.response.dto';
 
@@ -39,4 +39,5 @@ export class ApplicationDetailResponseDto extends ApplicationResponseDto {
 export class ApplicationPageResponseDto {
   @ApiProperty({ type: [ApplicationResponseDto] }) items: ApplicationResponseDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+  @ApiPropertyOptional({ description: 'With ?withTotal=true: how many applications match (every page)' }) total?: number;
 }

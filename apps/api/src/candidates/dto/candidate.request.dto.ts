@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
-import { PageQueryDto } from '@hireloop/core';
+import { CountedPageQueryDto } from '@hireloop/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -73,7 +73,7 @@ export class UpdateCandidateRequestDto {
   links?: string[];
 }
 
-export class ListCandidatesQueryDto extends PageQueryDto {
+export class ListCandidatesQueryDto extends CountedPageQueryDto {
   @ApiPropertyOptional({ description: 'Case-insensitive part of the name or email', maxLength: 200 })
   @IsOptional()
   @Transform(trim)

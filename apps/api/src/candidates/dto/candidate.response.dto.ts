@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICATION_STATUSES, ApplicationStatus, CandidateEntity } from '@hireloop/core';
 
 export class CandidateResponseDto {
@@ -42,4 +42,5 @@ export class CandidateDetailResponseDto extends CandidateResponseDto {
 export class CandidatePageResponseDto {
   @ApiProperty({ type: [CandidateResponseDto] }) items: CandidateResponseDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+  @ApiPropertyOptional({ description: 'With ?withTotal=true: how many candidates match (every page)' }) total?: number;
 }

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDateString, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDateString, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 export class ScheduleInterviewRequestDto {
   @ApiProperty({ format: 'uuid', description: "A round of the application's role (in its current loop version)" })
-  @IsUUID('all', { message: 'roundId must be a UUID' })
+  @IsUUID('all', { message: 'Choose a round of this role.' })
   roundId: string;
 
   @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: 10, description: 'Active members holding the interviewer role' })
@@ -22,6 +22,11 @@ export class ScheduleInterviewRequestDto {
   @ApiProperty({ format: 'date-time', example: '2026-12-01T15:00:00Z', description: 'After startsAt; at most 12 hours later' })
   @IsDateString({ strict: true }, { message: 'endsAt must be an ISO 8601 date-time' })
   endsAt: string;
+
+  @ApiPropertyOptional({ description: 'Schedule even when an interviewer is already booked at an overlapping time (otherwise 409 interviewer_double_booked)' })
+  @IsOptional()
+  @IsBoolean({ message: 'allowConflict must be true or false' })
+  allowConflict?: boolean;
 }
 
 export class MyInterviewsQueryDto {

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsDateString } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsDateString, IsOptional } from 'class-validator';
 
 export class MoveInterviewRequestDto {
   @ApiProperty({ format: 'date-time', example: '2026-12-02T14:00:00Z' })
@@ -9,4 +9,9 @@ export class MoveInterviewRequestDto {
   @ApiProperty({ format: 'date-time', example: '2026-12-02T15:00:00Z', description: 'After startsAt; at most 12 hours later' })
   @IsDateString({ strict: true }, { message: 'endsAt must be an ISO 8601 date-time' })
   endsAt: string;
+
+  @ApiPropertyOptional({ description: 'Move even when an interviewer is already booked at an overlapping time (otherwise 409 interviewer_double_booked)' })
+  @IsOptional()
+  @IsBoolean({ message: 'allowConflict must be true or false' })
+  allowConflict?: boolean;
 }

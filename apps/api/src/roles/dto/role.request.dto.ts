@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { PageQueryDto, RATING_SCALE_KINDS, ROLE_STATUSES } from '@hireloop/core';
+import { CountedPageQueryDto, PageQueryDto, RATING_SCALE_KINDS, ROLE_STATUSES } from '@hireloop/core';
 import type { RatingScaleKind, RoleStatus } from '@hireloop/core';
 import { Trim, TrimToNull } from './transforms';
 
@@ -160,7 +160,14 @@ export class UpdateRoleRequestDto {
   hirePolicy?: HirePolicyRequestDto;
 }
 
-export class ListRolesQueryDto extends PageQueryDto {
+export class ListRolesQueryDto extends CountedPageQueryDto {
+  @ApiPropertyOptional({ description: 'Case-insensitive part of the title, department, level or location', maxLength: 200 })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MaxLength(200, { message: 'Search for at most 200 characters.' })
+  q?: string;
+
   @ApiPropertyOptional({ enum: ROLE_STATUSES })
   @IsOptional()
   @IsIn(ROLE_STATUSES, { message: `status must be one of: ${ROLE_STATUSES.join(', ')}` })

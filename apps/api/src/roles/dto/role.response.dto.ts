@@ -159,6 +159,7 @@ export class RoleResponseDto extends RoleSummaryResponseDto {
 export class RolePageResponseDto {
   @ApiProperty({ type: [RoleSummaryResponseDto] }) items: RoleSummaryResponseDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+  @ApiPropertyOptional({ description: 'With ?withTotal=true: how many roles match (every page)' }) total?: number;
 }
 
 export class DimensionChangeResponseDto {

@@ -113,7 +113,7 @@ export class ScorecardDraftRequestDto extends ScorecardExtrasDto {
 
   @ApiPropertyOptional({ enum: RECOMMENDATIONS, nullable: true })
   @IsOptional()
-  @IsIn(RECOMMENDATIONS, { message: `recommendation must be one of ${RECOMMENDATIONS.join(', ')}` })
+  @IsIn(RECOMMENDATIONS, { message: 'Choose a recommendation: strong no hire, no hire, hire or strong hire.' })
   recommendation?: Recommendation | null;
 }
 
@@ -127,7 +127,7 @@ export class ScorecardSubmitRequestDto extends ScorecardExtrasDto {
   ratings: RatingInputDto[];
 
   @ApiProperty({ enum: RECOMMENDATIONS })
-  @IsIn(RECOMMENDATIONS, { message: `recommendation must be one of ${RECOMMENDATIONS.join(', ')}` })
+  @IsIn(RECOMMENDATIONS, { message: 'Choose a recommendation: strong no hire, no hire, hire or strong hire.' })
   recommendation: Recommendation;
 }
 

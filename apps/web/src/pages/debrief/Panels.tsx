@@ -1,4 +1,8 @@
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { post } from '../../api/client';
+import type { NudgeResult } from '../../api/daily-work-types';
+import { useAction } from '../../lib/hooks';
 import type { Debrief } from '../../api/types';
 import { formatDateTime, formatSigned } from '../../lib/labels';
 
@@ -83,20 +87,56 @@ export function InterviewerOffsets(props: { debrief: Debrief }) {
   );
 }
 
-export function AwaitingFeedback(props: { debrief: Debrief }) {
+export function AwaitingFeedback(props: { debrief: Debrief; canNudge: boolean }) {
   const list = props.debrief.awaitingFeedback;
   if (!list.length) return null;
+  const now = Date.now();
   return (
     <section className="card" aria-labelledby="awaiting-title" data-testid="debrief-awaiting">
       <h2 id="awaiting-title">Still waiting for feedback</h2>
-      <ul>
-        {list.map((a) => (
-          <li key={`${a.interviewId}-${a.interviewer.id}`}>
-            {a.interviewer.name} · {a.round.name} · {a.scorecardStatus === 'draft' ? 'draft started' : a.scorecardStatus === 'withdrawn' ? 'withdrawn' : 'not started'} (ended{' '}
-            {formatDateTime(a.endsAt)})
-          </li>
-        ))}
+      <ul className="plain stack--tight">
+        {list.map((a) => {
+          const ended = new Date(a.endsAt).getTime() <= now;
+          return (
+            <li key={`${a.interviewId}-${a.interviewer.id}`} className="waiting-row" data-testid="waiting-row">
+              <span>
+                {a.interviewer.name} · {a.round.name} · {a.scorecardStatus === 'draft' ? 'draft started' : a.scorecardStatus === 'withdrawn' ? 'withdrawn' : 'not started'} (
+                {ended ? 'ended' : 'ends'} {formatDateTime(a.endsAt)})
+              </span>
+              {props.canNudge && ended ? <NudgeButton interviewId={a.interviewId} interviewerId={a.interviewer.id} name={a.interviewer.name} /> : null}
+            </li>
+          );
+        })}
       </ul>
     </section>
+  );
+}
+
+/** Asks the interviewer for their scorecard (inbox + email); the API allows one nudge per interviewer every 12 hours and says so in words. */
+function NudgeButton(props: { interviewId: string; interviewerId: string; name: string }) {
+  const [done, setDone] = useState<NudgeResult | null>(null);
+  const action = useAction(() => post<NudgeResult>(`/interviews/${props.interviewId}/nudges`, { interviewerId: props.interviewerId }));
+  const onClick = async () => {
+    const res = await action.run();
+    if (res) setDone(res);
+  };
+  if (done) {
+    return (
+      <span className="small notice" role="status" data-testid="nudge-sent">
+        Asked {done.interviewerName} for feedback.
+      </span>
+    );
+  }
+  return (
+    <span className="nudge">
+      <button type="button" className="button button--small" onClick={() => void onClick()} disabled={action.pending} aria-label={`Nudge ${props.name} for feedback`}>
+        Nudge
+      </button>
+      {action.error ? (
+        <span className="small field-error" role="alert" data-testid="nudge-error">
+          {action.error.message}
+        </span>
+      ) : null}
+    </span>
   );
 }
