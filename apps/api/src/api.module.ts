@@ -27,6 +27,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { QuestionsModule } from './questions/questions.module';
 import { RoleTemplatesModule } from './role-templates/role-templates.module';
 import { RolesModule } from './roles/roles.module';
+import { SelfIdentificationModule } from './self-identification/self-identification.module';
 
 @Module({
   imports: [
@@ -53,6 +54,7 @@ import { RolesModule } from './roles/roles.module';
     EmailDeliveriesModule,
     CalendarFeedsModule,
     DevMailboxModule,
+    SelfIdentificationModule,
   ],
   controllers: [AuditController],
   providers: [

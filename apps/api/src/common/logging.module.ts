@@ -21,7 +21,8 @@ import { AppConfig } from '@hireloop/config';
           // Middleware mounted on a path sees `url` relative to it (middie strips the mount point): match `originalUrl`.
           autoLogging: { ignore: (req) => ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').startsWith('/health') },
           serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            // A self-identification link's token is a capability: it never reaches the logs.
+            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.replace(/(\/self-identification\/)[^/?#]+/, '$1[redacted]') }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
         },
