@@ -7,3 +7,4 @@ export * from './tests';
 export * from './effect-size';
 export * from './impact';
 export * from './rater-habits';
+export * from './audit';
