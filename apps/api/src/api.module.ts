@@ -28,6 +28,7 @@ import { QuestionsModule } from './questions/questions.module';
 import { RoleTemplatesModule } from './role-templates/role-templates.module';
 import { RolesModule } from './roles/roles.module';
 import { SelfIdentificationModule } from './self-identification/self-identification.module';
+import { FairnessModule } from './fairness/fairness.module';
 
 @Module({
   imports: [
@@ -55,6 +56,7 @@ import { SelfIdentificationModule } from './self-identification/self-identificat
     CalendarFeedsModule,
     DevMailboxModule,
     SelfIdentificationModule,
+    FairnessModule,
   ],
   controllers: [AuditController],
   providers: [
