@@ -69,7 +69,8 @@ export class SelfIdentificationService {
         entityId: applicationId,
         after: { expiresAt },
       });
-      return { url: appLink(this.config.PUBLIC_APP_URL, `/self-identification/${token}`), expiresAt };
+      // The web app routes by hash: the token stays in the fragment, which browsers never send with the page request.
+      return { url: appLink(this.config.PUBLIC_APP_URL, `/#/self-identification/${token}`), expiresAt };
     });
   }
 

@@ -1,7 +1,7 @@
 /** Shapes of the public REST API (see /docs-json). Only what the web app reads. */
 
-export type MemberRole = 'admin' | 'recruiter' | 'interviewer' | 'hiring_manager';
-export const MEMBER_ROLES: MemberRole[] = ['admin', 'recruiter', 'interviewer', 'hiring_manager'];
+export type MemberRole = 'admin' | 'recruiter' | 'interviewer' | 'hiring_manager' | 'compliance';
+export const MEMBER_ROLES: MemberRole[] = ['admin', 'recruiter', 'interviewer', 'hiring_manager', 'compliance'];
 
 export interface User {
   id: string;
@@ -447,6 +447,77 @@ export interface InterviewerCalibration {
   organizationRatingCount: number;
   organizationDistributionSuppressed: boolean;
   recommendations: { total: number; matchedDecision: number; matchRate: number | null };
+  /** Halo and straight-lining against the organization (issue 16); absent from older APIs. */
+  ratingHabits?: RatingHabits;
+  /** Amendments made after reading the panel (anchoring). */
+  anchoring?: Anchoring;
+}
+
+export interface HabitFigure {
+  value: number | null;
+  organizationPercentile95: number | null;
+  flagged: boolean;
+}
+
+export interface RatingHabits {
+  scorecards: number;
+  minScorecardsToFlag: number;
+  halo: HabitFigure;
+  straightLining: HabitFigure;
+}
+
+export interface Anchoring {
+  amendments: number;
+  afterViewingPanel: number;
+  items: {
+    scorecardId: string;
+    applicationId: string;
+    revision: number;
+    amendedAt: string;
+    changes: { dimensionId: string; dimensionName: string; before: number | null; after: number | null }[];
+    recommendationBefore: string | null;
+    recommendationAfter: string | null;
+  }[];
+}
+
+export interface ImpactGroup {
+  group: string;
+  total: number;
+  selected: number;
+  suppressed: boolean;
+  selectionRate: number | null;
+  impactRatio: number | null;
+  fourFifthsFlag: boolean;
+  fisherP: number | null;
+  z: number | null;
+  zTestP: number | null;
+  adverseImpact: boolean;
+}
+
+export interface ImpactAnalysis {
+  stage: 'interviewed' | 'report_hire' | 'decision_hire';
+  categories: string[];
+  referenceGroup: string | null;
+  groups: ImpactGroup[];
+  unknown: { total: number; selected: number };
+}
+
+export interface AdverseImpactReport {
+  roleId: string | null;
+  generatedAt: string;
+  applications: number;
+  stages: ImpactAnalysis[];
+  dimensions: { dimension: string; category: string; group: string; n: number; nOthers: number; suppressed: boolean; d: number | null; low: number | null; high: number | null }[];
+  interviewers: { interviewerId: string; category: string; group: string; n: number; nOthers: number; suppressed: boolean; gap: number | null; low: number | null; high: number | null; flagged: boolean }[];
+  interviewerNames: Record<string, string>;
+  labels: Record<string, string>;
+}
+
+export interface SelfIdentificationForm {
+  organizationName: string;
+  roleTitle: string;
+  expiresAt: string;
+  questions: { category: string; label: string; options: { value: string; label: string }[] }[];
 }
 
 export interface RoleCalibration {
