@@ -13,6 +13,7 @@ import { RowLevelSecurity1764000950000 } from './1764000950000-RowLevelSecurity'
 import { RowLevelSecurityAccountPaths1764000960000 } from './1764000960000-RowLevelSecurityAccountPaths';
 import { RevokedAccessTokens1765000100000 } from './1765000100000-RevokedAccessTokens';
 import { DropDevMailboxTable1765000110000 } from './1765000110000-DropDevMailboxTable';
+import { SelfIdentification1765000400000 } from './1765000400000-SelfIdentification';
 import { FeedbackNudges1765000700000 } from './1765000700000-FeedbackNudges';
 
 /** Every migration, in order. Add new ones at the end. */
@@ -32,5 +33,6 @@ export const ALL_MIGRATIONS = [
   RowLevelSecurityAccountPaths1764000960000,
   RevokedAccessTokens1765000100000,
   DropDevMailboxTable1765000110000,
+  SelfIdentification1765000400000,
   FeedbackNudges1765000700000,
 ];

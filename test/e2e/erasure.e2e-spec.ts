@@ -129,6 +129,13 @@ describe('erasure that erases', () => {
           .expect(200);
       }
     }
+    // Voluntary self-identification (issue 16): sealed with the candidate's key, so no column holds the answers in clear.
+    const link = await t.http.post(`/v1/applications/${applicationId}/self-identification-link`).set(recruiter.auth).send({}).expect(201);
+    const selfIdentification = { sex: 'male', raceEthnicity: 'native_hawaiian_or_other_pacific_islander', veteranStatus: 'protected_veteran', disability: 'yes' };
+    await t.http.post(`/v1/self-identification/${link.body.url.split('/').pop()}`).send(selfIdentification).expect(204);
+    expect(await findEverywhere(t.dataSource, [selfIdentification.raceEthnicity, selfIdentification.veteranStatus])).toEqual([]);
+    expect(await t.dataSource.query(`SELECT 1 FROM self_identifications WHERE application_id = $1`, [applicationId])).toHaveLength(1);
+
     await waitForCurrentReport(t.dataSource, applicationId, 60_000);
     await t.http
       .post(`/v1/applications/${applicationId}/decision`)
@@ -163,6 +170,8 @@ describe('erasure that erases', () => {
     expect(auditAfter.slice(auditBefore.length).map((r: { action: string }) => r.action)).toEqual(['candidate.erased']);
     expect(auditBefore.filter((r: { personal: Buffer | null }) => r.personal !== null).length).toBeGreaterThan(0);
     expect(await t.dataSource.query(`SELECT 1 FROM candidate_keys WHERE candidate_id = $1`, [candidateId])).toEqual([]);
+    expect(await t.dataSource.query(`SELECT 1 FROM self_identifications WHERE candidate_id = $1`, [candidateId])).toEqual([]);
+    expect(await t.dataSource.query(`SELECT 1 FROM self_identification_links WHERE application_id = $1`, [applicationId])).toEqual([]);
 
     // Its rows read back with every non-personal fact and a mark where the personal fields were.
     const history = await t.http.get(`/v1/audit-log?entityId=${cards[0]}&limit=100`).set(admin.auth).expect(200);
@@ -172,7 +181,7 @@ describe('erasure that erases', () => {
       expect(item.after).not.toHaveProperty('ratings');
     }
     const erased = await t.http.get(`/v1/audit-log?entityId=${candidateId}&action=candidate.erased`).set(admin.auth).expect(200);
-    expect(erased.body.items[0].after).toMatchObject({ erased: true, auditKeyDestroyed: true, scorecardsRedacted: rounds.length, decisionsRedacted: 1, storedResponsesRedacted: rounds.length + 1 });
+    expect(erased.body.items[0].after).toMatchObject({ erased: true, auditKeyDestroyed: true, selfIdentificationsDeleted: 1, scorecardsRedacted: rounds.length, decisionsRedacted: 1, storedResponsesRedacted: rounds.length + 1 });
 
     // The numbers stay: ratings, the report, the decision.
     const debrief = await t.http.get(`/v1/applications/${applicationId}/debrief`).set(hiringManager.auth).expect(200);

@@ -27,6 +27,8 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { QuestionsModule } from './questions/questions.module';
 import { RoleTemplatesModule } from './role-templates/role-templates.module';
 import { RolesModule } from './roles/roles.module';
+import { SelfIdentificationModule } from './self-identification/self-identification.module';
+import { FairnessModule } from './fairness/fairness.module';
 
 @Module({
   imports: [
@@ -53,6 +55,8 @@ import { RolesModule } from './roles/roles.module';
     EmailDeliveriesModule,
     CalendarFeedsModule,
     DevMailboxModule,
+    SelfIdentificationModule,
+    FairnessModule,
   ],
   controllers: [AuditController],
   providers: [

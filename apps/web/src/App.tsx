@@ -10,11 +10,13 @@ import { CandidatesPage } from './pages/CandidatesPage';
 import { DebriefPage } from './pages/DebriefPage';
 import { DebriefsPage } from './pages/DebriefsPage';
 import { InboxLink, InboxPage } from './pages/InboxPage';
+import { FairnessPage } from './pages/FairnessPage';
 import { InterviewPage } from './pages/InterviewPage';
 import { MembersPage } from './pages/MembersPage';
 import { MyInterviewsPage } from './pages/MyInterviewsPage';
 import { RoleBuilderPage } from './pages/RoleBuilderPage';
 import { RolesPage } from './pages/RolesPage';
+import { SelfIdentificationPage } from './pages/SelfIdentificationPage';
 import { AcceptInvitePage, SignInPage } from './pages/SignInPage';
 import { VerifyEmailPage } from './pages/VerifyEmailPage';
 
@@ -30,6 +32,7 @@ export function App() {
           <Route path="/signin" element={<SignInPage />} />
           <Route path="/accept-invite" element={<AcceptInvitePage />} />
           <Route path="/verify-email" element={<VerifyEmailPage />} />
+          <Route path="/self-identification/:token" element={<SelfIdentificationPage />} />
           <Route path="/*" element={<Authenticated />} />
         </Routes>
       </HashRouter>
@@ -60,6 +63,7 @@ function Authenticated() {
         <Route path="/calibration/roles/:roleId" element={<Guard roles={['admin', 'hiring_manager']}><RoleCalibrationPage /></Guard>} />
         <Route path="/inbox" element={<InboxPage />} />
         <Route path="/members" element={<Guard roles={['admin']}><MembersPage /></Guard>} />
+        <Route path="/fairness" element={<Guard roles={['compliance']}><FairnessPage /></Guard>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Shell>
@@ -107,6 +111,7 @@ function Shell(props: { children: ReactNode }) {
     { to: '/calibration', label: 'Calibration', show: hasRole('admin', 'hiring_manager') },
     { to: `/calibration/interviewers/${me.membership.memberId}`, label: 'My calibration', show: hasRole('interviewer') && !hasRole('admin', 'hiring_manager') },
     { to: '/members', label: 'Members', show: hasRole('admin') },
+    { to: '/fairness', label: 'Fairness', show: hasRole('compliance') },
   ];
   return (
     <div className="shell">

@@ -72,5 +72,6 @@ export function homePath(roles: MemberRole[]): string {
   if (roles.includes('recruiter') || roles.includes('admin')) return '/roles';
   if (roles.includes('hiring_manager')) return '/debriefs';
   if (roles.includes('interviewer')) return '/interviews';
+  if (roles.includes('compliance')) return '/fairness';
   return '/roles';
 }

@@ -18,6 +18,7 @@ import {
   sameContent,
   ScorecardsRepository,
 } from '@hireloop/core';
+import { SelfIdentificationStore } from '@hireloop/core/self-identification/self-identification.store';
 
 /** What an erasure changed (counts only: the audit row must not carry the personal data it removed). */
 export interface ErasureSummary {
@@ -29,6 +30,8 @@ export interface ErasureSummary {
   storedResponsesRedacted: number;
   /** Unsent e-mails of the organization whose stored parameters named the candidate (sent ones keep no parameters). */
   emailsRedacted: number;
+  /** Voluntary self-identification answers deleted (with their links). */
+  selfIdentificationsDeleted: number;
   /** The candidate's data key was destroyed: their personal fields in the audit log are unrecoverable. */
   auditKeyDestroyed: boolean;
 }
@@ -56,6 +59,7 @@ export class CandidateErasureService {
     private readonly scorecards: ScorecardsRepository,
     private readonly audit: AuditService,
     private readonly keys: CandidateKeysService,
+    private readonly selfIdentification: SelfIdentificationStore,
   ) {}
 
   async erase(auth: AuthContext, candidateId: string): Promise<void> {
@@ -76,6 +80,7 @@ export class CandidateErasureService {
         decisionsRedacted: 0,
         storedResponsesRedacted: 0,
         emailsRedacted: 0,
+        selfIdentificationsDeleted: 0,
         auditKeyDestroyed: false,
       };
 
@@ -117,6 +122,7 @@ export class CandidateErasureService {
       summary.decisionsRedacted = await this.eraseDecisions(manager, auth.organizationId, applicationIds);
       summary.storedResponsesRedacted = await this.eraseStoredResponses(manager, auth.organizationId, applicationIds, terms);
       summary.emailsRedacted = await this.eraseEmailParams(manager, auth.organizationId, terms);
+      summary.selfIdentificationsDeleted = await this.selfIdentification.eraseCandidate(manager, auth.organizationId, candidateId);
       summary.auditKeyDestroyed = await this.keys.destroy(manager, auth.organizationId, candidateId);
 
       const erasedAt = new Date();

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsRepository, CandidatesRepository, ScorecardsRepository } from '@hireloop/core';
+import { SelfIdentificationStore } from '@hireloop/core/self-identification/self-identification.store';
 import { CandidateErasureService } from './candidate-erasure.service';
 import { CandidatesController } from './candidates.controller';
 import { CandidatesService } from './candidates.service';
 
 @Module({
   controllers: [CandidatesController],
-  providers: [CandidatesService, CandidateErasureService, CandidatesRepository, ApplicationsRepository, ScorecardsRepository],
+  providers: [CandidatesService, CandidateErasureService, CandidatesRepository, ApplicationsRepository, ScorecardsRepository, SelfIdentificationStore],
 })
 export class CandidatesModule {}

@@ -11,7 +11,7 @@ import type { components } from './schema';
 type Schemas = components['schemas'];
 
 export type MemberRole = Schemas['MemberResponseDto']['roles'][number];
-export const MEMBER_ROLES: MemberRole[] = ['admin', 'recruiter', 'interviewer', 'hiring_manager'];
+export const MEMBER_ROLES: MemberRole[] = ['admin', 'recruiter', 'interviewer', 'hiring_manager', 'compliance'];
 
 export type User = Schemas['UserResponseDto'];
 export type Me = Schemas['MeResponseDto'];
@@ -160,3 +160,71 @@ export type Debrief = Omit<Schemas['DebriefResponseDto'], 'report' | 'interviewe
 export type RatingShares = Schemas['RatingShareDto'];
 export type InterviewerCalibration = Schemas['InterviewerCalibrationResponseDto'];
 export type RoleCalibration = Schemas['RoleCalibrationResponseDto'];
+
+export interface HabitFigure {
+  value: number | null;
+  organizationPercentile95: number | null;
+  flagged: boolean;
+}
+
+export interface RatingHabits {
+  scorecards: number;
+  minScorecardsToFlag: number;
+  halo: HabitFigure;
+  straightLining: HabitFigure;
+}
+
+export interface Anchoring {
+  amendments: number;
+  afterViewingPanel: number;
+  items: {
+    scorecardId: string;
+    applicationId: string;
+    revision: number;
+    amendedAt: string;
+    changes: { dimensionId: string; dimensionName: string; before: number | null; after: number | null }[];
+    recommendationBefore: string | null;
+    recommendationAfter: string | null;
+  }[];
+}
+
+export interface ImpactGroup {
+  group: string;
+  total: number;
+  selected: number;
+  suppressed: boolean;
+  selectionRate: number | null;
+  impactRatio: number | null;
+  fourFifthsFlag: boolean;
+  fisherP: number | null;
+  z: number | null;
+  zTestP: number | null;
+  adverseImpact: boolean;
+}
+
+export interface ImpactAnalysis {
+  stage: 'interviewed' | 'report_hire' | 'decision_hire';
+  categories: string[];
+  referenceGroup: string | null;
+  groups: ImpactGroup[];
+  unknown: { total: number; selected: number };
+}
+
+export interface AdverseImpactReport {
+  roleId: string | null;
+  generatedAt: string;
+  applications: number;
+  stages: ImpactAnalysis[];
+  dimensions: { dimension: string; category: string; group: string; n: number; nOthers: number; suppressed: boolean; d: number | null; low: number | null; high: number | null }[];
+  interviewers: { interviewerId: string; category: string; group: string; n: number; nOthers: number; suppressed: boolean; gap: number | null; low: number | null; high: number | null; flagged: boolean }[];
+  interviewerNames: Record<string, string>;
+  labels: Record<string, string>;
+}
+
+export interface SelfIdentificationForm {
+  organizationName: string;
+  roleTitle: string;
+  expiresAt: string;
+  questions: { category: string; label: string; options: { value: string; label: string }[] }[];
+}
+

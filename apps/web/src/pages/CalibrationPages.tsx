@@ -6,6 +6,7 @@ import { Empty, Loading, ProblemBanner } from '../components/ProblemBanner';
 import { judgedReliability, leniencyWords, meanRating, MIN_COUNT, NOT_ENOUGH_DATA, ratePercent, ratingLevelsOf, reliabilityWords, scoreDistributionView, sharesOf } from '../lib/distribution';
 import { useResource } from '../lib/hooks';
 import { formatDateTime, formatNumber, formatSigned } from '../lib/labels';
+import { RatingHabitsCard } from './calibration/RatingHabitsCard';
 
 /** Pick an interviewer or a role to see its calibration. */
 export function CalibrationPage() {
@@ -111,6 +112,7 @@ export function InterviewerCalibrationPage() {
           {!mine || !org ? <p className="small muted">Shares are shown from {MIN_COUNT} ratings on, so that no one's single rating can be read off the chart.</p> : null}
         </section>
       </div>
+      {c.ratingHabits || c.anchoring ? <RatingHabitsCard name={name} habits={c.ratingHabits} anchoring={c.anchoring} /> : null}
     </section>
   );
 }

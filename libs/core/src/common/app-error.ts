@@ -11,6 +11,7 @@ export type AppErrorKind =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'gone'
   | 'precondition_failed'
   | 'unprocessable'
   | 'unavailable';
@@ -44,6 +45,11 @@ export class AppError extends Error {
 
   static conflict(code: ProblemCode, message: string, extensions: Record<string, unknown> = {}): AppError {
     return new AppError('conflict', code, message, [], extensions);
+  }
+
+  /** The resource existed but is no longer usable (a used or expired one-time link). */
+  static gone(code: string, message: string): AppError {
+    return new AppError('gone', code, message);
   }
 
   static invalid(field: string, message: string, code = 'invalid'): AppError {

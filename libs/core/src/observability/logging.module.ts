@@ -50,7 +50,8 @@ export function loggerOptions(config: Pick<AppConfig, 'LOG_LEVEL'>, process: Log
       // Middleware mounted on a path sees `url` relative to it (middie strips the mount point): match `originalUrl`.
       autoLogging: { ignore: (req) => ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').startsWith('/health') },
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        // Self-identification links and calendar feeds carry a capability token in the path: it never reaches the logs.
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactPathTokens(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },
@@ -66,4 +67,9 @@ export class JsonLoggingModule {
       imports: [LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => loggerOptions(config, process) })],
     };
   }
+}
+
+/** The token of a self-identification link or a calendar feed, replaced in a logged URL. */
+export function redactPathTokens(url: string): string {
+  return url.replace(/(\/self-identification\/)[^/?#]+/, '$1[redacted]').replace(/(\/calendar-feeds\/)[^/?#]+/, '$1[redacted]');
 }

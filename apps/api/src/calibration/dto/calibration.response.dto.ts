@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { AnchoringDto, RatingHabitsDto } from '../rating-habits.service';
 
 export class DimensionReliabilityDto {
   @ApiProperty({ format: 'uuid' }) dimensionId: string;
@@ -98,4 +99,7 @@ export class InterviewerCalibrationResponseDto {
   @ApiProperty() organizationRatingCount: number;
   @ApiProperty({ description: 'organizationDistribution is withheld: fewer than 5 ratings' }) organizationDistributionSuppressed: boolean;
   @ApiProperty({ type: RecommendationMatchDto }) recommendations: RecommendationMatchDto;
+  @ApiProperty({ type: RatingHabitsDto, description: "Halo and straight-lining against the organization's distribution (flagged above its 95th percentile with ≥ 20 scorecards)" })
+  ratingHabits: RatingHabitsDto;
+  @ApiProperty({ type: AnchoringDto, description: "Amendments made after reading the panel's feedback, with the rating changes" }) anchoring: AnchoringDto;
 }

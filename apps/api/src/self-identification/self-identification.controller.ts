@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthContext } from '@hireloop/core';
+import { Auth, Public, Roles } from '../common/auth.decorators';
+import { UuidParam } from '../common/uuid-param';
+import {
+  CreateSelfIdentificationLinkRequestDto,
+  SelfIdentificationFormResponseDto,
+  SelfIdentificationLinkResponseDto,
+  SelfIdentificationResponseDto,
+  SubmitSelfIdentificationRequestDto,
+} from './self-identification.dto';
+import { SelfIdentificationService } from './self-identification.service';
+
+@ApiTags('self-identification')
+@Controller()
+export class SelfIdentificationController {
+  constructor(private readonly selfIdentification: SelfIdentificationService) {}
+
+  @ApiBearerAuth()
+  @Post('applications/:id/self-identification-link')
+  @Roles('admin', 'recruiter')
+  @ApiOperation({ summary: 'Create a one-time voluntary self-identification link for the candidate of an application (expires in 14 days by default)' })
+  createLink(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() body: CreateSelfIdentificationLinkRequestDto): Promise<SelfIdentificationLinkResponseDto> {
+    return this.selfIdentification.createLink(auth, id, body.expiresInDays);
+  }
+
+  @ApiBearerAuth()
+  @Get('applications/:id/self-identification')
+  @Roles('compliance')
+  @ApiOperation({ summary: "An application's self-identification answers (compliance role only); 404 when none were given" })
+  read(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<SelfIdentificationResponseDto> {
+    return this.selfIdentification.read(auth, id);
+  }
+
+  @Public()
+  @Get('self-identification/:token')
+  @ApiOperation({ summary: "The candidate's self-identification form by its one-time token; 404 unknown, 410 used or expired" })
+  form(@Param('token') token: string): Promise<SelfIdentificationFormResponseDto> {
+    return this.selfIdentification.form(token);
+  }
+
+  @Public()
+  @Post('self-identification/:token')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Submit the self-identification answers (each may be "decline_to_answer"); the link then stops working' })
+  async submit(@Param('token') token: string, @Body() body: SubmitSelfIdentificationRequestDto): Promise<void> {
+    await this.selfIdentification.submit(token, body);
+  }
+}

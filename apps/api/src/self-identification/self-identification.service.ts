@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@hireloop/config';
+import { AppError, AuditService, AuthContext } from '@hireloop/core';
+import { appLink } from '@hireloop/core/email';
+import {
+  SELF_IDENTIFICATION_CATEGORIES,
+  SELF_IDENTIFICATION_CATEGORY_KEYS,
+  SELF_IDENTIFICATION_LABELS,
+  type SelfIdentificationAnswers,
+} from '@hireloop/core/self-identification/self-identification-categories';
+import { SelfIdentificationStore } from '@hireloop/core/self-identification/self-identification.store';
+import { enterOrganization } from '@hireloop/database';
+import type {
+  SelfIdentificationFormResponseDto,
+  SelfIdentificationLinkResponseDto,
+  SelfIdentificationResponseDto,
+} from './self-identification.dto';
+
+const DEFAULT_EXPIRY_DAYS = 14;
+const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+interface LinkRow {
+  organization_id: string;
+  application_id: string;
+  candidate_id: string;
+  expires_at: Date;
+  used_at: Date | null;
+  erased_at: Date | null;
+  organization_name: string;
+  role_title: string;
+}
+
+/**
+ * Voluntary self-identification by a one-time link. Recruiters and admins create the link; the candidate answers
+ * without an account; only the `compliance` role reads the answers. The token is 256 random bits stored as its
+ * SHA-256; a link works once and until it expires. Answers are never written to the audit log, logs, reports,
+ * webhooks or anything an interviewer reads (see SelfIdentificationStore).
+ */
+@Injectable()
+export class SelfIdentificationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly store: SelfIdentificationStore,
+    private readonly audit: AuditService,
+  ) {}
+
+  async createLink(auth: AuthContext, applicationId: string, expiresInDays = DEFAULT_EXPIRY_DAYS): Promise<SelfIdentificationLinkResponseDto> {
+    const token = randomBytes(32).toString('base64url');
+    return this.dataSource.transaction(async (manager) => {
+      const [application]: { id: string; erased_at: Date | null }[] = await manager.query(
+        `SELECT a.id, c.erased_at FROM applications a JOIN candidates c ON c.id = a.candidate_id WHERE a.organization_id = $1 AND a.id = $2`,
+        [auth.organizationId, applicationId],
+      );
+      if (!application) throw AppError.notFound('Application', applicationId);
+      if (application.erased_at) throw AppError.conflict('candidate_erased', 'The candidate was erased: no self-identification can be asked for.');
+      const [row]: { expires_at: Date }[] = await manager.query(
+        `INSERT INTO self_identification_links (organization_id, application_id, token_hash, created_by_member_id, expires_at)
+         VALUES ($1, $2, $3, $4, now() + make_interval(days => $5)) RETURNING expires_at`,
+        [auth.organizationId, applicationId, hashToken(token), auth.memberId, expiresInDays],
+      );
+      const expiresAt = new Date(row.expires_at).toISOString();
+      await this.audit.record(manager, auth, {
+        action: 'self_identification.link_created',
+        entityType: 'application',
+        entityId: applicationId,
+        after: { expiresAt },
+      });
+      // The web app routes by hash: the token stays in the fragment, which browsers never send with the page request.
+      return { url: appLink(this.config.PUBLIC_APP_URL, `/#/self-identification/${token}`), expiresAt };
+    });
+  }
+
+  /** The candidate's form; 404 for an unknown token, 410 for a used or expired one. */
+  async form(token: string): Promise<SelfIdentificationFormResponseDto> {
+    const link = await this.usableLink(token);
+    return {
+      organizationName: link.organization_name,
+      roleTitle: link.role_title,
+      expiresAt: new Date(link.expires_at).toISOString(),
+      questions: SELF_IDENTIFICATION_CATEGORY_KEYS.map((category) => ({
+        category,
+        label: SELF_IDENTIFICATION_LABELS[category],
+        options: SELF_IDENTIFICATION_CATEGORIES[category].map((value) => ({ value, label: SELF_IDENTIFICATION_LABELS[value] })),
+      })),
+    };
+  }
+
+  async submit(token: string, answers: SelfIdentificationAnswers): Promise<void> {
+    const link = await this.usableLink(token);
+    await this.dataSource.transaction(async (manager) => {
+      // The link is spent in the same transaction that stores the answers: two submissions at once store one.
+      const spent: unknown[] = await manager.query(
+        `UPDATE self_identification_links SET used_at = now()
+          WHERE organization_id = $1 AND token_hash = $2 AND used_at IS NULL AND expires_at > now() RETURNING id`,
+        [link.organization_id, hashToken(token)],
+      );
+      if (spent.length === 0) throw linkUsed();
+      const clean = Object.fromEntries(SELF_IDENTIFICATION_CATEGORY_KEYS.map((k) => [k, answers[k]])) as SelfIdentificationAnswers;
+      const stored = await this.store.save(manager, link.organization_id, link.application_id, link.candidate_id, clean);
+      if (!stored) throw linkExpired();
+    });
+  }
+
+  /** The answers of one application, for the compliance role only (the controller declares it). */
+  async read(auth: AuthContext, applicationId: string): Promise<SelfIdentificationResponseDto> {
+    const found = await this.store.read(this.dataSource.manager, auth.organizationId, [applicationId]);
+    const row = found.get(applicationId);
+    if (!row) throw AppError.notFound('Self-identification');
+    return { applicationId, submittedAt: row.submittedAt.toISOString(), answers: row.answers };
+  }
+
+  private async usableLink(token: string): Promise<LinkRow> {
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw AppError.notFound('Self-identification link');
+    // Reached by its token alone: one SECURITY DEFINER function names the link's organization (nothing else), and the
+    // rest of the request runs in that organization's scope (row-level security).
+    const [scope]: { organization_id: string }[] = await this.dataSource.query(`SELECT organization_id FROM self_identification_link_owner($1)`, [hashToken(token)]);
+    if (!scope) throw AppError.notFound('Self-identification link');
+    enterOrganization(scope.organization_id);
+    const [link]: LinkRow[] = await this.dataSource.query(
+      `SELECT l.organization_id, l.application_id, a.candidate_id, l.expires_at, l.used_at, c.erased_at, o.name AS organization_name, r.title AS role_title
+         FROM self_identification_links l
+         JOIN applications a ON a.id = l.application_id
+         JOIN candidates c ON c.id = a.candidate_id
+         JOIN roles r ON r.id = a.role_id
+         JOIN organizations o ON o.id = l.organization_id
+        WHERE l.organization_id = $1 AND l.token_hash = $2`,
+      [scope.organization_id, hashToken(token)],
+    );
+    if (!link) throw AppError.notFound('Self-identification link');
+    if (link.used_at) throw linkUsed();
+    if (link.erased_at || new Date(link.expires_at).getTime() <= Date.now()) throw linkExpired();
+    return link;
+  }
+}
+
+const linkUsed = () => AppError.gone('self_identification_link_used', 'This self-identification link was already used; each link works once.');
+const linkExpired = () => AppError.gone('self_identification_link_expired', 'This self-identification link has expired. Ask the recruiter for a new one.');

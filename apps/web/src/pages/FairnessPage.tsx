@@ -1,0 +1,246 @@
+import { useState } from 'react';
+import { get, listAll } from '../api/client';
+import type { AdverseImpactReport, ImpactAnalysis, RoleSummary } from '../api/types';
+import { Empty, Loading, ProblemBanner } from '../components/ProblemBanner';
+import { categoriesLabel, groupLabel, impactRows, STAGE_LABELS } from '../lib/fairness';
+import { useResource } from '../lib/hooks';
+import { formatDateTime, formatNumber, formatSigned } from '../lib/labels';
+
+/**
+ * The adverse-impact audit for the compliance role: per stage and category (and the sex × race/ethnicity
+ * intersection) the selection rates as a table and a bar chart, impact ratios against the highest-rate group, the
+ * four-fifths flag and the tests; groups under 5 people are suppressed; per-dimension differences and interviewer gaps.
+ */
+export function FairnessPage() {
+  const [roleId, setRoleId] = useState('');
+  const roles = useResource(() => listAll<RoleSummary>('/roles'), []);
+  const report = useResource((signal) => get<AdverseImpactReport>('/fairness/adverse-impact', { roleId: roleId || undefined }, signal), [roleId]);
+  const r = report.data;
+  const csvHref = `/v1/fairness/adverse-impact.csv${roleId ? `?roleId=${roleId}` : ''}`;
+  return (
+    <section className="page" data-testid="fairness">
+      <h1>Fairness</h1>
+      <p className="muted">
+        Adverse impact of the interview process by the candidates' voluntary self-identification. A group is flagged under the four-fifths rule when its
+        selection rate is below 80 % of the highest group's; "adverse impact" needs that and Fisher's exact test below 0.05. Groups under 5 people are
+        suppressed.
+      </p>
+      <div className="toolbar">
+        <label>
+          Role{' '}
+          <select value={roleId} onChange={(e) => setRoleId(e.target.value)} aria-label="Role">
+            <option value="">All roles</option>
+            {(roles.data ?? []).map((role) => (
+              <option key={role.id} value={role.id}>
+                {role.title}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <CsvLink href={csvHref} />
+      </div>
+      {/* The role list is a convenience: a compliance-only member may not list roles, and then sees all roles together. */}
+      <ProblemBanner error={report.error} />
+      {!r ? (
+        report.error ? null : <Loading />
+      ) : r.applications === 0 ? (
+        <Empty>No applications yet.</Empty>
+      ) : (
+        <>
+          <p className="small muted">
+            {r.applications} application{r.applications === 1 ? '' : 's'} · computed {formatDateTime(r.generatedAt)}
+          </p>
+          {r.stages.map((a) => (
+            <ImpactTable key={`${a.stage}:${a.categories.join()}`} analysis={a} labels={r.labels} />
+          ))}
+          <DimensionTable report={r} />
+          <InterviewerGapTable report={r} />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The CSV needs the bearer token: fetched and handed to the browser as a file. */
+function CsvLink(props: { href: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const download = async () => {
+    setError(null);
+    try {
+      const token = localStorage.getItem('hireloop.accessToken');
+      const res = await fetch(props.href, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = 'adverse-impact.csv';
+      a.click();
+      URL.revokeObjectURL(url);
+    } catch (e) {
+      setError(String((e as Error).message));
+    }
+  };
+  return (
+    <>
+      <button type="button" className="button" onClick={() => void download()}>
+        Export CSV
+      </button>
+      {error ? <span className="small error"> {error}</span> : null}
+    </>
+  );
+}
+
+function ImpactTable(props: { analysis: ImpactAnalysis; labels: Record<string, string> }) {
+  const a = props.analysis;
+  const rows = impactRows(a, props.labels);
+  const title = `${STAGE_LABELS[a.stage]} · ${categoriesLabel(a.categories, props.labels)}`;
+  return (
+    <section className="card" aria-label={title} data-testid="impact-table">
+      <h2>{title}</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Group</th>
+            <th scope="col">People</th>
+            <th scope="col">Selected</th>
+            <th scope="col">Selection rate</th>
+            <th scope="col">Impact ratio</th>
+            <th scope="col">Fisher p</th>
+            <th scope="col">z-test p</th>
+            <th scope="col">Flags</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} className={row.adverseImpact ? 'row--flagged' : undefined} data-suppressed={row.suppressed || undefined}>
+              <th scope="row">
+                {row.label}
+                {row.reference ? <span className="badge badge--none">highest rate</span> : null}
+              </th>
+              <td>{row.total}</td>
+              <td>{row.suppressed ? '—' : row.selected}</td>
+              <td>
+                {row.suppressed ? (
+                  <span className="badge badge--none" title="Fewer than 5 people: withheld">
+                    suppressed
+                  </span>
+                ) : (
+                  <RateBar value={row.rateValue} text={row.rate} />
+                )}
+              </td>
+              <td>{row.ratio}</td>
+              <td>{row.fisher}</td>
+              <td>{row.zTest}</td>
+              <td>
+                {row.fourFifths ? <span className="badge badge--warn">below 4/5</span> : null}
+                {row.adverseImpact ? <span className="badge badge--error">adverse impact</span> : null}
+              </td>
+            </tr>
+          ))}
+          <tr className="muted">
+            <th scope="row">Unknown or declined</th>
+            <td>{a.unknown.total}</td>
+            <td>{a.unknown.total < 5 ? '—' : a.unknown.selected}</td>
+            <td colSpan={5} className="small">
+              counted apart, never compared
+            </td>
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** The selection rate as a bar (0–100 %) beside its figure. */
+function RateBar(props: { value: number | null; text: string }) {
+  const width = Math.round((props.value ?? 0) * 100);
+  return (
+    <span className="rate-bar" aria-label={props.text}>
+      <svg width="100" height="10" role="img" aria-hidden="true">
+        <rect x="0" y="0" width="100" height="10" fill="#eef0f4" />
+        <rect x="0" y="0" width={width} height="10" fill="#3b6fd8" />
+      </svg>{' '}
+      {props.text}
+    </span>
+  );
+}
+
+function DimensionTable(props: { report: AdverseImpactReport }) {
+  const rows = props.report.dimensions;
+  if (rows.length === 0) return null;
+  const labels = props.report.labels;
+  return (
+    <section className="card" aria-label="Differences by dimension">
+      <h2>Differences by dimension</h2>
+      <p className="small muted">Cohen's d of each group's mean rating against everyone else's (known), with a 90 % interval; ratings on the 4-point scale.</p>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Dimension</th>
+            <th scope="col">Group</th>
+            <th scope="col">n / others</th>
+            <th scope="col">d (90 % interval)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((d) => (
+            <tr key={`${d.dimension}:${d.category}:${d.group}`} className={d.low !== null && d.high !== null && (d.low > 0 || d.high < 0) ? 'row--flagged' : undefined}>
+              <td>{d.dimension}</td>
+              <td>
+                {labels[d.category] ?? d.category}: {groupLabel(d.group, labels)}
+              </td>
+              <td>
+                {d.n} / {d.nOthers}
+              </td>
+              <td>{d.suppressed ? <span className="badge badge--none">suppressed</span> : d.d === null ? '—' : `${formatSigned(d.d)} (${formatNumber(d.low)} to ${formatNumber(d.high)})`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function InterviewerGapTable(props: { report: AdverseImpactReport }) {
+  const rows = props.report.interviewers.filter((g) => !g.suppressed);
+  const labels = props.report.labels;
+  return (
+    <section className="card" aria-label="Interviewer score gaps">
+      <h2>Interviewer score gaps</h2>
+      <p className="small muted">
+        Mean rating an interviewer gave a group minus the mean they gave everyone else, with a 90 % interval; flagged only on 20 or more scorecards when
+        the interval excludes zero.
+      </p>
+      {rows.length === 0 ? (
+        <Empty>No interviewer has rated 5 or more people of two groups yet.</Empty>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Interviewer</th>
+              <th scope="col">Group</th>
+              <th scope="col">n / others</th>
+              <th scope="col">Gap (90 % interval)</th>
+              <th scope="col">Flag</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((g) => (
+              <tr key={`${g.interviewerId}:${g.category}:${g.group}`} className={g.flagged ? 'row--flagged' : undefined}>
+                <td>{props.report.interviewerNames[g.interviewerId] ?? 'Interviewer'}</td>
+                <td>
+                  {labels[g.category] ?? g.category}: {groupLabel(g.group, labels)}
+                </td>
+                <td>
+                  {g.n} / {g.nOthers}
+                </td>
+                <td>{g.gap === null ? '—' : `${formatSigned(g.gap)} (${formatNumber(g.low)} to ${formatNumber(g.high)})`}</td>
+                <td>{g.flagged ? <span className="badge badge--error">gap</span> : null}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+import { fisherExactTwoSided } from '@hireloop/calibration/fairness';
+import { addMember, createTeam, createTestApp, signupOrganization, TestApp } from '@hireloop/testing';
+import { createPanel, writeScorecard } from '@hireloop/testing/panel-fixture';
+
+/**
+ * The adverse-impact report (issue 16, item 2) over HTTP, on a scene built in the database: 7 women and 7 men
+ * interviewed for one role (self-identified through the public form), 2 who declined and 1 who never answered.
+ * The report recommends 2 of 7 women and 6 of 7 men; 1 woman and 6 men are hired.
+ */
+describe('adverse-impact report (compliance only)', () => {
+  let t: TestApp;
+  let team: Awaited<ReturnType<typeof createTeam>>;
+  let compliance: Awaited<ReturnType<typeof addMember>>;
+  let roleId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    team = await createTeam(t);
+    compliance = await addMember(t, team.admin, ['compliance'], 'Casey Compliance');
+    const members = {
+      organizationId: team.admin.organizationId,
+      adminId: team.admin.memberId,
+      hiringManagerId: team.hiringManager.memberId,
+      interviewerIds: team.interviewers.map((i) => i.memberId),
+    };
+    type Person = { sex: string; race: string; reportHire: boolean; hired: boolean; rating: 1 | 2 | 3 | 4 } | null;
+    const people: Person[] = [
+      ...Array.from({ length: 7 }, (_, i): Person => ({ sex: 'female', race: i < 3 ? 'asian' : 'white', reportHire: i < 2, hired: i < 1, rating: i < 2 ? 3 : 2 })),
+      ...Array.from({ length: 7 }, (_, i): Person => ({ sex: 'male', race: 'white', reportHire: i < 6, hired: i < 6, rating: i < 6 ? 4 : 3 })),
+      { sex: 'decline_to_answer', race: 'decline_to_answer', reportHire: true, hired: true, rating: 3 },
+      { sex: 'decline_to_answer', race: 'white', reportHire: false, hired: false, rating: 2 },
+      null,
+    ];
+    for (const person of people) {
+      const panel = await createPanel(t.dataSource, { members, interviews: 1 });
+      roleId ??= panel.roleId;
+      // Every application in one role (the panels were built with roles of their own).
+      await t.dataSource.query(`UPDATE applications SET role_id = $2 WHERE id = $1`, [panel.applicationId, roleId]);
+      const rating = person?.rating ?? 3;
+      await writeScorecard(t.dataSource, panel, 0, { ratings: [rating, rating, rating], recommendation: rating >= 3 ? 'yes' : 'no' });
+      await t.dataSource.query(
+        `INSERT INTO calibration_reports (organization_id, application_id, version, inputs_hash, algorithm_version, recommendation, scorecard_count, report)
+         VALUES ($1, $2, 1, 'fixture', 'fixture', $3, 1, '{}')`,
+        [members.organizationId, panel.applicationId, person?.reportHire ? 'hire' : 'no_hire'],
+      );
+      if (person?.hired) {
+        await t.dataSource.query(`INSERT INTO decisions (organization_id, application_id, decision, rationale, decided_by_member_id) VALUES ($1, $2, 'hire', 'Hired after a strong loop (fixture).', $3)`, [
+          members.organizationId,
+          panel.applicationId,
+          members.hiringManagerId,
+        ]);
+      }
+      if (person) {
+        const link = await t.http.post(`/v1/applications/${panel.applicationId}/self-identification-link`).set(team.recruiter.auth).send({}).expect(201);
+        await t.http
+          .post(`/v1/self-identification/${link.body.url.split('/').pop()}`)
+          .send({ sex: person.sex, raceEthnicity: person.race, veteranStatus: 'decline_to_answer', disability: 'no' })
+          .expect(204);
+      }
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const analysis = (body: any, stage: string, categories: string[]) => body.stages.find((s: any) => s.stage === stage && s.categories.join() === categories.join());
+
+  it('gives rates, impact ratios, the four-fifths flag, Fisher and z per stage, with unknowns and suppression', async () => {
+    const res = await t.http.get(`/v1/fairness/adverse-impact?roleId=${roleId}`).set(compliance.auth).expect(200);
+    expect(res.body.applications).toBe(17);
+
+    const hired = analysis(res.body, 'decision_hire', ['sex']);
+    expect(hired.referenceGroup).toBe('male');
+    const women = hired.groups.find((g: any) => g.group === 'female');
+    expect(women).toMatchObject({ total: 7, selected: 1, suppressed: false, fourFifthsFlag: true, adverseImpact: true });
+    expect(women.impactRatio).toBeCloseTo(1 / 6, 12);
+    expect(women.fisherP).toBeCloseTo(fisherExactTwoSided({ a: 1, b: 6, c: 6, d: 1 }), 12);
+    expect(women.fisherP).toBeCloseTo(0.02913752913752914, 10); // scipy.stats.fisher_exact([[1, 6], [6, 1]])
+    expect(women.zTestP).toBeLessThan(0.05);
+    // Declined (2) and never answered (1) are counted apart; one of them was hired.
+    expect(hired.unknown).toEqual({ total: 3, selected: 1 });
+
+    const recommended = analysis(res.body, 'report_hire', ['sex']).groups.find((g: any) => g.group === 'female');
+    expect(recommended.impactRatio).toBeCloseTo(2 / 6, 12);
+
+    // Intersection: female × asian has 3 people → suppressed; female × white 4 → suppressed; male × white 7 → shown.
+    const intersection = analysis(res.body, 'decision_hire', ['sex', 'raceEthnicity']);
+    expect(intersection.groups.find((g: any) => g.group === 'female × asian')).toMatchObject({ total: 3, suppressed: true, selectionRate: null, impactRatio: null });
+    expect(intersection.groups.find((g: any) => g.group === 'male × white')).toMatchObject({ total: 7, suppressed: false });
+
+    // Per dimension: women were rated lower on every dimension; Cohen's d is negative with an interval below zero.
+    const dimension = res.body.dimensions.find((d: any) => d.category === 'sex' && d.group === 'female' && d.dimension === 'Dimension 1');
+    expect(dimension).toMatchObject({ n: 7, nOthers: 7, suppressed: false });
+    expect(dimension.high).toBeLessThan(0);
+    // Per interviewer: 17 scorecards, under 20 → never flagged.
+    const gap = res.body.interviewers.find((g: any) => g.category === 'sex' && g.group === 'female');
+    expect(gap.gap).toBeLessThan(0);
+    expect(gap.flagged).toBe(false);
+    expect(res.body.interviewerNames[gap.interviewerId]).toBe('Alice Interviewer');
+  });
+
+  it('exports the impact table as CSV', async () => {
+    const res = await t.http.get(`/v1/fairness/adverse-impact.csv?roleId=${roleId}`).set(compliance.auth).expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = res.text.trim().split('\r\n');
+    expect(lines[0]).toBe('stage,categories,group,total,selected,selection_rate,impact_ratio,four_fifths_flag,fisher_p,z,z_test_p,adverse_impact,suppressed');
+    const women = lines.find((l) => l.startsWith('decision_hire,sex,female,'))!.split(',');
+    expect(women.slice(3, 5)).toEqual(['7', '1']);
+    expect(Number(women[6])).toBeCloseTo(1 / 6, 8);
+    expect(women[11]).toBe('true');
+    expect(lines).toContain('decision_hire,sex,unknown,3,1,,,,,,,,');
+    expect(lines.find((l) => l.startsWith('decision_hire,sex x raceEthnicity,female × asian,'))!.endsWith(',true')).toBe(true);
+  });
+
+  it('is for the compliance role only, and tenant-scoped', async () => {
+    for (const actor of [team.admin, team.recruiter, team.hiringManager, team.interviewers[0]]) {
+      for (const path of ['/v1/fairness/adverse-impact', '/v1/fairness/adverse-impact.csv']) {
+        const denied = await t.http.get(path).set(actor.auth).expect(403);
+        expect(denied.body.code).toBe('role_required');
+      }
+    }
+    const otherAdmin = await signupOrganization(t);
+    const otherCompliance = await addMember(t, otherAdmin, ['compliance']);
+    await t.http.get(`/v1/fairness/adverse-impact?roleId=${roleId}`).set(otherCompliance.auth).expect(404);
+    const theirs = await t.http.get('/v1/fairness/adverse-impact').set(otherCompliance.auth).expect(200);
+    expect(theirs.body.applications).toBe(0);
+    const bad = await t.http.get('/v1/fairness/adverse-impact?roleId=nope').set(compliance.auth).expect(400);
+    expect(bad.body.errors[0].field).toBe('roleId');
+  });
+});
