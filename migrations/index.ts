@@ -11,6 +11,8 @@ import { EmailDeliveries1764000600000 } from './1764000600000-EmailDeliveries';
 import { CandidateKeys1764000900000 } from './1764000900000-CandidateKeys';
 import { RowLevelSecurity1764000950000 } from './1764000950000-RowLevelSecurity';
 import { RowLevelSecurityAccountPaths1764000960000 } from './1764000960000-RowLevelSecurityAccountPaths';
+import { Outcomes1765000300000 } from './1765000300000-Outcomes';
+import { OutcomeImports1765000310000 } from './1765000310000-OutcomeImports';
 
 /** Every migration, in order. Add new ones at the end. */
 export const ALL_MIGRATIONS = [
@@ -27,4 +29,6 @@ export const ALL_MIGRATIONS = [
   CandidateKeys1764000900000,
   RowLevelSecurity1764000950000,
   RowLevelSecurityAccountPaths1764000960000,
+  Outcomes1765000300000,
+  OutcomeImports1765000310000,
 ];

@@ -27,6 +27,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { QuestionsModule } from './questions/questions.module';
 import { RoleTemplatesModule } from './role-templates/role-templates.module';
 import { RolesModule } from './roles/roles.module';
+import { OutcomesModule } from './outcomes/outcomes.module';
 
 @Module({
   imports: [
@@ -53,6 +54,7 @@ import { RolesModule } from './roles/roles.module';
     EmailDeliveriesModule,
     CalendarFeedsModule,
     DevMailboxModule,
+    OutcomesModule,
   ],
   controllers: [AuditController],
   providers: [

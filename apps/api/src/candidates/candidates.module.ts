@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ApplicationsRepository, CandidatesRepository, ScorecardsRepository } from '@hireloop/core';
+import { ApplicationsRepository, CandidatesRepository, OutcomesRepository, ScorecardsRepository } from '@hireloop/core';
 import { CandidateErasureService } from './candidate-erasure.service';
 import { CandidatesController } from './candidates.controller';
 import { CandidatesService } from './candidates.service';
 
 @Module({
   controllers: [CandidatesController],
-  providers: [CandidatesService, CandidateErasureService, CandidatesRepository, ApplicationsRepository, ScorecardsRepository],
+  providers: [CandidatesService, CandidateErasureService, CandidatesRepository, ApplicationsRepository, ScorecardsRepository, OutcomesRepository],
 })
 export class CandidatesModule {}
