@@ -74,6 +74,8 @@ export class OutcomeUploadsService {
         let rowsRead = 0;
         const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true, max_record_size: 64 * 1024 });
         const feeding = feed(body, parser, hash, limit);
+        // Its failure also ends the loop below (the parser is destroyed with the error); awaited after the loop.
+        feeding.catch(() => undefined);
         for await (const record of parser as AsyncIterable<string[]>) {
           if (header === null) {
             const read = readHeader(record);
