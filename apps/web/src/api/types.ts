@@ -1,7 +1,7 @@
 /** Shapes of the public REST API (see /docs-json). Only what the web app reads. */
 
-export type MemberRole = 'admin' | 'recruiter' | 'interviewer' | 'hiring_manager';
-export const MEMBER_ROLES: MemberRole[] = ['admin', 'recruiter', 'interviewer', 'hiring_manager'];
+export type MemberRole = 'admin' | 'recruiter' | 'interviewer' | 'hiring_manager' | 'people_analytics';
+export const MEMBER_ROLES: MemberRole[] = ['admin', 'recruiter', 'interviewer', 'hiring_manager', 'people_analytics'];
 
 export interface User {
   id: string;

@@ -27,6 +27,7 @@ export const ROLE_LABELS: Record<MemberRole, string> = {
   recruiter: 'Recruiter',
   interviewer: 'Interviewer',
   hiring_manager: 'Hiring manager',
+  people_analytics: 'People analytics',
 };
 
 export const ROUND_KIND_LABELS: Record<RoundKind, string> = {
