@@ -13,6 +13,8 @@ import { RowLevelSecurity1764000950000 } from './1764000950000-RowLevelSecurity'
 import { RowLevelSecurityAccountPaths1764000960000 } from './1764000960000-RowLevelSecurityAccountPaths';
 import { RevokedAccessTokens1765000100000 } from './1765000100000-RevokedAccessTokens';
 import { DropDevMailboxTable1765000110000 } from './1765000110000-DropDevMailboxTable';
+import { Outcomes1765000300000 } from './1765000300000-Outcomes';
+import { OutcomeImports1765000310000 } from './1765000310000-OutcomeImports';
 import { SelfIdentification1765000400000 } from './1765000400000-SelfIdentification';
 import { FeedbackNudges1765000700000 } from './1765000700000-FeedbackNudges';
 
@@ -33,6 +35,8 @@ export const ALL_MIGRATIONS = [
   RowLevelSecurityAccountPaths1764000960000,
   RevokedAccessTokens1765000100000,
   DropDevMailboxTable1765000110000,
+  Outcomes1765000300000,
+  OutcomeImports1765000310000,
   SelfIdentification1765000400000,
   FeedbackNudges1765000700000,
 ];

@@ -29,6 +29,7 @@ import { RoleTemplatesModule } from './role-templates/role-templates.module';
 import { RolesModule } from './roles/roles.module';
 import { SelfIdentificationModule } from './self-identification/self-identification.module';
 import { FairnessModule } from './fairness/fairness.module';
+import { OutcomesModule } from './outcomes/outcomes.module';
 
 @Module({
   imports: [
@@ -57,6 +58,7 @@ import { FairnessModule } from './fairness/fairness.module';
     DevMailboxModule,
     SelfIdentificationModule,
     FairnessModule,
+    OutcomesModule,
   ],
   controllers: [AuditController],
   providers: [

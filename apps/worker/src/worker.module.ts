@@ -8,6 +8,7 @@ import { FeedbackRemindersWorkerModule } from './feedback-reminders/feedback-rem
 import { InterviewerCalibrationWorkerModule } from './interviewer-calibration/interviewer-calibration-worker.module';
 import { OutboxRelayModule } from './outbox-relay/outbox-relay.module';
 import { PanelAggregationWorkerModule } from './panel-aggregation/panel-aggregation-worker.module';
+import { QualityOfHireWorkerModule } from './quality-of-hire/quality-of-hire-worker.module';
 import { WorkerLoggingModule } from './logging/worker-logging.module';
 import { WorkerMetricsModule } from './metrics/worker-metrics.module';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
@@ -26,6 +27,7 @@ import { RetentionService } from '@hireloop/core/retention/retention.service';
     InterviewerCalibrationWorkerModule,
     FeedbackRemindersWorkerModule,
     EmailWorkerModule,
+    QualityOfHireWorkerModule,
     ProcessorRegistryModule,
     WorkerMetricsModule,
   ],

@@ -253,6 +253,12 @@ export class EnvironmentVariables {
   @IsBoolean()
   SIGNUP_EMAIL_VERIFICATION = true;
 
+  /** Largest outcome-import CSV (bytes, issue 15); a larger upload is refused with 413 while it streams in. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  OUTCOME_IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
   /** Repeat pattern (cron) of the nightly interviewer-calibration job. */
   @IsString()
   CALIBRATION_CRON = '0 3 * * *';

@@ -20,6 +20,7 @@ import { DecisionEntity } from './decisions/decision.entity';
 import { NotificationEntity } from './notifications/notification.entity';
 import { WebhookDeliveryEntity } from './notifications/webhook-delivery.entity';
 import { RoleReliabilityEntity } from './calibration-stats/role-reliability.entity';
+import { OutcomeEntity, OutcomeSettingsEntity } from './outcomes/outcome.entity';
 
 /** Every TypeORM entity of the service. Add new ones here; the DataSource and the tests read this list. */
 export const ALL_ENTITIES = [
@@ -45,4 +46,6 @@ export const ALL_ENTITIES = [
   NotificationEntity,
   WebhookDeliveryEntity,
   RoleReliabilityEntity,
+  OutcomeEntity,
+  OutcomeSettingsEntity,
 ];

@@ -60,3 +60,4 @@ export * from './calibration-stats/role-reliability.entity';
 export * from './calibration-stats/interviewer-calibration.service';
 export * from './calibration-stats/calibration-stats.repository';
 export * from './calibration-stats/calibration-stats.module';
+export * from './outcomes';

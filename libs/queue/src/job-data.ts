@@ -7,6 +7,7 @@ export const JobName = {
   SendEmail: 'send-email',
   Ping: 'ping',
   PurgeExpired: 'purge-expired',
+  ProcessOutcomeImport: 'process-outcome-import',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -24,4 +25,10 @@ export interface InterviewerCalibrationJobData {
 /** Fixed job id: at most one pending aggregation per application. */
 export function panelAggregationJobId(applicationId: string): string {
   return `aggregate:${applicationId}`;
+}
+
+/** An uploaded outcome import to check and apply (issue 15). The rows are in outcome_import_rows. */
+export interface OutcomeImportJobData {
+  organizationId: string;
+  importId: string;
 }

@@ -6,6 +6,7 @@ export const QueueName = {
   WebhookDeliveries: 'webhook-deliveries',
   EmailDeliveries: 'email-deliveries',
   Maintenance: 'maintenance',
+  QualityOfHire: 'quality-of-hire',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);

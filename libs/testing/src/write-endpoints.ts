@@ -23,7 +23,9 @@ export interface WriteScene {
   /** A draft role whose loop the dimension, round, weight and role edits work on. */
   draftRole: LoopFixture;
   candidates: { main: string; patch: string; decision: string; spare: string };
-  applications: { main: string; patch: string; decision: string };
+  /** `hired`: hired through the decision endpoint, with one recorded outcome (`outcomeId`). */
+  applications: { main: string; patch: string; decision: string; hired: string };
+  outcomeId: string;
   /** Alice's interview (technical round), no scorecard yet: drafts and submissions. */
   draftInterviewId: string;
   /** Bob's interview (design round) with a submitted scorecard: amendments and withdrawals. */
@@ -236,6 +238,33 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
   { method: 'POST', path: '/v1/me/calendar-feed', actor: (s) => s.team.interviewers[0], params: none },
   { method: 'DELETE', path: '/v1/me/calendar-feed', actor: (s) => s.team.interviewers[0], params: none },
   { method: 'PATCH', path: '/v1/interviews/:id', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.movableInterviewId }), body: () => interviewWindow(26) },
+
+  // outcomes after a hire (issue 15)
+  {
+    method: 'POST',
+    path: '/v1/applications/:id/outcomes',
+    actor: (s) => s.team.hiringManager,
+    params: (s) => ({ id: s.applications.hired }),
+    body: () => ({ kind: 'performance_rating', reviewPoint: '12m', rating: 4, date: '2026-06-30' }),
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/applications/:id/outcomes/:outcomeId',
+    actor: (s) => s.team.hiringManager,
+    params: (s) => ({ id: s.applications.hired, outcomeId: s.outcomeId }),
+    body: () => ({ rating: 3 }),
+  },
+  { method: 'DELETE', path: '/v1/applications/:id/outcomes/:outcomeId', actor: (s) => s.team.hiringManager, params: (s) => ({ id: s.applications.hired, outcomeId: s.outcomeId }) },
+  // Takes a text/csv body, not JSON: no catalogue body, so the JSON fuzz skips it (test/e2e/outcome-imports.e2e-spec.ts
+  // sends it bad files instead); any JSON sent to it gets 415.
+  { method: 'POST', path: '/v1/outcomes/imports', actor: (s) => s.team.admin, params: none },
+  {
+    method: 'PUT',
+    path: '/v1/outcomes/scale',
+    actor: (s) => s.team.admin,
+    params: none,
+    body: () => ({ min: 1, max: 5, labels: { '1': 'Far below', '2': 'Below', '3': 'Meets', '4': 'Above', '5': 'Far above' } }),
+  },
 ];
 
 export const endpointKey = (e: { method: string; path: string }) => `${e.method} ${e.path}`;
@@ -272,7 +301,18 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
   const apply = async (candidateId: string) =>
     (await t.http.post('/v1/applications').set(team.recruiter.auth).send({ candidateId, roleId: openRole.roleId }).expect(201)).body.id as string;
   const candidates = { main: await candidate('Main Candidate'), patch: await candidate('Patch Candidate'), decision: await candidate('Decision Candidate'), spare: await candidate('Spare Candidate') };
-  const applications = { main: await apply(candidates.main), patch: await apply(candidates.patch), decision: await apply(candidates.decision) };
+  const applications = {
+    main: await apply(candidates.main),
+    patch: await apply(candidates.patch),
+    decision: await apply(candidates.decision),
+    hired: await apply(await candidate('Hired Candidate')),
+  };
+  await t.http
+    .post(`/v1/applications/${applications.hired}/decision`)
+    .set(team.hiringManager.auth)
+    .send({ decision: 'hire', rationale: 'Strong across the whole loop.', overrideReason: 'No report yet; the evidence was plain.' })
+    .expect(201);
+  const outcome = await t.http.post(`/v1/applications/${applications.hired}/outcomes`).set(team.hiringManager.auth).send({ kind: 'performance_rating', reviewPoint: '90d', rating: 4 }).expect(201);
 
   const draftInterviewId = await scheduleInterview(t, team.recruiter, applications.main, openRole.rounds.technical.id, [alice]);
   const submittedInterviewId = await scheduleInterview(t, team.recruiter, applications.main, openRole.rounds.design.id, [bob]);
@@ -306,6 +346,7 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
     draftRole,
     candidates,
     applications,
+    outcomeId: outcome.body.id,
     draftInterviewId,
     submittedInterviewId,
     submittedScorecardId: submitted.body.id,
@@ -383,13 +424,19 @@ export function sceneParam(scene: WriteScene, extras: SceneExtras, path: string,
       return scene.openRole.rounds.technical.id;
     case 'versionId':
       return scene.openRole.loopVersionId;
+    case 'outcomeId':
+      return scene.outcomeId;
     case 'id':
       break;
     default:
       return undefined;
   }
   const byCollection: Record<string, string | undefined> = {
-    applications: path.endsWith('/decision') ? (extras.decisionApplicationId ?? scene.applications.decision) : scene.applications.main,
+    applications: path.endsWith('/decision')
+      ? (extras.decisionApplicationId ?? scene.applications.decision)
+      : path.includes('/outcomes')
+        ? scene.applications.hired
+        : scene.applications.main,
     candidates: scene.candidates.main,
     interviewers: scene.team.interviewers[1].memberId,
     interviews: scene.submittedInterviewId,

@@ -13,6 +13,7 @@ import {
   ERASED_CANDIDATE_NAME,
   ERASED_TEXT,
   erasedCandidateEmail,
+  OutcomesRepository,
   eraseFreeTextDeep,
   mapContentText,
   sameContent,
@@ -32,6 +33,8 @@ export interface ErasureSummary {
   emailsRedacted: number;
   /** Voluntary self-identification answers deleted (with their links). */
   selfIdentificationsDeleted: number;
+  /** Outcomes after the hire (performance ratings, departure, …) deleted: personnel data, kept for no statistic. */
+  outcomesDeleted: number;
   /** The candidate's data key was destroyed: their personal fields in the audit log are unrecoverable. */
   auditKeyDestroyed: boolean;
 }
@@ -46,6 +49,8 @@ export interface ErasureSummary {
  *   own data key (`candidate_keys`), which is deleted here (crypto-shredding). The rows stay, with every non-personal
  *   fact (who, what, when, statuses, ids), and read back with `personalDataErased: true`.
  * Ratings, recommendations, signals, red flags, levels and dates stay: statistics and reports keep their numbers.
+ * Outcomes after a hire (performance ratings, time to productivity, departure, promotions) are deleted: they are
+ * personnel data about the person, not interview evidence; the validity report loses that hire.
  * Reports, outbox payloads, notifications and webhook deliveries carry ids and numbers only.
  *
  * Active applications are withdrawn: there is no one left to interview. Erasing twice is a no-op.
@@ -60,6 +65,7 @@ export class CandidateErasureService {
     private readonly audit: AuditService,
     private readonly keys: CandidateKeysService,
     private readonly selfIdentification: SelfIdentificationStore,
+    private readonly outcomes: OutcomesRepository,
   ) {}
 
   async erase(auth: AuthContext, candidateId: string): Promise<void> {
@@ -81,6 +87,7 @@ export class CandidateErasureService {
         storedResponsesRedacted: 0,
         emailsRedacted: 0,
         selfIdentificationsDeleted: 0,
+        outcomesDeleted: 0,
         auditKeyDestroyed: false,
       };
 
@@ -123,6 +130,7 @@ export class CandidateErasureService {
       summary.storedResponsesRedacted = await this.eraseStoredResponses(manager, auth.organizationId, applicationIds, terms);
       summary.emailsRedacted = await this.eraseEmailParams(manager, auth.organizationId, terms);
       summary.selfIdentificationsDeleted = await this.selfIdentification.eraseCandidate(manager, auth.organizationId, candidateId);
+      summary.outcomesDeleted = await this.outcomes.deleteForApplications(manager, auth.organizationId, applicationIds);
       summary.auditKeyDestroyed = await this.keys.destroy(manager, auth.organizationId, candidateId);
 
       const erasedAt = new Date();

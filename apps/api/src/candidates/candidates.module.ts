@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ApplicationsRepository, CandidatesRepository, ScorecardsRepository } from '@hireloop/core';
+import { ApplicationsRepository, CandidatesRepository, OutcomesRepository, ScorecardsRepository } from '@hireloop/core';
 import { SelfIdentificationStore } from '@hireloop/core/self-identification/self-identification.store';
 import { CandidateErasureService } from './candidate-erasure.service';
 import { CandidatesController } from './candidates.controller';
@@ -7,6 +7,6 @@ import { CandidatesService } from './candidates.service';
 
 @Module({
   controllers: [CandidatesController],
-  providers: [CandidatesService, CandidateErasureService, CandidatesRepository, ApplicationsRepository, ScorecardsRepository, SelfIdentificationStore],
+  providers: [CandidatesService, CandidateErasureService, CandidatesRepository, ApplicationsRepository, ScorecardsRepository, SelfIdentificationStore, OutcomesRepository],
 })
 export class CandidatesModule {}

@@ -11,7 +11,7 @@ import type { components } from './schema';
 type Schemas = components['schemas'];
 
 export type MemberRole = Schemas['MemberResponseDto']['roles'][number];
-export const MEMBER_ROLES: MemberRole[] = ['admin', 'recruiter', 'interviewer', 'hiring_manager', 'compliance'];
+export const MEMBER_ROLES: MemberRole[] = ['admin', 'recruiter', 'interviewer', 'hiring_manager', 'compliance', 'people_analytics'];
 
 export type User = Schemas['UserResponseDto'];
 export type Me = Schemas['MeResponseDto'];

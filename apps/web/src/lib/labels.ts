@@ -28,6 +28,7 @@ export const ROLE_LABELS: Record<MemberRole, string> = {
   interviewer: 'Interviewer',
   hiring_manager: 'Hiring manager',
   compliance: 'Compliance',
+  people_analytics: 'People analytics',
 };
 
 export const ROUND_KIND_LABELS: Record<RoundKind, string> = {

@@ -1,0 +1,43 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { CsvRowError, OutcomeImportRow } from '@hireloop/core';
+
+export class OutcomeImportErrorDto {
+  @ApiProperty({ description: 'Data row number: 1 is the first line after the header' }) row: number;
+  @ApiProperty({ nullable: true, description: 'The column at fault; null for the whole row' }) column: string | null;
+  @ApiProperty() reason: string;
+}
+
+export class OutcomeImportResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['queued', 'validating', 'applying', 'completed', 'failed'], description: 'failed: some row was rejected and nothing was written' })
+  status: string;
+  @ApiProperty() dryRun: boolean;
+  @ApiProperty() rowsRead: number;
+  @ApiProperty({ description: 'Rows without any error (known once the import is completed or failed)' }) rowsAccepted: number;
+  @ApiProperty() rowsRejected: number;
+  @ApiProperty({ description: 'Outcomes inserted or changed (0 for a dry run or a failed import)' }) rowsWritten: number;
+  @ApiProperty({ description: 'Rows identical to what is already stored (a re-import of the same file: all of them)' }) rowsUnchanged: number;
+  @ApiProperty({ type: [OutcomeImportErrorDto], description: 'Row errors, in row order (the first 1,000)' }) errors: OutcomeImportErrorDto[];
+  @ApiProperty() errorsTotal: number;
+  @ApiProperty() fileSha256: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true }) finishedAt: string | null;
+
+  static from(upload: OutcomeImportRow, errors: CsvRowError[], errorsTotal: number): OutcomeImportResponseDto {
+    return {
+      id: upload.id,
+      status: upload.status,
+      dryRun: upload.dryRun,
+      rowsRead: upload.rowsRead,
+      rowsAccepted: upload.rowsAccepted,
+      rowsRejected: upload.rowsRejected,
+      rowsWritten: upload.rowsWritten,
+      rowsUnchanged: upload.rowsUnchanged,
+      errors: errors.map((e) => ({ row: e.row, column: e.column, reason: e.reason })),
+      errorsTotal,
+      fileSha256: upload.fileSha256,
+      createdAt: new Date(upload.createdAt).toISOString(),
+      finishedAt: upload.finishedAt ? new Date(upload.finishedAt).toISOString() : null,
+    };
+  }
+}
