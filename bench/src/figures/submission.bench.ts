@@ -47,7 +47,7 @@ export interface SubmissionRaw {
 }
 
 /** Interviews not submitted yet, handed out one per request; topped up with SQL between runs. */
-class InterviewQueue {
+export class InterviewQueue {
   private items: SeededInterview[] = [];
   private next = 0;
   exhausted = 0;
@@ -94,9 +94,9 @@ export async function submissionFigure(ctx: BenchContext): Promise<FigureResult<
   const perRun = 2500 * (settings.durationSeconds + settings.warmupSeconds);
   let seq = 0;
 
-  const apiRun = (clients: number, seconds: number) =>
+  const apiRun = (clients: number, seconds: number, baseUrl = ctx.api.baseUrl) =>
     httpLoad({
-      url: `${ctx.api.baseUrl}/v1/interviews/00000000-0000-0000-0000-000000000000/scorecard/submit`,
+      url: `${baseUrl}/v1/interviews/00000000-0000-0000-0000-000000000000/scorecard/submit`,
       connections: clients,
       durationSeconds: seconds,
       method: 'POST',
@@ -158,8 +158,9 @@ export async function submissionFigure(ctx: BenchContext): Promise<FigureResult<
     }
   };
 
-  // Scorecards submitted once (revision 1) through the API, each amended at most once by the amendment runs.
-  const amendable = async (limit: number): Promise<{ id: string; roundId: string; interviewerId: string }[]> =>
+  // Scorecards submitted through the API, amended in turn (round-robin, each one's amendments one after the other:
+  // the list is longer than the client count), each amendment with new ratings and a numbered note.
+  const amendable = async (limit: number): Promise<{ id: string; roundId: string; interviewerId: string; seed: number; times: number }[]> =>
     (
       await ctx.pool.query(
         `SELECT i.id, i.round_id AS "roundId", s.interviewer_id AS "interviewerId"
@@ -168,8 +169,8 @@ export async function submissionFigure(ctx: BenchContext): Promise<FigureResult<
           ORDER BY s.submitted_at LIMIT $2`,
         [scene.admin.organizationId, limit],
       )
-    ).rows;
-  let amendItems: { id: string; roundId: string; interviewerId: string }[] = [];
+    ).rows.map((r: { id: string; roundId: string; interviewerId: string }) => ({ ...r, seed: 0, times: 0 }));
+  let amendItems: { id: string; roundId: string; interviewerId: string; seed: number; times: number }[] = [];
   let amendNext = 0;
   const amendRun = (clients: number, seconds: number) =>
     httpLoad({
@@ -178,11 +179,13 @@ export async function submissionFigure(ctx: BenchContext): Promise<FigureResult<
       durationSeconds: seconds,
       method: 'POST',
       setupRequest: (req) => {
-        const interview = amendItems[amendNext++];
+        const interview = amendItems[amendNext++ % amendItems.length];
         if (!interview) return { ...req, path: '/v1/interviews/00000000-0000-0000-0000-000000000000/scorecard/amend' };
         const actor = byMember.get(interview.interviewerId)!;
-        // seq + 1 moves every rating by one step from what was submitted, so the amendment always changes something.
-        const body = { ...submissionBody(scene.snapshot, roundById.get(interview.roundId)!, seq++ + 1), reason: 'Re-read my notes: the evidence supports a different rating.' };
+        interview.times++;
+        const submitted = submissionBody(scene.snapshot, roundById.get(interview.roundId)!, interview.times);
+        // The note numbers the amendment: never identical to the state it amends (which would be a 409 no_changes).
+        const body = { ...submitted, privateNote: `${submitted.privateNote} (amendment ${interview.times})`, reason: 'Re-read my notes: the evidence supports a different rating.' };
         return {
           ...req,
           method: 'POST',
@@ -192,12 +195,13 @@ export async function submissionFigure(ctx: BenchContext): Promise<FigureResult<
         };
       },
     });
-  const amended = async () => Number((await ctx.pool.query(`SELECT count(*) AS n FROM scorecards WHERE status = 'submitted' AND revision = 2`)).rows[0].n);
+  const amended = async () => Number((await ctx.pool.query(`SELECT count(*) AS n FROM scorecard_revisions WHERE kind = 'amended'`)).rows[0].n);
 
   const healthRun = (clients: number, seconds: number) => httpLoad({ url: `${ctx.api.baseUrl}/health`, connections: clients, durationSeconds: seconds });
 
   const submitted = async () => Number((await ctx.pool.query(`SELECT count(*) AS n FROM scorecards WHERE status = 'submitted'`)).rows[0].n);
 
+  ctx.submissionRunners = { api: apiRun, minimal: minimalRun, ensure: () => queue.ensure(perRun) };
   const pids = ctx.apiPid ? [ctx.apiPid] : [];
   const runs: SubmissionRun[] = [];
   for (const clients of settings.submissionClients) {
@@ -212,8 +216,9 @@ export async function submissionFigure(ctx: BenchContext): Promise<FigureResult<
     log(`  API: ${fmtInt(api.rps)} req/s, p50 ${fmtMs(api.p50)}, p99 ${fmtMs(api.p99)}, stored ${apiStored}, non-2xx ${api.non2xx}, errors ${api.errors}`);
     log(`       ${cpuLine(apiCpu, ['API'])}`);
 
-    amendItems = await amendable(100_000);
+    amendItems = await amendable(20_000);
     amendNext = 0;
+    if (amendItems.length < 2 * clients) throw new Error(`only ${amendItems.length} scorecards to amend at ${clients} clients`);
     log(`submission @${clients}: amendment warm-up and run (${amendItems.length} submitted scorecards to amend)`);
     await amendRun(clients, settings.warmupSeconds);
     const amendBefore = await amended();

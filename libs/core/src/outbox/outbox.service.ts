@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { runWithScope } from '@hireloop/database';
 import { currentTraceparent } from '../observability/tracing-context';
 import { OutboxMessageEntity } from './outbox-message.entity';
 
@@ -78,8 +77,8 @@ export class OutboxWakeup {
   private async notify(queue: string): Promise<void> {
     for (;;) {
       try {
-        // No tenant scope: a notification carries no tenant data (and needs no set_config first).
-        await runWithScope({}, () => this.dataSource.query(`SELECT pg_notify('outbox', $1)`, [queue]));
+        // In the writer's own scope: on a pooled connection already serving it, no set_config goes first.
+        await this.dataSource.query(`SELECT pg_notify('outbox', $1)`, [queue]);
       } catch (error) {
         this.logger.warn(`outbox wake-up failed (the relay's poll will pick the rows up): ${(error as Error).message}`);
       }
