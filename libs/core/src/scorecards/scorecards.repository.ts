@@ -167,7 +167,7 @@ export class ScorecardsRepository {
          INSERT INTO audit_log (organization_id, actor_member_id, action, entity_type, entity_id, before, after, subject_candidate_id, personal, request_id)
          VALUES ($1, $21, $22, $23, $24, $25::jsonb, $26::jsonb, $27, $28, $29)),
        outbox AS (
-         INSERT INTO outbox_messages (organization_id, queue, job_name, payload, dedupe_key, trace_context)
+         INSERT INTO "outbox_messages" (organization_id, queue, job_name, payload, dedupe_key, trace_context)
          VALUES ($30, $31, $32, $33::jsonb, $34, $35))
        SELECT card.*,
               (SELECT json_agg(h.v ORDER BY h.revision)
