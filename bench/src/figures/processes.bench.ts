@@ -28,6 +28,14 @@ export async function processesFigure(ctx: BenchContext): Promise<FigureResult<P
   const single = await startHaproxy([settings.port]);
   const pair = await startHaproxy([settings.port, settings.port + 1]);
   try {
+    // Both proxies answer only once their health checks marked the servers up (as the several-processes e2e waits).
+    for (const lb of [single, pair]) {
+      const deadline = Date.now() + 60_000;
+      while ((await fetch(`${lb.url}/health/ready`).catch(() => null))?.status !== 200) {
+        if (Date.now() > deadline) throw new Error(`HAProxy on ${lb.url} found no server up within 60 s`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
     const pids = [ctx.apiPid, second.pid].filter((p): p is number => p !== undefined);
     const run = async (label: string, baseUrl: string) => {
       await runners.ensure();
