@@ -16,6 +16,12 @@ export interface BenchContext {
   scene?: Scene;
   /** GET /health load runs by client count: the framework's ceiling, reused by later figures. */
   healthRuns: Map<number, LoadResult>;
+  /** Set by the submission figure: its load runs, for the several-processes figure (same scene, same queue). */
+  submissionRunners?: {
+    api: (clients: number, seconds: number, baseUrl?: string) => Promise<LoadResult>;
+    minimal: (clients: number, seconds: number) => Promise<LoadResult>;
+    ensure: () => Promise<void>;
+  };
   /** The running API and worker processes (for CPU accounting). */
   apiPid?: number;
   workerPid?: number;

@@ -16,6 +16,7 @@ import { calibrationFigure } from './figures/calibration.bench';
 import { debriefFigure } from './figures/debrief.bench';
 import { freshnessFigure } from './figures/freshness.bench';
 import { rlsFigure } from './figures/rls.bench';
+import { processesFigure } from './figures/processes.bench';
 import { submissionFigure } from './figures/submission.bench';
 import { ApiClient } from './http';
 import { flushQueues, killAllChildren, ManagedProcess, startApi, startWorker } from './processes';
@@ -24,7 +25,7 @@ import { readSettings, wants } from './settings';
 import { formatTable, TableRow } from './table';
 
 const INTERVIEWERS = 64;
-const FIGURE_NUMBER: Record<string, string> = { 'build-report': '0. ', submission: '1. ', freshness: '2. ', aggregation: '3. ', calibration: '4. ', debrief: '5. ', rls: '6. ' };
+const FIGURE_NUMBER: Record<string, string> = { 'build-report': '0. ', submission: '1. ', freshness: '2. ', aggregation: '3. ', calibration: '4. ', debrief: '5. ', rls: '6. ', processes: '7. ' };
 
 async function main(): Promise<number> {
   const settings = readSettings();
@@ -75,6 +76,7 @@ async function main(): Promise<number> {
       ctx.scene = await createScene(ctx.api, pool, INTERVIEWERS);
     }
     if (wants(settings, 'submission')) await figure('submission', () => submissionFigure(ctx));
+    if (wants(settings, 'processes') && wants(settings, 'submission')) await figure('processes', () => processesFigure(ctx));
     if (wants(settings, 'rls')) await figure('rls', () => rlsFigure(ctx));
     // The submission figure's outbox rows (tens of thousands of report requests) are not part of any later figure.
     await pool.query(`UPDATE outbox_messages SET published_at = now() WHERE published_at IS NULL`);

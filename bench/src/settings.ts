@@ -33,7 +33,7 @@ export interface BenchSettings {
   deadlineSeconds: number;
 }
 
-export const ALL_FIGURES = ['build-report', 'submission', 'freshness', 'debrief', 'aggregation', 'calibration', 'rls'] as const;
+export const ALL_FIGURES = ['build-report', 'submission', 'processes', 'freshness', 'debrief', 'aggregation', 'calibration', 'rls'] as const;
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];

@@ -12,7 +12,17 @@ import { fmtInt, fmtMs, TableRow } from '../table';
  * ceiling is GET /health of the same process at the same concurrency (the framework's floor latency).
  */
 
+export interface ReadRun {
+  what: 'debrief' | 'kit' | 'mine';
+  clients: number;
+  load: LoadResult;
+  cpu: CpuUsage;
+}
+
 export interface DebriefRaw {
+  /** Issue 17: the debrief, the kit and GET /v1/me/interviews at 64 clients, beside /health at 64. */
+  reads64: ReadRun[];
+  health64: LoadResult;
   applicationId: string;
   scorecards: number;
   clients: number;
@@ -24,6 +34,7 @@ export interface DebriefRaw {
 
 const SCORECARDS = 8;
 const CLIENTS = 16;
+const READ_CLIENTS = 64;
 
 export async function debriefFigure(ctx: BenchContext): Promise<FigureResult<DebriefRaw>> {
   const { settings, scene, api, pool } = ctx;
@@ -63,6 +74,32 @@ export async function debriefFigure(ctx: BenchContext): Promise<FigureResult<Deb
   const cpuUsed = cpu();
   log(`  debrief: ${fmtInt(load.rps)} req/s, p50 ${fmtMs(load.p50)}, p99 ${fmtMs(load.p99)}, non-2xx ${load.non2xx}`);
   log(`       ${cpuLine(cpuUsed, ['API'])}`);
+  // Issue 17: each read at 64 clients. The kit and "my interviews" rotate over the application's interviewers.
+  const readers = interviews.map((i) => ({ interviewId: i.id, token: byMember.get(i.interviewerId)!.token }));
+  let turn = 0;
+  const rotate = (pathOf: (r: (typeof readers)[number]) => string) => (req: any) => {
+    const reader = readers[turn++ % readers.length];
+    return { ...req, path: pathOf(reader), headers: { authorization: `Bearer ${reader.token}` } };
+  };
+  const reads64: ReadRun[] = [];
+  for (const [what, options] of [
+    ['debrief', { url: `${api.baseUrl}${path}`, headers }],
+    ['kit', { url: `${api.baseUrl}/v1/interviews/${readers[0].interviewId}/kit`, setupRequest: rotate((r) => `/v1/interviews/${r.interviewId}/kit`) }],
+    ['mine', { url: `${api.baseUrl}/v1/me/interviews?limit=20`, setupRequest: rotate(() => '/v1/me/interviews?limit=20') }],
+  ] as const) {
+    await httpLoad({ ...options, connections: READ_CLIENTS, durationSeconds: settings.warmupSeconds });
+    const cpu64 = measureCpu(ctx.apiPid ? [ctx.apiPid] : []);
+    const run = await httpLoad({ ...options, connections: READ_CLIENTS, durationSeconds: settings.durationSeconds });
+    reads64.push({ what, clients: READ_CLIENTS, load: run, cpu: cpu64() });
+    log(`  ${what} @${READ_CLIENTS}: ${fmtInt(run.rps)} req/s, p50 ${fmtMs(run.p50)}, p99 ${fmtMs(run.p99)}, non-2xx ${run.non2xx}`);
+  }
+  let health64 = ctx.healthRuns.get(READ_CLIENTS);
+  if (!health64) {
+    await httpLoad({ url: `${api.baseUrl}/health`, connections: READ_CLIENTS, durationSeconds: 1 });
+    health64 = await httpLoad({ url: `${api.baseUrl}/health`, connections: READ_CLIENTS, durationSeconds: settings.durationSeconds });
+    ctx.healthRuns.set(READ_CLIENTS, health64);
+  }
+
   let health = ctx.healthRuns.get(CLIENTS);
   if (!health) {
     await httpLoad({ url: `${api.baseUrl}/health`, connections: CLIENTS, durationSeconds: 1 });
@@ -86,5 +123,17 @@ export async function debriefFigure(ctx: BenchContext): Promise<FigureResult<Deb
       ratio: ratio(load.rps, health.rps),
     },
   ];
-  return { raw: { applicationId, scorecards: SCORECARDS, clients: CLIENTS, load, health, responseBytes, cpu: cpuUsed }, rows };
+  const names = { debrief: 'debrief (8 scorecards)', kit: 'interview kit', mine: 'GET /v1/me/interviews' };
+  for (const run of reads64) {
+    const ok = clean(run.load);
+    rows.push({
+      figure: `5. ${names[run.what]} @${READ_CLIENTS} clients: p50 / p99, req/s`,
+      value: `${fmtMs(run.load.p50)} / ${fmtMs(run.load.p99)}, ${fmtInt(run.load.rps)} req/s${ok ? '' : ` (${run.load.non2xx} non-2xx, ${run.load.errors} errors)`}`,
+      ceiling: `GET /health: ${fmtMs(health64.p50)} / ${fmtMs(health64.p99)}, ${fmtInt(health64.rps)} req/s`,
+      ratio: ratio(run.load.rps, health64.rps),
+      target: 'p99 < 50 ms',
+      met: ok && run.load.p99 < 50,
+    });
+  }
+  return { raw: { reads64, health64, applicationId, scorecards: SCORECARDS, clients: CLIENTS, load, health, responseBytes, cpu: cpuUsed }, rows };
 }

@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { AuditService } from './audit/audit.service';
 import { CandidateKeysService } from './audit/candidate-keys.service';
 import { MembersRepository } from './members/members.repository';
-import { OutboxService } from './outbox/outbox.service';
+import { OutboxService, OutboxWakeup } from './outbox/outbox.service';
 import { LoopVersionsService } from './roles/loop-versions.service';
 import { QuestionsRepository } from './roles/questions.repository';
 import { RolesRepository } from './roles/roles.repository';
@@ -10,7 +10,7 @@ import { RolesRepository } from './roles/roles.repository';
 /** Cross-cutting services shared by the API and the worker. */
 @Global()
 @Module({
-  providers: [AuditService, CandidateKeysService, OutboxService, MembersRepository, RolesRepository, QuestionsRepository, LoopVersionsService],
-  exports: [AuditService, CandidateKeysService, OutboxService, MembersRepository, RolesRepository, QuestionsRepository, LoopVersionsService],
+  providers: [AuditService, CandidateKeysService, OutboxService, OutboxWakeup, MembersRepository, RolesRepository, QuestionsRepository, LoopVersionsService],
+  exports: [AuditService, CandidateKeysService, OutboxService, OutboxWakeup, MembersRepository, RolesRepository, QuestionsRepository, LoopVersionsService],
 })
 export class CoreModule {}

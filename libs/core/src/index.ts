@@ -42,6 +42,7 @@ export * from './candidates/candidates.repository';
 export * from './candidates/applications.repository';
 export * from './candidates/candidate-redaction';
 export * from './interviews/interviews.repository';
+export * from './interviews/loop-version-cache';
 export * from './scorecards/scorecard-content';
 export * from './scorecards/scorecard-validation';
 export * from './scorecards/feedback-access';

@@ -28,25 +28,50 @@ export class ScorecardViews {
     const dimensionNames = await this.scorecards.dimensionNames(organizationId, named.map((r) => r.loopVersionId), manager);
     const byScorecard = new Map<string, ScorecardRevisionEntity[]>();
     for (const revision of revisions) byScorecard.set(revision.scorecardId, [...(byScorecard.get(revision.scorecardId) ?? []), revision]);
-    return rows.map((row) => {
-      const showNote = options.showPrivateNote(row);
-      return {
-        id: row.id,
-        interviewId: row.interviewId,
-        applicationId: row.applicationId,
-        interviewerId: row.interviewerId,
+    return rows.map((row) =>
+      viewOf(row, {
         interviewerName: names.get(row.interviewerId) ?? '',
-        loopVersionId: row.loopVersionId,
-        status: row.status,
-        revision: row.revision,
-        ...contentDto(contentOf(row), showNote, options.withDimensionNames ? (id) => dimensionNames.get(id) ?? '' : undefined),
-        submittedAt: row.submittedAt?.toISOString() ?? null,
-        updatedAt: row.updatedAt.toISOString(),
-        history: (byScorecard.get(row.id) ?? []).map((v) => revisionDto(v, options.withRevisionContent ? showNote : undefined)),
-        ...amendmentFields(byScorecard.get(row.id) ?? [], views.get(`${row.applicationId}/${row.interviewerId}`) ?? null, (id) => dimensionNames.get(id) ?? ''),
-      };
-    });
+        revisions: byScorecard.get(row.id) ?? [],
+        firstViewedAt: views.get(`${row.applicationId}/${row.interviewerId}`) ?? null,
+        showPrivateNote: options.showPrivateNote(row),
+        withRevisionContent: options.withRevisionContent,
+        dimensionName: (id) => dimensionNames.get(id) ?? '',
+        withDimensionNames: options.withDimensionNames,
+      }),
+    );
   }
+}
+
+/** One scorecard's view from what was read for it (the writes answer from what their one statement returned). */
+export function viewOf(
+  row: ScorecardEntity,
+  parts: {
+    interviewerName: string;
+    /** Oldest first. */
+    revisions: ScorecardRevisionEntity[];
+    firstViewedAt: Date | null;
+    showPrivateNote: boolean;
+    withRevisionContent?: boolean;
+    dimensionName: (id: string) => string;
+    withDimensionNames?: boolean;
+  },
+): ScorecardResponseDto {
+  const showNote = parts.showPrivateNote;
+  return {
+    id: row.id,
+    interviewId: row.interviewId,
+    applicationId: row.applicationId,
+    interviewerId: row.interviewerId,
+    interviewerName: parts.interviewerName,
+    loopVersionId: row.loopVersionId,
+    status: row.status,
+    revision: row.revision,
+    ...contentDto(contentOf(row), showNote, parts.withDimensionNames ? parts.dimensionName : undefined),
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+    history: parts.revisions.map((v) => revisionDto(v, parts.withRevisionContent ? showNote : undefined)),
+    ...amendmentFields(parts.revisions, parts.firstViewedAt, parts.dimensionName),
+  };
 }
 
 /** `dimensionName`: when given, each rating carries its dimension's name. */

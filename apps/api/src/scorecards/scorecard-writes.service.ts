@@ -4,20 +4,21 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   AppError,
   ApplicationEntity,
-  ApplicationsRepository,
   AuditService,
   AuthContext,
+  CachedLoopVersion,
+  CandidateKeysService,
   candidateTerms,
-  CandidatesRepository,
   contentOf,
   InterviewEntity,
   InterviewsRepository,
   mapContentText,
-  OrganizationEntity,
   organizationSettings,
   OutboxService,
+  OutboxWakeup,
+  immutableLoopVersions,
+  panelAggregationRequest,
   redactCandidate,
-  requestPanelAggregation,
   sameContent,
   ScorecardContent,
   ScorecardEntity,
@@ -31,15 +32,23 @@ import {
 import { IdempotencyStore, IdempotentResult } from '../common/idempotency';
 import { ScorecardAmendRequestDto, ScorecardDraftRequestDto, ScorecardSubmitRequestDto, ScorecardWithdrawRequestDto } from './dto/scorecard.request.dto';
 import { ScorecardResponseDto } from './dto/scorecard.response.dto';
-import { ScorecardViews } from './scorecard-views';
+import { ScorecardViews, viewOf } from './scorecard-views';
+import { QueueName } from '@hireloop/queue';
 
 /** Everything a scorecard write is checked against, read (and locked) inside its transaction. */
 interface WriteContext {
-  interview: InterviewEntity;
-  application: ApplicationEntity;
+  interview: Pick<InterviewEntity, 'id' | 'applicationId' | 'roleId' | 'roundId' | 'loopVersionId' | 'interviewerIds' | 'startsAt' | 'status'>;
+  application: Pick<ApplicationEntity, 'id' | 'candidateId'>;
   rules: ScorecardRules;
   /** Masks the candidate's name in free text written to the audit log (which can never be edited or erased). */
   mask: (text: string) => string;
+  /** The loop version checked against; `cached`: from the process's cache (nothing locked or read). */
+  version: CachedLoopVersion;
+  versionCached: boolean;
+  /** The candidate's wrapped data key as read with the context (null: none yet, or erased). */
+  wrappedKey: Buffer | null;
+  candidateErased: boolean;
+  memberName: string;
 }
 
 /**
@@ -47,21 +56,26 @@ interface WriteContext {
  *
  * Each is one transaction that takes, in this order, the idempotency key (if sent), a share lock on the interview
  * and on the application (so neither a cancellation nor the hiring decision can slip in), a key-share lock on the
- * interview's loop version (so its snapshot cannot be rewritten while the scorecard is checked against it) and the
- * scorecard row FOR UPDATE; then writes the scorecard, its revision, its rows in `scorecard_ratings`, the audit row
- * and — on submit, amend and withdraw — the one request to recompute the application's report.
+ * interview's loop version unless it is already immutable (so its snapshot cannot be rewritten while the scorecard
+ * is checked against it; see ImmutableLoopVersions) and the scorecard row FOR UPDATE; then writes the scorecard, its
+ * revision, its rows in `scorecard_ratings`, the audit row and — on submit, amend and withdraw — the one request to
+ * recompute the application's report.
+ *
+ * Submit, amend and withdraw are built for round trips (issue 17): one statement reads and locks the context, one
+ * inserts or locks the scorecard, one writes everything else and answers what the response needs; the relay is woken
+ * after the commit (OutboxWakeup), not by a NOTIFY inside the transaction.
  */
 @Injectable()
 export class ScorecardWritesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly interviews: InterviewsRepository,
-    private readonly applications: ApplicationsRepository,
-    private readonly candidates: CandidatesRepository,
     private readonly scorecards: ScorecardsRepository,
     private readonly views: ScorecardViews,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly wakeup: OutboxWakeup,
+    private readonly keys: CandidateKeysService,
     private readonly idempotency: IdempotencyStore,
   ) {}
 
@@ -92,7 +106,7 @@ export class ScorecardWritesService {
    * and writes nothing; different content is a 409 `already_submitted` (amend instead).
    */
   submit(auth: AuthContext, interviewId: string, dto: ScorecardSubmitRequestDto, key: string | undefined): Promise<IdempotentResult<ScorecardResponseDto>> {
-    return this.dataSource.transaction((manager) =>
+    return this.revisionTransaction((manager, written) =>
       this.idempotency.run(manager, auth, key, 'scorecard.submit', { interviewId, body: dto }, 200, async () => {
         const ctx = await this.context(manager, auth, interviewId);
         if (ctx.interview.startsAt.getTime() > Date.now()) {
@@ -107,15 +121,14 @@ export class ScorecardWritesService {
         if (card.status === 'withdrawn') {
           throw AppError.conflict('scorecard_withdrawn', 'This scorecard was withdrawn; amend it (with a reason) to submit it again.', { scorecardId: card.id });
         }
-        await this.writeRevision(manager, auth, ctx, card, { kind: 'submitted', status: 'submitted', content, reason: null });
-        return this.ownView(manager, auth, card.id);
+        return this.writeRevision(manager, auth, ctx, card, { kind: 'submitted', status: 'submitted', content, reason: null }, written);
       }),
     );
   }
 
   /** A new revision of a submitted (or withdrawn) scorecard, with a reason, until the hiring decision is recorded. */
   amend(auth: AuthContext, interviewId: string, dto: ScorecardAmendRequestDto, key: string | undefined): Promise<IdempotentResult<ScorecardResponseDto>> {
-    return this.dataSource.transaction((manager) =>
+    return this.revisionTransaction((manager, written) =>
       this.idempotency.run(manager, auth, key, 'scorecard.amend', { interviewId, body: dto }, 200, async () => {
         const ctx = await this.context(manager, auth, interviewId);
         const card = await this.lockSubmitted(manager, auth, interviewId, 'amend');
@@ -123,21 +136,20 @@ export class ScorecardWritesService {
         if (card.status === 'submitted' && sameContent(contentOf(card), content)) {
           throw AppError.conflict('no_changes', 'The amendment is identical to the current scorecard; nothing to amend.', { scorecardId: card.id });
         }
-        await this.writeRevision(manager, auth, ctx, card, { kind: 'amended', status: 'submitted', content, reason: dto.reason });
-        return this.ownView(manager, auth, card.id);
+        return this.writeRevision(manager, auth, ctx, card, { kind: 'amended', status: 'submitted', content, reason: dto.reason }, written);
       }),
     );
   }
 
   /** Takes the feedback out of the panel (its numbers leave the statistics); the content stays in the history. */
   withdraw(auth: AuthContext, interviewId: string, dto: ScorecardWithdrawRequestDto, key: string | undefined): Promise<IdempotentResult<ScorecardResponseDto>> {
-    return this.dataSource.transaction((manager) =>
+    return this.revisionTransaction((manager, written) =>
       this.idempotency.run(manager, auth, key, 'scorecard.withdraw', { interviewId, body: dto }, 200, async () => {
         const ctx = await this.context(manager, auth, interviewId);
         const card = await this.lockSubmitted(manager, auth, interviewId, 'withdraw');
         // Withdrawing twice changes nothing the second time.
         if (card.status !== 'withdrawn') {
-          await this.writeRevision(manager, auth, ctx, card, { kind: 'withdrawn', status: 'withdrawn', content: contentOf(card), reason: dto.reason });
+          return this.writeRevision(manager, auth, ctx, card, { kind: 'withdrawn', status: 'withdrawn', content: contentOf(card), reason: dto.reason }, written);
         }
         return this.ownView(manager, auth, card.id);
       }),
@@ -146,76 +158,112 @@ export class ScorecardWritesService {
 
   // ---------------------------------------------------------------------------------------------------------------
 
+  /**
+   * A transaction of submit, amend or withdraw; after its commit, the relay is woken for the report request it wrote
+   * and the loop version it checked against (now pointed at by a committed scorecard) is remembered as immutable.
+   */
+  private async revisionTransaction<T>(work: (manager: EntityManager, written: (ctx: WriteContext) => void) => Promise<T>): Promise<T> {
+    let wrote: WriteContext | null = null;
+    const result = await this.dataSource.transaction((manager) => work(manager, (ctx) => (wrote = ctx)));
+    const ctx = wrote as WriteContext | null;
+    if (ctx) {
+      this.wakeup.wake(QueueName.PanelAggregation);
+      if (!ctx.versionCached) immutableLoopVersions.remember(ctx.version);
+    }
+    return result;
+  }
+
   private async writeRevision(
     manager: EntityManager,
     auth: AuthContext,
     ctx: WriteContext,
     card: ScorecardEntity,
     change: { kind: 'submitted' | 'amended' | 'withdrawn'; status: 'submitted' | 'withdrawn'; content: ScorecardContent; reason: string | null },
-  ): Promise<void> {
+    written: (ctx: WriteContext) => void,
+  ): Promise<ScorecardResponseDto> {
     const org = auth.organizationId;
     const revision = card.revision + 1;
     const before = contentOf(card);
-    await this.scorecards.saveState(manager, org, card.id, {
+    const audit = this.audit.row(
+      auth,
+      {
+        action: `scorecard.${change.kind}`,
+        entityType: 'scorecard',
+        entityId: card.id,
+        before: this.auditState(ctx, card, before),
+        after: {
+          ...this.auditState(ctx, { status: change.status, revision }, change.content),
+          ...(change.reason !== null ? { reason: ctx.mask(change.reason) } : {}),
+        },
+        personal: this.personal(ctx),
+      },
+      await this.candidateKey(manager, auth, ctx),
+    );
+    const stored = await this.scorecards.writeRevision(manager, {
+      organizationId: org,
+      scorecardId: card.id,
+      applicationId: card.applicationId,
+      roleId: ctx.interview.roleId,
+      interviewerId: card.interviewerId,
+      kind: change.kind,
       status: change.status,
       revision,
       content: change.content,
-      ...(change.kind === 'submitted' ? { submittedAt: new Date() } : {}),
-    });
-    await this.scorecards.insertRevision(manager, {
-      organizationId: org,
-      scorecardId: card.id,
-      revision,
-      kind: change.kind,
-      content: change.content,
       reason: change.reason,
       actorMemberId: auth.memberId,
+      audit,
+      // THE call site: the application's report is recomputed in the background after this commits.
+      outbox: this.outbox.row(panelAggregationRequest(org, ctx.application.id)),
     });
-    if (change.status === 'submitted') await this.scorecards.replaceRatings(manager, card, ctx.interview.roleId, change.content);
-    else await this.scorecards.deleteRatings(manager, org, card.id);
-    await this.audit.record(manager, auth, {
-      action: `scorecard.${change.kind}`,
-      entityType: 'scorecard',
-      entityId: card.id,
-      before: this.auditState(ctx, card, before),
-      after: {
-        ...this.auditState(ctx, { status: change.status, revision }, change.content),
-        ...(change.reason !== null ? { reason: ctx.mask(change.reason) } : {}),
-      },
-      personal: this.personal(ctx),
+    written(ctx);
+    const dimensionNames = new Map(ctx.version.snapshot.dimensions.map((d) => [d.id, d.name]));
+    return viewOf(stored.card, {
+      interviewerName: ctx.memberName,
+      revisions: stored.revisions,
+      firstViewedAt: stored.firstViewedAt,
+      showPrivateNote: true,
+      dimensionName: (id) => dimensionNames.get(id) ?? '',
     });
-    // THE call site: the application's report is recomputed in the background after this commits.
-    await requestPanelAggregation(this.outbox, manager, org, ctx.application.id);
+  }
+
+  /** The candidate's data key for the audit's sealed fields: as read with the context, else made now; null once erased. */
+  private async candidateKey(manager: EntityManager, auth: AuthContext, ctx: WriteContext): Promise<Buffer | null> {
+    if (ctx.candidateErased) return null;
+    if (ctx.wrappedKey) return this.keys.unwrapStored(auth.organizationId, ctx.application.candidateId, ctx.wrappedKey);
+    return this.keys.keyFor(manager, auth.organizationId, ctx.application.candidateId);
   }
 
   private async context(manager: EntityManager, auth: AuthContext, interviewId: string): Promise<WriteContext> {
     const org = auth.organizationId;
-    const interview = await this.interviews.lockById(manager, org, interviewId, 'share');
-    if (!interview) throw AppError.notFound('Interview', interviewId);
-    if (!interview.interviewerIds.includes(auth.memberId)) throw notAssigned();
-    if (interview.status === 'cancelled') throw AppError.conflict('interview_cancelled', 'The interview was cancelled; it takes no feedback.');
-    const application = await this.applications.lockById(manager, org, interview.applicationId, 'share');
-    if (!application) throw AppError.notFound('Application', interview.applicationId);
-    if (application.decidedAt) throw AppError.conflict('decision_recorded', 'The hiring decision is recorded; feedback on this application can no longer change.');
-    const version = await this.interviews.lockLoopVersion(manager, org, interview.loopVersionId);
-    const round = version?.snapshot.rounds.find((r) => r.id === interview.roundId);
-    if (!version || !round) {
+    const row = await this.scorecards.writeContext(manager, org, interviewId, auth.memberId);
+    if (!row) throw AppError.notFound('Interview', interviewId);
+    if (!row.interviewerIds.includes(auth.memberId)) throw notAssigned();
+    if (row.status === 'cancelled') throw AppError.conflict('interview_cancelled', 'The interview was cancelled; it takes no feedback.');
+    if (row.applicationDecidedAt) throw AppError.conflict('decision_recorded', 'The hiring decision is recorded; feedback on this application can no longer change.');
+    const found = await this.interviews.loopVersionForWrite(manager, org, row.loopVersionId);
+    const round = found?.version.snapshot.rounds.find((r) => r.id === row.roundId);
+    if (!found || !round) {
       throw AppError.conflict('round_not_in_loop_version', "The interview's round is missing from its loop version; ask a recruiter to reschedule it.");
     }
-    const organization = await manager.findOneOrFail(OrganizationEntity, { where: { id: org } });
-    const candidate = await this.candidates.findById(org, application.candidateId, manager);
-    const terms = candidate && !candidate.erasedAt ? candidateTerms(candidate.name, candidate.email) : [];
+    const { version } = found;
+    const erased = row.candidateName === null || row.candidateErasedAt !== null;
+    const terms = erased ? [] : candidateTerms(row.candidateName as string, row.candidateEmail as string);
     return {
-      interview,
-      application,
+      interview: { ...row, status: row.status as InterviewEntity['status'] },
+      application: { id: row.applicationId, candidateId: row.candidateId },
       rules: {
         loopVersionNumber: version.number,
         dimensions: version.snapshot.dimensions,
         round,
-        minEvidenceLength: organizationSettings(organization).minEvidenceLength,
+        minEvidenceLength: organizationSettings({ settings: row.organizationSettings as never }).minEvidenceLength,
         scale: ratingScaleOf(version.snapshot.ratingScale),
       },
       mask: (text) => redactCandidate(text, terms),
+      version,
+      versionCached: found.cached,
+      wrappedKey: erased ? null : row.wrappedKey,
+      candidateErased: erased,
+      memberName: row.memberName ?? '',
     };
   }
 

@@ -15,7 +15,7 @@ export interface RelayPass {
   failed: number;
 }
 
-/** The channel `OutboxService.enqueue` notifies in the writing transaction. */
+/** The channel `OutboxService.enqueue` notifies in the writing transaction, and `OutboxWakeup` after the scorecard writes commit. */
 export const OUTBOX_CHANNEL = 'outbox';
 
 /**

@@ -41,6 +41,20 @@ export interface AuditLogItem {
   createdAt: string;
 }
 
+/** One audit_log row's values (see AuditService.row). */
+export interface AuditRow {
+  organizationId: string;
+  actorMemberId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  subjectCandidateId: string | null;
+  personal: Buffer | null;
+  requestId: string | null;
+}
+
 interface SealedFields {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
@@ -55,36 +69,19 @@ export class AuditService {
   ) {}
 
   async record(manager: EntityManager, actor: AuthContext | { organizationId: string; memberId: null }, entry: AuditEntry): Promise<void> {
-    let before = entry.before === undefined ? null : toJson(entry.before);
-    let after = entry.after === undefined ? null : toJson(entry.after);
-    let personal: Buffer | null = null;
-    let subjectCandidateId: string | null = null;
-    if (entry.personal) {
-      const b = splitFields(before, entry.personal.fields);
-      const a = splitFields(after, entry.personal.fields);
-      before = b.clear;
-      after = a.clear;
-      if (b.personal || a.personal) {
-        subjectCandidateId = entry.personal.candidateId;
-        // An erased candidate has no key any more: their personal fields are not recorded at all.
-        const key = await this.keys.keyFor(manager, actor.organizationId, subjectCandidateId);
-        const sealed: SealedFields = { before: b.personal, after: a.personal };
-        if (key) personal = sealJson(key, sealed, auditAad(actor.organizationId, subjectCandidateId));
-      }
-    }
-    await manager.insert(AuditLogEntity, {
-      organizationId: actor.organizationId,
-      actorMemberId: actor.memberId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      before: before as never,
-      after: after as never,
-      subjectCandidateId,
-      personal,
-      // The HTTP request that made the change (its x-request-id), so audit rows and logs can be joined.
-      requestId: currentContext()?.requestId ?? null,
-    });
+    const split = splitEntry(entry);
+    // An erased candidate has no key any more: their personal fields are not recorded at all.
+    const key = split.sealed && entry.personal ? await this.keys.keyFor(manager, actor.organizationId, entry.personal.candidateId) : null;
+    await manager.insert(AuditLogEntity, rowOf(actor, entry, split, key) as never);
+  }
+
+  /**
+   * The audit row of an entry, for a caller that inserts it with its own statement (the scorecard writes fold it into
+   * theirs). `key`: the candidate's data key (`CandidateKeysService.keyFor`), null when erased; the personal fields
+   * are sealed with it, or left out without it.
+   */
+  row(actor: AuthContext | { organizationId: string; memberId: null }, entry: AuditEntry, key: Buffer | null): AuditRow {
+    return rowOf(actor, entry, splitEntry(entry), key);
   }
 
   async list(organizationId: string, filter: AuditLogFilter, page: PageQueryDto): Promise<Page<AuditLogItem>> {
@@ -130,6 +127,39 @@ export class AuditService {
       personal === null ? clear : { ...((clear as Record<string, unknown> | null) ?? {}), ...personal };
     return { before: merge(row.before, sealed.before), after: merge(row.after, sealed.after) };
   }
+}
+
+interface SplitEntry {
+  before: unknown;
+  after: unknown;
+  /** The personal fields to seal, when there are any. */
+  sealed: SealedFields | null;
+}
+
+function splitEntry(entry: AuditEntry): SplitEntry {
+  const before = entry.before === undefined ? null : toJson(entry.before);
+  const after = entry.after === undefined ? null : toJson(entry.after);
+  if (!entry.personal) return { before, after, sealed: null };
+  const b = splitFields(before, entry.personal.fields);
+  const a = splitFields(after, entry.personal.fields);
+  return { before: b.clear, after: a.clear, sealed: b.personal || a.personal ? { before: b.personal, after: a.personal } : null };
+}
+
+function rowOf(actor: AuthContext | { organizationId: string; memberId: null }, entry: AuditEntry, split: SplitEntry, key: Buffer | null): AuditRow {
+  const subjectCandidateId = split.sealed && entry.personal ? entry.personal.candidateId : null;
+  return {
+    organizationId: actor.organizationId,
+    actorMemberId: actor.memberId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: split.before,
+    after: split.after,
+    subjectCandidateId,
+    personal: subjectCandidateId && split.sealed && key ? sealJson(key, split.sealed, auditAad(actor.organizationId, subjectCandidateId)) : null,
+    // The HTTP request that made the change (its x-request-id), so audit rows and logs can be joined.
+    requestId: currentContext()?.requestId ?? null,
+  };
 }
 
 function toJson(value: unknown): unknown {

@@ -43,6 +43,11 @@ export class CandidateKeysService {
     return rows.length === 0 ? null : this.unwrap(organizationId, candidateId, rows[0].wrapped_key);
   }
 
+  /** A data key read with the caller's own statement (`wrapped_key` of candidate_keys), unwrapped. */
+  unwrapStored(organizationId: string, candidateId: string, wrapped: Buffer): Buffer {
+    return this.unwrap(organizationId, candidateId, wrapped);
+  }
+
   /** The data keys that still exist, by candidate id (erased candidates are missing from the map). */
   async existingKeys(manager: EntityManager, organizationId: string, candidateIds: string[]): Promise<Map<string, Buffer>> {
     if (candidateIds.length === 0) return new Map();

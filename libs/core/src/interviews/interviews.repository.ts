@@ -5,6 +5,7 @@ import type { ScorecardStatus } from '../scorecards/scorecard.entity';
 import type { RoundKind } from '../roles/loop-snapshot';
 import { LoopVersionEntity } from '../roles/loop-version.entity';
 import { InterviewEntity } from './interview.entity';
+import { CachedLoopVersion, immutableLoopVersions } from './loop-version-cache';
 
 /** An interview as an interviewer's own list shows it. */
 export interface MyInterviewRow {
@@ -86,6 +87,8 @@ export function interviewsWithNames(manager: EntityManager, organizationId: stri
   );
 }
 
+const LOOP_VERSION_COLUMNS = `lv.id, lv.organization_id AS "organizationId", lv.role_id AS "roleId", lv.number, lv.snapshot, lv.created_at AS "createdAt"`;
+
 /** Interviews, always within one organization. */
 @Injectable()
 export class InterviewsRepository {
@@ -141,9 +144,35 @@ export class InterviewsRepository {
     return interviewsWithNames(manager, organizationId, filter);
   }
 
-  /** A loop version of the organization (interviews pin one; kits and scorecards read its snapshot). */
-  loopVersion(organizationId: string, loopVersionId: string, manager: EntityManager = this.dataSource.manager): Promise<LoopVersionEntity | null> {
-    return manager.findOne(LoopVersionEntity, { where: { organizationId, id: loopVersionId } });
+  /**
+   * A loop version of the organization (interviews pin one; kits and scorecards read its snapshot): from the process's
+   * cache of versions that can no longer change, else read (and remembered when a scorecard already points at it).
+   */
+  async loopVersion(organizationId: string, loopVersionId: string, manager: EntityManager = this.dataSource.manager): Promise<CachedLoopVersion | null> {
+    const cached = immutableLoopVersions.get(organizationId, loopVersionId);
+    if (cached) return cached;
+    const [row]: (CachedLoopVersion & { inUse: boolean })[] = await manager.query(
+      `SELECT ${LOOP_VERSION_COLUMNS}, EXISTS (SELECT 1 FROM scorecards s WHERE s.loop_version_id = lv.id) AS "inUse"
+         FROM loop_versions lv WHERE lv.organization_id = $1 AND lv.id = $2`,
+      [organizationId, loopVersionId],
+    );
+    if (!row) return null;
+    const { inUse, ...version } = row;
+    if (inUse) immutableLoopVersions.remember(version);
+    return version;
+  }
+
+  /**
+   * The loop version a scorecard write checks against. Cached (immutable) → no statement and no lock. Otherwise read
+   * with a key-share lock, so a loop change (which locks the version FOR UPDATE before rewriting its snapshot while
+   * no scorecard points at it) cannot slip in between validating and committing; `remember` it once the write that
+   * points a scorecard at it has committed.
+   */
+  async loopVersionForWrite(manager: EntityManager, organizationId: string, loopVersionId: string): Promise<{ version: CachedLoopVersion; cached: boolean } | null> {
+    const cached = immutableLoopVersions.get(organizationId, loopVersionId);
+    if (cached) return { version: cached, cached: true };
+    const version = await this.lockLoopVersion(manager, organizationId, loopVersionId);
+    return version ? { version, cached: false } : null;
   }
 
   /**
@@ -152,8 +181,7 @@ export class InterviewsRepository {
    */
   async lockLoopVersion(manager: EntityManager, organizationId: string, loopVersionId: string): Promise<LoopVersionEntity | null> {
     const rows: LoopVersionEntity[] = await manager.query(
-      `SELECT id, organization_id AS "organizationId", role_id AS "roleId", number, snapshot, created_at AS "createdAt"
-         FROM loop_versions WHERE organization_id = $1 AND id = $2 FOR KEY SHARE`,
+      `SELECT ${LOOP_VERSION_COLUMNS} FROM loop_versions lv WHERE lv.organization_id = $1 AND lv.id = $2 FOR KEY SHARE`,
       [organizationId, loopVersionId],
     );
     return rows[0] ?? null;

@@ -1,19 +1,24 @@
 import { EntityManager } from 'typeorm';
 import { JobName, panelAggregationJobId, QueueName } from '@hireloop/queue';
-import { OutboxService } from './outbox.service';
+import { OutboxMessage, OutboxService } from './outbox.service';
 
 /**
  * The one call site for "this application's report must be recomputed": used when a scorecard is submitted,
  * amended or withdrawn. Runs in the caller's transaction.
  */
 export function requestPanelAggregation(outbox: OutboxService, manager: EntityManager, organizationId: string, applicationId: string): Promise<void> {
-  return outbox.enqueue(manager, {
+  return outbox.enqueue(manager, panelAggregationRequest(organizationId, applicationId));
+}
+
+/** The outbox message of that request (the scorecard writes insert it with their own statement). */
+export function panelAggregationRequest(organizationId: string, applicationId: string): OutboxMessage {
+  return {
     organizationId,
     queue: QueueName.PanelAggregation,
     jobName: JobName.AggregatePanel,
     payload: { organizationId, applicationId },
     dedupeKey: panelAggregationJobId(applicationId),
-  });
+  };
 }
 
 /** Interviewer leniency and role reliability must be recomputed (e.g. after a hiring decision). */

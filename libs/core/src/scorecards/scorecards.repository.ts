@@ -9,12 +9,64 @@ import { ScorecardRevisionEntity } from './scorecard-revision.entity';
 import { ScorecardEntity, ScorecardStatus } from './scorecard.entity';
 
 import type { PanelFacts } from './feedback-access';
+import type { AuditRow } from '../audit/audit.service';
+import type { OutboxRow } from '../outbox/outbox.service';
 
 export interface ScorecardPageFilter {
   /** Scorecards of any of these statuses… */
   statuses: ScorecardStatus[];
   /** …plus this member's own scorecards in any status but draft. */
   ownerId?: string;
+}
+
+const SCORECARD_COLUMNS = `id, organization_id AS "organizationId", application_id AS "applicationId", interview_id AS "interviewId", interviewer_id AS "interviewerId",
+  loop_version_id AS "loopVersionId", status, revision, ratings, recommendation, signals, red_flags AS "redFlags", level_assessment AS "levelAssessment",
+  private_note AS "privateNote", submitted_at AS "submittedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/** A revision of table alias `a` as one JSON object (the fields of ScorecardRevisionEntity). */
+const revisionJson = (a: string) =>
+  `json_build_object('id', ${a}.id, 'organizationId', ${a}.organization_id, 'scorecardId', ${a}.scorecard_id, 'revision', ${a}.revision, 'kind', ${a}.kind,
+    'content', ${a}.content, 'reason', ${a}.reason, 'actorMemberId', ${a}.actor_member_id, 'createdAt', ${a}.created_at)`;
+
+/** The row `ScorecardsRepository.writeContext` answers. */
+export interface ScorecardWriteContextRow {
+  id: string;
+  organizationId: string;
+  applicationId: string;
+  roleId: string;
+  roundId: string;
+  loopVersionId: string;
+  interviewerIds: string[];
+  startsAt: Date;
+  endsAt: Date;
+  status: string;
+  createdAt: Date;
+  updatedAt: Date;
+  candidateId: string;
+  applicationDecidedAt: Date | null;
+  organizationSettings: Record<string, unknown> | null;
+  candidateName: string | null;
+  candidateEmail: string | null;
+  candidateErasedAt: Date | null;
+  wrappedKey: Buffer | null;
+  memberName: string | null;
+}
+
+/** What `ScorecardsRepository.writeRevision` writes. */
+export interface RevisionWrite {
+  organizationId: string;
+  scorecardId: string;
+  applicationId: string;
+  roleId: string;
+  interviewerId: string;
+  kind: 'submitted' | 'amended' | 'withdrawn';
+  status: 'submitted' | 'withdrawn';
+  revision: number;
+  content: ScorecardContent;
+  reason: string | null;
+  actorMemberId: string;
+  audit: AuditRow;
+  outbox: OutboxRow;
 }
 
 /** Scorecards, their revisions and their numeric rating rows; always within one organization. */
@@ -44,15 +96,132 @@ export class ScorecardsRepository {
     manager: EntityManager,
     values: Pick<ScorecardEntity, 'organizationId' | 'applicationId' | 'interviewId' | 'interviewerId' | 'loopVersionId'>,
   ): Promise<ScorecardEntity> {
-    await manager.query(
+    // The row this statement inserts is already ours (nobody else sees it before the commit): no second statement.
+    const inserted: ScorecardEntity[] = await manager.query(
       `INSERT INTO scorecards (organization_id, application_id, interview_id, interviewer_id, loop_version_id, status, revision)
        VALUES ($1, $2, $3, $4, $5, 'draft', 0)
-       ON CONFLICT (interview_id, interviewer_id) DO NOTHING`,
+       ON CONFLICT (interview_id, interviewer_id) DO NOTHING
+       RETURNING ${SCORECARD_COLUMNS}`,
       [values.organizationId, values.applicationId, values.interviewId, values.interviewerId, values.loopVersionId],
     );
+    if (inserted[0]) return inserted[0];
     const row = await this.lockForInterviewer(manager, values.organizationId, values.interviewId, values.interviewerId);
     if (!row) throw new Error(`scorecard of interview ${values.interviewId} by ${values.interviewerId} vanished`);
     return row;
+  }
+
+  /**
+   * Everything a scorecard write is checked against, in one statement: the interview and its application, share-locked
+   * (neither a cancellation nor the hiring decision can slip in before the commit), the organization's settings, the
+   * candidate (to mask their name in the audit), the candidate's wrapped data key if there is one, and the writer's
+   * name (for the response). Null when the interview is not in the organization.
+   */
+  async writeContext(manager: EntityManager, organizationId: string, interviewId: string, memberId: string): Promise<ScorecardWriteContextRow | null> {
+    const [row] = await manager.query(
+      `SELECT i.id, i.organization_id AS "organizationId", i.application_id AS "applicationId", i.role_id AS "roleId", i.round_id AS "roundId",
+              i.loop_version_id AS "loopVersionId", i.interviewer_ids AS "interviewerIds", i.starts_at AS "startsAt", i.ends_at AS "endsAt",
+              i.status, i.created_at AS "createdAt", i.updated_at AS "updatedAt",
+              a.candidate_id AS "candidateId", a.decided_at AS "applicationDecidedAt",
+              o.settings AS "organizationSettings",
+              c.name AS "candidateName", c.email AS "candidateEmail", c.erased_at AS "candidateErasedAt",
+              k.wrapped_key AS "wrappedKey",
+              (SELECT u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.id = $3) AS "memberName"
+         FROM interviews i
+         JOIN applications a ON a.organization_id = i.organization_id AND a.id = i.application_id
+         JOIN organizations o ON o.id = i.organization_id
+         LEFT JOIN candidates c ON c.organization_id = a.organization_id AND c.id = a.candidate_id
+         LEFT JOIN candidate_keys k ON k.organization_id = a.organization_id AND k.candidate_id = a.candidate_id
+        WHERE i.organization_id = $1 AND i.id = $2
+          FOR SHARE OF i, a`,
+      [organizationId, interviewId, memberId],
+    );
+    return row ?? null;
+  }
+
+  /**
+   * A new revision of a scorecard in ONE statement: the scorecard's state, the revision row, `scorecard_ratings` made
+   * to hold exactly the rated dimensions (none when withdrawn), the audit row and the outbox row (the report request;
+   * the caller wakes the relay after the commit). Answers the scorecard as stored, its whole history and when its
+   * author first read the panel (for `amendedAfterViewingPanel`) — everything the response needs.
+   */
+  async writeRevision(manager: EntityManager, w: RevisionWrite): Promise<{ card: ScorecardEntity; revisions: ScorecardRevisionEntity[]; firstViewedAt: Date | null }> {
+    const { content } = w;
+    const rated = w.status === 'submitted' ? ratedDimensions(content) : [];
+    const [row] = await manager.query(
+      `WITH card AS (
+         UPDATE scorecards SET status = $3, revision = $4, ratings = $5::jsonb, recommendation = $6, signals = $7::jsonb, red_flags = $8::text[],
+                level_assessment = $9, private_note = $10, submitted_at = CASE WHEN $11::boolean THEN now() ELSE submitted_at END, updated_at = now()
+          WHERE organization_id = $1 AND id = $2
+          RETURNING ${SCORECARD_COLUMNS}),
+       revision AS (
+         INSERT INTO scorecard_revisions (organization_id, scorecard_id, revision, kind, content, reason, actor_member_id)
+         VALUES ($1, $2, $4, $12, $13::jsonb, $14, $15)
+         RETURNING revision, ${revisionJson('scorecard_revisions')} AS v),
+       gone AS (
+         DELETE FROM scorecard_ratings WHERE organization_id = $1 AND scorecard_id = $2 AND dimension_id <> ALL($16::uuid[])),
+       rated AS (
+         INSERT INTO scorecard_ratings (scorecard_id, dimension_id, organization_id, application_id, role_id, interviewer_id, rating)
+         SELECT $2, r.dimension_id, $1, $18, $19, $20, r.rating FROM unnest($16::uuid[], $17::smallint[]) AS r(dimension_id, rating)
+         ON CONFLICT (scorecard_id, dimension_id) DO UPDATE SET rating = EXCLUDED.rating),
+       audit AS (
+         INSERT INTO audit_log (organization_id, actor_member_id, action, entity_type, entity_id, before, after, subject_candidate_id, personal, request_id)
+         VALUES ($1, $21, $22, $23, $24, $25::jsonb, $26::jsonb, $27, $28, $29)),
+       outbox AS (
+         INSERT INTO "outbox_messages" (organization_id, queue, job_name, payload, dedupe_key, trace_context)
+         VALUES ($30, $31, $32, $33::jsonb, $34, $35))
+       SELECT card.*,
+              (SELECT json_agg(h.v ORDER BY h.revision)
+                 FROM (SELECT earlier.revision, ${revisionJson('earlier')} AS v
+                         FROM scorecard_revisions earlier WHERE earlier.organization_id = $1 AND earlier.scorecard_id = $2
+                       UNION ALL SELECT r.revision, r.v FROM revision r) h) AS "revisions",
+              (SELECT pv.first_viewed_at FROM panel_views pv
+                WHERE pv.organization_id = $1 AND pv.application_id = card."applicationId" AND pv.member_id = card."interviewerId") AS "firstViewedAt"
+         FROM card`,
+      [
+        w.organizationId,
+        w.scorecardId,
+        w.status,
+        w.revision,
+        JSON.stringify(content.ratings),
+        content.recommendation,
+        JSON.stringify(content.signals),
+        content.redFlags,
+        content.levelAssessment,
+        content.privateNote,
+        w.kind === 'submitted',
+        w.kind,
+        JSON.stringify(content),
+        w.reason,
+        w.actorMemberId,
+        rated.map((r) => r.dimensionId),
+        rated.map((r) => r.rating),
+        w.applicationId,
+        w.roleId,
+        w.interviewerId,
+        w.audit.actorMemberId,
+        w.audit.action,
+        w.audit.entityType,
+        w.audit.entityId,
+        w.audit.before === null ? null : JSON.stringify(w.audit.before),
+        w.audit.after === null ? null : JSON.stringify(w.audit.after),
+        w.audit.subjectCandidateId,
+        w.audit.personal,
+        w.audit.requestId,
+        w.outbox.organizationId,
+        w.outbox.queue,
+        w.outbox.jobName,
+        JSON.stringify(w.outbox.payload),
+        w.outbox.dedupeKey,
+        w.outbox.traceContext,
+      ],
+    );
+    if (!row) throw new Error(`scorecard ${w.scorecardId} vanished`);
+    const { revisions, firstViewedAt, ...card } = row;
+    return {
+      card: card as ScorecardEntity,
+      revisions: (revisions as (Omit<ScorecardRevisionEntity, 'createdAt'> & { createdAt: string })[]).map((v) => ({ ...v, createdAt: new Date(v.createdAt) })),
+      firstViewedAt: firstViewedAt ?? null,
+    };
   }
 
   /** Writes the scorecard's current state. */
