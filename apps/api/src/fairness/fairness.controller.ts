@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '../common/api-contract';
 import { IsOptional, IsUUID } from 'class-validator';
 import type { AuthContext } from '@hireloop/core';
 import { Auth, Roles } from '../common/auth.decorators';
@@ -20,7 +21,7 @@ export class FairnessController {
   constructor(private readonly fairness: FairnessService) {}
 
   @Get('adverse-impact')
-  @ApiOperation({ summary: 'Adverse-impact report per stage, category and intersection; per-dimension Cohen’s d; per-interviewer score gaps (compliance only)' })
+  @ApiContract({ summary: 'Adverse-impact report per stage, category and intersection; per-dimension Cohen’s d; per-interviewer score gaps (compliance only)', response: { type: 'object', additionalProperties: true, description: 'The adverse-impact report: `stages` (per stage, category and intersection: selected, total, rate, impactRatio, fourFifthsFlag, fisherP, zTest, suppressed), `unknown` counts, `dimensions` (Cohen’s d with a 90 % interval), `interviewers` (score gaps, flagged with n ≥ 20)' }, errors: ['role_not_found'] })
   report(@Auth() auth: AuthContext, @Query() query: AdverseImpactQueryDto): Promise<AdverseImpactReportDto> {
     return this.fairness.adverseImpact(auth, query.roleId ?? null);
   }
@@ -28,8 +29,7 @@ export class FairnessController {
   @Get('adverse-impact.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="adverse-impact.csv"')
-  @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'The impact table as CSV for an auditor (compliance only)' })
+  @ApiContract({ summary: 'The impact table as CSV for an auditor (compliance only)', response: { type: 'string' }, contentType: 'text/csv', errors: ['role_not_found'] })
   async csv(@Auth() auth: AuthContext, @Query() query: AdverseImpactQueryDto): Promise<string> {
     return adverseImpactCsv(await this.fairness.adverseImpact(auth, query.roleId ?? null));
   }

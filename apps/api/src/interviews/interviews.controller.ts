@@ -39,8 +39,11 @@ export class InterviewsController {
 
   @Post('interviews/:id/nudges')
   @Roles('admin', 'recruiter', 'hiring_manager')
-  @ApiOperation({
+  @ApiContract({
     summary: "Ask an interviewer for their missing scorecard (inbox + email); the role's hiring manager, recruiters and admins; one nudge per interviewer every 12 hours (429 nudge_too_soon)",
+    response: NudgeResponseDto,
+    status: 201,
+    errors: ['interview_not_found', 'nudge_not_allowed', 'interview_not_scheduled', 'application_not_active', 'interview_not_ended', 'interviewer_inactive', 'feedback_submitted', 'nudge_too_soon'],
   })
   nudge(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() dto: NudgeRequestDto): Promise<NudgeResponseDto> {
     return this.nudges.nudge(auth, id, dto);

@@ -48,7 +48,7 @@ export class AppError extends Error {
   }
 
   /** The resource existed but is no longer usable (a used or expired one-time link). */
-  static gone(code: string, message: string): AppError {
+  static gone(code: ProblemCode, message: string): AppError {
     return new AppError('gone', code, message);
   }
 
@@ -84,6 +84,10 @@ const NOT_FOUND_CODES = {
   'Role template': 'role_template_not_found',
   Round: 'round_not_found',
   Scorecard: 'scorecard_not_found',
+  Outcome: 'outcome_not_found',
+  'Outcome import': 'outcome_import_not_found',
+  'Self-identification': 'self_identification_not_found',
+  'Self-identification link': 'self_identification_link_not_found',
 } as const satisfies Record<string, ProblemCode>;
 
 export type NotFoundEntity = keyof typeof NOT_FOUND_CODES;
