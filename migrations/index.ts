@@ -11,6 +11,7 @@ import { EmailDeliveries1764000600000 } from './1764000600000-EmailDeliveries';
 import { CandidateKeys1764000900000 } from './1764000900000-CandidateKeys';
 import { RowLevelSecurity1764000950000 } from './1764000950000-RowLevelSecurity';
 import { RowLevelSecurityAccountPaths1764000960000 } from './1764000960000-RowLevelSecurityAccountPaths';
+import { SingleSignOn1765000200000 } from './1765000200000-SingleSignOn';
 
 /** Every migration, in order. Add new ones at the end. */
 export const ALL_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const ALL_MIGRATIONS = [
   CandidateKeys1764000900000,
   RowLevelSecurity1764000950000,
   RowLevelSecurityAccountPaths1764000960000,
+  SingleSignOn1765000200000,
 ];

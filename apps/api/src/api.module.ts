@@ -16,6 +16,7 @@ import { AuthModule } from './auth/auth.module';
 import { DebriefsModule } from './debriefs/debriefs.module';
 import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module';
 import { DevMailboxModule } from './dev-mailbox/dev-mailbox.module';
+import { SsoModule } from './sso/sso.module';
 import { EmailDeliveriesModule } from './email-deliveries/email-deliveries.module';
 import { JwtAuthGuard } from './common/jwt-auth.guard';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
@@ -53,6 +54,7 @@ import { RolesModule } from './roles/roles.module';
     EmailDeliveriesModule,
     CalendarFeedsModule,
     DevMailboxModule,
+    SsoModule,
   ],
   controllers: [AuditController],
   providers: [
