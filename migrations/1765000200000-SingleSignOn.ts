@@ -5,7 +5,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `organization_sso`: the organization's provider (issuer, client id, the client secret sealed with AES-256-GCM under
  *   DATA_ENCRYPTION_KEY, never returned), the email domains it may sign in, and whether password sign-in is refused;
  * - `sso_sign_ins`: one row per started sign-in (state, nonce and PKCE verifier, bound to the browser by the hash of
- *   a cookie), consumed once by the callback, then holding a one-time hand-off code the web app exchanges for a session;
+ *   a cookie), consumed once by the callback, then exchanged once (by that browser, within minutes) for a session;
  * - `sso_identities`: which user a provider's subject is, per organization and issuer.
  * All three are tenant tables (row-level security).
  */
@@ -30,14 +30,14 @@ export class SingleSignOn1765000200000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         organization_id uuid NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
         state_hash text NOT NULL UNIQUE,
-        browser_hash text NOT NULL,
+        browser_hash text NOT NULL UNIQUE,
         nonce text NOT NULL,
         code_verifier text NOT NULL,
         expires_at timestamptz NOT NULL,
         consumed_at timestamptz,
         member_id uuid REFERENCES members(id) ON DELETE CASCADE,
-        handoff_hash text UNIQUE,
         handoff_expires_at timestamptz,
+        exchanged_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX sso_sign_ins_expiry_idx ON sso_sign_ins (organization_id, expires_at)`);

@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
 import { AppError, AuditService } from '@hireloop/core';
 import { appLink, headerText } from '@hireloop/core/email/email-text';
+import { updatedRows } from '@hireloop/core/email/email-deliveries.repository';
 import { WebhookPolicy } from '@hireloop/core/notifications/webhook-target';
 import { ssoRefusal, SsoRefusal } from '@hireloop/core/sso/sso-policy';
 import { enterOrganization } from '@hireloop/database';
@@ -33,8 +34,17 @@ const REFUSALS: Record<SsoRefusal, string> = {
 
 export interface SsoStart {
   location: string;
-  /** Binds the sign-in to this browser (an httpOnly cookie); the callback and the hand-off require it. */
+  /**
+   * Binds the sign-in to this browser (an httpOnly cookie, `<organization id>.<random>`): the callback requires it,
+   * and once the callback succeeded it is what the web app's exchange presents for the session.
+   */
   browserBinding: string;
+}
+
+/** `<organization id>.<random>` → its parts; null when it is not one. */
+export function parseBrowserBinding(value: string | undefined): { organizationId: string; secret: string } | null {
+  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/i.exec(value ?? '');
+  return match && UUID.test(match[1]) ? { organizationId: match[1].toLowerCase(), secret: match[2] } : null;
 }
 
 /**
@@ -64,11 +74,11 @@ export class SsoSignInService {
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
     const codeVerifier = oidc.randomPKCECodeVerifier();
-    const browserBinding = random();
+    const browserSecret = random();
     await this.dataSource.query(`DELETE FROM sso_sign_ins WHERE organization_id = $1 AND expires_at < now() - interval '1 day'`, [organizationId]);
     await this.dataSource.query(
       `INSERT INTO sso_sign_ins (organization_id, state_hash, browser_hash, nonce, code_verifier, expires_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [organizationId, sha256(state), sha256(browserBinding), nonce, codeVerifier, new Date(Date.now() + SSO_SIGN_IN_TTL_MS)],
+      [organizationId, sha256(state), sha256(browserSecret), nonce, codeVerifier, new Date(Date.now() + SSO_SIGN_IN_TTL_MS)],
     );
     const url = oidc.buildAuthorizationUrl(provider, {
       redirect_uri: ssoRedirectUri(this.config.PUBLIC_APP_URL, organizationId),
@@ -78,28 +88,31 @@ export class SsoSignInService {
       state,
       nonce,
     });
-    return { location: url.href, browserBinding };
+    return { location: url.href, browserBinding: `${organizationId}.${browserSecret}` };
   }
 
   /**
    * The provider's redirect back. Consumes the state first (a replayed callback finds nothing), then exchanges the
    * code and validates the ID token, then applies the organization's rules and finds or creates the membership.
-   * Returns where the browser goes next: the web app with a one-time hand-off code.
+   * Returns where the browser goes next: the web app's page that exchanges the finished sign-in for a session.
    */
   async callback(organizationId: string, query: Record<string, string>, browserBinding: string | undefined): Promise<string> {
     if (!UUID.test(organizationId)) throw notConfigured();
     enterOrganization(organizationId);
+    const binding = parseBrowserBinding(browserBinding);
     const state = typeof query.state === 'string' ? query.state : '';
-    const [attempt]: { id: string; browser_hash: string; nonce: string; code_verifier: string; expires_at: Date }[] = state
-      ? (
+    // Consumed only by the browser that started it (its cookie): a callback opened elsewhere (login CSRF) neither
+    // succeeds nor burns the genuine sign-in.
+    const [attempt]: { id: string; nonce: string; code_verifier: string; expires_at: Date }[] = state && binding?.organizationId === organizationId.toLowerCase()
+      ? updatedRows(
           await this.dataSource.query(
-            `UPDATE sso_sign_ins SET consumed_at = now() WHERE organization_id = $1 AND state_hash = $2 AND consumed_at IS NULL
-             RETURNING id, browser_hash, nonce, code_verifier, expires_at`,
-            [organizationId, sha256(state)],
-          )
-        )[0]
+            `UPDATE sso_sign_ins SET consumed_at = now() WHERE organization_id = $1 AND state_hash = $2 AND browser_hash = $3 AND consumed_at IS NULL
+             RETURNING id, nonce, code_verifier, expires_at`,
+            [organizationId, sha256(state), sha256(binding?.secret ?? '')],
+          ),
+        )
       : [];
-    if (!attempt || attempt.expires_at.getTime() < Date.now() || !browserBinding || !sameHash(attempt.browser_hash, sha256(browserBinding))) {
+    if (!attempt || attempt.expires_at.getTime() < Date.now()) {
       throw new AppError('unauthorized', 'sso_state_invalid', 'This sign-in link is unknown, already used, expired or was started in another browser; start again.');
     }
     if (query.error) {
@@ -135,33 +148,33 @@ export class SsoSignInService {
     const name = headerText(typeof claims.name === 'string' && claims.name.trim() ? claims.name : email.split('@')[0], 200);
     const issuer = String(claims.iss);
     const subject = String(claims.sub);
-    const handoff = random();
     await this.dataSource.transaction(async (manager) => {
       const memberId = await this.findOrCreateMember(manager, { organizationId, issuer, subject, email, name });
-      await manager.query(`UPDATE sso_sign_ins SET member_id = $2, handoff_hash = $3, handoff_expires_at = $4 WHERE id = $1`, [
-        attempt.id,
-        memberId,
-        sha256(handoff),
-        new Date(Date.now() + SSO_HANDOFF_TTL_MS),
-      ]);
+      await manager.query(`UPDATE sso_sign_ins SET member_id = $2, handoff_expires_at = $3 WHERE id = $1`, [attempt.id, memberId, new Date(Date.now() + SSO_HANDOFF_TTL_MS)]);
     });
-    return completeUrl(this.config.PUBLIC_APP_URL, { organizationId, code: handoff });
+    return completeUrl(this.config.PUBLIC_APP_URL, {});
   }
 
-  /** The hand-off code (once, within two minutes, from the browser that started) → a session, as password sign-in issues it. */
-  async exchange(organizationId: string, code: string, browserBinding: string | undefined): Promise<TokenResponseDto> {
-    enterOrganization(organizationId);
-    const [row]: { member_id: string }[] = browserBinding
-      ? (
-          await this.dataSource.query(
-            `UPDATE sso_sign_ins SET handoff_hash = NULL WHERE organization_id = $1 AND handoff_hash = $2 AND browser_hash = $3 AND handoff_expires_at > now()
-             RETURNING member_id`,
-            [organizationId, sha256(code), sha256(browserBinding)],
-          )
-        )[0]
-      : [];
-    if (!row) throw new AppError('unauthorized', 'sso_handoff_invalid', 'This sign-in code is unknown, already used or expired; sign in again.');
-    return this.auth.issueToken(row.member_id);
+  /**
+   * A finished sign-in → a session, issued as password sign-in issues it: once, within two minutes of the callback,
+   * for the browser that started it (its cookie; so a link to a finished sign-in cannot sign someone else in).
+   */
+  async exchange(browserBinding: string | undefined): Promise<TokenResponseDto> {
+    const binding = parseBrowserBinding(browserBinding);
+    let memberId: string | undefined;
+    if (binding) {
+      enterOrganization(binding.organizationId);
+      const rows = updatedRows<{ member_id: string }>(
+        await this.dataSource.query(
+          `UPDATE sso_sign_ins SET exchanged_at = now() WHERE organization_id = $1 AND browser_hash = $2 AND member_id IS NOT NULL AND exchanged_at IS NULL AND handoff_expires_at > now()
+           RETURNING member_id`,
+          [binding.organizationId, sha256(binding.secret)],
+        ),
+      );
+      memberId = rows[0]?.member_id;
+    }
+    if (!memberId) throw new AppError('unauthorized', 'sso_handoff_invalid', 'No finished single sign-on for this browser (unknown, already used or expired); sign in again.');
+    return this.auth.issueToken(memberId);
   }
 
   /**
@@ -224,18 +237,19 @@ function notConfigured(): AppError {
   return new AppError('not_found', 'sso_not_configured', 'This organization has no single sign-on configured.');
 }
 
-function sameHash(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-}
-
 /** A short, safe description of why openid-client refused the answer (no tokens or codes). */
 function tokenProblem(error: unknown): string {
-  const e = error as { error?: unknown; code?: unknown; message?: unknown };
+  const e = error as { error?: unknown; message?: unknown; cause?: unknown };
   if (typeof e.error === 'string') return `the provider answered ${e.error.replace(/[^a-z_]/gi, '').slice(0, 60)}`;
-  return String(e.message ?? 'invalid response').replace(/[\r\n]+/g, ' ').slice(0, 200);
+  // openid-client wraps the validation error of oauth4webapi, whose `cause` names the claim that did not match.
+  let claim: unknown;
+  for (let c: { cause?: unknown } | undefined = e; c && !claim; c = c.cause as typeof c) claim = (c.cause as { claim?: unknown } | undefined)?.claim;
+  const which = typeof claim === 'string' ? ` (ID token claim "${claim.replace(/[^a-z_]/gi, '').slice(0, 40)}")` : '';
+  return `${String(e.message ?? 'invalid response').replace(/[\r\n]+/g, ' ').slice(0, 200)}${which}`;
 }
 
-/** The web app's page that finishes the sign-in; values in the fragment (never sent to a server or in a Referer). */
+/** The web app's page that finishes the sign-in (or shows why not); values in the fragment (never sent to a server or in a Referer). */
 export function completeUrl(appUrl: string, values: Record<string, string>): string {
-  return `${appLink(appUrl, '/sso/complete')}#${new URLSearchParams(values).toString()}`;
+  const fragment = new URLSearchParams(values).toString();
+  return appLink(appUrl, '/sso/complete') + (fragment ? `#${fragment}` : '');
 }

@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '@hireloop/config';
 import { AppError } from '@hireloop/core';
 import { Public } from '../common/auth.decorators';
 import { TokenResponseDto } from '../auth/dto/auth.response.dto';
-import { SsoExchangeRequestDto } from './dto/sso.dto';
 import { completeUrl, SSO_SIGN_IN_TTL_MS, SsoSignInService } from './sso-sign-in.service';
 
 /** The browser-binding cookie of a sign-in in progress: httpOnly, only sent to the SSO routes, Lax (the provider's redirect is a top-level GET). */
@@ -40,16 +39,18 @@ export class SsoController {
   }
 
   @Get(':organizationId/callback')
-  @ApiOperation({ summary: 'Redirect URI registered with the provider: validates the answer, then 302 to the web app (`/sso/complete#organizationId=…&code=…`, or `#error=<code>`)' })
+  @ApiOperation({ summary: 'Redirect URI registered with the provider: validates the answer, then 302 to the web app (`/sso/complete`, or `/sso/complete#error=<code>&detail=…`)' })
   async callback(@Param('organizationId') organizationId: string, @Query() query: Record<string, string>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     await this.redirect(reply, () => this.sso.callback(organizationId, query, readCookie(request.headers.cookie, SSO_COOKIE)));
   }
 
   @Post('exchange')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange the one-time code of a finished SSO sign-in for a session (same answer as POST /v1/auth/login)' })
-  exchange(@Body() dto: SsoExchangeRequestDto, @Req() request: FastifyRequest): Promise<TokenResponseDto> {
-    return this.sso.exchange(dto.organizationId, dto.code, readCookie(request.headers.cookie, SSO_COOKIE));
+  @ApiOperation({ summary: "Exchange this browser's finished SSO sign-in (its cookie; once, within 2 minutes) for a session: the same answer as POST /v1/auth/login" })
+  async exchange(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto> {
+    const session = await this.sso.exchange(readCookie(request.headers.cookie, SSO_COOKIE));
+    void reply.header('set-cookie', `${SSO_COOKIE}=; Path=/v1/auth/sso; HttpOnly; SameSite=Lax; Max-Age=0`);
+    return session;
   }
 
   /** A browser is on these routes: a refusal goes to the web app's page with its problem code, not to a JSON body. */

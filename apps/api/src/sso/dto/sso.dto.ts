@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
 
 export class UpdateSsoSettingsRequestDto {
   @ApiProperty({ example: 'https://login.acme.com', description: 'OpenID Connect issuer; its discovery document is fetched when saved' })
@@ -34,9 +34,4 @@ export class SsoSettingsResponseDto {
   @ApiProperty() enforced: boolean;
   @ApiProperty({ description: 'Register this redirect URI with the provider' }) redirectUri: string;
   @ApiProperty({ description: 'Where members start signing in (share it, or use the sign-in page)' }) signInUrl: string;
-}
-
-export class SsoExchangeRequestDto {
-  @ApiProperty() @IsUUID('all', { message: 'organizationId must be a UUID' }) organizationId: string;
-  @ApiProperty({ description: 'The one-time code from the callback redirect' }) @IsString() @IsNotEmpty() @MaxLength(200) code: string;
 }
