@@ -12,6 +12,7 @@ import { CandidateKeys1764000900000 } from './1764000900000-CandidateKeys';
 import { RowLevelSecurity1764000950000 } from './1764000950000-RowLevelSecurity';
 import { RowLevelSecurityAccountPaths1764000960000 } from './1764000960000-RowLevelSecurityAccountPaths';
 import { SingleSignOn1765000200000 } from './1765000200000-SingleSignOn';
+import { EmailPreferences1765000210000 } from './1765000210000-EmailPreferences';
 
 /** Every migration, in order. Add new ones at the end. */
 export const ALL_MIGRATIONS = [
@@ -29,4 +30,5 @@ export const ALL_MIGRATIONS = [
   RowLevelSecurity1764000950000,
   RowLevelSecurityAccountPaths1764000960000,
   SingleSignOn1765000200000,
+  EmailPreferences1765000210000,
 ];

@@ -43,7 +43,9 @@ export async function startOidcProvider(clients: OidcClientRegistration[]): Prom
     features: { devInteractions: { enabled: true } },
   } as ConstructorParameters<typeof Provider>[1]);
   server.on('request', provider.callback());
+  // Never what keeps a test process alive: the listener is unref'd and idle connections close within a second.
   server.unref();
+  server.keepAliveTimeout = 1000;
   return {
     issuer,
     provider,

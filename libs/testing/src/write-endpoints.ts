@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { startOidcProvider, TestOidcProvider } from './oidc-provider';
 import { ROLE_TEMPLATE_KEYS } from '../../../apps/api/src/role-templates/templates';
 import { Actor, addMember, createTeam, TEST_PASSWORD, uniqueEmail } from './actors';
 import { completeScorecard, createOpenRole, interviewWindow, LoopFixture, scheduleInterview } from './loop-fixture';
@@ -42,7 +43,11 @@ export interface WriteScene {
   verificationToken: string;
   /** An open password-reset token of the spare member (stored hashed, as the reset request stores it). */
   resetToken: string;
+  /** Issuer of a real OpenID provider on loopback (one per test process), for the single sign-on settings. */
+  oidcIssuer: string;
 }
+
+let sceneProvider: Promise<TestOidcProvider> | undefined;
 
 export interface WriteEndpoint {
   method: WriteMethod;
@@ -232,6 +237,17 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
   { method: 'POST', path: '/v1/me/calendar-feed', actor: (s) => s.team.interviewers[0], params: none },
   { method: 'DELETE', path: '/v1/me/calendar-feed', actor: (s) => s.team.interviewers[0], params: none },
   { method: 'PATCH', path: '/v1/interviews/:id', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.movableInterviewId }), body: () => interviewWindow(26) },
+
+  // single sign-on
+  {
+    method: 'PUT',
+    path: '/v1/organization/sso',
+    actor: (s) => s.team.admin,
+    params: none,
+    body: (s) => ({ issuerUrl: s.oidcIssuer, clientId: 'hireloop-scene', clientSecret: 'scene client secret', allowedDomains: ['scene.example.test'] }),
+  },
+  { method: 'DELETE', path: '/v1/organization/sso', actor: (s) => s.team.admin, params: none },
+  { method: 'POST', path: '/v1/auth/sso/exchange', actor: () => undefined, params: none },
 ];
 
 export const endpointKey = (e: { method: string; path: string }) => `${e.method} ${e.path}`;
@@ -311,6 +327,7 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
     spareMember,
     inviteToken: invite.body.inviteToken,
     resetToken: await openPasswordReset(t.dataSource, spareMember.userId),
+    oidcIssuer: (await (sceneProvider ??= startOidcProvider([]))).issuer,
   };
 }
 
