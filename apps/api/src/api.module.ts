@@ -17,6 +17,7 @@ import { DebriefsModule } from './debriefs/debriefs.module';
 import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module';
 import { DevMailboxModule } from './dev-mailbox/dev-mailbox.module';
 import { SsoModule } from './sso/sso.module';
+import { EmailPreferencesModule } from './email-preferences/email-preferences.module';
 import { EmailDeliveriesModule } from './email-deliveries/email-deliveries.module';
 import { JwtAuthGuard } from './common/jwt-auth.guard';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
@@ -55,6 +56,7 @@ import { RolesModule } from './roles/roles.module';
     CalendarFeedsModule,
     DevMailboxModule,
     SsoModule,
+    EmailPreferencesModule,
   ],
   controllers: [AuditController],
   providers: [

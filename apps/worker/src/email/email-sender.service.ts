@@ -135,7 +135,7 @@ export class EmailSenderService implements OnModuleDestroy {
         // RFC 8058 one-click unsubscribe from this category (RFC 2369 List-Unsubscribe with an HTTPS URI in production).
         ...(category && preferencesToken
           ? {
-              'List-Unsubscribe': `<${appLink(appUrl, '/v1/email-preferences/unsubscribe', { token: preferencesToken, category })}>`,
+              'List-Unsubscribe': `<${appLink(appUrl, `/v1/email-preferences/${preferencesToken}/unsubscribe`, { category })}>`,
               'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
             }
           : {}),
