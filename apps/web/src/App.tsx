@@ -15,6 +15,7 @@ import { MyInterviewsPage } from './pages/MyInterviewsPage';
 import { RoleBuilderPage } from './pages/RoleBuilderPage';
 import { RolesPage } from './pages/RolesPage';
 import { AcceptInvitePage, SignInPage } from './pages/SignInPage';
+import { ForgotPasswordPage, NotificationSettingsPage, ResetPasswordPage, SsoCompletePage, SsoSettingsPage } from './pages/AccountPages';
 
 /**
  * Hash routes (#/roles/…) so that any static server, the API's included, can serve the app without a fallback
@@ -27,6 +28,10 @@ export function App() {
         <Routes>
           <Route path="/signin" element={<SignInPage />} />
           <Route path="/accept-invite" element={<AcceptInvitePage />} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="/reset-password" element={<ResetPasswordPage />} />
+          <Route path="/sso/complete" element={<SsoCompletePage />} />
+          <Route path="/settings/notifications" element={<NotificationSettingsRoute />} />
           <Route path="/*" element={<Authenticated />} />
         </Routes>
       </HashRouter>
@@ -56,8 +61,22 @@ function Authenticated() {
         <Route path="/calibration/interviewers/:memberId" element={<InterviewerCalibrationPage />} />
         <Route path="/calibration/roles/:roleId" element={<Guard roles={['admin', 'hiring_manager']}><RoleCalibrationPage /></Guard>} />
         <Route path="/members" element={<Guard roles={['admin']}><MembersPage /></Guard>} />
+        <Route path="/settings/sso" element={<Guard roles={['admin']}><SsoSettingsPage /></Guard>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
+    </Shell>
+  );
+}
+
+/** The preferences page opens from an email's signed link without signing in; signed in, it is in the app's shell. */
+function NotificationSettingsRoute() {
+  const { me, checking } = useAuth();
+  const location = useLocation();
+  if (new URLSearchParams(location.search).get('token') || (!me && !checking)) return <NotificationSettingsPage />;
+  if (checking) return <Loading label="Signing you in…" />;
+  return (
+    <Shell>
+      <NotificationSettingsPage />
     </Shell>
   );
 }
@@ -103,6 +122,8 @@ function Shell(props: { children: ReactNode }) {
     { to: '/calibration', label: 'Calibration', show: hasRole('admin', 'hiring_manager') },
     { to: `/calibration/interviewers/${me.membership.memberId}`, label: 'My calibration', show: hasRole('interviewer') && !hasRole('admin', 'hiring_manager') },
     { to: '/members', label: 'Members', show: hasRole('admin') },
+    { to: '/settings/sso', label: 'Single sign-on', show: hasRole('admin') },
+    { to: '/settings/notifications', label: 'Notifications', show: true },
   ];
   return (
     <div className="shell">
