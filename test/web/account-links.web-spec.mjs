@@ -105,20 +105,20 @@ describe('web app: links from emails', { concurrency: false }, () => {
     const link = await emailedLink(ivy.email, /Reset your hireloop password/, '/reset-password');
     await page.goto(link);
     const newPassword = `new ${PASSWORD} ${RUN}`;
-    await page.getByLabel('New password').fill(newPassword);
+    await page.locator('input[name="password"]').fill(newPassword);
     await page.getByRole('button', { name: 'Set the new password' }).click();
     await page.getByText('Your password is changed').waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'links-password-reset.png'), fullPage: true });
     // The link works once.
     await page.goto(link);
-    await page.getByLabel('New password').fill(`${newPassword} again`);
+    await page.locator('input[name="password"]').fill(`${newPassword} again`);
     await page.getByRole('button', { name: 'Set the new password' }).click();
     await page.getByText('This reset link is unknown, already used or expired').waitFor();
 
     await page.goto(`${BASE}/#/signin`);
-    await page.getByLabel('Email').fill(ivy.email);
-    await page.getByLabel('Password').fill(newPassword);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.locator('input[name="email"]').fill(ivy.email);
+    await page.locator('input[name="password"]').fill(newPassword);
+    await page.getByRole('form', { name: 'Sign in' }).getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My interviews' }).waitFor();
     await page.context().close();
   });
@@ -133,9 +133,9 @@ describe('web app: links from emails', { concurrency: false }, () => {
     await page.screenshot({ path: path.join(SHOTS, 'links-sso-not-configured.png'), fullPage: true });
 
     await page.goto(`${BASE}/#/signin`);
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.locator('input[name="email"]').fill(admin.email);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.getByRole('form', { name: 'Sign in' }).getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notifications' }).click();
     await page.getByLabel(/Feedback reminders/).uncheck();
     await page.getByRole('button', { name: 'Create a feed address' }).click();
