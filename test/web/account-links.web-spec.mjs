@@ -137,7 +137,9 @@ describe('web app: links from emails', { concurrency: false }, () => {
     await page.locator('input[name="password"]').fill(PASSWORD);
     await page.getByRole('form', { name: 'Sign in' }).getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notifications' }).click();
-    await page.getByLabel(/Feedback reminders/).uncheck();
+    // The box follows the saved state (it changes once PATCH /v1/me/email-preferences answered).
+    await page.getByLabel(/Feedback reminders/).click();
+    await page.waitForFunction(() => document.querySelector('input[name="feedbackReminders"]')?.checked === false);
     await page.getByRole('button', { name: 'Create a feed address' }).click();
     const url = await page.locator('input[name="calendarFeedUrl"]').inputValue();
     assert.match(url, /\/v1\/calendar-feeds\/.+\.ics$/);
