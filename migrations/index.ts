@@ -13,6 +13,8 @@ import { RowLevelSecurity1764000950000 } from './1764000950000-RowLevelSecurity'
 import { RowLevelSecurityAccountPaths1764000960000 } from './1764000960000-RowLevelSecurityAccountPaths';
 import { RevokedAccessTokens1765000100000 } from './1765000100000-RevokedAccessTokens';
 import { DropDevMailboxTable1765000110000 } from './1765000110000-DropDevMailboxTable';
+import { SingleSignOn1765000200000 } from './1765000200000-SingleSignOn';
+import { EmailPreferences1765000210000 } from './1765000210000-EmailPreferences';
 import { Outcomes1765000300000 } from './1765000300000-Outcomes';
 import { OutcomeImports1765000310000 } from './1765000310000-OutcomeImports';
 import { SelfIdentification1765000400000 } from './1765000400000-SelfIdentification';
@@ -35,6 +37,8 @@ export const ALL_MIGRATIONS = [
   RowLevelSecurityAccountPaths1764000960000,
   RevokedAccessTokens1765000100000,
   DropDevMailboxTable1765000110000,
+  SingleSignOn1765000200000,
+  EmailPreferences1765000210000,
   Outcomes1765000300000,
   OutcomeImports1765000310000,
   SelfIdentification1765000400000,

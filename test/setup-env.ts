@@ -11,6 +11,8 @@ process.env.SERVE_WEB ??= 'false';
 process.env.JWT_SECRET ??= `test-${require('node:crypto').randomBytes(24).toString('hex')}`;
 // Tests deliver webhooks to a receiver on loopback (refused without this allow-list), on a fast retry schedule.
 process.env.WEBHOOK_ALLOWED_HOSTS ??= '127.0.0.1';
+// Tests run an OpenID provider on loopback (single sign-on issuers pass the same guard).
+process.env.SSO_ALLOWED_HOSTS ??= '127.0.0.1';
 process.env.WEBHOOK_BACKOFF_BASE_MS ??= '1000';
 process.env.WEBHOOK_MAX_ATTEMPTS ??= '5';
 process.env.LOGIN_THROTTLE_ADDRESS_LIMIT ??= '100000';

@@ -85,6 +85,9 @@ start_services() {
   DEV_MAILBOX_PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
   export DEV_MAILBOX_PORT PUBLIC_APP_URL="http://127.0.0.1:$port"
   export LOGIN_THROTTLE_LIMIT=1000 LOGIN_THROTTLE_ADDRESS_LIMIT=100000 JWT_SECRET="${JWT_SECRET:-web-tests-$(node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))')}"
+  # Emails go to the API's development mailbox (on a free port, so parallel runs do not collide); their links use
+  # the address the browser test opens.
+  export PUBLIC_APP_URL="http://127.0.0.1:$port" DEV_MAILBOX_PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
   log "starting the API on :$port (database $(node -e 'console.log(new URL(process.argv[1]).pathname.slice(1))' "$db_url"))"
   PORT="$port" node "$out/apps/api/src/main.js" >"$RUN_DIR/web-api.log" 2>&1 &
   pids+=($!)

@@ -16,6 +16,8 @@ import { AuthModule } from './auth/auth.module';
 import { DebriefsModule } from './debriefs/debriefs.module';
 import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module';
 import { DevMailboxModule } from './dev-mailbox/dev-mailbox.module';
+import { SsoModule } from './sso/sso.module';
+import { EmailPreferencesModule } from './email-preferences/email-preferences.module';
 import { EmailDeliveriesModule } from './email-deliveries/email-deliveries.module';
 import { JwtAuthGuard } from './common/jwt-auth.guard';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
@@ -59,6 +61,8 @@ import { OutcomesModule } from './outcomes/outcomes.module';
     SelfIdentificationModule,
     FairnessModule,
     OutcomesModule,
+    SsoModule,
+    EmailPreferencesModule,
   ],
   controllers: [AuditController],
   providers: [

@@ -19,6 +19,7 @@ import { RolesPage } from './pages/RolesPage';
 import { SelfIdentificationPage } from './pages/SelfIdentificationPage';
 import { AcceptInvitePage, SignInPage } from './pages/SignInPage';
 import { VerifyEmailPage } from './pages/VerifyEmailPage';
+import { ForgotPasswordPage, NotificationSettingsPage, ResetPasswordPage, SsoCompletePage, SsoSettingsPage } from './pages/AccountPages';
 
 /**
  * Hash routes (#/roles/…) so that any static server, the API's included, can serve the app without a fallback
@@ -33,6 +34,10 @@ export function App() {
           <Route path="/accept-invite" element={<AcceptInvitePage />} />
           <Route path="/verify-email" element={<VerifyEmailPage />} />
           <Route path="/self-identification/:token" element={<SelfIdentificationPage />} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="/reset-password" element={<ResetPasswordPage />} />
+          <Route path="/sso/complete" element={<SsoCompletePage />} />
+          <Route path="/settings/notifications" element={<NotificationSettingsRoute />} />
           <Route path="/*" element={<Authenticated />} />
         </Routes>
       </HashRouter>
@@ -64,8 +69,22 @@ function Authenticated() {
         <Route path="/inbox" element={<InboxPage />} />
         <Route path="/members" element={<Guard roles={['admin']}><MembersPage /></Guard>} />
         <Route path="/fairness" element={<Guard roles={['compliance']}><FairnessPage /></Guard>} />
+        <Route path="/settings/sso" element={<Guard roles={['admin']}><SsoSettingsPage /></Guard>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
+    </Shell>
+  );
+}
+
+/** The preferences page opens from an email's signed link without signing in; signed in, it is in the app's shell. */
+function NotificationSettingsRoute() {
+  const { me, checking } = useAuth();
+  const location = useLocation();
+  if (new URLSearchParams(location.search).get('token') || (!me && !checking)) return <NotificationSettingsPage />;
+  if (checking) return <Loading label="Signing you in…" />;
+  return (
+    <Shell>
+      <NotificationSettingsPage />
     </Shell>
   );
 }
@@ -112,6 +131,8 @@ function Shell(props: { children: ReactNode }) {
     { to: `/calibration/interviewers/${me.membership.memberId}`, label: 'My calibration', show: hasRole('interviewer') && !hasRole('admin', 'hiring_manager') },
     { to: '/members', label: 'Members', show: hasRole('admin') },
     { to: '/fairness', label: 'Fairness', show: hasRole('compliance') },
+    { to: '/settings/sso', label: 'Single sign-on', show: hasRole('admin') },
+    { to: '/settings/notifications', label: 'Notifications', show: true },
   ];
   return (
     <div className="shell">

@@ -1,11 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { hashRouteForPath } from './lib/emailLinks';
+import { hashRouteOf } from './lib/links';
 import './styles.css';
 
-const emailed = hashRouteForPath(window.location);
-if (emailed) window.history.replaceState(null, '', emailed);
+// A link from an email names a path; the app routes by hash.
+const route = hashRouteOf(window.location);
+if (route) window.history.replaceState(null, '', `/${route}`);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -217,6 +217,15 @@ export class EnvironmentVariables {
   @Matches(/^$|^[0-9a-fA-F:./,\s]+$/, { message: 'WEBHOOK_ALLOWED_HOSTS must be comma-separated IP addresses or CIDRs' })
   WEBHOOK_ALLOWED_HOSTS = '';
 
+  /**
+   * Single sign-on issuers (and the endpoints their discovery document names) allowed although not public: the same
+   * guard as webhooks, for development and tests (`127.0.0.1`). Empty: only public addresses.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^$|^[0-9a-fA-F:./,\s]+$/, { message: 'SSO_ALLOWED_HOSTS must be comma-separated IP addresses or CIDRs' })
+  SSO_ALLOWED_HOSTS = '';
+
   /** Attempts per webhook delivery; with the default back-off they span more than 24 hours. */
   @Transform(toInt)
   @IsInt()

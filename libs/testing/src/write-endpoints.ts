@@ -1,5 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { startOidcProvider, TestOidcProvider } from './oidc-provider';
+import { parseMasterKey } from '../../core/src/audit/personal-data-cipher';
+import { preferencesLinkKey, signPreferencesToken } from '../../core/src/email/email-preferences';
 import { ROLE_TEMPLATE_KEYS } from '../../../apps/api/src/role-templates/templates';
 import { Actor, addMember, createTeam, TEST_PASSWORD, uniqueEmail } from './actors';
 import { completeScorecard, createOpenRole, interviewWindow, LoopFixture, scheduleInterview } from './loop-fixture';
@@ -44,7 +47,13 @@ export interface WriteScene {
   verificationToken: string;
   /** An open password-reset token of the spare member (stored hashed, as the reset request stores it). */
   resetToken: string;
+  /** Issuer of a real OpenID provider on loopback (one per test process), for the single sign-on settings. */
+  oidcIssuer: string;
+  /** The spare member's signed email-preferences token (as the worker puts it in emails). */
+  preferencesToken: string;
 }
+
+let sceneProvider: Promise<TestOidcProvider> | undefined;
 
 export interface WriteEndpoint {
   method: WriteMethod;
@@ -265,6 +274,21 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
     params: none,
     body: () => ({ min: 1, max: 5, labels: { '1': 'Far below', '2': 'Below', '3': 'Meets', '4': 'Above', '5': 'Far above' } }),
   },
+  // single sign-on
+  {
+    method: 'PUT',
+    path: '/v1/organization/sso',
+    actor: (s) => s.team.admin,
+    params: none,
+    body: (s) => ({ issuerUrl: s.oidcIssuer, clientId: 'hireloop-scene', clientSecret: 'scene client secret', allowedDomains: ['scene.example.test'] }),
+  },
+  { method: 'DELETE', path: '/v1/organization/sso', actor: (s) => s.team.admin, params: none },
+  { method: 'POST', path: '/v1/auth/sso/exchange', actor: () => undefined, params: none },
+
+  // email preferences
+  { method: 'PATCH', path: '/v1/me/email-preferences', actor: (s) => s.team.interviewers[0], params: none, body: () => ({ feedbackReminders: false }) },
+  { method: 'PATCH', path: '/v1/email-preferences/:token', actor: () => undefined, params: (s) => ({ token: s.preferencesToken }), body: () => ({ decisionNotices: false }) },
+  { method: 'POST', path: '/v1/email-preferences/:token/unsubscribe', actor: () => undefined, params: (s) => ({ token: s.preferencesToken }) },
 ];
 
 export const endpointKey = (e: { method: string; path: string }) => `${e.method} ${e.path}`;
@@ -356,6 +380,8 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
     spareMember,
     inviteToken: invite.body.inviteToken,
     resetToken: await openPasswordReset(t.dataSource, spareMember.userId),
+    oidcIssuer: (await (sceneProvider ??= startOidcProvider([]))).issuer,
+    preferencesToken: signPreferencesToken(preferencesLinkKey(parseMasterKey(process.env.DATA_ENCRYPTION_KEY!)), spareMember.userId),
   };
 }
 
@@ -400,6 +426,7 @@ export const NOT_TENANT_DATA_PARAMS: Record<string, string> = {
   key: 'role templates are the product catalogue, the same for every organization',
   name: "queue names are the service's fixed queues",
   token: 'a calendar-feed token is a capability: it names its own feed, whoever presents it (unknown or revoked: 404)',
+  organizationId: "single sign-on starts from the organization's id, public by design (the sign-in link admins share); the flow is bound to the browser that starts it",
 };
 
 /**
@@ -416,6 +443,8 @@ export function sceneParam(scene: WriteScene, extras: SceneExtras, path: string,
       return ROLE_TEMPLATE_KEYS[0];
     case 'token':
       return 'no-such-feed-token.ics';
+    case 'organizationId':
+      return scene.organizationId;
     case 'jobId':
       return extras.jobId;
     case 'dimensionId':

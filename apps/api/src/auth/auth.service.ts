@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
 import { AppError, AuthContext, MemberEntity, OrganizationEntity, UserEntity } from '@hireloop/core';
 import { assertSafeRecipient, EmailRequests } from '@hireloop/core/email';
-import { enterOrganization, enterUser, PgErrorCode, pgErrorCode } from '@hireloop/database';
+import { enterOrganization, enterUser, PgErrorCode, pgErrorCode, runInOrganization } from '@hireloop/database';
 import { AcceptInviteRequestDto, SignupRequestDto, VerifyEmailRequestDto } from './dto/auth.request.dto';
 import { MeResponseDto, MembershipResponseDto, OrganizationResponseDto, SignupAcceptedResponseDto, TokenResponseDto, UserResponseDto } from './dto/auth.response.dto';
 import { JwtPayload } from './jwt.strategy';
@@ -132,9 +132,25 @@ export class AuthService {
       .where('m.user_id = :userId AND m.status = :status', { userId, status: 'active' })
       .orderBy('m.created_at', 'ASC');
     if (organizationId) qb.andWhere('m.organization_id = :organizationId', { organizationId });
-    const member = await qb.getOne();
-    if (!member) throw new AppError('unauthorized', 'no_active_membership', 'This account has no active membership in that organization.');
-    return this.issueToken(member.id);
+    const members = await qb.getMany();
+    if (members.length === 0) throw new AppError('unauthorized', 'no_active_membership', 'This account has no active membership in that organization.');
+    for (const member of members) {
+      if (!(await this.passwordRefusedBySso(member))) return this.issueToken(member.id);
+    }
+    const ssoOrganizationId = members[0].organizationId;
+    throw new AppError('forbidden', 'sso_required', 'This organization signs in with single sign-on only: use "Sign in with SSO".', [], {
+      organizationId: ssoOrganizationId,
+      ssoStartUrl: `/v1/auth/sso/${ssoOrganizationId}/start`,
+    });
+  }
+
+  /** An organization that enforces single sign-on refuses password sign-in, except to its admins (the break-glass path). */
+  private async passwordRefusedBySso(member: MemberEntity): Promise<boolean> {
+    if (member.roles.includes('admin')) return false;
+    const rows: unknown[] = await runInOrganization(member.organizationId, () =>
+      this.dataSource.query(`SELECT 1 FROM organization_sso WHERE organization_id = $1 AND enabled AND enforced`, [member.organizationId]),
+    );
+    return rows.length > 0;
   }
 
   async acceptInvite(dto: AcceptInviteRequestDto): Promise<TokenResponseDto> {
@@ -209,7 +225,8 @@ export class AuthService {
     return { user: UserResponseDto.from(member.user!), organization: OrganizationResponseDto.from(org), membership: MembershipResponseDto.from(member) };
   }
 
-  private async issueToken(memberId: string): Promise<TokenResponseDto> {
+  /** The one way a session is issued: password sign-in, invite, verification and single sign-on all end here. */
+  async issueToken(memberId: string): Promise<TokenResponseDto> {
     const member = await this.dataSource.getRepository(MemberEntity).findOneOrFail({ where: { id: memberId }, relations: { user: true } });
     enterOrganization(member.organizationId);
     const org = await this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: member.organizationId });

@@ -6,6 +6,7 @@ import { homePath, useAuth } from '../auth';
 import { Field } from '../components/Field';
 import { ProblemBanner } from '../components/ProblemBanner';
 import { useAction } from '../lib/hooks';
+import { SsoSignInForm } from './AccountPages';
 
 function useAfterSignIn() {
   const { signIn } = useAuth();
@@ -21,6 +22,8 @@ function useAfterSignIn() {
 export function SignInPage() {
   const { me } = useAuth();
   const [mode, setMode] = useState<'signin' | 'signup'>('signin');
+  const [params] = useSearchParams();
+  const ssoOrganization = params.get('sso');
   if (me) return <Navigate to={homePath(me.membership.roles)} replace />;
   return (
     <div className="auth-page">
@@ -36,6 +39,17 @@ export function SignInPage() {
           </button>
         </div>
         {mode === 'signin' ? <SignInForm /> : <SignUpForm />}
+        {mode === 'signin' ? (
+          <p className="muted small">
+            <Link to="/forgot-password">Forgot your password?</Link>
+          </p>
+        ) : null}
+        {mode === 'signin' ? (
+          <details open={Boolean(ssoOrganization)}>
+            <summary>Sign in with SSO</summary>
+            <SsoSignInForm organizationId={ssoOrganization ?? undefined} />
+          </details>
+        ) : null}
         <p className="muted small">
           Invited by your team? <Link to="/accept-invite">Accept your invite</Link>.
         </p>
@@ -55,6 +69,14 @@ function SignInForm() {
     if (res) after(res);
   };
   const err = action.error;
+  if (err?.code === 'sso_required' && typeof err.problem.organizationId === 'string') {
+    return (
+      <div role="alert">
+        <p>Your organization signs in with single sign-on only.</p>
+        <SsoSignInForm organizationId={err.problem.organizationId} />
+      </div>
+    );
+  }
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Sign in">
       <ProblemBanner error={err} claimed={['email', 'password']} title="Could not sign in" />

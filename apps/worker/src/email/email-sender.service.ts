@@ -6,9 +6,11 @@ import { ClaimedEmailDelivery, EmailDeliveriesRepository } from '@hireloop/core/
 import { CalendarMethod, interviewCalendar } from '@hireloop/core/email/email-calendar';
 import { InterviewEmailParams, renderEmail } from '@hireloop/core/email/email-templates';
 import { appLink } from '@hireloop/core/email/email-text';
+import { preferenceCategory, preferencesLinkKey, signPreferencesToken } from '@hireloop/core/email/email-preferences';
+import { parseMasterKey } from '@hireloop/core/audit/personal-data-cipher';
 import { emailRetryDelayMs, EmailRetryPolicy, emailRetryWindowMs, isPermanentSmtpFailure } from './email-retry';
 
-export type EmailAttemptOutcome = { outcome: 'sent' | 'failed' | 'already_done' | 'not_found' } | { outcome: 'retry'; retryAt: Date; busy?: boolean };
+export type EmailAttemptOutcome = { outcome: 'sent' | 'failed' | 'skipped' | 'already_done' | 'not_found' } | { outcome: 'retry'; retryAt: Date; busy?: boolean };
 
 /** `Name <address>` or `address` → its parts (MAIL_FROM is validated at boot). */
 export function parseMailFrom(from: string): { name: string; address: string } {
@@ -43,6 +45,7 @@ export class EmailSenderService implements OnModuleDestroy {
   /** A claim older than this is taken to belong to a worker that died: longer than any one send may take. */
   readonly leaseMs: number;
   private readonly from: { name: string; address: string };
+  private readonly preferencesKey: Buffer;
 
   constructor(
     private readonly config: AppConfig,
@@ -56,6 +59,7 @@ export class EmailSenderService implements OnModuleDestroy {
     this.policy = { maxAttempts: config.EMAIL_MAX_ATTEMPTS, baseDelayMs: config.EMAIL_RETRY_DELAY_MS, maxDelayMs: config.EMAIL_RETRY_MAX_DELAY_MS };
     this.leaseMs = 3 * timeout + 30_000;
     this.from = parseMailFrom(config.MAIL_FROM);
+    this.preferencesKey = preferencesLinkKey(parseMasterKey(config.DATA_ENCRYPTION_KEY));
     const where = this.target ? (config.SMTP_URL ? `SMTP_URL (${new URL(this.target).host})` : `the development mailbox on ${this.target} (see /dev/mailbox)`) : 'nowhere: SMTP_URL is not set';
     this.logger.log(`email goes to ${where}; ${this.policy.maxAttempts} attempts over ${Math.round(emailRetryWindowMs(this.policy) / 1000)} s`);
   }
@@ -69,10 +73,17 @@ export class EmailSenderService implements OnModuleDestroy {
     if (claim.state === 'busy') return { outcome: 'retry', retryAt: claim.retryAt, busy: true };
     if (claim.state !== 'claimed') return { outcome: claim.state === 'missing' ? 'not_found' : 'already_done' };
     const delivery = claim.delivery;
+    // Preferences are read at send time, so turning a category off also stops what is already queued.
+    const category = preferenceCategory(delivery.template);
+    const recipient = category ? await this.deliveries.recipientPreferences(delivery.recipientEmail) : null;
+    if (category && recipient && !recipient.preferences[category]) {
+      await this.deliveries.markSkipped(deliveryId, `skipped: the recipient turned ${category} emails off`);
+      return { outcome: 'skipped' };
+    }
 
     let message: SendMailOptions;
     try {
-      message = this.compose(delivery);
+      message = this.compose(delivery, recipient?.userId ?? null);
     } catch (error) {
       await this.deliveries.markFailed(deliveryId, `could not render the email: ${(error as Error).message}`);
       return { outcome: 'failed' };
@@ -103,9 +114,11 @@ export class EmailSenderService implements OnModuleDestroy {
   }
 
   /** The message of a delivery: text and HTML parts, and for interviews an iCalendar invitation or cancellation. */
-  compose(delivery: ClaimedEmailDelivery): SendMailOptions {
+  compose(delivery: ClaimedEmailDelivery, recipientUserId: string | null = null): SendMailOptions {
     const appUrl = this.config.PUBLIC_APP_URL;
-    const rendered = renderEmail(delivery.template, delivery.params, { organizationName: delivery.organizationName, recipientName: delivery.recipientName, appUrl });
+    const category = preferenceCategory(delivery.template);
+    const preferencesToken = category && recipientUserId ? signPreferencesToken(this.preferencesKey, recipientUserId) : null;
+    const rendered = renderEmail(delivery.template, delivery.params, { organizationName: delivery.organizationName, recipientName: delivery.recipientName, appUrl, preferencesToken });
     const method = CALENDAR_METHOD[delivery.template];
     const interview = delivery.params as unknown as InterviewEmailParams;
     return {
@@ -115,7 +128,18 @@ export class EmailSenderService implements OnModuleDestroy {
       text: rendered.text,
       html: rendered.html,
       messageId: `<${delivery.id}@hireloop>`,
-      headers: { 'Auto-Submitted': 'auto-generated', 'X-Hireloop-Delivery': delivery.id, 'X-Hireloop-Template': delivery.template },
+      headers: {
+        'Auto-Submitted': 'auto-generated',
+        'X-Hireloop-Delivery': delivery.id,
+        'X-Hireloop-Template': delivery.template,
+        // RFC 8058 one-click unsubscribe from this category (RFC 2369 List-Unsubscribe with an HTTPS URI in production).
+        ...(category && preferencesToken
+          ? {
+              'List-Unsubscribe': `<${appLink(appUrl, `/v1/email-preferences/${preferencesToken}/unsubscribe`, { category })}>`,
+              'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+            }
+          : {}),
+      },
       ...(method
         ? {
             icalEvent: {

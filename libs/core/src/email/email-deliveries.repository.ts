@@ -4,8 +4,9 @@ import { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { CursorPosition, decodeCursor } from '../common/pagination';
 import type { EmailTemplate } from './email-templates';
+import { DEFAULT_EMAIL_PREFERENCES, EmailPreferences } from './email-preferences';
 
-export type EmailDeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
+export type EmailDeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
 
 export interface ClaimedEmailDelivery {
   id: string;
@@ -94,6 +95,31 @@ export class EmailDeliveriesRepository {
         WHERE id = $1 AND status IN ('pending', 'sending')`,
       [deliveryId, error.slice(0, MAX_ERROR_LENGTH)],
     );
+  }
+
+  /** Not sent: the recipient turned this kind of email off. Final, like `sent`; the parameters are emptied. */
+  async markSkipped(deliveryId: string, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE email_deliveries SET status = 'skipped', last_error = $2, updated_at = now(), params = '{}'::jsonb WHERE id = $1 AND status = 'sending'`,
+      [deliveryId, reason.slice(0, MAX_ERROR_LENGTH)],
+    );
+  }
+
+  /** The account behind a recipient address (users are global) and its email preferences; null without an account. */
+  async recipientPreferences(email: string): Promise<{ userId: string; preferences: EmailPreferences } | null> {
+    const [row]: { id: string; interview_updates: boolean | null; feedback_reminders: boolean | null; decision_notices: boolean | null }[] = await this.dataSource.query(
+      `SELECT u.id, p.interview_updates, p.feedback_reminders, p.decision_notices FROM users u LEFT JOIN email_preferences p ON p.user_id = u.id WHERE u.email = $1`,
+      [email],
+    );
+    if (!row) return null;
+    return {
+      userId: row.id,
+      preferences: {
+        interviewUpdates: row.interview_updates ?? DEFAULT_EMAIL_PREFERENCES.interviewUpdates,
+        feedbackReminders: row.feedback_reminders ?? DEFAULT_EMAIL_PREFERENCES.feedbackReminders,
+        decisionNotices: row.decision_notices ?? DEFAULT_EMAIL_PREFERENCES.decisionNotices,
+      },
+    };
   }
 
   /** One organization's deliveries, newest first (keyset on created_at, id), optionally of one status. */

@@ -44,6 +44,8 @@ export interface RenderContext {
   organizationName: string | null;
   recipientName: string;
   appUrl: string;
+  /** The recipient's signed preferences token: the preferences link then works without signing in. */
+  preferencesToken?: string | null;
 }
 
 export interface RenderedEmail {
@@ -164,7 +166,7 @@ export function renderEmail(template: EmailTemplate, params: EmailParams, ctx: R
   if (!EMAIL_TEMPLATES.includes(template)) throw new Error(`unknown email template ${String(template)}`);
   const b = body(template, params, ctx);
   const essential = ESSENTIAL_TEMPLATES.has(template);
-  const preferencesUrl = essential ? null : appLink(ctx.appUrl, '/settings/notifications');
+  const preferencesUrl = essential ? null : appLink(ctx.appUrl, '/settings/notifications', ctx.preferencesToken ? { token: ctx.preferencesToken } : {});
   const greeting = ctx.recipientName ? `Hello ${ctx.recipientName},` : 'Hello,';
   const footer = [
     ctx.organizationName ? `Sent by hireloop on behalf of ${ctx.organizationName}.` : 'Sent by hireloop.',

@@ -3,3 +3,4 @@ export * from './email-templates';
 export * from './email-calendar';
 export * from './email-requests';
 export * from './email-deliveries.repository';
+export * from './email-preferences';

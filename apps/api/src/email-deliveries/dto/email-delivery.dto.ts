@@ -3,7 +3,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { PageQueryDto } from '@hireloop/core';
 import type { EmailDeliveryRow, EmailDeliveryStatus } from '@hireloop/core/email';
 
-const STATUSES: EmailDeliveryStatus[] = ['pending', 'sending', 'sent', 'failed'];
+const STATUSES: EmailDeliveryStatus[] = ['pending', 'sending', 'sent', 'failed', 'skipped'];
 
 export class ListEmailDeliveriesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: STATUSES, description: 'Only deliveries in this state, e.g. `failed`' })

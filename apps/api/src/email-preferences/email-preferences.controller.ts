@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthContext } from '@hireloop/core';
+import { Auth, Public } from '../common/auth.decorators';
+import { EmailPreferencesResponseDto, UnsubscribeQueryDto, UpdateEmailPreferencesRequestDto } from './email-preferences.dto';
+import { EmailPreferencesService } from './email-preferences.service';
+
+@ApiTags('notifications')
+@Controller()
+export class EmailPreferencesController {
+  constructor(private readonly preferences: EmailPreferencesService) {}
+
+  @ApiBearerAuth()
+  @Get('me/email-preferences')
+  @ApiOperation({ summary: 'Your email preferences (non-essential mail by category; account mail is always sent)' })
+  mine(@Auth() auth: AuthContext): Promise<EmailPreferencesResponseDto> {
+    return this.preferences.get(auth.userId);
+  }
+
+  @ApiBearerAuth()
+  @Patch('me/email-preferences')
+  @ApiOperation({ summary: 'Turn categories of non-essential email on or off' })
+  updateMine(@Auth() auth: AuthContext, @Body() dto: UpdateEmailPreferencesRequestDto): Promise<EmailPreferencesResponseDto> {
+    return this.preferences.update(auth.userId, dto);
+  }
+
+  @Public()
+  @Get('email-preferences/:token')
+  @ApiOperation({ summary: 'Email preferences by the signed link in an email (no sign-in); 404 for a link this service did not sign' })
+  byLink(@Param('token') token: string): Promise<EmailPreferencesResponseDto> {
+    return this.preferences.get(this.preferences.userOfLink(token));
+  }
+
+  @Public()
+  @Patch('email-preferences/:token')
+  @ApiOperation({ summary: 'Change email preferences by the signed link in an email (no sign-in)' })
+  updateByLink(@Param('token') token: string, @Body() dto: UpdateEmailPreferencesRequestDto): Promise<EmailPreferencesResponseDto> {
+    return this.preferences.update(this.preferences.userOfLink(token), dto);
+  }
+
+  @Public()
+  @Post('email-preferences/:token/unsubscribe')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'One-click unsubscribe (RFC 8058): the List-Unsubscribe URI of every non-essential email, POSTed by mail clients with `List-Unsubscribe=One-Click`',
+  })
+  unsubscribe(@Param('token') token: string, @Query() query: UnsubscribeQueryDto): Promise<EmailPreferencesResponseDto> {
+    return this.preferences.unsubscribe(this.preferences.userOfLink(token), query.category);
+  }
+}

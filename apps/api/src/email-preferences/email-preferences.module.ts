@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { EmailPreferencesController } from './email-preferences.controller';
+import { EmailPreferencesService } from './email-preferences.service';
+
+/** Users' email preferences: signed in, or by the signed link in an email (RFC 8058 one-click unsubscribe). */
+@Module({ controllers: [EmailPreferencesController], providers: [EmailPreferencesService] })
+export class EmailPreferencesModule {}

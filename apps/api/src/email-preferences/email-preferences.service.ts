@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@hireloop/config';
+import { AppError } from '@hireloop/core';
+import { parseMasterKey } from '@hireloop/core/audit/personal-data-cipher';
+import {
+  DEFAULT_EMAIL_PREFERENCES,
+  EMAIL_PREFERENCE_CATEGORIES,
+  EmailPreferenceCategory,
+  EmailPreferences,
+  PREFERENCE_COLUMNS,
+  preferencesLinkKey,
+  verifyPreferencesToken,
+} from '@hireloop/core/email/email-preferences';
+import { ESSENTIAL_TEMPLATES } from '@hireloop/core/email/email-templates';
+import { EmailPreferencesResponseDto } from './email-preferences.dto';
+
+/**
+ * A user's email preferences (one row per user, across organizations; none = every category on). Reached signed in
+ * (`/me/email-preferences`) or through the signed link in every non-essential email, which needs no sign-in.
+ */
+@Injectable()
+export class EmailPreferencesService {
+  private readonly linkKey: Buffer;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    config: AppConfig,
+  ) {
+    this.linkKey = preferencesLinkKey(parseMasterKey(config.DATA_ENCRYPTION_KEY));
+  }
+
+  /** The user a preferences link is for; 404 for a link this service did not sign. */
+  userOfLink(token: string): string {
+    const userId = verifyPreferencesToken(this.linkKey, token);
+    if (!userId) throw new AppError('not_found', 'email_preferences_link_invalid', 'This email-preferences link is not valid; sign in to change your preferences.');
+    return userId;
+  }
+
+  async get(userId: string): Promise<EmailPreferencesResponseDto> {
+    const [row]: ({ email: string } & Partial<Record<string, boolean | null>>)[] = await this.dataSource.query(
+      `SELECT u.email, p.interview_updates, p.feedback_reminders, p.decision_notices FROM users u LEFT JOIN email_preferences p ON p.user_id = u.id WHERE u.id = $1`,
+      [userId],
+    );
+    if (!row) throw new AppError('not_found', 'email_preferences_link_invalid', 'This email-preferences link is not valid; sign in to change your preferences.');
+    const preferences = Object.fromEntries(EMAIL_PREFERENCE_CATEGORIES.map((c) => [c, row[PREFERENCE_COLUMNS[c]] ?? DEFAULT_EMAIL_PREFERENCES[c]])) as EmailPreferences;
+    return { email: row.email, ...preferences, essential: [...ESSENTIAL_TEMPLATES] };
+  }
+
+  /** Changes the categories given (the others stay as they are). */
+  async update(userId: string, changes: Partial<EmailPreferences>): Promise<EmailPreferencesResponseDto> {
+    const given = EMAIL_PREFERENCE_CATEGORIES.filter((c) => typeof changes[c] === 'boolean');
+    if (given.length > 0) {
+      const values = EMAIL_PREFERENCE_CATEGORIES.map((c) => changes[c] ?? null);
+      const columns = EMAIL_PREFERENCE_CATEGORIES.map((c) => PREFERENCE_COLUMNS[c]);
+      await this.dataSource.query(
+        `INSERT INTO email_preferences (user_id, ${columns.join(', ')})
+         SELECT u.id, ${columns.map((c, i) => `coalesce($${i + 2}::boolean, true)`).join(', ')} FROM users u WHERE u.id = $1
+         ON CONFLICT (user_id) DO UPDATE SET ${columns.map((c, i) => `${c} = coalesce($${i + 2}::boolean, email_preferences.${c})`).join(', ')}, updated_at = now()`,
+        [userId, ...values],
+      );
+    }
+    return this.get(userId);
+  }
+
+  /** One-click unsubscribe (RFC 8058): one category off, or every non-essential one. */
+  unsubscribe(userId: string, category?: EmailPreferenceCategory): Promise<EmailPreferencesResponseDto> {
+    const off = category ? [category] : [...EMAIL_PREFERENCE_CATEGORIES];
+    return this.update(userId, Object.fromEntries(off.map((c) => [c, false])));
+  }
+}

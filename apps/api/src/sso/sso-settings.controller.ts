@@ -1,0 +1,35 @@
+import { Body, Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthContext } from '@hireloop/core';
+import { Auth, Roles } from '../common/auth.decorators';
+import { SsoSettingsResponseDto, UpdateSsoSettingsRequestDto } from './dto/sso.dto';
+import { SsoSettingsService } from './sso-settings.service';
+
+@ApiTags('organization')
+@ApiBearerAuth()
+@Controller('organization/sso')
+export class SsoSettingsController {
+  constructor(private readonly settings: SsoSettingsService) {}
+
+  @Get()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Single sign-on settings (the client secret is never returned), with the redirect URI to register' })
+  get(@Auth() auth: AuthContext): Promise<SsoSettingsResponseDto> {
+    return this.settings.get(auth);
+  }
+
+  @Put()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Create or replace the OpenID Connect settings; the issuer is checked (SSRF guard, discovery) before saving' })
+  put(@Auth() auth: AuthContext, @Body() dto: UpdateSsoSettingsRequestDto): Promise<SsoSettingsResponseDto> {
+    return this.settings.put(auth, dto);
+  }
+
+  @Delete()
+  @Roles('admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove single sign-on (password sign-in is allowed again)' })
+  async remove(@Auth() auth: AuthContext): Promise<void> {
+    await this.settings.remove(auth);
+  }
+}
