@@ -15,7 +15,7 @@ export interface ApiContractOptions {
    */
   response: Type<unknown> | [Type<unknown>] | SchemaObject | null;
   /** The success status the route answers with: 200 unless @HttpCode or POST's default (201) says otherwise. */
-  status?: 200 | 201 | 202 | 204;
+  status?: 200 | 201 | 202 | 204 | 302;
   contentType?: string;
   /**
    * The problem codes of this operation beyond those every operation gets from what it is (see openapi.ts):
@@ -36,7 +36,7 @@ export function ApiContract(options: ApiContractOptions): MethodDecorator {
   const status = options.status ?? 200;
   const success =
     options.response === null
-      ? ApiResponse({ status, description: 'No content' })
+      ? ApiResponse({ status, description: status === 302 ? 'Redirect (Location)' : 'No content' })
       : isSchema(options.response)
         ? ApiResponse({ status, description: 'Success', content: { [options.contentType ?? 'application/json']: { schema: options.response } } })
         : ApiResponse({ status, description: 'Success', type: options.response as Type<unknown> | [Function] });

@@ -184,14 +184,15 @@ export function contractGaps(document: OpenAPIObject, facts?: Map<string, RouteF
       const name = `${method.toUpperCase()} ${path} (${operation.operationId})`;
       const lacks: string[] = [];
       if (!operation.summary?.trim()) lacks.push('a summary');
-      const success = Object.entries(operation.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
+      // A redirect (302: the single sign-on routes a browser follows) is the success of such a route and has no body.
+      const success = Object.entries(operation.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status) || status === '302');
       const expected = facts?.get(operation.operationId ?? '')?.status;
       if (success.length === 0) lacks.push('a success response');
       for (const [status, response] of success) {
         const content = (response as ResponseObject).content;
-        if (status !== '204' && !Object.values(content ?? {}).some((media) => media.schema && Object.keys(media.schema).length > 0)) lacks.push(`a schema for its ${status} response`);
+        if (status !== '204' && status !== '302' && !Object.values(content ?? {}).some((media) => media.schema && Object.keys(media.schema).length > 0)) lacks.push(`a schema for its ${status} response`);
       }
-      if (expected !== undefined && success.length > 0 && !success.some(([status]) => Number(status) === expected)) {
+      if (expected !== undefined && success.length > 0 && !success.some(([status]) => Number(status) === expected || status === '302')) {
         lacks.push(`a success response with the status the route answers with (${expected}; declared ${success.map(([s]) => s).join(', ')}: set \`status\` in @ApiContract)`);
       }
       const problems = Object.entries(operation.responses ?? {}).filter(([status, response]) => /^[45]\d\d$/.test(status) && (response as ResponseObject).content?.[PROBLEM_JSON]);

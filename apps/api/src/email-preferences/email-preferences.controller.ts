@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '@hireloop/core';
 import { Auth, Public } from '../common/auth.decorators';
 import { EmailPreferencesResponseDto, UnsubscribeQueryDto, UpdateEmailPreferencesRequestDto } from './email-preferences.dto';
 import { EmailPreferencesService } from './email-preferences.service';
+import { ApiContract } from '../common/api-contract';
 
 @ApiTags('notifications')
 @Controller()
@@ -12,28 +13,28 @@ export class EmailPreferencesController {
 
   @ApiBearerAuth()
   @Get('me/email-preferences')
-  @ApiOperation({ summary: 'Your email preferences (non-essential mail by category; account mail is always sent)' })
+  @ApiContract({ summary: 'Your email preferences (non-essential mail by category; account mail is always sent)', response: EmailPreferencesResponseDto, errors: [] })
   mine(@Auth() auth: AuthContext): Promise<EmailPreferencesResponseDto> {
     return this.preferences.get(auth.userId);
   }
 
   @ApiBearerAuth()
   @Patch('me/email-preferences')
-  @ApiOperation({ summary: 'Turn categories of non-essential email on or off' })
+  @ApiContract({ summary: 'Turn categories of non-essential email on or off', response: EmailPreferencesResponseDto, errors: [] })
   updateMine(@Auth() auth: AuthContext, @Body() dto: UpdateEmailPreferencesRequestDto): Promise<EmailPreferencesResponseDto> {
     return this.preferences.update(auth.userId, dto);
   }
 
   @Public()
   @Get('email-preferences/:token')
-  @ApiOperation({ summary: 'Email preferences by the signed link in an email (no sign-in); 404 for a link this service did not sign' })
+  @ApiContract({ summary: 'Email preferences by the signed link in an email (no sign-in); 404 for a link this service did not sign', response: EmailPreferencesResponseDto, errors: ['email_preferences_link_invalid'] })
   byLink(@Param('token') token: string): Promise<EmailPreferencesResponseDto> {
     return this.preferences.get(this.preferences.userOfLink(token));
   }
 
   @Public()
   @Patch('email-preferences/:token')
-  @ApiOperation({ summary: 'Change email preferences by the signed link in an email (no sign-in)' })
+  @ApiContract({ summary: 'Change email preferences by the signed link in an email (no sign-in)', response: EmailPreferencesResponseDto, errors: ['email_preferences_link_invalid'] })
   updateByLink(@Param('token') token: string, @Body() dto: UpdateEmailPreferencesRequestDto): Promise<EmailPreferencesResponseDto> {
     return this.preferences.update(this.preferences.userOfLink(token), dto);
   }
@@ -41,9 +42,8 @@ export class EmailPreferencesController {
   @Public()
   @Post('email-preferences/:token/unsubscribe')
   @HttpCode(200)
-  @ApiOperation({
-    summary: 'One-click unsubscribe (RFC 8058): the List-Unsubscribe URI of every non-essential email, POSTed by mail clients with `List-Unsubscribe=One-Click`',
-  })
+  @ApiContract({
+    summary: 'One-click unsubscribe (RFC 8058): the List-Unsubscribe URI of every non-essential email, POSTed by mail clients with `List-Unsubscribe=One-Click`', response: EmailPreferencesResponseDto, errors: ['email_preferences_link_invalid'] })
   unsubscribe(@Param('token') token: string, @Query() query: UnsubscribeQueryDto): Promise<EmailPreferencesResponseDto> {
     return this.preferences.unsubscribe(this.preferences.userOfLink(token), query.category);
   }

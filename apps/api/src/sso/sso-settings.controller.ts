@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '@hireloop/core';
 import { Auth, Roles } from '../common/auth.decorators';
 import { SsoSettingsResponseDto, UpdateSsoSettingsRequestDto } from './dto/sso.dto';
 import { SsoSettingsService } from './sso-settings.service';
+import { ApiContract } from '../common/api-contract';
 
 @ApiTags('organization')
 @ApiBearerAuth()
@@ -13,14 +14,14 @@ export class SsoSettingsController {
 
   @Get()
   @Roles('admin')
-  @ApiOperation({ summary: 'Single sign-on settings (the client secret is never returned), with the redirect URI to register' })
+  @ApiContract({ summary: 'Single sign-on settings (the client secret is never returned), with the redirect URI to register', response: SsoSettingsResponseDto, errors: [] })
   get(@Auth() auth: AuthContext): Promise<SsoSettingsResponseDto> {
     return this.settings.get(auth);
   }
 
   @Put()
   @Roles('admin')
-  @ApiOperation({ summary: 'Create or replace the OpenID Connect settings; the issuer is checked (SSRF guard, discovery) before saving' })
+  @ApiContract({ summary: 'Create or replace the OpenID Connect settings; the issuer is checked (SSRF guard, discovery) before saving', response: SsoSettingsResponseDto, errors: [] })
   put(@Auth() auth: AuthContext, @Body() dto: UpdateSsoSettingsRequestDto): Promise<SsoSettingsResponseDto> {
     return this.settings.put(auth, dto);
   }
@@ -28,7 +29,7 @@ export class SsoSettingsController {
   @Delete()
   @Roles('admin')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove single sign-on (password sign-in is allowed again)' })
+  @ApiContract({ summary: 'Remove single sign-on (password sign-in is allowed again)', response: null, status: 204, errors: [] })
   async remove(@Auth() auth: AuthContext): Promise<void> {
     await this.settings.remove(auth);
   }

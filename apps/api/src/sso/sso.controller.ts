@@ -1,11 +1,13 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '@hireloop/config';
 import { AppError } from '@hireloop/core';
 import { Public } from '../common/auth.decorators';
 import { TokenResponseDto } from '../auth/dto/auth.response.dto';
+import { setSessionCookies } from '../auth/session-cookie';
 import { completeUrl, SSO_SIGN_IN_TTL_MS, SsoSignInService } from './sso-sign-in.service';
+import { ApiContract } from '../common/api-contract';
 
 /** The browser-binding cookie of a sign-in in progress: httpOnly, only sent to the SSO routes, Lax (the provider's redirect is a top-level GET). */
 export const SSO_COOKIE = 'hireloop_sso';
@@ -28,7 +30,7 @@ export class SsoController {
   ) {}
 
   @Get(':organizationId/start')
-  @ApiOperation({ summary: "Start signing in through the organization's OpenID provider (302 to the provider)" })
+  @ApiContract({ summary: "Start signing in through the organization's OpenID provider (302 to the provider)", response: null, status: 302, errors: [] })
   async start(@Param('organizationId') organizationId: string, @Res() reply: FastifyReply): Promise<void> {
     await this.redirect(reply, async () => {
       const started = await this.sso.start(organizationId);
@@ -39,17 +41,19 @@ export class SsoController {
   }
 
   @Get(':organizationId/callback')
-  @ApiOperation({ summary: 'Redirect URI registered with the provider: validates the answer, then 302 to the web app (`/sso/complete`, or `/sso/complete#error=<code>&detail=…`)' })
+  @ApiContract({ summary: 'Redirect URI registered with the provider: validates the answer, then 302 to the web app (`/sso/complete`, or `/sso/complete#error=<code>&detail=…`)', response: null, status: 302, errors: [] })
   async callback(@Param('organizationId') organizationId: string, @Query() query: Record<string, string>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     await this.redirect(reply, () => this.sso.callback(organizationId, query, readCookie(request.headers.cookie, SSO_COOKIE)));
   }
 
   @Post('exchange')
   @HttpCode(200)
-  @ApiOperation({ summary: "Exchange this browser's finished SSO sign-in (its cookie; once, within 2 minutes) for a session: the same answer as POST /v1/auth/login" })
+  @ApiContract({ summary: "Exchange this browser's finished SSO sign-in (its cookie; once, within 2 minutes) for a session: the same answer as POST /v1/auth/login", response: TokenResponseDto, errors: ['sso_handoff_invalid', 'sso_membership_deactivated', 'no_active_membership'] })
   async exchange(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto> {
     const session = await this.sso.exchange(readCookie(request.headers.cookie, SSO_COOKIE));
-    void reply.header('set-cookie', `${SSO_COOKIE}=; Path=/v1/auth/sso; HttpOnly; SameSite=Lax; Max-Age=0`);
+    // The browser session, as every sign-in opens it (httpOnly session cookie + CSRF cookie); then the hand-off cookie goes.
+    setSessionCookies(request, reply, this.config, session.accessToken);
+    void reply.clearCookie(SSO_COOKIE, { path: '/v1/auth/sso', httpOnly: true, sameSite: 'lax' });
     return session;
   }
 

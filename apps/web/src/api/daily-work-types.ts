@@ -1,4 +1,6 @@
-import type { Interview } from './types';
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
 
 /** Types of the API additions for the daily-work pages (inbox, nudges, completed interviews, counted lists). */
 
@@ -30,24 +32,9 @@ export interface AppNotification {
   readAt: string | null;
 }
 
-/** An entry of GET /me/interviews with its feedback due time. */
-export interface MyInterview extends Interview {
-  feedbackDueAt?: string;
-  feedbackOverdue?: boolean;
-  scorecardSubmittedAt?: string | null;
-}
+/** GET /me/interviews: the generated contract types (upcoming, awaiting feedback with its due time, completed). */
+export type MyInterview = Schemas['MyInterviewDto'];
+export type MyInterviewLists = Schemas['MyInterviewsResponseDto'];
+/** POST /interviews/:id/nudges. */
+export type NudgeResult = Schemas['NudgeResponseDto'];
 
-export interface MyInterviewLists {
-  upcoming: MyInterview[];
-  awaitingFeedback: MyInterview[];
-  completed?: MyInterview[];
-}
-
-export interface NudgeResult {
-  notificationId: string;
-  interviewId: string;
-  interviewerId: string;
-  interviewerName: string;
-  nudgedAt: string;
-  nextNudgeAllowedAt: string;
-}

@@ -129,6 +129,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: the access token (bearer or session cookie; X-CSRF-Token with the cookie) is refused from now on, and the session cookies are cleared */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -955,6 +972,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/interviews/{id}/nudges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask an interviewer for their missing scorecard (inbox + email); the role's hiring manager, recruiters and admins; one nudge per interviewer every 12 hours (429 nudge_too_soon)
+         * @description Roles: admin, recruiter, hiring_manager.
+         */
+        post: operations["InterviewsController_nudge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/interviews": {
         parameters: {
             query?: never;
@@ -1167,6 +1204,348 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/applications/{id}/self-identification-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a one-time voluntary self-identification link for the candidate of an application (expires in 14 days by default)
+         * @description Roles: admin, recruiter.
+         */
+        post: operations["SelfIdentificationController_createLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}/self-identification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An application's self-identification answers (compliance role only); 404 when none were given
+         * @description Roles: compliance.
+         */
+        get: operations["SelfIdentificationController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/self-identification/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The candidate's self-identification form by its one-time token; 404 unknown, 410 used or expired */
+        get: operations["SelfIdentificationController_form"];
+        put?: never;
+        /** Submit the self-identification answers (each may be "decline_to_answer"); the link then stops working */
+        post: operations["SelfIdentificationController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fairness/adverse-impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Adverse-impact report per stage, category and intersection; per-dimension Cohen’s d; per-interviewer score gaps (compliance only)
+         * @description Roles: compliance.
+         */
+        get: operations["FairnessController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fairness/adverse-impact.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The impact table as CSV for an auditor (compliance only)
+         * @description Roles: compliance.
+         */
+        get: operations["FairnessController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A hired application's outcomes (performance ratings, time to productivity, departure, promotions) and the rating scale
+         * @description Roles: admin, hiring_manager, people_analytics.
+         */
+        get: operations["OutcomesController_list"];
+        put?: never;
+        /**
+         * Record one outcome of a hired application
+         * @description Roles: admin, hiring_manager, people_analytics.
+         */
+        post: operations["OutcomesController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}/outcomes/{outcomeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete one outcome
+         * @description Roles: admin, hiring_manager, people_analytics.
+         */
+        delete: operations["OutcomesController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Correct one outcome (its kind stays)
+         * @description Roles: admin, hiring_manager, people_analytics.
+         */
+        patch: operations["OutcomesController_update"];
+        trace?: never;
+    };
+    "/v1/outcomes/scale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's performance-rating scale (1–5 with labels unless changed)
+         * @description Roles: admin, hiring_manager, people_analytics.
+         */
+        get: operations["OutcomesController_scale"];
+        /**
+         * Set the organization's performance-rating scale (refused while recorded ratings lie outside it)
+         * @description Roles: admin.
+         */
+        put: operations["OutcomesController_setScale"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/outcomes/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import outcomes from an HR system: streamed, checked row by row, applied by the worker all or nothing
+         * @description Roles: admin, people_analytics.
+         */
+        post: operations["OutcomeImportsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/outcomes/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import's progress: rows read, accepted, rejected (with row, column and reason), written, unchanged
+         * @description Roles: admin, people_analytics.
+         */
+        get: operations["OutcomeImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organization/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Single sign-on settings (the client secret is never returned), with the redirect URI to register
+         * @description Roles: admin.
+         */
+        get: operations["SsoSettingsController_get"];
+        /**
+         * Create or replace the OpenID Connect settings; the issuer is checked (SSRF guard, discovery) before saving
+         * @description Roles: admin.
+         */
+        put: operations["SsoSettingsController_put"];
+        post?: never;
+        /**
+         * Remove single sign-on (password sign-in is allowed again)
+         * @description Roles: admin.
+         */
+        delete: operations["SsoSettingsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sso/{organizationId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start signing in through the organization's OpenID provider (302 to the provider) */
+        get: operations["SsoController_start"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sso/{organizationId}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Redirect URI registered with the provider: validates the answer, then 302 to the web app (`/sso/complete`, or `/sso/complete#error=<code>&detail=…`) */
+        get: operations["SsoController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sso/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange this browser's finished SSO sign-in (its cookie; once, within 2 minutes) for a session: the same answer as POST /v1/auth/login */
+        post: operations["SsoController_exchange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/email-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your email preferences (non-essential mail by category; account mail is always sent) */
+        get: operations["EmailPreferencesController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Turn categories of non-essential email on or off */
+        patch: operations["EmailPreferencesController_updateMine"];
+        trace?: never;
+    };
+    "/v1/email-preferences/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Email preferences by the signed link in an email (no sign-in); 404 for a link this service did not sign */
+        get: operations["EmailPreferencesController_byLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change email preferences by the signed link in an email (no sign-in) */
+        patch: operations["EmailPreferencesController_updateByLink"];
+        trace?: never;
+    };
+    "/v1/email-preferences/{token}/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One-click unsubscribe (RFC 8058): the List-Unsubscribe URI of every non-essential email, POSTed by mail clients with `List-Unsubscribe=One-Click` */
+        post: operations["EmailPreferencesController_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1220,7 +1599,7 @@ export interface components {
         };
         MembershipResponseDto: {
             memberId: string;
-            roles: ("admin" | "recruiter" | "interviewer" | "hiring_manager")[];
+            roles: ("admin" | "recruiter" | "interviewer" | "hiring_manager" | "compliance" | "people_analytics")[];
             status: string;
         };
         TokenResponseDto: {
@@ -1277,7 +1656,7 @@ export interface components {
         InviteMemberRequestDto: {
             email: string;
             name: string;
-            roles: ("admin" | "recruiter" | "interviewer" | "hiring_manager")[];
+            roles: ("admin" | "recruiter" | "interviewer" | "hiring_manager" | "compliance" | "people_analytics")[];
         };
         MemberResponseDto: {
             id: string;
@@ -1286,7 +1665,7 @@ export interface components {
             email: string;
             /** @description Until the invite is accepted: the name given in the invite */
             name: string;
-            roles: ("admin" | "recruiter" | "interviewer" | "hiring_manager")[];
+            roles: ("admin" | "recruiter" | "interviewer" | "hiring_manager" | "compliance" | "people_analytics")[];
             /** @enum {string} */
             status: "invited" | "active" | "deactivated";
             createdAt: string;
@@ -1302,7 +1681,7 @@ export interface components {
             nextCursor: string | null;
         };
         UpdateMemberRequestDto: {
-            roles: ("admin" | "recruiter" | "interviewer" | "hiring_manager")[];
+            roles: ("admin" | "recruiter" | "interviewer" | "hiring_manager" | "compliance" | "people_analytics")[];
         };
         OrganizationSettingsResponseDto: {
             id: string;
@@ -1396,6 +1775,48 @@ export interface components {
             matchedDecision: number;
             matchRate: number | null;
         };
+        HabitFigureDto: {
+            value: number | null;
+            /** @description 95th percentile of the other interviewers' figures (those with ≥ 5 scorecards); null with fewer than 5 of them */
+            organizationPercentile95: number | null;
+            /** @description value above the percentile, on at least 20 scorecards */
+            flagged: boolean;
+        };
+        RatingHabitsDto: {
+            /** @description Submitted scorecards with at least two ratings */
+            scorecards: number;
+            /** @description Scorecards needed before a figure can be flagged */
+            minScorecardsToFlag: number;
+            /** @description Halo: mean correlation between dimensions across the interviewer’s scorecards */
+            halo: components["schemas"]["HabitFigureDto"];
+            /** @description Straight-lining: share of scorecards with every rating equal */
+            straightLining: components["schemas"]["HabitFigureDto"];
+        };
+        AnchoringChangeDto: {
+            dimensionId: string;
+            dimensionName: string;
+            before: number | null;
+            after: number | null;
+        };
+        AnchoringAmendmentDto: {
+            /** Format: uuid */
+            scorecardId: string;
+            /** Format: uuid */
+            applicationId: string;
+            revision: number;
+            amendedAt: string;
+            changes: components["schemas"]["AnchoringChangeDto"][];
+            recommendationBefore: string | null;
+            recommendationAfter: string | null;
+        };
+        AnchoringDto: {
+            /** @description Amendments of submitted scorecards */
+            amendments: number;
+            /** @description Of which made after the interviewer had read the panel's feedback */
+            afterViewingPanel: number;
+            /** @description The amendments made after reading the panel, newest first, with the rating changes */
+            items: components["schemas"]["AnchoringAmendmentDto"][];
+        };
         InterviewerCalibrationResponseDto: {
             /** Format: uuid */
             interviewerId: string;
@@ -1416,6 +1837,10 @@ export interface components {
             /** @description organizationDistribution is withheld: fewer than 5 ratings */
             organizationDistributionSuppressed: boolean;
             recommendations: components["schemas"]["RecommendationMatchDto"];
+            /** @description Halo and straight-lining against the organization's distribution (flagged above its 95th percentile with ≥ 20 scorecards) */
+            ratingHabits: components["schemas"]["RatingHabitsDto"];
+            /** @description Amendments made after reading the panel's feedback, with the rating changes */
+            anchoring: components["schemas"]["AnchoringDto"];
         };
         NotificationPayloadDto: {
             /** Format: uuid */
@@ -1432,7 +1857,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "feedback_reminder" | "feedback_escalation";
+            kind: "feedback_reminder" | "feedback_escalation" | "feedback_nudge";
             /** Format: uuid */
             interviewId: string;
             /**
@@ -1452,7 +1877,7 @@ export interface components {
         };
         QueueCountsDto: {
             /** @enum {string} */
-            name: "panel-aggregation" | "interviewer-calibration" | "feedback-reminders" | "webhook-deliveries" | "email-deliveries" | "maintenance";
+            name: "panel-aggregation" | "interviewer-calibration" | "feedback-reminders" | "webhook-deliveries" | "email-deliveries" | "maintenance" | "quality-of-hire";
             waiting: number;
             active: number;
             delayed: number;
@@ -1710,6 +2135,8 @@ export interface components {
         RolePageResponseDto: {
             items: components["schemas"]["RoleSummaryResponseDto"][];
             nextCursor: string | null;
+            /** @description With ?withTotal=true: how many roles match (every page) */
+            total?: number;
         };
         UpdateRoleRequestDto: {
             title?: string;
@@ -1723,7 +2150,7 @@ export interface components {
              * @enum {string}
              */
             ratingScale?: "four_point" | "five_point" | "three_level";
-            /** @description Merged into the stored policy */
+            /** @description Merged into the stored policy: fields left out keep their value (null is refused) */
             hirePolicy?: components["schemas"]["HirePolicyRequestDto"];
         };
         CloneRoleRequestDto: {
@@ -1801,6 +2228,14 @@ export interface components {
             /** @description The role after the change: weightSum, readiness, loopVersion */
             role: components["schemas"]["RoleResponseDto"];
         };
+        UpdateSignalsRequestDto: {
+            /** @description Replaces the list; [] clears it */
+            strong?: string[];
+            /** @description Replaces the list; [] clears it */
+            weak?: string[];
+            /** @description Replaces the list; [] clears it */
+            redFlags?: string[];
+        };
         UpdateDimensionRequestDto: {
             name?: string;
             description?: string;
@@ -1809,7 +2244,7 @@ export interface components {
             rubric?: components["schemas"]["RubricRequestDto"];
             /** @description A required dimension must be rated before the report can recommend hire */
             required?: boolean;
-            signals?: components["schemas"]["SignalsRequestDto"];
+            signals?: components["schemas"]["UpdateSignalsRequestDto"];
             /** @description Move to this 1-based position */
             position?: number;
         };
@@ -2176,6 +2611,8 @@ export interface components {
         CandidatePageResponseDto: {
             items: components["schemas"]["CandidateResponseDto"][];
             nextCursor: string | null;
+            /** @description With ?withTotal=true: how many candidates match (every page) */
+            total?: number;
         };
         CandidateApplicationSummaryDto: {
             /** Format: uuid */
@@ -2292,6 +2729,8 @@ export interface components {
         ApplicationPageResponseDto: {
             items: components["schemas"]["ApplicationResponseDto"][];
             nextCursor: string | null;
+            /** @description With ?withTotal=true: how many applications match (every page) */
+            total?: number;
         };
         UpdateApplicationRequestDto: {
             stage?: string;
@@ -2320,6 +2759,27 @@ export interface components {
              * @example 2026-12-01T15:00:00Z
              */
             endsAt: string;
+            /** @description Schedule even when an interviewer is already booked at an overlapping time (otherwise 409 interviewer_double_booked) */
+            allowConflict?: boolean;
+        };
+        NudgeRequestDto: {
+            /**
+             * Format: uuid
+             * @description The interviewer on the panel whose scorecard is missing
+             */
+            interviewerId: string;
+        };
+        NudgeResponseDto: {
+            /** Format: uuid */
+            notificationId: string;
+            /** Format: uuid */
+            interviewId: string;
+            /** Format: uuid */
+            interviewerId: string;
+            interviewerName: string;
+            nudgedAt: string;
+            /** @description The next nudge to this interviewer is accepted from this moment */
+            nextNudgeAllowedAt: string;
         };
         MyInterviewDto: {
             /**
@@ -2343,12 +2803,20 @@ export interface components {
             scorecardStatus: "none" | "draft" | "submitted" | "withdrawn";
             /** Format: uuid */
             scorecardId: string | null;
+            /** @description When your scorecard was submitted (completed interviews) */
+            scorecardSubmittedAt?: string | null;
+            /** @description When your scorecard is due: the interview's end plus the organization's reminderAfterHours */
+            feedbackDueAt: string;
+            /** @description Past its due time without your submitted scorecard */
+            feedbackOverdue: boolean;
         };
         MyInterviewsResponseDto: {
             /** @description Scheduled and not yet ended, soonest first */
             upcoming: components["schemas"]["MyInterviewDto"][];
             /** @description Ended, without your submitted scorecard, application undecided; oldest first */
             awaitingFeedback: components["schemas"]["MyInterviewDto"][];
+            /** @description Ended, with your submitted scorecard (to amend it or read the panel); most recently submitted first */
+            completed: components["schemas"]["MyInterviewDto"][];
         };
         KitInterviewDto: {
             /** Format: uuid */
@@ -2527,6 +2995,8 @@ export interface components {
              * @example 2026-12-02T15:00:00Z
              */
             endsAt: string;
+            /** @description Move even when an interviewer is already booked at an overlapping time (otherwise 409 interviewer_double_booked) */
+            allowConflict?: boolean;
         };
         SignalInputDto: {
             /** Format: uuid */
@@ -2614,7 +3084,7 @@ export interface components {
             template: string;
             recipientEmail: string;
             /** @enum {string} */
-            status: "pending" | "sending" | "sent" | "failed";
+            status: "pending" | "sending" | "sent" | "failed" | "skipped";
             /** @description Attempts made so far */
             attempts: number;
             /** @description The last SMTP error, e.g. `attempt 3: EENVELOPE 550 mailbox unavailable` */
@@ -2636,6 +3106,224 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        CreateSelfIdentificationLinkRequestDto: {
+            /**
+             * @description Days until the link expires
+             * @default 14
+             */
+            expiresInDays?: number;
+        };
+        SelfIdentificationLinkResponseDto: {
+            /** @description The candidate's one-time page; it contains the token, so send it to the candidate only */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        SubmitSelfIdentificationRequestDto: {
+            /** @enum {string} */
+            sex: "female" | "male" | "decline_to_answer";
+            /** @enum {string} */
+            raceEthnicity: "hispanic_or_latino" | "white" | "black_or_african_american" | "native_hawaiian_or_other_pacific_islander" | "asian" | "american_indian_or_alaska_native" | "two_or_more_races" | "decline_to_answer";
+            /** @enum {string} */
+            veteranStatus: "protected_veteran" | "not_a_protected_veteran" | "decline_to_answer";
+            /** @enum {string} */
+            disability: "yes" | "no" | "decline_to_answer";
+        };
+        SelfIdentificationResponseDto: {
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: date-time */
+            submittedAt: string;
+            answers: components["schemas"]["SubmitSelfIdentificationRequestDto"];
+        };
+        SelfIdentificationOptionDto: {
+            value: string;
+            label: string;
+        };
+        SelfIdentificationQuestionDto: {
+            /** @enum {string} */
+            category: "sex" | "raceEthnicity" | "veteranStatus" | "disability";
+            label: string;
+            options: components["schemas"]["SelfIdentificationOptionDto"][];
+        };
+        SelfIdentificationFormResponseDto: {
+            organizationName: string;
+            /** @description The role applied for */
+            roleTitle: string;
+            /** Format: date-time */
+            expiresAt: string;
+            questions: components["schemas"]["SelfIdentificationQuestionDto"][];
+        };
+        PerformanceScaleResponseDto: {
+            min: number;
+            max: number;
+            labels: {
+                [key: string]: string;
+            };
+        };
+        OutcomeResponseDto: {
+            id: string;
+            applicationId: string;
+            /** @enum {string} */
+            kind: "performance_rating" | "time_to_productivity" | "departure" | "promotion";
+            /** @enum {string|null} */
+            reviewPoint: "90d" | "6m" | "12m" | null;
+            rating: Record<string, never> | null;
+            /** @description The rating's label on the organization's scale */
+            ratingLabel: Record<string, never> | null;
+            days: Record<string, never> | null;
+            /** @enum {string|null} */
+            departureType: "voluntary" | "involuntary" | null;
+            /** Format: date */
+            date: Record<string, never> | null;
+            recordedByMemberId: Record<string, never> | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        OutcomesResponseDto: {
+            scale: components["schemas"]["PerformanceScaleResponseDto"];
+            items: components["schemas"]["OutcomeResponseDto"][];
+        };
+        RecordOutcomeRequestDto: {
+            /** @enum {string} */
+            kind: "performance_rating" | "time_to_productivity" | "departure" | "promotion";
+            /**
+             * @description performance_rating: the review point
+             * @enum {string}
+             */
+            reviewPoint?: "90d" | "6m" | "12m";
+            /** @description performance_rating: a level of the organization's scale (1–5 by default) */
+            rating?: number;
+            /** @description time_to_productivity: days from the start date */
+            days?: number;
+            /**
+             * @description departure: voluntary or involuntary
+             * @enum {string}
+             */
+            departureType?: "voluntary" | "involuntary";
+            /**
+             * Format: date
+             * @description departure / promotion: the date (required); performance_rating: the review date (optional)
+             */
+            date?: Record<string, never>;
+        };
+        UpdateOutcomeRequestDto: {
+            /** @enum {string} */
+            reviewPoint?: "90d" | "6m" | "12m";
+            rating?: number;
+            days?: number;
+            /** @enum {string} */
+            departureType?: "voluntary" | "involuntary";
+            /** Format: date */
+            date?: Record<string, never> | null;
+        };
+        PerformanceScaleRequestDto: {
+            /** @example 1 */
+            min: number;
+            /** @example 5 */
+            max: number;
+            /**
+             * @example {
+             *       "1": "Far below",
+             *       "5": "Far above"
+             *     }
+             */
+            labels: {
+                [key: string]: string;
+            };
+        };
+        OutcomeImportErrorDto: {
+            /** @description Data row number: 1 is the first line after the header */
+            row: number;
+            /** @description The column at fault; null for the whole row */
+            column: Record<string, never> | null;
+            reason: string;
+        };
+        OutcomeImportResponseDto: {
+            id: string;
+            /**
+             * @description failed: some row was rejected and nothing was written
+             * @enum {string}
+             */
+            status: "queued" | "validating" | "applying" | "completed" | "failed";
+            dryRun: boolean;
+            rowsRead: number;
+            /** @description Rows without any error (known once the import is completed or failed) */
+            rowsAccepted: number;
+            rowsRejected: number;
+            /** @description Outcomes inserted or changed (0 for a dry run or a failed import) */
+            rowsWritten: number;
+            /** @description Rows identical to what is already stored (a re-import of the same file: all of them) */
+            rowsUnchanged: number;
+            /** @description Row errors, in row order (the first 1,000) */
+            errors: components["schemas"]["OutcomeImportErrorDto"][];
+            errorsTotal: number;
+            fileSha256: string;
+            createdAt: string;
+            finishedAt: Record<string, never> | null;
+        };
+        SsoSettingsResponseDto: {
+            configured: boolean;
+            issuerUrl: string | null;
+            clientId: string | null;
+            /** @description Whether a client secret is stored (it is never returned) */
+            clientSecretSet: boolean;
+            allowedDomains: string[];
+            enabled: boolean;
+            enforced: boolean;
+            /** @description Register this redirect URI with the provider */
+            redirectUri: string;
+            /** @description Where members start signing in (share it, or use the sign-in page) */
+            signInUrl: string;
+        };
+        UpdateSsoSettingsRequestDto: {
+            /**
+             * @description OpenID Connect issuer; its discovery document is fetched when saved
+             * @example https://login.acme.com
+             */
+            issuerUrl: string;
+            clientId: string;
+            /** @description Write-only; omit to keep the stored one (required the first time) */
+            clientSecret?: string;
+            /**
+             * @description Email domains that may sign in (exact match); the first sign-in of a verified address creates an interviewer
+             * @example [
+             *       "acme.com"
+             *     ]
+             */
+            allowedDomains: string[];
+            /** @default true */
+            enabled?: boolean;
+            /**
+             * @description Refuse password sign-in to members who are not admins (admins keep it as the break-glass path)
+             * @default false
+             */
+            enforced?: boolean;
+        };
+        EmailPreferencesResponseDto: {
+            /** @description The address these preferences belong to */
+            email: string;
+            interviewUpdates: boolean;
+            feedbackReminders: boolean;
+            decisionNotices: boolean;
+            /**
+             * @description Always sent (account and security mail)
+             * @example [
+             *       "invitation",
+             *       "email_verification",
+             *       "password_reset"
+             *     ]
+             */
+            essential: string[];
+        };
+        UpdateEmailPreferencesRequestDto: {
+            /** @description Interview scheduled, moved or cancelled (with the calendar invitation) */
+            interviewUpdates?: boolean;
+            /** @description Feedback reminders and escalations */
+            feedbackReminders?: boolean;
+            /** @description Decision recorded (to recruiters) */
+            decisionNotices?: boolean;
+        };
         FieldError: {
             /** @description Dotted path of the offending field, e.g. `ratings.0.rating` */
             field: string;
@@ -2652,7 +3340,7 @@ export interface components {
             detail: string;
             instance?: string;
             /** @enum {string} */
-            code: "validation_failed" | "invalid_json" | "too_deeply_nested" | "invalid_value" | "invalid_character" | "value_out_of_range" | "bad_request" | "invalid_invite" | "invalid_reset_token" | "invalid_token" | "token_expired" | "invalid_credentials" | "no_active_membership" | "unauthorized" | "forbidden" | "role_required" | "role_access_denied" | "application_access_denied" | "debrief_forbidden" | "decision_forbidden" | "feedback_blind" | "not_on_panel" | "not_assigned" | "not_role_hiring_manager" | "calibration_not_visible" | "not_found" | "application_not_found" | "calendar_feed_not_found" | "candidate_not_found" | "decision_not_found" | "dimension_not_found" | "interview_not_found" | "interviewer_not_found" | "job_not_found" | "loop_version_not_found" | "member_not_found" | "notification_not_found" | "question_not_found" | "queue_not_found" | "role_not_found" | "role_template_not_found" | "round_not_found" | "scorecard_not_found" | "method_not_allowed" | "conflict" | "concurrent_update" | "email_taken" | "already_member" | "last_admin" | "candidate_email_taken" | "candidate_erased" | "application_exists" | "application_not_active" | "decision_recorded" | "decision_already_recorded" | "report_stale" | "role_not_open" | "role_open" | "open_role_must_stay_ready" | "rating_scale_in_use" | "too_many_dimensions" | "too_many_rounds" | "dimension_name_taken" | "dimension_in_use" | "round_in_use" | "round_not_in_loop_version" | "question_in_use" | "interview_has_feedback" | "interview_not_scheduled" | "interview_not_started" | "interview_cancelled" | "already_submitted" | "not_submitted" | "scorecard_withdrawn" | "no_changes" | "job_not_failed" | "error" | "payload_too_large" | "unsupported_media_type" | "loop_not_ready" | "idempotency_key_reuse" | "too_many_requests" | "internal_error" | "busy" | "queue_unavailable" | "database_unavailable" | "service_unavailable";
+            code: "validation_failed" | "invalid_json" | "too_deeply_nested" | "invalid_value" | "invalid_character" | "value_out_of_range" | "bad_request" | "invalid_invite" | "invalid_reset_token" | "invalid_token" | "token_expired" | "invalid_credentials" | "no_active_membership" | "unauthorized" | "sso_state_invalid" | "sso_provider_refused" | "sso_token_invalid" | "sso_handoff_invalid" | "forbidden" | "role_required" | "role_access_denied" | "application_access_denied" | "debrief_forbidden" | "decision_forbidden" | "feedback_blind" | "not_on_panel" | "not_assigned" | "not_role_hiring_manager" | "calibration_not_visible" | "csrf_token_invalid" | "nudge_not_allowed" | "sso_required" | "sso_email_missing" | "sso_email_unverified" | "sso_domain_not_allowed" | "sso_membership_deactivated" | "outcomes_forbidden" | "not_found" | "application_not_found" | "calendar_feed_not_found" | "candidate_not_found" | "decision_not_found" | "dimension_not_found" | "interview_not_found" | "interviewer_not_found" | "job_not_found" | "loop_version_not_found" | "member_not_found" | "notification_not_found" | "question_not_found" | "queue_not_found" | "role_not_found" | "role_template_not_found" | "round_not_found" | "scorecard_not_found" | "outcome_not_found" | "outcome_import_not_found" | "self_identification_not_found" | "self_identification_link_not_found" | "sso_not_configured" | "email_preferences_link_invalid" | "method_not_allowed" | "conflict" | "concurrent_update" | "email_taken" | "already_member" | "last_admin" | "candidate_email_taken" | "candidate_erased" | "application_exists" | "application_not_active" | "decision_recorded" | "decision_already_recorded" | "report_stale" | "role_not_open" | "role_open" | "open_role_must_stay_ready" | "rating_scale_in_use" | "too_many_dimensions" | "too_many_rounds" | "dimension_name_taken" | "dimension_in_use" | "round_in_use" | "round_not_in_loop_version" | "question_in_use" | "interview_has_feedback" | "interview_not_scheduled" | "interview_not_started" | "interview_cancelled" | "already_submitted" | "not_submitted" | "scorecard_withdrawn" | "no_changes" | "job_not_failed" | "interview_not_ended" | "interviewer_inactive" | "feedback_submitted" | "interviewer_double_booked" | "application_not_hired" | "outcome_exists" | "ratings_outside_scale" | "self_identification_link_used" | "self_identification_link_expired" | "error" | "payload_too_large" | "unsupported_media_type" | "loop_not_ready" | "idempotency_key_reuse" | "nudge_too_soon" | "too_many_requests" | "internal_error" | "busy" | "queue_unavailable" | "database_unavailable" | "sso_provider_unavailable" | "service_unavailable";
             errors?: components["schemas"]["FieldError"][];
             /** @description Seconds to wait (429 and 503 also send Retry-After) */
             retryAfter?: number;
@@ -3211,6 +3899,45 @@ export interface operations {
             };
         };
     };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_token_invalid`: A request authenticated by the session cookie lacks the X-CSRF-Token header matching its CSRF cookie. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_token_invalid";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     AuthController_me: {
         parameters: {
             query?: never;
@@ -3400,7 +4127,7 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from a previous page's nextCursor */
                 cursor?: string;
-                role?: "admin" | "recruiter" | "interviewer" | "hiring_manager";
+                role?: "admin" | "recruiter" | "interviewer" | "hiring_manager" | "compliance" | "people_analytics";
                 status?: "invited" | "active" | "deactivated";
             };
             header?: never;
@@ -4525,6 +5252,10 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from a previous page's nextCursor */
                 cursor?: string;
+                /** @description Also return `total`, the number of rows matching the filters (all pages) */
+                withTotal?: boolean;
+                /** @description Case-insensitive part of the title, department, level or location */
+                q?: string;
                 status?: "draft" | "open" | "closed";
             };
             header?: never;
@@ -6978,6 +7709,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from a previous page's nextCursor */
                 cursor?: string;
+                /** @description Also return `total`, the number of rows matching the filters (all pages) */
+                withTotal?: boolean;
                 /** @description Case-insensitive part of the name or email */
                 q?: string;
             };
@@ -7405,6 +8138,10 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from a previous page's nextCursor */
                 cursor?: string;
+                /** @description Also return `total`, the number of rows matching the filters (all pages) */
+                withTotal?: boolean;
+                /** @description Case-insensitive part of the candidate's name or email or of the role's title */
+                q?: string;
                 roleId?: string;
                 candidateId?: string;
                 status?: "active" | "hired" | "rejected" | "withdrawn";
@@ -7968,6 +8705,141 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "interview_has_feedback";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InterviewsController_nudge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NudgeRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NudgeResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_json`: The request body is not valid JSON.
+             *
+             *     `too_deeply_nested`: The request nests objects or arrays more than 32 levels deep.
+             *
+             *     `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json" | "too_deeply_nested" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /**
+             * @description `nudge_not_allowed`: Only recruiters, admins and the role's hiring manager can ask an interviewer for missing feedback.
+             *
+             *     `role_required`: The action needs a member role the caller does not hold (listed in the message).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "nudge_not_allowed" | "role_required";
+                    };
+                };
+            };
+            /**
+             * @description `interview_not_found`: The interview does not exist, or the caller is not on it.
+             *
+             *     `not_found`: No resource has this id (also any id that is not a UUID).
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "interview_not_found" | "not_found";
+                    };
+                };
+            };
+            /**
+             * @description `application_not_active`: The application is rejected, withdrawn or hired.
+             *
+             *     `feedback_submitted`: The interviewer has already submitted the scorecard.
+             *
+             *     `interview_not_ended`: The interview has not ended yet; feedback can be asked for after it.
+             *
+             *     `interview_not_scheduled`: Only a scheduled interview can be moved.
+             *
+             *     `interviewer_inactive`: The interviewer is no longer an active member.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "application_not_active" | "feedback_submitted" | "interview_not_ended" | "interview_not_scheduled" | "interviewer_inactive";
+                    };
+                };
+            };
+            /** @description `nudge_too_soon`: The interviewer was asked for this feedback less than 12 hours ago (Retry-After says when to ask again). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "nudge_too_soon";
                     };
                 };
             };
@@ -9005,7 +9877,7 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's nextCursor */
                 cursor?: string;
                 /** @description Only deliveries in this state, e.g. `failed` */
-                status?: "pending" | "sending" | "sent" | "failed";
+                status?: "pending" | "sending" | "sent" | "failed" | "skipped";
             };
             header?: never;
             path?: never;
@@ -9190,6 +10062,1832 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "calendar_feed_not_found";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SelfIdentificationController_createLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSelfIdentificationLinkRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfIdentificationLinkResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_json`: The request body is not valid JSON.
+             *
+             *     `too_deeply_nested`: The request nests objects or arrays more than 32 levels deep.
+             *
+             *     `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json" | "too_deeply_nested" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description `role_required`: The action needs a member role the caller does not hold (listed in the message). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /**
+             * @description `application_not_found`: The application does not exist in the organization.
+             *
+             *     `not_found`: No resource has this id (also any id that is not a UUID).
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "application_not_found" | "not_found";
+                    };
+                };
+            };
+            /** @description `candidate_erased`: The candidate's personal data was erased; the record cannot change or apply again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "candidate_erased";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SelfIdentificationController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfIdentificationResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description `role_required`: The action needs a member role the caller does not hold (listed in the message). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /**
+             * @description `not_found`: No resource has this id (also any id that is not a UUID).
+             *
+             *     `self_identification_not_found`: The candidate has not answered the self-identification form (or it was erased).
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found" | "self_identification_not_found";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SelfIdentificationController_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfIdentificationFormResponseDto"];
+                };
+            };
+            /** @description `self_identification_link_not_found`: The self-identification link is unknown. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "self_identification_link_not_found";
+                    };
+                };
+            };
+            /**
+             * @description `self_identification_link_expired`: The self-identification link has expired; the recruiter can send a new one.
+             *
+             *     `self_identification_link_used`: The self-identification link was already used; each link works once.
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "self_identification_link_expired" | "self_identification_link_used";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SelfIdentificationController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitSelfIdentificationRequestDto"];
+            };
+        };
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description `invalid_json`: The request body is not valid JSON.
+             *
+             *     `too_deeply_nested`: The request nests objects or arrays more than 32 levels deep.
+             *
+             *     `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json" | "too_deeply_nested" | "validation_failed";
+                    };
+                };
+            };
+            /** @description `self_identification_link_not_found`: The self-identification link is unknown. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "self_identification_link_not_found";
+                    };
+                };
+            };
+            /**
+             * @description `self_identification_link_expired`: The self-identification link has expired; the recruiter can send a new one.
+             *
+             *     `self_identification_link_used`: The self-identification link was already used; each link works once.
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "self_identification_link_expired" | "self_identification_link_used";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FairnessController_report: {
+        parameters: {
+            query?: {
+                /** @description One role; all roles when omitted */
+                roleId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description `role_required`: The action needs a member role the caller does not hold (listed in the message). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /** @description `role_not_found`: The role does not exist in the organization (or is not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_not_found";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FairnessController_csv: {
+        parameters: {
+            query?: {
+                /** @description One role; all roles when omitted */
+                roleId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description `role_required`: The action needs a member role the caller does not hold (listed in the message). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /** @description `role_not_found`: The role does not exist in the organization (or is not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_not_found";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OutcomesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomesResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /**
+             * @description `outcomes_forbidden`: Only admins, people analytics and the role's hiring manager can read or record outcomes after a hire.
+             *
+             *     `role_required`: The action needs a member role the caller does not hold (listed in the message).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "outcomes_forbidden" | "role_required";
+                    };
+                };
+            };
+            /**
+             * @description `application_not_found`: The application does not exist in the organization.
+             *
+             *     `not_found`: No resource has this id (also any id that is not a UUID).
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "application_not_found" | "not_found";
+                    };
+                };
+            };
+            /** @description `application_not_hired`: Outcomes are recorded for hired applications only. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "application_not_hired";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OutcomesController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordOutcomeRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_json`: The request body is not valid JSON.
+             *
+             *     `too_deeply_nested`: The request nests objects or arrays more than 32 levels deep.
+             *
+             *     `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json" | "too_deeply_nested" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /**
+             * @description `outcomes_forbidden`: Only admins, people analytics and the role's hiring manager can read or record outcomes after a hire.
+             *
+             *     `role_required`: The action needs a member role the caller does not hold (listed in the message).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "outcomes_forbidden" | "role_required";
+                    };
+                };
+            };
+            /**
+             * @description `application_not_found`: The application does not exist in the organization.
+             *
+             *     `not_found`: No resource has this id (also any id that is not a UUID).
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "application_not_found" | "not_found";
+                    };
+                };
+            };
+            /**
+             * @description `application_not_hired`: Outcomes are recorded for hired applications only.
+             *
+             *     `outcome_exists`: This outcome is already recorded for the application; edit it instead.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "application_not_hired" | "outcome_exists";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OutcomesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                outcomeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /**
+             * @description `outcomes_forbidden`: Only admins, people analytics and the role's hiring manager can read or record outcomes after a hire.
+             *
+             *     `role_required`: The action needs a member role the caller does not hold (listed in the message).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "outcomes_forbidden" | "role_required";
+                    };
+                };
+            };
+            /**
+             * @description `application_not_found`: The application does not exist in the organization.
+             *
+             *     `not_found`: No resource has this id (also any id that is not a UUID).
+             *
+             *     `outcome_not_found`: No outcome with this id for the application.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "application_not_found" | "not_found" | "outcome_not_found";
+                    };
+                };
+            };
+            /** @description `application_not_hired`: Outcomes are recorded for hired applications only. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "application_not_hired";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OutcomesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                outcomeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOutcomeRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_json`: The request body is not valid JSON.
+             *
+             *     `too_deeply_nested`: The request nests objects or arrays more than 32 levels deep.
+             *
+             *     `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json" | "too_deeply_nested" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /**
+             * @description `outcomes_forbidden`: Only admins, people analytics and the role's hiring manager can read or record outcomes after a hire.
+             *
+             *     `role_required`: The action needs a member role the caller does not hold (listed in the message).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "outcomes_forbidden" | "role_required";
+                    };
+                };
+            };
+            /**
+             * @description `application_not_found`: The application does not exist in the organization.
+             *
+             *     `not_found`: No resource has this id (also any id that is not a UUID).
+             *
+             *     `outcome_not_found`: No outcome with this id for the application.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "application_not_found" | "not_found" | "outcome_not_found";
+                    };
+                };
+            };
+            /**
+             * @description `application_not_hired`: Outcomes are recorded for hired applications only.
+             *
+             *     `outcome_exists`: This outcome is already recorded for the application; edit it instead.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "application_not_hired" | "outcome_exists";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OutcomesController_scale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PerformanceScaleResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description `role_required`: The action needs a member role the caller does not hold (listed in the message). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OutcomesController_setScale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PerformanceScaleRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PerformanceScaleResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_json`: The request body is not valid JSON.
+             *
+             *     `too_deeply_nested`: The request nests objects or arrays more than 32 levels deep.
+             *
+             *     `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json" | "too_deeply_nested" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description `role_required`: The action needs a member role the caller does not hold (listed in the message). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /** @description `ratings_outside_scale`: Recorded outcome ratings lie outside the new scale; change or delete them first (`ratingsOutside`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "ratings_outside_scale";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OutcomeImportsController_upload: {
+        parameters: {
+            query?: {
+                /** @description Check every row and report, write nothing */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description UTF-8 CSV with the header application_id,candidate_email,role,kind,review_point,rating,days,departure_type,date (application_id, or candidate_email + role) */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeImportResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_json`: The request body is not valid JSON.
+             *
+             *     `too_deeply_nested`: The request nests objects or arrays more than 32 levels deep.
+             *
+             *     `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json" | "too_deeply_nested" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description `role_required`: The action needs a member role the caller does not hold (listed in the message). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: The request body is larger than BODY_LIMIT_BYTES. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `unsupported_media_type`: The request body has a content type the route does not accept. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OutcomeImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeImportResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description `role_required`: The action needs a member role the caller does not hold (listed in the message). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /**
+             * @description `not_found`: No resource has this id (also any id that is not a UUID).
+             *
+             *     `outcome_import_not_found`: No outcome import with this id in the organization.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found" | "outcome_import_not_found";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoSettingsResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description `role_required`: The action needs a member role the caller does not hold (listed in the message). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoSettingsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSsoSettingsRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoSettingsResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_json`: The request body is not valid JSON.
+             *
+             *     `too_deeply_nested`: The request nests objects or arrays more than 32 levels deep.
+             *
+             *     `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json" | "too_deeply_nested" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description `role_required`: The action needs a member role the caller does not hold (listed in the message). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoSettingsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description `role_required`: The action needs a member role the caller does not hold (listed in the message). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect (Location) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect (Location) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoController_exchange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponseDto"];
+                };
+            };
+            /**
+             * @description `no_active_membership`: The account has no active membership (in the organization asked for).
+             *
+             *     `sso_handoff_invalid`: No finished single sign-on for this browser (unknown, used or expired).
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "no_active_membership" | "sso_handoff_invalid";
+                    };
+                };
+            };
+            /** @description `sso_membership_deactivated`: The membership was deactivated; single sign-on does not bring it back. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "sso_membership_deactivated";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EmailPreferencesController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferencesResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EmailPreferencesController_updateMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEmailPreferencesRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferencesResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_json`: The request body is not valid JSON.
+             *
+             *     `too_deeply_nested`: The request nests objects or arrays more than 32 levels deep.
+             *
+             *     `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json" | "too_deeply_nested" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EmailPreferencesController_byLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferencesResponseDto"];
+                };
+            };
+            /** @description `email_preferences_link_invalid`: The email-preferences link is not valid; sign in to change preferences. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "email_preferences_link_invalid";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EmailPreferencesController_updateByLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEmailPreferencesRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferencesResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_json`: The request body is not valid JSON.
+             *
+             *     `too_deeply_nested`: The request nests objects or arrays more than 32 levels deep.
+             *
+             *     `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json" | "too_deeply_nested" | "validation_failed";
+                    };
+                };
+            };
+            /** @description `email_preferences_link_invalid`: The email-preferences link is not valid; sign in to change preferences. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "email_preferences_link_invalid";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EmailPreferencesController_unsubscribe: {
+        parameters: {
+            query?: {
+                /** @description The category to turn off; absent: every non-essential email */
+                category?: "interviewUpdates" | "feedbackReminders" | "decisionNotices";
+            };
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferencesResponseDto"];
+                };
+            };
+            /** @description `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `email_preferences_link_invalid`: The email-preferences link is not valid; sign in to change preferences. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "email_preferences_link_invalid";
                     };
                 };
             };

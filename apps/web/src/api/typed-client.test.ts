@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setToken } from './client';
 import { createApiClient, unwrap } from './typed-client';
 
 describe('the typed API client', () => {
-  afterEach(() => setToken(null));
+  afterEach(() => Reflect.deleteProperty(globalThis, 'document'));
 
-  it('calls the contract path with the bearer token and returns the typed body', async () => {
+  it('calls the contract path and returns the typed body; a write carries the CSRF token of the cookie', async () => {
     const seen: Request[] = [];
     const fetchStub = async (input: RequestInfo | URL) => {
       seen.push(input as Request);
@@ -14,14 +13,15 @@ describe('the typed API client', () => {
         headers: { 'content-type': 'application/json' },
       });
     };
-    const storage = new Map<string, string>();
-    Object.assign(globalThis, { localStorage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => storage.set(k, v), removeItem: (k: string) => storage.delete(k) } });
-    setToken('tok');
+    Object.assign(globalThis, { document: { cookie: 'other=1; hireloop_csrf=csrf%2Dtok' } });
     const client = createApiClient({ fetch: fetchStub as typeof fetch, baseUrl: 'http://api.test' });
     const me = unwrap(await client.GET('/v1/me'));
     expect(me.membership.roles).toEqual(['admin']);
     expect(seen[0].url).toBe('http://api.test/v1/me');
-    expect(seen[0].headers.get('authorization')).toBe('Bearer tok');
+    expect(seen[0].headers.get('authorization')).toBeNull();
+    expect(seen[0].headers.get('x-csrf-token')).toBeNull();
+    await client.POST('/v1/auth/logout');
+    expect(seen[1].headers.get('x-csrf-token')).toBe('csrf-tok');
   });
 
   it('turns a problem+json answer into an ApiError with its code', async () => {

@@ -1,6 +1,6 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { toApiError } from '../lib/problem';
-import { getToken } from './client';
+import { csrfToken } from './client';
 import type { paths } from './schema';
 
 /**
@@ -8,17 +8,20 @@ import type { paths } from './schema';
  * openapi.json), so a changed path or shape is a type error. Pages move to it from the hand-built URLs of `api()`.
  */
 export function createApiClient(options: { fetch?: typeof fetch; baseUrl?: string } = {}): Client<paths> {
-  const client = createClient<paths>({ baseUrl: options.baseUrl ?? '', fetch: options.fetch });
-  const bearer: Middleware = {
+  // The session is the httpOnly cookie (sent with same-origin requests); writes carry the CSRF token beside it.
+  const client = createClient<paths>({ baseUrl: options.baseUrl ?? '', fetch: options.fetch, credentials: 'same-origin' });
+  const csrf: Middleware = {
     onRequest({ request }) {
-      const token = getToken();
-      if (token) request.headers.set('Authorization', `Bearer ${token}`);
+      const token = csrfToken();
+      if (token && UNSAFE_METHODS.has(request.method)) request.headers.set('X-CSRF-Token', token);
       return request;
     },
   };
-  client.use(bearer);
+  client.use(csrf);
   return client;
 }
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export const apiClient = createApiClient();
 

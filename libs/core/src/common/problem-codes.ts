@@ -35,6 +35,10 @@ export const PROBLEM_CODES = {
   invalid_credentials: { status: 401, meaning: 'Wrong email or password (or, accepting an invite for an existing account, its current password).' },
   no_active_membership: { status: 401, meaning: 'The account has no active membership (in the organization asked for).' },
   unauthorized: { status: 401, meaning: 'Authentication is required.' },
+  sso_state_invalid: { status: 401, meaning: 'The single sign-on callback is unknown, already used, expired or from another browser; start again.' },
+  sso_provider_refused: { status: 401, meaning: 'The identity provider refused the sign-in.' },
+  sso_token_invalid: { status: 401, meaning: "The identity provider's answer (ID token, nonce, code) was not accepted." },
+  sso_handoff_invalid: { status: 401, meaning: 'No finished single sign-on for this browser (unknown, used or expired).' },
   // 403: the caller may not do this.
   forbidden: { status: 403, meaning: 'The caller may not do this.' },
   role_required: { status: 403, meaning: 'The action needs a member role the caller does not hold (listed in the message).' },
@@ -49,6 +53,11 @@ export const PROBLEM_CODES = {
   calibration_not_visible: { status: 403, meaning: "An interviewer's calibration is for admins, hiring managers and the interviewer themself." },
   csrf_token_invalid: { status: 403, meaning: 'A request authenticated by the session cookie lacks the X-CSRF-Token header matching its CSRF cookie.' },
   nudge_not_allowed: { status: 403, meaning: "Only recruiters, admins and the role's hiring manager can ask an interviewer for missing feedback." },
+  sso_required: { status: 403, meaning: 'The organization signs in with single sign-on only (admins keep password sign-in).' },
+  sso_email_missing: { status: 403, meaning: 'The identity provider did not share an email address.' },
+  sso_email_unverified: { status: 403, meaning: 'The identity provider does not vouch for the email address (email_verified).' },
+  sso_domain_not_allowed: { status: 403, meaning: "The email address's domain is not allowed to sign in to the organization." },
+  sso_membership_deactivated: { status: 403, meaning: 'The membership was deactivated; single sign-on does not bring it back.' },
   outcomes_forbidden: { status: 403, meaning: "Only admins, people analytics and the role's hiring manager can read or record outcomes after a hire." },
   // 404: nothing with this id exists for the caller (other organizations' resources included).
   not_found: { status: 404, meaning: 'No resource has this id (also any id that is not a UUID).' },
@@ -73,6 +82,8 @@ export const PROBLEM_CODES = {
   outcome_import_not_found: { status: 404, meaning: 'No outcome import with this id in the organization.' },
   self_identification_not_found: { status: 404, meaning: 'The candidate has not answered the self-identification form (or it was erased).' },
   self_identification_link_not_found: { status: 404, meaning: 'The self-identification link is unknown.' },
+  sso_not_configured: { status: 404, meaning: 'The organization has no single sign-on configured.' },
+  email_preferences_link_invalid: { status: 404, meaning: 'The email-preferences link is not valid; sign in to change preferences.' },
   method_not_allowed: { status: 405, meaning: 'The path does not take this HTTP method.' },
   // 409: the request conflicts with the current state.
   conflict: { status: 409, meaning: 'The request conflicts with the current state.' },
@@ -130,6 +141,7 @@ export const PROBLEM_CODES = {
   busy: { status: 503, meaning: 'The service is busy (password hashing at capacity); retry after Retry-After seconds.' },
   queue_unavailable: { status: 503, meaning: 'Redis (the job queues) is unreachable.' },
   database_unavailable: { status: 503, meaning: 'The database is unavailable; retry shortly.' },
+  sso_provider_unavailable: { status: 503, meaning: "The organization's identity provider cannot be reached or used right now." },
   service_unavailable: { status: 503, meaning: 'The service is unavailable; retry shortly.' },
 } as const satisfies Record<string, ProblemCodeEntry>;
 
