@@ -38,7 +38,7 @@ describe('email preferences', () => {
     const scene = await createHiringScene(t);
     const alice = scene.team.interviewers[0];
     const mine = await t.http.get('/v1/me/email-preferences').set(alice.auth).expect(200);
-    expect(mine.body).toEqual({ email: alice.email, interviewUpdates: true, feedbackReminders: true, decisionNotices: true, essential: ['invitation', 'email_verification', 'password_reset'] });
+    expect(mine.body).toEqual({ email: alice.email, interviewUpdates: true, feedbackReminders: true, decisionNotices: true, essential: ['invitation', 'email_verification', 'signup_attempt', 'password_reset'] });
     const changed = await t.http.patch('/v1/me/email-preferences').set(alice.auth).send({ feedbackReminders: false }).expect(200);
     expect(changed.body).toMatchObject({ interviewUpdates: true, feedbackReminders: false, decisionNotices: true });
     await t.http.patch('/v1/me/email-preferences').set(alice.auth).send({ decisionNotices: false }).expect(200);

@@ -21,6 +21,7 @@ describe('tenant isolation: another organization\'s ids are 404 on every id rout
   let aIds: { notificationId: string; jobId: string; decisionApplicationId: string };
   const b = {} as Record<MemberRole, Actor>;
   let queue: Queue;
+  let aCompliance: Actor;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -39,6 +40,12 @@ describe('tenant isolation: another organization\'s ids are 404 on every id rout
       .send(findWriteEndpoint('POST', '/v1/applications/:id/decision')!.body!(a))
       .expect((res) => expect(res.status).toBeLessThan(300));
     aIds = { notificationId: notification?.id, jobId: job.id!, decisionApplicationId: a.applications.decision };
+    // A's candidate answers the self-identification form, which only a compliance member of A reads.
+    await t.http
+      .post(`/v1/self-identification/${a.selfIdentificationToken}`)
+      .send(findWriteEndpoint('POST', '/v1/self-identification/:token')!.body!(a))
+      .expect(204);
+    aCompliance = await addMember(t, a.team.admin, ['compliance']);
 
     b.admin = await signupOrganization(t);
     for (const role of MEMBER_ROLES.filter((r) => r !== 'admin')) b[role] = await addMember(t, b.admin, [role]);
@@ -76,6 +83,7 @@ describe('tenant isolation: another organization\'s ids are 404 on every id rout
     const asA: Partial<Record<string, Actor>> = {
       'GET /v1/interviews/:id/scorecard': a.team.interviewers[1],
       'GET /v1/interviews/:id/kit': a.team.interviewers[1],
+      'GET /v1/applications/:id/self-identification': aCompliance,
     };
     const failures: string[] = [];
     for (const route of idRoutes().filter((r) => r.method === 'GET')) {

@@ -29,6 +29,8 @@ export interface WriteScene {
   /** `hired`: hired through the decision endpoint, with one recorded outcome (`outcomeId`). */
   applications: { main: string; patch: string; decision: string; hired: string };
   outcomeId: string;
+  /** A dry-run outcome import of the organization (one row for the hired application). */
+  outcomeImportId: string;
   /** Alice's interview (technical round), no scorecard yet: drafts and submissions. */
   draftInterviewId: string;
   /** Bob's interview (design round) with a submitted scorecard: amendments and withdrawals. */
@@ -51,6 +53,8 @@ export interface WriteScene {
   oidcIssuer: string;
   /** The spare member's signed email-preferences token (as the worker puts it in emails). */
   preferencesToken: string;
+  /** An unused one-time self-identification link's token (of the `main` application's candidate). */
+  selfIdentificationToken: string;
 }
 
 let sceneProvider: Promise<TestOidcProvider> | undefined;
@@ -289,6 +293,16 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
   { method: 'PATCH', path: '/v1/me/email-preferences', actor: (s) => s.team.interviewers[0], params: none, body: () => ({ feedbackReminders: false }) },
   { method: 'PATCH', path: '/v1/email-preferences/:token', actor: () => undefined, params: (s) => ({ token: s.preferencesToken }), body: () => ({ decisionNotices: false }) },
   { method: 'POST', path: '/v1/email-preferences/:token/unsubscribe', actor: () => undefined, params: (s) => ({ token: s.preferencesToken }) },
+
+  // voluntary self-identification (issue 16)
+  { method: 'POST', path: '/v1/applications/:id/self-identification-link', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.applications.main }), body: () => ({ expiresInDays: 7 }) },
+  {
+    method: 'POST',
+    path: '/v1/self-identification/:token',
+    actor: () => undefined,
+    params: (s) => ({ token: s.selfIdentificationToken }),
+    body: () => ({ sex: 'decline_to_answer', raceEthnicity: 'decline_to_answer', veteranStatus: 'decline_to_answer', disability: 'decline_to_answer' }),
+  },
 ];
 
 export const endpointKey = (e: { method: string; path: string }) => `${e.method} ${e.path}`;
@@ -371,6 +385,14 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
     candidates,
     applications,
     outcomeId: outcome.body.id,
+    outcomeImportId: (
+      await t.http
+        .post('/v1/outcomes/imports?dryRun=true')
+        .set(team.admin.auth)
+        .set('Content-Type', 'text/csv')
+        .send(`application_id,kind,review_point,rating,date\n${applications.hired},performance_rating,6m,3,2026-09-30\n`)
+        .expect(202)
+    ).body.id,
     draftInterviewId,
     submittedInterviewId,
     submittedScorecardId: submitted.body.id,
@@ -382,7 +404,14 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
     resetToken: await openPasswordReset(t.dataSource, spareMember.userId),
     oidcIssuer: (await (sceneProvider ??= startOidcProvider([]))).issuer,
     preferencesToken: signPreferencesToken(preferencesLinkKey(parseMasterKey(process.env.DATA_ENCRYPTION_KEY!)), spareMember.userId),
+    selfIdentificationToken: await selfIdentificationToken(t, team.recruiter, applications.main),
   };
+}
+
+/** A fresh one-time self-identification link's token, as the candidate's page URL carries it. */
+async function selfIdentificationToken(t: TestApp, recruiter: Actor, applicationId: string): Promise<string> {
+  const link = await t.http.post(`/v1/applications/${applicationId}/self-identification-link`).set(recruiter.auth).send({}).expect(201);
+  return String(link.body.url).split('/self-identification/')[1];
 }
 
 /** A password-reset token as POST /v1/auth/password-reset stores it (SHA-256, one hour), without going through email. */
@@ -474,6 +503,7 @@ export function sceneParam(scene: WriteScene, extras: SceneExtras, path: string,
     questions: scene.questionId,
     roles: scene.openRole.roleId,
     scorecards: scene.submittedScorecardId,
+    imports: scene.outcomeImportId,
   };
   return byCollection[collection];
 }

@@ -34,8 +34,9 @@ export class AdminQueuesService {
     @InjectQueue(QueueName.Maintenance) maintenance: Queue,
     private readonly config: AppConfig,
     @InjectQueue(QueueName.EmailDeliveries) emailDeliveries: Queue,
+    @InjectQueue(QueueName.QualityOfHire) qualityOfHire: Queue,
   ) {
-    this.queues = new Map([panelAggregation, interviewerCalibration, feedbackReminders, webhookDeliveries, maintenance, emailDeliveries].map((q) => [q.name, q]));
+    this.queues = new Map([panelAggregation, interviewerCalibration, feedbackReminders, webhookDeliveries, maintenance, emailDeliveries, qualityOfHire].map((q) => [q.name, q]));
     for (const queue of this.queues.values()) {
       // Connection errors repeat while Redis is down; without a listener BullMQ prints every one.
       queue.on('error', (error: Error) => {

@@ -57,6 +57,9 @@ export class OutcomesService {
       const current = await this.outcomes.findOne(manager, auth.organizationId, applicationId, outcomeId);
       if (!current) throw AppError.notFound('Outcome', outcomeId);
       if (dto !== null && typeof dto === 'object' && 'kind' in dto) throw AppError.invalid('kind', 'the kind of an outcome cannot change; delete it and record another', 'kind_immutable');
+      // Only the date may be cleared; any other field sent as null is refused by name (leave it out to keep it).
+      const nulled = Object.entries(dto).filter(([field, value]) => value === null && field !== 'date');
+      if (nulled.length) throw AppError.invalidFields(nulled.map(([field]) => ({ field, message: `${field} cannot be null; leave it out to keep the stored value`, code: 'not_nullable' })), 'The outcome has invalid fields.');
       const scale = await this.outcomes.scale(auth.organizationId, manager);
       const merged = { ...this.asInput(current), ...Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) };
       const checked = validateOutcome(merged, scale);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDateString, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDateString, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 
 export class ScheduleInterviewRequestDto {
   @ApiProperty({ format: 'uuid', description: "A round of the application's role (in its current loop version)" })
@@ -24,7 +24,7 @@ export class ScheduleInterviewRequestDto {
   endsAt: string;
 
   @ApiPropertyOptional({ description: 'Schedule even when an interviewer is already booked at an overlapping time (otherwise 409 interviewer_double_booked)' })
-  @IsOptional()
+  @ValidateIf((o: { allowConflict?: unknown }) => o.allowConflict !== undefined)
   @IsBoolean({ message: 'allowConflict must be true or false' })
   allowConflict?: boolean;
 }

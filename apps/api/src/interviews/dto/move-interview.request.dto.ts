@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsDateString, IsOptional } from 'class-validator';
+import { IsBoolean, IsDateString, IsOptional, ValidateIf } from 'class-validator';
 
 export class MoveInterviewRequestDto {
   @ApiProperty({ format: 'date-time', example: '2026-12-02T14:00:00Z' })
@@ -11,7 +11,7 @@ export class MoveInterviewRequestDto {
   endsAt: string;
 
   @ApiPropertyOptional({ description: 'Move even when an interviewer is already booked at an overlapping time (otherwise 409 interviewer_double_booked)' })
-  @IsOptional()
+  @ValidateIf((o: { allowConflict?: unknown }) => o.allowConflict !== undefined)
   @IsBoolean({ message: 'allowConflict must be true or false' })
   allowConflict?: boolean;
 }
