@@ -1,16 +1,28 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiContract } from '../common/api-contract';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { AuthContext } from '@hireloop/core';
 import { Auth, Roles } from '../common/auth.decorators';
-import { AdverseImpactReportDto, adverseImpactCsv, FairnessService } from './fairness.service';
+import { adverseImpactCsv, CSV_TABLES, type CsvTable } from './adverse-impact-csv';
+import { AdverseImpactReportDto, FairnessService } from './fairness.service';
 
 class AdverseImpactQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'One role; all roles when omitted' })
   @IsOptional()
   @IsUUID('all', { message: 'roleId must be a UUID' })
   roleId?: string;
+}
+
+class AdverseImpactCsvQueryDto extends AdverseImpactQueryDto {
+  @ApiPropertyOptional({
+    enum: CSV_TABLES,
+    default: 'impact',
+    description: "Which table: impact (the default, columns unchanged), dimensions (Cohen's d), interviewers (rating gaps), or all three with a `table` column",
+  })
+  @IsOptional()
+  @IsIn(CSV_TABLES, { message: `table must be one of ${CSV_TABLES.join(', ')}` })
+  table?: CsvTable;
 }
 
 @ApiTags('fairness')
@@ -29,8 +41,13 @@ export class FairnessController {
   @Get('adverse-impact.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="adverse-impact.csv"')
-  @ApiContract({ summary: 'The impact table as CSV for an auditor (compliance only)', response: { type: 'string' }, contentType: 'text/csv', errors: ['role_not_found'] })
-  async csv(@Auth() auth: AuthContext, @Query() query: AdverseImpactQueryDto): Promise<string> {
-    return adverseImpactCsv(await this.fairness.adverseImpact(auth, query.roleId ?? null));
+  @ApiContract({
+    summary: "The adverse-impact report as CSV for an auditor (compliance only): the impact table by default; ?table=dimensions (Cohen's d), interviewers (rating gaps) or all (one file with a table column)",
+    response: { type: 'string' },
+    contentType: 'text/csv',
+    errors: ['role_not_found'],
+  })
+  async csv(@Auth() auth: AuthContext, @Query() query: AdverseImpactCsvQueryDto): Promise<string> {
+    return adverseImpactCsv(await this.fairness.adverseImpact(auth, query.roleId ?? null), query.table ?? 'impact');
   }
 }

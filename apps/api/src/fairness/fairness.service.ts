@@ -119,28 +119,3 @@ export class FairnessService {
     });
   }
 }
-
-const CSV_COLUMNS = ['stage', 'categories', 'group', 'total', 'selected', 'selection_rate', 'impact_ratio', 'four_fifths_flag', 'fisher_p', 'z', 'z_test_p', 'adverse_impact', 'suppressed'];
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? String(Number(value.toPrecision(10))) : String(value);
-  // Quote when needed; a leading formula character is neutralised (spreadsheet injection).
-  const safe = /^[=+\-@\t\r]/.test(text) && typeof value !== 'number' ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** The impact table as CSV for an auditor: one row per stage, analysis and group, then its unknown count. */
-export function adverseImpactCsv(report: AdverseImpactReportDto): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const a of report.stages) {
-    const categories = a.categories.join(' x ');
-    for (const g of a.groups) {
-      lines.push(
-        [a.stage, categories, g.group, g.total, g.selected, g.selectionRate, g.impactRatio, g.fourFifthsFlag, g.fisherP, g.z, g.zTestP, g.adverseImpact, g.suppressed].map(csvCell).join(','),
-      );
-    }
-    lines.push([a.stage, categories, 'unknown', a.unknown.total, a.unknown.selected, '', '', '', '', '', '', '', ''].map(csvCell).join(','));
-  }
-  return lines.join('\r\n') + '\r\n';
-}

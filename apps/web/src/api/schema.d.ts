@@ -1290,7 +1290,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The impact table as CSV for an auditor (compliance only)
+         * The adverse-impact report as CSV for an auditor (compliance only): the impact table by default; ?table=dimensions (Cohen's d), interviewers (rating gaps) or all (one file with a table column)
          * @description Roles: compliance.
          */
         get: operations["FairnessController_csv"];
@@ -10500,6 +10500,8 @@ export interface operations {
             query?: {
                 /** @description One role; all roles when omitted */
                 roleId?: string;
+                /** @description Which table: impact (the default, columns unchanged), dimensions (Cohen's d), interviewers (rating gaps), or all three with a `table` column */
+                table?: "impact" | "dimensions" | "interviewers" | "all";
             };
             header?: never;
             path?: never;
