@@ -160,6 +160,27 @@ describe('adverse-impact report (compliance only)', () => {
     expect(bad.body.errors[0].field).toBe('table');
   });
 
+  it('lists the roles (id, title, status) for the role filter, which compliance cannot read from /v1/roles', async () => {
+    const denied = await t.http.get('/v1/roles').set(compliance.auth).expect(403);
+    expect(denied.body.code).toBe('role_required');
+    const res = await t.http.get('/v1/fairness/roles').set(compliance.auth).expect(200);
+    const [own] = await t.dataSource.query(`SELECT id, title, status FROM roles WHERE id = $1`, [roleId]);
+    expect(res.body.items).toContainEqual(own);
+    const count = await t.dataSource.query(`SELECT count(*)::int AS n FROM roles WHERE organization_id = $1`, [team.admin.organizationId]);
+    expect(res.body.items).toHaveLength(count[0].n);
+    for (const item of res.body.items) expect(Object.keys(item).sort()).toEqual(['id', 'status', 'title']);
+    // The filter's ids work in the report.
+    await t.http.get(`/v1/fairness/adverse-impact?roleId=${res.body.items[0].id}`).set(compliance.auth).expect(200);
+
+    for (const actor of [team.admin, team.recruiter, team.hiringManager, team.interviewers[0]]) {
+      expect((await t.http.get('/v1/fairness/roles').set(actor.auth).expect(403)).body.code).toBe('role_required');
+    }
+    const otherAdmin = await signupOrganization(t);
+    const otherCompliance = await addMember(t, otherAdmin, ['compliance']);
+    const theirs = await t.http.get('/v1/fairness/roles').set(otherCompliance.auth).expect(200);
+    expect(theirs.body.items.map((r: { id: string }) => r.id)).not.toContain(roleId);
+  });
+
   it('is for the compliance role only, and tenant-scoped', async () => {
     for (const actor of [team.admin, team.recruiter, team.hiringManager, team.interviewers[0]]) {
       for (const path of ['/v1/fairness/adverse-impact', '/v1/fairness/adverse-impact.csv']) {

@@ -5,7 +5,7 @@ import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { AuthContext } from '@hireloop/core';
 import { Auth, Roles } from '../common/auth.decorators';
 import { adverseImpactCsv, CSV_TABLES, type CsvTable } from './adverse-impact-csv';
-import { AdverseImpactReportDto, FairnessService } from './fairness.service';
+import { AdverseImpactReportDto, FairnessRolesResponseDto, FairnessService } from './fairness.service';
 
 class AdverseImpactQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'One role; all roles when omitted' })
@@ -31,6 +31,12 @@ class AdverseImpactCsvQueryDto extends AdverseImpactQueryDto {
 @Roles('compliance')
 export class FairnessController {
   constructor(private readonly fairness: FairnessService) {}
+
+  @Get('roles')
+  @ApiContract({ summary: "The organization's roles (id, title, status) for the report's role filter: compliance cannot list roles themselves (compliance only)", response: FairnessRolesResponseDto, errors: [] })
+  roles(@Auth() auth: AuthContext): Promise<FairnessRolesResponseDto> {
+    return this.fairness.roles(auth);
+  }
 
   @Get('adverse-impact')
   @ApiContract({ summary: 'Adverse-impact report per stage, category and intersection; per-dimension Cohen’s d; per-interviewer score gaps (compliance only)', response: { type: 'object', additionalProperties: true, description: 'The adverse-impact report: `stages` (per stage, category and intersection: selected, total, rate, impactRatio, fourFifthsFlag, fisherP, zTest, suppressed), `unknown` counts, `dimensions` (Cohen’s d with a 90 % interval), `interviewers` (score gaps, flagged with n ≥ 20)' }, errors: ['role_not_found'] })

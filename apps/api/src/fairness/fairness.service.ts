@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ratingScale, toFourPoint, type RatingScaleKind } from '@hireloop/calibration';
@@ -17,6 +18,16 @@ export interface AdverseImpactReportDto extends AuditReport {
   ratingScale: 'four_point';
   interviewerNames: Record<string, string>;
   labels: Record<string, string>;
+}
+
+export class FairnessRoleDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: ['draft', 'open', 'closed'] }) status: string;
+}
+
+export class FairnessRolesResponseDto {
+  @ApiProperty({ type: [FairnessRoleDto] }) items: FairnessRoleDto[];
 }
 
 interface ApplicationRow {
@@ -45,6 +56,12 @@ export class FairnessService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly selfIdentification: SelfIdentificationStore,
   ) {}
+
+  /** Every role of the organization, id, title and status only: what the report's role filter needs, nothing of the roles' loops or people. */
+  async roles(auth: AuthContext): Promise<FairnessRolesResponseDto> {
+    const items: FairnessRoleDto[] = await this.dataSource.query(`SELECT id, title, status FROM roles WHERE organization_id = $1 ORDER BY lower(title), id`, [auth.organizationId]);
+    return { items };
+  }
 
   async adverseImpact(auth: AuthContext, roleId: string | null): Promise<AdverseImpactReportDto> {
     const org = auth.organizationId;

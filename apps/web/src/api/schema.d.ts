@@ -1262,6 +1262,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/fairness/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's roles (id, title, status) for the report's role filter: compliance cannot list roles themselves (compliance only)
+         * @description Roles: compliance.
+         */
+        get: operations["FairnessController_roles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/fairness/adverse-impact": {
         parameters: {
             query?: never;
@@ -3160,6 +3180,16 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
             questions: components["schemas"]["SelfIdentificationQuestionDto"][];
+        };
+        FairnessRoleDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+        };
+        FairnessRolesResponseDto: {
+            items: components["schemas"]["FairnessRoleDto"][];
         };
         PerformanceScaleResponseDto: {
             min: number;
@@ -10395,6 +10425,63 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "self_identification_link_expired" | "self_identification_link_used";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FairnessController_roles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairnessRolesResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description `role_required`: The action needs a member role the caller does not hold (listed in the message). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
                     };
                 };
             };
