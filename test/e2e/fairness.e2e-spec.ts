@@ -113,6 +113,74 @@ describe('adverse-impact report (compliance only)', () => {
     expect(lines.find((l) => l.startsWith('decision_hire,sex x raceEthnicity,female × asian,'))!.endsWith(',true')).toBe(true);
   });
 
+  it('exports the Cohen’s d and interviewer-gap tables as CSV (?table=), alone or all in one file, suppressed cells marked', async () => {
+    const csv = async (table: string) => (await t.http.get(`/v1/fairness/adverse-impact.csv?roleId=${roleId}&table=${table}`).set(compliance.auth).expect(200)).text.trim().split('\r\n');
+    const json = (await t.http.get(`/v1/fairness/adverse-impact?roleId=${roleId}`).set(compliance.auth).expect(200)).body;
+
+    // The default is unchanged for existing clients.
+    const impact = await csv('impact');
+    expect(impact[0]).toBe('stage,categories,group,total,selected,selection_rate,impact_ratio,four_fifths_flag,fisher_p,z,z_test_p,adverse_impact,suppressed');
+    expect(impact).toEqual((await t.http.get(`/v1/fairness/adverse-impact.csv?roleId=${roleId}`).set(compliance.auth).expect(200)).text.trim().split('\r\n'));
+
+    const dimensions = await csv('dimensions');
+    expect(dimensions[0]).toBe('dimension,categories,group,n,n_others,cohens_d,ci90_low,ci90_high,suppressed');
+    expect(dimensions).toHaveLength(json.dimensions.length + 1);
+    const women = dimensions.find((l) => l.startsWith('Dimension 1,sex,female,'))!.split(',');
+    const expected = json.dimensions.find((d: any) => d.category === 'sex' && d.group === 'female' && d.dimension === 'Dimension 1');
+    expect(women.slice(3, 5)).toEqual(['7', '7']);
+    expect(Number(women[5])).toBeCloseTo(expected.d, 8);
+    expect(Number(women[5])).toBeLessThan(0);
+    expect(Number(women[7])).toBeCloseTo(expected.high, 8);
+    expect(women[8]).toBe('false');
+
+    const interviewers = await csv('interviewers');
+    expect(interviewers[0]).toBe('interviewer_id,interviewer,categories,group,n,n_others,gap,ci90_low,ci90_high,flagged,suppressed');
+    expect(interviewers).toHaveLength(json.interviewers.length + 1);
+    const gap = json.interviewers.find((g: any) => g.category === 'sex' && g.group === 'female');
+    const gapLine = interviewers.find((l) => l.startsWith(`${gap.interviewerId},Alice Interviewer,sex,female,`))!.split(',');
+    expect(Number(gapLine[6])).toBeCloseTo(gap.gap, 8);
+    expect(gapLine[9]).toBe('false'); // 17 scorecards, under 20: never flagged
+
+    // Suppressed cells stay marked, with blank statistics (in every table where there are any).
+    for (const [lines, rows] of [[impact, json.stages.flatMap((s: any) => s.groups)], [dimensions, json.dimensions], [interviewers, json.interviewers]] as const) {
+      expect(lines.slice(1).filter((l) => l.split(',').at(-1) === 'true')).toHaveLength(rows.filter((r: any) => r.suppressed).length);
+    }
+    // 3 Asian applicants: under the minimum cell size, so no d, no interval, and the cell says why.
+    expect(dimensions).toContain('Dimension 1,raceEthnicity,asian,3,12,,,,true');
+    expect(interviewers).toContain(`${gap.interviewerId},Alice Interviewer,raceEthnicity,asian,3,12,,,,false,true`);
+
+    // all: one file with a table column, every row of the three tables.
+    const all = await csv('all');
+    expect(all[0].split(',')[0]).toBe('table');
+    expect(all[0].split(',').at(-1)).toBe('suppressed');
+    const count = (table: string) => all.filter((l) => l.startsWith(`${table},`)).length;
+    expect([count('impact'), count('dimensions'), count('interviewers')]).toEqual([impact.length - 1, dimensions.length - 1, interviewers.length - 1]);
+
+    const bad = await t.http.get(`/v1/fairness/adverse-impact.csv?table=everything`).set(compliance.auth).expect(400);
+    expect(bad.body.errors[0].field).toBe('table');
+  });
+
+  it('lists the roles (id, title, status) for the role filter, which compliance cannot read from /v1/roles', async () => {
+    const denied = await t.http.get('/v1/roles').set(compliance.auth).expect(403);
+    expect(denied.body.code).toBe('role_required');
+    const res = await t.http.get('/v1/fairness/roles').set(compliance.auth).expect(200);
+    const [own] = await t.dataSource.query(`SELECT id, title, status FROM roles WHERE id = $1`, [roleId]);
+    expect(res.body.items).toContainEqual(own);
+    const count = await t.dataSource.query(`SELECT count(*)::int AS n FROM roles WHERE organization_id = $1`, [team.admin.organizationId]);
+    expect(res.body.items).toHaveLength(count[0].n);
+    for (const item of res.body.items) expect(Object.keys(item).sort()).toEqual(['id', 'status', 'title']);
+    // The filter's ids work in the report.
+    await t.http.get(`/v1/fairness/adverse-impact?roleId=${res.body.items[0].id}`).set(compliance.auth).expect(200);
+
+    for (const actor of [team.admin, team.recruiter, team.hiringManager, team.interviewers[0]]) {
+      expect((await t.http.get('/v1/fairness/roles').set(actor.auth).expect(403)).body.code).toBe('role_required');
+    }
+    const otherAdmin = await signupOrganization(t);
+    const otherCompliance = await addMember(t, otherAdmin, ['compliance']);
+    const theirs = await t.http.get('/v1/fairness/roles').set(otherCompliance.auth).expect(200);
+    expect(theirs.body.items.map((r: { id: string }) => r.id)).not.toContain(roleId);
+  });
+
   it('is for the compliance role only, and tenant-scoped', async () => {
     for (const actor of [team.admin, team.recruiter, team.hiringManager, team.interviewers[0]]) {
       for (const path of ['/v1/fairness/adverse-impact', '/v1/fairness/adverse-impact.csv']) {

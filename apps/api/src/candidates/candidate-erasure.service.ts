@@ -31,6 +31,8 @@ export interface ErasureSummary {
   storedResponsesRedacted: number;
   /** Unsent e-mails of the organization whose stored parameters named the candidate (sent ones keep no parameters). */
   emailsRedacted: number;
+  /** Self-identification link emails to the candidate not sent yet, deleted (never sent after the erasure). */
+  selfIdentificationEmailsCancelled: number;
   /** Voluntary self-identification answers deleted (with their links). */
   selfIdentificationsDeleted: number;
   /** Outcomes after the hire (performance ratings, departure, …) deleted: personnel data, kept for no statistic. */
@@ -86,6 +88,7 @@ export class CandidateErasureService {
         decisionsRedacted: 0,
         storedResponsesRedacted: 0,
         emailsRedacted: 0,
+        selfIdentificationEmailsCancelled: 0,
         selfIdentificationsDeleted: 0,
         outcomesDeleted: 0,
         auditKeyDestroyed: false,
@@ -129,6 +132,8 @@ export class CandidateErasureService {
       summary.decisionsRedacted = await this.eraseDecisions(manager, auth.organizationId, applicationIds);
       summary.storedResponsesRedacted = await this.eraseStoredResponses(manager, auth.organizationId, applicationIds, terms);
       summary.emailsRedacted = await this.eraseEmailParams(manager, auth.organizationId, terms);
+      // Before the links go: their ids name the candidate's self-identification mails.
+      summary.selfIdentificationEmailsCancelled = await this.eraseSelfIdentificationMail(manager, auth.organizationId, candidateId);
       summary.selfIdentificationsDeleted = await this.selfIdentification.eraseCandidate(manager, auth.organizationId, candidateId);
       summary.outcomesDeleted = await this.outcomes.deleteForApplications(manager, auth.organizationId, applicationIds);
       summary.auditKeyDestroyed = await this.keys.destroy(manager, auth.organizationId, candidateId);
@@ -197,6 +202,27 @@ export class CandidateErasureService {
       changed += 1;
     }
     return changed;
+  }
+
+  /**
+   * The self-identification link mails addressed to the candidate: unsent ones are deleted (their token must not
+   * reach anyone now, and a worker that later picks up the job finds nothing to send); sent or failed ones stay as
+   * the organization's delivery record, without the candidate's address or name. Returns how many were deleted.
+   */
+  private async eraseSelfIdentificationMail(manager: EntityManager, organizationId: string, candidateId: string): Promise<number> {
+    const mails = `SELECT 'self-identification:' || l.id FROM self_identification_links l JOIN applications a ON a.id = l.application_id
+                    WHERE l.organization_id = $1 AND a.organization_id = $1 AND a.candidate_id = $2`;
+    const [{ n }]: { n: number }[] = await manager.query(
+      `WITH gone AS (DELETE FROM email_deliveries WHERE organization_id = $1 AND status IN ('pending', 'sending') AND event_key IN (${mails}) RETURNING id)
+       SELECT count(*)::int AS n FROM gone`,
+      [organizationId, candidateId],
+    );
+    await manager.query(
+      `UPDATE email_deliveries SET recipient_email = $3, recipient_name = $4, params = '{}'::jsonb, updated_at = now()
+        WHERE organization_id = $1 AND event_key IN (${mails})`,
+      [organizationId, candidateId, erasedCandidateEmail(candidateId), ERASED_CANDIDATE_NAME],
+    );
+    return n;
   }
 
   /** Decision rationales and override reasons are free text about the candidate. */

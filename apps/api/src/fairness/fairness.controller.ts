@@ -1,10 +1,11 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiContract } from '../common/api-contract';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { AuthContext } from '@hireloop/core';
 import { Auth, Roles } from '../common/auth.decorators';
-import { AdverseImpactReportDto, adverseImpactCsv, FairnessService } from './fairness.service';
+import { adverseImpactCsv, CSV_TABLES, type CsvTable } from './adverse-impact-csv';
+import { AdverseImpactReportDto, FairnessRolesResponseDto, FairnessService } from './fairness.service';
 
 class AdverseImpactQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'One role; all roles when omitted' })
@@ -13,12 +14,29 @@ class AdverseImpactQueryDto {
   roleId?: string;
 }
 
+class AdverseImpactCsvQueryDto extends AdverseImpactQueryDto {
+  @ApiPropertyOptional({
+    enum: CSV_TABLES,
+    default: 'impact',
+    description: "Which table: impact (the default, columns unchanged), dimensions (Cohen's d), interviewers (rating gaps), or all three with a `table` column",
+  })
+  @IsOptional()
+  @IsIn(CSV_TABLES, { message: `table must be one of ${CSV_TABLES.join(', ')}` })
+  table?: CsvTable;
+}
+
 @ApiTags('fairness')
 @ApiBearerAuth()
 @Controller('fairness')
 @Roles('compliance')
 export class FairnessController {
   constructor(private readonly fairness: FairnessService) {}
+
+  @Get('roles')
+  @ApiContract({ summary: "The organization's roles (id, title, status) for the report's role filter: compliance cannot list roles themselves (compliance only)", response: FairnessRolesResponseDto, errors: [] })
+  roles(@Auth() auth: AuthContext): Promise<FairnessRolesResponseDto> {
+    return this.fairness.roles(auth);
+  }
 
   @Get('adverse-impact')
   @ApiContract({ summary: 'Adverse-impact report per stage, category and intersection; per-dimension Cohen’s d; per-interviewer score gaps (compliance only)', response: { type: 'object', additionalProperties: true, description: 'The adverse-impact report: `stages` (per stage, category and intersection: selected, total, rate, impactRatio, fourFifthsFlag, fisherP, zTest, suppressed), `unknown` counts, `dimensions` (Cohen’s d with a 90 % interval), `interviewers` (score gaps, flagged with n ≥ 20)' }, errors: ['role_not_found'] })
@@ -29,8 +47,13 @@ export class FairnessController {
   @Get('adverse-impact.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="adverse-impact.csv"')
-  @ApiContract({ summary: 'The impact table as CSV for an auditor (compliance only)', response: { type: 'string' }, contentType: 'text/csv', errors: ['role_not_found'] })
-  async csv(@Auth() auth: AuthContext, @Query() query: AdverseImpactQueryDto): Promise<string> {
-    return adverseImpactCsv(await this.fairness.adverseImpact(auth, query.roleId ?? null));
+  @ApiContract({
+    summary: "The adverse-impact report as CSV for an auditor (compliance only): the impact table by default; ?table=dimensions (Cohen's d), interviewers (rating gaps) or all (one file with a table column)",
+    response: { type: 'string' },
+    contentType: 'text/csv',
+    errors: ['role_not_found'],
+  })
+  async csv(@Auth() auth: AuthContext, @Query() query: AdverseImpactCsvQueryDto): Promise<string> {
+    return adverseImpactCsv(await this.fairness.adverseImpact(auth, query.roleId ?? null), query.table ?? 'impact');
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ratingScale, toFourPoint, type RatingScaleKind } from '@hireloop/calibration';
@@ -17,6 +18,16 @@ export interface AdverseImpactReportDto extends AuditReport {
   ratingScale: 'four_point';
   interviewerNames: Record<string, string>;
   labels: Record<string, string>;
+}
+
+export class FairnessRoleDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: ['draft', 'open', 'closed'] }) status: string;
+}
+
+export class FairnessRolesResponseDto {
+  @ApiProperty({ type: [FairnessRoleDto] }) items: FairnessRoleDto[];
 }
 
 interface ApplicationRow {
@@ -45,6 +56,12 @@ export class FairnessService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly selfIdentification: SelfIdentificationStore,
   ) {}
+
+  /** Every role of the organization, id, title and status only: what the report's role filter needs, nothing of the roles' loops or people. */
+  async roles(auth: AuthContext): Promise<FairnessRolesResponseDto> {
+    const items: FairnessRoleDto[] = await this.dataSource.query(`SELECT id, title, status FROM roles WHERE organization_id = $1 ORDER BY lower(title), id`, [auth.organizationId]);
+    return { items };
+  }
 
   async adverseImpact(auth: AuthContext, roleId: string | null): Promise<AdverseImpactReportDto> {
     const org = auth.organizationId;
@@ -118,29 +135,4 @@ export class FairnessService {
       };
     });
   }
-}
-
-const CSV_COLUMNS = ['stage', 'categories', 'group', 'total', 'selected', 'selection_rate', 'impact_ratio', 'four_fifths_flag', 'fisher_p', 'z', 'z_test_p', 'adverse_impact', 'suppressed'];
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? String(Number(value.toPrecision(10))) : String(value);
-  // Quote when needed; a leading formula character is neutralised (spreadsheet injection).
-  const safe = /^[=+\-@\t\r]/.test(text) && typeof value !== 'number' ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** The impact table as CSV for an auditor: one row per stage, analysis and group, then its unknown count. */
-export function adverseImpactCsv(report: AdverseImpactReportDto): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const a of report.stages) {
-    const categories = a.categories.join(' x ');
-    for (const g of a.groups) {
-      lines.push(
-        [a.stage, categories, g.group, g.total, g.selected, g.selectionRate, g.impactRatio, g.fourFifthsFlag, g.fisherP, g.z, g.zTestP, g.adverseImpact, g.suppressed].map(csvCell).join(','),
-      );
-    }
-    lines.push([a.stage, categories, 'unknown', a.unknown.total, a.unknown.selected, '', '', '', '', '', '', '', ''].map(csvCell).join(','));
-  }
-  return lines.join('\r\n') + '\r\n';
 }

@@ -21,9 +21,14 @@ export class SelfIdentificationController {
   @ApiBearerAuth()
   @Post('applications/:id/self-identification-link')
   @Roles('admin', 'recruiter')
-  @ApiContract({ summary: 'Create a one-time voluntary self-identification link for the candidate of an application (expires in 14 days by default)', response: SelfIdentificationLinkResponseDto, status: 201, errors: ['application_not_found', 'candidate_erased'] })
+  @ApiContract({
+    summary: 'Create a one-time voluntary self-identification link for the candidate of an application (expires in 14 days by default); with sendEmail, also email it to the candidate',
+    response: SelfIdentificationLinkResponseDto,
+    status: 201,
+    errors: ['application_not_found', 'candidate_erased', 'candidate_email_undeliverable'],
+  })
   createLink(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() body: CreateSelfIdentificationLinkRequestDto): Promise<SelfIdentificationLinkResponseDto> {
-    return this.selfIdentification.createLink(auth, id, body.expiresInDays);
+    return this.selfIdentification.createLink(auth, id, { expiresInDays: body.expiresInDays, sendEmail: body.sendEmail ?? false });
   }
 
   @ApiBearerAuth()

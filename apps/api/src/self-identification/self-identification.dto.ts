@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { SELF_IDENTIFICATION_CATEGORIES as C } from '@hireloop/core/self-identification/self-identification-categories';
 
 export class CreateSelfIdentificationLinkRequestDto {
@@ -9,11 +9,21 @@ export class CreateSelfIdentificationLinkRequestDto {
   @Min(1, { message: 'expiresInDays must be between 1 and 30' })
   @Max(30, { message: 'expiresInDays must be between 1 and 30' })
   expiresInDays?: number;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      "Also email the link to the candidate's address (sent by the worker after the commit; the organization's name, no preferences link: the candidate has no account). The URL is returned either way.",
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'sendEmail must be true or false' })
+  sendEmail?: boolean;
 }
 
 export class SelfIdentificationLinkResponseDto {
   @ApiProperty({ description: "The candidate's one-time page; it contains the token, so send it to the candidate only" }) url: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ description: 'True when the link was also queued for email to the candidate (sendEmail)' }) emailed: boolean;
 }
 
 const oneOf = (values: readonly string[], field: string) => IsIn(values, { message: `${field} must be one of ${values.join(', ')}` });

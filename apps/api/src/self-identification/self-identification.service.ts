@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
 import { AppError, AuditService, AuthContext } from '@hireloop/core';
-import { appLink } from '@hireloop/core/email';
+import { appLink, EmailRequests } from '@hireloop/core/email';
 import {
   SELF_IDENTIFICATION_CATEGORIES,
   SELF_IDENTIFICATION_CATEGORY_KEYS,
@@ -48,7 +48,8 @@ export class SelfIdentificationService {
     private readonly audit: AuditService,
   ) {}
 
-  async createLink(auth: AuthContext, applicationId: string, expiresInDays = DEFAULT_EXPIRY_DAYS): Promise<SelfIdentificationLinkResponseDto> {
+  async createLink(auth: AuthContext, applicationId: string, options: { expiresInDays?: number; sendEmail?: boolean } = {}): Promise<SelfIdentificationLinkResponseDto> {
+    const expiresInDays = options.expiresInDays ?? DEFAULT_EXPIRY_DAYS;
     const token = randomBytes(32).toString('base64url');
     return this.dataSource.transaction(async (manager) => {
       const [application]: { id: string; erased_at: Date | null }[] = await manager.query(
@@ -57,20 +58,27 @@ export class SelfIdentificationService {
       );
       if (!application) throw AppError.notFound('Application', applicationId);
       if (application.erased_at) throw AppError.conflict('candidate_erased', 'The candidate was erased: no self-identification can be asked for.');
-      const [row]: { expires_at: Date }[] = await manager.query(
+      const [row]: { id: string; expires_at: Date }[] = await manager.query(
         `INSERT INTO self_identification_links (organization_id, application_id, token_hash, created_by_member_id, expires_at)
-         VALUES ($1, $2, $3, $4, now() + make_interval(days => $5)) RETURNING expires_at`,
+         VALUES ($1, $2, $3, $4, now() + make_interval(days => $5)) RETURNING id, expires_at`,
         [auth.organizationId, applicationId, hashToken(token), auth.memberId, expiresInDays],
       );
       const expiresAt = new Date(row.expires_at).toISOString();
+      // The email (if asked for) is stored with its outbox row in this transaction: it exists if and only if the link does.
+      const emailed = options.sendEmail
+        ? await EmailRequests.selfIdentificationLink(manager, { organizationId: auth.organizationId, linkId: row.id, applicationId, token, expiresAt: new Date(row.expires_at) })
+        : false;
+      if (options.sendEmail && !emailed) {
+        throw AppError.conflict('candidate_email_undeliverable', "The candidate's email address cannot be delivered to; fix it or send the link yourself.");
+      }
       await this.audit.record(manager, auth, {
         action: 'self_identification.link_created',
         entityType: 'application',
         entityId: applicationId,
-        after: { expiresAt },
+        after: { expiresAt, emailed },
       });
       // The web app routes by hash: the token stays in the fragment, which browsers never send with the page request.
-      return { url: appLink(this.config.PUBLIC_APP_URL, `/#/self-identification/${token}`), expiresAt };
+      return { url: appLink(this.config.PUBLIC_APP_URL, `/#/self-identification/${token}`), expiresAt, emailed };
     });
   }
 

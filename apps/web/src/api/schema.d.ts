@@ -1214,7 +1214,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Create a one-time voluntary self-identification link for the candidate of an application (expires in 14 days by default)
+         * Create a one-time voluntary self-identification link for the candidate of an application (expires in 14 days by default); with sendEmail, also email it to the candidate
          * @description Roles: admin, recruiter.
          */
         post: operations["SelfIdentificationController_createLink"];
@@ -1262,6 +1262,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/fairness/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's roles (id, title, status) for the report's role filter: compliance cannot list roles themselves (compliance only)
+         * @description Roles: compliance.
+         */
+        get: operations["FairnessController_roles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/fairness/adverse-impact": {
         parameters: {
             query?: never;
@@ -1290,7 +1310,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The impact table as CSV for an auditor (compliance only)
+         * The adverse-impact report as CSV for an auditor (compliance only): the impact table by default; ?table=dimensions (Cohen's d), interviewers (rating gaps) or all (one file with a table column)
          * @description Roles: compliance.
          */
         get: operations["FairnessController_csv"];
@@ -3112,12 +3132,19 @@ export interface components {
              * @default 14
              */
             expiresInDays?: number;
+            /**
+             * @description Also email the link to the candidate's address (sent by the worker after the commit; the organization's name, no preferences link: the candidate has no account). The URL is returned either way.
+             * @default false
+             */
+            sendEmail?: boolean;
         };
         SelfIdentificationLinkResponseDto: {
             /** @description The candidate's one-time page; it contains the token, so send it to the candidate only */
             url: string;
             /** Format: date-time */
             expiresAt: string;
+            /** @description True when the link was also queued for email to the candidate (sendEmail) */
+            emailed: boolean;
         };
         SubmitSelfIdentificationRequestDto: {
             /** @enum {string} */
@@ -3153,6 +3180,16 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
             questions: components["schemas"]["SelfIdentificationQuestionDto"][];
+        };
+        FairnessRoleDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+        };
+        FairnessRolesResponseDto: {
+            items: components["schemas"]["FairnessRoleDto"][];
         };
         PerformanceScaleResponseDto: {
             min: number;
@@ -3340,7 +3377,7 @@ export interface components {
             detail: string;
             instance?: string;
             /** @enum {string} */
-            code: "validation_failed" | "invalid_json" | "too_deeply_nested" | "invalid_value" | "invalid_character" | "value_out_of_range" | "bad_request" | "invalid_invite" | "invalid_reset_token" | "invalid_token" | "token_expired" | "invalid_credentials" | "no_active_membership" | "unauthorized" | "sso_state_invalid" | "sso_provider_refused" | "sso_token_invalid" | "sso_handoff_invalid" | "forbidden" | "role_required" | "role_access_denied" | "application_access_denied" | "debrief_forbidden" | "decision_forbidden" | "feedback_blind" | "not_on_panel" | "not_assigned" | "not_role_hiring_manager" | "calibration_not_visible" | "csrf_token_invalid" | "nudge_not_allowed" | "sso_required" | "sso_email_missing" | "sso_email_unverified" | "sso_domain_not_allowed" | "sso_membership_deactivated" | "outcomes_forbidden" | "not_found" | "application_not_found" | "calendar_feed_not_found" | "candidate_not_found" | "decision_not_found" | "dimension_not_found" | "interview_not_found" | "interviewer_not_found" | "job_not_found" | "loop_version_not_found" | "member_not_found" | "notification_not_found" | "question_not_found" | "queue_not_found" | "role_not_found" | "role_template_not_found" | "round_not_found" | "scorecard_not_found" | "outcome_not_found" | "outcome_import_not_found" | "self_identification_not_found" | "self_identification_link_not_found" | "sso_not_configured" | "email_preferences_link_invalid" | "method_not_allowed" | "conflict" | "concurrent_update" | "email_taken" | "already_member" | "last_admin" | "candidate_email_taken" | "candidate_erased" | "application_exists" | "application_not_active" | "decision_recorded" | "decision_already_recorded" | "report_stale" | "role_not_open" | "role_open" | "open_role_must_stay_ready" | "rating_scale_in_use" | "too_many_dimensions" | "too_many_rounds" | "dimension_name_taken" | "dimension_in_use" | "round_in_use" | "round_not_in_loop_version" | "question_in_use" | "interview_has_feedback" | "interview_not_scheduled" | "interview_not_started" | "interview_cancelled" | "already_submitted" | "not_submitted" | "scorecard_withdrawn" | "no_changes" | "job_not_failed" | "interview_not_ended" | "interviewer_inactive" | "feedback_submitted" | "interviewer_double_booked" | "application_not_hired" | "outcome_exists" | "ratings_outside_scale" | "self_identification_link_used" | "self_identification_link_expired" | "error" | "payload_too_large" | "unsupported_media_type" | "loop_not_ready" | "idempotency_key_reuse" | "nudge_too_soon" | "too_many_requests" | "internal_error" | "busy" | "queue_unavailable" | "database_unavailable" | "sso_provider_unavailable" | "service_unavailable";
+            code: "validation_failed" | "invalid_json" | "too_deeply_nested" | "invalid_value" | "invalid_character" | "value_out_of_range" | "bad_request" | "invalid_invite" | "invalid_reset_token" | "invalid_token" | "token_expired" | "invalid_credentials" | "no_active_membership" | "unauthorized" | "sso_state_invalid" | "sso_provider_refused" | "sso_token_invalid" | "sso_handoff_invalid" | "forbidden" | "role_required" | "role_access_denied" | "application_access_denied" | "debrief_forbidden" | "decision_forbidden" | "feedback_blind" | "not_on_panel" | "not_assigned" | "not_role_hiring_manager" | "calibration_not_visible" | "csrf_token_invalid" | "nudge_not_allowed" | "sso_required" | "sso_email_missing" | "sso_email_unverified" | "sso_domain_not_allowed" | "sso_membership_deactivated" | "outcomes_forbidden" | "not_found" | "application_not_found" | "calendar_feed_not_found" | "candidate_not_found" | "decision_not_found" | "dimension_not_found" | "interview_not_found" | "interviewer_not_found" | "job_not_found" | "loop_version_not_found" | "member_not_found" | "notification_not_found" | "question_not_found" | "queue_not_found" | "role_not_found" | "role_template_not_found" | "round_not_found" | "scorecard_not_found" | "outcome_not_found" | "outcome_import_not_found" | "self_identification_not_found" | "self_identification_link_not_found" | "sso_not_configured" | "email_preferences_link_invalid" | "method_not_allowed" | "conflict" | "concurrent_update" | "email_taken" | "already_member" | "last_admin" | "candidate_email_taken" | "candidate_email_undeliverable" | "candidate_erased" | "application_exists" | "application_not_active" | "decision_recorded" | "decision_already_recorded" | "report_stale" | "role_not_open" | "role_open" | "open_role_must_stay_ready" | "rating_scale_in_use" | "too_many_dimensions" | "too_many_rounds" | "dimension_name_taken" | "dimension_in_use" | "round_in_use" | "round_not_in_loop_version" | "question_in_use" | "interview_has_feedback" | "interview_not_scheduled" | "interview_not_started" | "interview_cancelled" | "already_submitted" | "not_submitted" | "scorecard_withdrawn" | "no_changes" | "job_not_failed" | "interview_not_ended" | "interviewer_inactive" | "feedback_submitted" | "interviewer_double_booked" | "application_not_hired" | "outcome_exists" | "ratings_outside_scale" | "self_identification_link_used" | "self_identification_link_expired" | "error" | "payload_too_large" | "unsupported_media_type" | "loop_not_ready" | "idempotency_key_reuse" | "nudge_too_soon" | "too_many_requests" | "internal_error" | "busy" | "queue_unavailable" | "database_unavailable" | "sso_provider_unavailable" | "service_unavailable";
             errors?: components["schemas"]["FieldError"][];
             /** @description Seconds to wait (429 and 503 also send Retry-After) */
             retryAfter?: number;
@@ -10162,7 +10199,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `candidate_erased`: The candidate's personal data was erased; the record cannot change or apply again. */
+            /**
+             * @description `candidate_email_undeliverable`: The candidate's stored email address cannot be delivered to, so the link was not emailed (nor created).
+             *
+             *     `candidate_erased`: The candidate's personal data was erased; the record cannot change or apply again.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10170,7 +10211,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "candidate_erased";
+                        code?: "candidate_email_undeliverable" | "candidate_erased";
                     };
                 };
             };
@@ -10398,6 +10439,63 @@ export interface operations {
             };
         };
     };
+    FairnessController_roles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairnessRolesResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description `role_required`: The action needs a member role the caller does not hold (listed in the message). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     FairnessController_report: {
         parameters: {
             query?: {
@@ -10489,6 +10587,8 @@ export interface operations {
             query?: {
                 /** @description One role; all roles when omitted */
                 roleId?: string;
+                /** @description Which table: impact (the default, columns unchanged), dimensions (Cohen's d), interviewers (rating gaps), or all three with a `table` column */
+                table?: "impact" | "dimensions" | "interviewers" | "all";
             };
             header?: never;
             path?: never;

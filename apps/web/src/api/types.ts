@@ -45,6 +45,8 @@ export type Readiness = Schemas['ReadinessResponseDto'];
 export type HirePolicy = Schemas['HirePolicyRequestDto'];
 export type RoleStatus = Schemas['RoleResponseDto']['status'];
 export type RoleSummary = Schemas['RoleSummaryResponseDto'];
+/** A role as the fairness report's filter lists it (GET /v1/fairness/roles: compliance cannot list roles). */
+export type FairnessRole = Schemas['FairnessRoleDto'];
 export type Role = Schemas['RoleResponseDto'];
 export type RoleTemplate = Schemas['RoleTemplateResponseDto'];
 export type Question = Schemas['QuestionResponseDto'];

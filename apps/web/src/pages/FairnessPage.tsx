@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { get, listAll } from '../api/client';
-import type { AdverseImpactReport, ImpactAnalysis, RoleSummary } from '../api/types';
+import { get } from '../api/client';
+import type { AdverseImpactReport, FairnessRole, ImpactAnalysis } from '../api/types';
 import { Empty, Loading, ProblemBanner } from '../components/ProblemBanner';
 import { categoriesLabel, groupLabel, impactRows, STAGE_LABELS } from '../lib/fairness';
 import { useResource } from '../lib/hooks';
@@ -13,10 +13,13 @@ import { formatDateTime, formatNumber, formatSigned } from '../lib/labels';
  */
 export function FairnessPage() {
   const [roleId, setRoleId] = useState('');
-  const roles = useResource(() => listAll<RoleSummary>('/roles'), []);
+  // Compliance may not call GET /v1/roles: the fairness API lists the roles (id, title, status) for this filter.
+  const roles = useResource((signal) => get<{ items: FairnessRole[] }>('/fairness/roles', undefined, signal), []);
+  const [table, setTable] = useState<'impact' | 'dimensions' | 'interviewers' | 'all'>('impact');
   const report = useResource((signal) => get<AdverseImpactReport>('/fairness/adverse-impact', { roleId: roleId || undefined }, signal), [roleId]);
   const r = report.data;
-  const csvHref = `/v1/fairness/adverse-impact.csv${roleId ? `?roleId=${roleId}` : ''}`;
+  const csvQuery = new URLSearchParams({ ...(roleId ? { roleId } : {}), ...(table !== 'impact' ? { table } : {}) }).toString();
+  const csvHref = `/v1/fairness/adverse-impact.csv${csvQuery ? `?${csvQuery}` : ''}`;
   return (
     <section className="page" data-testid="fairness">
       <h1>Fairness</h1>
@@ -30,16 +33,26 @@ export function FairnessPage() {
           Role{' '}
           <select value={roleId} onChange={(e) => setRoleId(e.target.value)} aria-label="Role">
             <option value="">All roles</option>
-            {(roles.data ?? []).map((role) => (
+            {(roles.data?.items ?? []).map((role) => (
               <option key={role.id} value={role.id}>
                 {role.title}
+                {role.status === 'open' ? '' : ` (${role.status})`}
               </option>
             ))}
           </select>
         </label>{' '}
+        <label>
+          CSV{' '}
+          <select value={table} onChange={(e) => setTable(e.target.value as typeof table)} aria-label="CSV table">
+            <option value="impact">Impact table</option>
+            <option value="dimensions">Cohen’s d per dimension</option>
+            <option value="interviewers">Interviewer gaps</option>
+            <option value="all">All three</option>
+          </select>
+        </label>{' '}
         <CsvLink href={csvHref} />
       </div>
-      {/* The role list is a convenience: a compliance-only member may not list roles, and then sees all roles together. */}
+      <ProblemBanner error={roles.error} />
       <ProblemBanner error={report.error} />
       {!r ? (
         report.error ? null : <Loading />

@@ -92,6 +92,7 @@ export const PROBLEM_CODES = {
   already_member: { status: 409, meaning: 'The person is already a member of the organization.' },
   last_admin: { status: 409, meaning: 'The organization would be left without an active admin.' },
   candidate_email_taken: { status: 409, meaning: 'Another candidate of the organization has this email.' },
+  candidate_email_undeliverable: { status: 409, meaning: "The candidate's stored email address cannot be delivered to, so the link was not emailed (nor created)." },
   candidate_erased: { status: 409, meaning: "The candidate's personal data was erased; the record cannot change or apply again." },
   application_exists: { status: 409, meaning: 'The candidate already has an active application to this role.' },
   application_not_active: { status: 409, meaning: 'The application is rejected, withdrawn or hired.' },

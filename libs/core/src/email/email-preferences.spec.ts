@@ -1,11 +1,12 @@
-import { EMAIL_TEMPLATES, ESSENTIAL_TEMPLATES } from './email-templates';
+import { EMAIL_TEMPLATES, isAlwaysSent } from './email-templates';
 import { preferenceCategory, preferencesLinkKey, signPreferencesToken, verifyPreferencesToken } from './email-preferences';
 
 describe('email preference categories', () => {
-  it('essential templates have no category; every other template has one', () => {
+  it('essential and candidate templates have no category; every other template has one', () => {
     for (const template of EMAIL_TEMPLATES) {
-      expect(preferenceCategory(template) === null).toBe(ESSENTIAL_TEMPLATES.has(template));
+      expect(preferenceCategory(template) === null).toBe(isAlwaysSent(template));
     }
+    expect(preferenceCategory('self_identification')).toBeNull();
     expect(preferenceCategory('feedback_escalation')).toBe('feedbackReminders');
     expect(preferenceCategory('decision_recorded')).toBe('decisionNotices');
     expect(preferenceCategory('interview_cancelled')).toBe('interviewUpdates');

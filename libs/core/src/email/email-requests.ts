@@ -4,13 +4,18 @@ import { JobName, QueueName } from '@hireloop/queue';
 import { AppError } from '../common/app-error';
 import { interviewsWithNames } from '../interviews/interviews.repository';
 import { OutboxService } from '../outbox/outbox.service';
-import { EmailTemplate, ESSENTIAL_TEMPLATES, InterviewEmailParams } from './email-templates';
+import { EmailTemplate, InterviewEmailParams, isAlwaysSent } from './email-templates';
 import { hasControlCharacters, headerText, isDeliverableAddress, MAX_DISPLAY_NAME_LENGTH } from './email-text';
 
 /** Payload of a `send-email` job: ids only; the processor re-reads the delivery. */
 export interface SendEmailJobData {
   organizationId: string | null;
   deliveryId: string;
+}
+
+/** The event key of the email of one self-identification link (erasure finds a candidate's mails by it). */
+export function selfIdentificationEventKey(linkId: string): string {
+  return `self-identification:${linkId}`;
 }
 
 export function emailDeliveryDedupeKey(deliveryId: string): string {
@@ -59,7 +64,7 @@ export async function requestEmails(manager: EntityManager, requests: EmailReque
       rows.map((r) => r.to.email),
       rows.map((r) => headerText(r.to.name, MAX_DISPLAY_NAME_LENGTH)),
       rows.map((r) => r.to.memberId ?? null),
-      rows.map((r) => ESSENTIAL_TEMPLATES.has(r.template)),
+      rows.map((r) => isAlwaysSent(r.template)),
       rows.map((r) => JSON.stringify(r.params)),
     ],
   );
@@ -238,6 +243,34 @@ export const EmailRequests = {
       });
     }
     await requestEmails(manager, requests);
+  },
+
+  /**
+   * The candidate's voluntary self-identification link (`/#/self-identification/<token>`). Like a password reset,
+   * the token is stored with the delivery only until it is sent or fails (then `params` is emptied) and the URL is
+   * built when rendering, so no log line carries it. Returns false when the candidate's address cannot be delivered to.
+   */
+  async selfIdentificationLink(
+    manager: EntityManager,
+    l: { organizationId: string; linkId: string; applicationId: string; token: string; expiresAt: Date },
+  ): Promise<boolean> {
+    const [app]: { candidate_name: string; candidate_email: string; role_title: string }[] = await manager.query(
+      `SELECT c.name AS candidate_name, c.email AS candidate_email, r.title AS role_title
+         FROM applications a JOIN candidates c ON c.id = a.candidate_id JOIN roles r ON r.id = a.role_id
+        WHERE a.organization_id = $1 AND a.id = $2`,
+      [l.organizationId, l.applicationId],
+    );
+    if (!app || !isDeliverableAddress(app.candidate_email.trim())) return false;
+    const created = await requestEmails(manager, [
+      {
+        organizationId: l.organizationId,
+        eventKey: selfIdentificationEventKey(l.linkId),
+        template: 'self_identification',
+        to: { email: app.candidate_email, name: app.candidate_name },
+        params: { token: l.token, expiresAt: l.expiresAt.toISOString(), roleTitle: app.role_title, applicationId: l.applicationId },
+      },
+    ]);
+    return created > 0;
   },
 
   /** A hiring decision was recorded: every active recruiter of the organization is told. */

@@ -24,6 +24,7 @@ const params: Record<string, Record<string, unknown>> = {
   feedback_reminder: { interviewId: interview.interviewId, roleTitle: 'Staff Engineer', interviewEndedAt: '2026-12-01T15:00:00.000Z', daysOverdue: 1 },
   feedback_escalation: { interviewId: interview.interviewId, applicationId: interview.applicationId, interviewerName: 'Alice', roleTitle: 'Staff Engineer', interviewEndedAt: '2026-12-01T15:00:00.000Z', daysOverdue: 3 },
   decision_recorded: { applicationId: interview.applicationId, decision: 'no_hire', candidateName: 'Grace', roleTitle: 'Staff Engineer', decidedByName: 'Harper' },
+  self_identification: { token: 'Sx_-9', expiresAt: '2026-12-16T10:00:00.000Z', roleTitle: 'Staff <b>Engineer</b>', applicationId: interview.applicationId },
 };
 
 describe('email templates', () => {
@@ -40,6 +41,9 @@ describe('email templates', () => {
   it('puts a preferences link in non-essential mail only', () => {
     expect(renderEmail('invitation', params.invitation, ctx).text).not.toContain('/settings/notifications');
     expect(renderEmail('password_reset', params.password_reset, ctx).text).not.toContain('/settings/notifications');
+    // A candidate is not a user: no account, so no preferences to link to.
+    expect(renderEmail('self_identification', params.self_identification, ctx).text).not.toContain('/settings/notifications');
+    expect(renderEmail('self_identification', params.self_identification, ctx).html).not.toContain('Email preferences');
     expect(renderEmail('feedback_reminder', params.feedback_reminder, ctx).text).toContain('Choose which emails you get: https://app.example.com/settings/notifications');
     expect(renderEmail('decision_recorded', params.decision_recorded, ctx).html).toContain('href="https://app.example.com/settings/notifications"');
   });
@@ -48,6 +52,7 @@ describe('email templates', () => {
     expect(renderEmail('invitation', params.invitation, ctx).text).toContain('https://app.example.com/accept-invite?token=tok%2Fen%2B1');
     expect(renderEmail('password_reset', params.password_reset, ctx).text).toContain('https://app.example.com/reset-password?token=reset');
     expect(renderEmail('email_verification', params.email_verification, ctx).text).toContain('https://app.example.com/verify-email?token=verify');
+    expect(renderEmail('self_identification', params.self_identification, ctx).text).toContain('Open the form: https://app.example.com/#/self-identification/Sx_-9');
     expect(renderEmail('signup_attempt', params.signup_attempt, ctx).text).toContain('https://app.example.com/signin');
     expect(renderEmail('feedback_reminder', params.feedback_reminder, ctx).text).toContain(`https://app.example.com/interviews/${interview.interviewId}`);
     expect(renderEmail('feedback_escalation', params.feedback_escalation, ctx).text).toContain(`https://app.example.com/applications/${interview.applicationId}/debrief`);

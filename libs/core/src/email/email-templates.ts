@@ -17,11 +17,21 @@ export const EMAIL_TEMPLATES = [
   'feedback_reminder',
   'feedback_escalation',
   'decision_recorded',
+  'self_identification',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
 /** Account and security mail: always sent, no preferences link. Everything else is non-essential. */
 export const ESSENTIAL_TEMPLATES: ReadonlySet<EmailTemplate> = new Set(['invitation', 'email_verification', 'signup_attempt', 'password_reset']);
+
+/**
+ * Mail to a candidate, who is not a user: there is no account whose preferences could turn it off, so it has no
+ * preferences link (nor List-Unsubscribe) and is always sent — a recruiter asked for it explicitly, once per link.
+ */
+export const CANDIDATE_TEMPLATES: ReadonlySet<EmailTemplate> = new Set(['self_identification']);
+
+/** Stored as `email_deliveries.essential`: sent whatever any preference says. */
+export const isAlwaysSent = (template: EmailTemplate): boolean => ESSENTIAL_TEMPLATES.has(template) || CANDIDATE_TEMPLATES.has(template);
 
 export interface InterviewEmailParams {
   interviewId: string;
@@ -158,6 +168,17 @@ function body(template: EmailTemplate, p: EmailParams, ctx: RenderContext): Body
         paragraphs: [`${str(p.decidedByName, 'The hiring manager')} recorded the decision “${str(p.decision).replace('_', ' ')}” for ${str(p.candidateName)}, ${str(p.roleTitle)}.`],
         action: { label: 'Open the debrief', url: link(`/applications/${str(p.applicationId)}/debrief`) },
       };
+    case 'self_identification':
+      // The web app routes by hash: the token stays in the fragment, which browsers never send with the page request.
+      return {
+        subject: `${org}: voluntary self-identification for your application`,
+        paragraphs: [
+          `Thank you for applying for ${str(p.roleTitle, 'a role')} at ${org}. To help ${org} check that its hiring process treats every group of candidates fairly, you are invited to answer a short, voluntary self-identification form (sex, race or ethnicity, veteran status, disability).`,
+          'Answering is optional, and every question has a "decline to answer" choice. Your answers are kept apart from your application: interviewers and the hiring team never see them, and they play no part in any decision about you.',
+        ],
+        action: { label: 'Open the form', url: link(`/#/self-identification/${str(p.token)}`) },
+        note: `The link works once, until ${formatWhen(str(p.expiresAt))}.`,
+      };
   }
 }
 
@@ -165,7 +186,7 @@ function body(template: EmailTemplate, p: EmailParams, ctx: RenderContext): Body
 export function renderEmail(template: EmailTemplate, params: EmailParams, ctx: RenderContext): RenderedEmail {
   if (!EMAIL_TEMPLATES.includes(template)) throw new Error(`unknown email template ${String(template)}`);
   const b = body(template, params, ctx);
-  const essential = ESSENTIAL_TEMPLATES.has(template);
+  const essential = isAlwaysSent(template);
   const preferencesUrl = essential ? null : appLink(ctx.appUrl, '/settings/notifications', ctx.preferencesToken ? { token: ctx.preferencesToken } : {});
   const greeting = ctx.recipientName ? `Hello ${ctx.recipientName},` : 'Hello,';
   const footer = [
