@@ -65,6 +65,22 @@ function step(name, fn) {
   });
 }
 
+async function waitForMailLink(email, pattern, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const list = await fetch(`${BASE}/dev/mailbox/messages`).then((r) => (r.ok ? r.json() : { items: [] }));
+    const found = list.items.find((m) => m.to.includes(email));
+    if (found) {
+      const message = await fetch(`${BASE}/dev/mailbox/messages/${found.id}`).then((r) => r.json());
+      const link = (message.text ?? '').split(/\s+/).find((word) => pattern.test(word));
+      assert.ok(link, `a link matching ${pattern} in: ${message.text}`);
+      return link;
+    }
+    assert.ok(Date.now() < deadline, `no mail to ${email} in the development mailbox within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 async function newUserPage(who, viewport = { width: 1360, height: 900 }) {
   const context = await s.browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'UTC' });
   const page = await context.newPage();
@@ -107,7 +123,11 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
 
   step(`set-up: members, an open role, ${CANDIDATES} candidates and an interview that ended 30 hours ago (through the API)`, async () => {
     const signup = await apiCall('POST', '/auth/signup', { organizationName: `Daily work ${RUN}`, name: 'Alex Admin', email: `daily-admin-${RUN}@example.test`, password: PASSWORD });
-    s.admin = { token: signup.accessToken };
+    // Signup is confirmed from the link the development mailbox received (SIGNUP_EMAIL_VERIFICATION, the default).
+    const adminEmail = `daily-admin-${RUN}@example.test`;
+    s.admin = {
+      token: signup?.accessToken ?? (await apiCall('POST', '/auth/verify-email', { token: new URL(await waitForMailLink(adminEmail, /\/verify-email\?token=/)).searchParams.get('token') })).accessToken,
+    };
     const invite = async (key, name, roles) => {
       const email = `daily-${key}-${RUN}@example.test`;
       const res = await apiCall('POST', '/members', { email, name, roles }, s.admin.token);

@@ -80,8 +80,8 @@ function CsvLink(props: { href: string }) {
   const download = async () => {
     setError(null);
     try {
-      const token = localStorage.getItem('hireloop.accessToken');
-      const res = await fetch(props.href, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+      // The session cookie goes along (same origin); a GET needs no CSRF token.
+      const res = await fetch(props.href, { credentials: 'same-origin' });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const url = URL.createObjectURL(await res.blob());
       const a = document.createElement('a');
