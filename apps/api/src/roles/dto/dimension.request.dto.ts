@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
@@ -5,6 +6,11 @@ import { Trim, TrimEach } from './transforms';
 
 const WEIGHT = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 };
 const MAX_SIGNALS = 30;
+
+/** The rules of one signal list (strong, weak, red flags), on create and on update: trimmed, unique, non-empty texts. */
+const SignalList = () =>
+  // Listed in the order the stacked decorators were applied (bottom first), so constraint messages keep their order.
+  applyDecorators(MaxLength(500, { each: true }), IsNotEmpty({ each: true }), IsString({ each: true }), ArrayUnique(), ArrayMaxSize(MAX_SIGNALS), IsArray(), TrimEach());
 
 /**
  * What each rating level looks like for this dimension, keyed by level value. Every level of the role's rating
@@ -58,35 +64,17 @@ export class RubricRequestDto {
 export class SignalsRequestDto {
   @ApiPropertyOptional({ type: [String], maxItems: MAX_SIGNALS })
   @IsOptional()
-  @TrimEach()
-  @IsArray()
-  @ArrayMaxSize(MAX_SIGNALS)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(500, { each: true })
+  @SignalList()
   strong?: string[];
 
   @ApiPropertyOptional({ type: [String], maxItems: MAX_SIGNALS })
   @IsOptional()
-  @TrimEach()
-  @IsArray()
-  @ArrayMaxSize(MAX_SIGNALS)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(500, { each: true })
+  @SignalList()
   weak?: string[];
 
   @ApiPropertyOptional({ type: [String], maxItems: MAX_SIGNALS })
   @IsOptional()
-  @TrimEach()
-  @IsArray()
-  @ArrayMaxSize(MAX_SIGNALS)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(500, { each: true })
+  @SignalList()
   redFlags?: string[];
 }
 
@@ -94,35 +82,17 @@ export class SignalsRequestDto {
 export class UpdateSignalsRequestDto {
   @ApiPropertyOptional({ type: [String], maxItems: MAX_SIGNALS, description: 'Replaces the list; [] clears it' })
   @ValidateIf((o: UpdateSignalsRequestDto) => o.strong !== undefined)
-  @TrimEach()
-  @IsArray()
-  @ArrayMaxSize(MAX_SIGNALS)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(500, { each: true })
+  @SignalList()
   strong?: string[];
 
   @ApiPropertyOptional({ type: [String], maxItems: MAX_SIGNALS, description: 'Replaces the list; [] clears it' })
   @ValidateIf((o: UpdateSignalsRequestDto) => o.weak !== undefined)
-  @TrimEach()
-  @IsArray()
-  @ArrayMaxSize(MAX_SIGNALS)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(500, { each: true })
+  @SignalList()
   weak?: string[];
 
   @ApiPropertyOptional({ type: [String], maxItems: MAX_SIGNALS, description: 'Replaces the list; [] clears it' })
   @ValidateIf((o: UpdateSignalsRequestDto) => o.redFlags !== undefined)
-  @TrimEach()
-  @IsArray()
-  @ArrayMaxSize(MAX_SIGNALS)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(500, { each: true })
+  @SignalList()
   redFlags?: string[];
 }
 
