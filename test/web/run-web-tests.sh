@@ -7,7 +7,8 @@
 #
 # With WEB_BASE_URL the API must have been started after apps/web/dist was built (it registers the files at start).
 # Environment: CHROMIUM_PATH (default /usr/bin/chromium), DATABASE_URL and REDIS_URL (for the API it starts; the
-# database used is DATABASE_URL's with "_web" appended), WEB_REPORT_TIMEOUT_MS (default 90000).
+# database used is DATABASE_URL's with "_web" appended), WEB_REPORT_TIMEOUT_MS (default 90000), WEB_TEST_PORT (the
+# API's port; default a free one), WEB_SPECS (the browser specs to run; default test/web/*.web-spec.mjs).
 # Screenshots of every page: test/web/screenshots/ (not committed).
 set -uo pipefail
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -80,10 +81,6 @@ start_services() {
   [ -f "$out/apps/api/src/main.js" ] && [ -f "$out/apps/worker/src/main.js" ] || { cat "$RUN_DIR/web-tsc.log" >&2; return 1; }
   node scripts/ensure-database.js "$db_url" || return 1
   export DATABASE_URL="$db_url" QUEUE_PREFIX="hireloop-web-$$" SERVE_WEB=true MIGRATIONS_RUN=true LOG_LEVEL="${WEB_LOG_LEVEL:-warn}"
-  # The development mailbox on a port of its own (the worker sends the verification mail there; the test reads it),
-  # and email links to the address the browser uses (cookies are per host).
-  DEV_MAILBOX_PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
-  export DEV_MAILBOX_PORT PUBLIC_APP_URL="http://127.0.0.1:$port"
   export LOGIN_THROTTLE_LIMIT=1000 LOGIN_THROTTLE_ADDRESS_LIMIT=100000 JWT_SECRET="${JWT_SECRET:-web-tests-$(node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))')}"
   # Emails go to the API's development mailbox (on a free port, so parallel runs do not collide); their links use
   # the address the browser test opens.
@@ -117,7 +114,7 @@ if [ "$e2e_status" = 0 ]; then
   node --test --test-concurrency=1 \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$RUN_DIR/web-e2e.tap" \
-    test/web/*.web-spec.mjs
+    ${WEB_SPECS:-test/web/*.web-spec.mjs}
   e2e_status=$?
 fi
 

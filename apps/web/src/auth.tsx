@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { get, hasSession, post, setUnauthorizedListener } from './api/client';
 import type { Me, MemberRole, TokenResponse } from './api/types';
@@ -19,7 +20,12 @@ export function AuthProvider(props: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [checking, setChecking] = useState(hasSession());
 
-  const sessionEnded = useCallback(() => setMe(null), []);
+  // Nothing one person's session loaded may show in the next person's.
+  const queryClient = useQueryClient();
+  const sessionEnded = useCallback(() => {
+    setMe(null);
+    queryClient.clear();
+  }, [queryClient]);
 
   const signOut = useCallback(async () => {
     try {
@@ -27,8 +33,8 @@ export function AuthProvider(props: { children: ReactNode }) {
     } catch {
       /* already signed out (expired session): nothing left to end */
     }
-    setMe(null);
-  }, []);
+    sessionEnded();
+  }, [sessionEnded]);
 
   useEffect(() => {
     setUnauthorizedListener(sessionEnded);

@@ -1,6 +1,8 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { createQueryClient } from './api/queries';
 import { hashRouteOf } from './lib/links';
 import './styles.css';
 
@@ -8,8 +10,12 @@ import './styles.css';
 const route = hashRouteOf(window.location);
 if (route) window.history.replaceState(null, '', `/${route}`);
 
+const queryClient = createQueryClient();
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,7 +1,8 @@
 import { FormEvent, ReactNode, useEffect, useState } from 'react';
 import { get, RequestOptions } from '../api/client';
 import type { CountedPage } from '../api/daily-work-types';
-import { useResource, Resource } from '../lib/hooks';
+import { useApiQuery } from '../api/queries';
+import type { Resource } from '../lib/hooks';
 import { firstPage, nextPage, PageCursors, previousPage, showingText } from '../lib/paging';
 import { ProblemBanner } from './ProblemBanner';
 
@@ -25,10 +26,10 @@ export function usePagedList<T>(path: string, options: { query?: RequestOptions[
   const filterKey = JSON.stringify(options.query ?? {});
   useEffect(() => setPages(firstPage()), [filterKey, search]);
   const cursor = pages.cursors[pages.index];
-  const resource = useResource<CountedPage<T>>(
+  const resource = useApiQuery<CountedPage<T>>(
+    ['list', path, filterKey, search, pageSize, cursor ?? null],
     (signal) => get<CountedPage<T>>(path, { ...(options.query ?? {}), q: search || undefined, limit: pageSize, withTotal: true, cursor }, signal),
-    [path, filterKey, search, cursor],
-    options.intervalMs ?? null,
+    { refetchInterval: options.intervalMs ?? null, keepPrevious: true },
   );
   const data = resource.data;
   const controls = (
