@@ -1862,6 +1862,11 @@ export interface components {
             /** @description Amendments made after reading the panel's feedback, with the rating changes */
             anchoring: components["schemas"]["AnchoringDto"];
         };
+        NudgedByDto: {
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+        };
         NotificationPayloadDto: {
             /** Format: uuid */
             applicationId: string;
@@ -1872,6 +1877,8 @@ export interface components {
             /** @description When the scorecard fell due */
             dueAt: string;
             daysOverdue: number;
+            /** @description A nudge only: who asked for the scorecard */
+            nudgedBy?: components["schemas"]["NudgedByDto"];
         };
         NotificationResponseDto: {
             /** Format: uuid */

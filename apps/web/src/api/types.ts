@@ -73,6 +73,15 @@ export type ScorecardPage = Schemas['ScorecardPageResponseDto'];
 export type KitDimension = Schemas['KitDimensionDto'];
 /** GET /interviews/:id/kit: the interview's loop version, never anyone else's feedback. */
 export type InterviewKit = Schemas['InterviewKitResponseDto'];
+/** PUT /interviews/:id/scorecard (a draft: anything filled in so far). */
+export type ScorecardDraftBody = Schemas['ScorecardDraftRequestDto'];
+/** POST /interviews/:id/scorecard/submit; amend adds a reason. */
+export type ScorecardSubmitBody = Schemas['ScorecardSubmitRequestDto'];
+
+/** A feedback reminder, nudge or escalation in the caller's inbox (GET /notifications). */
+export type AppNotification = Schemas['NotificationResponseDto'];
+export type NotificationKind = AppNotification['kind'];
+export type NotificationPage = Schemas['NotificationPageResponseDto'];
 
 export interface ReportDimension {
   dimensionId: string;

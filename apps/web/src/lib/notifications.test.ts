@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppNotification } from '../api/daily-work-types';
+import type { AppNotification } from '../api/types';
 import { badgeText, notificationMessage } from './notifications';
 
 const base: AppNotification = {

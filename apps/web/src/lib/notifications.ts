@@ -1,4 +1,4 @@
-import type { AppNotification } from '../api/daily-work-types';
+import type { AppNotification } from '../api/types';
 
 /** A notification in words, and where it leads. */
 export interface NotificationMessage {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftPayload, formFromScorecard, parseSignalKey, progress, signalKey, submitPayload } from './scorecard';
+import { draftPayload, formFromScorecard, parseSignalKey, progress, signalKey, submitPayload, submitProblems } from './scorecard';
 
 const ids = ['d1', 'd2'];
 
@@ -65,5 +65,43 @@ describe('scorecard form', () => {
     form.answers.d2 = { rating: null, evidence: '', notAssessed: true, notAssessedReason: 'No time' };
     form.recommendation = 'yes';
     expect(progress(ids, form)).toEqual({ answered: 2, total: 2, complete: true });
+  });
+
+  describe('problems before submitting', () => {
+    const dims = [
+      { id: 'd1', name: 'Modelling' },
+      { id: 'd2', name: 'Communication' },
+    ];
+
+    it('names every problem of an empty scorecard at once, next to its field, in words', () => {
+      expect(submitProblems(dims, formFromScorecard(ids, null), { minEvidenceLength: 20 })).toEqual({
+        'ratings.d1.rating': ['Choose a rating for Modelling, or tick "I could not assess Modelling" and say why.'],
+        'ratings.d1.evidence': ['Write the evidence for Modelling: what the candidate said or did (at least 20 characters).'],
+        'ratings.d2.rating': ['Choose a rating for Communication, or tick "I could not assess Communication" and say why.'],
+        'ratings.d2.evidence': ['Write the evidence for Communication: what the candidate said or did (at least 20 characters).'],
+        recommendation: ['Choose your recommendation: strong no hire, no hire, hire or strong hire.'],
+      });
+    });
+
+    it('asks for a reason when a dimension is not assessed, counts evidence characters, checks the amendment reason', () => {
+      const form = formFromScorecard(ids, null);
+      form.answers.d1 = { rating: 3, evidence: '  too short  ', notAssessed: false, notAssessedReason: '' };
+      form.answers.d2 = { rating: null, evidence: '', notAssessed: true, notAssessedReason: ' no ' };
+      form.recommendation = 'no';
+      expect(submitProblems(dims, form, { minEvidenceLength: 20, amendReason: '' })).toEqual({
+        'ratings.d1.evidence': ['The evidence for Modelling needs at least 20 characters (it has 9).'],
+        'ratings.d2.notAssessedReason': ['Say why Communication was not assessed (at least 5 characters).'],
+        reason: ['Say why you amend your scorecard (at least 5 characters).'],
+      });
+    });
+
+    it('finds nothing in a complete scorecard', () => {
+      const form = formFromScorecard(ids, null);
+      form.answers.d1 = { rating: 4, evidence: 'Built the model end to end', notAssessed: false, notAssessedReason: '' };
+      form.answers.d2 = { rating: null, evidence: '', notAssessed: true, notAssessedReason: 'Ran out of time' };
+      form.recommendation = 'yes';
+      expect(submitProblems(dims, form, { minEvidenceLength: 20 })).toEqual({});
+      expect(submitProblems(dims, form, { minEvidenceLength: 20, amendReason: 'Misread my notes' })).toEqual({});
+    });
   });
 });

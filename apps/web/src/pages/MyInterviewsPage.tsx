@@ -1,14 +1,17 @@
 import { Link } from 'react-router-dom';
-import { get } from '../api/client';
-import type { MyInterview, MyInterviewLists } from '../api/daily-work-types';
+import { useApiQuery } from '../api/queries';
+import { apiClient, unwrap } from '../api/typed-client';
+import type { MyInterview } from '../api/types';
 import { Empty, Loading, ProblemBanner } from '../components/ProblemBanner';
-import { useResource } from '../lib/hooks';
 import { formatDateTime, humanize } from '../lib/labels';
 import { candidateNameOf, roleTitleOf, roundNameOf } from '../lib/names';
+import { usePageTitle } from '../lib/title';
+import { interviewKeys } from './interview/interview-api';
 
 /** The interviewer's own interviews: what still needs feedback (with its due time), what is coming up, what is done. Refreshes every 30 s. */
 export function MyInterviewsPage() {
-  const mine = useResource((signal) => get<MyInterviewLists>('/me/interviews', undefined, signal), [], 30000);
+  usePageTitle('My interviews');
+  const mine = useApiQuery(interviewKeys.mine, async (signal) => unwrap(await apiClient.GET('/v1/me/interviews', { signal })), { refetchInterval: 30000 });
   return (
     <section className="page">
       <h1>My interviews</h1>

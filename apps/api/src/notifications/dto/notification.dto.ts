@@ -11,6 +11,11 @@ export class ListNotificationsQueryDto extends PageQueryDto {
   unread?: boolean;
 }
 
+export class NudgedByDto {
+  @ApiProperty({ format: 'uuid' }) memberId: string;
+  @ApiProperty() name: string;
+}
+
 export class NotificationPayloadDto {
   @ApiProperty({ format: 'uuid' }) applicationId: string;
   @ApiProperty({ format: 'uuid' }) roleId: string;
@@ -18,6 +23,7 @@ export class NotificationPayloadDto {
   @ApiProperty() interviewEndedAt: string;
   @ApiProperty({ description: 'When the scorecard fell due' }) dueAt: string;
   @ApiProperty() daysOverdue: number;
+  @ApiPropertyOptional({ type: NudgedByDto, description: 'A nudge only: who asked for the scorecard' }) nudgedBy?: NudgedByDto;
 }
 
 export class NotificationResponseDto {

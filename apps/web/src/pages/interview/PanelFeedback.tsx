@@ -1,10 +1,10 @@
-import { get } from '../../api/client';
-import type { KitDimension, Role, ScaleLevel, ScorecardPage } from '../../api/types';
+import { useApiQuery } from '../../api/queries';
+import type { KitDimension, ScaleLevel } from '../../api/types';
 import { useAuth } from '../../auth';
 import { Loading, ProblemBanner } from '../../components/ProblemBanner';
 import { ScorecardView } from '../../components/ScorecardView';
-import { useResource } from '../../lib/hooks';
 import { toViewScorecard } from '../../lib/scorecardView';
+import { interviewKeys, loadPanelScorecards, loadRoleOrNull } from './interview-api';
 
 /**
  * The rest of the panel's scorecards for this application. Blind until this interviewer has submitted: the API
@@ -15,18 +15,14 @@ export function PanelFeedback(props: { applicationId: string; roleId: string; un
   const { me, hasRole } = useAuth();
   const myId = me?.membership.memberId;
   const mayReadRole = hasRole('admin', 'recruiter', 'hiring_manager');
-  const feedback = useResource(
+  const feedback = useApiQuery(
+    interviewKeys.panel(props.applicationId),
     async (signal) => {
-      if (!props.unlocked) return null;
-      const [res, role] = await Promise.all([
-        get<ScorecardPage>(`/applications/${props.applicationId}/scorecards`, undefined, signal),
-        mayReadRole ? get<Role>(`/roles/${props.roleId}`, undefined, signal).catch(() => null) : Promise.resolve(null),
-      ]);
+      const [page, role] = await Promise.all([loadPanelScorecards(props.applicationId, signal), mayReadRole ? loadRoleOrNull(props.roleId, signal) : Promise.resolve(null)]);
       const names: Record<string, string> = Object.fromEntries([...(role?.dimensions ?? []), ...props.dimensions].map((d) => [d.id, d.name]));
-      return res.items.filter((sc) => sc.status === 'submitted' && sc.interviewerId !== myId).map((sc) => toViewScorecard(sc, names));
+      return page.items.filter((sc) => sc.status === 'submitted' && sc.interviewerId !== myId).map((sc) => toViewScorecard(sc, names));
     },
-    [props.applicationId, props.unlocked],
-    props.unlocked ? 15000 : null,
+    { enabled: props.unlocked, refetchInterval: props.unlocked ? 15000 : false },
   );
   return (
     <section className="card" aria-labelledby="panel-title" data-testid="panel-feedback">
