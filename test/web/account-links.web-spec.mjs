@@ -1,88 +1,37 @@
-// Browser test of the account pages reached from real emails: the API sends them through the worker to its
-// development mailbox (SMTP), the test reads the message from /dev/mailbox and opens the link in Chromium —
-// accepting an invitation, resetting a password, and the email-preferences link of a non-essential email.
+// Browser test of the pages reached from real emails: the API and worker send them by SMTP to the API's development
+// mailbox (a real SMTP server on loopback), the test reads the message from /dev/mailbox and opens its link in
+// Chromium — accepting an invitation, resetting a password, the email-preferences link of a non-essential email, and
+// the feedback reminder's link to the scorecard (signed in, and signed out through the sign-in page).
 //
-//   WEB_BASE_URL=http://127.0.0.1:3000 node --test test/web/account-links.web-spec.mjs   (see run-web-tests.sh)
+//   WEB_BASE_URL=http://127.0.0.1:3000 node --test test/web/account-links.web-spec.mjs   (see run-web-tests.sh; the
+//   reminder needs the worker's scan to run often: run-web-tests.sh sets REMINDER_CRON to every 5 s)
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { apiCall, BASE, checkPageAtBothWidths, launchBrowser, newPage, PASSWORD, runId, SHOTS, signIn, signUpOrganization, waitForMailLink } from './support.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '..', '..');
-const { chromium } = createRequire(path.join(ROOT, 'apps', 'web', 'package.json'))('playwright-core');
-
-const BASE = (process.env.WEB_BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.join(HERE, 'screenshots');
-const PASSWORD = 'correct horse battery staple';
-const RUN = randomUUID().slice(0, 8);
-const STEP_TIMEOUT_MS = 20_000;
-mkdirSync(SHOTS, { recursive: true });
-
-async function apiCall(method, url, body, token) {
-  const res = await fetch(`${BASE}/v1${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status}: ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
+const RUN = runId();
 
 /** The link to `pathname` in the newest email to `to` whose subject matches, as the development mailbox received it. */
-async function emailedLink(to, subject, pathname) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const list = await (await fetch(`${BASE}/dev/mailbox/messages`)).json();
-    const summary = list.items.find((m) => m.to.includes(to) && subject.test(m.subject));
-    if (summary) {
-      const message = await (await fetch(`${BASE}/dev/mailbox/messages/${summary.id}`)).json();
-      const match = new RegExp(`https?://[^\\s"<>]+${pathname.replace(/\//g, '\\/')}[^\\s"<>]*`).exec(message.text ?? '');
-      assert.ok(match, `no ${pathname} link in the email "${summary.subject}":\n${message.text}`);
-      return match[0];
-    }
-    if (Date.now() > deadline) throw new Error(`no email to ${to} matching ${subject} within 30 s`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+const emailedLink = (to, subject, pathname, timeoutMs = 30_000) => waitForMailLink(to, new RegExp(`^https?://[^\\s"<>]+${pathname.replace(/\//g, '\\/')}`), { subject, timeoutMs });
 
 describe('web app: links from emails', { concurrency: false }, () => {
   let browser;
-  let userDataDir;
+  let closeBrowser;
   const admin = { email: `admin-links-${RUN}@example.test` };
   const ivy = { email: `ivy-${RUN}@example.test`, name: 'Ivy Invitee' };
 
   before(async () => {
-    userDataDir = mkdtempSync(path.join(tmpdir(), 'hireloop-chromium-'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-      env: { ...process.env, TMPDIR: userDataDir },
-    });
-    const signup = await apiCall('POST', '/auth/signup', { organizationName: `Links ${RUN}`, name: 'Alex Admin', email: admin.email, password: PASSWORD });
+    ({ browser, close: closeBrowser } = await launchBrowser());
     // Signup is confirmed from the link the development mailbox received (SIGNUP_EMAIL_VERIFICATION, the default).
-    admin.token =
-      signup.accessToken ??
-      (await apiCall('POST', '/auth/verify-email', { token: new URL(await emailedLink(admin.email, /./, '/verify-email')).searchParams.get('token') })).accessToken;
+    admin.token = await signUpOrganization({ organizationName: `Links ${RUN}`, name: 'Alex Admin', email: admin.email });
   });
   after(async () => {
-    await browser?.close().catch(() => {});
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await closeBrowser?.();
   });
 
-  const freshPage = async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    return page;
-  };
+  const freshPage = (who = 'links') => newPage(browser, who);
 
   it('accepts an invitation from the link in the invitation email', { timeout: 90_000 }, async () => {
     await apiCall('POST', '/members', { email: ivy.email, name: ivy.name, roles: ['interviewer'] }, admin.token);
@@ -156,5 +105,56 @@ describe('web app: links from emails', { concurrency: false }, () => {
     await page.getByRole('heading', { name: 'Single sign-on' }).waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'links-sso-settings.png'), fullPage: true });
     await page.context().close();
+  });
+
+  it('opens the scorecard from the feedback reminder email: signed in, and signed out through the sign-in page', { timeout: 150_000 }, async () => {
+    // An interview that ended 30 hours ago without Rita's scorecard: due 24 hours after its end (the default
+    // reminderAfterHours), so the worker's next scan plans a reminder and emails it.
+    const invite = async (email, name, roles) => {
+      const res = await apiCall('POST', '/members', { email, name, roles }, admin.token);
+      await apiCall('POST', '/auth/accept-invite', { token: res.inviteToken, password: PASSWORD });
+      return { id: res.member.id, email, name };
+    };
+    const rita = await invite(`rita-${RUN}@example.test`, 'Rita Reviewer', ['interviewer']);
+    const manager = await invite(`hugo-${RUN}@example.test`, 'Hugo Manager', ['hiring_manager']);
+    const roleTitle = `Reminder Role ${RUN}`;
+    const role = await apiCall('POST', '/roles/from-template', { templateKey: 'research-scientist-ml', title: roleTitle, hiringManagerId: manager.id }, admin.token);
+    await apiCall('POST', `/roles/${role.id}/open`, {}, admin.token);
+    const candidate = await apiCall('POST', '/candidates', { name: `Morgan Overdue ${RUN}`, email: `morgan-${RUN}@example.test` }, admin.token);
+    const application = await apiCall('POST', '/applications', { candidateId: candidate.id, roleId: role.id }, admin.token);
+    const endsAt = new Date(Date.now() - 30 * 3600_000);
+    const interview = await apiCall(
+      'POST',
+      `/applications/${application.id}/interviews`,
+      { roundId: role.rounds[0].id, interviewerIds: [rita.id], startsAt: new Date(endsAt.getTime() - 3600_000).toISOString(), endsAt: endsAt.toISOString() },
+      admin.token,
+    );
+
+    const link = await emailedLink(rita.email, /^Reminder: your scorecard for /, '/interviews/', 60_000);
+    assert.equal(new URL(link).hash, `#/interviews/${interview.id}`, 'the reminder links to this interview\'s scorecard');
+
+    // Signed out: the link leads through the sign-in page and lands on the scorecard.
+    const page = await freshPage('rita');
+    await page.goto(link);
+    const form = page.getByRole('form', { name: 'Sign in' });
+    await form.waitFor();
+    await form.getByLabel('Email').fill(rita.email);
+    await form.getByLabel('Password').fill(PASSWORD);
+    await form.getByRole('button', { name: 'Sign in' }).press('Enter');
+    await page.getByTestId('interview-kit').waitFor();
+    await page.getByRole('heading', { level: 1, name: new RegExp(`Morgan Overdue ${RUN}`) }).waitFor();
+    await page.getByTestId('scorecard-form').waitFor();
+    assert.match(await page.title(), new RegExp(`Morgan Overdue ${RUN}`), 'the tab names the interview');
+    await checkPageAtBothWidths(page, 'the scorecard opened from the reminder', 'links-reminder-scorecard');
+
+    // Signed in (a new session): the link opens the scorecard straight away.
+    const signedIn = await freshPage('rita-signed-in');
+    await signIn(signedIn, rita);
+    await signedIn.goto(link);
+    await signedIn.getByTestId('interview-kit').waitFor();
+    await signedIn.getByTestId('scorecard-form').waitFor();
+    assert.equal(new URL(signedIn.url()).hash, `#/interviews/${interview.id}`);
+    await page.context().close();
+    await signedIn.context().close();
   });
 });

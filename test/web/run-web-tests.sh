@@ -8,7 +8,8 @@
 # With WEB_BASE_URL the API must have been started after apps/web/dist was built (it registers the files at start).
 # Environment: CHROMIUM_PATH (default /usr/bin/chromium), DATABASE_URL and REDIS_URL (for the API it starts; the
 # database used is DATABASE_URL's with "_web" appended), WEB_REPORT_TIMEOUT_MS (default 90000), WEB_TEST_PORT (the
-# API's port; default a free one), WEB_SPECS (the browser specs to run; default test/web/*.web-spec.mjs).
+# API's port; default a free one), WEB_SPECS (the browser specs to run; default test/web/*.web-spec.mjs),
+# WEB_REMINDER_CRON (the worker's feedback-reminder scan; default every 5 s).
 # Screenshots of every page: test/web/screenshots/ (not committed).
 set -uo pipefail
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -81,6 +82,9 @@ start_services() {
   [ -f "$out/apps/api/src/main.js" ] && [ -f "$out/apps/worker/src/main.js" ] || { cat "$RUN_DIR/web-tsc.log" >&2; return 1; }
   node scripts/ensure-database.js "$db_url" || return 1
   export DATABASE_URL="$db_url" QUEUE_PREFIX="hireloop-web-$$" SERVE_WEB=true MIGRATIONS_RUN=true LOG_LEVEL="${WEB_LOG_LEVEL:-warn}"
+  # The feedback-reminder scan every 5 s instead of every 15 min, so that a reminder email for an interview that
+  # ended long ago arrives while the browser test waits for it (account-links.web-spec.mjs follows its link).
+  export REMINDER_CRON="${WEB_REMINDER_CRON:-*/5 * * * * *}"
   export LOGIN_THROTTLE_LIMIT=1000 LOGIN_THROTTLE_ADDRESS_LIMIT=100000 JWT_SECRET="${JWT_SECRET:-web-tests-$(node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))')}"
   # Emails go to the API's development mailbox (on a free port, so parallel runs do not collide); their links use
   # the address the browser test opens.
