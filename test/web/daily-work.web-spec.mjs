@@ -1,140 +1,41 @@
 // Browser test of each group's daily work (issue 19): a recruiter finds candidate #1,010 by searching (the list
 // says how many there are), applies them through the picker, and nudges an interviewer from the debrief; the
-// interviewer sees the overdue interview and the nudge in the inbox (badge), submits, and finds the interview under
-// Completed; the role builder, the debrief and the lists fit a 390 px wide screen without horizontal scrolling.
+// interviewer sees the overdue interview and the nudge in the inbox (badge), opens it from the inbox, is told every
+// problem of an empty scorecard at once, submits, finds the interview under Completed and amends it; My interviews,
+// the inbox and the scorecard (before and after submitting) pass axe-core at 390 and 1440 px; the role builder, the
+// debrief and the lists fit a 390 px wide screen without horizontal scrolling.
 //
 // Runs like loop-to-decision.web-spec.mjs (see run-web-tests.sh):
 //   WEB_BASE_URL=http://127.0.0.1:3000 node --test test/web/daily-work.web-spec.mjs
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { apiCall, assertAccessible, assertNoHorizontalOverflow, BASE, checkPageAtBothWidths, launchBrowser, newPage, PASSWORD, runId, screenshot, signIn, signUpOrganization, stepper } from './support.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '..', '..');
-const { chromium } = createRequire(path.join(ROOT, 'apps', 'web', 'package.json'))('playwright-core');
-
-const BASE = (process.env.WEB_BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.join(HERE, 'screenshots');
-const PASSWORD = 'correct horse battery staple';
-const RUN = randomUUID().slice(0, 8);
-const STEP_TIMEOUT_MS = 20_000;
+const RUN = runId();
 const CANDIDATES = 1010;
 
-mkdirSync(SHOTS, { recursive: true });
-
-async function apiCall(method, url, body, token, attempt = 1) {
-  const res = await fetch(`${BASE}/v1${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  // A loaded test machine may briefly answer 503 (pool busy); the set-up waits and tries again.
-  if (res.status === 503 && attempt < 6) {
-    await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
-    return apiCall(method, url, body, token, attempt + 1);
-  }
-  const json = text ? JSON.parse(text) : undefined;
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status}: ${text}`);
-  return json;
-}
-
-const s = { browser: null, userDataDir: null, admin: null, people: {}, roleId: null, roleTitle: `Platform Engineer ${RUN}`, first: null, applicationId: null, interviewId: null, pages: {} };
-let broken = null;
-const shot = async (page, name) => page.screenshot({ path: path.join(SHOTS, `daily-${name}.png`), fullPage: true });
-
-function step(name, fn) {
-  it(name, { timeout: 180_000 }, async (t) => {
-    if (broken) {
-      t.skip(`skipped: "${broken}" failed`);
-      return;
-    }
-    try {
-      await fn();
-    } catch (error) {
-      broken = name;
-      for (const [who, page] of Object.entries(s.pages)) await page.screenshot({ path: path.join(SHOTS, `daily-failed-${who}.png`), fullPage: true }).catch(() => {});
-      throw error;
-    }
-  });
-}
-
-async function waitForMailLink(email, pattern, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const list = await fetch(`${BASE}/dev/mailbox/messages`).then((r) => (r.ok ? r.json() : { items: [] }));
-    const found = list.items.find((m) => m.to.includes(email));
-    if (found) {
-      const message = await fetch(`${BASE}/dev/mailbox/messages/${found.id}`).then((r) => r.json());
-      const link = (message.text ?? '').split(/\s+/).find((word) => pattern.test(word));
-      assert.ok(link, `a link matching ${pattern} in: ${message.text}`);
-      return link;
-    }
-    assert.ok(Date.now() < deadline, `no mail to ${email} in the development mailbox within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const s = { browser: null, closeBrowser: null, admin: null, people: {}, roleId: null, roleTitle: `Platform Engineer ${RUN}`, first: null, applicationId: null, interviewId: null, pages: {} };
+const shot = async (page, name) => screenshot(page, `daily-${name}`);
+const step = stepper(it, s.pages, 'daily');
 
 async function newUserPage(who, viewport = { width: 1360, height: 900 }) {
-  const context = await s.browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'UTC' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  page.on('pageerror', (error) => process.stderr.write(`[${who}] page error: ${error.message}\n`));
+  const page = await newPage(s.browser, who, viewport);
   s.pages[who] = page;
   return page;
 }
 
-async function signIn(page, person) {
-  await page.goto(`${BASE}/#/signin`);
-  const form = page.getByRole('form', { name: 'Sign in' });
-  await form.getByLabel('Email').fill(person.email);
-  await form.getByLabel('Password').fill(PASSWORD);
-  await form.getByRole('button', { name: 'Sign in' }).press('Enter');
-  await page.getByTestId('whoami').filter({ hasText: person.name }).waitFor();
-}
-
-/** Nothing wider than the viewport: the page never scrolls sideways (tables scroll inside their own box). */
-async function assertNoHorizontalOverflow(page, what) {
-  const { scrollWidth, innerWidth, widest } = await page.evaluate(() => {
-    // The elements that stick out, deepest first: what to fix when the page is too wide.
-    const out = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 1));
-    const name = (el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} (${Math.round(el.getBoundingClientRect().right)} px)`;
-    // …and the outermost: the container that grew wider than the screen.
-    const outer = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().width > window.innerWidth + 1 && el.parentElement && el.parentElement.getBoundingClientRect().width <= window.innerWidth + 1);
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, widest: [...outer.slice(0, 3), ...out.slice(0, 3)].map(name) };
-  });
-  assert.ok(scrollWidth <= innerWidth, `${what} is ${scrollWidth} px wide on a ${innerWidth} px screen: ${widest.join(', ')}`);
-}
-
 describe('web app: daily work (inbox, nudges, search and paging, completed, 390 px)', { concurrency: false }, () => {
   before(async () => {
-    s.userDataDir = mkdtempSync(path.join(tmpdir(), 'hireloop-chromium-'));
-    s.browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-      env: { ...process.env, TMPDIR: s.userDataDir },
-    });
+    ({ browser: s.browser, close: s.closeBrowser } = await launchBrowser());
   });
 
   after(async () => {
-    await s.browser?.close().catch(() => {});
-    if (s.userDataDir) rmSync(s.userDataDir, { recursive: true, force: true });
+    await s.closeBrowser?.();
   });
 
   step(`set-up: members, an open role, ${CANDIDATES} candidates and an interview that ended 30 hours ago (through the API)`, async () => {
-    const signup = await apiCall('POST', '/auth/signup', { organizationName: `Daily work ${RUN}`, name: 'Alex Admin', email: `daily-admin-${RUN}@example.test`, password: PASSWORD });
     // Signup is confirmed from the link the development mailbox received (SIGNUP_EMAIL_VERIFICATION, the default).
-    const adminEmail = `daily-admin-${RUN}@example.test`;
-    s.admin = {
-      token: signup?.accessToken ?? (await apiCall('POST', '/auth/verify-email', { token: new URL(await waitForMailLink(adminEmail, /\/verify-email\?token=/)).searchParams.get('token') })).accessToken,
-    };
+    s.admin = { token: await signUpOrganization({ organizationName: `Daily work ${RUN}`, name: 'Alex Admin', email: `daily-admin-${RUN}@example.test` }) };
     const invite = async (key, name, roles) => {
       const email = `daily-${key}-${RUN}@example.test`;
       const res = await apiCall('POST', '/members', { email, name, roles }, s.admin.token);
@@ -249,29 +150,61 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
     await page.locator('.page-header').getByText(/· Onsite/).waitFor();
   });
 
-  step('interviewer Alice: the inbox badge counts the nudge; the interview is marked overdue with its due time', async () => {
+  step('interviewer Alice: the inbox badge counts the nudge; My interviews marks the interview overdue with its due time; both pages pass axe at 390 and 1440 px', async () => {
     const page = await newUserPage('alice');
     await signIn(page, s.people.alice);
     const badge = page.getByTestId('inbox-badge');
     await badge.waitFor();
     assert.ok(Number(await badge.innerText()) >= 1, 'the badge counts unread notifications');
-    await page.getByTestId('inbox-link').click();
-    const nudge = page.locator('[data-testid="inbox-item"][data-kind="feedback_nudge"]');
-    await nudge.waitFor();
-    assert.match(await nudge.innerText(), new RegExp(`Riley Recruiter asked for your scorecard for ${s.roleTitle.replace(/[()]/g, '.')}`));
-    await shot(page, '03-inbox');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My interviews' }).click();
     const awaiting = page.getByTestId('awaiting-feedback');
     const card = awaiting.getByTestId('my-interview').filter({ hasText: s.first.name });
     await card.getByTestId('overdue').waitFor();
     assert.match(await card.getByTestId('feedback-due').innerText(), /^Was due /);
-    await shot(page, '04-overdue');
+    assert.equal(await page.title(), 'My interviews · hireloop');
+    await checkPageAtBothWidths(page, 'My interviews', 'daily-04-my-interviews');
+
+    await page.getByTestId('inbox-link').click();
+    const nudge = page.locator('[data-testid="inbox-item"][data-kind="feedback_nudge"]');
+    await nudge.waitFor();
+    assert.match(await nudge.innerText(), new RegExp(`Riley Recruiter asked for your scorecard for ${s.roleTitle.replace(/[()]/g, '.')}`));
+    assert.equal(await page.title(), 'Inbox · hireloop');
+    await checkPageAtBothWidths(page, 'the inbox', 'daily-03-inbox');
   });
 
-  step('interviewer Alice: submits from the overdue card and finds the interview under Completed, with a link to amend', async () => {
+  step('interviewer Alice: opens the overdue interview from the inbox; an empty submission names every problem at once beside its field, in words', async () => {
     const page = s.pages.alice;
-    await page.getByTestId('awaiting-feedback').getByRole('link', { name: new RegExp(`Write feedback: ${s.first.name}`) }).click();
+    await page.locator('[data-testid="inbox-item"][data-kind="feedback_nudge"]').getByRole('link', { name: 'Write feedback' }).click();
     await page.getByTestId('interview-kit').waitFor();
+    assert.equal(new URL(page.url()).hash, `#/interviews/${s.interviewId}`);
+    assert.match(await page.title(), new RegExp(`^Interview: ${s.first.name}`));
+    await checkPageAtBothWidths(page, 'the interview kit and scorecard form', 'daily-05-scorecard-form');
+
+    const sections = page.getByTestId('scorecard-dimension');
+    const n = await sections.count();
+    assert.ok(n >= 2, 'the round has several focus dimensions');
+    // The last dimension "could not be assessed", without saying why.
+    const last = sections.nth(n - 1);
+    const lastName = await last.getAttribute('data-dimension');
+    await last.getByRole('checkbox', { name: `I could not assess ${lastName}` }).check();
+    await page.getByTestId('submit-scorecard').click();
+    const form = page.getByTestId('scorecard-form');
+    await form.getByTestId('problem').filter({ hasText: `${2 * n} problems need fixing` }).waitFor();
+    // Every problem at once, each beside its field: rating and evidence of each rated dimension, the reason of the
+    // unassessed one, the recommendation.
+    assert.equal(await form.getByTestId('field-error').count(), 2 * n);
+    const firstName = await sections.nth(0).getAttribute('data-dimension');
+    assert.match(await sections.nth(0).getByTestId('field-error').first().innerText(), new RegExp(`^Choose a rating for ${firstName}`));
+    assert.match(await sections.nth(0).getByRole('textbox', { name: `Evidence for ${firstName}` }).getAttribute('aria-describedby'), /error/);
+    assert.equal(await last.getByTestId('field-error').innerText(), `Say why ${lastName} was not assessed (at least 5 characters).`);
+    await form.locator('.choice-row--recommendation').getByText('Choose your recommendation: strong no hire, no hire, hire or strong hire.').waitFor();
+    await assertAccessible(page, 'the scorecard form with its problems');
+    await shot(page, '05b-scorecard-problems');
+    await last.getByRole('checkbox', { name: `I could not assess ${lastName}` }).uncheck();
+  });
+
+  step('interviewer Alice: submits, finds the interview under Completed and amends it from there', async () => {
+    const page = s.pages.alice;
     const sections = page.getByTestId('scorecard-dimension');
     const n = await sections.count();
     for (let i = 0; i < n; i++) {
@@ -282,12 +215,29 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
     await page.getByRole('radio', { name: 'Hire', exact: true }).check();
     await page.getByTestId('submit-scorecard').click();
     await page.getByTestId('scorecard-submitted').waitFor();
+    await checkPageAtBothWidths(page, 'the submitted scorecard with the panel feedback', 'daily-05c-scorecard-submitted');
+
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My interviews' }).click();
     const completed = page.getByTestId('completed');
     await completed.getByTestId('my-interview').filter({ hasText: s.first.name }).waitFor();
-    await completed.getByRole('link', { name: new RegExp(`Amend or read the panel: ${s.first.name}`) }).waitFor();
     assert.equal(await page.getByTestId('awaiting-feedback').getByText(s.first.name).count(), 0);
-    await shot(page, '05-completed');
+    await shot(page, '05d-completed');
+
+    await completed.getByRole('link', { name: new RegExp(`Amend or read the panel: ${s.first.name}`) }).click();
+    await page.getByTestId('scorecard-submitted').waitFor();
+    await page.getByRole('button', { name: 'Amend my scorecard' }).click();
+    const form = page.getByTestId('scorecard-form');
+    await form.getByRole('heading', { name: 'Amend your scorecard' }).waitFor();
+    await sections.nth(0).locator('input[type="radio"][value="4"]').check();
+    await page.getByTestId('submit-scorecard').click();
+    await form.getByLabel('Reason for the amendment').locator('..').getByTestId('field-error').filter({ hasText: 'Say why you amend your scorecard' }).waitFor();
+    await form.getByLabel('Reason for the amendment').fill('Re-read my notes: the worked example was complete.');
+    await page.getByTestId('submit-scorecard').click();
+    await page.getByTestId('scorecard-submitted').waitFor();
+    const own = await apiCall('GET', `/interviews/${s.interviewId}/scorecard`, undefined, s.people.alice.token);
+    assert.equal(own.revision, 2, 'the amendment is a second revision');
+    assert.ok(own.ratings.some((r) => r.rating === 4), 'the amended rating is stored');
+    await shot(page, '05e-amended');
   });
 
   step('390 px: the debrief and the lists fit the screen (no horizontal overflow)', async () => {
