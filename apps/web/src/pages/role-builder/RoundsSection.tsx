@@ -1,15 +1,15 @@
 import { FormEvent, useEffect, useState } from 'react';
-import { del, listAll, patch, post } from '../../api/client';
-import type { Question, Role, Round, RoundKind } from '../../api/types';
+import { del, patch, post } from '../../api/client';
+import type { Role, Round, RoundKind } from '../../api/types';
 import { ROUND_KINDS } from '../../api/types';
 import { CoverageGrid } from '../../components/CoverageGrid';
 import { Field, FieldError } from '../../components/Field';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { cellKey, toggleFocus } from '../../lib/coverage';
-import { useAction, useResource } from '../../lib/hooks';
+import { useAction } from '../../lib/hooks';
 import { ROUND_KIND_LABELS } from '../../lib/labels';
 import { ApiError } from '../../lib/problem';
-import { toggle } from '../../lib/scorecard';
+import { RoundQuestions } from './RoundQuestions';
 
 type Change = { round: Round; role: Role };
 
@@ -71,18 +71,18 @@ export function RoundsSection(props: { role: Role; editable: boolean; onChange: 
 
 function RoundEditor(props: { roleId: string; round: Round; index: number; count: number; editable: boolean; onChange: (role: Role) => void; messagesFor: (field: string) => string[] }) {
   const { round } = props;
-  const [form, setForm] = useState({ name: round.name, kind: round.kind, durationMinutes: String(round.durationMinutes), questionIds: round.questionIds ?? [] });
-  // Reset only when this round itself changed on the server, not on every change of the role.
-  const savedKey = JSON.stringify(round);
-  useEffect(() => setForm({ name: round.name, kind: round.kind, durationMinutes: String(round.durationMinutes), questionIds: round.questionIds ?? [] }), [savedKey]);
-  const [showQuestions, setShowQuestions] = useState(false);
-  const questions = useResource(() => (showQuestions ? listAll<Question>('/questions') : Promise.resolve([] as Question[])), [showQuestions]);
+  const [form, setForm] = useState({ name: round.name, kind: round.kind, durationMinutes: String(round.durationMinutes) });
+  // Reset only when this round's own fields changed on the server, not on every change of the role.
+  const savedKey = JSON.stringify([round.name, round.kind, round.durationMinutes]);
+  useEffect(() => setForm({ name: round.name, kind: round.kind, durationMinutes: String(round.durationMinutes) }), [savedKey]);
+  // The questions load when the round is opened (a template's loop has many).
+  const [open, setOpen] = useState(false);
   const save = useAction((body: Record<string, unknown>) => patch<Change>(`/roles/${props.roleId}/rounds/${round.id}`, body));
   const remove = useAction(() => del<Role>(`/roles/${props.roleId}/rounds/${round.id}`));
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const duration = Number(form.durationMinutes);
-    const res = await save.run({ name: form.name, kind: form.kind, durationMinutes: Number.isFinite(duration) ? duration : form.durationMinutes, questionIds: form.questionIds });
+    const res = await save.run({ name: form.name, kind: form.kind, durationMinutes: Number.isFinite(duration) ? duration : form.durationMinutes });
     if (res) props.onChange(res.role);
   };
   const move = async (delta: number) => {
@@ -98,7 +98,7 @@ function RoundEditor(props: { roleId: string; round: Round; index: number; count
   const focusErrors = props.messagesFor(`rounds.${round.id}.focusDimensionIds`);
   return (
     <li className="round" data-field={`rounds.${round.id}`}>
-      <details>
+      <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
         <summary>
           <span className="round__name">{round.name}</span>{' '}
           <span className="muted small">
@@ -107,7 +107,7 @@ function RoundEditor(props: { roleId: string; round: Round; index: number; count
           </span>
         </summary>
         <form onSubmit={onSubmit} noValidate aria-label={`Edit round ${round.name}`}>
-          <ProblemBanner error={err ?? remove.error} claimed={['name', 'kind', 'durationMinutes', 'questionIds', 'position', 'focusDimensionIds']} title="Could not save the round" />
+          <ProblemBanner error={err ?? remove.error} claimed={['name', 'kind', 'durationMinutes', 'position', 'focusDimensionIds']} title="Could not save the round" />
           <div className="row">
             <Field label="Name" errors={err?.forField('name')}>
               {(p) => <input {...p} value={form.name} disabled={!props.editable} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
@@ -127,19 +127,6 @@ function RoundEditor(props: { roleId: string; round: Round; index: number; count
               {(p) => <input {...p} inputMode="numeric" className="input-weight" value={form.durationMinutes} disabled={!props.editable} onChange={(e) => setForm({ ...form, durationMinutes: e.target.value })} />}
             </Field>
           </div>
-          <details className="subtle" onToggle={(e) => setShowQuestions((e.target as HTMLDetailsElement).open)}>
-            <summary>Questions ({form.questionIds.length})</summary>
-            {questions.data && questions.data.length === 0 ? <p className="muted small">The question bank is empty.</p> : null}
-            <fieldset className="checks">
-              <legend className="sr-only">Questions for this round</legend>
-              {(questions.data ?? []).map((q) => (
-                <label key={q.id} className="check">
-                  <input type="checkbox" checked={form.questionIds.includes(q.id)} disabled={!props.editable} onChange={() => setForm({ ...form, questionIds: toggle(form.questionIds, q.id) })} /> {q.prompt}
-                </label>
-              ))}
-            </fieldset>
-            <FieldError messages={err?.under('questionIds')} />
-          </details>
           {props.editable ? (
             <div className="actions">
               <button type="submit" className="button" disabled={save.pending}>
@@ -157,6 +144,7 @@ function RoundEditor(props: { roleId: string; round: Round; index: number; count
             </div>
           ) : null}
         </form>
+        {open ? <RoundQuestions roleId={props.roleId} round={round} editable={props.editable} onChange={props.onChange} /> : null}
       </details>
       <FieldError messages={focusErrors} />
     </li>
