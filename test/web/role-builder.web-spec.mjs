@@ -179,6 +179,9 @@ describe('web app: the recruiter builds a loop by hand, questions included', { c
     await bankItem.getByRole('button', { name: /^Add/ }).click();
     await secondQuestions.getByTestId('round-question').filter({ hasText: QUESTION.prompt }).waitFor();
     assert.equal(await secondQuestions.getByTestId('round-question').count(), 2);
+    // Reordered: the kit asks them in this order.
+    await secondQuestions.getByRole('button', { name: 'Move question 2 earlier' }).click();
+    await secondQuestions.getByTestId('question-prompt').first().filter({ hasText: QUESTION.prompt }).waitFor();
     await screenshot(page, 'role-builder-02-questions');
   });
 
@@ -195,7 +198,9 @@ describe('web app: the recruiter builds a loop by hand, questions included', { c
       DIMENSIONS.map((d) => [d.name, Number(d.weight)]),
     );
     assert.equal(role.rounds.find((r) => r.name === ROUNDS[0].name).questionIds.length, 1);
-    assert.equal(role.rounds.find((r) => r.name === ROUNDS[1].name).questionIds.length, 2);
+    const second = role.rounds.find((r) => r.name === ROUNDS[1].name);
+    assert.deepEqual(second.questionIds, [role.rounds.find((r) => r.name === ROUNDS[0].name).questionIds[0], second.questionIds[1]], 'the picked question was moved first');
+    assert.equal(second.questionIds.length, 2);
     s.round = role.rounds.find((r) => r.name === ROUNDS[0].name);
   });
 

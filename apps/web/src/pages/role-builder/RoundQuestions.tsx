@@ -7,6 +7,7 @@ import { Empty, Loading, ProblemBanner } from '../../components/ProblemBanner';
 import { useAction } from '../../lib/hooks';
 import { QUESTION_BANK_KEY, roleKey, useQuestion, useQuestionSearch } from './queries';
 import { QuestionBody, QuestionForm } from './QuestionForm';
+import { moveItem } from './shared';
 import './questions.css';
 
 /**
@@ -32,11 +33,7 @@ export function RoundQuestions(props: { roleId: string; round: Round; editable: 
     void invalidate(QUESTION_BANK_KEY);
     return setQuestions([...ids, question.id]);
   };
-  const move = (index: number, delta: number) => {
-    const next = [...ids];
-    [next[index], next[index + delta]] = [next[index + delta], next[index]];
-    return setQuestions(next);
-  };
+  const move = (index: number, delta: number) => setQuestions(moveItem(ids, index, delta));
   const titleId = `round-${round.id}-questions`;
   return (
     <section className="round-questions" aria-labelledby={titleId} data-testid="round-questions">

@@ -1,5 +1,6 @@
-import { FormEvent, useEffect, useState } from 'react';
-import { del, patch, post } from '../../api/client';
+import { FormEvent, useState } from 'react';
+import type { components } from '../../api/schema';
+import { apiClient, unwrap } from '../../api/typed-client';
 import type { Role, Round, RoundKind } from '../../api/types';
 import { ROUND_KINDS } from '../../api/types';
 import { CoverageGrid } from '../../components/CoverageGrid';
@@ -10,8 +11,16 @@ import { useAction } from '../../lib/hooks';
 import { ROUND_KIND_LABELS } from '../../lib/labels';
 import { ApiError } from '../../lib/problem';
 import { RoundQuestions } from './RoundQuestions';
+import { useDraft } from './shared';
 
-type Change = { round: Round; role: Role };
+type RoundUpdate = components['schemas']['UpdateRoundRequestDto'];
+
+function updateRound(roleId: string, roundId: string, body: RoundUpdate) {
+  return apiClient.PATCH('/v1/roles/{id}/rounds/{roundId}', { params: { path: { id: roleId, roundId } }, body }).then(unwrap);
+}
+
+/** Minutes as typed: a number when it is one, else the text itself, so that the API names the field's problem. */
+const minutesOf = (text: string) => (Number.isFinite(Number(text)) && text.trim() !== '' ? Number(text) : text) as number;
 
 export function RoundsSection(props: { role: Role; editable: boolean; onChange: (role: Role) => void; messagesFor: (field: string) => string[] }) {
   const { role } = props;
@@ -27,7 +36,7 @@ export function RoundsSection(props: { role: Role; editable: boolean; onChange: 
     setPending((p) => new Set(p).add(key));
     setGridError(null);
     try {
-      const res = await patch<Change>(`/roles/${role.id}/rounds/${roundId}`, { focusDimensionIds: toggleFocus(round.focusDimensionIds, dimensionId) });
+      const res = await updateRound(role.id, roundId, { focusDimensionIds: toggleFocus(round.focusDimensionIds, dimensionId) });
       props.onChange(res.role);
     } catch (e) {
       setGridError(e instanceof ApiError ? e : new ApiError({ status: 0, detail: String(e) }));
@@ -71,18 +80,15 @@ export function RoundsSection(props: { role: Role; editable: boolean; onChange: 
 
 function RoundEditor(props: { roleId: string; round: Round; index: number; count: number; editable: boolean; onChange: (role: Role) => void; messagesFor: (field: string) => string[] }) {
   const { round } = props;
-  const [form, setForm] = useState({ name: round.name, kind: round.kind, durationMinutes: String(round.durationMinutes) });
   // Reset only when this round's own fields changed on the server, not on every change of the role.
-  const savedKey = JSON.stringify([round.name, round.kind, round.durationMinutes]);
-  useEffect(() => setForm({ name: round.name, kind: round.kind, durationMinutes: String(round.durationMinutes) }), [savedKey]);
+  const [form, setForm] = useDraft(JSON.stringify([round.name, round.kind, round.durationMinutes]), () => ({ name: round.name, kind: round.kind, durationMinutes: String(round.durationMinutes) }));
   // The questions load when the round is opened (a template's loop has many).
   const [open, setOpen] = useState(false);
-  const save = useAction((body: Record<string, unknown>) => patch<Change>(`/roles/${props.roleId}/rounds/${round.id}`, body));
-  const remove = useAction(() => del<Role>(`/roles/${props.roleId}/rounds/${round.id}`));
+  const save = useAction((body: RoundUpdate) => updateRound(props.roleId, round.id, body));
+  const remove = useAction(async () => unwrap(await apiClient.DELETE('/v1/roles/{id}/rounds/{roundId}', { params: { path: { id: props.roleId, roundId: round.id } } })));
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const duration = Number(form.durationMinutes);
-    const res = await save.run({ name: form.name, kind: form.kind, durationMinutes: Number.isFinite(duration) ? duration : form.durationMinutes });
+    const res = await save.run({ name: form.name, kind: form.kind, durationMinutes: minutesOf(form.durationMinutes) });
     if (res) props.onChange(res.role);
   };
   const move = async (delta: number) => {
@@ -154,10 +160,9 @@ function RoundEditor(props: { roleId: string; round: Round; index: number; count
 function AddRoundForm(props: { roleId: string; onChange: (role: Role) => void }) {
   const empty = { name: '', kind: 'technical' as RoundKind, durationMinutes: '60' };
   const [form, setForm] = useState(empty);
-  const action = useAction(() => {
-    const duration = Number(form.durationMinutes);
-    return post<Change>(`/roles/${props.roleId}/rounds`, { name: form.name, kind: form.kind, durationMinutes: Number.isFinite(duration) && form.durationMinutes.trim() !== '' ? duration : form.durationMinutes });
-  });
+  const action = useAction(async () =>
+    unwrap(await apiClient.POST('/v1/roles/{id}/rounds', { params: { path: { id: props.roleId } }, body: { name: form.name, kind: form.kind, durationMinutes: minutesOf(form.durationMinutes) } })),
+  );
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const res = await action.run();
