@@ -175,6 +175,8 @@ describe('web app: the recruiter builds a loop by hand, questions included', { c
     await expand(secondQuestions.getByText('Pick from the question bank', { exact: true }));
     await secondQuestions.getByTestId('question-bank-search').fill(RUN);
     await secondQuestions.getByTestId('question-bank-search').press('Enter');
+    // Searched on the server, with counts: both questions of this run match.
+    await secondQuestions.getByTestId('question-bank-showing').filter({ hasText: 'Showing 1–2 of 2 questions' }).waitFor();
     const bankItem = secondQuestions.locator('.question-bank__item').filter({ hasText: QUESTION.prompt });
     await bankItem.getByRole('button', { name: /^Add/ }).click();
     await secondQuestions.getByTestId('round-question').filter({ hasText: QUESTION.prompt }).waitFor();

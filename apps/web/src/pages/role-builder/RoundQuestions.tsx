@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useInvalidate } from '../../api/queries';
 import { apiClient, unwrap } from '../../api/typed-client';
 import type { Question, Role, Round } from '../../api/types';
-import { SearchBox } from '../../components/PagedList';
+import { usePagedList } from '../../components/PagedList';
 import { Empty, Loading, ProblemBanner } from '../../components/ProblemBanner';
 import { useAction } from '../../lib/hooks';
-import { QUESTION_BANK_KEY, roleKey, useQuestion, useQuestionSearch } from './queries';
+import { QUESTION_BANK_KEY, roleKey, useQuestion } from './queries';
 import { QuestionBody, QuestionForm } from './QuestionForm';
 import { moveItem } from './shared';
 import './questions.css';
@@ -154,52 +154,59 @@ function QuestionText(props: { question: Question }) {
   );
 }
 
-/** Searches the organization's question bank on the server (newest first) and adds a question to the round. */
+/** The organization's question bank, searched and paged on the server (newest first, with counts), to add to the round. */
 function QuestionBankPicker(props: { roundName: string; chosen: string[]; busy: boolean; onAdd: (questionId: string) => void }) {
   const [open, setOpen] = useState(false);
-  const [search, setSearch] = useState('');
-  const results = useQuestionSearch(search, open);
+  return (
+    <details className="add-form" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>Pick from the question bank</summary>
+      {open ? <QuestionBankList {...props} /> : null}
+    </details>
+  );
+}
+
+function QuestionBankList(props: { roundName: string; chosen: string[]; busy: boolean; onAdd: (questionId: string) => void }) {
+  const list = usePagedList<Question>('/questions', { noun: 'questions', label: `Search the question bank for ${props.roundName}`, testId: 'question-bank', pageSize: 8 });
   const invalidate = useInvalidate();
   const remove = useAction(async (id: string) => {
     unwrap(await apiClient.DELETE('/v1/questions/{id}', { params: { path: { id } } }));
     await invalidate(QUESTION_BANK_KEY);
   });
-  const items = results.data?.items ?? [];
+  const data = list.resource.data;
   return (
-    <details className="add-form" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
-      <summary>Pick from the question bank</summary>
-      {open ? (
-        <div className="question-bank">
-          <SearchBox label={`Search the question bank for ${props.roundName}`} onSearch={setSearch} testId="question-bank" />
-          <ProblemBanner error={results.error ?? remove.error} title="The question bank" />
-          {!results.data ? (
-            results.error ? null : <Loading />
-          ) : items.length === 0 ? (
-            <Empty>{search ? 'No question matches.' : 'The question bank is empty.'}</Empty>
-          ) : (
-            <ul className="question-bank__list">
-              {items.map((q) => {
-                const inRound = props.chosen.includes(q.id);
-                return (
-                  <li key={q.id} className="question-bank__item">
-                    <span className="question-bank__prompt">{q.prompt}</span>
-                    <span className="actions">
-                      <button type="button" className="button button--small" disabled={inRound || props.busy} onClick={() => props.onAdd(q.id)}>
-                        {inRound ? 'In this round' : 'Add'}
-                        <span className="sr-only"> “{q.prompt}”</span>
-                      </button>
-                      <button type="button" className="button button--small button--ghost" disabled={inRound || remove.pending} onClick={() => window.confirm(`Delete “${q.prompt}” from the question bank?`) && void remove.run(q.id)}>
-                        Delete from the bank<span className="sr-only"> “{q.prompt}”</span>
-                      </button>
-                    </span>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-          {results.data?.nextCursor ? <p className="small muted">More questions match: narrow the search.</p> : null}
-        </div>
-      ) : null}
-    </details>
+    <div className="question-bank">
+      {list.controls}
+      <ProblemBanner error={remove.error} title="Could not delete the question" />
+      {!data ? (
+        list.resource.error ? null : <Loading />
+      ) : data.items.length === 0 ? (
+        <Empty>{list.search ? 'No question matches.' : 'The question bank is empty.'}</Empty>
+      ) : (
+        <ul className="question-bank__list">
+          {data.items.map((q) => {
+            const inRound = props.chosen.includes(q.id);
+            return (
+              <li key={q.id} className="question-bank__item">
+                <span className="question-bank__prompt">{q.prompt}</span>
+                <span className="actions">
+                  <button type="button" className="button button--small" disabled={inRound || props.busy} onClick={() => props.onAdd(q.id)}>
+                    {inRound ? 'In this round' : 'Add'}
+                    <span className="sr-only"> “{q.prompt}”</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small button--ghost"
+                    disabled={inRound || remove.pending}
+                    onClick={() => window.confirm(`Delete “${q.prompt}” from the question bank?`) && void remove.run(q.id)}
+                  >
+                    Delete from the bank<span className="sr-only"> “{q.prompt}”</span>
+                  </button>
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
   );
 }

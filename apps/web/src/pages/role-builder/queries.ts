@@ -5,7 +5,8 @@ import type { Member, Question, Role, RoleTemplate } from '../../api/types';
 /** Cache keys of the loop builder's data: a write invalidates by these prefixes. */
 export const roleKey = (roleId: string) => ['role', roleId] as const;
 export const questionKey = (questionId: string) => ['question', questionId] as const;
-export const QUESTION_BANK_KEY = ['question-bank'] as const;
+/** The question bank's pages (usePagedList's keys start with the path). */
+export const QUESTION_BANK_KEY = ['list', '/questions'] as const;
 
 /** Pickers show at most this many hiring managers (the API's largest page). */
 const HIRING_MANAGER_LIMIT = 100;
@@ -32,13 +33,4 @@ export function useRoleTemplates() {
 
 export function useQuestion(questionId: string) {
   return useApiQuery<Question>(questionKey(questionId), async (signal) => unwrap(await apiClient.GET('/v1/questions/{id}', { params: { path: { id: questionId } }, signal })));
-}
-
-/** One page of the question bank matching `q` (server-side search), for adding an existing question to a round. */
-export function useQuestionSearch(q: string, enabled: boolean, limit = 8) {
-  return useApiQuery<{ items: Question[]; nextCursor: string | null }>(
-    [...QUESTION_BANK_KEY, q, limit],
-    async (signal) => unwrap(await apiClient.GET('/v1/questions', { params: { query: { q: q || undefined, limit } }, signal })),
-    { enabled, keepPrevious: true },
-  );
 }
