@@ -105,6 +105,14 @@ describe('question bank', () => {
     expect(page1.items.map((q: { id: string }) => q.id)).toEqual([c.id, b.id]);
     const page2 = (await t.http.get(`/v1/questions?limit=2&cursor=${page1.nextCursor}`).set(team.recruiter.auth).expect(200)).body;
     expect(page2).toEqual({ items: [expect.objectContaining({ id: a.id })], nextCursor: null });
+
+    // ?withTotal=true counts every match (all pages) for "showing X of Y"; without it the page has no total.
+    const counted = (await t.http.get('/v1/questions?limit=2&withTotal=true&tag=fundamentals').set(team.recruiter.auth).expect(200)).body;
+    expect(counted.total).toBe(2);
+    expect((await t.http.get('/v1/questions?limit=1&withTotal=true').set(team.recruiter.auth).expect(200)).body).toMatchObject({ items: [expect.objectContaining({ id: c.id })], total: 3 });
+    expect((await t.http.get('/v1/questions?q=nothing-like-this&withTotal=true').set(team.recruiter.auth).expect(200)).body).toEqual({ items: [], nextCursor: null, total: 0 });
+    expect(page1).not.toHaveProperty('total');
+    await t.http.get('/v1/questions?withTotal=maybe').set(team.recruiter.auth).expect(400);
   });
 
   it('refuses to delete a question a round uses (409 naming the round), and edits reach the loop (new version once feedback exists)', async () => {

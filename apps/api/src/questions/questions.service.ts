@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, AuditService, AuthContext, canonicalJson, FieldError, LoopVersionsService, pageLimit, QuestionEntity, QuestionsRepository, RolesRepository, toPage } from '@hireloop/core';
+import { AppError, AuditService, AuthContext, canonicalJson, FieldError, LoopVersionsService, pageLimit, QuestionEntity, QuestionsRepository, RolesRepository, toPage, withTotal } from '@hireloop/core';
 import { CreateQuestionRequestDto, ListQuestionsQueryDto, UpdateQuestionRequestDto } from './dto/question.request.dto';
 import { QuestionPageResponseDto, QuestionResponseDto } from './dto/question.response.dto';
 
@@ -37,8 +37,9 @@ export class QuestionsService {
   }
 
   async list(auth: AuthContext, query: ListQuestionsQueryDto): Promise<QuestionPageResponseDto> {
-    const rows = await this.questions.page(auth.organizationId, query, { q: query.q || undefined, tag: query.tag || undefined, dimensionId: query.dimensionId });
-    return toPage(rows, pageLimit(query), (q) => this.questions.cursorOf(q), QuestionResponseDto.from);
+    const filter = { q: query.q || undefined, tag: query.tag || undefined, dimensionId: query.dimensionId };
+    const [rows, total] = await Promise.all([this.questions.page(auth.organizationId, query, filter), query.withTotal ? this.questions.count(auth.organizationId, filter) : undefined]);
+    return withTotal(toPage(rows, pageLimit(query), (q) => this.questions.cursorOf(q), QuestionResponseDto.from), total);
   }
 
   async get(auth: AuthContext, questionId: string): Promise<QuestionResponseDto> {

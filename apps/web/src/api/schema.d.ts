@@ -2349,6 +2349,8 @@ export interface components {
         QuestionPageResponseDto: {
             items: components["schemas"]["QuestionResponseDto"][];
             nextCursor: string | null;
+            /** @description With ?withTotal=true: how many questions match (every page) */
+            total?: number;
         };
         UpdateQuestionRequestDto: {
             prompt?: string;
@@ -6846,6 +6848,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from a previous page's nextCursor */
                 cursor?: string;
+                /** @description Also return `total`, the number of rows matching the filters (all pages) */
+                withTotal?: boolean;
                 /** @description Case-insensitive text the prompt contains (% and _ match literally) */
                 q?: string;
                 /** @description Questions carrying this tag */

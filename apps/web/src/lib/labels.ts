@@ -1,12 +1,5 @@
 import type { MemberRole, Recommendation, RoundKind } from '../api/types';
 
-export const RATING_LABELS: Record<string, string> = {
-  '1': 'Strong no',
-  '2': 'No',
-  '3': 'Yes',
-  '4': 'Strong yes',
-};
-
 export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
   strong_no: 'Strong no hire',
   no: 'No hire',

@@ -1,18 +1,21 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { get, listAll, post } from '../api/client';
-import type { Member, RatingScale, Role } from '../api/types';
+import { useInvalidate } from '../api/queries';
+import { apiClient, unwrap } from '../api/typed-client';
+import type { RatingScale, Role } from '../api/types';
 import { useAuth } from '../auth';
 import { Loading, ProblemBanner } from '../components/ProblemBanner';
-import { useAction, useResource } from '../lib/hooks';
+import { useAction } from '../lib/hooks';
 import { humanize } from '../lib/labels';
 import { ApiError } from '../lib/problem';
 import { levelsOf } from '../lib/ratingScale';
+import { usePageTitle } from '../lib/title';
 import { DimensionsSection } from './role-builder/DimensionsSection';
 import { RoleDetailsForm } from './role-builder/RoleDetailsForm';
 import { RoleCandidates } from './role-builder/RoleCandidates';
+import { ReadinessPanel } from './role-builder/ReadinessPanel';
+import { useHiringManagers, useRole } from './role-builder/queries';
 import { RoundsSection } from './role-builder/RoundsSection';
-import { focusField } from './role-builder/shared';
 
 /**
  * The recruiter's loop builder: role details and hiring manager, weighted dimensions with rubric anchors, rounds
@@ -21,10 +24,12 @@ import { focusField } from './role-builder/shared';
 export function RoleBuilderPage() {
   const { roleId = '' } = useParams();
   const navigate = useNavigate();
-  const { hasRole } = useAuth();
+  const { hasRole, me } = useAuth();
   const canEdit = hasRole('admin', 'recruiter');
-  const role = useResource((signal) => get<Role>(`/roles/${roleId}`, undefined, signal), [roleId]);
-  const hiringManagers = useResource(() => (canEdit ? listAll<Member>('/members', { role: 'hiring_manager' }) : Promise.resolve([] as Member[])), [canEdit]);
+  const role = useRole(roleId);
+  const hiringManagers = useHiringManagers(canEdit);
+  const invalidate = useInvalidate();
+  usePageTitle(role.data ? `${role.data.title} · loop builder` : 'Loop builder');
   const [openError, setOpenError] = useState<ApiError | null>(null);
   const [openAttempted, setOpenAttempted] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -32,17 +37,20 @@ export function RoleBuilderPage() {
   const [pendingScale, setPendingScale] = useState<RatingScale | null>(null);
 
   /** Every change answers with the role after it (readiness, weight sum, loop version): show that. */
+  const { setData } = role;
   const applyRole = useCallback(
     (next: Role) => {
-      role.setData(next);
+      setData(next);
       setOpenError(null);
+      // The roles list shows status and hiring manager: it refetches when shown again.
+      void invalidate(['list', '/roles']);
     },
-    [role],
+    [setData, invalidate],
   );
 
   const [opening, setOpening] = useState(false);
-  const closeAction = useAction(() => post<Role>(`/roles/${roleId}/close`));
-  const cloneAction = useAction(() => post<Role>(`/roles/${roleId}/clone`, {}));
+  const closeAction = useAction(async () => unwrap(await apiClient.POST('/v1/roles/{id}/close', { params: { path: { id: roleId } } })));
+  const cloneAction = useAction(async () => unwrap(await apiClient.POST('/v1/roles/{id}/clone', { params: { path: { id: roleId } }, body: {} })));
 
   const data = role.data;
   /** Field messages: what the last open attempt said, then the live readiness errors once opening was tried. */
@@ -72,7 +80,7 @@ export function RoleBuilderPage() {
     setOpenAttempted(true);
     setOpening(true);
     try {
-      const res = await post<Role>(`/roles/${roleId}/open`);
+      const res = unwrap(await apiClient.POST('/v1/roles/{id}/open', { params: { path: { id: roleId } } }));
       applyRole(res);
       const warnings = res.readiness?.warnings ?? [];
       setNotice(warnings.length ? `The role is open. Advice: ${warnings.map((w) => w.message).join(' ')}` : 'The role is open.');
@@ -96,7 +104,8 @@ export function RoleBuilderPage() {
     if (res) navigate(`/roles/${res.id}`);
   };
 
-  const hm = hiringManagers.data?.find((m) => m.id === data.hiringManagerId);
+  // A hiring manager cannot list members, but knows their own name.
+  const hmName = data.hiringManagerId && data.hiringManagerId === me?.membership.memberId ? me.user.name : hiringManagers.data?.find((m) => m.id === data.hiringManagerId)?.name;
   const editable = canEdit && data.status !== 'closed';
 
   return (
@@ -113,7 +122,7 @@ export function RoleBuilderPage() {
             </span>
             {data.level ? ` · ${data.level}` : ''}
             {data.loopVersion ? ` · loop version ${data.loopVersion.number}` : ''}
-            {hm ? ` · hiring manager ${hm.name}` : ''}
+            <span data-testid="role-hiring-manager">{hmName ? ` · hiring manager ${hmName}` : data.hiringManagerId ? '' : ' · no hiring manager yet'}</span>
           </p>
         </div>
         {canEdit ? (
@@ -177,40 +186,5 @@ export function RoleBuilderPage() {
       </div>
       {data.status !== 'draft' ? <RoleCandidates roleId={data.id} /> : null}
     </section>
-  );
-}
-
-function ReadinessPanel(props: { role: Role }) {
-  const { readiness, status } = props.role;
-  if (status === 'open' && readiness.errors.length === 0 && readiness.warnings.length === 0) return null;
-  return (
-    <aside className={`readiness readiness--${readiness.canOpen ? 'ok' : 'blocked'}`} aria-labelledby="readiness-title" data-testid="readiness">
-      <h2 id="readiness-title">{readiness.canOpen ? (status === 'open' ? 'Advice for this loop' : 'Ready to open') : `${readiness.errors.length} to fix before the role can open`}</h2>
-      {readiness.errors.length > 0 ? (
-        <ul className="readiness__list readiness__list--errors">
-          {readiness.errors.map((e, i) => (
-            <li key={i}>
-              <button type="button" className="linklike" onClick={() => focusField(e.field)}>
-                {e.message}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {readiness.warnings.length > 0 ? (
-        <>
-        {readiness.errors.length > 0 ? <h3 className="readiness__advice">Advice (does not block opening)</h3> : null}
-        <ul className="readiness__list readiness__list--warnings">
-          {readiness.warnings.map((e, i) => (
-            <li key={i}>
-              <button type="button" className="linklike" onClick={() => focusField(e.field)}>
-                {e.message}
-              </button>
-            </li>
-          ))}
-        </ul>
-        </>
-      ) : null}
-    </aside>
   );
 }

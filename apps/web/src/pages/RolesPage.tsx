@@ -1,22 +1,22 @@
-import { FormEvent, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { get, listAll, post } from '../api/client';
-import type { Member, RatingScale, Role, RoleSummary, RoleTemplate } from '../api/types';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import type { RoleSummary } from '../api/types';
 import { useAuth } from '../auth';
-import { Field } from '../components/Field';
-import { Empty, Loading, ProblemBanner } from '../components/ProblemBanner';
-import { useAction, useResource } from '../lib/hooks';
-import { humanize } from '../lib/labels';
-import { DEFAULT_SCALE } from '../lib/ratingScale';
-import { RatingScalePicker } from './role-builder/RatingScalePicker';
 import { usePagedList } from '../components/PagedList';
+import { Empty, Loading } from '../components/ProblemBanner';
+import { humanize } from '../lib/labels';
+import { usePageTitle } from '../lib/title';
+import { BlankRoleForm, FromTemplateForm } from './role-builder/NewRoleForms';
+import { useHiringManagers } from './role-builder/queries';
 
+/** The roles, searched and paged on the server, and the two ways to start one (a template or a blank loop). */
 export function RolesPage() {
+  usePageTitle('Roles');
   const { hasRole, me } = useAuth();
   const canEdit = hasRole('admin', 'recruiter');
   const [status, setStatus] = useState('');
   const list = usePagedList<RoleSummary>('/roles', { query: { status: status || undefined }, noun: 'roles', label: 'Search roles by title, department, level or location', testId: 'roles' });
-  const members = useResource(() => (canEdit ? listAll<Member>('/members', { role: 'hiring_manager' }) : Promise.resolve([] as Member[])), [canEdit]);
+  const members = useHiringManagers(canEdit);
   // A hiring manager cannot list members, but knows their own name.
   const nameOf = (id: string | null) => (id && id === me?.membership.memberId ? me.user.name : members.data?.find((m) => m.id === id)?.name ?? '');
   const data = list.resource.data;
@@ -72,110 +72,10 @@ export function RolesPage() {
         {canEdit ? (
           <div className="stack">
             <FromTemplateForm hiringManagers={members.data ?? []} />
-            <BlankRoleForm />
+            <BlankRoleForm hiringManagers={members.data ?? []} />
           </div>
         ) : null}
       </div>
     </section>
-  );
-}
-
-function FromTemplateForm(props: { hiringManagers: Member[] }) {
-  const navigate = useNavigate();
-  const templates = useResource(async () => {
-    const res = await get<RoleTemplate[] | { items: RoleTemplate[] }>('/role-templates');
-    return Array.isArray(res) ? res : res.items;
-  }, []);
-  const [templateKey, setTemplateKey] = useState('');
-  const [title, setTitle] = useState('');
-  const [hiringManagerId, setHiringManagerId] = useState('');
-  const action = useAction(() =>
-    post<Role>('/roles/from-template', { templateKey, ...(title.trim() ? { title: title.trim() } : {}), ...(hiringManagerId ? { hiringManagerId } : {}) }),
-  );
-  const chosen = templates.data?.find((t) => t.key === templateKey);
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const role = await action.run();
-    if (role) navigate(`/roles/${role.id}`);
-  };
-  const err = action.error;
-  return (
-    <form className="card" onSubmit={onSubmit} noValidate aria-label="Create a role from a template">
-      <h2>Start from a template</h2>
-      <ProblemBanner error={templates.error ?? err} claimed={['templateKey', 'title', 'hiringManagerId']} title="Could not create the role" />
-      <Field label="Template" errors={err?.forField('templateKey')}>
-        {(p) => (
-          <select {...p} name="templateKey" value={templateKey} onChange={(e) => setTemplateKey(e.target.value)}>
-            <option value="">Choose a template…</option>
-            {(templates.data ?? []).map((t) => (
-              <option key={t.key} value={t.key}>
-                {t.title}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {chosen ? (
-        <div className="template-preview">
-          {chosen.summary ? <p className="small">{chosen.summary}</p> : null}
-          {chosen.dimensions?.length ? (
-            <p className="small muted">
-              {chosen.dimensions.length} dimensions: {chosen.dimensions.map((d) => `${d.name} ${d.weight}%`).join(', ')}
-            </p>
-          ) : null}
-          {chosen.rounds?.length ? <p className="small muted">{chosen.rounds.length} rounds: {chosen.rounds.map((r) => r.name).join(' → ')}</p> : null}
-        </div>
-      ) : null}
-      <Field label="Title (optional)" hint="Defaults to the template's title." errors={err?.forField('title')}>
-        {(p) => <input {...p} name="title" value={title} onChange={(e) => setTitle(e.target.value)} />}
-      </Field>
-      <Field label="Hiring manager (optional)" errors={err?.forField('hiringManagerId')}>
-        {(p) => (
-          <select {...p} name="hiringManagerId" value={hiringManagerId} onChange={(e) => setHiringManagerId(e.target.value)}>
-            <option value="">Choose later</option>
-            {props.hiringManagers.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <button type="submit" className="button button--primary" disabled={action.pending}>
-        Create from template
-      </button>
-    </form>
-  );
-}
-
-function BlankRoleForm() {
-  const navigate = useNavigate();
-  const [title, setTitle] = useState('');
-  const [level, setLevel] = useState('');
-  const [ratingScale, setRatingScale] = useState<RatingScale>(DEFAULT_SCALE);
-  const action = useAction(() =>
-    post<Role>('/roles', { title: title.trim(), ...(level.trim() ? { level: level.trim() } : {}), ...(ratingScale !== DEFAULT_SCALE ? { ratingScale } : {}) }),
-  );
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const role = await action.run();
-    if (role) navigate(`/roles/${role.id}`);
-  };
-  const err = action.error;
-  return (
-    <form className="card" onSubmit={onSubmit} noValidate aria-label="Create a blank role">
-      <h2>Blank role</h2>
-      <ProblemBanner error={err} claimed={['title', 'level', 'ratingScale']} title="Could not create the role" />
-      <Field label="Role title" errors={err?.forField('title')}>
-        {(p) => <input {...p} name="title" value={title} onChange={(e) => setTitle(e.target.value)} />}
-      </Field>
-      <Field label="Level (optional)" errors={err?.forField('level')}>
-        {(p) => <input {...p} name="level" value={level} onChange={(e) => setLevel(e.target.value)} />}
-      </Field>
-      <RatingScalePicker value={ratingScale} onChange={setRatingScale} errors={err?.forField('ratingScale')} />
-      <button type="submit" className="button">
-        Create blank role
-      </button>
-    </form>
   );
 }

@@ -46,12 +46,22 @@ export class QuestionsRepository {
   }
 
   page(organizationId: string, query: PageQueryDto, filter: QuestionFilter): Promise<QuestionEntity[]> {
+    const qb = this.filtered(organizationId, filter);
+    applyKeyset(qb, query, { alias: 'q', sortColumn: 'created_at', direction: 'DESC' });
+    return qb.getMany();
+  }
+
+  /** How many questions match the filter (every page). */
+  count(organizationId: string, filter: QuestionFilter): Promise<number> {
+    return this.filtered(organizationId, filter).getCount();
+  }
+
+  private filtered(organizationId: string, filter: QuestionFilter) {
     const qb = this.dataSource.getRepository(QuestionEntity).createQueryBuilder('q').where('q.organization_id = :organizationId', { organizationId });
     if (filter.q) qb.andWhere(`q.prompt ILIKE :pattern ESCAPE '\\'`, { pattern: `%${escapeLike(filter.q)}%` });
     if (filter.tag) qb.andWhere(':tag = ANY(q.tags)', { tag: filter.tag });
     if (filter.dimensionId) qb.andWhere(':dimensionId::uuid = ANY(q.dimension_ids)', { dimensionId: filter.dimensionId });
-    applyKeyset(qb, query, { alias: 'q', sortColumn: 'created_at', direction: 'DESC' });
-    return qb.getMany();
+    return qb;
   }
 
   cursorOf(question: QuestionEntity) {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { PageQueryDto } from '@hireloop/core';
+import { CountedPageQueryDto } from '@hireloop/core';
 import { NormalizeTags, Trim, TrimEach } from '../../roles/dto/transforms';
 
 const MAX_ITEMS = 30;
@@ -126,7 +126,7 @@ export class UpdateQuestionRequestDto {
   dimensionIds?: string[];
 }
 
-export class ListQuestionsQueryDto extends PageQueryDto {
+export class ListQuestionsQueryDto extends CountedPageQueryDto {
   @ApiPropertyOptional({ description: 'Case-insensitive text the prompt contains (% and _ match literally)' })
   @IsOptional()
   @Trim()

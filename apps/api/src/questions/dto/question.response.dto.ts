@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { QuestionEntity } from '@hireloop/core';
 
 export class QuestionResponseDto {
@@ -30,4 +30,5 @@ export class QuestionResponseDto {
 export class QuestionPageResponseDto {
   @ApiProperty({ type: [QuestionResponseDto] }) items: QuestionResponseDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+  @ApiPropertyOptional({ description: 'With ?withTotal=true: how many questions match (every page)' }) total?: number;
 }

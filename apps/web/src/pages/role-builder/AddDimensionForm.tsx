@@ -1,26 +1,32 @@
 import { FormEvent, useState } from 'react';
-import { post } from '../../api/client';
+import { apiClient, unwrap } from '../../api/typed-client';
 import type { Role, ScaleLevel } from '../../api/types';
 import { Field } from '../../components/Field';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { useAction } from '../../lib/hooks';
 import { rubricForLevels } from '../../lib/ratingScale';
 import { formatWeight, parseWeight } from '../../lib/weights';
-import type { Change } from './DimensionsSection';
+import type { RubricBody } from './DimensionsSection';
 import { RequiredToggle, RubricFields } from './RubricFields';
 
 /** Adds a dimension: name, weight, description, the required flag and an anchor per level of the role's scale. */
 export function AddDimensionForm(props: { roleId: string; levels: ScaleLevel[]; onChange: (role: Role) => void; remaining: number }) {
   const empty = { name: '', weight: '', description: '', required: true, rubric: {} as Record<string, string> };
   const [form, setForm] = useState(empty);
-  const action = useAction(() =>
-    post<Change>(`/roles/${props.roleId}/dimensions`, {
-      name: form.name,
-      weight: parseWeight(form.weight) ?? (form.weight.trim() === '' ? undefined : Number(form.weight)),
-      description: form.description,
-      rubric: rubricForLevels(props.levels, form.rubric),
-      ...(form.required ? {} : { required: false }),
-    }),
+  const action = useAction(async () =>
+    unwrap(
+      await apiClient.POST('/v1/roles/{id}/dimensions', {
+        params: { path: { id: props.roleId } },
+        body: {
+          name: form.name,
+          // Left out when empty (or sent as typed): the API then names the weight's problem next to the field.
+          weight: (parseWeight(form.weight) ?? (form.weight.trim() === '' ? undefined : Number(form.weight))) as number,
+          description: form.description,
+          rubric: rubricForLevels(props.levels, form.rubric) as RubricBody,
+          ...(form.required ? {} : { required: false }),
+        },
+      }),
+    ),
   );
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,5 +1,6 @@
-import { FormEvent, useEffect, useMemo, useState } from 'react';
-import { del, patch, put } from '../../api/client';
+import { FormEvent } from 'react';
+import type { components } from '../../api/schema';
+import { apiClient, unwrap } from '../../api/typed-client';
 import type { Dimension, Role, Rubric, ScaleLevel } from '../../api/types';
 import { Field, FieldError } from '../../components/Field';
 import { ProblemBanner } from '../../components/ProblemBanner';
@@ -10,13 +11,14 @@ import { anchorKey, rubricForLevels } from '../../lib/ratingScale';
 import { formatWeight, parseWeight } from '../../lib/weights';
 import { AddDimensionForm } from './AddDimensionForm';
 import { RequiredToggle, RubricFields } from './RubricFields';
-import { linesToList, listToLines } from './shared';
+import { linesToList, listToLines, useDraft } from './shared';
 
-export type Change = { dimension: Dimension; role: Role };
+/** A rubric as sent: anchors for the scale's levels only (a 3-level scale has no '4'); the API names a missing one. */
+export type RubricBody = components['schemas']['CreateDimensionRequestDto']['rubric'];
 
 /** Saves several weights at once so an open role can be rebalanced without passing through an invalid sum. */
-export function saveWeights(roleId: string, weights: { dimensionId: string; weight: number }[]): Promise<Role> {
-  return put<Role>(`/roles/${roleId}/weights`, { weights });
+export async function saveWeights(roleId: string, weights: { dimensionId: string; weight: number }[]): Promise<Role> {
+  return unwrap(await apiClient.PUT('/v1/roles/{id}/weights', { params: { path: { id: roleId } }, body: { weights } }));
 }
 
 /** `levels`: the scale being edited — the role's, or the one picked but not saved yet (so that its anchors can be written first). */
@@ -42,9 +44,8 @@ export function DimensionsSection(props: { role: Role; levels: ScaleLevel[]; edi
 function WeightsForm(props: { role: Role; editable: boolean; onChange: (role: Role) => void; messagesFor: (field: string) => string[] }) {
   const { role } = props;
   const savedKey = role.dimensions.map((d) => `${d.id}=${d.weight}`).join(',');
-  const initial = useMemo(() => Object.fromEntries(role.dimensions.map((d) => [d.id, formatWeight(d.weight)])), [savedKey]);
-  const [weights, setWeights] = useState<Record<string, string>>(initial);
-  useEffect(() => setWeights(initial), [initial]);
+  const initial = (): Record<string, string> => Object.fromEntries(role.dimensions.map((d) => [d.id, formatWeight(d.weight)]));
+  const [weights, setWeights] = useDraft(savedKey, initial);
   const changed = role.dimensions.filter((d) => weights[d.id] !== undefined && weights[d.id] !== formatWeight(d.weight));
   const order = changed.map((d) => d.id);
   const action = useAction(() =>
@@ -110,7 +111,7 @@ function WeightsForm(props: { role: Role; editable: boolean; onChange: (role: Ro
             {action.pending ? 'Saving…' : changed.length ? `Save ${changed.length} weight${changed.length > 1 ? 's' : ''}` : 'Weights saved'}
           </button>
           {changed.length ? (
-            <button type="button" className="button button--ghost" onClick={() => setWeights(initial)}>
+            <button type="button" className="button button--ghost" onClick={() => setWeights(initial())}>
               Undo
             </button>
           ) : null}
@@ -144,20 +145,24 @@ function draftOf(d: Dimension, levels: ScaleLevel[]): DimensionDraft {
 
 function DimensionEditor(props: { roleId: string; dimension: Dimension; levels: ScaleLevel[]; editable: boolean; onChange: (role: Role) => void }) {
   const { dimension: d, levels } = props;
-  const [draft, setDraft] = useState<DimensionDraft>(() => draftOf(d, levels));
-  const savedKey = JSON.stringify([d, levels]);
   // Reset only when this dimension (or the scale) changed on the server, not on every change of the role.
-  useEffect(() => setDraft(draftOf(d, levels)), [savedKey]);
-  const save = useAction(() =>
-    patch<Change>(`/roles/${props.roleId}/dimensions/${d.id}`, {
-      name: draft.name,
-      description: draft.description,
-      rubric: rubricForLevels(levels, draft.rubric, d.rubric),
-      signals: { strong: linesToList(draft.strong), weak: linesToList(draft.weak), redFlags: linesToList(draft.redFlags) },
-      ...(d.required !== undefined || !draft.required ? { required: draft.required } : {}),
-    }),
+  const [draft, setDraft] = useDraft<DimensionDraft>(JSON.stringify([d, levels]), () => draftOf(d, levels));
+  const path = { id: props.roleId, dimensionId: d.id };
+  const save = useAction(async () =>
+    unwrap(
+      await apiClient.PATCH('/v1/roles/{id}/dimensions/{dimensionId}', {
+        params: { path },
+        body: {
+          name: draft.name,
+          description: draft.description,
+          rubric: rubricForLevels(levels, draft.rubric, d.rubric) as RubricBody,
+          signals: { strong: linesToList(draft.strong), weak: linesToList(draft.weak), redFlags: linesToList(draft.redFlags) },
+          ...(d.required !== undefined || !draft.required ? { required: draft.required } : {}),
+        },
+      }),
+    ),
   );
-  const remove = useAction(() => del<Role>(`/roles/${props.roleId}/dimensions/${d.id}`));
+  const remove = useAction(async () => unwrap(await apiClient.DELETE('/v1/roles/{id}/dimensions/{dimensionId}', { params: { path } })));
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const res = await save.run();

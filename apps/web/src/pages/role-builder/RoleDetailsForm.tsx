@@ -1,11 +1,12 @@
-import { FormEvent, useEffect, useState } from 'react';
-import { patch } from '../../api/client';
+import { FormEvent, useState } from 'react';
+import { apiClient, unwrap } from '../../api/typed-client';
 import type { HirePolicy, Member, RatingScale, Role } from '../../api/types';
 import { Field } from '../../components/Field';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { useAction } from '../../lib/hooks';
 import { DEFAULT_SCALE, isRatingScale, levelsOf, thresholdHint } from '../../lib/ratingScale';
 import { RatingScalePicker } from './RatingScalePicker';
+import { useDraft } from './shared';
 
 interface DetailsState {
   title: string;
@@ -55,12 +56,10 @@ export function RoleDetailsForm(props: {
   messagesFor: (field: string) => string[];
 }) {
   const { role } = props;
-  const [form, setForm] = useState<DetailsState>(() => fromRole(role));
   const [dirty, setDirty] = useState(false);
-  useEffect(() => {
-    if (!dirty) setForm(fromRole(role));
-  }, [role, dirty]);
-  const action = useAction(() => {
+  // The saved role shows again after every change of it on the server, unless this form has unsaved edits.
+  const [form, setForm] = useDraft<DetailsState>(JSON.stringify(fromRole(role)), () => fromRole(role), dirty);
+  const action = useAction(async () => {
     const savedScale = isRatingScale(role.ratingScale) ? role.ratingScale : DEFAULT_SCALE;
     const switching = form.ratingScale !== savedScale;
     // On a switch of scale the API resets bar, floor and margin to the new scale's defaults: send them only if edited.
@@ -75,7 +74,7 @@ export function RoleDetailsForm(props: {
       // Sent once the API knows the option (or when switched on), so that an older API is not sent a field it refuses.
       ...(role.hirePolicy?.everyDimensionMeets !== undefined || form.everyDimensionMeets ? { everyDimensionMeets: form.everyDimensionMeets } : {}),
     };
-    return patch<Role>(`/roles/${role.id}`, {
+    const body = {
       title: form.title,
       level: form.level.trim() || null,
       department: form.department.trim() || null,
@@ -83,7 +82,8 @@ export function RoleDetailsForm(props: {
       hiringManagerId: form.hiringManagerId || null,
       hirePolicy,
       ...(role.ratingScale !== undefined || form.ratingScale !== savedScale ? { ratingScale: form.ratingScale } : {}),
-    });
+    };
+    return unwrap(await apiClient.PATCH('/v1/roles/{id}', { params: { path: { id: role.id } }, body }));
   });
   const set = <K extends keyof DetailsState>(k: K, v: DetailsState[K]) => {
     setForm((f) => ({ ...f, [k]: v }));

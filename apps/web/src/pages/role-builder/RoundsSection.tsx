@@ -1,17 +1,26 @@
-import { FormEvent, useEffect, useState } from 'react';
-import { del, listAll, patch, post } from '../../api/client';
-import type { Question, Role, Round, RoundKind } from '../../api/types';
+import { FormEvent, useState } from 'react';
+import type { components } from '../../api/schema';
+import { apiClient, unwrap } from '../../api/typed-client';
+import type { Role, Round, RoundKind } from '../../api/types';
 import { ROUND_KINDS } from '../../api/types';
 import { CoverageGrid } from '../../components/CoverageGrid';
 import { Field, FieldError } from '../../components/Field';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { cellKey, toggleFocus } from '../../lib/coverage';
-import { useAction, useResource } from '../../lib/hooks';
+import { useAction } from '../../lib/hooks';
 import { ROUND_KIND_LABELS } from '../../lib/labels';
 import { ApiError } from '../../lib/problem';
-import { toggle } from '../../lib/scorecard';
+import { RoundQuestions } from './RoundQuestions';
+import { useDraft } from './shared';
 
-type Change = { round: Round; role: Role };
+type RoundUpdate = components['schemas']['UpdateRoundRequestDto'];
+
+function updateRound(roleId: string, roundId: string, body: RoundUpdate) {
+  return apiClient.PATCH('/v1/roles/{id}/rounds/{roundId}', { params: { path: { id: roleId, roundId } }, body }).then(unwrap);
+}
+
+/** Minutes as typed: a number when it is one, else the text itself, so that the API names the field's problem. */
+const minutesOf = (text: string) => (Number.isFinite(Number(text)) && text.trim() !== '' ? Number(text) : text) as number;
 
 export function RoundsSection(props: { role: Role; editable: boolean; onChange: (role: Role) => void; messagesFor: (field: string) => string[] }) {
   const { role } = props;
@@ -27,7 +36,7 @@ export function RoundsSection(props: { role: Role; editable: boolean; onChange: 
     setPending((p) => new Set(p).add(key));
     setGridError(null);
     try {
-      const res = await patch<Change>(`/roles/${role.id}/rounds/${roundId}`, { focusDimensionIds: toggleFocus(round.focusDimensionIds, dimensionId) });
+      const res = await updateRound(role.id, roundId, { focusDimensionIds: toggleFocus(round.focusDimensionIds, dimensionId) });
       props.onChange(res.role);
     } catch (e) {
       setGridError(e instanceof ApiError ? e : new ApiError({ status: 0, detail: String(e) }));
@@ -71,18 +80,15 @@ export function RoundsSection(props: { role: Role; editable: boolean; onChange: 
 
 function RoundEditor(props: { roleId: string; round: Round; index: number; count: number; editable: boolean; onChange: (role: Role) => void; messagesFor: (field: string) => string[] }) {
   const { round } = props;
-  const [form, setForm] = useState({ name: round.name, kind: round.kind, durationMinutes: String(round.durationMinutes), questionIds: round.questionIds ?? [] });
-  // Reset only when this round itself changed on the server, not on every change of the role.
-  const savedKey = JSON.stringify(round);
-  useEffect(() => setForm({ name: round.name, kind: round.kind, durationMinutes: String(round.durationMinutes), questionIds: round.questionIds ?? [] }), [savedKey]);
-  const [showQuestions, setShowQuestions] = useState(false);
-  const questions = useResource(() => (showQuestions ? listAll<Question>('/questions') : Promise.resolve([] as Question[])), [showQuestions]);
-  const save = useAction((body: Record<string, unknown>) => patch<Change>(`/roles/${props.roleId}/rounds/${round.id}`, body));
-  const remove = useAction(() => del<Role>(`/roles/${props.roleId}/rounds/${round.id}`));
+  // Reset only when this round's own fields changed on the server, not on every change of the role.
+  const [form, setForm] = useDraft(JSON.stringify([round.name, round.kind, round.durationMinutes]), () => ({ name: round.name, kind: round.kind, durationMinutes: String(round.durationMinutes) }));
+  // The questions load when the round is opened (a template's loop has many).
+  const [open, setOpen] = useState(false);
+  const save = useAction((body: RoundUpdate) => updateRound(props.roleId, round.id, body));
+  const remove = useAction(async () => unwrap(await apiClient.DELETE('/v1/roles/{id}/rounds/{roundId}', { params: { path: { id: props.roleId, roundId: round.id } } })));
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const duration = Number(form.durationMinutes);
-    const res = await save.run({ name: form.name, kind: form.kind, durationMinutes: Number.isFinite(duration) ? duration : form.durationMinutes, questionIds: form.questionIds });
+    const res = await save.run({ name: form.name, kind: form.kind, durationMinutes: minutesOf(form.durationMinutes) });
     if (res) props.onChange(res.role);
   };
   const move = async (delta: number) => {
@@ -98,7 +104,7 @@ function RoundEditor(props: { roleId: string; round: Round; index: number; count
   const focusErrors = props.messagesFor(`rounds.${round.id}.focusDimensionIds`);
   return (
     <li className="round" data-field={`rounds.${round.id}`}>
-      <details>
+      <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
         <summary>
           <span className="round__name">{round.name}</span>{' '}
           <span className="muted small">
@@ -107,7 +113,7 @@ function RoundEditor(props: { roleId: string; round: Round; index: number; count
           </span>
         </summary>
         <form onSubmit={onSubmit} noValidate aria-label={`Edit round ${round.name}`}>
-          <ProblemBanner error={err ?? remove.error} claimed={['name', 'kind', 'durationMinutes', 'questionIds', 'position', 'focusDimensionIds']} title="Could not save the round" />
+          <ProblemBanner error={err ?? remove.error} claimed={['name', 'kind', 'durationMinutes', 'position', 'focusDimensionIds']} title="Could not save the round" />
           <div className="row">
             <Field label="Name" errors={err?.forField('name')}>
               {(p) => <input {...p} value={form.name} disabled={!props.editable} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
@@ -127,19 +133,6 @@ function RoundEditor(props: { roleId: string; round: Round; index: number; count
               {(p) => <input {...p} inputMode="numeric" className="input-weight" value={form.durationMinutes} disabled={!props.editable} onChange={(e) => setForm({ ...form, durationMinutes: e.target.value })} />}
             </Field>
           </div>
-          <details className="subtle" onToggle={(e) => setShowQuestions((e.target as HTMLDetailsElement).open)}>
-            <summary>Questions ({form.questionIds.length})</summary>
-            {questions.data && questions.data.length === 0 ? <p className="muted small">The question bank is empty.</p> : null}
-            <fieldset className="checks">
-              <legend className="sr-only">Questions for this round</legend>
-              {(questions.data ?? []).map((q) => (
-                <label key={q.id} className="check">
-                  <input type="checkbox" checked={form.questionIds.includes(q.id)} disabled={!props.editable} onChange={() => setForm({ ...form, questionIds: toggle(form.questionIds, q.id) })} /> {q.prompt}
-                </label>
-              ))}
-            </fieldset>
-            <FieldError messages={err?.under('questionIds')} />
-          </details>
           {props.editable ? (
             <div className="actions">
               <button type="submit" className="button" disabled={save.pending}>
@@ -157,6 +150,7 @@ function RoundEditor(props: { roleId: string; round: Round; index: number; count
             </div>
           ) : null}
         </form>
+        {open ? <RoundQuestions roleId={props.roleId} round={round} editable={props.editable} onChange={props.onChange} /> : null}
       </details>
       <FieldError messages={focusErrors} />
     </li>
@@ -166,10 +160,9 @@ function RoundEditor(props: { roleId: string; round: Round; index: number; count
 function AddRoundForm(props: { roleId: string; onChange: (role: Role) => void }) {
   const empty = { name: '', kind: 'technical' as RoundKind, durationMinutes: '60' };
   const [form, setForm] = useState(empty);
-  const action = useAction(() => {
-    const duration = Number(form.durationMinutes);
-    return post<Change>(`/roles/${props.roleId}/rounds`, { name: form.name, kind: form.kind, durationMinutes: Number.isFinite(duration) && form.durationMinutes.trim() !== '' ? duration : form.durationMinutes });
-  });
+  const action = useAction(async () =>
+    unwrap(await apiClient.POST('/v1/roles/{id}/rounds', { params: { path: { id: props.roleId } }, body: { name: form.name, kind: form.kind, durationMinutes: minutesOf(form.durationMinutes) } })),
+  );
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const res = await action.run();
