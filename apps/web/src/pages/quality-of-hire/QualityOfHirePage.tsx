@@ -16,7 +16,7 @@ export function RoleQualityOfHirePage() {
   const { hasRole } = useAuth();
   // People analytics may not read roles; the report is theirs all the same.
   const canReadRoles = hasRole('admin', 'recruiter', 'hiring_manager');
-  const role = useApiQuery<Role>(['roles', roleId], (signal) => get<Role>(`/roles/${roleId}`, undefined, signal), { enabled: canReadRoles });
+  const role = useApiQuery<Role>(['quality-of-hire', 'role', roleId], (signal) => get<Role>(`/roles/${roleId}`, undefined, signal), { enabled: canReadRoles });
   const title = role.data?.title;
   usePageTitle(title ? `Quality of hire: ${title}` : 'Quality of hire of a role');
   return (
@@ -36,7 +36,7 @@ export function QualityOfHirePage() {
   const { hasRole } = useAuth();
   const canReadRoles = hasRole('admin', 'recruiter', 'hiring_manager');
   const canImport = hasRole('admin', 'people_analytics');
-  const roles = useApiQuery<RoleSummary[]>(['roles', 'all'], () => listAll<RoleSummary>('/roles'), { enabled: canReadRoles });
+  const roles = useApiQuery<RoleSummary[]>(['quality-of-hire', 'roles'], () => listAll<RoleSummary>('/roles'), { enabled: canReadRoles });
   return (
     <section className="page qoh-page" data-testid="quality-of-hire">
       <h1>Quality of hire</h1>
