@@ -2,7 +2,7 @@
 // the development mailbox, and the checks every page must pass (no sideways scrolling, no accessibility violation).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -118,7 +118,8 @@ export async function assertNoHorizontalOverflow(page, what) {
  */
 export async function assertAccessible(page, what) {
   const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
-  if (!hasAxe) await page.addScriptTag({ path: AXE_SOURCE });
+  // Evaluated through the DevTools protocol: a <script> tag would be refused by the app's CSP (script-src 'self').
+  if (!hasAxe) await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
   const violations = await page.evaluate(async () => {
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1, 2).join('')}` : ''}`) }));

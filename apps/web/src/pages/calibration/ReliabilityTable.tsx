@@ -3,6 +3,7 @@ import { ReliabilityBar } from '../../components/Charts';
 import { Empty } from '../../components/ProblemBanner';
 import { judgedReliability, reliabilityShortfall, reliabilityWords } from '../../lib/distribution';
 import { formatNumber } from '../../lib/labels';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 const BADGE = { good: 'ok', ok: 'warn', poor: 'error', none: 'none' } as const;
 
@@ -10,7 +11,7 @@ const BADGE = { good: 'ok', ok: 'warn', poor: 'error', none: 'none' } as const;
 export function ReliabilityTable(props: { dimensions: RoleCalibration['dimensions'] }) {
   if (props.dimensions.length === 0) return <Empty>No dimensions.</Empty>;
   return (
-    <div className="table-scroll">
+    <ScrollRegion label="Table of reliability per dimension">
       <table className="table" data-testid="reliability-table">
         <thead>
           <tr>
@@ -48,6 +49,6 @@ export function ReliabilityTable(props: { dimensions: RoleCalibration['dimension
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,5 +1,6 @@
 import type { OutcomeImport } from './outcome-import';
 import { importPending } from './outcome-import';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 /** An import's progress and result: rows read, accepted and rejected, and each rejected row with its reason. */
 export function ImportResult(props: { upload: OutcomeImport }) {
@@ -22,7 +23,7 @@ export function ImportResult(props: { upload: OutcomeImport }) {
                 : ' Nothing was written.')}
       </p>
       {u.errors.length > 0 ? (
-        <div className="table-scroll">
+        <ScrollRegion label="Rejected rows">
           <table className="table" data-testid="import-errors">
             <caption className="small muted">
               Rejected rows{u.errorsTotal > u.errors.length ? ` (the first ${u.errors.length} of ${u.errorsTotal} problems)` : ''}; row 1 is the first line after the header
@@ -46,7 +47,7 @@ export function ImportResult(props: { upload: OutcomeImport }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
     </section>
   );

@@ -1,6 +1,7 @@
 import type { Retention } from '../../api/quality-of-hire-types';
 import { linearScale } from '../../lib/scale';
 import { logRankWords, stepPath, survivalAt } from '../../lib/validity';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 const WIDTH = 560;
 const HEIGHT = 280;
@@ -51,7 +52,7 @@ export function RetentionChart(props: { retention: Retention }) {
         ))}
       </ul>
       <p data-testid="qoh-logrank">{words}</p>
-      <div className="table-scroll">
+      <ScrollRegion label="Share still employed">
         <table className="table">
           <caption className="small muted">Share still employed, with its interval</caption>
           <thead>
@@ -80,7 +81,7 @@ export function RetentionChart(props: { retention: Retention }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </figure>
   );
 }

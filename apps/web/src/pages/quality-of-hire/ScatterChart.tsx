@@ -1,6 +1,7 @@
 import type { ScatterPoint } from '../../api/quality-of-hire-types';
 import { formatNumber } from '../../lib/labels';
 import { linearScale } from '../../lib/scale';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 const WIDTH = 560;
 const HEIGHT = 320;
@@ -50,7 +51,7 @@ export function ScatterChart(props: { points: ScatterPoint[]; correlation: strin
       <figcaption className="small muted">{props.correlation}</figcaption>
       <details className="qoh-details">
         <summary>The {points.length} hires as a table</summary>
-        <div className="table-scroll">
+        <ScrollRegion label="Hires as a table">
           <table className="table">
             <thead>
               <tr>
@@ -73,7 +74,7 @@ export function ScatterChart(props: { points: ScatterPoint[]; correlation: strin
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </details>
     </figure>
   );
