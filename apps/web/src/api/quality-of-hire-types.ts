@@ -87,7 +87,7 @@ export interface ValidityReport {
   retention: Retention;
 }
 
-/** 202 answer of POST /v1/quality-of-hire/reports. */
+/** 202 answer of POST /v1/quality-of-hire/reports (the API answers the whole queued report; these are the fields read). */
 export interface ValidityReportQueued {
   id: string;
   status: ValidityReportStatus;
@@ -97,11 +97,13 @@ export interface ValidityReportQueued {
 
 /** The interviewer calibration's additive field: their ratings' correlation with outcomes, shrunk to the organization's. */
 export interface InterviewerOutcomeValidity {
-  status: 'not_enough_data' | 'undefined' | 'estimated';
+  /** no_report: no organization-wide validity report is done yet; not_enough_data: every figure null. */
+  status: 'no_report' | 'not_enough_data' | 'estimated';
   n: number;
   r: number | null;
   shrunk: number | null;
   organizationR: number | null;
   interval: Interval | null;
-  minN?: number;
+  minN: number | null;
+  computedAt: string | null;
 }

@@ -101,13 +101,18 @@ describe('report status', () => {
 
 describe("an interviewer's correlation with outcomes", () => {
   it('below the minimum says not enough data yet with n', () => {
-    expect(outcomeValidityWords({ status: 'not_enough_data', n: 4, r: null, shrunk: null, organizationR: 0.2, interval: null }, 10)).toBe(
+    expect(outcomeValidityWords({ status: 'not_enough_data', n: 4, r: null, shrunk: null, organizationR: 0.2, interval: null, minN: null, computedAt: null }, 10)).toBe(
       'Not enough data yet (n = 4 of 10) to relate these ratings to outcomes after hire.',
     );
   });
 
+  it("takes the report's minimum when it says one, and says when there is no report yet", () => {
+    expect(outcomeValidityWords({ status: 'not_enough_data', n: 4, r: null, shrunk: null, organizationR: null, interval: null, minN: 20, computedAt: null }, 30)).toMatch(/^Not enough data yet \(n = 4 of 20\)/);
+    expect(outcomeValidityWords({ status: 'no_report', n: 0, r: null, shrunk: null, organizationR: null, interval: null, minN: null, computedAt: null }, 30)).toMatch(/^No validity report yet/);
+  });
+
   it('gives the shrunk figure with the raw one, its n and the organization figure', () => {
-    expect(outcomeValidityWords({ status: 'estimated', n: 14, r: 0.5, shrunk: 0.32, organizationR: 0.21, interval: { low: 0.02, high: 0.58 } }, 10)).toBe(
+    expect(outcomeValidityWords({ status: 'estimated', n: 14, r: 0.5, shrunk: 0.32, organizationR: 0.21, interval: { low: 0.02, high: 0.58 }, minN: 10, computedAt: null }, 30)).toBe(
       "Correlation of the leniency-adjusted ratings with outcomes: 0.32 (90 % interval 0.02 to 0.58), shrunk toward the organization's figure from 0.50 on 14 hires; the organization's figure is 0.21.",
     );
   });
