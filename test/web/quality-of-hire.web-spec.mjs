@@ -124,10 +124,11 @@ describe('web app: quality of hire and honest calibration figures', { concurrenc
     await page.getByRole('heading', { level: 1, name: 'Calibration' }).waitFor();
     await checkPageAtBothWidths(page, 'the calibration index', 'qoh-calibration');
   });
+
   step('people analytics: the organization-wide page starts with no report, computes one and says there is not enough data yet', async () => {
     const page = s.pages.analyst;
     await page.goto(`${BASE}/#/quality-of-hire/import`);
-    await page.getByRole("heading", { level: 1, name: "Import outcomes" }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Import outcomes' }).waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quality of hire' }).click();
     await page.getByRole('heading', { level: 1, name: 'Quality of hire' }).waitFor();
     assert.equal(await page.title(), 'Quality of hire · hireloop');
