@@ -19,6 +19,8 @@ import { RolesPage } from './pages/RolesPage';
 import { SelfIdentificationPage } from './pages/SelfIdentificationPage';
 import { AcceptInvitePage, SignInPage } from './pages/SignInPage';
 import { VerifyEmailPage } from './pages/VerifyEmailPage';
+import { OutcomeImportPage } from './pages/quality-of-hire/ImportPage';
+import { QualityOfHirePage, RoleQualityOfHirePage } from './pages/quality-of-hire/QualityOfHirePage';
 import { ForgotPasswordPage, NotificationSettingsPage, ResetPasswordPage, SsoCompletePage, SsoSettingsPage } from './pages/AccountPages';
 
 /**
@@ -66,6 +68,9 @@ function Authenticated() {
         <Route path="/calibration" element={<Guard roles={['admin', 'hiring_manager']}><CalibrationPage /></Guard>} />
         <Route path="/calibration/interviewers/:memberId" element={<InterviewerCalibrationPage />} />
         <Route path="/calibration/roles/:roleId" element={<Guard roles={['admin', 'hiring_manager']}><RoleCalibrationPage /></Guard>} />
+        <Route path="/quality-of-hire" element={<Guard roles={['admin', 'people_analytics', 'hiring_manager']}><QualityOfHirePage /></Guard>} />
+        <Route path="/quality-of-hire/import" element={<Guard roles={['admin', 'people_analytics']}><OutcomeImportPage /></Guard>} />
+        <Route path="/roles/:roleId/quality-of-hire" element={<Guard roles={['admin', 'people_analytics', 'hiring_manager']}><RoleQualityOfHirePage /></Guard>} />
         <Route path="/inbox" element={<InboxPage />} />
         <Route path="/members" element={<Guard roles={['admin']}><MembersPage /></Guard>} />
         <Route path="/fairness" element={<Guard roles={['compliance']}><FairnessPage /></Guard>} />
@@ -129,6 +134,7 @@ function Shell(props: { children: ReactNode }) {
     { to: '/debriefs', label: 'Debriefs', show: hasRole('admin', 'recruiter', 'hiring_manager') },
     { to: '/calibration', label: 'Calibration', show: hasRole('admin', 'hiring_manager') },
     { to: `/calibration/interviewers/${me.membership.memberId}`, label: 'My calibration', show: hasRole('interviewer') && !hasRole('admin', 'hiring_manager') },
+    { to: '/quality-of-hire', label: 'Quality of hire', show: hasRole('admin', 'people_analytics', 'hiring_manager') },
     { to: '/members', label: 'Members', show: hasRole('admin') },
     { to: '/fairness', label: 'Fairness', show: hasRole('compliance') },
     { to: '/settings/sso', label: 'Single sign-on', show: hasRole('admin') },

@@ -79,5 +79,6 @@ export function homePath(roles: MemberRole[]): string {
   if (roles.includes('hiring_manager')) return '/debriefs';
   if (roles.includes('interviewer')) return '/interviews';
   if (roles.includes('compliance')) return '/fairness';
+  if (roles.includes('people_analytics')) return '/quality-of-hire';
   return '/roles';
 }

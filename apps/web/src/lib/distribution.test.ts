@@ -8,6 +8,7 @@ import {
   proportions,
   ratePercent,
   ratingLevelsOf,
+  reliabilityShortfall,
   reliabilityWords,
   scoreDistributionView,
   sharesOf,
@@ -83,9 +84,19 @@ describe('distributions', () => {
     expect(reliabilityWords(0, { nUnits: 1, nRatings: 5, suppressed: false }).label).toBe('Not enough data yet');
     // Withheld (fewer than 5 ratings) although two candidates.
     expect(reliabilityWords(null, { nUnits: 2, nRatings: 4, suppressed: true }).label).toBe('Not enough data yet');
-    // Enough: two candidates, five ratings, alpha 0 is a real finding.
-    expect(reliabilityWords(0, { nUnits: 2, nRatings: 5, suppressed: false })).toEqual({ label: 'Unreliable', tone: 'poor' });
-    expect(judgedReliability(0.9, { nUnits: 2, nRatings: 5, suppressed: false })).toBe(0.9);
+    // Two or nine candidates: alpha still swings on one rating, so no verdict either way.
+    expect(reliabilityWords(0, { nUnits: 2, nRatings: 6, suppressed: false }).label).toBe('Not enough data yet');
+    expect(reliabilityWords(0.95, { nUnits: 9, nRatings: 27, suppressed: false }).label).toBe('Not enough data yet');
+    expect(judgedReliability(0.9, { nUnits: 9, nRatings: 27, suppressed: false })).toBeNull();
+    // Enough: ten candidates, alpha 0 is a real finding.
+    expect(reliabilityWords(0, { nUnits: 10, nRatings: 30, suppressed: false })).toEqual({ label: 'Unreliable', tone: 'poor' });
+    expect(judgedReliability(0.9, { nUnits: 10, nRatings: 30, suppressed: false })).toBe(0.9);
+  });
+
+  it('says what a reliability figure still lacks', () => {
+    expect(reliabilityShortfall({ nUnits: 1, nRatings: 2, suppressed: true })).toBe('1 of 10 candidates rated by two interviewers or more');
+    expect(reliabilityShortfall({ nUnits: 12, nRatings: 4, suppressed: true })).toBe('4 of 5 ratings');
+    expect(reliabilityShortfall({ nUnits: 12, nRatings: 30, suppressed: false })).toBeNull();
   });
 
   it('shows a rate only from 5 cases on', () => {

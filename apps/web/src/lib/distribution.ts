@@ -8,8 +8,12 @@ export const RATING_LEVELS_5 = [1, 2, 3, 4, 5] as const;
  * (apps/api/src/calibration/suppression.ts); the pages say "not enough data yet" below it as well.
  */
 export const MIN_COUNT = 5;
-/** Fewest candidates (applications rated by at least two interviewers) before a dimension's reliability is judged. */
-export const MIN_CANDIDATES = 2;
+/**
+ * Fewest candidates (applications rated by at least two interviewers) before a dimension's reliability is judged.
+ * Alpha from two or three candidates swings from below 0 to 1 on one rating; from about ten its sign and rough size
+ * hold, which is what the words Reliable / Tentative / Unreliable claim.
+ */
+export const MIN_CANDIDATES = 10;
 export const NOT_ENOUGH_DATA = 'Not enough data yet';
 
 type Distribution = Record<string, number | null | undefined> | (number | null)[] | null | undefined;
@@ -87,6 +91,13 @@ export function reliabilityWords(value: number | null | undefined, sample?: Reli
   if (value >= 0.8) return { label: 'Reliable', tone: 'good' };
   if (value >= 0.667) return { label: 'Tentative', tone: 'ok' };
   return { label: 'Unreliable', tone: 'poor' };
+}
+
+/** What a reliability figure still lacks, in words ("3 of 10 candidates rated by two interviewers or more"); null when it is judged. */
+export function reliabilityShortfall(sample: ReliabilitySample): string | null {
+  if (sample.nUnits < MIN_CANDIDATES) return `${sample.nUnits} of ${MIN_CANDIDATES} candidates rated by two interviewers or more`;
+  if (sample.suppressed || sample.nRatings < MIN_COUNT) return `${sample.nRatings} of ${MIN_COUNT} ratings`;
+  return null;
 }
 
 /** The coefficient to draw, or null while {@link reliabilityWords} says there is not enough data. */
