@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { InterviewsRepository } from '@hireloop/core';
 import { CalendarFeedsController } from './calendar-feeds.controller';
-import { CalendarFeedsService } from './calendar-feeds.service';
+import { CalendarFeedsService } from '@hireloop/core/calendar-feeds/calendar-feeds.service';
 
 /** Private, revocable iCalendar feeds of a member's interviews. */
 @Module({ controllers: [CalendarFeedsController], providers: [CalendarFeedsService, InterviewsRepository] })

@@ -3,8 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
-import { AppError, AuthContext, InterviewsRepository } from '@hireloop/core';
-import { appLink, interviewCalendarFeed } from '@hireloop/core/email';
+import { AppError } from '../common/app-error';
+import { AuthContext } from '../common/auth-context';
+import { InterviewsRepository } from '../interviews/interviews.repository';
+import { appLink, interviewCalendarFeed } from '../email';
 import { enterOrganization } from '@hireloop/database';
 
 /** How far back the feed reaches; everything scheduled ahead is in it. */
