@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, directDatabaseUrl } from '@hireloop/config';
 import { ALL_QUEUES, QueueName, webhookJobOptions } from '@hireloop/queue';
 import { OutboxPublisher } from './outbox-publisher';
-import { OutboxRelayRepository } from './outbox-relay.repository';
+import { OutboxRelayRepository } from '@hireloop/core/outbox/outbox-relay.repository';
 import { OutboxRelaySettings, readOutboxRelaySettings } from './outbox-relay.settings';
 import { runAsSystem } from '@hireloop/database';
 

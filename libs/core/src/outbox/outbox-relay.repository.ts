@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { OutboxRow } from './outbox-publisher';
+import type { OutboxRow } from '../../../../apps/worker/src/outbox-relay/outbox-publisher';
 
 /** The relay's view of `outbox_messages`. Every method runs in the relay's claiming transaction. */
 @Injectable()
