@@ -8,6 +8,7 @@ import { AppError } from '../common/app-error';
 import { AuthContext } from '../common/auth-context';
 import { knownAnswer, SELF_IDENTIFICATION_CATEGORY_KEYS, SELF_IDENTIFICATION_LABELS } from '../self-identification/self-identification-categories';
 import { SelfIdentificationStore } from '../self-identification/self-identification.store';
+import { ROLE_STATUSES } from '../roles/role.entity';
 
 /** The intersections audited (NYC Local Law 144 bias audits: sex × race/ethnicity). */
 const INTERSECTIONS = [['sex', 'raceEthnicity']] as const;
@@ -24,7 +25,7 @@ export interface AdverseImpactReportDto extends AuditReport {
 export class FairnessRoleDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
-  @ApiProperty({ enum: ['draft', 'open', 'closed'] }) status: string;
+  @ApiProperty({ enum: ROLE_STATUSES }) status: string;
 }
 
 export class FairnessRolesResponseDto {
