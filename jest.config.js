@@ -24,8 +24,11 @@ function esmPackages() {
 /** Three tiers: unit (pure logic, no services), integration and e2e (real PostgreSQL and Redis). */
 const swc = ['@swc/jest', { swcrc: true }];
 const moduleNameMapper = {
-  '^@hireloop/(calibration|core|database|queue|config|testing)$': '<rootDir>/libs/$1/src',
-  '^@hireloop/(calibration|core|database|queue|config|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@hireloop/(calibration|core|database|queue|config)$': '<rootDir>/libs/$1/src',
+  '^@hireloop/(calibration|core|database|queue|config)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  // Test support lives with the tests, outside libs/ (no library imports an app).
+  '^@hireloop/testing$': '<rootDir>/test/support',
+  '^@hireloop/testing/(.*)$': '<rootDir>/test/support/$1',
 };
 // NestJS 12 ships ES modules only. Node 20 loads them natively (require(esm)), but jest's module runtime does not,
 // so jest compiles those packages to CommonJS with SWC like our own sources.

@@ -1,4 +1,4 @@
-import { resetDatabase } from '../libs/testing/src/database';
+import { resetDatabase } from './support/database';
 
 /** Once per test run: a fresh database with every migration applied. */
 export default async function globalSetup(): Promise<void> {

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
-import { resetDatabase } from '../../libs/testing/src/database';
+import { resetDatabase } from '../../test/support/database';
 import { BenchContext, FigureResult, log } from './context';
 import { aggregationFigure } from './figures/aggregation.bench';
 import { buildReportFigure } from './figures/build-report.bench';

@@ -21,7 +21,7 @@ import { Queue } from 'bullmq';
 import { Pool } from 'pg';
 import { QueueName } from '@hireloop/queue/queue-names';
 import { redisConnectionFromUrl } from '@hireloop/queue/redis-connection';
-import { resetDatabase } from '../../libs/testing/src/database';
+import { resetDatabase } from '../../test/support/database';
 import { log } from './context';
 import { ApiClient } from './http';
 import { flushQueues, killAllChildren, ManagedProcess, measureCpu, sleep, startApi, startWorker } from './processes';

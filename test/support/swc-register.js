@@ -4,7 +4,7 @@
  *
  * - .ts files outside node_modules are compiled to CommonJS with SWC, using the repository's .swcrc (decorators and
  *   their metadata, as jest does). node_modules are left alone: NestJS 12's ES modules load natively (require(esm)).
- * - `@hireloop/<lib>[/<path>]` resolves to libs/<lib>/src[/<path>], as in tsconfig.json's `paths`.
+ * - `@hireloop/<lib>[/<path>]` resolves to libs/<lib>/src[/<path>] (`@hireloop/testing`: test/support), as in tsconfig.json's `paths`.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -25,9 +25,10 @@ addHook(
 );
 
 const ALIAS = /^@hireloop\/(calibration|core|database|queue|config|testing)(\/.*)?$/;
+const aliasRoot = (lib) => (lib === 'testing' ? path.join(ROOT, 'test', 'support') : path.join(ROOT, 'libs', lib, 'src'));
 const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function resolveHireloopAlias(request, parent, isMain, options) {
   const match = ALIAS.exec(request);
-  if (match) request = path.join(ROOT, 'libs', match[1], 'src', match[2] ? match[2].slice(1) : '');
+  if (match) request = path.join(aliasRoot(match[1]), match[2] ? match[2].slice(1) : '');
   return resolveFilename.call(this, request, parent, isMain, options);
 };

@@ -9,11 +9,11 @@ import type { RatingScaleKind } from './scales';
  */
 export type Rating = 1 | 2 | 3 | 4 | 5;
 
-/** An interviewer's overall recommendation, on a 4-step scale. */
-export type Recommendation = 'strong_no' | 'no' | 'yes' | 'strong_yes';
+/** Ordered steps of an interviewer's overall recommendation, on a 4-step scale (index = step). Defined here once. */
+export const RECOMMENDATIONS = ['strong_no', 'no', 'yes', 'strong_yes'] as const;
 
-/** Ordered steps of the recommendation scale (index = step). */
-export const RECOMMENDATIONS: readonly Recommendation[] = ['strong_no', 'no', 'yes', 'strong_yes'];
+/** An interviewer's overall recommendation. */
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
 
 /** The debrief outcome computed by {@link buildReport}. */
 export type HiringDecision = 'hire' | 'no_hire' | 'inconclusive';

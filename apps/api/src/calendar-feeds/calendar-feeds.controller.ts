@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagge
 import type { AuthContext } from '@hireloop/core';
 import { ApiContract } from '../common/api-contract';
 import { Auth, Public } from '../common/auth.decorators';
-import { CalendarFeedDto, CalendarFeedsService } from './calendar-feeds.service';
+import { CalendarFeedDto, CalendarFeedsService } from '@hireloop/core/calendar-feeds/calendar-feeds.service';
 
 class CalendarFeedResponseDto implements CalendarFeedDto {
   @ApiProperty({ description: 'Private subscription URL; it contains the token, so treat it like a password' }) url: string;

@@ -4,7 +4,7 @@ import type { AuthContext } from '@hireloop/core';
 import { ApiContract } from '../common/api-contract';
 import { Auth, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
-import { CandidateErasureService } from './candidate-erasure.service';
+import { CandidateErasureService } from '@hireloop/core/candidates/candidate-erasure.service';
 import { CandidatesService } from './candidates.service';
 import { CreateCandidateRequestDto, ListCandidatesQueryDto, UpdateCandidateRequestDto } from './dto/candidate.request.dto';
 import { CandidateDetailResponseDto, CandidatePageResponseDto, CandidateResponseDto } from './dto/candidate.response.dto';

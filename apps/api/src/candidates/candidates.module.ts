@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsRepository, CandidatesRepository, OutcomesRepository, ScorecardsRepository } from '@hireloop/core';
 import { SelfIdentificationStore } from '@hireloop/core/self-identification/self-identification.store';
-import { CandidateErasureService } from './candidate-erasure.service';
+import { CandidateErasureService } from '@hireloop/core/candidates/candidate-erasure.service';
 import { CandidatesController } from './candidates.controller';
 import { CandidatesService } from './candidates.service';
 

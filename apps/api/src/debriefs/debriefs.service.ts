@@ -12,9 +12,9 @@ import {
   reportStatus,
   ScorecardsRepository,
 } from '@hireloop/core';
-import { debriefAccess } from './debrief-access';
-import { awaitingFeedback, disagreements, redFlagsRaised } from './debrief-assembly';
-import { DebriefApplicationRow, DebriefRevisionRow, DebriefsRepository, DebriefScorecardRow } from './debriefs.repository';
+import { debriefAccess } from '@hireloop/core/debriefs/debrief-access';
+import { awaitingFeedback, disagreements, redFlagsRaised } from '@hireloop/core/debriefs/debrief-assembly';
+import { DebriefApplicationRow, DebriefRevisionRow, DebriefsRepository, DebriefScorecardRow } from '@hireloop/core/debriefs/debriefs.repository';
 import { DebriefResponseDto, DebriefScorecardDto, RoundRefDto } from './dto/debrief.response.dto';
 import { DecisionResponseDto } from './dto/decision.response.dto';
 

@@ -18,8 +18,8 @@ import {
 } from '@hireloop/core';
 import { EmailRequests } from '@hireloop/core/email';
 import { PgErrorCode, pgErrorCode } from '@hireloop/database';
-import { debriefAccess } from './debrief-access';
-import { DebriefsRepository } from './debriefs.repository';
+import { debriefAccess } from '@hireloop/core/debriefs/debrief-access';
+import { DebriefsRepository } from '@hireloop/core/debriefs/debriefs.repository';
 import { blindError, DebriefsService } from './debriefs.service';
 import { RecordDecisionRequestDto } from './dto/decision.request.dto';
 import { DecisionResponseDto } from './dto/decision.response.dto';

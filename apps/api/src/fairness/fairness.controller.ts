@@ -4,8 +4,8 @@ import { ApiContract } from '../common/api-contract';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { AuthContext } from '@hireloop/core';
 import { Auth, Roles } from '../common/auth.decorators';
-import { adverseImpactCsv, CSV_TABLES, type CsvTable } from './adverse-impact-csv';
-import { AdverseImpactReportDto, FairnessRolesResponseDto, FairnessService } from './fairness.service';
+import { adverseImpactCsv, CSV_TABLES, type CsvTable } from '@hireloop/core/fairness/adverse-impact-csv';
+import { AdverseImpactReportDto, FairnessRolesResponseDto, FairnessService } from '@hireloop/core/fairness/fairness.service';
 
 class AdverseImpactQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'One role; all roles when omitted' })

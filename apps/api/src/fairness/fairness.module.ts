@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SelfIdentificationStore } from '@hireloop/core/self-identification/self-identification.store';
 import { FairnessController } from './fairness.controller';
-import { FairnessService } from './fairness.service';
+import { FairnessService } from '@hireloop/core/fairness/fairness.service';
 
 /** The adverse-impact audit (issue 16) for the compliance role. */
 @Module({ controllers: [FairnessController], providers: [FairnessService, SelfIdentificationStore] })

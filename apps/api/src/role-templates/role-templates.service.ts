@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError, AuditService, AuthContext, DEFAULT_HIRE_POLICY, QuestionsRepository } from '@hireloop/core';
 import { RoleResponseDto } from '../roles/dto/role.response.dto';
-import { mergeHirePolicy } from '../roles/hire-policy';
+import { mergeHirePolicy } from '@hireloop/core/roles/hire-policy';
 import { RoleLoopService } from '../roles/role-loop.service';
 import { CreateRoleFromTemplateRequestDto } from './dto/role-template.request.dto';
 import { RoleTemplatePageResponseDto, RoleTemplateResponseDto } from './dto/role-template.response.dto';
-import type { RoleTemplate } from './role-template';
-import { findRoleTemplate, ROLE_TEMPLATES } from './templates';
+import type { RoleTemplate } from '@hireloop/core/role-templates/role-template';
+import { findRoleTemplate, ROLE_TEMPLATES } from '@hireloop/core/role-templates/templates';
 
 /** Ready-made loops, and draft roles created from them. */
 @Injectable()

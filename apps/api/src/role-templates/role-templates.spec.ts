@@ -1,8 +1,8 @@
 import { assessLoopReadiness, DEFAULT_HIRE_POLICY, ROUND_KINDS, sumWeights } from '@hireloop/core';
-import { mergeHirePolicy, validateHirePolicy } from '../roles/hire-policy';
+import { mergeHirePolicy, validateHirePolicy } from '@hireloop/core/roles/hire-policy';
 import { MAX_ROUND_MINUTES, MIN_ROUND_MINUTES } from '../roles/dto/round.request.dto';
-import type { RoleTemplate } from './role-template';
-import { findRoleTemplate, ROLE_TEMPLATE_KEYS, ROLE_TEMPLATES } from './templates';
+import type { RoleTemplate } from '@hireloop/core/role-templates/role-template';
+import { findRoleTemplate, ROLE_TEMPLATE_KEYS, ROLE_TEMPLATES } from '@hireloop/core/role-templates/templates';
 
 const byKey = (t: RoleTemplate) => [t.key, t] as const;
 

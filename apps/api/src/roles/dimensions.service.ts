@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppError, AuditService, AuthContext, canonicalJson, DimensionEntity, FieldError, formatWeight, RatingScaleKind, ratingScaleOf, RolesRepository, Rubric, rubricKeysOf, sumWeights } from '@hireloop/core';
 import { CreateDimensionRequestDto, SetWeightsRequestDto, UpdateDimensionRequestDto } from './dto/dimension.request.dto';
 import { DimensionChangeResponseDto, DimensionResponseDto, RoleResponseDto } from './dto/role.response.dto';
-import { insertAt, moveTo } from './ordering';
+import { insertAt, moveTo } from '@hireloop/core/roles/ordering';
 import { MAX_DIMENSIONS_PER_ROLE, RoleLoopService } from './role-loop.service';
 
 /** Scorecard dimensions of a role. Every change re-syncs the loop version and keeps an open role ready. */

@@ -24,7 +24,7 @@ import {
 } from '@hireloop/core';
 import { CloneRoleRequestDto, CreateRoleRequestDto, ListRolesQueryDto, UpdateRoleRequestDto } from './dto/role.request.dto';
 import { LoopVersionPageResponseDto, LoopVersionResponseDto, RolePageResponseDto, RoleResponseDto, RoleSummaryResponseDto } from './dto/role.response.dto';
-import { mergeHirePolicy, nullHirePolicyFields, validateHirePolicy } from './hire-policy';
+import { mergeHirePolicy, nullHirePolicyFields, validateHirePolicy } from '@hireloop/core/roles/hire-policy';
 import { RoleLoopService } from './role-loop.service';
 
 const EDITABLE_FIELDS = ['title', 'level', 'department', 'location', 'hiringManagerId', 'ratingScale', 'hirePolicy'] as const;

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppError, AuditService, AuthContext, canonicalJson, FieldError, QuestionsRepository, RolesRepository, RoundEntity } from '@hireloop/core';
 import { CreateRoundRequestDto, UpdateRoundRequestDto } from './dto/round.request.dto';
 import { RoleResponseDto, RoundChangeResponseDto, RoundResponseDto } from './dto/role.response.dto';
-import { insertAt, moveTo } from './ordering';
+import { insertAt, moveTo } from '@hireloop/core/roles/ordering';
 import { MAX_ROUNDS_PER_ROLE, RoleLoopService } from './role-loop.service';
 
 const ROUND_FIELDS = ['name', 'kind', 'durationMinutes', 'focusDimensionIds', 'questionIds'] as const;

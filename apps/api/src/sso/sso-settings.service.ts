@@ -7,8 +7,8 @@ import { appLink } from '@hireloop/core/email/email-text';
 import { WebhookPolicy, webhookPolicy } from '@hireloop/core/notifications/webhook-target';
 import { normalizeDomains } from '@hireloop/core/sso/sso-policy';
 import { SsoSettingsResponseDto, UpdateSsoSettingsRequestDto } from './dto/sso.dto';
-import { assertReachableIssuerUrl, discoverProvider, IssuerRefusedError } from './oidc-client';
-import { SsoSettings, SsoSettingsRepository } from './sso-settings.repository';
+import { assertReachableIssuerUrl, discoverProvider, IssuerRefusedError } from '@hireloop/core/sso/oidc-client';
+import { SsoSettings, SsoSettingsRepository } from '@hireloop/core/sso/sso-settings.repository';
 
 /** The SSRF policy of issuer URLs: the webhook guard with its own allow-list (SSO_ALLOWED_HOSTS). */
 export function issuerPolicy(config: Pick<AppConfig, 'SSO_ALLOWED_HOSTS' | 'NODE_ENV'>): WebhookPolicy {

@@ -11,8 +11,8 @@ import { ssoRefusal, SsoRefusal } from '@hireloop/core/sso/sso-policy';
 import { enterOrganization } from '@hireloop/database';
 import { AuthService } from '../auth/auth.service';
 import { TokenResponseDto } from '../auth/dto/auth.response.dto';
-import { discoverProvider, IssuerRefusedError, oidc } from './oidc-client';
-import { SsoSettings, SsoSettingsRepository } from './sso-settings.repository';
+import { discoverProvider, IssuerRefusedError, oidc } from '@hireloop/core/sso/oidc-client';
+import { SsoSettings, SsoSettingsRepository } from '@hireloop/core/sso/sso-settings.repository';
 import { issuerPolicy, ssoRedirectUri } from './sso-settings.service';
 
 /** A started sign-in must come back within this long. */

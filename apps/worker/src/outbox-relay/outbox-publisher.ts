@@ -1,20 +1,10 @@
 import { JobsOptions, Queue } from 'bullmq';
+import type { ClaimedOutboxRow } from '@hireloop/core/outbox/outbox-relay.repository';
 import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, QueueName, redisConnectionFromUrl, withJobContext } from '@hireloop/queue';
 
 /** Per-queue overrides of DEFAULT_JOB_OPTIONS (e.g. the webhook schedule). */
 export type QueueJobOverrides = Partial<Record<string, Partial<JobsOptions>>>;
 
-export interface OutboxRow {
-  id: string;
-  queue: string;
-  jobName: string;
-  payload: Record<string, unknown>;
-  dedupeKey: string | null;
-  /** When the row was written (the announced change's commit). */
-  createdAt?: Date | string | null;
-  /** W3C traceparent of the request that wrote the row. */
-  traceContext?: string | null;
-}
 
 /**
  * BullMQ options of an outbox message. A dedupe key becomes a BullMQ *deduplication* id with `keepLastIfActive`
@@ -22,7 +12,7 @@ export interface OutboxRow {
  * that is running (the newest submission would be lost) or completed and retained. With deduplication there is at
  * most one waiting and one running job per key, and an add during a run schedules exactly one follow-up run.
  */
-export function jobOptionsFor(row: Pick<OutboxRow, 'dedupeKey'>): JobsOptions {
+export function jobOptionsFor(row: Pick<ClaimedOutboxRow, 'dedupeKey'>): JobsOptions {
   return row.dedupeKey ? { deduplication: { id: row.dedupeKey, keepLastIfActive: true } } : {};
 }
 
@@ -47,7 +37,7 @@ export class OutboxPublisher {
     return this.queues.has(queue);
   }
 
-  async publish(row: OutboxRow): Promise<void> {
+  async publish(row: ClaimedOutboxRow): Promise<void> {
     const queue = this.queues.get(row.queue);
     if (!queue) throw new Error(`unknown queue ${row.queue}`);
     const outboxCreatedAt = row.createdAt ? new Date(row.createdAt).toISOString() : undefined;

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { OutboxRelayRepository } from './outbox-relay.repository';
+import { OutboxRelayRepository } from '@hireloop/core/outbox/outbox-relay.repository';
 import { OutboxRelayService } from './outbox-relay.service';
 
 /** Moves committed outbox rows into BullMQ (see OutboxRelayService). */

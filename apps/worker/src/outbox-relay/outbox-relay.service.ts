@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { AppConfig, directDatabaseUrl } from '@hireloop/config';
 import { ALL_QUEUES, QueueName, webhookJobOptions } from '@hireloop/queue';
 import { OutboxPublisher } from './outbox-publisher';
-import { OutboxRelayRepository } from './outbox-relay.repository';
+import { OUTBOX_CHANNEL } from '@hireloop/core/outbox/outbox.service';
+import { OutboxRelayRepository } from '@hireloop/core/outbox/outbox-relay.repository';
 import { OutboxRelaySettings, readOutboxRelaySettings } from './outbox-relay.settings';
 import { runAsSystem } from '@hireloop/database';
 
@@ -14,9 +15,6 @@ export interface RelayPass {
   published: number;
   failed: number;
 }
-
-/** The channel `OutboxService.enqueue` notifies in the writing transaction, and `OutboxWakeup` after the scorecard writes commit. */
-export const OUTBOX_CHANNEL = 'outbox';
 
 /**
  * Moves outbox rows into BullMQ. Woken at once by NOTIFY on commit, and polls as a fallback (missed notifications,

@@ -4,6 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { currentTraceparent } from '../observability/tracing-context';
 import { OutboxMessageEntity } from './outbox-message.entity';
 
+/**
+ * The PostgreSQL notification channel of the outbox: `OutboxService.enqueue` notifies it in the writing transaction,
+ * `OutboxWakeup` after a commit, and the worker's relay LISTENs on it.
+ */
+export const OUTBOX_CHANNEL = 'outbox';
+
 export interface OutboxMessage {
   organizationId: string | null;
   queue: string;
@@ -31,7 +37,7 @@ export class OutboxService {
   async enqueue(manager: EntityManager, message: OutboxMessage): Promise<void> {
     await manager.insert(OutboxMessageEntity, this.row(message) as never);
     // Wakes the relay at once instead of at its next poll; delivered only if the transaction commits.
-    await manager.query(`SELECT pg_notify('outbox', $1)`, [message.queue]);
+    await manager.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', $1)`, [message.queue]);
   }
 
   /** The row of a message, for a caller that inserts it with its own statement; call `OutboxWakeup.wake` after its commit. */
@@ -78,7 +84,7 @@ export class OutboxWakeup {
     for (;;) {
       try {
         // In the writer's own scope: on a pooled connection already serving it, no set_config goes first.
-        await this.dataSource.query(`SELECT pg_notify('outbox', $1)`, [queue]);
+        await this.dataSource.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', $1)`, [queue]);
       } catch (error) {
         this.logger.warn(`outbox wake-up failed (the relay's poll will pick the rows up): ${(error as Error).message}`);
       }

@@ -2,8 +2,8 @@
 export const RATINGS = [1, 2, 3, 4, 5] as const;
 export type Rating = (typeof RATINGS)[number];
 
-export const RECOMMENDATIONS = ['strong_no', 'no', 'yes', 'strong_yes'] as const;
-export type Recommendation = (typeof RECOMMENDATIONS)[number];
+// The recommendation scale is a domain enum of the calibration library, defined there once.
+export { RECOMMENDATIONS, type Recommendation } from '@hireloop/calibration';
 
 export const LEVEL_ASSESSMENTS = ['below', 'at', 'above'] as const;
 export type LevelAssessment = (typeof LEVEL_ASSESSMENTS)[number];

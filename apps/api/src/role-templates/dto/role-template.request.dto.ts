@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Trim, TrimToNull } from '../../roles/dto/transforms';
-import { ROLE_TEMPLATE_KEYS } from '../templates';
+import { ROLE_TEMPLATE_KEYS } from '@hireloop/core/role-templates/templates';
 
 export class CreateRoleFromTemplateRequestDto {
   @ApiProperty({ enum: ROLE_TEMPLATE_KEYS, example: 'senior-applied-scientist' })

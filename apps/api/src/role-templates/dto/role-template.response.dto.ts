@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ROUND_KINDS } from '@hireloop/core';
 import type { RoundKind } from '@hireloop/core';
 import { RubricResponseDto, SignalsResponseDto } from '../../roles/dto/role.response.dto';
-import type { RoleTemplate } from '../role-template';
+import type { RoleTemplate } from '@hireloop/core/role-templates/role-template';
 
 export class TemplateFocusAreaResponseDto {
   @ApiProperty() key: string;

@@ -1,9 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { startOidcProvider, TestOidcProvider } from './oidc-provider';
-import { parseMasterKey } from '../../core/src/audit/personal-data-cipher';
-import { preferencesLinkKey, signPreferencesToken } from '../../core/src/email/email-preferences';
-import { ROLE_TEMPLATE_KEYS } from '../../../apps/api/src/role-templates/templates';
+import { parseMasterKey } from '../../libs/core/src/audit/personal-data-cipher';
+import { preferencesLinkKey, signPreferencesToken } from '../../libs/core/src/email/email-preferences';
+import { ROLE_TEMPLATE_KEYS } from '../../libs/core/src/role-templates/templates';
 import { Actor, addMember, createTeam, TEST_PASSWORD, uniqueEmail } from './actors';
 import { completeScorecard, createOpenRole, interviewWindow, LoopFixture, scheduleInterview } from './loop-fixture';
 import type { RouteDeclaration } from './route-table';

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../../database/src/data-source-options';
+import { buildDataSourceOptions } from '../../libs/database/src/data-source-options';
 
 /** Creates the database if missing, empties it and applies every migration. */
 export async function resetDatabase(url: string): Promise<void> {

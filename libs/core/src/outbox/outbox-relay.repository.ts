@@ -1,6 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { OutboxRow } from './outbox-publisher';
+
+/** An unpublished `outbox_messages` row as the relay claims it. */
+export interface ClaimedOutboxRow {
+  id: string;
+  queue: string;
+  jobName: string;
+  payload: Record<string, unknown>;
+  dedupeKey: string | null;
+  /** When the row was written (the announced change's commit). */
+  createdAt?: Date | string | null;
+  /** W3C traceparent of the request that wrote the row. */
+  traceContext?: string | null;
+}
 
 /** The relay's view of `outbox_messages`. Every method runs in the relay's claiming transaction. */
 @Injectable()
@@ -9,7 +21,7 @@ export class OutboxRelayRepository {
    * Claims the oldest unpublished messages for known queues. Rows claimed by another relay (another worker
    * process) are skipped, not waited for, so relays never publish the same row twice at the same time.
    */
-  claim(manager: EntityManager, queues: string[], limit: number): Promise<OutboxRow[]> {
+  claim(manager: EntityManager, queues: string[], limit: number): Promise<ClaimedOutboxRow[]> {
     return manager.query(
       `SELECT id::text AS id, queue, job_name AS "jobName", payload, dedupe_key AS "dedupeKey", created_at AS "createdAt", trace_context AS "traceContext"
          FROM outbox_messages

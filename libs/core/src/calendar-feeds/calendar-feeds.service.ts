@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
-import { AppError, AuthContext, InterviewsRepository } from '@hireloop/core';
-import { appLink, interviewCalendarFeed } from '@hireloop/core/email';
+import { AppError } from '../common/app-error';
+import { AuthContext } from '../common/auth-context';
+import { InterviewsRepository } from '../interviews/interviews.repository';
+import { appLink, interviewCalendarFeed } from '../email';
 import { enterOrganization } from '@hireloop/database';
+import { CalendarFeedsRepository } from './calendar-feeds.repository';
 
 /** How far back the feed reaches; everything scheduled ahead is in it. */
 const FEED_PAST_DAYS = 60;
@@ -27,41 +28,30 @@ export interface CalendarFeedDto {
 @Injectable()
 export class CalendarFeedsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly feeds: CalendarFeedsRepository,
     private readonly config: AppConfig,
     private readonly interviews: InterviewsRepository,
   ) {}
 
   async create(auth: AuthContext): Promise<CalendarFeedDto> {
     const token = randomBytes(32).toString('base64url');
-    const [row]: { created_at: Date }[] = await this.dataSource.query(
-      `INSERT INTO calendar_feeds (member_id, organization_id, token_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (member_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now()
-       RETURNING created_at`,
-      [auth.memberId, auth.organizationId, hashToken(token)],
-    );
-    return { url: appLink(this.config.PUBLIC_APP_URL, `/v1/calendar-feeds/${token}.ics`), createdAt: new Date(row.created_at).toISOString() };
+    const createdAt = await this.feeds.upsert(auth.organizationId, auth.memberId, hashToken(token));
+    return { url: appLink(this.config.PUBLIC_APP_URL, `/v1/calendar-feeds/${token}.ics`), createdAt: createdAt.toISOString() };
   }
 
   async revoke(auth: AuthContext): Promise<void> {
-    await this.dataSource.query(`DELETE FROM calendar_feeds WHERE member_id = $1 AND organization_id = $2`, [auth.memberId, auth.organizationId]);
+    await this.feeds.remove(auth.organizationId, auth.memberId);
   }
 
   /** The feed of a token, as text/calendar; 404 for an unknown or revoked token. */
   async feed(tokenParam: string): Promise<string> {
     const token = tokenParam.replace(/\.ics$/, '');
-    // Served by its token alone: one SECURITY DEFINER function names the token's organization (nothing else), and the
-    // rest of the request runs in that organization's scope (row-level security).
-    const [scope]: { organization_id: string }[] = await this.dataSource.query(`SELECT organization_id FROM calendar_feed_owner($1)`, [hashToken(token)]);
-    if (!scope) throw AppError.notFound('Calendar feed');
-    enterOrganization(scope.organization_id);
-    const [owner]: { member_id: string; organization_id: string; name: string }[] = await this.dataSource.query(
-      `SELECT f.member_id, f.organization_id, o.name FROM calendar_feeds f
-         JOIN members m ON m.id = f.member_id AND m.status = 'active'
-         JOIN organizations o ON o.id = f.organization_id
-        WHERE f.token_hash = $1`,
-      [hashToken(token)],
-    );
+    // Served by its token alone: the token names its organization, and the rest of the request runs in that
+    // organization's scope (row-level security).
+    const organizationId = await this.feeds.organizationOfToken(hashToken(token));
+    if (!organizationId) throw AppError.notFound('Calendar feed');
+    enterOrganization(organizationId);
+    const owner = await this.feeds.activeOwner(hashToken(token));
     if (!owner) throw AppError.notFound('Calendar feed');
     const interviews = await this.interviews.withNames(owner.organization_id, { interviewerId: owner.member_id, endedWithinDays: FEED_PAST_DAYS, limit: FEED_MAX_EVENTS });
     return interviewCalendarFeed(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
-import { open, parseMasterKey, seal } from '@hireloop/core/audit/personal-data-cipher';
+import { open, parseMasterKey, seal } from '../audit/personal-data-cipher';
 
 export interface SsoSettings {
   organizationId: string;

@@ -1,4 +1,5 @@
-import type { AuthContext, MemberRole } from '@hireloop/core';
+import type { AuthContext } from '../common/auth-context';
+import type { MemberRole } from '../common/member-role';
 import { debriefAccess } from './debrief-access';
 
 const auth = (memberId: string, ...roles: MemberRole[]): AuthContext => ({ userId: 'u', organizationId: 'o', memberId, roles });

@@ -4,9 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ratingScale, toFourPoint, type RatingScaleKind } from '@hireloop/calibration';
 import { adverseImpactAudit, type AuditApplication, type AuditReport, type AuditScorecard } from '@hireloop/calibration/fairness';
-import { AppError, AuthContext } from '@hireloop/core';
-import { knownAnswer, SELF_IDENTIFICATION_CATEGORY_KEYS, SELF_IDENTIFICATION_LABELS } from '@hireloop/core/self-identification/self-identification-categories';
-import { SelfIdentificationStore } from '@hireloop/core/self-identification/self-identification.store';
+import { AppError } from '../common/app-error';
+import { AuthContext } from '../common/auth-context';
+import { knownAnswer, SELF_IDENTIFICATION_CATEGORY_KEYS, SELF_IDENTIFICATION_LABELS } from '../self-identification/self-identification-categories';
+import { SelfIdentificationStore } from '../self-identification/self-identification.store';
+import { ROLE_STATUSES } from '../roles/role.entity';
 
 /** The intersections audited (NYC Local Law 144 bias audits: sex × race/ethnicity). */
 const INTERSECTIONS = [['sex', 'raceEthnicity']] as const;
@@ -23,7 +25,7 @@ export interface AdverseImpactReportDto extends AuditReport {
 export class FairnessRoleDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
-  @ApiProperty({ enum: ['draft', 'open', 'closed'] }) status: string;
+  @ApiProperty({ enum: ROLE_STATUSES }) status: string;
 }
 
 export class FairnessRolesResponseDto {

@@ -1,25 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  AppError,
-  ApplicationsRepository,
-  AuditService,
-  AuthContext,
-  CandidateKeysService,
-  candidateTerms,
-  CandidatesRepository,
-  contentOf,
-  ERASED_CANDIDATE_NAME,
-  ERASED_TEXT,
-  erasedCandidateEmail,
-  OutcomesRepository,
-  eraseFreeTextDeep,
-  mapContentText,
-  sameContent,
-  ScorecardsRepository,
-} from '@hireloop/core';
-import { SelfIdentificationStore } from '@hireloop/core/self-identification/self-identification.store';
+import { AppError } from '../common/app-error';
+import { ApplicationsRepository } from './applications.repository';
+import { AuditService } from '../audit/audit.service';
+import { AuthContext } from '../common/auth-context';
+import { CandidateKeysService } from '../audit/candidate-keys.service';
+import { candidateTerms, ERASED_CANDIDATE_NAME, ERASED_TEXT, erasedCandidateEmail, eraseFreeTextDeep } from './candidate-redaction';
+import { CandidatesRepository } from './candidates.repository';
+import { contentOf, mapContentText, sameContent } from '../scorecards/scorecard-content';
+import { OutcomesRepository } from '../outcomes/outcomes.repository';
+import { ScorecardsRepository } from '../scorecards/scorecards.repository';
+import { SelfIdentificationStore } from '../self-identification/self-identification.store';
 
 /** What an erasure changed (counts only: the audit row must not carry the personal data it removed). */
 export interface ErasureSummary {

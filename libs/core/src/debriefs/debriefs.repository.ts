@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { DecisionEntity, LevelAssessment, LoopSnapshot, Recommendation, ReportCovers, ScorecardRating } from '@hireloop/core';
+import type { DecisionEntity } from '../decisions/decision.entity';
+import type { LevelAssessment, Recommendation, ScorecardRating } from '../scorecards/rating';
+import type { LoopSnapshot } from '../roles/loop-snapshot';
+import type { ReportCovers } from '../reports/calibration-report.entity';
 
 export interface DebriefApplicationRow {
   id: string;

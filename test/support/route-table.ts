@@ -3,7 +3,7 @@ import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ModulesContainer } from '@nestjs/core';
 import type { MemberRole } from '@hireloop/core';
-import { ALLOWED_ROLES, IS_PUBLIC } from '../../../apps/api/src/common/auth.decorators';
+import { ALLOWED_ROLES, IS_PUBLIC } from '../../apps/api/src/common/auth.decorators';
 
 export interface RouteDeclaration {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -1,4 +1,4 @@
-import { AuthContext, hasRole } from '@hireloop/core';
+import { AuthContext, hasRole } from '../common/auth-context';
 
 export interface DebriefAccess {
   /** Read the debrief and the decision. */

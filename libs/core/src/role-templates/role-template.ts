@@ -1,4 +1,5 @@
-import type { HirePolicy, RoundKind, Rubric } from '@hireloop/core';
+import type { HirePolicy } from '../roles/roles.repository';
+import type { RoundKind, Rubric } from '../roles/loop-snapshot';
 
 /**
  * A ready-made hiring loop. Dimensions, rounds and questions refer to each other by `key`; creating a role from a

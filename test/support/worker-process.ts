@@ -12,7 +12,7 @@ import { freePort, ManagedProcess, spawnManaged, stopAllProcesses } from './proc
 export { freePort, stopAllProcesses };
 export type { ManagedProcess };
 
-export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
 const REGISTER = path.join(REPOSITORY_ROOT, 'test', 'support', 'swc-register.js');
 const WORKER_MAIN = path.join(REPOSITORY_ROOT, 'apps', 'worker', 'src', 'main.ts');
 

@@ -1,4 +1,4 @@
-import { DEFAULT_HIRE_POLICY, HirePolicy, resolveHirePolicy } from '@hireloop/core';
+import { DEFAULT_HIRE_POLICY, HirePolicy, resolveHirePolicy } from './roles.repository';
 import { mergeHirePolicy, nullHirePolicyFields, validateHirePolicy } from './hire-policy';
 
 describe('resolveHirePolicy', () => {

@@ -1,5 +1,7 @@
-import { ratingScaleOf } from '@hireloop/core';
-import type { FieldError, HirePolicy, RatingScaleKind } from '@hireloop/core';
+import { ratingScaleOf } from './rating-scale';
+import type { FieldError } from '../common/app-error';
+import type { HirePolicy } from './roles.repository';
+import type { RatingScaleKind } from './rating-scale';
 
 /**
  * Allowed ranges of the hire policy on a scale: bar and floor are levels of the scale (min…max), the margin at most

@@ -1,5 +1,5 @@
 import * as oidc from 'openid-client';
-import { resolveWebhookTarget, WebhookPolicy, WebhookTargetError } from '@hireloop/core/notifications/webhook-target';
+import { resolveWebhookTarget, WebhookPolicy, WebhookTargetError } from '../notifications/webhook-target';
 
 /** Why an issuer (or an endpoint its discovery document names) may not be reached. */
 export class IssuerRefusedError extends Error {

@@ -2,9 +2,9 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../../database/src/data-source-options';
-import { ApiModule } from '../../../apps/api/src/api.module';
-import { configureApp, createFastifyAdapter } from '../../../apps/api/src/bootstrap';
+import { buildDataSourceOptions } from '../../libs/database/src/data-source-options';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { configureApp, createFastifyAdapter } from '../../apps/api/src/bootstrap';
 
 export interface TestApp {
   app: NestFastifyApplication;
