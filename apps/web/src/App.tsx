@@ -19,7 +19,12 @@ import { RolesPage } from './pages/RolesPage';
 import { SelfIdentificationPage } from './pages/SelfIdentificationPage';
 import { AcceptInvitePage, SignInPage } from './pages/SignInPage';
 import { VerifyEmailPage } from './pages/VerifyEmailPage';
-import { ForgotPasswordPage, NotificationSettingsPage, ResetPasswordPage, SsoCompletePage, SsoSettingsPage } from './pages/AccountPages';
+import { ForgotPasswordPage } from './pages/account/ForgotPasswordPage';
+import { NotificationSettingsPage } from './pages/account/NotificationSettingsPage';
+import { ResetPasswordPage } from './pages/account/ResetPasswordPage';
+import { SsoCompletePage } from './pages/account/SsoCompletePage';
+import { SsoSettingsPage } from './pages/account/SsoSettingsPage';
+import { OrganizationSettingsPage } from './pages/OrganizationSettingsPage';
 
 /**
  * Hash routes (#/roles/…) so that any static server, the API's included, can serve the app without a fallback
@@ -70,6 +75,7 @@ function Authenticated() {
         <Route path="/members" element={<Guard roles={['admin']}><MembersPage /></Guard>} />
         <Route path="/fairness" element={<Guard roles={['compliance']}><FairnessPage /></Guard>} />
         <Route path="/settings/sso" element={<Guard roles={['admin']}><SsoSettingsPage /></Guard>} />
+        <Route path="/settings/organization" element={<Guard roles={['admin']}><OrganizationSettingsPage /></Guard>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Shell>
@@ -131,6 +137,7 @@ function Shell(props: { children: ReactNode }) {
     { to: `/calibration/interviewers/${me.membership.memberId}`, label: 'My calibration', show: hasRole('interviewer') && !hasRole('admin', 'hiring_manager') },
     { to: '/members', label: 'Members', show: hasRole('admin') },
     { to: '/fairness', label: 'Fairness', show: hasRole('compliance') },
+    { to: '/settings/organization', label: 'Organization', show: hasRole('admin') },
     { to: '/settings/sso', label: 'Single sign-on', show: hasRole('admin') },
     { to: '/settings/notifications', label: 'Notifications', show: true },
   ];
