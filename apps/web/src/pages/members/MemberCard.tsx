@@ -52,7 +52,7 @@ export function MemberCard(props: { member: Member; isSelf: boolean; onChanged: 
       {member.status === 'deactivated' && !member.joined ? <p className="muted small">To invite this person again, use the invitation form with the same email.</p> : null}
       <ProblemBanner error={action.error} title="Could not do that" />
       {done ? <p role="status" className="small">{done}</p> : null}
-      {resent ? <InviteLink name={member.name} token={resent} resent /> : null}
+      {resent && pendingInvite ? <InviteLink name={member.name} token={resent} resent /> : null}
       {editing ? (
         <RolesEditor
           member={member}
