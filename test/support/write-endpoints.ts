@@ -45,6 +45,8 @@ export interface WriteScene {
   spareMember: Actor;
   /** A pending invitation of the organization. */
   inviteToken: string;
+  /** The membership of a second pending invitation, for resending and revoking (the first stays acceptable). */
+  revocableInviteMemberId: string;
   /** A pending signup's one-time e-mail verification token (as SIGNUP_EMAIL_VERIFICATION would mail it). */
   verificationToken: string;
   /** An open password-reset token of the spare member (stored hashed, as the reset request stores it). */
@@ -88,6 +90,9 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
   { method: 'POST', path: '/v1/members', actor: (s) => s.team.admin, params: none, body: () => ({ email: uniqueEmail('invitee'), name: 'New Member', roles: ['interviewer'] }) },
   { method: 'PATCH', path: '/v1/members/:id', actor: (s) => s.team.admin, params: (s) => ({ id: s.spareMember.memberId }), body: () => ({ roles: ['interviewer'] }) },
   { method: 'POST', path: '/v1/members/:id/deactivate', actor: (s) => s.team.admin, params: (s) => ({ id: s.spareMember.memberId }) },
+  { method: 'POST', path: '/v1/members/:id/reactivate', actor: (s) => s.team.admin, params: (s) => ({ id: s.spareMember.memberId }) },
+  { method: 'POST', path: '/v1/members/:id/resend-invite', actor: (s) => s.team.admin, params: (s) => ({ id: s.revocableInviteMemberId }) },
+  { method: 'POST', path: '/v1/members/:id/revoke-invite', actor: (s) => s.team.admin, params: (s) => ({ id: s.revocableInviteMemberId }) },
   {
     method: 'PATCH',
     path: '/v1/organization',
@@ -365,6 +370,7 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
   const question = await t.http.post('/v1/questions').set(team.recruiter.auth).send({ prompt: 'Explain consistent hashing.', tags: ['distributed'] }).expect(201);
   const spareMember = await addMember(t, team.admin, ['interviewer'], 'Spare Interviewer');
   const invite = await t.http.post('/v1/members').set(team.admin.auth).send({ email: uniqueEmail('pending'), name: 'Pending Person', roles: ['interviewer'] }).expect(201);
+  const revocableInvite = await t.http.post('/v1/members').set(team.admin.auth).send({ email: uniqueEmail('revocable'), name: 'Revocable Person', roles: ['interviewer'] }).expect(201);
 
   // A pending signup of another organization, as the verification mode leaves it.
   const verificationToken = randomBytes(32).toString('base64url');
@@ -401,6 +407,7 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
     questionId: question.body.id,
     spareMember,
     inviteToken: invite.body.inviteToken,
+    revocableInviteMemberId: revocableInvite.body.member.id,
     resetToken: await openPasswordReset(t.dataSource, spareMember.userId),
     oidcIssuer: (await (sceneProvider ??= startOidcProvider([]))).issuer,
     preferencesToken: signPreferencesToken(preferencesLinkKey(parseMasterKey(process.env.DATA_ENCRYPTION_KEY!)), spareMember.userId),

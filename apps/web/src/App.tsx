@@ -21,7 +21,12 @@ import { AcceptInvitePage, SignInPage } from './pages/SignInPage';
 import { VerifyEmailPage } from './pages/VerifyEmailPage';
 import { OutcomeImportPage } from './pages/quality-of-hire/ImportPage';
 import { QualityOfHirePage, RoleQualityOfHirePage } from './pages/quality-of-hire/QualityOfHirePage';
-import { ForgotPasswordPage, NotificationSettingsPage, ResetPasswordPage, SsoCompletePage, SsoSettingsPage } from './pages/AccountPages';
+import { ForgotPasswordPage } from './pages/account/ForgotPasswordPage';
+import { NotificationSettingsPage } from './pages/account/NotificationSettingsPage';
+import { ResetPasswordPage } from './pages/account/ResetPasswordPage';
+import { SsoCompletePage } from './pages/account/SsoCompletePage';
+import { SsoSettingsPage } from './pages/account/SsoSettingsPage';
+import { OrganizationSettingsPage } from './pages/OrganizationSettingsPage';
 
 /**
  * Hash routes (#/roles/…) so that any static server, the API's included, can serve the app without a fallback
@@ -75,6 +80,7 @@ function Authenticated() {
         <Route path="/members" element={<Guard roles={['admin']}><MembersPage /></Guard>} />
         <Route path="/fairness" element={<Guard roles={['compliance']}><FairnessPage /></Guard>} />
         <Route path="/settings/sso" element={<Guard roles={['admin']}><SsoSettingsPage /></Guard>} />
+        <Route path="/settings/organization" element={<Guard roles={['admin']}><OrganizationSettingsPage /></Guard>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Shell>
@@ -137,6 +143,7 @@ function Shell(props: { children: ReactNode }) {
     { to: '/quality-of-hire', label: 'Quality of hire', show: hasRole('admin', 'people_analytics', 'hiring_manager') },
     { to: '/members', label: 'Members', show: hasRole('admin') },
     { to: '/fairness', label: 'Fairness', show: hasRole('compliance') },
+    { to: '/settings/organization', label: 'Organization', show: hasRole('admin') },
     { to: '/settings/sso', label: 'Single sign-on', show: hasRole('admin') },
     { to: '/settings/notifications', label: 'Notifications', show: true },
   ];

@@ -63,7 +63,7 @@ export class AuthController {
   @UseGuards(AuthThrottleGuard)
   @Post('auth/accept-invite')
   @HttpCode(200)
-  @ApiContract({ summary: 'Set a password with a one-time invite token and sign in', response: TokenResponseDto, errors: ['invalid_invite', 'invalid_credentials', 'too_many_requests', 'busy'] })
+  @ApiContract({ summary: 'Set a password with a one-time invite token and sign in', response: TokenResponseDto, errors: ['invalid_invite', 'invite_revoked', 'invalid_credentials', 'too_many_requests', 'busy'] })
   acceptInvite(@Body() dto: AcceptInviteRequestDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto> {
     return this.startSession(req, reply, this.auth.acceptInvite(dto));
   }

@@ -167,6 +167,8 @@ export class AuthService {
         .where('m.invite_token_hash = :tokenHash', { tokenHash })
         .getOne();
       if (!member || member.status !== 'invited' || !member.inviteExpiresAt || member.inviteExpiresAt.getTime() < Date.now()) {
+        const [revoked]: { revoked: boolean }[] = await manager.query(`SELECT revoked_invite($1) AS revoked`, [tokenHash]);
+        if (revoked?.revoked) throw AppError.gone('invite_revoked', 'This invitation was withdrawn by an admin of the organization. Ask them for a new one.');
         throw new AppError('validation', 'invalid_invite', 'This invitation is unknown, already used or expired.', [{ field: 'token', message: 'token is unknown, used or expired' }]);
       }
       // isFirstInvite compares this membership with the user's others in every organization: row-level security shows

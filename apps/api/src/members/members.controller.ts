@@ -49,4 +49,32 @@ export class MembersController {
   deactivate(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<MemberResponseDto> {
     return this.members.deactivate(auth, id);
   }
+
+  @Post(':id/reactivate')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiContract({ summary: 'Reactivate a deactivated member who had joined (idempotent): they can sign in again', response: MemberResponseDto, errors: ['member_not_found', 'member_not_joined'] })
+  reactivate(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<MemberResponseDto> {
+    return this.members.reactivate(auth, id);
+  }
+
+  @Post(':id/resend-invite')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiContract({
+    summary: 'Send a pending invitation again with a fresh link (the previous link stops working; at most once a minute); returns the new one-time token',
+    response: InviteResponseDto,
+    errors: ['member_not_found', 'invite_not_pending', 'invite_recently_sent'],
+  })
+  resendInvite(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<InviteResponseDto> {
+    return this.members.resendInvite(auth, id);
+  }
+
+  @Post(':id/revoke-invite')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiContract({ summary: 'Withdraw a pending invitation: its link answers 410 invite_revoked; the address may be invited again', response: MemberResponseDto, errors: ['member_not_found', 'invite_not_pending'] })
+  revokeInvite(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<MemberResponseDto> {
+    return this.members.revokeInvite(auth, id);
+  }
 }

@@ -1,13 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, AuditService, AuthContext, MemberEntity, MembersRepository, pageLimit, toPage, UserEntity } from '@hireloop/core';
+import {
+  AppError,
+  AuditService,
+  AuthContext,
+  INVITE_LIFETIME_MS,
+  isJoined,
+  isPendingInvite,
+  isWithdrawnInvite,
+  MemberEntity,
+  MembersRepository,
+  pageLimit,
+  resendWaitSeconds,
+  toPage,
+  UserEntity,
+} from '@hireloop/core';
 import { EmailRequests } from '@hireloop/core/email';
 import { hashInviteToken, newInviteToken } from '../auth/auth.service';
 import { InviteMemberRequestDto, ListMembersQueryDto, UpdateMemberRequestDto } from './dto/member.request.dto';
 import { InviteResponseDto, MemberPageResponseDto, MemberResponseDto } from './dto/member.response.dto';
 
-const INVITE_LIFETIME_MS = 7 * 24 * 3600 * 1000;
+type Manager = DataSource['manager'];
 
 @Injectable()
 export class MembersService {
@@ -24,13 +38,16 @@ export class MembersService {
       await manager.query(`INSERT INTO users (email, name) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING`, [dto.email, dto.name]);
       const user = await manager.findOneByOrFail(UserEntity, { email: dto.email });
       const existing = await manager.findOneBy(MemberEntity, { organizationId: auth.organizationId, userId: user.id });
-      if (existing && existing.status !== 'invited') {
+      if (existing && existing.status === 'deactivated' && isJoined(existing)) {
+        throw AppError.conflict('already_member', `${dto.email} is a deactivated member of this organization; reactivate them instead.`);
+      }
+      if (existing && existing.status !== 'invited' && !isWithdrawnInvite(existing)) {
         throw AppError.conflict('already_member', `${dto.email} is already a member of this organization.`);
       }
       const values = { roles: dto.roles, status: 'invited' as const, invitedName: dto.name, inviteTokenHash: hashInviteToken(token), inviteExpiresAt: expiresAt };
       let id: string;
       if (existing) {
-        // Inviting again replaces the old token.
+        // Inviting again (also after a revoked invitation) replaces the old token.
         await manager.update(MemberEntity, { id: existing.id }, values);
         id = existing.id;
       } else {
@@ -42,6 +59,65 @@ export class MembersService {
     });
     const member = await this.members.findById(auth.organizationId, memberId);
     return { member: MemberResponseDto.from(member!), inviteToken: token, inviteExpiresAt: expiresAt.toISOString() };
+  }
+
+  /** Sends a pending invitation again with a fresh link (the previous link stops working); at most once a minute. */
+  async resendInvite(auth: AuthContext, memberId: string): Promise<InviteResponseDto> {
+    const token = newInviteToken();
+    const expiresAt = new Date(Date.now() + INVITE_LIFETIME_MS);
+    await this.dataSource.transaction(async (manager) => {
+      const member = await this.lockPendingInvite(manager, auth.organizationId, memberId);
+      const wait = resendWaitSeconds(member.inviteExpiresAt, new Date());
+      if (wait > 0) {
+        throw AppError.conflict('invite_recently_sent', `The invitation to ${member.user!.email} was sent less than a minute ago. Wait ${wait} seconds before sending it again.`, { retryAfterSeconds: wait });
+      }
+      await manager.update(MemberEntity, { id: member.id }, { inviteTokenHash: hashInviteToken(token), inviteExpiresAt: expiresAt });
+      await this.audit.record(manager, auth, { action: 'member.invite_resent', entityType: 'member', entityId: member.id, after: { email: member.user!.email } });
+      await EmailRequests.invitation(manager, {
+        organizationId: auth.organizationId,
+        memberId: member.id,
+        email: member.user!.email,
+        name: member.invitedName!,
+        token,
+        expiresAt,
+        invitedByMemberId: auth.memberId,
+        roles: member.roles,
+      });
+    });
+    const member = await this.members.findById(auth.organizationId, memberId);
+    return { member: MemberResponseDto.from(member!), inviteToken: token, inviteExpiresAt: expiresAt.toISOString() };
+  }
+
+  /** Withdraws a pending invitation: its link then answers 410 invite_revoked; the address may be invited again. */
+  async revokeInvite(auth: AuthContext, memberId: string): Promise<MemberResponseDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const member = await this.lockPendingInvite(manager, auth.organizationId, memberId);
+      // The token hash stays so that the link can say it was withdrawn (revoked_invite()); it no longer signs anyone in.
+      await manager.update(MemberEntity, { id: member.id }, { status: 'deactivated' });
+      await this.audit.record(manager, auth, { action: 'member.invite_revoked', entityType: 'member', entityId: member.id, before: { status: 'invited' }, after: { status: 'deactivated' } });
+    });
+    return this.get(auth, memberId);
+  }
+
+  /** Gives a deactivated member who had joined their access back (idempotent for an active member). */
+  async reactivate(auth: AuthContext, memberId: string): Promise<MemberResponseDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const member = await manager.findOne(MemberEntity, { where: { organizationId: auth.organizationId, id: memberId }, lock: { mode: 'pessimistic_write' } });
+      if (!member) throw AppError.notFound('Member', memberId);
+      if (member.status === 'active') return;
+      if (!isJoined(member)) throw AppError.conflict('member_not_joined', 'This person never accepted the invitation, so there is no account to reactivate. Invite them again.');
+      await manager.update(MemberEntity, { id: member.id }, { status: 'active' });
+      await this.audit.record(manager, auth, { action: 'member.reactivated', entityType: 'member', entityId: member.id, before: { status: member.status }, after: { status: 'active' } });
+    });
+    return this.get(auth, memberId);
+  }
+
+  private async lockPendingInvite(manager: Manager, organizationId: string, memberId: string): Promise<MemberEntity> {
+    const member = await manager.findOne(MemberEntity, { where: { organizationId, id: memberId }, lock: { mode: 'pessimistic_write' } });
+    if (!member) throw AppError.notFound('Member', memberId);
+    if (!isPendingInvite(member)) throw AppError.conflict('invite_not_pending', 'This member has no pending invitation: it was accepted, revoked or deactivated.');
+    member.user = await manager.findOneByOrFail(UserEntity, { id: member.userId });
+    return member;
   }
 
   async list(auth: AuthContext, query: ListMembersQueryDto): Promise<MemberPageResponseDto> {
@@ -72,13 +148,15 @@ export class MembersService {
       if (!member) throw AppError.notFound('Member', memberId);
       if (member.status === 'deactivated') return;
       if (member.roles.includes('admin')) await this.assertAnotherAdmin(manager, auth.organizationId, memberId);
-      await manager.update(MemberEntity, { id: memberId }, { status: 'deactivated', inviteTokenHash: null, inviteExpiresAt: null });
+      // A pending invitation keeps its token hash, so that its link says it was withdrawn (as a revoked one does).
+      const withdrawn = isPendingInvite(member) ? {} : { inviteTokenHash: null, inviteExpiresAt: null };
+      await manager.update(MemberEntity, { id: memberId }, { status: 'deactivated', ...withdrawn });
       await this.audit.record(manager, auth, { action: 'member.deactivated', entityType: 'member', entityId: memberId, before: { status: member.status }, after: { status: 'deactivated' } });
     });
     return this.get(auth, memberId);
   }
 
-  private async assertAnotherAdmin(manager: DataSource['manager'], organizationId: string, memberId: string): Promise<void> {
+  private async assertAnotherAdmin(manager: Manager, organizationId: string, memberId: string): Promise<void> {
     const rows: { count: string }[] = await manager.query(
       `SELECT count(*) FROM members WHERE organization_id = $1 AND id <> $2 AND status = 'active' AND 'admin' = ANY(roles)`,
       [organizationId, memberId],

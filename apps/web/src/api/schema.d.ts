@@ -265,6 +265,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/members/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reactivate a deactivated member who had joined (idempotent): they can sign in again
+         * @description Roles: admin.
+         */
+        post: operations["MembersController_reactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{id}/resend-invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a pending invitation again with a fresh link (the previous link stops working; at most once a minute); returns the new one-time token
+         * @description Roles: admin.
+         */
+        post: operations["MembersController_resendInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{id}/revoke-invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a pending invitation: its link answers 410 invite_revoked; the address may be invited again
+         * @description Roles: admin.
+         */
+        post: operations["MembersController_revokeInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/organization": {
         parameters: {
             query?: never;
@@ -1689,6 +1749,12 @@ export interface components {
             /** @enum {string} */
             status: "invited" | "active" | "deactivated";
             createdAt: string;
+            /** @description Whether the member accepted an invitation (or signed up): false for a pending or revoked invitation */
+            joined: boolean;
+            /** @description While the invitation is pending: when its link expires */
+            inviteExpiresAt: string | null;
+            /** @description While the invitation is pending: when it was last sent (a resend waits a minute after it) */
+            inviteSentAt: string | null;
         };
         InviteResponseDto: {
             member: components["schemas"]["MemberResponseDto"];
@@ -3386,7 +3452,7 @@ export interface components {
             detail: string;
             instance?: string;
             /** @enum {string} */
-            code: "validation_failed" | "invalid_json" | "too_deeply_nested" | "invalid_value" | "invalid_character" | "value_out_of_range" | "bad_request" | "invalid_invite" | "invalid_reset_token" | "invalid_token" | "token_expired" | "invalid_credentials" | "no_active_membership" | "unauthorized" | "sso_state_invalid" | "sso_provider_refused" | "sso_token_invalid" | "sso_handoff_invalid" | "forbidden" | "role_required" | "role_access_denied" | "application_access_denied" | "debrief_forbidden" | "decision_forbidden" | "feedback_blind" | "not_on_panel" | "not_assigned" | "not_role_hiring_manager" | "calibration_not_visible" | "csrf_token_invalid" | "nudge_not_allowed" | "sso_required" | "sso_email_missing" | "sso_email_unverified" | "sso_domain_not_allowed" | "sso_membership_deactivated" | "outcomes_forbidden" | "not_found" | "application_not_found" | "calendar_feed_not_found" | "candidate_not_found" | "decision_not_found" | "dimension_not_found" | "interview_not_found" | "interviewer_not_found" | "job_not_found" | "loop_version_not_found" | "member_not_found" | "notification_not_found" | "question_not_found" | "queue_not_found" | "role_not_found" | "role_template_not_found" | "round_not_found" | "scorecard_not_found" | "outcome_not_found" | "outcome_import_not_found" | "self_identification_not_found" | "self_identification_link_not_found" | "sso_not_configured" | "email_preferences_link_invalid" | "method_not_allowed" | "conflict" | "concurrent_update" | "email_taken" | "already_member" | "last_admin" | "candidate_email_taken" | "candidate_email_undeliverable" | "candidate_erased" | "application_exists" | "application_not_active" | "decision_recorded" | "decision_already_recorded" | "report_stale" | "role_not_open" | "role_open" | "open_role_must_stay_ready" | "rating_scale_in_use" | "too_many_dimensions" | "too_many_rounds" | "dimension_name_taken" | "dimension_in_use" | "round_in_use" | "round_not_in_loop_version" | "question_in_use" | "interview_has_feedback" | "interview_not_scheduled" | "interview_not_started" | "interview_cancelled" | "already_submitted" | "not_submitted" | "scorecard_withdrawn" | "no_changes" | "job_not_failed" | "interview_not_ended" | "interviewer_inactive" | "feedback_submitted" | "interviewer_double_booked" | "application_not_hired" | "outcome_exists" | "ratings_outside_scale" | "self_identification_link_used" | "self_identification_link_expired" | "error" | "payload_too_large" | "unsupported_media_type" | "loop_not_ready" | "idempotency_key_reuse" | "nudge_too_soon" | "too_many_requests" | "internal_error" | "busy" | "queue_unavailable" | "database_unavailable" | "sso_provider_unavailable" | "service_unavailable";
+            code: "validation_failed" | "invalid_json" | "too_deeply_nested" | "invalid_value" | "invalid_character" | "value_out_of_range" | "bad_request" | "invalid_invite" | "invalid_reset_token" | "invalid_token" | "token_expired" | "invalid_credentials" | "no_active_membership" | "unauthorized" | "sso_state_invalid" | "sso_provider_refused" | "sso_token_invalid" | "sso_handoff_invalid" | "forbidden" | "role_required" | "role_access_denied" | "application_access_denied" | "debrief_forbidden" | "decision_forbidden" | "feedback_blind" | "not_on_panel" | "not_assigned" | "not_role_hiring_manager" | "calibration_not_visible" | "csrf_token_invalid" | "nudge_not_allowed" | "sso_required" | "sso_email_missing" | "sso_email_unverified" | "sso_domain_not_allowed" | "sso_membership_deactivated" | "outcomes_forbidden" | "not_found" | "application_not_found" | "calendar_feed_not_found" | "candidate_not_found" | "decision_not_found" | "dimension_not_found" | "interview_not_found" | "interviewer_not_found" | "job_not_found" | "loop_version_not_found" | "member_not_found" | "notification_not_found" | "question_not_found" | "queue_not_found" | "role_not_found" | "role_template_not_found" | "round_not_found" | "scorecard_not_found" | "outcome_not_found" | "outcome_import_not_found" | "self_identification_not_found" | "self_identification_link_not_found" | "sso_not_configured" | "email_preferences_link_invalid" | "method_not_allowed" | "conflict" | "concurrent_update" | "email_taken" | "already_member" | "last_admin" | "invite_not_pending" | "invite_recently_sent" | "member_not_joined" | "candidate_email_taken" | "candidate_email_undeliverable" | "candidate_erased" | "application_exists" | "application_not_active" | "decision_recorded" | "decision_already_recorded" | "report_stale" | "role_not_open" | "role_open" | "open_role_must_stay_ready" | "rating_scale_in_use" | "too_many_dimensions" | "too_many_rounds" | "dimension_name_taken" | "dimension_in_use" | "round_in_use" | "round_not_in_loop_version" | "question_in_use" | "interview_has_feedback" | "interview_not_scheduled" | "interview_not_started" | "interview_cancelled" | "already_submitted" | "not_submitted" | "scorecard_withdrawn" | "no_changes" | "job_not_failed" | "interview_not_ended" | "interviewer_inactive" | "feedback_submitted" | "interviewer_double_booked" | "application_not_hired" | "outcome_exists" | "ratings_outside_scale" | "invite_revoked" | "self_identification_link_used" | "self_identification_link_expired" | "error" | "payload_too_large" | "unsupported_media_type" | "loop_not_ready" | "idempotency_key_reuse" | "nudge_too_soon" | "too_many_requests" | "internal_error" | "busy" | "queue_unavailable" | "database_unavailable" | "sso_provider_unavailable" | "service_unavailable";
             errors?: components["schemas"]["FieldError"][];
             /** @description Seconds to wait (429 and 503 also send Retry-After) */
             retryAfter?: number;
@@ -3907,6 +3973,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "invalid_credentials";
+                    };
+                };
+            };
+            /** @description `invite_revoked`: An admin of the organization withdrew this invitation. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invite_revoked";
                     };
                 };
             };
@@ -4590,6 +4668,271 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "last_admin";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MembersController_reactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description `role_required`: The action needs a member role the caller does not hold (listed in the message). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /**
+             * @description `member_not_found`: The member does not exist in the organization.
+             *
+             *     `not_found`: No resource has this id (also any id that is not a UUID).
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "member_not_found" | "not_found";
+                    };
+                };
+            };
+            /** @description `member_not_joined`: The member never accepted the invitation, so there is no account to reactivate; invite them again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "member_not_joined";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MembersController_resendInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description `role_required`: The action needs a member role the caller does not hold (listed in the message). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /**
+             * @description `member_not_found`: The member does not exist in the organization.
+             *
+             *     `not_found`: No resource has this id (also any id that is not a UUID).
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "member_not_found" | "not_found";
+                    };
+                };
+            };
+            /**
+             * @description `invite_not_pending`: The member has no pending invitation (already joined, revoked or deactivated).
+             *
+             *     `invite_recently_sent`: The invitation was sent less than a minute ago; wait before sending it again.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invite_not_pending" | "invite_recently_sent";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MembersController_revokeInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description `role_required`: The action needs a member role the caller does not hold (listed in the message). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /**
+             * @description `member_not_found`: The member does not exist in the organization.
+             *
+             *     `not_found`: No resource has this id (also any id that is not a UUID).
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "member_not_found" | "not_found";
+                    };
+                };
+            };
+            /** @description `invite_not_pending`: The member has no pending invitation (already joined, revoked or deactivated). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invite_not_pending";
                     };
                 };
             };

@@ -91,6 +91,9 @@ export const PROBLEM_CODES = {
   email_taken: { status: 409, meaning: 'An account with this email already exists.' },
   already_member: { status: 409, meaning: 'The person is already a member of the organization.' },
   last_admin: { status: 409, meaning: 'The organization would be left without an active admin.' },
+  invite_not_pending: { status: 409, meaning: 'The member has no pending invitation (already joined, revoked or deactivated).' },
+  invite_recently_sent: { status: 409, meaning: 'The invitation was sent less than a minute ago; wait before sending it again.' },
+  member_not_joined: { status: 409, meaning: 'The member never accepted the invitation, so there is no account to reactivate; invite them again.' },
   candidate_email_taken: { status: 409, meaning: 'Another candidate of the organization has this email.' },
   candidate_email_undeliverable: { status: 409, meaning: "The candidate's stored email address cannot be delivered to, so the link was not emailed (nor created)." },
   candidate_erased: { status: 409, meaning: "The candidate's personal data was erased; the record cannot change or apply again." },
@@ -127,6 +130,7 @@ export const PROBLEM_CODES = {
   outcome_exists: { status: 409, meaning: 'This outcome is already recorded for the application; edit it instead.' },
   ratings_outside_scale: { status: 409, meaning: 'Recorded outcome ratings lie outside the new scale; change or delete them first (`ratingsOutside`).' },
   // 410: a one-time link that can no longer be used.
+  invite_revoked: { status: 410, meaning: 'An admin of the organization withdrew this invitation.' },
   self_identification_link_used: { status: 410, meaning: 'The self-identification link was already used; each link works once.' },
   self_identification_link_expired: { status: 410, meaning: 'The self-identification link has expired; the recruiter can send a new one.' },
   // 413–429: size, media type, rate.

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MEMBER_ROLES, MemberEntity, MemberRole } from '@hireloop/core';
+import { inviteSentAt, isJoined, isPendingInvite, MEMBER_ROLES, MemberEntity, MemberRole } from '@hireloop/core';
 
 export class MemberResponseDto {
   @ApiProperty() id: string;
@@ -11,11 +11,18 @@ export class MemberResponseDto {
   @ApiProperty({ enum: MEMBER_ROLES, isArray: true }) roles: MemberRole[];
   @ApiProperty({ enum: ['invited', 'active', 'deactivated'] }) status: string;
   @ApiProperty() createdAt: string;
+  @ApiProperty({ description: 'Whether the member accepted an invitation (or signed up): false for a pending or revoked invitation' })
+  joined: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'While the invitation is pending: when its link expires' })
+  inviteExpiresAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'While the invitation is pending: when it was last sent (a resend waits a minute after it)' })
+  inviteSentAt: string | null;
 
   static from(member: MemberEntity): MemberResponseDto {
     // A member who has not joined (invited, or deactivated before accepting) is not shown as the account behind the
     // email: neither its id nor its name. Accepting clears invitedName.
     const pending = member.invitedName != null && member.status !== 'active';
+    const invitePending = isPendingInvite(member) && member.inviteExpiresAt != null;
     return {
       id: member.id,
       userId: pending ? member.id : member.userId,
@@ -24,6 +31,9 @@ export class MemberResponseDto {
       roles: member.roles,
       status: member.status,
       createdAt: member.createdAt.toISOString(),
+      joined: isJoined(member),
+      inviteExpiresAt: invitePending ? member.inviteExpiresAt!.toISOString() : null,
+      inviteSentAt: invitePending ? inviteSentAt(member.inviteExpiresAt!).toISOString() : null,
     };
   }
 }
