@@ -271,6 +271,8 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
   // Takes a text/csv body, not JSON: no catalogue body, so the JSON fuzz skips it (test/e2e/outcome-imports.e2e-spec.ts
   // sends it bad files instead); any JSON sent to it gets 415.
   { method: 'POST', path: '/v1/outcomes/imports', actor: (s) => s.team.admin, params: none },
+  // validity reports (issue 15, item 3): queued for the worker
+  { method: 'POST', path: '/v1/quality-of-hire/reports', actor: (s) => s.team.hiringManager, params: none, body: (s) => ({ roleId: s.openRole.roleId }) },
   {
     method: 'PUT',
     path: '/v1/outcomes/scale',
