@@ -119,20 +119,27 @@ export function buildValidityReport(input: ValidityReportInput, options: Validit
   const minN = options.minN ?? DEFAULT_MIN_N;
   const level = options.level ?? DEFAULT_LEVEL;
   const hired = input.applications.filter((a) => a.hired);
+  // Columns read once (NaN = missing), so the cells below loop over typed arrays instead of looking keys up.
+  const column = (rows: readonly AssessedApplication[], read: (a: AssessedApplication) => number | null | undefined) =>
+    Float64Array.from(rows, (a) => {
+      const v = read(a);
+      return present(v) ? v : Number.NaN;
+    });
+  const outcomeColumns = input.outcomes.map((o) => column(hired, (a) => a.outcomes?.[o.key]));
   const cells: ValidityCell[] = [];
   for (const predictor of input.predictors) {
     // Case II's unrestricted spread: the predictor among everyone assessed, hired or not.
-    const assessedValues = input.applications.map((a) => a.predictors[predictor.key]).filter(present);
+    const assessedValues = Array.from(column(input.applications, (a) => a.predictors[predictor.key])).filter((v) => !Number.isNaN(v));
     const assessedSd = assessedValues.length >= 2 ? standardDeviation(assessedValues) : null;
-    for (const outcome of input.outcomes) {
+    const px = column(hired, (a) => a.predictors[predictor.key]);
+    input.outcomes.forEach((outcome, o) => {
+      const oy = outcomeColumns[o];
       const x: number[] = [];
       const y: number[] = [];
-      for (const a of hired) {
-        const xv = a.predictors[predictor.key];
-        const yv = a.outcomes?.[outcome.key];
-        if (present(xv) && present(yv)) {
-          x.push(xv);
-          y.push(yv);
+      for (let i = 0; i < px.length; i++) {
+        if (!Number.isNaN(px[i]) && !Number.isNaN(oy[i])) {
+          x.push(px[i]);
+          y.push(oy[i]);
         }
       }
       const result = assessValidity(
@@ -142,7 +149,7 @@ export function buildValidityReport(input: ValidityReportInput, options: Validit
       const base = { predictorKey: predictor.key, outcomeKey: outcome.key, n: result.n };
       if (result.status !== 'estimated') {
         cells.push({ ...base, status: result.status, ...EMPTY_CELL });
-        continue;
+        return;
       }
       cells.push({
         ...base,
@@ -155,7 +162,7 @@ export function buildValidityReport(input: ValidityReportInput, options: Validit
         correctedInterval: result.corrected ? { low: result.corrected.interval.low, high: result.corrected.interval.high } : null,
         verdict: result.verdict,
       });
-    }
+    });
   }
   const scatter = hired.flatMap((a) => {
     const panelScore = a.predictors[PANEL_SCORE_KEY];

@@ -144,7 +144,7 @@ export class ValidityReportsRepository {
                 (SELECT jsonb_object_agg(CASE WHEN $2::uuid IS NULL THEN 'name:' || lower(d->>'name') ELSE d->>'dimensionId' END, d->'adjustedMean')
                    FROM jsonb_array_elements(r.report->'dimensions') d WHERE jsonb_typeof(d->'adjustedMean') = 'number') AS dimension_means
            FROM calibration_reports r JOIN applications a ON a.id = r.application_id
-          WHERE r.organization_id = $1 AND ($2::uuid IS NULL OR a.role_id = $2)
+          WHERE r.organization_id = $1 AND ($2::uuid IS NULL OR a.role_id = $2::uuid)
           ORDER BY r.application_id, r.version DESC
        ),
        pivot AS (
@@ -183,7 +183,7 @@ export class ValidityReportsRepository {
          JOIN interviews i ON i.id = s.interview_id
          JOIN rounds rd ON rd.id = i.round_id
          LEFT JOIN interviewer_calibrations ic ON ic.organization_id = sr.organization_id AND ic.interviewer_id = sr.interviewer_id
-        WHERE sr.organization_id = $1 AND ($2::uuid IS NULL OR sr.role_id = $2)
+        WHERE sr.organization_id = $1 AND ($2::uuid IS NULL OR sr.role_id = $2::uuid)
         GROUP BY 1, 2`,
       [organizationId, roleId],
     );
