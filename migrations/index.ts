@@ -19,6 +19,7 @@ import { Outcomes1765000300000 } from './1765000300000-Outcomes';
 import { OutcomeImports1765000310000 } from './1765000310000-OutcomeImports';
 import { SelfIdentification1765000400000 } from './1765000400000-SelfIdentification';
 import { FeedbackNudges1765000700000 } from './1765000700000-FeedbackNudges';
+import { ValidityReports1766000100000 } from './1766000100000-ValidityReports';
 import { RevokedInvites1766000200000 } from './1766000200000-RevokedInvites';
 
 /** Every migration, in order. Add new ones at the end. */
@@ -44,5 +45,6 @@ export const ALL_MIGRATIONS = [
   OutcomeImports1765000310000,
   SelfIdentification1765000400000,
   FeedbackNudges1765000700000,
+  ValidityReports1766000100000,
   RevokedInvites1766000200000,
 ];

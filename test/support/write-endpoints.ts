@@ -31,6 +31,8 @@ export interface WriteScene {
   outcomeId: string;
   /** A dry-run outcome import of the organization (one row for the hired application). */
   outcomeImportId: string;
+  /** A validity report of the open role (queued; computed only where a worker runs). */
+  validityReportId: string;
   /** Alice's interview (technical round), no scorecard yet: drafts and submissions. */
   draftInterviewId: string;
   /** Bob's interview (design round) with a submitted scorecard: amendments and withdrawals. */
@@ -276,6 +278,8 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
   // Takes a text/csv body, not JSON: no catalogue body, so the JSON fuzz skips it (test/e2e/outcome-imports.e2e-spec.ts
   // sends it bad files instead); any JSON sent to it gets 415.
   { method: 'POST', path: '/v1/outcomes/imports', actor: (s) => s.team.admin, params: none },
+  // validity reports (issue 15, item 3): queued for the worker
+  { method: 'POST', path: '/v1/quality-of-hire/reports', actor: (s) => s.team.hiringManager, params: none, body: (s) => ({ roleId: s.openRole.roleId }) },
   {
     method: 'PUT',
     path: '/v1/outcomes/scale',
@@ -399,6 +403,7 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
         .send(`application_id,kind,review_point,rating,date\n${applications.hired},performance_rating,6m,3,2026-09-30\n`)
         .expect(202)
     ).body.id,
+    validityReportId: (await t.http.post('/v1/quality-of-hire/reports').set(team.hiringManager.auth).send({ roleId: openRole.roleId }).expect(202)).body.id,
     draftInterviewId,
     submittedInterviewId,
     submittedScorecardId: submitted.body.id,
@@ -511,6 +516,7 @@ export function sceneParam(scene: WriteScene, extras: SceneExtras, path: string,
     roles: scene.openRole.roleId,
     scorecards: scene.submittedScorecardId,
     imports: scene.outcomeImportId,
+    reports: path.startsWith('/v1/quality-of-hire/') ? scene.validityReportId : undefined,
   };
   return byCollection[collection];
 }

@@ -32,6 +32,7 @@ import { RolesModule } from './roles/roles.module';
 import { SelfIdentificationModule } from './self-identification/self-identification.module';
 import { FairnessModule } from './fairness/fairness.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
+import { QualityOfHireModule } from './quality-of-hire/quality-of-hire.module';
 
 @Module({
   imports: [
@@ -61,6 +62,7 @@ import { OutcomesModule } from './outcomes/outcomes.module';
     SelfIdentificationModule,
     FairnessModule,
     OutcomesModule,
+    QualityOfHireModule,
     SsoModule,
     EmailPreferencesModule,
   ],

@@ -268,6 +268,16 @@ export class EnvironmentVariables {
   @Min(1024)
   OUTCOME_IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
+  /** When the nightly quality-of-hire validity reports are computed (cron, UTC): every organization, and each role with hires. */
+  @IsString()
+  QUALITY_OF_HIRE_NIGHTLY_CRON = '15 3 * * *';
+
+  /** Fewest pairs behind any quality-of-hire figure; below it a report shows "not enough data yet", never a number. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(4)
+  QUALITY_OF_HIRE_MIN_N = 30;
+
   /** Repeat pattern (cron) of the nightly interviewer-calibration job. */
   @IsString()
   CALIBRATION_CRON = '0 3 * * *';

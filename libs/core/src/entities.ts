@@ -21,6 +21,7 @@ import { NotificationEntity } from './notifications/notification.entity';
 import { WebhookDeliveryEntity } from './notifications/webhook-delivery.entity';
 import { RoleReliabilityEntity } from './calibration-stats/role-reliability.entity';
 import { OutcomeEntity, OutcomeSettingsEntity } from './outcomes/outcome.entity';
+import { ValidityReportEntity } from './quality-of-hire/validity-report.entity';
 
 /** Every TypeORM entity of the service. Add new ones here; the DataSource and the tests read this list. */
 export const ALL_ENTITIES = [
@@ -48,4 +49,5 @@ export const ALL_ENTITIES = [
   RoleReliabilityEntity,
   OutcomeEntity,
   OutcomeSettingsEntity,
+  ValidityReportEntity,
 ];

@@ -63,3 +63,4 @@ export * from './calibration-stats/interviewer-calibration.service';
 export * from './calibration-stats/calibration-stats.repository';
 export * from './calibration-stats/calibration-stats.module';
 export * from './outcomes';
+export * from './quality-of-hire';

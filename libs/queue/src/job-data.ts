@@ -8,6 +8,8 @@ export const JobName = {
   Ping: 'ping',
   PurgeExpired: 'purge-expired',
   ProcessOutcomeImport: 'process-outcome-import',
+  ComputeValidityReport: 'compute-validity-report',
+  ComputeValidityReports: 'compute-validity-reports',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, AuthContext, CalibrationStatsRepository, hasRole, SCORE_BUCKETS, SCORE_MAX, SCORE_MIN, ScorecardsRepository } from '@hireloop/core';
+import { AppError, AuthContext, CalibrationStatsRepository, hasRole, SCORE_BUCKETS, SCORE_MAX, SCORE_MIN, ScorecardsRepository, ValidityReportsService } from '@hireloop/core';
 import { InterviewerCalibrationResponseDto, RoleCalibrationResponseDto } from './dto/calibration.response.dto';
 import { RatingHabitsService } from './rating-habits.service';
 import { ratingShares, suppressed } from './suppression';
@@ -20,6 +20,7 @@ export class CalibrationService {
     private readonly stats: CalibrationStatsRepository,
     private readonly scorecards: ScorecardsRepository,
     private readonly habits: RatingHabitsService,
+    private readonly validity: ValidityReportsService,
   ) {}
 
   async role(auth: AuthContext, roleId: string): Promise<RoleCalibrationResponseDto> {
@@ -76,13 +77,14 @@ export class CalibrationService {
       throw AppError.forbidden('calibration_not_visible', "Only admins, hiring managers and the interviewer themself can see an interviewer's calibration.");
     }
     const blind = await this.scorecards.blindApplicationIds(auth.organizationId, auth.memberId);
-    const [offset, own, organization, match, ratingHabits, anchoring] = await Promise.all([
+    const [offset, own, organization, match, ratingHabits, anchoring, outcomeValidity] = await Promise.all([
       this.stats.interviewerOffset(auth.organizationId, interviewerId),
       this.stats.ratingCounts(auth.organizationId, interviewerId, blind),
       this.stats.ratingCounts(auth.organizationId, null, blind),
       this.stats.recommendationMatch(auth.organizationId, interviewerId, blind),
       this.habits.habits(auth.organizationId, interviewerId, blind),
       this.habits.anchoring(auth.organizationId, interviewerId, blind),
+      this.validity.interviewerValidity(auth.organizationId, interviewerId),
     ]);
     const ownShares = ratingShares(own);
     const orgShares = ratingShares(organization);
@@ -101,6 +103,7 @@ export class CalibrationService {
       recommendations: { total: match.total, matchedDecision: match.matched, matchRate: match.total > 0 ? match.matched / match.total : null },
       ratingHabits,
       anchoring,
+      outcomeValidity,
     };
   }
 }

@@ -81,6 +81,7 @@ const NOT_FOUND_CODES = {
   Question: 'question_not_found',
   Queue: 'queue_not_found',
   Role: 'role_not_found',
+  'Validity report': 'validity_report_not_found',
   'Role template': 'role_template_not_found',
   Round: 'round_not_found',
   Scorecard: 'scorecard_not_found',

@@ -58,6 +58,7 @@ export const PROBLEM_CODES = {
   sso_email_unverified: { status: 403, meaning: 'The identity provider does not vouch for the email address (email_verified).' },
   sso_domain_not_allowed: { status: 403, meaning: "The email address's domain is not allowed to sign in to the organization." },
   sso_membership_deactivated: { status: 403, meaning: 'The membership was deactivated; single sign-on does not bring it back.' },
+  validity_reports_forbidden: { status: 403, meaning: "Validity reports are for admins and people analytics (every role and the organization) and a role's hiring manager (their roles)." },
   outcomes_forbidden: { status: 403, meaning: "Only admins, people analytics and the role's hiring manager can read or record outcomes after a hire." },
   // 404: nothing with this id exists for the caller (other organizations' resources included).
   not_found: { status: 404, meaning: 'No resource has this id (also any id that is not a UUID).' },
@@ -79,6 +80,7 @@ export const PROBLEM_CODES = {
   round_not_found: { status: 404, meaning: 'The round is not one of the role.' },
   scorecard_not_found: { status: 404, meaning: 'The scorecard does not exist or is not visible to the caller.' },
   outcome_not_found: { status: 404, meaning: 'No outcome with this id for the application.' },
+  validity_report_not_found: { status: 404, meaning: 'No validity report with this id (or none yet for this role / the organization).' },
   outcome_import_not_found: { status: 404, meaning: 'No outcome import with this id in the organization.' },
   self_identification_not_found: { status: 404, meaning: 'The candidate has not answered the self-identification form (or it was erased).' },
   self_identification_link_not_found: { status: 404, meaning: 'The self-identification link is unknown.' },

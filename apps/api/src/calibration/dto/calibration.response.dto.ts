@@ -1,6 +1,27 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AnchoringDto, RatingHabitsDto } from '../rating-habits.service';
 
+export class OutcomeValidityIntervalDto {
+  @ApiProperty() low: number;
+  @ApiProperty() high: number;
+}
+
+export class OutcomeValidityDto {
+  @ApiProperty({
+    enum: ['no_report', 'not_enough_data', 'estimated'],
+    description: 'no_report: no organization-wide validity report is done yet; not_enough_data: fewer than minN of their hires (or of the organization) have a 12-month rating — every figure null',
+  })
+  status: 'no_report' | 'not_enough_data' | 'estimated';
+  @ApiProperty({ description: "Hired applications this interviewer rated that have a 12-month rating" }) n: number;
+  @ApiProperty({ nullable: true, type: Number, description: "Pearson r of the interviewer's mean adjusted rating of a hire with that hire's 12-month rating" }) r: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: "r shrunk toward the organization's figure (empirical Bayes on Fisher's z, weight n − 3 vs the estimated prior strength)" })
+  shrunk: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'The same correlation pooled over every interviewer of the organization' }) organizationR: number | null;
+  @ApiProperty({ nullable: true, type: OutcomeValidityIntervalDto, description: '90 % interval around shrunk (posterior; indicative)' }) interval: OutcomeValidityIntervalDto | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'The report’s minimum number of pairs' }) minN: number | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When the report was computed' }) computedAt: string | null;
+}
+
 export class DimensionReliabilityDto {
   @ApiProperty({ format: 'uuid' }) dimensionId: string;
   @ApiProperty({ nullable: true, type: String }) name: string | null;
@@ -102,4 +123,9 @@ export class InterviewerCalibrationResponseDto {
   @ApiProperty({ type: RatingHabitsDto, description: "Halo and straight-lining against the organization's distribution (flagged above its 95th percentile with ≥ 20 scorecards)" })
   ratingHabits: RatingHabitsDto;
   @ApiProperty({ type: AnchoringDto, description: "Amendments made after reading the panel's feedback, with the rating changes" }) anchoring: AnchoringDto;
+  @ApiProperty({
+    type: OutcomeValidityDto,
+    description: "How well this interviewer's leniency-adjusted ratings predicted the 12-month performance rating of the people hired, shrunk toward the organization's figure (from the latest organization-wide validity report)",
+  })
+  outcomeValidity: OutcomeValidityDto;
 }
