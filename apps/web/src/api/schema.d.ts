@@ -386,6 +386,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/quality-of-hire/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a validity report (organization-wide, or a role's): the worker computes it; poll GET …/reports/{id}
+         * @description Roles: admin, people_analytics, hiring_manager.
+         */
+        post: operations["ValidityReportsController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/quality-of-hire/reports/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest done validity report of a role (roleId) or the organization (no roleId); the latest of any status while none is done
+         * @description Roles: admin, people_analytics, hiring_manager.
+         */
+        get: operations["ValidityReportsController_latest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/quality-of-hire/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One validity report by id
+         * @description Roles: admin, people_analytics, hiring_manager.
+         */
+        get: operations["ValidityReportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/notifications": {
         parameters: {
             query?: never;
@@ -1903,6 +1963,34 @@ export interface components {
             /** @description The amendments made after reading the panel, newest first, with the rating changes */
             items: components["schemas"]["AnchoringAmendmentDto"][];
         };
+        OutcomeValidityIntervalDto: {
+            low: number;
+            high: number;
+        };
+        OutcomeValidityDto: {
+            /**
+             * @description no_report: no organization-wide validity report is done yet; not_enough_data: fewer than minN of their hires (or of the organization) have a 12-month rating — every figure null
+             * @enum {string}
+             */
+            status: "no_report" | "not_enough_data" | "estimated";
+            /** @description Hired applications this interviewer rated that have a 12-month rating */
+            n: number;
+            /** @description Pearson r of the interviewer's mean adjusted rating of a hire with that hire's 12-month rating */
+            r: number | null;
+            /** @description r shrunk toward the organization's figure (empirical Bayes on Fisher's z, weight n − 3 vs the estimated prior strength) */
+            shrunk: number | null;
+            /** @description The same correlation pooled over every interviewer of the organization */
+            organizationR: number | null;
+            /** @description 90 % interval around shrunk (posterior; indicative) */
+            interval: components["schemas"]["OutcomeValidityIntervalDto"] | null;
+            /** @description The report’s minimum number of pairs */
+            minN: number | null;
+            /**
+             * Format: date-time
+             * @description When the report was computed
+             */
+            computedAt: string | null;
+        };
         InterviewerCalibrationResponseDto: {
             /** Format: uuid */
             interviewerId: string;
@@ -1927,6 +2015,130 @@ export interface components {
             ratingHabits: components["schemas"]["RatingHabitsDto"];
             /** @description Amendments made after reading the panel's feedback, with the rating changes */
             anchoring: components["schemas"]["AnchoringDto"];
+            /** @description How well this interviewer's leniency-adjusted ratings predicted the 12-month performance rating of the people hired, shrunk toward the organization's figure (from the latest organization-wide validity report) */
+            outcomeValidity: components["schemas"]["OutcomeValidityDto"];
+        };
+        RequestValidityReportRequestDto: {
+            /**
+             * Format: uuid
+             * @description The role whose report to compute; leave out for the organization-wide report (null is refused)
+             */
+            roleId?: string;
+        };
+        ValidityPredictorDto: {
+            /** @description panel_score, raw_score, recommendation, dimension:<id or name:…>, round:<id or kind:…> */
+            key: string;
+            label: string;
+            /** @enum {string} */
+            kind: "panel_score" | "raw_score" | "dimension" | "round" | "recommendation";
+        };
+        ValidityOutcomeDto: {
+            /** @description rating_90d, rating_6m, rating_12m, time_to_productivity (days negated: fewer = higher), retained_12m (1/0) */
+            key: string;
+            label: string;
+        };
+        CorrelationIntervalDto: {
+            low: number;
+            high: number;
+        };
+        ValidityCellDto: {
+            predictorKey: string;
+            outcomeKey: string;
+            /**
+             * @description not_enough_data: fewer than minN pairs ("not enough data yet": every figure null); undefined: a constant predictor or outcome among the hired
+             * @enum {string}
+             */
+            status: "not_enough_data" | "undefined" | "estimated";
+            /** @description Hired applications with both the predictor and the outcome */
+            n: number;
+            /** @description Pearson r among the hired (uncorrected) */
+            pearson: number | null;
+            /** @description Spearman's rho (ties: average ranks) */
+            spearman: number | null;
+            /** @description 90 % interval of the uncorrected r */
+            interval: components["schemas"]["CorrelationIntervalDto"] | null;
+            /**
+             * @description bootstrap below 50 pairs, else Fisher z
+             * @enum {string|null}
+             */
+            intervalMethod: "fisher_z" | "bootstrap" | null;
+            /** @description r corrected for direct range restriction (Thorndike Case II: the predictor's SD among everyone assessed vs among the hired); null when the hired are not less spread */
+            corrected: number | null;
+            /** @description The 90 % interval carried through the correction */
+            correctedInterval: components["schemas"]["CorrelationIntervalDto"] | null;
+            /**
+             * @description predictive: the (corrected, else uncorrected) 90 % interval lies above 0
+             * @enum {string|null}
+             */
+            verdict: "predictive" | "not_predictive" | null;
+        };
+        ValidityScatterPointDto: {
+            /** Format: uuid */
+            applicationId: string;
+            panelScore: number;
+            /** @description The 12-month performance rating */
+            rating: number;
+        };
+        RetentionPointDto: {
+            /** @description Days since the hire */
+            day: number;
+            /** @description Kaplan–Meier share still employed */
+            survival: number;
+            /** @description Lower end of the 90 % pointwise (Greenwood) band */
+            low: number;
+            high: number;
+        };
+        RetentionGroupDto: {
+            /** @enum {string} */
+            key: "hire" | "hired_despite";
+            label: string;
+            n: number;
+            /** @description Departures */
+            events: number;
+            /** @description Empty while retention is not_enough_data */
+            curve: components["schemas"]["RetentionPointDto"][];
+        };
+        LogRankDto: {
+            chiSquare: number;
+            df: number;
+            pValue: number;
+        };
+        RetentionDto: {
+            groups: components["schemas"]["RetentionGroupDto"][];
+            logRank: components["schemas"]["LogRankDto"] | null;
+            /**
+             * @description not_enough_data until both groups have minN hires
+             * @enum {string}
+             */
+            status: "not_enough_data" | "estimated";
+        };
+        ValidityReportResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Increments per (organization, role) */
+            version: number;
+            /**
+             * Format: uuid
+             * @description Null: the organization-wide report
+             */
+            roleId: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            /** Format: date-time */
+            computedAt: string | null;
+            /** @description Fewest pairs behind any figure (QUALITY_OF_HIRE_MIN_N) */
+            minN: number;
+            /** @description Hired applications with a panel report */
+            hires: number;
+            /** @description Applications with a panel report (hired or not): the unrestricted group of Case II */
+            assessed: number;
+            predictors: components["schemas"]["ValidityPredictorDto"][];
+            outcomes: components["schemas"]["ValidityOutcomeDto"][];
+            /** @description One per predictor × outcome */
+            cells: components["schemas"]["ValidityCellDto"][];
+            /** @description Hired applications with a 12-month rating */
+            scatter: components["schemas"]["ValidityScatterPointDto"][];
+            retention: components["schemas"]["RetentionDto"];
         };
         NudgedByDto: {
             /** Format: uuid */
@@ -3452,7 +3664,7 @@ export interface components {
             detail: string;
             instance?: string;
             /** @enum {string} */
-            code: "validation_failed" | "invalid_json" | "too_deeply_nested" | "invalid_value" | "invalid_character" | "value_out_of_range" | "bad_request" | "invalid_invite" | "invalid_reset_token" | "invalid_token" | "token_expired" | "invalid_credentials" | "no_active_membership" | "unauthorized" | "sso_state_invalid" | "sso_provider_refused" | "sso_token_invalid" | "sso_handoff_invalid" | "forbidden" | "role_required" | "role_access_denied" | "application_access_denied" | "debrief_forbidden" | "decision_forbidden" | "feedback_blind" | "not_on_panel" | "not_assigned" | "not_role_hiring_manager" | "calibration_not_visible" | "csrf_token_invalid" | "nudge_not_allowed" | "sso_required" | "sso_email_missing" | "sso_email_unverified" | "sso_domain_not_allowed" | "sso_membership_deactivated" | "outcomes_forbidden" | "not_found" | "application_not_found" | "calendar_feed_not_found" | "candidate_not_found" | "decision_not_found" | "dimension_not_found" | "interview_not_found" | "interviewer_not_found" | "job_not_found" | "loop_version_not_found" | "member_not_found" | "notification_not_found" | "question_not_found" | "queue_not_found" | "role_not_found" | "role_template_not_found" | "round_not_found" | "scorecard_not_found" | "outcome_not_found" | "outcome_import_not_found" | "self_identification_not_found" | "self_identification_link_not_found" | "sso_not_configured" | "email_preferences_link_invalid" | "method_not_allowed" | "conflict" | "concurrent_update" | "email_taken" | "already_member" | "last_admin" | "invite_not_pending" | "invite_recently_sent" | "member_not_joined" | "candidate_email_taken" | "candidate_email_undeliverable" | "candidate_erased" | "application_exists" | "application_not_active" | "decision_recorded" | "decision_already_recorded" | "report_stale" | "role_not_open" | "role_open" | "open_role_must_stay_ready" | "rating_scale_in_use" | "too_many_dimensions" | "too_many_rounds" | "dimension_name_taken" | "dimension_in_use" | "round_in_use" | "round_not_in_loop_version" | "question_in_use" | "interview_has_feedback" | "interview_not_scheduled" | "interview_not_started" | "interview_cancelled" | "already_submitted" | "not_submitted" | "scorecard_withdrawn" | "no_changes" | "job_not_failed" | "interview_not_ended" | "interviewer_inactive" | "feedback_submitted" | "interviewer_double_booked" | "application_not_hired" | "outcome_exists" | "ratings_outside_scale" | "invite_revoked" | "self_identification_link_used" | "self_identification_link_expired" | "error" | "payload_too_large" | "unsupported_media_type" | "loop_not_ready" | "idempotency_key_reuse" | "nudge_too_soon" | "too_many_requests" | "internal_error" | "busy" | "queue_unavailable" | "database_unavailable" | "sso_provider_unavailable" | "service_unavailable";
+            code: "validation_failed" | "invalid_json" | "too_deeply_nested" | "invalid_value" | "invalid_character" | "value_out_of_range" | "bad_request" | "invalid_invite" | "invalid_reset_token" | "invalid_token" | "token_expired" | "invalid_credentials" | "no_active_membership" | "unauthorized" | "sso_state_invalid" | "sso_provider_refused" | "sso_token_invalid" | "sso_handoff_invalid" | "forbidden" | "role_required" | "role_access_denied" | "application_access_denied" | "debrief_forbidden" | "decision_forbidden" | "feedback_blind" | "not_on_panel" | "not_assigned" | "not_role_hiring_manager" | "calibration_not_visible" | "csrf_token_invalid" | "nudge_not_allowed" | "sso_required" | "sso_email_missing" | "sso_email_unverified" | "sso_domain_not_allowed" | "sso_membership_deactivated" | "validity_reports_forbidden" | "outcomes_forbidden" | "not_found" | "application_not_found" | "calendar_feed_not_found" | "candidate_not_found" | "decision_not_found" | "dimension_not_found" | "interview_not_found" | "interviewer_not_found" | "job_not_found" | "loop_version_not_found" | "member_not_found" | "notification_not_found" | "question_not_found" | "queue_not_found" | "role_not_found" | "role_template_not_found" | "round_not_found" | "scorecard_not_found" | "outcome_not_found" | "validity_report_not_found" | "outcome_import_not_found" | "self_identification_not_found" | "self_identification_link_not_found" | "sso_not_configured" | "email_preferences_link_invalid" | "method_not_allowed" | "conflict" | "concurrent_update" | "email_taken" | "already_member" | "last_admin" | "invite_not_pending" | "invite_recently_sent" | "member_not_joined" | "candidate_email_taken" | "candidate_email_undeliverable" | "candidate_erased" | "application_exists" | "application_not_active" | "decision_recorded" | "decision_already_recorded" | "report_stale" | "role_not_open" | "role_open" | "open_role_must_stay_ready" | "rating_scale_in_use" | "too_many_dimensions" | "too_many_rounds" | "dimension_name_taken" | "dimension_in_use" | "round_in_use" | "round_not_in_loop_version" | "question_in_use" | "interview_has_feedback" | "interview_not_scheduled" | "interview_not_started" | "interview_cancelled" | "already_submitted" | "not_submitted" | "scorecard_withdrawn" | "no_changes" | "job_not_failed" | "interview_not_ended" | "interviewer_inactive" | "feedback_submitted" | "interviewer_double_booked" | "application_not_hired" | "outcome_exists" | "ratings_outside_scale" | "invite_revoked" | "self_identification_link_used" | "self_identification_link_expired" | "error" | "payload_too_large" | "unsupported_media_type" | "loop_not_ready" | "idempotency_key_reuse" | "nudge_too_soon" | "too_many_requests" | "internal_error" | "busy" | "queue_unavailable" | "database_unavailable" | "sso_provider_unavailable" | "service_unavailable";
             errors?: components["schemas"]["FieldError"][];
             /** @description Seconds to wait (429 and 503 also send Retry-After) */
             retryAfter?: number;
@@ -5223,6 +5435,272 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "interviewer_not_found" | "not_found";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ValidityReportsController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestValidityReportRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidityReportResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_json`: The request body is not valid JSON.
+             *
+             *     `too_deeply_nested`: The request nests objects or arrays more than 32 levels deep.
+             *
+             *     `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json" | "too_deeply_nested" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /**
+             * @description `role_required`: The action needs a member role the caller does not hold (listed in the message).
+             *
+             *     `validity_reports_forbidden`: Validity reports are for admins and people analytics (every role and the organization) and a role's hiring manager (their roles).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required" | "validity_reports_forbidden";
+                    };
+                };
+            };
+            /** @description `role_not_found`: The role does not exist in the organization (or is not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_not_found";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ValidityReportsController_latest: {
+        parameters: {
+            query?: {
+                /** @description The role; leave out for the organization-wide report */
+                roleId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidityReportResponseDto"];
+                };
+            };
+            /** @description `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /**
+             * @description `role_required`: The action needs a member role the caller does not hold (listed in the message).
+             *
+             *     `validity_reports_forbidden`: Validity reports are for admins and people analytics (every role and the organization) and a role's hiring manager (their roles).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required" | "validity_reports_forbidden";
+                    };
+                };
+            };
+            /**
+             * @description `role_not_found`: The role does not exist in the organization (or is not visible to the caller).
+             *
+             *     `validity_report_not_found`: No validity report with this id (or none yet for this role / the organization).
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_not_found" | "validity_report_not_found";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ValidityReportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidityReportResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /**
+             * @description `role_required`: The action needs a member role the caller does not hold (listed in the message).
+             *
+             *     `validity_reports_forbidden`: Validity reports are for admins and people analytics (every role and the organization) and a role's hiring manager (their roles).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required" | "validity_reports_forbidden";
+                    };
+                };
+            };
+            /**
+             * @description `not_found`: No resource has this id (also any id that is not a UUID).
+             *
+             *     `validity_report_not_found`: No validity report with this id (or none yet for this role / the organization).
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found" | "validity_report_not_found";
                     };
                 };
             };
