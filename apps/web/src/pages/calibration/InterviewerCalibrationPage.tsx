@@ -1,6 +1,5 @@
 import { Link, useParams } from 'react-router-dom';
 import { get } from '../../api/client';
-import type { InterviewerOutcomeValidity } from '../../api/quality-of-hire-types';
 import { useApiQuery } from '../../api/queries';
 import type { InterviewerCalibration } from '../../api/types';
 import { DistributionChart } from '../../components/Charts';
@@ -11,12 +10,9 @@ import { usePageTitle } from '../../lib/title';
 import { OutcomeValidityCard } from './OutcomeValidityCard';
 import { RatingHabitsCard } from './RatingHabitsCard';
 
-/** The quality-of-hire addition to the calibration answer (issue 15 step 4), until it is in the generated types. */
-type WithOutcomeValidity = InterviewerCalibration & { outcomeValidity?: InterviewerOutcomeValidity | null };
-
 export function InterviewerCalibrationPage() {
   const { memberId = '' } = useParams();
-  const cal = useApiQuery<WithOutcomeValidity>(['calibration', 'interviewer', memberId], (signal) => get<WithOutcomeValidity>(`/interviewers/${memberId}/calibration`, undefined, signal), {
+  const cal = useApiQuery<InterviewerCalibration>(['calibration', 'interviewer', memberId], (signal) => get<InterviewerCalibration>(`/interviewers/${memberId}/calibration`, undefined, signal), {
     refetchInterval: 30_000,
   });
   const c = cal.data;
