@@ -1,4 +1,5 @@
 // Test defaults; each can be overridden from the environment (e.g. a separate DATABASE_URL per developer).
+import { randomBytes } from 'node:crypto';
 process.env.NODE_ENV ??= 'test';
 process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/hireloop_test';
 process.env.REDIS_URL ??= 'redis://127.0.0.1:6379';
@@ -8,7 +9,7 @@ process.env.MIGRATIONS_RUN ??= 'false';
 process.env.LOGIN_THROTTLE_LIMIT ??= '1000';
 process.env.SERVE_WEB ??= 'false';
 // No built-in secret any more: each test run signs with its own random one (inherited by the processes it starts).
-process.env.JWT_SECRET ??= `test-${require('node:crypto').randomBytes(24).toString('hex')}`;
+process.env.JWT_SECRET ??= `test-${randomBytes(24).toString('hex')}`;
 // Tests deliver webhooks to a receiver on loopback (refused without this allow-list), on a fast retry schedule.
 process.env.WEBHOOK_ALLOWED_HOSTS ??= '127.0.0.1';
 // Tests run an OpenID provider on loopback (single sign-on issuers pass the same guard).

@@ -1,3 +1,10 @@
+/** The debrief as the benchmarks read it: whether it is current, and how many scorecards its report covers. */
+export interface DebriefBody {
+  status: string;
+  report?: { scorecardCount?: number } | null;
+  scorecards?: unknown[];
+}
+
 /** A small JSON client for the API (setup steps and the freshness poller); 127.0.0.1 only. */
 export class ApiClient {
   constructor(readonly baseUrl: string) {}
@@ -6,7 +13,7 @@ export class ApiClient {
     return new ApiClient(`http://127.0.0.1:${port}`);
   }
 
-  async request<T = any>(method: string, path: string, options: { token?: string; body?: unknown; expect?: number[] } = {}): Promise<{ status: number; body: T }> {
+  async request<T = unknown>(method: string, path: string, options: { token?: string; body?: unknown; expect?: number[] } = {}): Promise<{ status: number; body: T }> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -25,11 +32,11 @@ export class ApiClient {
     return { status: res.status, body };
   }
 
-  async post<T = any>(path: string, body: unknown, token?: string): Promise<T> {
+  async post<T = unknown>(path: string, body: unknown, token?: string): Promise<T> {
     return (await this.request<T>('POST', path, { body, token })).body;
   }
 
-  async get<T = any>(path: string, token?: string): Promise<T> {
+  async get<T = unknown>(path: string, token?: string): Promise<T> {
     return (await this.request<T>('GET', path, { token })).body;
   }
 }

@@ -1,6 +1,4 @@
-import autocannon = require('autocannon');
-
-type AutocannonRequest = autocannon.AutocannonRequest;
+import autocannon, { AutocannonRequest } from 'autocannon';
 import { summarize } from './stats';
 
 /** One closed-loop load run: `connections` clients, each sending its next request as soon as the last one answered. */

@@ -26,14 +26,22 @@ export interface Scene {
 
 const PASSWORD = 'benchmark passphrase 0123';
 
-function actorOf(body: any): Actor {
+/** What signup and invite acceptance answer, as far as the benchmark reads it. */
+interface SessionBody {
+  accessToken: string;
+  user: { id: string };
+  organization: { id: string };
+  membership: { memberId: string };
+}
+
+function actorOf(body: SessionBody): Actor {
   return { token: body.accessToken, memberId: body.membership.memberId, userId: body.user.id, organizationId: body.organization.id };
 }
 
 async function invite(api: ApiClient, admin: Actor, roles: string[], name: string): Promise<Actor> {
   const email = `${roles[0]}-${randomUUID().slice(0, 12)}@bench.test`;
-  const invited = await api.post('/v1/members', { email, name, roles }, admin.token);
-  return actorOf(await api.post('/v1/auth/accept-invite', { token: invited.inviteToken, password: PASSWORD }));
+  const invited = await api.post<{ inviteToken: string }>('/v1/members', { email, name, roles }, admin.token);
+  return actorOf(await api.post<SessionBody>('/v1/auth/accept-invite', { token: invited.inviteToken, password: PASSWORD }));
 }
 
 /** Runs `fn` over the items with at most `limit` at a time, keeping the order of the results. */
@@ -52,7 +60,7 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
 
 export async function createScene(api: ApiClient, pool: Pool, interviewers: number): Promise<Scene> {
   const admin = actorOf(
-    await api.post('/v1/auth/signup', { organizationName: 'Benchmark Org', name: 'Alex Admin', email: `admin-${randomUUID().slice(0, 12)}@bench.test`, password: PASSWORD }),
+    await api.post<SessionBody>('/v1/auth/signup', { organizationName: 'Benchmark Org', name: 'Alex Admin', email: `admin-${randomUUID().slice(0, 12)}@bench.test`, password: PASSWORD }),
   );
   const hiringManager = await invite(api, admin, ['hiring_manager'], 'Harper Manager');
   // Accepting an invite hashes a password (argon2, deliberately slow): a few at a time.
@@ -61,7 +69,7 @@ export async function createScene(api: ApiClient, pool: Pool, interviewers: numb
     4,
     (i) => invite(api, admin, ['interviewer'], `Interviewer ${i + 1}`),
   );
-  const role = await api.post('/v1/roles/from-template', { templateKey: 'senior-applied-scientist', hiringManagerId: hiringManager.memberId }, admin.token);
+  const role = await api.post<{ id: string }>('/v1/roles/from-template', { templateKey: 'senior-applied-scientist', hiringManagerId: hiringManager.memberId }, admin.token);
   await api.post(`/v1/roles/${role.id}/open`, {}, admin.token);
   const rows = await pool.query<{ loopVersionId: string; snapshot: LoopSnapshot }>(
     `SELECT lv.id AS "loopVersionId", lv.snapshot FROM roles r JOIN loop_versions lv ON lv.id = r.current_loop_version_id WHERE r.id = $1`,

@@ -226,7 +226,7 @@ export class SoakLoad {
     await this.send('kit', 'GET', `/v1/interviews/${interview.id}/kit`, this.byMember.get(interview.interviewerId)!.token);
   }
 
-  private remember(interview: SeededInterview, body: { id: string; revision: number }): void {
+  private remember(interview: SeededInterview, body: SubmissionAnswer): void {
     const known = this.accepted.has(body.id);
     this.accepted.set(body.id, { scorecardId: body.id, interview, revision: body.revision });
     if (!known) pushRecent(this.recentScorecards, body.id, RECENT_SCORECARDS);
@@ -235,7 +235,7 @@ export class SoakLoad {
     pushRecent(this.recentApplications, interview.applicationId, RECENT_APPLICATIONS);
   }
 
-  private async send(op: SoakOperation, method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: any } | null> {
+  private async send(op: SoakOperation, method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: SubmissionAnswer } | null> {
     const t = this.elapsed();
     const t0 = performance.now();
     try {
@@ -248,13 +248,19 @@ export class SoakLoad {
       const text = await res.text();
       this.records.push({ t, op, status: res.status, ms: performance.now() - t0 });
       if (res.status >= 300 && this.failures.length < 20) this.failures.push(`${method} ${path} → ${res.status}: ${text.slice(0, 300)}`);
-      return { status: res.status, body: res.status < 300 && text ? JSON.parse(text) : undefined };
+      return { status: res.status, body: (res.status < 300 && text ? JSON.parse(text) : undefined) as SubmissionAnswer };
     } catch (error) {
       this.records.push({ t, op, status: 0, ms: performance.now() - t0 });
       if (this.failures.length < 20) this.failures.push(`${method} ${path} → ${(error as Error).message}`);
       return null;
     }
   }
+}
+
+/** What a 200 to a submission or amendment says, as far as the soak reads it (other answers are not read). */
+interface SubmissionAnswer {
+  id: string;
+  revision: number;
 }
 
 function pushRecent(list: string[], value: string, limit: number): void {

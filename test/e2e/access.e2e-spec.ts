@@ -163,7 +163,7 @@ describe('access', () => {
         const base = `http://127.0.0.1:${port}`;
         const post = async (url: string, body: unknown, token?: string, method = 'POST') => {
           const res = await fetch(`${base}${url}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-          return { status: res.status, body: (await res.json().catch(() => ({}))) as Record<string, any> };
+          return { status: res.status, body: (await res.json().catch(() => ({}))) as { accessToken: string; inviteToken: string; [field: string]: unknown } };
         };
         const password = `pw-${randomUUID()}`;
         const wrongPassword = `wrong-${randomUUID()}`;

@@ -295,7 +295,7 @@ describe('decision integrity', () => {
       const app3 = await application(three);
       const i3 = await scheduleInterview(t, team.recruiter, app3, three.rounds.technical.id, [bob]);
       const four = await submit(bob, i3, completeScorecard(three.rounds.technical, { rating: 4 })).expect(400);
-      expect(four.body.errors[0]).toMatchObject({ field: 'ratings.0.rating', message: expect.stringContaining('from 1 to 3 (the three_level scale') });
+      expect(four.body.errors[0]).toMatchObject({ field: 'ratings.0.rating', message: expect.stringContaining('from 1 to 3 (the three-level scale') });
       await submit(bob, i3, completeScorecard(three.rounds.technical, { rating: 3 })).expect(200);
       const kit = await t.http.get(`/v1/interviews/${i3}/kit`).set(bob.auth).expect(200);
       expect(kit.body.ratingScale).toBe('three_level');

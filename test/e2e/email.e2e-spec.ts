@@ -146,7 +146,7 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
     await t.http.post('/v1/auth/login').send({ email: admin.email, password: TEST_PASSWORD }).expect(401);
 
     const reused = await t.http.post('/v1/auth/password-reset/confirm').send({ token, password: 'yet another passphrase' }).expect(400);
-    expect(reused.body).toMatchObject({ code: 'invalid_reset_token', errors: [{ field: 'token', message: 'token is unknown, already used or expired' }] });
+    expect(reused.body).toMatchObject({ code: 'invalid_reset_token', errors: [{ field: 'token', message: 'Token: is unknown, already used or expired.' }] });
 
     await t.http.post('/v1/auth/password-reset').send({ email: admin.email }).expect(202);
     const isReset = (m: ReceivedMail) => m.envelope.to.includes(admin.email) && /\/reset-password/.test(m.parsed.text ?? '');

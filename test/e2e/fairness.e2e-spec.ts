@@ -1,4 +1,4 @@
-import { fisherExactTwoSided } from '@hireloop/calibration/fairness';
+import { AuditReport, fisherExactTwoSided } from '@hireloop/calibration/fairness';
 import { addMember, createTeam, createTestApp, signupOrganization, TestApp } from '@hireloop/testing';
 import { createPanel, writeScorecard } from '@hireloop/testing/panel-fixture';
 
@@ -64,15 +64,18 @@ describe('adverse-impact report (compliance only)', () => {
     await t.close();
   });
 
-  const analysis = (body: any, stage: string, categories: string[]) => body.stages.find((s: any) => s.stage === stage && s.categories.join() === categories.join());
+  /** GET /v1/fairness/adverse-impact: the audit, with the interviewers' names. */
+  type AdverseImpactBody = AuditReport & { interviewerNames: Record<string, string> };
+  const analysis = (body: AdverseImpactBody, stage: string, categories: string[]) => body.stages.find((s) => s.stage === stage && s.categories.join() === categories.join())!;
 
   it('gives rates, impact ratios, the four-fifths flag, Fisher and z per stage, with unknowns and suppression', async () => {
     const res = await t.http.get(`/v1/fairness/adverse-impact?roleId=${roleId}`).set(compliance.auth).expect(200);
-    expect(res.body.applications).toBe(17);
+    const report: AdverseImpactBody = res.body;
+    expect(report.applications).toBe(17);
 
-    const hired = analysis(res.body, 'decision_hire', ['sex']);
+    const hired = analysis(report, 'decision_hire', ['sex']);
     expect(hired.referenceGroup).toBe('male');
-    const women = hired.groups.find((g: any) => g.group === 'female');
+    const women = hired.groups.find((g) => g.group === 'female')!;
     expect(women).toMatchObject({ total: 7, selected: 1, suppressed: false, fourFifthsFlag: true, adverseImpact: true });
     expect(women.impactRatio).toBeCloseTo(1 / 6, 12);
     expect(women.fisherP).toBeCloseTo(fisherExactTwoSided({ a: 1, b: 6, c: 6, d: 1 }), 12);
@@ -81,23 +84,23 @@ describe('adverse-impact report (compliance only)', () => {
     // Declined (2) and never answered (1) are counted apart; one of them was hired.
     expect(hired.unknown).toEqual({ total: 3, selected: 1 });
 
-    const recommended = analysis(res.body, 'report_hire', ['sex']).groups.find((g: any) => g.group === 'female');
+    const recommended = analysis(report, 'report_hire', ['sex']).groups.find((g) => g.group === 'female')!;
     expect(recommended.impactRatio).toBeCloseTo(2 / 6, 12);
 
     // Intersection: female × asian has 3 people → suppressed; female × white 4 → suppressed; male × white 7 → shown.
-    const intersection = analysis(res.body, 'decision_hire', ['sex', 'raceEthnicity']);
-    expect(intersection.groups.find((g: any) => g.group === 'female × asian')).toMatchObject({ total: 3, suppressed: true, selectionRate: null, impactRatio: null });
-    expect(intersection.groups.find((g: any) => g.group === 'male × white')).toMatchObject({ total: 7, suppressed: false });
+    const intersection = analysis(report, 'decision_hire', ['sex', 'raceEthnicity']);
+    expect(intersection.groups.find((g) => g.group === 'female × asian')).toMatchObject({ total: 3, suppressed: true, selectionRate: null, impactRatio: null });
+    expect(intersection.groups.find((g) => g.group === 'male × white')).toMatchObject({ total: 7, suppressed: false });
 
     // Per dimension: women were rated lower on every dimension; Cohen's d is negative with an interval below zero.
-    const dimension = res.body.dimensions.find((d: any) => d.category === 'sex' && d.group === 'female' && d.dimension === 'Dimension 1');
+    const dimension = report.dimensions.find((d) => d.category === 'sex' && d.group === 'female' && d.dimension === 'Dimension 1')!;
     expect(dimension).toMatchObject({ n: 7, nOthers: 7, suppressed: false });
     expect(dimension.high).toBeLessThan(0);
     // Per interviewer: 17 scorecards, under 20 → never flagged.
-    const gap = res.body.interviewers.find((g: any) => g.category === 'sex' && g.group === 'female');
+    const gap = report.interviewers.find((g) => g.category === 'sex' && g.group === 'female')!;
     expect(gap.gap).toBeLessThan(0);
     expect(gap.flagged).toBe(false);
-    expect(res.body.interviewerNames[gap.interviewerId]).toBe('Alice Interviewer');
+    expect(report.interviewerNames[gap.interviewerId]).toBe('Alice Interviewer');
   });
 
   it('exports the impact table as CSV', async () => {
@@ -115,7 +118,7 @@ describe('adverse-impact report (compliance only)', () => {
 
   it('exports the Cohen’s d and interviewer-gap tables as CSV (?table=), alone or all in one file, suppressed cells marked', async () => {
     const csv = async (table: string) => (await t.http.get(`/v1/fairness/adverse-impact.csv?roleId=${roleId}&table=${table}`).set(compliance.auth).expect(200)).text.trim().split('\r\n');
-    const json = (await t.http.get(`/v1/fairness/adverse-impact?roleId=${roleId}`).set(compliance.auth).expect(200)).body;
+    const json: AdverseImpactBody = (await t.http.get(`/v1/fairness/adverse-impact?roleId=${roleId}`).set(compliance.auth).expect(200)).body;
 
     // The default is unchanged for existing clients.
     const impact = await csv('impact');
@@ -126,24 +129,24 @@ describe('adverse-impact report (compliance only)', () => {
     expect(dimensions[0]).toBe('dimension,categories,group,n,n_others,cohens_d,ci90_low,ci90_high,suppressed');
     expect(dimensions).toHaveLength(json.dimensions.length + 1);
     const women = dimensions.find((l) => l.startsWith('Dimension 1,sex,female,'))!.split(',');
-    const expected = json.dimensions.find((d: any) => d.category === 'sex' && d.group === 'female' && d.dimension === 'Dimension 1');
+    const expected = json.dimensions.find((d) => d.category === 'sex' && d.group === 'female' && d.dimension === 'Dimension 1')!;
     expect(women.slice(3, 5)).toEqual(['7', '7']);
-    expect(Number(women[5])).toBeCloseTo(expected.d, 8);
+    expect(Number(women[5])).toBeCloseTo(expected.d!, 8);
     expect(Number(women[5])).toBeLessThan(0);
-    expect(Number(women[7])).toBeCloseTo(expected.high, 8);
+    expect(Number(women[7])).toBeCloseTo(expected.high!, 8);
     expect(women[8]).toBe('false');
 
     const interviewers = await csv('interviewers');
     expect(interviewers[0]).toBe('interviewer_id,interviewer,categories,group,n,n_others,gap,ci90_low,ci90_high,flagged,suppressed');
     expect(interviewers).toHaveLength(json.interviewers.length + 1);
-    const gap = json.interviewers.find((g: any) => g.category === 'sex' && g.group === 'female');
+    const gap = json.interviewers.find((g) => g.category === 'sex' && g.group === 'female')!;
     const gapLine = interviewers.find((l) => l.startsWith(`${gap.interviewerId},Alice Interviewer,sex,female,`))!.split(',');
-    expect(Number(gapLine[6])).toBeCloseTo(gap.gap, 8);
+    expect(Number(gapLine[6])).toBeCloseTo(gap.gap!, 8);
     expect(gapLine[9]).toBe('false'); // 17 scorecards, under 20: never flagged
 
     // Suppressed cells stay marked, with blank statistics (in every table where there are any).
-    for (const [lines, rows] of [[impact, json.stages.flatMap((s: any) => s.groups)], [dimensions, json.dimensions], [interviewers, json.interviewers]] as const) {
-      expect(lines.slice(1).filter((l) => l.split(',').at(-1) === 'true')).toHaveLength(rows.filter((r: any) => r.suppressed).length);
+    for (const [lines, rows] of [[impact, json.stages.flatMap((s) => s.groups)], [dimensions, json.dimensions], [interviewers, json.interviewers]] as const) {
+      expect(lines.slice(1).filter((l) => l.split(',').at(-1) === 'true')).toHaveLength(rows.filter((r) => r.suppressed).length);
     }
     // 3 Asian applicants: under the minimum cell size, so no d, no interval, and the cell says why.
     expect(dimensions).toContain('Dimension 1,raceEthnicity,asian,3,12,,,,true');

@@ -34,6 +34,8 @@ interface Outcome {
   /** HTTP status, or how the request failed without one. */
   status: number | 'timeout' | 'network_error';
   contentType: string | null;
+  // Parsed JSON of any of the answers (scorecard, problem, readiness, page) or the raw text; read field by field.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TODO: a union of those answers
   body: any;
   startedAt: number;
   endedAt: number;

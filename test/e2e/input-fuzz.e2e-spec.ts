@@ -122,8 +122,11 @@ function define(target: Record<string | number, unknown>, key: string | number, 
   Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
 }
 
-function at(root: unknown, path: Path): any {
-  return path.reduce((node: any, key) => node[key], root);
+/** A JSON object or array of a request body, indexed by key or position. */
+type JsonNode = Record<string | number, unknown>;
+
+function at(root: unknown, path: Path): JsonNode {
+  return path.reduce<JsonNode>((node, key) => node[key] as JsonNode, root as JsonNode);
 }
 
 type Mutation = { op: 'replace'; path: Path; value: unknown } | { op: 'delete'; path: Path } | { op: 'add'; path: Path; key: string; value: unknown };

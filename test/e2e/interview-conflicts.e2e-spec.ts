@@ -65,7 +65,9 @@ describe('interview double-booking', () => {
     const [alice] = interviewers;
     const { technical, design } = scene.role.rounds;
     const held = await scheduleInterview(t, recruiter, scene.applicationId, technical.id, [alice], interviewWindow(-5));
-    await scheduleInterview(t, recruiter, scene.applicationId, design.id, [alice], interviewWindow(-5)); // recorded afterwards: no clash
+    // An interview that took place is not recorded afterwards through the API: past start times are refused.
+    const late = await t.http.post(`/v1/applications/${scene.applicationId}/interviews`).set(recruiter.auth).send({ roundId: design.id, interviewerIds: [alice.memberId], ...interviewWindow(-5) });
+    expect([late.status, late.body.code]).toEqual([422, 'start_in_past']);
     await t.http.post(`/v1/interviews/${held}/scorecard/submit`).set(alice.auth).send(completeScorecard(technical)).expect(200);
 
     const other = await createHiringScene(t);

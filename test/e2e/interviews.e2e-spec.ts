@@ -84,7 +84,7 @@ describe('interviews: scheduling, my interviews, the interview kit', () => {
       const base = { roundId: scene.role.rounds.technical.id, interviewerIds: [alice.memberId], ...interviewWindow(24) };
 
       const backwards = await post({ ...base, endsAt: base.startsAt }).expect(400);
-      expect(backwards.body.errors).toEqual([{ field: 'endsAt', message: 'endsAt must be after startsAt', code: 'ends_before_start' }]);
+      expect(backwards.body.errors).toEqual([{ field: 'endsAt', message: 'End time: choose a time after the start time.', code: 'ends_before_start' }]);
       expect(fields(await post({ ...base, endsAt: interviewWindow(24, 13 * 60).endsAt }).expect(400))).toEqual(['endsAt']);
       expect(fields(await post({ ...base, startsAt: 'tomorrow' }).expect(400))).toEqual(['startsAt']);
       expect(fields(await post({ ...base, interviewerIds: [] }).expect(400))).toEqual(['interviewerIds']);
@@ -109,6 +109,36 @@ describe('interviews: scheduling, my interviews, the interview kit', () => {
       // Nothing was stored by any of it.
       expect((await t.http.get(`/v1/applications/${scene.applicationId}`).set(recruiter.auth).expect(200)).body.interviews).toEqual([]);
       await post({ ...base, interviewerIds: [alice.memberId, bob.memberId] }).expect(201);
+    });
+
+    it('refuses a start time in the past (beyond a few minutes of clock skew) on schedule and on move, with every problem of the times', async () => {
+      const scene = await createHiringScene(t);
+      const { recruiter, interviewers } = scene.team;
+      const [alice] = interviewers;
+      const post = (body: object) => t.http.post(`/v1/applications/${scene.applicationId}/interviews`).set(recruiter.auth).send(body);
+      const base = { roundId: scene.role.rounds.technical.id, interviewerIds: [alice.memberId] };
+
+      const yesterday = await post({ ...base, ...interviewWindow(-24) }).expect(422);
+      expect(yesterday.body).toMatchObject({ code: 'start_in_past', detail: 'The start time is in the past: choose a time from now on.' });
+      expect(yesterday.body.errors).toEqual([{ field: 'startsAt', message: 'The start time is in the past: choose a time from now on.', code: 'start_in_past' }]);
+      // Every problem of the times at once: in the past and ending before it starts.
+      const past = interviewWindow(-3);
+      const both = await post({ ...base, startsAt: past.startsAt, endsAt: interviewWindow(-4).startsAt }).expect(422);
+      expect(both.body.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
+        ['startsAt', 'start_in_past'],
+        ['endsAt', 'ends_before_start'],
+      ]);
+      // A started-a-minute-ago booking is within the grace (clocks differ); tomorrow is fine.
+      await post({ ...base, ...interviewWindow(-1 / 60) }).expect(201);
+      const id = (await post({ ...base, ...interviewWindow(30) }).expect(201)).body.id;
+
+      const move = (body: object) => t.http.patch(`/v1/interviews/${id}`).set(recruiter.auth).send(body);
+      const moved = await move(interviewWindow(-2)).expect(422);
+      expect(moved.body.code).toBe('start_in_past');
+      expect(moved.body.errors).toEqual([expect.objectContaining({ field: 'startsAt', code: 'start_in_past' })]);
+      const unchanged = (await t.http.get(`/v1/applications/${scene.applicationId}`).set(recruiter.auth).expect(200)).body.interviews.find((i: { id: string }) => i.id === id);
+      expect(new Date(unchanged.startsAt).getTime()).toBeGreaterThan(Date.now());
+      await move(interviewWindow(31)).expect(200);
     });
 
     it('schedules only for active applications of open roles, by recruiters and admins, within the tenant', async () => {

@@ -61,7 +61,7 @@ describe('list search and totals', () => {
     expect((await t.http.get('/v1/candidates').query({ q: '%', withTotal: 'true' }).set(recruiter.auth).expect(200)).body.total).toBe(0);
 
     const bad = await t.http.get('/v1/candidates').query({ withTotal: 'maybe' }).set(recruiter.auth).expect(400);
-    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'withTotal', message: 'withTotal must be true or false' })]);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'withTotal', message: 'With total: choose yes or no.' })]);
     await t.http.get('/v1/candidates').query({ q: 'x'.repeat(201) }).set(recruiter.auth).expect(400);
     // Denials: interviewers and hiring managers do not list candidates; another organization counts none of ours.
     await t.http.get('/v1/candidates').set(team.interviewers[0].auth).expect(403);

@@ -46,9 +46,9 @@ describe('null in PATCH bodies', () => {
 
   /** The valid body with `value` at `path` (objects on the way created when the valid body has none). */
   function bodyWith(e: WriteEndpoint, path: string[], value: unknown): Record<string, unknown> {
-    const body = structuredClone(e.body!(scene)) as Record<string, any>;
+    const body = structuredClone(e.body!(scene)) as Record<string, unknown>;
     let node = body;
-    for (const key of path.slice(0, -1)) node = node[key] = node[key] && typeof node[key] === 'object' ? node[key] : {};
+    for (const key of path.slice(0, -1)) node = node[key] = node[key] && typeof node[key] === 'object' ? (node[key] as Record<string, unknown>) : {};
     node[path[path.length - 1]] = value;
     return body;
   }
@@ -59,7 +59,7 @@ describe('null in PATCH bodies', () => {
     const actor = e.actor(scene);
     return (actor ? req.set(actor.auth) : req).send(body as object);
   };
-  const valueAt = (body: unknown, path: string[]): unknown => path.reduce<any>((node, key) => (node && typeof node === 'object' ? node[key] : undefined), body);
+  const valueAt = (body: unknown, path: string[]): unknown => path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), body);
 
   it('covers the PATCH endpoints of roles, dimensions, rounds and questions (and every other one)', () => {
     const keys = patchEndpoints.map(endpointKey);

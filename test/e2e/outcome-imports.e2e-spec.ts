@@ -168,7 +168,6 @@ describe('outcome imports', () => {
     const uploaded = Date.now() - started;
     const done = await settle(res.body.id);
     const elapsed = Date.now() - started;
-    // eslint-disable-next-line no-console
     console.log(`50,000-row import: ${(csv.length / 1e6).toFixed(1)} MB, upload ${uploaded} ms, upload to completion ${elapsed} ms`);
     expect(done).toMatchObject({ status: 'completed', rowsRead: 50_000, rowsAccepted: 50_000, rowsRejected: 0, rowsWritten: 50_000 });
     expect(elapsed).toBeLessThan(30_000);

@@ -165,7 +165,7 @@ describe('role templates', () => {
   it('validates the request, and only recruiters and admins may create from a template', async () => {
     const team = await createTeam(t);
     const unknown = await t.http.post('/v1/roles/from-template').set(team.recruiter.auth).send({ templateKey: 'astronaut' }).expect(400);
-    expect(unknown.body.errors).toEqual([{ field: 'templateKey', code: 'isIn', message: 'templateKey must be one of: senior-applied-scientist, research-scientist-ml' }]);
+    expect(unknown.body.errors).toEqual([{ field: 'templateKey', code: 'isIn', message: 'Template: choose senior-applied-scientist or research-scientist-ml.' }]);
     await t.http.post('/v1/roles/from-template').set(team.recruiter.auth).send({}).expect(400);
     const badManager = await t.http
       .post('/v1/roles/from-template')

@@ -230,7 +230,7 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
         expect([...new Set(fields(res.body.errors))]).toEqual(expected);
       }
       const weightError = (await post({ name: 'X', weight: 0, rubric: rubric('X') })).body.errors[0];
-      expect(weightError.message).toBe('weight must be greater than 0');
+      expect(weightError.message).toBe('Weight: enter more than 0.');
 
       await addDimension(team.recruiter, role.id, 'Data skills', 10);
       const dup = await post({ name: '  DATA SKILLS ', weight: 10, rubric: rubric('X') }).expect(409);
@@ -266,7 +266,7 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
         expect([...new Set(fields(res.body.errors))]).toEqual(expected);
       }
       const foreignRes = await post({ focusDimensionIds: [foreign.id] }).expect(400);
-      expect(foreignRes.body.errors[0].message).toBe(`${foreign.id} is not a dimension of this role.`);
+      expect(foreignRes.body.errors[0].message).toBe("Focus dimensions, item 1: choose among the role's dimensions.");
       const stored = (await t.http.get(`/v1/roles/${role.id}`).set(team.recruiter.auth).expect(200)).body;
       expect(stored.rounds).toEqual([]);
     });
@@ -286,13 +286,13 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
       expect(fields(badPolicy.body.errors).sort()).toEqual(['hirePolicy.bar', 'hirePolicy.minCoverage', 'hirePolicy.minInterviewers']);
       // bar, floor and margin are then checked on the role's scale (the request's shape allows up to 5, the 5-point top).
       const offScale = await t.http.post('/v1/roles').set(team.recruiter.auth).send({ title: 'X', hirePolicy: { bar: 5 } }).expect(400);
-      expect(offScale.body.errors).toEqual([{ field: 'hirePolicy.bar', code: 'out_of_range', message: "hirePolicy.bar must be between 1 and 4 on the role's four_point scale." }]);
+      expect(offScale.body.errors).toEqual([{ field: 'hirePolicy.bar', code: 'out_of_range', message: "Hire policy bar: must be between 1 and 4 on the role's four_point scale." }]);
 
       const role = await createRole(team.recruiter, { hirePolicy: { bar: 3.2 } });
       expect(role.hirePolicy).toEqual({ bar: 3.2, floor: 2, minCoverage: 0.8, minInterviewers: 3, margin: 0.5, adjustForLeniency: true, everyDimensionMeets: false });
 
       const floorAboveBar = await t.http.patch(`/v1/roles/${role.id}`).set(team.recruiter.auth).send({ hirePolicy: { floor: 3.5 } }).expect(400);
-      expect(floorAboveBar.body.errors).toEqual([{ field: 'hirePolicy.floor', code: 'floor_above_bar', message: 'hirePolicy.floor (3.5) must not be above hirePolicy.bar (3.2).' }]);
+      expect(floorAboveBar.body.errors).toEqual([{ field: 'hirePolicy.floor', code: 'floor_above_bar', message: 'Hire policy floor: (3.5) must not be above hire policy bar (3.2).' }]);
       const patched = await t.http
         .patch(`/v1/roles/${role.id}`)
         .set(team.recruiter.auth)

@@ -310,6 +310,42 @@ describe('scorecards: blind feedback, idempotent submission, validation, amendme
   });
 
   describe('validation', () => {
+    it('lists every problem of an incomplete submission at once, in words, next to its field', async () => {
+      const scene = await createHiringScene(t);
+      const [alice] = scene.team.interviewers;
+      const round = scene.role.rounds.technical;
+      const { coding, communication } = scene.role.dimensions;
+      const interviewId = await scheduleInterview(t, scene.team.recruiter, scene.applicationId, round.id, [alice]);
+      const submit = (body: object) => t.http.post(`/v1/interviews/${interviewId}/scorecard/submit`).set(alice.auth).send(body);
+
+      const empty = await submit({}).expect(400);
+      expect(empty.body.code).toBe('validation_failed');
+      expect(empty.body.errors).toEqual([
+        { field: 'ratings', code: 'missing_dimension', message: `Rate "${coding.name}" with evidence, or mark it not assessed and say why.` },
+        { field: 'ratings', code: 'missing_dimension', message: `Rate "${communication.name}" with evidence, or mark it not assessed and say why.` },
+        { field: 'recommendation', code: 'required', message: 'Choose your recommendation: strong no hire, no hire, hire or strong hire.' },
+      ]);
+
+      // Half filled in: a rating without evidence, an unrated dimension, a not-assessed one without reason, no recommendation.
+      const half = await submit({ ratings: [{ dimensionId: coding.id, rating: 3 }, { dimensionId: communication.id, notAssessed: true }] }).expect(400);
+      expect(codes(half)).toEqual([
+        ['ratings.0.evidence', 'evidence_required'],
+        ['ratings.1.notAssessedReason', 'reason_required'],
+        ['recommendation', 'required'],
+      ]);
+      expect(half.body.errors[0].message).toBe(`Write the evidence for "${coding.name}": what the candidate said or did (at least 20 characters).`);
+      // Type mistakes come with the field's label in words; the machine-readable field and code stay.
+      const typed = await submit({ ratings: [{ dimensionId: 'coding', rating: 3 }], recommendation: 'strong_maybe' }).expect(400);
+      expect(typed.body.errors).toEqual(
+        expect.arrayContaining([
+          { field: 'ratings.0.dimensionId', code: 'isUuid', message: "Dimension (ratings, item 1): choose one of the role's dimensions." },
+          { field: 'recommendation', code: 'isIn', message: 'Recommendation: choose strong no hire, no hire, hire or strong hire.' },
+        ]),
+      );
+      expect(typed.body.detail).toBe('Check Dimension (ratings, item 1), Recommendation.');
+      expect((await t.http.get(`/v1/interviews/${interviewId}/scorecard`).set(alice.auth)).body?.status ?? 'none').not.toBe('submitted');
+    });
+
     it('answers 400 naming the field for each kind of mistake, and stores nothing', async () => {
       const scene = await createHiringScene(t);
       const [alice] = scene.team.interviewers;
@@ -321,7 +357,7 @@ describe('scorecards: blind feedback, idempotent submission, validation, amendme
       const evidence = good.ratings[0].evidence;
 
       const outOfRange = await submit({ ...good, ratings: [{ ...good.ratings[0], rating: 5 }, good.ratings[1]] }).expect(400);
-      expect(outOfRange.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'ratings.0.rating', message: 'rating must be an integer from 1 to 4 (the four_point scale of loop version 1)' })]));
+      expect(outOfRange.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'ratings.0.rating', message: 'Choose a rating for "Coding": a level from 1 to 4 (the four-point scale of loop version 1).' })]));
       expect(fields(await submit({ ...good, ratings: [good.ratings[0], { ...good.ratings[1], rating: 0 }] }).expect(400))).toContain('ratings.1.rating');
       expect(fields(await submit({ ...good, ratings: [{ ...good.ratings[0], rating: '3' }, good.ratings[1]] }).expect(400))).toContain('ratings.0.rating');
       expect(codes(await submit({ ...good, ratings: [{ dimensionId: coding.id, evidence }, good.ratings[1]] }).expect(400))).toEqual([['ratings.0.rating', 'rating_required']]);
@@ -330,7 +366,7 @@ describe('scorecards: blind feedback, idempotent submission, validation, amendme
       expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'ratings.2.dimensionId', code: 'unknown_dimension', message: expect.stringContaining('loop version 1') })]);
       const notFocus = await submit({ ...good, ratings: [...good.ratings, { dimensionId: design.id, rating: 3, evidence }] }).expect(400);
       expect(notFocus.body.errors).toEqual([
-        { field: 'ratings.2.dimensionId', code: 'not_focus_dimension', message: '"System design" is not a focus dimension of this round in loop version 1' },
+        { field: 'ratings.2.dimensionId', code: 'not_focus_dimension', message: '"System design" is not a focus of this round in loop version 1; rate only the round\'s focus dimensions.' },
       ]);
       const otherRole = await createOpenRole(t.dataSource, scene.team.admin.organizationId, { hiringManagerId: null });
       expect(codes(await submit({ ...good, ratings: [...good.ratings, { dimensionId: otherRole.dimensions.coding.id, rating: 3, evidence }] }).expect(400))).toEqual([
@@ -409,7 +445,7 @@ describe('scorecards: blind feedback, idempotent submission, validation, amendme
         .set(alice.auth)
         .send({ ...v1Card, ratings: [...v1Card.ratings, { dimensionId: leadership.id, rating: 3, evidence }] })
         .expect(400);
-      expect(wrongVersion.body.errors).toEqual([expect.objectContaining({ field: 'ratings.2.dimensionId', message: `${leadership.id} is not a dimension of this role in loop version 1` })]);
+      expect(wrongVersion.body.errors).toEqual([expect.objectContaining({ field: 'ratings.2.dimensionId', message: `Choose one of the role's dimensions (${leadership.id} is not one of loop version 1).` })]);
       const ok = await t.http.post(`/v1/interviews/${before}/scorecard/submit`).set(alice.auth).send(v1Card).expect(200);
       expect(ok.body.loopVersionId).toBe(scene.role.loopVersionId);
 

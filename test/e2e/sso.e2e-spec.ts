@@ -49,7 +49,6 @@ describe('single sign-on (OpenID Connect)', () => {
 
   const startUrl = (organizationId = acme.organizationId) => `${api}/v1/auth/sso/${organizationId}/start`;
   const isCallback = (url: string) => url.startsWith(`${api}/v1/auth/sso/${acme.organizationId}/callback`);
-  const isComplete = (url: string) => url.startsWith(`${api}/sso/complete`);
   const problemOf = (location: string) => Object.fromEntries(new URLSearchParams(new URL(location).hash.slice(1)));
   /** Start → provider login (as `login`) and consent → the provider's redirect to the callback, not yet followed. */
   const toCallback = (browser: BrowserSession, login: string) => browser.follow(startUrl(), isCallback, { login, password: 'any password' });

@@ -15,6 +15,12 @@ import { freePort, startWorker, stopAllProcesses, WorkerProcess } from '@hireloo
  */
 jest.setTimeout(180_000);
 
+/** An attribute of an OTLP/JSON span or resource: one typed value (stringValue, intValue …). */
+interface OtlpAttribute {
+  key: string;
+  value?: { stringValue?: string; [type: string]: unknown };
+}
+
 interface Span {
   traceId: string;
   spanId: string;
@@ -40,7 +46,7 @@ describe('tracing', () => {
       req.on('end', () => {
         if (req.url === '/v1/traces') {
           for (const rs of JSON.parse(body).resourceSpans ?? []) {
-            const service = rs.resource?.attributes?.find((a: any) => a.key === 'service.name')?.value?.stringValue;
+            const service = rs.resource?.attributes?.find((a: OtlpAttribute) => a.key === 'service.name')?.value?.stringValue;
             for (const ss of rs.scopeSpans ?? [])
               for (const s of ss.spans ?? [])
                 spans.push({
@@ -50,7 +56,7 @@ describe('tracing', () => {
                   name: s.name,
                   kind: s.kind,
                   service,
-                  attributes: Object.fromEntries((s.attributes ?? []).map((a: any) => [a.key, Object.values(a.value ?? {})[0]])),
+                  attributes: Object.fromEntries((s.attributes ?? []).map((a: OtlpAttribute) => [a.key, Object.values(a.value ?? {})[0]])),
                 });
           }
         }

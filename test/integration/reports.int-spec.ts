@@ -135,7 +135,7 @@ describe('PanelReportsService (PostgreSQL)', () => {
     expect(await service.aggregate(panel.organizationId, panel.applicationId)).toMatchObject({ outcome: 'insert', version: 2 });
     const after = await latestReport(ds, panel.applicationId);
     expect(after!.report.interviewers.find((r: { interviewerId: string }) => r.interviewerId === panel.interviews[0].interviewerId)).toMatchObject({ offset: 0.5, n: 40 });
-    expect(after!.report.score).toBeLessThan(before!.report.score);
+    expect(after!.report.score).toBeLessThan(before!.report.score!);
   });
 
   it('uses the newest loop version when scorecards span two versions', async () => {
@@ -157,7 +157,7 @@ describe('PanelReportsService (PostgreSQL)', () => {
     await service.aggregate(panel.organizationId, panel.applicationId);
     const report = (await latestReport(ds, panel.applicationId))!.report;
     expect(report.dimensions.map((d: { name: string }) => d.name)).toEqual(['Dimension 1', 'Dimension 2', 'New dimension']);
-    const dim = (id: string) => report.dimensions.find((d: { dimensionId: string }) => d.dimensionId === id);
+    const dim = (id: string) => report.dimensions.find((d) => d.dimensionId === id)!;
     expect(dim(panel.dimensionIds[0]).raters).toBe(2);
     expect(dim(newDimension.id).raters).toBe(1);
   });

@@ -22,7 +22,15 @@ export function uniqueEmail(prefix = 'user'): string {
   return `${prefix}-${randomUUID().slice(0, 12)}@example.test`;
 }
 
-function toActor(body: any, roles: MemberRole[]): Actor {
+/** What signup, sign-in and invite acceptance answer, as far as the test helpers read it. */
+export interface SessionResponse {
+  accessToken: string;
+  user: { id: string; email: string; name: string };
+  organization: { id: string; name: string };
+  membership: { memberId: string; roles: MemberRole[] };
+}
+
+function toActor(body: SessionResponse, roles: MemberRole[]): Actor {
   return {
     token: body.accessToken,
     memberId: body.membership.memberId,
@@ -59,7 +67,7 @@ export async function signupOverHttp(
   baseUrl: string,
   body: { organizationName: string; name: string; email: string; password: string },
   databaseUrl = process.env.DATABASE_URL!,
-): Promise<any> {
+): Promise<SessionResponse> {
   const post = (path: string, payload: unknown) => fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
   const accepted = await post('/v1/auth/signup', body);
   if (accepted.status !== 202) throw new Error(`signup answered ${accepted.status}: ${await accepted.text()}`);
@@ -73,7 +81,7 @@ export async function signupOverHttp(
   }
   const verified = await post('/v1/auth/verify-email', { token });
   if (verified.status !== 200) throw new Error(`verify-email answered ${verified.status}: ${await verified.text()}`);
-  return verified.json();
+  return (await verified.json()) as SessionResponse;
 }
 
 /**

@@ -225,7 +225,12 @@ export function interviewWindow(startHoursFromNow: number, durationMinutes = 60)
   return { startsAt: new Date(start).toISOString(), endsAt: new Date(start + durationMinutes * 60_000).toISOString() };
 }
 
-/** Schedules a round (recruiter) and returns the interview id. */
+/**
+ * Schedules a round (recruiter) and returns the interview id. The API refuses start times in the past, so a window
+ * that starts before now (an interview that already took place: scorecards, reminders, overdue feedback) is
+ * scheduled over HTTP at the same time of day some whole days ahead — with allowConflict, since the double-booking
+ * check never judged past times — and then moved back to the window asked for by SQL (backdateInterview).
+ */
 export async function scheduleInterview(
   t: TestApp,
   recruiter: Actor,
@@ -234,12 +239,29 @@ export async function scheduleInterview(
   interviewers: Actor[],
   window: { startsAt: string; endsAt: string } = interviewWindow(-2),
 ): Promise<string> {
+  const inPast = new Date(window.startsAt).getTime() < Date.now() + 60_000;
+  const days = inPast ? Math.ceil((Date.now() - new Date(window.startsAt).getTime()) / 86_400_000) + 1 : 0;
+  const shift = (iso: string) => new Date(new Date(iso).getTime() + days * 86_400_000).toISOString();
+  const booking = inPast ? { startsAt: shift(window.startsAt), endsAt: shift(window.endsAt), allowConflict: true } : window;
   const res = await t.http
     .post(`/v1/applications/${applicationId}/interviews`)
     .set(recruiter.auth)
-    .send({ roundId, interviewerIds: interviewers.map((i) => i.memberId), ...window });
+    .send({ roundId, interviewerIds: interviewers.map((i) => i.memberId), ...booking });
   if (res.status !== 201) throw new Error(`scheduling failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (inPast) await backdateInterview(t.dataSource, res.body.id, window);
   return res.body.id;
+}
+
+/**
+ * Moves an interview to a window in the past directly in the database: the API (rightly) refuses past start times,
+ * but tests of scorecards, reminders and overdue feedback need interviews that already took place.
+ */
+export async function backdateInterview(dataSource: DataSource, interviewId: string, window: { startsAt: string | Date; endsAt: string | Date }): Promise<void> {
+  const startsAt = new Date(window.startsAt).toISOString();
+  const endsAt = new Date(window.endsAt).toISOString();
+  // TypeORM answers an UPDATE with [rows, affected count].
+  const [, affected] = (await dataSource.query(`UPDATE interviews SET starts_at = $2, ends_at = $3 WHERE id = $1`, [interviewId, startsAt, endsAt])) as [unknown[], number];
+  if (affected !== 1) throw new Error(`no interview ${interviewId} to backdate`);
 }
 
 /** A complete, valid submission for a round: every focus dimension rated `rating` with enough evidence. */

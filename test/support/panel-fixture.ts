@@ -1,3 +1,4 @@
+import type { CalibrationReport } from '@hireloop/calibration';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { LoopSnapshot, OutboxService, Recommendation, requestPanelAggregation, ScorecardRating, StoredHirePolicy } from '@hireloop/core';
@@ -216,7 +217,7 @@ async function replaceRatingRows(m: EntityManager, panel: PanelFixture, scorecar
 }
 
 /** The latest stored report of the application, or null. */
-export async function latestReport(ds: DataSource, applicationId: string): Promise<{ version: number; recommendation: string; covers: Record<string, number>; report: any; inputsHash: string } | null> {
+export async function latestReport(ds: DataSource, applicationId: string): Promise<{ version: number; recommendation: string; covers: Record<string, number>; report: CalibrationReport; inputsHash: string } | null> {
   const rows = await ds.query(
     `SELECT version, recommendation, covers, report, inputs_hash AS "inputsHash" FROM calibration_reports WHERE application_id = $1 ORDER BY version DESC LIMIT 1`,
     [applicationId],

@@ -1,4 +1,6 @@
 import { BenchContext, cpuLine, FigureResult, log } from '../context';
+import type { AutocannonRequest } from 'autocannon';
+import { DebriefBody } from '../http';
 import { clean, httpLoad, LoadResult } from '../load';
 import { CpuUsage, measureCpu, sleep } from '../processes';
 import { submissionBody } from '../scene';
@@ -56,9 +58,9 @@ export async function debriefFigure(ctx: BenchContext): Promise<FigureResult<Deb
   }
   const path = `/v1/applications/${applicationId}/debrief`;
   const deadline = Date.now() + 30_000;
-  let debrief: any;
+  let debrief: DebriefBody;
   for (;;) {
-    debrief = await api.get(path, scene.hiringManager.token);
+    debrief = await api.get<DebriefBody>(path, scene.hiringManager.token);
     if (debrief.status === 'current' && debrief.report?.scorecardCount === SCORECARDS) break;
     if (Date.now() > deadline) throw new Error(`the debrief of ${applicationId} did not become current: ${debrief.status}`);
     await sleep(50);
@@ -77,7 +79,7 @@ export async function debriefFigure(ctx: BenchContext): Promise<FigureResult<Deb
   // Issue 17: each read at 64 clients. The kit and "my interviews" rotate over the application's interviewers.
   const readers = interviews.map((i) => ({ interviewId: i.id, token: byMember.get(i.interviewerId)!.token }));
   let turn = 0;
-  const rotate = (pathOf: (r: (typeof readers)[number]) => string) => (req: any) => {
+  const rotate = (pathOf: (r: (typeof readers)[number]) => string) => (req: AutocannonRequest) => {
     const reader = readers[turn++ % readers.length];
     return { ...req, path: pathOf(reader), headers: { authorization: `Bearer ${reader.token}` } };
   };

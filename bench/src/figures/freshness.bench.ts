@@ -1,4 +1,5 @@
 import { BenchContext, FigureResult, log } from '../context';
+import { DebriefBody } from '../http';
 import { sleep } from '../processes';
 import { mapLimit, submissionBody } from '../scene';
 import { seedInterviews } from '../seed';
@@ -86,7 +87,7 @@ export async function freshnessFigure(ctx: BenchContext): Promise<FigureResult<F
       await waitUntil(deadline, async () => (await latestCount(applicationId)) === cards.length);
       let readable = false;
       while (!readable && Date.now() < deadline) {
-        const debrief = await api.get(`/v1/applications/${applicationId}/debrief`, scene.hiringManager.token);
+        const debrief = await api.get<DebriefBody>(`/v1/applications/${applicationId}/debrief`, scene.hiringManager.token);
         readable = debrief.status === 'current' && debrief.report?.scorecardCount === cards.length;
         if (!readable) await sleep(10);
       }

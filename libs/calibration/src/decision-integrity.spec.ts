@@ -1,6 +1,6 @@
 import { buildReport, RATING_SCALES, ratingScale, defaultHirePolicy, type LoopDimension, type ReasonCode, type ReportInput, type ScorecardInput } from '@hireloop/calibration';
 
-import { card, LOOP, loopInput, unanimous } from './spec-helpers';
+import { card, loopInput, unanimous } from './spec-helpers';
 
 /**
  * Issue 12 ("Decision integrity"): required dimensions, low ratings, rating scales, the non-compensatory policy,

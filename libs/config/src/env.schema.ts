@@ -296,6 +296,16 @@ export class EnvironmentVariables {
   @Min(1)
   IDEMPOTENCY_KEY_TTL_HOURS = 48;
 
+  /**
+   * How far in the past (minutes) an interview may start when it is scheduled or moved: room for clocks that differ
+   * a little between the browser and the server. Earlier start times are refused (422 start_in_past).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1440)
+  INTERVIEW_START_GRACE_MINUTES = 5;
+
   /** How long published outbox rows are kept (unpublished ones are never purged). */
   @Transform(toInt)
   @IsInt()

@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { assertApiSecret, ConfigValidationError, isLoopbackHost, validateEnvironment } from './env.schema';
 
 const PUBLISHED = 'hireloop-local-development-secret-change-me';
 const RANDOM = 'x'.repeat(16) + 'a-random-secret-0123456789';
 // Production also requires the data encryption key (row-level security branch): given, so only the secret is judged.
-const DATA_ENCRYPTION_KEY = require('node:crypto').randomBytes(32).toString('base64') as string;
+const DATA_ENCRYPTION_KEY = randomBytes(32).toString('base64');
 
 describe('JWT secret rules', () => {
   it.each([

@@ -39,7 +39,7 @@ export function ApiContract(options: ApiContractOptions): MethodDecorator {
       ? ApiResponse({ status, description: status === 302 ? 'Redirect (Location)' : 'No content' })
       : isSchema(options.response)
         ? ApiResponse({ status, description: 'Success', content: { [options.contentType ?? 'application/json']: { schema: options.response } } })
-        : ApiResponse({ status, description: 'Success', type: options.response as Type<unknown> | [Function] });
+        : ApiResponse({ status, description: 'Success', type: options.response as Type<unknown> | [Type<unknown>] });
   return applyDecorators(ApiOperation({ summary: options.summary, description: options.description }), success, ApiExtension(PROBLEMS_EXTENSION, options.errors));
 }
 

@@ -3,6 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, AppErrorKind, FieldError, isProblemCode, ProblemCode } from '@hireloop/core';
 import { isDatabaseUnavailable, PgErrorCode, pgErrorCode } from '@hireloop/database';
+import { fieldErrorsInWords } from './field-messages';
 import { RateLimitedError } from './rate-limited.error';
 import { sendWebAppForPage } from './web-app';
 
@@ -52,7 +53,7 @@ const STATUS_TITLE: Record<number, string> = {
 export function toProblem(error: unknown, logger: Logger, instance?: string): ProblemDetails {
   if (error instanceof AppError) {
     const status = KIND_STATUS[error.kind];
-    return problem(status, error.code, error.message, instance, { errors: error.errors.length ? error.errors : undefined, ...error.extensions });
+    return problem(status, error.code, error.message, instance, { errors: error.errors.length ? fieldErrorsInWords(error.errors) : undefined, ...error.extensions });
   }
   if (error instanceof RateLimitedError) {
     return problem(error.status, error.code, error.message, instance, { retryAfter: error.retryAfterSeconds });
@@ -67,7 +68,7 @@ export function toProblem(error: unknown, logger: Logger, instance?: string): Pr
     const status = error.getStatus();
     const body = error.getResponse() as { message?: unknown; errors?: FieldError[]; code?: string } | string;
     if (typeof body === 'object' && Array.isArray(body.errors)) {
-      return problem(status, body.code && isProblemCode(body.code) ? body.code : 'validation_failed', String(body.message ?? 'The request has invalid fields.'), instance, { errors: body.errors });
+      return problem(status, body.code && isProblemCode(body.code) ? body.code : 'validation_failed', String(body.message ?? 'The request has invalid fields.'), instance, { errors: fieldErrorsInWords(body.errors) });
     }
     const message = typeof body === 'string' ? body : Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? error.message);
     return problem(status, codeForStatus(status), message, instance);

@@ -1,5 +1,6 @@
 import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError, FieldError } from '@hireloop/core';
+import { fieldLabel } from './field-messages';
 
 /** No request DTO nests deeper than a few levels; far deeper JSON would overflow the stack of class-transformer. */
 export const MAX_INPUT_DEPTH = 32;
@@ -68,7 +69,7 @@ export function createValidationPipe(): ValidationPipe {
       const fieldErrors = flattenValidationErrors(errors);
       return new BadRequestException({
         code: 'validation_failed',
-        message: `Invalid request: ${fieldErrors.map((e) => e.field).filter((f, i, all) => all.indexOf(f) === i).join(', ')}`,
+        message: `Check ${[...new Set(fieldErrors.map((e) => fieldLabel(e.field)))].join(', ')}.`,
         errors: fieldErrors,
       });
     },

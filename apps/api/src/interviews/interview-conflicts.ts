@@ -12,7 +12,7 @@ export interface InterviewConflict {
 /**
  * Refuses to book an interviewer twice at overlapping times (409 `interviewer_double_booked`, the clashes in
  * `conflicts`, named in the message) unless the caller says `allowConflict`. Only interviews that have not ended are
- * checked: recording an interview that already took place clashes with nothing. Cancelled interviews never clash.
+ * checked (the services refuse past start times before asking). Cancelled interviews never clash.
  */
 export async function assertNoDoubleBooking(
   manager: EntityManager,

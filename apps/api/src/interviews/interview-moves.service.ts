@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '@hireloop/config';
 import { AppError, AuditService, AuthContext, InterviewsRepository } from '@hireloop/core';
 import { EmailRequests } from '@hireloop/core/email';
 import { MoveInterviewRequestDto } from './dto/move-interview.request.dto';
 import { InterviewResponseDto } from './dto/interview.response.dto';
 import { assertNoDoubleBooking } from './interview-conflicts';
-
-const MAX_INTERVIEW_HOURS = 12;
+import { assertInterviewWindow } from './interview-window';
 
 /** Moving a scheduled interview to another time; each interviewer gets an updated calendar invitation. */
 @Injectable()
 export class InterviewMovesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
     private readonly interviews: InterviewsRepository,
     private readonly audit: AuditService,
   ) {}
@@ -21,10 +22,7 @@ export class InterviewMovesService {
   async move(auth: AuthContext, interviewId: string, dto: MoveInterviewRequestDto): Promise<InterviewResponseDto> {
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
-    if (!(endsAt.getTime() > startsAt.getTime())) throw AppError.invalid('endsAt', 'endsAt must be after startsAt', 'ends_before_start');
-    if (endsAt.getTime() - startsAt.getTime() > MAX_INTERVIEW_HOURS * 3600_000) {
-      throw AppError.invalid('endsAt', `an interview lasts at most ${MAX_INTERVIEW_HOURS} hours`, 'too_long');
-    }
+    assertInterviewWindow(startsAt, endsAt, { now: new Date(), graceMinutes: this.config.INTERVIEW_START_GRACE_MINUTES });
     await this.dataSource.transaction(async (manager) => {
       const interview = await this.interviews.lockById(manager, auth.organizationId, interviewId, 'update');
       if (!interview) throw AppError.notFound('Interview', interviewId);

@@ -24,7 +24,7 @@ export class InterviewsController {
 
   @Post('applications/:id/interviews')
   @Roles('admin', 'recruiter')
-  @ApiContract({ summary: "Schedule a round of the application with interviewers; pins the role's current loop version", response: InterviewResponseDto, status: 201, errors: ['application_not_found', 'application_not_active', 'role_not_found', 'role_not_open'] })
+  @ApiContract({ summary: "Schedule a round of the application with interviewers; pins the role's current loop version", response: InterviewResponseDto, status: 201, errors: ['application_not_found', 'application_not_active', 'role_not_found', 'role_not_open', 'start_in_past'] })
   schedule(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() dto: ScheduleInterviewRequestDto): Promise<InterviewResponseDto> {
     return this.interviews.schedule(auth, id, dto);
   }

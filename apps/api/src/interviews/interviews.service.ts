@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '@hireloop/config';
 import { AppError, ApplicationsRepository, AuditService, AuthContext, feedbackDueAt, InterviewsRepository, MembersRepository, MyInterviewRow, organizationSettings } from '@hireloop/core';
 import { EmailRequests } from '@hireloop/core/email';
 import { MyInterviewDto, MyInterviewsResponseDto, InterviewResponseDto } from './dto/interview.response.dto';
 import { MyInterviewsQueryDto, ScheduleInterviewRequestDto } from './dto/interview.request.dto';
 import { assertNoDoubleBooking } from './interview-conflicts';
-
-const MAX_INTERVIEW_HOURS = 12;
+import { assertInterviewWindow } from './interview-window';
 
 /** Scheduling and cancelling interviews (recruiters, admins), and an interviewer's own list. */
 @Injectable()
 export class InterviewsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
     private readonly interviews: InterviewsRepository,
     private readonly applications: ApplicationsRepository,
     private readonly members: MembersRepository,
@@ -27,10 +28,7 @@ export class InterviewsService {
   async schedule(auth: AuthContext, applicationId: string, dto: ScheduleInterviewRequestDto): Promise<InterviewResponseDto> {
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
-    if (!(endsAt.getTime() > startsAt.getTime())) throw AppError.invalid('endsAt', 'endsAt must be after startsAt', 'ends_before_start');
-    if (endsAt.getTime() - startsAt.getTime() > MAX_INTERVIEW_HOURS * 3600_000) {
-      throw AppError.invalid('endsAt', `an interview lasts at most ${MAX_INTERVIEW_HOURS} hours`, 'too_long');
-    }
+    assertInterviewWindow(startsAt, endsAt, { now: new Date(), graceMinutes: this.config.INTERVIEW_START_GRACE_MINUTES });
 
     const interviewId = await this.dataSource.transaction(async (manager) => {
       const org = auth.organizationId;

@@ -140,6 +140,7 @@ export const PROBLEM_CODES = {
   payload_too_large: { status: 413, meaning: 'The request body is larger than BODY_LIMIT_BYTES.' },
   unsupported_media_type: { status: 415, meaning: 'The request body has a content type the route does not accept.' },
   loop_not_ready: { status: 422, meaning: 'The loop is not ready to open; errors[] lists what is missing.' },
+  start_in_past: { status: 422, meaning: 'The interview would start in the past (beyond INTERVIEW_START_GRACE_MINUTES of clock skew); errors[] names startsAt (and any other problem of the times).' },
   idempotency_key_reuse: { status: 422, meaning: 'The Idempotency-Key was already used for a different request.' },
   nudge_too_soon: { status: 429, meaning: 'The interviewer was asked for this feedback less than 12 hours ago (Retry-After says when to ask again).' },
   too_many_requests: { status: 429, meaning: 'Too many attempts; wait for Retry-After seconds.' },

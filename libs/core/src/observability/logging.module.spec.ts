@@ -3,6 +3,14 @@ import pino from 'pino';
 import { runInContext } from './execution-context';
 import { loggerOptions, LoggingProcess } from './logging.module';
 
+/** The parts of pino-http's options these tests call, with the request and response shapes they pass. */
+interface PinoHttpOptions {
+  genReqId: (req: { id?: string }) => string;
+  customLogLevel: (req: object, res: { statusCode: number }, err?: Error) => string;
+  autoLogging: { ignore: (req: { originalUrl?: string; url?: string }) => boolean };
+  [option: string]: unknown;
+}
+
 /** A pino logger with the options of a process, writing its JSON lines into an array. */
 function loggerFor(process: LoggingProcess) {
   const lines: Record<string, unknown>[] = [];
@@ -36,8 +44,8 @@ describe('loggerOptions: one logging set-up for the API and the worker', () => {
   });
 
   it('logs HTTP requests in the API only, with the request id Fastify assigned', () => {
-    const api = loggerOptions({ LOG_LEVEL: 'info' }, 'api') as { pinoHttp: Record<string, any> };
-    const worker = loggerOptions({ LOG_LEVEL: 'info' }, 'worker') as { pinoHttp: Record<string, any> };
+    const api = loggerOptions({ LOG_LEVEL: 'info' }, 'api') as { pinoHttp: PinoHttpOptions };
+    const worker = loggerOptions({ LOG_LEVEL: 'info' }, 'worker') as { pinoHttp: PinoHttpOptions };
     expect(api.pinoHttp.genReqId({ id: 'req-1' })).toBe('req-1');
     expect(api.pinoHttp.customLogLevel({}, { statusCode: 503 })).toBe('error');
     expect(api.pinoHttp.customLogLevel({}, { statusCode: 404 })).toBe('warn');

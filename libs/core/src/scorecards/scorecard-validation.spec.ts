@@ -92,7 +92,7 @@ describe('validateScorecard', () => {
   it('states the range of the loop version\'s scale', () => {
     const result = validateScorecard({ ...valid, ratings: [{ ...ratedA, rating: 6 }, ratedB] }, { ...rules, scale: { kind: 'five_point', min: 1, max: 5 } }, 'submit');
     if (result.ok) throw new Error('expected errors');
-    expect(result.errors[0].message).toBe('rating must be an integer from 1 to 5 (the five_point scale of loop version 3)');
+    expect(result.errors[0].message).toBe('Choose a rating for "Coding": a level from 1 to 5 (the five-point scale of loop version 3).');
   });
 
   it.each(cases)('$name', ({ input, mode, rules: override, errors }) => {
@@ -104,7 +104,7 @@ describe('validateScorecard', () => {
   it('names the loop version in membership errors', () => {
     const result = validateScorecard({ ...valid, ratings: [ratedA, ratedB, { ...ratedA, dimensionId: 'c' }] }, rules, 'submit');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0].message).toBe('"Communication" is not a focus dimension of this round in loop version 3');
+    if (!result.ok) expect(result.errors[0].message).toBe('"Communication" is not a focus of this round in loop version 3; rate only the round\'s focus dimensions.');
   });
 
   it('states how long the evidence is and must be', () => {

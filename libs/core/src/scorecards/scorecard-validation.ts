@@ -74,7 +74,7 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
   const focus = rules.round.focusDimensionIds.filter((id) => dimensionsById.has(id));
   const focusSet = new Set(focus);
   const scale = rules.scale ?? ratingScaleOf('four_point');
-  const range = `an integer from ${scale.min} to ${scale.max} (the ${scale.kind} scale of loop version ${version})`;
+  const range = `a level from ${scale.min} to ${scale.max} (the ${scale.kind.replace(/_/g, '-')} scale of loop version ${version})`;
 
   // --- ratings ------------------------------------------------------------------------------------------------
   const ratings = input.ratings ?? [];
@@ -85,14 +85,14 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
     const dimensionId = entry?.dimensionId;
     let dimensionOk = false;
     if (typeof dimensionId !== 'string' || dimensionId === '') {
-      errors.push({ field: `${at}.dimensionId`, message: 'dimensionId is required', code: 'required' });
+      errors.push({ field: `${at}.dimensionId`, message: 'Choose the dimension this entry rates.', code: 'required' });
     } else if (!dimensionsById.has(dimensionId)) {
-      errors.push({ field: `${at}.dimensionId`, message: `${dimensionId} is not a dimension of this role in loop version ${version}`, code: 'unknown_dimension' });
+      errors.push({ field: `${at}.dimensionId`, message: `Choose one of the role's dimensions (${dimensionId} is not one of loop version ${version}).`, code: 'unknown_dimension' });
     } else if (!focusSet.has(dimensionId)) {
       const name = dimensionsById.get(dimensionId)!.name;
-      errors.push({ field: `${at}.dimensionId`, message: `"${name}" is not a focus dimension of this round in loop version ${version}`, code: 'not_focus_dimension' });
+      errors.push({ field: `${at}.dimensionId`, message: `"${name}" is not a focus of this round in loop version ${version}; rate only the round's focus dimensions.`, code: 'not_focus_dimension' });
     } else if (seen.has(dimensionId)) {
-      errors.push({ field: `${at}.dimensionId`, message: `"${dimensionsById.get(dimensionId)!.name}" is already rated in ratings.${seen.get(dimensionId)}`, code: 'duplicate_dimension' });
+      errors.push({ field: `${at}.dimensionId`, message: `"${dimensionsById.get(dimensionId)!.name}" is rated twice; keep one entry for it.`, code: 'duplicate_dimension' });
     } else {
       seen.set(dimensionId, i);
       dimensionOk = true;
@@ -107,9 +107,9 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
     const itemErrors = errors.length;
 
     if (notAssessed) {
-      if (rating !== null) errors.push({ field: `${at}.rating`, message: 'rating must be absent when notAssessed is true', code: 'rating_with_not_assessed' });
+      if (rating !== null) errors.push({ field: `${at}.rating`, message: `Leave out the rating of ${label}, or do not mark it not assessed.`, code: 'rating_with_not_assessed' });
       if (evidence !== null) {
-        errors.push({ field: `${at}.evidence`, message: 'evidence must be absent when notAssessed is true; explain in notAssessedReason', code: 'evidence_with_not_assessed' });
+        errors.push({ field: `${at}.evidence`, message: `${label} is marked not assessed: leave out the evidence and say why it was not assessed instead.`, code: 'evidence_with_not_assessed' });
       }
       if (submit && (reason === null || reason.length < NOT_ASSESSED_REASON_MIN_LENGTH)) {
         errors.push({
@@ -122,10 +122,10 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
       if (rating === null) {
         if (submit) errors.push({ field: `${at}.rating`, message: `Choose a rating for ${label} (${scale.min} to ${scale.max}), or mark it not assessed and say why.`, code: 'rating_required' });
       } else if (typeof rating !== 'number' || !Number.isInteger(rating) || rating < scale.min || rating > scale.max) {
-        errors.push({ field: `${at}.rating`, message: `rating must be ${range}`, code: 'invalid_rating' });
+        errors.push({ field: `${at}.rating`, message: `Choose a rating for ${label}: ${range}.`, code: 'invalid_rating' });
       }
       if (reason !== null) {
-        errors.push({ field: `${at}.notAssessedReason`, message: 'notAssessedReason only applies when notAssessed is true', code: 'reason_without_not_assessed' });
+        errors.push({ field: `${at}.notAssessedReason`, message: `A reason for not assessing ${label} is given only when it is marked not assessed.`, code: 'reason_without_not_assessed' });
       }
       if (submit) {
         if (evidence === null) {
@@ -169,7 +169,7 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
   }
   const levelAssessment = input.levelAssessment ?? null;
   if (levelAssessment !== null && !(LEVEL_ASSESSMENTS as readonly string[]).includes(levelAssessment)) {
-    errors.push({ field: 'levelAssessment', message: `levelAssessment must be one of ${LEVEL_ASSESSMENTS.join(', ')}`, code: 'invalid_level_assessment' });
+    errors.push({ field: 'levelAssessment', message: `Level assessment: choose ${LEVEL_ASSESSMENTS.map((l) => l.replace(/_/g, ' ')).join(', ')}.`, code: 'invalid_level_assessment' });
   }
 
   // --- signals --------------------------------------------------------------------------------------------------
@@ -179,11 +179,11 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
     const at = `signals.${i}`;
     const dimension = typeof signal?.dimensionId === 'string' ? dimensionsById.get(signal.dimensionId) : undefined;
     if (!dimension || !focusSet.has(dimension.id)) {
-      errors.push({ field: `${at}.dimensionId`, message: `${signal?.dimensionId} is not a focus dimension of this round in loop version ${version}`, code: 'not_focus_dimension' });
+      errors.push({ field: `${at}.dimensionId`, message: `Signals: tick signals of this round's focus dimensions only (${String(signal?.dimensionId)} is not one in loop version ${version}).`, code: 'not_focus_dimension' });
       return;
     }
     if (!(SIGNAL_KINDS as readonly string[]).includes(signal.kind)) {
-      errors.push({ field: `${at}.kind`, message: `kind must be one of ${SIGNAL_KINDS.join(', ')}`, code: 'invalid_kind' });
+      errors.push({ field: `${at}.kind`, message: `Signals: a signal is ${SIGNAL_KINDS.join(' or ')}.`, code: 'invalid_kind' });
       return;
     }
     const kind = signal.kind as SignalKind;
@@ -194,7 +194,7 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
     }
     const key = `${dimension.id}\u0000${kind}\u0000${listed}`;
     if (seenSignals.has(key)) {
-      errors.push({ field: `${at}.text`, message: `this signal is already ticked in signals.${seenSignals.get(key)}`, code: 'duplicate_signal' });
+      errors.push({ field: `${at}.text`, message: `"${listed}" is ticked twice; tick it once.`, code: 'duplicate_signal' });
       return;
     }
     seenSignals.set(key, i);
@@ -212,7 +212,7 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
       return;
     }
     if (seenRedFlags.has(listed)) {
-      errors.push({ field: `redFlags.${i}`, message: `this red flag is already listed in redFlags.${seenRedFlags.get(listed)}`, code: 'duplicate_red_flag' });
+      errors.push({ field: `redFlags.${i}`, message: `"${listed}" is flagged twice; flag it once.`, code: 'duplicate_red_flag' });
       return;
     }
     seenRedFlags.set(listed, i);

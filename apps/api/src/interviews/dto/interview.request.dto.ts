@@ -15,7 +15,7 @@ export class ScheduleInterviewRequestDto {
   @IsUUID('all', { each: true, message: 'each interviewerId must be a UUID' })
   interviewerIds: string[];
 
-  @ApiProperty({ format: 'date-time', example: '2026-12-01T14:00:00Z' })
+  @ApiProperty({ format: 'date-time', example: '2026-12-01T14:00:00Z', description: 'Not in the past (a few minutes of clock skew are allowed; otherwise 422 start_in_past)' })
   @IsDateString({ strict: true }, { message: 'startsAt must be an ISO 8601 date-time' })
   startsAt: string;
 

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsDateString, IsOptional, ValidateIf } from 'class-validator';
+import { IsBoolean, IsDateString, ValidateIf } from 'class-validator';
 
 export class MoveInterviewRequestDto {
-  @ApiProperty({ format: 'date-time', example: '2026-12-02T14:00:00Z' })
+  @ApiProperty({ format: 'date-time', example: '2026-12-02T14:00:00Z', description: 'Not in the past (a few minutes of clock skew are allowed; otherwise 422 start_in_past)' })
   @IsDateString({ strict: true }, { message: 'startsAt must be an ISO 8601 date-time' })
   startsAt: string;
 

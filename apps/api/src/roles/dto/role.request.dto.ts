@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { CountedPageQueryDto, PageQueryDto, RATING_SCALE_KINDS, ROLE_STATUSES } from '@hireloop/core';
+import { CountedPageQueryDto, RATING_SCALE_KINDS, ROLE_STATUSES } from '@hireloop/core';
 import type { RatingScaleKind, RoleStatus } from '@hireloop/core';
 import { Trim, TrimToNull } from './transforms';
 

@@ -10,9 +10,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
@@ -117,9 +115,14 @@ export class ScorecardDraftRequestDto extends ScorecardExtrasDto {
   recommendation?: Recommendation | null;
 }
 
-/** A submission: an entry for every focus dimension of the round, and a recommendation. */
+/**
+ * A submission: an entry for every focus dimension of the round, and a recommendation. Both are required, but their
+ * absence is reported by validateScorecard rather than here, so that one answer lists every problem of the form:
+ * each dimension still to rate, each missing evidence, the missing recommendation.
+ */
 export class ScorecardSubmitRequestDto extends ScorecardExtrasDto {
   @ApiProperty({ type: [RatingInputDto], description: 'One entry per focus dimension of the round' })
+  @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
@@ -127,6 +130,7 @@ export class ScorecardSubmitRequestDto extends ScorecardExtrasDto {
   ratings: RatingInputDto[];
 
   @ApiProperty({ enum: RECOMMENDATIONS })
+  @IsOptional()
   @IsIn(RECOMMENDATIONS, { message: 'Choose a recommendation: strong no hire, no hire, hire or strong hire.' })
   recommendation: Recommendation;
 }
