@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { apiCall, BASE, checkPageAtBothWidths, launchBrowser, newPage, PASSWORD, runId, SHOTS, signIn, signUpOrganization, waitForMailLink } from './support.mjs';
+import { backdateInterview, pastWindow } from './backdate-interview.mjs';
 
 const RUN = runId();
 
@@ -124,13 +125,15 @@ describe('web app: links from emails', { concurrency: false }, () => {
     await apiCall('POST', `/roles/${role.id}/open`, {}, admin.token);
     const candidate = await apiCall('POST', '/candidates', { name: `Morgan Overdue ${RUN}`, email: `morgan-${RUN}@example.test` }, admin.token);
     const application = await apiCall('POST', '/applications', { candidateId: candidate.id, roleId: role.id }, admin.token);
-    const endsAt = new Date(Date.now() - 30 * 3600_000);
+    // The API refuses a start in the past: booked three days ahead, then moved to 30 hours ago in the database.
+    const ahead = new Date(Date.now() + 72 * 3600_000);
     const interview = await apiCall(
       'POST',
       `/applications/${application.id}/interviews`,
-      { roundId: role.rounds[0].id, interviewerIds: [rita.id], startsAt: new Date(endsAt.getTime() - 3600_000).toISOString(), endsAt: endsAt.toISOString() },
+      { roundId: role.rounds[0].id, interviewerIds: [rita.id], startsAt: ahead.toISOString(), endsAt: new Date(ahead.getTime() + 3600_000).toISOString() },
       admin.token,
     );
+    await backdateInterview(interview.id, pastWindow(30));
 
     const link = await emailedLink(rita.email, /^Reminder: your scorecard for /, '/interviews/', 60_000);
     // The link is a plain path (mail clients may drop a fragment); the web app turns it into its hash route.

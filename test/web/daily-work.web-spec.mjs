@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { apiCall, assertAccessible, assertNoHorizontalOverflow, BASE, checkPageAtBothWidths, launchBrowser, newPage, PASSWORD, runId, screenshot, signIn, signUpOrganization, stepper } from './support.mjs';
+import { backdateInterview, pastWindow } from './backdate-interview.mjs';
 
 const RUN = runId();
 const CANDIDATES = 1010;
@@ -90,13 +91,15 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
 
     const role = await apiCall('GET', `/roles/${s.roleId}`, undefined, s.admin.token);
     s.round = role.rounds[0];
-    const endsAt = new Date(Date.now() - 30 * 3600_000);
+    // The API refuses a start in the past: booked three days ahead, then moved to 30 hours ago in the database.
+    const ahead = new Date(Date.now() + 72 * 3600_000);
     const interview = await apiCall(
       'POST',
       `/applications/${s.applicationId}/interviews`,
-      { roundId: s.round.id, interviewerIds: [s.people.alice.id], startsAt: new Date(endsAt.getTime() - 3600_000).toISOString(), endsAt: endsAt.toISOString() },
+      { roundId: s.round.id, interviewerIds: [s.people.alice.id], startsAt: ahead.toISOString(), endsAt: new Date(ahead.getTime() + 3600_000).toISOString() },
       s.people.recruiter.token,
     );
+    await backdateInterview(interview.id, pastWindow(30));
     s.interviewId = interview.id;
   });
 
