@@ -1,5 +1,5 @@
 import { keepPreviousData, QueryClient, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { ApiError } from '../lib/problem';
 import type { Resource } from '../lib/hooks';
 
@@ -42,7 +42,10 @@ export function useApiQuery<T>(queryKey: QueryKey, load: (signal: AbortSignal) =
   });
   const refetch = query.refetch;
   const reload = useCallback(async () => (await refetch()).data, [refetch]);
-  const setData = useCallback((data: T) => client.setQueryData(queryKey, data), [client, JSON.stringify(queryKey)]);
+  // Keys are JSON (TanStack Query hashes them so): a key equal in value keeps setData the same function.
+  const keyHash = JSON.stringify(queryKey);
+  const stableKey = useMemo(() => JSON.parse(keyHash) as QueryKey, [keyHash]);
+  const setData = useCallback((data: T) => void client.setQueryData(stableKey, data), [client, stableKey]);
   return { data: query.data, error: query.error ?? null, loading: query.isFetching, reload, setData };
 }
 
