@@ -6,6 +6,7 @@ import { homePath, useAuth } from '../auth';
 import { Field } from '../components/Field';
 import { ProblemBanner } from '../components/ProblemBanner';
 import { useAction } from '../lib/hooks';
+import { usePageTitle } from '../lib/title';
 import { SsoSignInForm } from './AccountPages';
 
 function useAfterSignIn() {
@@ -24,6 +25,7 @@ export function SignInPage() {
   const [mode, setMode] = useState<'signin' | 'signup'>('signin');
   const [params] = useSearchParams();
   const ssoOrganization = params.get('sso');
+  usePageTitle(mode === 'signin' ? 'Sign in' : 'Create an organization');
   if (me) return <Navigate to={homePath(me.membership.roles)} replace />;
   return (
     <div className="auth-page">
@@ -141,6 +143,7 @@ function SignUpForm() {
 }
 
 export function AcceptInvitePage() {
+  usePageTitle('Accept your invite');
   const after = useAfterSignIn();
   const [params] = useSearchParams();
   const [form, setForm] = useState({ token: params.get('token') ?? '', name: '', password: '' });
