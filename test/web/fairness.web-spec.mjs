@@ -86,7 +86,7 @@ describe('web app: the Fairness page for a compliance-only member', { concurrenc
     const roles = [];
     for (const title of titles) roles.push(await apiCall('POST', '/roles/from-template', { templateKey: 'research-scientist-ml', title }, admin));
 
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'UTC', bypassCSP: true });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     try {

@@ -100,7 +100,7 @@ function step(name, fn) {
 }
 
 async function newUserPage(who) {
-  const context = await s.browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
+  const context = await s.browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'UTC', bypassCSP: true });
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   page.on('pageerror', (error) => process.stderr.write(`[${who}] page error: ${error.message}\n`));
