@@ -34,7 +34,7 @@ export function SelfIdentificationPage() {
   };
 
   return (
-    <div className="auth-page">
+    <main className="auth-page">
       <section className="auth-card" data-testid="self-identification">
         <h1 className="brand brand--large">hireloop</h1>
         {done ? (
@@ -74,6 +74,6 @@ export function SelfIdentificationPage() {
           </form>
         )}
       </section>
-    </div>
+    </main>
   );
 }

@@ -28,7 +28,7 @@ export function SignInPage() {
   usePageTitle(mode === 'signin' ? 'Sign in' : 'Create an organization');
   if (me) return <Navigate to={homePath(me.membership.roles)} replace />;
   return (
-    <div className="auth-page">
+    <main className="auth-page">
       <section className="auth-card">
         <h1 className="brand brand--large">hireloop</h1>
         <p className="muted">Interview loops, blind scorecards and calibrated debriefs.</p>
@@ -56,7 +56,7 @@ export function SignInPage() {
           Invited by your team? <Link to="/accept-invite">Accept your invite</Link>.
         </p>
       </section>
-    </div>
+    </main>
   );
 }
 
@@ -155,7 +155,7 @@ export function AcceptInvitePage() {
   };
   const err = action.error;
   return (
-    <div className="auth-page">
+    <main className="auth-page">
       <section className="auth-card">
         <h1 className="brand brand--large">hireloop</h1>
         <h2>Accept your invite</h2>
@@ -178,6 +178,6 @@ export function AcceptInvitePage() {
           Already have an account? <Link to="/signin">Sign in</Link>.
         </p>
       </section>
-    </div>
+    </main>
   );
 }

@@ -29,7 +29,7 @@ export function VerifyEmailPage() {
   }, [token, run, navigate, signIn]);
 
   return (
-    <div className="auth-page">
+    <main className="auth-page">
       <section className="auth-card">
         <h1 className="brand brand--large">hireloop</h1>
         <h2>Confirm your email</h2>
@@ -44,6 +44,6 @@ export function VerifyEmailPage() {
           <Link to="/signin">Go to sign in</Link>
         </p>
       </section>
-    </div>
+    </main>
   );
 }
