@@ -55,19 +55,19 @@ export function InterviewActions(props: { interview: Interview; label: string; o
   return (
     <div className="interview-actions">
       <div className="actions">
-        <button type="button" className="button button--small" onClick={() => setOpen(!open)} aria-expanded={open} aria-label={`Reschedule ${props.label}`}>
-          Reschedule
+        <button type="button" className="button button--small" onClick={() => setOpen(!open)} aria-expanded={open}>
+          Reschedule<span className="sr-only"> {props.label}</span>
         </button>
         <button
           type="button"
           className="button button--small button--ghost"
-          aria-label={`Cancel ${props.label}`}
           disabled={cancel.pending}
           onClick={async () => {
             if (await cancel.run()) props.onChanged();
           }}
         >
-          Cancel interview
+          {/* The visible words start the accessible name (WCAG 2.5.3, label in name). */}
+          Cancel interview<span className="sr-only"> {props.label}</span>
         </button>
       </div>
       <ProblemBanner error={cancel.error} title="Could not cancel" />
