@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { checkPageAtBothWidths } from './support.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -85,7 +86,7 @@ describe('web app: the Fairness page for a compliance-only member', { concurrenc
     const roles = [];
     for (const title of titles) roles.push(await apiCall('POST', '/roles/from-template', { templateKey: 'research-scientist-ml', title }, admin));
 
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'UTC', bypassCSP: true });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     try {
@@ -110,6 +111,13 @@ describe('web app: the Fairness page for a compliance-only member', { concurrenc
       await page.getByText('No applications yet.').waitFor();
       assert.equal(await page.locator('.problem, [role="alert"]').count(), 0);
       await page.screenshot({ path: path.join(SHOTS, 'fairness-compliance.png'), fullPage: true });
+      assert.equal(await page.title(), 'Fairness · hireloop');
+      await checkPageAtBothWidths(page, 'the fairness report', 'a11y-fairness');
+
+      // The candidate's self-identification page, reached by a link that does not work: the problem in words.
+      await page.goto(`${BASE}/#/self-identification/not-a-real-token`);
+      await page.getByTestId('problem').waitFor();
+      await checkPageAtBothWidths(page, 'the self-identification page (a bad link)', 'a11y-self-identification');
     } catch (error) {
       await page.screenshot({ path: path.join(SHOTS, 'fairness-failed.png'), fullPage: true }).catch(() => {});
       throw error;

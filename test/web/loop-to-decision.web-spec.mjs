@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { backdateInterview, pastWindow } from './backdate-interview.mjs';
+import { checkPageAtBothWidths } from './support.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -98,7 +100,7 @@ function step(name, fn) {
 }
 
 async function newUserPage(who) {
-  const context = await s.browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
+  const context = await s.browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'UTC', bypassCSP: true });
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   page.on('pageerror', (error) => process.stderr.write(`[${who}] page error: ${error.message}\n`));
@@ -238,6 +240,14 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     await page.goto(`${BASE}/`);
     await page.getByRole('form', { name: 'Sign in' }).waitFor();
     await shot(page, '01-sign-in');
+    await checkPageAtBothWidths(page, 'the sign-in page', 'a11y-sign-in');
+    assert.equal(await page.title(), 'Sign in · hireloop');
+    // The e-mail confirmation page with a link that does not work: the problem in words, nothing else to do.
+    await page.goto(`${BASE}/#/verify-email?token=not-a-real-token`);
+    await page.getByTestId('problem').waitFor();
+    await checkPageAtBothWidths(page, 'the e-mail confirmation page (a bad link)', 'a11y-verify-email');
+    await page.goto(`${BASE}/`);
+    await page.getByRole('form', { name: 'Sign in' }).waitFor();
     const form = page.getByRole('form', { name: 'Sign in' });
     await form.getByLabel('Email').fill(s.people.recruiter.email);
     await form.getByLabel('Password').fill('not the password');
@@ -389,6 +399,7 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     await candidateSelect.selectOption({ label: `${s.candidate.name} (${s.candidate.email})` });
     await apply.getByLabel('Open role').selectOption({ label: s.roleTitle });
     await shot(page, '06-candidates');
+    await checkPageAtBothWidths(page, 'the candidates page', 'a11y-candidates');
     await apply.getByRole('button', { name: 'Create application' }).click();
     await page.getByTestId('application-title').filter({ hasText: s.candidate.name }).waitFor();
     s.applicationId = page.url().split('/applications/')[1];
@@ -412,14 +423,26 @@ describe('web app: loop to decision', { concurrency: false }, () => {
       { round: rounds[0], who: s.people.alice, hoursAgo: 4 },
       { round: rounds[1], who: s.people.bob, hoursAgo: 2 },
     ];
-    for (const { round, who, hoursAgo } of plan) {
+    // The form offers no past start (min = now); the interviews are scheduled ahead and then moved back in the
+    // database, as if they had taken place (the API refuses a start in the past).
+    const min = await schedule.getByLabel('Starts').getAttribute('min');
+    assert.ok(min && min <= localInput(new Date(Date.now() + 60_000)) && min >= localInput(new Date(Date.now() - 5 * 60_000)), `the start's min is now: ${min}`);
+    for (const [n, { round, who }] of plan.entries()) {
       await schedule.getByLabel('Round').selectOption(round.id);
       await schedule.getByRole('checkbox', { name: who.name }).check();
-      await schedule.getByLabel('Starts').fill(localInput(new Date(Date.now() - hoursAgo * 3600_000)));
+      await schedule.getByLabel('Starts').fill(localInput(new Date(Date.now() + (24 + n * 2) * 3600_000)));
       await schedule.getByLabel('Minutes').fill('60');
       await schedule.getByRole('button', { name: 'Schedule' }).click();
       await schedule.getByRole('status').filter({ hasText: 'scheduled' }).waitFor();
     }
+    await page.getByTestId('interviews-table').locator('tbody tr').nth(1).waitFor();
+    await checkPageAtBothWidths(page, 'the application page', 'a11y-application');
+    const detail = await apiCall('GET', `/applications/${s.applicationId}`, undefined, s.admin.token);
+    for (const { round, hoursAgo } of plan) {
+      const interview = detail.interviews.find((i) => i.round.id === round.id);
+      await backdateInterview(interview.id, pastWindow(hoursAgo - 1));
+    }
+    await page.reload();
     await page.getByTestId('interviews-table').locator('tbody tr').nth(1).waitFor();
     await shot(page, '07-application-scheduled');
   });
@@ -478,11 +501,18 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     const page = await newUserPage('manager');
     await signIn(page, s.people.manager);
     await page.getByRole('link', { name: 'Debriefs' }).click();
+    // The list shows how much feedback is in and what the report recommends.
+    const row = page.getByTestId('debriefs-table').locator('tbody tr').filter({ hasText: s.candidate.name });
+    await row.getByTestId('debrief-feedback').filter({ hasText: '1 of 2 scorecards' }).waitFor({ timeout: REPORT_TIMEOUT_MS });
+    await row.getByTestId('debrief-recommendation').filter({ hasText: /Hire|No hire|Inconclusive/ }).waitFor({ timeout: REPORT_TIMEOUT_MS });
+    assert.equal(await page.title(), 'Debriefs · hireloop');
+    await checkPageAtBothWidths(page, 'the debriefs list', 'a11y-debriefs');
     await page.getByRole('link', { name: `Open debrief for ${s.candidate.name}, ${s.roleTitle}` }).click();
     await page.locator('[data-testid="debrief"][data-status="current"]').waitFor({ timeout: REPORT_TIMEOUT_MS });
     await page.getByTestId('recommendation').waitFor();
     assert.match(await page.getByTestId('report-status').innerText(), /version 1/);
     await shot(page, '11-debrief-first-report');
+    await checkPageAtBothWidths(page, 'the debrief (hiring manager, decision form)', 'a11y-debrief');
   });
 
   step('interviewer Bob: submits through the form and then reads Alice\'s feedback', async () => {

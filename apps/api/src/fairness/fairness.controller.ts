@@ -4,6 +4,7 @@ import { ApiContract } from '../common/api-contract';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { AuthContext } from '@hireloop/core';
 import { Auth, Roles } from '../common/auth.decorators';
+import { AdverseImpactReportResponseDto } from './dto/adverse-impact.response.dto';
 import { adverseImpactCsv, CSV_TABLES, type CsvTable } from '@hireloop/core/fairness/adverse-impact-csv';
 import { AdverseImpactReportDto, FairnessRolesResponseDto, FairnessService } from '@hireloop/core/fairness/fairness.service';
 
@@ -39,7 +40,7 @@ export class FairnessController {
   }
 
   @Get('adverse-impact')
-  @ApiContract({ summary: 'Adverse-impact report per stage, category and intersection; per-dimension Cohen’s d; per-interviewer score gaps (compliance only)', response: { type: 'object', additionalProperties: true, description: 'The adverse-impact report: `stages` (per stage, category and intersection: selected, total, rate, impactRatio, fourFifthsFlag, fisherP, zTest, suppressed), `unknown` counts, `dimensions` (Cohen’s d with a 90 % interval), `interviewers` (score gaps, flagged with n ≥ 20)' }, errors: ['role_not_found'] })
+  @ApiContract({ summary: 'Adverse-impact report per stage, category and intersection; per-dimension Cohen’s d; per-interviewer score gaps (compliance only)', response: AdverseImpactReportResponseDto, errors: ['role_not_found'] })
   report(@Auth() auth: AuthContext, @Query() query: AdverseImpactQueryDto): Promise<AdverseImpactReportDto> {
     return this.fairness.adverseImpact(auth, query.roleId ?? null);
   }

@@ -2729,6 +2729,100 @@ export interface components {
             candidate: components["schemas"]["PersonRefDto"];
             role: components["schemas"]["RoleRefDto"];
         };
+        SplitSideDto: {
+            /** @enum {string} */
+            recommendation: "strong_no" | "no" | "yes" | "strong_yes";
+            interviewerIds: string[];
+        };
+        ReportReasonDto: {
+            /** @enum {string} */
+            code: "insufficient_evidence" | "dimension_unassessed" | "low_rating" | "below_floor" | "below_meets" | "below_bar" | "red_flag" | "split_panel" | "uncertain" | "meets_bar";
+            /** @description The engine's own sentence (may name member ids); clients render from code and figures */
+            message: string;
+            dimensionId?: string;
+            flag?: string;
+            interviewerId?: string;
+            interviewerIds?: string[];
+            /** @description The exact figures the rule turned on, e.g. { score, bar, intervalLow, margin } */
+            figures?: {
+                [key: string]: number;
+            };
+            /** @description split_panel: the higher side */
+            high?: components["schemas"]["SplitSideDto"];
+            /** @description split_panel: the lower side */
+            low?: components["schemas"]["SplitSideDto"];
+        };
+        ScoreIntervalDto: {
+            /** @example 0.9 */
+            level: number;
+            low: number;
+            high: number;
+        };
+        ReportDimensionDto: {
+            dimensionId: string;
+            name: string;
+            weight: number;
+            /** @description Share (0–1) of the loop's total weight */
+            weightShare: number;
+            required: boolean;
+            /** @description Interviewers who rated the dimension */
+            raters: number;
+            ratings: number;
+            rawMean: number | null;
+            /** @description Mean after the leniency correction */
+            adjustedMean: number | null;
+            min: number | null;
+            max: number | null;
+            /** @description Ratings two or more levels apart */
+            disagreement: boolean;
+        };
+        ReportRedFlagDto: {
+            flag: string;
+            raisedBy: string[];
+        };
+        ReportInterviewerDto: {
+            interviewerId: string;
+            /** @description Estimated leniency (rating points) */
+            offset: number;
+            n: number | null;
+            offsetApplied: number;
+            ratings: number;
+            scorecards: number;
+            /** @enum {string} */
+            recommendation: "strong_no" | "no" | "yes" | "strong_yes";
+            recommendations: ("strong_no" | "no" | "yes" | "strong_yes")[];
+        };
+        IgnoredRatingDto: {
+            interviewerId: string;
+            dimensionId: string;
+            rating: number;
+        };
+        CalibrationReportResponseDto: {
+            algorithmVersion: string;
+            /** @description sha256 of the canonical input */
+            inputsHash: string;
+            /** @description The policy after defaults were applied */
+            policy: components["schemas"]["HirePolicyResponseDto"];
+            /** @enum {string} */
+            recommendation: "hire" | "no_hire" | "inconclusive";
+            reasons: components["schemas"]["ReportReasonDto"][];
+            score: number | null;
+            rawScore: number | null;
+            /** @description Share (0–1) of the loop's weight with at least one rating */
+            coverage: number;
+            interval: components["schemas"]["ScoreIntervalDto"] | null;
+            rawInterval?: components["schemas"]["ScoreIntervalDto"] | null;
+            /** @enum {string} */
+            scale?: "four_point" | "five_point" | "three_level";
+            splitPanel: boolean;
+            dimensions: components["schemas"]["ReportDimensionDto"][];
+            redFlags: components["schemas"]["ReportRedFlagDto"][];
+            interviewers: components["schemas"]["ReportInterviewerDto"][];
+            ignoredRatings?: components["schemas"]["IgnoredRatingDto"][];
+            version: number;
+            computedAt: string;
+            scorecardCount: number;
+        };
         CoveredRevisionDto: {
             scorecardId: string;
             revision: number;
@@ -2845,10 +2939,8 @@ export interface components {
         };
         DebriefResponseDto: {
             application: components["schemas"]["DebriefApplicationDto"];
-            /** @description The latest calibrated report: every field of the calibration engine (dimensions, score, rawScore, coverage, interval, splitPanel, redFlags, interviewers, recommendation, reasons, algorithmVersion, inputsHash) plus version, computedAt and scorecardCount */
-            report: {
-                [key: string]: unknown;
-            } | null;
+            /** @description The latest calibrated report (every field of the calibration engine) plus version, computedAt and scorecardCount; null before the first */
+            report: components["schemas"]["CalibrationReportResponseDto"] | null;
             /**
              * @description current: the report covers exactly the submitted scorecard revisions; computing: newer feedback is being included; no_feedback: nothing submitted
              * @enum {string}
@@ -2967,6 +3059,12 @@ export interface components {
              */
             stage?: string;
         };
+        FeedbackProgressDto: {
+            /** @description Submitted scorecards of the scheduled interviews (one per interviewer and interview) */
+            submitted: number;
+            /** @description Scorecards the scheduled interviews' panels owe in all (interviewers summed over interviews) */
+            expected: number;
+        };
         InterviewRoundDto: {
             /** Format: uuid */
             id: string;
@@ -3009,6 +3107,13 @@ export interface components {
             status: "active" | "hired" | "rejected" | "withdrawn";
             /** @description When the hiring decision was recorded */
             decidedAt: string | null;
+            /** @description Feedback received so far from the panel */
+            feedback: components["schemas"]["FeedbackProgressDto"];
+            /**
+             * @description The latest calibrated report's recommendation; null before the first report
+             * @enum {string|null}
+             */
+            reportRecommendation: "hire" | "no_hire" | "inconclusive" | null;
             createdAt: string;
             updatedAt: string;
             roleLevel: string | null;
@@ -3030,6 +3135,13 @@ export interface components {
             status: "active" | "hired" | "rejected" | "withdrawn";
             /** @description When the hiring decision was recorded */
             decidedAt: string | null;
+            /** @description Feedback received so far from the panel */
+            feedback: components["schemas"]["FeedbackProgressDto"];
+            /**
+             * @description The latest calibrated report's recommendation; null before the first report
+             * @enum {string|null}
+             */
+            reportRecommendation: "hire" | "no_hire" | "inconclusive" | null;
             createdAt: string;
             updatedAt: string;
         };
@@ -3477,6 +3589,90 @@ export interface components {
         };
         FairnessRolesResponseDto: {
             items: components["schemas"]["FairnessRoleDto"][];
+        };
+        ImpactGroupDto: {
+            /** @description The category value, or values joined by " × " for an intersection */
+            group: string;
+            total: number;
+            selected: number;
+            /** @description Too few people: rate, ratio and tests withheld */
+            suppressed: boolean;
+            selectionRate: number | null;
+            /** @description Rate over the reference group's rate */
+            impactRatio: number | null;
+            /** @description impactRatio < 0.8 */
+            fourFifthsFlag: boolean;
+            /** @description Fisher's exact test against the reference group */
+            fisherP: number | null;
+            z: number | null;
+            zTestP: number | null;
+            /** @description Both the four-fifths flag and Fisher's p < 0.05 */
+            adverseImpact: boolean;
+        };
+        UnknownCountsDto: {
+            total: number;
+            selected: number;
+        };
+        ImpactAnalysisDto: {
+            /** @enum {string} */
+            stage: "interviewed" | "report_hire" | "decision_hire";
+            /** @description The category keys analysed (several for an intersection) */
+            categories: string[];
+            /** @description The highest-rate unsuppressed group */
+            referenceGroup: string | null;
+            groups: components["schemas"]["ImpactGroupDto"][];
+            /** @description People with an unknown or declined category, counted apart */
+            unknown: components["schemas"]["UnknownCountsDto"];
+        };
+        DimensionDifferenceDto: {
+            dimension: string;
+            category: string;
+            group: string;
+            n: number;
+            nOthers: number;
+            suppressed: boolean;
+            /** @description Cohen's d of the group against everyone else */
+            d: number | null;
+            /** @description 90 % interval, low end */
+            low: number | null;
+            /** @description 90 % interval, high end */
+            high: number | null;
+        };
+        InterviewerGapDto: {
+            interviewerId: string;
+            category: string;
+            group: string;
+            n: number;
+            nOthers: number;
+            suppressed: boolean;
+            /** @description Mean rating gap (4-point scale) of the group against everyone else */
+            gap: number | null;
+            low: number | null;
+            high: number | null;
+            /** @description The interval excludes 0 with enough scorecards */
+            flagged: boolean;
+        };
+        AdverseImpactReportResponseDto: {
+            roleId: string | null;
+            generatedAt: string;
+            applications: number;
+            /**
+             * @description Ratings are compared on the 4-point scale (other scales mapped linearly onto 1–4)
+             * @enum {string}
+             */
+            ratingScale: "four_point";
+            /** @description Per stage, each category alone, then each intersection */
+            stages: components["schemas"]["ImpactAnalysisDto"][];
+            dimensions: components["schemas"]["DimensionDifferenceDto"][];
+            interviewers: components["schemas"]["InterviewerGapDto"][];
+            /** @description Member id → name of every interviewer listed */
+            interviewerNames: {
+                [key: string]: string;
+            };
+            /** @description Category and group keys → words */
+            labels: {
+                [key: string]: string;
+            };
         };
         PerformanceScaleResponseDto: {
             min: number;
@@ -11346,9 +11542,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AdverseImpactReportResponseDto"];
                 };
             };
             /** @description `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code. */

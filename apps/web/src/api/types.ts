@@ -2,9 +2,6 @@
  * Shapes of the public REST API, generated from its OpenAPI document: `schema.d.ts` is made by `npm run api-types`
  * from the repository's openapi.json (kept equal to the served document by the API's contract spec). The names below
  * are aliases, so a change of a response shape breaks the build where the web app reads it.
- *
- * Still written by hand: the calibration report (`Report` and its parts), which the document declares as a free-form
- * object (DebriefResponseDto.report); make it a response DTO to generate it too.
  */
 import type { components } from './schema';
 
@@ -83,19 +80,7 @@ export type AppNotification = Schemas['NotificationResponseDto'];
 export type NotificationKind = AppNotification['kind'];
 export type NotificationPage = Schemas['NotificationPageResponseDto'];
 
-export interface ReportDimension {
-  dimensionId: string;
-  name: string;
-  weight: number;
-  weightShare?: number;
-  raters: number;
-  rawMean: number | null;
-  adjustedMean: number | null;
-  min: number | null;
-  max: number | null;
-  disagreement: boolean;
-  required?: boolean;
-}
+export type ReportDimension = Schemas['ReportDimensionDto'];
 
 export const REASON_CODES = [
   'insufficient_evidence',
@@ -109,49 +94,10 @@ export const REASON_CODES = [
   'uncertain',
   'meets_bar',
 ] as const;
-export type ReasonCode = (typeof REASON_CODES)[number];
-
-export interface ReportReason {
-  code: ReasonCode | string;
-  /** The engine's own sentence (may hold ids): the web app renders from the code and figures instead. */
-  message: string;
-  dimensionId?: string;
-  interviewerId?: string;
-  interviewerIds?: string[];
-  flag?: string;
-  /** The exact figures the rule turned on, e.g. { score, bar, intervalLow, margin } or { mean, floor, raters }. */
-  figures?: Record<string, number>;
-  /** split_panel: the two sides, when the engine names them. */
-  high?: { recommendation: Recommendation; interviewerIds: string[] };
-  low?: { recommendation: Recommendation; interviewerIds: string[] };
-}
-
+export type ReasonCode = Schemas['ReportReasonDto']['code'];
+export type ReportReason = Schemas['ReportReasonDto'];
 /** The calibration engine's report (libs/calibration CalibrationReport) plus its stored version. */
-export interface Report {
-  algorithmVersion?: string;
-  policy?: HirePolicy;
-  recommendation: 'hire' | 'no_hire' | 'inconclusive';
-  reasons: ReportReason[];
-  score: number | null;
-  rawScore: number | null;
-  coverage: number;
-  interval: { level: number; low: number; high: number } | null;
-  splitPanel: boolean;
-  dimensions: ReportDimension[];
-  redFlags: { flag: string; raisedBy: string[] }[];
-  interviewers: {
-    interviewerId: string;
-    offset: number;
-    n: number | null;
-    offsetApplied?: number;
-    ratings?: number;
-    recommendation?: Recommendation;
-    scorecards?: number | { scorecardId?: string; recommendation?: Recommendation }[];
-  }[];
-  version: number;
-  computedAt: string;
-  scorecardCount: number;
-}
+export type Report = Schemas['CalibrationReportResponseDto'];
 
 export type PersonRef = Schemas['PersonRefDto'];
 export type Decision = Schemas['DecisionResponseDto'];
@@ -160,12 +106,8 @@ export type DebriefScorecard = Schemas['DebriefScorecardDto'];
 export type AmendmentChange = Schemas['AmendmentChangeDto'];
 export type Amendment = Schemas['AmendmentDto'];
 
-/** GET /applications/:id/debrief; its report is typed by hand (see the top of this file). */
-export type Debrief = Omit<Schemas['DebriefResponseDto'], 'report' | 'interviewerNames'> & {
-  report: Report | null;
-  /** memberId → name of everyone the report mentions. */
-  interviewerNames: Record<string, string>;
-};
+/** GET /applications/:id/debrief. */
+export type Debrief = Schemas['DebriefResponseDto'];
 
 /** Share of ratings per value ("5" on 5-point scales only); null when withheld (too few ratings). */
 export type RatingShares = Schemas['RatingShareDto'];
@@ -199,43 +141,9 @@ export interface Anchoring {
   }[];
 }
 
-export interface ImpactGroup {
-  group: string;
-  total: number;
-  selected: number;
-  suppressed: boolean;
-  selectionRate: number | null;
-  impactRatio: number | null;
-  fourFifthsFlag: boolean;
-  fisherP: number | null;
-  z: number | null;
-  zTestP: number | null;
-  adverseImpact: boolean;
-}
+export type ImpactGroup = Schemas['ImpactGroupDto'];
+export type ImpactAnalysis = Schemas['ImpactAnalysisDto'];
+export type AdverseImpactReport = Schemas['AdverseImpactReportResponseDto'];
 
-export interface ImpactAnalysis {
-  stage: 'interviewed' | 'report_hire' | 'decision_hire';
-  categories: string[];
-  referenceGroup: string | null;
-  groups: ImpactGroup[];
-  unknown: { total: number; selected: number };
-}
-
-export interface AdverseImpactReport {
-  roleId: string | null;
-  generatedAt: string;
-  applications: number;
-  stages: ImpactAnalysis[];
-  dimensions: { dimension: string; category: string; group: string; n: number; nOthers: number; suppressed: boolean; d: number | null; low: number | null; high: number | null }[];
-  interviewers: { interviewerId: string; category: string; group: string; n: number; nOthers: number; suppressed: boolean; gap: number | null; low: number | null; high: number | null; flagged: boolean }[];
-  interviewerNames: Record<string, string>;
-  labels: Record<string, string>;
-}
-
-export interface SelfIdentificationForm {
-  organizationName: string;
-  roleTitle: string;
-  expiresAt: string;
-  questions: { category: string; label: string; options: { value: string; label: string }[] }[];
-}
-
+/** GET /self-identification/:token: the questions of the voluntary form. */
+export type SelfIdentificationForm = Schemas['SelfIdentificationFormResponseDto'];

@@ -1,4 +1,4 @@
-import { FormEvent, ReactNode, useEffect, useState } from 'react';
+import { FormEvent, ReactNode, useState } from 'react';
 import { get, RequestOptions } from '../api/client';
 import type { CountedPage } from '../api/daily-work-types';
 import { useApiQuery } from '../api/queries';
@@ -22,9 +22,12 @@ export interface PagedList<T> {
 export function usePagedList<T>(path: string, options: { query?: RequestOptions['query']; noun: string; label: string; pageSize?: number; testId: string; intervalMs?: number | null }): PagedList<T> {
   const pageSize = options.pageSize ?? 25;
   const [search, setSearch] = useState('');
-  const [pages, setPages] = useState<PageCursors>(firstPage);
   const filterKey = JSON.stringify(options.query ?? {});
-  useEffect(() => setPages(firstPage()), [filterKey, search]);
+  // The pages seen belong to one filter and search: another starts again from the first page.
+  const resetKey = `${filterKey}\u0000${search}`;
+  const [paging, setPaging] = useState<{ key: string; pages: PageCursors }>(() => ({ key: resetKey, pages: firstPage() }));
+  const pages = paging.key === resetKey ? paging.pages : firstPage();
+  const setPages = (next: PageCursors) => setPaging({ key: resetKey, pages: next });
   const cursor = pages.cursors[pages.index];
   const resource = useApiQuery<CountedPage<T>>(
     ['list', path, filterKey, search, pageSize, cursor ?? null],

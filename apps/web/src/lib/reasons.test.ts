@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Debrief, ReportReason } from '../api/types';
+import type { Debrief, ReasonCode, Report, ReportReason } from '../api/types';
 import { decimalsFor, formatFigures } from './figures';
 import { SCALE_LEVELS } from './ratingScale';
 import { joinNames, reasonContextOf, reasonSentence, sanitizeMessage } from './reasons';
@@ -9,6 +9,7 @@ const BOB = '5c158f1f-0000-4000-8000-000000000002';
 const CAROL = '7a7a7a7a-0000-4000-8000-000000000003';
 const CODING = 'd1d1d1d1-0000-4000-8000-00000000000a';
 const DESIGN = 'd2d2d2d2-0000-4000-8000-00000000000b';
+const POLICY: Report['policy'] = { bar: 3, floor: 2, minCoverage: 0.8, minInterviewers: 3, margin: 0.5, adjustForLeniency: true, everyDimensionMeets: false };
 const ANY_ID = /[0-9a-f]{8}-[0-9a-f]{4}-/i;
 const ANY_CODE = /\b(strong_yes|strong_no|no_hire|below_bar|red_flag|split_panel|[a-z]+_[a-z_]+)\b/;
 
@@ -31,6 +32,8 @@ function debrief(overrides: Partial<Debrief> = {}): Debrief {
   return {
     application: { id: 'a', status: 'active', stage: 'debrief', decidedAt: null, candidate: { id: 'c', name: 'Jordan' }, role: { id: 'role', title: 'RS', level: null } },
     report: {
+      algorithmVersion: 'test',
+      inputsHash: 'x',
       recommendation: 'inconclusive',
       reasons: [],
       score: 2.9,
@@ -39,15 +42,15 @@ function debrief(overrides: Partial<Debrief> = {}): Debrief {
       interval: { level: 0.9, low: 2.5, high: 3.3 },
       splitPanel: false,
       dimensions: [
-        { dimensionId: CODING, name: 'Coding', weight: 50, raters: 2, rawMean: 2, adjustedMean: 2, min: 1, max: 3, disagreement: true },
-        { dimensionId: DESIGN, name: 'System design', weight: 50, raters: 0, rawMean: null, adjustedMean: null, min: null, max: null, disagreement: false },
+        { dimensionId: CODING, name: 'Coding', weight: 50, weightShare: 0.5, required: true, ratings: 2, raters: 2, rawMean: 2, adjustedMean: 2, min: 1, max: 3, disagreement: true },
+        { dimensionId: DESIGN, name: 'System design', weight: 50, weightShare: 0.5, required: true, ratings: 0, raters: 0, rawMean: null, adjustedMean: null, min: null, max: null, disagreement: false },
       ],
       redFlags: [{ flag: 'Dismissed reviewers', raisedBy: [BOB] }],
       interviewers: [],
       version: 3,
       computedAt: '2026-01-01T00:00:00Z',
       scorecardCount: 3,
-      policy: { adjustForLeniency: true },
+      policy: POLICY,
     },
     status: 'current',
     covers: [],
@@ -118,7 +121,7 @@ describe('reason sentences: every code in words, with names and figures', () => 
   });
 
   it('an unknown code → the engine\'s sentence without ids; an unknown person is "an interviewer"', () => {
-    expect(say({ code: 'something_new', message: `Raised by ${'99999999-0000-4000-8000-000000000000'}.` })).toBe('Raised by an interviewer.');
+    expect(say({ code: 'something_new' as ReasonCode, message: `Raised by ${'99999999-0000-4000-8000-000000000000'}.` })).toBe('Raised by an interviewer.');
   });
 
   it('names come from the scorecards when the debrief has no interviewerNames', () => {
@@ -135,7 +138,7 @@ describe('reason sentences: every code in words, with names and figures', () => 
   });
 
   it('without leniency correction the mean is not called adjusted', () => {
-    const c = reasonContextOf(debrief({ report: { ...debrief().report!, policy: { adjustForLeniency: false } } }), SCALE_LEVELS.four_point);
+    const c = reasonContextOf(debrief({ report: { ...debrief().report!, policy: { ...POLICY, adjustForLeniency: false } } }), SCALE_LEVELS.four_point);
     expect(reasonSentence({ code: 'below_floor', message: '', dimensionId: CODING, figures: { mean: 1.5, floor: 2, raters: 2 } }, c)).toBe('Coding averages 1.50 across 2 interviewers, below the floor of 2.00.');
   });
 

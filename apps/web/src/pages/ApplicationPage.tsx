@@ -1,14 +1,16 @@
-import { FormEvent, useEffect, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { get, listAll, post } from '../api/client';
-import type { Application, Interview, Member, Role } from '../api/types';
+import { post } from '../api/client';
+import { applicationKey, debriefKey, useApplication, useMembersWithRole, useRole } from '../api/hiring-queries';
+import { useInvalidate } from '../api/queries';
+import type { Interview, Member, Role } from '../api/types';
 import { useAuth } from '../auth';
 import { Field, FieldError } from '../components/Field';
 import { Empty, Loading, ProblemBanner } from '../components/ProblemBanner';
-import { useAction, useResource } from '../lib/hooks';
+import { useAction } from '../lib/hooks';
 import { formatDateTime, fromLocalInputValue, humanize, toLocalInputValue } from '../lib/labels';
-import { candidateNameOf, interviewerIdsOf, roleTitleOf, roundNameOf } from '../lib/names';
 import { toggle } from '../lib/scorecard';
+import { usePageTitle } from '../lib/title';
 import { ConflictWarning, InterviewActions } from './application/InterviewActions';
 import { PipelineCard } from './application/PipelineCard';
 import { TimeZone } from './MyInterviewsPage';
@@ -18,10 +20,12 @@ export function ApplicationPage() {
   const { applicationId = '' } = useParams();
   const { hasRole } = useAuth();
   const canSchedule = hasRole('admin', 'recruiter');
-  const application = useResource((signal) => get<Application>(`/applications/${applicationId}`, undefined, signal), [applicationId]);
-  const roleId = application.data?.roleId;
-  const role = useResource((signal) => (roleId ? get<Role>(`/roles/${roleId}`, undefined, signal) : Promise.resolve(undefined)), [roleId]);
-  const interviewers = useResource(() => (canSchedule ? listAll<Member>('/members', { role: 'interviewer' }) : Promise.resolve([] as Member[])), [canSchedule]);
+  const application = useApplication(applicationId);
+  const role = useRole(application.data?.roleId);
+  const interviewers = useMembersWithRole('interviewer', canSchedule);
+  const invalidate = useInvalidate();
+  const changed = () => void invalidate(applicationKey(applicationId), debriefKey(applicationId), ['list', '/applications']);
+  usePageTitle(application.data ? `${application.data.candidateName} — ${application.data.roleTitle}` : 'Application');
 
   const app = application.data;
   if (!app) {
@@ -34,8 +38,8 @@ export function ApplicationPage() {
   }
   const memberName = (id: string) => interviewers.data?.find((m) => m.id === id)?.name;
   const rounds = [...(role.data?.rounds ?? [])].sort((a, b) => a.position - b.position);
-  const roundName = (i: Interview) => i.round?.name ?? rounds.find((r) => r.id === i.round.id)?.name ?? roundNameOf(i);
-  const interviews = app.interviews ?? [];
+  const roundName = (i: Interview) => i.round.name ?? rounds.find((r) => r.id === i.round.id)?.name ?? 'Interview';
+  const interviews = app.interviews;
   return (
     <section className="page">
       <p className="breadcrumbs">
@@ -44,7 +48,7 @@ export function ApplicationPage() {
       <header className="page-header">
         <div>
           <h1 data-testid="application-title">
-            {candidateNameOf(app)} — {role.data?.title ?? roleTitleOf(app)}
+            {app.candidateName || 'Candidate'} — {role.data?.title ?? app.roleTitle}
           </h1>
           <p className="muted">
             <span className={`status status--${app.status}`}>{humanize(app.status)}</span>
@@ -84,11 +88,11 @@ export function ApplicationPage() {
                   <tr key={i.id}>
                     <td>{roundName(i)}</td>
                     <td>{formatDateTime(i.startsAt)}</td>
-                    <td>{interviewerIdsOf(i).map((id) => memberName(id) ?? 'Interviewer').join(', ')}</td>
+                    <td>{i.interviewerIds.map((id) => memberName(id) ?? 'Interviewer').join(', ')}</td>
                     <td>{humanize(i.status ?? 'scheduled')}</td>
                     {canSchedule && app.status === 'active' ? (
                       <td>
-                        <InterviewActions interview={i} label={`${roundName(i)}, ${formatDateTime(i.startsAt)}`} onChanged={() => void application.reload()} />
+                        <InterviewActions interview={i} label={`${roundName(i)}, ${formatDateTime(i.startsAt)}`} onChanged={changed} />
                       </td>
                     ) : null}
                   </tr>
@@ -100,8 +104,8 @@ export function ApplicationPage() {
         </div>
         {canSchedule && app.status === 'active' ? (
           <div className="stack">
-            <ScheduleForm applicationId={app.id} role={role.data} interviewers={interviewers.data ?? []} onScheduled={() => void application.reload()} />
-            <PipelineCard application={app} onChanged={() => void application.reload()} />
+            <ScheduleForm applicationId={app.id} role={role.data} interviewers={interviewers.data ?? []} onScheduled={changed} />
+            <PipelineCard application={app} onChanged={changed} />
           </div>
         ) : null}
       </div>
@@ -116,7 +120,7 @@ function defaultStart(): Date {
   return d;
 }
 
-function ScheduleForm(props: { applicationId: string; role: Role | undefined; interviewers: Member[]; onScheduled: () => void }) {
+function ScheduleForm(props: { applicationId: string; role: Role | null | undefined; interviewers: Member[]; onScheduled: () => void }) {
   const rounds = [...(props.role?.rounds ?? [])].sort((a, b) => a.position - b.position);
   const [roundId, setRoundId] = useState('');
   const [interviewerIds, setInterviewerIds] = useState<string[]>([]);
@@ -124,9 +128,12 @@ function ScheduleForm(props: { applicationId: string; role: Role | undefined; in
   const [minutes, setMinutes] = useState('60');
   const [done, setDone] = useState<string | null>(null);
   const round = rounds.find((r) => r.id === roundId);
-  useEffect(() => {
-    if (round) setMinutes(String(round.durationMinutes));
-  }, [round]);
+  // A round brings its usual length (still editable).
+  const chooseRound = (id: string) => {
+    setRoundId(id);
+    const chosen = rounds.find((r) => r.id === id);
+    if (chosen) setMinutes(String(chosen.durationMinutes));
+  };
   const action = useAction((allowConflict: boolean) => {
     const start = fromLocalInputValue(startsAt);
     const end = start ? new Date(new Date(start).getTime() + (Number(minutes) || 60) * 60000).toISOString() : null;
@@ -153,7 +160,7 @@ function ScheduleForm(props: { applicationId: string; role: Role | undefined; in
       <ProblemBanner error={err?.code === 'interviewer_double_booked' ? null : err} claimed={['roundId', 'interviewerIds', 'startsAt', 'endsAt']} title="Could not schedule" />
       <Field label="Round" errors={err?.forField('roundId')}>
         {(p) => (
-          <select {...p} name="roundId" value={roundId} onChange={(e) => setRoundId(e.target.value)}>
+          <select {...p} name="roundId" value={roundId} onChange={(e) => chooseRound(e.target.value)}>
             <option value="">Choose a round…</option>
             {rounds.map((r) => (
               <option key={r.id} value={r.id}>
@@ -175,7 +182,7 @@ function ScheduleForm(props: { applicationId: string; role: Role | undefined; in
       </fieldset>
       <div className="row">
         <Field label="Starts" hint={`Your time zone: ${Intl.DateTimeFormat().resolvedOptions().timeZone}`} errors={err?.forField('startsAt')}>
-          {(p) => <input {...p} type="datetime-local" name="startsAt" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />}
+          {(p) => <input {...p} type="datetime-local" name="startsAt" min={toLocalInputValue(new Date())} value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />}
         </Field>
         <Field label="Minutes" errors={err?.forField('endsAt')}>
           {(p) => <input {...p} inputMode="numeric" className="input-weight" name="minutes" value={minutes} onChange={(e) => setMinutes(e.target.value)} />}

@@ -1,32 +1,33 @@
 import { FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { get, listAll, post } from '../api/client';
-import type { CountedPage } from '../api/daily-work-types';
-import type { Application, Candidate, Page, RoleSummary } from '../api/types';
+import { post } from '../api/client';
+import { useApiQuery, useInvalidate } from '../api/queries';
+import { apiClient, unwrap } from '../api/typed-client';
+import type { Application, Candidate, RoleSummary } from '../api/types';
 import { SearchBox, usePagedList } from '../components/PagedList';
 import { Field } from '../components/Field';
 import { Empty, Loading, ProblemBanner } from '../components/ProblemBanner';
-import { useAction, useResource } from '../lib/hooks';
+import { useAction } from '../lib/hooks';
 import { humanize } from '../lib/labels';
-import { roleTitleOf } from '../lib/names';
+import { usePageTitle } from '../lib/title';
 import { linesToList } from './role-builder/shared';
 
 /** Recruiters: candidates (searched and paged on the server), their applications, and adding a candidate to an open role. */
 export function CandidatesPage() {
+  usePageTitle('Candidates');
   const list = usePagedList<Candidate>('/candidates', { noun: 'candidates', label: 'Search candidates by name or email', testId: 'candidates' });
-  const shown = list.resource.data?.items ?? [];
-  const shownKey = shown.map((c) => c.id).join(',');
+  const shownIds = (list.resource.data?.items ?? []).map((c) => c.id);
   // The applications of the candidates on this page only (one small request each), never "all applications".
-  const applications = useResource(
-    async (signal) => (await Promise.all(shown.map((c) => get<Page<Application>>('/applications', { candidateId: c.id, limit: 100 }, signal)))).flatMap((p) => p.items),
-    [shownKey],
+  const applications = useApiQuery<Application[]>(
+    ['list', '/applications', 'of-candidates', shownIds],
+    async (signal) =>
+      (await Promise.all(shownIds.map(async (candidateId) => unwrap(await apiClient.GET('/v1/applications', { params: { query: { candidateId, limit: 100 } }, signal })).items))).flat(),
+    { enabled: shownIds.length > 0, keepPrevious: true },
   );
-  const roles = useResource(() => listAll<RoleSummary>('/roles', { status: 'open' }), []);
-  const reload = () => {
-    list.reload();
-    void applications.reload();
-  };
-  const roleTitle = (a: Application) => roles.data?.find((r) => r.id === a.roleId)?.title ?? roleTitleOf(a);
+  // The open roles to apply to: one page of the API's largest size.
+  const roles = useApiQuery<RoleSummary[]>(['roles', { status: 'open', limit: 100 }], async (signal) => unwrap(await apiClient.GET('/v1/roles', { params: { query: { status: 'open', limit: 100 } }, signal })).items);
+  const invalidate = useInvalidate();
+  const reload = () => void invalidate(['list', '/candidates'], ['list', '/applications']);
   const data = list.resource.data;
   return (
     <section className="page">
@@ -66,7 +67,7 @@ export function CandidatesPage() {
                           <ul className="plain">
                             {apps.map((a) => (
                               <li key={a.id}>
-                                <Link to={`/applications/${a.id}`}>{roleTitle(a)}</Link> <span className={`status status--${a.status}`}>{humanize(a.status)}</span>
+                                <Link to={`/applications/${a.id}`}>{a.roleTitle || 'Role'}</Link> <span className={`status status--${a.status}`}>{humanize(a.status)}</span>
                               </li>
                             ))}
                           </ul>
@@ -144,9 +145,10 @@ function ApplyForm(props: { roles: RoleSummary[]; onCreated: () => void }) {
   const [roleId, setRoleId] = useState('');
   const [search, setSearch] = useState('');
   // Found on the server by name or email: any candidate of the organization, however many there are.
-  const matches = useResource(
-    (signal) => (search ? get<CountedPage<Candidate>>('/candidates', { q: search, limit: 20, withTotal: true }, signal) : Promise.resolve(null)),
-    [search],
+  const matches = useApiQuery(
+    ['list', '/candidates', 'matches', search],
+    async (signal) => unwrap(await apiClient.GET('/v1/candidates', { params: { query: { q: search, limit: 20, withTotal: true } }, signal })),
+    { enabled: Boolean(search) },
   );
   const action = useAction(() => post<Application>('/applications', { candidateId, roleId }));
   const onSubmit = async (e: FormEvent) => {

@@ -1,16 +1,16 @@
-import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { get } from '../api/client';
-import type { Debrief, Role } from '../api/types';
+import { useDebrief, useRole } from '../api/hiring-queries';
+import { useInvalidate } from '../api/queries';
+import type { Debrief } from '../api/types';
 import { useAuth } from '../auth';
 import { ScoreChart } from '../components/Charts';
 import { Loading, ProblemBanner } from '../components/ProblemBanner';
 import { ScorecardView } from '../components/ScorecardView';
 import { formatFigure, formatFigures } from '../lib/figures';
-import { useResource } from '../lib/hooks';
 import { formatDateTime } from '../lib/labels';
 import { canNudge, canRecordDecision } from '../lib/permissions';
 import { levelsOf } from '../lib/ratingScale';
+import { usePageTitle } from '../lib/title';
 import { AmendedMarker, AmendmentList } from './debrief/AmendmentList';
 import { DecisionCard } from './debrief/DecisionForm';
 import { DimensionsCard } from './debrief/DimensionsCard';
@@ -29,18 +29,12 @@ export const POLL_IDLE_MS = 5000;
 export function DebriefPage() {
   const { applicationId = '' } = useParams();
   const { me } = useAuth();
-  const [computing, setComputing] = useState(false);
-  const debrief = useResource(
-    async (signal) => {
-      const d = await get<Debrief>(`/applications/${applicationId}/debrief`, undefined, signal);
-      setComputing(d.status === 'computing');
-      return d;
-    },
-    [applicationId],
-    computing ? POLL_COMPUTING_MS : POLL_IDLE_MS,
-  );
+  const debrief = useDebrief(applicationId, (latest) => (latest?.status === 'computing' ? POLL_COMPUTING_MS : POLL_IDLE_MS));
   const roleId = debrief.data?.application.role.id;
-  const role = useResource((signal) => (roleId ? get<Role>(`/roles/${roleId}`, undefined, signal).catch(() => null) : Promise.resolve(undefined)), [roleId]);
+  // null when the member may not read the role (the API decides who may decide regardless).
+  const role = useRole(roleId, { orNull: true });
+  const invalidate = useInvalidate();
+  usePageTitle(debrief.data ? `Debrief: ${debrief.data.application.candidate.name}` : 'Debrief');
 
   const d = debrief.data;
   if (!d) {
@@ -129,7 +123,10 @@ export function DebriefPage() {
           canDecide={canRecordDecision(me, hiringManagerId)}
           hiringManagerId={hiringManagerId}
           onRefresh={() => void debrief.reload()}
-          onDecided={(decision) => debrief.setData({ ...d, decision, application: { ...d.application, decidedAt: decision.decidedAt } })}
+          onDecided={(decision) => {
+            debrief.setData({ ...d, decision, application: { ...d.application, decidedAt: decision.decidedAt } });
+            void invalidate(['list', '/applications'], ['application', d.application.id]);
+          }}
         />
       ) : null}
     </section>

@@ -1,10 +1,13 @@
 import { FormEvent, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { get, post } from '../api/client';
+import { post } from '../api/client';
+import { useApiQuery } from '../api/queries';
+import { apiClient, unwrap } from '../api/typed-client';
 import type { SelfIdentificationForm } from '../api/types';
 import { Loading, ProblemBanner } from '../components/ProblemBanner';
-import { useAction, useResource } from '../lib/hooks';
+import { useAction } from '../lib/hooks';
 import { formatDateTime } from '../lib/labels';
+import { usePageTitle } from '../lib/title';
 
 /**
  * The candidate's voluntary self-identification page, reached by a one-time link (no account). Every question can
@@ -12,7 +15,10 @@ import { formatDateTime } from '../lib/labels';
  */
 export function SelfIdentificationPage() {
   const { token = '' } = useParams();
-  const form = useResource((signal) => get<SelfIdentificationForm>(`/self-identification/${encodeURIComponent(token)}`, undefined, signal), [token]);
+  usePageTitle('Voluntary self-identification');
+  const form = useApiQuery<SelfIdentificationForm>(['self-identification', token], async (signal) =>
+    unwrap(await apiClient.GET('/v1/self-identification/{token}', { params: { path: { token } }, signal })),
+  );
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
   const submit = useAction(async () => {
@@ -28,7 +34,7 @@ export function SelfIdentificationPage() {
   };
 
   return (
-    <div className="auth-page">
+    <main className="auth-page">
       <section className="auth-card" data-testid="self-identification">
         <h1 className="brand brand--large">hireloop</h1>
         {done ? (
@@ -68,6 +74,6 @@ export function SelfIdentificationPage() {
           </form>
         )}
       </section>
-    </div>
+    </main>
   );
 }

@@ -6,6 +6,7 @@ import { homePath, useAuth } from '../auth';
 import { Field } from '../components/Field';
 import { ProblemBanner } from '../components/ProblemBanner';
 import { useAction } from '../lib/hooks';
+import { usePageTitle } from '../lib/title';
 import { SsoSignInForm } from './AccountPages';
 
 function useAfterSignIn() {
@@ -24,9 +25,10 @@ export function SignInPage() {
   const [mode, setMode] = useState<'signin' | 'signup'>('signin');
   const [params] = useSearchParams();
   const ssoOrganization = params.get('sso');
+  usePageTitle(mode === 'signin' ? 'Sign in' : 'Create an organization');
   if (me) return <Navigate to={homePath(me.membership.roles)} replace />;
   return (
-    <div className="auth-page">
+    <main className="auth-page">
       <section className="auth-card">
         <h1 className="brand brand--large">hireloop</h1>
         <p className="muted">Interview loops, blind scorecards and calibrated debriefs.</p>
@@ -54,7 +56,7 @@ export function SignInPage() {
           Invited by your team? <Link to="/accept-invite">Accept your invite</Link>.
         </p>
       </section>
-    </div>
+    </main>
   );
 }
 
@@ -141,6 +143,7 @@ function SignUpForm() {
 }
 
 export function AcceptInvitePage() {
+  usePageTitle('Accept your invite');
   const after = useAfterSignIn();
   const [params] = useSearchParams();
   const [form, setForm] = useState({ token: params.get('token') ?? '', name: '', password: '' });
@@ -152,7 +155,7 @@ export function AcceptInvitePage() {
   };
   const err = action.error;
   return (
-    <div className="auth-page">
+    <main className="auth-page">
       <section className="auth-card">
         <h1 className="brand brand--large">hireloop</h1>
         <h2>Accept your invite</h2>
@@ -175,6 +178,6 @@ export function AcceptInvitePage() {
           Already have an account? <Link to="/signin">Sign in</Link>.
         </p>
       </section>
-    </div>
+    </main>
   );
 }

@@ -5,28 +5,31 @@ import type { TokenResponse } from '../api/types';
 import { homePath, useAuth } from '../auth';
 import { Loading, ProblemBanner } from '../components/ProblemBanner';
 import { useAction } from '../lib/hooks';
+import { usePageTitle } from '../lib/title';
 
 /** The page the verification email links to (`/verify-email?token=…`): confirms the address once and signs in. */
 export function VerifyEmailPage() {
+  usePageTitle('Confirm your e-mail');
   const { signIn } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const action = useAction(() => post<TokenResponse>('/auth/verify-email', { token }));
+  const run = action.run;
   // The token works once: post it once, even when React runs effects twice in development.
   const posted = useRef(false);
   useEffect(() => {
     if (posted.current || !token) return;
     posted.current = true;
-    void action.run().then((res) => {
+    void run().then((res) => {
       if (!res) return;
       signIn(res);
       navigate(homePath(res.membership.roles), { replace: true });
     });
-  }, [token]);
+  }, [token, run, navigate, signIn]);
 
   return (
-    <div className="auth-page">
+    <main className="auth-page">
       <section className="auth-card">
         <h1 className="brand brand--large">hireloop</h1>
         <h2>Confirm your email</h2>
@@ -41,6 +44,6 @@ export function VerifyEmailPage() {
           <Link to="/signin">Go to sign in</Link>
         </p>
       </section>
-    </div>
+    </main>
   );
 }

@@ -24,6 +24,11 @@ export interface ApplicationLabels {
   roleLevel: string | null;
   roleStatus: string;
   hiringManagerId: string | null;
+  /** Submitted scorecards of the scheduled interviews' panel, and how many that panel owes (one per interviewer). */
+  feedbackSubmitted?: number;
+  feedbackExpected?: number;
+  /** The latest calibrated report's recommendation; null before the first report. */
+  reportRecommendation?: 'hire' | 'no_hire' | 'inconclusive' | null;
 }
 
 /** Applications (candidate × role), always within one organization. */
@@ -92,7 +97,14 @@ export class ApplicationsRepository {
     if (applicationIds.length === 0) return new Map();
     const rows: (ApplicationLabels & { id: string })[] = await manager.query(
       `SELECT a.id, c.name AS "candidateName", (c.erased_at IS NOT NULL) AS "candidateErased",
-              r.title AS "roleTitle", r.level AS "roleLevel", r.status AS "roleStatus", r.hiring_manager_id AS "hiringManagerId"
+              r.title AS "roleTitle", r.level AS "roleLevel", r.status AS "roleStatus", r.hiring_manager_id AS "hiringManagerId",
+              (SELECT count(*)::int FROM scorecards s JOIN interviews i ON i.id = s.interview_id
+                WHERE s.organization_id = a.organization_id AND s.application_id = a.id AND s.status = 'submitted'
+                  AND i.status = 'scheduled' AND s.interviewer_id = ANY(i.interviewer_ids)) AS "feedbackSubmitted",
+              (SELECT coalesce(sum(cardinality(i.interviewer_ids)), 0)::int FROM interviews i
+                WHERE i.organization_id = a.organization_id AND i.application_id = a.id AND i.status = 'scheduled') AS "feedbackExpected",
+              (SELECT cr.recommendation FROM calibration_reports cr
+                WHERE cr.organization_id = a.organization_id AND cr.application_id = a.id ORDER BY cr.version DESC LIMIT 1) AS "reportRecommendation"
          FROM applications a
          JOIN candidates c ON c.id = a.candidate_id AND c.organization_id = a.organization_id
          JOIN roles r ON r.id = a.role_id AND r.organization_id = a.organization_id

@@ -2,6 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICATION_STATUSES, ApplicationEntity, ApplicationLabels, ApplicationStatus } from '@hireloop/core';
 import { InterviewResponseDto } from '../../interviews/dto/interview.response.dto';
 
+export class FeedbackProgressDto {
+  @ApiProperty({ description: 'Submitted scorecards of the scheduled interviews (one per interviewer and interview)' }) submitted: number;
+  @ApiProperty({ description: "Scorecards the scheduled interviews' panels owe in all (interviewers summed over interviews)" }) expected: number;
+}
+
 export class ApplicationResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) candidateId: string;
@@ -11,6 +16,9 @@ export class ApplicationResponseDto {
   @ApiProperty() stage: string;
   @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
   @ApiProperty({ nullable: true, type: String, description: 'When the hiring decision was recorded' }) decidedAt: string | null;
+  @ApiProperty({ type: FeedbackProgressDto, description: 'Feedback received so far from the panel' }) feedback: FeedbackProgressDto;
+  @ApiProperty({ enum: ['hire', 'no_hire', 'inconclusive'], nullable: true, type: String, description: "The latest calibrated report's recommendation; null before the first report" })
+  reportRecommendation: 'hire' | 'no_hire' | 'inconclusive' | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 
@@ -24,6 +32,8 @@ export class ApplicationResponseDto {
       stage: a.stage,
       status: a.status,
       decidedAt: a.decidedAt?.toISOString() ?? null,
+      feedback: { submitted: labels?.feedbackSubmitted ?? 0, expected: labels?.feedbackExpected ?? 0 },
+      reportRecommendation: labels?.reportRecommendation ?? null,
       createdAt: a.createdAt.toISOString(),
       updatedAt: a.updatedAt.toISOString(),
     };

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICATION_STATUSES, LEVEL_ASSESSMENTS, RECOMMENDATIONS, ROUND_KINDS } from '@hireloop/core';
 import type { ApplicationStatus, LevelAssessment, Recommendation, ReportStatus, RoundKind } from '@hireloop/core';
 import { AmendmentDto } from '../../scorecards/dto/scorecard.response.dto';
+import { CalibrationReportResponseDto } from './calibration-report.response.dto';
 import { DecisionResponseDto, PersonRefDto } from './decision.response.dto';
 
 export class RoleRefDto {
@@ -92,13 +93,11 @@ export class AwaitingFeedbackDto {
 export class DebriefResponseDto {
   @ApiProperty({ type: DebriefApplicationDto }) application: DebriefApplicationDto;
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    type: CalibrationReportResponseDto,
     nullable: true,
-    description:
-      'The latest calibrated report: every field of the calibration engine (dimensions, score, rawScore, coverage, interval, splitPanel, ' +
-      'redFlags, interviewers, recommendation, reasons, algorithmVersion, inputsHash) plus version, computedAt and scorecardCount',
+    description: 'The latest calibrated report (every field of the calibration engine) plus version, computedAt and scorecardCount; null before the first',
   })
+  // The stored engine output (jsonb) as the service reads it; the document above declares its shape.
   report: Record<string, unknown> | null;
   @ApiProperty({
     enum: ['current', 'computing', 'no_feedback'],

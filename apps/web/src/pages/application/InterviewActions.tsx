@@ -55,19 +55,19 @@ export function InterviewActions(props: { interview: Interview; label: string; o
   return (
     <div className="interview-actions">
       <div className="actions">
-        <button type="button" className="button button--small" onClick={() => setOpen(!open)} aria-expanded={open} aria-label={`Reschedule ${props.label}`}>
-          Reschedule
+        <button type="button" className="button button--small" onClick={() => setOpen(!open)} aria-expanded={open}>
+          Reschedule<span className="sr-only"> {props.label}</span>
         </button>
         <button
           type="button"
           className="button button--small button--ghost"
-          aria-label={`Cancel ${props.label}`}
           disabled={cancel.pending}
           onClick={async () => {
             if (await cancel.run()) props.onChanged();
           }}
         >
-          Cancel interview
+          {/* The visible words start the accessible name (WCAG 2.5.3, label in name). */}
+          Cancel interview<span className="sr-only"> {props.label}</span>
         </button>
       </div>
       <ProblemBanner error={cancel.error} title="Could not cancel" />
@@ -76,7 +76,7 @@ export function InterviewActions(props: { interview: Interview; label: string; o
           <ProblemBanner error={conflict ? null : move.error} claimed={['startsAt', 'endsAt']} title="Could not reschedule" />
           <div className="row">
             <Field label={`New start (${Intl.DateTimeFormat().resolvedOptions().timeZone})`} errors={move.error?.forField('startsAt')}>
-              {(p) => <input {...p} type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />}
+              {(p) => <input {...p} type="datetime-local" min={toLocalInputValue(new Date())} value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />}
             </Field>
             <Field label="Minutes" errors={move.error?.forField('endsAt')}>
               {(p) => <input {...p} inputMode="numeric" className="input-weight" value={minutes} onChange={(e) => setMinutes(e.target.value)} />}

@@ -1,10 +1,12 @@
-import { FormEvent, useEffect, useState } from 'react';
-import { get, post } from '../../api/client';
-import type { Debrief, Decision, Member } from '../../api/types';
+import { FormEvent, useState } from 'react';
+import { post } from '../../api/client';
+import { useApiQuery } from '../../api/queries';
+import { apiClient } from '../../api/typed-client';
+import type { Debrief, Decision } from '../../api/types';
 import { Field, FieldError } from '../../components/Field';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { decisionBody, HiringDecision, isReportStale, overrideExplanation, overrideReasonRequired } from '../../lib/decision';
-import { useAction, useResource } from '../../lib/hooks';
+import { useAction } from '../../lib/hooks';
 import { DECISION_LABELS, formatDateTime, REPORT_RECOMMENDATION_LABELS } from '../../lib/labels';
 
 /**
@@ -22,7 +24,8 @@ export function DecisionCard(props: { debrief: Debrief; canDecide: boolean; hiri
 function WhoDecides(props: { debrief: Debrief; hiringManagerId?: string | null }) {
   const id = props.hiringManagerId;
   const known = id ? props.debrief.interviewerNames?.[id] : undefined;
-  const member = useResource((signal) => (id && !known ? get<Member>(`/members/${id}`, undefined, signal).catch(() => null) : Promise.resolve(null)), [id, known]);
+  // A reader who may not list members simply gets no name.
+  const member = useApiQuery(['member', id], async (signal) => (await apiClient.GET('/v1/members/{id}', { params: { path: { id: id! } }, signal })).data ?? null, { enabled: Boolean(id && !known) });
   const name = known ?? member.data?.name;
   return (
     <section className="card decision" aria-labelledby="decision-title" data-testid="decision-not-yours">
@@ -80,12 +83,16 @@ function DecisionForm(props: { debrief: Debrief; onDecided: (decision: Decision)
     await submit(false);
   };
   const err = action.error;
-  // Each report_stale answer remembers the version it was about (a later one replaces it).
-  useEffect(() => {
-    if (!isReportStale(err)) return;
-    const version = err?.problem.reportVersion;
-    setStaleOn(typeof version === 'number' ? version : (d.report?.version ?? null));
-  }, [err]);
+  // Each report_stale answer remembers the version it was about (a later one replaces it): adjusted while rendering
+  // the new answer, not in an effect after it.
+  const [seenErr, setSeenErr] = useState(err);
+  if (err !== seenErr) {
+    setSeenErr(err);
+    if (isReportStale(err)) {
+      const version = err?.problem.reportVersion;
+      setStaleOn(typeof version === 'number' ? version : (d.report?.version ?? null));
+    }
+  }
   const stale = isReportStale(err) || staleOn !== undefined;
   const caughtUp = staleOn !== undefined && d.status === 'current' && (d.report?.version ?? null) !== staleOn;
   const explanation = overrideExplanation(decision, recommendation);

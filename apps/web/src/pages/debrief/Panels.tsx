@@ -89,8 +89,9 @@ export function InterviewerOffsets(props: { debrief: Debrief }) {
 
 export function AwaitingFeedback(props: { debrief: Debrief; canNudge: boolean }) {
   const list = props.debrief.awaitingFeedback;
+  // The time the page opened: an interview that ends while it stays open shows as ended on the next visit.
+  const [now] = useState(Date.now);
   if (!list.length) return null;
-  const now = Date.now();
   return (
     <section className="card" aria-labelledby="awaiting-title" data-testid="debrief-awaiting">
       <h2 id="awaiting-title">Still waiting for feedback</h2>
