@@ -152,10 +152,8 @@ describe('web app: links from emails', { concurrency: false }, () => {
     await page.context().close();
   });
 
-  // Known bug (SignInPage, not this spec's page): once signed in, the sign-in page's own "already signed in → home"
-  // redirect wins over its navigation to `next`, so the link lands on My interviews instead of the scorecard. Kept as
-  // a todo that runs every time, so it turns green when the sign-in page honours `next` in that redirect too.
-  it('opens the scorecard from the feedback reminder email, signed out: through the sign-in page to the scorecard', { timeout: 90_000, todo: 'the sign-in page sends a signed-in visitor home, ignoring ?next=' }, async () => {
+  // Signed out, the link goes through the sign-in page, which then leads on to the scorecard (its `next`).
+  it('opens the scorecard from the feedback reminder email, signed out: through the sign-in page to the scorecard', { timeout: 90_000 }, async () => {
     assert.ok(reminder.link, 'the reminder arrived in the test above');
     const page = await freshPage('rita-signed-out');
     await page.goto(reminder.link);

@@ -14,6 +14,7 @@ import {
   pageLimit,
   resendWaitSeconds,
   toPage,
+  withTotal,
   UserEntity,
 } from '@hireloop/core';
 import { EmailRequests } from '@hireloop/core/email';
@@ -121,8 +122,8 @@ export class MembersService {
   }
 
   async list(auth: AuthContext, query: ListMembersQueryDto): Promise<MemberPageResponseDto> {
-    const rows = await this.members.page(auth.organizationId, query);
-    return toPage(rows, pageLimit(query), (m) => this.members.cursorOf(m), MemberResponseDto.from);
+    const [rows, total] = await Promise.all([this.members.page(auth.organizationId, query), query.withTotal ? this.members.count(auth.organizationId, query) : undefined]);
+    return withTotal(toPage(rows, pageLimit(query), (m) => this.members.cursorOf(m), MemberResponseDto.from), total);
   }
 
   async get(auth: AuthContext, memberId: string): Promise<MemberResponseDto> {

@@ -91,17 +91,3 @@ export const post = <T>(path: string, body?: unknown, headers?: Record<string, s
 export const put = <T>(path: string, body?: unknown) => api<T>(path, { method: 'PUT', body: body ?? {} });
 export const patch = <T>(path: string, body?: unknown) => api<T>(path, { method: 'PATCH', body: body ?? {} });
 export const del = <T>(path: string) => api<T>(path, { method: 'DELETE' });
-
-/** Reads every page of a `{ items, nextCursor }` list (bounded, for the small lists a page shows). */
-export async function listAll<T>(path: string, query: RequestOptions['query'] = {}, maxPages = 10): Promise<T[]> {
-  const out: T[] = [];
-  let cursor: string | null | undefined;
-  for (let page = 0; page < maxPages; page++) {
-    const res = await get<{ items: T[]; nextCursor?: string | null } | T[]>(path, { limit: 100, ...query, cursor: cursor ?? undefined });
-    if (Array.isArray(res)) return res;
-    out.push(...(res.items ?? []));
-    cursor = res.nextCursor;
-    if (!cursor) break;
-  }
-  return out;
-}

@@ -10,57 +10,6 @@ export interface Resource<T> {
   setData: (data: T) => void;
 }
 
-/**
- * Loads data for a page. `intervalMs` polls (e.g. a debrief while the worker computes): pass a number to poll,
- * null to stop. Polling pauses while the tab is hidden.
- */
-export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[], intervalMs: number | null = null): Resource<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(true);
-  const loadRef = useRef(load);
-  loadRef.current = load;
-  const generation = useRef(0);
-
-  const run = useCallback(async (): Promise<T | undefined> => {
-    const mine = ++generation.current;
-    const controller = new AbortController();
-    setLoading(true);
-    try {
-      const result = await loadRef.current(controller.signal);
-      if (mine === generation.current) {
-        setData(result);
-        setError(null);
-      }
-      return result;
-    } catch (e) {
-      if (mine === generation.current && (e as Error)?.name !== 'AbortError') {
-        setError(e instanceof ApiError ? e : new ApiError({ status: 0, detail: String((e as Error)?.message ?? e) }));
-      }
-      return undefined;
-    } finally {
-      if (mine === generation.current) setLoading(false);
-    }
-  }, []);
-
-  // Reload from scratch when the caller's dependencies (e.g. the id in the URL) change.
-  useEffect(() => {
-    setData(undefined);
-    setError(null);
-    void run();
-  }, deps);
-
-  useEffect(() => {
-    if (intervalMs === null) return;
-    const timer = window.setInterval(() => {
-      if (document.visibilityState !== 'hidden') void run();
-    }, intervalMs);
-    return () => window.clearInterval(timer);
-  }, [intervalMs, run]);
-
-  return { data, error, loading, reload: run, setData };
-}
-
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
 /**

@@ -1,13 +1,13 @@
 import { FormEvent, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { post } from '../api/client';
-import type { SignupAccepted, TokenResponse } from '../api/types';
+import type { MemberRole, SignupAccepted, TokenResponse } from '../api/types';
 import { homePath, useAuth } from '../auth';
 import { Field } from '../components/Field';
 import { ProblemBanner } from '../components/ProblemBanner';
 import { useAction } from '../lib/hooks';
 import { usePageTitle } from '../lib/title';
-import { SsoSignInForm } from './AccountPages';
+import { SsoSignInForm } from './account/SsoSignInForm';
 
 function useAfterSignIn() {
   const { signIn } = useAuth();
@@ -15,9 +15,13 @@ function useAfterSignIn() {
   const [params] = useSearchParams();
   return (res: TokenResponse) => {
     signIn(res);
-    const next = params.get('next');
-    navigate(next && next.startsWith('/') && !next.startsWith('/signin') ? next : homePath(res.membership.roles), { replace: true });
+    navigate(afterSignIn(params.get('next'), res.membership.roles), { replace: true });
   };
+}
+
+/** Where sign-in leads: the in-app path in `next` (never another sign-in page or another site), else the home page. */
+function afterSignIn(next: string | null, roles: MemberRole[]): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/signin') ? next : homePath(roles);
 }
 
 export function SignInPage() {
@@ -26,7 +30,8 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const ssoOrganization = params.get('sso');
   usePageTitle(mode === 'signin' ? 'Sign in' : 'Create an organization');
-  if (me) return <Navigate to={homePath(me.membership.roles)} replace />;
+  // Signed in (just now, or already): on to the page that sent the visitor here, e.g. an emailed scorecard link.
+  if (me) return <Navigate to={afterSignIn(params.get('next'), me.membership.roles)} replace />;
   return (
     <main className="auth-page">
       <section className="auth-card">

@@ -3,8 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { applyKeyset, timestampKey } from '../common/keyset';
 import { MemberRole } from '../common/member-role';
-import { PageQueryDto } from '../common/pagination';
+import { likePattern, PageQueryDto } from '../common/pagination';
 import { MemberEntity } from './member.entity';
+
+export interface MemberFilter {
+  role?: MemberRole;
+  status?: string;
+  q?: string;
+}
 
 /** Memberships, always looked up within one organization. */
 @Injectable()
@@ -34,12 +40,25 @@ export class MembersRepository {
     return memberIds.filter((id) => !found.has(id));
   }
 
-  page(organizationId: string, query: PageQueryDto & { role?: MemberRole; status?: string }) {
-    const qb = this.dataSource.getRepository(MemberEntity).createQueryBuilder('m').leftJoinAndSelect('m.user', 'u').where('m.organization_id = :organizationId', { organizationId });
-    if (query.role) qb.andWhere(':role = ANY(m.roles)', { role: query.role });
-    if (query.status) qb.andWhere('m.status = :status', { status: query.status });
+  page(organizationId: string, query: PageQueryDto & MemberFilter) {
+    const qb = this.filtered(organizationId, query).leftJoinAndSelect('m.user', 'u');
     applyKeyset(qb, query, { alias: 'm', sortColumn: 'created_at', direction: 'ASC' });
     return qb.getMany();
+  }
+
+  count(organizationId: string, filter: MemberFilter): Promise<number> {
+    return this.filtered(organizationId, filter).leftJoin('m.user', 'u').getCount();
+  }
+
+  private filtered(organizationId: string, filter: MemberFilter) {
+    const qb = this.dataSource.getRepository(MemberEntity).createQueryBuilder('m').where('m.organization_id = :organizationId', { organizationId });
+    if (filter.role) qb.andWhere(':role = ANY(m.roles)', { role: filter.role });
+    if (filter.status) qb.andWhere('m.status = :status', { status: filter.status });
+    // While an invitation is pending the account's own name is not revealed, so it is not searched either.
+    if (filter.q) {
+      qb.andWhere(`(lower(CASE WHEN m.status = 'invited' THEN coalesce(m.invited_name, '') ELSE u.name END) LIKE :pattern OR lower(u.email) LIKE :pattern)`, { pattern: likePattern(filter.q) });
+    }
+    return qb;
   }
 
   cursorOf(member: MemberEntity) {

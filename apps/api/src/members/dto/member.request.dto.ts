@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { MEMBER_ROLES, MemberRole, PageQueryDto } from '@hireloop/core';
+import { CountedPageQueryDto, MEMBER_ROLES, MemberRole } from '@hireloop/core';
 
 export class InviteMemberRequestDto {
   @ApiProperty()
@@ -36,7 +36,14 @@ export class UpdateMemberRequestDto {
   roles: MemberRole[];
 }
 
-export class ListMembersQueryDto extends PageQueryDto {
+export class ListMembersQueryDto extends CountedPageQueryDto {
+  @ApiPropertyOptional({ description: 'Search in the name (the invited name while an invitation is pending) and the email address', maxLength: 200 })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MaxLength(200, { message: 'Search for at most 200 characters.' })
+  q?: string;
+
   @ApiPropertyOptional({ enum: MEMBER_ROLES })
   @IsOptional()
   @IsIn(MEMBER_ROLES)

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { inviteSentAt, isJoined, isPendingInvite, MEMBER_ROLES, MemberEntity, MemberRole } from '@hireloop/core';
 
 export class MemberResponseDto {
@@ -47,4 +47,5 @@ export class InviteResponseDto {
 export class MemberPageResponseDto {
   @ApiProperty({ type: MemberResponseDto, isArray: true }) items: MemberResponseDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+  @ApiPropertyOptional({ description: 'With ?withTotal=true: how many members match (every page)' }) total?: number;
 }

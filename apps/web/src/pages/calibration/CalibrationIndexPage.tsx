@@ -1,16 +1,14 @@
-import { Link, useNavigate } from 'react-router-dom';
-import { listAll } from '../../api/client';
-import { useApiQuery } from '../../api/queries';
+import { Link } from 'react-router-dom';
 import type { Member, RoleSummary } from '../../api/types';
-import { Empty, Loading, ProblemBanner } from '../../components/ProblemBanner';
+import { usePagedList } from '../../components/PagedList';
+import { Empty, Loading } from '../../components/ProblemBanner';
 import { usePageTitle } from '../../lib/title';
 
-/** Pick an interviewer or a role to see its calibration. */
+/** Pick an interviewer or a role to see its calibration (both lists searched and paged by the API). */
 export function CalibrationPage() {
   usePageTitle('Calibration');
-  const navigate = useNavigate();
-  const interviewers = useApiQuery<Member[]>(['calibration', 'interviewers'], () => listAll<Member>('/members', { role: 'interviewer' }));
-  const roles = useApiQuery<RoleSummary[]>(['calibration', 'roles'], () => listAll<RoleSummary>('/roles'));
+  const interviewers = usePagedList<Member>('/members', { query: { role: 'interviewer' }, noun: 'interviewers', label: 'Search interviewers', testId: 'calibration-interviewers' });
+  const roles = usePagedList<RoleSummary>('/roles', { noun: 'roles', label: 'Search roles', testId: 'calibration-roles' });
   return (
     <section className="page">
       <h1>Calibration</h1>
@@ -18,32 +16,29 @@ export function CalibrationPage() {
       <div className="columns columns--even">
         <section className="card" aria-labelledby="cal-interviewers">
           <h2 id="cal-interviewers">Interviewers</h2>
-          <ProblemBanner error={interviewers.error} />
-          {!interviewers.data ? interviewers.error ? null : <Loading /> : interviewers.data.length === 0 ? <Empty>No interviewers yet.</Empty> : null}
-          <ul className="plain link-list">
-            {(interviewers.data ?? []).map((m) => (
-              <li key={m.id}>
-                <Link to={`/calibration/interviewers/${m.id}`}>{m.name}</Link>
-              </li>
-            ))}
-          </ul>
+          {interviewers.controls}
+          <LinkList items={interviewers.resource.data?.items} failed={Boolean(interviewers.resource.error)} empty="No interviewers found." to={(m) => `/calibration/interviewers/${m.id}`} label={(m) => m.name} />
         </section>
         <section className="card" aria-labelledby="cal-roles">
           <h2 id="cal-roles">Roles</h2>
-          <ProblemBanner error={roles.error} />
-          <label className="field">
-            <span>Role</span>
-            <select defaultValue="" onChange={(e) => e.target.value && navigate(`/calibration/roles/${e.target.value}`)}>
-              <option value="">Choose a role…</option>
-              {(roles.data ?? []).map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.title}
-                </option>
-              ))}
-            </select>
-          </label>
+          {roles.controls}
+          <LinkList items={roles.resource.data?.items} failed={Boolean(roles.resource.error)} empty="No roles found." to={(r) => `/calibration/roles/${r.id}`} label={(r) => r.title} />
         </section>
       </div>
     </section>
+  );
+}
+
+function LinkList<T extends { id: string }>(props: { items: T[] | undefined; failed: boolean; empty: string; to: (item: T) => string; label: (item: T) => string }) {
+  if (!props.items) return props.failed ? null : <Loading />;
+  if (props.items.length === 0) return <Empty>{props.empty}</Empty>;
+  return (
+    <ul className="plain link-list">
+      {props.items.map((item) => (
+        <li key={item.id}>
+          <Link to={props.to(item)}>{props.label(item)}</Link>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
-import { get, listAll } from '../../api/client';
+import { get } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
+import { usePagedList } from '../../components/PagedList';
 import type { Role, RoleSummary } from '../../api/types';
 import { useAuth } from '../../auth';
 import { Empty, Loading, ProblemBanner } from '../../components/ProblemBanner';
@@ -36,7 +37,7 @@ export function QualityOfHirePage() {
   const { hasRole } = useAuth();
   const canReadRoles = hasRole('admin', 'recruiter', 'hiring_manager');
   const canImport = hasRole('admin', 'people_analytics');
-  const roles = useApiQuery<RoleSummary[]>(['quality-of-hire', 'roles'], () => listAll<RoleSummary>('/roles'), { enabled: canReadRoles });
+
   return (
     <section className="page qoh-page" data-testid="quality-of-hire">
       <h1>Quality of hire</h1>
@@ -48,26 +49,32 @@ export function QualityOfHirePage() {
           </Link>
         ) : null}
       </div>
-      {canReadRoles ? (
-        <section className="card" aria-labelledby="qoh-roles-heading">
-          <h2 id="qoh-roles-heading">Per role</h2>
-          <ProblemBanner error={roles.error} />
-          {!roles.data && !roles.error ? <Loading /> : roles.data?.length === 0 ? <Empty>No roles yet.</Empty> : null}
-          <ul className="plain link-list">
-            {(roles.data ?? []).map((r) => (
-              <li key={r.id}>
-                <Link to={`/roles/${r.id}/quality-of-hire`}>{r.title}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {canReadRoles ? <RoleLinks /> : null}
       <h2>The whole organization</h2>
       <Report roleId={null} />
     </section>
   );
 }
 
+/** The roles, searched and paged by the API, each linking to its own quality-of-hire page. */
+function RoleLinks() {
+  const roles = usePagedList<RoleSummary>('/roles', { noun: 'roles', label: 'Search roles', testId: 'qoh-roles' });
+  const items = roles.resource.data?.items;
+  return (
+    <section className="card" aria-labelledby="qoh-roles-heading">
+      <h2 id="qoh-roles-heading">Per role</h2>
+      {roles.controls}
+      {!items ? roles.resource.error ? null : <Loading /> : items.length === 0 ? <Empty>No roles found.</Empty> : null}
+      <ul className="plain link-list">
+        {(items ?? []).map((r) => (
+          <li key={r.id}>
+            <Link to={`/roles/${r.id}/quality-of-hire`}>{r.title}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 function Report(props: { roleId: string | null }) {
   const v = useValidityReport(props.roleId);
