@@ -1825,6 +1825,8 @@ export interface components {
         MemberPageResponseDto: {
             items: components["schemas"]["MemberResponseDto"][];
             nextCursor: string | null;
+            /** @description With ?withTotal=true: how many members match (every page) */
+            total?: number;
         };
         UpdateMemberRequestDto: {
             roles: ("admin" | "recruiter" | "interviewer" | "hiring_manager" | "compliance" | "people_analytics")[];
@@ -4661,6 +4663,10 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from a previous page's nextCursor */
                 cursor?: string;
+                /** @description Also return `total`, the number of rows matching the filters (all pages) */
+                withTotal?: boolean;
+                /** @description Search in the name (the invited name while an invitation is pending) and the email address */
+                q?: string;
                 role?: "admin" | "recruiter" | "interviewer" | "hiring_manager" | "compliance" | "people_analytics";
                 status?: "invited" | "active" | "deactivated";
             };
