@@ -20,12 +20,14 @@ log "linting the OpenAPI document (Redocly, recommended rules)"
 openapi_lint_failed=0
 bash scripts/lint-openapi.sh || openapi_lint_failed=1
 
-# ESLint (eslint.config.mjs) counts as one test too. For now only the code outside the web app: widen ESLINT_TARGETS
-# (e.g. to `.`) once apps/web and test/web are clean.
-ESLINT_TARGETS=(apps/api apps/worker libs test bench scripts --ignore-pattern 'test/web/**')
-log "linting the code (ESLint: ${ESLINT_TARGETS[*]})"
+# ESLint (eslint.config.mjs: typescript-eslint, react-hooks, jsx-a11y) over the whole repository, no warning allowed,
+# and Prettier's check of the formatting: one test each.
+log "linting the code (ESLint)"
 eslint_failed=0
-npx eslint "${ESLINT_TARGETS[@]}" --max-warnings=0 || eslint_failed=1
+npx eslint . --max-warnings=0 || eslint_failed=1
+log "checking the formatting (Prettier)"
+format_failed=0
+npx prettier --check --log-level warn . || { format_failed=1; log "not formatted: run npm run format"; }
 
 log "running jest (unit, integration, e2e)"
 npx jest --ci --forceExit --json --outputFile=.run/jest.json "$@"
@@ -50,8 +52,9 @@ if (web) { passed += web.passed; failed += web.failed; }
 if (process.argv[1] === "1") failed += 1; // the type check counts as one test
 if (process.argv[2] === "1") failed += 1; else passed += 1; // so does the lint of the OpenAPI document
 if (process.argv[3] === "1") failed += 1; else passed += 1; // and ESLint
+if (process.argv[4] === "1") failed += 1; else passed += 1; // and the formatting check
 fs.writeFileSync(".run/test-summary.txt", `${passed} ${failed}\n`);
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
-' "$typecheck_failed" "$openapi_lint_failed" "$eslint_failed"
+' "$typecheck_failed" "$openapi_lint_failed" "$eslint_failed" "$format_failed"
 
-[ "$typecheck_failed" = 0 ] && [ "$openapi_lint_failed" = 0 ] && [ "$eslint_failed" = 0 ] && [ "$jest_status" = 0 ] && [ "$web_status" = 0 ]
+[ "$typecheck_failed" = 0 ] && [ "$openapi_lint_failed" = 0 ] && [ "$eslint_failed" = 0 ] && [ "$format_failed" = 0 ] && [ "$jest_status" = 0 ] && [ "$web_status" = 0 ]

@@ -29,7 +29,6 @@ export function RatingChoice(props: {
                 value={level}
                 checked={props.value === level}
                 onChange={() => props.onChange(level)}
-                aria-invalid={props.invalid || undefined}
               />
               <span className="rating-option__head">
                 <span className="rating-option__level">{level}</span> {label}

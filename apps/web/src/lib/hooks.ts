@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError } from './problem';
 
 export interface Resource<T> {
@@ -23,7 +23,10 @@ export function useAutosave<T>(value: T, fingerprint: string, save: (value: T) =
   const [error, setError] = useState<ApiError | null>(null);
   const lastSaved = useRef<string>(fingerprint);
   const latest = useRef({ value, fingerprint, save });
-  latest.current = { value, fingerprint, save };
+  // The newest value and saver, for a flush that runs later (a timer, page hide, unmount).
+  useLayoutEffect(() => {
+    latest.current = { value, fingerprint, save };
+  });
   const inFlight = useRef<Promise<void> | null>(null);
 
   const flush = useCallback(async (): Promise<void> => {
@@ -81,7 +84,9 @@ export function useAction<A extends unknown[], R>(action: (...args: A) => Promis
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const ref = useRef(action);
-  ref.current = action;
+  useLayoutEffect(() => {
+    ref.current = action;
+  });
   const run = useCallback(async (...args: A): Promise<R | undefined> => {
     setPending(true);
     setError(null);
