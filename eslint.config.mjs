@@ -7,7 +7,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'apps/web/src/api/schema.d.ts', '.run/**', 'coverage/**', 'bench/results/**', 'test/web/screenshots/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'apps/web/src/api/schema.d.ts',
+      '.run/**',
+      'coverage/**',
+      'bench/results/**',
+      'test/web/screenshots/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -36,7 +36,9 @@ export class HiringDomain1763860001000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (role_id, number)
       )`);
-    await q.query(`ALTER TABLE roles ADD CONSTRAINT roles_current_loop_version_fk FOREIGN KEY (current_loop_version_id) REFERENCES loop_versions(id) DEFERRABLE INITIALLY DEFERRED`);
+    await q.query(
+      `ALTER TABLE roles ADD CONSTRAINT roles_current_loop_version_fk FOREIGN KEY (current_loop_version_id) REFERENCES loop_versions(id) DEFERRABLE INITIALLY DEFERRED`,
+    );
 
     await q.query(`
       CREATE TABLE dimensions (
@@ -209,7 +211,18 @@ export class HiringDomain1763860001000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['idempotency_keys', 'scorecard_ratings', 'scorecard_revisions', 'scorecards', 'interviews', 'applications', 'candidates', 'rounds', 'questions', 'dimensions']) {
+    for (const table of [
+      'idempotency_keys',
+      'scorecard_ratings',
+      'scorecard_revisions',
+      'scorecards',
+      'interviews',
+      'applications',
+      'candidates',
+      'rounds',
+      'questions',
+      'dimensions',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
     await q.query(`ALTER TABLE roles DROP CONSTRAINT roles_current_loop_version_fk`);

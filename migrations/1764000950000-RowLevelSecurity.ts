@@ -69,7 +69,9 @@ export class RowLevelSecurity1764000950000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION invited_membership(text)`);
     await q.query(`DROP POLICY own_memberships ON members`);
-    const tables: { table_name: string }[] = await q.query(`SELECT DISTINCT tablename AS table_name FROM pg_policies WHERE schemaname = 'public' AND policyname = 'tenant_isolation'`);
+    const tables: { table_name: string }[] = await q.query(
+      `SELECT DISTINCT tablename AS table_name FROM pg_policies WHERE schemaname = 'public' AND policyname = 'tenant_isolation'`,
+    );
     for (const { table_name } of tables) {
       await q.query(`DROP POLICY tenant_isolation ON "${table_name}"`);
       await q.query(`DROP POLICY system_maintenance ON "${table_name}"`);

@@ -19,13 +19,19 @@ export class EmailPreferences1765000210000 implements MigrationInterface {
       )`);
     await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON email_preferences TO hireloop_app`);
     await q.query(`ALTER TABLE email_deliveries DROP CONSTRAINT email_deliveries_status_check`);
-    await q.query(`ALTER TABLE email_deliveries ADD CONSTRAINT email_deliveries_status_check CHECK (status IN ('pending','sending','sent','failed','skipped'))`);
+    await q.query(
+      `ALTER TABLE email_deliveries ADD CONSTRAINT email_deliveries_status_check CHECK (status IN ('pending','sending','sent','failed','skipped'))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`UPDATE email_deliveries SET status = 'failed', last_error = coalesce(last_error, 'skipped: the recipient turned this email off') WHERE status = 'skipped'`);
+    await q.query(
+      `UPDATE email_deliveries SET status = 'failed', last_error = coalesce(last_error, 'skipped: the recipient turned this email off') WHERE status = 'skipped'`,
+    );
     await q.query(`ALTER TABLE email_deliveries DROP CONSTRAINT email_deliveries_status_check`);
-    await q.query(`ALTER TABLE email_deliveries ADD CONSTRAINT email_deliveries_status_check CHECK (status IN ('pending','sending','sent','failed'))`);
+    await q.query(
+      `ALTER TABLE email_deliveries ADD CONSTRAINT email_deliveries_status_check CHECK (status IN ('pending','sending','sent','failed'))`,
+    );
     await q.query(`DROP TABLE email_preferences`);
   }
 }

@@ -37,9 +37,15 @@ export class Outcomes1765000300000 implements MigrationInterface {
           OR (kind = 'promotion' AND occurred_on IS NOT NULL AND review_point IS NULL AND rating IS NULL AND days IS NULL AND departure_type IS NULL)
         )
       )`);
-    await q.query(`CREATE UNIQUE INDEX outcomes_one_rating_per_review_point ON outcomes (organization_id, application_id, review_point) WHERE kind = 'performance_rating'`);
-    await q.query(`CREATE UNIQUE INDEX outcomes_one_per_application ON outcomes (organization_id, application_id, kind) WHERE kind IN ('time_to_productivity', 'departure')`);
-    await q.query(`CREATE UNIQUE INDEX outcomes_one_promotion_per_date ON outcomes (organization_id, application_id, occurred_on) WHERE kind = 'promotion'`);
+    await q.query(
+      `CREATE UNIQUE INDEX outcomes_one_rating_per_review_point ON outcomes (organization_id, application_id, review_point) WHERE kind = 'performance_rating'`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX outcomes_one_per_application ON outcomes (organization_id, application_id, kind) WHERE kind IN ('time_to_productivity', 'departure')`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX outcomes_one_promotion_per_date ON outcomes (organization_id, application_id, occurred_on) WHERE kind = 'promotion'`,
+    );
     await q.query(`CREATE INDEX outcomes_by_kind ON outcomes (organization_id, kind, review_point)`);
 
     await q.query(`
@@ -59,7 +65,9 @@ export class Outcomes1765000300000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`UPDATE members SET roles = array_remove(roles, 'people_analytics') WHERE 'people_analytics' = ANY(roles) AND cardinality(roles) > 1`);
+    await q.query(
+      `UPDATE members SET roles = array_remove(roles, 'people_analytics') WHERE 'people_analytics' = ANY(roles) AND cardinality(roles) > 1`,
+    );
     await q.query(`DELETE FROM members WHERE roles = ARRAY['people_analytics']::text[]`);
     await this.setMemberRoles(q, (roles) => roles.filter((r) => r !== 'people_analytics'));
     await q.query(`DROP TABLE outcome_settings`);

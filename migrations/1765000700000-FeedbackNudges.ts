@@ -11,8 +11,12 @@ export class FeedbackNudges1765000700000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE notifications DROP CONSTRAINT IF EXISTS notifications_kind_check`);
-    await q.query(`ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN ('feedback_reminder','feedback_escalation','feedback_nudge'))`);
-    await q.query(`CREATE INDEX notifications_nudges_idx ON notifications (organization_id, interviewer_id, created_at DESC) WHERE kind = 'feedback_nudge'`);
+    await q.query(
+      `ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN ('feedback_reminder','feedback_escalation','feedback_nudge'))`,
+    );
+    await q.query(
+      `CREATE INDEX notifications_nudges_idx ON notifications (organization_id, interviewer_id, created_at DESC) WHERE kind = 'feedback_nudge'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -32,7 +32,6 @@ function ms(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-
 export function main(argv: readonly string[] = process.argv.slice(2)): BenchFigures {
   const panelCount = Number(argv[0] ?? 10_000);
   const historySize = Number(argv[1] ?? 1_000_000);
@@ -78,7 +77,10 @@ export function main(argv: readonly string[] = process.argv.slice(2)): BenchFigu
 
   const line = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`);
   console.log(`calibration bench (node ${process.version})`);
-  line(`buildReport × ${panelCount.toLocaleString('en-US')} panels (5 × 8)`, `${figures.buildReportMs} ms total, ${reportsPerSecond.toLocaleString('en-US')} reports/s (cold)`);
+  line(
+    `buildReport × ${panelCount.toLocaleString('en-US')} panels (5 × 8)`,
+    `${figures.buildReportMs} ms total, ${reportsPerSecond.toLocaleString('en-US')} reports/s (cold)`,
+  );
   line('  same panels again (warm)', `${figures.warmPassesMs.join(' ms, ')} ms`);
   line('  decisions', `hire ${decisions.hire}, no_hire ${decisions.no_hire}, inconclusive ${decisions.inconclusive}`);
   line(`leniencyOffsets × ${history.length.toLocaleString('en-US')} ratings`, `${figures.leniencyMs} ms (${figures.interviewers} interviewers)`);

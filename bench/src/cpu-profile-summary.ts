@@ -49,10 +49,22 @@ export function summarise(profile: Profile, top = 25): string {
   }
   const busy = total - (groups.get('(idle)') ?? 0);
   const pct = (us: number, of: number) => `${((100 * us) / of).toFixed(1)} %`;
-  const lines = [`profile ${(total / 1e6).toFixed(1)} s, busy (not idle) ${(busy / 1e6).toFixed(1)} s`, '', 'self time by package / folder (share of busy time):'];
-  for (const [g, us] of [...groups].filter(([g]) => g !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`  ${pct(us, busy).padStart(7)}  ${g}`);
+  const lines = [
+    `profile ${(total / 1e6).toFixed(1)} s, busy (not idle) ${(busy / 1e6).toFixed(1)} s`,
+    '',
+    'self time by package / folder (share of busy time):',
+  ];
+  for (const [g, us] of [...groups]
+    .filter(([g]) => g !== '(idle)')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top))
+    lines.push(`  ${pct(us, busy).padStart(7)}  ${g}`);
   lines.push('', 'top functions by self time:');
-  for (const [f, us] of [...fns].filter(([f]) => !f.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`  ${pct(us, busy).padStart(7)}  ${f}`);
+  for (const [f, us] of [...fns]
+    .filter(([f]) => !f.startsWith('(idle)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top))
+    lines.push(`  ${pct(us, busy).padStart(7)}  ${f}`);
   return lines.join('\n');
 }
 

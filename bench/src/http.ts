@@ -13,7 +13,11 @@ export class ApiClient {
     return new ApiClient(`http://127.0.0.1:${port}`);
   }
 
-  async request<T = unknown>(method: string, path: string, options: { token?: string; body?: unknown; expect?: number[] } = {}): Promise<{ status: number; body: T }> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; expect?: number[] } = {},
+  ): Promise<{ status: number; body: T }> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';

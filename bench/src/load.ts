@@ -64,7 +64,11 @@ export async function httpLoad(options: HttpLoadOptions): Promise<LoadResult> {
  * The same closed loop for any async operation (the plain-`pg` ceiling): `connections` loops, each running `operation`
  * back to back until the duration is over. Latency is measured per operation.
  */
-export async function closedLoop(connections: number, durationSeconds: number, operation: (loop: number) => Promise<void>): Promise<LoadResult & { firstError?: string }> {
+export async function closedLoop(
+  connections: number,
+  durationSeconds: number,
+  operation: (loop: number) => Promise<void>,
+): Promise<LoadResult & { firstError?: string }> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;

@@ -25,7 +25,16 @@ import { readSettings, wants } from './settings';
 import { formatTable, TableRow } from './table';
 
 const INTERVIEWERS = 64;
-const FIGURE_NUMBER: Record<string, string> = { 'build-report': '0. ', submission: '1. ', freshness: '2. ', aggregation: '3. ', calibration: '4. ', debrief: '5. ', rls: '6. ', processes: '7. ' };
+const FIGURE_NUMBER: Record<string, string> = {
+  'build-report': '0. ',
+  submission: '1. ',
+  freshness: '2. ',
+  aggregation: '3. ',
+  calibration: '4. ',
+  debrief: '5. ',
+  rls: '6. ',
+  processes: '7. ',
+};
 
 async function main(): Promise<number> {
   const settings = readSettings();
@@ -134,7 +143,9 @@ async function main(): Promise<number> {
   mkdirSync(settings.resultsDir, { recursive: true });
   const file = path.join(settings.resultsDir, 'latest.json');
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-  process.stdout.write(`\nhireloop benchmarks — ${result.finishedAt}, ${result.machine.cpus} CPUs, node ${process.version}, PostgreSQL ${pgVersion}, ${result.seconds} s\n\n`);
+  process.stdout.write(
+    `\nhireloop benchmarks — ${result.finishedAt}, ${result.machine.cpus} CPUs, node ${process.version}, PostgreSQL ${pgVersion}, ${result.seconds} s\n\n`,
+  );
   process.stdout.write(`${table}\n\n`);
   log(`written ${path.relative(process.cwd(), file)}`);
   return Object.keys(errors).length > 0 ? 1 : 0;

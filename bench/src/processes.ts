@@ -91,7 +91,13 @@ export function serviceEnv(settings: BenchSettings, extra: Record<string, string
   };
 }
 
-function start(settings: BenchSettings, name: string, script: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): { child: ChildProcess; process: ManagedProcess; output: () => string } {
+function start(
+  settings: BenchSettings,
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  nodeArgs: string[] = [],
+): { child: ChildProcess; process: ManagedProcess; output: () => string } {
   installExitHooks();
   const logDir = path.join(settings.resultsDir, 'logs');
   mkdirSync(logDir, { recursive: true });
@@ -139,7 +145,13 @@ export function readMemory(pid: number): { rssMb: number; hwmMb: number } | null
   }
 }
 
-async function waitFor(what: string, timeoutMs: number, exited: Promise<number | null>, output: () => string, check: () => Promise<boolean> | boolean): Promise<void> {
+async function waitFor(
+  what: string,
+  timeoutMs: number,
+  exited: Promise<number | null>,
+  output: () => string,
+  check: () => Promise<boolean> | boolean,
+): Promise<void> {
   let gone: number | null | undefined;
   void exited.then((code) => (gone = code));
   const deadline = Date.now() + timeoutMs;
@@ -225,7 +237,13 @@ function machineTicks(): { busy: number; total: number } {
 export function measureCpu(pids: number[]): () => CpuUsage {
   const snap = (): CpuSnapshot => {
     const m = machineTicks();
-    return { at: process.hrtime.bigint(), processTicks: pids.map(processTicks), self: process.cpuUsage(), machineBusy: m.busy, machineTotal: m.total };
+    return {
+      at: process.hrtime.bigint(),
+      processTicks: pids.map(processTicks),
+      self: process.cpuUsage(),
+      machineBusy: m.busy,
+      machineTotal: m.total,
+    };
   };
   const start = snap();
   return () => {

@@ -60,7 +60,12 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
 
 export async function createScene(api: ApiClient, pool: Pool, interviewers: number): Promise<Scene> {
   const admin = actorOf(
-    await api.post<SessionBody>('/v1/auth/signup', { organizationName: 'Benchmark Org', name: 'Alex Admin', email: `admin-${randomUUID().slice(0, 12)}@bench.test`, password: PASSWORD }),
+    await api.post<SessionBody>('/v1/auth/signup', {
+      organizationName: 'Benchmark Org',
+      name: 'Alex Admin',
+      email: `admin-${randomUUID().slice(0, 12)}@bench.test`,
+      password: PASSWORD,
+    }),
   );
   const hiringManager = await invite(api, admin, ['hiring_manager'], 'Harper Manager');
   // Accepting an invite hashes a password (argon2, deliberately slow): a few at a time.
@@ -69,7 +74,11 @@ export async function createScene(api: ApiClient, pool: Pool, interviewers: numb
     4,
     (i) => invite(api, admin, ['interviewer'], `Interviewer ${i + 1}`),
   );
-  const role = await api.post<{ id: string }>('/v1/roles/from-template', { templateKey: 'senior-applied-scientist', hiringManagerId: hiringManager.memberId }, admin.token);
+  const role = await api.post<{ id: string }>(
+    '/v1/roles/from-template',
+    { templateKey: 'senior-applied-scientist', hiringManagerId: hiringManager.memberId },
+    admin.token,
+  );
   await api.post(`/v1/roles/${role.id}/open`, {}, admin.token);
   const rows = await pool.query<{ loopVersionId: string; snapshot: LoopSnapshot }>(
     `SELECT lv.id AS "loopVersionId", lv.snapshot FROM roles r JOIN loop_versions lv ON lv.id = r.current_loop_version_id WHERE r.id = $1`,

@@ -30,7 +30,10 @@ export async function seedOrganization(pool: Pool, name: string, interviewers: n
     // Person 0 is the hiring manager, 1…n the interviewers.
     const userIds = Array.from({ length: interviewers + 1 }, () => randomUUID());
     const names = userIds.map((_, i) => (i === 0 ? 'Harper Manager' : `Interviewer ${i}`));
-    await client.query(`INSERT INTO users (id, email, name) SELECT id, 'bench-' || id || '@bench.test', name FROM unnest($1::uuid[], $2::text[]) AS t(id, name)`, [userIds, names]);
+    await client.query(
+      `INSERT INTO users (id, email, name) SELECT id, 'bench-' || id || '@bench.test', name FROM unnest($1::uuid[], $2::text[]) AS t(id, name)`,
+      [userIds, names],
+    );
     const members = await client.query<{ id: string; userId: string }>(
       `INSERT INTO members (organization_id, user_id, roles, status)
        SELECT $1, id, CASE WHEN ord = 1 THEN ARRAY['hiring_manager'] ELSE ARRAY['interviewer'] END, 'active'
@@ -121,7 +124,19 @@ export async function seedEightDimensionRole(pool: Pool, org: SeededOrganization
       await client.query(
         `INSERT INTO dimensions (id, organization_id, role_id, name, description, weight, rubric, strong_signals, weak_signals, red_flags, position)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [d.id, org.organizationId, roleId, d.name, d.description, d.weight, JSON.stringify(d.rubric), d.signals.strong, d.signals.weak, d.signals.redFlags, d.position],
+        [
+          d.id,
+          org.organizationId,
+          roleId,
+          d.name,
+          d.description,
+          d.weight,
+          JSON.stringify(d.rubric),
+          d.signals.strong,
+          d.signals.weak,
+          d.signals.redFlags,
+          d.position,
+        ],
       );
     }
     for (const r of snapshot.rounds) {
@@ -171,7 +186,8 @@ export interface SeededInterview {
  * different within an application), already held: they started two hours ago and ended an hour ago.
  */
 export async function seedInterviews(pool: Pool, batch: InterviewBatch): Promise<SeededInterview[]> {
-  if (batch.interviewerIds.length < batch.interviewsPerApplication) throw new Error('need at least as many interviewers as interviews per application');
+  if (batch.interviewerIds.length < batch.interviewsPerApplication)
+    throw new Error('need at least as many interviewers as interviews per application');
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -283,7 +299,9 @@ async function createPanelTables(client: PoolClient, batch: InterviewBatch): Pro
 }
 
 async function insertPanelRows(client: PoolClient, batch: InterviewBatch): Promise<void> {
-  await client.query(`INSERT INTO candidates (id, organization_id, name, email) SELECT candidate_id, $1, name, email FROM seed_apps`, [batch.organizationId]);
+  await client.query(`INSERT INTO candidates (id, organization_id, name, email) SELECT candidate_id, $1, name, email FROM seed_apps`, [
+    batch.organizationId,
+  ]);
   await client.query(
     `INSERT INTO applications (id, organization_id, candidate_id, role_id, stage) SELECT application_id, $1, candidate_id, $2, 'onsite' FROM seed_apps`,
     [batch.organizationId, batch.roleId],

@@ -235,13 +235,23 @@ export class SoakLoad {
     pushRecent(this.recentApplications, interview.applicationId, RECENT_APPLICATIONS);
   }
 
-  private async send(op: SoakOperation, method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: SubmissionAnswer } | null> {
+  private async send(
+    op: SoakOperation,
+    method: string,
+    path: string,
+    token: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: SubmissionAnswer } | null> {
     const t = this.elapsed();
     const t0 = performance.now();
     try {
       const res = await fetch(`${this.baseUrl}${path}`, {
         method,
-        headers: { accept: 'application/json', authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          accept: 'application/json',
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(30_000),
       });

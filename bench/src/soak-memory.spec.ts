@@ -20,19 +20,28 @@ describe('memoryVerdict', () => {
   });
 
   it('ignores the warm-up: a large climb before it does not count', () => {
-    const verdict = memoryVerdict(series(300, 2, (t) => (t < 60 ? 50 + 3 * t : 230)), criterion);
+    const verdict = memoryVerdict(
+      series(300, 2, (t) => (t < 60 ? 50 + 3 * t : 230)),
+      criterion,
+    );
     expect(verdict.first.meanMb).toBe(230);
     expect(verdict.passed).toBe(true);
   });
 
   it('takes [warmup, warmup + window) and (duration − window, duration]', () => {
-    const verdict = memoryVerdict(series(300, 2, () => 100), criterion);
+    const verdict = memoryVerdict(
+      series(300, 2, () => 100),
+      criterion,
+    );
     expect(verdict.first).toMatchObject({ from: 60, to: 108, samples: 24 });
     expect(verdict.last).toMatchObject({ from: 252, to: 300, samples: 24 });
   });
 
   it('fails when a window has fewer than 2 samples', () => {
-    const verdict = memoryVerdict(series(300, 50, () => 100), { ...criterion, windowSeconds: 20 });
+    const verdict = memoryVerdict(
+      series(300, 50, () => 100),
+      { ...criterion, windowSeconds: 20 },
+    );
     expect(verdict.change).toBeNaN();
     expect(verdict.passed).toBe(false);
   });
@@ -43,7 +52,10 @@ describe('memoryVerdict', () => {
   });
 
   it('reports the slope in MB per minute', () => {
-    const verdict = memoryVerdict(series(300, 2, (t) => 100 + t / 6), criterion); // +10 MB/min
+    const verdict = memoryVerdict(
+      series(300, 2, (t) => 100 + t / 6),
+      criterion,
+    ); // +10 MB/min
     expect(verdict.slopeMbPerMinute).toBeCloseTo(10, 6);
   });
 });
@@ -61,6 +73,11 @@ describe('defaultWindowSeconds', () => {
 describe('slope', () => {
   it('is NaN for fewer than two distinct x', () => {
     expect(slope([{ x: 1, y: 2 }])).toBeNaN();
-    expect(slope([{ x: 1, y: 2 }, { x: 1, y: 3 }])).toBeNaN();
+    expect(
+      slope([
+        { x: 1, y: 2 },
+        { x: 1, y: 3 },
+      ]),
+    ).toBeNaN();
   });
 });

@@ -119,7 +119,11 @@ async function coverage(pool: Pool, load: SoakLoad): Promise<Coverage> {
   const ids = accepted.map((a) => a.scorecardId);
   const applications = [...new Set(accepted.map((a) => a.interview.applicationId))];
   const stored = new Map(
-    (await pool.query<{ id: string; status: string; revision: number }>(`SELECT id, status, revision FROM scorecards WHERE id = ANY($1::uuid[])`, [ids])).rows.map((r) => [r.id, r]),
+    (
+      await pool.query<{ id: string; status: string; revision: number }>(`SELECT id, status, revision FROM scorecards WHERE id = ANY($1::uuid[])`, [
+        ids,
+      ])
+    ).rows.map((r) => [r.id, r]),
   );
   const latest = new Map(
     (
@@ -146,7 +150,9 @@ async function coverage(pool: Pool, load: SoakLoad): Promise<Coverage> {
     if (isStored) okStored++;
     if (isCovered) okCovered++;
     if (!isCovered && examples.length < 5) {
-      examples.push(`scorecard ${a.scorecardId} rev ${a.revision}: stored ${row ? `${row.status} rev ${row.revision}` : 'missing'}, latest report covers ${covers ? covers[a.scorecardId] ?? 'nothing' : 'no report'}`);
+      examples.push(
+        `scorecard ${a.scorecardId} rev ${a.revision}: stored ${row ? `${row.status} rev ${row.revision}` : 'missing'}, latest report covers ${covers ? (covers[a.scorecardId] ?? 'nothing') : 'no report'}`,
+      );
     }
   }
   let applicationsCurrent = 0;
@@ -208,7 +214,12 @@ async function main(): Promise<number> {
     await supply.refill();
     await supply.refill();
 
-    const load = new SoakLoad(client.baseUrl, scene, supply, { rate: soak.rate, durationSeconds: soak.durationSeconds, maxInFlight: soak.maxInFlight, seed: soak.seed });
+    const load = new SoakLoad(client.baseUrl, scene, supply, {
+      rate: soak.rate,
+      durationSeconds: soak.durationSeconds,
+      maxInFlight: soak.maxInFlight,
+      seed: soak.seed,
+    });
     const apiProcess = api;
     const workerProcess = worker;
     let sampling = false;
@@ -219,7 +230,14 @@ async function main(): Promise<number> {
         const t = load.elapsed();
         const memory = { api: readProcessMemory(apiProcess.pid), worker: readProcessMemory(workerProcess.pid) };
         const b = await backlog(pool, queue).catch(() => null);
-        timeline.push({ t, ...memory, requests: load.records.length, inFlight: load.inFlight, outboxBacklog: b?.outbox ?? null, queueBacklog: b?.queue ?? null });
+        timeline.push({
+          t,
+          ...memory,
+          requests: load.records.length,
+          inFlight: load.inFlight,
+          outboxBacklog: b?.outbox ?? null,
+          queueBacklog: b?.queue ?? null,
+        });
       } finally {
         sampling = false;
       }
@@ -237,7 +255,9 @@ async function main(): Promise<number> {
       );
     };
 
-    log(`soak: ${soak.durationSeconds} s at ${soak.rate} req/s (warm-up ${soak.warmupSeconds} s, windows ${soak.windowSeconds} s, a sample every ${soak.sampleSeconds} s)`);
+    log(
+      `soak: ${soak.durationSeconds} s at ${soak.rate} req/s (warm-up ${soak.warmupSeconds} s, windows ${soak.windowSeconds} s, a sample every ${soak.sampleSeconds} s)`,
+    );
     const cpu = measureCpu([api.pid, worker.pid]);
     const running = load.run();
     await sample();
@@ -271,19 +291,38 @@ async function main(): Promise<number> {
     const drainSeconds = (Date.now() - drainStart) / 1000;
     if (!drained) cover = await coverage(pool, load);
     const reports = (
-      await pool.query<{ versions: string; applications: string }>(`SELECT count(*) AS versions, count(DISTINCT application_id) AS applications FROM calibration_reports`)
+      await pool.query<{ versions: string; applications: string }>(
+        `SELECT count(*) AS versions, count(DISTINCT application_id) AS applications FROM calibration_reports`,
+      )
     ).rows[0];
 
     // The verdicts.
-    const criterion = { warmupSeconds: soak.warmupSeconds, durationSeconds: soak.durationSeconds, windowSeconds: soak.windowSeconds, tolerance: soak.tolerance };
+    const criterion = {
+      warmupSeconds: soak.warmupSeconds,
+      durationSeconds: soak.durationSeconds,
+      windowSeconds: soak.windowSeconds,
+      tolerance: soak.tolerance,
+    };
     const series = (pick: (s: TimelineSample) => ProcessMemory | null, field: keyof ProcessMemory): MemorySample[] =>
       timeline.map((s) => ({ t: s.t, rssMb: pick(s)?.[field] ?? Number.NaN }));
     const memory = {
-      api: memoryVerdict(series((s) => s.api, 'rssMb'), criterion),
-      worker: memoryVerdict(series((s) => s.worker, 'rssMb'), criterion),
+      api: memoryVerdict(
+        series((s) => s.api, 'rssMb'),
+        criterion,
+      ),
+      worker: memoryVerdict(
+        series((s) => s.worker, 'rssMb'),
+        criterion,
+      ),
       // Informative: anonymous memory (heap, stacks, malloc), where a leak would show first.
-      apiAnon: memoryVerdict(series((s) => s.api, 'anonMb'), criterion),
-      workerAnon: memoryVerdict(series((s) => s.worker, 'anonMb'), criterion),
+      apiAnon: memoryVerdict(
+        series((s) => s.api, 'anonMb'),
+        criterion,
+      ),
+      workerAnon: memoryVerdict(
+        series((s) => s.worker, 'anonMb'),
+        criterion,
+      ),
       apiPeakMb: readProcessMemory(api.pid)?.hwmMb ?? null,
       workerPeakMb: readProcessMemory(worker.pid)?.hwmMb ?? null,
     };
@@ -291,7 +330,10 @@ async function main(): Promise<number> {
     const judged = summarizeRequests(load.records, soak.warmupSeconds);
     const firstWindow = summarizeRequests(load.records, soak.warmupSeconds, soak.warmupSeconds + soak.windowSeconds);
     const lastWindow = summarizeRequests(load.records, soak.durationSeconds - soak.windowSeconds, Number.POSITIVE_INFINITY);
-    const byOperation = Object.fromEntries(SOAK_OPERATIONS.map((op) => [op, summarizeRequests(load.records.filter((r) => r.op === op))])) as Record<string, RequestSummary>;
+    const byOperation = Object.fromEntries(SOAK_OPERATIONS.map((op) => [op, summarizeRequests(load.records.filter((r) => r.op === op))])) as Record<
+      string,
+      RequestSummary
+    >;
     // Latency over time, per operation, in 30 s buckets: a slowdown, or an operation slow even when the rest is fast.
     const latencyTimeline = Array.from({ length: Math.ceil(soak.durationSeconds / 30) }, (_, i) => {
       const records = load.records.filter((r) => r.t >= i * 30 && r.t < (i + 1) * 30);
@@ -331,14 +373,20 @@ async function main(): Promise<number> {
         figure: 'soak: latency p50 / p99, first → last window',
         value: `${fmtMs(firstWindow.p50)} / ${fmtMs(firstWindow.p99)} → ${fmtMs(lastWindow.p50)} / ${fmtMs(lastWindow.p99)}`,
       },
-      ...SOAK_OPERATIONS.map((op) => ({ figure: `soak: ${op} p50 / p99`, value: `${fmtMs(byOperation[op].p50)} / ${fmtMs(byOperation[op].p99)} (${fmtInt(byOperation[op].requests)})` })),
+      ...SOAK_OPERATIONS.map((op) => ({
+        figure: `soak: ${op} p50 / p99`,
+        value: `${fmtMs(byOperation[op].p50)} / ${fmtMs(byOperation[op].p99)} (${fmtInt(byOperation[op].requests)})`,
+      })),
       memoryRow('API', memory.api),
       memoryRow('worker', memory.worker),
       {
         figure: 'soak: anonymous memory (RssAnon) API / worker',
         value: `${pct(memory.apiAnon.change)} / ${pct(memory.workerAnon.change)} (${memory.apiAnon.first.meanMb.toFixed(1)} → ${memory.apiAnon.last.meanMb.toFixed(1)}, ${memory.workerAnon.first.meanMb.toFixed(1)} → ${memory.workerAnon.last.meanMb.toFixed(1)} MB)`,
       },
-      { figure: 'soak: reports stored (versions / applications)', value: `${fmtInt(Number(reports.versions))} / ${fmtInt(Number(reports.applications))}` },
+      {
+        figure: 'soak: reports stored (versions / applications)',
+        value: `${fmtInt(Number(reports.versions))} / ${fmtInt(Number(reports.applications))}`,
+      },
       {
         figure: 'soak: backlog at load end → after drain (outbox, queue)',
         value: `${atEnd.outbox}, ${atEnd.queue} → ${afterDrain.outbox}, ${afterDrain.queue} in ${drainSeconds.toFixed(1)} s${afterDrain.failedJobs ? `; ${afterDrain.failedJobs} failed jobs` : ''}`,
@@ -358,9 +406,27 @@ async function main(): Promise<number> {
       finishedAt: new Date().toISOString(),
       passed,
       checks,
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg(), node: process.version, postgres: pgVersion },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        loadAverage: os.loadavg(),
+        node: process.version,
+        postgres: pgVersion,
+      },
       settings: { soak, databaseUrl: settings.databaseUrl, queuePrefix: settings.queuePrefix, port: settings.port },
-      load: { seconds: loadSeconds, skipped: load.skipped, interviewsExhausted: supply.exhausted, all, judged, firstWindow, lastWindow, byOperation, latencyTimeline, failures: load.failures },
+      load: {
+        seconds: loadSeconds,
+        skipped: load.skipped,
+        interviewsExhausted: supply.exhausted,
+        all,
+        judged,
+        firstWindow,
+        lastWindow,
+        byOperation,
+        latencyTimeline,
+        failures: load.failures,
+      },
       cpu: { api: cpuUsed.processes[0], worker: cpuUsed.processes[1], loadGenerator: cpuUsed.benchmark, machine: cpuUsed.machine },
       memory,
       backlog: { atEnd, afterDrain, drainSeconds, drained },
@@ -373,10 +439,14 @@ async function main(): Promise<number> {
     mkdirSync(settings.resultsDir, { recursive: true });
     const file = path.join(settings.resultsDir, 'soak.json');
     writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-    process.stdout.write(`\nhireloop soak — ${result.finishedAt}, ${result.machine.cpus} CPUs, node ${process.version}, PostgreSQL ${pgVersion}: ${passed ? 'PASSED' : 'FAILED'}\n\n${table}\n\n`);
+    process.stdout.write(
+      `\nhireloop soak — ${result.finishedAt}, ${result.machine.cpus} CPUs, node ${process.version}, PostgreSQL ${pgVersion}: ${passed ? 'PASSED' : 'FAILED'}\n\n${table}\n\n`,
+    );
     if (load.failures.length > 0) log(`soak: first failures:\n    ${load.failures.slice(0, 5).join('\n    ')}`);
     if (cover.examples.length > 0) log(`soak: not covered:\n    ${cover.examples.join('\n    ')}`);
-    log(`soak: cores used: API ${cpuUsed.processes[0].toFixed(2)}, worker ${cpuUsed.processes[1].toFixed(2)}, load generator ${cpuUsed.benchmark.toFixed(2)}, machine ${cpuUsed.machine.toFixed(2)}`);
+    log(
+      `soak: cores used: API ${cpuUsed.processes[0].toFixed(2)}, worker ${cpuUsed.processes[1].toFixed(2)}, load generator ${cpuUsed.benchmark.toFixed(2)}, machine ${cpuUsed.machine.toFixed(2)}`,
+    );
     log(`written ${path.relative(process.cwd(), file)}`);
     return passed ? 0 : 1;
   } finally {

@@ -27,8 +27,18 @@ describe('percentile (nearest rank)', () => {
   });
 
   it('p99 of 1..1000 is 990, p95 of 1..200 is 190', () => {
-    expect(percentile(Array.from({ length: 1000 }, (_, i) => i + 1), 99)).toBe(990);
-    expect(percentile(Array.from({ length: 200 }, (_, i) => i + 1), 95)).toBe(190);
+    expect(
+      percentile(
+        Array.from({ length: 1000 }, (_, i) => i + 1),
+        99,
+      ),
+    ).toBe(990);
+    expect(
+      percentile(
+        Array.from({ length: 200 }, (_, i) => i + 1),
+        95,
+      ),
+    ).toBe(190);
   });
 });
 

@@ -8,7 +8,12 @@ import { parseAllDocuments } from 'yaml';
  * suite can render the overlays without the kustomize binary. Any other kustomization field is refused, so what
  * renders here is what `kubectl kustomize` renders (up to the order of the objects).
  */
-export type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; [key: string]: unknown };
+export type K8sObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  [key: string]: unknown;
+};
 
 const SUPPORTED = new Set(['apiVersion', 'kind', 'resources', 'namespace', 'labels', 'images', 'patches']);
 const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'PersistentVolume', 'StorageClass', 'CustomResourceDefinition']);
@@ -25,7 +30,8 @@ export function readYamlObjects(file: string): K8sObject[] {
 export function kustomize(dir: string): K8sObject[] {
   const file = path.join(dir, 'kustomization.yaml');
   const [k] = readYamlObjects(file) as unknown as Record<string, any>[];
-  for (const key of Object.keys(k)) if (!SUPPORTED.has(key)) throw new Error(`${file}: kustomization field "${key}" is not supported by kustomize-lite`);
+  for (const key of Object.keys(k))
+    if (!SUPPORTED.has(key)) throw new Error(`${file}: kustomization field "${key}" is not supported by kustomize-lite`);
   let objects: K8sObject[] = [];
   for (const resource of k.resources ?? []) {
     const target = path.resolve(dir, resource);
@@ -40,7 +46,8 @@ export function kustomize(dir: string): K8sObject[] {
       objects[i] = strategicMerge(objects[i], p) as K8sObject;
     }
   }
-  for (const { pairs } of k.labels ?? []) objects = objects.map((o) => ({ ...o, metadata: { ...o.metadata, labels: { ...o.metadata.labels, ...pairs } } }));
+  for (const { pairs } of k.labels ?? [])
+    objects = objects.map((o) => ({ ...o, metadata: { ...o.metadata, labels: { ...o.metadata.labels, ...pairs } } }));
   if (k.namespace) objects = objects.map((o) => (CLUSTER_SCOPED.has(o.kind) ? o : { ...o, metadata: { ...o.metadata, namespace: k.namespace } }));
   for (const image of k.images ?? []) objects = objects.map((o) => setImage(o, image));
   return objects;
@@ -87,7 +94,11 @@ function setImage(o: K8sObject, image: { name: string; newName?: string; newTag?
     if (Array.isArray(x)) return x.map(walk);
     if (!isMap(x)) return x;
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(x)) out[key] = (key === 'containers' || key === 'initContainers') && Array.isArray(value) ? value.map((c) => ({ ...c, image: replace(c.image) })) : walk(value);
+    for (const [key, value] of Object.entries(x))
+      out[key] =
+        (key === 'containers' || key === 'initContainers') && Array.isArray(value)
+          ? value.map((c) => ({ ...c, image: replace(c.image) }))
+          : walk(value);
     return out;
   };
   return walk(o) as K8sObject;

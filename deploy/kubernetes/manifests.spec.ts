@@ -22,18 +22,28 @@ const find = (objects: K8sObject[], kind: string, name: string): any => {
 const podTemplateOf = (o: any) => (o.kind === 'Job' || o.kind === 'Deployment' ? o.spec.template : undefined);
 
 describe('Kubernetes manifests', () => {
-  const yamlFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml').map((f) => path.join(dir, f));
+  const yamlFiles = (dir: string) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml')
+      .map((f) => path.join(dir, f));
 
-  it.each([...yamlFiles(BASE), ...yamlFiles(PRODUCTION).filter((f) => f.endsWith('namespace.yaml'))].map((f) => [path.relative(ROOT, f)]))('%s: every object passes the Kubernetes schema', (file) => {
-    const objects = readYamlObjects(path.join(ROOT, file));
-    expect(objects.length).toBeGreaterThan(0);
-    for (const o of objects) validateObject(o);
-  });
+  it.each([...yamlFiles(BASE), ...yamlFiles(PRODUCTION).filter((f) => f.endsWith('namespace.yaml'))].map((f) => [path.relative(ROOT, f)]))(
+    '%s: every object passes the Kubernetes schema',
+    (file) => {
+      const objects = readYamlObjects(path.join(ROOT, file));
+      expect(objects.length).toBeGreaterThan(0);
+      for (const o of objects) validateObject(o);
+    },
+  );
 
   it('the schema check does catch mistakes', () => {
-    const broken = strategicMerge(find(readYamlObjects(path.join(BASE, 'api-deployment.yaml')), 'Deployment', 'hireloop-api'), { spec: { replicas: 'three' } }) as K8sObject;
+    const broken = strategicMerge(find(readYamlObjects(path.join(BASE, 'api-deployment.yaml')), 'Deployment', 'hireloop-api'), {
+      spec: { replicas: 'three' },
+    }) as K8sObject;
     expect(() => validateObject(broken)).toThrow(/replicas must be integer/);
-    const nameless = strategicMerge(find(readYamlObjects(path.join(BASE, 'api-hpa.yaml')), 'HorizontalPodAutoscaler', 'hireloop-api'), { spec: { scaleTargetRef: { name: null } } }) as K8sObject;
+    const nameless = strategicMerge(find(readYamlObjects(path.join(BASE, 'api-hpa.yaml')), 'HorizontalPodAutoscaler', 'hireloop-api'), {
+      spec: { scaleTargetRef: { name: null } },
+    }) as K8sObject;
     expect(() => validateObject(nameless)).toThrow(/scaleTargetRef must have required property name/);
   });
 
@@ -99,7 +109,8 @@ describe('Kubernetes manifests', () => {
 
     it('connects selectors: Service, PDBs, HPA and NetworkPolicies find their pods', () => {
       const labelsOf = (name: string) => find(objects, 'Deployment', name).spec.template.metadata.labels;
-      const selects = (selector: Record<string, string>, labels: Record<string, string>) => Object.entries(selector).every(([k, v]) => labels[k] === v);
+      const selects = (selector: Record<string, string>, labels: Record<string, string>) =>
+        Object.entries(selector).every(([k, v]) => labels[k] === v);
       const api = find(objects, 'Deployment', 'hireloop-api');
       expect(selects(api.spec.selector.matchLabels, labelsOf('hireloop-api'))).toBe(true);
       expect(selects(find(objects, 'Service', 'hireloop-api').spec.selector, labelsOf('hireloop-api'))).toBe(true);
@@ -108,11 +119,22 @@ describe('Kubernetes manifests', () => {
       expect(selects(find(objects, 'PodDisruptionBudget', 'hireloop-worker').spec.selector.matchLabels, labelsOf('hireloop-worker'))).toBe(true);
       expect(selects(find(objects, 'NetworkPolicy', 'hireloop-api').spec.podSelector.matchLabels, labelsOf('hireloop-api'))).toBe(true);
       expect(selects(find(objects, 'NetworkPolicy', 'hireloop-worker').spec.podSelector.matchLabels, labelsOf('hireloop-worker'))).toBe(true);
-      expect(selects(find(objects, 'NetworkPolicy', 'hireloop-migrate').spec.podSelector.matchLabels, find(objects, 'Job', 'hireloop-migrate').spec.template.metadata.labels)).toBe(true);
-      expect(find(objects, 'HorizontalPodAutoscaler', 'hireloop-api').spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'hireloop-api' });
+      expect(
+        selects(
+          find(objects, 'NetworkPolicy', 'hireloop-migrate').spec.podSelector.matchLabels,
+          find(objects, 'Job', 'hireloop-migrate').spec.template.metadata.labels,
+        ),
+      ).toBe(true);
+      expect(find(objects, 'HorizontalPodAutoscaler', 'hireloop-api').spec.scaleTargetRef).toEqual({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        name: 'hireloop-api',
+      });
       // The metrics ports are reachable from the monitoring namespace only, never through the Service.
       const apiIngress = find(objects, 'NetworkPolicy', 'hireloop-api').spec.ingress;
-      expect(apiIngress.find((r: any) => r.ports.some((p: any) => p.port === 9464)).from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }]);
+      expect(apiIngress.find((r: any) => r.ports.some((p: any) => p.port === 9464)).from).toEqual([
+        { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } },
+      ]);
     });
 
     it('holds a configuration the service accepts, with placeholder secrets only', () => {
@@ -120,7 +142,12 @@ describe('Kubernetes manifests', () => {
       const secret = find(objects, 'Secret', 'hireloop-secrets').stringData;
       for (const value of Object.values(secret) as string[]) expect(value).toMatch(/CHANGE-?ME/);
       const env = validateEnvironment({ ...config, ...secret });
-      expect(env).toMatchObject({ NODE_ENV: 'production', MIGRATIONS_RUN: false, DATABASE_POOLER: 'transaction', DATABASE_PREPARED_STATEMENTS: false });
+      expect(env).toMatchObject({
+        NODE_ENV: 'production',
+        MIGRATIONS_RUN: false,
+        DATABASE_POOLER: 'transaction',
+        DATABASE_PREPARED_STATEMENTS: false,
+      });
       expect(env.DATABASE_DIRECT_URL).not.toBe(env.DATABASE_URL);
       for (const o of objects.map(podTemplateOf).filter(Boolean)) {
         expect(o.spec.containers[0].envFrom).toEqual([{ configMapRef: { name: 'hireloop-config' } }, { secretRef: { name: 'hireloop-secrets' } }]);
@@ -144,13 +171,21 @@ describe('Kubernetes manifests', () => {
     expect(prodApi.resources.limits.memory).toBe('768Mi');
     // The patch merged into the container by name: the probes of the base are still there.
     expect(prodApi.readinessProbe.httpGet.path).toBe('/health/ready');
-    expect(find(prod, 'HorizontalPodAutoscaler', 'hireloop-api').spec).toMatchObject({ minReplicas: 3, maxReplicas: 20, metrics: [expect.anything()] });
+    expect(find(prod, 'HorizontalPodAutoscaler', 'hireloop-api').spec).toMatchObject({
+      minReplicas: 3,
+      maxReplicas: 20,
+      metrics: [expect.anything()],
+    });
     expect(find(prod, 'ConfigMap', 'hireloop-config').data).toMatchObject({ DATABASE_POOL_SIZE: '15', DATABASE_POOLER: 'transaction' });
   });
 
   it('the Grafana dashboard queries only metrics the processes export', async () => {
     collectProcessMetrics();
-    const exported = new Set((await metricsRegistry.getMetricsAsJSON()).flatMap((m) => (String(m.type) === 'histogram' ? [`${m.name}_bucket`, `${m.name}_count`, `${m.name}_sum`] : [m.name])));
+    const exported = new Set(
+      (await metricsRegistry.getMetricsAsJSON()).flatMap((m) =>
+        String(m.type) === 'histogram' ? [`${m.name}_bucket`, `${m.name}_count`, `${m.name}_sum`] : [m.name],
+      ),
+    );
     const dashboard = JSON.parse(readFileSync(path.join(ROOT, 'deploy', 'grafana', 'hireloop-dashboard.json'), 'utf8'));
     const used = dashboard.panels.flatMap((p: any) => p.targets.flatMap((t: any) => t.expr.match(/hireloop_[a-z0-9_]+/g) ?? []));
     expect(used.length).toBeGreaterThan(10);

@@ -18,9 +18,19 @@ describe('finding a real kustomize', () => {
     ['kubectl 1.32 (version --client)', 'Client Version: v1.32.4\nKustomize Version: v5.5.0\n', [5, 5, 0], true],
     ['kubectl 1.24', 'Client Version: v1.24.0\nKustomize Version: v4.5.4\n', [4, 5, 4], true],
     ['kustomize v5 (version)', 'v5.4.3\n', [5, 4, 3], true],
-    ['kustomize v4 (version)', '{Version:kustomize/v4.5.4 GitCommit:cf3a452ddd6f83945d39d582243b8592ec627ae3 BuildDate:2022-03-28T23:12:45Z GoOs:linux GoArch:amd64}\n', [4, 5, 4], true],
+    [
+      'kustomize v4 (version)',
+      '{Version:kustomize/v4.5.4 GitCommit:cf3a452ddd6f83945d39d582243b8592ec627ae3 BuildDate:2022-03-28T23:12:45Z GoOs:linux GoArch:amd64}\n',
+      [4, 5, 4],
+      true,
+    ],
     ['kustomize v4.0.5', '{Version:kustomize/v4.0.5 GitCommit:9e8e7a7fe99ec9fbf801463e8607928322fc5245}\n', [4, 0, 5], false],
-    ['Debian 12 kubectl 1.20 (no kustomize version named)', 'Client Version: version.Info{Major:"1", Minor:"20", GitVersion:"v1.20.2", GitCommit:"faecb196815e248d3ecfb03c680a4507229c2a56"}\n', null, false],
+    [
+      'Debian 12 kubectl 1.20 (no kustomize version named)',
+      'Client Version: version.Info{Major:"1", Minor:"20", GitVersion:"v1.20.2", GitCommit:"faecb196815e248d3ecfb03c680a4507229c2a56"}\n',
+      null,
+      false,
+    ],
   ])('%s', (_name, output, version, enough) => {
     const parsed = kustomizeVersionIn(output as string);
     expect(parsed).toEqual(version);

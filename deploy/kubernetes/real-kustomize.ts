@@ -22,7 +22,10 @@ export type RealKustomizeLookup = { found: RealKustomize } | { found: null; reas
 
 /** The kustomize version in `kustomize version` or `kubectl version --client` output; null when none is named. */
 export function kustomizeVersionIn(output: string): Version | null {
-  const m = /Kustomize Version:\s*v(\d+)\.(\d+)\.(\d+)/.exec(output) ?? /kustomize\/v(\d+)\.(\d+)\.(\d+)/.exec(output) ?? /^\s*v(\d+)\.(\d+)\.(\d+)\s*$/.exec(output);
+  const m =
+    /Kustomize Version:\s*v(\d+)\.(\d+)\.(\d+)/.exec(output) ??
+    /kustomize\/v(\d+)\.(\d+)\.(\d+)/.exec(output) ??
+    /^\s*v(\d+)\.(\d+)\.(\d+)\s*$/.exec(output);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 

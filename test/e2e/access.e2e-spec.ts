@@ -4,7 +4,19 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@hireloop/config';
-import { addMember, Actor, completeScorecard, createTestApp, pendingVerificationToken, routeTable, RouteDeclaration, signupOrganization, TEST_PASSWORD, TestApp, uniqueEmail } from '@hireloop/testing';
+import {
+  addMember,
+  Actor,
+  completeScorecard,
+  createTestApp,
+  pendingVerificationToken,
+  routeTable,
+  RouteDeclaration,
+  signupOrganization,
+  TEST_PASSWORD,
+  TestApp,
+  uniqueEmail,
+} from '@hireloop/testing';
 import { createWriteScene, pathParams, sceneParam, WriteScene } from '@hireloop/testing/write-endpoints';
 
 jest.setTimeout(120_000);
@@ -61,13 +73,25 @@ describe('access', () => {
         empty: '',
       };
       for (const [what, token] of Object.entries(bad)) {
-        for (const [method, url] of [['get', '/v1/me'], ['get', '/v1/members'], ['post', '/v1/candidates']] as const) {
+        for (const [method, url] of [
+          ['get', '/v1/me'],
+          ['get', '/v1/members'],
+          ['post', '/v1/candidates'],
+        ] as const) {
           const req = t.http[method](url).set('Authorization', `Bearer ${token}`);
           const res = await (method === 'post' ? req.send({ name: 'X', email: uniqueEmail() }) : req);
-          expect({ what, url, status: res.status, type: res.headers['content-type'] }).toEqual({ what, url, status: 401, type: expect.stringContaining('application/problem+json') });
+          expect({ what, url, status: res.status, type: res.headers['content-type'] }).toEqual({
+            what,
+            url,
+            status: 401,
+            type: expect.stringContaining('application/problem+json'),
+          });
         }
       }
-      await t.http.get('/v1/me').set('Authorization', `Basic ${Buffer.from(`${admin.email}:${TEST_PASSWORD}`).toString('base64')}`).expect(401);
+      await t.http
+        .get('/v1/me')
+        .set('Authorization', `Basic ${Buffer.from(`${admin.email}:${TEST_PASSWORD}`).toString('base64')}`)
+        .expect(401);
       await t.http.get('/v1/me').set('Authorization', admin.token).expect(401);
       await t.http.get(`/v1/me?access_token=${admin.token}`).expect(401);
       // The genuine token still works: the refusals above are about the tokens.
@@ -116,7 +140,8 @@ describe('access', () => {
       const secrets = await secretsOf(scene.organizationId);
       const readers = [scene.team.admin, scene.team.recruiter, scene.team.hiringManager, scene.team.interviewers[1]];
       const leaks: string[] = [];
-      const forbiddenKey = /^(password|passwordHash|password_hash|inviteToken|inviteTokenHash|invite_token_hash|accessToken|token|secret|webhookSecret)$/i;
+      const forbiddenKey =
+        /^(password|passwordHash|password_hash|inviteToken|inviteTokenHash|invite_token_hash|accessToken|token|secret|webhookSecret)$/i;
       let responses = 0;
       for (const route of routes.filter((r) => r.method === 'GET')) {
         const url = route.path.replace(/:([A-Za-z]+)/g, (_, p: string) => sceneParam(scene, {}, route.path, p) ?? randomUUID());
@@ -124,10 +149,12 @@ describe('access', () => {
           const res = await t.http.get(url).set(reader.auth);
           if (res.status === 200) responses++;
           const text = res.text ?? '';
-          for (const secret of secrets) if (text.includes(secret)) leaks.push(`${route.path} as ${reader.roles.join('+')} contains a secret (${secret.slice(0, 12)}…)`);
+          for (const secret of secrets)
+            if (text.includes(secret)) leaks.push(`${route.path} as ${reader.roles.join('+')} contains a secret (${secret.slice(0, 12)}…)`);
           JSON.stringify(res.body ?? {}, (key, value) => {
             // A field of that name may only say whether the secret is set (the audit log records '<set>').
-            if (forbiddenKey.test(key) && value !== null && value !== '<set>' && typeof value !== 'boolean') leaks.push(`${route.path} as ${reader.roles.join('+')} has a field "${key}": ${JSON.stringify(value).slice(0, 20)}`);
+            if (forbiddenKey.test(key) && value !== null && value !== '<set>' && typeof value !== 'boolean')
+              leaks.push(`${route.path} as ${reader.roles.join('+')} has a field "${key}": ${JSON.stringify(value).slice(0, 20)}`);
             return value;
           });
         }
@@ -145,13 +172,25 @@ describe('access', () => {
     it('are in no log line of the API process, at debug level, through signup, login, invite, accept and settings', async () => {
       const port = await freePort();
       const root = path.resolve(__dirname, '..', '..');
-      const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'debug', NODE_ENV: 'test', MIGRATIONS_RUN: 'false', SERVE_WEB: 'false', LOGIN_THROTTLE_LIMIT: '1000' };
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        PORT: String(port),
+        LOG_LEVEL: 'debug',
+        NODE_ENV: 'test',
+        MIGRATIONS_RUN: 'false',
+        SERVE_WEB: 'false',
+        LOGIN_THROTTLE_LIMIT: '1000',
+      };
       let output = '';
-      const child: ChildProcess = spawn(process.execPath, ['--require', path.join(root, 'test', 'support', 'swc-register.js'), path.join(root, 'apps', 'api', 'src', 'main.ts')], {
-        cwd: root,
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child: ChildProcess = spawn(
+        process.execPath,
+        ['--require', path.join(root, 'test', 'support', 'swc-register.js'), path.join(root, 'apps', 'api', 'src', 'main.ts')],
+        {
+          cwd: root,
+          env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
       child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
       try {
@@ -162,8 +201,15 @@ describe('access', () => {
         }
         const base = `http://127.0.0.1:${port}`;
         const post = async (url: string, body: unknown, token?: string, method = 'POST') => {
-          const res = await fetch(`${base}${url}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-          return { status: res.status, body: (await res.json().catch(() => ({}))) as { accessToken: string; inviteToken: string; [field: string]: unknown } };
+          const res = await fetch(`${base}${url}`, {
+            method,
+            headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+            body: JSON.stringify(body),
+          });
+          return {
+            status: res.status,
+            body: (await res.json().catch(() => ({}))) as { accessToken: string; inviteToken: string; [field: string]: unknown },
+          };
         };
         const password = `pw-${randomUUID()}`;
         const wrongPassword = `wrong-${randomUUID()}`;
@@ -178,7 +224,9 @@ describe('access', () => {
         const token: string = signup.body.accessToken;
         expect((await post('/v1/auth/login', { email, password })).status).toBe(200);
         expect((await post('/v1/auth/login', { email, password: wrongPassword })).status).toBe(401);
-        expect((await post('/v1/auth/signup', { organizationName: 'X', name: 'Y', email: uniqueEmail(), password: wrongPassword, extra: 1 })).status).toBe(400);
+        expect(
+          (await post('/v1/auth/signup', { organizationName: 'X', name: 'Y', email: uniqueEmail(), password: wrongPassword, extra: 1 })).status,
+        ).toBe(400);
         const invite = await post('/v1/members', { email: uniqueEmail('inv'), name: 'Ivy Invited', roles: ['interviewer'] }, token);
         expect(invite.status).toBe(201);
         const inviteToken: string = invite.body.inviteToken;
@@ -194,8 +242,21 @@ describe('access', () => {
         // The log is there and holds these requests (so the absence below means something).
         expect(output).toContain('/v1/auth/login');
         expect(output).toContain('/v1/auth/accept-invite');
-        const secrets = { password, wrongPassword, invitedPassword, webhookSecret: secret, inviteToken, verificationToken, hash, accessToken: token, invitedAccessToken: accepted.body.accessToken, signature: token.split('.')[2] };
-        const leaked = Object.entries(secrets).filter(([, value]) => output.includes(value)).map(([name]) => name);
+        const secrets = {
+          password,
+          wrongPassword,
+          invitedPassword,
+          webhookSecret: secret,
+          inviteToken,
+          verificationToken,
+          hash,
+          accessToken: token,
+          invitedAccessToken: accepted.body.accessToken,
+          signature: token.split('.')[2],
+        };
+        const leaked = Object.entries(secrets)
+          .filter(([, value]) => output.includes(value))
+          .map(([name]) => name);
         expect(leaked).toEqual([]);
       } finally {
         child.kill('SIGKILL');
@@ -203,7 +264,7 @@ describe('access', () => {
     });
   });
 
-  describe('private notes: only the role\'s hiring manager, admins and the note\'s author', () => {
+  describe("private notes: only the role's hiring manager, admins and the note's author", () => {
     it('hides each note from everyone else on every GET route (scorecards, their history, the debrief, kits, lists), and shows it to those who may read it', async () => {
       const scene = await createWriteScene(t);
       const { admin, recruiter, hiringManager, interviewers } = scene.team;
@@ -212,7 +273,11 @@ describe('access', () => {
       const aliceNote = `alice-note-${randomUUID()}`;
       const bobFirst = 'Bob private note';
       const bobNote = `bob-note-${randomUUID()}`;
-      await t.http.post(`/v1/interviews/${scene.draftInterviewId}/scorecard/submit`).set(alice.auth).send(completeScorecard(scene.openRole.rounds.technical, { privateNote: aliceNote })).expect(200);
+      await t.http
+        .post(`/v1/interviews/${scene.draftInterviewId}/scorecard/submit`)
+        .set(alice.auth)
+        .send(completeScorecard(scene.openRole.rounds.technical, { privateNote: aliceNote }))
+        .expect(200);
       await t.http
         .post(`/v1/interviews/${scene.submittedInterviewId}/scorecard/amend`)
         .set(bob.auth)
@@ -222,12 +287,16 @@ describe('access', () => {
       const recruiterManager = await addMember(t, admin, ['recruiter', 'hiring_manager'], 'Recruiting Manager');
 
       const getRoutes = routes.filter((r) => r.method === 'GET');
-      const unresolved = getRoutes.flatMap((r) => pathParams(r.path).filter((p) => p !== 'jobId' && p !== 'name' && sceneParam(scene, {}, r.path, p) === undefined));
+      const unresolved = getRoutes.flatMap((r) =>
+        pathParams(r.path).filter((p) => p !== 'jobId' && p !== 'name' && sceneParam(scene, {}, r.path, p) === undefined),
+      );
       expect(unresolved).toEqual([]);
       /** Every GET route with the scene's ids, for the interview routes also Alice's interview. */
       const urls = getRoutes.flatMap((r) => {
         const url = (interviewId: string) =>
-          r.path.replace(/:([A-Za-z]+)/g, (_, p: string) => (p === 'id' && r.path.startsWith('/v1/interviews/') ? interviewId : (sceneParam(scene, {}, r.path, p) ?? randomUUID())));
+          r.path.replace(/:([A-Za-z]+)/g, (_, p: string) =>
+            p === 'id' && r.path.startsWith('/v1/interviews/') ? interviewId : (sceneParam(scene, {}, r.path, p) ?? randomUUID()),
+          );
         return r.path.startsWith('/v1/interviews/') ? [url(scene.submittedInterviewId), url(scene.draftInterviewId)] : [url('')];
       });
       const bobScorecardDetail = `/v1/scorecards/${scene.submittedScorecardId}`;
@@ -244,7 +313,12 @@ describe('access', () => {
 
       for (const reader of [recruiter, carol, otherManager, recruiterManager]) {
         const seen = await readAll(reader);
-        expect({ reader: reader.name, bob: where(seen, bobNote), bobFirst: where(seen, bobFirst), alice: where(seen, aliceNote) }).toEqual({ reader: reader.name, bob: [], bobFirst: [], alice: [] });
+        expect({ reader: reader.name, bob: where(seen, bobNote), bobFirst: where(seen, bobFirst), alice: where(seen, aliceNote) }).toEqual({
+          reader: reader.name,
+          bob: [],
+          bobFirst: [],
+          alice: [],
+        });
       }
       // Alice reads the panel, Bob's scorecard included, without Bob's note; her own note she sees.
       const aliceSeen = await readAll(alice);
@@ -257,7 +331,11 @@ describe('access', () => {
         const shown = where(seen, bobNote);
         expect({ reader: reader.name, shown }).toEqual({
           reader: reader.name,
-          shown: expect.arrayContaining([bobScorecardDetail, `/v1/applications/${scene.applications.main}/scorecards`, `/v1/applications/${scene.applications.main}/debrief`]),
+          shown: expect.arrayContaining([
+            bobScorecardDetail,
+            `/v1/applications/${scene.applications.main}/scorecards`,
+            `/v1/applications/${scene.applications.main}/debrief`,
+          ]),
         });
         expect(seen[bobScorecardDetail]).toContain(bobFirst); // the history keeps the first revision's note
       }
@@ -270,14 +348,22 @@ describe('access', () => {
       const admin = await signupOrganization(t);
       for (const method of ['post', 'put', 'patch', 'delete'] as const) {
         const res = await t.http[method]('/v1/audit-log').set(admin.auth).send({ id: 1 });
-        expect({ method, status: res.status, type: res.headers['content-type'] }).toEqual({ method, status: 404, type: expect.stringContaining('application/problem+json') });
+        expect({ method, status: res.status, type: res.headers['content-type'] }).toEqual({
+          method,
+          status: 404,
+          type: expect.stringContaining('application/problem+json'),
+        });
       }
     });
 
     it('refuses UPDATE and DELETE of its rows in the database itself (the trigger), leaving them as they were', async () => {
       const admin = await signupOrganization(t);
       await t.http.post('/v1/candidates').set(admin.auth).send({ name: 'Audited Person', email: uniqueEmail() }).expect(201);
-      const snapshot = () => t.dataSource.query(`SELECT count(*)::int AS n, md5(string_agg(a::text, '|' ORDER BY a.id)) AS digest FROM audit_log a WHERE organization_id = $1`, [admin.organizationId]);
+      const snapshot = () =>
+        t.dataSource.query(
+          `SELECT count(*)::int AS n, md5(string_agg(a::text, '|' ORDER BY a.id)) AS digest FROM audit_log a WHERE organization_id = $1`,
+          [admin.organizationId],
+        );
       const before = await snapshot();
       expect(before[0].n).toBeGreaterThan(0);
       for (const sql of [
@@ -286,7 +372,9 @@ describe('access', () => {
         `DELETE FROM audit_log WHERE organization_id = $1`,
         `DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE organization_id = $1 LIMIT 1)`,
       ]) {
-        await expect(t.dataSource.query(sql, [admin.organizationId])).rejects.toMatchObject({ message: expect.stringContaining('audit_log is append-only') });
+        await expect(t.dataSource.query(sql, [admin.organizationId])).rejects.toMatchObject({
+          message: expect.stringContaining('audit_log is append-only'),
+        });
       }
       expect(await snapshot()).toEqual(before);
     });

@@ -11,16 +11,33 @@ describe('accounts belong to their owner', () => {
   });
 
   const invite = (admin: { auth: Record<string, string> }, email: string, name: string) =>
-    t.http.post('/v1/members').set(admin.auth).send({ email, name, roles: ['interviewer'] }).expect(201);
-  const accept = (token: string, password: string, name?: string) => t.http.post('/v1/auth/accept-invite').send({ token, password, ...(name ? { name } : {}) });
+    t.http
+      .post('/v1/members')
+      .set(admin.auth)
+      .send({ email, name, roles: ['interviewer'] })
+      .expect(201);
+  const accept = (token: string, password: string, name?: string) =>
+    t.http.post('/v1/auth/accept-invite').send({ token, password, ...(name ? { name } : {}) });
   const shape = (value: unknown): unknown =>
-    Array.isArray(value) ? value.map(shape) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)])) : typeof value;
+    Array.isArray(value)
+      ? value.map(shape)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]))
+        : typeof value;
 
   it('inviting an email that has an account answers like a new email: no name, no user id of that account', async () => {
     const ownerName = `Olivia Owner ${Date.now()}`;
     const ownerEmail = uniqueEmail('owner');
-    await t.http.post('/v1/auth/signup').send({ organizationName: 'Owner Org', name: ownerName, email: ownerEmail, password: TEST_PASSWORD }).expect(202);
-    const owner = (await t.http.post('/v1/auth/verify-email').send({ token: await pendingVerificationToken(t.dataSource, ownerEmail) }).expect(200)).body;
+    await t.http
+      .post('/v1/auth/signup')
+      .send({ organizationName: 'Owner Org', name: ownerName, email: ownerEmail, password: TEST_PASSWORD })
+      .expect(202);
+    const owner = (
+      await t.http
+        .post('/v1/auth/verify-email')
+        .send({ token: await pendingVerificationToken(t.dataSource, ownerEmail) })
+        .expect(200)
+    ).body;
     const inviter = await signupOrganization(t);
     const existing = await invite(inviter, ownerEmail, 'Typed By Inviter');
     const fresh = await invite(inviter, uniqueEmail('fresh'), 'Typed By Inviter');
@@ -28,7 +45,11 @@ describe('accounts belong to their owner', () => {
     for (const body of [existing.body, fresh.body]) {
       expect(body.member).toMatchObject({ name: 'Typed By Inviter', status: 'invited', userId: body.member.id });
     }
-    const seen = JSON.stringify([existing.body, (await t.http.get('/v1/members?limit=100').set(inviter.auth).expect(200)).body, (await t.http.get(`/v1/members/${existing.body.member.id}`).set(inviter.auth).expect(200)).body]);
+    const seen = JSON.stringify([
+      existing.body,
+      (await t.http.get('/v1/members?limit=100').set(inviter.auth).expect(200)).body,
+      (await t.http.get(`/v1/members/${existing.body.member.id}`).set(inviter.auth).expect(200)).body,
+    ]);
     expect(seen).not.toContain(owner.user.id);
     expect(seen).not.toContain(ownerName);
   });
@@ -45,7 +66,11 @@ describe('accounts belong to their owner', () => {
     const joined = await accept(fromB.body.inviteToken, TEST_PASSWORD, 'Victoria Tim').expect(200);
     expect(joined.body.user.name).toBe('Victoria Tim');
     const bMembers = await t.http.get('/v1/members?limit=100').set(b.auth).expect(200);
-    expect(bMembers.body.items.find((m: { id: string }) => m.id === fromB.body.member.id)).toMatchObject({ name: 'Victoria Tim', status: 'active', userId: joined.body.user.id });
+    expect(bMembers.body.items.find((m: { id: string }) => m.id === fromB.body.member.id)).toMatchObject({
+      name: 'Victoria Tim',
+      status: 'active',
+      userId: joined.body.user.id,
+    });
     // A's invite now joins that account with its current password only, and changes neither name nor password.
     await accept(fromA.body.inviteToken, 'attacker password 123').expect(401);
     const viaA = await accept(fromA.body.inviteToken, TEST_PASSWORD, 'Renamed By A').expect(200);
@@ -74,7 +99,8 @@ describe('signup with e-mail verification (the default)', () => {
     await t?.close();
   });
 
-  const signup = (email: string, name: string, password = TEST_PASSWORD) => t.http.post('/v1/auth/signup').send({ organizationName: `Org of ${name}`, name, email, password });
+  const signup = (email: string, name: string, password = TEST_PASSWORD) =>
+    t.http.post('/v1/auth/signup').send({ organizationName: `Org of ${name}`, name, email, password });
   /** The mails to this address as the email pipeline stores them (an `email_deliveries` row and its outbox row each). */
   const mailTo = async (email: string) =>
     (await t.dataSource.query(
@@ -95,7 +121,11 @@ describe('signup with e-mail verification (the default)', () => {
     // Not usable before verification.
     await t.http.post('/v1/auth/login').send({ email: ownerEmail, password: TEST_PASSWORD }).expect(401);
     const verified = await t.http.post('/v1/auth/verify-email').send({ token }).expect(200);
-    expect(verified.body).toMatchObject({ tokenType: 'Bearer', user: { email: ownerEmail, name: 'Olive Owner' }, membership: { roles: ['admin'], status: 'active' } });
+    expect(verified.body).toMatchObject({
+      tokenType: 'Bearer',
+      user: { email: ownerEmail, name: 'Olive Owner' },
+      membership: { roles: ['admin'], status: 'active' },
+    });
     await t.http.get('/v1/me').set('Authorization', `Bearer ${verified.body.accessToken}`).expect(200);
     await t.http.post('/v1/auth/verify-email').send({ token }).expect(400); // one-time
 
@@ -103,9 +133,13 @@ describe('signup with e-mail verification (the default)', () => {
     const again = await signup(ownerEmail, mallory, 'mallory password 1').expect(202);
     const fresh = await signup(uniqueEmail('fresh'), freshName).expect(202);
     expect(again.body).toEqual(fresh.body);
-    const headerNames = (res: { headers: Record<string, unknown> }) => Object.keys(res.headers).filter((h) => !['date', 'x-request-id', 'content-length', 'etag'].includes(h)).sort();
+    const headerNames = (res: { headers: Record<string, unknown> }) =>
+      Object.keys(res.headers)
+        .filter((h) => !['date', 'x-request-id', 'content-length', 'etag'].includes(h))
+        .sort();
     expect(headerNames(again)).toEqual(headerNames(fresh));
-    const organizations = async (name: string) => Number((await t.dataSource.query(`SELECT count(*) FROM organizations WHERE name = $1`, [`Org of ${name}`]))[0].count);
+    const organizations = async (name: string) =>
+      Number((await t.dataSource.query(`SELECT count(*) FROM organizations WHERE name = $1`, [`Org of ${name}`]))[0].count);
     expect([await organizations(mallory), await organizations(freshName)]).toEqual([0, 1]); // only the fresh one
     // The owner is told by mail, through the same pipeline as every email (no organization: an account mail), and
     // keeps their name and password.
@@ -143,7 +177,10 @@ describe('signup without e-mail verification (SIGNUP_EMAIL_VERIFICATION=false, d
 
   it('signs a new e-mail in at once and answers a registered one 409 email_taken', async () => {
     const email = uniqueEmail('instant');
-    const res = await t.http.post('/v1/auth/signup').send({ organizationName: 'Instant Org', name: 'Ina Instant', email, password: TEST_PASSWORD }).expect(201);
+    const res = await t.http
+      .post('/v1/auth/signup')
+      .send({ organizationName: 'Instant Org', name: 'Ina Instant', email, password: TEST_PASSWORD })
+      .expect(201);
     await t.http.get('/v1/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
     const taken = await t.http.post('/v1/auth/signup').send({ organizationName: 'Other', name: 'X', email, password: TEST_PASSWORD }).expect(409);
     expect(taken.body).toMatchObject({ status: 409, code: 'email_taken', errors: [{ field: 'email' }] });

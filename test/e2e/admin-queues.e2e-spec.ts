@@ -58,7 +58,15 @@ describe('admin: job queues', () => {
     const res = await t.http.get('/v1/admin/queues').set(team.admin.auth).expect(200);
     expect(res.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(Object.values(QueueName).sort());
     for (const q of res.body.queues) {
-      expect(q).toEqual({ name: q.name, waiting: expect.any(Number), active: expect.any(Number), delayed: expect.any(Number), failed: expect.any(Number), completed: expect.any(Number), prioritized: expect.any(Number) });
+      expect(q).toEqual({
+        name: q.name,
+        waiting: expect.any(Number),
+        active: expect.any(Number),
+        delayed: expect.any(Number),
+        failed: expect.any(Number),
+        completed: expect.any(Number),
+        prioritized: expect.any(Number),
+      });
     }
     await t.http.get('/v1/admin/queues/no-such-queue/failed').set(team.admin.auth).expect(404);
     await t.http.get('/v1/admin/queues/webhook-deliveries/failed?limit=0').set(team.admin.auth).expect(400);
@@ -66,7 +74,11 @@ describe('admin: job queues', () => {
 
   it('a webhook that keeps failing ends as a failed job the admin sees and can retry once the endpoint is fixed', async () => {
     const role = await createCalibrationRole(ds, team.admin.organizationId, { hiringManagerId: team.hiringManager.memberId });
-    await t.http.patch('/v1/organization').set(team.admin.auth).send({ webhookUrl: receiver.url('/hooks/down'), webhookSecret: 'whsec-admin-queues-0123456789' }).expect(200);
+    await t.http
+      .patch('/v1/organization')
+      .set(team.admin.auth)
+      .send({ webhookUrl: receiver.url('/hooks/down'), webhookSecret: 'whsec-admin-queues-0123456789' })
+      .expect(200);
     receiver.respond('/hooks/down', [], 500);
     // A window of its own, far in the future (see reminders.e2e-spec.ts).
     const endedAt = new Date(Math.ceil(Date.now() / DAY) * DAY + 1000 * DAY);
@@ -107,11 +119,17 @@ describe('admin: job queues', () => {
     // Another organization's admin neither sees nor retries it.
     const theirs = await t.http.get('/v1/admin/queues/webhook-deliveries/failed?limit=100').set(outsider.auth).expect(200);
     expect(theirs.body.items.some((j: { data: { deliveryId?: string } }) => j.data.deliveryId === delivery.id)).toBe(false);
-    await t.http.post(`/v1/admin/queues/webhook-deliveries/jobs/${encodeURIComponent(failed.id)}/retry`).set(outsider.auth).expect(404);
+    await t.http
+      .post(`/v1/admin/queues/webhook-deliveries/jobs/${encodeURIComponent(failed.id)}/retry`)
+      .set(outsider.auth)
+      .expect(404);
 
     // The endpoint is fixed; the admin retries: a new round of attempts delivers it.
     receiver.respond('/hooks/down', [], 200);
-    const retried = await t.http.post(`/v1/admin/queues/webhook-deliveries/jobs/${encodeURIComponent(failed.id)}/retry`).set(team.admin.auth).expect(200);
+    const retried = await t.http
+      .post(`/v1/admin/queues/webhook-deliveries/jobs/${encodeURIComponent(failed.id)}/retry`)
+      .set(team.admin.auth)
+      .expect(200);
     expect(retried.body).toMatchObject({ queue: QueueName.WebhookDeliveries, id: failed.id });
     const delivered = await waitFor(
       async () => {
@@ -124,8 +142,17 @@ describe('admin: job queues', () => {
     expect(receiver.received('/hooks/down')).toHaveLength(6);
 
     // Only failed jobs can be retried; unknown jobs are 404.
-    await waitFor(async () => ((await t.http.get('/v1/admin/queues/webhook-deliveries/failed?limit=100').set(team.admin.auth)).body.items.every((j: { id: string }) => j.id !== failed.id) ? true : null));
-    const again = await t.http.post(`/v1/admin/queues/webhook-deliveries/jobs/${encodeURIComponent(failed.id)}/retry`).set(team.admin.auth).expect(409);
+    await waitFor(async () =>
+      (await t.http.get('/v1/admin/queues/webhook-deliveries/failed?limit=100').set(team.admin.auth)).body.items.every(
+        (j: { id: string }) => j.id !== failed.id,
+      )
+        ? true
+        : null,
+    );
+    const again = await t.http
+      .post(`/v1/admin/queues/webhook-deliveries/jobs/${encodeURIComponent(failed.id)}/retry`)
+      .set(team.admin.auth)
+      .expect(409);
     expect(again.body.code).toBe('job_not_failed');
     await t.http.post('/v1/admin/queues/webhook-deliveries/jobs/no-such-job/retry').set(team.admin.auth).expect(404);
   }, 90_000);

@@ -62,7 +62,10 @@ describe('sign-in throttling', () => {
     expect(statuses.slice(0, 12)).toEqual(Array(12).fill(401));
     expect(statuses.slice(12)).toEqual(Array(4).fill(429));
     // Signing up and accepting invites from that address wait as well.
-    await t.http.post('/v1/auth/signup').send({ organizationName: 'Late', name: 'Late Comer', email: uniqueEmail(), password: TEST_PASSWORD }).expect(429);
+    await t.http
+      .post('/v1/auth/signup')
+      .send({ organizationName: 'Late', name: 'Late Comer', email: uniqueEmail(), password: TEST_PASSWORD })
+      .expect(429);
   }, 120_000);
 
   it('X-Forwarded-For is honoured from a trusted proxy (TRUST_PROXY): each client address has its own bucket', async () => {
@@ -89,12 +92,17 @@ describe('sign-in throttling', () => {
     const t = await track(appWith({ LOGIN_THROTTLE_LIMIT: '3', LOGIN_THROTTLE_ADDRESS_LIMIT: '1000' }));
     const admin = await signupOrganization(t);
     for (let i = 0; i < 6; i++) {
-      const invite = await t.http.post('/v1/members').set(admin.auth).send({ email: uniqueEmail('office'), name: `Colleague ${i}`, roles: ['interviewer'] }).expect(201);
+      const invite = await t.http
+        .post('/v1/members')
+        .set(admin.auth)
+        .send({ email: uniqueEmail('office'), name: `Colleague ${i}`, roles: ['interviewer'] })
+        .expect(201);
       await t.http.post('/v1/auth/accept-invite').send({ token: invite.body.inviteToken, password: TEST_PASSWORD }).expect(200);
     }
     // Guessing one token is limited.
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await t.http.post('/v1/auth/accept-invite').send({ token: 'guessed-token', password: TEST_PASSWORD })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await t.http.post('/v1/auth/accept-invite').send({ token: 'guessed-token', password: TEST_PASSWORD })).status);
     expect(statuses).toEqual([400, 400, 400, 429, 429]);
   }, 120_000);
 

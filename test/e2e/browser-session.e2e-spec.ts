@@ -39,15 +39,23 @@ describe('browser sessions: httpOnly cookie with CSRF protection', () => {
     const cookies = cookiesOf(res);
     const session = cookies.get('hireloop_session')!;
     const csrf = cookies.get('hireloop_csrf')!;
-    return { session, csrf, cookieHeader: `hireloop_session=${session.value}; hireloop_csrf=${csrf.value}`, accessToken: res.body.accessToken as string };
+    return {
+      session,
+      csrf,
+      cookieHeader: `hireloop_session=${session.value}; hireloop_csrf=${csrf.value}`,
+      accessToken: res.body.accessToken as string,
+    };
   }
 
-  const candidateCount = async (organizationId: string) => Number((await t.dataSource.query(`SELECT count(*) FROM candidates WHERE organization_id = $1`, [organizationId]))[0].count);
+  const candidateCount = async (organizationId: string) =>
+    Number((await t.dataSource.query(`SELECT count(*) FROM candidates WHERE organization_id = $1`, [organizationId]))[0].count);
 
   it('sign-in sets the session cookie httpOnly, SameSite=Lax, for the token lifetime, and a readable CSRF cookie', async () => {
     const admin = await signupOrganization(t);
     const { session, csrf } = await browserSignIn(admin.email);
-    expect(session.attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=lax', 'path=/', `max-age=${process.env.JWT_EXPIRES_IN_SECONDS ?? 3600}`]));
+    expect(session.attributes).toEqual(
+      expect.arrayContaining(['httponly', 'samesite=lax', 'path=/', `max-age=${process.env.JWT_EXPIRES_IN_SECONDS ?? 3600}`]),
+    );
     expect(session.attributes).not.toContain('secure'); // plain http on loopback
     expect(csrf.attributes).toEqual(expect.arrayContaining(['samesite=lax', 'path=/']));
     expect(csrf.attributes).not.toContain('httponly');
@@ -62,7 +70,12 @@ describe('browser sessions: httpOnly cookie with CSRF protection', () => {
 
     const body = { name: 'Casey Candidate', email: 'casey@example.test' };
     // A cross-site form or fetch: the browser attaches the cookie but the page cannot read the CSRF cookie.
-    const forged = await t.http.post('/v1/candidates').set('Cookie', browser.cookieHeader).set('Origin', 'https://evil.example').send(body).expect(403);
+    const forged = await t.http
+      .post('/v1/candidates')
+      .set('Cookie', browser.cookieHeader)
+      .set('Origin', 'https://evil.example')
+      .send(body)
+      .expect(403);
     expect(forged.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(forged.body).toMatchObject({ status: 403, code: 'csrf_token_invalid' });
     await t.http.post('/v1/candidates').set('Cookie', browser.cookieHeader).set('X-CSRF-Token', 'guessed-value').send(body).expect(403);
@@ -81,7 +94,12 @@ describe('browser sessions: httpOnly cookie with CSRF protection', () => {
     // The bearer header wins over another organization's session cookie sent along.
     const other = await signupOrganization(t);
     const stranger = await browserSignIn(other.email);
-    await t.http.post('/v1/candidates').set(admin.auth).set('Cookie', stranger.cookieHeader).send({ name: 'Bo Bearer', email: 'bo@example.test' }).expect(201);
+    await t.http
+      .post('/v1/candidates')
+      .set(admin.auth)
+      .set('Cookie', stranger.cookieHeader)
+      .send({ name: 'Bo Bearer', email: 'bo@example.test' })
+      .expect(201);
     expect(await candidateCount(admin.organizationId)).toBe(2);
     expect(await candidateCount(other.organizationId)).toBe(0);
   });
@@ -125,7 +143,11 @@ describe('browser sessions behind an https proxy', () => {
 
   it('marks both cookies Secure when the page came over https', async () => {
     const admin = await signupOrganization(t);
-    const res = await t.http.post('/v1/auth/login').set('X-Forwarded-Proto', 'https').send({ email: admin.email, password: TEST_PASSWORD }).expect(200);
+    const res = await t.http
+      .post('/v1/auth/login')
+      .set('X-Forwarded-Proto', 'https')
+      .send({ email: admin.email, password: TEST_PASSWORD })
+      .expect(200);
     const cookies = cookiesOf(res);
     expect(cookies.get('hireloop_session')?.attributes).toEqual(expect.arrayContaining(['secure', 'httponly']));
     expect(cookies.get('hireloop_csrf')?.attributes).toContain('secure');

@@ -41,7 +41,12 @@ describe('jobs: interviewer calibration', () => {
 
   async function ratedPanel(): Promise<PanelFixture> {
     const panel = await createPanel(ds, {
-      members: { organizationId: team.admin.organizationId, adminId: team.admin.memberId, hiringManagerId: team.hiringManager.memberId, interviewerIds: team.interviewers.map((i) => i.memberId) },
+      members: {
+        organizationId: team.admin.organizationId,
+        adminId: team.admin.memberId,
+        hiringManagerId: team.hiringManager.memberId,
+        interviewerIds: team.interviewers.map((i) => i.memberId),
+      },
     });
     // Alice is the lenient one: 4s where her co-panelists gave 3s (and one 4).
     await writeScorecard(ds, panel, 0, { ratings: [4, 4, 4], recommendation: 'strong_yes' });
@@ -96,7 +101,9 @@ describe('jobs: interviewer calibration', () => {
     expect(roleView.body.dimensions.every((d: { nUnits: number; nRatings: number }) => d.nUnits === 1 && d.nRatings === 3)).toBe(true);
     // One application: its recommendation is withheld by the small-number suppression (fewer than 5).
     expect(roleView.body.scoreDistribution).toMatchObject({ applications: 1, suppressed: true, recommendations: { hire: null } });
-    const stored = await ds.query(`SELECT recommendation FROM calibration_reports WHERE application_id = $1 ORDER BY version DESC LIMIT 1`, [panel.applicationId]);
+    const stored = await ds.query(`SELECT recommendation FROM calibration_reports WHERE application_id = $1 ORDER BY version DESC LIMIT 1`, [
+      panel.applicationId,
+    ]);
     expect(stored[0].recommendation).toBe('hire');
     expect(roleView.body.computedAt).not.toBeNull();
 

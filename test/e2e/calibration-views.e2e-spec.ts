@@ -47,9 +47,20 @@ describe('calibration views', () => {
     role = await createCalibrationRole(ds, org, { hiringManagerId: team.hiringManager.memberId, dimensions: 3, title: 'Platform Engineer' });
     otherRole = await createCalibrationRole(ds, org, { hiringManagerId: otherManager.memberId, dimensions: 2 });
     // Alice rates about a point higher than her co-panelists, Carol a point lower.
-    panels = generatePanels(seededRandom(2024), { applications: 40, interviewerIds: [alice, bob, carol], dimensions: 3, panelSize: 3, biases: [0.9, 0, -0.9], skipShare: 0 });
+    panels = generatePanels(seededRandom(2024), {
+      applications: 40,
+      interviewerIds: [alice, bob, carol],
+      dimensions: 3,
+      panelSize: 3,
+      biases: [0.9, 0, -0.9],
+      skipShare: 0,
+    });
     applications = await insertRatedApplications(ds, role, panels);
-    await insertRatedApplications(ds, otherRole, generatePanels(seededRandom(7), { applications: 10, interviewerIds: [alice, bob], dimensions: 2, panelSize: 2 }));
+    await insertRatedApplications(
+      ds,
+      otherRole,
+      generatePanels(seededRandom(7), { applications: 10, interviewerIds: [alice, bob], dimensions: 2, panelSize: 2 }),
+    );
 
     // Reports: scores across the whole scale (1, 1.25, … 4), then two without a score.
     for (const [i, application] of applications.entries()) {
@@ -94,7 +105,10 @@ describe('calibration views', () => {
       // Biased raters disagree more than they agree: alpha is well below 1 but defined.
       for (const d of res.body.dimensions) expect(d.alpha).toBeLessThan(0.9);
 
-      const expectedBuckets = Array.from({ length: 12 }, (_, b) => scores.filter((s) => s !== null && Math.min(11, Math.floor((s - 1) / 0.25)) === b).length);
+      const expectedBuckets = Array.from(
+        { length: 12 },
+        (_, b) => scores.filter((s) => s !== null && Math.min(11, Math.floor((s - 1) / 0.25)) === b).length,
+      );
       expect(res.body.scoreDistribution).toEqual({
         applications: 40,
         suppressed: false,
@@ -145,7 +159,14 @@ describe('calibration views', () => {
       expect(res.body).toEqual({
         roleId: fresh.roleId,
         title: fresh.title,
-        dimensions: fresh.dimensionIds.map((dimensionId, i) => ({ dimensionId, name: `Dimension ${i + 1}`, alpha: null, nUnits: 0, nRatings: 0, suppressed: false })),
+        dimensions: fresh.dimensionIds.map((dimensionId, i) => ({
+          dimensionId,
+          name: `Dimension ${i + 1}`,
+          alpha: null,
+          nUnits: 0,
+          nRatings: 0,
+          suppressed: false,
+        })),
         scoreDistribution: expect.objectContaining({ applications: 0, unscored: 0, recommendations: { hire: 0, no_hire: 0, inconclusive: 0 } }),
         decisions: { total: 0, followedRecommendation: 0, overrides: 0, followRate: null },
         computedAt: null,
@@ -155,14 +176,16 @@ describe('calibration views', () => {
 
   describe('GET /v1/interviewers/:id/calibration', () => {
     const history = async (): Promise<LeniencyRating[]> =>
-      (await ds.query(`SELECT interviewer_id, application_id, dimension_id, rating FROM scorecard_ratings WHERE organization_id = $1`, [team.admin.organizationId])).map(
-        (r: { interviewer_id: string; application_id: string; dimension_id: string; rating: number }) => ({
-          interviewerId: r.interviewer_id,
-          applicationId: r.application_id,
-          dimensionId: r.dimension_id,
-          rating: r.rating as LeniencyRating['rating'],
-        }),
-      );
+      (
+        await ds.query(`SELECT interviewer_id, application_id, dimension_id, rating FROM scorecard_ratings WHERE organization_id = $1`, [
+          team.admin.organizationId,
+        ])
+      ).map((r: { interviewer_id: string; application_id: string; dimension_id: string; rating: number }) => ({
+        interviewerId: r.interviewer_id,
+        applicationId: r.application_id,
+        dimensionId: r.dimension_id,
+        rating: r.rating as LeniencyRating['rating'],
+      }));
 
     it("shows the leniency offset with its n, the rating distribution against the organization's, and recommendation matches", async () => {
       const [alice, , carol] = team.interviewers;
@@ -175,7 +198,8 @@ describe('calibration views', () => {
       expect(carolView.body.offset).toBeLessThan(-0.2);
 
       const all = await history();
-      const share = (rows: LeniencyRating[]) => Object.fromEntries([1, 2, 3, 4].map((v) => [String(v), rows.filter((r) => r.rating === v).length / rows.length]));
+      const share = (rows: LeniencyRating[]) =>
+        Object.fromEntries([1, 2, 3, 4].map((v) => [String(v), rows.filter((r) => r.rating === v).length / rows.length]));
       const own = all.filter((r) => r.interviewerId === alice.memberId);
       expect(res.body.ratingCount).toBe(own.length);
       expect(res.body.organizationRatingCount).toBe(all.length);

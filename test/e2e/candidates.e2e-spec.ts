@@ -33,7 +33,14 @@ describe('candidates, applications and erasure', () => {
         .set(recruiter.auth)
         .send({ name: '  Grace Hopper ', email: `  ${email.toUpperCase()} `, source: 'conference', links: ['https://example.com/grace'] })
         .expect(201);
-      expect(created.body).toMatchObject({ name: 'Grace Hopper', email, source: 'conference', links: ['https://example.com/grace'], erased: false, erasedAt: null });
+      expect(created.body).toMatchObject({
+        name: 'Grace Hopper',
+        email,
+        source: 'conference',
+        links: ['https://example.com/grace'],
+        erased: false,
+        erasedAt: null,
+      });
 
       const dup = await t.http.post('/v1/candidates').set(admin.auth).send({ name: 'Another Grace', email: email.toUpperCase() }).expect(409);
       expect(dup.body).toMatchObject({ status: 409, code: 'candidate_email_taken', errors: [{ field: 'email', code: 'email_taken' }] });
@@ -41,20 +48,42 @@ describe('candidates, applications and erasure', () => {
       const other = await signupOrganization(t);
       await t.http.post('/v1/candidates').set(other.auth).send({ name: 'Grace Elsewhere', email }).expect(201);
 
-      const ada = await t.http.post('/v1/candidates').set(recruiter.auth).send({ name: 'Ada Lovelace', email: uniqueEmail('ada') }).expect(201);
+      const ada = await t.http
+        .post('/v1/candidates')
+        .set(recruiter.auth)
+        .send({ name: 'Ada Lovelace', email: uniqueEmail('ada') })
+        .expect(201);
       expect(ada.body).toMatchObject({ source: null, links: [] });
       const search = await t.http.get('/v1/candidates?q=HOPPER').set(recruiter.auth).expect(200);
       expect(search.body.items.map((c: { id: string }) => c.id)).toEqual([created.body.id]);
-      expect((await t.http.get(`/v1/candidates?q=${encodeURIComponent('%')}`).set(recruiter.auth).expect(200)).body.items).toEqual([]);
+      expect(
+        (
+          await t.http
+            .get(`/v1/candidates?q=${encodeURIComponent('%')}`)
+            .set(recruiter.auth)
+            .expect(200)
+        ).body.items,
+      ).toEqual([]);
       const page1 = await t.http.get('/v1/candidates?limit=1').set(recruiter.auth).expect(200);
       expect(page1.body.items.map((c: { id: string }) => c.id)).toEqual([ada.body.id]);
       const page2 = await t.http.get(`/v1/candidates?limit=1&cursor=${page1.body.nextCursor}`).set(recruiter.auth).expect(200);
       expect(page2.body).toEqual({ items: [expect.objectContaining({ id: created.body.id })], nextCursor: null });
 
-      const updated = await t.http.patch(`/v1/candidates/${ada.body.id}`).set(recruiter.auth).send({ name: 'Ada King', source: 'referral', links: ['https://example.com/ada'] }).expect(200);
+      const updated = await t.http
+        .patch(`/v1/candidates/${ada.body.id}`)
+        .set(recruiter.auth)
+        .send({ name: 'Ada King', source: 'referral', links: ['https://example.com/ada'] })
+        .expect(200);
       expect(updated.body).toMatchObject({ name: 'Ada King', source: 'referral', links: ['https://example.com/ada'], applications: [] });
-      expect((await t.http.patch(`/v1/candidates/${ada.body.id}`).set(recruiter.auth).send({ email }).expect(409)).body.errors[0].field).toBe('email');
-      await t.http.patch(`/v1/candidates/${ada.body.id}`).set(recruiter.auth).send({ source: null }).expect(200).expect((r) => expect(r.body.source).toBeNull());
+      expect((await t.http.patch(`/v1/candidates/${ada.body.id}`).set(recruiter.auth).send({ email }).expect(409)).body.errors[0].field).toBe(
+        'email',
+      );
+      await t.http
+        .patch(`/v1/candidates/${ada.body.id}`)
+        .set(recruiter.auth)
+        .send({ source: null })
+        .expect(200)
+        .expect((r) => expect(r.body.source).toBeNull());
 
       // The audit log records who changed what, never the personal data itself.
       const audit = await t.http.get(`/v1/audit-log?entityType=candidate&entityId=${ada.body.id}`).set(admin.auth).expect(200);
@@ -65,7 +94,11 @@ describe('candidates, applications and erasure', () => {
 
     it('validates fields and keeps candidates to recruiters and admins of the organization', async () => {
       const { admin, recruiter, hiringManager, interviewers } = await createTeam(t);
-      const bad = await t.http.post('/v1/candidates').set(recruiter.auth).send({ name: '   ', email: 'nope', links: ['javascript:alert(1)'], age: 30 }).expect(400);
+      const bad = await t.http
+        .post('/v1/candidates')
+        .set(recruiter.auth)
+        .send({ name: '   ', email: 'nope', links: ['javascript:alert(1)'], age: 30 })
+        .expect(400);
       expect(fields(bad).sort()).toEqual(['age', 'email', 'links', 'name']);
       expect(fields(await t.http.post('/v1/candidates').set(recruiter.auth).send({ email: uniqueEmail() }).expect(400))).toEqual(['name']);
       expect(fields(await t.http.get('/v1/candidates?limit=500').set(recruiter.auth).expect(400))).toEqual(['limit']);
@@ -106,23 +139,40 @@ describe('candidates, applications and erasure', () => {
         interviews: [],
       });
 
-      const again = await t.http.post('/v1/applications').set(recruiter.auth).send({ candidateId: scene.candidate.id, roleId: scene.role.roleId }).expect(409);
+      const again = await t.http
+        .post('/v1/applications')
+        .set(recruiter.auth)
+        .send({ candidateId: scene.candidate.id, roleId: scene.role.roleId })
+        .expect(409);
       expect(again.body).toMatchObject({ code: 'application_exists', applicationId: scene.applicationId });
 
       const draftRole = await createOpenRole(t.dataSource, admin.organizationId, { hiringManagerId: null, status: 'draft' });
-      expect((await t.http.post('/v1/applications').set(recruiter.auth).send({ candidateId: scene.candidate.id, roleId: draftRole.roleId }).expect(409)).body.code).toBe('role_not_open');
+      expect(
+        (await t.http.post('/v1/applications').set(recruiter.auth).send({ candidateId: scene.candidate.id, roleId: draftRole.roleId }).expect(409))
+          .body.code,
+      ).toBe('role_not_open');
       await t.http.post('/v1/applications').set(recruiter.auth).send({ candidateId: randomUUID(), roleId: scene.role.roleId }).expect(404);
       const stranger = await signupOrganization(t);
       const foreignRole = await createOpenRole(t.dataSource, stranger.organizationId, { hiringManagerId: null });
       await t.http.post('/v1/applications').set(recruiter.auth).send({ candidateId: scene.candidate.id, roleId: foreignRole.roleId }).expect(404);
-      expect(fields(await t.http.post('/v1/applications').set(recruiter.auth).send({ candidateId: 'x', roleId: scene.role.roleId }).expect(400))).toEqual(['candidateId']);
-      await t.http.post('/v1/applications').set(scene.team.interviewers[0].auth).send({ candidateId: scene.candidate.id, roleId: scene.role.roleId }).expect(403);
+      expect(
+        fields(await t.http.post('/v1/applications').set(recruiter.auth).send({ candidateId: 'x', roleId: scene.role.roleId }).expect(400)),
+      ).toEqual(['candidateId']);
+      await t.http
+        .post('/v1/applications')
+        .set(scene.team.interviewers[0].auth)
+        .send({ candidateId: scene.candidate.id, roleId: scene.role.roleId })
+        .expect(403);
 
       const moved = await t.http.patch(`/v1/applications/${scene.applicationId}`).set(recruiter.auth).send({ stage: 'onsite' }).expect(200);
       expect(moved.body.stage).toBe('onsite');
-      expect(fields(await t.http.patch(`/v1/applications/${scene.applicationId}`).set(recruiter.auth).send({ status: 'hired' }).expect(400))).toEqual(['status']);
+      expect(fields(await t.http.patch(`/v1/applications/${scene.applicationId}`).set(recruiter.auth).send({ status: 'hired' }).expect(400))).toEqual(
+        ['status'],
+      );
       await t.http.patch(`/v1/applications/${scene.applicationId}`).set(recruiter.auth).send({ status: 'rejected' }).expect(200);
-      expect((await t.http.patch(`/v1/applications/${scene.applicationId}`).set(recruiter.auth).send({ status: 'withdrawn' }).expect(409)).body.code).toBe('application_not_active');
+      expect(
+        (await t.http.patch(`/v1/applications/${scene.applicationId}`).set(recruiter.auth).send({ status: 'withdrawn' }).expect(409)).body.code,
+      ).toBe('application_not_active');
       // With the old one closed, the candidate may apply again.
       await t.http.post('/v1/applications').set(recruiter.auth).send({ candidateId: scene.candidate.id, roleId: scene.role.roleId }).expect(201);
 
@@ -134,13 +184,17 @@ describe('candidates, applications and erasure', () => {
       ]);
     });
 
-    it("shows hiring managers the applications of their own roles only", async () => {
+    it('shows hiring managers the applications of their own roles only', async () => {
       const scene = await createHiringScene(t);
       const { admin, recruiter, hiringManager } = scene.team;
       const otherHm = await addMember(t, admin, ['hiring_manager'], 'Other Manager');
       const otherRole = await createOpenRole(t.dataSource, admin.organizationId, { hiringManagerId: otherHm.memberId });
       const c2 = await t.http.post('/v1/candidates').set(recruiter.auth).send({ name: 'Second Person', email: uniqueEmail() }).expect(201);
-      const otherApp = await t.http.post('/v1/applications').set(recruiter.auth).send({ candidateId: c2.body.id, roleId: otherRole.roleId }).expect(201);
+      const otherApp = await t.http
+        .post('/v1/applications')
+        .set(recruiter.auth)
+        .send({ candidateId: c2.body.id, roleId: otherRole.roleId })
+        .expect(201);
 
       const mine = await t.http.get('/v1/applications').set(hiringManager.auth).expect(200);
       expect(mine.body.items.map((a: { id: string }) => a.id)).toEqual([scene.applicationId]);
@@ -167,7 +221,11 @@ describe('candidates, applications and erasure', () => {
       const { admin, recruiter, hiringManager, interviewers } = scene.team;
       const [alice, bob] = interviewers;
       const round = scene.role.rounds.technical;
-      await t.http.patch(`/v1/candidates/${scene.candidate.id}`).set(recruiter.auth).send({ links: ['https://github.com/janedoe'] }).expect(200);
+      await t.http
+        .patch(`/v1/candidates/${scene.candidate.id}`)
+        .set(recruiter.auth)
+        .send({ links: ['https://github.com/janedoe'] })
+        .expect(200);
       const interviewId = await scheduleInterview(t, recruiter, scene.applicationId, round.id, [alice, bob]);
       const aliceBody = {
         ratings: [
@@ -177,21 +235,31 @@ describe('candidates, applications and erasure', () => {
         recommendation: 'yes',
         privateNote: `Mail ${scene.candidate.email} about the offer; Jane Marie Doe is keen.`,
       };
-      const card = await t.http.post(`/v1/interviews/${interviewId}/scorecard/submit`).set(alice.auth).set('Idempotency-Key', 'erasure-key').send(aliceBody).expect(200);
+      const card = await t.http
+        .post(`/v1/interviews/${interviewId}/scorecard/submit`)
+        .set(alice.auth)
+        .set('Idempotency-Key', 'erasure-key')
+        .send(aliceBody)
+        .expect(200);
       await t.http
         .post(`/v1/interviews/${interviewId}/scorecard/amend`)
         .set(alice.auth)
         .send({ ...aliceBody, recommendation: 'strong_yes', reason: 'Talked to Jane again' })
         .expect(200);
-      await t.http.post(`/v1/interviews/${interviewId}/scorecard/submit`).set(bob.auth).send(completeScorecard(round, { rating: 2, evidence: 'Solid but slow; Janet (not the candidate) agreed.' })).expect(200);
+      await t.http
+        .post(`/v1/interviews/${interviewId}/scorecard/submit`)
+        .set(bob.auth)
+        .send(completeScorecard(round, { rating: 2, evidence: 'Solid but slow; Janet (not the candidate) agreed.' }))
+        .expect(200);
       // A recorded decision's rationale names her too (the decisions API belongs to the debriefs).
-      await t.dataSource.query(`INSERT INTO decisions (organization_id, application_id, decision, rationale, decided_by_member_id) VALUES ($1, $2, 'hire', $3, $4)`, [
-        admin.organizationId,
-        scene.applicationId,
-        'Hire Jane: strong coding, Doe impressed everyone.',
-        hiringManager.memberId,
-      ]);
-      const ratingsBefore = await t.dataSource.query(`SELECT scorecard_id, dimension_id, rating FROM scorecard_ratings WHERE application_id = $1 ORDER BY 1, 2`, [scene.applicationId]);
+      await t.dataSource.query(
+        `INSERT INTO decisions (organization_id, application_id, decision, rationale, decided_by_member_id) VALUES ($1, $2, 'hire', $3, $4)`,
+        [admin.organizationId, scene.applicationId, 'Hire Jane: strong coding, Doe impressed everyone.', hiringManager.memberId],
+      );
+      const ratingsBefore = await t.dataSource.query(
+        `SELECT scorecard_id, dimension_id, rating FROM scorecard_ratings WHERE application_id = $1 ORDER BY 1, 2`,
+        [scene.applicationId],
+      );
 
       await t.http.delete(`/v1/candidates/${scene.candidate.id}`).set(recruiter.auth).expect(204);
 
@@ -224,7 +292,11 @@ describe('candidates, applications and erasure', () => {
         (s: { interviewerId: string }) => s.interviewerId === bob.memberId,
       );
       expect(bobs.ratings[0].evidence).toBe('[erased on request]');
-      expect(await t.dataSource.query(`SELECT scorecard_id, dimension_id, rating FROM scorecard_ratings WHERE application_id = $1 ORDER BY 1, 2`, [scene.applicationId])).toEqual(ratingsBefore);
+      expect(
+        await t.dataSource.query(`SELECT scorecard_id, dimension_id, rating FROM scorecard_ratings WHERE application_id = $1 ORDER BY 1, 2`, [
+          scene.applicationId,
+        ]),
+      ).toEqual(ratingsBefore);
 
       // Nothing stored about the application still names her: scorecards, revisions, decisions, the audit log.
       const leftovers = await t.dataSource.query(
@@ -241,29 +313,55 @@ describe('candidates, applications and erasure', () => {
       const [decision] = await t.dataSource.query(`SELECT rationale FROM decisions WHERE application_id = $1`, [scene.applicationId]);
       expect(decision.rationale).toBe('[erased on request]');
 
-      const audit = await t.http.get(`/v1/audit-log?entityType=candidate&entityId=${scene.candidate.id}&action=candidate.erased`).set(admin.auth).expect(200);
+      const audit = await t.http
+        .get(`/v1/audit-log?entityType=candidate&entityId=${scene.candidate.id}&action=candidate.erased`)
+        .set(admin.auth)
+        .expect(200);
       expect(audit.body.items).toEqual([
         expect.objectContaining({
           actorMemberId: recruiter.memberId,
           before: { erased: false },
-          after: expect.objectContaining({ erased: true, applications: 1, applicationsWithdrawn: 1, scorecardsRedacted: 2, revisionsRedacted: 3, decisionsRedacted: 1, storedResponsesRedacted: 1, auditKeyDestroyed: true }),
+          after: expect.objectContaining({
+            erased: true,
+            applications: 1,
+            applicationsWithdrawn: 1,
+            scorecardsRedacted: 2,
+            revisionsRedacted: 3,
+            decisionsRedacted: 1,
+            storedResponsesRedacted: 1,
+            auditKeyDestroyed: true,
+          }),
         }),
       ]);
 
       // A late retry of the submission replays the erased response.
-      const replay = await t.http.post(`/v1/interviews/${interviewId}/scorecard/submit`).set(alice.auth).set('Idempotency-Key', 'erasure-key').send(aliceBody).expect(200);
+      const replay = await t.http
+        .post(`/v1/interviews/${interviewId}/scorecard/submit`)
+        .set(alice.auth)
+        .set('Idempotency-Key', 'erasure-key')
+        .send(aliceBody)
+        .expect(200);
       expect(replay.headers['idempotent-replayed']).toBe('true');
       expect(replay.body.ratings[0].evidence).toBe('[erased on request]');
 
       // The kit, lists and the interviewers' views show the placeholder.
-      expect((await t.http.get(`/v1/interviews/${interviewId}/kit`).set(alice.auth).expect(200)).body.candidate).toEqual({ name: 'Erased candidate' });
+      expect((await t.http.get(`/v1/interviews/${interviewId}/kit`).set(alice.auth).expect(200)).body.candidate).toEqual({
+        name: 'Erased candidate',
+      });
       expect((await t.http.get(`/v1/candidates?q=jane`).set(admin.auth).expect(200)).body.items).toEqual([]);
 
       // Idempotent; the record is frozen.
       await t.http.delete(`/v1/candidates/${scene.candidate.id}`).set(admin.auth).expect(204);
-      expect((await t.http.get(`/v1/audit-log?entityId=${scene.candidate.id}&action=candidate.erased`).set(admin.auth).expect(200)).body.items).toHaveLength(1);
-      expect((await t.http.patch(`/v1/candidates/${scene.candidate.id}`).set(admin.auth).send({ name: 'Jane Again' }).expect(409)).body.code).toBe('candidate_erased');
-      expect((await t.http.post('/v1/applications').set(recruiter.auth).send({ candidateId: scene.candidate.id, roleId: scene.role.roleId }).expect(409)).body.code).toBe('candidate_erased');
+      expect(
+        (await t.http.get(`/v1/audit-log?entityId=${scene.candidate.id}&action=candidate.erased`).set(admin.auth).expect(200)).body.items,
+      ).toHaveLength(1);
+      expect((await t.http.patch(`/v1/candidates/${scene.candidate.id}`).set(admin.auth).send({ name: 'Jane Again' }).expect(409)).body.code).toBe(
+        'candidate_erased',
+      );
+      expect(
+        (await t.http.post('/v1/applications').set(recruiter.auth).send({ candidateId: scene.candidate.id, roleId: scene.role.roleId }).expect(409))
+          .body.code,
+      ).toBe('candidate_erased');
       await t.http.delete(`/v1/candidates/${randomUUID()}`).set(admin.auth).expect(404);
       // Her email is free again for a new, separate record.
       await t.http.post('/v1/candidates').set(recruiter.auth).send({ name: 'Jane Marie Doe', email: scene.candidate.email }).expect(201);
@@ -273,7 +371,11 @@ describe('candidates, applications and erasure', () => {
       const { admin, recruiter } = await createTeam(t);
       const c = await t.http.post('/v1/candidates').set(recruiter.auth).send({ name: 'Lone Person', email: uniqueEmail() }).expect(201);
       await t.http.delete(`/v1/candidates/${c.body.id}`).set(admin.auth).expect(204);
-      expect((await t.http.get(`/v1/candidates/${c.body.id}`).set(admin.auth).expect(200)).body).toMatchObject({ name: 'Erased candidate', erased: true, applications: [] });
+      expect((await t.http.get(`/v1/candidates/${c.body.id}`).set(admin.auth).expect(200)).body).toMatchObject({
+        name: 'Erased candidate',
+        erased: true,
+        applications: [],
+      });
     });
   });
 });

@@ -33,11 +33,19 @@ describe('the API answers as its OpenAPI document says', () => {
     const checker = new ContractChecker((await t.http.get('/docs-json').expect(200)).body);
     const me = (await t.http.get('/v1/me').set(scene.team.admin.auth).expect(200)).body;
     expect(checker.verify('GET', '/v1/me', 200, 'application/json', me)).toEqual([]);
-    expect(checker.verify('GET', '/v1/me', 200, 'application/json', { ...me, undeclared: 1 })).toEqual([expect.stringContaining('must NOT have additional properties')]);
-    expect(checker.verify('GET', '/v1/me', 200, 'application/json', { ...me, user: { ...me.user, email: 42 } })).toEqual([expect.stringContaining('/user/email must be string')]);
+    expect(checker.verify('GET', '/v1/me', 200, 'application/json', { ...me, undeclared: 1 })).toEqual([
+      expect.stringContaining('must NOT have additional properties'),
+    ]);
+    expect(checker.verify('GET', '/v1/me', 200, 'application/json', { ...me, user: { ...me.user, email: 42 } })).toEqual([
+      expect.stringContaining('/user/email must be string'),
+    ]);
     const problem = { type: 'https://hireloop.dev/problems/role_not_open', title: 'Not Found', status: 404, detail: 'x', code: 'role_not_open' };
-    expect(checker.verify('GET', `/v1/applications/${randomUUID()}`, 404, 'application/problem+json', problem)).toEqual([expect.stringContaining('/code must be equal to one of the allowed values')]);
-    expect(checker.verify('GET', '/v1/me', 409, 'application/problem+json', problem)).toEqual([expect.stringContaining('status 409 is not declared')]);
+    expect(checker.verify('GET', `/v1/applications/${randomUUID()}`, 404, 'application/problem+json', problem)).toEqual([
+      expect.stringContaining('/code must be equal to one of the allowed values'),
+    ]);
+    expect(checker.verify('GET', '/v1/me', 409, 'application/problem+json', problem)).toEqual([
+      expect.stringContaining('status 409 is not declared'),
+    ]);
   });
 
   it('walks the hiring loop with bodies matching the declared schemas', async () => {
@@ -60,7 +68,13 @@ describe('the API answers as its OpenAPI document says', () => {
     const templates = await call(t.http.get('/v1/role-templates').set(recruiter.auth), 200);
     await call(t.http.get(`/v1/role-templates/${templates.body.items[0].key}`).set(recruiter.auth), 200);
     const draft = await call(t.http.post('/v1/roles').set(recruiter.auth).send({ title: 'Contract Engineer', level: 'L4' }), 201);
-    await call(t.http.post(`/v1/roles/${draft.body.id}/dimensions`).set(recruiter.auth).send({ name: 'Rigor', weight: 100, rubric: { 1: 'a', 2: 'b', 3: 'c', 4: 'd' } }), 201);
+    await call(
+      t.http
+        .post(`/v1/roles/${draft.body.id}/dimensions`)
+        .set(recruiter.auth)
+        .send({ name: 'Rigor', weight: 100, rubric: { 1: 'a', 2: 'b', 3: 'c', 4: 'd' } }),
+      201,
+    );
     await call(t.http.post(`/v1/roles/${draft.body.id}/open`).set(recruiter.auth), 422);
     await call(t.http.post('/v1/questions').set(recruiter.auth).send({ prompt: 'Walk me through a design you would change today.' }), 201);
     await call(t.http.get('/v1/questions').set(recruiter.auth), 200);
@@ -76,8 +90,17 @@ describe('the API answers as its OpenAPI document says', () => {
     await call(t.http.get(`/v1/interviews/${interviewId}/kit`).set(alice.auth), 200);
     await call(t.http.put(`/v1/interviews/${interviewId}/scorecard`).set(alice.auth).send({ recommendation: 'yes' }), 200);
     await call(t.http.get(`/v1/interviews/${interviewId}/scorecard`).set(alice.auth), 200);
-    const submitted = await call(t.http.post(`/v1/interviews/${interviewId}/scorecard/submit`).set(alice.auth).send(completeScorecard(technical)), 200);
-    await call(t.http.post(`/v1/interviews/${interviewId}/scorecard/amend`).set(alice.auth).send({ ...completeScorecard(technical, { rating: 4 }), reason: 'Re-read my notes' }), 200);
+    const submitted = await call(
+      t.http.post(`/v1/interviews/${interviewId}/scorecard/submit`).set(alice.auth).send(completeScorecard(technical)),
+      200,
+    );
+    await call(
+      t.http
+        .post(`/v1/interviews/${interviewId}/scorecard/amend`)
+        .set(alice.auth)
+        .send({ ...completeScorecard(technical, { rating: 4 }), reason: 'Re-read my notes' }),
+      200,
+    );
     await call(t.http.get(`/v1/applications/${scene.applicationId}/scorecards`).set(hiringManager.auth), 200);
     await call(t.http.get(`/v1/scorecards/${submitted.body.id}`).set(hiringManager.auth), 200);
     await call(t.http.get(`/v1/applications/${scene.applicationId}/debrief`).set(hiringManager.auth), 200);

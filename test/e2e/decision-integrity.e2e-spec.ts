@@ -1,5 +1,15 @@
 import { DataSource } from 'typeorm';
-import { Actor, addMember, completeScorecard, createOpenRole, createTeam, createTestApp, LoopFixture, scheduleInterview, TestApp } from '@hireloop/testing';
+import {
+  Actor,
+  addMember,
+  completeScorecard,
+  createOpenRole,
+  createTeam,
+  createTestApp,
+  LoopFixture,
+  scheduleInterview,
+  TestApp,
+} from '@hireloop/testing';
 import { createPanel, PanelMembers, waitForCurrentReport, writeScorecard } from '@hireloop/testing/panel-fixture';
 import { startWorker, stopAllProcesses, WorkerProcess } from '@hireloop/testing/worker-process';
 
@@ -33,13 +43,23 @@ describe('decision integrity', () => {
 
   /** An application of `role` with a recruiter-made candidate. */
   async function application(role: LoopFixture): Promise<string> {
-    const candidate = await t.http.post('/v1/candidates').set(team.recruiter.auth).send({ name: 'Jordan Candidate', email: `${Date.now()}-${Math.random()}@candidate.test` }).expect(201);
-    const res = await t.http.post('/v1/applications').set(team.recruiter.auth).send({ candidateId: candidate.body.id, roleId: role.roleId }).expect(201);
+    const candidate = await t.http
+      .post('/v1/candidates')
+      .set(team.recruiter.auth)
+      .send({ name: 'Jordan Candidate', email: `${Date.now()}-${Math.random()}@candidate.test` })
+      .expect(201);
+    const res = await t.http
+      .post('/v1/applications')
+      .set(team.recruiter.auth)
+      .send({ candidateId: candidate.body.id, roleId: role.roleId })
+      .expect(201);
     return res.body.id;
   }
 
-  const submit = (actor: Actor, interviewId: string, body: object) => t.http.post(`/v1/interviews/${interviewId}/scorecard/submit`).set(actor.auth).send(body);
-  const amend = (actor: Actor, interviewId: string, body: object) => t.http.post(`/v1/interviews/${interviewId}/scorecard/amend`).set(actor.auth).send(body);
+  const submit = (actor: Actor, interviewId: string, body: object) =>
+    t.http.post(`/v1/interviews/${interviewId}/scorecard/submit`).set(actor.auth).send(body);
+  const amend = (actor: Actor, interviewId: string, body: object) =>
+    t.http.post(`/v1/interviews/${interviewId}/scorecard/amend`).set(actor.auth).send(body);
   const feedback = (actor: Actor, applicationId: string) => t.http.get(`/v1/applications/${applicationId}/scorecards`).set(actor.auth);
   const debrief = (actor: Actor, applicationId: string) => t.http.get(`/v1/applications/${applicationId}/debrief`).set(actor.auth);
   const allNotAssessed = (role: LoopFixture, round: 'technical' | 'design' | 'pairing') => ({
@@ -65,16 +85,24 @@ describe('decision integrity', () => {
       const aliceInterview = await scheduleInterview(t, team.recruiter, applicationId, role.rounds.technical.id, [alice]);
       hmInterviewId = await scheduleInterview(t, team.recruiter, applicationId, role.rounds.design.id, [hmOnPanel]);
       adminInterviewId = await scheduleInterview(t, team.recruiter, applicationId, role.rounds.pairing.id, [adminOnPanel]);
-      aliceCardId = (await submit(alice, aliceInterview, completeScorecard(role.rounds.technical, { rating: 2, recommendation: 'no' })).expect(200)).body.id;
+      aliceCardId = (await submit(alice, aliceInterview, completeScorecard(role.rounds.technical, { rating: 2, recommendation: 'no' })).expect(200))
+        .body.id;
     });
 
     it("the role's hiring manager on the panel reads nothing before submitting, nor after an all-not-assessed scorecard", async () => {
-      for (const res of [await feedback(hmOnPanel, applicationId), await debrief(hmOnPanel, applicationId), await t.http.get(`/v1/scorecards/${aliceCardId}`).set(hmOnPanel.auth)]) {
+      for (const res of [
+        await feedback(hmOnPanel, applicationId),
+        await debrief(hmOnPanel, applicationId),
+        await t.http.get(`/v1/scorecards/${aliceCardId}`).set(hmOnPanel.auth),
+      ]) {
         expect(res.status).toBe(403);
         expect(res.headers['content-type']).toContain('application/problem+json');
         expect(res.body.code).toBe('feedback_blind');
       }
-      const decide = await t.http.post(`/v1/applications/${applicationId}/decision`).set(hmOnPanel.auth).send({ decision: 'hire', rationale: 'Strong signals across the loop.', overrideReason: 'x'.repeat(12) });
+      const decide = await t.http
+        .post(`/v1/applications/${applicationId}/decision`)
+        .set(hmOnPanel.auth)
+        .send({ decision: 'hire', rationale: 'Strong signals across the loop.', overrideReason: 'x'.repeat(12) });
       expect(decide.status).toBe(403);
       expect(decide.body.code).toBe('feedback_blind');
 
@@ -85,7 +113,10 @@ describe('decision integrity', () => {
       // Rating a dimension (here by amending, before ever reading the panel) opens the panel.
       const design = role.rounds.design.focusDimensionIds;
       await amend(hmOnPanel, hmInterviewId, {
-        ratings: [{ dimensionId: design[0], rating: 3, evidence: EVIDENCE }, { dimensionId: design[1], notAssessed: true, notAssessedReason: 'We ran out of time' }],
+        ratings: [
+          { dimensionId: design[0], rating: 3, evidence: EVIDENCE },
+          { dimensionId: design[1], notAssessed: true, notAssessedReason: 'We ran out of time' },
+        ],
         recommendation: 'yes',
         reason: 'Found my notes on the design discussion',
       }).expect(200);
@@ -113,7 +144,10 @@ describe('decision integrity', () => {
       // The hiring manager read the panel in the first test; now they change their mind.
       const design = role.rounds.design.focusDimensionIds;
       await amend(hmOnPanel, hmInterviewId, {
-        ratings: [{ dimensionId: design[0], rating: 2, evidence: EVIDENCE }, { dimensionId: design[1], rating: 2, evidence: EVIDENCE }],
+        ratings: [
+          { dimensionId: design[0], rating: 2, evidence: EVIDENCE },
+          { dimensionId: design[1], rating: 2, evidence: EVIDENCE },
+        ],
         recommendation: 'no',
         reason: 'After the debrief I weigh the design gaps more',
       }).expect(200);
@@ -122,7 +156,13 @@ describe('decision integrity', () => {
       const card = res.body.scorecards.find((s: { interviewer: { id: string } }) => s.interviewer.id === hmOnPanel.memberId);
       expect(card.amendedAfterViewingPanel).toBe(true);
       expect(card.amendments).toEqual([
-        expect.objectContaining({ revision: 2, afterViewingPanel: false, reason: 'Found my notes on the design discussion', recommendationBefore: 'yes', recommendationAfter: 'yes' }),
+        expect.objectContaining({
+          revision: 2,
+          afterViewingPanel: false,
+          reason: 'Found my notes on the design discussion',
+          recommendationBefore: 'yes',
+          recommendationAfter: 'yes',
+        }),
         {
           revision: 3,
           amendedAt: expect.any(String),
@@ -141,7 +181,10 @@ describe('decision integrity', () => {
       const alice = res.body.scorecards.find((s: { id: string }) => s.id === aliceCardId);
       expect(alice).toMatchObject({ amendedAfterViewingPanel: false, amendments: [] });
       // Names for the ids the report uses.
-      expect(res.body.interviewerNames).toMatchObject({ [hmOnPanel.memberId]: 'Hollis Manager', [team.interviewers[0].memberId]: 'Alice Interviewer' });
+      expect(res.body.interviewerNames).toMatchObject({
+        [hmOnPanel.memberId]: 'Hollis Manager',
+        [team.interviewers[0].memberId]: 'Alice Interviewer',
+      });
 
       const one = await t.http.get(`/v1/scorecards/${card.id}`).set(team.admin.auth).expect(200);
       expect(one.body.amendedAfterViewingPanel).toBe(true);
@@ -163,14 +206,20 @@ describe('decision integrity', () => {
         interviewerIds: team.interviewers.map((i) => i.memberId),
       };
     });
-    const decide = (applicationId: string, body: object) => t.http.post(`/v1/applications/${applicationId}/decision`).set(team.hiringManager.auth).send(body);
+    const decide = (applicationId: string, body: object) =>
+      t.http.post(`/v1/applications/${applicationId}/decision`).set(team.hiringManager.auth).send(body);
 
     it('decides on a current report without acknowledging anything, and records the version it was made on', async () => {
       const panel = await createPanel(ds, { members });
       for (let i = 0; i < 3; i++) await writeScorecard(ds, panel, i, { ratings: [4, 4, 3], recommendation: 'strong_yes' });
       const report = await waitForCurrentReport(ds, panel.applicationId);
       const res = await decide(panel.applicationId, { decision: 'hire', rationale: 'The panel is consistent and strong.' }).expect(201);
-      expect(res.body).toMatchObject({ reportVersion: report.version, staleAcknowledged: false, staleReason: null, report: { version: report.version } });
+      expect(res.body).toMatchObject({
+        reportVersion: report.version,
+        staleAcknowledged: false,
+        staleReason: null,
+        report: { version: report.version },
+      });
     });
 
     it('answers 409 report_stale while a submitted revision is not covered; decides with acknowledgeStale and a reason', async () => {
@@ -181,18 +230,33 @@ describe('decision integrity', () => {
       await worker!.stop();
       worker = undefined;
       // The latest report once the worker is gone (a job already under way may have stored one more version).
-      const [report] = await ds.query(`SELECT max(version)::int AS version FROM calibration_reports WHERE application_id = $1`, [panel.applicationId]);
+      const [report] = await ds.query(`SELECT max(version)::int AS version FROM calibration_reports WHERE application_id = $1`, [
+        panel.applicationId,
+      ]);
       const amended = await writeScorecard(ds, panel, 2, { ratings: [1, 1, 2], recommendation: 'strong_no' });
 
       const stale = await decide(panel.applicationId, { decision: 'hire', rationale: 'The panel is consistent and strong.' }).expect(409);
       expect(stale.headers['content-type']).toContain('application/problem+json');
       expect(stale.body.code).toBe('report_stale');
       expect(stale.body.detail).toContain(`version ${report.version}`);
-      expect(stale.body).toMatchObject({ reportVersion: report.version, pendingRevisions: [{ scorecardId: amended.scorecardId, revision: 2 }], recomputePending: true });
+      expect(stale.body).toMatchObject({
+        reportVersion: report.version,
+        pendingRevisions: [{ scorecardId: amended.scorecardId, revision: 2 }],
+        recomputePending: true,
+      });
 
-      const noReason = await decide(panel.applicationId, { decision: 'hire', rationale: 'The panel is consistent and strong.', acknowledgeStale: true }).expect(400);
+      const noReason = await decide(panel.applicationId, {
+        decision: 'hire',
+        rationale: 'The panel is consistent and strong.',
+        acknowledgeStale: true,
+      }).expect(400);
       expect(noReason.body.errors).toEqual([expect.objectContaining({ field: 'staleReason', code: 'stale_reason_required' })]);
-      const blankReason = await decide(panel.applicationId, { decision: 'hire', rationale: 'The panel is consistent and strong.', acknowledgeStale: true, staleReason: '   ' }).expect(400);
+      const blankReason = await decide(panel.applicationId, {
+        decision: 'hire',
+        rationale: 'The panel is consistent and strong.',
+        acknowledgeStale: true,
+        staleReason: '   ',
+      }).expect(400);
       expect(blankReason.body.errors[0].field).toBe('staleReason');
       expect((await ds.query(`SELECT count(*)::int AS n FROM decisions WHERE application_id = $1`, [panel.applicationId]))[0].n).toBe(0);
 
@@ -211,15 +275,29 @@ describe('decision integrity', () => {
       const got = await t.http.get(`/v1/applications/${panel.applicationId}/decision`).set(team.admin.auth).expect(200);
       expect(got.body).toMatchObject({ reportVersion: report.version, staleAcknowledged: true });
       const d = await debrief(team.admin, panel.applicationId).expect(200);
-      expect(d.body.decision).toMatchObject({ reportVersion: report.version, staleAcknowledged: true, staleReason: expect.stringContaining('offer deadline') });
-      const [row] = await ds.query(`SELECT report_version, stale_acknowledged, stale_reason FROM decisions WHERE application_id = $1`, [panel.applicationId]);
-      expect(row).toEqual({ report_version: report.version, stale_acknowledged: true, stale_reason: 'The offer deadline is today; the amendment was discussed in the debrief.' });
+      expect(d.body.decision).toMatchObject({
+        reportVersion: report.version,
+        staleAcknowledged: true,
+        staleReason: expect.stringContaining('offer deadline'),
+      });
+      const [row] = await ds.query(`SELECT report_version, stale_acknowledged, stale_reason FROM decisions WHERE application_id = $1`, [
+        panel.applicationId,
+      ]);
+      expect(row).toEqual({
+        report_version: report.version,
+        stale_acknowledged: true,
+        stale_reason: 'The offer deadline is today; the amendment was discussed in the debrief.',
+      });
     });
 
     it('answers 409 when scorecards were submitted but no report exists yet', async () => {
       const panel = await createPanel(ds, { members });
       await writeScorecard(ds, panel, 0, { ratings: [4, 4, 3], recommendation: 'strong_yes' });
-      const res = await decide(panel.applicationId, { decision: 'no_hire', rationale: 'Not enough signal to hire.', overrideReason: 'Deciding before the report exists.' }).expect(409);
+      const res = await decide(panel.applicationId, {
+        decision: 'no_hire',
+        rationale: 'Not enough signal to hire.',
+        overrideReason: 'Deciding before the report exists.',
+      }).expect(409);
       expect(res.body.code).toBe('report_stale');
     });
   });
@@ -228,20 +306,40 @@ describe('decision integrity', () => {
     const RUBRIC5 = { '1': 'far below', '2': 'below', '3': 'meets', '4': 'above', '5': 'far above' };
 
     it('creates a 5-point role with its levels and scale defaults, requires anchors for every level, takes required flags', async () => {
-      const created = await t.http.post('/v1/roles').set(team.recruiter.auth).send({ title: 'Data Scientist', ratingScale: 'five_point' }).expect(201);
+      const created = await t.http
+        .post('/v1/roles')
+        .set(team.recruiter.auth)
+        .send({ title: 'Data Scientist', ratingScale: 'five_point' })
+        .expect(201);
       expect(created.body.ratingScale).toBe('five_point');
       expect(created.body.scaleLevels.map((l: { value: number }) => l.value)).toEqual([1, 2, 3, 4, 5]);
       expect(created.body.scaleLevels[2]).toMatchObject({ value: 3, key: 'meets' });
       expect(created.body.hirePolicy).toMatchObject({ bar: 3, floor: 2, everyDimensionMeets: false });
       const roleId = created.body.id;
 
-      const missing = await t.http.post(`/v1/roles/${roleId}/dimensions`).set(team.recruiter.auth).send({ name: 'Modelling', weight: 60, rubric: { '1': 'a', '2': 'b', '3': 'c', '4': 'd' } }).expect(400);
+      const missing = await t.http
+        .post(`/v1/roles/${roleId}/dimensions`)
+        .set(team.recruiter.auth)
+        .send({ name: 'Modelling', weight: 60, rubric: { '1': 'a', '2': 'b', '3': 'c', '4': 'd' } })
+        .expect(400);
       expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'rubric.5', code: 'rubric_anchor_required' })]);
-      const dim = await t.http.post(`/v1/roles/${roleId}/dimensions`).set(team.recruiter.auth).send({ name: 'Modelling', weight: 60, rubric: RUBRIC5 }).expect(201);
+      const dim = await t.http
+        .post(`/v1/roles/${roleId}/dimensions`)
+        .set(team.recruiter.auth)
+        .send({ name: 'Modelling', weight: 60, rubric: RUBRIC5 })
+        .expect(201);
       expect(dim.body.dimension).toMatchObject({ required: true, rubric: RUBRIC5 });
-      const optional = await t.http.post(`/v1/roles/${roleId}/dimensions`).set(team.recruiter.auth).send({ name: 'Domain', weight: 40, rubric: RUBRIC5, required: false }).expect(201);
+      const optional = await t.http
+        .post(`/v1/roles/${roleId}/dimensions`)
+        .set(team.recruiter.auth)
+        .send({ name: 'Domain', weight: 40, rubric: RUBRIC5, required: false })
+        .expect(201);
       expect(optional.body.dimension.required).toBe(false);
-      const flipped = await t.http.patch(`/v1/roles/${roleId}/dimensions/${optional.body.dimension.id}`).set(team.recruiter.auth).send({ required: true }).expect(200);
+      const flipped = await t.http
+        .patch(`/v1/roles/${roleId}/dimensions/${optional.body.dimension.id}`)
+        .set(team.recruiter.auth)
+        .send({ required: true })
+        .expect(200);
       expect(flipped.body.dimension.required).toBe(true);
 
       // The loop version states the scale and the flags.
@@ -250,9 +348,17 @@ describe('decision integrity', () => {
       expect(version.body.snapshot.dimensions.map((d: { required: boolean }) => d.required)).toEqual([true, true]);
 
       // Policy thresholds are checked on the role's scale: 5 is the top level here…
-      await t.http.patch(`/v1/roles/${roleId}`).set(team.recruiter.auth).send({ hirePolicy: { bar: 4.5, everyDimensionMeets: true } }).expect(200);
+      await t.http
+        .patch(`/v1/roles/${roleId}`)
+        .set(team.recruiter.auth)
+        .send({ hirePolicy: { bar: 4.5, everyDimensionMeets: true } })
+        .expect(200);
       // …and off the 4-point scale.
-      const four = await t.http.post('/v1/roles').set(team.recruiter.auth).send({ title: 'Engineer', hirePolicy: { bar: 5 } }).expect(400);
+      const four = await t.http
+        .post('/v1/roles')
+        .set(team.recruiter.auth)
+        .send({ title: 'Engineer', hirePolicy: { bar: 5 } })
+        .expect(400);
       expect(four.body.errors).toEqual([expect.objectContaining({ field: 'hirePolicy.bar' })]);
     });
 
@@ -266,9 +372,15 @@ describe('decision integrity', () => {
         .send({ name: 'SQL', weight: 100, rubric: { '1': 'a', '2': 'b', '3': 'c', '4': 'd' } })
         .expect(201);
       const refused = await t.http.patch(`/v1/roles/${roleId}`).set(team.recruiter.auth).send({ ratingScale: 'five_point' }).expect(400);
-      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'ratingScale', code: 'rubric_anchor_missing', message: expect.stringContaining('"SQL"') })]);
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({ field: 'ratingScale', code: 'rubric_anchor_missing', message: expect.stringContaining('"SQL"') }),
+      ]);
       expect(refused.body.errors[0].message).toContain('level 5');
-      await t.http.patch(`/v1/roles/${roleId}/dimensions/${dim.body.dimension.id}`).set(team.recruiter.auth).send({ rubric: { '1': 'a', '2': 'b', '3': 'c', '4': 'd', '5': 'e' } }).expect(200);
+      await t.http
+        .patch(`/v1/roles/${roleId}/dimensions/${dim.body.dimension.id}`)
+        .set(team.recruiter.auth)
+        .send({ rubric: { '1': 'a', '2': 'b', '3': 'c', '4': 'd', '5': 'e' } })
+        .expect(200);
       const five = await t.http.patch(`/v1/roles/${roleId}`).set(team.recruiter.auth).send({ ratingScale: 'five_point' }).expect(200);
       expect(five.body.ratingScale).toBe('five_point');
       // To three levels: the existing anchors 1–3 suffice; bar, floor and margin move to the new scale's defaults.
@@ -285,7 +397,9 @@ describe('decision integrity', () => {
       const i5 = await scheduleInterview(t, team.recruiter, app5, five.rounds.technical.id, [alice]);
       const six = await submit(alice, i5, completeScorecard(five.rounds.technical, { rating: 6 })).expect(400);
       expect(six.body.errors).toEqual(
-        expect.arrayContaining([expect.objectContaining({ field: 'ratings.0.rating', code: 'invalid_rating', message: expect.stringContaining('from 1 to 5') })]),
+        expect.arrayContaining([
+          expect.objectContaining({ field: 'ratings.0.rating', code: 'invalid_rating', message: expect.stringContaining('from 1 to 5') }),
+        ]),
       );
       await submit(alice, i5, completeScorecard(five.rounds.technical, { rating: 5 })).expect(200);
       const rows = await ds.query(`SELECT rating FROM scorecard_ratings WHERE application_id = $1`, [app5]);
@@ -295,7 +409,10 @@ describe('decision integrity', () => {
       const app3 = await application(three);
       const i3 = await scheduleInterview(t, team.recruiter, app3, three.rounds.technical.id, [bob]);
       const four = await submit(bob, i3, completeScorecard(three.rounds.technical, { rating: 4 })).expect(400);
-      expect(four.body.errors[0]).toMatchObject({ field: 'ratings.0.rating', message: expect.stringContaining('from 1 to 3 (the three-level scale') });
+      expect(four.body.errors[0]).toMatchObject({
+        field: 'ratings.0.rating',
+        message: expect.stringContaining('from 1 to 3 (the three-level scale'),
+      });
       await submit(bob, i3, completeScorecard(three.rounds.technical, { rating: 3 })).expect(200);
       const kit = await t.http.get(`/v1/interviews/${i3}/kit`).set(bob.auth).expect(200);
       expect(kit.body.ratingScale).toBe('three_level');
@@ -309,8 +426,14 @@ describe('decision integrity', () => {
       const org = await createTeam(t);
       const [alice, bob] = org.interviewers;
       const role = await createOpenRole(ds, org.admin.organizationId, { hiringManagerId: org.hiringManager.memberId });
-      const candidate = await t.http.post('/v1/candidates').set(org.recruiter.auth).send({ name: 'Sam Candidate', email: `${Date.now()}@leak.test` }).expect(201);
-      const applicationId = (await t.http.post('/v1/applications').set(org.recruiter.auth).send({ candidateId: candidate.body.id, roleId: role.roleId }).expect(201)).body.id;
+      const candidate = await t.http
+        .post('/v1/candidates')
+        .set(org.recruiter.auth)
+        .send({ name: 'Sam Candidate', email: `${Date.now()}@leak.test` })
+        .expect(201);
+      const applicationId = (
+        await t.http.post('/v1/applications').set(org.recruiter.auth).send({ candidateId: candidate.body.id, roleId: role.roleId }).expect(201)
+      ).body.id;
       const aliceInterview = await scheduleInterview(t, org.recruiter, applicationId, role.rounds.technical.id, [alice]);
       const bobInterview = await scheduleInterview(t, org.recruiter, applicationId, role.rounds.pairing.id, [bob]);
       const view = (actor: Actor, memberId: string) => t.http.get(`/v1/interviewers/${memberId}/calibration`).set(actor.auth).expect(200);
@@ -339,8 +462,15 @@ describe('decision integrity', () => {
       const role = await createOpenRole(ds, org.admin.organizationId, { hiringManagerId: hm.memberId });
       const applicationIds: string[] = [];
       for (let i = 0; i < 6; i++) {
-        const candidate = await t.http.post('/v1/candidates').set(org.recruiter.auth).send({ name: `Candidate ${i}`, email: `${Date.now()}-${i}@role.test` }).expect(201);
-        applicationIds.push((await t.http.post('/v1/applications').set(org.recruiter.auth).send({ candidateId: candidate.body.id, roleId: role.roleId }).expect(201)).body.id);
+        const candidate = await t.http
+          .post('/v1/candidates')
+          .set(org.recruiter.auth)
+          .send({ name: `Candidate ${i}`, email: `${Date.now()}-${i}@role.test` })
+          .expect(201);
+        applicationIds.push(
+          (await t.http.post('/v1/applications').set(org.recruiter.auth).send({ candidateId: candidate.body.id, roleId: role.roleId }).expect(201))
+            .body.id,
+        );
       }
       for (const [i, id] of applicationIds.entries()) {
         await ds.query(

@@ -1,7 +1,16 @@
 import { Queue, QueueEvents } from 'bullmq';
 import { createHash } from 'node:crypto';
 import { JobName, QueueName, redisConnectionFromUrl } from '@hireloop/queue';
-import { createHiringScene, createTestApp, interviewWindow, scheduleInterview, signupOrganization, TEST_PASSWORD, TestApp, uniqueEmail } from '@hireloop/testing';
+import {
+  createHiringScene,
+  createTestApp,
+  interviewWindow,
+  scheduleInterview,
+  signupOrganization,
+  TEST_PASSWORD,
+  TestApp,
+  uniqueEmail,
+} from '@hireloop/testing';
 import { waitFor } from '@hireloop/testing/panel-fixture';
 import { ReceivedMail, SmtpReceiver, startSmtpReceiver, verificationTokenReader } from '@hireloop/testing/smtp-receiver';
 import { freePort, startWorker, stopAllProcesses, WorkerProcess } from '@hireloop/testing/worker-process';
@@ -89,7 +98,14 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
     return part.content.toString('utf8').replace(/\r\n[ \t]/g, '');
   };
   /** The message is about this id (in its text, or its calendar part for a cancellation). */
-  const mentions = (m: ReceivedMail, id: string) => (m.parsed.text ?? '').includes(id) || m.parsed.attachments.some((a) => a.content.toString('utf8').replace(/\r\n[ \t]/g, '').includes(id));
+  const mentions = (m: ReceivedMail, id: string) =>
+    (m.parsed.text ?? '').includes(id) ||
+    m.parsed.attachments.some((a) =>
+      a.content
+        .toString('utf8')
+        .replace(/\r\n[ \t]/g, '')
+        .includes(id),
+    );
   const icsField = (ics: string, name: string) => new RegExp(`^${name}(?:;[^:]*)?:(.*)$`, 'm').exec(ics)?.[1]?.trim();
   /** The organization's deliveries after its signup (whose verification mail is a delivery of the organization too). */
   const deliveriesOf = (organizationId: string) =>
@@ -101,7 +117,11 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
   it('emails an invitation with its accept link; the link’s token accepts the invitation', async () => {
     const admin = await signupOrganization(t, 'Acme Robotics');
     const email = uniqueEmail('invitee');
-    const invite = await t.http.post('/v1/members').set(admin.auth).send({ email, name: 'Ivy Invitee', roles: ['interviewer'] }).expect(201);
+    const invite = await t.http
+      .post('/v1/members')
+      .set(admin.auth)
+      .send({ email, name: 'Ivy Invitee', roles: ['interviewer'] })
+      .expect(201);
 
     const [mail] = await smtp.waitFor((m) => m.envelope.to.includes(email), { what: 'the invitation' });
     expect(mail.parsed.subject).toBe('Alex Admin invited you to Acme Robotics on hireloop');
@@ -113,14 +133,23 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
     expect(link.searchParams.get('token')).toBe(invite.body.inviteToken);
     expect(mail.parsed.html).toContain(link.toString().replace(/&/g, '&amp;'));
 
-    await t.http.post('/v1/auth/accept-invite').send({ token: link.searchParams.get('token'), password: TEST_PASSWORD }).expect(200);
+    await t.http
+      .post('/v1/auth/accept-invite')
+      .send({ token: link.searchParams.get('token'), password: TEST_PASSWORD })
+      .expect(200);
     // Sent: the token is no longer stored with the delivery.
-    await waitFor(async () => (await deliveriesOf(admin.organizationId)).every((d: { status: string }) => d.status === 'sent'), { what: 'sent status' });
-    expect(await deliveriesOf(admin.organizationId)).toEqual([{ template: 'invitation', recipient_email: email, status: 'sent', attempts: 1, params: {} }]);
-    // The signup's verification mail went the same way (read from this SMTP server by signupOrganization).
-    expect(await t.dataSource.query(`SELECT status, params FROM email_deliveries WHERE organization_id = $1 AND template = 'email_verification'`, [admin.organizationId])).toEqual([
-      { status: 'sent', params: {} },
+    await waitFor(async () => (await deliveriesOf(admin.organizationId)).every((d: { status: string }) => d.status === 'sent'), {
+      what: 'sent status',
+    });
+    expect(await deliveriesOf(admin.organizationId)).toEqual([
+      { template: 'invitation', recipient_email: email, status: 'sent', attempts: 1, params: {} },
     ]);
+    // The signup's verification mail went the same way (read from this SMTP server by signupOrganization).
+    expect(
+      await t.dataSource.query(`SELECT status, params FROM email_deliveries WHERE organization_id = $1 AND template = 'email_verification'`, [
+        admin.organizationId,
+      ]),
+    ).toEqual([{ status: 'sent', params: {} }]);
     await new Promise((r) => setTimeout(r, 500));
     expect(smtp.to(email)).toHaveLength(1);
   });
@@ -134,11 +163,15 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
     expect(known.body).toEqual({ accepted: true });
 
     // (The admin's first mail was the verification of their signup.)
-    const [mail] = await smtp.waitFor((m) => m.envelope.to.includes(admin.email) && /\/reset-password/.test(m.parsed.text ?? ''), { what: 'the reset email' });
+    const [mail] = await smtp.waitFor((m) => m.envelope.to.includes(admin.email) && /\/reset-password/.test(m.parsed.text ?? ''), {
+      what: 'the reset email',
+    });
     expect(mail.parsed.subject).toBe('Reset your hireloop password');
     const token = linkIn(mail, '/reset-password').searchParams.get('token')!;
     // Stored hashed only.
-    const stored = await t.dataSource.query(`SELECT token_hash, expires_at - created_at AS ttl FROM password_reset_tokens WHERE user_id = $1`, [admin.userId]);
+    const stored = await t.dataSource.query(`SELECT token_hash, expires_at - created_at AS ttl FROM password_reset_tokens WHERE user_id = $1`, [
+      admin.userId,
+    ]);
     expect(stored).toEqual([{ token_hash: createHash('sha256').update(token).digest('hex'), ttl: expect.objectContaining({ hours: 1 }) }]);
 
     await t.http.post('/v1/auth/password-reset/confirm').send({ token, password: 'a brand new passphrase' }).expect(204);
@@ -146,13 +179,18 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
     await t.http.post('/v1/auth/login').send({ email: admin.email, password: TEST_PASSWORD }).expect(401);
 
     const reused = await t.http.post('/v1/auth/password-reset/confirm').send({ token, password: 'yet another passphrase' }).expect(400);
-    expect(reused.body).toMatchObject({ code: 'invalid_reset_token', errors: [{ field: 'token', message: 'Token: is unknown, already used or expired.' }] });
+    expect(reused.body).toMatchObject({
+      code: 'invalid_reset_token',
+      errors: [{ field: 'token', message: 'Token: is unknown, already used or expired.' }],
+    });
 
     await t.http.post('/v1/auth/password-reset').send({ email: admin.email }).expect(202);
     const isReset = (m: ReceivedMail) => m.envelope.to.includes(admin.email) && /\/reset-password/.test(m.parsed.text ?? '');
     const [second] = await smtp.waitFor(isReset, { count: 2, what: 'the second reset email' }).then((m) => m.slice(1));
     const expiring = linkIn(second, '/reset-password').searchParams.get('token')!;
-    await t.dataSource.query(`UPDATE password_reset_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [createHash('sha256').update(expiring).digest('hex')]);
+    await t.dataSource.query(`UPDATE password_reset_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [
+      createHash('sha256').update(expiring).digest('hex'),
+    ]);
     const expired = await t.http.post('/v1/auth/password-reset/confirm').send({ token: expiring, password: 'yet another passphrase' }).expect(400);
     expect(expired.body.code).toBe('invalid_reset_token');
     await t.http.post('/v1/auth/login').send({ email: admin.email, password: 'a brand new passphrase' }).expect(200);
@@ -185,16 +223,28 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
     const movedMails = await smtp.waitFor((m) => forInterview(m) && /^Moved:/.test(m.parsed.subject ?? ''), { count: 2, what: 'two updates' });
     for (const mail of movedMails) {
       const ics = calendarOf(mail);
-      expect([icsField(ics, 'METHOD'), icsField(ics, 'UID'), icsField(ics, 'SEQUENCE')]).toEqual(['REQUEST', `interview-${interviewId}@hireloop`, '1']);
+      expect([icsField(ics, 'METHOD'), icsField(ics, 'UID'), icsField(ics, 'SEQUENCE')]).toEqual([
+        'REQUEST',
+        `interview-${interviewId}@hireloop`,
+        '1',
+      ]);
       expect(icsField(ics, 'DTSTART')).toBe(moved.startsAt.replace(/[-:]/g, '').replace(/\.\d{3}/, ''));
     }
 
     await t.http.post(`/v1/interviews/${interviewId}/cancel`).set(scene.team.recruiter.auth).expect(200);
     await t.http.post(`/v1/interviews/${interviewId}/cancel`).set(scene.team.recruiter.auth).expect(200); // a no-op: no second email
-    const cancelled = await smtp.waitFor((m) => forInterview(m) && /^Cancelled:/.test(m.parsed.subject ?? ''), { count: 2, what: 'two cancellations' });
+    const cancelled = await smtp.waitFor((m) => forInterview(m) && /^Cancelled:/.test(m.parsed.subject ?? ''), {
+      count: 2,
+      what: 'two cancellations',
+    });
     for (const mail of cancelled) {
       const ics = calendarOf(mail);
-      expect([icsField(ics, 'METHOD'), icsField(ics, 'UID'), icsField(ics, 'SEQUENCE'), icsField(ics, 'STATUS')]).toEqual(['CANCEL', `interview-${interviewId}@hireloop`, '2', 'CANCELLED']);
+      expect([icsField(ics, 'METHOD'), icsField(ics, 'UID'), icsField(ics, 'SEQUENCE'), icsField(ics, 'STATUS')]).toEqual([
+        'CANCEL',
+        `interview-${interviewId}@hireloop`,
+        '2',
+        'CANCELLED',
+      ]);
     }
     await new Promise((r) => setTimeout(r, 1000));
     expect(smtp.messages.filter(forInterview)).toHaveLength(6);
@@ -240,9 +290,15 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
       const job = await queue.add(JobName.ScanReminders, { now: new Date(now).toISOString() });
       await job.waitUntilFinished(events, 30_000);
     }
-    const reminders = await smtp.waitFor((m) => m.envelope.to.includes(alice.email) && /^Reminder:/.test(m.parsed.subject ?? ''), { count: 2, what: 'two reminders' });
+    const reminders = await smtp.waitFor((m) => m.envelope.to.includes(alice.email) && /^Reminder:/.test(m.parsed.subject ?? ''), {
+      count: 2,
+      what: 'two reminders',
+    });
     expect(linkIn(reminders[0], `/interviews/${interviewId}`).toString()).toBe(`${APP}/interviews/${interviewId}`);
-    const [escalation] = await smtp.waitFor((m) => m.envelope.to.includes(scene.team.hiringManager.email) && /^Feedback overdue/.test(m.parsed.subject ?? ''), { what: 'the escalation' });
+    const [escalation] = await smtp.waitFor(
+      (m) => m.envelope.to.includes(scene.team.hiringManager.email) && /^Feedback overdue/.test(m.parsed.subject ?? ''),
+      { what: 'the escalation' },
+    );
     expect(escalation.parsed.subject).toContain('Alice Interviewer');
     expect(linkIn(escalation, `/applications/${scene.applicationId}/debrief`)).toBeTruthy();
     await new Promise((r) => setTimeout(r, 1000));
@@ -258,7 +314,10 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
       .set(scene.team.hiringManager.auth)
       .send({ decision: 'hire', rationale: 'Strong across the loop.', overrideReason: 'Decided before the report.' })
       .expect(201);
-    const [mail] = await smtp.waitFor((m) => m.envelope.to.includes(scene.team.recruiter.email) && /^Decision recorded/.test(m.parsed.subject ?? ''), { what: 'the decision email' });
+    const [mail] = await smtp.waitFor(
+      (m) => m.envelope.to.includes(scene.team.recruiter.email) && /^Decision recorded/.test(m.parsed.subject ?? ''),
+      { what: 'the decision email' },
+    );
     expect(mail.parsed.subject).toBe(`Decision recorded: hire for Ada Byron (${scene.role.title})`);
     expect(linkIn(mail, `/applications/${scene.applicationId}/debrief`).pathname).toBe(`/applications/${scene.applicationId}/debrief`);
     expect(mail.parsed.text).toContain('Harper Manager');
@@ -269,7 +328,12 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
     const before = await emailAttempts();
     await smtp.stop();
     const emails = Array.from({ length: 6 }, () => uniqueEmail('outage'));
-    for (const email of emails) await t.http.post('/v1/members').set(admin.auth).send({ email, name: 'Outage Person', roles: ['interviewer'] }).expect(201);
+    for (const email of emails)
+      await t.http
+        .post('/v1/members')
+        .set(admin.auth)
+        .send({ email, name: 'Outage Person', roles: ['interviewer'] })
+        .expect(201);
     // Attempts fail and are retried with back-off while the server is down.
     await waitFor(
       async () => {
@@ -277,7 +341,12 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
           `SELECT attempts, status, last_error FROM email_deliveries WHERE organization_id = $1 AND template = 'invitation'`,
           [admin.organizationId],
         );
-        return rows.length === 6 && rows.every((r) => r.attempts >= 3 && r.status !== 'sent' && r.status !== 'failed' && /ECONNREFUSED|ECONNECTION|connect/i.test(r.last_error ?? ''));
+        return (
+          rows.length === 6 &&
+          rows.every(
+            (r) => r.attempts >= 3 && r.status !== 'sent' && r.status !== 'failed' && /ECONNREFUSED|ECONNECTION|connect/i.test(r.last_error ?? ''),
+          )
+        );
       },
       { timeoutMs: 30_000, what: 'three failed attempts each' },
     );
@@ -300,7 +369,11 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
     const other = await signupOrganization(t);
     const bounce = `bounce-${uniqueEmail('x')}`;
     const before = await emailAttempts();
-    await t.http.post('/v1/members').set(admin.auth).send({ email: bounce, name: 'Bounce Person', roles: ['interviewer'] }).expect(201);
+    await t.http
+      .post('/v1/members')
+      .set(admin.auth)
+      .send({ email: bounce, name: 'Bounce Person', roles: ['interviewer'] })
+      .expect(201);
     const failed = await waitFor(
       async () => {
         const res = await t.http.get('/v1/admin/email-deliveries?status=failed').set(admin.auth).expect(200);
@@ -326,19 +399,31 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
     });
     expect(JSON.stringify(failed)).not.toMatch(/token/i);
     // One permanent failure counted (the counter moves just after the row is marked), without a retry in between.
-    const after = await waitFor(async () => {
-      const totals = await emailAttempts();
-      return totals.failed > before.failed ? totals : null;
-    }, { what: 'the failure counted' });
+    const after = await waitFor(
+      async () => {
+        const totals = await emailAttempts();
+        return totals.failed > before.failed ? totals : null;
+      },
+      { what: 'the failure counted' },
+    );
     expect(after.failed - before.failed).toBe(1);
     expect(after.retrying - before.retrying).toBe(0);
     const all = await t.http.get('/v1/admin/email-deliveries?limit=1').set(admin.auth).expect(200);
     expect(all.body.items).toHaveLength(1);
     // The other organization sees its own signup's verification only, never this failure.
-    expect((await t.http.get('/v1/admin/email-deliveries').set(other.auth).expect(200)).body.items.map((d: { template: string }) => d.template)).toEqual(['email_verification']);
-    const recruiter = await t.http.post('/v1/members').set(admin.auth).send({ email: uniqueEmail('r'), name: 'R', roles: ['recruiter'] }).expect(201);
+    expect(
+      (await t.http.get('/v1/admin/email-deliveries').set(other.auth).expect(200)).body.items.map((d: { template: string }) => d.template),
+    ).toEqual(['email_verification']);
+    const recruiter = await t.http
+      .post('/v1/members')
+      .set(admin.auth)
+      .send({ email: uniqueEmail('r'), name: 'R', roles: ['recruiter'] })
+      .expect(201);
     const accepted = await t.http.post('/v1/auth/accept-invite').send({ token: recruiter.body.inviteToken, password: TEST_PASSWORD }).expect(200);
-    await t.http.get('/v1/admin/email-deliveries').set({ Authorization: `Bearer ${accepted.body.accessToken}` }).expect(403);
+    await t.http
+      .get('/v1/admin/email-deliveries')
+      .set({ Authorization: `Bearer ${accepted.body.accessToken}` })
+      .expect(403);
     await t.http.get('/v1/admin/email-deliveries?status=lost').set(admin.auth).expect(400);
     await t.http.get('/v1/admin/email-deliveries?cursor=WyJ4IiwieSJd').set(admin.auth).expect(400);
   });
@@ -365,14 +450,21 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
       ];
       for (const [body, field] of cases) {
         const res = await t.http.post('/v1/members').set(admin.auth).send(body);
-        expect({ body, status: res.status, fields: res.body.errors?.map((e: { field: string }) => e.field) }).toEqual({ body, status: 400, fields: [field] });
+        expect({ body, status: res.status, fields: res.body.errors?.map((e: { field: string }) => e.field) }).toEqual({
+          body,
+          status: 400,
+          fields: [field],
+        });
         expect(res.body.errors[0].message).toEqual(expect.any(String));
       }
       expect(await count()).toEqual(before);
 
       const badReset = await t.http.post('/v1/auth/password-reset').send({ email: 'eve@example.test\r\nBcc: x@evil.test' }).expect(400);
       expect(badReset.body.errors).toEqual([expect.objectContaining({ field: 'email' })]);
-      const badToken = await t.http.post('/v1/auth/password-reset/confirm').send({ token: 'x'.repeat(43), password: 'long enough password' }).expect(400);
+      const badToken = await t.http
+        .post('/v1/auth/password-reset/confirm')
+        .send({ token: 'x'.repeat(43), password: 'long enough password' })
+        .expect(400);
       expect(badToken.body.errors).toEqual([expect.objectContaining({ field: 'token' })]);
       const shortPassword = await t.http.post('/v1/auth/password-reset/confirm').send({ token: 'x', password: 'short' }).expect(400);
       expect(shortPassword.body.errors).toEqual([expect.objectContaining({ field: 'password' })]);
@@ -380,12 +472,24 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
 
     it('keeps stored names with line breaks out of the headers: one-line subject, only the intended recipient', async () => {
       const scene = await createHiringScene(t);
-      await t.dataSource.query(`UPDATE candidates SET name = $2 WHERE id = $1`, [scene.candidate.id, 'Mallory\r\nBcc: victim@evil.test\r\n\r\nInjected body']);
+      await t.dataSource.query(`UPDATE candidates SET name = $2 WHERE id = $1`, [
+        scene.candidate.id,
+        'Mallory\r\nBcc: victim@evil.test\r\n\r\nInjected body',
+      ]);
       const [alice] = scene.team.interviewers;
-      const interviewId = await scheduleInterview(t, scene.team.recruiter, scene.applicationId, scene.role.rounds.technical.id, [alice], interviewWindow(30));
+      const interviewId = await scheduleInterview(
+        t,
+        scene.team.recruiter,
+        scene.applicationId,
+        scene.role.rounds.technical.id,
+        [alice],
+        interviewWindow(30),
+      );
       const [mail] = await smtp.waitFor((m) => mentions(m, interviewId) && /^Interview:/.test(m.parsed.subject ?? ''), { what: 'the invitation' });
       expect(mail.envelope.to).toEqual([alice.email]);
-      expect(mail.parsed.subject).toBe(`Interview: ${scene.role.rounds.technical.name} interview with Mallory Bcc: victim@evil.test Injected body (${scene.role.title})`);
+      expect(mail.parsed.subject).toBe(
+        `Interview: ${scene.role.rounds.technical.name} interview with Mallory Bcc: victim@evil.test Injected body (${scene.role.title})`,
+      );
       expect(mail.parsed.bcc).toBeUndefined();
       expect(mail.parsed.headers.has('bcc')).toBe(false);
       expect(smtp.messages.some((m) => m.envelope.to.includes('victim@evil.test'))).toBe(false);
@@ -394,10 +498,21 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
     it('a move to an invalid window is refused with a field-level 400 and sends nothing', async () => {
       const scene = await createHiringScene(t);
       const [alice] = scene.team.interviewers;
-      const interviewId = await scheduleInterview(t, scene.team.recruiter, scene.applicationId, scene.role.rounds.technical.id, [alice], interviewWindow(50));
+      const interviewId = await scheduleInterview(
+        t,
+        scene.team.recruiter,
+        scene.applicationId,
+        scene.role.rounds.technical.id,
+        [alice],
+        interviewWindow(50),
+      );
       await smtp.waitFor((m) => mentions(m, interviewId), { what: 'the invitation' });
       const w = interviewWindow(60);
-      const res = await t.http.patch(`/v1/interviews/${interviewId}`).set(scene.team.recruiter.auth).send({ startsAt: w.endsAt, endsAt: w.startsAt }).expect(400);
+      const res = await t.http
+        .patch(`/v1/interviews/${interviewId}`)
+        .set(scene.team.recruiter.auth)
+        .send({ startsAt: w.endsAt, endsAt: w.startsAt })
+        .expect(400);
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'endsAt' })]);
       await t.http.patch(`/v1/interviews/${interviewId}`).set(scene.team.recruiter.auth).send({ startsAt: 'tomorrow', endsAt: w.endsAt }).expect(400);
       await new Promise((r) => setTimeout(r, 1000));

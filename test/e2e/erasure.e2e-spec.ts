@@ -86,7 +86,10 @@ describe('erasure that erases', () => {
     const tag = randomUUID().slice(0, 8);
     const name = `Zephyrine Quillfeather${tag}`;
     const email = `zq.${tag}@example.org`;
-    const phone = `+44 7700 9${tag.replace(/[^0-9]/g, '').padEnd(5, '1').slice(0, 5)}`;
+    const phone = `+44 7700 9${tag
+      .replace(/[^0-9]/g, '')
+      .padEnd(5, '1')
+      .slice(0, 5)}`;
     const phrases = [
       `quasar-lattice-${tag}`,
       `marmalade-heuristic-${tag}`,
@@ -102,11 +105,23 @@ describe('erasure that erases', () => {
     const team = await createTeam(t);
     const { admin, recruiter, hiringManager, interviewers } = team;
     const role = await createOpenRole(t.dataSource, admin.organizationId, { hiringManagerId: hiringManager.memberId });
-    const candidate = await t.http.post('/v1/candidates').set(recruiter.auth).send({ name, email, source: `${source}, called ${phone}`, links: [`https://example.org/${tag}`] }).expect(201);
+    const candidate = await t.http
+      .post('/v1/candidates')
+      .set(recruiter.auth)
+      .send({ name, email, source: `${source}, called ${phone}`, links: [`https://example.org/${tag}`] })
+      .expect(201);
     const candidateId: string = candidate.body.id;
-    const application = await t.http.post('/v1/applications').set(recruiter.auth).send({ candidateId, roleId: role.roleId, stage: `screen ${stage}` }).expect(201);
+    const application = await t.http
+      .post('/v1/applications')
+      .set(recruiter.auth)
+      .send({ candidateId, roleId: role.roleId, stage: `screen ${stage}` })
+      .expect(201);
     const applicationId: string = application.body.id;
-    await t.http.patch(`/v1/applications/${applicationId}`).set(recruiter.auth).send({ stage: `onsite ${stage}` }).expect(200);
+    await t.http
+      .patch(`/v1/applications/${applicationId}`)
+      .set(recruiter.auth)
+      .send({ stage: `onsite ${stage}` })
+      .expect(200);
 
     const rounds = Object.values(role.rounds);
     const cards: string[] = [];
@@ -114,11 +129,20 @@ describe('erasure that erases', () => {
       const interviewer = interviewers[i % interviewers.length];
       const interviewId = await scheduleInterview(t, recruiter, applicationId, round.id, [interviewer]);
       const body = {
-        ratings: round.focusDimensionIds.map((dimensionId) => ({ dimensionId, rating: 3, evidence: `${name.split(' ')[0]} explained the ${evidence1} well and the ${evidence2} too.` })),
+        ratings: round.focusDimensionIds.map((dimensionId) => ({
+          dimensionId,
+          rating: 3,
+          evidence: `${name.split(' ')[0]} explained the ${evidence1} well and the ${evidence2} too.`,
+        })),
         recommendation: 'yes',
         privateNote: `Reach ${email} or ${phone}; ${privateNote}.`,
       };
-      const card = await t.http.post(`/v1/interviews/${interviewId}/scorecard/submit`).set(interviewer.auth).set('Idempotency-Key', `erasure-${tag}-${i}`).send(body).expect(200);
+      const card = await t.http
+        .post(`/v1/interviews/${interviewId}/scorecard/submit`)
+        .set(interviewer.auth)
+        .set('Idempotency-Key', `erasure-${tag}-${i}`)
+        .send(body)
+        .expect(200);
       cards.push(card.body.id);
       if (i === 0) {
         await t.http
@@ -131,8 +155,16 @@ describe('erasure that erases', () => {
     }
     // Voluntary self-identification (issue 16): sealed with the candidate's key, so no column holds the answers in clear.
     const link = await t.http.post(`/v1/applications/${applicationId}/self-identification-link`).set(recruiter.auth).send({}).expect(201);
-    const selfIdentification = { sex: 'male', raceEthnicity: 'native_hawaiian_or_other_pacific_islander', veteranStatus: 'protected_veteran', disability: 'yes' };
-    await t.http.post(`/v1/self-identification/${link.body.url.split('/').pop()}`).send(selfIdentification).expect(204);
+    const selfIdentification = {
+      sex: 'male',
+      raceEthnicity: 'native_hawaiian_or_other_pacific_islander',
+      veteranStatus: 'protected_veteran',
+      disability: 'yes',
+    };
+    await t.http
+      .post(`/v1/self-identification/${link.body.url.split('/').pop()}`)
+      .send(selfIdentification)
+      .expect(204);
     expect(await findEverywhere(t.dataSource, [selfIdentification.raceEthnicity, selfIdentification.veteranStatus])).toEqual([]);
     expect(await t.dataSource.query(`SELECT 1 FROM self_identifications WHERE application_id = $1`, [applicationId])).toHaveLength(1);
 
@@ -147,7 +179,10 @@ describe('erasure that erases', () => {
     const before = await findEverywhere(t.dataSource, needles);
     expect(before.length).toBeGreaterThan(5);
     expect(before.filter((h) => h.startsWith('audit_log.'))).toEqual([]);
-    const auditBefore = await t.dataSource.query(`SELECT id, action, entity_id, before, after, subject_candidate_id, personal FROM audit_log WHERE organization_id = $1 ORDER BY id`, [admin.organizationId]);
+    const auditBefore = await t.dataSource.query(
+      `SELECT id, action, entity_id, before, after, subject_candidate_id, personal FROM audit_log WHERE organization_id = $1 ORDER BY id`,
+      [admin.organizationId],
+    );
     const readable = await t.http.get(`/v1/audit-log?entityId=${cards[0]}&limit=100`).set(admin.auth).expect(200);
     expect(JSON.stringify(readable.body.items)).toContain(evidence1);
     expect(readable.body.items.find((i: { action: string }) => i.action === 'scorecard.amended').after.reason).toContain(amendment);
@@ -165,7 +200,10 @@ describe('erasure that erases', () => {
     }
 
     // The audit log is append-only: every earlier row is still there, byte for byte; one row (the erasure) was added.
-    const auditAfter = await t.dataSource.query(`SELECT id, action, entity_id, before, after, subject_candidate_id, personal FROM audit_log WHERE organization_id = $1 ORDER BY id`, [admin.organizationId]);
+    const auditAfter = await t.dataSource.query(
+      `SELECT id, action, entity_id, before, after, subject_candidate_id, personal FROM audit_log WHERE organization_id = $1 ORDER BY id`,
+      [admin.organizationId],
+    );
     expect(auditAfter.slice(0, auditBefore.length)).toEqual(auditBefore);
     expect(auditAfter.slice(auditBefore.length).map((r: { action: string }) => r.action)).toEqual(['candidate.erased']);
     expect(auditBefore.filter((r: { personal: Buffer | null }) => r.personal !== null).length).toBeGreaterThan(0);
@@ -181,11 +219,22 @@ describe('erasure that erases', () => {
       expect(item.after).not.toHaveProperty('ratings');
     }
     const erased = await t.http.get(`/v1/audit-log?entityId=${candidateId}&action=candidate.erased`).set(admin.auth).expect(200);
-    expect(erased.body.items[0].after).toMatchObject({ erased: true, auditKeyDestroyed: true, selfIdentificationsDeleted: 1, scorecardsRedacted: rounds.length, decisionsRedacted: 1, storedResponsesRedacted: rounds.length + 1 });
+    expect(erased.body.items[0].after).toMatchObject({
+      erased: true,
+      auditKeyDestroyed: true,
+      selfIdentificationsDeleted: 1,
+      scorecardsRedacted: rounds.length,
+      decisionsRedacted: 1,
+      storedResponsesRedacted: rounds.length + 1,
+    });
 
     // The numbers stay: ratings, the report, the decision.
     const debrief = await t.http.get(`/v1/applications/${applicationId}/debrief`).set(hiringManager.auth).expect(200);
     expect(debrief.body.decision).toMatchObject({ decision: 'no_hire', rationale: '[erased on request]' });
-    expect(debrief.body.scorecards.every((s: { ratings: { rating: number; evidence: string }[] }) => s.ratings.every((r) => r.rating === 3 && r.evidence === '[erased on request]'))).toBe(true);
+    expect(
+      debrief.body.scorecards.every((s: { ratings: { rating: number; evidence: string }[] }) =>
+        s.ratings.every((r) => r.rating === 3 && r.evidence === '[erased on request]'),
+      ),
+    ).toBe(true);
   });
 });

@@ -25,7 +25,13 @@ describe('adverse-impact report (compliance only)', () => {
     };
     type Person = { sex: string; race: string; reportHire: boolean; hired: boolean; rating: 1 | 2 | 3 | 4 } | null;
     const people: Person[] = [
-      ...Array.from({ length: 7 }, (_, i): Person => ({ sex: 'female', race: i < 3 ? 'asian' : 'white', reportHire: i < 2, hired: i < 1, rating: i < 2 ? 3 : 2 })),
+      ...Array.from({ length: 7 }, (_, i): Person => ({
+        sex: 'female',
+        race: i < 3 ? 'asian' : 'white',
+        reportHire: i < 2,
+        hired: i < 1,
+        rating: i < 2 ? 3 : 2,
+      })),
       ...Array.from({ length: 7 }, (_, i): Person => ({ sex: 'male', race: 'white', reportHire: i < 6, hired: i < 6, rating: i < 6 ? 4 : 3 })),
       { sex: 'decline_to_answer', race: 'decline_to_answer', reportHire: true, hired: true, rating: 3 },
       { sex: 'decline_to_answer', race: 'white', reportHire: false, hired: false, rating: 2 },
@@ -44,14 +50,17 @@ describe('adverse-impact report (compliance only)', () => {
         [members.organizationId, panel.applicationId, person?.reportHire ? 'hire' : 'no_hire'],
       );
       if (person?.hired) {
-        await t.dataSource.query(`INSERT INTO decisions (organization_id, application_id, decision, rationale, decided_by_member_id) VALUES ($1, $2, 'hire', 'Hired after a strong loop (fixture).', $3)`, [
-          members.organizationId,
-          panel.applicationId,
-          members.hiringManagerId,
-        ]);
+        await t.dataSource.query(
+          `INSERT INTO decisions (organization_id, application_id, decision, rationale, decided_by_member_id) VALUES ($1, $2, 'hire', 'Hired after a strong loop (fixture).', $3)`,
+          [members.organizationId, panel.applicationId, members.hiringManagerId],
+        );
       }
       if (person) {
-        const link = await t.http.post(`/v1/applications/${panel.applicationId}/self-identification-link`).set(team.recruiter.auth).send({}).expect(201);
+        const link = await t.http
+          .post(`/v1/applications/${panel.applicationId}/self-identification-link`)
+          .set(team.recruiter.auth)
+          .send({})
+          .expect(201);
         await t.http
           .post(`/v1/self-identification/${link.body.url.split('/').pop()}`)
           .send({ sex: person.sex, raceEthnicity: person.race, veteranStatus: 'decline_to_answer', disability: 'no' })
@@ -66,7 +75,8 @@ describe('adverse-impact report (compliance only)', () => {
 
   /** GET /v1/fairness/adverse-impact: the audit, with the interviewers' names. */
   type AdverseImpactBody = AuditReport & { interviewerNames: Record<string, string> };
-  const analysis = (body: AdverseImpactBody, stage: string, categories: string[]) => body.stages.find((s) => s.stage === stage && s.categories.join() === categories.join())!;
+  const analysis = (body: AdverseImpactBody, stage: string, categories: string[]) =>
+    body.stages.find((s) => s.stage === stage && s.categories.join() === categories.join())!;
 
   it('gives rates, impact ratios, the four-fifths flag, Fisher and z per stage, with unknowns and suppression', async () => {
     const res = await t.http.get(`/v1/fairness/adverse-impact?roleId=${roleId}`).set(compliance.auth).expect(200);
@@ -89,7 +99,12 @@ describe('adverse-impact report (compliance only)', () => {
 
     // Intersection: female × asian has 3 people → suppressed; female × white 4 → suppressed; male × white 7 → shown.
     const intersection = analysis(report, 'decision_hire', ['sex', 'raceEthnicity']);
-    expect(intersection.groups.find((g) => g.group === 'female × asian')).toMatchObject({ total: 3, suppressed: true, selectionRate: null, impactRatio: null });
+    expect(intersection.groups.find((g) => g.group === 'female × asian')).toMatchObject({
+      total: 3,
+      suppressed: true,
+      selectionRate: null,
+      impactRatio: null,
+    });
     expect(intersection.groups.find((g) => g.group === 'male × white')).toMatchObject({ total: 7, suppressed: false });
 
     // Per dimension: women were rated lower on every dimension; Cohen's d is negative with an interval below zero.
@@ -107,7 +122,9 @@ describe('adverse-impact report (compliance only)', () => {
     const res = await t.http.get(`/v1/fairness/adverse-impact.csv?roleId=${roleId}`).set(compliance.auth).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const lines = res.text.trim().split('\r\n');
-    expect(lines[0]).toBe('stage,categories,group,total,selected,selection_rate,impact_ratio,four_fifths_flag,fisher_p,z,z_test_p,adverse_impact,suppressed');
+    expect(lines[0]).toBe(
+      'stage,categories,group,total,selected,selection_rate,impact_ratio,four_fifths_flag,fisher_p,z,z_test_p,adverse_impact,suppressed',
+    );
     const women = lines.find((l) => l.startsWith('decision_hire,sex,female,'))!.split(',');
     expect(women.slice(3, 5)).toEqual(['7', '1']);
     expect(Number(women[6])).toBeCloseTo(1 / 6, 8);
@@ -117,13 +134,20 @@ describe('adverse-impact report (compliance only)', () => {
   });
 
   it('exports the Cohen’s d and interviewer-gap tables as CSV (?table=), alone or all in one file, suppressed cells marked', async () => {
-    const csv = async (table: string) => (await t.http.get(`/v1/fairness/adverse-impact.csv?roleId=${roleId}&table=${table}`).set(compliance.auth).expect(200)).text.trim().split('\r\n');
+    const csv = async (table: string) =>
+      (await t.http.get(`/v1/fairness/adverse-impact.csv?roleId=${roleId}&table=${table}`).set(compliance.auth).expect(200)).text
+        .trim()
+        .split('\r\n');
     const json: AdverseImpactBody = (await t.http.get(`/v1/fairness/adverse-impact?roleId=${roleId}`).set(compliance.auth).expect(200)).body;
 
     // The default is unchanged for existing clients.
     const impact = await csv('impact');
-    expect(impact[0]).toBe('stage,categories,group,total,selected,selection_rate,impact_ratio,four_fifths_flag,fisher_p,z,z_test_p,adverse_impact,suppressed');
-    expect(impact).toEqual((await t.http.get(`/v1/fairness/adverse-impact.csv?roleId=${roleId}`).set(compliance.auth).expect(200)).text.trim().split('\r\n'));
+    expect(impact[0]).toBe(
+      'stage,categories,group,total,selected,selection_rate,impact_ratio,four_fifths_flag,fisher_p,z,z_test_p,adverse_impact,suppressed',
+    );
+    expect(impact).toEqual(
+      (await t.http.get(`/v1/fairness/adverse-impact.csv?roleId=${roleId}`).set(compliance.auth).expect(200)).text.trim().split('\r\n'),
+    );
 
     const dimensions = await csv('dimensions');
     expect(dimensions[0]).toBe('dimension,categories,group,n,n_others,cohens_d,ci90_low,ci90_high,suppressed');
@@ -145,7 +169,11 @@ describe('adverse-impact report (compliance only)', () => {
     expect(gapLine[9]).toBe('false'); // 17 scorecards, under 20: never flagged
 
     // Suppressed cells stay marked, with blank statistics (in every table where there are any).
-    for (const [lines, rows] of [[impact, json.stages.flatMap((s) => s.groups)], [dimensions, json.dimensions], [interviewers, json.interviewers]] as const) {
+    for (const [lines, rows] of [
+      [impact, json.stages.flatMap((s) => s.groups)],
+      [dimensions, json.dimensions],
+      [interviewers, json.interviewers],
+    ] as const) {
       expect(lines.slice(1).filter((l) => l.split(',').at(-1) === 'true')).toHaveLength(rows.filter((r) => r.suppressed).length);
     }
     // 3 Asian applicants: under the minimum cell size, so no d, no interval, and the cell says why.
@@ -157,7 +185,11 @@ describe('adverse-impact report (compliance only)', () => {
     expect(all[0].split(',')[0]).toBe('table');
     expect(all[0].split(',').at(-1)).toBe('suppressed');
     const count = (table: string) => all.filter((l) => l.startsWith(`${table},`)).length;
-    expect([count('impact'), count('dimensions'), count('interviewers')]).toEqual([impact.length - 1, dimensions.length - 1, interviewers.length - 1]);
+    expect([count('impact'), count('dimensions'), count('interviewers')]).toEqual([
+      impact.length - 1,
+      dimensions.length - 1,
+      interviewers.length - 1,
+    ]);
 
     const bad = await t.http.get(`/v1/fairness/adverse-impact.csv?table=everything`).set(compliance.auth).expect(400);
     expect(bad.body.errors[0].field).toBe('table');

@@ -71,7 +71,16 @@ async function send(what: Outcome['what'], url: string, init: RequestInit = {}):
     const endedAt = Date.now();
     const e = error as Error & { cause?: { code?: string; message?: string } };
     const status = e.name === 'TimeoutError' ? 'timeout' : 'network_error';
-    return { what, status, contentType: null, body: null, startedAt, endedAt, ms: endedAt - startedAt, error: `${e.message} ${e.cause?.code ?? e.cause?.message ?? ''}` };
+    return {
+      what,
+      status,
+      contentType: null,
+      body: null,
+      startedAt,
+      endedAt,
+      ms: endedAt - startedAt,
+      error: `${e.message} ${e.cause?.code ?? e.cause?.message ?? ''}`,
+    };
   }
 }
 
@@ -138,7 +147,9 @@ describe('faults: PostgreSQL, Redis and the API process stopped under load', () 
 
   /** Bearer tokens for the members of an organization, signed as the API signs them. */
   async function tokens(organizationId: string): Promise<Map<string, string>> {
-    const rows: { id: string; userId: string }[] = await ds.query(`SELECT id, user_id AS "userId" FROM members WHERE organization_id = $1`, [organizationId]);
+    const rows: { id: string; userId: string }[] = await ds.query(`SELECT id, user_id AS "userId" FROM members WHERE organization_id = $1`, [
+      organizationId,
+    ]);
     return new Map(rows.map((m) => [m.id, jwt.sign({ sub: m.userId, org: organizationId, mid: m.id })]));
   }
 
@@ -201,7 +212,11 @@ describe('faults: PostgreSQL, Redis and the API process stopped under load', () 
    * A steady stream of clients: `submitters` loops submit scorecards (a failed one goes back in the line and is sent
    * again later with the same Idempotency-Key, as a client would), `readers` loops read the applications' feedback.
    */
-  function startLoad(submissions: Submission[], readers: { panel: PanelFixture; token: string }[], options = { submitters: 4, readerLoops: 2, pauseMs: 30 }) {
+  function startLoad(
+    submissions: Submission[],
+    readers: { panel: PanelFixture; token: string }[],
+    options = { submitters: 4, readerLoops: 2, pauseMs: 30 },
+  ) {
     const line = [...submissions];
     const outcomes: Outcome[] = [];
     let stopping = false;
@@ -224,7 +239,10 @@ describe('faults: PostgreSQL, Redis and the API process stopped under load', () 
         await sleep(options.pauseMs);
       }
     };
-    const loops = Promise.all([...Array.from({ length: options.submitters }, submitter), ...Array.from({ length: options.readerLoops }, (_, n) => reader(n))]);
+    const loops = Promise.all([
+      ...Array.from({ length: options.submitters }, submitter),
+      ...Array.from({ length: options.readerLoops }, (_, n) => reader(n)),
+    ]);
     return {
       outcomes,
       accepted: () => submissions.filter((s) => s.acceptedId).length,
@@ -259,7 +277,10 @@ describe('faults: PostgreSQL, Redis and the API process stopped under load', () 
         await pg.restart();
         const restarted = Date.now();
 
-        await waitFor(async () => load.accepted() === submissions.length, { timeoutMs: 60_000, what: 'every submission to be accepted after the outage' });
+        await waitFor(async () => load.accepted() === submissions.length, {
+          timeoutMs: 60_000,
+          what: 'every submission to be accepted after the outage',
+        });
         // Keep the stream going a little after the last submission, so reads after recovery are measured too.
         await sleep(500);
         await load.stop();
@@ -268,11 +289,15 @@ describe('faults: PostgreSQL, Redis and the API process stopped under load', () 
 
         expect(unhandledErrors()).toEqual([]);
         const all = [...load.outcomes, ...readiness];
-        const unexpected = all.filter((o) => typeof o.status !== 'number' || (o.status !== 200 && o.status !== 503) || o.ms >= OUTAGE_ANSWER_BOUND_MS);
+        const unexpected = all.filter(
+          (o) => typeof o.status !== 'number' || (o.status !== 200 && o.status !== 503) || o.ms >= OUTAGE_ANSWER_BOUND_MS,
+        );
         expect(unexpected.map(describeOutcome)).toEqual([]);
         // Every 503 is a problem+json naming the database, whenever it happened.
         const unavailable = all.filter((o) => o.status === 503 && o.what !== 'ready');
-        expect(unavailable.filter((o) => !isProblem(o) || o.body?.code !== 'database_unavailable' || o.body?.status !== 503).map(describeOutcome)).toEqual([]);
+        expect(
+          unavailable.filter((o) => !isProblem(o) || o.body?.code !== 'database_unavailable' || o.body?.status !== 503).map(describeOutcome),
+        ).toEqual([]);
 
         // Requests made while PostgreSQL was down all got the 503.
         const duringOutage = load.outcomes.filter((o) => o.startedAt >= stopped && o.endedAt <= restartBegin);
@@ -291,7 +316,9 @@ describe('faults: PostgreSQL, Redis and the API process stopped under load', () 
         expect(recoveryMs).toBeLessThan(5_000);
         const afterRecovery = load.outcomes.filter((o) => o.startedAt >= firstSuccess.endedAt);
         expect(afterRecovery.filter((o) => o.status !== 200).map(describeOutcome)).toEqual([]);
-        expect(readiness.filter((o) => o.startedAt >= firstSuccess.endedAt && !(o.status === 200 && o.body?.status === 'ok')).map(describeOutcome)).toEqual([]);
+        expect(
+          readiness.filter((o) => o.startedAt >= firstSuccess.endedAt && !(o.status === 200 && o.body?.status === 'ok')).map(describeOutcome),
+        ).toEqual([]);
 
         // Nothing accepted was lost, nothing retried was written twice, and the worker (same process) caught up.
         await expectStored(submissions);
@@ -334,9 +361,10 @@ describe('faults: PostgreSQL, Redis and the API process stopped under load', () 
         // The aggregation requests wait in the outbox: the relay tried to publish them, failed, and no report exists.
         await waitFor(
           async () => {
-            const [{ tried }] = await ds.query(`SELECT count(*)::int AS tried FROM outbox_messages WHERE published_at IS NULL AND attempts > 0 AND payload->>'applicationId' = ANY($1)`, [
-              [...new Set(submissions.map((s) => s.panel.applicationId))],
-            ]);
+            const [{ tried }] = await ds.query(
+              `SELECT count(*)::int AS tried FROM outbox_messages WHERE published_at IS NULL AND attempts > 0 AND payload->>'applicationId' = ANY($1)`,
+              [[...new Set(submissions.map((s) => s.panel.applicationId))]],
+            );
             return tried > 0;
           },
           { what: 'failed publish attempts while Redis is down' },
@@ -379,13 +407,18 @@ describe('faults: PostgreSQL, Redis and the API process stopped under load', () 
       try {
         await blocker.query('BEGIN');
         await blocker.query('LOCK TABLE scorecards IN ACCESS EXCLUSIVE MODE');
-        const inFlight = Promise.all([...submissions.map((s) => submit(api, s)), ...readers.flatMap((r) => [readScorecards(api, r.panel, r.token), readScorecards(api, r.panel, r.token)])]);
+        const inFlight = Promise.all([
+          ...submissions.map((s) => submit(api, s)),
+          ...readers.flatMap((r) => [readScorecards(api, r.panel, r.token), readScorecards(api, r.panel, r.token)]),
+        ]);
         const expected = submissions.length + readers.length * 2;
         let waiting = 0;
         await waitFor(
           async () => {
             // Not on the blocker's connection: inside a transaction, pg_stat_activity stays the snapshot first read.
-            [{ waiting }] = await ds.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND wait_event_type = 'Lock'`);
+            [{ waiting }] = await ds.query(
+              `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND wait_event_type = 'Lock'`,
+            );
             return waiting === expected;
           },
           { what: `${expected} requests waiting on the lock` },

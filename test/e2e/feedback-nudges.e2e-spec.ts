@@ -1,4 +1,13 @@
-import { addMember, completeScorecard, createHiringScene, createTestApp, interviewWindow, scheduleInterview, signupOrganization, TestApp } from '@hireloop/testing';
+import {
+  addMember,
+  completeScorecard,
+  createHiringScene,
+  createTestApp,
+  interviewWindow,
+  scheduleInterview,
+  signupOrganization,
+  TestApp,
+} from '@hireloop/testing';
 
 /**
  * "Nudge" from the debrief: POST /v1/interviews/:id/nudges asks one interviewer for a missing scorecard. It lands in
@@ -59,11 +68,19 @@ describe('feedback nudges', () => {
       [`notification:${res.body.notificationId}`],
     );
     expect(emails).toEqual([
-      { template: 'feedback_reminder', recipient_email: alice.email, params: expect.objectContaining({ interviewId: ended, nudgedBy: { memberId: recruiter.memberId, name: 'Riley Recruiter' } }), queued: true },
+      {
+        template: 'feedback_reminder',
+        recipient_email: alice.email,
+        params: expect.objectContaining({ interviewId: ended, nudgedBy: { memberId: recruiter.memberId, name: 'Riley Recruiter' } }),
+        queued: true,
+      },
     ]);
 
     // The same interviewer again within 12 hours, by anyone and for any interview: 429 with Retry-After.
-    for (const [actor, interviewId] of [[hiringManager, ended], [admin, another]] as const) {
+    for (const [actor, interviewId] of [
+      [hiringManager, ended],
+      [admin, another],
+    ] as const) {
       const again = await t.http.post(`/v1/interviews/${interviewId}/nudges`).set(actor.auth).send({ interviewerId: alice.memberId }).expect(429);
       expect(again.body).toMatchObject({ code: 'nudge_too_soon', status: 429 });
       expect(again.body.detail).toContain('Alice Interviewer was asked for feedback less than 12 hours ago');
@@ -71,12 +88,20 @@ describe('feedback nudges', () => {
     }
     // Another interviewer is not held back; the hiring manager of the role may nudge.
     await t.http.post(`/v1/interviews/${ended}/nudges`).set(hiringManager.auth).send({ interviewerId: bob.memberId }).expect(201);
-    const count = await t.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE interview_id = ANY($1::uuid[]) AND kind = 'feedback_nudge'`, [[ended, another]]);
+    const count = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE interview_id = ANY($1::uuid[]) AND kind = 'feedback_nudge'`,
+      [[ended, another]],
+    );
     expect(count).toEqual([{ n: 2 }]);
     // A day later (the stored time moved back), Alice may be asked again: the second nudge on that interview is step 1.
-    await t.dataSource.query(`UPDATE notifications SET created_at = created_at - interval '13 hours' WHERE interviewer_id = $1 AND kind = 'feedback_nudge'`, [alice.memberId]);
+    await t.dataSource.query(
+      `UPDATE notifications SET created_at = created_at - interval '13 hours' WHERE interviewer_id = $1 AND kind = 'feedback_nudge'`,
+      [alice.memberId],
+    );
     await t.http.post(`/v1/interviews/${ended}/nudges`).set(admin.auth).send({ interviewerId: alice.memberId }).expect(201);
-    const steps = await t.dataSource.query(`SELECT step FROM notifications WHERE interviewer_id = $1 AND kind = 'feedback_nudge' ORDER BY step`, [alice.memberId]);
+    const steps = await t.dataSource.query(`SELECT step FROM notifications WHERE interviewer_id = $1 AND kind = 'feedback_nudge' ORDER BY step`, [
+      alice.memberId,
+    ]);
     expect(steps).toEqual([{ step: 0 }, { step: 1 }]);
     const audit = await t.http.get(`/v1/audit-log?entityId=${ended}`).set(admin.auth).expect(200);
     expect(audit.body.items.filter((r: { action: string }) => r.action === 'interview.feedback_nudged')).toHaveLength(3);
@@ -111,8 +136,12 @@ describe('feedback nudges', () => {
       [await nudge(cancelled, recruiter, carol.memberId), 409, 'interview_not_scheduled'],
     ] as const;
     expect(refused.map(([res]) => [res.status, res.body.code])).toEqual(refused.map(([, status, code]) => [status, code]));
-    expect(refused[0][0].body.errors).toEqual([{ field: 'interviewerId', message: 'This person is not on the interview’s panel.', code: 'not_on_panel' }]);
-    expect(refused[1][0].body.errors).toEqual([expect.objectContaining({ field: 'interviewerId', message: 'Choose an interviewer of this interview.' })]);
+    expect(refused[0][0].body.errors).toEqual([
+      { field: 'interviewerId', message: 'This person is not on the interview’s panel.', code: 'not_on_panel' },
+    ]);
+    expect(refused[1][0].body.errors).toEqual([
+      expect.objectContaining({ field: 'interviewerId', message: 'Choose an interviewer of this interview.' }),
+    ]);
     expect(refused[2][0].body.detail).toBe('Bob Interviewer has already submitted the scorecard.');
     const stored = await t.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE organization_id = $1`, [admin.organizationId]);
     expect(stored).toEqual([{ n: 0 }]);

@@ -19,8 +19,16 @@ describe('foundation: auth, tenancy, errors, health', () => {
         .send({ organizationName: 'Acme Robotics', name: 'Ada Founder', email: email.toUpperCase(), password: TEST_PASSWORD })
         .expect(202);
       expect(accepted.body).toEqual({ status: 'verification_sent', detail: expect.any(String) });
-      const res = await t.http.post('/v1/auth/verify-email').send({ token: await pendingVerificationToken(t.dataSource, email) }).expect(200);
-      expect(res.body).toMatchObject({ tokenType: 'Bearer', organization: { name: 'Acme Robotics' }, user: { email }, membership: { roles: ['admin'], status: 'active' } });
+      const res = await t.http
+        .post('/v1/auth/verify-email')
+        .send({ token: await pendingVerificationToken(t.dataSource, email) })
+        .expect(200);
+      expect(res.body).toMatchObject({
+        tokenType: 'Bearer',
+        organization: { name: 'Acme Robotics' },
+        user: { email },
+        membership: { roles: ['admin'], status: 'active' },
+      });
       expect(JSON.stringify(res.body)).not.toContain(TEST_PASSWORD);
 
       const me = await t.http.get('/v1/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
@@ -33,9 +41,14 @@ describe('foundation: auth, tenancy, errors, health', () => {
 
     it('creates no second account with the same email, and says so to nobody but its owner (202 like a new one)', async () => {
       const admin = await signupOrganization(t);
-      const res = await t.http.post('/v1/auth/signup').send({ organizationName: 'Other', name: 'X', email: admin.email, password: TEST_PASSWORD }).expect(202);
+      const res = await t.http
+        .post('/v1/auth/signup')
+        .send({ organizationName: 'Other', name: 'X', email: admin.email, password: TEST_PASSWORD })
+        .expect(202);
       expect(res.body).toEqual({ status: 'verification_sent', detail: expect.any(String) });
-      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM members m JOIN users u ON u.id = m.user_id WHERE u.email = $1`, [admin.email]);
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM members m JOIN users u ON u.id = m.user_id WHERE u.email = $1`, [
+        admin.email,
+      ]);
       expect(n).toBe(1);
     });
 
@@ -46,7 +59,10 @@ describe('foundation: auth, tenancy, errors, health', () => {
       const bad = await t.http.post('/v1/auth/login').send({ email: admin.email, password: 'wrong password!!' }).expect(401);
       expect(bad.headers['content-type']).toContain('application/problem+json');
       expect(bad.body).toMatchObject({ status: 401, code: 'invalid_credentials' });
-      await t.http.post('/v1/auth/login').send({ email: uniqueEmail('nobody'), password: TEST_PASSWORD }).expect(401);
+      await t.http
+        .post('/v1/auth/login')
+        .send({ email: uniqueEmail('nobody'), password: TEST_PASSWORD })
+        .expect(401);
     });
 
     it('answers 400 with field errors when login fields are missing', async () => {
@@ -60,7 +76,9 @@ describe('foundation: auth, tenancy, errors, health', () => {
       const admin = await signupOrganization(t);
       await t.http.get('/v1/me').expect(401);
       const [head, payload, signature] = admin.token.split('.');
-      const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), mid: admin.memberId })).toString('base64url');
+      const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), mid: admin.memberId })).toString(
+        'base64url',
+      );
       await t.http.get('/v1/me').set('Authorization', `Bearer ${head}.${forged}x.${signature}`).expect(401);
       const wrongKey = new JwtService({ secret: 'another-secret-that-is-long-enough-000' });
       const foreign = await wrongKey.signAsync({ sub: admin.userId, org: admin.organizationId, mid: admin.memberId });
@@ -76,7 +94,11 @@ describe('foundation: auth, tenancy, errors, health', () => {
     it('invites a member who accepts, signs in and sees their roles in /me', async () => {
       const admin = await signupOrganization(t);
       const email = uniqueEmail('ivy');
-      const invite = await t.http.post('/v1/members').set(admin.auth).send({ email, name: 'Ivy Interviewer', roles: ['interviewer', 'hiring_manager'] }).expect(201);
+      const invite = await t.http
+        .post('/v1/members')
+        .set(admin.auth)
+        .send({ email, name: 'Ivy Interviewer', roles: ['interviewer', 'hiring_manager'] })
+        .expect(201);
       expect(invite.body.member).toMatchObject({ email, status: 'invited', roles: ['interviewer', 'hiring_manager'] });
       expect(typeof invite.body.inviteToken).toBe('string');
 
@@ -101,9 +123,17 @@ describe('foundation: auth, tenancy, errors, health', () => {
       expect(page2.body.items.map((m: { id: string }) => m.id)).toEqual([member.memberId]);
       expect(page2.body.nextCursor).toBeNull();
 
-      const changed = await t.http.patch(`/v1/members/${member.memberId}`).set(admin.auth).send({ roles: ['recruiter'] }).expect(200);
+      const changed = await t.http
+        .patch(`/v1/members/${member.memberId}`)
+        .set(admin.auth)
+        .send({ roles: ['recruiter'] })
+        .expect(200);
       expect(changed.body.roles).toEqual(['recruiter']);
-      await t.http.get('/v1/me').set(member.auth).expect(200).expect((r) => expect(r.body.membership.roles).toEqual(['recruiter']));
+      await t.http
+        .get('/v1/me')
+        .set(member.auth)
+        .expect(200)
+        .expect((r) => expect(r.body.membership.roles).toEqual(['recruiter']));
 
       await t.http.post(`/v1/members/${member.memberId}/deactivate`).set(admin.auth).expect(200);
       await t.http.get('/v1/me').set(member.auth).expect(401);
@@ -117,10 +147,14 @@ describe('foundation: auth, tenancy, errors, health', () => {
   });
 
   describe('role guard and tenancy', () => {
-    it('refuses members without the route\'s role with 403', async () => {
+    it("refuses members without the route's role with 403", async () => {
       const admin = await signupOrganization(t);
       const interviewer = await addMember(t, admin, ['interviewer']);
-      const res = await t.http.post('/v1/members').set(interviewer.auth).send({ email: uniqueEmail(), name: 'X', roles: ['admin'] }).expect(403);
+      const res = await t.http
+        .post('/v1/members')
+        .set(interviewer.auth)
+        .send({ email: uniqueEmail(), name: 'X', roles: ['admin'] })
+        .expect(403);
       expect(res.body).toMatchObject({ status: 403, code: 'role_required' });
       await t.http.get('/v1/members').set(interviewer.auth).expect(403);
       await t.http.get('/v1/audit-log').set(interviewer.auth).expect(403);
@@ -131,7 +165,11 @@ describe('foundation: auth, tenancy, errors, health', () => {
       const b = await signupOrganization(t);
       const bMember = await addMember(t, b, ['interviewer']);
       await t.http.get(`/v1/members/${bMember.memberId}`).set(a.auth).expect(404);
-      await t.http.patch(`/v1/members/${bMember.memberId}`).set(a.auth).send({ roles: ['admin'] }).expect(404);
+      await t.http
+        .patch(`/v1/members/${bMember.memberId}`)
+        .set(a.auth)
+        .send({ roles: ['admin'] })
+        .expect(404);
       await t.http.post(`/v1/members/${bMember.memberId}/deactivate`).set(a.auth).expect(404);
       await t.http.get('/v1/members/not-a-uuid').set(a.auth).expect(404);
       const list = await t.http.get('/v1/members').set(a.auth).expect(200);
@@ -142,9 +180,18 @@ describe('foundation: auth, tenancy, errors, health', () => {
   describe('errors', () => {
     it('uses problem+json with field paths for validation errors', async () => {
       const admin = await signupOrganization(t);
-      const res = await t.http.post('/v1/members').set(admin.auth).send({ email: 'not-an-email', name: '', roles: ['admin', 'wizard'], extra: true }).expect(400);
+      const res = await t.http
+        .post('/v1/members')
+        .set(admin.auth)
+        .send({ email: 'not-an-email', name: '', roles: ['admin', 'wizard'], extra: true })
+        .expect(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.body).toMatchObject({ type: expect.stringContaining('validation_failed'), title: 'Bad Request', status: 400, detail: expect.any(String) });
+      expect(res.body).toMatchObject({
+        type: expect.stringContaining('validation_failed'),
+        title: 'Bad Request',
+        status: 400,
+        detail: expect.any(String),
+      });
       const fields = res.body.errors.map((e: { field: string }) => e.field);
       expect(fields).toEqual(expect.arrayContaining(['email', 'name', 'roles', 'extra']));
     });
@@ -152,7 +199,10 @@ describe('foundation: auth, tenancy, errors, health', () => {
     it('answers malformed JSON with 400 and oversized bodies with 413', async () => {
       const bad = await t.http.post('/v1/auth/signup').set('content-type', 'application/json').send('{"organizationName": ').expect(400);
       expect(bad.body).toMatchObject({ status: 400, code: 'invalid_json' });
-      const huge = await t.http.post('/v1/auth/signup').send({ organizationName: 'x'.repeat(2_000_000) }).expect(413);
+      const huge = await t.http
+        .post('/v1/auth/signup')
+        .send({ organizationName: 'x'.repeat(2_000_000) })
+        .expect(413);
       expect(huge.body).toMatchObject({ status: 413, code: 'payload_too_large' });
     });
 

@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { Response } from 'supertest';
-import { Actor, completeScorecard, createTestApp, interviewWindow, routeTable, RouteDeclaration, scheduleInterview, TestApp, uniqueEmail } from '@hireloop/testing';
+import {
+  Actor,
+  completeScorecard,
+  createTestApp,
+  interviewWindow,
+  routeTable,
+  RouteDeclaration,
+  scheduleInterview,
+  TestApp,
+  uniqueEmail,
+} from '@hireloop/testing';
 import {
   createWriteScene,
   endpointKey,
@@ -67,7 +77,21 @@ const NASTY_STRINGS = [
   '🙂'.repeat(3_000),
 ];
 
-const NASTY_NUMBERS = [0, -0, -1, 1.5, 0.1 + 0.2, 1e-320, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 2, Number.MAX_SAFE_INTEGER, 1e308, -1e308, 123456789.123456];
+const NASTY_NUMBERS = [
+  0,
+  -0,
+  -1,
+  1.5,
+  0.1 + 0.2,
+  1e-320,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  2 ** 53 + 2,
+  Number.MAX_SAFE_INTEGER,
+  1e308,
+  -1e308,
+  123456789.123456,
+];
 
 /** [[[[…]]]] nested `depth` levels. */
 const deepArray = (depth: number): unknown => {
@@ -96,7 +120,10 @@ const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.constantFrom(deepArray(200), deepArray(1_000), deepObject(200), deepObject(1_000)), weight: 1 },
   { arbitrary: fc.anything({ maxDepth: 3 }), weight: 1 },
 );
-const extraKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'id', 'organizationId', 'status', '$where', ''), fc.string({ maxLength: 12 }));
+const extraKey = fc.oneof(
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'id', 'organizationId', 'status', '$where', ''),
+  fc.string({ maxLength: 12 }),
+);
 
 // ----------------------------------------------------------------------------------------------------------------
 // Mutations of a valid body
@@ -113,7 +140,9 @@ function pathsOf(value: unknown, prefix: Path = []): Path[] {
 
 function containersOf(value: unknown, prefix: Path = []): Path[] {
   if (!value || typeof value !== 'object') return [];
-  const inner = Array.isArray(value) ? value.flatMap((v, i) => containersOf(v, [...prefix, i])) : Object.entries(value).flatMap(([k, v]) => containersOf(v, [...prefix, k]));
+  const inner = Array.isArray(value)
+    ? value.flatMap((v, i) => containersOf(v, [...prefix, i]))
+    : Object.entries(value).flatMap(([k, v]) => containersOf(v, [...prefix, k]));
   return Array.isArray(value) ? inner : [prefix, ...inner];
 }
 
@@ -208,7 +237,11 @@ describe('bad input: every write endpoint', () => {
 
   /** A refusal is RFC 9457 problem+json naming its status and a code. */
   function expectProblem(res: Response, context: string): void {
-    expect({ context, status: res.status, type: res.headers['content-type'] }).toEqual({ context, status: res.status, type: expect.stringContaining('application/problem+json') });
+    expect({ context, status: res.status, type: res.headers['content-type'] }).toEqual({
+      context,
+      status: res.status,
+      type: expect.stringContaining('application/problem+json'),
+    });
     expect(res.body).toMatchObject({ status: res.status, type: expect.any(String), title: expect.any(String), code: expect.any(String) });
   }
 
@@ -228,7 +261,10 @@ describe('bad input: every write endpoint', () => {
   });
 
   // Organization settings last: a fuzzed minEvidenceLength would make later scorecard bodies shallow.
-  const fuzzOrder = [...WRITE_ENDPOINTS.filter((e) => e.body && e.path !== '/v1/organization'), ...WRITE_ENDPOINTS.filter((e) => e.body && e.path === '/v1/organization')];
+  const fuzzOrder = [
+    ...WRITE_ENDPOINTS.filter((e) => e.body && e.path !== '/v1/organization'),
+    ...WRITE_ENDPOINTS.filter((e) => e.body && e.path === '/v1/organization'),
+  ];
 
   describe.each(fuzzOrder.map((e, i) => [endpointKey(e), e, i] as const))('%s', (_key, endpoint, index) => {
     it(`never answers 500, refuses with problem+json and a refusal writes nothing (${RUNS} bodies)`, async () => {
@@ -258,14 +294,28 @@ describe('bad input: every write endpoint', () => {
 
   describe('malformed and oversized bodies', () => {
     const writeRoutes = () => WRITE_ENDPOINTS;
-    const MALFORMED = ['{"a": ', '{a: 1}', "{'a': 1}", '[1, 2', '{"a": 1}}', '{"a": NaN}', '{"a": undefined}', '\u0000', '{"a": "\\x41"}', '{"__proto__": {"admin": true}}', '{"constructor": {"prototype": {"x": 1}}}'];
+    const MALFORMED = [
+      '{"a": ',
+      '{a: 1}',
+      "{'a': 1}",
+      '[1, 2',
+      '{"a": 1}}',
+      '{"a": NaN}',
+      '{"a": undefined}',
+      '\u0000',
+      '{"a": "\\x41"}',
+      '{"__proto__": {"admin": true}}',
+      '{"constructor": {"prototype": {"x": 1}}}',
+    ];
 
     it('answers malformed JSON with 400 problem+json on every write route, before anything runs', async () => {
       const failures: string[] = [];
       const before = await fingerprint();
       for (const e of writeRoutes()) {
         for (const text of MALFORMED) {
-          const res = await request(e.method, fillPath(e.path, e.params(scene)), e.actor(scene)).set('content-type', 'application/json').send(text);
+          const res = await request(e.method, fillPath(e.path, e.params(scene)), e.actor(scene))
+            .set('content-type', 'application/json')
+            .send(text);
           const problem = String(res.headers['content-type']).includes('application/problem+json') && res.body?.status === 400;
           if (res.status !== 400 || !problem) failures.push(`${endpointKey(e)} ${JSON.stringify(text)} → ${res.status} ${JSON.stringify(res.body)}`);
         }
@@ -280,10 +330,17 @@ describe('bad input: every write endpoint', () => {
       for (const e of writeRoutes().filter((x) => x.body)) {
         const url = fillPath(e.path, e.params(scene));
         const empty = await request(e.method, url, e.actor(scene)).set('content-type', 'application/json');
-        const plain = await request(e.method, url, e.actor(scene)).set('content-type', 'text/plain').send(JSON.stringify(e.body!(scene)));
+        const plain = await request(e.method, url, e.actor(scene))
+          .set('content-type', 'text/plain')
+          .send(JSON.stringify(e.body!(scene)));
         const xml = await request(e.method, url, e.actor(scene)).set('content-type', 'application/xml').send('<a>1</a>');
-        for (const [what, res] of [['empty', empty], ['text/plain', plain], ['xml', xml]] as const) {
-          if (res.status < 400 || res.status >= 500 || !String(res.headers['content-type']).includes('application/problem+json')) failures.push(`${endpointKey(e)} ${what} → ${res.status}`);
+        for (const [what, res] of [
+          ['empty', empty],
+          ['text/plain', plain],
+          ['xml', xml],
+        ] as const) {
+          if (res.status < 400 || res.status >= 500 || !String(res.headers['content-type']).includes('application/problem+json'))
+            failures.push(`${endpointKey(e)} ${what} → ${res.status}`);
         }
       }
       expect(failures).toEqual([]);
@@ -295,8 +352,11 @@ describe('bad input: every write endpoint', () => {
       for (const depth of [40, 100_000]) {
         const text = `{"name": ${'['.repeat(depth)}${']'.repeat(depth)}, "email": "a@b.test"}`;
         for (const e of WRITE_ENDPOINTS.filter((x) => x.body)) {
-          const res = await request(e.method, fillPath(e.path, e.params(scene)), e.actor(scene)).set('content-type', 'application/json').send(text);
-          if (res.status < 400 || res.status >= 500 || !String(res.headers['content-type']).includes('application/problem+json')) failures.push(`${endpointKey(e)} depth ${depth} → ${res.status}`);
+          const res = await request(e.method, fillPath(e.path, e.params(scene)), e.actor(scene))
+            .set('content-type', 'application/json')
+            .send(text);
+          if (res.status < 400 || res.status >= 500 || !String(res.headers['content-type']).includes('application/problem+json'))
+            failures.push(`${endpointKey(e)} depth ${depth} → ${res.status}`);
         }
       }
       expect(failures).toEqual([]);
@@ -309,15 +369,24 @@ describe('bad input: every write endpoint', () => {
       const failures: string[] = [];
       const before = await fingerprint();
       for (const e of writeRoutes()) {
-        const res = await request(e.method, fillPath(e.path, e.params(scene)), e.actor(scene)).set('content-type', 'application/json').send(huge);
-        if (res.status !== 413 || res.body?.code !== 'payload_too_large' || !String(res.headers['content-type']).includes('application/problem+json')) {
+        const res = await request(e.method, fillPath(e.path, e.params(scene)), e.actor(scene))
+          .set('content-type', 'application/json')
+          .send(huge);
+        if (
+          res.status !== 413 ||
+          res.body?.code !== 'payload_too_large' ||
+          !String(res.headers['content-type']).includes('application/problem+json')
+        ) {
           failures.push(`${endpointKey(e)} → ${res.status} ${JSON.stringify(res.body)}`);
         }
       }
       expect(failures).toEqual([]);
       expect(await fingerprint()).toEqual(before);
       // Just under the limit is read and judged on its content (a validation error, not a 413).
-      const under = await t.http.post('/v1/candidates').set(scene.team.recruiter.auth).send({ name: 'x'.repeat(limit - 200), email: uniqueEmail() });
+      const under = await t.http
+        .post('/v1/candidates')
+        .set(scene.team.recruiter.auth)
+        .send({ name: 'x'.repeat(limit - 200), email: uniqueEmail() });
       expect(under.status).toBe(400);
       expect(under.body.errors.map((x: { field: string }) => x.field)).toEqual(['name']);
     });
@@ -331,16 +400,34 @@ describe('bad input: every write endpoint', () => {
       await t.http.put(`/v1/interviews/${interviewId}/scorecard`).set(carol.auth).send({ recommendation: 'no', privateNote: 'draft' }).expect(200);
       const valid = completeScorecard(round);
       const lateRefusals: [string, unknown][] = [
-        ['a dimension outside the round', { ...valid, ratings: [...valid.ratings.slice(0, 1), { dimensionId: scene.openRole.dimensions.design.id, rating: 3, evidence: valid.ratings[0].evidence }] }],
+        [
+          'a dimension outside the round',
+          {
+            ...valid,
+            ratings: [
+              ...valid.ratings.slice(0, 1),
+              { dimensionId: scene.openRole.dimensions.design.id, rating: 3, evidence: valid.ratings[0].evidence },
+            ],
+          },
+        ],
         ['evidence too short on the last rating', { ...valid, ratings: [valid.ratings[0], { ...valid.ratings[1], evidence: 'ok' }] }],
         ['a signal that is not listed', { ...valid, signals: [{ dimensionId: round.focusDimensionIds[0], kind: 'strong', text: 'Juggles' }] }],
         ['a red flag that is not listed', { ...valid, redFlags: ['Wore a hat'] }],
-        ['a dimension id of another role', { ...valid, ratings: [valid.ratings[0], { ...valid.ratings[1], dimensionId: scene.draftRole.dimensions.coding.id }] }],
-        ['a rated dimension also marked not assessed', { ...valid, ratings: [valid.ratings[0], { ...valid.ratings[1], notAssessed: true, notAssessedReason: 'no time' }] }],
+        [
+          'a dimension id of another role',
+          { ...valid, ratings: [valid.ratings[0], { ...valid.ratings[1], dimensionId: scene.draftRole.dimensions.coding.id }] },
+        ],
+        [
+          'a rated dimension also marked not assessed',
+          { ...valid, ratings: [valid.ratings[0], { ...valid.ratings[1], notAssessed: true, notAssessedReason: 'no time' }] },
+        ],
       ];
       for (const [what, body] of lateRefusals) {
         const before = await fingerprint();
-        const res = await t.http.post(`/v1/interviews/${interviewId}/scorecard/submit`).set(carol.auth).send(body as object);
+        const res = await t.http
+          .post(`/v1/interviews/${interviewId}/scorecard/submit`)
+          .set(carol.auth)
+          .send(body as object);
         expect({ what, refused: [400, 409, 422].includes(res.status) }).toEqual({ what, refused: true });
         expectProblem(res, what);
         expect({ what, after: await fingerprint() }).toEqual({ what, after: before });
@@ -355,7 +442,10 @@ describe('bad input: every write endpoint', () => {
       const interviewerOnly = scene.team.interviewers[0].memberId;
       for (const hiringManagerId of [randomUUID(), interviewerOnly, scene.spareMember.memberId]) {
         const before = await fingerprint();
-        const res = await t.http.post('/v1/roles/from-template').set(scene.team.recruiter.auth).send({ templateKey: 'senior-applied-scientist', hiringManagerId });
+        const res = await t.http
+          .post('/v1/roles/from-template')
+          .set(scene.team.recruiter.auth)
+          .send({ templateKey: 'senior-applied-scientist', hiringManagerId });
         expect(res.status).toBeGreaterThanOrEqual(400);
         expect(res.status).toBeLessThan(500);
         expectProblem(res, `hiringManagerId ${hiringManagerId}`);
@@ -366,10 +456,25 @@ describe('bad input: every write endpoint', () => {
     it('weights of an open role that would not sum to 100, or name an unknown dimension, change nothing', async () => {
       const { coding, design, communication } = scene.openRole.dimensions;
       const cases = [
-        [{ dimensionId: coding.id, weight: 50 }, { dimensionId: design.id, weight: 35 }],
-        [{ dimensionId: coding.id, weight: 30 }, { dimensionId: design.id, weight: 45 }, { dimensionId: randomUUID(), weight: 25 }],
-        [{ dimensionId: coding.id, weight: 30 }, { dimensionId: design.id, weight: 45 }, { dimensionId: coding.id, weight: 25 }],
-        [{ dimensionId: coding.id, weight: 30 }, { dimensionId: design.id, weight: 45 }, { dimensionId: communication.id, weight: 24.5 }],
+        [
+          { dimensionId: coding.id, weight: 50 },
+          { dimensionId: design.id, weight: 35 },
+        ],
+        [
+          { dimensionId: coding.id, weight: 30 },
+          { dimensionId: design.id, weight: 45 },
+          { dimensionId: randomUUID(), weight: 25 },
+        ],
+        [
+          { dimensionId: coding.id, weight: 30 },
+          { dimensionId: design.id, weight: 45 },
+          { dimensionId: coding.id, weight: 25 },
+        ],
+        [
+          { dimensionId: coding.id, weight: 30 },
+          { dimensionId: design.id, weight: 45 },
+          { dimensionId: communication.id, weight: 24.5 },
+        ],
       ];
       for (const weights of cases) {
         const before = await fingerprint();
@@ -380,7 +485,11 @@ describe('bad input: every write endpoint', () => {
         expect(await fingerprint()).toEqual(before);
       }
       const role = await t.http.get(`/v1/roles/${scene.openRole.roleId}`).set(scene.team.recruiter.auth).expect(200);
-      expect(Object.fromEntries(role.body.dimensions.map((d: { id: string; weight: number }) => [d.id, d.weight]))).toEqual({ [coding.id]: 40, [design.id]: 35, [communication.id]: 25 });
+      expect(Object.fromEntries(role.body.dimensions.map((d: { id: string; weight: number }) => [d.id, d.weight]))).toEqual({
+        [coding.id]: 40,
+        [design.id]: 35,
+        [communication.id]: 25,
+      });
     });
 
     it('an interview refused for one of its interviewers is not scheduled at all', async () => {
@@ -401,7 +510,27 @@ describe('bad input: every write endpoint', () => {
   describe('long and non-ASCII text is stored and returned intact', () => {
     /** Mixed scripts, combining marks, emoji with ZWJ and skin tones, RTL: exactly `codePoints` code points, no outer spaces. */
     function mixedText(codePoints: number, seed = 0): string {
-      const pieces = ['Zoë', 'Ελληνικά', 'Кириллица', 'עִברִית', 'العربية', '中文字符', '日本語かな', '한국어', 'हिन्दी', 'ไทย', 'e\u0301', '👩🏽‍💻', '🧑‍🤝‍🧑', '🇯🇵', '\u200F', '𝔘𝔫𝔦', '∑∫√', '‘quotes’', '"\\/'];
+      const pieces = [
+        'Zoë',
+        'Ελληνικά',
+        'Кириллица',
+        'עִברִית',
+        'العربية',
+        '中文字符',
+        '日本語かな',
+        '한국어',
+        'हिन्दी',
+        'ไทย',
+        'e\u0301',
+        '👩🏽‍💻',
+        '🧑‍🤝‍🧑',
+        '🇯🇵',
+        '\u200F',
+        '𝔘𝔫𝔦',
+        '∑∫√',
+        '‘quotes’',
+        '"\\/',
+      ];
       const cps: string[] = [];
       for (let i = seed; cps.length < codePoints; i++) cps.push(...Array.from(pieces[i % pieces.length] + ' '));
       const text = cps.slice(0, codePoints);
@@ -417,9 +546,17 @@ describe('bad input: every write endpoint', () => {
       expect(bytes(created.body.name)).toBe(bytes(name));
       const read = await t.http.get(`/v1/candidates/${created.body.id}`).set(scene.team.recruiter.auth).expect(200);
       expect(bytes(read.body.name)).toBe(bytes(name));
-      const tooLong = await t.http.post('/v1/candidates').set(scene.team.recruiter.auth).send({ name: mixedText(201), email: uniqueEmail() }).expect(400);
+      const tooLong = await t.http
+        .post('/v1/candidates')
+        .set(scene.team.recruiter.auth)
+        .send({ name: mixedText(201), email: uniqueEmail() })
+        .expect(400);
       expect(tooLong.body.errors.map((e: { field: string }) => e.field)).toEqual(['name']);
-      const tenThousand = await t.http.post('/v1/candidates').set(scene.team.recruiter.auth).send({ name: mixedText(10_000), email: uniqueEmail() }).expect(400);
+      const tenThousand = await t.http
+        .post('/v1/candidates')
+        .set(scene.team.recruiter.auth)
+        .send({ name: mixedText(10_000), email: uniqueEmail() })
+        .expect(400);
       expect(tenThousand.body.code).toBe('validation_failed');
     });
 
@@ -444,7 +581,11 @@ describe('bad input: every write endpoint', () => {
 
     it('a question prompt of 4,000 code points (the maximum) and its edit come back byte-identical', async () => {
       const prompt = mixedText(4_000);
-      const created = await t.http.post('/v1/questions').set(scene.team.recruiter.auth).send({ prompt, pointsOfAssessment: [mixedText(2_000, 3)] }).expect(201);
+      const created = await t.http
+        .post('/v1/questions')
+        .set(scene.team.recruiter.auth)
+        .send({ prompt, pointsOfAssessment: [mixedText(2_000, 3)] })
+        .expect(201);
       expect(bytes(created.body.prompt)).toBe(bytes(prompt));
       const read = await t.http.get(`/v1/questions/${created.body.id}`).set(scene.team.recruiter.auth).expect(200);
       expect(bytes(read.body.prompt)).toBe(bytes(prompt));
@@ -474,14 +615,29 @@ describe('bad input: every write endpoint', () => {
   });
 
   describe('query strings that look like SQL', () => {
-    const PAYLOADS = ["' OR 1=1 --", '%', '_', '\\', ';DROP TABLE candidates;--', "1; SELECT pg_sleep(5)--", '\u0000', "') UNION SELECT password_hash FROM users --"];
+    const PAYLOADS = [
+      "' OR 1=1 --",
+      '%',
+      '_',
+      '\\',
+      ';DROP TABLE candidates;--',
+      '1; SELECT pg_sleep(5)--',
+      '\u0000',
+      "') UNION SELECT password_hash FROM users --",
+    ];
 
     it('answer 200 or 400 (never 500, never slow) on every list route, for each query parameter it declares and one it does not', async () => {
-      const doc = (await t.http.get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
+      const doc = (await t.http.get('/docs-json').expect(200)).body as {
+        paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+      };
       const lists = routes.filter((r) => r.method === 'GET' && !r.path.includes(':') && !r.isPublic);
       expect(lists.length).toBeGreaterThan(10);
       // The admin also holds the roles only some list routes allow (the fairness report is for compliance only).
-      await t.http.patch(`/v1/members/${scene.team.admin.memberId}`).set(scene.team.admin.auth).send({ roles: ['admin', 'compliance'] }).expect(200);
+      await t.http
+        .patch(`/v1/members/${scene.team.admin.memberId}`)
+        .set(scene.team.admin.auth)
+        .send({ roles: ['admin', 'compliance'] })
+        .expect(200);
       const failures: string[] = [];
       let requests = 0;
       for (const route of lists) {
@@ -490,10 +646,16 @@ describe('bad input: every write endpoint', () => {
           for (const payload of PAYLOADS) {
             requests++;
             const started = Date.now();
-            const res = await t.http.get(route.path).query({ [name]: payload }).set(scene.team.admin.auth);
-            if (![200, 400].includes(res.status)) failures.push(`${route.path}?${name}=${JSON.stringify(payload)} → ${res.status} ${JSON.stringify(res.body)}`);
-            else if (res.status === 400 && !String(res.headers['content-type']).includes('application/problem+json')) failures.push(`${route.path}?${name} → 400 without problem+json`);
-            else if (name === 'undeclared' && declared.length > 0 && res.status !== 400) failures.push(`${route.path} accepted an undeclared query parameter`);
+            const res = await t.http
+              .get(route.path)
+              .query({ [name]: payload })
+              .set(scene.team.admin.auth);
+            if (![200, 400].includes(res.status))
+              failures.push(`${route.path}?${name}=${JSON.stringify(payload)} → ${res.status} ${JSON.stringify(res.body)}`);
+            else if (res.status === 400 && !String(res.headers['content-type']).includes('application/problem+json'))
+              failures.push(`${route.path}?${name} → 400 without problem+json`);
+            else if (name === 'undeclared' && declared.length > 0 && res.status !== 400)
+              failures.push(`${route.path} accepted an undeclared query parameter`);
             if (Date.now() - started > 3000) failures.push(`${route.path}?${name}=${JSON.stringify(payload)} took ${Date.now() - started} ms`);
           }
         }
@@ -528,14 +690,26 @@ describe('bad input: every write endpoint', () => {
     it('match % _ and \\ literally in searches: results are exactly the rows containing the text', async () => {
       const recruiter = scene.team.recruiter;
       const org = scene.organizationId;
-      const special = await t.http.post('/v1/candidates').set(recruiter.auth).send({ name: 'Percy 100% Under_score Back\\slash', email: uniqueEmail('percy') }).expect(201);
-      await t.http.post('/v1/candidates').set(recruiter.auth).send({ name: 'Plain Person', email: uniqueEmail('plain') }).expect(201);
+      const special = await t.http
+        .post('/v1/candidates')
+        .set(recruiter.auth)
+        .send({ name: 'Percy 100% Under_score Back\\slash', email: uniqueEmail('percy') })
+        .expect(201);
+      await t.http
+        .post('/v1/candidates')
+        .set(recruiter.auth)
+        .send({ name: 'Plain Person', email: uniqueEmail('plain') })
+        .expect(201);
       await t.http.post('/v1/questions').set(recruiter.auth).send({ prompt: 'Is 100% coverage_worth it\\?' }).expect(201);
       async function pages(path: string, q: string): Promise<string[]> {
         const ids: string[] = [];
         let cursor: string | null = null;
         do {
-          const res: Response = await t.http.get(path).query({ q, limit: 100, ...(cursor ? { cursor } : {}) }).set(recruiter.auth).expect(200);
+          const res: Response = await t.http
+            .get(path)
+            .query({ q, limit: 100, ...(cursor ? { cursor } : {}) })
+            .set(recruiter.auth)
+            .expect(200);
           ids.push(...res.body.items.map((i: { id: string }) => i.id));
           cursor = res.body.nextCursor;
         } while (cursor);
@@ -546,7 +720,19 @@ describe('bad input: every write endpoint', () => {
       const candidatesSql = `SELECT id FROM candidates WHERE organization_id = $1 AND (strpos(lower(name), lower($2)) > 0 OR strpos(email, lower($2)) > 0)`;
       const questionsSql = `SELECT id FROM questions WHERE organization_id = $1 AND strpos(lower(prompt), lower($2)) > 0`;
       const [{ n: totalCandidates }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM candidates WHERE organization_id = $1`, [org]);
-      for (const q of ['%', '_', '\\', '100%', 'under_score', "' OR 1=1 --", "' OR '1'='1", '%%', '\\%', ';DROP TABLE candidates;--', 'plain person']) {
+      for (const q of [
+        '%',
+        '_',
+        '\\',
+        '100%',
+        'under_score',
+        "' OR 1=1 --",
+        "' OR '1'='1",
+        '%%',
+        '\\%',
+        ';DROP TABLE candidates;--',
+        'plain person',
+      ]) {
         const candidates = await pages('/v1/candidates', q);
         expect({ q, candidates }).toEqual({ q, candidates: await literal(candidatesSql, q) });
         expect({ q, fewerThanAll: candidates.length < totalCandidates }).toEqual({ q, fewerThanAll: true });

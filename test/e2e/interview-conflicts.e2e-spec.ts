@@ -1,4 +1,12 @@
-import { completeScorecard, createHiringScene, createTestApp, interviewWindow, scheduleInterview, signupOrganization, TestApp } from '@hireloop/testing';
+import {
+  completeScorecard,
+  createHiringScene,
+  createTestApp,
+  interviewWindow,
+  scheduleInterview,
+  signupOrganization,
+  TestApp,
+} from '@hireloop/testing';
 
 /**
  * Double-booking: an interviewer booked at overlapping times is refused with 409 `interviewer_double_booked`
@@ -22,16 +30,21 @@ describe('interview double-booking', () => {
     const { technical, design, pairing } = scene.role.rounds;
     // Every window from one fixed instant, so that "overlapping" does not depend on when each line runs.
     const base = Date.now() + 24 * 3600_000;
-    const at = (hours: number, minutes = 60) => ({ startsAt: new Date(base + hours * 3600_000).toISOString(), endsAt: new Date(base + hours * 3600_000 + minutes * 60_000).toISOString() });
+    const at = (hours: number, minutes = 60) => ({
+      startsAt: new Date(base + hours * 3600_000).toISOString(),
+      endsAt: new Date(base + hours * 3600_000 + minutes * 60_000).toISOString(),
+    });
     const first = await scheduleInterview(t, recruiter, scene.applicationId, technical.id, [alice, bob], at(0));
-    const schedule = (body: object, actor = recruiter) => t.http.post(`/v1/applications/${scene.applicationId}/interviews`).set(actor.auth).send(body);
+    const schedule = (body: object, actor = recruiter) =>
+      t.http.post(`/v1/applications/${scene.applicationId}/interviews`).set(actor.auth).send(body);
 
     // Half an hour into Alice's and Bob's interview: both named, the clash listed.
     const clash = { roundId: design.id, interviewerIds: [carol.memberId, alice.memberId, bob.memberId], ...at(0.5) };
     const refused = await schedule(clash).expect(409);
     expect(refused.body).toMatchObject({
       code: 'interviewer_double_booked',
-      detail: 'Alice Interviewer and Bob Interviewer are already booked for another interview at an overlapping time. Choose another time or other interviewers, or schedule anyway (allowConflict).',
+      detail:
+        'Alice Interviewer and Bob Interviewer are already booked for another interview at an overlapping time. Choose another time or other interviewers, or schedule anyway (allowConflict).',
     });
     expect(refused.body.conflicts.map((c: { interviewId: string; interviewerName: string }) => [c.interviewId, c.interviewerName])).toEqual([
       [first, 'Alice Interviewer'],
@@ -56,7 +69,9 @@ describe('interview double-booking', () => {
     await t.http.post(`/v1/interviews/${first}/cancel`).set(admin.auth).expect(200);
     // Alice is still on the allowConflict booking at 0.5–1.5 and the one at 1–2; 0–0.5 was only the cancelled one's.
     await schedule({ roundId: design.id, interviewerIds: [alice.memberId], ...at(0, 30) }).expect(201);
-    expect((await schedule({ roundId: design.id, interviewerIds: [alice.memberId], ...at(0, 31) }).expect(409)).body.code).toBe('interviewer_double_booked');
+    expect((await schedule({ roundId: design.id, interviewerIds: [alice.memberId], ...at(0, 31) }).expect(409)).body.code).toBe(
+      'interviewer_double_booked',
+    );
   });
 
   it('does not judge interviews that already ended, and never sees another organization’s bookings', async () => {
@@ -66,7 +81,10 @@ describe('interview double-booking', () => {
     const { technical, design } = scene.role.rounds;
     const held = await scheduleInterview(t, recruiter, scene.applicationId, technical.id, [alice], interviewWindow(-5));
     // An interview that took place is not recorded afterwards through the API: past start times are refused.
-    const late = await t.http.post(`/v1/applications/${scene.applicationId}/interviews`).set(recruiter.auth).send({ roundId: design.id, interviewerIds: [alice.memberId], ...interviewWindow(-5) });
+    const late = await t.http
+      .post(`/v1/applications/${scene.applicationId}/interviews`)
+      .set(recruiter.auth)
+      .send({ roundId: design.id, interviewerIds: [alice.memberId], ...interviewWindow(-5) });
     expect([late.status, late.body.code]).toEqual([422, 'start_in_past']);
     await t.http.post(`/v1/interviews/${held}/scorecard/submit`).set(alice.auth).send(completeScorecard(technical)).expect(200);
 
@@ -76,7 +94,11 @@ describe('interview double-booking', () => {
     await scheduleInterview(t, recruiter, scene.applicationId, technical.id, [alice], future);
     // Another organization cannot use the check to probe ours: its application is not found before anything is compared.
     const stranger = await signupOrganization(t);
-    await t.http.post(`/v1/applications/${scene.applicationId}/interviews`).set(stranger.auth).send({ roundId: technical.id, interviewerIds: [alice.memberId], ...future }).expect(404);
+    await t.http
+      .post(`/v1/applications/${scene.applicationId}/interviews`)
+      .set(stranger.auth)
+      .send({ roundId: technical.id, interviewerIds: [alice.memberId], ...future })
+      .expect(404);
   });
 });
 

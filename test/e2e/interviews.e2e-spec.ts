@@ -52,7 +52,11 @@ describe('interviews: scheduling, my interviews, the interview kit', () => {
 
       const audit = await t.http.get(`/v1/audit-log?entityType=interview&entityId=${res.body.id}`).set(admin.auth).expect(200);
       expect(audit.body.items).toEqual([
-        expect.objectContaining({ action: 'interview.scheduled', actorMemberId: recruiter.memberId, after: expect.objectContaining({ roundId: scene.role.rounds.design.id, loopVersionId: scene.role.loopVersionId }) }),
+        expect.objectContaining({
+          action: 'interview.scheduled',
+          actorMemberId: recruiter.memberId,
+          after: expect.objectContaining({ roundId: scene.role.rounds.design.id, loopVersionId: scene.role.loopVersionId }),
+        }),
       ]);
     });
 
@@ -84,7 +88,9 @@ describe('interviews: scheduling, my interviews, the interview kit', () => {
       const base = { roundId: scene.role.rounds.technical.id, interviewerIds: [alice.memberId], ...interviewWindow(24) };
 
       const backwards = await post({ ...base, endsAt: base.startsAt }).expect(400);
-      expect(backwards.body.errors).toEqual([{ field: 'endsAt', message: 'End time: choose a time after the start time.', code: 'ends_before_start' }]);
+      expect(backwards.body.errors).toEqual([
+        { field: 'endsAt', message: 'End time: choose a time after the start time.', code: 'ends_before_start' },
+      ]);
       expect(fields(await post({ ...base, endsAt: interviewWindow(24, 13 * 60).endsAt }).expect(400))).toEqual(['endsAt']);
       expect(fields(await post({ ...base, startsAt: 'tomorrow' }).expect(400))).toEqual(['startsAt']);
       expect(fields(await post({ ...base, interviewerIds: [] }).expect(400))).toEqual(['interviewerIds']);
@@ -101,9 +107,13 @@ describe('interviews: scheduling, my interviews, the interview kit', () => {
       const deactivated = await addMember(t, admin, ['interviewer'], 'Gone Interviewer');
       await t.http.post(`/v1/members/${deactivated.memberId}/deactivate`).set(admin.auth).expect(200);
       const ghost = randomUUID();
-      const bad = await post({ ...base, interviewerIds: [alice.memberId, hiringManager.memberId, strangerInterviewer.memberId, deactivated.memberId, ghost] }).expect(400);
+      const bad = await post({
+        ...base,
+        interviewerIds: [alice.memberId, hiringManager.memberId, strangerInterviewer.memberId, deactivated.memberId, ghost],
+      }).expect(400);
       expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'interviewerIds', code: 'not_interviewers' })]);
-      for (const id of [hiringManager.memberId, strangerInterviewer.memberId, deactivated.memberId, ghost]) expect(bad.body.errors[0].message).toContain(id);
+      for (const id of [hiringManager.memberId, strangerInterviewer.memberId, deactivated.memberId, ghost])
+        expect(bad.body.errors[0].message).toContain(id);
       expect(bad.body.errors[0].message).not.toContain(alice.memberId);
 
       // Nothing was stored by any of it.
@@ -120,7 +130,9 @@ describe('interviews: scheduling, my interviews, the interview kit', () => {
 
       const yesterday = await post({ ...base, ...interviewWindow(-24) }).expect(422);
       expect(yesterday.body).toMatchObject({ code: 'start_in_past', detail: 'The start time is in the past: choose a time from now on.' });
-      expect(yesterday.body.errors).toEqual([{ field: 'startsAt', message: 'The start time is in the past: choose a time from now on.', code: 'start_in_past' }]);
+      expect(yesterday.body.errors).toEqual([
+        { field: 'startsAt', message: 'The start time is in the past: choose a time from now on.', code: 'start_in_past' },
+      ]);
       // Every problem of the times at once: in the past and ending before it starts.
       const past = interviewWindow(-3);
       const both = await post({ ...base, startsAt: past.startsAt, endsAt: interviewWindow(-4).startsAt }).expect(422);
@@ -136,7 +148,9 @@ describe('interviews: scheduling, my interviews, the interview kit', () => {
       const moved = await move(interviewWindow(-2)).expect(422);
       expect(moved.body.code).toBe('start_in_past');
       expect(moved.body.errors).toEqual([expect.objectContaining({ field: 'startsAt', code: 'start_in_past' })]);
-      const unchanged = (await t.http.get(`/v1/applications/${scene.applicationId}`).set(recruiter.auth).expect(200)).body.interviews.find((i: { id: string }) => i.id === id);
+      const unchanged = (await t.http.get(`/v1/applications/${scene.applicationId}`).set(recruiter.auth).expect(200)).body.interviews.find(
+        (i: { id: string }) => i.id === id,
+      );
       expect(new Date(unchanged.startsAt).getTime()).toBeGreaterThan(Date.now());
       await move(interviewWindow(31)).expect(200);
     });
@@ -147,7 +161,9 @@ describe('interviews: scheduling, my interviews, the interview kit', () => {
       const [alice] = interviewers;
       const body = { roundId: scene.role.rounds.technical.id, interviewerIds: [alice.memberId], ...interviewWindow(24) };
       for (const someone of [alice, hiringManager]) {
-        expect((await t.http.post(`/v1/applications/${scene.applicationId}/interviews`).set(someone.auth).send(body).expect(403)).body.code).toBe('role_required');
+        expect((await t.http.post(`/v1/applications/${scene.applicationId}/interviews`).set(someone.auth).send(body).expect(403)).body.code).toBe(
+          'role_required',
+        );
       }
       await t.http.post(`/v1/applications/${scene.applicationId}/interviews`).set(admin.auth).send(body).expect(201);
       const stranger = await signupOrganization(t);
@@ -155,11 +171,15 @@ describe('interviews: scheduling, my interviews, the interview kit', () => {
       await t.http.post(`/v1/applications/${randomUUID()}/interviews`).set(recruiter.auth).send(body).expect(404);
 
       await t.dataSource.query(`UPDATE roles SET status = 'closed' WHERE id = $1`, [scene.role.roleId]);
-      expect((await t.http.post(`/v1/applications/${scene.applicationId}/interviews`).set(recruiter.auth).send(body).expect(409)).body.code).toBe('role_not_open');
+      expect((await t.http.post(`/v1/applications/${scene.applicationId}/interviews`).set(recruiter.auth).send(body).expect(409)).body.code).toBe(
+        'role_not_open',
+      );
       await t.dataSource.query(`UPDATE roles SET status = 'open' WHERE id = $1`, [scene.role.roleId]);
 
       await t.http.patch(`/v1/applications/${scene.applicationId}`).set(recruiter.auth).send({ status: 'withdrawn' }).expect(200);
-      expect((await t.http.post(`/v1/applications/${scene.applicationId}/interviews`).set(recruiter.auth).send(body).expect(409)).body.code).toBe('application_not_active');
+      expect((await t.http.post(`/v1/applications/${scene.applicationId}/interviews`).set(recruiter.auth).send(body).expect(409)).body.code).toBe(
+        'application_not_active',
+      );
     });
 
     it('cancels interviews without feedback only', async () => {
@@ -218,7 +238,9 @@ describe('interviews: scheduling, my interviews, the interview kit', () => {
       await t.http.patch('/v1/organization').set(scene.team.admin.auth).send({ reminderAfterHours: 1 }).expect(200);
       const strict = await t.http.get('/v1/me/interviews').set(alice.auth).expect(200);
       expect(strict.body.awaitingFeedback.map((i: { feedbackOverdue: boolean }) => i.feedbackOverdue)).toEqual([true, true]);
-      expect(strict.body.awaitingFeedback[1].feedbackDueAt).toBe(new Date(new Date(strict.body.awaitingFeedback[1].endsAt).getTime() + 3600_000).toISOString());
+      expect(strict.body.awaitingFeedback[1].feedbackDueAt).toBe(
+        new Date(new Date(strict.body.awaitingFeedback[1].endsAt).getTime() + 3600_000).toISOString(),
+      );
       expect(mine.body.completed).toEqual([]);
 
       // A draft keeps it awaiting; a submission takes it off the list and onto the completed one.
@@ -237,7 +259,11 @@ describe('interviews: scheduling, my interviews, the interview kit', () => {
       expect(bobs.body).toEqual({ upcoming: [expect.objectContaining({ id: soon })], awaitingFeedback: [], completed: [] });
       const carols = await t.http.get('/v1/me/interviews').set(carol.auth).expect(200);
       expect(carols.body.awaitingFeedback.map((i: { id: string }) => i.id)).toEqual([recent]);
-      expect((await t.http.get('/v1/me/interviews').set(recruiter.auth).expect(200)).body).toEqual({ upcoming: [], awaitingFeedback: [], completed: [] });
+      expect((await t.http.get('/v1/me/interviews').set(recruiter.auth).expect(200)).body).toEqual({
+        upcoming: [],
+        awaitingFeedback: [],
+        completed: [],
+      });
 
       // Once the decision is recorded nothing is awaited any more.
       await t.dataSource.query(`UPDATE applications SET decided_at = now() WHERE id = $1`, [scene.applicationId]);
@@ -278,11 +304,22 @@ describe('interviews: scheduling, my interviews, the interview kit', () => {
           required: true,
           signals: d.signals,
         })),
-        questions: round.questions.map((q) => ({ id: q.id, prompt: q.prompt, pointsOfAssessment: q.pointsOfAssessment, pitfalls: q.pitfalls, followUps: q.followUps })),
+        questions: round.questions.map((q) => ({
+          id: q.id,
+          prompt: q.prompt,
+          pointsOfAssessment: q.pointsOfAssessment,
+          pitfalls: q.pitfalls,
+          followUps: q.followUps,
+        })),
         minEvidenceLength: 20,
         myScorecard: null,
       });
-      expect(kit.body.focusDimensions[0].rubric).toEqual({ '1': expect.any(String), '2': expect.any(String), '3': expect.any(String), '4': expect.any(String) });
+      expect(kit.body.focusDimensions[0].rubric).toEqual({
+        '1': expect.any(String),
+        '2': expect.any(String),
+        '3': expect.any(String),
+        '4': expect.any(String),
+      });
 
       // Bob submits on the same interview; Alice's kit shows her own draft and nothing of Bob's.
       const bobsEvidence = 'Bob-only evidence: solved it in linear time with a clean design.';
@@ -332,7 +369,15 @@ describe('interviews: scheduling, my interviews, the interview kit', () => {
     ]) {
       expect(doc.paths).toHaveProperty([path]);
     }
-    expect(doc.paths['/v1/interviews/{id}/scorecard/submit'].post.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]));
-    expect(Object.keys(doc.components.schemas.RatingInputDto.properties).sort()).toEqual(['dimensionId', 'evidence', 'notAssessed', 'notAssessedReason', 'rating']);
+    expect(doc.paths['/v1/interviews/{id}/scorecard/submit'].post.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]),
+    );
+    expect(Object.keys(doc.components.schemas.RatingInputDto.properties).sort()).toEqual([
+      'dimensionId',
+      'evidence',
+      'notAssessed',
+      'notAssessedReason',
+      'rating',
+    ]);
   });
 });

@@ -67,7 +67,11 @@ describe('jobs: panel aggregation with the real worker', () => {
     expect(elapsed).toBeLessThan(10_000);
 
     const debrief = await t.http.get(`/v1/applications/${panel.applicationId}/debrief`).set(team.hiringManager.auth).expect(200);
-    expect(debrief.body).toMatchObject({ status: 'current', pendingRevisions: [], report: { recommendation: 'hire', version: report.version, scorecardCount: 3 } });
+    expect(debrief.body).toMatchObject({
+      status: 'current',
+      pendingRevisions: [],
+      report: { recommendation: 'hire', version: report.version, scorecardCount: 3 },
+    });
     expect(debrief.body.covers).toHaveLength(3);
   });
 
@@ -135,7 +139,12 @@ describe('jobs: panel aggregation with the real worker', () => {
       for (let round = 0; round < 5; round++) {
         await Promise.all(
           panels.flatMap((panel, k) =>
-            [0, 1, 2].map((i) => writeScorecard(ds, panel, i, { ratings: [((round + i + k) % 4) + 1, ((round + k) % 4) + 1, ((i + k) % 4) + 1] as never, recommendation: round % 2 ? 'yes' : 'strong_no' })),
+            [0, 1, 2].map((i) =>
+              writeScorecard(ds, panel, i, {
+                ratings: [((round + i + k) % 4) + 1, ((round + k) % 4) + 1, ((i + k) % 4) + 1] as never,
+                recommendation: round % 2 ? 'yes' : 'strong_no',
+              }),
+            ),
           ),
         );
       }
@@ -158,7 +167,9 @@ describe('jobs: panel aggregation with the real worker', () => {
       const failed = await queue.getJobs(['failed'], 0, 5000);
       expect(failed.filter((j) => panels.some((p) => p.applicationId === j.data?.applicationId))).toEqual([]);
       // Every outbox row went out.
-      const [{ pending }] = await ds.query(`SELECT count(*)::int AS pending FROM outbox_messages WHERE published_at IS NULL AND queue = 'panel-aggregation'`);
+      const [{ pending }] = await ds.query(
+        `SELECT count(*)::int AS pending FROM outbox_messages WHERE published_at IS NULL AND queue = 'panel-aggregation'`,
+      );
       expect(pending).toBe(0);
     });
   });

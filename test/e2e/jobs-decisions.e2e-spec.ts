@@ -54,7 +54,8 @@ describe('jobs: debriefs and decisions', () => {
     return panel;
   }
 
-  const decide = (actor: Actor, applicationId: string, body: Record<string, unknown>) => t.http.post(`/v1/applications/${applicationId}/decision`).set(actor.auth).send(body);
+  const decide = (actor: Actor, applicationId: string, body: Record<string, unknown>) =>
+    t.http.post(`/v1/applications/${applicationId}/decision`).set(actor.auth).send(body);
 
   describe('debrief', () => {
     it("shows the report, every scorecard, disagreements, red flags and missing feedback to the role's hiring manager", async () => {
@@ -66,8 +67,31 @@ describe('jobs: debriefs and decisions', () => {
 
       const res = await t.http.get(`/v1/applications/${panel.applicationId}/debrief`).set(team.hiringManager.auth).expect(200);
       const body = res.body;
-      expect(body.application).toMatchObject({ id: panel.applicationId, status: 'active', stage: 'onsite', decidedAt: null, candidate: { id: panel.candidateId, name: 'Casey Candidate' }, role: { id: panel.roleId, level: 'L4' } });
-      for (const field of ['dimensions', 'score', 'rawScore', 'coverage', 'interval', 'splitPanel', 'redFlags', 'interviewers', 'recommendation', 'reasons', 'algorithmVersion', 'inputsHash', 'version', 'computedAt', 'scorecardCount']) {
+      expect(body.application).toMatchObject({
+        id: panel.applicationId,
+        status: 'active',
+        stage: 'onsite',
+        decidedAt: null,
+        candidate: { id: panel.candidateId, name: 'Casey Candidate' },
+        role: { id: panel.roleId, level: 'L4' },
+      });
+      for (const field of [
+        'dimensions',
+        'score',
+        'rawScore',
+        'coverage',
+        'interval',
+        'splitPanel',
+        'redFlags',
+        'interviewers',
+        'recommendation',
+        'reasons',
+        'algorithmVersion',
+        'inputsHash',
+        'version',
+        'computedAt',
+        'scorecardCount',
+      ]) {
         expect(body.report).toHaveProperty(field);
       }
       expect(body.report).toMatchObject({ version: stored.version, scorecardCount: 2, recommendation: 'inconclusive' });
@@ -83,7 +107,12 @@ describe('jobs: debriefs and decisions', () => {
         revision: 1,
         levelAssessment: 'at',
       });
-      expect(first.ratings[0]).toMatchObject({ dimensionId: panel.dimensionIds[0], dimensionName: 'Dimension 1', rating: 4, evidence: 'Evidence for dimension 1' });
+      expect(first.ratings[0]).toMatchObject({
+        dimensionId: panel.dimensionIds[0],
+        dimensionName: 'Dimension 1',
+        rating: 4,
+        evidence: 'Evidence for dimension 1',
+      });
       expect(body.disagreements).toEqual([
         {
           dimensionId: panel.dimensionIds[0],
@@ -94,9 +123,17 @@ describe('jobs: debriefs and decisions', () => {
           ],
         },
       ]);
-      expect(body.redFlags).toEqual([{ flag: 'rude to staff', interviewer: { id: members.interviewerIds[1], name: 'Bob Interviewer' }, scorecardId: expect.any(String) }]);
+      expect(body.redFlags).toEqual([
+        { flag: 'rude to staff', interviewer: { id: members.interviewerIds[1], name: 'Bob Interviewer' }, scorecardId: expect.any(String) },
+      ]);
       expect(body.awaitingFeedback).toEqual([
-        { interviewId: panel.interviews[2].id, interviewer: { id: members.interviewerIds[2], name: 'Carol Interviewer' }, round: { id: panel.roundIds[2], name: 'Round 3', kind: 'technical' }, endsAt: expect.any(String), scorecardStatus: 'none' },
+        {
+          interviewId: panel.interviews[2].id,
+          interviewer: { id: members.interviewerIds[2], name: 'Carol Interviewer' },
+          round: { id: panel.roundIds[2], name: 'Round 3', kind: 'technical' },
+          endsAt: expect.any(String),
+          scorecardStatus: 'none',
+        },
       ]);
       expect(body.decision).toBeNull();
 
@@ -104,7 +141,10 @@ describe('jobs: debriefs and decisions', () => {
       await writeScorecard(ds, panel, 2, { ratings: [3, 3, 3], recommendation: 'yes' });
       const pending = await t.http.get(`/v1/applications/${panel.applicationId}/debrief`).set(team.admin.auth).expect(200);
       if (pending.body.status === 'computing') expect(pending.body.pendingRevisions).toEqual([{ scorecardId: expect.any(String), revision: 1 }]);
-      await waitFor(async () => (await t.http.get(`/v1/applications/${panel.applicationId}/debrief`).set(team.admin.auth)).body.status === 'current', { what: 'a current debrief' });
+      await waitFor(
+        async () => (await t.http.get(`/v1/applications/${panel.applicationId}/debrief`).set(team.admin.auth)).body.status === 'current',
+        { what: 'a current debrief' },
+      );
     });
 
     it('hides private notes from recruiters and refuses interviewers, other hiring managers and other tenants', async () => {
@@ -126,7 +166,15 @@ describe('jobs: debriefs and decisions', () => {
     it('says no_feedback for an application without submitted scorecards', async () => {
       const panel = await createPanel(ds, { members });
       const res = await t.http.get(`/v1/applications/${panel.applicationId}/debrief`).set(team.hiringManager.auth).expect(200);
-      expect(res.body).toMatchObject({ report: null, status: 'no_feedback', covers: [], pendingRevisions: [], scorecards: [], disagreements: [], redFlags: [] });
+      expect(res.body).toMatchObject({
+        report: null,
+        status: 'no_feedback',
+        covers: [],
+        pendingRevisions: [],
+        scorecards: [],
+        disagreements: [],
+        redFlags: [],
+      });
       expect(res.body.awaitingFeedback).toHaveLength(3);
     });
   });
@@ -134,7 +182,9 @@ describe('jobs: debriefs and decisions', () => {
   describe('decision', () => {
     it("records the hiring manager's decision that follows the report, ends the application and triggers calibration", async () => {
       const panel = await decidedPanel('hire');
-      const [latest] = await ds.query(`SELECT id, version FROM calibration_reports WHERE application_id = $1 ORDER BY version DESC LIMIT 1`, [panel.applicationId]);
+      const [latest] = await ds.query(`SELECT id, version FROM calibration_reports WHERE application_id = $1 ORDER BY version DESC LIMIT 1`, [
+        panel.applicationId,
+      ]);
       const rationale = 'Casey Candidate showed a strong signal across every round.';
       const res = await decide(team.hiringManager, panel.applicationId, { decision: 'hire', rationale }).expect(201);
       expect(res.body).toMatchObject({
@@ -150,7 +200,10 @@ describe('jobs: debriefs and decisions', () => {
       const [application] = await ds.query(`SELECT status, decided_at FROM applications WHERE id = $1`, [panel.applicationId]);
       expect(application.status).toBe('hired');
       expect(application.decided_at).not.toBeNull();
-      const audit = await ds.query(`SELECT actor_member_id, after, subject_candidate_id, personal FROM audit_log WHERE entity_type = 'application' AND entity_id = $1 AND action = 'decision.recorded'`, [panel.applicationId]);
+      const audit = await ds.query(
+        `SELECT actor_member_id, after, subject_candidate_id, personal FROM audit_log WHERE entity_type = 'application' AND entity_id = $1 AND action = 'decision.recorded'`,
+        [panel.applicationId],
+      );
       expect(audit).toEqual([
         {
           actor_member_id: team.hiringManager.memberId,
@@ -166,8 +219,15 @@ describe('jobs: debriefs and decisions', () => {
       const view = await t.http.get(`/v1/audit-log?entityId=${panel.applicationId}&action=decision.recorded`).set(team.admin.auth).expect(200);
       expect(view.body.items[0].after.rationale).not.toContain('Casey');
       expect(view.body.items[0].after.rationale).toMatch(/showed a strong signal across every round\.$/);
-      const outbox = await ds.query(`SELECT queue, job_name, payload FROM outbox_messages WHERE queue = 'interviewer-calibration' AND organization_id = $1`, [members.organizationId]);
-      expect(outbox).toContainEqual({ queue: 'interviewer-calibration', job_name: 'recompute-calibration', payload: { organizationId: members.organizationId, reason: 'decision' } });
+      const outbox = await ds.query(
+        `SELECT queue, job_name, payload FROM outbox_messages WHERE queue = 'interviewer-calibration' AND organization_id = $1`,
+        [members.organizationId],
+      );
+      expect(outbox).toContainEqual({
+        queue: 'interviewer-calibration',
+        job_name: 'recompute-calibration',
+        payload: { organizationId: members.organizationId, reason: 'decision' },
+      });
 
       const debrief = await t.http.get(`/v1/applications/${panel.applicationId}/debrief`).set(team.recruiter.auth).expect(200);
       expect(debrief.body.application).toMatchObject({ status: 'hired', decidedAt: res.body.decidedAt });
@@ -175,7 +235,11 @@ describe('jobs: debriefs and decisions', () => {
       const got = await t.http.get(`/v1/applications/${panel.applicationId}/decision`).set(team.admin.auth).expect(200);
       expect(got.body).toEqual(res.body);
 
-      const again = await decide(team.admin, panel.applicationId, { decision: 'no_hire', rationale: 'Changed my mind about this.', overrideReason: 'x' }).expect(409);
+      const again = await decide(team.admin, panel.applicationId, {
+        decision: 'no_hire',
+        rationale: 'Changed my mind about this.',
+        overrideReason: 'x',
+      }).expect(409);
       expect(again.body.code).toBe('decision_already_recorded');
     });
 
@@ -183,18 +247,33 @@ describe('jobs: debriefs and decisions', () => {
       const panel = await decidedPanel('no_hire');
       const refused = await decide(team.admin, panel.applicationId, { decision: 'hire', rationale: 'We need this person now.' }).expect(400);
       expect(refused.body).toMatchObject({ code: 'validation_failed', errors: [{ field: 'overrideReason', code: 'override_reason_required' }] });
-      const blank = await decide(team.admin, panel.applicationId, { decision: 'hire', rationale: 'We need this person now.', overrideReason: '   ' }).expect(400);
+      const blank = await decide(team.admin, panel.applicationId, {
+        decision: 'hire',
+        rationale: 'We need this person now.',
+        overrideReason: '   ',
+      }).expect(400);
       expect(blank.body.errors[0].field).toBe('overrideReason');
 
-      const res = await decide(team.admin, panel.applicationId, { decision: 'hire', rationale: 'We need this person now.', overrideReason: 'The panel missed the portfolio.' }).expect(201);
-      expect(res.body).toMatchObject({ decision: 'hire', overrideReason: 'The panel missed the portfolio.', report: { recommendation: 'no_hire' }, followedRecommendation: false });
+      const res = await decide(team.admin, panel.applicationId, {
+        decision: 'hire',
+        rationale: 'We need this person now.',
+        overrideReason: 'The panel missed the portfolio.',
+      }).expect(201);
+      expect(res.body).toMatchObject({
+        decision: 'hire',
+        overrideReason: 'The panel missed the portfolio.',
+        report: { recommendation: 'no_hire' },
+        followedRecommendation: false,
+      });
       const [application] = await ds.query(`SELECT status FROM applications WHERE id = $1`, [panel.applicationId]);
       expect(application.status).toBe('hired');
     });
 
     it('needs no override when the report is inconclusive, and records followedRecommendation null', async () => {
       const panel = await decidedPanel('inconclusive');
-      const res = await decide(team.hiringManager, panel.applicationId, { decision: 'no_hire', rationale: 'Not enough evidence of depth.' }).expect(201);
+      const res = await decide(team.hiringManager, panel.applicationId, { decision: 'no_hire', rationale: 'Not enough evidence of depth.' }).expect(
+        201,
+      );
       expect(res.body).toMatchObject({ decision: 'no_hire', report: { recommendation: 'inconclusive' }, followedRecommendation: null });
       const [application] = await ds.query(`SELECT status FROM applications WHERE id = $1`, [panel.applicationId]);
       expect(application.status).toBe('rejected');
@@ -202,9 +281,16 @@ describe('jobs: debriefs and decisions', () => {
 
     it('without any report, is allowed only with an override reason', async () => {
       const panel = await createPanel(ds, { members });
-      const refused = await decide(team.hiringManager, panel.applicationId, { decision: 'no_hire', rationale: 'Candidate accepted another offer.' }).expect(400);
+      const refused = await decide(team.hiringManager, panel.applicationId, {
+        decision: 'no_hire',
+        rationale: 'Candidate accepted another offer.',
+      }).expect(400);
       expect(refused.body.errors[0]).toMatchObject({ field: 'overrideReason' });
-      const res = await decide(team.hiringManager, panel.applicationId, { decision: 'no_hire', rationale: 'Candidate accepted another offer.', overrideReason: 'No interviews took place.' }).expect(201);
+      const res = await decide(team.hiringManager, panel.applicationId, {
+        decision: 'no_hire',
+        rationale: 'Candidate accepted another offer.',
+        overrideReason: 'No interviews took place.',
+      }).expect(201);
       expect(res.body).toMatchObject({ report: null, followedRecommendation: null });
     });
 
@@ -238,7 +324,11 @@ describe('jobs: debriefs and decisions', () => {
     it('refuses a withdrawn application', async () => {
       const panel = await createPanel(ds, { members });
       await ds.query(`UPDATE applications SET status = 'withdrawn' WHERE id = $1`, [panel.applicationId]);
-      const res = await decide(team.admin, panel.applicationId, { decision: 'no_hire', rationale: 'Candidate withdrew from the process.', overrideReason: 'withdrawn' }).expect(409);
+      const res = await decide(team.admin, panel.applicationId, {
+        decision: 'no_hire',
+        rationale: 'Candidate withdrew from the process.',
+        overrideReason: 'withdrawn',
+      }).expect(409);
       expect(res.body.code).toBe('application_not_active');
     });
   });

@@ -3,7 +3,15 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '@hireloop/database';
 import { QueueName, redisConnectionFromUrl } from '@hireloop/queue';
 import { resetDatabase } from '@hireloop/testing';
-import { createPanel, latestReport, reportVersions, submittedRevisions, waitFor, waitForCurrentReport, writeScorecard } from '@hireloop/testing/panel-fixture';
+import {
+  createPanel,
+  latestReport,
+  reportVersions,
+  submittedRevisions,
+  waitFor,
+  waitForCurrentReport,
+  writeScorecard,
+} from '@hireloop/testing/panel-fixture';
 import { RedisServerProcess, startRedisServer, startWorker, stopAllProcesses, WorkerProcess } from '@hireloop/testing/worker-process';
 
 /**
@@ -38,7 +46,10 @@ describe('jobs: reliability', () => {
     await resetDatabase(databaseUrl);
     ds = await new DataSource(buildDataSourceOptions({ url: databaseUrl, poolSize: 5 })).initialize();
     redis = await startRedisServer();
-    queue = new Queue(QueueName.PanelAggregation, { connection: { ...redisConnectionFromUrl(redis.url), enableOfflineQueue: false, maxRetriesPerRequest: 1 }, prefix });
+    queue = new Queue(QueueName.PanelAggregation, {
+      connection: { ...redisConnectionFromUrl(redis.url), enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+      prefix,
+    });
     queue.on('error', () => undefined);
   }, 120_000);
 

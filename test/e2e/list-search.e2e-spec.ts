@@ -16,7 +16,11 @@ describe('list search and totals', () => {
   });
 
   type PageBody = { items: { id: string }[]; nextCursor: string | null; total?: number };
-  async function readAll(path: string, auth: { Authorization: string }, query: Record<string, string>): Promise<{ ids: string[]; totals: (number | undefined)[] }> {
+  async function readAll(
+    path: string,
+    auth: { Authorization: string },
+    query: Record<string, string>,
+  ): Promise<{ ids: string[]; totals: (number | undefined)[] }> {
     const ids: string[] = [];
     const totals: (number | undefined)[] = [];
     let cursor: string | null = null;
@@ -62,12 +66,20 @@ describe('list search and totals', () => {
 
     const bad = await t.http.get('/v1/candidates').query({ withTotal: 'maybe' }).set(recruiter.auth).expect(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'withTotal', message: 'With total: choose yes or no.' })]);
-    await t.http.get('/v1/candidates').query({ q: 'x'.repeat(201) }).set(recruiter.auth).expect(400);
+    await t.http
+      .get('/v1/candidates')
+      .query({ q: 'x'.repeat(201) })
+      .set(recruiter.auth)
+      .expect(400);
     // Denials: interviewers and hiring managers do not list candidates; another organization counts none of ours.
     await t.http.get('/v1/candidates').set(team.interviewers[0].auth).expect(403);
     await t.http.get('/v1/candidates').set(team.hiringManager.auth).expect(403);
     const stranger = await signupOrganization(t);
-    expect((await t.http.get('/v1/candidates').query({ q: 'zelda', withTotal: 'true' }).set(stranger.auth).expect(200)).body).toEqual({ items: [], nextCursor: null, total: 0 });
+    expect((await t.http.get('/v1/candidates').query({ q: 'zelda', withTotal: 'true' }).set(stranger.auth).expect(200)).body).toEqual({
+      items: [],
+      nextCursor: null,
+      total: 0,
+    });
   }, 120_000);
 
   it('roles: ?q= on title, department, level and location, with totals; a hiring manager counts only their roles', async () => {
@@ -78,7 +90,14 @@ describe('list search and totals', () => {
     const frontend = await make({ title: 'Frontend Engineer', department: 'Web', level: 'Mid', hiringManagerId: hiringManager.memberId });
     const designer = await make({ title: 'Product Designer', department: 'Design', location: 'Remote' });
 
-    const q = async (query: Record<string, string>, auth = recruiter.auth) => (await t.http.get('/v1/roles').query({ withTotal: 'true', ...query }).set(auth).expect(200)).body;
+    const q = async (query: Record<string, string>, auth = recruiter.auth) =>
+      (
+        await t.http
+          .get('/v1/roles')
+          .query({ withTotal: 'true', ...query })
+          .set(auth)
+          .expect(200)
+      ).body;
     expect((await q({})).total).toBe(3);
     expect((await q({ q: 'engineer' })).items.map((r: { id: string }) => r.id).sort()).toEqual([backend.body.id, frontend.body.id].sort());
     expect((await q({ q: 'engineer' })).total).toBe(2);
@@ -91,7 +110,11 @@ describe('list search and totals', () => {
     expect(paged.totals).toEqual([3, 3, 3]);
 
     // The hiring manager lists (and counts) only the role they manage, whatever they search for.
-    expect(await q({ q: 'engineer' }, hiringManager.auth)).toEqual({ items: [expect.objectContaining({ id: frontend.body.id })], nextCursor: null, total: 1 });
+    expect(await q({ q: 'engineer' }, hiringManager.auth)).toEqual({
+      items: [expect.objectContaining({ id: frontend.body.id })],
+      nextCursor: null,
+      total: 1,
+    });
     expect((await q({ q: 'designer' }, hiringManager.auth)).total).toBe(0);
     await t.http.get('/v1/roles').query({ q: 'engineer' }).set(team.interviewers[0].auth).expect(403);
     const stranger = await signupOrganization(t);
@@ -104,14 +127,25 @@ describe('list search and totals', () => {
     const managed = await createOpenRole(t.dataSource, admin.organizationId, { hiringManagerId: hiringManager.memberId, title: 'Data Engineer' });
     const other = await createOpenRole(t.dataSource, admin.organizationId, { hiringManagerId: null, title: 'Sales Lead' });
     const apply = async (name: string, roleId: string) => {
-      const c = await t.http.post('/v1/candidates').set(recruiter.auth).send({ name, email: uniqueEmail(name.split(' ')[0].toLowerCase()) }).expect(201);
+      const c = await t.http
+        .post('/v1/candidates')
+        .set(recruiter.auth)
+        .send({ name, email: uniqueEmail(name.split(' ')[0].toLowerCase()) })
+        .expect(201);
       return (await t.http.post('/v1/applications').set(recruiter.auth).send({ candidateId: c.body.id, roleId }).expect(201)).body.id as string;
     };
     const ada = await apply('Ada Lovelace', managed.roleId);
     const grace = await apply('Grace Hopper', managed.roleId);
     const alan = await apply('Alan Turing', other.roleId);
 
-    const q = async (query: Record<string, string>, auth = recruiter.auth) => (await t.http.get('/v1/applications').query({ withTotal: 'true', ...query }).set(auth).expect(200)).body;
+    const q = async (query: Record<string, string>, auth = recruiter.auth) =>
+      (
+        await t.http
+          .get('/v1/applications')
+          .query({ withTotal: 'true', ...query })
+          .set(auth)
+          .expect(200)
+      ).body;
     expect((await q({})).total).toBe(3);
     expect((await q({ q: 'hopper' })).items.map((a: { id: string }) => a.id)).toEqual([grace]);
     expect((await q({ q: 'data eng' })).items.map((a: { id: string }) => a.id).sort()).toEqual([ada, grace].sort());

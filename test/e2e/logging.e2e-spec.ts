@@ -20,10 +20,15 @@ describe('logging', () => {
     await t?.close();
   });
 
-  it("writes the HTTP request id (x-request-id, or the generated one) into audit_log.request_id", async () => {
+  it('writes the HTTP request id (x-request-id, or the generated one) into audit_log.request_id', async () => {
     const team = await createTeam(t);
     const requestId = `req-${randomUUID()}`;
-    const res = await t.http.post('/v1/candidates').set(team.recruiter.auth).set('x-request-id', requestId).send({ name: 'Ada Lovelace', email: `ada-${randomUUID().slice(0, 8)}@example.test` }).expect(201);
+    const res = await t.http
+      .post('/v1/candidates')
+      .set(team.recruiter.auth)
+      .set('x-request-id', requestId)
+      .send({ name: 'Ada Lovelace', email: `ada-${randomUUID().slice(0, 8)}@example.test` })
+      .expect(201);
     expect(res.headers['x-request-id']).toBe(requestId);
     const rows = await t.dataSource.query(`SELECT action, entity_id FROM audit_log WHERE request_id = $1`, [requestId]);
     expect(rows).toEqual([{ action: expect.stringMatching(/candidate/), entity_id: res.body.id }]);
@@ -38,13 +43,21 @@ describe('logging', () => {
     worker = await startWorker({ name: 'json-logging worker', env: { LOG_LEVEL: 'debug' } });
     const team = await createTeam(t);
     const panel = await createPanel(t.dataSource, {
-      members: { organizationId: team.admin.organizationId, adminId: team.admin.memberId, hiringManagerId: team.hiringManager.memberId, interviewerIds: team.interviewers.map((i) => i.memberId) },
+      members: {
+        organizationId: team.admin.organizationId,
+        adminId: team.admin.memberId,
+        hiringManagerId: team.hiringManager.memberId,
+        interviewerIds: team.interviewers.map((i) => i.memberId),
+      },
     });
     await writeScorecard(t.dataSource, panel, 0, { ratings: [3, 3, 3], recommendation: 'yes' });
     await waitForCurrentReport(t.dataSource, panel.applicationId);
     await new Promise((resolve) => setTimeout(resolve, 300));
 
-    const lines = worker.output().split('\n').filter((l) => l.trim() !== '');
+    const lines = worker
+      .output()
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     const parsed = lines.map((line) => {
       try {
         return JSON.parse(line);

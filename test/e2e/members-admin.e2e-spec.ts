@@ -13,13 +13,22 @@ describe('member administration', () => {
     await t?.close();
   });
 
-  const invite = (email = uniqueEmail('invitee'), name = 'Ivy Invitee') => t.http.post('/v1/members').set(admin.auth).send({ email, name, roles: ['interviewer'] }).expect(201);
+  const invite = (email = uniqueEmail('invitee'), name = 'Ivy Invitee') =>
+    t.http
+      .post('/v1/members')
+      .set(admin.auth)
+      .send({ email, name, roles: ['interviewer'] })
+      .expect(201);
   const accept = (token: string) => t.http.post('/v1/auth/accept-invite').send({ token, password: TEST_PASSWORD });
   /** Moves the last send of an invitation back in time, as if the resend interval had passed. */
   const backdateSend = (memberId: string, seconds: number) =>
     t.dataSource.query(`UPDATE members SET invite_expires_at = invite_expires_at - make_interval(secs => $2) WHERE id = $1`, [memberId, seconds]);
   const invitationEmails = async (memberId: string): Promise<number> =>
-    (await t.dataSource.query(`SELECT count(*)::int AS n FROM email_deliveries WHERE template = 'invitation' AND recipient_member_id = $1`, [memberId]))[0].n;
+    (
+      await t.dataSource.query(`SELECT count(*)::int AS n FROM email_deliveries WHERE template = 'invitation' AND recipient_member_id = $1`, [
+        memberId,
+      ])
+    )[0].n;
 
   it('lists a pending invitation with when it was sent and when it expires', async () => {
     const sent = await invite();
@@ -68,30 +77,59 @@ describe('member administration', () => {
 
   it('edits roles, deactivates and reactivates a member who joined; sign-in follows', async () => {
     const member = await addMember(t, admin, ['interviewer'], 'Rory Roles');
-    const edited = await t.http.patch(`/v1/members/${member.memberId}`).set(admin.auth).send({ roles: ['interviewer', 'recruiter'] }).expect(200);
+    const edited = await t.http
+      .patch(`/v1/members/${member.memberId}`)
+      .set(admin.auth)
+      .send({ roles: ['interviewer', 'recruiter'] })
+      .expect(200);
     expect(edited.body.roles).toEqual(['interviewer', 'recruiter']);
     const invalid = await t.http.patch(`/v1/members/${member.memberId}`).set(admin.auth).send({ roles: [] }).expect(400);
     expect(invalid.body.errors[0]).toMatchObject({ field: 'roles' });
     await t.http.post(`/v1/members/${member.memberId}/deactivate`).set(admin.auth).expect(200);
-    const deactivatedReinvite = await t.http.post('/v1/members').set(admin.auth).send({ email: member.email, name: 'Rory Roles', roles: ['interviewer'] }).expect(409);
+    const deactivatedReinvite = await t.http
+      .post('/v1/members')
+      .set(admin.auth)
+      .send({ email: member.email, name: 'Rory Roles', roles: ['interviewer'] })
+      .expect(409);
     expect(deactivatedReinvite.body.detail).toMatch(/reactivate them instead/);
-    await t.http.post('/v1/auth/login').send({ email: member.email, password: TEST_PASSWORD }).expect((res) => expect(res.status).toBeGreaterThanOrEqual(400));
-    expect(await t.http.post(`/v1/members/${member.memberId}/reactivate`).set(admin.auth).expect(200)).toMatchObject({ body: { status: 'active', joined: true } });
+    await t.http
+      .post('/v1/auth/login')
+      .send({ email: member.email, password: TEST_PASSWORD })
+      .expect((res) => expect(res.status).toBeGreaterThanOrEqual(400));
+    expect(await t.http.post(`/v1/members/${member.memberId}/reactivate`).set(admin.auth).expect(200)).toMatchObject({
+      body: { status: 'active', joined: true },
+    });
     await t.http.post(`/v1/members/${member.memberId}/reactivate`).set(admin.auth).expect(200);
     await t.http.post('/v1/auth/login').send({ email: member.email, password: TEST_PASSWORD }).expect(200);
-    const reinvite = await t.http.post('/v1/members').set(admin.auth).send({ email: member.email, name: 'Rory Roles', roles: ['interviewer'] }).expect(409);
+    const reinvite = await t.http
+      .post('/v1/members')
+      .set(admin.auth)
+      .send({ email: member.email, name: 'Rory Roles', roles: ['interviewer'] })
+      .expect(409);
     expect(reinvite.body.code).toBe('already_member');
   });
 
   it('keeps the last admin: no removing their own admin role, no deactivating them (409 in words)', async () => {
     const solo = await signupOrganization(t);
-    const demote = await t.http.patch(`/v1/members/${solo.memberId}`).set(solo.auth).send({ roles: ['recruiter'] }).expect(409);
+    const demote = await t.http
+      .patch(`/v1/members/${solo.memberId}`)
+      .set(solo.auth)
+      .send({ roles: ['recruiter'] })
+      .expect(409);
     expect(demote.body).toMatchObject({ code: 'last_admin', detail: 'The organization must keep at least one active admin.' });
     expect((await t.http.post(`/v1/members/${solo.memberId}/deactivate`).set(solo.auth).expect(409)).body.code).toBe('last_admin');
     const second = await addMember(t, solo, ['admin'], 'Second Admin');
-    await t.http.patch(`/v1/members/${solo.memberId}`).set(solo.auth).send({ roles: ['admin', 'recruiter'] }).expect(200);
+    await t.http
+      .patch(`/v1/members/${solo.memberId}`)
+      .set(solo.auth)
+      .send({ roles: ['admin', 'recruiter'] })
+      .expect(200);
     await t.http.post(`/v1/members/${second.memberId}/deactivate`).set(solo.auth).expect(200);
-    await t.http.patch(`/v1/members/${solo.memberId}`).set(solo.auth).send({ roles: ['recruiter'] }).expect(409);
+    await t.http
+      .patch(`/v1/members/${solo.memberId}`)
+      .set(solo.auth)
+      .send({ roles: ['recruiter'] })
+      .expect(409);
   });
 
   it('refuses non-admins (403) and other organizations (404) on every member write', async () => {
@@ -104,14 +142,22 @@ describe('member administration', () => {
       const res = await t.http.post(`/v1/members/${id}/${action}`).set(other.auth);
       expect({ action, status: res.status, code: res.body.code }).toEqual({ action, status: 404, code: 'member_not_found' });
     }
-    await t.http.patch(`/v1/members/${id}`).set(other.auth).send({ roles: ['admin'] }).expect(404);
+    await t.http
+      .patch(`/v1/members/${id}`)
+      .set(other.auth)
+      .send({ roles: ['admin'] })
+      .expect(404);
     await t.http.patch(`/v1/organization`).set(recruiter.auth).send({ name: 'Taken Over' }).expect(403);
     // Still pending and unchanged.
     expect((await t.http.get(`/v1/members/${id}`).set(admin.auth).expect(200)).body).toMatchObject({ status: 'invited', roles: ['interviewer'] });
   });
 
   it('saves organization settings and names each invalid field', async () => {
-    const saved = await t.http.patch('/v1/organization').set(admin.auth).send({ name: 'Renamed Org', minEvidenceLength: 40, reminderAfterHours: 48, escalateAfterDays: 5 }).expect(200);
+    const saved = await t.http
+      .patch('/v1/organization')
+      .set(admin.auth)
+      .send({ name: 'Renamed Org', minEvidenceLength: 40, reminderAfterHours: 48, escalateAfterDays: 5 })
+      .expect(200);
     expect(saved.body).toMatchObject({ name: 'Renamed Org', minEvidenceLength: 40, reminderAfterHours: 48, escalateAfterDays: 5 });
     const bad = await t.http.patch('/v1/organization').set(admin.auth).send({ name: '', reminderAfterHours: 0, escalateAfterDays: 61 }).expect(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['escalateAfterDays', 'name', 'reminderAfterHours']);

@@ -75,7 +75,11 @@ describe('metrics', () => {
     const round = scene.role.rounds.technical;
     const [alice] = scene.team.interviewers;
     const interviewId = await scheduleInterview(t, scene.team.recruiter, scene.applicationId, round.id, [alice]);
-    await t.http.post(`/v1/interviews/${interviewId}/scorecard/submit`).set(alice.auth).send(completeScorecard(round, { rating: 4 })).expect(200);
+    await t.http
+      .post(`/v1/interviews/${interviewId}/scorecard/submit`)
+      .set(alice.auth)
+      .send(completeScorecard(round, { rating: 4 }))
+      .expect(200);
     await waitFor(
       async () => {
         const res = await t.http.get(`/v1/applications/${scene.applicationId}/debrief`).set(scene.team.hiringManager.auth);
@@ -85,22 +89,34 @@ describe('metrics', () => {
     );
 
     const afterApi = await scrape(apiMetrics);
-    expect(count(afterApi, 'hireloop_http_request_duration_seconds_count', submitRoute) - count(beforeApi, 'hireloop_http_request_duration_seconds_count', submitRoute)).toBe(1);
+    expect(
+      count(afterApi, 'hireloop_http_request_duration_seconds_count', submitRoute) -
+        count(beforeApi, 'hireloop_http_request_duration_seconds_count', submitRoute),
+    ).toBe(1);
     // Route patterns, never raw ids: no label value holds a UUID.
     expect(afterApi).not.toMatch(/route="[^"]*[0-9a-f]{8}-[0-9a-f]{4}-/);
     expect(sample(afterApi, 'hireloop_db_pool_connections', { state: 'total' })).toBeGreaterThan(0);
     expect(sample(afterApi, 'hireloop_db_pool_connections', { state: 'waiting' })).toBe(0);
     expect(afterApi).toContain('hireloop_process_cpu_seconds_total');
 
-    const afterWorker = await waitFor(async () => {
-      const text = await scrape(workerMetrics);
-      return count(text, 'hireloop_report_freshness_seconds_count') > count(beforeWorker, 'hireloop_report_freshness_seconds_count') ? text : null;
-    }, { what: 'a freshness observation' });
+    const afterWorker = await waitFor(
+      async () => {
+        const text = await scrape(workerMetrics);
+        return count(text, 'hireloop_report_freshness_seconds_count') > count(beforeWorker, 'hireloop_report_freshness_seconds_count') ? text : null;
+      },
+      { what: 'a freshness observation' },
+    );
     const jobs = { queue: 'panel-aggregation', name: 'aggregate-panel', outcome: 'completed' };
-    expect(count(afterWorker, 'hireloop_job_duration_seconds_count', jobs)).toBeGreaterThan(count(beforeWorker, 'hireloop_job_duration_seconds_count', jobs));
+    expect(count(afterWorker, 'hireloop_job_duration_seconds_count', jobs)).toBeGreaterThan(
+      count(beforeWorker, 'hireloop_job_duration_seconds_count', jobs),
+    );
     // The submission's report was stored within the freshness histogram's 30 s bucket.
-    expect(count(afterWorker, 'hireloop_report_freshness_seconds_bucket', { le: '30' }) - count(beforeWorker, 'hireloop_report_freshness_seconds_bucket', { le: '30' })).toBeGreaterThanOrEqual(1);
-    for (const state of ['waiting', 'active', 'delayed', 'failed']) expect(sample(afterWorker, 'hireloop_queue_jobs', { queue: 'panel-aggregation', state })).toBeGreaterThanOrEqual(0);
+    expect(
+      count(afterWorker, 'hireloop_report_freshness_seconds_bucket', { le: '30' }) -
+        count(beforeWorker, 'hireloop_report_freshness_seconds_bucket', { le: '30' }),
+    ).toBeGreaterThanOrEqual(1);
+    for (const state of ['waiting', 'active', 'delayed', 'failed'])
+      expect(sample(afterWorker, 'hireloop_queue_jobs', { queue: 'panel-aggregation', state })).toBeGreaterThanOrEqual(0);
     expect(sample(afterWorker, 'hireloop_outbox_backlog')).toBeGreaterThanOrEqual(0);
     expect(sample(afterWorker, 'hireloop_outbox_oldest_age_seconds')).toBeGreaterThanOrEqual(0);
     expect(sample(afterWorker, 'hireloop_db_pool_connections', { state: 'total' })).toBeGreaterThan(0);

@@ -77,7 +77,12 @@ describe('migrations exactly once', () => {
     const apis: ApiProcess[] = [];
     try {
       const env = { DATABASE_URL: url, MIGRATIONS_RUN: 'true', LOG_LEVEL: 'info' };
-      apis.push(...(await Promise.all([startApi({ name: 'api-a', env, readyTimeoutMs: 120_000 }), startApi({ name: 'api-b', env, readyTimeoutMs: 120_000 })])));
+      apis.push(
+        ...(await Promise.all([
+          startApi({ name: 'api-a', env, readyTimeoutMs: 120_000 }),
+          startApi({ name: 'api-b', env, readyTimeoutMs: 120_000 }),
+        ])),
+      );
       for (const api of apis) {
         const ready = await fetch(`${api.url}/health/ready`);
         expect(ready.status).toBe(200);

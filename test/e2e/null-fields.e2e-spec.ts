@@ -1,6 +1,14 @@
 import type { Response } from 'supertest';
 import { createTestApp, TestApp } from '@hireloop/testing';
-import { createWriteScene, endpointKey, fillPath, organizationFingerprint, WRITE_ENDPOINTS, WriteEndpoint, WriteScene } from '@hireloop/testing/write-endpoints';
+import {
+  createWriteScene,
+  endpointKey,
+  fillPath,
+  organizationFingerprint,
+  WRITE_ENDPOINTS,
+  WriteEndpoint,
+  WriteScene,
+} from '@hireloop/testing/write-endpoints';
 
 /**
  * `null` in a PATCH body, field by field: every field of every PATCH endpoint's request schema (read from the
@@ -33,7 +41,8 @@ describe('null in PATCH bodies', () => {
     await t?.close();
   });
 
-  const resolve = (s: Schema): Schema => (s.$ref ? resolve(doc.components.schemas[s.$ref.split('/').pop()!]) : s.allOf?.length === 1 ? { ...resolve(s.allOf[0]), nullable: s.nullable } : s);
+  const resolve = (s: Schema): Schema =>
+    s.$ref ? resolve(doc.components.schemas[s.$ref.split('/').pop()!]) : s.allOf?.length === 1 ? { ...resolve(s.allOf[0]), nullable: s.nullable } : s;
 
   /** Every property of a request schema, depth first, with its dotted path. */
   function fieldsOf(schema: Schema, prefix: string[] = []): Field[] {
@@ -59,14 +68,24 @@ describe('null in PATCH bodies', () => {
     const actor = e.actor(scene);
     return (actor ? req.set(actor.auth) : req).send(body as object);
   };
-  const valueAt = (body: unknown, path: string[]): unknown => path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), body);
+  const valueAt = (body: unknown, path: string[]): unknown =>
+    path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), body);
 
   it('covers the PATCH endpoints of roles, dimensions, rounds and questions (and every other one)', () => {
     const keys = patchEndpoints.map(endpointKey);
     expect(keys).toEqual(
-      expect.arrayContaining(['PATCH /v1/roles/:id', 'PATCH /v1/roles/:id/dimensions/:dimensionId', 'PATCH /v1/roles/:id/rounds/:roundId', 'PATCH /v1/questions/:id']),
+      expect.arrayContaining([
+        'PATCH /v1/roles/:id',
+        'PATCH /v1/roles/:id/dimensions/:dimensionId',
+        'PATCH /v1/roles/:id/rounds/:roundId',
+        'PATCH /v1/questions/:id',
+      ]),
     );
-    for (const e of patchEndpoints) expect({ e: endpointKey(e), schema: Boolean(doc.paths[e.path.replace(/:(\w+)/g, '{$1}')]?.patch?.requestBody) }).toEqual({ e: endpointKey(e), schema: true });
+    for (const e of patchEndpoints)
+      expect({ e: endpointKey(e), schema: Boolean(doc.paths[e.path.replace(/:(\w+)/g, '{$1}')]?.patch?.requestBody) }).toEqual({
+        e: endpointKey(e),
+        schema: true,
+      });
   });
 
   it('null clears a nullable field and is refused, naming the field and writing nothing, on any other', async () => {
@@ -88,7 +107,8 @@ describe('null in PATCH bodies', () => {
         const errorFields: string[] = (res.body?.errors ?? []).map((x: { field: string }) => x.field);
         if (f.nullable && value === null) {
           if (res.status !== 200) failures.push(`${what} (nullable) → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
-          else if (valueAt(res.body, f.path) !== undefined && valueAt(res.body, f.path) !== null) failures.push(`${what} (nullable) → 200 but ${field} is ${JSON.stringify(valueAt(res.body, f.path))}`);
+          else if (valueAt(res.body, f.path) !== undefined && valueAt(res.body, f.path) !== null)
+            failures.push(`${what} (nullable) → 200 but ${field} is ${JSON.stringify(valueAt(res.body, f.path))}`);
         } else if (res.status !== 400 || !String(res.headers['content-type']).includes('application/problem+json')) {
           failures.push(`${what} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
         } else if (!errorFields.some((x) => x === field || x.startsWith(`${field}.`))) {
@@ -107,11 +127,25 @@ describe('null in PATCH bodies', () => {
   it('a dimension signal list: null is a 400 on signals.strong, [] clears it', async () => {
     const url = `/v1/roles/${scene.draftRole.roleId}/dimensions/${scene.draftRole.dimensions.coding.id}`;
     const auth = scene.team.recruiter.auth;
-    await t.http.patch(url).set(auth).send({ signals: { strong: ['Tests first'], weak: ['Guesses'], redFlags: ['Blames the compiler'] } }).expect(200);
-    const refused = await t.http.patch(url).set(auth).send({ signals: { strong: null } });
+    await t.http
+      .patch(url)
+      .set(auth)
+      .send({ signals: { strong: ['Tests first'], weak: ['Guesses'], redFlags: ['Blames the compiler'] } })
+      .expect(200);
+    const refused = await t.http
+      .patch(url)
+      .set(auth)
+      .send({ signals: { strong: null } });
     expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ code: 'validation_failed', errors: expect.arrayContaining([expect.objectContaining({ field: 'signals.strong' })]) });
-    const cleared = await t.http.patch(url).set(auth).send({ signals: { strong: [] } }).expect(200);
+    expect(refused.body).toMatchObject({
+      code: 'validation_failed',
+      errors: expect.arrayContaining([expect.objectContaining({ field: 'signals.strong' })]),
+    });
+    const cleared = await t.http
+      .patch(url)
+      .set(auth)
+      .send({ signals: { strong: [] } })
+      .expect(200);
     expect(cleared.body.dimension.signals).toEqual({ strong: [], weak: ['Guesses'], redFlags: ['Blames the compiler'] });
   });
 });

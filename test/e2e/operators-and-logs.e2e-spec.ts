@@ -25,12 +25,18 @@ describe('operators vs tenants: service-wide jobs', () => {
     const connection = redisConnectionFromUrl(process.env.REDIS_URL!);
     queue = new Queue(QueueName.Maintenance, { connection, prefix: process.env.QUEUE_PREFIX });
     // A worker that fails the two jobs of this test (and only them) at once.
-    worker = new Worker(QueueName.Maintenance, async (job) => {
-      if (job.name.startsWith('operator-test')) throw new Error('planned failure');
-    }, { connection, prefix: process.env.QUEUE_PREFIX });
+    worker = new Worker(
+      QueueName.Maintenance,
+      async (job) => {
+        if (job.name.startsWith('operator-test')) throw new Error('planned failure');
+      },
+      { connection, prefix: process.env.QUEUE_PREFIX },
+    );
     serviceWide = await queue.add('operator-test-service-wide', { now: new Date().toISOString() }, { attempts: 1 });
     tenantJob = await queue.add('operator-test-tenant', { organizationId: admin.organizationId }, { attempts: 1 });
-    await waitFor(async () => ((await serviceWide.getState()) === 'failed' && (await tenantJob.getState()) === 'failed' ? true : null), { what: 'both jobs failed' });
+    await waitFor(async () => ((await serviceWide.getState()) === 'failed' && (await tenantJob.getState()) === 'failed' ? true : null), {
+      what: 'both jobs failed',
+    });
   });
   afterAll(async () => {
     await worker?.close();
@@ -39,7 +45,9 @@ describe('operators vs tenants: service-wide jobs', () => {
   });
 
   const failedIds = async (headers: Record<string, string>) =>
-    (await t.http.get(`/v1/admin/queues/${QueueName.Maintenance}/failed?limit=100`).set(headers).expect(200)).body.items.map((j: { id: string }) => j.id);
+    (await t.http.get(`/v1/admin/queues/${QueueName.Maintenance}/failed?limit=100`).set(headers).expect(200)).body.items.map(
+      (j: { id: string }) => j.id,
+    );
 
   it('a tenant admin sees only their organization’s jobs, never service-wide ones, and cannot retry those', async () => {
     const ids = await failedIds(admin.auth);
@@ -77,15 +85,26 @@ describe('database error values never reach the logs', () => {
       () => t.dataSource.query(`INSERT INTO users (email, name) VALUES ($1, $2)`, [email, marker]),
       () => t.dataSource.query(`SELECT $1::int AS n`, [marker]),
     ]) {
-      errors.push(await run().then(() => null, (e: unknown) => e));
+      errors.push(
+        await run().then(
+          () => null,
+          (e: unknown) => e,
+        ),
+      );
     }
     expect(errors[0]).toBeInstanceOf(QueryFailedError);
     expect(JSON.stringify(errors[0])).toContain(marker); // what used to be logged
 
     const lines: string[] = [];
-    const captured = { error: (...args: unknown[]) => lines.push(JSON.stringify(args)), warn: (...args: unknown[]) => lines.push(JSON.stringify(args)) } as unknown as Logger;
+    const captured = {
+      error: (...args: unknown[]) => lines.push(JSON.stringify(args)),
+      warn: (...args: unknown[]) => lines.push(JSON.stringify(args)),
+    } as unknown as Logger;
     for (const error of errors) expect(toProblem(error, captured).status).toBe(error === errors[0] ? 500 : 400);
-    toProblem(Object.assign(new QueryFailedError('SELECT $1', [marker], Object.assign(new Error(`boom "${marker}"`), { code: 'XX000', detail: marker })), {}), captured);
+    toProblem(
+      Object.assign(new QueryFailedError('SELECT $1', [marker], Object.assign(new Error(`boom "${marker}"`), { code: 'XX000', detail: marker })), {}),
+      captured,
+    );
     expect(lines.length).toBeGreaterThanOrEqual(2);
     expect(lines.join('\n')).not.toContain(marker);
     expect(lines[0]).toContain('23505');
@@ -106,14 +125,21 @@ describe('content security policy', () => {
     for (const path of ['/health', '/docs', '/v1/me']) {
       const res = await t.http.get(path);
       const csp = String(res.headers['content-security-policy']);
-      const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+      const directives = Object.fromEntries(
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name, ...values]) => [name, values]),
+      );
       expect(directives['script-src']).toEqual(["'self'"]);
       expect(directives['script-src-attr']).toEqual(["'none'"]);
       expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     }
     const docs = await t.http.get('/docs').redirects(1);
     const html = String(docs.text);
-    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(([, attrs, body]) => !/\bsrc=/.test(attrs) && body.trim() !== '');
+    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(
+      ([, attrs, body]) => !/\bsrc=/.test(attrs) && body.trim() !== '',
+    );
     expect(inline).toEqual([]);
   });
 });

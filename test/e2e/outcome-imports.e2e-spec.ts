@@ -31,7 +31,8 @@ describe('outcome imports', () => {
       },
       { timeoutMs: 60_000, intervalMs: 100, what: `import ${id}` },
     );
-  const outcomeCount = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM outcomes WHERE organization_id = $1`, [org]))[0].n as number;
+  const outcomeCount = async () =>
+    (await t.dataSource.query(`SELECT count(*)::int AS n FROM outcomes WHERE organization_id = $1`, [org]))[0].n as number;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -77,7 +78,9 @@ describe('outcome imports', () => {
     const real = await upload(smallFile()).expect(202);
     expect(await settle(real.body.id)).toMatchObject({ status: 'completed', rowsAccepted: 5, rowsWritten: 5, rowsUnchanged: 0 });
     expect(await outcomeCount()).toBe(5);
-    const stored = await t.dataSource.query(`SELECT kind, rating, days, import_id FROM outcomes WHERE application_id = $1 ORDER BY kind`, [hired[1].id]);
+    const stored = await t.dataSource.query(`SELECT kind, rating, days, import_id FROM outcomes WHERE application_id = $1 ORDER BY kind`, [
+      hired[1].id,
+    ]);
     expect(stored).toEqual([
       { kind: 'performance_rating', rating: 5, days: null, import_id: real.body.id },
       { kind: 'time_to_productivity', rating: null, days: 60, import_id: real.body.id },
@@ -120,11 +123,19 @@ describe('outcome imports', () => {
   });
 
   it.each([
-    ['not UTF-8', Buffer.concat([Buffer.from(`${HEADER}\n`), Buffer.from([0x2c, 0x63, 0xe9, 0x2c]), Buffer.from(',Platform Engineer,promotion,,,,,2026-01-01\n')]), 'invalid_encoding'],
+    [
+      'not UTF-8',
+      Buffer.concat([
+        Buffer.from(`${HEADER}\n`),
+        Buffer.from([0x2c, 0x63, 0xe9, 0x2c]),
+        Buffer.from(',Platform Engineer,promotion,,,,,2026-01-01\n'),
+      ]),
+      'invalid_encoding',
+    ],
     ['a missing kind column', 'application_id,rating\nx,3\n', 'missing_column'],
     ['a misspelt column', `${HEADER},bonus\n`, 'unknown_column'],
     ['an empty file', '', 'empty_file'],
-    ["an unclosed quote", `${HEADER}\n"00000000-0000-4000-8000-000000000000,,,promotion,,,,,2026-01-01\n`, 'malformed_csv'],
+    ['an unclosed quote', `${HEADER}\n"00000000-0000-4000-8000-000000000000,,,promotion,,,,,2026-01-01\n`, 'malformed_csv'],
   ])('answers 400 for %s, storing no import', async (_, body, code) => {
     const before = (await t.dataSource.query(`SELECT count(*)::int AS n FROM outcome_imports WHERE organization_id = $1`, [org]))[0].n;
     const res = await upload(body).expect(400);

@@ -45,8 +45,19 @@ describe('outcomes of a hired application', () => {
     });
 
     it("the role's hiring manager records a 90-day rating on the default 1–5 scale, with its label", async () => {
-      const res = await t.http.post(outcomesPath()).set(scene.team.hiringManager.auth).send({ kind: 'performance_rating', reviewPoint: '90d', rating: 4, date: '2026-03-01' }).expect(201);
-      expect(res.body).toMatchObject({ kind: 'performance_rating', reviewPoint: '90d', rating: 4, ratingLabel: 'Exceeds expectations', date: '2026-03-01', days: null });
+      const res = await t.http
+        .post(outcomesPath())
+        .set(scene.team.hiringManager.auth)
+        .send({ kind: 'performance_rating', reviewPoint: '90d', rating: 4, date: '2026-03-01' })
+        .expect(201);
+      expect(res.body).toMatchObject({
+        kind: 'performance_rating',
+        reviewPoint: '90d',
+        rating: 4,
+        ratingLabel: 'Exceeds expectations',
+        date: '2026-03-01',
+        days: null,
+      });
       ratingId = res.body.id;
     });
 
@@ -76,7 +87,10 @@ describe('outcomes of a hired application', () => {
     });
 
     it('keeps one rating per review point (409), one departure, one promotion per date', async () => {
-      expect((await t.http.post(outcomesPath()).set(analyst.auth).send({ kind: 'performance_rating', reviewPoint: '90d', rating: 2 }).expect(409)).body.code).toBe('outcome_exists');
+      expect(
+        (await t.http.post(outcomesPath()).set(analyst.auth).send({ kind: 'performance_rating', reviewPoint: '90d', rating: 2 }).expect(409)).body
+          .code,
+      ).toBe('outcome_exists');
       await t.http.post(outcomesPath()).set(analyst.auth).send({ kind: 'departure', departureType: 'involuntary', date: '2027-03-01' }).expect(409);
       await t.http.post(outcomesPath()).set(analyst.auth).send({ kind: 'promotion', date: '2026-09-01' }).expect(409);
     });
@@ -109,10 +123,11 @@ describe('outcomes of a hired application', () => {
     });
 
     it('audits every write with the values sealed under the candidate key (no rating in the clear)', async () => {
-      const rows: { action: string; after: Record<string, unknown> | null; before: Record<string, unknown> | null; personal: Buffer | null }[] = await t.dataSource.query(
-        `SELECT action, before, after, personal FROM audit_log WHERE organization_id = $1 AND entity_type = 'outcome' ORDER BY id`,
-        [scene.team.admin.organizationId],
-      );
+      const rows: { action: string; after: Record<string, unknown> | null; before: Record<string, unknown> | null; personal: Buffer | null }[] =
+        await t.dataSource.query(
+          `SELECT action, before, after, personal FROM audit_log WHERE organization_id = $1 AND entity_type = 'outcome' ORDER BY id`,
+          [scene.team.admin.organizationId],
+        );
       expect(rows.map((r) => r.action)).toEqual(['outcome.recorded', 'outcome.recorded', 'outcome.recorded', 'outcome.recorded', 'outcome.updated']);
       for (const row of rows) {
         expect(row.personal).not.toBeNull();
@@ -125,7 +140,11 @@ describe('outcomes of a hired application', () => {
     it('lets only admins change the scale, never under recorded ratings', async () => {
       const threeLevels = { min: 1, max: 3, labels: { '1': 'Below', '2': 'Meets', '3': 'Exceeds' } };
       await t.http.put('/v1/outcomes/scale').set(scene.team.hiringManager.auth).send(threeLevels).expect(403);
-      await t.http.put('/v1/outcomes/scale').set(scene.team.admin.auth).send({ ...threeLevels, labels: { '1': 'Below' } }).expect(400);
+      await t.http
+        .put('/v1/outcomes/scale')
+        .set(scene.team.admin.auth)
+        .send({ ...threeLevels, labels: { '1': 'Below' } })
+        .expect(400);
       // The 90-day rating is 3: inside 1–3. A 12-month 5 would not be.
       await t.http.post(outcomesPath()).set(analyst.auth).send({ kind: 'performance_rating', reviewPoint: '12m', rating: 5 }).expect(201);
       const refused = await t.http.put('/v1/outcomes/scale').set(scene.team.admin.auth).send(threeLevels).expect(409);
@@ -137,15 +156,23 @@ describe('outcomes of a hired application', () => {
       await t.http.put('/v1/outcomes/scale').set(scene.team.admin.auth).send(threeLevels).expect(200);
       expect((await t.http.get('/v1/outcomes/scale').set(analyst.auth).expect(200)).body).toEqual(threeLevels);
       await t.http.post(outcomesPath()).set(analyst.auth).send({ kind: 'performance_rating', reviewPoint: '6m', rating: 4 }).expect(400);
-      const rated = await t.http.post(outcomesPath()).set(analyst.auth).send({ kind: 'performance_rating', reviewPoint: '6m', rating: 3 }).expect(201);
+      const rated = await t.http
+        .post(outcomesPath())
+        .set(analyst.auth)
+        .send({ kind: 'performance_rating', reviewPoint: '6m', rating: 3 })
+        .expect(201);
       expect(rated.body.ratingLabel).toBe('Exceeds');
     });
 
     it('candidate erasure deletes every outcome of their applications', async () => {
-      const before: { n: number }[] = await t.dataSource.query(`SELECT count(*)::int AS n FROM outcomes WHERE application_id = $1`, [scene.applicationId]);
+      const before: { n: number }[] = await t.dataSource.query(`SELECT count(*)::int AS n FROM outcomes WHERE application_id = $1`, [
+        scene.applicationId,
+      ]);
       expect(before[0].n).toBeGreaterThan(0);
       await t.http.delete(`/v1/candidates/${scene.candidate.id}`).set(scene.team.recruiter.auth).expect(204);
-      const after: { n: number }[] = await t.dataSource.query(`SELECT count(*)::int AS n FROM outcomes WHERE application_id = $1`, [scene.applicationId]);
+      const after: { n: number }[] = await t.dataSource.query(`SELECT count(*)::int AS n FROM outcomes WHERE application_id = $1`, [
+        scene.applicationId,
+      ]);
       expect(after[0].n).toBe(0);
       const [erased]: { after: Record<string, unknown> }[] = await t.dataSource.query(
         `SELECT after FROM audit_log WHERE entity_type = 'candidate' AND entity_id = $1 AND action = 'candidate.erased'`,

@@ -32,7 +32,9 @@ describe('permission matrix (every route × every role)', () => {
 
   it('finds the routes the product promises', () => {
     const paths = routes.map((r) => `${r.method} ${r.path}`);
-    expect(paths).toEqual(expect.arrayContaining(['POST /v1/auth/signup', 'POST /v1/auth/login', 'GET /v1/me', 'POST /v1/members', 'GET /v1/audit-log']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['POST /v1/auth/signup', 'POST /v1/auth/login', 'GET /v1/me', 'POST /v1/members', 'GET /v1/audit-log']),
+    );
   });
 
   it('refuses requests without a token on every non-public route', async () => {
@@ -52,7 +54,9 @@ describe('permission matrix (every route × every role)', () => {
       const denied = res.status === 403 && res.body?.code === 'role_required';
       const shouldDeny = route.roles !== undefined && route.roles.length > 0 && !route.roles.includes(role as MemberRole);
       if (res.status === 401 || res.status >= 500 || denied !== shouldDeny) {
-        failures.push(`${route.method} ${route.path} as ${role}: ${res.status} ${res.body?.code ?? ''} (declared: ${route.roles?.join(',') ?? 'any member'})`);
+        failures.push(
+          `${route.method} ${route.path} as ${role}: ${res.status} ${res.body?.code ?? ''} (declared: ${route.roles?.join(',') ?? 'any member'})`,
+        );
       }
     }
     expect(failures).toEqual([]);

@@ -58,7 +58,9 @@ describeWithPgBouncer('behind PgBouncer in transaction mode', () => {
     const pooled = new DataSource(buildDataSourceOptions({ url: bouncer.url, poolSize: 1, pooler: 'transaction' }));
     await pooled.initialize();
     try {
-      expect(await pooled.query(`SELECT current_setting('application_name') AS name, $1::int + 1 AS two`, [1])).toEqual([{ name: 'hireloop', two: 2 }]);
+      expect(await pooled.query(`SELECT current_setting('application_name') AS name, $1::int + 1 AS two`, [1])).toEqual([
+        { name: 'hireloop', two: 2 },
+      ]);
     } finally {
       await pooled.destroy();
     }
@@ -70,7 +72,11 @@ describeWithPgBouncer('behind PgBouncer in transaction mode', () => {
     const round = scene.role.rounds.technical;
     const [alice] = scene.team.interviewers;
     const interviewId = await scheduleInterview(t, scene.team.recruiter, scene.applicationId, round.id, [alice]);
-    await t.http.post(`/v1/interviews/${interviewId}/scorecard/submit`).set(alice.auth).send(completeScorecard(round, { rating: 4, recommendation: 'strong_yes' })).expect(200);
+    await t.http
+      .post(`/v1/interviews/${interviewId}/scorecard/submit`)
+      .set(alice.auth)
+      .send(completeScorecard(round, { rating: 4, recommendation: 'strong_yes' }))
+      .expect(200);
 
     let debrief: request.Response | undefined;
     await waitFor(
@@ -99,7 +105,9 @@ describeWithPgBouncer('behind PgBouncer in transaction mode', () => {
     // a statement sees its organization's rows, and no server session keeps a scope for the next client.
     const appUrl = new URL(bouncer.url);
     appUrl.username = APP_DATABASE_ROLE;
-    const pooled = await new DataSource(buildDataSourceOptions({ url: appUrl.toString(), poolSize: 2, pooler: 'transaction', preparedStatements: false })).initialize();
+    const pooled = await new DataSource(
+      buildDataSourceOptions({ url: appUrl.toString(), poolSize: 2, pooler: 'transaction', preparedStatements: false }),
+    ).initialize();
     try {
       const org = scene.team.admin.organizationId;
       const count = (sql: string) => pooled.query(sql).then((rows: { n: number }[]) => rows[0].n);
@@ -116,7 +124,9 @@ describeWithPgBouncer('behind PgBouncer in transaction mode', () => {
     } finally {
       await pooled.destroy();
     }
-    const listeners = await ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'hireloop-outbox-relay' AND datname = current_database()`);
+    const listeners = await ds.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'hireloop-outbox-relay' AND datname = current_database()`,
+    );
     expect(listeners[0].n).toBeGreaterThanOrEqual(1);
   });
 });

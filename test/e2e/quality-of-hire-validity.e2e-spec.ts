@@ -37,7 +37,12 @@ interface Planted {
  * rating y (1–5) correlated ρ with x over everyone assessed; recommendation `hire` well above the cut, else
  * `inconclusive` (hired despite). Hire dates 100–800 days ago, some departures.
  */
-async function seedPlanted(db: DataSource, org: string, role: LoopFixture, options: { assessed: number; hired: number; rho: number; seed: number }): Promise<Planted> {
+async function seedPlanted(
+  db: DataSource,
+  org: string,
+  role: LoopFixture,
+  options: { assessed: number; hired: number; rho: number; seed: number },
+): Promise<Planted> {
   const random = mulberry32(options.seed);
   const people = Array.from({ length: options.assessed }, () => {
     const zx = normal(random);
@@ -62,7 +67,13 @@ async function seedPlanted(db: DataSource, org: string, role: LoopFixture, optio
      SELECT $1, u.id, 1, 'seed', 'seed', u.x, u.rec, 3,
             jsonb_build_object('rawScore', u.x + 0.1, 'dimensions', jsonb_build_array(jsonb_build_object('dimensionId', $5::text, 'name', 'Coding', 'adjustedMean', round((u.x)::numeric * 2) / 2)))
        FROM unnest($2::uuid[], $3::float8[], $4::text[]) AS u(id, x, rec)`,
-    [org, ids.map((r) => r.id), people.map((p) => p.x), people.map((p) => (p.x >= cut + 0.2 ? 'hire' : p.x >= cut ? 'inconclusive' : 'no_hire')), coding.id],
+    [
+      org,
+      ids.map((r) => r.id),
+      people.map((p) => p.x),
+      people.map((p) => (p.x >= cut + 0.2 ? 'hire' : p.x >= cut ? 'inconclusive' : 'no_hire')),
+      coding.id,
+    ],
   );
   const hiredIdx = people.map((_, i) => i).filter((i) => hiredFlags[i]);
   await db.query(
@@ -91,10 +102,19 @@ async function seedPlanted(db: DataSource, org: string, role: LoopFixture, optio
  * Each interviewer scores every hired application once (technical round, the coding dimension, a submitted
  * scorecard). `skill` ∈ [0, 1]: how closely their rating follows the 12-month rating (0 = pure noise).
  */
-async function seedInterviewerRatings(db: DataSource, org: string, role: LoopFixture, planted: Planted, interviewers: { memberId: string; skill: number }[], seed: number): Promise<void> {
+async function seedInterviewerRatings(
+  db: DataSource,
+  org: string,
+  role: LoopFixture,
+  planted: Planted,
+  interviewers: { memberId: string; skill: number }[],
+  seed: number,
+): Promise<void> {
   const random = mulberry32(seed);
   for (const { memberId, skill } of interviewers) {
-    const ratings = planted.hiredIds.map((id) => clamp(Math.round(2.5 + skill * (planted.ratings.get(id)! - 3) * 0.8 + (1 - skill) * normal(random) * 0.9 + 0.3 * normal(random)), 1, 4));
+    const ratings = planted.hiredIds.map((id) =>
+      clamp(Math.round(2.5 + skill * (planted.ratings.get(id)! - 3) * 0.8 + (1 - skill) * normal(random) * 0.9 + 0.3 * normal(random)), 1, 4),
+    );
     await db.query(
       `WITH i AS (
          INSERT INTO interviews (organization_id, application_id, role_id, round_id, loop_version_id, interviewer_ids, starts_at, ends_at)
@@ -135,17 +155,27 @@ describe('quality of hire: validity reports', () => {
     worker = await startWorker({ name: 'validity-worker' });
     [team, other] = await Promise.all([createTeam(t), createTeam(t)]);
     const org = team.admin.organizationId;
-    [analyst, otherManager] = await Promise.all([addMember(t, team.admin, ['people_analytics'], 'Pat Analyst'), addMember(t, team.admin, ['hiring_manager'], 'Other Manager')]);
+    [analyst, otherManager] = await Promise.all([
+      addMember(t, team.admin, ['people_analytics'], 'Pat Analyst'),
+      addMember(t, team.admin, ['hiring_manager'], 'Other Manager'),
+    ]);
     role = await createOpenRole(t.dataSource, org, { hiringManagerId: team.hiringManager.memberId, title: 'Planted Engineer' });
     smallRole = await createOpenRole(t.dataSource, org, { hiringManagerId: team.hiringManager.memberId, title: 'Few Hires' });
     planted = await seedPlanted(t.dataSource, org, role, { assessed: 1500, hired: 300, rho: 0.5, seed: 15 });
     await seedPlanted(t.dataSource, org, smallRole, { assessed: 60, hired: 12, rho: 0.5, seed: 16 });
     const [alice, bob, carol] = team.interviewers;
-    await seedInterviewerRatings(t.dataSource, org, role, planted, [
-      { memberId: alice.memberId, skill: 0.9 },
-      { memberId: bob.memberId, skill: 0 },
-      { memberId: carol.memberId, skill: 0.5 },
-    ], 17);
+    await seedInterviewerRatings(
+      t.dataSource,
+      org,
+      role,
+      planted,
+      [
+        { memberId: alice.memberId, skill: 0.9 },
+        { memberId: bob.memberId, skill: 0 },
+        { memberId: carol.memberId, skill: 0.5 },
+      ],
+      17,
+    );
   }, 300_000);
 
   afterAll(async () => {
@@ -165,18 +195,36 @@ describe('quality of hire: validity reports', () => {
     const done = await settle(queued.body.id);
     expect(done).toMatchObject({ status: 'done', hires: 300, assessed: 1500, version: 1 });
     expect(done.predictors.map((p: { key: string }) => p.key)).toEqual(
-      expect.arrayContaining(['panel_score', 'raw_score', `dimension:${role.dimensions.coding.id}`, `round:${role.rounds.technical.id}`, 'recommendation']),
+      expect.arrayContaining([
+        'panel_score',
+        'raw_score',
+        `dimension:${role.dimensions.coding.id}`,
+        `round:${role.rounds.technical.id}`,
+        'recommendation',
+      ]),
     );
-    expect(done.outcomes.map((o: { key: string }) => o.key)).toEqual(['rating_90d', 'rating_6m', 'rating_12m', 'time_to_productivity', 'retained_12m']);
-    const cell = done.cells.find((c: { predictorKey: string; outcomeKey: string }) => c.predictorKey === 'panel_score' && c.outcomeKey === 'rating_12m');
-    console.log(`planted r over everyone assessed ${planted.assessedR.toFixed(3)}; hired-only ${cell.pearson.toFixed(3)}; corrected ${cell.corrected.toFixed(3)} [${cell.correctedInterval.low.toFixed(3)}, ${cell.correctedInterval.high.toFixed(3)}]`);
+    expect(done.outcomes.map((o: { key: string }) => o.key)).toEqual([
+      'rating_90d',
+      'rating_6m',
+      'rating_12m',
+      'time_to_productivity',
+      'retained_12m',
+    ]);
+    const cell = done.cells.find(
+      (c: { predictorKey: string; outcomeKey: string }) => c.predictorKey === 'panel_score' && c.outcomeKey === 'rating_12m',
+    );
+    console.log(
+      `planted r over everyone assessed ${planted.assessedR.toFixed(3)}; hired-only ${cell.pearson.toFixed(3)}; corrected ${cell.corrected.toFixed(3)} [${cell.correctedInterval.low.toFixed(3)}, ${cell.correctedInterval.high.toFixed(3)}]`,
+    );
     expect(cell).toMatchObject({ status: 'estimated', n: 300, intervalMethod: 'fisher_z', verdict: 'predictive' });
     expect(cell.pearson).toBeLessThan(planted.assessedR - 0.1);
     expect(cell.correctedInterval.low).toBeLessThan(planted.assessedR);
     expect(cell.correctedInterval.high).toBeGreaterThan(planted.assessedR);
     expect(Math.abs(cell.corrected - planted.assessedR)).toBeLessThan(Math.abs(cell.pearson - planted.assessedR));
     // No 90-day ratings at all: not enough data, and no number.
-    const none = done.cells.find((c: { predictorKey: string; outcomeKey: string }) => c.predictorKey === 'panel_score' && c.outcomeKey === 'rating_90d');
+    const none = done.cells.find(
+      (c: { predictorKey: string; outcomeKey: string }) => c.predictorKey === 'panel_score' && c.outcomeKey === 'rating_90d',
+    );
     expect(none).toMatchObject({ status: 'not_enough_data', n: 0, pearson: null, spearman: null, interval: null, corrected: null });
     expect(done.scatter).toHaveLength(300);
     expect(done.retention.status).toBe('estimated');
@@ -196,14 +244,32 @@ describe('quality of hire: validity reports', () => {
     expect(done.hires).toBe(12);
     expect(done.cells.length).toBeGreaterThan(0);
     for (const cell of done.cells) {
-      expect(cell).toMatchObject({ status: 'not_enough_data', pearson: null, spearman: null, interval: null, intervalMethod: null, corrected: null, correctedInterval: null, verdict: null });
+      expect(cell).toMatchObject({
+        status: 'not_enough_data',
+        pearson: null,
+        spearman: null,
+        interval: null,
+        intervalMethod: null,
+        corrected: null,
+        correctedInterval: null,
+        verdict: null,
+      });
     }
     expect(done.retention).toMatchObject({ status: 'not_enough_data', logRank: null });
   });
 
   it("organization-wide report and the interviewer's shrunk validity on the calibration view", async () => {
     const before = await t.http.get(`/v1/interviewers/${team.interviewers[0].memberId}/calibration`).set(team.admin.auth).expect(200);
-    expect(before.body.outcomeValidity).toEqual({ status: 'no_report', n: 0, r: null, shrunk: null, organizationR: null, interval: null, minN: null, computedAt: null });
+    expect(before.body.outcomeValidity).toEqual({
+      status: 'no_report',
+      n: 0,
+      r: null,
+      shrunk: null,
+      organizationR: null,
+      interval: null,
+      minN: null,
+      computedAt: null,
+    });
 
     const queued = await t.http.post('/v1/quality-of-hire/reports').set(analyst.auth).send({}).expect(202);
     expect(queued.body.roleId).toBeNull();
@@ -212,9 +278,13 @@ describe('quality of hire: validity reports', () => {
     const latest = await t.http.get('/v1/quality-of-hire/reports/latest').set(team.admin.auth).expect(200);
     expect(latest.body.id).toBe(done.id);
 
-    const views = await Promise.all(team.interviewers.map((i) => t.http.get(`/v1/interviewers/${i.memberId}/calibration`).set(team.admin.auth).expect(200)));
+    const views = await Promise.all(
+      team.interviewers.map((i) => t.http.get(`/v1/interviewers/${i.memberId}/calibration`).set(team.admin.auth).expect(200)),
+    );
     const [alice, bob, carol] = views.map((v) => v.body.outcomeValidity);
-    console.log(`interviewer validity (raw → shrunk, organization ${alice.organizationR.toFixed(3)}): alice ${alice.r.toFixed(3)} → ${alice.shrunk.toFixed(3)}, carol ${carol.r.toFixed(3)} → ${carol.shrunk.toFixed(3)}, bob ${bob.r.toFixed(3)} → ${bob.shrunk.toFixed(3)}`);
+    console.log(
+      `interviewer validity (raw → shrunk, organization ${alice.organizationR.toFixed(3)}): alice ${alice.r.toFixed(3)} → ${alice.shrunk.toFixed(3)}, carol ${carol.r.toFixed(3)} → ${carol.shrunk.toFixed(3)}, bob ${bob.r.toFixed(3)} → ${bob.shrunk.toFixed(3)}`,
+    );
     for (const v of [alice, bob, carol]) {
       expect(v).toMatchObject({ status: 'estimated', n: 300, minN: 30 });
       // Shrunk lies between the interviewer's own figure and the organization's.
@@ -240,17 +310,27 @@ describe('quality of hire: validity reports', () => {
     expect((await post(team.hiringManager, {}).expect(403)).body.code).toBe('validity_reports_forbidden');
     expect((await post(otherManager, { roleId: role.roleId }).expect(403)).body.code).toBe('validity_reports_forbidden');
     const latest = await t.http.get(`/v1/quality-of-hire/reports/latest?roleId=${role.roleId}`).set(team.admin.auth).expect(200);
-    expect((await t.http.get(`/v1/quality-of-hire/reports/${latest.body.id}`).set(otherManager.auth).expect(403)).body.code).toBe('validity_reports_forbidden');
+    expect((await t.http.get(`/v1/quality-of-hire/reports/${latest.body.id}`).set(otherManager.auth).expect(403)).body.code).toBe(
+      'validity_reports_forbidden',
+    );
     await t.http.get(`/v1/quality-of-hire/reports/${latest.body.id}`).set(interviewer.auth).expect(403);
     const orgWide = await t.http.get('/v1/quality-of-hire/reports/latest').set(team.admin.auth).expect(200);
-    expect((await t.http.get(`/v1/quality-of-hire/reports/${orgWide.body.id}`).set(team.hiringManager.auth).expect(403)).body.code).toBe('validity_reports_forbidden');
+    expect((await t.http.get(`/v1/quality-of-hire/reports/${orgWide.body.id}`).set(team.hiringManager.auth).expect(403)).body.code).toBe(
+      'validity_reports_forbidden',
+    );
   });
 
   it("another organization's report or role is a 404; bad input is a 400", async () => {
     const latest = await t.http.get(`/v1/quality-of-hire/reports/latest?roleId=${role.roleId}`).set(team.admin.auth).expect(200);
-    expect((await t.http.get(`/v1/quality-of-hire/reports/${latest.body.id}`).set(other.admin.auth).expect(404)).body.code).toBe('validity_report_not_found');
-    expect((await t.http.get(`/v1/quality-of-hire/reports/latest?roleId=${role.roleId}`).set(other.admin.auth).expect(404)).body.code).toBe('role_not_found');
-    expect((await t.http.post('/v1/quality-of-hire/reports').set(other.admin.auth).send({ roleId: role.roleId }).expect(404)).body.code).toBe('role_not_found');
+    expect((await t.http.get(`/v1/quality-of-hire/reports/${latest.body.id}`).set(other.admin.auth).expect(404)).body.code).toBe(
+      'validity_report_not_found',
+    );
+    expect((await t.http.get(`/v1/quality-of-hire/reports/latest?roleId=${role.roleId}`).set(other.admin.auth).expect(404)).body.code).toBe(
+      'role_not_found',
+    );
+    expect((await t.http.post('/v1/quality-of-hire/reports').set(other.admin.auth).send({ roleId: role.roleId }).expect(404)).body.code).toBe(
+      'role_not_found',
+    );
     expect((await t.http.get('/v1/quality-of-hire/reports/latest').set(other.admin.auth).expect(404)).body.code).toBe('validity_report_not_found');
     await t.http.post('/v1/quality-of-hire/reports').set(team.admin.auth).send({ roleId: 'not-a-uuid' }).expect(400);
     await t.http.post('/v1/quality-of-hire/reports').set(team.admin.auth).send({ roleId: null }).expect(400);

@@ -21,8 +21,11 @@ describe('question bank', () => {
 
   /** A role with one dimension (100) covered by one round that uses `questionIds`. */
   async function roleUsing(team: Team, questionIds: string[], title = 'Senior Applied Scientist') {
-    const role = (await t.http.post('/v1/roles').set(team.recruiter.auth).send({ title, hiringManagerId: team.hiringManager.memberId }).expect(201)).body;
-    const dimension = (await t.http.post(`/v1/roles/${role.id}/dimensions`).set(team.recruiter.auth).send({ name: 'Experimentation', weight: 100, rubric }).expect(201)).body.dimension;
+    const role = (await t.http.post('/v1/roles').set(team.recruiter.auth).send({ title, hiringManagerId: team.hiringManager.memberId }).expect(201))
+      .body;
+    const dimension = (
+      await t.http.post(`/v1/roles/${role.id}/dimensions`).set(team.recruiter.auth).send({ name: 'Experimentation', weight: 100, rubric }).expect(201)
+    ).body.dimension;
     const round = (
       await t.http
         .post(`/v1/roles/${role.id}/rounds`)
@@ -53,8 +56,17 @@ describe('question bank', () => {
     });
     expect((await t.http.get(`/v1/questions/${created.id}`).set(team.hiringManager.auth).expect(200)).body).toEqual(created);
 
-    const edited = await t.http.patch(`/v1/questions/${created.id}`).set(team.recruiter.auth).send({ followUps: ['What if latency gets worse?'], tags: ['experimentation'] }).expect(200);
-    expect(edited.body).toMatchObject({ prompt: created.prompt, followUps: ['What if latency gets worse?'], tags: ['experimentation'], pitfalls: ['No power analysis'] });
+    const edited = await t.http
+      .patch(`/v1/questions/${created.id}`)
+      .set(team.recruiter.auth)
+      .send({ followUps: ['What if latency gets worse?'], tags: ['experimentation'] })
+      .expect(200);
+    expect(edited.body).toMatchObject({
+      prompt: created.prompt,
+      followUps: ['What if latency gets worse?'],
+      tags: ['experimentation'],
+      pitfalls: ['No power analysis'],
+    });
 
     const cases: [Record<string, unknown>, string][] = [
       [{}, 'prompt'],
@@ -89,7 +101,8 @@ describe('question bank', () => {
     const b = await createQuestion(team, { prompt: 'What would a 100% recall model cost?', tags: ['metrics'], dimensionIds: [dimension.id] });
     const c = await createQuestion(team, { prompt: 'Write SQL over user_events to find churn.', tags: ['data', 'fundamentals'] });
 
-    const ids = async (query: string) => (await t.http.get(`/v1/questions?${query}`).set(team.recruiter.auth).expect(200)).body.items.map((q: { id: string }) => q.id);
+    const ids = async (query: string) =>
+      (await t.http.get(`/v1/questions?${query}`).set(team.recruiter.auth).expect(200)).body.items.map((q: { id: string }) => q.id);
     expect(await ids('q=BIAS')).toEqual([a.id]);
     expect(await ids(`q=${encodeURIComponent('100%')}`)).toEqual([b.id]);
     expect(await ids(`q=${encodeURIComponent('%')}`)).toEqual([b.id]);
@@ -109,8 +122,15 @@ describe('question bank', () => {
     // ?withTotal=true counts every match (all pages) for "showing X of Y"; without it the page has no total.
     const counted = (await t.http.get('/v1/questions?limit=2&withTotal=true&tag=fundamentals').set(team.recruiter.auth).expect(200)).body;
     expect(counted.total).toBe(2);
-    expect((await t.http.get('/v1/questions?limit=1&withTotal=true').set(team.recruiter.auth).expect(200)).body).toMatchObject({ items: [expect.objectContaining({ id: c.id })], total: 3 });
-    expect((await t.http.get('/v1/questions?q=nothing-like-this&withTotal=true').set(team.recruiter.auth).expect(200)).body).toEqual({ items: [], nextCursor: null, total: 0 });
+    expect((await t.http.get('/v1/questions?limit=1&withTotal=true').set(team.recruiter.auth).expect(200)).body).toMatchObject({
+      items: [expect.objectContaining({ id: c.id })],
+      total: 3,
+    });
+    expect((await t.http.get('/v1/questions?q=nothing-like-this&withTotal=true').set(team.recruiter.auth).expect(200)).body).toEqual({
+      items: [],
+      nextCursor: null,
+      total: 0,
+    });
     expect(page1).not.toHaveProperty('total');
     await t.http.get('/v1/questions?withTotal=maybe').set(team.recruiter.auth).expect(400);
   });
@@ -121,11 +141,20 @@ describe('question bank', () => {
     const { roleId, round } = await roleUsing(team, [question.id]);
 
     const inUse = await t.http.delete(`/v1/questions/${question.id}`).set(team.recruiter.auth).expect(409);
-    expect(inUse.body).toMatchObject({ code: 'question_in_use', usedBy: [{ roundId: round.id, roundName: 'Experimentation case', roleId, roleTitle: 'Senior Applied Scientist' }] });
-    expect(inUse.body.detail).toBe('The question is used by round(s) "Experimentation case" (role "Senior Applied Scientist"); remove it from those rounds first.');
+    expect(inUse.body).toMatchObject({
+      code: 'question_in_use',
+      usedBy: [{ roundId: round.id, roundName: 'Experimentation case', roleId, roleTitle: 'Senior Applied Scientist' }],
+    });
+    expect(inUse.body.detail).toBe(
+      'The question is used by round(s) "Experimentation case" (role "Senior Applied Scientist"); remove it from those rounds first.',
+    );
 
     // Without feedback, the edit lands in the current loop version.
-    await t.http.patch(`/v1/questions/${question.id}`).set(team.recruiter.auth).send({ pitfalls: ['Forgets guardrails'] }).expect(200);
+    await t.http
+      .patch(`/v1/questions/${question.id}`)
+      .set(team.recruiter.auth)
+      .send({ pitfalls: ['Forgets guardrails'] })
+      .expect(200);
     let role = (await t.http.get(`/v1/roles/${roleId}`).set(team.recruiter.auth).expect(200)).body;
     let version = (await t.http.get(`/v1/roles/${roleId}/loop-versions/${role.loopVersion.id}`).set(team.recruiter.auth).expect(200)).body;
     expect(role.loopVersion.number).toBe(1);
@@ -133,21 +162,28 @@ describe('question bank', () => {
 
     // Once a scorecard points at version 1, editing the question makes version 2; version 1 keeps the old text.
     const orgId = team.admin.organizationId;
-    const [candidate] = await t.dataSource.query(`INSERT INTO candidates (organization_id, name, email) VALUES ($1, 'C', $2) RETURNING id`, [orgId, `c-${randomUUID().slice(0, 8)}@example.test`]);
-    const [application] = await t.dataSource.query(`INSERT INTO applications (organization_id, candidate_id, role_id) VALUES ($1, $2, $3) RETURNING id`, [orgId, candidate.id, roleId]);
+    const [candidate] = await t.dataSource.query(`INSERT INTO candidates (organization_id, name, email) VALUES ($1, 'C', $2) RETURNING id`, [
+      orgId,
+      `c-${randomUUID().slice(0, 8)}@example.test`,
+    ]);
+    const [application] = await t.dataSource.query(
+      `INSERT INTO applications (organization_id, candidate_id, role_id) VALUES ($1, $2, $3) RETURNING id`,
+      [orgId, candidate.id, roleId],
+    );
     const [interview] = await t.dataSource.query(
       `INSERT INTO interviews (organization_id, application_id, role_id, round_id, loop_version_id, interviewer_ids, starts_at, ends_at)
        VALUES ($1, $2, $3, $4, $5, ARRAY[$6]::uuid[], now(), now() + interval '1 hour') RETURNING id`,
       [orgId, application.id, roleId, round.id, role.loopVersion.id, team.interviewers[0].memberId],
     );
-    await t.dataSource.query(`INSERT INTO scorecards (organization_id, application_id, interview_id, interviewer_id, loop_version_id, status) VALUES ($1, $2, $3, $4, $5, 'draft')`, [
-      orgId,
-      application.id,
-      interview.id,
-      team.interviewers[0].memberId,
-      role.loopVersion.id,
-    ]);
-    await t.http.patch(`/v1/questions/${question.id}`).set(team.recruiter.auth).send({ prompt: 'Design and read an experiment for a ranking change.' }).expect(200);
+    await t.dataSource.query(
+      `INSERT INTO scorecards (organization_id, application_id, interview_id, interviewer_id, loop_version_id, status) VALUES ($1, $2, $3, $4, $5, 'draft')`,
+      [orgId, application.id, interview.id, team.interviewers[0].memberId, role.loopVersion.id],
+    );
+    await t.http
+      .patch(`/v1/questions/${question.id}`)
+      .set(team.recruiter.auth)
+      .send({ prompt: 'Design and read an experiment for a ranking change.' })
+      .expect(200);
     const v1 = version;
     role = (await t.http.get(`/v1/roles/${roleId}`).set(team.recruiter.auth).expect(200)).body;
     expect(role.loopVersion.number).toBe(2);
@@ -173,7 +209,11 @@ describe('question bank', () => {
     await t.http.post('/v1/questions').set(team.hiringManager.auth).send({ prompt: 'X' }).expect(403);
     await t.http.patch(`/v1/questions/${question.id}`).set(team.hiringManager.auth).send({ prompt: 'X' }).expect(403);
     await t.http.delete(`/v1/questions/${question.id}`).set(team.hiringManager.auth).expect(403);
-    await t.http.patch(`/v1/questions/${question.id}`).set(team.admin.auth).send({ tags: ['shipping'] }).expect(200);
+    await t.http
+      .patch(`/v1/questions/${question.id}`)
+      .set(team.admin.auth)
+      .send({ tags: ['shipping'] })
+      .expect(200);
 
     const outsider = await signupOrganization(t);
     await t.http.get(`/v1/questions/${question.id}`).set(outsider.auth).expect(404);
@@ -183,9 +223,15 @@ describe('question bank', () => {
     expect((await t.http.get('/v1/questions').set(outsider.auth).expect(200)).body.items).toEqual([]);
     // Nor can an outsider link our question to their round.
     const own = (await t.http.post('/v1/roles').set(outsider.auth).send({ title: 'X' }).expect(201)).body;
-    const res = await t.http.post(`/v1/roles/${own.id}/rounds`).set(outsider.auth).send({ name: 'R', kind: 'coding', durationMinutes: 30, questionIds: [question.id] }).expect(400);
+    const res = await t.http
+      .post(`/v1/roles/${own.id}/rounds`)
+      .set(outsider.auth)
+      .send({ name: 'R', kind: 'coding', durationMinutes: 30, questionIds: [question.id] })
+      .expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['questionIds.0']);
 
-    expect((await t.http.get(`/v1/questions/${question.id}`).set(team.recruiter.auth).expect(200)).body.prompt).toBe('Tell me about a model you shipped.');
+    expect((await t.http.get(`/v1/questions/${question.id}`).set(team.recruiter.auth).expect(200)).body.prompt).toBe(
+      'Tell me about a model you shipped.',
+    );
   });
 });

@@ -19,7 +19,11 @@ describe('rating habits on the interviewer calibration view', () => {
     const more = await Promise.all([1, 2, 3].map((i) => addMember(t, team.admin, ['interviewer'], `Interviewer ${i}`)));
     hal = await addMember(t, team.admin, ['interviewer'], 'Hal Halo');
     honest = [...team.interviewers, ...more];
-    const role = await createCalibrationRole(t.dataSource, team.admin.organizationId, { hiringManagerId: team.hiringManager.memberId, dimensions: 3, title: 'Data Engineer' });
+    const role = await createCalibrationRole(t.dataSource, team.admin.organizationId, {
+      hiringManagerId: team.hiringManager.memberId,
+      dimensions: 3,
+      title: 'Data Engineer',
+    });
     dimensionIds = role.dimensionIds;
     const random = seededRandom(16);
     const rating = () => (1 + Math.floor(random() * 4)) as 1 | 2 | 3 | 4;
@@ -31,24 +35,32 @@ describe('rating habits on the interviewer calibration view', () => {
       ];
     });
     const applications = await insertRatedApplications(t.dataSource, role, panels);
-    halScorecards = applications.map((a) => ({ scorecardId: a.interviews.find((i) => i.interviewerId === hal.memberId)!.scorecardId, applicationId: a.applicationId }));
+    halScorecards = applications.map((a) => ({
+      scorecardId: a.interviews.find((i) => i.interviewerId === hal.memberId)!.scorecardId,
+      applicationId: a.applicationId,
+    }));
 
     // Anchoring: Hal amends two scorecards, one before reading the panel, one after (3 → 2 on the first dimension).
     const org = team.admin.organizationId;
-    const content = (r: number) => JSON.stringify({ ratings: dimensionIds.map((dimensionId) => ({ dimensionId, rating: r })), recommendation: 'yes' });
+    const content = (r: number) =>
+      JSON.stringify({ ratings: dimensionIds.map((dimensionId) => ({ dimensionId, rating: r })), recommendation: 'yes' });
     for (const [i, card] of halScorecards.slice(0, 2).entries()) {
       await t.dataSource.query(
         `INSERT INTO scorecard_revisions (organization_id, scorecard_id, revision, kind, content, actor_member_id, created_at)
          VALUES ($1, $2, 1, 'submitted', $3, $4, now() - interval '3 hours'), ($1, $2, 2, 'amended', $5, $4, now() - interval '1 hour')`,
-        [org, card.scorecardId, content(3), hal.memberId, JSON.stringify({ ratings: dimensionIds.map((dimensionId, d) => ({ dimensionId, rating: d === 0 ? 2 : 3 })), recommendation: 'no' })],
+        [
+          org,
+          card.scorecardId,
+          content(3),
+          hal.memberId,
+          JSON.stringify({ ratings: dimensionIds.map((dimensionId, d) => ({ dimensionId, rating: d === 0 ? 2 : 3 })), recommendation: 'no' }),
+        ],
       );
       // Read the panel 2 hours ago (before the amendment) for the first, only after it for the second.
-      await t.dataSource.query(`INSERT INTO panel_views (organization_id, application_id, member_id, first_viewed_at) VALUES ($1, $2, $3, now() - $4::interval)`, [
-        org,
-        card.applicationId,
-        hal.memberId,
-        i === 0 ? '2 hours' : '30 minutes',
-      ]);
+      await t.dataSource.query(
+        `INSERT INTO panel_views (organization_id, application_id, member_id, first_viewed_at) VALUES ($1, $2, $3, now() - $4::interval)`,
+        [org, card.applicationId, hal.memberId, i === 0 ? '2 hours' : '30 minutes'],
+      );
     }
   }, 120_000);
 

@@ -4,7 +4,13 @@ import { DataSource } from 'typeorm';
 import { FeedbackRemindersService, OutboxService, ReminderScanResult, WebhookDeliveryService } from '@hireloop/core';
 import { JobName, QueueName, redisConnectionFromUrl } from '@hireloop/queue';
 import { createTeam, createTestApp, TestApp } from '@hireloop/testing';
-import { createCalibrationRole, scheduleInterview, startWebhookReceiver, submitFixtureScorecard, WebhookReceiver } from '@hireloop/testing/calibration-fixture';
+import {
+  createCalibrationRole,
+  scheduleInterview,
+  startWebhookReceiver,
+  submitFixtureScorecard,
+  WebhookReceiver,
+} from '@hireloop/testing/calibration-fixture';
 import { waitFor } from '@hireloop/testing/panel-fixture';
 import { startWorker, stopAllProcesses, WorkerProcess } from '@hireloop/testing/worker-process';
 
@@ -58,14 +64,18 @@ describe('feedback reminders with the real worker', () => {
 
   async function setup() {
     const team = await createTeam(t);
-    const role = await createCalibrationRole(ds, team.admin.organizationId, { hiringManagerId: team.hiringManager.memberId, title: 'Staff Engineer' });
+    const role = await createCalibrationRole(ds, team.admin.organizationId, {
+      hiringManagerId: team.hiringManager.memberId,
+      title: 'Staff Engineer',
+    });
     return { team, role, org: team.admin.organizationId };
   }
 
   const notificationsOf = (organizationId: string) =>
-    ds.query(`SELECT kind, recipient_member_id AS "recipient", interviewer_id AS "interviewer", step FROM notifications WHERE organization_id = $1 ORDER BY step, kind, recipient_member_id`, [
-      organizationId,
-    ]) as Promise<{ kind: string; recipient: string; interviewer: string; step: number }[]>;
+    ds.query(
+      `SELECT kind, recipient_member_id AS "recipient", interviewer_id AS "interviewer", step FROM notifications WHERE organization_id = $1 ORDER BY step, kind, recipient_member_id`,
+      [organizationId],
+    ) as Promise<{ kind: string; recipient: string; interviewer: string; step: number }[]>;
 
   it('the worker registers the periodic scan (fixed scheduler id, REMINDER_CRON, UTC)', async () => {
     const scheduler = await waitFor(() => queue.getJobScheduler('reminder-scan'), { what: 'the reminder-scan scheduler' });
@@ -146,7 +156,9 @@ describe('feedback reminders with the real worker', () => {
     ]);
 
     const managerView = await t.http.get('/v1/notifications').set(team.hiringManager.auth).expect(200);
-    expect(managerView.body.items).toEqual([expect.objectContaining({ kind: 'feedback_escalation', interviewId, interviewerId: carol.memberId, step: 2 })]);
+    expect(managerView.body.items).toEqual([
+      expect.objectContaining({ kind: 'feedback_escalation', interviewId, interviewerId: carol.memberId, step: 2 }),
+    ]);
     const carolView = await t.http.get('/v1/notifications?limit=2').set(carol.auth).expect(200);
     expect(carolView.body.items.map((n: { step: number }) => n.step)).toEqual([2, 1]);
     const nextPage = await t.http.get(`/v1/notifications?limit=2&cursor=${carolView.body.nextCursor}`).set(carol.auth).expect(200);
@@ -162,21 +174,28 @@ describe('feedback reminders with the real worker', () => {
     const { team, role, org } = await setup();
     const [alice, bob] = team.interviewers;
     const secret = 'whsec-reminders-e2e-0123456789';
-    await t.http.patch('/v1/organization').set(team.admin.auth).send({ webhookUrl: receiver.url('/hooks/signed'), webhookSecret: secret }).expect(200);
+    await t.http
+      .patch('/v1/organization')
+      .set(team.admin.auth)
+      .send({ webhookUrl: receiver.url('/hooks/signed'), webhookSecret: secret })
+      .expect(200);
     const endedAt = freshWindow();
     const { interviewId } = await scheduleInterview(ds, role, { interviewerIds: [alice.memberId, bob.memberId], endsAt: endedAt });
 
     const result = await scanAt(new Date(endedAt.getTime() + 25 * HOUR));
     expect(result).toMatchObject({ created: 2, webhooksQueued: 2 });
-    const hooks = await waitFor(async () => (receiver.received('/hooks/signed').length >= 2 ? receiver.received('/hooks/signed') : null), { what: 'two webhooks' });
+    const hooks = await waitFor(async () => (receiver.received('/hooks/signed').length >= 2 ? receiver.received('/hooks/signed') : null), {
+      what: 'two webhooks',
+    });
 
-    const deliveries: { id: string; status: string; attempts: number; last_status_code: number; signature: string; notification_id: string }[] = await waitFor(
-      async () => {
-        const rows = await ds.query(`SELECT * FROM webhook_deliveries WHERE organization_id = $1`, [org]);
-        return rows.length === 2 && rows.every((r: { status: string }) => r.status === 'delivered') ? rows : null;
-      },
-      { what: 'delivered webhooks' },
-    );
+    const deliveries: { id: string; status: string; attempts: number; last_status_code: number; signature: string; notification_id: string }[] =
+      await waitFor(
+        async () => {
+          const rows = await ds.query(`SELECT * FROM webhook_deliveries WHERE organization_id = $1`, [org]);
+          return rows.length === 2 && rows.every((r: { status: string }) => r.status === 'delivered') ? rows : null;
+        },
+        { what: 'delivered webhooks' },
+      );
     for (const hook of hooks) {
       const expected = `sha256=${createHmac('sha256', secret).update(hook.body).digest('hex')}`;
       expect(hook.headers['x-hireloop-signature']).toBe(expected);
@@ -190,13 +209,21 @@ describe('feedback reminders with the real worker', () => {
         event: 'feedback_reminder',
         createdAt: expect.any(String),
         organizationId: org,
-        data: expect.objectContaining({ notificationId: delivery!.notification_id, interviewId, step: 0, roleId: role.roleId, recipientMemberId: body.data.interviewerId }),
+        data: expect.objectContaining({
+          notificationId: delivery!.notification_id,
+          interviewId,
+          step: 0,
+          roleId: role.roleId,
+          recipientMemberId: body.data.interviewerId,
+        }),
       });
     }
     expect(hooks.map((h) => JSON.parse(h.body.toString()).data.interviewerId).sort()).toEqual([alice.memberId, bob.memberId].sort());
 
     // A tampered body or another secret does not verify.
-    expect(createHmac('sha256', 'another-secret').update(hooks[0].body).digest('hex')).not.toBe(String(hooks[0].headers['x-hireloop-signature']).slice(7));
+    expect(createHmac('sha256', 'another-secret').update(hooks[0].body).digest('hex')).not.toBe(
+      String(hooks[0].headers['x-hireloop-signature']).slice(7),
+    );
 
     // Rescanning sends nothing again.
     await scanAt(new Date(endedAt.getTime() + 26 * HOUR));
@@ -206,7 +233,11 @@ describe('feedback reminders with the real worker', () => {
 
   it('retries a failing endpoint with backoff and records the status of every attempt', async () => {
     const { team, role, org } = await setup();
-    await t.http.patch('/v1/organization').set(team.admin.auth).send({ webhookUrl: receiver.url('/hooks/flaky'), webhookSecret: 'whsec-flaky-endpoint-123456' }).expect(200);
+    await t.http
+      .patch('/v1/organization')
+      .set(team.admin.auth)
+      .send({ webhookUrl: receiver.url('/hooks/flaky'), webhookSecret: 'whsec-flaky-endpoint-123456' })
+      .expect(200);
     receiver.respond('/hooks/flaky', [500, 503]);
     const endedAt = freshWindow();
     await scheduleInterview(ds, role, { interviewerIds: [team.interviewers[0].memberId], endsAt: endedAt });

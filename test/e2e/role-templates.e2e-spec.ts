@@ -95,25 +95,47 @@ describe('role templates', () => {
     const byDimension = (await t.http.get(`/v1/questions?dimensionId=${production.id}`).set(team.recruiter.auth).expect(200)).body.items;
     expect(byDimension.length).toBeGreaterThan(0);
 
-    const snapshot = (await t.http.get(`/v1/roles/${role.id}/loop-versions/${role.loopVersion.id}`).set(team.recruiter.auth).expect(200)).body.snapshot;
+    const snapshot = (await t.http.get(`/v1/roles/${role.id}/loop-versions/${role.loopVersion.id}`).set(team.recruiter.auth).expect(200)).body
+      .snapshot;
     expect(snapshot.dimensions).toHaveLength(7);
-    expect(snapshot.rounds[0].questions[0]).toMatchObject({ prompt: churn.prompt, pointsOfAssessment: churn.pointsOfAssessment, pitfalls: churn.pitfalls, followUps: churn.followUps });
+    expect(snapshot.rounds[0].questions[0]).toMatchObject({
+      prompt: churn.prompt,
+      pointsOfAssessment: churn.pointsOfAssessment,
+      pitfalls: churn.pitfalls,
+      followUps: churn.followUps,
+    });
 
     const opened = await t.http.post(`/v1/roles/${role.id}/open`).set(team.recruiter.auth).expect(200);
     expect(opened.body).toMatchObject({ status: 'open', readiness: { warnings: [] } });
 
     // A second role from the same template reuses the bank's questions instead of duplicating them.
-    const again = (await t.http.post('/v1/roles/from-template').set(team.admin.auth).send({ templateKey: 'senior-applied-scientist', title: 'Senior Applied Scientist, Ads' }).expect(201)).body;
+    const again = (
+      await t.http
+        .post('/v1/roles/from-template')
+        .set(team.admin.auth)
+        .send({ templateKey: 'senior-applied-scientist', title: 'Senior Applied Scientist, Ads' })
+        .expect(201)
+    ).body;
     expect(again.title).toBe('Senior Applied Scientist, Ads');
-    expect((await t.http.get('/v1/questions?tag=senior-applied-scientist&limit=100').set(team.recruiter.auth).expect(200)).body.items).toHaveLength(10);
+    expect((await t.http.get('/v1/questions?tag=senior-applied-scientist&limit=100').set(team.recruiter.auth).expect(200)).body.items).toHaveLength(
+      10,
+    );
     expect(new Set(again.rounds.flatMap((r: Round) => r.questionIds))).toEqual(new Set(bank.map((q: { id: string }) => q.id)));
   });
 
   it('creates a Research Scientist (ML) role without a hiring manager; it opens once one is set', async () => {
     const team = await createTeam(t);
-    const role = (await t.http.post('/v1/roles/from-template').set(team.recruiter.auth).send({ templateKey: 'research-scientist-ml' }).expect(201)).body;
-    expect(role).toMatchObject({ title: 'Research Scientist (ML)', hiringManagerId: null, weightSum: 100, readiness: { canOpen: false, warnings: [] } });
-    expect(role.readiness.errors).toEqual([{ field: 'hiringManagerId', code: 'hiring_manager_missing', message: 'The role needs a hiring manager before it can open.' }]);
+    const role = (await t.http.post('/v1/roles/from-template').set(team.recruiter.auth).send({ templateKey: 'research-scientist-ml' }).expect(201))
+      .body;
+    expect(role).toMatchObject({
+      title: 'Research Scientist (ML)',
+      hiringManagerId: null,
+      weightSum: 100,
+      readiness: { canOpen: false, warnings: [] },
+    });
+    expect(role.readiness.errors).toEqual([
+      { field: 'hiringManagerId', code: 'hiring_manager_missing', message: 'The role needs a hiring manager before it can open.' },
+    ]);
     expect(role.dimensions).toHaveLength(6);
     expect(role.rounds.map((r: Round) => r.name)).toEqual([
       'Research screen',
@@ -131,7 +153,12 @@ describe('role templates', () => {
 
     // Cloning a template role works too.
     const clone = (await t.http.post(`/v1/roles/${role.id}/clone`).set(team.recruiter.auth).send({}).expect(201)).body;
-    expect(clone).toMatchObject({ title: 'Research Scientist (ML) (copy)', templateKey: 'research-scientist-ml', status: 'draft', readiness: { canOpen: true } });
+    expect(clone).toMatchObject({
+      title: 'Research Scientist (ML) (copy)',
+      templateKey: 'research-scientist-ml',
+      status: 'draft',
+      readiness: { canOpen: true },
+    });
   });
 
   it('documents the loop-configuration endpoints in OpenAPI', async () => {
@@ -165,7 +192,9 @@ describe('role templates', () => {
   it('validates the request, and only recruiters and admins may create from a template', async () => {
     const team = await createTeam(t);
     const unknown = await t.http.post('/v1/roles/from-template').set(team.recruiter.auth).send({ templateKey: 'astronaut' }).expect(400);
-    expect(unknown.body.errors).toEqual([{ field: 'templateKey', code: 'isIn', message: 'Template: choose senior-applied-scientist or research-scientist-ml.' }]);
+    expect(unknown.body.errors).toEqual([
+      { field: 'templateKey', code: 'isIn', message: 'Template: choose senior-applied-scientist or research-scientist-ml.' },
+    ]);
     await t.http.post('/v1/roles/from-template').set(team.recruiter.auth).send({}).expect(400);
     const badManager = await t.http
       .post('/v1/roles/from-template')
@@ -182,6 +211,10 @@ describe('role templates', () => {
 
     // Another organization's manager is not a valid hiring manager either.
     const outsider = await signupOrganization(t);
-    await t.http.post('/v1/roles/from-template').set(outsider.auth).send({ templateKey: 'research-scientist-ml', hiringManagerId: team.hiringManager.memberId }).expect(400);
+    await t.http
+      .post('/v1/roles/from-template')
+      .set(outsider.auth)
+      .send({ templateKey: 'research-scientist-ml', hiringManagerId: team.hiringManager.memberId })
+      .expect(400);
   });
 });

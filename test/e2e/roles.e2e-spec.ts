@@ -37,7 +37,11 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
   }
 
   async function addDimension(actor: Actor, roleId: string, name: string, weight: number, extra: Record<string, unknown> = {}) {
-    const res = await t.http.post(`/v1/roles/${roleId}/dimensions`).set(actor.auth).send({ name, weight, rubric: rubric(name), ...extra }).expect(201);
+    const res = await t.http
+      .post(`/v1/roles/${roleId}/dimensions`)
+      .set(actor.auth)
+      .send({ name, weight, rubric: rubric(name), ...extra })
+      .expect(201);
     return res.body;
   }
 
@@ -93,7 +97,11 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
       });
       expect(a.role.weightSum).toBe(60);
       const weightError = a.role.readiness.errors.find((e: Issue) => e.field === 'weightSum');
-      expect(weightError).toEqual({ field: 'weightSum', code: 'weights_must_sum_to_100', message: 'Dimension weights must sum to 100 (±0.01); they currently sum to 60.' });
+      expect(weightError).toEqual({
+        field: 'weightSum',
+        code: 'weights_must_sum_to_100',
+        message: 'Dimension weights must sum to 100 (±0.01); they currently sum to 60.',
+      });
 
       const b = await addDimension(team.recruiter, created.id, 'Data skills', 39.995);
       expect(b.role.weightSum).toBe(99.995);
@@ -104,27 +112,58 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
       expect(notReady.body).toMatchObject({ status: 422, code: 'loop_not_ready' });
       expect(notReady.body.errors).toEqual([
         { field: 'rounds', code: 'no_rounds', message: 'The loop needs at least one interview round.' },
-        { field: `dimensions.${a.dimension.id}`, code: 'dimension_not_covered', message: 'Dimension "Problem framing" is not the focus of any round; make it a focus of at least one round (tick it in the coverage grid).' },
-        { field: `dimensions.${b.dimension.id}`, code: 'dimension_not_covered', message: 'Dimension "Data skills" is not the focus of any round; make it a focus of at least one round (tick it in the coverage grid).' },
+        {
+          field: `dimensions.${a.dimension.id}`,
+          code: 'dimension_not_covered',
+          message: 'Dimension "Problem framing" is not the focus of any round; make it a focus of at least one round (tick it in the coverage grid).',
+        },
+        {
+          field: `dimensions.${b.dimension.id}`,
+          code: 'dimension_not_covered',
+          message: 'Dimension "Data skills" is not the focus of any round; make it a focus of at least one round (tick it in the coverage grid).',
+        },
       ]);
 
-      const question = await t.http.post('/v1/questions').set(team.recruiter.auth).send({ prompt: 'Design an A/B test for a ranking change.', tags: ['Experimentation'] }).expect(201);
-      const r1 = await addRound(team.recruiter, created.id, 'System design', [a.dimension.id, b.dimension.id], { kind: 'system_design', questionIds: [question.body.id] });
-      expect(r1.round).toMatchObject({ name: 'System design', kind: 'system_design', durationMinutes: 60, position: 1, focusDimensionIds: [a.dimension.id, b.dimension.id], questionIds: [question.body.id] });
+      const question = await t.http
+        .post('/v1/questions')
+        .set(team.recruiter.auth)
+        .send({ prompt: 'Design an A/B test for a ranking change.', tags: ['Experimentation'] })
+        .expect(201);
+      const r1 = await addRound(team.recruiter, created.id, 'System design', [a.dimension.id, b.dimension.id], {
+        kind: 'system_design',
+        questionIds: [question.body.id],
+      });
+      expect(r1.round).toMatchObject({
+        name: 'System design',
+        kind: 'system_design',
+        durationMinutes: 60,
+        position: 1,
+        focusDimensionIds: [a.dimension.id, b.dimension.id],
+        questionIds: [question.body.id],
+      });
       const r2 = await addRound(team.recruiter, created.id, 'Screen', [], { kind: 'screen', durationMinutes: 30, position: 1 });
       expect(r2.role.rounds.map((r: { name: string }) => r.name)).toEqual(['Screen', 'System design']);
       expect(r2.role.readiness.errors).toEqual([
-        { field: `rounds.${r2.round.id}.focusDimensionIds`, code: 'round_without_focus', message: 'Round "Screen" has no focus dimension; give it at least one.' },
+        {
+          field: `rounds.${r2.round.id}.focusDimensionIds`,
+          code: 'round_without_focus',
+          message: 'Round "Screen" has no focus dimension; give it at least one.',
+        },
       ]);
 
-      await t.http.patch(`/v1/roles/${created.id}/rounds/${r2.round.id}`).set(team.recruiter.auth).send({ focusDimensionIds: [a.dimension.id] }).expect(200);
+      await t.http
+        .patch(`/v1/roles/${created.id}/rounds/${r2.round.id}`)
+        .set(team.recruiter.auth)
+        .send({ focusDimensionIds: [a.dimension.id] })
+        .expect(200);
       const opened = await t.http.post(`/v1/roles/${created.id}/open`).set(team.recruiter.auth).expect(200);
       expect(opened.body).toMatchObject({ status: 'open', openedAt: expect.any(String), closedAt: null, readiness: { canOpen: true, errors: [] } });
       expect(opened.body.readiness.warnings).toEqual([
         {
           field: `dimensions.${b.dimension.id}`,
           code: 'dimension_in_one_round',
-          message: 'Dimension "Data skills" is assessed only in round "System design"; good practice is to assess each dimension in at least 2 interviews.',
+          message:
+            'Dimension "Data skills" is assessed only in round "System design"; good practice is to assess each dimension in at least 2 interviews.',
         },
       ]);
       // opening an open role again changes nothing
@@ -147,9 +186,20 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
         [a.dimension.id, 60],
         [b.dimension.id, 39.995],
       ]);
-      expect(version.snapshot.dimensions[0].signals).toEqual({ strong: ['Scopes before solving'], weak: ['Jumps to a model'], redFlags: ['Cannot define success'] });
+      expect(version.snapshot.dimensions[0].signals).toEqual({
+        strong: ['Scopes before solving'],
+        weak: ['Jumps to a model'],
+        redFlags: ['Cannot define success'],
+      });
       expect(version.snapshot.rounds[1].questions).toEqual([
-        { id: question.body.id, prompt: 'Design an A/B test for a ranking change.', pointsOfAssessment: [], pitfalls: [], followUps: [], tags: ['experimentation'] },
+        {
+          id: question.body.id,
+          prompt: 'Design an A/B test for a ranking change.',
+          pointsOfAssessment: [],
+          pitfalls: [],
+          followUps: [],
+          tags: ['experimentation'],
+        },
       ]);
 
       // Close, close again (no-op), reopen.
@@ -161,9 +211,25 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
 
       const audit = await t.http.get(`/v1/audit-log?limit=100`).set(team.admin.auth).expect(200);
       const actions = audit.body.items.map((i: { action: string }) => i.action);
-      expect(actions).toEqual(expect.arrayContaining(['role.created', 'dimension.created', 'round.created', 'round.updated', 'role.opened', 'role.closed', 'role.reopened']));
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          'role.created',
+          'dimension.created',
+          'round.created',
+          'round.updated',
+          'role.opened',
+          'role.closed',
+          'role.reopened',
+        ]),
+      );
       const opening = audit.body.items.find((i: { action: string }) => i.action === 'role.opened');
-      expect(opening).toMatchObject({ entityType: 'role', entityId: created.id, actorMemberId: team.recruiter.memberId, before: { status: 'draft' }, after: { status: 'open' } });
+      expect(opening).toMatchObject({
+        entityType: 'role',
+        entityId: created.id,
+        actorMemberId: team.recruiter.memberId,
+        before: { status: 'draft' },
+        after: { status: 'open' },
+      });
     });
 
     it('refuses to close a draft (409) and lists roles newest first with a cursor', async () => {
@@ -248,7 +314,11 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
       const other = await createRole(team.recruiter, { title: 'Other' });
       const own = (await addDimension(team.recruiter, role.id, 'Own', 100)).dimension;
       const foreign = (await addDimension(team.recruiter, other.id, 'Foreign', 100)).dimension;
-      const post = (body: Record<string, unknown>) => t.http.post(`/v1/roles/${role.id}/rounds`).set(team.recruiter.auth).send({ name: 'R', kind: 'coding', durationMinutes: 60, ...body });
+      const post = (body: Record<string, unknown>) =>
+        t.http
+          .post(`/v1/roles/${role.id}/rounds`)
+          .set(team.recruiter.auth)
+          .send({ name: 'R', kind: 'coding', durationMinutes: 60, ...body });
 
       const cases: [Record<string, unknown>, string[]][] = [
         [{ kind: 'lunch' }, ['kind']],
@@ -280,23 +350,54 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
       expect(fields(missingTitle.body.errors)).toContain('title');
       for (const hiringManagerId of [team.interviewers[0].memberId, otherManager.memberId, randomUUID()]) {
         const res = await t.http.post('/v1/roles').set(team.recruiter.auth).send({ title: 'X', hiringManagerId }).expect(400);
-        expect(res.body.errors).toEqual([{ field: 'hiringManagerId', code: 'not_a_hiring_manager', message: expect.stringContaining('hiring_manager') }]);
+        expect(res.body.errors).toEqual([
+          { field: 'hiringManagerId', code: 'not_a_hiring_manager', message: expect.stringContaining('hiring_manager') },
+        ]);
       }
-      const badPolicy = await t.http.post('/v1/roles').set(team.recruiter.auth).send({ title: 'X', hirePolicy: { bar: 6, minCoverage: 2, minInterviewers: 2.5 } }).expect(400);
+      const badPolicy = await t.http
+        .post('/v1/roles')
+        .set(team.recruiter.auth)
+        .send({ title: 'X', hirePolicy: { bar: 6, minCoverage: 2, minInterviewers: 2.5 } })
+        .expect(400);
       expect(fields(badPolicy.body.errors).sort()).toEqual(['hirePolicy.bar', 'hirePolicy.minCoverage', 'hirePolicy.minInterviewers']);
       // bar, floor and margin are then checked on the role's scale (the request's shape allows up to 5, the 5-point top).
-      const offScale = await t.http.post('/v1/roles').set(team.recruiter.auth).send({ title: 'X', hirePolicy: { bar: 5 } }).expect(400);
-      expect(offScale.body.errors).toEqual([{ field: 'hirePolicy.bar', code: 'out_of_range', message: "Hire policy bar: must be between 1 and 4 on the role's four_point scale." }]);
+      const offScale = await t.http
+        .post('/v1/roles')
+        .set(team.recruiter.auth)
+        .send({ title: 'X', hirePolicy: { bar: 5 } })
+        .expect(400);
+      expect(offScale.body.errors).toEqual([
+        { field: 'hirePolicy.bar', code: 'out_of_range', message: "Hire policy bar: must be between 1 and 4 on the role's four_point scale." },
+      ]);
 
       const role = await createRole(team.recruiter, { hirePolicy: { bar: 3.2 } });
-      expect(role.hirePolicy).toEqual({ bar: 3.2, floor: 2, minCoverage: 0.8, minInterviewers: 3, margin: 0.5, adjustForLeniency: true, everyDimensionMeets: false });
+      expect(role.hirePolicy).toEqual({
+        bar: 3.2,
+        floor: 2,
+        minCoverage: 0.8,
+        minInterviewers: 3,
+        margin: 0.5,
+        adjustForLeniency: true,
+        everyDimensionMeets: false,
+      });
 
-      const floorAboveBar = await t.http.patch(`/v1/roles/${role.id}`).set(team.recruiter.auth).send({ hirePolicy: { floor: 3.5 } }).expect(400);
-      expect(floorAboveBar.body.errors).toEqual([{ field: 'hirePolicy.floor', code: 'floor_above_bar', message: 'Hire policy floor: (3.5) must not be above hire policy bar (3.2).' }]);
+      const floorAboveBar = await t.http
+        .patch(`/v1/roles/${role.id}`)
+        .set(team.recruiter.auth)
+        .send({ hirePolicy: { floor: 3.5 } })
+        .expect(400);
+      expect(floorAboveBar.body.errors).toEqual([
+        { field: 'hirePolicy.floor', code: 'floor_above_bar', message: 'Hire policy floor: (3.5) must not be above hire policy bar (3.2).' },
+      ]);
       const patched = await t.http
         .patch(`/v1/roles/${role.id}`)
         .set(team.recruiter.auth)
-        .send({ title: '  Staff Applied Scientist ', level: null, hiringManagerId: team.hiringManager.memberId, hirePolicy: { margin: 0.25, adjustForLeniency: false } })
+        .send({
+          title: '  Staff Applied Scientist ',
+          level: null,
+          hiringManagerId: team.hiringManager.memberId,
+          hirePolicy: { margin: 0.25, adjustForLeniency: false },
+        })
         .expect(200);
       expect(patched.body).toMatchObject({
         title: 'Staff Applied Scientist',
@@ -323,9 +424,16 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
       await t.http.post(`/v1/roles/${roleId}/open`).set(team.recruiter.auth).expect(200);
 
       const oneWeight = await t.http.patch(`/v1/roles/${roleId}/dimensions/${a.id}`).set(team.recruiter.auth).send({ weight: 50 }).expect(409);
-      expect(oneWeight.body).toMatchObject({ code: 'open_role_must_stay_ready', errors: [{ field: 'weightSum', message: expect.stringContaining('currently sum to 90') }] });
+      expect(oneWeight.body).toMatchObject({
+        code: 'open_role_must_stay_ready',
+        errors: [{ field: 'weightSum', message: expect.stringContaining('currently sum to 90') }],
+      });
 
-      const added = await t.http.post(`/v1/roles/${roleId}/dimensions`).set(team.recruiter.auth).send({ name: 'New', weight: 10, rubric: rubric('New') }).expect(409);
+      const added = await t.http
+        .post(`/v1/roles/${roleId}/dimensions`)
+        .set(team.recruiter.auth)
+        .send({ name: 'New', weight: 10, rubric: rubric('New') })
+        .expect(409);
       expect(fields(added.body.errors)).toEqual(expect.arrayContaining(['weightSum']));
 
       const deleteDim = await t.http.delete(`/v1/roles/${roleId}/dimensions/${b.id}`).set(team.recruiter.auth).expect(409);
@@ -338,14 +446,24 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
       const bad = await t.http
         .put(`/v1/roles/${roleId}/weights`)
         .set(team.recruiter.auth)
-        .send({ weights: [{ dimensionId: a.id, weight: 50 }, { dimensionId: randomUUID(), weight: 50 }] })
+        .send({
+          weights: [
+            { dimensionId: a.id, weight: 50 },
+            { dimensionId: randomUUID(), weight: 50 },
+          ],
+        })
         .expect(400);
       expect(fields(bad.body.errors)).toEqual(['weights.1.dimensionId']);
 
       const rebalanced = await t.http
         .put(`/v1/roles/${roleId}/weights`)
         .set(team.recruiter.auth)
-        .send({ weights: [{ dimensionId: a.id, weight: 50 }, { dimensionId: b.id, weight: 50 }] })
+        .send({
+          weights: [
+            { dimensionId: a.id, weight: 50 },
+            { dimensionId: b.id, weight: 50 },
+          ],
+        })
         .expect(200);
       expect(rebalanced.body).toMatchObject({ status: 'open', weightSum: 100, readiness: { canOpen: true } });
       expect(rebalanced.body.dimensions.map((d: { weight: number }) => d.weight)).toEqual([50, 50]);
@@ -379,17 +497,22 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
     async function insertScorecard(team: Team, roleId: string, roundId: string, dimensionId: string, loopVersionId: string) {
       const orgId = team.admin.organizationId;
       const interviewer = team.interviewers[0].memberId;
-      const [candidate] = await t.dataSource.query(`INSERT INTO candidates (organization_id, name, email) VALUES ($1, 'Casey Candidate', $2) RETURNING id`, [
-        orgId,
-        `casey-${randomUUID().slice(0, 8)}@example.test`,
-      ]);
-      const [application] = await t.dataSource.query(`INSERT INTO applications (organization_id, candidate_id, role_id) VALUES ($1, $2, $3) RETURNING id`, [orgId, candidate.id, roleId]);
+      const [candidate] = await t.dataSource.query(
+        `INSERT INTO candidates (organization_id, name, email) VALUES ($1, 'Casey Candidate', $2) RETURNING id`,
+        [orgId, `casey-${randomUUID().slice(0, 8)}@example.test`],
+      );
+      const [application] = await t.dataSource.query(
+        `INSERT INTO applications (organization_id, candidate_id, role_id) VALUES ($1, $2, $3) RETURNING id`,
+        [orgId, candidate.id, roleId],
+      );
       const [interview] = await t.dataSource.query(
         `INSERT INTO interviews (organization_id, application_id, role_id, round_id, loop_version_id, interviewer_ids, starts_at, ends_at)
          VALUES ($1, $2, $3, $4, $5, ARRAY[$6]::uuid[], now() - interval '2 hours', now() - interval '1 hour') RETURNING id`,
         [orgId, application.id, roleId, roundId, loopVersionId, interviewer],
       );
-      const ratings = [{ dimensionId, rating: 3, evidence: 'Framed the metric and guardrails before modeling.', notAssessed: false, notAssessedReason: null }];
+      const ratings = [
+        { dimensionId, rating: 3, evidence: 'Framed the metric and guardrails before modeling.', notAssessed: false, notAssessedReason: null },
+      ];
       const [scorecard] = await t.dataSource.query(
         `INSERT INTO scorecards (organization_id, application_id, interview_id, interviewer_id, loop_version_id, status, revision, ratings, recommendation, submitted_at)
          VALUES ($1, $2, $3, $4, $5, 'submitted', 1, $6, 'yes', now()) RETURNING id`,
@@ -410,7 +533,11 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
       expect(v1.number).toBe(1);
 
       // Before any feedback, edits overwrite version 1 in place.
-      const renamed = await t.http.patch(`/v1/roles/${roleId}/rounds/${r1.id}`).set(team.recruiter.auth).send({ name: 'Technical deep dive (ML)' }).expect(200);
+      const renamed = await t.http
+        .patch(`/v1/roles/${roleId}/rounds/${r1.id}`)
+        .set(team.recruiter.auth)
+        .send({ name: 'Technical deep dive (ML)' })
+        .expect(200);
       expect(renamed.body.role.loopVersion).toEqual(v1);
 
       const scorecardId = await insertScorecard(team, roleId, r1.id, a.id, v1.id);
@@ -421,7 +548,12 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
       const changed = await t.http
         .put(`/v1/roles/${roleId}/weights`)
         .set(team.recruiter.auth)
-        .send({ weights: [{ dimensionId: a.id, weight: 70 }, { dimensionId: b.id, weight: 30 }] })
+        .send({
+          weights: [
+            { dimensionId: a.id, weight: 70 },
+            { dimensionId: b.id, weight: 30 },
+          ],
+        })
         .expect(200);
       expect(changed.body.loopVersion.number).toBe(2);
       const v2 = changed.body.loopVersion;
@@ -447,14 +579,17 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
       // A change that leaves the loop as it is makes no version.
       await t.http.patch(`/v1/roles/${roleId}/dimensions/${a.id}`).set(team.recruiter.auth).send({ weight: 70 }).expect(200);
       const versions = (await t.http.get(`/v1/roles/${roleId}/loop-versions`).set(team.recruiter.auth).expect(200)).body;
-      expect(versions.items.map((v: { number: number; current: boolean; scorecardCount: number }) => [v.number, v.current, v.scorecardCount])).toEqual([
+      expect(
+        versions.items.map((v: { number: number; current: boolean; scorecardCount: number }) => [v.number, v.current, v.scorecardCount]),
+      ).toEqual([
         [2, true, 0],
         [1, false, 1],
       ]);
       expect(versions.nextCursor).toBeNull();
       const first = (await t.http.get(`/v1/roles/${roleId}/loop-versions?limit=1`).set(team.recruiter.auth).expect(200)).body;
       expect(first.items.map((v: { number: number }) => v.number)).toEqual([2]);
-      const second = (await t.http.get(`/v1/roles/${roleId}/loop-versions?limit=1&cursor=${first.nextCursor}`).set(team.recruiter.auth).expect(200)).body;
+      const second = (await t.http.get(`/v1/roles/${roleId}/loop-versions?limit=1&cursor=${first.nextCursor}`).set(team.recruiter.auth).expect(200))
+        .body;
       expect(second.items.map((v: { number: number }) => v.number)).toEqual([1]);
       expect(second.nextCursor).toBeNull();
 
@@ -488,13 +623,20 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
     it('copies fields, policy, dimensions, rounds (focus remapped) and question links into a new draft', async () => {
       const team = await createTeam(t);
       const { roleId, a, b } = await readyRole(team);
-      const question = (await t.http.post('/v1/questions').set(team.recruiter.auth).send({ prompt: 'Tell me about a model you shipped.' }).expect(201)).body;
+      const question = (
+        await t.http.post('/v1/questions').set(team.recruiter.auth).send({ prompt: 'Tell me about a model you shipped.' }).expect(201)
+      ).body;
       const r3 = (await addRound(team.recruiter, roleId, 'Deep dive', [b.id], { questionIds: [question.id] })).round;
-      await t.http.patch(`/v1/roles/${roleId}`).set(team.recruiter.auth).send({ hirePolicy: { bar: 3.25 } }).expect(200);
+      await t.http
+        .patch(`/v1/roles/${roleId}`)
+        .set(team.recruiter.auth)
+        .send({ hirePolicy: { bar: 3.25 } })
+        .expect(200);
       await t.http.post(`/v1/roles/${roleId}/open`).set(team.recruiter.auth).expect(200);
       const source = (await t.http.get(`/v1/roles/${roleId}`).set(team.recruiter.auth).expect(200)).body;
 
-      const clone = (await t.http.post(`/v1/roles/${roleId}/clone`).set(team.recruiter.auth).send({ title: 'Applied Scientist II' }).expect(201)).body;
+      const clone = (await t.http.post(`/v1/roles/${roleId}/clone`).set(team.recruiter.auth).send({ title: 'Applied Scientist II' }).expect(201))
+        .body;
       expect(clone).toMatchObject({
         title: 'Applied Scientist II',
         level: 'L6',
@@ -511,8 +653,14 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
       expect(clone.dimensions.map(strip)).toEqual(source.dimensions.map(strip));
       expect(clone.dimensions.map((d: { id: string }) => d.id)).not.toContain(a.id);
       const newIdOf = new Map(source.dimensions.map((d: { id: string }, i: number) => [d.id, clone.dimensions[i].id]));
-      expect(clone.rounds.map((r: { name: string; focusDimensionIds: string[]; questionIds: string[] }) => [r.name, r.focusDimensionIds, r.questionIds])).toEqual(
-        source.rounds.map((r: { name: string; focusDimensionIds: string[]; questionIds: string[] }) => [r.name, r.focusDimensionIds.map((id) => newIdOf.get(id)), r.questionIds]),
+      expect(
+        clone.rounds.map((r: { name: string; focusDimensionIds: string[]; questionIds: string[] }) => [r.name, r.focusDimensionIds, r.questionIds]),
+      ).toEqual(
+        source.rounds.map((r: { name: string; focusDimensionIds: string[]; questionIds: string[] }) => [
+          r.name,
+          r.focusDimensionIds.map((id) => newIdOf.get(id)),
+          r.questionIds,
+        ]),
       );
       expect(clone.rounds.find((r: { name: string }) => r.name === r3.name).questionIds).toEqual([question.id]);
       await t.http.post(`/v1/roles/${clone.id}/open`).set(team.recruiter.auth).expect(200);
@@ -536,7 +684,11 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
       expect(denied.body.code).toBe('role_required');
       await t.http.get(`/v1/roles/${roleId}/loop-versions`).set(interviewer.auth).expect(403);
       await t.http.post('/v1/roles').set(interviewer.auth).send({ title: 'X' }).expect(403);
-      await t.http.post(`/v1/roles/${roleId}/dimensions`).set(interviewer.auth).send({ name: 'X', weight: 1, rubric: rubric('X') }).expect(403);
+      await t.http
+        .post(`/v1/roles/${roleId}/dimensions`)
+        .set(interviewer.auth)
+        .send({ name: 'X', weight: 1, rubric: rubric('X') })
+        .expect(403);
       await t.http.post(`/v1/roles/${roleId}/rounds`).set(interviewer.auth).send({ name: 'X', kind: 'coding', durationMinutes: 30 }).expect(403);
 
       // The role's hiring manager reads it, its versions, and sees it in the list; cannot change it.
@@ -551,7 +703,11 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
       await t.http.post(`/v1/roles/${roleId}/clone`).set(hm.auth).send({}).expect(403);
       await t.http.patch(`/v1/roles/${roleId}/dimensions/${a.id}`).set(hm.auth).send({ weight: 1 }).expect(403);
       await t.http.delete(`/v1/roles/${roleId}/rounds/${r1.id}`).set(hm.auth).expect(403);
-      await t.http.put(`/v1/roles/${roleId}/weights`).set(hm.auth).send({ weights: [{ dimensionId: a.id, weight: 1 }] }).expect(403);
+      await t.http
+        .put(`/v1/roles/${roleId}/weights`)
+        .set(hm.auth)
+        .send({ weights: [{ dimensionId: a.id, weight: 1 }] })
+        .expect(403);
 
       // Another hiring manager of the organization: 403 on the role, and it is not in their list.
       const other = await t.http.get(`/v1/roles/${roleId}`).set(otherManager.auth).expect(403);
@@ -608,7 +764,11 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
         expect(res.body.status).toBe(404);
       }
       // The outsider cannot point their own round at our dimension either.
-      const focus = await t.http.post(`/v1/roles/${own.id}/rounds`).set(outsider.auth).send({ name: 'X', kind: 'coding', durationMinutes: 30, focusDimensionIds: [a.id] }).expect(400);
+      const focus = await t.http
+        .post(`/v1/roles/${own.id}/rounds`)
+        .set(outsider.auth)
+        .send({ name: 'X', kind: 'coding', durationMinutes: 30, focusDimensionIds: [a.id] })
+        .expect(400);
       expect(fields(focus.body.errors)).toEqual(['focusDimensionIds.0']);
       expect((await t.http.get('/v1/roles').set(outsider.auth).expect(200)).body.items.map((r: { id: string }) => r.id)).toEqual([own.id]);
 

@@ -14,10 +14,15 @@ const PUBLISHED_SECRET = 'hireloop-local-development-secret-change-me';
 function ensureSecret(root: string): string {
   const env = { ...process.env };
   delete env.JWT_SECRET;
-  return execFileSync('bash', ['-c', 'source scripts/lib.sh; ROOT_DIR="$1"; ensure_jwt_secret 2>/dev/null; printf %s "$JWT_SECRET"', '_', root], { cwd: REPOSITORY_ROOT, env }).toString();
+  return execFileSync('bash', ['-c', 'source scripts/lib.sh; ROOT_DIR="$1"; ensure_jwt_secret 2>/dev/null; printf %s "$JWT_SECRET"', '_', root], {
+    cwd: REPOSITORY_ROOT,
+    env,
+  }).toString();
 }
 
-async function signup(url: string): Promise<{ accessToken: string; user: { id: string }; organization: { id: string }; membership: { memberId: string } }> {
+async function signup(
+  url: string,
+): Promise<{ accessToken: string; user: { id: string }; organization: { id: string }; membership: { memberId: string } }> {
   return signupOverHttp(url, { organizationName: 'Secrets Org', name: 'Sam Secret', email: uniqueEmail('secret'), password: TEST_PASSWORD });
 }
 
@@ -63,16 +68,20 @@ describe('JWT secret (issue 14, item 1)', () => {
     ['no secret at all', { JWT_SECRET: undefined }],
     ['the published value, listening beyond loopback', { JWT_SECRET: PUBLISHED_SECRET, HOST: '0.0.0.0' }],
     ['the published value with NODE_ENV=production (even on loopback)', { JWT_SECRET: PUBLISHED_SECRET, HOST: '127.0.0.1', NODE_ENV: 'production' }],
-  ])('the API refuses to start with %s (exit 78)', async (_what, env) => {
-    const started = await startApi({ env, name: 'api-refused' }).then(
-      async (api: ApiProcess) => {
-        await api.stop();
-        return 'started';
-      },
-      (error: Error) => error.message,
-    );
-    expect(started).toMatch(/code 78/);
-    expect(started).toMatch(/JWT_SECRET/);
-    expect(started).not.toContain(PUBLISHED_SECRET);
-  }, 60_000);
+  ])(
+    'the API refuses to start with %s (exit 78)',
+    async (_what, env) => {
+      const started = await startApi({ env, name: 'api-refused' }).then(
+        async (api: ApiProcess) => {
+          await api.stop();
+          return 'started';
+        },
+        (error: Error) => error.message,
+      );
+      expect(started).toMatch(/code 78/);
+      expect(started).toMatch(/JWT_SECRET/);
+      expect(started).not.toContain(PUBLISHED_SECRET);
+    },
+    60_000,
+  );
 });

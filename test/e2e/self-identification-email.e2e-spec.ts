@@ -43,22 +43,35 @@ describe('self-identification link by email (API → outbox → worker → SMTP 
     erasedCandidateEmail = doomed.candidate.email;
     const { recruiter } = doomed.team;
 
-    const bad = await t.http.post(`/v1/applications/${doomed.applicationId}/self-identification-link`).set(recruiter.auth).send({ sendEmail: 'yes' }).expect(400);
+    const bad = await t.http
+      .post(`/v1/applications/${doomed.applicationId}/self-identification-link`)
+      .set(recruiter.auth)
+      .send({ sendEmail: 'yes' })
+      .expect(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['sendEmail']);
 
     // Without sendEmail nothing is emailed (the existing behaviour).
     const plain = await t.http.post(`/v1/applications/${doomed.applicationId}/self-identification-link`).set(recruiter.auth).send({}).expect(201);
     expect(plain.body.emailed).toBe(false);
-    const queued = await t.http.post(`/v1/applications/${doomed.applicationId}/self-identification-link`).set(recruiter.auth).send({ sendEmail: true }).expect(201);
+    const queued = await t.http
+      .post(`/v1/applications/${doomed.applicationId}/self-identification-link`)
+      .set(recruiter.auth)
+      .send({ sendEmail: true })
+      .expect(201);
     expect(queued.body.emailed).toBe(true);
-    const pending = await t.dataSource.query(`SELECT template, status, essential, recipient_email, params FROM email_deliveries WHERE organization_id = $1 AND template = 'self_identification'`, [
-      recruiter.organizationId,
-    ]);
+    const pending = await t.dataSource.query(
+      `SELECT template, status, essential, recipient_email, params FROM email_deliveries WHERE organization_id = $1 AND template = 'self_identification'`,
+      [recruiter.organizationId],
+    );
     expect(pending).toHaveLength(1);
     expect(pending[0]).toMatchObject({ status: 'pending', essential: true, recipient_email: doomed.candidate.email.toLowerCase() });
 
     await t.http.delete(`/v1/candidates/${doomed.candidate.id}`).set(recruiter.auth).expect(204);
-    expect(await t.dataSource.query(`SELECT 1 FROM email_deliveries WHERE organization_id = $1 AND template = 'self_identification'`, [recruiter.organizationId])).toEqual([]);
+    expect(
+      await t.dataSource.query(`SELECT 1 FROM email_deliveries WHERE organization_id = $1 AND template = 'self_identification'`, [
+        recruiter.organizationId,
+      ]),
+    ).toEqual([]);
     const erased = await t.http.get(`/v1/audit-log?entityId=${doomed.candidate.id}&action=candidate.erased`).set(doomed.team.admin.auth).expect(200);
     expect(erased.body.items[0].after).toMatchObject({ selfIdentificationEmailsCancelled: 1 });
 
@@ -66,7 +79,11 @@ describe('self-identification link by email (API → outbox → worker → SMTP 
     scene = await createHiringScene(t, { candidateName: 'Cleo Candidate' });
     const realEmail = scene.candidate.email;
     await t.dataSource.query(`UPDATE candidates SET email = 'not an address' WHERE id = $1`, [scene.candidate.id]);
-    const undeliverable = await t.http.post(`/v1/applications/${scene.applicationId}/self-identification-link`).set(scene.team.recruiter.auth).send({ sendEmail: true }).expect(409);
+    const undeliverable = await t.http
+      .post(`/v1/applications/${scene.applicationId}/self-identification-link`)
+      .set(scene.team.recruiter.auth)
+      .send({ sendEmail: true })
+      .expect(409);
     expect(undeliverable.body.code).toBe('candidate_email_undeliverable');
     expect(await t.dataSource.query(`SELECT 1 FROM self_identification_links WHERE application_id = $1`, [scene.applicationId])).toEqual([]);
     await t.dataSource.query(`UPDATE candidates SET email = $2 WHERE id = $1`, [scene.candidate.id, realEmail]);
@@ -74,12 +91,22 @@ describe('self-identification link by email (API → outbox → worker → SMTP 
 
   it('the candidate receives the link (text and HTML, organization name, no preferences link); it opens the form and works once', async () => {
     const { recruiter } = scene.team;
-    const created = await t.http.post(`/v1/applications/${scene.applicationId}/self-identification-link`).set(recruiter.auth).send({ sendEmail: true }).expect(201);
+    const created = await t.http
+      .post(`/v1/applications/${scene.applicationId}/self-identification-link`)
+      .set(recruiter.auth)
+      .send({ sendEmail: true })
+      .expect(201);
     expect(created.body.emailed).toBe(true);
     const token = created.body.url.split('/').pop();
 
-    worker = await startWorker({ name: 'selfid-email-worker', env: { SMTP_URL: smtp.url, PUBLIC_APP_URL: APP, MAIL_FROM: 'Hireloop Test <no-reply@hireloop.test>' } });
-    const [mail] = await smtp.waitFor((m) => m.envelope.to.includes(scene.candidate.email.toLowerCase()), { what: 'the self-identification email', timeoutMs: 30_000 });
+    worker = await startWorker({
+      name: 'selfid-email-worker',
+      env: { SMTP_URL: smtp.url, PUBLIC_APP_URL: APP, MAIL_FROM: 'Hireloop Test <no-reply@hireloop.test>' },
+    });
+    const [mail] = await smtp.waitFor((m) => m.envelope.to.includes(scene.candidate.email.toLowerCase()), {
+      what: 'the self-identification email',
+      timeoutMs: 30_000,
+    });
 
     const [org] = await t.dataSource.query(`SELECT name FROM organizations WHERE id = $1`, [recruiter.organizationId]);
     expect(mail.parsed.subject).toBe(`${org.name}: voluntary self-identification for your application`);
@@ -100,12 +127,22 @@ describe('self-identification link by email (API → outbox → worker → SMTP 
     expect((await t.http.post(`/v1/self-identification/${emailedToken}`).send(answers).expect(410)).body.code).toBe('self_identification_link_used');
 
     // Sent: the token is no longer stored with the delivery, and the worker logged no token or URL.
-    await waitFor(async () => (await t.dataSource.query(`SELECT status FROM email_deliveries WHERE organization_id = $1 AND template = 'self_identification'`, [recruiter.organizationId]))[0]?.status === 'sent', {
-      what: 'sent status',
-    });
-    expect(await t.dataSource.query(`SELECT status, params FROM email_deliveries WHERE organization_id = $1 AND template = 'self_identification'`, [recruiter.organizationId])).toEqual([
-      { status: 'sent', params: {} },
-    ]);
+    await waitFor(
+      async () =>
+        (
+          await t.dataSource.query(`SELECT status FROM email_deliveries WHERE organization_id = $1 AND template = 'self_identification'`, [
+            recruiter.organizationId,
+          ])
+        )[0]?.status === 'sent',
+      {
+        what: 'sent status',
+      },
+    );
+    expect(
+      await t.dataSource.query(`SELECT status, params FROM email_deliveries WHERE organization_id = $1 AND template = 'self_identification'`, [
+        recruiter.organizationId,
+      ]),
+    ).toEqual([{ status: 'sent', params: {} }]);
     expect(worker.output()).not.toContain(emailedToken);
     expect(worker.output()).not.toContain('/#/self-identification/');
 

@@ -24,7 +24,11 @@ describe('self-identification and the logs', () => {
 
   it('logs the request with the token redacted and no answer', async () => {
     const scene = await createHiringScene(t);
-    const link = await t.http.post(`/v1/applications/${scene.applicationId}/self-identification-link`).set(scene.team.recruiter.auth).send({}).expect(201);
+    const link = await t.http
+      .post(`/v1/applications/${scene.applicationId}/self-identification-link`)
+      .set(scene.team.recruiter.auth)
+      .send({})
+      .expect(201);
     const token: string = link.body.url.split('/').pop();
 
     expect((await fetch(`${api.url}/v1/self-identification/${token}`)).status).toBe(200);

@@ -41,7 +41,10 @@ describe('voluntary self-identification', () => {
     expect(form.body.roleTitle).toBeTruthy();
 
     // Field-level validation.
-    const bad = await t.http.post(`/v1/self-identification/${token}`).send({ ...answers, sex: 'robot' }).expect(400);
+    const bad = await t.http
+      .post(`/v1/self-identification/${token}`)
+      .send({ ...answers, sex: 'robot' })
+      .expect(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['sex']);
 
     // Nobody reads answers that do not exist yet; compliance gets 404.
@@ -63,11 +66,16 @@ describe('voluntary self-identification', () => {
     }
 
     // Sealed at rest: the answers are nowhere in clear in the row; the debrief, the application and the audit log know nothing.
-    const [row] = await t.dataSource.query(`SELECT encode(answers, 'escape') AS text FROM self_identifications WHERE application_id = $1`, [scene.applicationId]);
+    const [row] = await t.dataSource.query(`SELECT encode(answers, 'escape') AS text FROM self_identifications WHERE application_id = $1`, [
+      scene.applicationId,
+    ]);
     expect(row.text).not.toContain('asian');
     const application = await t.http.get(`/v1/applications/${scene.applicationId}`).set(recruiter.auth).expect(200);
     expect(JSON.stringify(application.body)).not.toMatch(/asian|raceEthnicity|selfIdentification/i);
-    const audit = await t.dataSource.query(`SELECT action, after::text FROM audit_log WHERE organization_id = $1 AND entity_id = $2`, [admin.organizationId, scene.applicationId]);
+    const audit = await t.dataSource.query(`SELECT action, after::text FROM audit_log WHERE organization_id = $1 AND entity_id = $2`, [
+      admin.organizationId,
+      scene.applicationId,
+    ]);
     expect(audit.map((a: { action: string }) => a.action)).toContain('self_identification.link_created');
     expect(JSON.stringify(audit)).not.toMatch(/asian|decline_to_answer/);
   });
@@ -84,15 +92,28 @@ describe('voluntary self-identification', () => {
     const strangerCompliance = await addMember(t, stranger, ['compliance']);
     await t.http.get(`/v1/applications/${scene.applicationId}/self-identification`).set(strangerCompliance.auth).expect(404);
 
-    const invalid = await t.http.post(`/v1/applications/${scene.applicationId}/self-identification-link`).set(admin.auth).send({ expiresInDays: 90 }).expect(400);
+    const invalid = await t.http
+      .post(`/v1/applications/${scene.applicationId}/self-identification-link`)
+      .set(admin.auth)
+      .send({ expiresInDays: 90 })
+      .expect(400);
     expect(invalid.body.errors[0].field).toBe('expiresInDays');
 
     await t.http.get(`/v1/self-identification/${'x'.repeat(43)}`).expect(404);
     await t.http.post(`/v1/self-identification/not-a-token`).send(answers).expect(404);
 
-    const link = await t.http.post(`/v1/applications/${scene.applicationId}/self-identification-link`).set(admin.auth).send({ expiresInDays: 1 }).expect(201);
-    await t.dataSource.query(`UPDATE self_identification_links SET expires_at = now() - interval '1 second' WHERE application_id = $1`, [scene.applicationId]);
-    const expired = await t.http.post(`/v1/self-identification/${tokenOf(link.body.url)}`).send(answers).expect(410);
+    const link = await t.http
+      .post(`/v1/applications/${scene.applicationId}/self-identification-link`)
+      .set(admin.auth)
+      .send({ expiresInDays: 1 })
+      .expect(201);
+    await t.dataSource.query(`UPDATE self_identification_links SET expires_at = now() - interval '1 second' WHERE application_id = $1`, [
+      scene.applicationId,
+    ]);
+    const expired = await t.http
+      .post(`/v1/self-identification/${tokenOf(link.body.url)}`)
+      .send(answers)
+      .expect(410);
     expect(expired.body.code).toBe('self_identification_link_expired');
     expect(await t.dataSource.query(`SELECT 1 FROM self_identifications WHERE application_id = $1`, [scene.applicationId])).toEqual([]);
   });
@@ -102,7 +123,10 @@ describe('voluntary self-identification', () => {
     const { admin, recruiter } = scene.team;
     const compliance = await addMember(t, admin, ['compliance']);
     const link = await t.http.post(`/v1/applications/${scene.applicationId}/self-identification-link`).set(recruiter.auth).send({}).expect(201);
-    await t.http.post(`/v1/self-identification/${tokenOf(link.body.url)}`).send(answers).expect(204);
+    await t.http
+      .post(`/v1/self-identification/${tokenOf(link.body.url)}`)
+      .send(answers)
+      .expect(204);
     await t.http.get(`/v1/applications/${scene.applicationId}/self-identification`).set(compliance.auth).expect(200);
 
     await t.http.delete(`/v1/candidates/${scene.candidate.id}`).set(recruiter.auth).expect(204);

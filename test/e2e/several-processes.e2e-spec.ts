@@ -4,14 +4,31 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '@hireloop/database';
 import { ALL_QUEUES, JobName, QueueName, redisConnectionFromUrl } from '@hireloop/queue';
-import { completeScorecard, createHiringScene, interviewWindow, scheduleInterview, signupOrganization, TEST_PASSWORD, TestApp, uniqueEmail } from '@hireloop/testing';
+import {
+  completeScorecard,
+  createHiringScene,
+  interviewWindow,
+  scheduleInterview,
+  signupOrganization,
+  TEST_PASSWORD,
+  TestApp,
+  uniqueEmail,
+} from '@hireloop/testing';
 import { startWebhookReceiver, WebhookReceiver } from '@hireloop/testing/calibration-fixture';
 import { HaproxyProcess, startHaproxy } from '@hireloop/testing/haproxy-process';
 import { waitFor } from '@hireloop/testing/panel-fixture';
 import { ManagedProcess } from '@hireloop/testing/processes';
 import { serviceBinary } from '@hireloop/testing/service-binaries';
 import { SmtpReceiver, startSmtpReceiver, verificationTokenReader } from '@hireloop/testing/smtp-receiver';
-import { childEnvironment, freePort, REPOSITORY_ROOT, spawnSourceEntry, startWorker, stopAllProcesses, WorkerProcess } from '@hireloop/testing/worker-process';
+import {
+  childEnvironment,
+  freePort,
+  REPOSITORY_ROOT,
+  spawnSourceEntry,
+  startWorker,
+  stopAllProcesses,
+  WorkerProcess,
+} from '@hireloop/testing/worker-process';
 
 /**
  * Two API processes behind HAProxy (Debian's package) and two worker processes on the real PostgreSQL and Redis:
@@ -43,7 +60,13 @@ function startApiOn(port: number, name: string): Promise<ManagedProcess> {
   return spawnSourceEntry({
     name,
     entry: API_MAIN,
-    env: childEnvironment({ PORT: String(port), LOG_LEVEL: 'warn', LOGIN_THROTTLE_LIMIT: String(LOGIN_LIMIT), LOGIN_THROTTLE_ADDRESS_LIMIT: '100000', SERVE_WEB: 'false' }),
+    env: childEnvironment({
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      LOGIN_THROTTLE_LIMIT: String(LOGIN_LIMIT),
+      LOGIN_THROTTLE_ADDRESS_LIMIT: '100000',
+      SERVE_WEB: 'false',
+    }),
     readyWhen: /hireloop api listening on/,
     readyTimeoutMs: 120_000,
   });
@@ -120,11 +143,18 @@ describeWithHaproxy('several API and worker processes', () => {
     const t = { http: request(lb.url), dataSource: ds, readVerificationToken: verificationTokenReader(smtp) } as unknown as TestApp;
     const admin = await signupOrganization(t);
     const email = uniqueEmail('once');
-    await t.http.post('/v1/members').set(admin.auth).send({ email, name: 'Once Only', roles: ['interviewer'] }).expect(201);
+    await t.http
+      .post('/v1/members')
+      .set(admin.auth)
+      .send({ email, name: 'Once Only', roles: ['interviewer'] })
+      .expect(201);
     await smtp.waitFor((m) => m.envelope.to.includes(email), { what: 'the invitation', timeoutMs: 30_000 });
     await waitFor(
       async () => {
-        const rows: { status: string }[] = await ds.query(`SELECT status FROM email_deliveries WHERE organization_id = $1 AND recipient_email = $2`, [admin.organizationId, email]);
+        const rows: { status: string }[] = await ds.query(`SELECT status FROM email_deliveries WHERE organization_id = $1 AND recipient_email = $2`, [
+          admin.organizationId,
+          email,
+        ]);
         return rows.length === 1 && rows[0].status === 'sent';
       },
       { what: 'the delivery marked sent' },
@@ -134,7 +164,10 @@ describeWithHaproxy('several API and worker processes', () => {
     expect(smtp.to(email)).toHaveLength(1);
     // One delivery, sent. Its attempts may be more than one on a loaded machine (an SMTP attempt that timed out before
     // sending is retried); a retry that sent the message again would show in the receiver's count above.
-    const rows: { status: string }[] = await ds.query(`SELECT status FROM email_deliveries WHERE organization_id = $1 AND recipient_email = $2`, [admin.organizationId, email]);
+    const rows: { status: string }[] = await ds.query(`SELECT status FROM email_deliveries WHERE organization_id = $1 AND recipient_email = $2`, [
+      admin.organizationId,
+      email,
+    ]);
     expect(rows).toEqual([{ status: 'sent' }]);
   });
 
@@ -145,18 +178,32 @@ describeWithHaproxy('several API and worker processes', () => {
     const [alice, bob] = scene.team.interviewers;
     const org = admin.organizationId;
     const hookPath = `/hooks/${org}`;
-    await t.http.patch('/v1/organization').set(admin.auth).send({ webhookUrl: webhooks.url(hookPath), webhookSecret: 'whsec-several-processes-0123456789' }).expect(200);
+    await t.http
+      .patch('/v1/organization')
+      .set(admin.auth)
+      .send({ webhookUrl: webhooks.url(hookPath), webhookSecret: 'whsec-several-processes-0123456789' })
+      .expect(200);
     // Ended 29 hours ago: overdue by the default 24 hours, not yet escalated (3 days). Nobody submits.
-    const interviewId = await scheduleInterview(t, recruiter, scene.applicationId, scene.role.rounds.technical.id, [alice, bob], interviewWindow(-30));
+    const interviewId = await scheduleInterview(
+      t,
+      recruiter,
+      scene.applicationId,
+      scene.role.rounds.technical.id,
+      [alice, bob],
+      interviewWindow(-30),
+    );
 
     type NotificationRow = { id: string; recipient: string; kind: string; step: number };
     const notifications = () =>
-      ds.query(`SELECT id, recipient_member_id AS recipient, kind, step FROM notifications WHERE organization_id = $1 AND interview_id = $2 ORDER BY recipient_member_id`, [
-        org,
-        interviewId,
-      ]) as Promise<NotificationRow[]>;
+      ds.query(
+        `SELECT id, recipient_member_id AS recipient, kind, step FROM notifications WHERE organization_id = $1 AND interview_id = $2 ORDER BY recipient_member_id`,
+        [org, interviewId],
+      ) as Promise<NotificationRow[]>;
     type DeliveryRow = { id: string; notification_id: string; status: string; attempts: number };
-    const deliveries = () => ds.query(`SELECT id, notification_id, status, attempts FROM webhook_deliveries WHERE organization_id = $1 ORDER BY notification_id`, [org]) as Promise<DeliveryRow[]>;
+    const deliveries = () =>
+      ds.query(`SELECT id, notification_id, status, attempts FROM webhook_deliveries WHERE organization_id = $1 ORDER BY notification_id`, [
+        org,
+      ]) as Promise<DeliveryRow[]>;
     const reminderEmails = (address: string) => smtp.to(address).filter((m) => m.parsed.subject?.startsWith('Reminder: your scorecard'));
 
     // The scheduler (no test-supplied clock) finds the interview and reminds both interviewers.
@@ -165,7 +212,10 @@ describeWithHaproxy('several API and worker processes', () => {
       what: 'both webhooks delivered',
       timeoutMs: 60_000,
     });
-    await waitFor(async () => reminderEmails(alice.email).length >= 1 && reminderEmails(bob.email).length >= 1, { what: 'both reminder emails', timeoutMs: 60_000 });
+    await waitFor(async () => reminderEmails(alice.email).length >= 1 && reminderEmails(bob.email).length >= 1, {
+      what: 'both reminder emails',
+      timeoutMs: 60_000,
+    });
 
     // Many more scans over the stored reminders: the scheduler's next runs, and a burst of concurrent ones that the
     // two workers (one scan at a time each) take between them.
@@ -224,7 +274,11 @@ describeWithHaproxy('several API and worker processes', () => {
         const round = scene.role.rounds.technical;
         for (const [i, interviewer] of scene.team.interviewers.entries()) {
           const interviewId = await scheduleInterview(t, scene.team.recruiter, scene.applicationId, round.id, [interviewer]);
-          await t.http.post(`/v1/interviews/${interviewId}/scorecard/submit`).set(interviewer.auth).send(completeScorecard(round, { rating: 2 + (i % 3) })).expect(200);
+          await t.http
+            .post(`/v1/interviews/${interviewId}/scorecard/submit`)
+            .set(interviewer.auth)
+            .send(completeScorecard(round, { rating: 2 + (i % 3) }))
+            .expect(200);
         }
       }),
     );
@@ -261,7 +315,12 @@ describeWithHaproxy('several API and worker processes', () => {
           const out = [];
           for (const [i, interviewer] of ws.team.interviewers.entries()) {
             const interviewId = await scheduleInterview(t, ws.team.recruiter, ws.applicationId, round.id, [interviewer]);
-            out.push({ interviewId, auth: interviewer.auth as Record<string, string>, body: completeScorecard(round, { rating: 2 + (i % 3) }), key: `rolling-${interviewId}` });
+            out.push({
+              interviewId,
+              auth: interviewer.auth as Record<string, string>,
+              body: completeScorecard(round, { rating: 2 + (i % 3) }),
+              key: `rolling-${interviewId}`,
+            });
           }
           return out;
         }),
@@ -323,7 +382,9 @@ describeWithHaproxy('several API and worker processes', () => {
     expect(total).toBeGreaterThan(50);
     expect(Object.fromEntries(statuses)).toEqual({ 200: total });
 
-    process.stderr.write(`rolling restart: ${writesSent} scorecard submissions (${submissions.length} distinct), statuses ${JSON.stringify(Object.fromEntries(writeStatuses))}, ${connectionRetries} resent after a connection error\n`);
+    process.stderr.write(
+      `rolling restart: ${writesSent} scorecard submissions (${submissions.length} distinct), statuses ${JSON.stringify(Object.fromEntries(writeStatuses))}, ${connectionRetries} resent after a connection error\n`,
+    );
     expect(writesSent).toBeGreaterThanOrEqual(submissions.length);
     expect(Object.fromEntries(writeStatuses)).toEqual({ 200: writesSent });
     // Every submission stored exactly one submitted scorecard, and each application gets its report.

@@ -64,7 +64,12 @@ describe('single sign-on (OpenID Connect)', () => {
     expect(location).toBe(`${api}/sso/complete`);
     const res = await exchange(browser);
     expect(res.status).toBe(200);
-    return (await res.json()) as { accessToken: string; user: { id: string; email: string; name: string }; organization: { id: string }; membership: { memberId: string; roles: string[] } };
+    return (await res.json()) as {
+      accessToken: string;
+      user: { id: string; email: string; name: string };
+      organization: { id: string };
+      membership: { memberId: string; roles: string[] };
+    };
   };
 
   describe('settings (admins only)', () => {
@@ -87,7 +92,11 @@ describe('single sign-on (OpenID Connect)', () => {
     });
 
     it('keeps the stored secret when a change omits it (same issuer and client)', async () => {
-      await t.http.put('/v1/organization/sso').set(acme.auth).send({ issuerUrl: op.issuer, clientId: client.clientId, allowedDomains: [domain] }).expect(200);
+      await t.http
+        .put('/v1/organization/sso')
+        .set(acme.auth)
+        .send({ issuerUrl: op.issuer, clientId: client.clientId, allowedDomains: [domain] })
+        .expect(200);
       await signIn(email('keeps'));
     });
 
@@ -96,7 +105,11 @@ describe('single sign-on (OpenID Connect)', () => {
       const recruiter = await addMember(t, acme, ['recruiter']);
       for (const member of [interviewer, recruiter]) {
         expect((await t.http.get('/v1/organization/sso').set(member.auth).expect(403)).body.code).toBe('role_required');
-        await t.http.put('/v1/organization/sso').set(member.auth).send({ issuerUrl: op.issuer, ...client, allowedDomains: ['evil.test'] }).expect(403);
+        await t.http
+          .put('/v1/organization/sso')
+          .set(member.auth)
+          .send({ issuerUrl: op.issuer, ...client, allowedDomains: ['evil.test'] })
+          .expect(403);
         await t.http.delete('/v1/organization/sso').set(member.auth).expect(403);
       }
       const theirs = await t.http.get('/v1/organization/sso').set(other.auth).expect(200);
@@ -107,15 +120,25 @@ describe('single sign-on (OpenID Connect)', () => {
     });
 
     it('refuses issuers on non-public addresses (the webhook SSRF guard), unreachable issuers, bad domains and a missing secret: 400 on the field', async () => {
-      const put = (body: Record<string, unknown>) => t.http.put('/v1/organization/sso').set(other.auth).send({ clientId: 'x', clientSecret: 'y', allowedDomains: ['other.test'], ...body });
+      const put = (body: Record<string, unknown>) =>
+        t.http
+          .put('/v1/organization/sso')
+          .set(other.auth)
+          .send({ clientId: 'x', clientSecret: 'y', allowedDomains: ['other.test'], ...body });
       for (const issuerUrl of ['http://10.0.0.1', 'http://169.254.169.254/latest', 'http://[fd00::1]', 'http://100.64.0.1']) {
         const res = await put({ issuerUrl }).expect(400);
         expect(res.body.errors).toEqual([expect.objectContaining({ field: 'issuerUrl', code: 'issuer_forbidden' })]);
       }
       const closed = await freePort();
-      expect((await put({ issuerUrl: `http://127.0.0.1:${closed}` }).expect(400)).body.errors).toEqual([expect.objectContaining({ field: 'issuerUrl', code: 'issuer_discovery_failed' })]);
-      expect((await put({ issuerUrl: op.issuer, allowedDomains: ['ok.test', 'not a domain'] }).expect(400)).body.errors).toEqual([expect.objectContaining({ field: 'allowedDomains.1' })]);
-      expect((await put({ issuerUrl: op.issuer, clientSecret: undefined }).expect(400)).body.errors).toEqual([expect.objectContaining({ field: 'clientSecret' })]);
+      expect((await put({ issuerUrl: `http://127.0.0.1:${closed}` }).expect(400)).body.errors).toEqual([
+        expect.objectContaining({ field: 'issuerUrl', code: 'issuer_discovery_failed' }),
+      ]);
+      expect((await put({ issuerUrl: op.issuer, allowedDomains: ['ok.test', 'not a domain'] }).expect(400)).body.errors).toEqual([
+        expect.objectContaining({ field: 'allowedDomains.1' }),
+      ]);
+      expect((await put({ issuerUrl: op.issuer, clientSecret: undefined }).expect(400)).body.errors).toEqual([
+        expect.objectContaining({ field: 'clientSecret' }),
+      ]);
       expect((await put({ issuerUrl: op.issuer, allowedDomains: [] }).expect(400)).body.errors[0].field).toBe('allowedDomains');
       expect((await t.http.get('/v1/organization/sso').set(other.auth).expect(200)).body.configured).toBe(false);
     });
@@ -128,14 +151,23 @@ describe('single sign-on (OpenID Connect)', () => {
       expect(first.user.email).toBe(address);
       expect(first.organization.id).toBe(acme.organizationId);
       expect(first.membership.roles).toEqual(['interviewer']);
-      const me = await t.http.get('/v1/me').set({ Authorization: `Bearer ${first.accessToken}` }).expect(200);
+      const me = await t.http
+        .get('/v1/me')
+        .set({ Authorization: `Bearer ${first.accessToken}` })
+        .expect(200);
       expect(me.body.membership).toMatchObject({ memberId: first.membership.memberId, roles: ['interviewer'], status: 'active' });
       // The new member cannot reach admin routes.
-      await t.http.get('/v1/organization/sso').set({ Authorization: `Bearer ${first.accessToken}` }).expect(403);
+      await t.http
+        .get('/v1/organization/sso')
+        .set({ Authorization: `Bearer ${first.accessToken}` })
+        .expect(403);
 
       const again = await signIn(address);
       expect(again.membership.memberId).toBe(first.membership.memberId);
-      const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM members m JOIN users u ON u.id = m.user_id WHERE u.email = $1`, [address]);
+      const [{ count }] = await t.dataSource.query(
+        `SELECT count(*)::int AS count FROM members m JOIN users u ON u.id = m.user_id WHERE u.email = $1`,
+        [address],
+      );
       expect(count).toBe(1);
       const audit = await t.http.get('/v1/audit-log?action=member.joined_via_sso&limit=100').set(acme.auth).expect(200);
       expect(audit.body.items.map((a: { entityId: string }) => a.entityId)).toContain(first.membership.memberId);
@@ -143,7 +175,11 @@ describe('single sign-on (OpenID Connect)', () => {
 
     it('an existing member signs in as themselves, with their roles; an invited one becomes active', async () => {
       const address = email('riley');
-      const invite = await t.http.post('/v1/members').set(acme.auth).send({ email: address, name: 'Riley Recruiter', roles: ['recruiter'] }).expect(201);
+      const invite = await t.http
+        .post('/v1/members')
+        .set(acme.auth)
+        .send({ email: address, name: 'Riley Recruiter', roles: ['recruiter'] })
+        .expect(201);
       const session = await signIn(address);
       expect(session.membership).toMatchObject({ memberId: invite.body.member.id, roles: ['recruiter'], status: 'active' });
       // The invitation is used up by the SSO sign-in.
@@ -233,21 +269,37 @@ describe('single sign-on (OpenID Connect)', () => {
 
   describe('enforced single sign-on', () => {
     afterAll(async () => {
-      await t.http.put('/v1/organization/sso').set(acme.auth).send({ issuerUrl: op.issuer, ...client, allowedDomains: [domain], enforced: false }).expect(200);
+      await t.http
+        .put('/v1/organization/sso')
+        .set(acme.auth)
+        .send({ issuerUrl: op.issuer, ...client, allowedDomains: [domain], enforced: false })
+        .expect(200);
     });
 
     it("refuses password sign-in to the organization's members who are not admins; admins keep it (break-glass)", async () => {
       const interviewer = await addMember(t, acme, ['interviewer']);
       const login = (who: Actor) => t.http.post('/v1/auth/login').send({ email: who.email, password: TEST_PASSWORD });
       await login(interviewer).expect(200);
-      await t.http.put('/v1/organization/sso').set(acme.auth).send({ issuerUrl: op.issuer, ...client, allowedDomains: [domain], enforced: true }).expect(200);
+      await t.http
+        .put('/v1/organization/sso')
+        .set(acme.auth)
+        .send({ issuerUrl: op.issuer, ...client, allowedDomains: [domain], enforced: true })
+        .expect(200);
       const refused = await login(interviewer).expect(403);
-      expect(refused.body).toMatchObject({ code: 'sso_required', organizationId: acme.organizationId, ssoStartUrl: `/v1/auth/sso/${acme.organizationId}/start` });
+      expect(refused.body).toMatchObject({
+        code: 'sso_required',
+        organizationId: acme.organizationId,
+        ssoStartUrl: `/v1/auth/sso/${acme.organizationId}/start`,
+      });
       await login(acme).expect(200);
       // Another organization's members are not affected.
       await login(other).expect(200);
       // Disabled settings enforce nothing.
-      await t.http.put('/v1/organization/sso').set(acme.auth).send({ issuerUrl: op.issuer, ...client, allowedDomains: [domain], enforced: true, enabled: false }).expect(200);
+      await t.http
+        .put('/v1/organization/sso')
+        .set(acme.auth)
+        .send({ issuerUrl: op.issuer, ...client, allowedDomains: [domain], enforced: true, enabled: false })
+        .expect(200);
       await login(interviewer).expect(200);
     });
   });

@@ -4,7 +4,15 @@ import { FeedbackRemindersService, MEMBER_ROLES, MemberRole, OutboxService, Webh
 import { runAsSystem, runInOrganization } from '@hireloop/database';
 import { JobName, QueueName, redisConnectionFromUrl } from '@hireloop/queue';
 import { Actor, addMember, createTestApp, routeTable, RouteDeclaration, signupOrganization, TestApp } from '@hireloop/testing';
-import { createWriteScene, findWriteEndpoint, NOT_TENANT_DATA_PARAMS, organizationFingerprint, pathParams, sceneParam, WriteScene } from '@hireloop/testing/write-endpoints';
+import {
+  createWriteScene,
+  findWriteEndpoint,
+  NOT_TENANT_DATA_PARAMS,
+  organizationFingerprint,
+  pathParams,
+  sceneParam,
+  WriteScene,
+} from '@hireloop/testing/write-endpoints';
 
 jest.setTimeout(120_000);
 
@@ -14,7 +22,7 @@ jest.setTimeout(120_000);
  * answer as for an id that exists nowhere — and A's data is unchanged afterwards. A new route with an id parameter is
  * covered automatically; one whose parameter this file cannot resolve fails the test until it is added below.
  */
-describe('tenant isolation: another organization\'s ids are 404 on every id route', () => {
+describe("tenant isolation: another organization's ids are 404 on every id route", () => {
   let t: TestApp;
   let routes: RouteDeclaration[];
   let a: WriteScene;
@@ -28,11 +36,19 @@ describe('tenant isolation: another organization\'s ids are 404 on every id rout
     routes = routeTable(t.app);
     a = await createWriteScene(t);
     // A notification of A's: Alice has not sent feedback for her interview a day after it ended.
-    await new FeedbackRemindersService(t.dataSource, new WebhookDeliveryService(t.dataSource, new OutboxService())).scan(new Date(Date.now() + 30 * 3600_000));
-    const [notification] = await t.dataSource.query(`SELECT id FROM notifications WHERE organization_id = $1 ORDER BY created_at LIMIT 1`, [a.organizationId]);
+    await new FeedbackRemindersService(t.dataSource, new WebhookDeliveryService(t.dataSource, new OutboxService())).scan(
+      new Date(Date.now() + 30 * 3600_000),
+    );
+    const [notification] = await t.dataSource.query(`SELECT id FROM notifications WHERE organization_id = $1 ORDER BY created_at LIMIT 1`, [
+      a.organizationId,
+    ]);
     // A job of A's in a queue (no worker runs here, so it waits).
     queue = new Queue(QueueName.PanelAggregation, { connection: redisConnectionFromUrl(process.env.REDIS_URL!), prefix: process.env.QUEUE_PREFIX });
-    const job = await queue.add(JobName.AggregatePanel, { organizationId: a.organizationId, applicationId: a.applications.main }, { jobId: `tenant-test-${randomUUID()}` });
+    const job = await queue.add(
+      JobName.AggregatePanel,
+      { organizationId: a.organizationId, applicationId: a.applications.main },
+      { jobId: `tenant-test-${randomUUID()}` },
+    );
     // A decision of A's.
     await t.http
       .post(`/v1/applications/${a.applications.decision}/decision`)
@@ -74,7 +90,11 @@ describe('tenant isolation: another organization\'s ids are 404 on every id rout
 
   it("resolves every id parameter of every route to a real id of A's", () => {
     expect(aIds.notificationId).toEqual(expect.any(String));
-    const unresolved = routes.flatMap((r) => paramsOf(r.path).filter((p) => aIdFor(r.path, p) === undefined).map((p) => `${r.method} ${r.path} :${p}`));
+    const unresolved = routes.flatMap((r) =>
+      paramsOf(r.path)
+        .filter((p) => aIdFor(r.path, p) === undefined)
+        .map((p) => `${r.method} ${r.path} :${p}`),
+    );
     expect(unresolved).toEqual([]);
     expect(idRoutes().length).toBeGreaterThan(30);
   });
@@ -107,9 +127,12 @@ describe('tenant isolation: another organization\'s ids are 404 on every id rout
         checked++;
         const what = `${route.method} ${route.path} as B's ${actor.roles.join('+')}`;
         if (res.status !== 404) failures.push(`${what} → ${res.status} ${res.body?.code ?? ''}`);
-        else if (!String(res.headers['content-type']).includes('application/problem+json') || res.body?.status !== 404) failures.push(`${what}: 404 without problem+json`);
-        else if (res.body.code !== nowhere.body?.code || nowhere.status !== 404) failures.push(`${what}: ${res.body.code} for A's id but ${nowhere.status} ${nowhere.body?.code} for an unknown id`);
-        for (const id of Object.values(aIds)) if (JSON.stringify(res.body).includes(`"${id}"`)) failures.push(`${what}: the 404 echoes A's id in a field`);
+        else if (!String(res.headers['content-type']).includes('application/problem+json') || res.body?.status !== 404)
+          failures.push(`${what}: 404 without problem+json`);
+        else if (res.body.code !== nowhere.body?.code || nowhere.status !== 404)
+          failures.push(`${what}: ${res.body.code} for A's id but ${nowhere.status} ${nowhere.body?.code} for an unknown id`);
+        for (const id of Object.values(aIds))
+          if (JSON.stringify(res.body).includes(`"${id}"`)) failures.push(`${what}: the 404 echoes A's id in a field`);
       }
     }
     expect(failures).toEqual([]);
@@ -159,12 +182,20 @@ describe('tenant isolation: another organization\'s ids are 404 on every id rout
       let seenByA = 0;
       for (const { table_name } of tables) {
         const count = async (org: string) =>
-          runInOrganization(org, async () => (await t.appDataSource.query(`SELECT count(*)::int AS n FROM "${table_name}" WHERE organization_id = $1`, [a.organizationId]))[0].n as number);
+          runInOrganization(
+            org,
+            async () =>
+              (await t.appDataSource.query(`SELECT count(*)::int AS n FROM "${table_name}" WHERE organization_id = $1`, [a.organizationId]))[0]
+                .n as number,
+          );
         if ((await count(b.admin.organizationId)) > 0) seenByB.push(table_name);
         seenByA += await count(a.organizationId);
         // Unfiltered: B's scope sees only B's rows.
-        const orgs = await runInOrganization(b.admin.organizationId, () => t.appDataSource.query(`SELECT DISTINCT organization_id FROM "${table_name}"`));
-        for (const row of orgs as { organization_id: string | null }[]) if (row.organization_id !== b.admin.organizationId) seenByB.push(`${table_name} (unfiltered)`);
+        const orgs = await runInOrganization(b.admin.organizationId, () =>
+          t.appDataSource.query(`SELECT DISTINCT organization_id FROM "${table_name}"`),
+        );
+        for (const row of orgs as { organization_id: string | null }[])
+          if (row.organization_id !== b.admin.organizationId) seenByB.push(`${table_name} (unfiltered)`);
       }
       expect(seenByA).toBeGreaterThan(20);
       expect(seenByB).toEqual([]);
@@ -173,7 +204,9 @@ describe('tenant isolation: another organization\'s ids are 404 on every id rout
     });
 
     it('connects as a role without superuser or BYPASSRLS, and the API process cannot enter the system scope', async () => {
-      const [role] = await runInOrganization(a.organizationId, () => t.appDataSource.query(`SELECT current_user AS name, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`));
+      const [role] = await runInOrganization(a.organizationId, () =>
+        t.appDataSource.query(`SELECT current_user AS name, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`),
+      );
       expect(role).toEqual({ name: 'hireloop_app', rolsuper: false, rolbypassrls: false });
       expect(() => runAsSystem('attempt from the API', () => undefined)).toThrow(/refused/);
     });

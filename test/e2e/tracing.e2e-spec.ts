@@ -92,19 +92,36 @@ describe('tracing', () => {
     await t.http.post(`/v1/interviews/${interviewId}/scorecard/submit`).set(alice.auth).send(completeScorecard(round)).expect(200);
 
     const submit = await waitFor(
-      async () => spans.find((s) => s.service === 'hireloop-api' && s.kind === 2 && String(s.attributes['url.path'] ?? s.attributes['http.target'] ?? '').endsWith(`/v1/interviews/${interviewId}/scorecard/submit`)),
+      async () =>
+        spans.find(
+          (s) =>
+            s.service === 'hireloop-api' &&
+            s.kind === 2 &&
+            String(s.attributes['url.path'] ?? s.attributes['http.target'] ?? '').endsWith(`/v1/interviews/${interviewId}/scorecard/submit`),
+        ),
       { what: 'the submission request span', timeoutMs: 20_000 },
     );
     const job = await waitFor(
-      async () => spans.find((s) => s.traceId === submit.traceId && s.service === 'hireloop-worker' && s.name === 'panel-aggregation aggregate-panel'),
+      async () =>
+        spans.find((s) => s.traceId === submit.traceId && s.service === 'hireloop-worker' && s.name === 'panel-aggregation aggregate-panel'),
       { what: "the aggregation job span in the submission's trace", timeoutMs: 30_000 },
     );
     expect(job.parentSpanId).toBeDefined();
     const inTrace = () => spans.filter((s) => s.traceId === submit.traceId);
     // The request's statements, including the outbox insert, are its descendants…
     const isPg = (s: Span) => (s.attributes['db.system.name'] ?? s.attributes['db.system']) === 'postgresql';
-    expect(inTrace().some((s) => s.service === 'hireloop-api' && isPg(s) && /INSERT INTO "outbox_messages"/.test(String(s.attributes['db.query.text'] ?? s.attributes['db.statement'] ?? '')))).toBe(true);
+    expect(
+      inTrace().some(
+        (s) =>
+          s.service === 'hireloop-api' &&
+          isPg(s) &&
+          /INSERT INTO "outbox_messages"/.test(String(s.attributes['db.query.text'] ?? s.attributes['db.statement'] ?? '')),
+      ),
+    ).toBe(true);
     // …and the job's statements (reading the state, storing the report) are the job span's children.
-    await waitFor(async () => inTrace().some((s) => s.parentSpanId === job.spanId && isPg(s)), { what: 'a PostgreSQL span under the job', timeoutMs: 20_000 });
+    await waitFor(async () => inTrace().some((s) => s.parentSpanId === job.spanId && isPg(s)), {
+      what: 'a PostgreSQL span under the job',
+      timeoutMs: 20_000,
+    });
   });
 });

@@ -49,7 +49,9 @@ describe('webhooks: destinations and signatures', () => {
     const admin = await signupOrganization(t);
     const res = await t.http.patch('/v1/organization').set(admin.auth).send({ webhookUrl: url }).expect(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'webhookUrl', message: expect.stringMatching(/public address|must be a URL/) })]);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ field: 'webhookUrl', message: expect.stringMatching(/public address|must be a URL/) }),
+    ]);
     const org = await t.http.get('/v1/organization').set(admin.auth).expect(200);
     expect(org.body.webhookUrl).toBeNull();
   });
@@ -62,27 +64,36 @@ describe('webhooks: destinations and signatures', () => {
   /** A delivery row as the reminders create it, pointing at `url`; the organization's setting points at `configured`. */
   async function delivery(url: string, configured = url): Promise<{ id: string; organizationId: string }> {
     const admin = await signupOrganization(t);
-    await t.dataSource.query(`UPDATE organizations SET settings = settings || $2::jsonb WHERE id = $1`, [admin.organizationId, JSON.stringify({ webhookUrl: configured, webhookSecret: SECRET })]);
-    const id = randomUUID();
-    await t.dataSource.query(`INSERT INTO webhook_deliveries (id, organization_id, event, url, body, status) VALUES ($1, $2, 'feedback_reminder', $3, $4, 'pending')`, [
-      id,
+    await t.dataSource.query(`UPDATE organizations SET settings = settings || $2::jsonb WHERE id = $1`, [
       admin.organizationId,
-      url,
-      JSON.stringify({ id, event: 'feedback_reminder', organizationId: admin.organizationId }),
+      JSON.stringify({ webhookUrl: configured, webhookSecret: SECRET }),
     ]);
+    const id = randomUUID();
+    await t.dataSource.query(
+      `INSERT INTO webhook_deliveries (id, organization_id, event, url, body, status) VALUES ($1, $2, 'feedback_reminder', $3, $4, 'pending')`,
+      [id, admin.organizationId, url, JSON.stringify({ id, event: 'feedback_reminder', organizationId: admin.organizationId })],
+    );
     return { id, organizationId: admin.organizationId };
   }
 
-  const service = (allowed: string) => new WebhookDeliveryService(t.dataSource, new OutboxService(), { WEBHOOK_ALLOWED_HOSTS: allowed, NODE_ENV: 'test' } as AppConfig);
+  const service = (allowed: string) =>
+    new WebhookDeliveryService(t.dataSource, new OutboxService(), { WEBHOOK_ALLOWED_HOSTS: allowed, NODE_ENV: 'test' } as AppConfig);
   const row = async (id: string) => (await t.dataSource.query(`SELECT * FROM webhook_deliveries WHERE id = $1`, [id]))[0];
 
   it('without the allow-list, a stored loopback URL is refused at send time too: nothing is sent, the delivery fails for good', async () => {
     const d = await delivery(receiver.url('/hooks/refused'));
-    const error = await service('').attempt(d.id, { finalAttempt: false }).catch((e: unknown) => e);
+    const error = await service('')
+      .attempt(d.id, { finalAttempt: false })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WebhookDeliveryFailedError);
     expect((error as WebhookDeliveryFailedError).terminal).toBe(true);
     expect(receiver.received('/hooks/refused')).toHaveLength(0);
-    expect(await row(d.id)).toMatchObject({ status: 'failed', attempts: 1, last_status_code: null, last_error: 'refused: the destination is not a public address' });
+    expect(await row(d.id)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      last_status_code: null,
+      last_error: 'refused: the destination is not a public address',
+    });
   });
 
   it('goes to the URL stored with the delivery, not to the one configured now, signed both ways', async () => {
@@ -94,7 +105,11 @@ describe('webhooks: destinations and signatures', () => {
     expect(await row(d.id)).toMatchObject({ status: 'delivered', url: receiver.url('/hooks/stored') });
 
     // Standard Webhooks: webhook-id / webhook-timestamp / webhook-signature "v1,<base64 HMAC of id.timestamp.body>".
-    const headers = { id: hook.headers['webhook-id'] as string, timestamp: hook.headers['webhook-timestamp'] as string, signature: hook.headers['webhook-signature'] as string };
+    const headers = {
+      id: hook.headers['webhook-id'] as string,
+      timestamp: hook.headers['webhook-timestamp'] as string,
+      signature: hook.headers['webhook-signature'] as string,
+    };
     expect(headers.id).toBe(d.id);
     expect(Math.abs(Number(headers.timestamp) - Date.now() / 1000)).toBeLessThan(60);
     expect(headers.signature).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
@@ -111,13 +126,18 @@ describe('webhooks: destinations and signatures', () => {
   it('records categories, never socket error codes: "endpoint answered 404", "unreachable"', async () => {
     receiver.respond('/hooks/missing', [], 404);
     const answered = await delivery(receiver.url('/hooks/missing'));
-    await service('127.0.0.1').attempt(answered.id, { finalAttempt: true }).catch(() => undefined);
+    await service('127.0.0.1')
+      .attempt(answered.id, { finalAttempt: true })
+      .catch(() => undefined);
     expect(await row(answered.id)).toMatchObject({ status: 'failed', last_status_code: 404, last_error: 'endpoint answered 404' });
 
     const closed = await delivery(`http://127.0.0.1:${await freePort()}/hooks/closed`);
-    const error = await service('127.0.0.1').attempt(closed.id, { finalAttempt: true }).catch((e: Error) => e);
+    const error = await service('127.0.0.1')
+      .attempt(closed.id, { finalAttempt: true })
+      .catch((e: Error) => e);
     const stored = await row(closed.id);
     expect(stored).toMatchObject({ status: 'failed', last_status_code: null, last_error: 'unreachable' });
-    for (const text of [JSON.stringify(stored), String((error as Error).message)]) expect(text).not.toMatch(/ECONN|EHOST|ENOTFOUND|EAI_|socket|127\.0\.0\.1:\d+ /);
+    for (const text of [JSON.stringify(stored), String((error as Error).message)])
+      expect(text).not.toMatch(/ECONN|EHOST|ENOTFOUND|EAI_|socket|127\.0\.0\.1:\d+ /);
   });
 });

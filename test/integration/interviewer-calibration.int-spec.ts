@@ -91,14 +91,23 @@ describe('InterviewerCalibrationService (PostgreSQL)', () => {
          FROM scorecard_ratings r JOIN roles ro ON ro.id = r.role_id WHERE r.organization_id = $1 ${order}`,
       [organizationId],
     );
-    return rows.map((r: { interviewer_id: string; application_id: string; dimension_id: string; role_id: string; rating: number; scale: RatingScaleKind | null }) => ({
-      interviewerId: r.interviewer_id,
-      applicationId: r.application_id,
-      dimensionId: r.dimension_id,
-      roleId: r.role_id,
-      rating: r.rating as LeniencyRating['rating'],
-      ...(r.scale ? { scale: r.scale } : {}),
-    }));
+    return rows.map(
+      (r: {
+        interviewer_id: string;
+        application_id: string;
+        dimension_id: string;
+        role_id: string;
+        rating: number;
+        scale: RatingScaleKind | null;
+      }) => ({
+        interviewerId: r.interviewer_id,
+        applicationId: r.application_id,
+        dimensionId: r.dimension_id,
+        roleId: r.role_id,
+        rating: r.rating as LeniencyRating['rating'],
+        ...(r.scale ? { scale: r.scale } : {}),
+      }),
+    );
   };
 
   /** Pure alpha (interval) per role and dimension, with an interviewer's repeated ratings of one application averaged. */
@@ -120,7 +129,10 @@ describe('InterviewerCalibrationService (PostgreSQL)', () => {
     );
   };
 
-  async function generatedOrganization(seed: number, options: { roles?: number; applications?: number; interviewers?: number; repeatShare?: number } = {}) {
+  async function generatedOrganization(
+    seed: number,
+    options: { roles?: number; applications?: number; interviewers?: number; repeatShare?: number } = {},
+  ) {
     const members = await createCalibrationMembers(ds, options.interviewers ?? 8);
     const random = seededRandom(seed);
     const roles: CalibrationRole[] = [];
@@ -164,7 +176,10 @@ describe('InterviewerCalibrationService (PostgreSQL)', () => {
     await service.recompute(members.organizationId);
     const pure = await expectStoredEqualsPure(members.organizationId);
     const applicationIds: string[] = (
-      await ds.query(`SELECT id FROM applications WHERE organization_id = $1 AND role_id = $2 ORDER BY id LIMIT 5`, [members.organizationId, roles[0].roleId])
+      await ds.query(`SELECT id FROM applications WHERE organization_id = $1 AND role_id = $2 ORDER BY id LIMIT 5`, [
+        members.organizationId,
+        roles[0].roleId,
+      ])
     ).map((r: { id: string }) => r.id);
     const refs = applicationIds.map((applicationId) => ({ organizationId: members.organizationId, applicationId }));
     const states = await new CalibrationReportsRepository(ds).panelStates(ds.manager, refs);
@@ -195,7 +210,9 @@ describe('InterviewerCalibrationService (PostgreSQL)', () => {
     expect(rows.some((r) => r.scale === 'five_point')).toBe(true);
     const pure = await expectStoredEqualsPure(members.organizationId);
     const asIfFourPoint = raterEffects(rows.map(({ scale: _scale, ...r }) => r));
-    const differs = Object.keys(pure.interviewers).some((id) => Math.abs(pure.interviewers[id].deviationSum - asIfFourPoint.interviewers[id].deviationSum) > 1e-6);
+    const differs = Object.keys(pure.interviewers).some(
+      (id) => Math.abs(pure.interviewers[id].deviationSum - asIfFourPoint.interviewers[id].deviationSum) > 1e-6,
+    );
     expect(differs).toBe(true);
   });
 
@@ -245,7 +262,15 @@ describe('InterviewerCalibrationService (PostgreSQL)', () => {
     // α = 1 − (n − 1)·within / (n·Σv² − (Σv)²) = 1 − 4·4 / (270 − 256) = 1 − 16/14.
     expect(row).toMatchObject({ n_units: 2, n_ratings: 5 });
     expect(row.alpha).toBeCloseTo(1 - 16 / 14, 12);
-    expect(alphaFromUnits([[4, 2, 3], [3, 4]], 'interval').alpha).toBeCloseTo(row.alpha!, 12);
+    expect(
+      alphaFromUnits(
+        [
+          [4, 2, 3],
+          [3, 4],
+        ],
+        'interval',
+      ).alpha,
+    ).toBeCloseTo(row.alpha!, 12);
   });
 
   it('leaves alpha null when it is undefined (no variation), with its counts', async () => {
@@ -253,13 +278,29 @@ describe('InterviewerCalibrationService (PostgreSQL)', () => {
     const role = await createCalibrationRole(ds, members.organizationId, { dimensions: 1 });
     const [a, b] = members.interviewerIds;
     await insertRatedApplications(ds, role, [
-      [{ interviewerId: a, ratings: [3] }, { interviewerId: b, ratings: [3] }],
-      [{ interviewerId: a, ratings: [3] }, { interviewerId: b, ratings: [3] }],
+      [
+        { interviewerId: a, ratings: [3] },
+        { interviewerId: b, ratings: [3] },
+      ],
+      [
+        { interviewerId: a, ratings: [3] },
+        { interviewerId: b, ratings: [3] },
+      ],
     ]);
     await service.recompute(members.organizationId);
     const [row] = [...(await reliabilityInDb(members.organizationId)).values()];
     expect(row).toMatchObject({ alpha: null, n_units: 2, n_ratings: 4 });
-    expect(Number.isNaN(alphaFromUnits([[3, 3], [3, 3]], 'interval').alpha)).toBe(true);
+    expect(
+      Number.isNaN(
+        alphaFromUnits(
+          [
+            [3, 3],
+            [3, 3],
+          ],
+          'interval',
+        ).alpha,
+      ),
+    ).toBe(true);
   });
 
   it('is idempotent, resets interviewers left without ratings and drops stale reliability rows', async () => {
@@ -271,7 +312,11 @@ describe('InterviewerCalibrationService (PostgreSQL)', () => {
 
     // Every rating of one interviewer and of the second role disappears (withdrawn scorecards).
     const gone = members.interviewerIds[0];
-    await ds.query(`DELETE FROM scorecard_ratings WHERE organization_id = $1 AND (interviewer_id = $2 OR role_id = $3)`, [members.organizationId, gone, roles[1].roleId]);
+    await ds.query(`DELETE FROM scorecard_ratings WHERE organization_id = $1 AND (interviewer_id = $2 OR role_id = $3)`, [
+      members.organizationId,
+      gone,
+      roles[1].roleId,
+    ]);
     await service.recompute(members.organizationId);
     const after = await offsetsInDb(members.organizationId);
     expect(after[gone]).toEqual({ offset: 0, n: 0 });
@@ -320,4 +365,3 @@ describe('InterviewerCalibrationService (PostgreSQL)', () => {
     await expectStoredEqualsPure(members.organizationId);
   });
 });
-

@@ -33,7 +33,8 @@ describe('prepared statements (PostgreSQL)', () => {
       await expect(ds.query(lookup, ['not-a-uuid'])).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '22P02' }) });
       expect(await ds.query(lookup, [randomUUID()])).toEqual([{ n: 0 }]);
       const broken = `SELEC $1::int /* ${randomUUID()} */`;
-      for (let i = 0; i < 2; i++) await expect(ds.query(broken, [1])).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '42601' }) });
+      for (let i = 0; i < 2; i++)
+        await expect(ds.query(broken, [1])).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '42601' }) });
     } finally {
       await ds.destroy();
     }

@@ -19,9 +19,10 @@ describe('PanelReportsService (PostgreSQL)', () => {
   });
 
   const versions = async (applicationId: string) =>
-    (await ds.query(`SELECT version, inputs_hash AS "inputsHash", recommendation, scorecard_count AS "scorecardCount", covers FROM calibration_reports WHERE application_id = $1 ORDER BY version`, [
-      applicationId,
-    ])) as { version: number; inputsHash: string; recommendation: string; scorecardCount: number; covers: Record<string, number> }[];
+    (await ds.query(
+      `SELECT version, inputs_hash AS "inputsHash", recommendation, scorecard_count AS "scorecardCount", covers FROM calibration_reports WHERE application_id = $1 ORDER BY version`,
+      [applicationId],
+    )) as { version: number; inputsHash: string; recommendation: string; scorecardCount: number; covers: Record<string, number> }[];
 
   async function strongPanel(): Promise<PanelFixture> {
     const panel = await createPanel(ds);
@@ -40,7 +41,20 @@ describe('PanelReportsService (PostgreSQL)', () => {
     expect(row.score).toBeCloseTo(row.report.score, 10);
     expect(row.inputs_hash).toBe(row.report.inputsHash);
     expect(row.algorithm_version).toBe(row.report.algorithmVersion);
-    for (const field of ['dimensions', 'score', 'rawScore', 'coverage', 'interval', 'splitPanel', 'redFlags', 'interviewers', 'recommendation', 'reasons', 'algorithmVersion', 'inputsHash']) {
+    for (const field of [
+      'dimensions',
+      'score',
+      'rawScore',
+      'coverage',
+      'interval',
+      'splitPanel',
+      'redFlags',
+      'interviewers',
+      'recommendation',
+      'reasons',
+      'algorithmVersion',
+      'inputsHash',
+    ]) {
       expect(row.report).toHaveProperty(field);
     }
     expect(row.report.dimensions.map((d: { dimensionId: string }) => d.dimensionId)).toEqual(panel.dimensionIds);
@@ -61,7 +75,12 @@ describe('PanelReportsService (PostgreSQL)', () => {
     await writeScorecard(ds, panel, 0, { ratings: [1, 1, 2], recommendation: 'strong_no', redFlags: ['dishonesty'] });
     expect(await service.aggregate(panel.organizationId, panel.applicationId)).toMatchObject({ outcome: 'insert', version: 2 });
 
-    await writeScorecard(ds, panel, 0, { ratings: [1, 1, 2], recommendation: 'strong_no', redFlags: ['dishonesty'], evidence: 'Clearer evidence wording' });
+    await writeScorecard(ds, panel, 0, {
+      ratings: [1, 1, 2],
+      recommendation: 'strong_no',
+      redFlags: ['dishonesty'],
+      evidence: 'Clearer evidence wording',
+    });
     expect(await service.aggregate(panel.organizationId, panel.applicationId)).toMatchObject({ outcome: 'refresh_covers', version: 2 });
 
     const rows = await versions(panel.applicationId);
@@ -104,7 +123,8 @@ describe('PanelReportsService (PostgreSQL)', () => {
     const panel = await createPanel(ds, { interviews: 3 });
     const writes = (async () => {
       for (let round = 0; round < 4; round++) {
-        for (const i of [0, 1, 2]) await writeScorecard(ds, panel, i, { ratings: [((round + i) % 4) + 1, 3, 2] as never, recommendation: round % 2 ? 'yes' : 'no' });
+        for (const i of [0, 1, 2])
+          await writeScorecard(ds, panel, i, { ratings: [((round + i) % 4) + 1, 3, 2] as never, recommendation: round % 2 ? 'yes' : 'no' });
       }
     })();
     const runs = (async () => {
@@ -128,13 +148,16 @@ describe('PanelReportsService (PostgreSQL)', () => {
     expect(before!.report.interviewers.every((r: { offset: number }) => r.offset === 0)).toBe(true);
 
     // Reports read the out-of-sample offset deviation_sum / (n + k): 22.5 / (40 + 5) = 0.5 (no contribution of this application).
-    await ds.query(`INSERT INTO interviewer_calibrations (organization_id, interviewer_id, "offset", n, deviation_sum, k) VALUES ($1, $2, 0.5, 40, 22.5, 5)`, [
-      panel.organizationId,
-      panel.interviews[0].interviewerId,
-    ]);
+    await ds.query(
+      `INSERT INTO interviewer_calibrations (organization_id, interviewer_id, "offset", n, deviation_sum, k) VALUES ($1, $2, 0.5, 40, 22.5, 5)`,
+      [panel.organizationId, panel.interviews[0].interviewerId],
+    );
     expect(await service.aggregate(panel.organizationId, panel.applicationId)).toMatchObject({ outcome: 'insert', version: 2 });
     const after = await latestReport(ds, panel.applicationId);
-    expect(after!.report.interviewers.find((r: { interviewerId: string }) => r.interviewerId === panel.interviews[0].interviewerId)).toMatchObject({ offset: 0.5, n: 40 });
+    expect(after!.report.interviewers.find((r: { interviewerId: string }) => r.interviewerId === panel.interviews[0].interviewerId)).toMatchObject({
+      offset: 0.5,
+      n: 40,
+    });
     expect(after!.report.score).toBeLessThan(before!.report.score!);
   });
 
@@ -145,11 +168,10 @@ describe('PanelReportsService (PostgreSQL)', () => {
     const [{ snapshot }] = await ds.query(`SELECT snapshot FROM loop_versions WHERE id = $1`, [panel.loopVersionId]);
     const newDimension = { ...snapshot.dimensions[2], id: randomUUID(), name: 'New dimension' };
     const v2 = { ...snapshot, dimensions: [snapshot.dimensions[0], snapshot.dimensions[1], newDimension] };
-    const [{ id: v2Id }] = await ds.query(`INSERT INTO loop_versions (organization_id, role_id, number, snapshot) VALUES ($1, $2, 2, $3) RETURNING id`, [
-      panel.organizationId,
-      panel.roleId,
-      JSON.stringify(v2),
-    ]);
+    const [{ id: v2Id }] = await ds.query(
+      `INSERT INTO loop_versions (organization_id, role_id, number, snapshot) VALUES ($1, $2, 2, $3) RETURNING id`,
+      [panel.organizationId, panel.roleId, JSON.stringify(v2)],
+    );
     await ds.query(`UPDATE interviews SET loop_version_id = $2 WHERE id = $1`, [panel.interviews[1].id, v2Id]);
     const v2Panel = { ...panel, loopVersionId: v2Id, dimensionIds: [panel.dimensionIds[0], panel.dimensionIds[1], newDimension.id] };
     await writeScorecard(ds, v2Panel, 1, { ratings: [3, 3, 2], recommendation: 'yes' });
@@ -183,11 +205,13 @@ describe('PanelReportsService (PostgreSQL)', () => {
       expect(results.map((r) => (r as PromiseFulfilledResult<{ outcome: string; version: number }>).value)).toEqual(
         all.map(() => expect.objectContaining({ outcome: 'insert', version: 1, passes: 1, versionsCreated: 1 })),
       );
-      for (const panel of all) expect((await latestReport(ds, panel.applicationId))!.covers).toEqual(await submittedRevisions(ds, panel.applicationId));
+      for (const panel of all)
+        expect((await latestReport(ds, panel.applicationId))!.covers).toEqual(await submittedRevisions(ds, panel.applicationId));
       expect((await latestReport(ds, panels[0].applicationId))!.recommendation).toBe('hire');
       expect((await latestReport(ds, weak.applicationId))!.recommendation).toBe('no_hire');
       // The same state computed alone stores nothing new: the batch wrote exactly what a single run would.
-      for (const panel of all) expect(await service.aggregate(panel.organizationId, panel.applicationId)).toMatchObject({ outcome: 'unchanged', version: 1 });
+      for (const panel of all)
+        expect(await service.aggregate(panel.organizationId, panel.applicationId)).toMatchObject({ outcome: 'unchanged', version: 1 });
     });
 
     it('rejects only the applications that do not exist, and stores the others', async () => {

@@ -60,7 +60,9 @@ describe('RetentionService (PostgreSQL)', () => {
     const purged = await service.purgeExpired(policy);
 
     expect(purged.outboxMessages).toBeGreaterThanOrEqual(1);
-    const left: { id: string }[] = await ds.query(`SELECT id::text FROM outbox_messages WHERE organization_id = $1 ORDER BY id`, [members.organizationId]);
+    const left: { id: string }[] = await ds.query(`SELECT id::text FROM outbox_messages WHERE organization_id = $1 ORDER BY id`, [
+      members.organizationId,
+    ]);
     expect(left.map((r) => r.id)).toEqual([recentPublished, neverPublished]);
     expect(left.map((r) => r.id)).not.toContain(oldPublished);
   });
@@ -73,7 +75,9 @@ describe('RetentionService (PostgreSQL)', () => {
     );
     const purged = await service.purgeExpired(policy);
     expect(purged.idempotencyKeys).toBeGreaterThanOrEqual(12_000);
-    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM idempotency_keys WHERE organization_id = $1 AND scope = 'bulk'`, [members.organizationId]);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM idempotency_keys WHERE organization_id = $1 AND scope = 'bulk'`, [
+      members.organizationId,
+    ]);
     expect(n).toBe(0);
   });
 });

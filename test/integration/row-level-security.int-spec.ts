@@ -32,7 +32,11 @@ describe('row-level security', () => {
       [orgB, 'Org B'],
     ]) {
       await owner.query(`INSERT INTO organizations (id, name) VALUES ($1, $2)`, [id, name]);
-      await owner.query(`INSERT INTO candidates (organization_id, name, email) VALUES ($1, $2, $3)`, [id, `Candidate of ${name}`, `${randomUUID()}@example.org`]);
+      await owner.query(`INSERT INTO candidates (organization_id, name, email) VALUES ($1, $2, $3)`, [
+        id,
+        `Candidate of ${name}`,
+        `${randomUUID()}@example.org`,
+      ]);
     }
   });
 
@@ -55,12 +59,16 @@ describe('row-level security', () => {
 
   it('sees and writes nothing without a scope', async () => {
     expect(await app.query(`SELECT count(*)::int AS n FROM candidates`)).toEqual([{ n: 0 }]);
-    await expect(app.query(`INSERT INTO candidates (organization_id, name, email) VALUES ($1, 'x', 'x@example.org')`, [orgA])).rejects.toThrow(/row-level security/);
+    await expect(app.query(`INSERT INTO candidates (organization_id, name, email) VALUES ($1, 'x', 'x@example.org')`, [orgA])).rejects.toThrow(
+      /row-level security/,
+    );
   });
 
   it("refuses writes into another organization's rows", async () => {
     await expect(
-      runInOrganization(orgA, () => app.query(`INSERT INTO candidates (organization_id, name, email) VALUES ($1, 'Intruder', $2)`, [orgB, `${randomUUID()}@example.org`])),
+      runInOrganization(orgA, () =>
+        app.query(`INSERT INTO candidates (organization_id, name, email) VALUES ($1, 'Intruder', $2)`, [orgB, `${randomUUID()}@example.org`]),
+      ),
     ).rejects.toThrow(/row-level security/);
     const updated = await runInOrganization(orgA, () => app.query(`UPDATE candidates SET name = 'Changed' WHERE organization_id = $1`, [orgB]));
     expect(updated[1]).toBe(0);
@@ -68,7 +76,11 @@ describe('row-level security', () => {
 
   it('never lets a pooled connection carry one tenant into another (interleaved on one connection)', async () => {
     const runs = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? orgA : orgB));
-    const results = await Promise.all(runs.map((org) => runInOrganization(org, async () => (await app.query(`SELECT organization_id FROM candidates`)) as { organization_id: string }[])));
+    const results = await Promise.all(
+      runs.map((org) =>
+        runInOrganization(org, async () => (await app.query(`SELECT organization_id FROM candidates`)) as { organization_id: string }[]),
+      ),
+    );
     results.forEach((rows, i) => expect(rows.map((r) => r.organization_id)).toEqual([runs[i]]));
   });
 

@@ -68,14 +68,18 @@ export async function signupOverHttp(
   body: { organizationName: string; name: string; email: string; password: string },
   databaseUrl = process.env.DATABASE_URL!,
 ): Promise<SessionResponse> {
-  const post = (path: string, payload: unknown) => fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+  const post = (path: string, payload: unknown) =>
+    fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
   const accepted = await post('/v1/auth/signup', body);
   if (accepted.status !== 202) throw new Error(`signup answered ${accepted.status}: ${await accepted.text()}`);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   let token: string;
   try {
-    token = await pendingVerificationToken({ query: async (sql: string, params: unknown[]) => (await client.query(sql, params)).rows } as unknown as DataSource, body.email);
+    token = await pendingVerificationToken(
+      { query: async (sql: string, params: unknown[]) => (await client.query(sql, params)).rows } as unknown as DataSource,
+      body.email,
+    );
   } finally {
     await client.end();
   }

@@ -8,11 +8,18 @@ export class BrowserSession {
 
   async request(url: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Response> {
     const path = new URL(url).pathname;
-    const cookie = [...this.cookies.entries()].filter(([, c]) => path.startsWith(c.path)).map(([name, c]) => `${name}=${c.value}`).join('; ');
+    const cookie = [...this.cookies.entries()]
+      .filter(([, c]) => path.startsWith(c.path))
+      .map(([name, c]) => `${name}=${c.value}`)
+      .join('; ');
     const res = await fetch(url, {
       method: init.method ?? (init.form ? 'POST' : 'GET'),
       redirect: 'manual',
-      headers: { ...(cookie ? { cookie } : {}), ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...(init.headers ?? {}) },
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        ...(init.headers ?? {}),
+      },
       body: init.form ? new URLSearchParams(init.form).toString() : undefined,
     });
     for (const header of res.headers.getSetCookie()) this.store(header);

@@ -51,7 +51,12 @@ export async function createCalibrationMembers(ds: DataSource, interviewers = 4)
     const userId = randomUUID();
     const id = randomUUID();
     await ds.query(`INSERT INTO users (id, email, name) VALUES ($1, $2, $3)`, [userId, `${userId}@calibration.test`, name]);
-    await ds.query(`INSERT INTO members (id, organization_id, user_id, roles, status) VALUES ($1, $2, $3, $4, 'active')`, [id, organizationId, userId, roles]);
+    await ds.query(`INSERT INTO members (id, organization_id, user_id, roles, status) VALUES ($1, $2, $3, $4, 'active')`, [
+      id,
+      organizationId,
+      userId,
+      roles,
+    ]);
     return id;
   };
   const adminId = await member('Alex Admin', ['admin']);
@@ -99,7 +104,15 @@ export async function createCalibrationRole(
       [roundId, organizationId, roleId, dimensionIds],
     );
     const snapshot = {
-      dimensions: dimensionIds.map((id, i) => ({ id, name: `Dimension ${i + 1}`, description: '', weight, rubric, signals: { strong: [], weak: [], redFlags: [] }, position: i })),
+      dimensions: dimensionIds.map((id, i) => ({
+        id,
+        name: `Dimension ${i + 1}`,
+        description: '',
+        weight,
+        rubric,
+        signals: { strong: [], weak: [], redFlags: [] },
+        position: i,
+      })),
       rounds: [{ id: roundId, name: 'Onsite', kind: 'technical', durationMinutes: 60, position: 0, focusDimensionIds: dimensionIds, questions: [] }],
     };
     await m.query(`INSERT INTO loop_versions (id, organization_id, role_id, number, snapshot) VALUES ($1, $2, $3, 1, $4)`, [
@@ -159,8 +172,21 @@ export async function insertRatedApplications(
   );
 
   const interviewRows = { id: [] as string[], applicationId: [] as string[], interviewerId: [] as string[] };
-  const scorecardRows = { id: [] as string[], applicationId: [] as string[], interviewId: [] as string[], interviewerId: [] as string[], ratings: [] as string[], recommendation: [] as string[] };
-  const ratingRows = { scorecardId: [] as string[], dimensionId: [] as string[], applicationId: [] as string[], interviewerId: [] as string[], rating: [] as number[] };
+  const scorecardRows = {
+    id: [] as string[],
+    applicationId: [] as string[],
+    interviewId: [] as string[],
+    interviewerId: [] as string[],
+    ratings: [] as string[],
+    recommendation: [] as string[],
+  };
+  const ratingRows = {
+    scorecardId: [] as string[],
+    dimensionId: [] as string[],
+    applicationId: [] as string[],
+    interviewerId: [] as string[],
+    rating: [] as number[],
+  };
   applications.forEach((application, a) => {
     panels[a].forEach((scorecard, s) => {
       const { interviewId, scorecardId } = application.interviews[s];
@@ -169,7 +195,13 @@ export async function insertRatedApplications(
       interviewRows.interviewerId.push(scorecard.interviewerId);
       const ratings = role.dimensionIds.map((dimensionId, d) => {
         const rating = scorecard.ratings[d] ?? null;
-        return { dimensionId, rating, evidence: rating === null ? null : 'Generated evidence for this dimension', notAssessed: rating === null, notAssessedReason: rating === null ? 'not covered' : null };
+        return {
+          dimensionId,
+          rating,
+          evidence: rating === null ? null : 'Generated evidence for this dimension',
+          notAssessed: rating === null,
+          notAssessedReason: rating === null ? 'not covered' : null,
+        };
       });
       scorecardRows.id.push(scorecardId);
       scorecardRows.applicationId.push(application.applicationId);
@@ -201,7 +233,14 @@ export async function insertRatedApplications(
     `INSERT INTO scorecards (id, organization_id, application_id, interview_id, interviewer_id, loop_version_id, status, revision, ratings, recommendation, level_assessment, submitted_at)
      SELECT id, $7::uuid, application_id, interview_id, interviewer_id, $8::uuid, 'submitted', 1, ratings, recommendation, 'at', now()
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::jsonb[], $6::text[]) AS t(id, application_id, interview_id, interviewer_id, ratings, recommendation)`,
-    [scorecardRows.id, scorecardRows.applicationId, scorecardRows.interviewId, scorecardRows.interviewerId, scorecardRows.ratings, scorecardRows.recommendation],
+    [
+      scorecardRows.id,
+      scorecardRows.applicationId,
+      scorecardRows.interviewId,
+      scorecardRows.interviewerId,
+      scorecardRows.ratings,
+      scorecardRows.recommendation,
+    ],
     [org, role.loopVersionId],
   );
   await bulkInsert(
@@ -237,7 +276,13 @@ export async function insertReport(
  * Records a hiring decision as the decisions API stores it (against the application's latest report, if any):
  * followed_recommendation is true/false against a hire/no-hire recommendation and null otherwise.
  */
-export async function insertDecision(ds: DataSource, role: CalibrationRole, applicationId: string, decision: 'hire' | 'no_hire', decidedBy: string): Promise<void> {
+export async function insertDecision(
+  ds: DataSource,
+  role: CalibrationRole,
+  applicationId: string,
+  decision: 'hire' | 'no_hire',
+  decidedBy: string,
+): Promise<void> {
   const [report]: { id: string; version: number; recommendation: string }[] = await ds.query(
     `SELECT id, version, recommendation FROM calibration_reports WHERE application_id = $1 ORDER BY version DESC LIMIT 1`,
     [applicationId],
@@ -258,7 +303,10 @@ export async function insertDecision(ds: DataSource, role: CalibrationRole, appl
       decidedBy,
     ],
   );
-  await ds.query(`UPDATE applications SET status = $2, decided_at = now() WHERE id = $1`, [applicationId, decision === 'hire' ? 'hired' : 'rejected']);
+  await ds.query(`UPDATE applications SET status = $2, decided_at = now() WHERE id = $1`, [
+    applicationId,
+    decision === 'hire' ? 'hired' : 'rejected',
+  ]);
 }
 
 /** A scheduled interview of a new application of the role (no scorecards), ending at `endsAt`. */
@@ -271,7 +319,11 @@ export async function scheduleInterview(
   if (!applicationId) {
     const candidateId = randomUUID();
     applicationId = randomUUID();
-    await ds.query(`INSERT INTO candidates (id, organization_id, name, email) VALUES ($1, $2, 'Reminder Candidate', $3)`, [candidateId, role.organizationId, `${candidateId}@reminder.test`]);
+    await ds.query(`INSERT INTO candidates (id, organization_id, name, email) VALUES ($1, $2, 'Reminder Candidate', $3)`, [
+      candidateId,
+      role.organizationId,
+      `${candidateId}@reminder.test`,
+    ]);
     await ds.query(`INSERT INTO applications (id, organization_id, candidate_id, role_id, stage) VALUES ($1, $2, $3, $4, 'onsite')`, [
       applicationId,
       role.organizationId,
@@ -283,16 +335,37 @@ export async function scheduleInterview(
   await ds.query(
     `INSERT INTO interviews (id, organization_id, application_id, role_id, round_id, loop_version_id, interviewer_ids, starts_at, ends_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz - interval '1 hour', $8::timestamptz)`,
-    [interviewId, role.organizationId, applicationId, role.roleId, role.roundId, role.loopVersionId, options.interviewerIds, options.endsAt.toISOString()],
+    [
+      interviewId,
+      role.organizationId,
+      applicationId,
+      role.roleId,
+      role.roundId,
+      role.loopVersionId,
+      options.interviewerIds,
+      options.endsAt.toISOString(),
+    ],
   );
   return { interviewId, applicationId };
 }
 
 /** Submits a scorecard (all dimensions rated `rating`) for an interview, with its rating rows. */
-export async function submitFixtureScorecard(ds: DataSource, role: CalibrationRole, interviewId: string, interviewerId: string, rating: FixtureRating = 3): Promise<string> {
+export async function submitFixtureScorecard(
+  ds: DataSource,
+  role: CalibrationRole,
+  interviewId: string,
+  interviewerId: string,
+  rating: FixtureRating = 3,
+): Promise<string> {
   const [{ application_id: applicationId }] = await ds.query(`SELECT application_id FROM interviews WHERE id = $1`, [interviewId]);
   const scorecardId = randomUUID();
-  const ratings = role.dimensionIds.map((dimensionId) => ({ dimensionId, rating, evidence: 'Fixture evidence for this dimension', notAssessed: false, notAssessedReason: null }));
+  const ratings = role.dimensionIds.map((dimensionId) => ({
+    dimensionId,
+    rating,
+    evidence: 'Fixture evidence for this dimension',
+    notAssessed: false,
+    notAssessedReason: null,
+  }));
   await ds.transaction(async (m) => {
     await m.query(
       `INSERT INTO scorecards (id, organization_id, application_id, interview_id, interviewer_id, loop_version_id, status, revision, ratings, recommendation, level_assessment, submitted_at)
@@ -319,7 +392,15 @@ export const seededRandom = mulberry32;
  */
 export function generatePanels(
   random: () => number,
-  options: { applications: number; interviewerIds: string[]; dimensions: number; panelSize?: number; skipShare?: number; repeatShare?: number; biases?: number[] },
+  options: {
+    applications: number;
+    interviewerIds: string[];
+    dimensions: number;
+    panelSize?: number;
+    skipShare?: number;
+    repeatShare?: number;
+    biases?: number[];
+  },
 ): PanelScorecard[][] {
   const panelSize = Math.min(options.panelSize ?? 3, options.interviewerIds.length);
   const biases = options.biases ?? options.interviewerIds.map(() => (random() - 0.5) * 1.6);
@@ -331,7 +412,9 @@ export function generatePanels(
     if (random() < (options.repeatShare ?? 0)) chosen.push(chosen[0]);
     panels.push(
       chosen.map((i) => {
-        const ratings = Array.from({ length: options.dimensions }, () => (random() < (options.skipShare ?? 0.1) ? null : clamp(quality + biases[i] + (random() - 0.5) * 1.5)));
+        const ratings = Array.from({ length: options.dimensions }, () =>
+          random() < (options.skipShare ?? 0.1) ? null : clamp(quality + biases[i] + (random() - 0.5) * 1.5),
+        );
         const mean = ratings.filter((r): r is FixtureRating => r !== null).reduce((s, r, _, all) => s + r / all.length, 0);
         const recommendation: FixtureRecommendation = mean >= 3.4 ? 'strong_yes' : mean >= 2.5 ? 'yes' : mean >= 1.7 ? 'no' : 'strong_no';
         return { interviewerId: options.interviewerIds[i], ratings, recommendation };

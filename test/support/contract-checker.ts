@@ -25,7 +25,10 @@ export class ContractChecker {
 
   constructor(private readonly document: Document) {
     addFormats(this.ajv);
-    this.ajv.addSchema({ $id: 'openapi', definitions: Object.fromEntries(Object.entries(document.components.schemas).map(([name, schema]) => [name, toJsonSchema(schema)])) });
+    this.ajv.addSchema({
+      $id: 'openapi',
+      definitions: Object.fromEntries(Object.entries(document.components.schemas).map(([name, schema]) => [name, toJsonSchema(schema)])),
+    });
     this.templates = Object.keys(document.paths).map((template) => ({
       template,
       pattern: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`),
@@ -35,9 +38,7 @@ export class ContractChecker {
 
   /** The operation's template path for a concrete one (`/v1/roles/123` → `/v1/roles/{id}`), preferring literal segments. */
   templateOf(path: string): string | undefined {
-    return this.templates
-      .filter((t) => t.pattern.test(path))
-      .sort((a, b) => a.params - b.params)[0]?.template;
+    return this.templates.filter((t) => t.pattern.test(path)).sort((a, b) => a.params - b.params)[0]?.template;
   }
 
   /** Records every way the response departs from the document; returns the violations found for it. */
@@ -55,13 +56,15 @@ export class ContractChecker {
       } else if (status !== 204) {
         const media = (contentType ?? '').split(';')[0].trim();
         const schema = response.content?.[media]?.schema;
-        if (!schema) found.push(`${where}: content type ${media || '(none)'} is not declared (declared: ${Object.keys(response.content ?? {}).join(', ')})`);
+        if (!schema)
+          found.push(`${where}: content type ${media || '(none)'} is not declared (declared: ${Object.keys(response.content ?? {}).join(', ')})`);
         else if (media.endsWith('json')) {
           const key = `${template} ${method} ${status} ${media}`;
           let validate = this.validators.get(key);
           if (!validate) this.validators.set(key, (validate = this.ajv.compile(toJsonSchema(schema))));
           if (!validate(body)) {
-            for (const error of validate.errors ?? []) found.push(`${where}: body${error.instancePath} ${error.message} ${JSON.stringify(error.params)}`);
+            for (const error of validate.errors ?? [])
+              found.push(`${where}: body${error.instancePath} ${error.message} ${JSON.stringify(error.params)}`);
           }
         }
         this.checked.add(`${method.toUpperCase()} ${template} ${status}`);

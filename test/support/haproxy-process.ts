@@ -49,7 +49,13 @@ export async function startHaproxy(backends: number[]): Promise<HaproxyProcess> 
       '',
     ].join('\n'),
   );
-  const managed = await spawnManaged({ name: `haproxy on ${port}`, command: binary, args: ['-db', '-f', cfg, '-V'], readyWhen: /Using \w+\(\) as the polling mechanism/, readyTimeoutMs: 15_000 });
+  const managed = await spawnManaged({
+    name: `haproxy on ${port}`,
+    command: binary,
+    args: ['-db', '-f', cfg, '-V'],
+    readyWhen: /Using \w+\(\) as the polling mechanism/,
+    readyTimeoutMs: 15_000,
+  });
   return {
     ...managed,
     port,

@@ -60,9 +60,30 @@ export async function createOpenRole(dataSource: DataSource, organizationId: str
     const roleId: string = role.id;
 
     const dimensionSpecs = [
-      { key: 'coding', name: 'Coding', weight: 40, strong: ['Writes working code quickly', 'Tests edge cases'], weak: ['Needs hints to finish'], redFlags: ['Copies code without understanding'] },
-      { key: 'design', name: 'System design', weight: 35, strong: ['Names trade-offs unprompted'], weak: ['Designs only the happy path'], redFlags: ['Dismisses trade-offs'] },
-      { key: 'communication', name: 'Communication', weight: 25, strong: ['Explains clearly'], weak: ['Rambles'], redFlags: ['Rude to the interviewer'] },
+      {
+        key: 'coding',
+        name: 'Coding',
+        weight: 40,
+        strong: ['Writes working code quickly', 'Tests edge cases'],
+        weak: ['Needs hints to finish'],
+        redFlags: ['Copies code without understanding'],
+      },
+      {
+        key: 'design',
+        name: 'System design',
+        weight: 35,
+        strong: ['Names trade-offs unprompted'],
+        weak: ['Designs only the happy path'],
+        redFlags: ['Dismisses trade-offs'],
+      },
+      {
+        key: 'communication',
+        name: 'Communication',
+        weight: 25,
+        strong: ['Explains clearly'],
+        weak: ['Rambles'],
+        redFlags: ['Rude to the interviewer'],
+      },
     ] as const;
     const dimensions: SnapshotDimension[] = [];
     for (const [i, d] of dimensionSpecs.entries()) {
@@ -71,7 +92,19 @@ export async function createOpenRole(dataSource: DataSource, organizationId: str
       const [row] = await m.query(
         `INSERT INTO dimensions (organization_id, role_id, name, description, weight, rubric, strong_signals, weak_signals, red_flags, position, required)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [organizationId, roleId, d.name, `How well the candidate does ${d.name.toLowerCase()}`, d.weight, JSON.stringify(rubric), d.strong, d.weak, d.redFlags, i + 1, required],
+        [
+          organizationId,
+          roleId,
+          d.name,
+          `How well the candidate does ${d.name.toLowerCase()}`,
+          d.weight,
+          JSON.stringify(rubric),
+          d.strong,
+          d.weak,
+          d.redFlags,
+          i + 1,
+          required,
+        ],
       );
       dimensions.push({
         id: row.id,
@@ -87,16 +120,45 @@ export async function createOpenRole(dataSource: DataSource, organizationId: str
     const [coding, design, communication] = dimensions;
 
     const roundSpecs: { key: string; name: string; kind: RoundKind; minutes: number; focus: string[]; question: string }[] = [
-      { key: 'technical', name: 'Technical interview', kind: 'technical', minutes: 60, focus: [coding.id, communication.id], question: 'Implement an LRU cache.' },
-      { key: 'design', name: 'System design', kind: 'system_design', minutes: 60, focus: [design.id, communication.id], question: 'Design a URL shortener.' },
-      { key: 'pairing', name: 'Pair programming', kind: 'coding', minutes: 90, focus: [coding.id, design.id], question: 'Extend a small service with a new endpoint.' },
+      {
+        key: 'technical',
+        name: 'Technical interview',
+        kind: 'technical',
+        minutes: 60,
+        focus: [coding.id, communication.id],
+        question: 'Implement an LRU cache.',
+      },
+      {
+        key: 'design',
+        name: 'System design',
+        kind: 'system_design',
+        minutes: 60,
+        focus: [design.id, communication.id],
+        question: 'Design a URL shortener.',
+      },
+      {
+        key: 'pairing',
+        name: 'Pair programming',
+        kind: 'coding',
+        minutes: 90,
+        focus: [coding.id, design.id],
+        question: 'Extend a small service with a new endpoint.',
+      },
     ];
     const rounds: SnapshotRound[] = [];
     for (const [i, r] of roundSpecs.entries()) {
       const [q] = await m.query(
         `INSERT INTO questions (organization_id, prompt, points_of_assessment, pitfalls, follow_ups, tags, dimension_ids)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [organizationId, r.question, ['Clarifies requirements', 'Considers complexity'], ['Jumps into code'], ['How would you test it?'], [r.kind], r.focus],
+        [
+          organizationId,
+          r.question,
+          ['Clarifies requirements', 'Considers complexity'],
+          ['Jumps into code'],
+          ['How would you test it?'],
+          [r.kind],
+          r.focus,
+        ],
       );
       const [row] = await m.query(
         `INSERT INTO rounds (organization_id, role_id, name, kind, duration_minutes, position, focus_dimension_ids, question_ids)
@@ -110,7 +172,16 @@ export async function createOpenRole(dataSource: DataSource, organizationId: str
         durationMinutes: r.minutes,
         position: i + 1,
         focusDimensionIds: [...r.focus],
-        questions: [{ id: q.id, prompt: r.question, pointsOfAssessment: ['Clarifies requirements', 'Considers complexity'], pitfalls: ['Jumps into code'], followUps: ['How would you test it?'], tags: [r.kind] }],
+        questions: [
+          {
+            id: q.id,
+            prompt: r.question,
+            pointsOfAssessment: ['Clarifies requirements', 'Considers complexity'],
+            pitfalls: ['Jumps into code'],
+            followUps: ['How would you test it?'],
+            tags: [r.kind],
+          },
+        ],
       });
     }
 
@@ -142,7 +213,11 @@ export async function createOpenRole(dataSource: DataSource, organizationId: str
  * current snapshot (the live rows are updated to match for dimensions it adds). Interviews scheduled before keep
  * their version. Returns the fixture with the new version.
  */
-export async function addLoopVersion(dataSource: DataSource, fixture: LoopFixture, change: (snapshot: LoopSnapshot, newDimension: (name: string) => SnapshotDimension) => LoopSnapshot): Promise<LoopFixture> {
+export async function addLoopVersion(
+  dataSource: DataSource,
+  fixture: LoopFixture,
+  change: (snapshot: LoopSnapshot, newDimension: (name: string) => SnapshotDimension) => LoopSnapshot,
+): Promise<LoopFixture> {
   return dataSource.transaction(async (m) => {
     const added: SnapshotDimension[] = [];
     const newDimension = (name: string): SnapshotDimension => {
@@ -163,11 +238,27 @@ export async function addLoopVersion(dataSource: DataSource, fixture: LoopFixtur
       await m.query(
         `INSERT INTO dimensions (id, organization_id, role_id, name, description, weight, rubric, strong_signals, weak_signals, red_flags, position)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [d.id, fixture.organizationId, fixture.roleId, d.name, d.description, d.weight, JSON.stringify(d.rubric), d.signals.strong, d.signals.weak, d.signals.redFlags, d.position],
+        [
+          d.id,
+          fixture.organizationId,
+          fixture.roleId,
+          d.name,
+          d.description,
+          d.weight,
+          JSON.stringify(d.rubric),
+          d.signals.strong,
+          d.signals.weak,
+          d.signals.redFlags,
+          d.position,
+        ],
       );
     }
     for (const r of snapshot.rounds) {
-      await m.query(`UPDATE rounds SET focus_dimension_ids = $3 WHERE organization_id = $1 AND id = $2`, [fixture.organizationId, r.id, r.focusDimensionIds]);
+      await m.query(`UPDATE rounds SET focus_dimension_ids = $3 WHERE organization_id = $1 AND id = $2`, [
+        fixture.organizationId,
+        r.id,
+        r.focusDimensionIds,
+      ]);
     }
     const number = fixture.loopVersionNumber + 1;
     const [version] = await m.query(`INSERT INTO loop_versions (organization_id, role_id, number, snapshot) VALUES ($1, $2, $3, $4) RETURNING id`, [
@@ -215,7 +306,11 @@ export async function createHiringScene(t: TestApp, options: { candidateName?: s
   const name = options.candidateName ?? 'Jane Doe';
   const email = options.candidateEmail ?? uniqueEmail('candidate');
   const candidate = await t.http.post('/v1/candidates').set(team.recruiter.auth).send({ name, email, source: 'referral' }).expect(201);
-  const application = await t.http.post('/v1/applications').set(team.recruiter.auth).send({ candidateId: candidate.body.id, roleId: role.roleId }).expect(201);
+  const application = await t.http
+    .post('/v1/applications')
+    .set(team.recruiter.auth)
+    .send({ candidateId: candidate.body.id, roleId: role.roleId })
+    .expect(201);
   return { team, role, candidate: { id: candidate.body.id, name, email: candidate.body.email }, applicationId: application.body.id };
 }
 
@@ -256,16 +351,27 @@ export async function scheduleInterview(
  * Moves an interview to a window in the past directly in the database: the API (rightly) refuses past start times,
  * but tests of scorecards, reminders and overdue feedback need interviews that already took place.
  */
-export async function backdateInterview(dataSource: DataSource, interviewId: string, window: { startsAt: string | Date; endsAt: string | Date }): Promise<void> {
+export async function backdateInterview(
+  dataSource: DataSource,
+  interviewId: string,
+  window: { startsAt: string | Date; endsAt: string | Date },
+): Promise<void> {
   const startsAt = new Date(window.startsAt).toISOString();
   const endsAt = new Date(window.endsAt).toISOString();
   // TypeORM answers an UPDATE with [rows, affected count].
-  const [, affected] = (await dataSource.query(`UPDATE interviews SET starts_at = $2, ends_at = $3 WHERE id = $1`, [interviewId, startsAt, endsAt])) as [unknown[], number];
+  const [, affected] = (await dataSource.query(`UPDATE interviews SET starts_at = $2, ends_at = $3 WHERE id = $1`, [
+    interviewId,
+    startsAt,
+    endsAt,
+  ])) as [unknown[], number];
   if (affected !== 1) throw new Error(`no interview ${interviewId} to backdate`);
 }
 
 /** A complete, valid submission for a round: every focus dimension rated `rating` with enough evidence. */
-export function completeScorecard(round: SnapshotRound, options: { rating?: number; recommendation?: string; evidence?: string; privateNote?: string } = {}) {
+export function completeScorecard(
+  round: SnapshotRound,
+  options: { rating?: number; recommendation?: string; evidence?: string; privateNote?: string } = {},
+) {
   return {
     ratings: round.focusDimensionIds.map((dimensionId) => ({
       dimensionId,

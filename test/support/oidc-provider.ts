@@ -36,7 +36,12 @@ export async function startOidcProvider(clients: OidcClientRegistration[]): Prom
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     findAccount: async (_ctx: unknown, id: string) => ({
       accountId: id,
-      claims: async () => ({ sub: id, email: id.replace(/^unverified\./, ''), email_verified: !id.startsWith('unverified.'), name: `SSO ${id.split('@')[0]}` }),
+      claims: async () => ({
+        sub: id,
+        email: id.replace(/^unverified\./, ''),
+        email_verified: !id.startsWith('unverified.'),
+        name: `SSO ${id.split('@')[0]}`,
+      }),
     }),
     pkce: { required: () => true },
     cookies: { keys: ['hireloop-test-oidc-cookie-key'] },
@@ -49,9 +54,10 @@ export async function startOidcProvider(clients: OidcClientRegistration[]): Prom
   return {
     issuer,
     provider,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -50,10 +50,16 @@ const outbox = new OutboxService();
 
 /** An organization with an admin, a hiring manager and `interviewers` interviewers, all active. */
 export async function createPanelMembers(ds: DataSource, interviewers = 3): Promise<PanelMembers> {
-  const [{ id: organizationId }] = await ds.query(`INSERT INTO organizations (name) VALUES ($1) RETURNING id`, [`Panel org ${randomUUID().slice(0, 8)}`]);
+  const [{ id: organizationId }] = await ds.query(`INSERT INTO organizations (name) VALUES ($1) RETURNING id`, [
+    `Panel org ${randomUUID().slice(0, 8)}`,
+  ]);
   const member = async (name: string, roles: string[]): Promise<string> => {
     const [{ id: userId }] = await ds.query(`INSERT INTO users (email, name) VALUES ($1, $2) RETURNING id`, [`${randomUUID()}@panel.test`, name]);
-    const [{ id }] = await ds.query(`INSERT INTO members (organization_id, user_id, roles, status) VALUES ($1, $2, $3, 'active') RETURNING id`, [organizationId, userId, roles]);
+    const [{ id }] = await ds.query(`INSERT INTO members (organization_id, user_id, roles, status) VALUES ($1, $2, $3, 'active') RETURNING id`, [
+      organizationId,
+      userId,
+      roles,
+    ]);
     return id;
   };
   const adminId = await member('Alex Admin', ['admin']);
@@ -95,23 +101,29 @@ export async function createPanel(ds: DataSource, options: PanelOptions = {}): P
         signals: { strong: [], weak: [], redFlags: [] },
         position: i,
       })),
-      rounds: roundIds.map((id, i) => ({ id, name: `Round ${i + 1}`, kind: 'technical', durationMinutes: 60, position: i, focusDimensionIds: dimensionIds, questions: [] })),
+      rounds: roundIds.map((id, i) => ({
+        id,
+        name: `Round ${i + 1}`,
+        kind: 'technical',
+        durationMinutes: 60,
+        position: i,
+        focusDimensionIds: dimensionIds,
+        questions: [],
+      })),
     };
-    const [{ id: loopVersionId }] = await m.query(`INSERT INTO loop_versions (organization_id, role_id, number, snapshot) VALUES ($1, $2, 1, $3) RETURNING id`, [
-      org,
-      roleId,
-      JSON.stringify(snapshot),
-    ]);
+    const [{ id: loopVersionId }] = await m.query(
+      `INSERT INTO loop_versions (organization_id, role_id, number, snapshot) VALUES ($1, $2, 1, $3) RETURNING id`,
+      [org, roleId, JSON.stringify(snapshot)],
+    );
     await m.query(`UPDATE roles SET current_loop_version_id = $2 WHERE id = $1`, [roleId, loopVersionId]);
-    const [{ id: candidateId }] = await m.query(`INSERT INTO candidates (organization_id, name, email) VALUES ($1, 'Casey Candidate', $2) RETURNING id`, [
-      org,
-      `${randomUUID()}@candidate.test`,
-    ]);
-    const [{ id: applicationId }] = await m.query(`INSERT INTO applications (organization_id, candidate_id, role_id, stage) VALUES ($1, $2, $3, 'onsite') RETURNING id`, [
-      org,
-      candidateId,
-      roleId,
-    ]);
+    const [{ id: candidateId }] = await m.query(
+      `INSERT INTO candidates (organization_id, name, email) VALUES ($1, 'Casey Candidate', $2) RETURNING id`,
+      [org, `${randomUUID()}@candidate.test`],
+    );
+    const [{ id: applicationId }] = await m.query(
+      `INSERT INTO applications (organization_id, candidate_id, role_id, stage) VALUES ($1, $2, $3, 'onsite') RETURNING id`,
+      [org, candidateId, roleId],
+    );
     const interviews: PanelFixture['interviews'] = [];
     for (let i = 0; i < roundCount; i++) {
       const interviewerId = members.interviewerIds[i % members.interviewerIds.length];
@@ -130,7 +142,12 @@ export async function createPanel(ds: DataSource, options: PanelOptions = {}): P
  * Submits (first time) or amends (later) the scorecard of interview `index`, with its revision history, rating rows
  * and the aggregation request, in one transaction. Returns the scorecard id and its new revision.
  */
-export async function writeScorecard(ds: DataSource, panel: PanelFixture, index: number, content: ScorecardContent): Promise<{ scorecardId: string; revision: number }> {
+export async function writeScorecard(
+  ds: DataSource,
+  panel: PanelFixture,
+  index: number,
+  content: ScorecardContent,
+): Promise<{ scorecardId: string; revision: number }> {
   const interview = panel.interviews[index];
   return ds.transaction(async (m) => {
     const ratings: ScorecardRating[] = panel.dimensionIds.map((dimensionId, i) => {
@@ -143,10 +160,10 @@ export async function writeScorecard(ds: DataSource, panel: PanelFixture, index:
         notAssessedReason: rating === null ? 'not covered' : null,
       };
     });
-    const existing: { id: string; revision: number }[] = await m.query(`SELECT id, revision FROM scorecards WHERE interview_id = $1 AND interviewer_id = $2 FOR UPDATE`, [
-      interview.id,
-      interview.interviewerId,
-    ]);
+    const existing: { id: string; revision: number }[] = await m.query(
+      `SELECT id, revision FROM scorecards WHERE interview_id = $1 AND interviewer_id = $2 FOR UPDATE`,
+      [interview.id, interview.interviewerId],
+    );
     const values = [
       JSON.stringify(ratings),
       content.recommendation,
@@ -175,7 +192,14 @@ export async function writeScorecard(ds: DataSource, panel: PanelFixture, index:
     }
     await m.query(
       `INSERT INTO scorecard_revisions (organization_id, scorecard_id, revision, kind, content, actor_member_id) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [panel.organizationId, scorecardId, revision, revision === 1 ? 'submitted' : 'amended', JSON.stringify({ ratings, recommendation: content.recommendation }), interview.interviewerId],
+      [
+        panel.organizationId,
+        scorecardId,
+        revision,
+        revision === 1 ? 'submitted' : 'amended',
+        JSON.stringify({ ratings, recommendation: content.recommendation }),
+        interview.interviewerId,
+      ],
     );
     await replaceRatingRows(m, panel, scorecardId, interview.interviewerId, ratings);
     await requestPanelAggregation(outbox, m, panel.organizationId, panel.applicationId);
@@ -187,25 +211,29 @@ export async function writeScorecard(ds: DataSource, panel: PanelFixture, index:
 export async function withdrawScorecard(ds: DataSource, panel: PanelFixture, index: number): Promise<{ scorecardId: string; revision: number }> {
   const interview = panel.interviews[index];
   return ds.transaction(async (m) => {
-    const [row]: { id: string; revision: number }[] = await m.query(`SELECT id, revision FROM scorecards WHERE interview_id = $1 AND interviewer_id = $2 FOR UPDATE`, [
-      interview.id,
-      interview.interviewerId,
-    ]);
+    const [row]: { id: string; revision: number }[] = await m.query(
+      `SELECT id, revision FROM scorecards WHERE interview_id = $1 AND interviewer_id = $2 FOR UPDATE`,
+      [interview.id, interview.interviewerId],
+    );
     const revision = row.revision + 1;
     await m.query(`UPDATE scorecards SET status = 'withdrawn', revision = $2, updated_at = now() WHERE id = $1`, [row.id, revision]);
-    await m.query(`INSERT INTO scorecard_revisions (organization_id, scorecard_id, revision, kind, content, reason, actor_member_id) VALUES ($1, $2, $3, 'withdrawn', '{}', 'test', $4)`, [
-      panel.organizationId,
-      row.id,
-      revision,
-      interview.interviewerId,
-    ]);
+    await m.query(
+      `INSERT INTO scorecard_revisions (organization_id, scorecard_id, revision, kind, content, reason, actor_member_id) VALUES ($1, $2, $3, 'withdrawn', '{}', 'test', $4)`,
+      [panel.organizationId, row.id, revision, interview.interviewerId],
+    );
     await m.query(`DELETE FROM scorecard_ratings WHERE scorecard_id = $1`, [row.id]);
     await requestPanelAggregation(outbox, m, panel.organizationId, panel.applicationId);
     return { scorecardId: row.id, revision };
   });
 }
 
-async function replaceRatingRows(m: EntityManager, panel: PanelFixture, scorecardId: string, interviewerId: string, ratings: ScorecardRating[]): Promise<void> {
+async function replaceRatingRows(
+  m: EntityManager,
+  panel: PanelFixture,
+  scorecardId: string,
+  interviewerId: string,
+  ratings: ScorecardRating[],
+): Promise<void> {
   await m.query(`DELETE FROM scorecard_ratings WHERE scorecard_id = $1`, [scorecardId]);
   for (const r of ratings) {
     if (r.rating === null) continue;
@@ -217,7 +245,10 @@ async function replaceRatingRows(m: EntityManager, panel: PanelFixture, scorecar
 }
 
 /** The latest stored report of the application, or null. */
-export async function latestReport(ds: DataSource, applicationId: string): Promise<{ version: number; recommendation: string; covers: Record<string, number>; report: CalibrationReport; inputsHash: string } | null> {
+export async function latestReport(
+  ds: DataSource,
+  applicationId: string,
+): Promise<{ version: number; recommendation: string; covers: Record<string, number>; report: CalibrationReport; inputsHash: string } | null> {
   const rows = await ds.query(
     `SELECT version, recommendation, covers, report, inputs_hash AS "inputsHash" FROM calibration_reports WHERE application_id = $1 ORDER BY version DESC LIMIT 1`,
     [applicationId],
@@ -227,12 +258,18 @@ export async function latestReport(ds: DataSource, applicationId: string): Promi
 
 /** The application's submitted revisions right now (scorecard id → revision). */
 export async function submittedRevisions(ds: DataSource, applicationId: string): Promise<Record<string, number>> {
-  const rows: { id: string; revision: number }[] = await ds.query(`SELECT id, revision FROM scorecards WHERE application_id = $1 AND status = 'submitted'`, [applicationId]);
+  const rows: { id: string; revision: number }[] = await ds.query(
+    `SELECT id, revision FROM scorecards WHERE application_id = $1 AND status = 'submitted'`,
+    [applicationId],
+  );
   return Object.fromEntries(rows.map((r) => [r.id, r.revision]));
 }
 
 /** Polls `check` until it returns a truthy value or the timeout passes. */
-export async function waitFor<T>(check: () => Promise<T | null | undefined | false>, options: { timeoutMs?: number; intervalMs?: number; what?: string } = {}): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | null | undefined | false>,
+  options: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
+): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 15_000);
   let last: unknown;
   for (;;) {
@@ -253,7 +290,9 @@ export function waitForCurrentReport(ds: DataSource, applicationId: string, time
     async () => {
       const [report, current] = await Promise.all([latestReport(ds, applicationId), submittedRevisions(ds, applicationId)]);
       if (!report || Object.keys(current).length === 0) return null;
-      const same = Object.keys(current).length === Object.keys(report.covers).length && Object.entries(current).every(([id, rev]) => Number(report.covers[id]) === rev);
+      const same =
+        Object.keys(current).length === Object.keys(report.covers).length &&
+        Object.entries(current).every(([id, rev]) => Number(report.covers[id]) === rev);
       return same ? report : null;
     },
     { timeoutMs, what: `a current report for application ${applicationId}` },
@@ -261,6 +300,12 @@ export function waitForCurrentReport(ds: DataSource, applicationId: string, time
 }
 
 /** Every stored version of the application's report, oldest first. */
-export async function reportVersions(ds: DataSource, applicationId: string): Promise<{ version: number; inputsHash: string; recommendation: string; covers: Record<string, number> }[]> {
-  return ds.query(`SELECT version, inputs_hash AS "inputsHash", recommendation, covers FROM calibration_reports WHERE application_id = $1 ORDER BY version`, [applicationId]);
+export async function reportVersions(
+  ds: DataSource,
+  applicationId: string,
+): Promise<{ version: number; inputsHash: string; recommendation: string; covers: Record<string, number> }[]> {
+  return ds.query(
+    `SELECT version, inputs_hash AS "inputsHash", recommendation, covers FROM calibration_reports WHERE application_id = $1 ORDER BY version`,
+    [applicationId],
+  );
 }

@@ -21,7 +21,10 @@ export interface PgBouncerProcess extends ManagedProcess {
  * with a generated ini and userlist (trust auth, like the local PostgreSQL). PgBouncer refuses to run as root, so as
  * root it drops to the postgres user.
  */
-export async function startPgBouncer(postgresUrl: string, options: { poolMode?: 'transaction' | 'session'; poolSize?: number } = {}): Promise<PgBouncerProcess> {
+export async function startPgBouncer(
+  postgresUrl: string,
+  options: { poolMode?: 'transaction' | 'session'; poolSize?: number } = {},
+): Promise<PgBouncerProcess> {
   const binary = serviceBinary('pgbouncer').path;
   if (!binary) throw new Error(serviceBinary('pgbouncer').reason);
   const target = new URL(postgresUrl);
@@ -59,7 +62,13 @@ export async function startPgBouncer(postgresUrl: string, options: { poolMode?: 
   const asRoot = process.getuid?.() === 0;
   const args = asRoot ? ['-u', 'postgres', ini] : [ini];
   const version = spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? 'PgBouncer';
-  const managed = await spawnManaged({ name: `pgbouncer on ${port}`, command: binary, args, readyWhen: /process up|listening on 127\.0\.0\.1/i, readyTimeoutMs: 15_000 });
+  const managed = await spawnManaged({
+    name: `pgbouncer on ${port}`,
+    command: binary,
+    args,
+    readyWhen: /process up|listening on 127\.0\.0\.1/i,
+    readyTimeoutMs: 15_000,
+  });
   const url = new URL(postgresUrl);
   url.hostname = '127.0.0.1';
   url.port = String(port);

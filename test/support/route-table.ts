@@ -27,7 +27,12 @@ const METHODS: Partial<Record<RequestMethod, RouteDeclaration['method']>> = {
 const UNPREFIXED = new Set(['/health', '/health/ready']);
 
 function join(...parts: string[]): string {
-  const path = '/' + parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/');
+  const path =
+    '/' +
+    parts
+      .map((p) => p.replace(/^\/+|\/+$/g, ''))
+      .filter(Boolean)
+      .join('/');
   return path;
 }
 

@@ -19,7 +19,8 @@ export function serviceBinary(command: string, debianPackage = command): Service
   const found = locate(command);
   let result: ServiceBinary;
   if (found) result = { path: found, reason: 'installed' };
-  else if (process.getuid?.() !== 0) result = { path: null, reason: `${command} is not installed and this is not root (apt-get install ${debianPackage})` };
+  else if (process.getuid?.() !== 0)
+    result = { path: null, reason: `${command} is not installed and this is not root (apt-get install ${debianPackage})` };
   else {
     const install = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', debianPackage], {
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },

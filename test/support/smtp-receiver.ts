@@ -54,7 +54,10 @@ export async function startSmtpReceiver(options: { port?: number; reject?: (addr
             simpleParser(raw)
               .then((parsed) => {
                 messages.push({
-                  envelope: { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address) },
+                  envelope: {
+                    from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+                    to: session.envelope.rcptTo.map((r) => r.address),
+                  },
                   raw: raw.toString('utf8'),
                   parsed,
                 });
@@ -83,7 +86,10 @@ export async function startSmtpReceiver(options: { port?: number; reject?: (addr
       for (;;) {
         const found = messages.filter(match);
         if (found.length >= count) return found.slice(0, count);
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${count} × ${what}; received ${messages.length}: ${messages.map((m) => `${m.envelope.to} ${m.parsed.subject}`).join(' | ')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `timed out waiting for ${count} × ${what}; received ${messages.length}: ${messages.map((m) => `${m.envelope.to} ${m.parsed.subject}`).join(' | ')}`,
+          );
         await new Promise((r) => setTimeout(r, 100));
       }
     },
@@ -100,7 +106,9 @@ export async function startSmtpReceiver(options: { port?: number; reject?: (addr
 export function verificationTokenReader(smtp: SmtpReceiver): (email: string) => Promise<string> {
   return async (email) => {
     const address = email.trim().toLowerCase();
-    const [mail] = await smtp.waitFor((m) => m.envelope.to.includes(address) && /\/verify-email\?token=/.test(m.parsed.text ?? ''), { what: `verification mail to ${address}` });
+    const [mail] = await smtp.waitFor((m) => m.envelope.to.includes(address) && /\/verify-email\?token=/.test(m.parsed.text ?? ''), {
+      what: `verification mail to ${address}`,
+    });
     return decodeURIComponent(/\/verify-email\?token=([^\s&]+)/.exec(mail.parsed.text ?? '')![1]);
   };
 }

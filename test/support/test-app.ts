@@ -27,7 +27,9 @@ export interface TestApp {
 /** The real API (same module, pipes, filters and Fastify settings as production) on the test database. */
 export async function createTestApp(): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(Number(process.env.BODY_LIMIT_BYTES ?? 1_048_576)), { logger: false });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(Number(process.env.BODY_LIMIT_BYTES ?? 1_048_576)), {
+    logger: false,
+  });
   await configureApp(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -36,7 +36,13 @@ export function childEnvironment(overrides: Record<string, string | undefined> =
 }
 
 /** Runs one of our TypeScript entry points (e.g. apps/api/src/main.ts) from source in a new Node process. */
-export function spawnSourceEntry(options: { name: string; entry: string; env: NodeJS.ProcessEnv; readyWhen: RegExp; readyTimeoutMs?: number }): Promise<ManagedProcess> {
+export function spawnSourceEntry(options: {
+  name: string;
+  entry: string;
+  env: NodeJS.ProcessEnv;
+  readyWhen: RegExp;
+  readyTimeoutMs?: number;
+}): Promise<ManagedProcess> {
   return spawnManaged({
     name: options.name,
     command: process.execPath,
@@ -88,7 +94,24 @@ export async function startRedisServer(options: { port?: number } = {}): Promise
     current = await spawnManaged({
       name: `redis-server on ${port}`,
       command: 'redis-server',
-      args: ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--daemonize', 'no', '--protected-mode', 'no'],
+      args: [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dir,
+        '--save',
+        '',
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'always',
+        '--daemonize',
+        'no',
+        '--protected-mode',
+        'no',
+      ],
       readyWhen: /Ready to accept connections/i,
       readyTimeoutMs: 15_000,
     });

@@ -81,16 +81,46 @@ const none = () => ({});
 
 export const WRITE_ENDPOINTS: WriteEndpoint[] = [
   // auth (public)
-  { method: 'POST', path: '/v1/auth/signup', actor: () => undefined, params: none, body: () => ({ organizationName: 'Fuzz Org', name: 'Fuzz Founder', email: uniqueEmail('fuzz'), password: TEST_PASSWORD }) },
-  { method: 'POST', path: '/v1/auth/login', actor: () => undefined, params: none, body: (s) => ({ email: s.spareMember.email, password: TEST_PASSWORD }) },
-  { method: 'POST', path: '/v1/auth/accept-invite', actor: () => undefined, params: none, body: (s) => ({ token: s.inviteToken, password: TEST_PASSWORD, name: 'Invited Person' }) },
+  {
+    method: 'POST',
+    path: '/v1/auth/signup',
+    actor: () => undefined,
+    params: none,
+    body: () => ({ organizationName: 'Fuzz Org', name: 'Fuzz Founder', email: uniqueEmail('fuzz'), password: TEST_PASSWORD }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/auth/login',
+    actor: () => undefined,
+    params: none,
+    body: (s) => ({ email: s.spareMember.email, password: TEST_PASSWORD }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/auth/accept-invite',
+    actor: () => undefined,
+    params: none,
+    body: (s) => ({ token: s.inviteToken, password: TEST_PASSWORD, name: 'Invited Person' }),
+  },
   { method: 'POST', path: '/v1/auth/verify-email', actor: () => undefined, params: none, body: (s) => ({ token: s.verificationToken }) },
   // Without a credential: signing out an actor's token here would end it for every later call.
   { method: 'POST', path: '/v1/auth/logout', actor: () => undefined, params: none },
 
   // members and organization
-  { method: 'POST', path: '/v1/members', actor: (s) => s.team.admin, params: none, body: () => ({ email: uniqueEmail('invitee'), name: 'New Member', roles: ['interviewer'] }) },
-  { method: 'PATCH', path: '/v1/members/:id', actor: (s) => s.team.admin, params: (s) => ({ id: s.spareMember.memberId }), body: () => ({ roles: ['interviewer'] }) },
+  {
+    method: 'POST',
+    path: '/v1/members',
+    actor: (s) => s.team.admin,
+    params: none,
+    body: () => ({ email: uniqueEmail('invitee'), name: 'New Member', roles: ['interviewer'] }),
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/members/:id',
+    actor: (s) => s.team.admin,
+    params: (s) => ({ id: s.spareMember.memberId }),
+    body: () => ({ roles: ['interviewer'] }),
+  },
   { method: 'POST', path: '/v1/members/:id/deactivate', actor: (s) => s.team.admin, params: (s) => ({ id: s.spareMember.memberId }) },
   { method: 'POST', path: '/v1/members/:id/reactivate', actor: (s) => s.team.admin, params: (s) => ({ id: s.spareMember.memberId }) },
   { method: 'POST', path: '/v1/members/:id/resend-invite', actor: (s) => s.team.admin, params: (s) => ({ id: s.revocableInviteMemberId }) },
@@ -111,16 +141,38 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
     params: none,
     body: () => ({ name: 'Sam Candidate', email: uniqueEmail('cand'), source: 'referral', links: ['https://example.test/sam'] }),
   },
-  { method: 'PATCH', path: '/v1/candidates/:id', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.candidates.patch }), body: () => ({ name: 'Jane Q. Doe', source: 'agency', links: [] }) },
+  {
+    method: 'PATCH',
+    path: '/v1/candidates/:id',
+    actor: (s) => s.team.recruiter,
+    params: (s) => ({ id: s.candidates.patch }),
+    body: () => ({ name: 'Jane Q. Doe', source: 'agency', links: [] }),
+  },
   { method: 'DELETE', path: '/v1/candidates/:id', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.candidates.spare }) },
-  { method: 'POST', path: '/v1/applications', actor: (s) => s.team.recruiter, params: none, body: (s) => ({ candidateId: s.candidates.spare, roleId: s.openRole.roleId, stage: 'screen' }) },
-  { method: 'PATCH', path: '/v1/applications/:id', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.applications.patch }), body: () => ({ stage: 'onsite' }) },
+  {
+    method: 'POST',
+    path: '/v1/applications',
+    actor: (s) => s.team.recruiter,
+    params: none,
+    body: (s) => ({ candidateId: s.candidates.spare, roleId: s.openRole.roleId, stage: 'screen' }),
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/applications/:id',
+    actor: (s) => s.team.recruiter,
+    params: (s) => ({ id: s.applications.patch }),
+    body: () => ({ stage: 'onsite' }),
+  },
   {
     method: 'POST',
     path: '/v1/applications/:id/decision',
     actor: (s) => s.team.hiringManager,
     params: (s) => ({ id: s.applications.decision }),
-    body: () => ({ decision: 'no_hire', rationale: 'The panel found clear gaps in system design.', overrideReason: 'No report yet; the gaps were plain.' }),
+    body: () => ({
+      decision: 'no_hire',
+      rationale: 'The panel found clear gaps in system design.',
+      overrideReason: 'No report yet; the gaps were plain.',
+    }),
   },
   {
     method: 'POST',
@@ -131,7 +183,13 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
   },
   { method: 'POST', path: '/v1/interviews/:id/cancel', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.cancellableInterviewId }) },
   // Before the submission below: Alice's scorecard is still missing.
-  { method: 'POST', path: '/v1/interviews/:id/nudges', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.draftInterviewId }), body: (s) => ({ interviewerId: s.team.interviewers[0].memberId }) },
+  {
+    method: 'POST',
+    path: '/v1/interviews/:id/nudges',
+    actor: (s) => s.team.recruiter,
+    params: (s) => ({ id: s.draftInterviewId }),
+    body: (s) => ({ interviewerId: s.team.interviewers[0].memberId }),
+  },
 
   // scorecards
   {
@@ -160,7 +218,13 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
     params: (s) => ({ id: s.submittedInterviewId }),
     body: (s) => ({ ...completeScorecard(s.openRole.rounds.design, { rating: 2 }), reason: 'Re-read my notes on the design part' }),
   },
-  { method: 'POST', path: '/v1/interviews/:id/scorecard/withdraw', actor: (s) => s.team.interviewers[1], params: (s) => ({ id: s.submittedInterviewId }), body: () => ({ reason: 'Interviewed the wrong candidate' }) },
+  {
+    method: 'POST',
+    path: '/v1/interviews/:id/scorecard/withdraw',
+    actor: (s) => s.team.interviewers[1],
+    params: (s) => ({ id: s.submittedInterviewId }),
+    body: () => ({ reason: 'Interviewed the wrong candidate' }),
+  },
 
   // question bank
   {
@@ -177,7 +241,13 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
       dimensionIds: [s.draftRole.dimensions.design.id],
     }),
   },
-  { method: 'PATCH', path: '/v1/questions/:id', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.questionId }), body: () => ({ prompt: 'Design a cache for a read-heavy API.', tags: ['caching'] }) },
+  {
+    method: 'PATCH',
+    path: '/v1/questions/:id',
+    actor: (s) => s.team.recruiter,
+    params: (s) => ({ id: s.questionId }),
+    body: () => ({ prompt: 'Design a cache for a read-heavy API.', tags: ['caching'] }),
+  },
   { method: 'DELETE', path: '/v1/questions/:id', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.questionId }) },
 
   // roles and their loops
@@ -186,7 +256,14 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
     path: '/v1/roles',
     actor: (s) => s.team.recruiter,
     params: none,
-    body: (s) => ({ title: 'Platform Engineer', level: 'L4', department: 'Infra', location: 'Remote', hiringManagerId: s.team.hiringManager.memberId, hirePolicy: { bar: 3, minInterviewers: 2 } }),
+    body: (s) => ({
+      title: 'Platform Engineer',
+      level: 'L4',
+      department: 'Infra',
+      location: 'Remote',
+      hiringManagerId: s.team.hiringManager.memberId,
+      hirePolicy: { bar: 3, minInterviewers: 2 },
+    }),
   },
   {
     method: 'POST',
@@ -195,8 +272,20 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
     params: none,
     body: (s) => ({ templateKey: ROLE_TEMPLATE_KEYS[0], title: 'From a template', hiringManagerId: s.team.hiringManager.memberId }),
   },
-  { method: 'PATCH', path: '/v1/roles/:id', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.draftRole.roleId }), body: () => ({ title: 'Staff Engineer', location: null, hirePolicy: { bar: 3.25, margin: 0.5 } }) },
-  { method: 'POST', path: '/v1/roles/:id/clone', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.draftRole.roleId }), body: () => ({ title: 'Cloned role' }) },
+  {
+    method: 'PATCH',
+    path: '/v1/roles/:id',
+    actor: (s) => s.team.recruiter,
+    params: (s) => ({ id: s.draftRole.roleId }),
+    body: () => ({ title: 'Staff Engineer', location: null, hirePolicy: { bar: 3.25, margin: 0.5 } }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/roles/:id/clone',
+    actor: (s) => s.team.recruiter,
+    params: (s) => ({ id: s.draftRole.roleId }),
+    body: () => ({ title: 'Cloned role' }),
+  },
   { method: 'POST', path: '/v1/roles/:id/open', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.draftRole.roleId }) },
   { method: 'POST', path: '/v1/roles/:id/close', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.draftRole.roleId }) },
   {
@@ -204,7 +293,14 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
     path: '/v1/roles/:id/dimensions',
     actor: (s) => s.team.recruiter,
     params: (s) => ({ id: s.draftRole.roleId }),
-    body: () => ({ name: 'Ownership', description: 'Takes things to the end', weight: 10, rubric: RUBRIC, signals: { strong: ['Follows up'], weak: ['Waits to be asked'], redFlags: [] }, position: 2 }),
+    body: () => ({
+      name: 'Ownership',
+      description: 'Takes things to the end',
+      weight: 10,
+      rubric: RUBRIC,
+      signals: { strong: ['Follows up'], weak: ['Waits to be asked'], redFlags: [] },
+      position: 2,
+    }),
   },
   {
     method: 'PATCH',
@@ -237,7 +333,14 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
     path: '/v1/roles/:id/rounds',
     actor: (s) => s.team.recruiter,
     params: (s) => ({ id: s.draftRole.roleId }),
-    body: (s) => ({ name: 'Bar raiser', kind: 'behavioral', durationMinutes: 45, position: 1, focusDimensionIds: [s.draftRole.dimensions.communication.id], questionIds: [s.questionId] }),
+    body: (s) => ({
+      name: 'Bar raiser',
+      kind: 'behavioral',
+      durationMinutes: 45,
+      position: 1,
+      focusDimensionIds: [s.draftRole.dimensions.communication.id],
+      questionIds: [s.questionId],
+    }),
   },
   {
     method: 'PATCH',
@@ -246,18 +349,40 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
     params: (s) => ({ id: s.draftRole.roleId, roundId: s.draftRole.rounds.technical.id }),
     body: (s) => ({ name: 'Coding', durationMinutes: 50, focusDimensionIds: [s.draftRole.dimensions.coding.id], questionIds: [s.questionId] }),
   },
-  { method: 'DELETE', path: '/v1/roles/:id/rounds/:roundId', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.draftRole.roleId, roundId: s.draftRole.rounds.pairing.id }) },
+  {
+    method: 'DELETE',
+    path: '/v1/roles/:id/rounds/:roundId',
+    actor: (s) => s.team.recruiter,
+    params: (s) => ({ id: s.draftRole.roleId, roundId: s.draftRole.rounds.pairing.id }),
+  },
 
   // notifications and admin
   { method: 'POST', path: '/v1/notifications/:id/read', actor: (s) => s.team.interviewers[0], params: () => ({ id: randomUUID() }) },
-  { method: 'POST', path: '/v1/admin/queues/:name/jobs/:jobId/retry', actor: (s) => s.team.admin, params: () => ({ name: 'panel-aggregation', jobId: 'no-such-job' }) },
+  {
+    method: 'POST',
+    path: '/v1/admin/queues/:name/jobs/:jobId/retry',
+    actor: (s) => s.team.admin,
+    params: () => ({ name: 'panel-aggregation', jobId: 'no-such-job' }),
+  },
 
   // email, password reset, calendar (added after the others, so the fuzz seeds of the endpoints above stay as they were)
   { method: 'POST', path: '/v1/auth/password-reset', actor: () => undefined, params: none, body: (s) => ({ email: s.spareMember.email }) },
-  { method: 'POST', path: '/v1/auth/password-reset/confirm', actor: () => undefined, params: none, body: (s) => ({ token: s.resetToken, password: TEST_PASSWORD }) },
+  {
+    method: 'POST',
+    path: '/v1/auth/password-reset/confirm',
+    actor: () => undefined,
+    params: none,
+    body: (s) => ({ token: s.resetToken, password: TEST_PASSWORD }),
+  },
   { method: 'POST', path: '/v1/me/calendar-feed', actor: (s) => s.team.interviewers[0], params: none },
   { method: 'DELETE', path: '/v1/me/calendar-feed', actor: (s) => s.team.interviewers[0], params: none },
-  { method: 'PATCH', path: '/v1/interviews/:id', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.movableInterviewId }), body: () => interviewWindow(26) },
+  {
+    method: 'PATCH',
+    path: '/v1/interviews/:id',
+    actor: (s) => s.team.recruiter,
+    params: (s) => ({ id: s.movableInterviewId }),
+    body: () => interviewWindow(26),
+  },
 
   // outcomes after a hire (issue 15)
   {
@@ -274,12 +399,23 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
     params: (s) => ({ id: s.applications.hired, outcomeId: s.outcomeId }),
     body: () => ({ rating: 3 }),
   },
-  { method: 'DELETE', path: '/v1/applications/:id/outcomes/:outcomeId', actor: (s) => s.team.hiringManager, params: (s) => ({ id: s.applications.hired, outcomeId: s.outcomeId }) },
+  {
+    method: 'DELETE',
+    path: '/v1/applications/:id/outcomes/:outcomeId',
+    actor: (s) => s.team.hiringManager,
+    params: (s) => ({ id: s.applications.hired, outcomeId: s.outcomeId }),
+  },
   // Takes a text/csv body, not JSON: no catalogue body, so the JSON fuzz skips it (test/e2e/outcome-imports.e2e-spec.ts
   // sends it bad files instead); any JSON sent to it gets 415.
   { method: 'POST', path: '/v1/outcomes/imports', actor: (s) => s.team.admin, params: none },
   // validity reports (issue 15, item 3): queued for the worker
-  { method: 'POST', path: '/v1/quality-of-hire/reports', actor: (s) => s.team.hiringManager, params: none, body: (s) => ({ roleId: s.openRole.roleId }) },
+  {
+    method: 'POST',
+    path: '/v1/quality-of-hire/reports',
+    actor: (s) => s.team.hiringManager,
+    params: none,
+    body: (s) => ({ roleId: s.openRole.roleId }),
+  },
   {
     method: 'PUT',
     path: '/v1/outcomes/scale',
@@ -293,24 +429,52 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
     path: '/v1/organization/sso',
     actor: (s) => s.team.admin,
     params: none,
-    body: (s) => ({ issuerUrl: s.oidcIssuer, clientId: 'hireloop-scene', clientSecret: 'scene client secret', allowedDomains: ['scene.example.test'] }),
+    body: (s) => ({
+      issuerUrl: s.oidcIssuer,
+      clientId: 'hireloop-scene',
+      clientSecret: 'scene client secret',
+      allowedDomains: ['scene.example.test'],
+    }),
   },
   { method: 'DELETE', path: '/v1/organization/sso', actor: (s) => s.team.admin, params: none },
   { method: 'POST', path: '/v1/auth/sso/exchange', actor: () => undefined, params: none },
 
   // email preferences
-  { method: 'PATCH', path: '/v1/me/email-preferences', actor: (s) => s.team.interviewers[0], params: none, body: () => ({ feedbackReminders: false }) },
-  { method: 'PATCH', path: '/v1/email-preferences/:token', actor: () => undefined, params: (s) => ({ token: s.preferencesToken }), body: () => ({ decisionNotices: false }) },
+  {
+    method: 'PATCH',
+    path: '/v1/me/email-preferences',
+    actor: (s) => s.team.interviewers[0],
+    params: none,
+    body: () => ({ feedbackReminders: false }),
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/email-preferences/:token',
+    actor: () => undefined,
+    params: (s) => ({ token: s.preferencesToken }),
+    body: () => ({ decisionNotices: false }),
+  },
   { method: 'POST', path: '/v1/email-preferences/:token/unsubscribe', actor: () => undefined, params: (s) => ({ token: s.preferencesToken }) },
 
   // voluntary self-identification (issue 16)
-  { method: 'POST', path: '/v1/applications/:id/self-identification-link', actor: (s) => s.team.recruiter, params: (s) => ({ id: s.applications.main }), body: () => ({ expiresInDays: 7 }) },
+  {
+    method: 'POST',
+    path: '/v1/applications/:id/self-identification-link',
+    actor: (s) => s.team.recruiter,
+    params: (s) => ({ id: s.applications.main }),
+    body: () => ({ expiresInDays: 7 }),
+  },
   {
     method: 'POST',
     path: '/v1/self-identification/:token',
     actor: () => undefined,
     params: (s) => ({ token: s.selfIdentificationToken }),
-    body: () => ({ sex: 'decline_to_answer', raceEthnicity: 'decline_to_answer', veteranStatus: 'decline_to_answer', disability: 'decline_to_answer' }),
+    body: () => ({
+      sex: 'decline_to_answer',
+      raceEthnicity: 'decline_to_answer',
+      veteranStatus: 'decline_to_answer',
+      disability: 'decline_to_answer',
+    }),
   },
 ];
 
@@ -344,10 +508,21 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
   const draftRole = await createOpenRole(t.dataSource, org, { hiringManagerId: team.hiringManager.memberId, title: 'Draft role', status: 'draft' });
 
   const candidate = async (name: string) =>
-    (await t.http.post('/v1/candidates').set(team.recruiter.auth).send({ name, email: uniqueEmail('cand'), source: 'referral' }).expect(201)).body.id as string;
+    (
+      await t.http
+        .post('/v1/candidates')
+        .set(team.recruiter.auth)
+        .send({ name, email: uniqueEmail('cand'), source: 'referral' })
+        .expect(201)
+    ).body.id as string;
   const apply = async (candidateId: string) =>
     (await t.http.post('/v1/applications').set(team.recruiter.auth).send({ candidateId, roleId: openRole.roleId }).expect(201)).body.id as string;
-  const candidates = { main: await candidate('Main Candidate'), patch: await candidate('Patch Candidate'), decision: await candidate('Decision Candidate'), spare: await candidate('Spare Candidate') };
+  const candidates = {
+    main: await candidate('Main Candidate'),
+    patch: await candidate('Patch Candidate'),
+    decision: await candidate('Decision Candidate'),
+    spare: await candidate('Spare Candidate'),
+  };
   const applications = {
     main: await apply(candidates.main),
     patch: await apply(candidates.patch),
@@ -359,11 +534,22 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
     .set(team.hiringManager.auth)
     .send({ decision: 'hire', rationale: 'Strong across the whole loop.', overrideReason: 'No report yet; the evidence was plain.' })
     .expect(201);
-  const outcome = await t.http.post(`/v1/applications/${applications.hired}/outcomes`).set(team.hiringManager.auth).send({ kind: 'performance_rating', reviewPoint: '90d', rating: 4 }).expect(201);
+  const outcome = await t.http
+    .post(`/v1/applications/${applications.hired}/outcomes`)
+    .set(team.hiringManager.auth)
+    .send({ kind: 'performance_rating', reviewPoint: '90d', rating: 4 })
+    .expect(201);
 
   const draftInterviewId = await scheduleInterview(t, team.recruiter, applications.main, openRole.rounds.technical.id, [alice]);
   const submittedInterviewId = await scheduleInterview(t, team.recruiter, applications.main, openRole.rounds.design.id, [bob]);
-  const cancellableInterviewId = await scheduleInterview(t, team.recruiter, applications.main, openRole.rounds.pairing.id, [carol], interviewWindow(24));
+  const cancellableInterviewId = await scheduleInterview(
+    t,
+    team.recruiter,
+    applications.main,
+    openRole.rounds.pairing.id,
+    [carol],
+    interviewWindow(24),
+  );
   const movableInterviewId = await scheduleInterview(t, team.recruiter, applications.main, openRole.rounds.pairing.id, [carol], interviewWindow(28));
   const submitted = await t.http
     .post(`/v1/interviews/${submittedInterviewId}/scorecard/submit`)
@@ -371,10 +557,22 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
     .send(completeScorecard(openRole.rounds.design, { privateNote: 'Bob private note' }))
     .expect(200);
 
-  const question = await t.http.post('/v1/questions').set(team.recruiter.auth).send({ prompt: 'Explain consistent hashing.', tags: ['distributed'] }).expect(201);
+  const question = await t.http
+    .post('/v1/questions')
+    .set(team.recruiter.auth)
+    .send({ prompt: 'Explain consistent hashing.', tags: ['distributed'] })
+    .expect(201);
   const spareMember = await addMember(t, team.admin, ['interviewer'], 'Spare Interviewer');
-  const invite = await t.http.post('/v1/members').set(team.admin.auth).send({ email: uniqueEmail('pending'), name: 'Pending Person', roles: ['interviewer'] }).expect(201);
-  const revocableInvite = await t.http.post('/v1/members').set(team.admin.auth).send({ email: uniqueEmail('revocable'), name: 'Revocable Person', roles: ['interviewer'] }).expect(201);
+  const invite = await t.http
+    .post('/v1/members')
+    .set(team.admin.auth)
+    .send({ email: uniqueEmail('pending'), name: 'Pending Person', roles: ['interviewer'] })
+    .expect(201);
+  const revocableInvite = await t.http
+    .post('/v1/members')
+    .set(team.admin.auth)
+    .send({ email: uniqueEmail('revocable'), name: 'Revocable Person', roles: ['interviewer'] })
+    .expect(201);
 
   // A pending signup of another organization, as the verification mode leaves it.
   const verificationToken = randomBytes(32).toString('base64url');
@@ -403,7 +601,8 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
         .send(`application_id,kind,review_point,rating,date\n${applications.hired},performance_rating,6m,3,2026-09-30\n`)
         .expect(202)
     ).body.id,
-    validityReportId: (await t.http.post('/v1/quality-of-hire/reports').set(team.hiringManager.auth).send({ roleId: openRole.roleId }).expect(202)).body.id,
+    validityReportId: (await t.http.post('/v1/quality-of-hire/reports').set(team.hiringManager.auth).send({ roleId: openRole.roleId }).expect(202))
+      .body.id,
     draftInterviewId,
     submittedInterviewId,
     submittedScorecardId: submitted.body.id,
@@ -446,10 +645,13 @@ export async function organizationFingerprint(dataSource: DataSource, organizati
     `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'organization_id' ORDER BY table_name`,
   );
   const parts = tables.map(
-    ({ table_name }) => `SELECT '${table_name}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS d FROM "${table_name}" x WHERE x.organization_id = $1`,
+    ({ table_name }) =>
+      `SELECT '${table_name}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS d FROM "${table_name}" x WHERE x.organization_id = $1`,
   );
   parts.push(`SELECT 'organization', coalesce(md5(string_agg(o::text, '|')), '') FROM organizations o WHERE o.id = $1`);
-  parts.push(`SELECT 'global counts', (SELECT count(*) FROM users)::text || '/' || (SELECT count(*) FROM organizations)::text || '/' || (SELECT count(*) FROM members)::text`);
+  parts.push(
+    `SELECT 'global counts', (SELECT count(*) FROM users)::text || '/' || (SELECT count(*) FROM organizations)::text || '/' || (SELECT count(*) FROM members)::text`,
+  );
   const rows: { t: string; d: string }[] = await dataSource.query(parts.join(' UNION ALL '), [organizationId]);
   return Object.fromEntries(rows.map((r) => [r.t, r.d]));
 }
@@ -467,7 +669,8 @@ export const NOT_TENANT_DATA_PARAMS: Record<string, string> = {
   key: 'role templates are the product catalogue, the same for every organization',
   name: "queue names are the service's fixed queues",
   token: 'a calendar-feed token is a capability: it names its own feed, whoever presents it (unknown or revoked: 404)',
-  organizationId: "single sign-on starts from the organization's id, public by design (the sign-in link admins share); the flow is bound to the browser that starts it",
+  organizationId:
+    "single sign-on starts from the organization's id, public by design (the sign-in link admins share); the flow is bound to the browser that starts it",
 };
 
 /**

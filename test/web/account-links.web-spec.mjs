@@ -9,13 +9,26 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { apiCall, BASE, checkPageAtBothWidths, launchBrowser, newPage, PASSWORD, runId, SHOTS, signIn, signUpOrganization, waitForMailLink } from './support.mjs';
+import {
+  apiCall,
+  BASE,
+  checkPageAtBothWidths,
+  launchBrowser,
+  newPage,
+  PASSWORD,
+  runId,
+  SHOTS,
+  signIn,
+  signUpOrganization,
+  waitForMailLink,
+} from './support.mjs';
 import { backdateInterview, pastWindow } from './backdate-interview.mjs';
 
 const RUN = runId();
 
 /** The link to `pathname` in the newest email to `to` whose subject matches, as the development mailbox received it. */
-const emailedLink = (to, subject, pathname, timeoutMs = 30_000) => waitForMailLink(to, new RegExp(`^https?://[^\\s"<>]+${pathname.replace(/\//g, '\\/')}`), { subject, timeoutMs });
+const emailedLink = (to, subject, pathname, timeoutMs = 30_000) =>
+  waitForMailLink(to, new RegExp(`^https?://[^\\s"<>]+${pathname.replace(/\//g, '\\/')}`), { subject, timeoutMs });
 
 describe('web app: links from emails', { concurrency: false }, () => {
   let browser;
@@ -121,7 +134,12 @@ describe('web app: links from emails', { concurrency: false }, () => {
     const rita = await invite(`rita-${RUN}@example.test`, 'Rita Reviewer', ['interviewer']);
     const manager = await invite(`hugo-${RUN}@example.test`, 'Hugo Manager', ['hiring_manager']);
     const roleTitle = `Reminder Role ${RUN}`;
-    const role = await apiCall('POST', '/roles/from-template', { templateKey: 'research-scientist-ml', title: roleTitle, hiringManagerId: manager.id }, admin.token);
+    const role = await apiCall(
+      'POST',
+      '/roles/from-template',
+      { templateKey: 'research-scientist-ml', title: roleTitle, hiringManagerId: manager.id },
+      admin.token,
+    );
     await apiCall('POST', `/roles/${role.id}/open`, {}, admin.token);
     const candidate = await apiCall('POST', '/candidates', { name: `Morgan Overdue ${RUN}`, email: `morgan-${RUN}@example.test` }, admin.token);
     const application = await apiCall('POST', '/applications', { candidateId: candidate.id, roleId: role.id }, admin.token);
@@ -130,7 +148,12 @@ describe('web app: links from emails', { concurrency: false }, () => {
     const interview = await apiCall(
       'POST',
       `/applications/${application.id}/interviews`,
-      { roundId: role.rounds[0].id, interviewerIds: [rita.id], startsAt: ahead.toISOString(), endsAt: new Date(ahead.getTime() + 3600_000).toISOString() },
+      {
+        roundId: role.rounds[0].id,
+        interviewerIds: [rita.id],
+        startsAt: ahead.toISOString(),
+        endsAt: new Date(ahead.getTime() + 3600_000).toISOString(),
+      },
       admin.token,
     );
     await backdateInterview(interview.id, pastWindow(30));

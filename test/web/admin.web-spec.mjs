@@ -8,7 +8,21 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { apiCall, assertNoHorizontalOverflow, BASE, checkPageAtBothWidths, launchBrowser, PASSWORD, ROOT, runId, screenshot, signIn, signUpOrganization, stepper, VIEWPORTS } from './support.mjs';
+import {
+  apiCall,
+  assertNoHorizontalOverflow,
+  BASE,
+  checkPageAtBothWidths,
+  launchBrowser,
+  PASSWORD,
+  ROOT,
+  runId,
+  screenshot,
+  signIn,
+  signUpOrganization,
+  stepper,
+  VIEWPORTS,
+} from './support.mjs';
 
 const { Client } = createRequire(path.join(ROOT, 'package.json'))('pg');
 const RUN = runId();
@@ -19,7 +33,10 @@ async function letResendIntervalPass(email) {
   const db = new Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   try {
-    await db.query(`UPDATE members SET invite_expires_at = invite_expires_at - interval '61 seconds' WHERE user_id = (SELECT id FROM users WHERE email = $1)`, [email]);
+    await db.query(
+      `UPDATE members SET invite_expires_at = invite_expires_at - interval '61 seconds' WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
+      [email],
+    );
   } finally {
     await db.end();
   }
@@ -99,7 +116,11 @@ describe('web app: an admin manages members and the organization', { concurrency
     await inviteForm().getByRole('button', { name: 'Send invitation' }).click();
     const errors = inviteForm().getByTestId('field-error');
     await errors.nth(2).waitFor();
-    assert.deepEqual(await errors.allInnerTexts(), ['Enter the name of the person you invite.', 'Enter an email address like name@example.com.', 'Choose at least one role.']);
+    assert.deepEqual(await errors.allInnerTexts(), [
+      'Enter the name of the person you invite.',
+      'Enter an email address like name@example.com.',
+      'Choose at least one role.',
+    ]);
     await checkPageAtBothWidths(page, 'members page with invite problems', 'admin-members-invite-problems');
   });
 
@@ -139,7 +160,10 @@ describe('web app: an admin manages members and the organization', { concurrency
     await visitor.goto(cleoFirstLink);
     await visitor.getByLabel('Choose a password').fill(PASSWORD);
     await visitor.getByRole('button', { name: 'Join' }).click();
-    await visitor.getByText(/unknown, used or expired/).first().waitFor();
+    await visitor
+      .getByText(/unknown, used or expired/)
+      .first()
+      .waitFor();
     await visitor.goto(newLink);
     await visitor.getByLabel('Choose a password').fill(PASSWORD);
     await visitor.getByRole('button', { name: 'Join' }).click();

@@ -9,13 +9,38 @@
 //   WEB_BASE_URL=http://127.0.0.1:3000 node --test test/web/daily-work.web-spec.mjs
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiCall, assertAccessible, assertNoHorizontalOverflow, BASE, checkPageAtBothWidths, launchBrowser, newPage, PASSWORD, runId, screenshot, signIn, signUpOrganization, stepper } from './support.mjs';
+import {
+  apiCall,
+  assertAccessible,
+  assertNoHorizontalOverflow,
+  BASE,
+  checkPageAtBothWidths,
+  launchBrowser,
+  newPage,
+  PASSWORD,
+  runId,
+  screenshot,
+  signIn,
+  signUpOrganization,
+  stepper,
+} from './support.mjs';
 import { backdateInterview, pastWindow } from './backdate-interview.mjs';
 
 const RUN = runId();
 const CANDIDATES = 1010;
 
-const s = { browser: null, closeBrowser: null, admin: null, people: {}, roleId: null, roleTitle: `Platform Engineer ${RUN}`, first: null, applicationId: null, interviewId: null, pages: {} };
+const s = {
+  browser: null,
+  closeBrowser: null,
+  admin: null,
+  people: {},
+  roleId: null,
+  roleTitle: `Platform Engineer ${RUN}`,
+  first: null,
+  applicationId: null,
+  interviewId: null,
+  pages: {},
+};
 const shot = async (page, name) => screenshot(page, `daily-${name}`);
 const step = stepper(it, s.pages, 'daily');
 
@@ -36,7 +61,9 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
 
   step(`set-up: members, an open role, ${CANDIDATES} candidates and an interview that ended 30 hours ago (through the API)`, async () => {
     // Signup is confirmed from the link the development mailbox received (SIGNUP_EMAIL_VERIFICATION, the default).
-    s.admin = { token: await signUpOrganization({ organizationName: `Daily work ${RUN}`, name: 'Alex Admin', email: `daily-admin-${RUN}@example.test` }) };
+    s.admin = {
+      token: await signUpOrganization({ organizationName: `Daily work ${RUN}`, name: 'Alex Admin', email: `daily-admin-${RUN}@example.test` }),
+    };
     const invite = async (key, name, roles) => {
       const email = `daily-${key}-${RUN}@example.test`;
       const res = await apiCall('POST', '/members', { email, name, roles }, s.admin.token);
@@ -47,7 +74,12 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
     await invite('manager', 'Harper Manager', ['hiring_manager']);
     await invite('alice', 'Alice Interviewer', ['interviewer']);
 
-    const role = await apiCall('POST', '/roles/from-template', { templateKey: 'research-scientist-ml', title: s.roleTitle, hiringManagerId: s.people.manager.id }, s.admin.token);
+    const role = await apiCall(
+      'POST',
+      '/roles/from-template',
+      { templateKey: 'research-scientist-ml', title: s.roleTitle, hiringManagerId: s.people.manager.id },
+      s.admin.token,
+    );
     s.roleId = role.id;
     await apiCall('POST', `/roles/${s.roleId}/open`, {}, s.admin.token);
 
@@ -56,7 +88,15 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
     await apiCall('POST', '/candidates', s.first, s.admin.token);
     for (let i = 2; i <= CANDIDATES; i += 10) {
       const batch = [];
-      for (let j = i; j < Math.min(i + 10, CANDIDATES + 1); j++) batch.push(apiCall('POST', '/candidates', { name: `Candidate ${String(j).padStart(4, '0')} ${RUN}`, email: `c${j}-${RUN}@example.test` }, s.admin.token));
+      for (let j = i; j < Math.min(i + 10, CANDIDATES + 1); j++)
+        batch.push(
+          apiCall(
+            'POST',
+            '/candidates',
+            { name: `Candidate ${String(j).padStart(4, '0')} ${RUN}`, email: `c${j}-${RUN}@example.test` },
+            s.admin.token,
+          ),
+        );
       await Promise.all(batch);
     }
   });
@@ -96,7 +136,12 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
     const interview = await apiCall(
       'POST',
       `/applications/${s.applicationId}/interviews`,
-      { roundId: s.round.id, interviewerIds: [s.people.alice.id], startsAt: ahead.toISOString(), endsAt: new Date(ahead.getTime() + 3600_000).toISOString() },
+      {
+        roundId: s.round.id,
+        interviewerIds: [s.people.alice.id],
+        startsAt: ahead.toISOString(),
+        endsAt: new Date(ahead.getTime() + 3600_000).toISOString(),
+      },
       s.people.recruiter.token,
     );
     await backdateInterview(interview.id, pastWindow(30));
@@ -109,7 +154,10 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
     const waiting = page.getByTestId('debrief-awaiting');
     await waiting.getByText(s.people.alice.name).waitFor();
     await waiting.getByRole('button', { name: `Nudge ${s.people.alice.name} for feedback` }).click();
-    await waiting.getByTestId('nudge-sent').filter({ hasText: `Asked ${s.people.alice.name} for feedback` }).waitFor();
+    await waiting
+      .getByTestId('nudge-sent')
+      .filter({ hasText: `Asked ${s.people.alice.name} for feedback` })
+      .waitFor();
     await shot(page, '02-debrief-nudged');
     // The decision form is not offered to a recruiter; the page says who decides.
     await page.getByTestId('decision-not-yours').filter({ hasText: 'Harper Manager' }).waitFor();
@@ -127,7 +175,12 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
     await apiCall(
       'POST',
       `/applications/${s.applicationId}/interviews`,
-      { roundId: s.round.id, interviewerIds: [s.people.alice.id], startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3600_000).toISOString() },
+      {
+        roundId: s.round.id,
+        interviewerIds: [s.people.alice.id],
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 3600_000).toISOString(),
+      },
       s.people.recruiter.token,
     );
     await page.goto(`${BASE}/#/applications/${s.applicationId}`);
@@ -150,61 +203,82 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
     await pipeline.getByRole('textbox', { name: 'Stage' }).fill('Onsite');
     await pipeline.getByRole('button', { name: 'Save stage' }).click();
     await pipeline.getByRole('status').filter({ hasText: 'Stage saved' }).waitFor();
-    await page.locator('.page-header').getByText(/· Onsite/).waitFor();
+    await page
+      .locator('.page-header')
+      .getByText(/· Onsite/)
+      .waitFor();
   });
 
-  step('interviewer Alice: the inbox badge counts the nudge; My interviews marks the interview overdue with its due time; both pages pass axe at 390 and 1440 px', async () => {
-    const page = await newUserPage('alice');
-    await signIn(page, s.people.alice);
-    const badge = page.getByTestId('inbox-badge');
-    await badge.waitFor();
-    assert.ok(Number(await badge.innerText()) >= 1, 'the badge counts unread notifications');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My interviews' }).click();
-    const awaiting = page.getByTestId('awaiting-feedback');
-    const card = awaiting.getByTestId('my-interview').filter({ hasText: s.first.name });
-    await card.getByTestId('overdue').waitFor();
-    assert.match(await card.getByTestId('feedback-due').innerText(), /^Was due /);
-    assert.equal(await page.title(), 'My interviews · hireloop');
-    await checkPageAtBothWidths(page, 'My interviews', 'daily-04-my-interviews');
+  step(
+    'interviewer Alice: the inbox badge counts the nudge; My interviews marks the interview overdue with its due time; both pages pass axe at 390 and 1440 px',
+    async () => {
+      const page = await newUserPage('alice');
+      await signIn(page, s.people.alice);
+      const badge = page.getByTestId('inbox-badge');
+      await badge.waitFor();
+      assert.ok(Number(await badge.innerText()) >= 1, 'the badge counts unread notifications');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My interviews' }).click();
+      const awaiting = page.getByTestId('awaiting-feedback');
+      const card = awaiting.getByTestId('my-interview').filter({ hasText: s.first.name });
+      await card.getByTestId('overdue').waitFor();
+      assert.match(await card.getByTestId('feedback-due').innerText(), /^Was due /);
+      assert.equal(await page.title(), 'My interviews · hireloop');
+      await checkPageAtBothWidths(page, 'My interviews', 'daily-04-my-interviews');
 
-    await page.getByTestId('inbox-link').click();
-    const nudge = page.locator('[data-testid="inbox-item"][data-kind="feedback_nudge"]');
-    await nudge.waitFor();
-    assert.match(await nudge.innerText(), new RegExp(`Riley Recruiter asked for your scorecard for ${s.roleTitle.replace(/[()]/g, '.')}`));
-    assert.equal(await page.title(), 'Inbox · hireloop');
-    await checkPageAtBothWidths(page, 'the inbox', 'daily-03-inbox');
-  });
+      await page.getByTestId('inbox-link').click();
+      const nudge = page.locator('[data-testid="inbox-item"][data-kind="feedback_nudge"]');
+      await nudge.waitFor();
+      assert.match(await nudge.innerText(), new RegExp(`Riley Recruiter asked for your scorecard for ${s.roleTitle.replace(/[()]/g, '.')}`));
+      assert.equal(await page.title(), 'Inbox · hireloop');
+      await checkPageAtBothWidths(page, 'the inbox', 'daily-03-inbox');
+    },
+  );
 
-  step('interviewer Alice: opens the overdue interview from the inbox; an empty submission names every problem at once beside its field, in words', async () => {
-    const page = s.pages.alice;
-    await page.locator('[data-testid="inbox-item"][data-kind="feedback_nudge"]').getByRole('link', { name: 'Write feedback' }).click();
-    await page.getByTestId('interview-kit').waitFor();
-    assert.equal(new URL(page.url()).hash, `#/interviews/${s.interviewId}`);
-    assert.match(await page.title(), new RegExp(`^Interview: ${s.first.name}`));
-    await checkPageAtBothWidths(page, 'the interview kit and scorecard form', 'daily-05-scorecard-form');
+  step(
+    'interviewer Alice: opens the overdue interview from the inbox; an empty submission names every problem at once beside its field, in words',
+    async () => {
+      const page = s.pages.alice;
+      await page.locator('[data-testid="inbox-item"][data-kind="feedback_nudge"]').getByRole('link', { name: 'Write feedback' }).click();
+      await page.getByTestId('interview-kit').waitFor();
+      assert.equal(new URL(page.url()).hash, `#/interviews/${s.interviewId}`);
+      assert.match(await page.title(), new RegExp(`^Interview: ${s.first.name}`));
+      await checkPageAtBothWidths(page, 'the interview kit and scorecard form', 'daily-05-scorecard-form');
 
-    const sections = page.getByTestId('scorecard-dimension');
-    const n = await sections.count();
-    assert.ok(n >= 2, 'the round has several focus dimensions');
-    // The last dimension "could not be assessed", without saying why.
-    const last = sections.nth(n - 1);
-    const lastName = await last.getAttribute('data-dimension');
-    await last.getByRole('checkbox', { name: `I could not assess ${lastName}` }).check();
-    await page.getByTestId('submit-scorecard').click();
-    const form = page.getByTestId('scorecard-form');
-    await form.getByTestId('problem').filter({ hasText: `${2 * n} problems need fixing` }).waitFor();
-    // Every problem at once, each beside its field: rating and evidence of each rated dimension, the reason of the
-    // unassessed one, the recommendation.
-    assert.equal(await form.getByTestId('field-error').count(), 2 * n);
-    const firstName = await sections.nth(0).getAttribute('data-dimension');
-    assert.match(await sections.nth(0).getByTestId('field-error').first().innerText(), new RegExp(`^Choose a rating for ${firstName}`));
-    assert.match(await sections.nth(0).getByRole('textbox', { name: `Evidence for ${firstName}` }).getAttribute('aria-describedby'), /error/);
-    assert.equal(await last.getByTestId('field-error').innerText(), `Say why ${lastName} was not assessed (at least 5 characters).`);
-    await form.locator('.choice-row--recommendation').getByText('Choose your recommendation: strong no hire, no hire, hire or strong hire.').waitFor();
-    await assertAccessible(page, 'the scorecard form with its problems');
-    await shot(page, '05b-scorecard-problems');
-    await last.getByRole('checkbox', { name: `I could not assess ${lastName}` }).uncheck();
-  });
+      const sections = page.getByTestId('scorecard-dimension');
+      const n = await sections.count();
+      assert.ok(n >= 2, 'the round has several focus dimensions');
+      // The last dimension "could not be assessed", without saying why.
+      const last = sections.nth(n - 1);
+      const lastName = await last.getAttribute('data-dimension');
+      await last.getByRole('checkbox', { name: `I could not assess ${lastName}` }).check();
+      await page.getByTestId('submit-scorecard').click();
+      const form = page.getByTestId('scorecard-form');
+      await form
+        .getByTestId('problem')
+        .filter({ hasText: `${2 * n} problems need fixing` })
+        .waitFor();
+      // Every problem at once, each beside its field: rating and evidence of each rated dimension, the reason of the
+      // unassessed one, the recommendation.
+      assert.equal(await form.getByTestId('field-error').count(), 2 * n);
+      const firstName = await sections.nth(0).getAttribute('data-dimension');
+      assert.match(await sections.nth(0).getByTestId('field-error').first().innerText(), new RegExp(`^Choose a rating for ${firstName}`));
+      assert.match(
+        await sections
+          .nth(0)
+          .getByRole('textbox', { name: `Evidence for ${firstName}` })
+          .getAttribute('aria-describedby'),
+        /error/,
+      );
+      assert.equal(await last.getByTestId('field-error').innerText(), `Say why ${lastName} was not assessed (at least 5 characters).`);
+      await form
+        .locator('.choice-row--recommendation')
+        .getByText('Choose your recommendation: strong no hire, no hire, hire or strong hire.')
+        .waitFor();
+      await assertAccessible(page, 'the scorecard form with its problems');
+      await shot(page, '05b-scorecard-problems');
+      await last.getByRole('checkbox', { name: `I could not assess ${lastName}` }).uncheck();
+    },
+  );
 
   step('interviewer Alice: submits, finds the interview under Completed and amends it from there', async () => {
     const page = s.pages.alice;
@@ -213,7 +287,9 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
     for (let i = 0; i < n; i++) {
       const section = sections.nth(i);
       await section.locator('input[type="radio"][value="3"]').check();
-      await section.getByLabel(/^Evidence for/).fill(`Point ${i + 1}: explained the trade-offs of the approach with a worked example and named its failure modes.`);
+      await section
+        .getByLabel(/^Evidence for/)
+        .fill(`Point ${i + 1}: explained the trade-offs of the approach with a worked example and named its failure modes.`);
     }
     await page.getByRole('radio', { name: 'Hire', exact: true }).check();
     await page.getByTestId('submit-scorecard').click();
@@ -233,13 +309,21 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
     await form.getByRole('heading', { name: 'Amend your scorecard' }).waitFor();
     await sections.nth(0).locator('input[type="radio"][value="4"]').check();
     await page.getByTestId('submit-scorecard').click();
-    await form.getByLabel('Reason for the amendment').locator('..').getByTestId('field-error').filter({ hasText: 'Say why you amend your scorecard' }).waitFor();
+    await form
+      .getByLabel('Reason for the amendment')
+      .locator('..')
+      .getByTestId('field-error')
+      .filter({ hasText: 'Say why you amend your scorecard' })
+      .waitFor();
     await form.getByLabel('Reason for the amendment').fill('Re-read my notes: the worked example was complete.');
     await page.getByTestId('submit-scorecard').click();
     await page.getByTestId('scorecard-submitted').waitFor();
     const own = await apiCall('GET', `/interviews/${s.interviewId}/scorecard`, undefined, s.people.alice.token);
     assert.equal(own.revision, 2, 'the amendment is a second revision');
-    assert.ok(own.ratings.some((r) => r.rating === 4), 'the amended rating is stored');
+    assert.ok(
+      own.ratings.some((r) => r.rating === 4),
+      'the amended rating is stored',
+    );
     await shot(page, '05e-amended');
   });
 
@@ -255,7 +339,12 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
     await page.locator('[data-testid="debrief"][data-status="current"]').waitFor({ timeout: 90_000 });
     await shot(page, '07-debrief-390');
     await assertNoHorizontalOverflow(page, 'the debrief');
-    for (const [hash, testId] of [['/candidates', 'candidates-table'], ['/roles', 'roles-table'], ['/debriefs', 'debriefs-table'], ['/inbox', 'inbox']]) {
+    for (const [hash, testId] of [
+      ['/candidates', 'candidates-table'],
+      ['/roles', 'roles-table'],
+      ['/debriefs', 'debriefs-table'],
+      ['/inbox', 'inbox'],
+    ]) {
       await page.goto(`${BASE}/#${hash}`);
       await page.getByTestId(testId).waitFor({ state: 'attached' });
       await assertNoHorizontalOverflow(page, hash);

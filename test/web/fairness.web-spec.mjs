@@ -65,7 +65,17 @@ describe('web app: the Fairness page for a compliance-only member', { concurrenc
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
       env: { ...process.env, TMPDIR: userDataDir },
     });
   });
@@ -76,9 +86,20 @@ describe('web app: the Fairness page for a compliance-only member', { concurrenc
 
   it('lists the roles in the filter and reloads the report for the chosen role', { timeout: 180_000 }, async () => {
     const adminEmail = `fair-admin-${RUN}@example.test`;
-    const signup = await apiCall('POST', '/auth/signup', { organizationName: `Fairness ${RUN}`, name: 'Alex Admin', email: adminEmail, password: PASSWORD });
+    const signup = await apiCall('POST', '/auth/signup', {
+      organizationName: `Fairness ${RUN}`,
+      name: 'Alex Admin',
+      email: adminEmail,
+      password: PASSWORD,
+    });
     // With SIGNUP_EMAIL_VERIFICATION the address is confirmed first, from the link in the development mailbox.
-    const admin = signup?.accessToken ?? (await apiCall('POST', '/auth/verify-email', { token: new URL(await waitForMailLink(adminEmail, /\/verify-email\?token=/)).searchParams.get('token') })).accessToken;
+    const admin =
+      signup?.accessToken ??
+      (
+        await apiCall('POST', '/auth/verify-email', {
+          token: new URL(await waitForMailLink(adminEmail, /\/verify-email\?token=/)).searchParams.get('token'),
+        })
+      ).accessToken;
     const email = `fair-compliance-${RUN}@example.test`;
     const invite = await apiCall('POST', '/members', { email, name: 'Casey Compliance', roles: ['compliance'] }, admin);
     await apiCall('POST', '/auth/accept-invite', { token: invite.inviteToken, password: PASSWORD });

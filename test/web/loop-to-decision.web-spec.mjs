@@ -126,21 +126,28 @@ function localInput(date) {
 }
 
 const UUID_RE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-const CODE_RE = /\b(strong_yes|strong_no|no_hire|insufficient_evidence|dimension_unassessed|low_rating|below_floor|below_meets|below_bar|red_flag|split_panel|meets_bar)\b/;
+const CODE_RE =
+  /\b(strong_yes|strong_no|no_hire|insufficient_evidence|dimension_unassessed|low_rating|below_floor|below_meets|below_bar|red_flag|split_panel|meets_bar)\b/;
 
 /** The debrief speaks in names and words: no ids, no codes; every figure a rule turns on has two decimals (or more). */
 async function assertDebriefInWords(page) {
   const reasons = page.getByTestId('reasons').locator('li');
   const n = await reasons.count();
   assert.ok(n >= 1, 'the recommendation gives its reasons');
-  const dimensionNames = await page.getByTestId('dimension-table').locator('tbody th').evaluateAll((cells) => cells.map((c) => c.closest('tr').getAttribute('data-dimension')));
+  const dimensionNames = await page
+    .getByTestId('dimension-table')
+    .locator('tbody th')
+    .evaluateAll((cells) => cells.map((c) => c.closest('tr').getAttribute('data-dimension')));
   for (let i = 0; i < n; i++) {
     const li = reasons.nth(i);
     const [code, text] = [await li.getAttribute('data-code'), await li.innerText()];
     assert.doesNotMatch(text, UUID_RE, `reason ${code} names people, not ids: ${text}`);
     assert.doesNotMatch(text, CODE_RE, `reason ${code} is in words: ${text}`);
     if (['dimension_unassessed', 'below_floor', 'below_meets', 'low_rating'].includes(code)) {
-      assert.ok(dimensionNames.some((name) => text.includes(name)), `reason ${code} names its dimension: ${text}`);
+      assert.ok(
+        dimensionNames.some((name) => text.includes(name)),
+        `reason ${code} names its dimension: ${text}`,
+      );
     }
     for (const figure of text.match(/\b\d+\.\d+\b/g) ?? []) assert.ok(figure.split('.')[1].length >= 2, `figure ${figure} has two decimals: ${text}`);
   }
@@ -269,7 +276,10 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     await page.getByTestId('role-title').filter({ hasText: s.roleTitle }).waitFor();
     s.roleId = page.url().split('/roles/')[1];
     assert.match(s.roleId, /^[0-9a-f-]{36}$/);
-    await assert.doesNotReject(page.getByTestId('weight-sum').and(page.locator('[data-state="ok"]')).waitFor(), 'weights of the template sum to 100%');
+    await assert.doesNotReject(
+      page.getByTestId('weight-sum').and(page.locator('[data-state="ok"]')).waitFor(),
+      'weights of the template sum to 100%',
+    );
     await shot(page, '03-loop-builder');
   });
 
@@ -297,7 +307,7 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     await page.locator('[data-testid="weight-sum"][data-state="ok"]').waitFor();
   });
 
-  step('recruiter: the rating-scale picker shows each scale\'s levels; a picked scale shows its anchor fields and what is missing', async () => {
+  step("recruiter: the rating-scale picker shows each scale's levels; a picked scale shows its anchor fields and what is missing", async () => {
     const page = s.pages.recruiter;
     const picker = page.getByTestId('scale-picker');
     const four = picker.getByRole('radio', { name: /^4 points/ });
@@ -343,7 +353,7 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     await editor.locator('summary').click();
   });
 
-  step('recruiter: the coverage grid toggles a round\'s focus and flags a dimension only one round assesses', async () => {
+  step("recruiter: the coverage grid toggles a round's focus and flags a dimension only one round assesses", async () => {
     const page = s.pages.recruiter;
     const grid = page.getByTestId('coverage-grid');
     const row = grid.locator('tbody tr[data-state="covered"]').first();
@@ -353,7 +363,11 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     await cell.click();
     await grid.getByRole('button', { name: label, pressed: false }).waitFor();
     await grid.locator(`tbody tr[data-state="single"][data-dimension="${dimension}"]`).waitFor();
-    await page.getByTestId('readiness').getByText(/assessed only in round/).first().waitFor();
+    await page
+      .getByTestId('readiness')
+      .getByText(/assessed only in round/)
+      .first()
+      .waitFor();
     await shot(page, '04b-coverage-single-round');
     // Keyboard: focus the same cell and toggle it back with Space.
     await grid.getByRole('button', { name: label }).focus();
@@ -426,7 +440,10 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     // The form offers no past start (min = now); the interviews are scheduled ahead and then moved back in the
     // database, as if they had taken place (the API refuses a start in the past).
     const min = await schedule.getByLabel('Starts').getAttribute('min');
-    assert.ok(min && min <= localInput(new Date(Date.now() + 60_000)) && min >= localInput(new Date(Date.now() - 5 * 60_000)), `the start's min is now: ${min}`);
+    assert.ok(
+      min && min <= localInput(new Date(Date.now() + 60_000)) && min >= localInput(new Date(Date.now() - 5 * 60_000)),
+      `the start's min is now: ${min}`,
+    );
     for (const [n, { round, who }] of plan.entries()) {
       await schedule.getByLabel('Round').selectOption(round.id);
       await schedule.getByRole('checkbox', { name: who.name }).check();
@@ -469,14 +486,22 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     const awaiting = page.getByTestId('awaiting-feedback');
     await awaiting.getByText(s.candidate.name).waitFor();
     await shot(page, '08-my-interviews');
-    await awaiting.getByRole('link', { name: /Write feedback/ }).first().click();
+    await awaiting
+      .getByRole('link', { name: /Write feedback/ })
+      .first()
+      .click();
     await page.getByTestId('interview-kit').waitFor();
     await page.getByTestId('feedback-blind').waitFor();
   });
 
   step('interviewer Alice: the draft autosaves; a too-short evidence is reported next to that evidence box', async () => {
     const page = s.pages.alice;
-    await fillScorecard(page, { rating: 4, recommendation: 'Strong hire', evidence: (i) => (i === 0 ? 'Too short.' : `Dimension ${i}: derived the estimator, named its bias, and proposed a held-out check before shipping it.`) });
+    await fillScorecard(page, {
+      rating: 4,
+      recommendation: 'Strong hire',
+      evidence: (i) =>
+        i === 0 ? 'Too short.' : `Dimension ${i}: derived the estimator, named its bias, and proposed a held-out check before shipping it.`,
+    });
     await page.locator('[data-testid="autosave-status"][data-state="saved"]').waitFor();
     await page.getByTestId('submit-scorecard').click();
     const first = page.getByTestId('scorecard-dimension').first();
@@ -490,7 +515,9 @@ describe('web app: loop to decision', { concurrency: false }, () => {
   step('interviewer Alice: fixes the evidence and submits; the panel feedback unlocks', async () => {
     const page = s.pages.alice;
     const first = page.getByTestId('scorecard-dimension').first();
-    await first.getByLabel(/^Evidence for/).fill('Framed the fraud problem as cost-sensitive ranking, chose precision at k as the metric and explained why.');
+    await first
+      .getByLabel(/^Evidence for/)
+      .fill('Framed the fraud problem as cost-sensitive ranking, chose precision at k as the metric and explained why.');
     await page.getByTestId('submit-scorecard').click();
     await page.getByTestId('scorecard-submitted').waitFor();
     await page.getByTestId('panel-feedback').getByText('No other feedback yet').waitFor();
@@ -504,7 +531,10 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     // The list shows how much feedback is in and what the report recommends.
     const row = page.getByTestId('debriefs-table').locator('tbody tr').filter({ hasText: s.candidate.name });
     await row.getByTestId('debrief-feedback').filter({ hasText: '1 of 2 scorecards' }).waitFor({ timeout: REPORT_TIMEOUT_MS });
-    await row.getByTestId('debrief-recommendation').filter({ hasText: /Hire|No hire|Inconclusive/ }).waitFor({ timeout: REPORT_TIMEOUT_MS });
+    await row
+      .getByTestId('debrief-recommendation')
+      .filter({ hasText: /Hire|No hire|Inconclusive/ })
+      .waitFor({ timeout: REPORT_TIMEOUT_MS });
     assert.equal(await page.title(), 'Debriefs · hireloop');
     await checkPageAtBothWidths(page, 'the debriefs list', 'a11y-debriefs');
     await page.getByRole('link', { name: `Open debrief for ${s.candidate.name}, ${s.roleTitle}` }).click();
@@ -515,13 +545,21 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     await checkPageAtBothWidths(page, 'the debrief (hiring manager, decision form)', 'a11y-debrief');
   });
 
-  step('interviewer Bob: submits through the form and then reads Alice\'s feedback', async () => {
+  step("interviewer Bob: submits through the form and then reads Alice's feedback", async () => {
     const page = await newUserPage('bob');
     await signIn(page, s.people.bob);
-    await page.getByTestId('awaiting-feedback').getByRole('link', { name: /Write feedback/ }).first().click();
+    await page
+      .getByTestId('awaiting-feedback')
+      .getByRole('link', { name: /Write feedback/ })
+      .first()
+      .click();
     await page.getByTestId('interview-kit').waitFor();
     await shot(page, '12-interview-kit');
-    await fillScorecard(page, { rating: 4, recommendation: 'Strong hire', evidence: (i) => `Point ${i + 1}: walked through the attention derivation and the regularisation trade-offs with a worked example.` });
+    await fillScorecard(page, {
+      rating: 4,
+      recommendation: 'Strong hire',
+      evidence: (i) => `Point ${i + 1}: walked through the attention derivation and the regularisation trade-offs with a worked example.`,
+    });
     await page.getByTestId('submit-scorecard').click();
     await page.getByTestId('scorecard-submitted').waitFor();
     await page.getByTestId('panel-feedback').getByTestId('scorecard-view').filter({ hasText: s.people.alice.name }).waitFor();
@@ -534,7 +572,10 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     const navigations = [];
     page.on('framenavigated', (frame) => frame === page.mainFrame() && navigations.push(frame.url()));
     // The page polls: "still computing" while the worker catches up, then the second version.
-    await page.getByTestId('report-status').filter({ hasText: /version 2 .*up to date/ }).waitFor({ timeout: REPORT_TIMEOUT_MS });
+    await page
+      .getByTestId('report-status')
+      .filter({ hasText: /version 2 .*up to date/ })
+      .waitFor({ timeout: REPORT_TIMEOUT_MS });
     assert.equal(page.url(), urlBefore);
     assert.deepEqual(navigations, [], 'no reload');
     const dots = await page.getByTestId('dimension-chart').locator('circle').count();
@@ -559,7 +600,11 @@ describe('web app: loop to decision', { concurrency: false }, () => {
   step('interviewer Alice: reads the panel, then amends a rating; the debrief marks it with before → after', async () => {
     const page = s.pages.alice;
     await page.reload();
-    await page.getByTestId('panel-feedback').getByTestId('scorecard-view').filter({ hasText: s.people.bob.name }).waitFor({ timeout: REPORT_TIMEOUT_MS });
+    await page
+      .getByTestId('panel-feedback')
+      .getByTestId('scorecard-view')
+      .filter({ hasText: s.people.bob.name })
+      .waitFor({ timeout: REPORT_TIMEOUT_MS });
     const panelText = await page.getByTestId('panel-feedback').innerText();
     assert.doesNotMatch(panelText, UUID_RE, 'no ids in the panel feedback');
     await page.getByRole('button', { name: 'Amend my scorecard' }).click();
@@ -571,7 +616,10 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     await page.getByTestId('scorecard-submitted').waitFor();
 
     const manager = s.pages.manager;
-    await manager.getByTestId('report-status').filter({ hasText: /version 3 .*up to date/ }).waitFor({ timeout: REPORT_TIMEOUT_MS });
+    await manager
+      .getByTestId('report-status')
+      .filter({ hasText: /version 3 .*up to date/ })
+      .waitFor({ timeout: REPORT_TIMEOUT_MS });
     const card = manager.getByTestId('scorecard-view').filter({ hasText: s.people.alice.name });
     await card.getByTestId('amended-after-panel').first().waitFor();
     const change = card.getByTestId('amendment-change').filter({ hasText: dimension });
@@ -596,7 +644,10 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     if (recommendation !== 'Inconclusive') {
       // Without the reason, the API's error appears next to the field.
       await form.getByTestId('record-decision').click();
-      await form.locator('[data-testid="field-error"]').filter({ hasText: /override/i }).waitFor();
+      await form
+        .locator('[data-testid="field-error"]')
+        .filter({ hasText: /override/i })
+        .waitFor();
       await override.fill('The panel was thin on coding; a follow-up will settle it before the offer.');
     }
     // The report went stale meanwhile (simulated: the first POST answers the API's 409 report_stale): the page
@@ -611,7 +662,13 @@ describe('web app: loop to decision', { concurrency: false }, () => {
         return route.fulfill({
           status: 409,
           contentType: 'application/problem+json',
-          body: JSON.stringify({ type: 'about:blank', title: 'Conflict', status: 409, code: 'report_stale', detail: 'The latest report does not cover every submitted scorecard revision.' }),
+          body: JSON.stringify({
+            type: 'about:blank',
+            title: 'Conflict',
+            status: 409,
+            code: 'report_stale',
+            detail: 'The latest report does not cover every submitted scorecard revision.',
+          }),
         });
       }
       acknowledged = route.request().postDataJSON();
@@ -623,7 +680,9 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     assert.match(await stale.innerText(), new RegExp(`Version ${version} does not yet include every submitted scorecard`));
     await stale.getByTestId('refresh-report').waitFor();
     await shot(page, '15b-decision-report-stale');
-    await stale.getByLabel(/Why decide before the report is up to date/).fill('The candidate has another offer expiring today; the panel agreed in the meeting.');
+    await stale
+      .getByLabel(/Why decide before the report is up to date/)
+      .fill('The candidate has another offer expiring today; the panel agreed in the meeting.');
     await stale.getByTestId('decide-on-stale').click();
     await page.getByTestId('decision-recorded').waitFor();
     await page.unroute('**/v1/applications/*/decision');
@@ -635,7 +694,7 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     await shot(page, '16-decision-recorded');
   });
 
-  step('calibration: an interviewer against the organization, and the role\'s reliability', async () => {
+  step("calibration: an interviewer against the organization, and the role's reliability", async () => {
     const page = s.pages.manager;
     await page.goto(`${BASE}/#/calibration/interviewers/${s.people.alice.id}`);
     await page.getByTestId('leniency-offset').waitFor();

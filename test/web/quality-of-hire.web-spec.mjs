@@ -28,13 +28,21 @@ describe('web app: quality of hire and honest calibration figures', { concurrenc
     browserHandle = await launchBrowser();
   });
   after(async () => {
-    for (const page of Object.values(s.pages)) await page.context().close().catch(() => {});
+    for (const page of Object.values(s.pages))
+      await page
+        .context()
+        .close()
+        .catch(() => {});
     await browserHandle?.close();
   });
 
   step('set-up through the API: an organization, a role with three hires and their 12-month ratings', async () => {
     const adminEmail = `qoh-admin-${RUN}@example.test`;
-    s.admin = { email: adminEmail, name: 'Alex Admin', token: await signUpOrganization({ organizationName: `Quality ${RUN}`, name: 'Alex Admin', email: adminEmail }) };
+    s.admin = {
+      email: adminEmail,
+      name: 'Alex Admin',
+      token: await signUpOrganization({ organizationName: `Quality ${RUN}`, name: 'Alex Admin', email: adminEmail }),
+    };
     const invite = async (key, name, roles) => {
       const email = `qoh-${key}-${RUN}@example.test`;
       const res = await apiCall('POST', '/members', { email, name, roles }, s.admin.token);
@@ -43,7 +51,12 @@ describe('web app: quality of hire and honest calibration figures', { concurrenc
     };
     await invite('analyst', 'Pat Analyst', ['people_analytics']);
     await invite('manager', 'Harper Manager', ['hiring_manager']);
-    const role = await apiCall('POST', '/roles/from-template', { templateKey: 'research-scientist-ml', title: s.roleTitle, hiringManagerId: s.people.manager.id }, s.admin.token);
+    const role = await apiCall(
+      'POST',
+      '/roles/from-template',
+      { templateKey: 'research-scientist-ml', title: s.roleTitle, hiringManagerId: s.people.manager.id },
+      s.admin.token,
+    );
     s.roleId = role.id;
     await apiCall('POST', `/roles/${s.roleId}/open`, {}, s.admin.token);
     for (let i = 1; i <= 3; i++) {
@@ -55,7 +68,12 @@ describe('web app: quality of hire and honest calibration figures', { concurrenc
         { decision: 'hire', rationale: 'Strong across the loop; the panel agreed.', overrideReason: 'No report yet; the evidence was plain.' },
         s.people.manager.token,
       );
-      await apiCall('POST', `/applications/${application.id}/outcomes`, { kind: 'performance_rating', reviewPoint: '12m', rating: 2 + i, date: '2026-06-01' }, s.people.analyst.token);
+      await apiCall(
+        'POST',
+        `/applications/${application.id}/outcomes`,
+        { kind: 'performance_rating', reviewPoint: '12m', rating: 2 + i, date: '2026-06-01' },
+        s.people.analyst.token,
+      );
       s.hired.push(application.id);
     }
   });
@@ -65,13 +83,21 @@ describe('web app: quality of hire and honest calibration figures', { concurrenc
     await signIn(page, s.people.analyst);
     await page.getByRole('heading', { level: 1, name: 'Quality of hire' }).waitFor();
     const roleId = randomUUID();
-    await page.route(`**/v1/quality-of-hire/reports/latest?roleId=${roleId}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(fullReport(roleId)) }));
+    await page.route(`**/v1/quality-of-hire/reports/latest?roleId=${roleId}`, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(fullReport(roleId)) }),
+    );
     await page.goto(`${BASE}/#/roles/${roleId}/quality-of-hire`);
     await page.getByTestId('qoh-status').filter({ hasText: 'Version 3 · Done' }).waitFor();
     await page.getByTestId('qoh-scatter').waitFor();
     const panel = page.getByTestId('validity-rating_12m').locator('[data-predictor="panel_score"]');
-    assert.match(await panel.innerText(), /r = 0\.31, 90 % interval 0\.06 to 0\.52; corrected for range restriction 0\.42 \(0\.09 to 0\.66\) \(n = 40\) — predicts the outcome/);
-    assert.match(await page.getByTestId('validity-rating_12m').locator('[data-predictor="dimension:coding"]').innerText(), /Not enough data yet \(n = 12 of 30\)/);
+    assert.match(
+      await panel.innerText(),
+      /r = 0\.31, 90 % interval 0\.06 to 0\.52; corrected for range restriction 0\.42 \(0\.09 to 0\.66\) \(n = 40\) — predicts the outcome/,
+    );
+    assert.match(
+      await page.getByTestId('validity-rating_12m').locator('[data-predictor="dimension:coding"]').innerText(),
+      /Not enough data yet \(n = 12 of 30\)/,
+    );
     assert.match(await page.getByTestId('qoh-logrank').innerText(), /clearly different lengths of time \(log-rank p = 0\.03\)/);
     await page.getByTestId('qoh-retention').waitFor();
     await checkPageAtBothWidths(page, 'a full quality of hire report', 'qoh-full-report');
@@ -84,7 +110,8 @@ describe('web app: quality of hire and honest calibration figures', { concurrenc
     await page.getByRole('link', { name: 'Import outcomes from a CSV file' }).click();
     await page.getByRole('heading', { level: 1, name: 'Import outcomes' }).waitFor();
     assert.equal(await page.title(), 'Import outcomes · hireloop');
-    const bad = [HEADER, `${s.hired[0]},,,performance_rating,90d,4,,,2026-03-01`, `${s.hired[1]},,,performance_rating,90d,9,,,2026-03-01`].join('\n') + '\n';
+    const bad =
+      [HEADER, `${s.hired[0]},,,performance_rating,90d,4,,,2026-03-01`, `${s.hired[1]},,,performance_rating,90d,9,,,2026-03-01`].join('\n') + '\n';
     await page.getByLabel('CSV file').setInputFiles({ name: 'outcomes.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await page.getByRole('button', { name: 'Check the file (dry run)' }).click();
     const summary = page.getByTestId('import-summary');
@@ -98,7 +125,8 @@ describe('web app: quality of hire and honest calibration figures', { concurrenc
     assert.ok(await page.getByRole('button', { name: 'Import for real' }).isDisabled(), 'no real import after a dry run with a rejected row');
     await checkPageAtBothWidths(page, 'the outcome import page with a rejected row', 'qoh-import-rejected');
 
-    const good = [HEADER, `${s.hired[0]},,,performance_rating,90d,4,,,2026-03-01`, `${s.hired[1]},,,performance_rating,90d,3,,,2026-03-01`].join('\n') + '\n';
+    const good =
+      [HEADER, `${s.hired[0]},,,performance_rating,90d,4,,,2026-03-01`, `${s.hired[1]},,,performance_rating,90d,3,,,2026-03-01`].join('\n') + '\n';
     await page.getByLabel('CSV file').setInputFiles({ name: 'outcomes.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
     await page.getByRole('button', { name: 'Check the file (dry run)' }).click();
     await summary.filter({ hasText: 'Every row is fine' }).waitFor({ timeout: REPORT_TIMEOUT_MS });
@@ -133,7 +161,10 @@ describe('web app: quality of hire and honest calibration figures', { concurrenc
     await page.getByRole('heading', { level: 1, name: 'Quality of hire' }).waitFor();
     assert.equal(await page.title(), 'Quality of hire · hireloop');
     await computeAndWait(page);
-    await page.getByText(/Not enough data yet \(n = \d+ of 30\)/).first().waitFor();
+    await page
+      .getByText(/Not enough data yet \(n = \d+ of 30\)/)
+      .first()
+      .waitFor();
     await page.getByTestId('qoh-retention-not-enough').waitFor();
     await checkPageAtBothWidths(page, 'the organization-wide quality of hire page', 'qoh-organization');
   });
@@ -149,7 +180,6 @@ describe('web app: quality of hire and honest calibration figures', { concurrenc
     assert.equal(await page.locator('[data-testid="qoh-scatter"], .qoh-bar__chart').count(), 0, 'no chart drawn from three hires');
     await checkPageAtBothWidths(page, "a role's quality of hire page", 'qoh-role');
   });
-
 });
 
 /** "Compute now" (202), then the page polls the queued report until it is done. */
@@ -177,10 +207,23 @@ function fullReport(roleId) {
     verdict: 'predictive',
     ...over,
   });
-  const notEnough = { status: 'not_enough_data', n: 12, pearson: null, spearman: null, interval: null, intervalMethod: null, corrected: null, correctedInterval: null, verdict: null };
+  const notEnough = {
+    status: 'not_enough_data',
+    n: 12,
+    pearson: null,
+    spearman: null,
+    interval: null,
+    intervalMethod: null,
+    corrected: null,
+    correctedInterval: null,
+    verdict: null,
+  };
   const curve = (drops) => {
     let survival = 1;
-    return [{ day: 0, survival: 1, low: 1, high: 1 }, ...drops.map(([day, share]) => ((survival *= share), { day, survival, low: Math.max(0, survival - 0.12), high: Math.min(1, survival + 0.08) }))];
+    return [
+      { day: 0, survival: 1, low: 1, high: 1 },
+      ...drops.map(([day, share]) => ((survival *= share), { day, survival, low: Math.max(0, survival - 0.12), high: Math.min(1, survival + 0.08) })),
+    ];
   };
   return {
     id: randomUUID(),
@@ -203,20 +246,68 @@ function fullReport(roleId) {
     ],
     cells: [
       cell('panel_score', 'rating_12m'),
-      cell('raw_score', 'rating_12m', { pearson: 0.18, interval: { low: -0.09, high: 0.42 }, corrected: 0.25, correctedInterval: { low: -0.12, high: 0.55 }, verdict: 'not_predictive' }),
+      cell('raw_score', 'rating_12m', {
+        pearson: 0.18,
+        interval: { low: -0.09, high: 0.42 },
+        corrected: 0.25,
+        correctedInterval: { low: -0.12, high: 0.55 },
+        verdict: 'not_predictive',
+      }),
       cell('dimension:coding', 'rating_12m', notEnough),
-      cell('recommendation', 'rating_12m', { status: 'undefined', pearson: null, spearman: null, interval: null, intervalMethod: null, corrected: null, correctedInterval: null, verdict: null }),
-      cell('panel_score', 'retained_12m', { pearson: -0.05, interval: { low: -0.31, high: 0.21 }, intervalMethod: 'bootstrap', corrected: null, correctedInterval: null, verdict: 'not_predictive' }),
+      cell('recommendation', 'rating_12m', {
+        status: 'undefined',
+        pearson: null,
+        spearman: null,
+        interval: null,
+        intervalMethod: null,
+        corrected: null,
+        correctedInterval: null,
+        verdict: null,
+      }),
+      cell('panel_score', 'retained_12m', {
+        pearson: -0.05,
+        interval: { low: -0.31, high: 0.21 },
+        intervalMethod: 'bootstrap',
+        corrected: null,
+        correctedInterval: null,
+        verdict: 'not_predictive',
+      }),
       cell('raw_score', 'retained_12m', notEnough),
       cell('dimension:coding', 'retained_12m', notEnough),
       cell('recommendation', 'retained_12m', notEnough),
     ],
-    scatter: Array.from({ length: 40 }, (_, i) => ({ applicationId: randomUUID(), panelScore: 1.6 + ((i * 7) % 23) / 10, rating: 1 + ((i * 3) % 5) })),
+    scatter: Array.from({ length: 40 }, (_, i) => ({
+      applicationId: randomUUID(),
+      panelScore: 1.6 + ((i * 7) % 23) / 10,
+      rating: 1 + ((i * 3) % 5),
+    })),
     retention: {
       status: 'estimated',
       groups: [
-        { key: 'hire', label: 'Hired as recommended', n: 34, events: 6, curve: curve([[120, 0.97], [300, 0.94], [420, 0.93], [600, 0.95]]) },
-        { key: 'hired_despite', label: 'Hired despite a no-hire recommendation', n: 31, events: 12, curve: curve([[60, 0.9], [200, 0.85], [365, 0.8], [500, 0.9]]) },
+        {
+          key: 'hire',
+          label: 'Hired as recommended',
+          n: 34,
+          events: 6,
+          curve: curve([
+            [120, 0.97],
+            [300, 0.94],
+            [420, 0.93],
+            [600, 0.95],
+          ]),
+        },
+        {
+          key: 'hired_despite',
+          label: 'Hired despite a no-hire recommendation',
+          n: 31,
+          events: 12,
+          curve: curve([
+            [60, 0.9],
+            [200, 0.85],
+            [365, 0.8],
+            [500, 0.9],
+          ]),
+        },
       ],
       logRank: { chiSquare: 4.7, df: 1, pValue: 0.03 },
     },

@@ -8,7 +8,19 @@
 //   WEB_SPECS=test/web/role-builder.web-spec.mjs bash test/web/run-web-tests.sh
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiCall, BASE, checkPageAtBothWidths, launchBrowser, newPage, PASSWORD, runId, screenshot, signIn, signUpOrganization, stepper } from './support.mjs';
+import {
+  apiCall,
+  BASE,
+  checkPageAtBothWidths,
+  launchBrowser,
+  newPage,
+  PASSWORD,
+  runId,
+  screenshot,
+  signIn,
+  signUpOrganization,
+  stepper,
+} from './support.mjs';
 
 const RUN = runId();
 const s = { close: null, browser: null, admin: null, people: {}, roleId: null, roleTitle: `Data Engineer ${RUN}`, pages: {} };
@@ -43,7 +55,9 @@ describe('web app: the recruiter builds a loop by hand, questions included', { c
   step('set-up: an organization with a recruiter, a hiring manager and an interviewer (through the API)', async () => {
     const health = await fetch(`${BASE}/health`).catch(() => null);
     assert.ok(health?.ok, `the API does not answer at ${BASE}/health`);
-    s.admin = { token: await signUpOrganization({ organizationName: `Role builder ${RUN}`, name: 'Alex Admin', email: `builder-admin-${RUN}@example.test` }) };
+    s.admin = {
+      token: await signUpOrganization({ organizationName: `Role builder ${RUN}`, name: 'Alex Admin', email: `builder-admin-${RUN}@example.test` }),
+    };
     const invite = async (key, name, roles) => {
       const email = `builder-${key}-${RUN}@example.test`;
       const res = await apiCall('POST', '/members', { email, name, roles }, s.admin.token);
@@ -81,7 +95,7 @@ describe('web app: the recruiter builds a loop by hand, questions included', { c
     assert.match(await page.title(), new RegExp(`^${s.roleTitle} · loop builder · hireloop$`));
   });
 
-  step('recruiter: adds two dimensions whose weights reach 100 %, with rubric anchors named by the scale\'s levels', async () => {
+  step("recruiter: adds two dimensions whose weights reach 100 %, with rubric anchors named by the scale's levels", async () => {
     const page = s.pages.recruiter;
     for (const [i, d] of DIMENSIONS.entries()) {
       await expand(page.getByText('Add a dimension', { exact: true }));
@@ -100,7 +114,8 @@ describe('web app: the recruiter builds a loop by hand, questions included', { c
         await rubric.getByTestId('field-error').first().waitFor();
         assert.equal(await rubric.locator('textarea[aria-invalid="true"]').count(), 4, 'a message under each level without an anchor');
       }
-      for (const [n, label] of labels.entries()) await rubric.getByLabel(label).fill(`${d.name}, level ${n + 1}: what the interviewer saw at this level.`);
+      for (const [n, label] of labels.entries())
+        await rubric.getByLabel(label).fill(`${d.name}, level ${n + 1}: what the interviewer saw at this level.`);
       await form.getByRole('button', { name: 'Add dimension' }).click();
       await page.getByTestId('weights-table').getByText(d.name, { exact: true }).waitFor();
     }
@@ -132,7 +147,7 @@ describe('web app: the recruiter builds a loop by hand, questions included', { c
     assert.equal(await grid.locator('[data-state="uncovered"]').count(), 0, 'every dimension is assessed by a round');
   });
 
-  step('recruiter: writes the rounds\' questions in the question editor (a blank question is refused next to its field)', async () => {
+  step("recruiter: writes the rounds' questions in the question editor (a blank question is refused next to its field)", async () => {
     const page = s.pages.recruiter;
     const first = page.locator('li.round').filter({ has: page.locator('.round__name', { hasText: ROUNDS[0].name }) });
     await expand(first.locator('summary').first());
@@ -201,7 +216,11 @@ describe('web app: the recruiter builds a loop by hand, questions included', { c
     );
     assert.equal(role.rounds.find((r) => r.name === ROUNDS[0].name).questionIds.length, 1);
     const second = role.rounds.find((r) => r.name === ROUNDS[1].name);
-    assert.deepEqual(second.questionIds, [role.rounds.find((r) => r.name === ROUNDS[0].name).questionIds[0], second.questionIds[1]], 'the picked question was moved first');
+    assert.deepEqual(
+      second.questionIds,
+      [role.rounds.find((r) => r.name === ROUNDS[0].name).questionIds[0], second.questionIds[1]],
+      'the picked question was moved first',
+    );
     assert.equal(second.questionIds.length, 2);
     s.round = role.rounds.find((r) => r.name === ROUNDS[0].name);
   });
@@ -218,14 +237,24 @@ describe('web app: the recruiter builds a loop by hand, questions included', { c
     assert.match(await page.getByTestId('role-hiring-manager').innerText(), new RegExp(`hiring manager ${s.people.manager.name}`));
   });
 
-  step("interviewer: the kit of an interview in that round shows the questions written in the builder", async () => {
-    const candidate = await apiCall('POST', '/candidates', { name: `Casey Candidate ${RUN}`, email: `casey-${RUN}@example.test` }, s.people.recruiter.token);
+  step('interviewer: the kit of an interview in that round shows the questions written in the builder', async () => {
+    const candidate = await apiCall(
+      'POST',
+      '/candidates',
+      { name: `Casey Candidate ${RUN}`, email: `casey-${RUN}@example.test` },
+      s.people.recruiter.token,
+    );
     const application = await apiCall('POST', '/applications', { candidateId: candidate.id, roleId: s.roleId }, s.people.recruiter.token);
     const startsAt = new Date(Date.now() + 24 * 3600_000);
     const interview = await apiCall(
       'POST',
       `/applications/${application.id}/interviews`,
-      { roundId: s.round.id, interviewerIds: [s.people.interviewer.id], startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3600_000).toISOString() },
+      {
+        roundId: s.round.id,
+        interviewerIds: [s.people.interviewer.id],
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 3600_000).toISOString(),
+      },
       s.people.recruiter.token,
     );
     const page = (s.pages.interviewer = await newPage(s.browser, 'interviewer'));

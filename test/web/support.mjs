@@ -70,7 +70,17 @@ export async function launchBrowser() {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
     env: { ...process.env, TMPDIR: userDataDir },
   });
   return {
@@ -104,10 +114,24 @@ export const screenshot = (page, name) => page.screenshot({ path: path.join(SHOT
 /** Nothing wider than the viewport: the page never scrolls sideways (tables scroll inside their own box). */
 export async function assertNoHorizontalOverflow(page, what) {
   const { scrollWidth, innerWidth, widest } = await page.evaluate(() => {
-    const out = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 1));
-    const name = (el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} (${Math.round(el.getBoundingClientRect().right)} px)`;
-    const outer = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().width > window.innerWidth + 1 && el.parentElement && el.parentElement.getBoundingClientRect().width <= window.innerWidth + 1);
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, widest: [...outer.slice(0, 3), ...out.slice(0, 3)].map(name) };
+    const out = [...document.querySelectorAll('body *')].filter(
+      (el) =>
+        el.getBoundingClientRect().right > window.innerWidth + 1 &&
+        ![...el.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 1),
+    );
+    const name = (el) =>
+      `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} (${Math.round(el.getBoundingClientRect().right)} px)`;
+    const outer = [...document.querySelectorAll('body *')].filter(
+      (el) =>
+        el.getBoundingClientRect().width > window.innerWidth + 1 &&
+        el.parentElement &&
+        el.parentElement.getBoundingClientRect().width <= window.innerWidth + 1,
+    );
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+      widest: [...outer.slice(0, 3), ...out.slice(0, 3)].map(name),
+    };
   });
   assert.ok(scrollWidth <= innerWidth, `${what} is ${scrollWidth} px wide on a ${innerWidth} px screen: ${widest.join(', ')}`);
 }
@@ -122,7 +146,14 @@ export async function assertAccessible(page, what) {
   if (!hasAxe) await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
   const violations = await page.evaluate(async () => {
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1, 2).join('')}` : ''}`) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1, 2).join('')}` : ''}`),
+    }));
   });
   assert.deepEqual(
     violations.map((v) => `${v.impact} ${v.id} (${v.help}): ${v.targets.join(' | ')}`),
@@ -157,7 +188,8 @@ export function stepper(it, pages, prefix) {
         await fn();
       } catch (error) {
         broken = name;
-        for (const [who, page] of Object.entries(pages)) await page.screenshot({ path: path.join(SHOTS, `${prefix}-failed-${who}.png`), fullPage: true }).catch(() => {});
+        for (const [who, page] of Object.entries(pages))
+          await page.screenshot({ path: path.join(SHOTS, `${prefix}-failed-${who}.png`), fullPage: true }).catch(() => {});
         throw error;
       }
     });

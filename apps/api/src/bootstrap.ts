@@ -25,10 +25,16 @@ export function trustProxySetting(value: string | undefined): boolean | number |
   const v = (value ?? '').trim();
   if (v === '') return false;
   if (/^\d+$/.test(v)) return Number(v);
-  return v.split(',').map((p) => p.trim()).filter(Boolean);
+  return v
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
-export function createFastifyAdapter(bodyLimit: number, trustProxy: string | undefined = validateEnvironment(process.env as Record<string, unknown>).TRUST_PROXY): FastifyAdapter {
+export function createFastifyAdapter(
+  bodyLimit: number,
+  trustProxy: string | undefined = validateEnvironment(process.env as Record<string, unknown>).TRUST_PROXY,
+): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit,
     trustProxy: trustProxySetting(trustProxy),
@@ -89,7 +95,6 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   });
   // Errors raised by Fastify before a route runs (malformed JSON, body too large) reach ProblemDetailsFilter too.
 
-
   // Parses the browser session cookies (auth/session-cookie.ts); nothing is signed by the plugin (the token is a JWT).
   await app.register(fastifyCookie as never);
   await app.register(helmet as never, {
@@ -109,7 +114,9 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     },
   });
 
-  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = config.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   if (origins.length > 0) {
     // Credentials (the session cookie) only for origins named one by one: `*` would let any site read a signed-in
     // member's data with their cookie.
@@ -125,7 +132,9 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
 
 export async function createApiApp(): Promise<NestFastifyApplication> {
   const env = validateEnvironment(process.env as Record<string, unknown>);
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createFastifyAdapter(env.BODY_LIMIT_BYTES, env.TRUST_PROXY), { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createFastifyAdapter(env.BODY_LIMIT_BYTES, env.TRUST_PROXY), {
+    bufferLogs: true,
+  });
   await configureApp(app);
   return app;
 }

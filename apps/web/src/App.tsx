@@ -62,25 +62,130 @@ function Authenticated() {
     <Shell>
       <Routes>
         <Route path="/" element={<Navigate to={homePath(roles)} replace />} />
-        <Route path="/roles" element={<Guard roles={['admin', 'recruiter', 'hiring_manager']}><RolesPage /></Guard>} />
-        <Route path="/roles/:roleId" element={<Guard roles={['admin', 'recruiter', 'hiring_manager']}><RoleBuilderPage /></Guard>} />
-        <Route path="/candidates" element={<Guard roles={['admin', 'recruiter']}><CandidatesPage /></Guard>} />
-        <Route path="/applications/:applicationId" element={<Guard roles={['admin', 'recruiter', 'hiring_manager']}><ApplicationPage /></Guard>} />
-        <Route path="/applications/:applicationId/debrief" element={<Guard roles={['admin', 'recruiter', 'hiring_manager']}><DebriefPage /></Guard>} />
-        <Route path="/debriefs" element={<Guard roles={['admin', 'recruiter', 'hiring_manager']}><DebriefsPage /></Guard>} />
+        <Route
+          path="/roles"
+          element={
+            <Guard roles={['admin', 'recruiter', 'hiring_manager']}>
+              <RolesPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/roles/:roleId"
+          element={
+            <Guard roles={['admin', 'recruiter', 'hiring_manager']}>
+              <RoleBuilderPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/candidates"
+          element={
+            <Guard roles={['admin', 'recruiter']}>
+              <CandidatesPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/applications/:applicationId"
+          element={
+            <Guard roles={['admin', 'recruiter', 'hiring_manager']}>
+              <ApplicationPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/applications/:applicationId/debrief"
+          element={
+            <Guard roles={['admin', 'recruiter', 'hiring_manager']}>
+              <DebriefPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/debriefs"
+          element={
+            <Guard roles={['admin', 'recruiter', 'hiring_manager']}>
+              <DebriefsPage />
+            </Guard>
+          }
+        />
         <Route path="/interviews" element={<MyInterviewsPage />} />
         <Route path="/interviews/:interviewId" element={<InterviewPage />} />
-        <Route path="/calibration" element={<Guard roles={['admin', 'hiring_manager']}><CalibrationPage /></Guard>} />
+        <Route
+          path="/calibration"
+          element={
+            <Guard roles={['admin', 'hiring_manager']}>
+              <CalibrationPage />
+            </Guard>
+          }
+        />
         <Route path="/calibration/interviewers/:memberId" element={<InterviewerCalibrationPage />} />
-        <Route path="/calibration/roles/:roleId" element={<Guard roles={['admin', 'hiring_manager']}><RoleCalibrationPage /></Guard>} />
-        <Route path="/quality-of-hire" element={<Guard roles={['admin', 'people_analytics', 'hiring_manager']}><QualityOfHirePage /></Guard>} />
-        <Route path="/quality-of-hire/import" element={<Guard roles={['admin', 'people_analytics']}><OutcomeImportPage /></Guard>} />
-        <Route path="/roles/:roleId/quality-of-hire" element={<Guard roles={['admin', 'people_analytics', 'hiring_manager']}><RoleQualityOfHirePage /></Guard>} />
+        <Route
+          path="/calibration/roles/:roleId"
+          element={
+            <Guard roles={['admin', 'hiring_manager']}>
+              <RoleCalibrationPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/quality-of-hire"
+          element={
+            <Guard roles={['admin', 'people_analytics', 'hiring_manager']}>
+              <QualityOfHirePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/quality-of-hire/import"
+          element={
+            <Guard roles={['admin', 'people_analytics']}>
+              <OutcomeImportPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/roles/:roleId/quality-of-hire"
+          element={
+            <Guard roles={['admin', 'people_analytics', 'hiring_manager']}>
+              <RoleQualityOfHirePage />
+            </Guard>
+          }
+        />
         <Route path="/inbox" element={<InboxPage />} />
-        <Route path="/members" element={<Guard roles={['admin']}><MembersPage /></Guard>} />
-        <Route path="/fairness" element={<Guard roles={['compliance']}><FairnessPage /></Guard>} />
-        <Route path="/settings/sso" element={<Guard roles={['admin']}><SsoSettingsPage /></Guard>} />
-        <Route path="/settings/organization" element={<Guard roles={['admin']}><OrganizationSettingsPage /></Guard>} />
+        <Route
+          path="/members"
+          element={
+            <Guard roles={['admin']}>
+              <MembersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/fairness"
+          element={
+            <Guard roles={['compliance']}>
+              <FairnessPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/settings/sso"
+          element={
+            <Guard roles={['admin']}>
+              <SsoSettingsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/settings/organization"
+          element={
+            <Guard roles={['admin']}>
+              <OrganizationSettingsPage />
+            </Guard>
+          }
+        />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Shell>
@@ -139,7 +244,11 @@ function Shell(props: { children: ReactNode }) {
     { to: '/interviews', label: 'My interviews', show: hasRole('interviewer') || hasRole('hiring_manager') },
     { to: '/debriefs', label: 'Debriefs', show: hasRole('admin', 'recruiter', 'hiring_manager') },
     { to: '/calibration', label: 'Calibration', show: hasRole('admin', 'hiring_manager') },
-    { to: `/calibration/interviewers/${me.membership.memberId}`, label: 'My calibration', show: hasRole('interviewer') && !hasRole('admin', 'hiring_manager') },
+    {
+      to: `/calibration/interviewers/${me.membership.memberId}`,
+      label: 'My calibration',
+      show: hasRole('interviewer') && !hasRole('admin', 'hiring_manager'),
+    },
     { to: '/quality-of-hire', label: 'Quality of hire', show: hasRole('admin', 'people_analytics', 'hiring_manager') },
     { to: '/members', label: 'Members', show: hasRole('admin') },
     { to: '/fairness', label: 'Fairness', show: hasRole('compliance') },
@@ -149,7 +258,14 @@ function Shell(props: { children: ReactNode }) {
   ];
   return (
     <div className="shell">
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header className="topbar">

@@ -9,7 +9,8 @@ export function processorCoverageProblems(expected: readonly string[], found: Re
   for (const queue of expected) {
     const handlers = found.filter((f) => f.queue === queue);
     if (handlers.length === 0) problems.push(`queue "${queue}" has no @Processor`);
-    if (handlers.length > 1) problems.push(`queue "${queue}" has ${handlers.length} processors (${handlers.map((h) => h.processor).join(', ')}); exactly one is allowed`);
+    if (handlers.length > 1)
+      problems.push(`queue "${queue}" has ${handlers.length} processors (${handlers.map((h) => h.processor).join(', ')}); exactly one is allowed`);
   }
   for (const f of found) if (!expected.includes(f.queue)) problems.push(`${f.processor} consumes "${f.queue}", which is not in QueueName`);
   return problems;

@@ -58,7 +58,9 @@ export async function aggregationFigure(ctx: BenchContext): Promise<FigureResult
     log(`aggregation: seeded ${fmtInt(size)} applications (5 × 8) in ${fmtSeconds(seedSeconds)}; enqueueing all at once`);
     runs.push(await aggregateAll(ctx, org.organizationId, role.roleId, size, seedSeconds));
     const last = runs[runs.length - 1];
-    log(`  ${fmtInt(last.completed)} reports in ${fmtSeconds(last.seconds)}: ${fmtInt(last.reportsPerSecond)} reports/s (relay done after ${last.relaySeconds === null ? 'n/a' : fmtSeconds(last.relaySeconds)})`);
+    log(
+      `  ${fmtInt(last.completed)} reports in ${fmtSeconds(last.seconds)}: ${fmtInt(last.reportsPerSecond)} reports/s (relay done after ${last.relaySeconds === null ? 'n/a' : fmtSeconds(last.relaySeconds)})`,
+    );
   }
 
   const growth = runs.length >= 2 ? runs[1].seconds / runs[0].seconds : null;
@@ -115,9 +117,10 @@ async function aggregateAll(ctx: BenchContext, organizationId: string, roleId: s
   while (Date.now() < deadline) {
     await sleep(500);
     if (relaySeconds === null) {
-      const pending = await pool.query(`SELECT count(*)::int AS n, max(published_at) AS last FROM outbox_messages WHERE organization_id = $1 AND queue = 'panel-aggregation' AND published_at IS NULL`, [
-        organizationId,
-      ]);
+      const pending = await pool.query(
+        `SELECT count(*)::int AS n, max(published_at) AS last FROM outbox_messages WHERE organization_id = $1 AND queue = 'panel-aggregation' AND published_at IS NULL`,
+        [organizationId],
+      );
       if (pending.rows[0].n === 0) {
         const published = await pool.query(`SELECT max(published_at) AS last FROM outbox_messages WHERE organization_id = $1`, [organizationId]);
         relaySeconds = (published.rows[0].last.getTime() - t0.getTime()) / 1000;

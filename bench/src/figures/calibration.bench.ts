@@ -58,8 +58,12 @@ export async function calibrationFigure(ctx: BenchContext, restartWorker: () => 
   }
   await analyze(pool);
   const seedSeconds = (Date.now() - seedStart) / 1000;
-  const ratings = Number((await pool.query(`SELECT count(*) AS n FROM scorecard_ratings WHERE organization_id = $1`, [org.organizationId])).rows[0].n);
-  log(`calibration: seeded ${fmtInt(ratings)} ratings (${fmtInt(applications)} applications, ${INTERVIEWERS} interviewers) in ${fmtSeconds(seedSeconds)}`);
+  const ratings = Number(
+    (await pool.query(`SELECT count(*) AS n FROM scorecard_ratings WHERE organization_id = $1`, [org.organizationId])).rows[0].n,
+  );
+  log(
+    `calibration: seeded ${fmtInt(ratings)} ratings (${fmtInt(applications)} applications, ${INTERVIEWERS} interviewers) in ${fmtSeconds(seedSeconds)}`,
+  );
 
   // A fresh worker, so its peak RSS (VmHWM) is that of start-up plus this job only.
   const worker = await restartWorker();
@@ -76,7 +80,11 @@ export async function calibrationFigure(ctx: BenchContext, restartWorker: () => 
   const cpu = measureCpu([worker.pid]);
   const wallStart = Date.now();
   try {
-    const added = await queue.add(JobName.RecomputeCalibration, { organizationId: org.organizationId, reason: 'manual' }, { jobId: `bench-calibration-${Date.now()}`, attempts: 1 });
+    const added = await queue.add(
+      JobName.RecomputeCalibration,
+      { organizationId: org.organizationId, reason: 'manual' },
+      { jobId: `bench-calibration-${Date.now()}`, attempts: 1 },
+    );
     const deadline = Date.now() + 300_000;
     for (;;) {
       job = (await Job.fromId(queue, added.id!)) ?? undefined;
@@ -94,11 +102,15 @@ export async function calibrationFigure(ctx: BenchContext, restartWorker: () => 
   const cpuUsed = cpu();
   const peak = worker.memory();
   const jobSeconds = (job!.finishedOn! - job!.processedOn!) / 1000;
-  log(`  job ${fmtSeconds(jobSeconds)} in the worker (${fmtSeconds(wallSeconds)} wall), peak RSS ${peak ? fmtInt(peak.hwmMb) : 'n/a'} MB (before ${rssBefore === null ? 'n/a' : fmtInt(rssBefore)} MB)`);
+  log(
+    `  job ${fmtSeconds(jobSeconds)} in the worker (${fmtSeconds(wallSeconds)} wall), peak RSS ${peak ? fmtInt(peak.hwmMb) : 'n/a'} MB (before ${rssBefore === null ? 'n/a' : fmtInt(rssBefore)} MB)`,
+  );
 
   // The ceiling: a single pass over the same ratings, warm cache.
   const scanStart = process.hrtime.bigint();
-  await pool.query(`SELECT interviewer_id, count(*), sum(rating) FROM scorecard_ratings WHERE organization_id = $1 GROUP BY interviewer_id`, [org.organizationId]);
+  await pool.query(`SELECT interviewer_id, count(*), sum(rating) FROM scorecard_ratings WHERE organization_id = $1 GROUP BY interviewer_id`, [
+    org.organizationId,
+  ]);
   const scanSeconds = Number(process.hrtime.bigint() - scanStart) / 1e9;
   log(`  one SQL pass over the ratings: ${fmtSeconds(scanSeconds)}; during the job ${cpuLine(cpuUsed, ['worker'])}`);
 

@@ -54,7 +54,11 @@ export async function debriefFigure(ctx: BenchContext): Promise<FigureResult<Deb
   const byMember = new Map(scene.interviewers.map((i) => [i.memberId, i]));
   for (const [i, interview] of interviews.entries()) {
     const round = scene.snapshot.rounds.find((r) => r.id === interview.roundId)!;
-    await api.post(`/v1/interviews/${interview.id}/scorecard/submit`, submissionBody(scene.snapshot, round, i), byMember.get(interview.interviewerId)!.token);
+    await api.post(
+      `/v1/interviews/${interview.id}/scorecard/submit`,
+      submissionBody(scene.snapshot, round, i),
+      byMember.get(interview.interviewerId)!.token,
+    );
   }
   const path = `/v1/applications/${applicationId}/debrief`;
   const deadline = Date.now() + 30_000;
@@ -65,11 +69,14 @@ export async function debriefFigure(ctx: BenchContext): Promise<FigureResult<Deb
     if (Date.now() > deadline) throw new Error(`the debrief of ${applicationId} did not become current: ${debrief.status}`);
     await sleep(50);
   }
-  if (debrief.scorecards?.length !== SCORECARDS) throw new Error(`the debrief lists ${debrief.scorecards?.length} scorecards, expected ${SCORECARDS}`);
+  if (debrief.scorecards?.length !== SCORECARDS)
+    throw new Error(`the debrief lists ${debrief.scorecards?.length} scorecards, expected ${SCORECARDS}`);
   const responseBytes = Buffer.byteLength(JSON.stringify(debrief));
 
   const headers = { authorization: `Bearer ${scene.hiringManager.token}` };
-  log(`debrief: ${SCORECARDS} scorecards, ${fmtInt(responseBytes)} bytes; warm-up ${settings.warmupSeconds}s, run ${settings.durationSeconds}s at ${CLIENTS} clients`);
+  log(
+    `debrief: ${SCORECARDS} scorecards, ${fmtInt(responseBytes)} bytes; warm-up ${settings.warmupSeconds}s, run ${settings.durationSeconds}s at ${CLIENTS} clients`,
+  );
   await httpLoad({ url: `${api.baseUrl}${path}`, connections: CLIENTS, durationSeconds: settings.warmupSeconds, headers });
   const cpu = measureCpu(ctx.apiPid ? [ctx.apiPid] : []);
   const load = await httpLoad({ url: `${api.baseUrl}${path}`, connections: CLIENTS, durationSeconds: settings.durationSeconds, headers });
@@ -86,7 +93,10 @@ export async function debriefFigure(ctx: BenchContext): Promise<FigureResult<Deb
   const reads64: ReadRun[] = [];
   for (const [what, options] of [
     ['debrief', { url: `${api.baseUrl}${path}`, headers }],
-    ['kit', { url: `${api.baseUrl}/v1/interviews/${readers[0].interviewId}/kit`, setupRequest: rotate((r) => `/v1/interviews/${r.interviewId}/kit`) }],
+    [
+      'kit',
+      { url: `${api.baseUrl}/v1/interviews/${readers[0].interviewId}/kit`, setupRequest: rotate((r) => `/v1/interviews/${r.interviewId}/kit`) },
+    ],
     ['mine', { url: `${api.baseUrl}/v1/me/interviews?limit=20`, setupRequest: rotate(() => '/v1/me/interviews?limit=20') }],
   ] as const) {
     await httpLoad({ ...options, connections: READ_CLIENTS, durationSeconds: settings.warmupSeconds });

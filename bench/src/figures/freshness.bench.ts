@@ -52,7 +52,9 @@ export async function freshnessFigure(ctx: BenchContext): Promise<FigureResult<F
   const roundById = new Map(scene.snapshot.rounds.map((r) => [r.id, r]));
 
   const latestCount = async (applicationId: string): Promise<number> => {
-    const rows = await pool.query(`SELECT scorecard_count AS n FROM calibration_reports WHERE application_id = $1 ORDER BY version DESC LIMIT 1`, [applicationId]);
+    const rows = await pool.query(`SELECT scorecard_count AS n FROM calibration_reports WHERE application_id = $1 ORDER BY version DESC LIMIT 1`, [
+      applicationId,
+    ]);
     return rows.rows[0] ? Number(rows.rows[0].n) : 0;
   };
   const waitUntil = async (deadline: number, check: () => Promise<boolean>): Promise<boolean> => {
@@ -64,7 +66,11 @@ export async function freshnessFigure(ctx: BenchContext): Promise<FigureResult<F
   };
   const submit = async (interview: (typeof interviews)[number], seed: number) => {
     const actor = byMember.get(interview.interviewerId)!;
-    await api.post(`/v1/interviews/${interview.id}/scorecard/submit`, submissionBody(scene.snapshot, roundById.get(interview.roundId)!, seed), actor.token);
+    await api.post(
+      `/v1/interviews/${interview.id}/scorecard/submit`,
+      submissionBody(scene.snapshot, roundById.get(interview.roundId)!, seed),
+      actor.token,
+    );
   };
 
   const freshness: number[] = [];

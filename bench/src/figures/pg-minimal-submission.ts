@@ -27,8 +27,16 @@ outbox AS (
 INSERT INTO audit_log (organization_id, actor_member_id, action, entity_type, entity_id, after)
 SELECT $1, $4, 'scorecard.submitted', 'scorecard', card.id, $17 FROM card`;
 
-export async function submitMinimal(pool: Pool, snapshot: LoopSnapshot, s: PgSubmission & { applicationId: string; roleId: string; loopVersionId: string }): Promise<void> {
-  const body = submissionBody(snapshot, snapshot.rounds.find((r) => r.id === s.roundId)!, s.seed);
+export async function submitMinimal(
+  pool: Pool,
+  snapshot: LoopSnapshot,
+  s: PgSubmission & { applicationId: string; roleId: string; loopVersionId: string },
+): Promise<void> {
+  const body = submissionBody(
+    snapshot,
+    snapshot.rounds.find((r) => r.id === s.roundId)!,
+    s.seed,
+  );
   const ratings = body.ratings.map((r) => ({ ...r, notAssessed: false, notAssessedReason: null }));
   const rated = ratings.filter((r) => r.rating !== null);
   const content = { ...body, ratings };

@@ -75,10 +75,10 @@ async function writeSubmission(client: PoolClient, snapshot: LoopSnapshot, s: Pg
   ).rows[0];
   if (!version) throw new Error('loop version not found');
   await client.query(`SELECT id, name, settings, created_at, updated_at FROM organizations WHERE id = $1 LIMIT 1`, [org]);
-  await client.query(`SELECT id, organization_id, name, email, source, links, erased_at, created_at, updated_at FROM candidates WHERE organization_id = $1 AND id = $2 LIMIT 1`, [
-    org,
-    application.candidate_id,
-  ]);
+  await client.query(
+    `SELECT id, organization_id, name, email, source, links, erased_at, created_at, updated_at FROM candidates WHERE organization_id = $1 AND id = $2 LIMIT 1`,
+    [org, application.candidate_id],
+  );
 
   const content = contentFor(snapshot, s.roundId, s.seed);
   await client.query(
@@ -127,7 +127,10 @@ async function writeSubmission(client: PoolClient, snapshot: LoopSnapshot, s: Pg
     const b = i * 7;
     return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7})`;
   });
-  await client.query(`INSERT INTO scorecard_ratings (scorecard_id, dimension_id, organization_id, application_id, role_id, interviewer_id, rating) VALUES ${tuples.join(', ')}`, values);
+  await client.query(
+    `INSERT INTO scorecard_ratings (scorecard_id, dimension_id, organization_id, application_id, role_id, interviewer_id, rating) VALUES ${tuples.join(', ')}`,
+    values,
+  );
   const state = (status: string, rev: number, c: unknown) => ({
     interviewId: interview.id,
     applicationId: application.id,
@@ -155,7 +158,10 @@ async function writeSubmission(client: PoolClient, snapshot: LoopSnapshot, s: Pg
        FROM scorecards WHERE organization_id = $1 AND id = $2 LIMIT 1`,
     [org, card.id],
   );
-  await client.query(`SELECT m.id, u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.id = ANY($2::uuid[])`, [org, [s.interviewerId]]);
+  await client.query(`SELECT m.id, u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.id = ANY($2::uuid[])`, [
+    org,
+    [s.interviewerId],
+  ]);
   await client.query(
     `SELECT id, organization_id, scorecard_id, revision, kind, content, reason, actor_member_id, created_at
        FROM scorecard_revisions WHERE organization_id = $1 AND scorecard_id = ANY($2) ORDER BY scorecard_id ASC, revision ASC`,
@@ -165,6 +171,10 @@ async function writeSubmission(client: PoolClient, snapshot: LoopSnapshot, s: Pg
 
 /** The normalized content the API stores for the same request body. */
 function contentFor(snapshot: LoopSnapshot, roundId: string, seed: number) {
-  const body = submissionBody(snapshot, snapshot.rounds.find((r) => r.id === roundId)!, seed);
+  const body = submissionBody(
+    snapshot,
+    snapshot.rounds.find((r) => r.id === roundId)!,
+    seed,
+  );
   return { ...body, ratings: body.ratings.map((r) => ({ ...r, notAssessed: false, notAssessedReason: null })) };
 }

@@ -37,15 +37,21 @@ export async function rlsFigure(ctx: BenchContext): Promise<FigureResult<RlsRaw>
       // Alternate which goes first, so neither always follows the other's vacuum and checkpoint debt.
       const order = i % 2 === 0 ? (['rls', 'bypass'] as const) : (['bypass', 'rls'] as const);
       const result: Partial<Record<'rls' | 'bypass', LoadResult>> = {};
-      for (const which of order) result[which] = await submissionLoad(ctx, queue, which === 'rls' ? ctx.api.baseUrl : bypassUrl, clients, settings.durationSeconds);
+      for (const which of order)
+        result[which] = await submissionLoad(ctx, queue, which === 'rls' ? ctx.api.baseUrl : bypassUrl, clients, settings.durationSeconds);
       runs.push(result as { rls: LoadResult; bypass: LoadResult });
-      log(`  rls #${i + 1}: hireloop_app ${fmtInt(result.rls!.rps)} req/s (p99 ${fmtMs(result.rls!.p99)}), superuser ${fmtInt(result.bypass!.rps)} req/s (p99 ${fmtMs(result.bypass!.p99)})`);
+      log(
+        `  rls #${i + 1}: hireloop_app ${fmtInt(result.rls!.rps)} req/s (p99 ${fmtMs(result.rls!.p99)}), superuser ${fmtInt(result.bypass!.rps)} req/s (p99 ${fmtMs(result.bypass!.p99)})`,
+      );
     }
   } finally {
     await bypassApi?.stop().catch(() => undefined);
   }
   const sum = (which: 'rls' | 'bypass') => runs.reduce((n, r) => n + r[which].rps, 0);
-  const perRep = runs.map((r) => ratio(r.rls.rps, r.bypass.rps)).map((x) => (x === null ? '–' : `${Math.round(x * 100)} %`)).join(', ');
+  const perRep = runs
+    .map((r) => ratio(r.rls.rps, r.bypass.rps))
+    .map((x) => (x === null ? '–' : `${Math.round(x * 100)} %`))
+    .join(', ');
   const overall = ratio(sum('rls'), sum('bypass'));
   const rows: TableRow[] = [
     {

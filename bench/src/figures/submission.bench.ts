@@ -144,7 +144,11 @@ export async function submissionFigure(ctx: BenchContext): Promise<FigureResult<
   };
 
   const minimalRun = async (clients: number, seconds: number) => {
-    const pool = new Pool({ connectionString: settings.databaseUrl, max: Math.min(clients, poolSize), application_name: 'hireloop-bench-pg-minimal' });
+    const pool = new Pool({
+      connectionString: settings.databaseUrl,
+      max: Math.min(clients, poolSize),
+      application_name: 'hireloop-bench-pg-minimal',
+    });
     try {
       return await closedLoop(clients, seconds, async () => {
         const interview = queue.take();
@@ -193,7 +197,11 @@ export async function submissionFigure(ctx: BenchContext): Promise<FigureResult<
         interview.times++;
         const submitted = submissionBody(scene.snapshot, roundById.get(interview.roundId)!, interview.times);
         // The note numbers the amendment: never identical to the state it amends (which would be a 409 no_changes).
-        const body = { ...submitted, privateNote: `${submitted.privateNote} (amendment ${interview.times})`, reason: 'Re-read my notes: the evidence supports a different rating.' };
+        const body = {
+          ...submitted,
+          privateNote: `${submitted.privateNote} (amendment ${interview.times})`,
+          reason: 'Re-read my notes: the evidence supports a different rating.',
+        };
         return {
           ...req,
           method: 'POST',
@@ -205,7 +213,8 @@ export async function submissionFigure(ctx: BenchContext): Promise<FigureResult<
     });
   const amended = async () => Number((await ctx.pool.query(`SELECT count(*) AS n FROM scorecard_revisions WHERE kind = 'amended'`)).rows[0].n);
 
-  const healthRun = (clients: number, seconds: number) => httpLoad({ url: `${ctx.api.baseUrl}/health`, connections: clients, durationSeconds: seconds });
+  const healthRun = (clients: number, seconds: number) =>
+    httpLoad({ url: `${ctx.api.baseUrl}/health`, connections: clients, durationSeconds: seconds });
 
   const submitted = async () => Number((await ctx.pool.query(`SELECT count(*) AS n FROM scorecards WHERE status = 'submitted'`)).rows[0].n);
 
@@ -221,7 +230,9 @@ export async function submissionFigure(ctx: BenchContext): Promise<FigureResult<
     const api = await apiRun(clients, settings.durationSeconds);
     const apiCpu = cpu();
     const apiStored = (await submitted()) - before;
-    log(`  API: ${fmtInt(api.rps)} req/s, p50 ${fmtMs(api.p50)}, p99 ${fmtMs(api.p99)}, stored ${apiStored}, non-2xx ${api.non2xx}, errors ${api.errors}`);
+    log(
+      `  API: ${fmtInt(api.rps)} req/s, p50 ${fmtMs(api.p50)}, p99 ${fmtMs(api.p99)}, stored ${apiStored}, non-2xx ${api.non2xx}, errors ${api.errors}`,
+    );
     log(`       ${cpuLine(apiCpu, ['API'])}`);
 
     amendItems = await amendable(20_000);
@@ -234,7 +245,9 @@ export async function submissionFigure(ctx: BenchContext): Promise<FigureResult<
     const amend = await amendRun(clients, settings.durationSeconds);
     const amendCpu = cpu();
     const amendStored = (await amended()) - amendBefore;
-    log(`  amend: ${fmtInt(amend.rps)} req/s, p50 ${fmtMs(amend.p50)}, p99 ${fmtMs(amend.p99)}, stored ${amendStored}, non-2xx ${amend.non2xx}, errors ${amend.errors}`);
+    log(
+      `  amend: ${fmtInt(amend.rps)} req/s, p50 ${fmtMs(amend.p50)}, p99 ${fmtMs(amend.p99)}, stored ${amendStored}, non-2xx ${amend.non2xx}, errors ${amend.errors}`,
+    );
     log(`       ${cpuLine(amendCpu, ['API'])}`);
 
     await queue.ensure(perRun);
@@ -243,7 +256,9 @@ export async function submissionFigure(ctx: BenchContext): Promise<FigureResult<
     cpu = measureCpu(pids);
     const minimal = await minimalRun(clients, settings.durationSeconds);
     const minimalCpu = cpu();
-    log(`  ceiling: ${fmtInt(minimal.rps)} tx/s, p50 ${fmtMs(minimal.p50)}, p99 ${fmtMs(minimal.p99)}, errors ${minimal.errors}${minimal.firstError ? ` (${minimal.firstError})` : ''}`);
+    log(
+      `  ceiling: ${fmtInt(minimal.rps)} tx/s, p50 ${fmtMs(minimal.p50)}, p99 ${fmtMs(minimal.p99)}, errors ${minimal.errors}${minimal.firstError ? ` (${minimal.firstError})` : ''}`,
+    );
     log(`       ${cpuLine(minimalCpu, ['API'])}`);
 
     await queue.ensure(perRun);
@@ -263,7 +278,17 @@ export async function submissionFigure(ctx: BenchContext): Promise<FigureResult<
     ctx.healthRuns.set(clients, health);
     log(`  /health: ${fmtInt(health.rps)} req/s, p50 ${fmtMs(health.p50)}, p99 ${fmtMs(health.p99)}`);
     log(`       ${cpuLine(healthCpu, ['API'])}`);
-    runs.push({ clients, api, amend, minimal, pg, health, apiStored, amendStored, cpu: { api: apiCpu, amend: amendCpu, minimal: minimalCpu, pg: pgCpu, health: healthCpu } });
+    runs.push({
+      clients,
+      api,
+      amend,
+      minimal,
+      pg,
+      health,
+      apiStored,
+      amendStored,
+      cpu: { api: apiCpu, amend: amendCpu, minimal: minimalCpu, pg: pgCpu, health: healthCpu },
+    });
   }
   if (queue.exhausted > 0) throw new Error(`ran out of seeded interviews ${queue.exhausted} times; raise the per-run estimate`);
 

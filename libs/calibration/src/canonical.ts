@@ -1,12 +1,6 @@
 import { createHash } from 'node:crypto';
 
-export type CanonicalValue =
-  | null
-  | boolean
-  | number
-  | string
-  | readonly CanonicalValue[]
-  | { readonly [key: string]: CanonicalValue | undefined };
+export type CanonicalValue = null | boolean | number | string | readonly CanonicalValue[] | { readonly [key: string]: CanonicalValue | undefined };
 
 /**
  * Canonical JSON: object keys sorted by UTF-16 code unit (locale-independent), no whitespace,

@@ -1,4 +1,13 @@
-import { buildReport, RATING_SCALES, ratingScale, defaultHirePolicy, type LoopDimension, type ReasonCode, type ReportInput, type ScorecardInput } from '@hireloop/calibration';
+import {
+  buildReport,
+  RATING_SCALES,
+  ratingScale,
+  defaultHirePolicy,
+  type LoopDimension,
+  type ReasonCode,
+  type ReportInput,
+  type ScorecardInput,
+} from '@hireloop/calibration';
 
 import { card, loopInput, unanimous } from './spec-helpers';
 
@@ -14,7 +23,12 @@ const LOOP4: LoopDimension[] = [
   { id: 'c', name: 'Gamma', weight: 25 },
   { id: 'd', name: 'Delta', weight: 20 },
 ];
-const c4 = (id: string, ratings: Array<1 | 2 | 3 | 4 | 5 | null>, rec: ScorecardInput['recommendation'] = 'yes', extra: Partial<ScorecardInput> = {}): ScorecardInput => ({
+const c4 = (
+  id: string,
+  ratings: Array<1 | 2 | 3 | 4 | 5 | null>,
+  rec: ScorecardInput['recommendation'] = 'yes',
+  extra: Partial<ScorecardInput> = {},
+): ScorecardInput => ({
   ...card(id, ratings as never, rec, [], LOOP4),
   ...extra,
 });
@@ -46,7 +60,10 @@ describe('decision integrity: rule table', () => {
     },
     {
       name: 'the same dimension marked optional → hire',
-      input: { dimensions: LOOP4.map((d) => (d.id === 'd' ? { ...d, required: false } : d)), scorecards: ['i1', 'i2', 'i3', 'i4'].map((id) => c4(id, [4, 4, 4, null])) },
+      input: {
+        dimensions: LOOP4.map((d) => (d.id === 'd' ? { ...d, required: false } : d)),
+        scorecards: ['i1', 'i2', 'i3', 'i4'].map((id) => c4(id, [4, 4, 4, null])),
+      },
       recommendation: 'hire',
       codes: ['meets_bar'],
     },
@@ -65,14 +82,20 @@ describe('decision integrity: rule table', () => {
     },
     {
       name: 'a zero-weight required dimension left unrated takes part in no rule',
-      input: { dimensions: [...LOOP4, { id: 'z', name: 'Zero', weight: 0 }], scorecards: ['i1', 'i2', 'i3'].map((id) => card(id, [4, 4, 4, 4, null], 'yes', [], [...LOOP4, { id: 'z', name: 'Zero', weight: 0 }])) },
+      input: {
+        dimensions: [...LOOP4, { id: 'z', name: 'Zero', weight: 0 }],
+        scorecards: ['i1', 'i2', 'i3'].map((id) => card(id, [4, 4, 4, 4, null], 'yes', [], [...LOOP4, { id: 'z', name: 'Zero', weight: 0 }])),
+      },
       recommendation: 'hire',
       codes: ['meets_bar'],
     },
     // low_rating
     {
       name: 'the issue: one interviewer rates a 20 % dimension 1, every other rating 4 → not hire (low_rating)',
-      input: { dimensions: LOOP4, scorecards: [c4('i1', [4, 4, 4, 1]), c4('i2', [4, 4, 4, null]), c4('i3', [4, 4, 4, null]), c4('i4', [4, 4, 4, null])] },
+      input: {
+        dimensions: LOOP4,
+        scorecards: [c4('i1', [4, 4, 4, 1]), c4('i2', [4, 4, 4, null]), c4('i3', [4, 4, 4, null]), c4('i4', [4, 4, 4, null])],
+      },
       recommendation: 'inconclusive',
       codes: ['low_rating'],
       check: (r) =>
@@ -99,7 +122,10 @@ describe('decision integrity: rule table', () => {
     },
     {
       name: 'a 1 from the only rater of an optional dimension does not block',
-      input: { dimensions: LOOP4.map((d) => (d.id === 'd' ? { ...d, required: false } : d)), scorecards: [c4('i1', [4, 4, 4, 1]), c4('i2', [4, 4, 4, null]), c4('i3', [4, 4, 4, null])] },
+      input: {
+        dimensions: LOOP4.map((d) => (d.id === 'd' ? { ...d, required: false } : d)),
+        scorecards: [c4('i1', [4, 4, 4, 1]), c4('i2', [4, 4, 4, null]), c4('i3', [4, 4, 4, null])],
+      },
       recommendation: 'hire',
       codes: ['meets_bar'],
     },
@@ -118,7 +144,11 @@ describe('decision integrity: rule table', () => {
     // everyDimensionMeets
     {
       name: 'everyDimensionMeets: a required dimension averaging 2.67 < meets 3 blocks hire although the score is 3.73',
-      input: { dimensions: LOOP4, scorecards: [c4('i1', [4, 4, 4, 3]), c4('i2', [4, 4, 4, 3]), c4('i3', [4, 4, 4, 2])], policy: { everyDimensionMeets: true } },
+      input: {
+        dimensions: LOOP4,
+        scorecards: [c4('i1', [4, 4, 4, 3]), c4('i2', [4, 4, 4, 3]), c4('i3', [4, 4, 4, 2])],
+        policy: { everyDimensionMeets: true },
+      },
       recommendation: 'inconclusive',
       codes: ['below_meets'],
       check: (r) => expect(r.reasons[0]).toMatchObject({ dimensionId: 'd', figures: { mean: 2.6667, meets: 3 } }),
@@ -159,7 +189,13 @@ describe('decision integrity: rule table', () => {
       check: (r) => {
         expect(r.splitPanel).toBe(true);
         expect(r.reasons[0].interviewerIds).toEqual(['a', 'b', 'c', 'a']);
-        expect(r.interviewers[0]).toMatchObject({ interviewerId: 'a', scorecards: 2, ratings: 6, recommendation: 'strong_no', recommendations: ['strong_no', 'yes'] });
+        expect(r.interviewers[0]).toMatchObject({
+          interviewerId: 'a',
+          scorecards: 2,
+          ratings: 6,
+          recommendation: 'strong_no',
+          recommendations: ['strong_no', 'yes'],
+        });
       },
     },
     {
@@ -250,7 +286,9 @@ describe('decision integrity: rating scales', () => {
   it('three_level: the lowest level ("Below") from the only rater blocks hire', () => {
     const report = buildReport(loopInput([card('a', [3, 3, 1]), card('b', [3, 3, null]), card('c', [3, 3, null])], { scale: 'three_level' }));
     expect(report.reasons.map((r) => r.code)).toEqual(['low_rating']);
-    expect(report.reasons[0].message).toBe('Interviewer a rated Communication 1 ("Below"), the lowest level, and no other interviewer has rated it yet.');
+    expect(report.reasons[0].message).toBe(
+      'Interviewer a rated Communication 1 ("Below"), the lowest level, and no other interviewer has rated it yet.',
+    );
   });
 
   it('five_point: an offset in 4-point points is converted (× 4/3) and adjusted ratings stay within 1–5', () => {
@@ -292,9 +330,19 @@ describe('decision integrity: bounded adjustment', () => {
 describe('decision integrity: what is shown is what was judged', () => {
   it.each([
     // One of three interviewers with offset 0.00004: score 2.99998667 → shown and judged as 3.0000 → meets the bar.
-    { offset: 0.00004, score: 3, recommendation: 'hire', message: 'Weighted score 3.00 meets the bar of 3.00, and the 90% range starts at 2.91, no more than 0.50 below the bar.' },
+    {
+      offset: 0.00004,
+      score: 3,
+      recommendation: 'hire',
+      message: 'Weighted score 3.00 meets the bar of 3.00, and the 90% range starts at 2.91, no more than 0.50 below the bar.',
+    },
     // 2.99996 (offsets 0.00012 on one of three): shown 3.0000, meets the bar — never "3.0" beside below_bar.
-    { offset: 0.00012, score: 3, recommendation: 'hire', message: 'Weighted score 3.00 meets the bar of 3.00, and the 90% range starts at 2.91, no more than 0.50 below the bar.' },
+    {
+      offset: 0.00012,
+      score: 3,
+      recommendation: 'hire',
+      message: 'Weighted score 3.00 meets the bar of 3.00, and the 90% range starts at 2.91, no more than 0.50 below the bar.',
+    },
     // 2.9999: shown 2.9999 beside a bar of 3.0000.
     { offset: 0.0003, score: 2.9999, recommendation: 'inconclusive', message: 'Weighted score 2.9999 is below the bar of 3.0000.' },
     { offset: 0.003, score: 2.999, recommendation: 'inconclusive', message: 'Weighted score 2.999 is below the bar of 3.000.' },

@@ -41,24 +41,65 @@ describe('icc (Shrout & Fleiss 1979)', () => {
   });
 
   it.each<{ name: string; data: number[][]; form: IccForm; expected: number }>([
-    { name: 'perfect agreement', data: [[1, 1], [2, 2], [4, 4]], form: 'ICC2', expected: 1 },
+    {
+      name: 'perfect agreement',
+      data: [
+        [1, 1],
+        [2, 2],
+        [4, 4],
+      ],
+      form: 'ICC2',
+      expected: 1,
+    },
     // A constant judge offset is disagreement for ICC(2,1) but not for the consistency form ICC(3,1).
-    { name: 'constant offset, consistency', data: [[1, 2], [2, 3], [3, 4]], form: 'ICC3', expected: 1 },
+    {
+      name: 'constant offset, consistency',
+      data: [
+        [1, 2],
+        [2, 3],
+        [3, 4],
+      ],
+      form: 'ICC3',
+      expected: 1,
+    },
     // BMS = 2·1 = 2, JMS = 3·0.5 = 1.5, EMS = 0 → (2 − 0)/(2 + 0 + 2·1.5/3) = 2/3
-    { name: 'constant offset, absolute agreement (hand-computed)', data: [[1, 2], [2, 3], [3, 4]], form: 'ICC2', expected: 2 / 3 },
+    {
+      name: 'constant offset, absolute agreement (hand-computed)',
+      data: [
+        [1, 2],
+        [2, 3],
+        [3, 4],
+      ],
+      form: 'ICC2',
+      expected: 2 / 3,
+    },
   ])('$name: $form = $expected', ({ data, form, expected }) => {
     expect(icc(data, form)).toBeCloseTo(expected, 12);
   });
 
   it('all ratings identical → NaN (undefined)', () => {
-    expect(icc([[2, 2], [2, 2]], 'ICC1')).toBeNaN();
+    expect(
+      icc(
+        [
+          [2, 2],
+          [2, 2],
+        ],
+        'ICC1',
+      ),
+    ).toBeNaN();
   });
 
   it.each([
     { name: 'one target', data: [[1, 2]] },
     { name: 'one judge', data: [[1], [2]] },
     { name: 'a missing rating', data: [[1, 2], [2]] },
-    { name: 'a null rating', data: [[1, 2], [2, null]] },
+    {
+      name: 'a null rating',
+      data: [
+        [1, 2],
+        [2, null],
+      ],
+    },
   ])('rejects $name', ({ data }) => {
     expect(() => icc(data as number[][], 'ICC1')).toThrow(CalibrationInputError);
   });

@@ -29,13 +29,7 @@ export {
   CANONICAL_FORMAT,
 } from './report';
 export { INTERVAL_METHOD, scoreInterval, type IntervalPanel, type IntervalDetail } from './interval';
-export {
-  leniencyOffsets,
-  createLeniencyAccumulator,
-  DEFAULT_LENIENCY_K,
-  LENIENCY_DECIMALS,
-  type LeniencyAccumulator,
-} from './leniency';
+export { leniencyOffsets, createLeniencyAccumulator, DEFAULT_LENIENCY_K, LENIENCY_DECIMALS, type LeniencyAccumulator } from './leniency';
 export {
   raterEffects,
   raterEffectsFromSystem,

@@ -101,13 +101,19 @@ describe('score interval: coverage over simulated panels (seeded)', () => {
     [6, [2, 2], 0.5, 89.5, 0.749],
     [6, [1, 3], 1.0, 88.7, 1.256],
     [6, [3, 3], 0.5, 91.5, 0.589],
-  ])('%i interviewers, each dimension rated by %p of them, noise sd %p → covers %p %% (87–93), mean width %p', (interviewers, raters, sd, pct, meanWidth) => {
-    const seed = interviewers * 1000 + raters[0] * 100 + raters[1] * 10 + Math.round(sd * 10);
-    const result = simulate({ interviewers, raters, sd }, seed);
-    expect(result.coverage).toBeGreaterThanOrEqual(0.87);
-    expect(result.coverage).toBeLessThanOrEqual(0.93);
-    expect({ coverage: Number((result.coverage * 100).toFixed(1)), meanWidth: Number(result.meanWidth.toFixed(3)) }).toEqual({ coverage: pct, meanWidth });
-  });
+  ])(
+    '%i interviewers, each dimension rated by %p of them, noise sd %p → covers %p %% (87–93), mean width %p',
+    (interviewers, raters, sd, pct, meanWidth) => {
+      const seed = interviewers * 1000 + raters[0] * 100 + raters[1] * 10 + Math.round(sd * 10);
+      const result = simulate({ interviewers, raters, sd }, seed);
+      expect(result.coverage).toBeGreaterThanOrEqual(0.87);
+      expect(result.coverage).toBeLessThanOrEqual(0.93);
+      expect({ coverage: Number((result.coverage * 100).toFixed(1)), meanWidth: Number(result.meanWidth.toFixed(3)) }).toEqual({
+        coverage: pct,
+        meanWidth,
+      });
+    },
+  );
 
   // Robustness, not part of the 87–93 % requirement: each interviewer's errors share a halo of sd 0.3 across the
   // dimensions they rate. Without the halo term the 3-rater designs fall to about 79 %.
@@ -116,11 +122,17 @@ describe('score interval: coverage over simulated panels (seeded)', () => {
     [5, [2, 2], 0.7, 87.1, 0.998],
     [5, [3, 3], 0.7, 89.4, 0.827],
     [6, [1, 3], 1.0, 88.3, 1.281],
-  ])('with a halo of sd 0.3: %i interviewers, %p raters per dimension, sd %p → covers %p %% (≥ 85), mean width %p', (interviewers, raters, sd, pct, meanWidth) => {
-    const result = simulate({ interviewers, raters, sd, halo: 0.3 }, 7000 + interviewers * 100 + raters[1] * 10 + Math.round(sd * 10));
-    expect(result.coverage).toBeGreaterThanOrEqual(0.85);
-    expect({ coverage: Number((result.coverage * 100).toFixed(1)), meanWidth: Number(result.meanWidth.toFixed(3)) }).toEqual({ coverage: pct, meanWidth });
-  });
+  ])(
+    'with a halo of sd 0.3: %i interviewers, %p raters per dimension, sd %p → covers %p %% (≥ 85), mean width %p',
+    (interviewers, raters, sd, pct, meanWidth) => {
+      const result = simulate({ interviewers, raters, sd, halo: 0.3 }, 7000 + interviewers * 100 + raters[1] * 10 + Math.round(sd * 10));
+      expect(result.coverage).toBeGreaterThanOrEqual(0.85);
+      expect({ coverage: Number((result.coverage * 100).toFixed(1)), meanWidth: Number(result.meanWidth.toFixed(3)) }).toEqual({
+        coverage: pct,
+        meanWidth,
+      });
+    },
+  );
 
   it('one rater per dimension with little noise (sd 0.5): the between-dimension fallback errs wide, still within 87–93 % (10,000 panels)', () => {
     // With no replicated dimension the spread across dimensions also holds the candidate's true differences between
@@ -130,6 +142,9 @@ describe('score interval: coverage over simulated panels (seeded)', () => {
     const result = simulate({ interviewers: 3, raters: [1, 1], sd: 0.5 }, 3115, 10_000);
     expect(result.coverage).toBeGreaterThanOrEqual(0.87);
     expect(result.coverage).toBeLessThanOrEqual(0.93);
-    expect({ coverage: Number((result.coverage * 100).toFixed(1)), meanWidth: Number(result.meanWidth.toFixed(3)) }).toEqual({ coverage: 92.9, meanWidth: 1.169 });
+    expect({ coverage: Number((result.coverage * 100).toFixed(1)), meanWidth: Number(result.meanWidth.toFixed(3)) }).toEqual({
+      coverage: 92.9,
+      meanWidth: 1.169,
+    });
   });
 });

@@ -42,13 +42,24 @@ describe('score interval', () => {
     //   dimension 1: 4, 2, 3 (mean 3, SS 2); dimension 2: 3, 3, 4 (mean 3.3333, SS 0.6667); dimension 3: 2, 3, 4 (SS 2)
     //   SS = 4.6667 on df 6; v = (4.6667 + 0.125) / 6.5 = 0.737179; Σ w̃²/c = (0.25 + 0.0625 + 0.0625)/3 = 0.125
     //   SE = √(0.737179 · 0.125) = 0.303558; half = t₀.₉₅(6.5) · SE
-    const detail = scoreInterval({ weights: [2, 1, 1], values: [[4, 2, 3], [3, 3, 4], [2, 3, 4]], score: 3.0833, interviewers: 3, scaleMin: 1, scaleMax: 4 });
+    const detail = scoreInterval({
+      weights: [2, 1, 1],
+      values: [
+        [4, 2, 3],
+        [3, 3, 4],
+        [2, 3, 4],
+      ],
+      score: 3.0833,
+      interviewers: 3,
+      scaleMin: 1,
+      scaleMax: 4,
+    });
     expect(detail).toMatchObject({ source: 'within_dimension', panelDegreesOfFreedom: 6, degreesOfFreedom: 6.5 });
     expect(detail.sumOfSquares).toBeCloseTo(14 / 3, 12);
     expect(detail.pooledVariance).toBeCloseTo((14 / 3 + 0.125) / 6.5, 12);
     expect(detail.designFactor).toBeCloseTo(0.125, 12);
     expect(detail.standardError).toBeCloseTo(0.303558, 6);
-    expect(detail.halfWidth).toBeCloseTo(studentTQuantile(0.95, 6.5) * 0.3035580, 6);
+    expect(detail.halfWidth).toBeCloseTo(studentTQuantile(0.95, 6.5) * 0.303558, 6);
   });
 
   // Unanimous panels (every interviewer 3, 3, 3): SS = 0, df = 3(n − 1), v = τ²·n0/(df + n0), Σ w̃²/c = 0.34/n.
@@ -77,7 +88,15 @@ describe('score interval', () => {
   it('a dimension rated by a single interviewer is kept: it adds w̃²·v to the variance instead of being dropped', () => {
     // comms (w̃ 0.3) rated only by c: Σ w̃²/c = 0.16/3 + 0.09/3 + 0.09/1 = 0.173333.
     const report = buildReport(loopInput([card('a', [4, 3, null]), card('b', [3, 3, null]), card('c', [4, 4, 3])]));
-    const detail = scoreInterval({ weights: [40, 30, 30], values: [[4, 3, 4], [3, 3, 4], [3]], raters: [[0, 1, 2], [0, 1, 2], [2]], score: report.score!, interviewers: 3, scaleMin: 1, scaleMax: 4 });
+    const detail = scoreInterval({
+      weights: [40, 30, 30],
+      values: [[4, 3, 4], [3, 3, 4], [3]],
+      raters: [[0, 1, 2], [0, 1, 2], [2]],
+      score: report.score!,
+      interviewers: 3,
+      scaleMin: 1,
+      scaleMax: 4,
+    });
     expect(detail.designFactor).toBeCloseTo(0.16 / 3 + 0.09 / 3 + 0.09, 12);
     expect(detail.panelDegreesOfFreedom).toBe(4);
     expect(report.interval).toEqual({ level: 0.9, low: expect.closeTo(detail.low, 3), high: expect.closeTo(detail.high, 3) });
@@ -87,7 +106,23 @@ describe('score interval', () => {
     // Residuals: a and b +2/3, c −4/3 on each of the three dimensions; f = 1 − 1/3 = 2/3.
     //   Σ_i [(Σ r)² − Σ r²] = 2 · (4 − 4/3) + (16 − 16/3) = 16;  Σ_i [(Σ f)² − Σ f²] = 3 · (4 − 4/3) = 8
     //   η² = 16 / (8 + κ = 8) = 1;  a_i = 1/3 each: Σ a_i² = 1/3;  Σ w̃²/c = 0.34/3 → halo term = 1/3 − 0.113333 = 0.22
-    const detail = scoreInterval({ weights: [40, 30, 30], values: [[4, 4, 2], [4, 4, 2], [4, 4, 2]], raters: [[0, 1, 2], [0, 1, 2], [0, 1, 2]], score: 10 / 3, interviewers: 3, scaleMin: 1, scaleMax: 4 });
+    const detail = scoreInterval({
+      weights: [40, 30, 30],
+      values: [
+        [4, 4, 2],
+        [4, 4, 2],
+        [4, 4, 2],
+      ],
+      raters: [
+        [0, 1, 2],
+        [0, 1, 2],
+        [0, 1, 2],
+      ],
+      score: 10 / 3,
+      interviewers: 3,
+      scaleMin: 1,
+      scaleMax: 4,
+    });
     expect(detail.haloVariance).toBeCloseTo(1, 12);
     expect(detail.haloTerm).toBeCloseTo(1 / 3 - 0.34 / 3, 12);
     expect(detail.standardError).toBeCloseTo(Math.sqrt(((8 + 0.125) / 6.5) * (0.34 / 3) + 1 / 3 - 0.34 / 3), 12);
@@ -95,7 +130,20 @@ describe('score interval', () => {
     expect(report.recommendation).toBe('inconclusive');
     expect(report.reasons.map((r) => r.code)).toEqual(['uncertain']);
     // Without interviewer identities the halo term is 0.
-    expect(scoreInterval({ weights: [40, 30, 30], values: [[4, 4, 2], [4, 4, 2], [4, 4, 2]], score: 10 / 3, interviewers: 3, scaleMin: 1, scaleMax: 4 }).haloTerm).toBe(0);
+    expect(
+      scoreInterval({
+        weights: [40, 30, 30],
+        values: [
+          [4, 4, 2],
+          [4, 4, 2],
+          [4, 4, 2],
+        ],
+        score: 10 / 3,
+        interviewers: 3,
+        scaleMin: 1,
+        scaleMax: 4,
+      }).haloTerm,
+    ).toBe(0);
   });
 
   it('no replicated dimension: the spread of the dimension means is used (conservative), df = D − 1', () => {
@@ -116,7 +164,14 @@ describe('score interval', () => {
     { name: 'all 4s: clamped at the top', ratings: [4, 4, 4] as Rating[], offset: 0, low: 3.9105, high: 4, score: 4 },
     { name: 'all 1s: clamped at the bottom', ratings: [1, 1, 1] as Rating[], offset: 0, low: 1, high: 1.0895, score: 1 },
     // The issue's case: offsets −0.8 on three 4s. Adjusted ratings are clamped to the scale: means and interval ≤ 4.
-    { name: 'offsets −0.8 on 4s: adjusted ratings clamped, score and interval ≤ 4', ratings: [4, 4, 4] as Rating[], offset: -0.8, low: 3.9105, high: 4, score: 4 },
+    {
+      name: 'offsets −0.8 on 4s: adjusted ratings clamped, score and interval ≤ 4',
+      ratings: [4, 4, 4] as Rating[],
+      offset: -0.8,
+      low: 3.9105,
+      high: 4,
+      score: 4,
+    },
     { name: 'offsets +0.8 on 1s: clamped at 1', ratings: [1, 1, 1] as Rating[], offset: 0.8, low: 1, high: 1.0895, score: 1 },
   ])('$name', ({ ratings, offset, low, high, score }) => {
     const report = buildReport(loopInput(unanimous(3, ratings), { offsets: { i1: offset, i2: offset, i3: offset } }));
@@ -142,7 +197,10 @@ describe('score interval', () => {
     fc.assert(
       fc.property(panel, (rows) => {
         const offsets = Object.fromEntries(rows.map((r, i) => [`i${i}`, r[3]]));
-        const input = loopInput(rows.map((r, i) => card(`i${i}`, [r[0], r[1], r[2]])), { policy: { minInterviewers: 1 }, offsets });
+        const input = loopInput(
+          rows.map((r, i) => card(`i${i}`, [r[0], r[1], r[2]])),
+          { policy: { minInterviewers: 1 }, offsets },
+        );
         const report = buildReport(input);
         if (report.score === null) return report.interval === null;
         const { low, high } = report.interval!;
@@ -160,7 +218,10 @@ describe('score interval', () => {
 
   it('is not affected by a zero-weight dimension', () => {
     const dims = [...LOOP, { id: 'z', name: 'Zero', weight: 0 }];
-    const a = buildReport({ dimensions: dims, scorecards: [card('a', [4, 3, 3, 1], 'yes', [], dims), card('b', [3, 3, 3, 4], 'yes', [], dims), card('c', [4, 4, 3, null], 'yes', [], dims)] });
+    const a = buildReport({
+      dimensions: dims,
+      scorecards: [card('a', [4, 3, 3, 1], 'yes', [], dims), card('b', [3, 3, 3, 4], 'yes', [], dims), card('c', [4, 4, 3, null], 'yes', [], dims)],
+    });
     const b = buildReport(loopInput([card('a', [4, 3, 3]), card('b', [3, 3, 3]), card('c', [4, 4, 3])]));
     expect(a.interval).toEqual(b.interval);
   });

@@ -201,5 +201,18 @@ export function scoreInterval(panel: IntervalPanel): IntervalDetail {
 
   const low = Math.min(score, Math.max(scaleMin, score - halfWidth));
   const high = Math.max(score, Math.min(scaleMax, score + halfWidth));
-  return { low, high, source, sumOfSquares: ss, panelDegreesOfFreedom: df, pooledVariance, designFactor, haloVariance, haloTerm, standardError, degreesOfFreedom, halfWidth };
+  return {
+    low,
+    high,
+    source,
+    sumOfSquares: ss,
+    panelDegreesOfFreedom: df,
+    pooledVariance,
+    designFactor,
+    haloVariance,
+    haloTerm,
+    standardError,
+    degreesOfFreedom,
+    halfWidth,
+  };
 }

@@ -55,17 +55,54 @@ describe('krippendorffAlpha', () => {
   });
 
   it.each<{ name: string; data: Array<Array<number | string | null>>; metric: AlphaMetric; alpha: number }>([
-    { name: 'perfect agreement', data: [[1, 2, 3, 4], [1, 2, 3, 4], [1, 2, 3, null]], metric: 'ordinal', alpha: 1 },
-    { name: 'string categories (nominal)', data: [['yes', 'no', 'yes', 'no'], ['yes', 'no', 'yes', 'no']], metric: 'nominal', alpha: 1 },
+    {
+      name: 'perfect agreement',
+      data: [
+        [1, 2, 3, 4],
+        [1, 2, 3, 4],
+        [1, 2, 3, null],
+      ],
+      metric: 'ordinal',
+      alpha: 1,
+    },
+    {
+      name: 'string categories (nominal)',
+      data: [
+        ['yes', 'no', 'yes', 'no'],
+        ['yes', 'no', 'yes', 'no'],
+      ],
+      metric: 'nominal',
+      alpha: 1,
+    },
     // 2 raters, 2 units: (1,2) and (2,1). o_12 = o_21 = 2, n = 4, D_o = 4/4 = 1, D_e = 2·2·2/(4·3) = 2/3 → α = 1 − 1.5 = −0.5
-    { name: 'systematic disagreement (hand-computed)', data: [[1, 2], [2, 1]], metric: 'nominal', alpha: -0.5 },
+    {
+      name: 'systematic disagreement (hand-computed)',
+      data: [
+        [1, 2],
+        [2, 1],
+      ],
+      metric: 'nominal',
+      alpha: -0.5,
+    },
   ])('$name → α = $alpha', ({ data, metric, alpha }) => {
     expect(krippendorffAlpha(data, metric)).toBeCloseTo(alpha, 12);
   });
 
   it.each([
-    { name: 'no variation at all', data: [[3, 3], [3, 3]] },
-    { name: 'no pairable unit', data: [[1, null], [null, 2]] },
+    {
+      name: 'no variation at all',
+      data: [
+        [3, 3],
+        [3, 3],
+      ],
+    },
+    {
+      name: 'no pairable unit',
+      data: [
+        [1, null],
+        [null, 2],
+      ],
+    },
     { name: 'no data', data: [] },
   ])('undefined ($name) → NaN', ({ data }) => {
     expect(krippendorffAlpha(data, 'interval')).toBeNaN();
@@ -82,10 +119,38 @@ describe('krippendorffAlpha', () => {
 
   it.each([
     { name: 'ragged rows', data: [[1, 2], [1]], metric: 'nominal' },
-    { name: 'strings with an ordered metric', data: [['a', 'b'], ['a', 'b']], metric: 'ordinal' },
-    { name: 'negative values with ratio', data: [[-1, 2], [1, 2]], metric: 'ratio' },
-    { name: 'NaN values', data: [[NaN, 2], [1, 2]], metric: 'interval' },
-    { name: 'unknown metric', data: [[1, 2], [1, 2]], metric: 'cardinal' },
+    {
+      name: 'strings with an ordered metric',
+      data: [
+        ['a', 'b'],
+        ['a', 'b'],
+      ],
+      metric: 'ordinal',
+    },
+    {
+      name: 'negative values with ratio',
+      data: [
+        [-1, 2],
+        [1, 2],
+      ],
+      metric: 'ratio',
+    },
+    {
+      name: 'NaN values',
+      data: [
+        [NaN, 2],
+        [1, 2],
+      ],
+      metric: 'interval',
+    },
+    {
+      name: 'unknown metric',
+      data: [
+        [1, 2],
+        [1, 2],
+      ],
+      metric: 'cardinal',
+    },
   ])('rejects $name', ({ data, metric }) => {
     expect(() => krippendorffAlpha(data as never, metric as AlphaMetric)).toThrow(CalibrationInputError);
   });

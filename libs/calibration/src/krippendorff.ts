@@ -40,10 +40,7 @@ export function krippendorffAlpha(data: ReadonlyArray<ReadonlyArray<AlphaValue |
 }
 
 /** {@link krippendorffAlpha} with the intermediate figures. */
-export function krippendorffAlphaDetail(
-  data: ReadonlyArray<ReadonlyArray<AlphaValue | null | undefined>>,
-  metric: AlphaMetric,
-): AlphaDetail {
+export function krippendorffAlphaDetail(data: ReadonlyArray<ReadonlyArray<AlphaValue | null | undefined>>, metric: AlphaMetric): AlphaDetail {
   checkMetric(metric);
   if (!Array.isArray(data)) throw new CalibrationInputError('invalid_data', 'data', `expected an array of rows, got ${describeValue(data)}`);
   const unitCount = data.length > 0 ? (Array.isArray(data[0]) ? data[0].length : -1) : 0;
@@ -201,18 +198,24 @@ export interface DimensionReliability {
  * {@link CalibrationInputError} on invalid rows, or when an interviewer rated the same application and
  * dimension twice.
  */
-export function reliabilityByDimension(
-  rows: Iterable<LeniencyRating>,
-  options: { metric?: AlphaMetric } = {},
-): DimensionReliability[] {
+export function reliabilityByDimension(rows: Iterable<LeniencyRating>, options: { metric?: AlphaMetric } = {}): DimensionReliability[] {
   const metric = options.metric ?? 'ordinal';
   checkMetric(metric);
   const byDimension = new Map<string, { raters: Set<string>; units: Map<string, { ids: string[]; values: number[] }> }>();
   let i = 0;
   for (const row of rows) {
     const index = i++;
-    if (row === null || typeof row !== 'object') throw new CalibrationInputError('invalid_input', `rows[${index}]`, `expected an object, got ${describeValue(row)}`);
-    if (!(typeof row.interviewerId === 'string' && row.interviewerId && typeof row.applicationId === 'string' && row.applicationId && typeof row.dimensionId === 'string' && row.dimensionId && isRating(row.rating))) {
+    if (row === null || typeof row !== 'object')
+      throw new CalibrationInputError('invalid_input', `rows[${index}]`, `expected an object, got ${describeValue(row)}`);
+    if (!(
+      typeof row.interviewerId === 'string' &&
+      row.interviewerId &&
+      typeof row.applicationId === 'string' &&
+      row.applicationId &&
+      typeof row.dimensionId === 'string' &&
+      row.dimensionId &&
+      isRating(row.rating)
+    )) {
       const path = `rows[${index}]`;
       assertId(row.interviewerId, `${path}.interviewerId`);
       assertId(row.applicationId, `${path}.applicationId`);

@@ -137,7 +137,17 @@ describe('leniencyOffsets', () => {
 
 describe('createLeniencyAccumulator', () => {
   const sorted = (rows: LeniencyRating[]) =>
-    [...rows].sort((a, b) => (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : a.dimensionId < b.dimensionId ? -1 : a.dimensionId > b.dimensionId ? 1 : 0));
+    [...rows].sort((a, b) =>
+      a.applicationId < b.applicationId
+        ? -1
+        : a.applicationId > b.applicationId
+          ? 1
+          : a.dimensionId < b.dimensionId
+            ? -1
+            : a.dimensionId > b.dimensionId
+              ? 1
+              : 0,
+    );
 
   it.each([
     { name: 'hand-computed history', rows: sorted(HISTORY) },

@@ -4,7 +4,15 @@
 import { compareCodeUnits } from './canonical';
 import { assertId, assertRating, CalibrationInputError, describeValue, isRating } from './errors';
 import { defaultHirePolicy, isRatingScaleKind, ratingScale, type RatingScale, type RatingScaleKind } from './scales';
-import { RECOMMENDATIONS, type HirePolicy, type IgnoredRating, type Rating, type Recommendation, type ReportInput, type ScorecardRating } from './types';
+import {
+  RECOMMENDATIONS,
+  type HirePolicy,
+  type IgnoredRating,
+  type Rating,
+  type Recommendation,
+  type ReportInput,
+  type ScorecardRating,
+} from './types';
 
 /** Offsets must lie within ±3 4-point rating points: anything larger cannot arise on a 1–4 scale. */
 export const MAX_ABS_OFFSET = 3;
@@ -262,7 +270,11 @@ function compareScorecards(a: NormalizedScorecard, b: NormalizedScorecard): numb
 
 function checkOffset(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > MAX_ABS_OFFSET) {
-    throw new CalibrationInputError('invalid_offset', path, `expected a number from -${MAX_ABS_OFFSET} to ${MAX_ABS_OFFSET}, got ${describeValue(value)}`);
+    throw new CalibrationInputError(
+      'invalid_offset',
+      path,
+      `expected a number from -${MAX_ABS_OFFSET} to ${MAX_ABS_OFFSET}, got ${describeValue(value)}`,
+    );
   }
   return value === 0 ? 0 : value;
 }

@@ -50,7 +50,10 @@ function plantedHistory(seed: number, applications = 2000, dimensions = 4) {
   const rows: LeniencyRating[] = [];
   for (let a = 0; a < applications; a++) {
     const ability = 2.5 + 0.6 * normal(random);
-    const panel = shuffled(ids.map((_, i) => i), Math.floor(random() * 2 ** 31)).slice(0, 5);
+    const panel = shuffled(
+      ids.map((_, i) => i),
+      Math.floor(random() * 2 ** 31),
+    ).slice(0, 5);
     for (let d = 0; d < dimensions; d++) {
       const level = ability + 0.3 * normal(random);
       for (const i of panel) {
@@ -150,7 +153,8 @@ describe('raterEffects: the joint model', () => {
     for (let a = 0; a < 600; a++) {
       const panel = shuffled(ids, Math.floor(random() * 2 ** 31)).slice(0, 3);
       const level = 1.8 + random() * 1.2;
-      for (const id of panel) rows.push(row(id, `a${a}`, 'D', Math.min(4, Math.max(1, Math.round(level + (id === 'len' ? 1 : 0) + 0.5 * normal(random))))));
+      for (const id of panel)
+        rows.push(row(id, `a${a}`, 'D', Math.min(4, Math.max(1, Math.round(level + (id === 'len' ? 1 : 0) + 0.5 * normal(random))))));
     }
     const joint = raterEffects(rows, { k: 5 }).interviewers;
     const legacy = leniencyOffsets(rows, { k: 5 });

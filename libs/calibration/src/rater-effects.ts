@@ -92,7 +92,11 @@ export interface RaterEffectSystem {
  * Offset of an interviewer for the report of one application, without that application's own ratings:
  * (S − s_X) / (n − n_X + k); 0 when nothing is left. Inputs as stored (4-point points).
  */
-export function offsetWithout(total: { deviationSum: number; n: number }, own: { deviationSum: number; n: number } | null | undefined, k: number): number {
+export function offsetWithout(
+  total: { deviationSum: number; n: number },
+  own: { deviationSum: number; n: number } | null | undefined,
+  k: number,
+): number {
   const n = total.n - (own?.n ?? 0);
   if (n <= 0) return 0;
   const value = (total.deviationSum - (own?.deviationSum ?? 0)) / (n + k);
@@ -100,7 +104,10 @@ export function offsetWithout(total: { deviationSum: number; n: number }, own: {
 }
 
 /** Builds the system group by group: one (application, dimension) group with each interviewer's row sum and count. */
-export function createRaterEffectSystem(): { addGroup(ids: readonly string[], sums: readonly number[], counts: readonly number[]): void; system(): RaterEffectSystem } {
+export function createRaterEffectSystem(): {
+  addGroup(ids: readonly string[], sums: readonly number[], counts: readonly number[]): void;
+  system(): RaterEffectSystem;
+} {
   const index = new Map<string, number>();
   const ids: string[] = [];
   const n: number[] = [];
@@ -299,7 +306,11 @@ function checkRow(row: LeniencyRating, index: number): number {
   assertId(row.applicationId, `${path}.applicationId`);
   assertId(row.dimensionId, `${path}.dimensionId`);
   if (row.scale !== undefined && row.scale !== null && !isRatingScaleKind(row.scale)) {
-    throw new CalibrationInputError('invalid_scale', `${path}.scale`, `expected four_point, five_point or three_level, got ${describeValue(row.scale)}`);
+    throw new CalibrationInputError(
+      'invalid_scale',
+      `${path}.scale`,
+      `expected four_point, five_point or three_level, got ${describeValue(row.scale)}`,
+    );
   }
   const scale = ratingScale(row.scale);
   if (!isRating(row.rating, scale.min, scale.max)) assertRating(row.rating, `${path}.rating`, scale.min, scale.max);

@@ -37,35 +37,110 @@ describe('buildReport: input validation', () => {
   it.each([
     { name: 'rating 0', input: bad((i) => (i.scorecards[1].ratings[0].rating = 0)), code: 'invalid_rating', path: 'scorecards[1].ratings[0].rating' },
     { name: 'rating 5', input: bad((i) => (i.scorecards[0].ratings[2].rating = 5)), code: 'invalid_rating', path: 'scorecards[0].ratings[2].rating' },
-    { name: 'rating 2.5', input: bad((i) => (i.scorecards[0].ratings[0].rating = 2.5)), code: 'invalid_rating', path: 'scorecards[0].ratings[0].rating' },
-    { name: 'rating "3"', input: bad((i) => (i.scorecards[0].ratings[0].rating = '3')), code: 'invalid_rating', path: 'scorecards[0].ratings[0].rating' },
-    { name: 'rating null', input: bad((i) => (i.scorecards[0].ratings[0].rating = null)), code: 'invalid_rating', path: 'scorecards[0].ratings[0].rating' },
-    { name: 'unknown recommendation', input: bad((i) => (i.scorecards[2].recommendation = 'maybe')), code: 'invalid_recommendation', path: 'scorecards[2].recommendation' },
-    { name: 'duplicate scorecard', input: bad((i) => (i.scorecards[3].interviewerId = 'alice')), code: 'duplicate_scorecard', path: 'scorecards[3].interviewerId' },
-    { name: 'dimension rated twice', input: bad((i) => (i.scorecards[0].ratings[1].dimensionId = 'coding')), code: 'duplicate_rating', path: 'scorecards[0].ratings[1].dimensionId' },
-    { name: 'unknown dimension rated twice', input: bad((i) => i.scorecards[0].ratings.push({ dimensionId: 'x', rating: 2 }, { dimensionId: 'x', rating: 3 })), code: 'duplicate_rating', path: 'scorecards[0].ratings[4].dimensionId' },
-    { name: 'empty interviewer id', input: bad((i) => (i.scorecards[0].interviewerId = '')), code: 'invalid_id', path: 'scorecards[0].interviewerId' },
+    {
+      name: 'rating 2.5',
+      input: bad((i) => (i.scorecards[0].ratings[0].rating = 2.5)),
+      code: 'invalid_rating',
+      path: 'scorecards[0].ratings[0].rating',
+    },
+    {
+      name: 'rating "3"',
+      input: bad((i) => (i.scorecards[0].ratings[0].rating = '3')),
+      code: 'invalid_rating',
+      path: 'scorecards[0].ratings[0].rating',
+    },
+    {
+      name: 'rating null',
+      input: bad((i) => (i.scorecards[0].ratings[0].rating = null)),
+      code: 'invalid_rating',
+      path: 'scorecards[0].ratings[0].rating',
+    },
+    {
+      name: 'unknown recommendation',
+      input: bad((i) => (i.scorecards[2].recommendation = 'maybe')),
+      code: 'invalid_recommendation',
+      path: 'scorecards[2].recommendation',
+    },
+    {
+      name: 'duplicate scorecard',
+      input: bad((i) => (i.scorecards[3].interviewerId = 'alice')),
+      code: 'duplicate_scorecard',
+      path: 'scorecards[3].interviewerId',
+    },
+    {
+      name: 'dimension rated twice',
+      input: bad((i) => (i.scorecards[0].ratings[1].dimensionId = 'coding')),
+      code: 'duplicate_rating',
+      path: 'scorecards[0].ratings[1].dimensionId',
+    },
+    {
+      name: 'unknown dimension rated twice',
+      input: bad((i) => i.scorecards[0].ratings.push({ dimensionId: 'x', rating: 2 }, { dimensionId: 'x', rating: 3 })),
+      code: 'duplicate_rating',
+      path: 'scorecards[0].ratings[4].dimensionId',
+    },
+    {
+      name: 'empty interviewer id',
+      input: bad((i) => (i.scorecards[0].interviewerId = '')),
+      code: 'invalid_id',
+      path: 'scorecards[0].interviewerId',
+    },
     { name: 'duplicate dimension', input: bad((i) => (i.dimensions[2].id = 'coding')), code: 'duplicate_dimension', path: 'dimensions[2].id' },
     { name: 'negative weight', input: bad((i) => (i.dimensions[1].weight = -1)), code: 'invalid_weight', path: 'dimensions[1].weight' },
     { name: 'NaN weight', input: bad((i) => (i.dimensions[1].weight = NaN)), code: 'invalid_weight', path: 'dimensions[1].weight' },
     { name: 'no dimensions', input: bad((i) => (i.dimensions = [])), code: 'no_dimensions', path: 'dimensions' },
-    { name: 'red flag not a string', input: bad((i) => (i.scorecards[0].redFlags = [42])), code: 'invalid_red_flag', path: 'scorecards[0].redFlags[0]' },
+    {
+      name: 'red flag not a string',
+      input: bad((i) => (i.scorecards[0].redFlags = [42])),
+      code: 'invalid_red_flag',
+      path: 'scorecards[0].redFlags[0]',
+    },
     { name: 'offset out of range', input: bad((i) => (i.offsets.alice = 3.5)), code: 'invalid_offset', path: 'offsets["alice"]' },
     { name: 'offset record without n', input: bad((i) => (i.offsets.alice = { offset: 0.1 })), code: 'invalid_offset', path: 'offsets["alice"].n' },
     { name: 'policy bar not a number', input: bad((i) => (i.policy.bar = '3')), code: 'invalid_policy', path: 'policy.bar' },
     { name: 'policy minCoverage > 1', input: bad((i) => (i.policy.minCoverage = 80)), code: 'invalid_policy', path: 'policy.minCoverage' },
     { name: 'policy minInterviewers 0', input: bad((i) => (i.policy.minInterviewers = 0)), code: 'invalid_policy', path: 'policy.minInterviewers' },
     { name: 'policy margin negative', input: bad((i) => (i.policy.margin = -0.1)), code: 'invalid_policy', path: 'policy.margin' },
-    { name: 'policy adjustForLeniency "yes"', input: bad((i) => (i.policy.adjustForLeniency = 'yes')), code: 'invalid_policy', path: 'policy.adjustForLeniency' },
-    { name: 'policy everyDimensionMeets 1', input: bad((i) => (i.policy.everyDimensionMeets = 1)), code: 'invalid_policy', path: 'policy.everyDimensionMeets' },
+    {
+      name: 'policy adjustForLeniency "yes"',
+      input: bad((i) => (i.policy.adjustForLeniency = 'yes')),
+      code: 'invalid_policy',
+      path: 'policy.adjustForLeniency',
+    },
+    {
+      name: 'policy everyDimensionMeets 1',
+      input: bad((i) => (i.policy.everyDimensionMeets = 1)),
+      code: 'invalid_policy',
+      path: 'policy.everyDimensionMeets',
+    },
     { name: 'policy bar above the scale (4.5 on 1–4)', input: bad((i) => (i.policy.bar = 4.5)), code: 'invalid_policy', path: 'policy.bar' },
     { name: 'policy floor below the scale', input: bad((i) => (i.policy.floor = 0.5)), code: 'invalid_policy', path: 'policy.floor' },
-    { name: 'three_level: bar 3.1 is above the scale (1–3)', input: bad((i) => ((i.scale = 'three_level'), (i.scorecards = []))), code: 'invalid_policy', path: 'policy.bar' },
-    { name: 'three_level: rating 4', input: bad((i) => ((i.scale = 'three_level'), (i.policy = {}))), code: 'invalid_rating', path: 'scorecards[0].ratings[0].rating' },
-    { name: 'five_point: rating 6', input: bad((i) => ((i.scale = 'five_point'), (i.scorecards[2].ratings[0].rating = 6))), code: 'invalid_rating', path: 'scorecards[2].ratings[0].rating' },
+    {
+      name: 'three_level: bar 3.1 is above the scale (1–3)',
+      input: bad((i) => ((i.scale = 'three_level'), (i.scorecards = []))),
+      code: 'invalid_policy',
+      path: 'policy.bar',
+    },
+    {
+      name: 'three_level: rating 4',
+      input: bad((i) => ((i.scale = 'three_level'), (i.policy = {}))),
+      code: 'invalid_rating',
+      path: 'scorecards[0].ratings[0].rating',
+    },
+    {
+      name: 'five_point: rating 6',
+      input: bad((i) => ((i.scale = 'five_point'), (i.scorecards[2].ratings[0].rating = 6))),
+      code: 'invalid_rating',
+      path: 'scorecards[2].ratings[0].rating',
+    },
     { name: 'unknown scale', input: bad((i) => (i.scale = 'ten_point')), code: 'invalid_scale', path: 'scale' },
     { name: 'required not a boolean', input: bad((i) => (i.dimensions[0].required = 'yes')), code: 'invalid_input', path: 'dimensions[0].required' },
-    { name: 'the same scorecardId twice for one interviewer', input: bad((i) => ((i.scorecards[0].scorecardId = 's'), i.scorecards.push({ ...i.scorecards[0] }))), code: 'duplicate_scorecard', path: 'scorecards[4].scorecardId' },
+    {
+      name: 'the same scorecardId twice for one interviewer',
+      input: bad((i) => ((i.scorecards[0].scorecardId = 's'), i.scorecards.push({ ...i.scorecards[0] }))),
+      code: 'duplicate_scorecard',
+      path: 'scorecards[4].scorecardId',
+    },
     { name: 'empty scorecardId', input: bad((i) => (i.scorecards[0].scorecardId = '')), code: 'invalid_id', path: 'scorecards[0].scorecardId' },
   ])('$name → CalibrationInputError $code at $path', ({ input, code, path }) => {
     const run = () => buildReport(input);
@@ -181,9 +256,18 @@ describe('buildReport: determinism and inputsHash', () => {
   });
 
   it.each([
-    { name: 'a rating', change: (i: ReportInput) => ({ ...i, scorecards: [card('alice', [4, 3, 2], 'yes', ['late', 'rude']), ...i.scorecards.slice(1)] }) },
-    { name: 'a recommendation', change: (i: ReportInput) => ({ ...i, scorecards: [{ ...i.scorecards[0], recommendation: 'no' as const }, ...i.scorecards.slice(1)] }) },
-    { name: 'a red flag', change: (i: ReportInput) => ({ ...i, scorecards: [{ ...i.scorecards[0], redFlags: ['late'] }, ...i.scorecards.slice(1)] }) },
+    {
+      name: 'a rating',
+      change: (i: ReportInput) => ({ ...i, scorecards: [card('alice', [4, 3, 2], 'yes', ['late', 'rude']), ...i.scorecards.slice(1)] }),
+    },
+    {
+      name: 'a recommendation',
+      change: (i: ReportInput) => ({ ...i, scorecards: [{ ...i.scorecards[0], recommendation: 'no' as const }, ...i.scorecards.slice(1)] }),
+    },
+    {
+      name: 'a red flag',
+      change: (i: ReportInput) => ({ ...i, scorecards: [{ ...i.scorecards[0], redFlags: ['late'] }, ...i.scorecards.slice(1)] }),
+    },
     { name: 'a weight', change: (i: ReportInput) => ({ ...i, dimensions: [{ ...LOOP[0], weight: 41 }, LOOP[1], LOOP[2]] }) },
     { name: 'a dimension name', change: (i: ReportInput) => ({ ...i, dimensions: [{ ...LOOP[0], name: 'Code' }, LOOP[1], LOOP[2]] }) },
     { name: 'an offset', change: (i: ReportInput) => ({ ...i, offsets: { ...i.offsets, alice: 0.21 } }) },
@@ -192,8 +276,14 @@ describe('buildReport: determinism and inputsHash', () => {
     { name: 'everyDimensionMeets', change: (i: ReportInput) => ({ ...i, policy: { ...i.policy, everyDimensionMeets: true } }) },
     { name: 'the scale', change: (i: ReportInput) => ({ ...i, scale: 'five_point' as const }) },
     { name: 'a required flag', change: (i: ReportInput) => ({ ...i, dimensions: [{ ...LOOP[0], required: false }, LOOP[1], LOOP[2]] }) },
-    { name: 'a scorecardId', change: (i: ReportInput) => ({ ...i, scorecards: [{ ...i.scorecards[0], scorecardId: 's1' }, ...i.scorecards.slice(1)] }) },
-    { name: 'a second scorecard of one interviewer', change: (i: ReportInput) => ({ ...i, scorecards: [...i.scorecards, { ...i.scorecards[0], scorecardId: 's2' }] }) },
+    {
+      name: 'a scorecardId',
+      change: (i: ReportInput) => ({ ...i, scorecards: [{ ...i.scorecards[0], scorecardId: 's1' }, ...i.scorecards.slice(1)] }),
+    },
+    {
+      name: 'a second scorecard of one interviewer',
+      change: (i: ReportInput) => ({ ...i, scorecards: [...i.scorecards, { ...i.scorecards[0], scorecardId: 's2' }] }),
+    },
   ])('changing $name changes the hash', ({ change }) => {
     expect(computeInputsHash(change(base))).not.toBe(computeInputsHash(base));
   });
@@ -204,7 +294,10 @@ describe('buildReport: determinism and inputsHash', () => {
     { name: 'an explicit four_point scale', change: (i: ReportInput) => ({ ...i, scale: 'four_point' as const }) },
     { name: 'an explicit required: true', change: (i: ReportInput) => ({ ...i, dimensions: [{ ...LOOP[0], required: true }, LOOP[1], LOOP[2]] }) },
     { name: 'an explicit zero offset', change: (i: ReportInput) => ({ ...i, offsets: { ...i.offsets, carol: 0 } }) },
-    { name: 'padding and repeats in red flags', change: (i: ReportInput) => ({ ...i, scorecards: [{ ...i.scorecards[0], redFlags: [' rude', 'late', 'late '] }, ...i.scorecards.slice(1)] }) },
+    {
+      name: 'padding and repeats in red flags',
+      change: (i: ReportInput) => ({ ...i, scorecards: [{ ...i.scorecards[0], redFlags: [' rude', 'late', 'late '] }, ...i.scorecards.slice(1)] }),
+    },
   ])('$name does not change the hash', ({ change }) => {
     expect(computeInputsHash(change(base))).toBe(computeInputsHash(base));
   });

@@ -371,9 +371,48 @@ describe('buildReport: figures', () => {
     // design: raw 11/3 = 3.6667; adjusted (3.5 + 3.25 + 4)/3 = 10.75/3 = 3.5833
     // comms:  raw 3; adjusted (2.5 + 3.25)/2 = 2.875 (carol did not rate it)
     expect(buildReport(input).dimensions).toEqual([
-      { dimensionId: 'coding', name: 'Coding', weight: 40, weightShare: 0.4, required: true, raters: 3, ratings: 3, rawMean: 3, adjustedMean: 2.9167, min: 2, max: 4, disagreement: true },
-      { dimensionId: 'design', name: 'System design', weight: 30, weightShare: 0.3, required: true, raters: 3, ratings: 3, rawMean: 3.6667, adjustedMean: 3.5833, min: 3, max: 4, disagreement: false },
-      { dimensionId: 'comms', name: 'Communication', weight: 30, weightShare: 0.3, required: true, raters: 2, ratings: 2, rawMean: 3, adjustedMean: 2.875, min: 3, max: 3, disagreement: false },
+      {
+        dimensionId: 'coding',
+        name: 'Coding',
+        weight: 40,
+        weightShare: 0.4,
+        required: true,
+        raters: 3,
+        ratings: 3,
+        rawMean: 3,
+        adjustedMean: 2.9167,
+        min: 2,
+        max: 4,
+        disagreement: true,
+      },
+      {
+        dimensionId: 'design',
+        name: 'System design',
+        weight: 30,
+        weightShare: 0.3,
+        required: true,
+        raters: 3,
+        ratings: 3,
+        rawMean: 3.6667,
+        adjustedMean: 3.5833,
+        min: 3,
+        max: 4,
+        disagreement: false,
+      },
+      {
+        dimensionId: 'comms',
+        name: 'Communication',
+        weight: 30,
+        weightShare: 0.3,
+        required: true,
+        raters: 2,
+        ratings: 2,
+        rawMean: 3,
+        adjustedMean: 2.875,
+        min: 3,
+        max: 3,
+        disagreement: false,
+      },
     ]);
   });
 
@@ -390,7 +429,16 @@ describe('buildReport: figures', () => {
       { flag: 'overclaimed', raisedBy: ['bob', 'carol'] },
     ]);
     expect(report.interviewers).toEqual([
-      { interviewerId: 'alice', offset: 0.5, n: null, offsetApplied: 0.5, ratings: 3, scorecards: 1, recommendation: 'strong_yes', recommendations: ['strong_yes'] },
+      {
+        interviewerId: 'alice',
+        offset: 0.5,
+        n: null,
+        offsetApplied: 0.5,
+        ratings: 3,
+        scorecards: 1,
+        recommendation: 'strong_yes',
+        recommendations: ['strong_yes'],
+      },
       { interviewerId: 'bob', offset: -0.25, n: 12, offsetApplied: -0.25, ratings: 3, scorecards: 1, recommendation: 'no', recommendations: ['no'] },
       { interviewerId: 'carol', offset: 0, n: null, offsetApplied: 0, ratings: 2, scorecards: 1, recommendation: 'yes', recommendations: ['yes'] },
     ]);
@@ -418,10 +466,13 @@ describe('buildReport: figures', () => {
     // Three lenient interviewers (+0.3 each) giving all 3s: adjusted 2.7 each; 2.7 + 0.0895 < 3: a clear no.
     { adjustForLeniency: true, score: 2.7, rawScore: 3, recommendation: 'no_hire' },
     { adjustForLeniency: false, score: 3, rawScore: 3, recommendation: 'hire' },
-  ])('leniency adjustment can change the outcome (adjustForLeniency = $adjustForLeniency)', ({ adjustForLeniency, score, rawScore, recommendation }) => {
-    const report = buildReport(loopInput(unanimous(3, [3, 3, 3]), { offsets: { i1: 0.3, i2: 0.3, i3: 0.3 }, policy: { adjustForLeniency } }));
-    expect({ score: report.score, rawScore: report.rawScore, recommendation: report.recommendation }).toEqual({ score, rawScore, recommendation });
-  });
+  ])(
+    'leniency adjustment can change the outcome (adjustForLeniency = $adjustForLeniency)',
+    ({ adjustForLeniency, score, rawScore, recommendation }) => {
+      const report = buildReport(loopInput(unanimous(3, [3, 3, 3]), { offsets: { i1: 0.3, i2: 0.3, i3: 0.3 }, policy: { adjustForLeniency } }));
+      expect({ score: report.score, rawScore: report.rawScore, recommendation: report.recommendation }).toEqual({ score, rawScore, recommendation });
+    },
+  );
 
   it('a harsh interviewer (negative offset) is adjusted upwards', () => {
     const report = buildReport(loopInput(unanimous(3, [3, 3, 3]), { offsets: { i1: -0.3 } }));

@@ -4,7 +4,16 @@ import { INTERVAL_METHOD, scoreInterval } from './interval';
 import { normalizeInput, RECOMMENDATION_STEP } from './normalize';
 import { decide, fig, splitPanelOf } from './rules';
 import { offsetOnScale, rangeRatio } from './scales';
-import type { CalibrationReport, DimensionReport, IgnoredRating, InterviewerReport, Rating, RedFlagReport, ReportInput, ScoreInterval } from './types';
+import type {
+  CalibrationReport,
+  DimensionReport,
+  IgnoredRating,
+  InterviewerReport,
+  Rating,
+  RedFlagReport,
+  ReportInput,
+  ScoreInterval,
+} from './types';
 import { ALGORITHM_VERSION } from './version';
 
 export { computeInputsHash, canonicalInputText, canonicalInputStructure, isReportCurrent, CANONICAL_FORMAT } from './canonical-input';
@@ -159,9 +168,21 @@ export function buildReport(input: ReportInput): CalibrationReport {
   const score = scoreDen > 0 ? clampTo(scoreNum / scoreDen, scaleMin, scaleMax) : null;
   const rawScore = scoreDen > 0 ? clampTo(rawNum / scoreDen, scaleMin, scaleMax) : null;
   const interval =
-    score === null ? null : scoreInterval({ weights: effWeights, values: adjValues, raters: valueRaters, score, interviewers: weightedInterviewers, scaleMin, scaleMax });
+    score === null
+      ? null
+      : scoreInterval({ weights: effWeights, values: adjValues, raters: valueRaters, score, interviewers: weightedInterviewers, scaleMin, scaleMax });
   const rawInterval =
-    rawScore === null ? null : scoreInterval({ weights: effWeights, values: rawValues, raters: valueRaters, score: rawScore, interviewers: weightedInterviewers, scaleMin, scaleMax });
+    rawScore === null
+      ? null
+      : scoreInterval({
+          weights: effWeights,
+          values: rawValues,
+          raters: valueRaters,
+          score: rawScore,
+          interviewers: weightedInterviewers,
+          scaleMin,
+          scaleMax,
+        });
 
   // Red flags: flag → sorted, distinct raisers.
   const flagMap = new Map<string, string[]>();
@@ -172,9 +193,7 @@ export function buildReport(input: ReportInput): CalibrationReport {
       else if (list[list.length - 1] !== card.interviewerId) list.push(card.interviewerId);
     }
   }
-  const redFlags: RedFlagReport[] = [...flagMap.keys()]
-    .sort(compareCodeUnits)
-    .map((flag) => ({ flag, raisedBy: flagMap.get(flag) as string[] })); // cards are sorted, so raisers are too
+  const redFlags: RedFlagReport[] = [...flagMap.keys()].sort(compareCodeUnits).map((flag) => ({ flag, raisedBy: flagMap.get(flag) as string[] })); // cards are sorted, so raisers are too
 
   const split = splitPanelOf(cards);
 

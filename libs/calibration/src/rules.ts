@@ -105,7 +105,11 @@ export function decide(ctx: DecisionContext): { recommendation: HiringDecision; 
   if (ctx.interviewerCount < minInterviewers) {
     const count = ctx.interviewerCount;
     const submitted =
-      count === 0 ? 'No scorecards were submitted' : count === 1 ? 'Only 1 interviewer submitted a scorecard' : `Only ${count} interviewers submitted scorecards`;
+      count === 0
+        ? 'No scorecards were submitted'
+        : count === 1
+          ? 'Only 1 interviewer submitted a scorecard'
+          : `Only ${count} interviewers submitted scorecards`;
     insufficient.push({
       code: 'insufficient_evidence',
       message: `${submitted}; at least ${minInterviewers} ${minInterviewers === 1 ? 'is' : 'are'} required.`,

@@ -25,7 +25,12 @@ export function card(
 }
 
 /** `n` interviewers i1…in giving the same ratings and recommendation. */
-export function unanimous(n: number, ratings: ReadonlyArray<Rating | null>, recommendation: Recommendation = 'yes', dims: readonly LoopDimension[] = LOOP): ScorecardInput[] {
+export function unanimous(
+  n: number,
+  ratings: ReadonlyArray<Rating | null>,
+  recommendation: Recommendation = 'yes',
+  dims: readonly LoopDimension[] = LOOP,
+): ScorecardInput[] {
   return Array.from({ length: n }, (_, i) => card(`i${i + 1}`, ratings, recommendation, [], dims));
 }
 

@@ -63,12 +63,9 @@ export function syntheticPanels(options: SyntheticPanelOptions): ReportInput[] {
     while (chosen.size < Math.min(interviewers, pool)) chosen.add(Math.floor(random() * pool));
     const scorecards: ScorecardInput[] = [...chosen].map((who) => {
       const bias = leniency[who];
-      const ratings = dims
-        .filter(() => random() > 0.05)
-        .map((d) => ({ dimensionId: d.id, rating: toRating(ability + bias + gauss(random) * 0.6) }));
+      const ratings = dims.filter(() => random() > 0.05).map((d) => ({ dimensionId: d.id, rating: toRating(ability + bias + gauss(random) * 0.6) }));
       const overall = ability + bias + gauss(random) * 0.5;
-      const recommendation: Recommendation =
-        overall >= 3.4 ? 'strong_yes' : overall >= 2.7 ? 'yes' : overall >= 1.9 ? 'no' : 'strong_no';
+      const recommendation: Recommendation = overall >= 3.4 ? 'strong_yes' : overall >= 2.7 ? 'yes' : overall >= 1.9 ? 'no' : 'strong_no';
       return {
         interviewerId: poolIds[who],
         ratings,

@@ -4,7 +4,12 @@ describe('email settings', () => {
   it('defaults: no SMTP_URL (the development mailbox on 1025), links to this service, 10 attempts', () => {
     const config = validateEnvironment({ NODE_ENV: 'development', PORT: '3311' });
     expect(config.SMTP_URL).toBeUndefined();
-    expect(config).toMatchObject({ DEV_MAILBOX_PORT: 1025, PUBLIC_APP_URL: 'http://localhost:3311', EMAIL_MAX_ATTEMPTS: 10, EMAIL_RETRY_DELAY_MS: 2000 });
+    expect(config).toMatchObject({
+      DEV_MAILBOX_PORT: 1025,
+      PUBLIC_APP_URL: 'http://localhost:3311',
+      EMAIL_MAX_ATTEMPTS: 10,
+      EMAIL_RETRY_DELAY_MS: 2000,
+    });
     expect(config.MAIL_FROM).toBe('hireloop <no-reply@hireloop.localhost>');
   });
 
@@ -25,11 +30,19 @@ describe('email settings', () => {
   });
 
   it('never prints the SMTP password', () => {
-    expect(() => validateEnvironment({ SMTP_URL: 'smtp://user:hunter2 x@host' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+    expect(() => validateEnvironment({ SMTP_URL: 'smtp://user:hunter2 x@host' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
+    );
   });
 
   it('accepts real settings', () => {
-    expect(validateEnvironment({ SMTP_URL: 'smtps://user:p%40ss@smtp.example.com:465', MAIL_FROM: 'Acme Hiring <hiring@acme.example>', PUBLIC_APP_URL: 'https://hire.acme.example' })).toMatchObject({
+    expect(
+      validateEnvironment({
+        SMTP_URL: 'smtps://user:p%40ss@smtp.example.com:465',
+        MAIL_FROM: 'Acme Hiring <hiring@acme.example>',
+        PUBLIC_APP_URL: 'https://hire.acme.example',
+      }),
+    ).toMatchObject({
       SMTP_URL: 'smtps://user:p%40ss@smtp.example.com:465',
       MAIL_FROM: 'Acme Hiring <hiring@acme.example>',
     });

@@ -4,8 +4,7 @@ import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSyn
 import { join } from 'node:path';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
-const toBool = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+const toBool = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value);
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -19,7 +18,10 @@ export const KNOWN_DEVELOPMENT_SECRETS: readonly string[] = ['hireloop-local-dev
 
 /** True for 127.0.0.0/8, ::1 and localhost: an address nobody else can reach. */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || h === '::ffff:127.0.0.1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
@@ -94,7 +96,9 @@ export class EnvironmentVariables {
    * Master key that wraps the per-candidate data keys (crypto-shredding of personal data in the audit log):
    * 32 bytes, base64 or hex. Required in production; elsewhere generated once into `.run/data-encryption-key`.
    */
-  @Matches(/^([A-Za-z0-9+/]{43}=|[0-9a-fA-F]{64})$/, { message: 'DATA_ENCRYPTION_KEY must be 32 bytes, base64 (44 characters) or hex (64 characters)' })
+  @Matches(/^([A-Za-z0-9+/]{43}=|[0-9a-fA-F]{64})$/, {
+    message: 'DATA_ENCRYPTION_KEY must be 32 bytes, base64 (44 characters) or hex (64 characters)',
+  })
   DATA_ENCRYPTION_KEY: string;
 
   /** Token lifetime in seconds. */
@@ -327,7 +331,9 @@ export class EnvironmentVariables {
 
   /** Sender of every email: an address, optionally with a display name (`hireloop <no-reply@example.com>`). */
   @IsString()
-  @Matches(/^(?:[^\r\n<>"]{0,100} ?<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, { message: 'MAIL_FROM must be an address or "Name <address>" without line breaks' })
+  @Matches(/^(?:[^\r\n<>"]{0,100} ?<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+    message: 'MAIL_FROM must be an address or "Name <address>" without line breaks',
+  })
   MAIL_FROM = 'hireloop <no-reply@hireloop.localhost>';
 
   /** Base URL of the web app, used in links in emails (invitations, resets, scorecards). */
@@ -488,7 +494,11 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
     });
     throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  if (config.JWT_SECRET && KNOWN_DEVELOPMENT_SECRETS.includes(config.JWT_SECRET) && (config.NODE_ENV === 'production' || !isLoopbackHost(config.HOST))) {
+  if (
+    config.JWT_SECRET &&
+    KNOWN_DEVELOPMENT_SECRETS.includes(config.JWT_SECRET) &&
+    (config.NODE_ENV === 'production' || !isLoopbackHost(config.HOST))
+  ) {
     throw new ConfigValidationError(
       `Invalid configuration:\n  JWT_SECRET (got <hidden>): a published development value, refused ${config.NODE_ENV === 'production' ? 'with NODE_ENV=production' : `when listening on ${config.HOST} (beyond loopback)`}; ` +
         'set a random secret of 32+ characters (npm start creates one in .run/secrets/jwt-secret)',

@@ -23,7 +23,11 @@ describe('JWT secret rules', () => {
     ['no secret: the API refuses (no fallback any more)', {}, 'api'],
     ['the published value beyond loopback', { JWT_SECRET: PUBLISHED, HOST: '0.0.0.0' }, 'env'],
     ['the published value by default (HOST 0.0.0.0)', { JWT_SECRET: PUBLISHED }, 'env'],
-    ['the published value in production on loopback', { JWT_SECRET: PUBLISHED, HOST: '127.0.0.1', NODE_ENV: 'production', DATA_ENCRYPTION_KEY }, 'env'],
+    [
+      'the published value in production on loopback',
+      { JWT_SECRET: PUBLISHED, HOST: '127.0.0.1', NODE_ENV: 'production', DATA_ENCRYPTION_KEY },
+      'env',
+    ],
     ['a short secret', { JWT_SECRET: 'short' }, 'env'],
   ])('refuses %s', (_what, env, where) => {
     const run = () => assertApiSecret(validateEnvironment(env));

@@ -10,7 +10,25 @@ import { RolesRepository } from './roles/roles.repository';
 /** Cross-cutting services shared by the API and the worker. */
 @Global()
 @Module({
-  providers: [AuditService, CandidateKeysService, OutboxService, OutboxWakeup, MembersRepository, RolesRepository, QuestionsRepository, LoopVersionsService],
-  exports: [AuditService, CandidateKeysService, OutboxService, OutboxWakeup, MembersRepository, RolesRepository, QuestionsRepository, LoopVersionsService],
+  providers: [
+    AuditService,
+    CandidateKeysService,
+    OutboxService,
+    OutboxWakeup,
+    MembersRepository,
+    RolesRepository,
+    QuestionsRepository,
+    LoopVersionsService,
+  ],
+  exports: [
+    AuditService,
+    CandidateKeysService,
+    OutboxService,
+    OutboxWakeup,
+    MembersRepository,
+    RolesRepository,
+    QuestionsRepository,
+    LoopVersionsService,
+  ],
 })
 export class CoreModule {}

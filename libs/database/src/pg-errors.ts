@@ -44,5 +44,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     return true;
   }
   const message = String(e?.message ?? '');
-  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(message);
+  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(
+    message,
+  );
 }

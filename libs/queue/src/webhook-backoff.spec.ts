@@ -30,7 +30,7 @@ describe('webhook retry schedule', () => {
 
   it('jitter spreads deliveries that failed together', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const delays = new Set(Array.from({ length: 50 }, () => webhookBackoffDelay(5, DEFAULTS, random)));
     expect(delays.size).toBeGreaterThan(40);
   });

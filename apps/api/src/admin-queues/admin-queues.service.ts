@@ -36,7 +36,12 @@ export class AdminQueuesService {
     @InjectQueue(QueueName.EmailDeliveries) emailDeliveries: Queue,
     @InjectQueue(QueueName.QualityOfHire) qualityOfHire: Queue,
   ) {
-    this.queues = new Map([panelAggregation, interviewerCalibration, feedbackReminders, webhookDeliveries, maintenance, emailDeliveries, qualityOfHire].map((q) => [q.name, q]));
+    this.queues = new Map(
+      [panelAggregation, interviewerCalibration, feedbackReminders, webhookDeliveries, maintenance, emailDeliveries, qualityOfHire].map((q) => [
+        q.name,
+        q,
+      ]),
+    );
     for (const queue of this.queues.values()) {
       // Connection errors repeat while Redis is down; without a listener BullMQ prints every one.
       queue.on('error', (error: Error) => {
@@ -52,7 +57,15 @@ export class AdminQueuesService {
       Promise.all(
         ALL_QUEUES.map(async (name): Promise<QueueCountsDto> => {
           const c = await this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
-          return { name, waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0, completed: c.completed ?? 0, prioritized: c.prioritized ?? 0 };
+          return {
+            name,
+            waiting: c.waiting ?? 0,
+            active: c.active ?? 0,
+            delayed: c.delayed ?? 0,
+            failed: c.failed ?? 0,
+            completed: c.completed ?? 0,
+            prioritized: c.prioritized ?? 0,
+          };
         }),
       ),
     );
@@ -126,7 +139,10 @@ class RedisUnavailable extends Error {}
 
 function isConnectionError(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
-  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE'].includes(e?.code ?? '') || /Connection is closed|Stream isn't writeable|ECONNREFUSED/i.test(e?.message ?? '');
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE'].includes(e?.code ?? '') ||
+    /Connection is closed|Stream isn't writeable|ECONNREFUSED/i.test(e?.message ?? '')
+  );
 }
 
 /** The caller's organization's jobs; jobs that name no organization (service-wide runs) only for the operator. */

@@ -40,10 +40,12 @@ export class ApplicationsService {
       applicationId = await this.dataSource.transaction(async (manager) => {
         const candidate = await this.candidates.lockById(manager, auth.organizationId, dto.candidateId);
         if (!candidate) throw AppError.notFound('Candidate', dto.candidateId);
-        if (candidate.erasedAt) throw AppError.conflict('candidate_erased', "This candidate's personal data was erased; they cannot apply again under this record.");
+        if (candidate.erasedAt)
+          throw AppError.conflict('candidate_erased', "This candidate's personal data was erased; they cannot apply again under this record.");
         const role = await this.applications.shareLockRole(manager, auth.organizationId, dto.roleId);
         if (!role) throw AppError.notFound('Role', dto.roleId);
-        if (role.status !== 'open') throw AppError.conflict('role_not_open', `The role is ${role.status}; applications can only be made to an open role.`);
+        if (role.status !== 'open')
+          throw AppError.conflict('role_not_open', `The role is ${role.status}; applications can only be made to an open role.`);
         const application = await this.applications.insert(manager, {
           organizationId: auth.organizationId,
           candidateId: candidate.id,
@@ -62,7 +64,9 @@ export class ApplicationsService {
     } catch (error) {
       if (pgErrorCode(error) === PgErrorCode.UniqueViolation && pgConstraint(error) === 'applications_one_active_idx') {
         const existing = await this.applications.findActive(auth.organizationId, dto.candidateId, dto.roleId);
-        throw AppError.conflict('application_exists', 'The candidate already has an active application to this role.', { applicationId: existing?.id });
+        throw AppError.conflict('application_exists', 'The candidate already has an active application to this role.', {
+          applicationId: existing?.id,
+        });
       }
       throw error;
     }
@@ -79,9 +83,23 @@ export class ApplicationsService {
       hiringManagerId: everything ? undefined : auth.memberId,
       q: query.q || undefined,
     };
-    const [rows, total] = await Promise.all([this.applications.page(auth.organizationId, query, filter), query.withTotal ? this.applications.count(auth.organizationId, filter) : undefined]);
-    const labels = await this.applications.labels(auth.organizationId, rows.map((r) => r.id));
-    return withTotal(toPage(rows, pageLimit(query), (a) => this.applications.cursorOf(a), (a) => ApplicationResponseDto.from(a, labels.get(a.id))), total);
+    const [rows, total] = await Promise.all([
+      this.applications.page(auth.organizationId, query, filter),
+      query.withTotal ? this.applications.count(auth.organizationId, filter) : undefined,
+    ]);
+    const labels = await this.applications.labels(
+      auth.organizationId,
+      rows.map((r) => r.id),
+    );
+    return withTotal(
+      toPage(
+        rows,
+        pageLimit(query),
+        (a) => this.applications.cursorOf(a),
+        (a) => ApplicationResponseDto.from(a, labels.get(a.id)),
+      ),
+      total,
+    );
   }
 
   async get(auth: AuthContext, applicationId: string): Promise<ApplicationDetailResponseDto> {
@@ -108,7 +126,8 @@ export class ApplicationsService {
       if (dto.stage !== undefined && dto.stage !== application.stage) patch.stage = dto.stage;
       if (dto.status !== undefined && dto.status !== application.status) {
         if (application.decidedAt) throw AppError.conflict('decision_recorded', 'The hiring decision is recorded; the status follows it.');
-        if (application.status !== 'active') throw AppError.conflict('application_not_active', `The application is ${application.status}; only an active application changes status.`);
+        if (application.status !== 'active')
+          throw AppError.conflict('application_not_active', `The application is ${application.status}; only an active application changes status.`);
         patch.status = dto.status;
       }
       if (Object.keys(patch).length === 0) return;

@@ -18,9 +18,22 @@ export class AuditLogItemResponseDto implements AuditLogItem {
   @ApiProperty({ example: 'scorecard.submitted' }) action: string;
   @ApiProperty() entityType: string;
   @ApiProperty() entityId: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'State before the action (free-form; withheld on blind panels)' }) before: unknown;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'State after the action (free-form; withheld on blind panels)' }) after: unknown;
-  @ApiPropertyOptional({ description: 'The row held personal fields of a candidate who has since been erased (they are gone)' }) personalDataErased?: boolean;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'State before the action (free-form; withheld on blind panels)',
+  })
+  before: unknown;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'State after the action (free-form; withheld on blind panels)',
+  })
+  after: unknown;
+  @ApiPropertyOptional({ description: 'The row held personal fields of a candidate who has since been erased (they are gone)' })
+  personalDataErased?: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
@@ -42,7 +55,11 @@ export class AuditController {
   /** Scorecard entries of applications on whose panel the admin is still blind come without their content. */
   @Get()
   @Roles('admin')
-  @ApiContract({ summary: 'The audit log, newest first, filtered by entity type, entity id or action', response: AuditLogPageResponseDto, errors: [] })
+  @ApiContract({
+    summary: 'The audit log, newest first, filtered by entity type, entity id or action',
+    response: AuditLogPageResponseDto,
+    errors: [],
+  })
   async list(@Auth() auth: AuthContext, @Query() query: AuditLogQueryDto): Promise<AuditLogPageResponseDto> {
     const page = await this.audit.list(auth.organizationId, { entityType: query.entityType, entityId: query.entityId, action: query.action }, query);
     const blind = new Set(await this.scorecards.blindApplicationIds(auth.organizationId, auth.memberId));

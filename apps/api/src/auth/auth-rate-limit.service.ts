@@ -32,7 +32,12 @@ export class AuthRateLimitService implements OnModuleDestroy {
   private lastWarnAt = 0;
 
   constructor(config: AppConfig) {
-    this.redis = new Redis({ ...(redisConnectionFromUrl(config.REDIS_URL) as object), maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false } as never);
+    this.redis = new Redis({
+      ...(redisConnectionFromUrl(config.REDIS_URL) as object),
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      lazyConnect: false,
+    } as never);
     this.redis.on('error', (error: Error) => {
       if (Date.now() - this.lastWarnAt < 30_000) return;
       this.lastWarnAt = Date.now();
@@ -62,7 +67,12 @@ export class AuthRateLimitService implements OnModuleDestroy {
     if (refused.length === 0) return;
     const waits = refused.filter((r): r is RateLimiterRes => r instanceof RateLimiterRes).map((r) => r.msBeforeNext);
     if (waits.length === 0) throw refused[0]; // not a limit: an unexpected error
-    throw new RateLimitedError(429, Math.max(1, Math.ceil(Math.max(...waits) / 1000)), 'too_many_requests', 'Too many attempts; wait and try again (see Retry-After).');
+    throw new RateLimitedError(
+      429,
+      Math.max(1, Math.ceil(Math.max(...waits) / 1000)),
+      'too_many_requests',
+      'Too many attempts; wait and try again (see Retry-After).',
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -25,10 +25,13 @@ export class AuthThrottleGuard implements CanActivate {
     if (!action) return true;
     const req = context.switchToHttp().getRequest<{ ip: string; body?: Record<string, unknown> }>();
     const body = req.body ?? {};
-    const subject =
-      TOKEN_ACTIONS.has(action)
-        ? typeof body.token === 'string' && body.token !== '' ? `token:${body.token}` : null
-        : typeof body.email === 'string' && body.email.trim() !== '' ? body.email.trim().toLowerCase() : null;
+    const subject = TOKEN_ACTIONS.has(action)
+      ? typeof body.token === 'string' && body.token !== ''
+        ? `token:${body.token}`
+        : null
+      : typeof body.email === 'string' && body.email.trim() !== ''
+        ? body.email.trim().toLowerCase()
+        : null;
     await this.limits.consume({ action, subject, address: req.ip });
     return true;
   }

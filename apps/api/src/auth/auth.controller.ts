@@ -26,13 +26,22 @@ export class AuthController {
   @Post('auth/signup')
   @ApiContract({
     summary: 'Create an organization and its first admin',
-    description: 'With SIGNUP_EMAIL_VERIFICATION: 202 with the same body for every e-mail (new or registered); finish with POST /v1/auth/verify-email.',
+    description:
+      'With SIGNUP_EMAIL_VERIFICATION: 202 with the same body for every e-mail (new or registered); finish with POST /v1/auth/verify-email.',
     response: TokenResponseDto,
     status: 201,
     errors: ['email_taken', 'too_many_requests', 'busy'],
   })
-  @ApiResponse({ status: 202, description: 'Accepted (SIGNUP_EMAIL_VERIFICATION): a verification mail is on its way', type: SignupAcceptedResponseDto })
-  async signup(@Body() dto: SignupRequestDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto | SignupAcceptedResponseDto> {
+  @ApiResponse({
+    status: 202,
+    description: 'Accepted (SIGNUP_EMAIL_VERIFICATION): a verification mail is on its way',
+    type: SignupAcceptedResponseDto,
+  })
+  async signup(
+    @Body() dto: SignupRequestDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponseDto | SignupAcceptedResponseDto> {
     if (!this.config.SIGNUP_EMAIL_VERIFICATION) return this.startSession(req, reply, this.auth.signup(dto));
     void reply.status(202);
     return this.auth.signupWithVerification(dto);
@@ -43,8 +52,16 @@ export class AuthController {
   @UseGuards(AuthThrottleGuard)
   @Post('auth/verify-email')
   @HttpCode(200)
-  @ApiContract({ summary: 'Finish a signup with the token from the verification mail, and sign in', response: TokenResponseDto, errors: [{ code: 'invalid_token', status: 400 }, 'too_many_requests', 'busy'] })
-  verifyEmail(@Body() dto: VerifyEmailRequestDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto> {
+  @ApiContract({
+    summary: 'Finish a signup with the token from the verification mail, and sign in',
+    response: TokenResponseDto,
+    errors: [{ code: 'invalid_token', status: 400 }, 'too_many_requests', 'busy'],
+  })
+  verifyEmail(
+    @Body() dto: VerifyEmailRequestDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponseDto> {
     return this.startSession(req, reply, this.auth.verifyEmail(dto));
   }
 
@@ -53,8 +70,16 @@ export class AuthController {
   @UseGuards(AuthThrottleGuard, LocalAuthGuard)
   @Post('auth/login')
   @HttpCode(200)
-  @ApiContract({ summary: 'Exchange email and password for a bearer token', response: TokenResponseDto, errors: ['invalid_credentials', 'no_active_membership', 'too_many_requests', 'busy'] })
-  login(@Body() dto: LoginRequestDto, @Req() req: FastifyRequest & { user: { userId: string } }, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto> {
+  @ApiContract({
+    summary: 'Exchange email and password for a bearer token',
+    response: TokenResponseDto,
+    errors: ['invalid_credentials', 'no_active_membership', 'too_many_requests', 'busy'],
+  })
+  login(
+    @Body() dto: LoginRequestDto,
+    @Req() req: FastifyRequest & { user: { userId: string } },
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponseDto> {
     return this.startSession(req, reply, this.auth.login(req.user.userId, dto.organizationId));
   }
 
@@ -63,8 +88,16 @@ export class AuthController {
   @UseGuards(AuthThrottleGuard)
   @Post('auth/accept-invite')
   @HttpCode(200)
-  @ApiContract({ summary: 'Set a password with a one-time invite token and sign in', response: TokenResponseDto, errors: ['invalid_invite', 'invite_revoked', 'invalid_credentials', 'too_many_requests', 'busy'] })
-  acceptInvite(@Body() dto: AcceptInviteRequestDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto> {
+  @ApiContract({
+    summary: 'Set a password with a one-time invite token and sign in',
+    response: TokenResponseDto,
+    errors: ['invalid_invite', 'invite_revoked', 'invalid_credentials', 'too_many_requests', 'busy'],
+  })
+  acceptInvite(
+    @Body() dto: AcceptInviteRequestDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponseDto> {
     return this.startSession(req, reply, this.auth.acceptInvite(dto));
   }
 
@@ -73,7 +106,13 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('auth/logout')
   @HttpCode(204)
-  @ApiContract({ summary: 'Sign out: the access token (bearer or session cookie; X-CSRF-Token with the cookie) is refused from now on, and the session cookies are cleared', response: null, status: 204, errors: ['csrf_token_invalid'] })
+  @ApiContract({
+    summary:
+      'Sign out: the access token (bearer or session cookie; X-CSRF-Token with the cookie) is refused from now on, and the session cookies are cleared',
+    response: null,
+    status: 204,
+    errors: ['csrf_token_invalid'],
+  })
   async logout(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     assertCsrfToken(req, this.config.JWT_SECRET);
     const credential = sessionCredential(req);

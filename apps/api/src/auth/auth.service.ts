@@ -8,7 +8,14 @@ import { AppError, AuthContext, MemberEntity, OrganizationEntity, UserEntity } f
 import { assertSafeRecipient, EmailRequests } from '@hireloop/core/email';
 import { enterOrganization, enterUser, PgErrorCode, pgErrorCode, runInOrganization } from '@hireloop/database';
 import { AcceptInviteRequestDto, SignupRequestDto, VerifyEmailRequestDto } from './dto/auth.request.dto';
-import { MeResponseDto, MembershipResponseDto, OrganizationResponseDto, SignupAcceptedResponseDto, TokenResponseDto, UserResponseDto } from './dto/auth.response.dto';
+import {
+  MeResponseDto,
+  MembershipResponseDto,
+  OrganizationResponseDto,
+  SignupAcceptedResponseDto,
+  TokenResponseDto,
+  UserResponseDto,
+} from './dto/auth.response.dto';
 import { JwtPayload } from './jwt.strategy';
 import { hashPassword, verifyPassword } from './password';
 
@@ -40,11 +47,10 @@ export class AuthService {
     const passwordHash = await hashPassword(dto.password);
     const token = newInviteToken();
     await this.dataSource.transaction(async (manager) => {
-      const inserted: { id: string }[] = await manager.query(`INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING RETURNING id`, [
-        dto.email,
-        dto.name,
-        passwordHash,
-      ]);
+      const inserted: { id: string }[] = await manager.query(
+        `INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING RETURNING id`,
+        [dto.email, dto.name, passwordHash],
+      );
       if (inserted.length === 0) {
         // Outside any organization's scope: an account mail, like a password reset.
         const [owner]: { name: string }[] = await manager.query(`SELECT name FROM users WHERE email = $1`, [dto.email]);
@@ -55,13 +61,28 @@ export class AuthService {
       // The new organization's rows are written in its scope (row-level security).
       enterOrganization(org.id);
       const member = await manager.save(
-        manager.create(MemberEntity, { organizationId: org.id, userId: inserted[0].id, roles: ['admin'], status: 'invited', invitedName: null, inviteTokenHash: null, inviteExpiresAt: null }),
+        manager.create(MemberEntity, {
+          organizationId: org.id,
+          userId: inserted[0].id,
+          roles: ['admin'],
+          status: 'invited',
+          invitedName: null,
+          inviteTokenHash: null,
+          inviteExpiresAt: null,
+        }),
       );
       const [{ expires_at: expiresAt }]: { expires_at: Date }[] = await manager.query(
         `INSERT INTO signup_verifications (token_hash, member_id, expires_at) VALUES ($1, $2, now() + interval '24 hours') RETURNING expires_at`,
         [hashInviteToken(token), member.id],
       );
-      await EmailRequests.verification(manager, { email: dto.email, name: dto.name, token, expiresAt, organizationId: org.id, userId: inserted[0].id });
+      await EmailRequests.verification(manager, {
+        email: dto.email,
+        name: dto.name,
+        token,
+        expiresAt,
+        organizationId: org.id,
+        userId: inserted[0].id,
+      });
     });
     return { status: 'verification_sent', detail: 'Check your e-mail to finish signing up.' };
   }
@@ -71,7 +92,9 @@ export class AuthService {
     const memberId = await this.dataSource.transaction(async (manager) => {
       // Before an organization is known: one SECURITY DEFINER function names the pending membership's organization
       // (nothing else), and the rest of the request is scoped to it (row-level security).
-      const [pending]: { organization_id: string }[] = await manager.query(`SELECT organization_id FROM signup_membership($1)`, [hashInviteToken(dto.token)]);
+      const [pending]: { organization_id: string }[] = await manager.query(`SELECT organization_id FROM signup_membership($1)`, [
+        hashInviteToken(dto.token),
+      ]);
       if (pending) enterOrganization(pending.organization_id);
       const rows: { member_id: string }[] = await manager.query(
         `WITH used AS (DELETE FROM signup_verifications WHERE token_hash = $1 RETURNING member_id, expires_at)
@@ -79,7 +102,9 @@ export class AuthService {
         [hashInviteToken(dto.token)],
       );
       if (rows.length === 0) {
-        throw new AppError('validation', 'invalid_token', 'This verification token is unknown, already used or expired.', [{ field: 'token', message: 'token is unknown, used or expired' }]);
+        throw new AppError('validation', 'invalid_token', 'This verification token is unknown, already used or expired.', [
+          { field: 'token', message: 'token is unknown, used or expired' },
+        ]);
       }
       await manager.query(`UPDATE members SET status = 'active' WHERE id = $1 AND status = 'invited'`, [rows[0].member_id]);
       return rows[0].member_id;
@@ -97,14 +122,23 @@ export class AuthService {
         enterOrganization(org.id);
         const user = await manager.save(manager.create(UserEntity, { email: dto.email, name: dto.name, passwordHash }));
         const saved = await manager.save(
-          manager.create(MemberEntity, { organizationId: org.id, userId: user.id, roles: ['admin'], status: 'active', inviteTokenHash: null, inviteExpiresAt: null }),
+          manager.create(MemberEntity, {
+            organizationId: org.id,
+            userId: user.id,
+            roles: ['admin'],
+            status: 'active',
+            inviteTokenHash: null,
+            inviteExpiresAt: null,
+          }),
         );
         return saved;
       });
       return this.issueToken(member.id);
     } catch (error) {
       if (pgErrorCode(error) === PgErrorCode.UniqueViolation) {
-        throw new AppError('conflict', 'email_taken', 'An account with this email already exists; sign in instead.', [{ field: 'email', message: 'email is already registered', code: 'email_taken' }]);
+        throw new AppError('conflict', 'email_taken', 'An account with this email already exists; sign in instead.', [
+          { field: 'email', message: 'email is already registered', code: 'email_taken' },
+        ]);
       }
       throw error;
     }
@@ -133,7 +167,8 @@ export class AuthService {
       .orderBy('m.created_at', 'ASC');
     if (organizationId) qb.andWhere('m.organization_id = :organizationId', { organizationId });
     const members = await qb.getMany();
-    if (members.length === 0) throw new AppError('unauthorized', 'no_active_membership', 'This account has no active membership in that organization.');
+    if (members.length === 0)
+      throw new AppError('unauthorized', 'no_active_membership', 'This account has no active membership in that organization.');
     for (const member of members) {
       if (!(await this.passwordRefusedBySso(member))) return this.issueToken(member.id);
     }
@@ -168,13 +203,22 @@ export class AuthService {
         .getOne();
       if (!member || member.status !== 'invited' || !member.inviteExpiresAt || member.inviteExpiresAt.getTime() < Date.now()) {
         const [revoked]: { revoked: boolean }[] = await manager.query(`SELECT revoked_invite($1) AS revoked`, [tokenHash]);
-        if (revoked?.revoked) throw AppError.gone('invite_revoked', 'This invitation was withdrawn by an admin of the organization. Ask them for a new one.');
-        throw new AppError('validation', 'invalid_invite', 'This invitation is unknown, already used or expired.', [{ field: 'token', message: 'token is unknown, used or expired' }]);
+        if (revoked?.revoked)
+          throw AppError.gone('invite_revoked', 'This invitation was withdrawn by an admin of the organization. Ask them for a new one.');
+        throw new AppError('validation', 'invalid_invite', 'This invitation is unknown, already used or expired.', [
+          { field: 'token', message: 'token is unknown, used or expired' },
+        ]);
       }
       // isFirstInvite compares this membership with the user's others in every organization: row-level security shows
       // a user their own memberships (read only) once the user is entered.
       enterUser(member.userId);
-      const user = await manager.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').setLock('pessimistic_write').where('u.id = :id', { id: member.userId }).getOneOrFail();
+      const user = await manager
+        .getRepository(UserEntity)
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .setLock('pessimistic_write')
+        .where('u.id = :id', { id: member.userId })
+        .getOneOrFail();
       // Only the invite that brought the email in may give it a password and a name; every other invite joins an
       // existing account (or one another organization invited first), which takes signing in as it: its current
       // password, and nothing about the account changes.
@@ -183,7 +227,11 @@ export class AuthService {
           throw new AppError('unauthorized', 'invalid_credentials', 'This email already has an account; accept with its current password.');
         }
       } else {
-        await manager.update(UserEntity, { id: user.id }, { passwordHash: await hashPassword(dto.password), name: dto.name ?? member.invitedName ?? user.name });
+        await manager.update(
+          UserEntity,
+          { id: user.id },
+          { passwordHash: await hashPassword(dto.password), name: dto.name ?? member.invitedName ?? user.name },
+        );
       }
       await manager.update(MemberEntity, { id: member.id }, { status: 'active', invitedName: null, inviteTokenHash: null, inviteExpiresAt: null });
       return member.id;
@@ -218,13 +266,22 @@ export class AuthService {
   async signOut(accessToken: string): Promise<void> {
     const payload = await this.jwt.verifyAsync<{ jti?: string; exp?: number }>(accessToken, { algorithms: ['HS256'] }).catch(() => null);
     if (!payload?.jti || !payload.exp || !/^[0-9a-f-]{36}$/i.test(payload.jti)) return;
-    await this.dataSource.query(`INSERT INTO revoked_access_tokens (jti, expires_at) VALUES ($1, to_timestamp($2)) ON CONFLICT (jti) DO NOTHING`, [payload.jti, payload.exp]);
+    await this.dataSource.query(`INSERT INTO revoked_access_tokens (jti, expires_at) VALUES ($1, to_timestamp($2)) ON CONFLICT (jti) DO NOTHING`, [
+      payload.jti,
+      payload.exp,
+    ]);
   }
 
   async me(auth: AuthContext): Promise<MeResponseDto> {
-    const member = await this.dataSource.getRepository(MemberEntity).findOneOrFail({ where: { id: auth.memberId, organizationId: auth.organizationId }, relations: { user: true } });
+    const member = await this.dataSource
+      .getRepository(MemberEntity)
+      .findOneOrFail({ where: { id: auth.memberId, organizationId: auth.organizationId }, relations: { user: true } });
     const org = await this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: auth.organizationId });
-    return { user: UserResponseDto.from(member.user!), organization: OrganizationResponseDto.from(org), membership: MembershipResponseDto.from(member) };
+    return {
+      user: UserResponseDto.from(member.user!),
+      organization: OrganizationResponseDto.from(org),
+      membership: MembershipResponseDto.from(member),
+    };
   }
 
   /** The one way a session is issued: password sign-in, invite, verification and single sign-on all end here. */

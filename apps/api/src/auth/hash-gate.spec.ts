@@ -7,7 +7,12 @@ describe('HashGate (bounded password hashing)', () => {
     const gate = new HashGate(2, 3);
     const releases: (() => void)[] = [];
     const task = () => new Promise<string>((resolve) => releases.push(() => resolve('done')));
-    const runs = Array.from({ length: 8 }, () => gate.run(task).then((v) => v, (e: Error) => e));
+    const runs = Array.from({ length: 8 }, () =>
+      gate.run(task).then(
+        (v) => v,
+        (e: Error) => e,
+      ),
+    );
     await tick();
     expect(gate.running).toBe(2);
     expect(gate.queued).toBe(3);

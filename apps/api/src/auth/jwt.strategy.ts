@@ -35,7 +35,14 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(payload: JwtPayload): Promise<AuthContext | false> {
-    if (!payload?.sub || !payload.org || !payload.mid || !/^[0-9a-f-]{36}$/i.test(payload.org) || (payload.jti !== undefined && !/^[0-9a-f-]{36}$/i.test(payload.jti))) return false;
+    if (
+      !payload?.sub ||
+      !payload.org ||
+      !payload.mid ||
+      !/^[0-9a-f-]{36}$/i.test(payload.org) ||
+      (payload.jti !== undefined && !/^[0-9a-f-]{36}$/i.test(payload.jti))
+    )
+      return false;
     // The token is verified: from here on, this request's statements see only its organization's rows.
     enterOrganization(payload.org);
     return (await this.auth.resolveAuthContext(payload.sub, payload.org, payload.mid, payload.jti)) ?? false;

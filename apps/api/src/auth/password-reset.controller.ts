@@ -16,7 +16,12 @@ export class PasswordResetController {
   @UseGuards(AuthThrottleGuard)
   @Post('auth/password-reset')
   @HttpCode(202)
-  @ApiContract({ summary: 'Email a single-use password-reset link (valid 1 hour); always 202, whether or not the address has an account', response: PasswordResetAcceptedResponseDto, status: 202, errors: ['too_many_requests'] })
+  @ApiContract({
+    summary: 'Email a single-use password-reset link (valid 1 hour); always 202, whether or not the address has an account',
+    response: PasswordResetAcceptedResponseDto,
+    status: 202,
+    errors: ['too_many_requests'],
+  })
   async request(@Body() dto: PasswordResetRequestDto): Promise<PasswordResetAcceptedResponseDto> {
     await this.resets.request(dto);
     return { accepted: true };
@@ -27,7 +32,12 @@ export class PasswordResetController {
   @UseGuards(AuthThrottleGuard)
   @Post('auth/password-reset/confirm')
   @HttpCode(204)
-  @ApiContract({ summary: 'Set a new password with the token of a reset link (single use); then sign in with it', response: null, status: 204, errors: ['invalid_reset_token', 'too_many_requests', 'busy'] })
+  @ApiContract({
+    summary: 'Set a new password with the token of a reset link (single use); then sign in with it',
+    response: null,
+    status: 204,
+    errors: ['invalid_reset_token', 'too_many_requests', 'busy'],
+  })
   async confirm(@Body() dto: PasswordResetConfirmRequestDto): Promise<void> {
     await this.resets.confirm(dto);
   }

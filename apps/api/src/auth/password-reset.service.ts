@@ -41,11 +41,10 @@ export class PasswordResetService {
       }
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(Date.now() + PASSWORD_RESET_TTL_MS);
-      const [{ id }]: { id: string }[] = await manager.query(`INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, $3) RETURNING id`, [
-        user.id,
-        hashToken(token),
-        expiresAt,
-      ]);
+      const [{ id }]: { id: string }[] = await manager.query(
+        `INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, $3) RETURNING id`,
+        [user.id, hashToken(token), expiresAt],
+      );
       await EmailRequests.passwordReset(manager, { tokenId: id, email: user.email, name: user.name, token, expiresAt });
     });
   }
@@ -54,9 +53,10 @@ export class PasswordResetService {
     const passwordHash = await hashPassword(dto.password);
     await this.dataSource.transaction(async (manager) => {
       const rows = updatedRows<{ user_id: string }>(
-        await manager.query(`UPDATE password_reset_tokens SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id`, [
-          hashToken(dto.token),
-        ]),
+        await manager.query(
+          `UPDATE password_reset_tokens SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
+          [hashToken(dto.token)],
+        ),
       );
       if (rows.length === 0) {
         throw new AppError('validation', 'invalid_reset_token', 'This password-reset link is unknown, already used or expired; ask for a new one.', [

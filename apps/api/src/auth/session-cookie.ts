@@ -20,7 +20,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export type SessionCredential = { token: string; source: 'bearer' | 'cookie' };
 
 /** The request's credential: an `Authorization: Bearer` header wins; otherwise the session cookie. */
-export function sessionCredential(request: Pick<FastifyRequest, 'headers'> & { cookies?: Record<string, string | undefined> }): SessionCredential | null {
+export function sessionCredential(
+  request: Pick<FastifyRequest, 'headers'> & { cookies?: Record<string, string | undefined> },
+): SessionCredential | null {
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(String(request.headers.authorization ?? ''));
   if (bearer) return { token: bearer[1], source: 'bearer' };
   const cookie = request.cookies?.[SESSION_COOKIE];
@@ -52,7 +54,10 @@ export function assertCsrfToken(request: FastifyRequest & { cookies?: Record<str
   const credential = sessionCredential(request);
   if (credential?.source !== 'cookie' || !isUnsafeMethod(request.method)) return;
   if (!csrfTokenMatches(jwtSecret, credential.token, request.headers[CSRF_HEADER])) {
-    throw AppError.forbidden('csrf_token_invalid', `A request authenticated by the session cookie must send the ${CSRF_HEADER} header with the value of the ${CSRF_COOKIE} cookie.`);
+    throw AppError.forbidden(
+      'csrf_token_invalid',
+      `A request authenticated by the session cookie must send the ${CSRF_HEADER} header with the value of the ${CSRF_COOKIE} cookie.`,
+    );
   }
 }
 
@@ -62,7 +67,12 @@ function secure(request: FastifyRequest, config: Pick<AppConfig, 'NODE_ENV'>): b
 }
 
 /** Starts the browser session of a freshly issued access token (the cookies live as long as the token). */
-export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, config: Pick<AppConfig, 'NODE_ENV' | 'JWT_SECRET' | 'JWT_EXPIRES_IN_SECONDS'>, accessToken: string): void {
+export function setSessionCookies(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  config: Pick<AppConfig, 'NODE_ENV' | 'JWT_SECRET' | 'JWT_EXPIRES_IN_SECONDS'>,
+  accessToken: string,
+): void {
   const common = { path: '/', sameSite: 'lax' as const, secure: secure(request, config), maxAge: config.JWT_EXPIRES_IN_SECONDS };
   void reply.setCookie(SESSION_COOKIE, accessToken, { ...common, httpOnly: true });
   void reply.setCookie(CSRF_COOKIE, csrfTokenFor(config.JWT_SECRET, accessToken), { ...common, httpOnly: false });

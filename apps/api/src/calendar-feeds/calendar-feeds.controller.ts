@@ -17,7 +17,12 @@ export class CalendarFeedsController {
 
   @ApiBearerAuth()
   @Post('me/calendar-feed')
-  @ApiContract({ summary: 'Create (or replace) your private iCalendar feed of your interviews; returns its subscription URL', response: CalendarFeedResponseDto, status: 201, errors: [] })
+  @ApiContract({
+    summary: 'Create (or replace) your private iCalendar feed of your interviews; returns its subscription URL',
+    response: CalendarFeedResponseDto,
+    status: 201,
+    errors: [],
+  })
   create(@Auth() auth: AuthContext): Promise<CalendarFeedResponseDto> {
     return this.feeds.create(auth);
   }
@@ -35,7 +40,12 @@ export class CalendarFeedsController {
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Cache-Control', 'private, max-age=300')
   @ApiProduces('text/calendar')
-  @ApiContract({ summary: 'An iCalendar feed by its private token (`<token>.ics`); 404 when unknown or revoked', response: { type: 'string', description: 'An iCalendar (RFC 5545) document' }, contentType: 'text/calendar', errors: ['calendar_feed_not_found'] })
+  @ApiContract({
+    summary: 'An iCalendar feed by its private token (`<token>.ics`); 404 when unknown or revoked',
+    response: { type: 'string', description: 'An iCalendar (RFC 5545) document' },
+    contentType: 'text/calendar',
+    errors: ['calendar_feed_not_found'],
+  })
   feed(@Param('token') token: string): Promise<string> {
     return this.feeds.feed(token);
   }

@@ -15,13 +15,22 @@ export class CalibrationController {
 
   @Get('roles/:id/calibration')
   @Roles('admin', 'hiring_manager')
-  @ApiContract({ summary: "A role's calibration: reliability per dimension, score distribution, decisions vs recommendations (admins, the role's hiring manager)", response: RoleCalibrationResponseDto, errors: ['role_not_found', 'not_role_hiring_manager'] })
+  @ApiContract({
+    summary: "A role's calibration: reliability per dimension, score distribution, decisions vs recommendations (admins, the role's hiring manager)",
+    response: RoleCalibrationResponseDto,
+    errors: ['role_not_found', 'not_role_hiring_manager'],
+  })
   role(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<RoleCalibrationResponseDto> {
     return this.calibration.role(auth, id);
   }
 
   @Get('interviewers/:id/calibration')
-  @ApiContract({ summary: "An interviewer's calibration: leniency offset, rating distribution vs the organization's, recommendations vs decisions (admins, hiring managers, the interviewer themself)", response: InterviewerCalibrationResponseDto, errors: ['interviewer_not_found', 'calibration_not_visible'] })
+  @ApiContract({
+    summary:
+      "An interviewer's calibration: leniency offset, rating distribution vs the organization's, recommendations vs decisions (admins, hiring managers, the interviewer themself)",
+    response: InterviewerCalibrationResponseDto,
+    errors: ['interviewer_not_found', 'calibration_not_visible'],
+  })
   interviewer(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<InterviewerCalibrationResponseDto> {
     return this.calibration.interviewer(auth, id);
   }

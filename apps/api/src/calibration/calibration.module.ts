@@ -5,5 +5,9 @@ import { CalibrationController } from './calibration.controller';
 import { CalibrationService } from './calibration.service';
 import { RatingHabitsService } from './rating-habits.service';
 
-@Module({ imports: [CalibrationStatsModule, QualityOfHireModule], controllers: [CalibrationController], providers: [CalibrationService, ScorecardsRepository, RatingHabitsService] })
+@Module({
+  imports: [CalibrationStatsModule, QualityOfHireModule],
+  controllers: [CalibrationController],
+  providers: [CalibrationService, ScorecardsRepository, RatingHabitsService],
+})
 export class CalibrationModule {}

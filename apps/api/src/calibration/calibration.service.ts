@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, AuthContext, CalibrationStatsRepository, hasRole, SCORE_BUCKETS, SCORE_MAX, SCORE_MIN, ScorecardsRepository, ValidityReportsService } from '@hireloop/core';
+import {
+  AppError,
+  AuthContext,
+  CalibrationStatsRepository,
+  hasRole,
+  SCORE_BUCKETS,
+  SCORE_MAX,
+  SCORE_MIN,
+  ScorecardsRepository,
+  ValidityReportsService,
+} from '@hireloop/core';
 import { InterviewerCalibrationResponseDto, RoleCalibrationResponseDto } from './dto/calibration.response.dto';
 import { RatingHabitsService } from './rating-habits.service';
 import { ratingShares, suppressed } from './suppression';
@@ -54,7 +64,11 @@ export class CalibrationService {
       })),
       scoreDistribution: {
         applications,
-        buckets: distribution.buckets.map((b) => ({ from: SCORE_MIN + (b.bucket - 1) * width, to: SCORE_MIN + b.bucket * width, count: hide ? null : b.count })),
+        buckets: distribution.buckets.map((b) => ({
+          from: SCORE_MIN + (b.bucket - 1) * width,
+          to: SCORE_MIN + b.bucket * width,
+          count: hide ? null : b.count,
+        })),
         unscored: hide ? null : distribution.unscored,
         recommendations: hide ? { hire: null, no_hire: null, inconclusive: null } : recommendations,
         suppressed: hide,
@@ -74,7 +88,10 @@ export class CalibrationService {
     const member = await this.stats.findMember(auth.organizationId, interviewerId);
     if (!member) throw AppError.notFound('Interviewer', interviewerId);
     if (!hasRole(auth, 'admin', 'hiring_manager') && interviewerId !== auth.memberId) {
-      throw AppError.forbidden('calibration_not_visible', "Only admins, hiring managers and the interviewer themself can see an interviewer's calibration.");
+      throw AppError.forbidden(
+        'calibration_not_visible',
+        "Only admins, hiring managers and the interviewer themself can see an interviewer's calibration.",
+      );
     }
     const blind = await this.scorecards.blindApplicationIds(auth.organizationId, auth.memberId);
     const [offset, own, organization, match, ratingHabits, anchoring, outcomeValidity] = await Promise.all([

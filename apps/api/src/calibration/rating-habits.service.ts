@@ -7,7 +7,11 @@ import { amendmentsOf, type RevisionForAmendments } from '@hireloop/core';
 
 export class HabitFigureDto {
   @ApiProperty({ nullable: true, type: Number }) value: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: "95th percentile of the other interviewers' figures (those with ≥ 5 scorecards); null with fewer than 5 of them" })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: "95th percentile of the other interviewers' figures (those with ≥ 5 scorecards); null with fewer than 5 of them",
+  })
   organizationPercentile95: number | null;
   @ApiProperty({ description: 'value above the percentile, on at least 20 scorecards' }) flagged: boolean;
 }
@@ -15,7 +19,8 @@ export class HabitFigureDto {
 export class RatingHabitsDto {
   @ApiProperty({ description: 'Submitted scorecards with at least two ratings' }) scorecards: number;
   @ApiProperty({ description: 'Scorecards needed before a figure can be flagged' }) minScorecardsToFlag: number;
-  @ApiProperty({ type: HabitFigureDto, description: 'Halo: mean correlation between dimensions across the interviewer’s scorecards' }) halo: HabitFigureDto;
+  @ApiProperty({ type: HabitFigureDto, description: 'Halo: mean correlation between dimensions across the interviewer’s scorecards' })
+  halo: HabitFigureDto;
   @ApiProperty({ type: HabitFigureDto, description: 'Straight-lining: share of scorecards with every rating equal' }) straightLining: HabitFigureDto;
 }
 
@@ -39,7 +44,11 @@ export class AnchoringAmendmentDto {
 export class AnchoringDto {
   @ApiProperty({ description: 'Amendments of submitted scorecards' }) amendments: number;
   @ApiProperty({ description: "Of which made after the interviewer had read the panel's feedback" }) afterViewingPanel: number;
-  @ApiProperty({ type: AnchoringAmendmentDto, isArray: true, description: 'The amendments made after reading the panel, newest first, with the rating changes' })
+  @ApiProperty({
+    type: AnchoringAmendmentDto,
+    isArray: true,
+    description: 'The amendments made after reading the panel, newest first, with the rating changes',
+  })
   items: AnchoringAmendmentDto[];
 }
 
@@ -71,9 +80,16 @@ export class RatingHabitsService {
       list.push(ratings);
     }
     if (!byInterviewer.has(interviewerId)) byInterviewer.set(interviewerId, []);
-    const own = raterHabits([...byInterviewer.entries()].map(([id, scorecards]) => ({ interviewerId: id, scorecards }))).find((h) => h.interviewerId === interviewerId)!;
+    const own = raterHabits([...byInterviewer.entries()].map(([id, scorecards]) => ({ interviewerId: id, scorecards }))).find(
+      (h) => h.interviewerId === interviewerId,
+    )!;
     const figure = (f: typeof own.halo): HabitFigureDto => ({ value: f.value, organizationPercentile95: f.orgPercentile95, flagged: f.flagged });
-    return { scorecards: own.scorecards, minScorecardsToFlag: MIN_SCORECARDS_TO_FLAG, halo: figure(own.halo), straightLining: figure(own.straightLining) };
+    return {
+      scorecards: own.scorecards,
+      minScorecardsToFlag: MIN_SCORECARDS_TO_FLAG,
+      halo: figure(own.halo),
+      straightLining: figure(own.straightLining),
+    };
   }
 
   async anchoring(organizationId: string, interviewerId: string, blind: string[]): Promise<AnchoringDto> {

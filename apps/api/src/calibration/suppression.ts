@@ -17,9 +17,16 @@ export function suppressed(n: number): boolean {
 }
 
 /** Share of the ratings at each value; every share null (and `suppressed`) when 0 < total < MIN_COUNT. */
-export function ratingShares(counts: Record<RatingValue, number>): { shares: Record<RatingValue, number | null>; total: number; suppressed: boolean } {
+export function ratingShares(counts: Record<RatingValue, number>): {
+  shares: Record<RatingValue, number | null>;
+  total: number;
+  suppressed: boolean;
+} {
   const total = RATING_VALUES.reduce((sum, v) => sum + counts[v], 0);
   const hide = suppressed(total);
-  const shares = Object.fromEntries(RATING_VALUES.map((v) => [v, hide ? null : total > 0 ? counts[v] / total : 0])) as Record<RatingValue, number | null>;
+  const shares = Object.fromEntries(RATING_VALUES.map((v) => [v, hide ? null : total > 0 ? counts[v] / total : 0])) as Record<
+    RatingValue,
+    number | null
+  >;
   return { shares, total, suppressed: hide };
 }

@@ -20,7 +20,12 @@ export class CandidatesController {
   ) {}
 
   @Post()
-  @ApiContract({ summary: 'Add a candidate (email unique per organization, stored lower-cased)', response: CandidateResponseDto, status: 201, errors: ['candidate_email_taken'] })
+  @ApiContract({
+    summary: 'Add a candidate (email unique per organization, stored lower-cased)',
+    response: CandidateResponseDto,
+    status: 201,
+    errors: ['candidate_email_taken'],
+  })
   create(@Auth() auth: AuthContext, @Body() dto: CreateCandidateRequestDto): Promise<CandidateResponseDto> {
     return this.candidates.create(auth, dto);
   }
@@ -38,14 +43,23 @@ export class CandidatesController {
   }
 
   @Patch(':id')
-  @ApiContract({ summary: 'Edit a candidate (email unique per organization)', response: CandidateDetailResponseDto, errors: ['candidate_not_found', 'candidate_erased', 'candidate_email_taken'] })
+  @ApiContract({
+    summary: 'Edit a candidate (email unique per organization)',
+    response: CandidateDetailResponseDto,
+    errors: ['candidate_not_found', 'candidate_erased', 'candidate_email_taken'],
+  })
   update(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() dto: UpdateCandidateRequestDto): Promise<CandidateDetailResponseDto> {
     return this.candidates.update(auth, id, dto);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiContract({ summary: 'Erase the candidate\'s personal data on request (idempotent); numbers for statistics are kept', response: null, status: 204, errors: ['candidate_not_found'] })
+  @ApiContract({
+    summary: "Erase the candidate's personal data on request (idempotent); numbers for statistics are kept",
+    response: null,
+    status: 204,
+    errors: ['candidate_not_found'],
+  })
   erase(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<void> {
     return this.erasure.erase(auth, id);
   }

@@ -7,6 +7,14 @@ import { CandidatesService } from './candidates.service';
 
 @Module({
   controllers: [CandidatesController],
-  providers: [CandidatesService, CandidateErasureService, CandidatesRepository, ApplicationsRepository, ScorecardsRepository, SelfIdentificationStore, OutcomesRepository],
+  providers: [
+    CandidatesService,
+    CandidateErasureService,
+    CandidatesRepository,
+    ApplicationsRepository,
+    ScorecardsRepository,
+    SelfIdentificationStore,
+    OutcomesRepository,
+  ],
 })
 export class CandidatesModule {}

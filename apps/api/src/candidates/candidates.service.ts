@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, ApplicationsRepository, AuditService, AuthContext, CandidateEntity, CandidatesRepository, FieldError, pageLimit, toPage, withTotal } from '@hireloop/core';
+import {
+  AppError,
+  ApplicationsRepository,
+  AuditService,
+  AuthContext,
+  CandidateEntity,
+  CandidatesRepository,
+  FieldError,
+  pageLimit,
+  toPage,
+  withTotal,
+} from '@hireloop/core';
 import { pgConstraint, PgErrorCode, pgErrorCode } from '@hireloop/database';
 import { CreateCandidateRequestDto, ListCandidatesQueryDto, UpdateCandidateRequestDto } from './dto/candidate.request.dto';
 import { CandidateDetailResponseDto, CandidatePageResponseDto, CandidateResponseDto } from './dto/candidate.response.dto';
@@ -46,8 +57,14 @@ export class CandidatesService {
 
   async list(auth: AuthContext, query: ListCandidatesQueryDto): Promise<CandidatePageResponseDto> {
     const filter = { q: query.q || undefined };
-    const [rows, total] = await Promise.all([this.candidates.page(auth.organizationId, query, filter), query.withTotal ? this.candidates.count(auth.organizationId, filter) : undefined]);
-    return withTotal(toPage(rows, pageLimit(query), (c) => this.candidates.cursorOf(c), CandidateResponseDto.from), total);
+    const [rows, total] = await Promise.all([
+      this.candidates.page(auth.organizationId, query, filter),
+      query.withTotal ? this.candidates.count(auth.organizationId, filter) : undefined,
+    ]);
+    return withTotal(
+      toPage(rows, pageLimit(query), (c) => this.candidates.cursorOf(c), CandidateResponseDto.from),
+      total,
+    );
   }
 
   async get(auth: AuthContext, candidateId: string): Promise<CandidateDetailResponseDto> {

@@ -40,7 +40,11 @@ export function ApiContract(options: ApiContractOptions): MethodDecorator {
       : isSchema(options.response)
         ? ApiResponse({ status, description: 'Success', content: { [options.contentType ?? 'application/json']: { schema: options.response } } })
         : ApiResponse({ status, description: 'Success', type: options.response as Type<unknown> | [Type<unknown>] });
-  return applyDecorators(ApiOperation({ summary: options.summary, description: options.description }), success, ApiExtension(PROBLEMS_EXTENSION, options.errors));
+  return applyDecorators(
+    ApiOperation({ summary: options.summary, description: options.description }),
+    success,
+    ApiExtension(PROBLEMS_EXTENSION, options.errors),
+  );
 }
 
 function isSchema(value: ApiContractOptions['response']): value is SchemaObject {

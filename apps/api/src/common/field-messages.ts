@@ -62,7 +62,16 @@ const CHOICES: Record<string, string> = {
   hiringManagerId: 'choose a member as hiring manager',
   recommendation: 'choose strong no hire, no hire, hire or strong hire',
 };
-const CHOICE_CODES = new Set(['isUuid', 'isIn', 'unknown_round', 'unknown_dimension', 'unknown_question', 'invalid_recommendation', 'isNotEmpty', 'isDefined']);
+const CHOICE_CODES = new Set([
+  'isUuid',
+  'isIn',
+  'unknown_round',
+  'unknown_dimension',
+  'unknown_question',
+  'invalid_recommendation',
+  'isNotEmpty',
+  'isDefined',
+]);
 /** class-validator's own codes: their messages are about the value's form, never written for a person. */
 const CONSTRAINT_CODES = new Set(['isUuid', 'isIn', 'isNotEmpty', 'isDefined']);
 const STARTS_WITH_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-/i;
@@ -119,7 +128,9 @@ export function fieldLabel(field: string): string {
   if (index < 0 && parent !== undefined && /^[a-z][a-zA-Z]*$/.test(parent)) return `${LABELS[parent] ?? humanize(parent)} ${label.toLowerCase()}`;
   if (index <= 0) return label;
   const list = parts[index - 1];
-  return list === named ? `${label}, item ${Number(parts[index]) + 1}` : `${label} (${(LABELS[list] ?? humanize(list)).toLowerCase()}, item ${Number(parts[index]) + 1})`;
+  return list === named
+    ? `${label}, item ${Number(parts[index]) + 1}`
+    : `${label} (${(LABELS[list] ?? humanize(list)).toLowerCase()}, item ${Number(parts[index]) + 1})`;
 }
 
 /** `focusDimensionIds` → "Focus dimensions", `roleId` → "Role", `minEvidenceLength` → "Min evidence length". */
@@ -142,9 +153,13 @@ export function messageInWords(error: FieldError): string {
   const named = [...error.field.split('.')].reverse().find((p) => !/^\d+$/.test(p)) ?? error.field;
   const subject = developerSubject(message, error.field, named);
   const choice = CHOICES[named] && CHOICE_CODES.has(error.code ?? '');
-  if (choice && (subject !== undefined || CONSTRAINT_CODES.has(error.code ?? '') || STARTS_WITH_UUID.test(message))) return `${label}: ${CHOICES[named]}.`;
+  if (choice && (subject !== undefined || CONSTRAINT_CODES.has(error.code ?? '') || STARTS_WITH_UUID.test(message)))
+    return `${label}: ${CHOICES[named]}.`;
   if (subject === undefined) return message; // written for people already
-  const predicate = message.slice(subject.length).trim().replace(/[.;]\s*$/, '');
+  const predicate = message
+    .slice(subject.length)
+    .trim()
+    .replace(/[.;]\s*$/, '');
   for (const [pattern, words] of PREDICATES) {
     const match = predicate.match(pattern);
     if (match) return `${label}: ${typeof words === 'string' ? words.replace('$1', match[1] ?? '') : words(match)}.`;

@@ -26,7 +26,11 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     if (err) throw err;
     if (!user) {
       const reason = info instanceof Error && info.name === 'TokenExpiredError' ? 'token_expired' : 'invalid_token';
-      throw new AppError('unauthorized', reason, reason === 'token_expired' ? 'The access token has expired; sign in again.' : 'A valid bearer token is required.');
+      throw new AppError(
+        'unauthorized',
+        reason,
+        reason === 'token_expired' ? 'The access token has expired; sign in again.' : 'A valid bearer token is required.',
+      );
     }
     return user;
   }

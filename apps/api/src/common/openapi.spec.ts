@@ -26,7 +26,9 @@ describe('the OpenAPI contract', () => {
 
   it('publishes the problem-code catalogue on the Problem schema and in the description', () => {
     const problem = document.components?.schemas?.Problem as { properties: { code: { enum: string[] } } };
-    expect(problem.properties.code.enum).toEqual(expect.arrayContaining(['validation_failed', 'feedback_blind', 'decision_already_recorded', 'role_not_open']));
+    expect(problem.properties.code.enum).toEqual(
+      expect.arrayContaining(['validation_failed', 'feedback_blind', 'decision_already_recorded', 'role_not_open']),
+    );
     expect(document.info.description).toContain('| `feedback_blind` | 403 |');
   });
 
@@ -40,7 +42,9 @@ describe('the OpenAPI contract', () => {
         .map((s) => `#/components/schemas/${s}`),
     ];
     if (!isDeepStrictEqual(committed, live)) {
-      throw new Error(`openapi.json is out of date (run \`npm run openapi\`, then rebuild the web app's types); changed: ${changed.join(', ') || 'info, tags or servers'}`);
+      throw new Error(
+        `openapi.json is out of date (run \`npm run openapi\`, then rebuild the web app's types); changed: ${changed.join(', ') || 'info, tags or servers'}`,
+      );
     }
   });
 });

@@ -62,7 +62,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 
 /** Security, error responses, the Problem schema and tag descriptions, from the declarations and the route metadata. */
 export function completeContract(document: OpenAPIObject, facts: Map<string, RouteFacts>): void {
-  const schemas = (document.components ??= {}).schemas ??= {};
+  const schemas = ((document.components ??= {}).schemas ??= {});
   schemas.FieldError = {
     type: 'object',
     required: ['field', 'message'],
@@ -100,7 +100,8 @@ export function completeContract(document: OpenAPIObject, facts: Map<string, Rou
       if (!route) continue;
       operation.security = route.isPublic ? [] : [{ bearer: [] }];
       for (const parameter of operation.parameters ?? []) {
-        if ('in' in parameter && parameter.in === 'path' && route.uuidParams.includes(parameter.name)) parameter.schema = { type: 'string', format: 'uuid' };
+        if ('in' in parameter && parameter.in === 'path' && route.uuidParams.includes(parameter.name))
+          parameter.schema = { type: 'string', format: 'uuid' };
       }
       if (route.roles?.length) operation.description = [operation.description, `Roles: ${route.roles.join(', ')}.`].filter(Boolean).join('\n\n');
       if (!declared) continue; // not declared with @ApiContract: the spec names it
@@ -116,7 +117,8 @@ export function completeContract(document: OpenAPIObject, facts: Map<string, Rou
       if (!route.isPublic) ['invalid_token', 'token_expired'].forEach((c) => add(401, c as ProblemCode));
       if (route.roles?.length) add(403, 'role_required');
       if (route.uuidParams.length > 0) add(404, 'not_found');
-      for (const [status, codes] of [...byStatus.entries()].sort(([a], [b]) => a - b)) operation.responses[String(status)] = problemResponse([...codes]);
+      for (const [status, codes] of [...byStatus.entries()].sort(([a], [b]) => a - b))
+        operation.responses[String(status)] = problemResponse([...codes]);
       operation.responses.default = {
         description: 'Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, …',
         content: { [PROBLEM_JSON]: { schema: { $ref: '#/components/schemas/Problem' } } },
@@ -158,7 +160,9 @@ export function routeFacts(app: INestApplication): Map<string, RouteFacts> {
         if (name === 'constructor' || typeof handler !== 'function') continue;
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (method === undefined) continue;
-        const args = Object.values((Reflect.getMetadata(ROUTE_ARGS_METADATA, type, name) ?? {}) as Record<string, { data?: unknown; pipes?: unknown[] }>);
+        const args = Object.values(
+          (Reflect.getMetadata(ROUTE_ARGS_METADATA, type, name) ?? {}) as Record<string, { data?: unknown; pipes?: unknown[] }>,
+        );
         facts.set(`${type.name}_${name}`, {
           isPublic: Boolean(Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, type)),
           roles: Reflect.getMetadata(ALLOWED_ROLES, handler) ?? Reflect.getMetadata(ALLOWED_ROLES, type),
@@ -190,12 +194,21 @@ export function contractGaps(document: OpenAPIObject, facts?: Map<string, RouteF
       if (success.length === 0) lacks.push('a success response');
       for (const [status, response] of success) {
         const content = (response as ResponseObject).content;
-        if (status !== '204' && status !== '302' && !Object.values(content ?? {}).some((media) => media.schema && Object.keys(media.schema).length > 0)) lacks.push(`a schema for its ${status} response`);
+        if (
+          status !== '204' &&
+          status !== '302' &&
+          !Object.values(content ?? {}).some((media) => media.schema && Object.keys(media.schema).length > 0)
+        )
+          lacks.push(`a schema for its ${status} response`);
       }
       if (expected !== undefined && success.length > 0 && !success.some(([status]) => Number(status) === expected || status === '302')) {
-        lacks.push(`a success response with the status the route answers with (${expected}; declared ${success.map(([s]) => s).join(', ')}: set \`status\` in @ApiContract)`);
+        lacks.push(
+          `a success response with the status the route answers with (${expected}; declared ${success.map(([s]) => s).join(', ')}: set \`status\` in @ApiContract)`,
+        );
       }
-      const problems = Object.entries(operation.responses ?? {}).filter(([status, response]) => /^[45]\d\d$/.test(status) && (response as ResponseObject).content?.[PROBLEM_JSON]);
+      const problems = Object.entries(operation.responses ?? {}).filter(
+        ([status, response]) => /^[45]\d\d$/.test(status) && (response as ResponseObject).content?.[PROBLEM_JSON],
+      );
       const hasDefault = Boolean((operation.responses?.default as ResponseObject | undefined)?.content?.[PROBLEM_JSON]);
       if (problems.length === 0 && !hasDefault) lacks.push('problem+json error responses (declare its codes in @ApiContract({ errors }))');
       if (!Array.isArray(operation.security)) lacks.push('security (bearer, or [] for a @Public route)');

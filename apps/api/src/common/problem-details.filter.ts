@@ -53,7 +53,10 @@ const STATUS_TITLE: Record<number, string> = {
 export function toProblem(error: unknown, logger: Logger, instance?: string): ProblemDetails {
   if (error instanceof AppError) {
     const status = KIND_STATUS[error.kind];
-    return problem(status, error.code, error.message, instance, { errors: error.errors.length ? fieldErrorsInWords(error.errors) : undefined, ...error.extensions });
+    return problem(status, error.code, error.message, instance, {
+      errors: error.errors.length ? fieldErrorsInWords(error.errors) : undefined,
+      ...error.extensions,
+    });
   }
   if (error instanceof RateLimitedError) {
     return problem(error.status, error.code, error.message, instance, { retryAfter: error.retryAfterSeconds });
@@ -68,7 +71,13 @@ export function toProblem(error: unknown, logger: Logger, instance?: string): Pr
     const status = error.getStatus();
     const body = error.getResponse() as { message?: unknown; errors?: FieldError[]; code?: string } | string;
     if (typeof body === 'object' && Array.isArray(body.errors)) {
-      return problem(status, body.code && isProblemCode(body.code) ? body.code : 'validation_failed', String(body.message ?? 'The request has invalid fields.'), instance, { errors: fieldErrorsInWords(body.errors) });
+      return problem(
+        status,
+        body.code && isProblemCode(body.code) ? body.code : 'validation_failed',
+        String(body.message ?? 'The request has invalid fields.'),
+        instance,
+        { errors: fieldErrorsInWords(body.errors) },
+      );
     }
     const message = typeof body === 'string' ? body : Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? error.message);
     return problem(status, codeForStatus(status), message, instance);
@@ -92,7 +101,11 @@ export function toProblem(error: unknown, logger: Logger, instance?: string): Pr
     return problem(503, 'database_unavailable', 'The database is unavailable; try again shortly.', instance);
   }
   const pgCode = pgErrorCode(error);
-  if (pgCode === PgErrorCode.InvalidTextRepresentation || pgCode === PgErrorCode.InvalidDatetimeFormat || pgCode === PgErrorCode.DatetimeFieldOverflow) {
+  if (
+    pgCode === PgErrorCode.InvalidTextRepresentation ||
+    pgCode === PgErrorCode.InvalidDatetimeFormat ||
+    pgCode === PgErrorCode.DatetimeFieldOverflow
+  ) {
     return problem(400, 'invalid_value', 'A value in the request has the wrong format.', instance);
   }
   if (pgCode === PgErrorCode.CharacterNotInRepertoire || pgCode === PgErrorCode.UntranslatableCharacter) {

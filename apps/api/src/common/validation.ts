@@ -21,7 +21,11 @@ export function nestedDeeperThan(value: unknown, max: number): boolean {
 class DepthLimitedValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (nestedDeeperThan(value, MAX_INPUT_DEPTH)) {
-      throw new AppError('validation', 'too_deeply_nested', `The request ${metadata.type === 'body' ? 'body' : metadata.type} nests objects or arrays more than ${MAX_INPUT_DEPTH} levels deep.`);
+      throw new AppError(
+        'validation',
+        'too_deeply_nested',
+        `The request ${metadata.type === 'body' ? 'body' : metadata.type} nests objects or arrays more than ${MAX_INPUT_DEPTH} levels deep.`,
+      );
     }
     try {
       return await super.transform(value, metadata);

@@ -48,10 +48,17 @@ export class DebriefsService {
 
   async get(auth: AuthContext, applicationId: string): Promise<DebriefResponseDto> {
     // One statement reads everything; nothing of it leaves this method unless the caller may read it.
-    const { application: row, scorecards: allScorecards, interviews, snapshots, names, latest, decision, revisions, panelViews } = await this.debriefs.panel(
-      auth.organizationId,
-      applicationId,
-    );
+    const {
+      application: row,
+      scorecards: allScorecards,
+      interviews,
+      snapshots,
+      names,
+      latest,
+      decision,
+      revisions,
+      panelViews,
+    } = await this.debriefs.panel(auth.organizationId, applicationId);
     const facts = panelFactsOf(auth.memberId, { interviews, scorecards: allScorecards });
     const { application, privateNotes } = this.checkAccess(auth, applicationId, row, facts);
     // A panel member reads the panel's feedback: amendments they make from now on are flagged.
@@ -68,7 +75,9 @@ export class DebriefsService {
       return { id: roundId, name: r?.name ?? '', kind: r?.kind ?? null };
     };
 
-    const report = latest ? { ...latest.report, version: latest.version, computedAt: latest.computedAt.toISOString(), scorecardCount: latest.scorecardCount } : null;
+    const report = latest
+      ? { ...latest.report, version: latest.version, computedAt: latest.computedAt.toISOString(), scorecardCount: latest.scorecardCount }
+      : null;
 
     return {
       application: {
@@ -85,8 +94,16 @@ export class DebriefsService {
       pendingRevisions: pendingRevisions(latest?.covers, current),
       scorecards: submitted.map((s) => {
         const interview = interviewById.get(s.interviewId);
-        const dto = toScorecardDto(s, person(s.interviewerId), round(interview?.roundId ?? '', interview?.loopVersionId ?? s.loopVersionId), snapshots.get(s.loopVersionId), privateNotes);
-        const amendments = amendmentsOf(revisionsOf.get(s.id) ?? [], panelViews.get(s.interviewerId) ?? null, (id) => dimensionName(snapshots.get(s.loopVersionId), id));
+        const dto = toScorecardDto(
+          s,
+          person(s.interviewerId),
+          round(interview?.roundId ?? '', interview?.loopVersionId ?? s.loopVersionId),
+          snapshots.get(s.loopVersionId),
+          privateNotes,
+        );
+        const amendments = amendmentsOf(revisionsOf.get(s.id) ?? [], panelViews.get(s.interviewerId) ?? null, (id) =>
+          dimensionName(snapshots.get(s.loopVersionId), id),
+        );
         return { ...dto, amendedAfterViewingPanel: amendments.some((a) => a.afterViewingPanel), amendments };
       }),
       disagreements: disagreements(latest?.report?.dimensions, submitted).map((d) => ({

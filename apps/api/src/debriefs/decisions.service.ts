@@ -59,7 +59,11 @@ export class DecisionsService {
         }
 
         if (dto.acknowledgeStale && !dto.staleReason) {
-          throw AppError.invalid('staleReason', 'staleReason is required with acknowledgeStale: say why the decision cannot wait for the report to include the latest feedback.', 'stale_reason_required');
+          throw AppError.invalid(
+            'staleReason',
+            'staleReason is required with acknowledgeStale: say why the decision cannot wait for the report to include the latest feedback.',
+            'stale_reason_required',
+          );
         }
         const report = await this.reports.latest(auth.organizationId, applicationId, manager);
         const state = await this.decisions.feedbackState(manager, auth.organizationId, applicationId);
@@ -73,7 +77,12 @@ export class DecisionsService {
           throw AppError.conflict(
             'report_stale',
             `The latest report${report ? ` (version ${report.version})` : ''} does not reflect the feedback as it stands: ${what.join('; ')}. Wait for it to update (the debrief shows status "current"), or decide anyway with acknowledgeStale: true and a staleReason.`,
-            { reportVersion: report?.version ?? null, pendingRevisions: freshness.uncovered, outdatedScorecards: freshness.outdated, recomputePending: freshness.recomputePending },
+            {
+              reportVersion: report?.version ?? null,
+              pendingRevisions: freshness.uncovered,
+              outdatedScorecards: freshness.outdated,
+              recomputePending: freshness.recomputePending,
+            },
           );
         }
         const staleAcknowledged = freshness.stale && dto.acknowledgeStale === true;
@@ -132,7 +141,13 @@ export class DecisionsService {
         });
         // Decisions feed interviewer leniency and role reliability.
         await requestInterviewerCalibration(this.outbox, manager, auth.organizationId, 'decision');
-        await EmailRequests.decisionRecorded(manager, { organizationId: auth.organizationId, decisionId: saved.id, applicationId, decision: saved.decision, decidedByMemberId: auth.memberId });
+        await EmailRequests.decisionRecorded(manager, {
+          organizationId: auth.organizationId,
+          decisionId: saved.id,
+          applicationId,
+          decision: saved.decision,
+          decidedByMemberId: auth.memberId,
+        });
         return saved;
       });
       const names = await this.debriefs.memberNames(auth.organizationId, [decision.decidedByMemberId]);

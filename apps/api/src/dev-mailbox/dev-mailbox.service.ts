@@ -69,14 +69,18 @@ export class DevMailboxService implements OnModuleInit, OnModuleDestroy {
     server.on('error', (error) => this.logger.warn(`development mailbox: ${error.message}`));
     await new Promise<void>((resolve) => {
       const onError = (error: NodeJS.ErrnoException) => {
-        this.logger.warn(`development mailbox not started on 127.0.0.1:${this.config.DEV_MAILBOX_PORT}: ${error.code ?? error.message} (another one may run there)`);
+        this.logger.warn(
+          `development mailbox not started on 127.0.0.1:${this.config.DEV_MAILBOX_PORT}: ${error.code ?? error.message} (another one may run there)`,
+        );
         resolve();
       };
       server.server.once('error', onError);
       server.listen(this.config.DEV_MAILBOX_PORT, '127.0.0.1', () => {
         server.server.off('error', onError);
         this.server = server;
-        this.logger.log(`development mailbox: SMTP on 127.0.0.1:${this.config.DEV_MAILBOX_PORT}, messages at ${this.config.PUBLIC_APP_URL.replace(/\/+$/, '')}/dev/mailbox`);
+        this.logger.log(
+          `development mailbox: SMTP on 127.0.0.1:${this.config.DEV_MAILBOX_PORT}, messages at ${this.config.PUBLIC_APP_URL.replace(/\/+$/, '')}/dev/mailbox`,
+        );
         resolve();
       });
     });
@@ -93,7 +97,14 @@ export class DevMailboxService implements OnModuleInit, OnModuleDestroy {
   }
 
   private registerRoutes(fastify: FastifyInstance): void {
-    const notFound = (reply: FastifyReply) => reply.code(404).type('application/problem+json').send({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'No such message in the development mailbox.', code: 'message_not_found' });
+    const notFound = (reply: FastifyReply) =>
+      reply.code(404).type('application/problem+json').send({
+        type: 'about:blank',
+        title: 'Not Found',
+        status: 404,
+        detail: 'No such message in the development mailbox.',
+        code: 'message_not_found',
+      });
 
     fastify.get('/dev/mailbox/messages', async () => ({
       items: await Promise.all(this.messages.map(async (m) => ({ ...(await this.summary(m)) }))),
@@ -115,7 +126,9 @@ export class DevMailboxService implements OnModuleInit, OnModuleDestroy {
       const m = this.find(req.params.id);
       if (!m) return notFound(reply);
       const parsed = await simpleParser(m.raw);
-      return reply.type('text/html; charset=utf-8').send(typeof parsed.html === 'string' ? parsed.html : `<pre>${escapeHtml(parsed.text ?? '')}</pre>`);
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(typeof parsed.html === 'string' ? parsed.html : `<pre>${escapeHtml(parsed.text ?? '')}</pre>`);
     });
 
     fastify.get<{ Params: { id: string } }>('/dev/mailbox/messages/:id/raw', async (req, reply) => {

@@ -14,7 +14,12 @@ export class EmailDeliveriesController {
 
   @Get('admin/email-deliveries')
   @Roles('admin')
-  @ApiContract({ summary: "The organization's emails, newest first: status, attempts and the last error (`?status=failed` for permanent failures); never their content", response: EmailDeliveryPageDto, errors: [] })
+  @ApiContract({
+    summary:
+      "The organization's emails, newest first: status, attempts and the last error (`?status=failed` for permanent failures); never their content",
+    response: EmailDeliveryPageDto,
+    errors: [],
+  })
   async list(@Auth() auth: AuthContext, @Query() query: ListEmailDeliveriesQueryDto): Promise<EmailDeliveryPageDto> {
     const limit = pageLimit(query);
     const rows = await this.deliveries.page(auth.organizationId, { limit, cursor: query.cursor, status: query.status });

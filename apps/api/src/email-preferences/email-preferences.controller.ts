@@ -13,7 +13,11 @@ export class EmailPreferencesController {
 
   @ApiBearerAuth()
   @Get('me/email-preferences')
-  @ApiContract({ summary: 'Your email preferences (non-essential mail by category; account mail is always sent)', response: EmailPreferencesResponseDto, errors: [] })
+  @ApiContract({
+    summary: 'Your email preferences (non-essential mail by category; account mail is always sent)',
+    response: EmailPreferencesResponseDto,
+    errors: [],
+  })
   mine(@Auth() auth: AuthContext): Promise<EmailPreferencesResponseDto> {
     return this.preferences.get(auth.userId);
   }
@@ -27,14 +31,22 @@ export class EmailPreferencesController {
 
   @Public()
   @Get('email-preferences/:token')
-  @ApiContract({ summary: 'Email preferences by the signed link in an email (no sign-in); 404 for a link this service did not sign', response: EmailPreferencesResponseDto, errors: ['email_preferences_link_invalid'] })
+  @ApiContract({
+    summary: 'Email preferences by the signed link in an email (no sign-in); 404 for a link this service did not sign',
+    response: EmailPreferencesResponseDto,
+    errors: ['email_preferences_link_invalid'],
+  })
   byLink(@Param('token') token: string): Promise<EmailPreferencesResponseDto> {
     return this.preferences.get(this.preferences.userOfLink(token));
   }
 
   @Public()
   @Patch('email-preferences/:token')
-  @ApiContract({ summary: 'Change email preferences by the signed link in an email (no sign-in)', response: EmailPreferencesResponseDto, errors: ['email_preferences_link_invalid'] })
+  @ApiContract({
+    summary: 'Change email preferences by the signed link in an email (no sign-in)',
+    response: EmailPreferencesResponseDto,
+    errors: ['email_preferences_link_invalid'],
+  })
   updateByLink(@Param('token') token: string, @Body() dto: UpdateEmailPreferencesRequestDto): Promise<EmailPreferencesResponseDto> {
     return this.preferences.update(this.preferences.userOfLink(token), dto);
   }
@@ -43,7 +55,11 @@ export class EmailPreferencesController {
   @Post('email-preferences/:token/unsubscribe')
   @HttpCode(200)
   @ApiContract({
-    summary: 'One-click unsubscribe (RFC 8058): the List-Unsubscribe URI of every non-essential email, POSTed by mail clients with `List-Unsubscribe=One-Click`', response: EmailPreferencesResponseDto, errors: ['email_preferences_link_invalid'] })
+    summary:
+      'One-click unsubscribe (RFC 8058): the List-Unsubscribe URI of every non-essential email, POSTed by mail clients with `List-Unsubscribe=One-Click`',
+    response: EmailPreferencesResponseDto,
+    errors: ['email_preferences_link_invalid'],
+  })
   unsubscribe(@Param('token') token: string, @Query() query: UnsubscribeQueryDto): Promise<EmailPreferencesResponseDto> {
     return this.preferences.unsubscribe(this.preferences.userOfLink(token), query.category);
   }

@@ -3,9 +3,18 @@ import { IsBoolean, IsIn, IsOptional, ValidateIf } from 'class-validator';
 import { EMAIL_PREFERENCE_CATEGORIES, EmailPreferenceCategory } from '@hireloop/core/email/email-preferences';
 
 export class UpdateEmailPreferencesRequestDto {
-  @ApiPropertyOptional({ description: 'Interview scheduled, moved or cancelled (with the calendar invitation)' }) @ValidateIf((o: UpdateEmailPreferencesRequestDto) => o.interviewUpdates !== undefined) @IsBoolean({ message: 'interviewUpdates must be true or false' }) interviewUpdates?: boolean;
-  @ApiPropertyOptional({ description: 'Feedback reminders and escalations' }) @ValidateIf((o: UpdateEmailPreferencesRequestDto) => o.feedbackReminders !== undefined) @IsBoolean({ message: 'feedbackReminders must be true or false' }) feedbackReminders?: boolean;
-  @ApiPropertyOptional({ description: 'Decision recorded (to recruiters)' }) @ValidateIf((o: UpdateEmailPreferencesRequestDto) => o.decisionNotices !== undefined) @IsBoolean({ message: 'decisionNotices must be true or false' }) decisionNotices?: boolean;
+  @ApiPropertyOptional({ description: 'Interview scheduled, moved or cancelled (with the calendar invitation)' })
+  @ValidateIf((o: UpdateEmailPreferencesRequestDto) => o.interviewUpdates !== undefined)
+  @IsBoolean({ message: 'interviewUpdates must be true or false' })
+  interviewUpdates?: boolean;
+  @ApiPropertyOptional({ description: 'Feedback reminders and escalations' })
+  @ValidateIf((o: UpdateEmailPreferencesRequestDto) => o.feedbackReminders !== undefined)
+  @IsBoolean({ message: 'feedbackReminders must be true or false' })
+  feedbackReminders?: boolean;
+  @ApiPropertyOptional({ description: 'Decision recorded (to recruiters)' })
+  @ValidateIf((o: UpdateEmailPreferencesRequestDto) => o.decisionNotices !== undefined)
+  @IsBoolean({ message: 'decisionNotices must be true or false' })
+  decisionNotices?: boolean;
 }
 
 export class EmailPreferencesResponseDto {

@@ -34,7 +34,12 @@ export class EmailPreferencesService {
   /** The user a preferences link is for; 404 for a link this service did not sign. */
   userOfLink(token: string): string {
     const userId = verifyPreferencesToken(this.linkKey, token);
-    if (!userId) throw new AppError('not_found', 'email_preferences_link_invalid', 'This email-preferences link is not valid; sign in to change your preferences.');
+    if (!userId)
+      throw new AppError(
+        'not_found',
+        'email_preferences_link_invalid',
+        'This email-preferences link is not valid; sign in to change your preferences.',
+      );
     return userId;
   }
 
@@ -43,8 +48,15 @@ export class EmailPreferencesService {
       `SELECT u.email, p.interview_updates, p.feedback_reminders, p.decision_notices FROM users u LEFT JOIN email_preferences p ON p.user_id = u.id WHERE u.id = $1`,
       [userId],
     );
-    if (!row) throw new AppError('not_found', 'email_preferences_link_invalid', 'This email-preferences link is not valid; sign in to change your preferences.');
-    const preferences = Object.fromEntries(EMAIL_PREFERENCE_CATEGORIES.map((c) => [c, row[PREFERENCE_COLUMNS[c]] ?? DEFAULT_EMAIL_PREFERENCES[c]])) as EmailPreferences;
+    if (!row)
+      throw new AppError(
+        'not_found',
+        'email_preferences_link_invalid',
+        'This email-preferences link is not valid; sign in to change your preferences.',
+      );
+    const preferences = Object.fromEntries(
+      EMAIL_PREFERENCE_CATEGORIES.map((c) => [c, row[PREFERENCE_COLUMNS[c]] ?? DEFAULT_EMAIL_PREFERENCES[c]]),
+    ) as EmailPreferences;
     return { email: row.email, ...preferences, essential: [...ESSENTIAL_TEMPLATES] };
   }
 

@@ -19,7 +19,8 @@ class AdverseImpactCsvQueryDto extends AdverseImpactQueryDto {
   @ApiPropertyOptional({
     enum: CSV_TABLES,
     default: 'impact',
-    description: "Which table: impact (the default, columns unchanged), dimensions (Cohen's d), interviewers (rating gaps), or all three with a `table` column",
+    description:
+      "Which table: impact (the default, columns unchanged), dimensions (Cohen's d), interviewers (rating gaps), or all three with a `table` column",
   })
   @IsOptional()
   @IsIn(CSV_TABLES, { message: `table must be one of ${CSV_TABLES.join(', ')}` })
@@ -34,13 +35,21 @@ export class FairnessController {
   constructor(private readonly fairness: FairnessService) {}
 
   @Get('roles')
-  @ApiContract({ summary: "The organization's roles (id, title, status) for the report's role filter: compliance cannot list roles themselves (compliance only)", response: FairnessRolesResponseDto, errors: [] })
+  @ApiContract({
+    summary: "The organization's roles (id, title, status) for the report's role filter: compliance cannot list roles themselves (compliance only)",
+    response: FairnessRolesResponseDto,
+    errors: [],
+  })
   roles(@Auth() auth: AuthContext): Promise<FairnessRolesResponseDto> {
     return this.fairness.roles(auth);
   }
 
   @Get('adverse-impact')
-  @ApiContract({ summary: 'Adverse-impact report per stage, category and intersection; per-dimension Cohen’s d; per-interviewer score gaps (compliance only)', response: AdverseImpactReportResponseDto, errors: ['role_not_found'] })
+  @ApiContract({
+    summary: 'Adverse-impact report per stage, category and intersection; per-dimension Cohen’s d; per-interviewer score gaps (compliance only)',
+    response: AdverseImpactReportResponseDto,
+    errors: ['role_not_found'],
+  })
   report(@Auth() auth: AuthContext, @Query() query: AdverseImpactQueryDto): Promise<AdverseImpactReportDto> {
     return this.fairness.adverseImpact(auth, query.roleId ?? null);
   }
@@ -49,7 +58,8 @@ export class FairnessController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="adverse-impact.csv"')
   @ApiContract({
-    summary: "The adverse-impact report as CSV for an auditor (compliance only): the impact table by default; ?table=dimensions (Cohen's d), interviewers (rating gaps) or all (one file with a table column)",
+    summary:
+      "The adverse-impact report as CSV for an auditor (compliance only): the impact table by default; ?table=dimensions (Cohen's d), interviewers (rating gaps) or all (one file with a table column)",
     response: { type: 'string' },
     contentType: 'text/csv',
     errors: ['role_not_found'],

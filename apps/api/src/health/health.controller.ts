@@ -9,7 +9,15 @@ import { RedisHealthIndicator } from './redis.health';
 type Status = 'ok' | 'degraded' | 'error';
 
 const LIVENESS_SCHEMA = { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } };
-const INDICATOR_SCHEMA = { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['up', 'down'] }, message: { type: 'string' }, responseTime: { type: 'number', description: 'Milliseconds the check took' } } };
+const INDICATOR_SCHEMA = {
+  type: 'object',
+  required: ['status'],
+  properties: {
+    status: { type: 'string', enum: ['up', 'down'] },
+    message: { type: 'string' },
+    responseTime: { type: 'number', description: 'Milliseconds the check took' },
+  },
+};
 const READINESS_SCHEMA = {
   type: 'object',
   required: ['status', 'details'],
@@ -41,9 +49,16 @@ export class HealthController {
    */
   @Get('ready')
   @ApiContract({ summary: 'Readiness: PostgreSQL and Redis', response: READINESS_SCHEMA, errors: [] })
-  @ApiResponse({ status: 503, description: 'PostgreSQL is down (the same body, status "error")', content: { 'application/json': { schema: READINESS_SCHEMA } } })
+  @ApiResponse({
+    status: 503,
+    description: 'PostgreSQL is down (the same body, status "error")',
+    content: { 'application/json': { schema: READINESS_SCHEMA } },
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
-    const [database, redis] = await Promise.all([this.check(() => this.db.pingCheck('database').withTimeout(1500), 'database'), this.redis.isHealthy('redis')]);
+    const [database, redis] = await Promise.all([
+      this.check(() => this.db.pingCheck('database').withTimeout(1500), 'database'),
+      this.redis.isHealthy('redis'),
+    ]);
     const details = { ...database, ...redis };
     const dbUp = database.database?.status === 'up';
     const redisUp = redis.redis?.status === 'up';

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, AuditService, AuthContext, canReadApplication, FeedbackNotificationPayload, feedbackDueAt, organizationSettings } from '@hireloop/core';
+import {
+  AppError,
+  AuditService,
+  AuthContext,
+  canReadApplication,
+  FeedbackNotificationPayload,
+  feedbackDueAt,
+  organizationSettings,
+} from '@hireloop/core';
 import { EmailRequests } from '@hireloop/core/email';
 import { RateLimitedError } from '../common/rate-limited.error';
 import { NudgeRequestDto, NudgeResponseDto } from './dto/nudge.dto';
@@ -55,9 +63,12 @@ export class FeedbackNudgesService {
       if (!row.interviewer_ids.includes(dto.interviewerId)) {
         throw AppError.invalid('interviewerId', 'This person is not on the interview’s panel.', 'not_on_panel');
       }
-      if (row.status !== 'scheduled') throw AppError.conflict('interview_not_scheduled', 'The interview was cancelled; there is no feedback to ask for.');
-      if (row.application_status !== 'active') throw AppError.conflict('application_not_active', 'The application is closed; feedback is no longer needed.');
-      if (new Date(row.ends_at).getTime() > now.getTime()) throw AppError.conflict('interview_not_ended', 'The interview has not ended yet; ask for feedback after it.');
+      if (row.status !== 'scheduled')
+        throw AppError.conflict('interview_not_scheduled', 'The interview was cancelled; there is no feedback to ask for.');
+      if (row.application_status !== 'active')
+        throw AppError.conflict('application_not_active', 'The application is closed; feedback is no longer needed.');
+      if (new Date(row.ends_at).getTime() > now.getTime())
+        throw AppError.conflict('interview_not_ended', 'The interview has not ended yet; ask for feedback after it.');
       const [member]: { name: string; status: string }[] = await manager.query(
         `SELECT u.name, m.status FROM members m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.id = $2`,
         [org, dto.interviewerId],
@@ -85,8 +96,13 @@ export class FeedbackNudgesService {
         );
       }
 
-      const [nudger]: { name: string }[] = await manager.query(`SELECT u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.id = $1`, [auth.memberId]);
-      const dueAt = feedbackDueAt(new Date(row.ends_at), { reminderAfterHours: Number(organizationSettings({ settings: row.settings ?? {} }).reminderAfterHours) || 0, escalateAfterDays: 0 });
+      const [nudger]: { name: string }[] = await manager.query(`SELECT u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.id = $1`, [
+        auth.memberId,
+      ]);
+      const dueAt = feedbackDueAt(new Date(row.ends_at), {
+        reminderAfterHours: Number(organizationSettings({ settings: row.settings ?? {} }).reminderAfterHours) || 0,
+        escalateAfterDays: 0,
+      });
       const payload: FeedbackNotificationPayload = {
         applicationId: row.application_id,
         roleId: row.role_id,
@@ -96,13 +112,21 @@ export class FeedbackNudgesService {
         daysOverdue: Math.max(0, Math.floor((now.getTime() - dueAt.getTime()) / DAY_MS)),
         nudgedBy: { memberId: auth.memberId, name: nudger?.name ?? '' },
       };
-      const [inserted]: { id: string; organization_id: string; recipient_member_id: string; kind: string; interview_id: string; interviewer_id: string; payload: Record<string, unknown>; created_at: Date }[] =
-        await manager.query(
-          `INSERT INTO notifications (organization_id, recipient_member_id, kind, interview_id, interviewer_id, step, payload, created_at)
+      const [inserted]: {
+        id: string;
+        organization_id: string;
+        recipient_member_id: string;
+        kind: string;
+        interview_id: string;
+        interviewer_id: string;
+        payload: Record<string, unknown>;
+        created_at: Date;
+      }[] = await manager.query(
+        `INSERT INTO notifications (organization_id, recipient_member_id, kind, interview_id, interviewer_id, step, payload, created_at)
            VALUES ($1, $2, 'feedback_nudge', $3, $2, (SELECT COALESCE(max(step) + 1, 0) FROM notifications WHERE interview_id = $3 AND interviewer_id = $2 AND kind = 'feedback_nudge'), $4, $5)
            RETURNING id, organization_id, recipient_member_id, kind, interview_id, interviewer_id, payload, created_at`,
-          [org, dto.interviewerId, interviewId, JSON.stringify(payload), now.toISOString()],
-        );
+        [org, dto.interviewerId, interviewId, JSON.stringify(payload), now.toISOString()],
+      );
       await EmailRequests.feedbackNotifications(manager, [inserted]);
       await this.audit.record(manager, auth, {
         action: 'interview.feedback_nudged',

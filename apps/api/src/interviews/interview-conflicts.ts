@@ -22,7 +22,9 @@ export async function assertNoDoubleBooking(
 ): Promise<void> {
   if (booking.allowConflict || booking.endsAt.getTime() <= now.getTime()) return;
   // Two bookings of one interviewer at once wait for each other, so both cannot pass the check.
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('interviewer-booking:' || x::text)) FROM unnest($1::uuid[]) AS x ORDER BY x`, [booking.interviewerIds]);
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('interviewer-booking:' || x::text)) FROM unnest($1::uuid[]) AS x ORDER BY x`, [
+    booking.interviewerIds,
+  ]);
   const rows: { interview_id: string; interviewer_id: string; name: string; starts_at: Date; ends_at: Date }[] = await manager.query(
     `SELECT i.id AS interview_id, x.interviewer_id, u.name, i.starts_at, i.ends_at
        FROM interviews i

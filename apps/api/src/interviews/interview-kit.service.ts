@@ -43,7 +43,11 @@ export class InterviewKitService {
 
     const version = await this.interviews.loopVersion(org, interview.loopVersionId);
     const round = version?.snapshot.rounds.find((r) => r.id === interview.roundId);
-    if (!version || !round) throw AppError.conflict('round_not_in_loop_version', "The interview's round is missing from its loop version; ask a recruiter to reschedule it.");
+    if (!version || !round)
+      throw AppError.conflict(
+        'round_not_in_loop_version',
+        "The interview's round is missing from its loop version; ask a recruiter to reschedule it.",
+      );
     const dimensions = new Map(version.snapshot.dimensions.map((d) => [d.id, d]));
     const focus = round.focusDimensionIds.map((id) => dimensions.get(id)).filter((d): d is SnapshotDimension => d !== undefined);
 
@@ -73,7 +77,13 @@ export class InterviewKitService {
         required: d.required !== false,
         signals: { strong: [...d.signals.strong], weak: [...d.signals.weak], redFlags: [...d.signals.redFlags] },
       })),
-      questions: round.questions.map((q) => ({ id: q.id, prompt: q.prompt, pointsOfAssessment: q.pointsOfAssessment, pitfalls: q.pitfalls, followUps: q.followUps })),
+      questions: round.questions.map((q) => ({
+        id: q.id,
+        prompt: q.prompt,
+        pointsOfAssessment: q.pointsOfAssessment,
+        pitfalls: q.pitfalls,
+        followUps: q.followUps,
+      })),
       minEvidenceLength: organizationSettings(organization).minEvidenceLength,
       myScorecard,
     };

@@ -16,7 +16,11 @@ export class InterviewMovesController {
 
   @Patch('interviews/:id')
   @Roles('admin', 'recruiter')
-  @ApiContract({ summary: 'Move a scheduled interview (no feedback yet) to another time; interviewers get an updated calendar invitation', response: InterviewResponseDto, errors: ['interview_not_found', 'interview_not_scheduled', 'interview_has_feedback', 'start_in_past'] })
+  @ApiContract({
+    summary: 'Move a scheduled interview (no feedback yet) to another time; interviewers get an updated calendar invitation',
+    response: InterviewResponseDto,
+    errors: ['interview_not_found', 'interview_not_scheduled', 'interview_has_feedback', 'start_in_past'],
+  })
   move(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() dto: MoveInterviewRequestDto): Promise<InterviewResponseDto> {
     return this.moves.move(auth, id, dto);
   }

@@ -26,13 +26,20 @@ export class InterviewMovesService {
     await this.dataSource.transaction(async (manager) => {
       const interview = await this.interviews.lockById(manager, auth.organizationId, interviewId, 'update');
       if (!interview) throw AppError.notFound('Interview', interviewId);
-      if (interview.status !== 'scheduled') throw AppError.conflict('interview_not_scheduled', `The interview is ${interview.status}; only scheduled interviews move.`);
+      if (interview.status !== 'scheduled')
+        throw AppError.conflict('interview_not_scheduled', `The interview is ${interview.status}; only scheduled interviews move.`);
       if ((await this.interviews.feedbackCount(manager, auth.organizationId, interviewId)) > 0) {
         throw AppError.conflict('interview_has_feedback', 'Feedback was submitted for this interview; it cannot be moved.');
       }
       const before = { startsAt: new Date(interview.startsAt), endsAt: new Date(interview.endsAt) };
       if (before.startsAt.getTime() === startsAt.getTime() && before.endsAt.getTime() === endsAt.getTime()) return; // nothing moved, nothing sent
-      await assertNoDoubleBooking(manager, auth.organizationId, { interviewerIds: interview.interviewerIds, startsAt, endsAt, excludeInterviewId: interviewId, allowConflict: dto.allowConflict });
+      await assertNoDoubleBooking(manager, auth.organizationId, {
+        interviewerIds: interview.interviewerIds,
+        startsAt,
+        endsAt,
+        excludeInterviewId: interviewId,
+        allowConflict: dto.allowConflict,
+      });
       await this.interviews.update(manager, auth.organizationId, interviewId, { startsAt, endsAt });
       await this.audit.record(manager, auth, {
         action: 'interview.moved',

@@ -3,7 +3,8 @@ import { assertInterviewWindow, interviewWindowProblems, START_IN_PAST_MESSAGE }
 
 const now = new Date('2026-12-02T12:00:00Z');
 const at = (minutesFromNow: number) => new Date(now.getTime() + minutesFromNow * 60_000);
-const codes = (start: number, end: number, graceMinutes = 5) => interviewWindowProblems(at(start), at(end), { now, graceMinutes }).map((p) => `${p.field}:${p.code}`);
+const codes = (start: number, end: number, graceMinutes = 5) =>
+  interviewWindowProblems(at(start), at(end), { now, graceMinutes }).map((p) => `${p.field}:${p.code}`);
 
 describe('interviewWindowProblems', () => {
   it.each([
@@ -25,7 +26,9 @@ describe('interviewWindowProblems', () => {
   });
 
   it('says it in words next to the field', () => {
-    expect(interviewWindowProblems(at(-60), at(0), { now, graceMinutes: 5 })).toEqual([{ field: 'startsAt', message: START_IN_PAST_MESSAGE, code: 'start_in_past' }]);
+    expect(interviewWindowProblems(at(-60), at(0), { now, graceMinutes: 5 })).toEqual([
+      { field: 'startsAt', message: START_IN_PAST_MESSAGE, code: 'start_in_past' },
+    ]);
   });
 });
 

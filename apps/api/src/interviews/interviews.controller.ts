@@ -24,7 +24,12 @@ export class InterviewsController {
 
   @Post('applications/:id/interviews')
   @Roles('admin', 'recruiter')
-  @ApiContract({ summary: "Schedule a round of the application with interviewers; pins the role's current loop version", response: InterviewResponseDto, status: 201, errors: ['application_not_found', 'application_not_active', 'role_not_found', 'role_not_open', 'start_in_past'] })
+  @ApiContract({
+    summary: "Schedule a round of the application with interviewers; pins the role's current loop version",
+    response: InterviewResponseDto,
+    status: 201,
+    errors: ['application_not_found', 'application_not_active', 'role_not_found', 'role_not_open', 'start_in_past'],
+  })
   schedule(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() dto: ScheduleInterviewRequestDto): Promise<InterviewResponseDto> {
     return this.interviews.schedule(auth, id, dto);
   }
@@ -32,7 +37,11 @@ export class InterviewsController {
   @Post('interviews/:id/cancel')
   @HttpCode(200)
   @Roles('admin', 'recruiter')
-  @ApiContract({ summary: 'Cancel an interview that has no submitted feedback', response: InterviewResponseDto, errors: ['interview_not_found', 'interview_has_feedback'] })
+  @ApiContract({
+    summary: 'Cancel an interview that has no submitted feedback',
+    response: InterviewResponseDto,
+    errors: ['interview_not_found', 'interview_has_feedback'],
+  })
   cancel(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<InterviewResponseDto> {
     return this.interviews.cancel(auth, id);
   }
@@ -40,10 +49,20 @@ export class InterviewsController {
   @Post('interviews/:id/nudges')
   @Roles('admin', 'recruiter', 'hiring_manager')
   @ApiContract({
-    summary: "Ask an interviewer for their missing scorecard (inbox + email); the role's hiring manager, recruiters and admins; one nudge per interviewer every 12 hours (429 nudge_too_soon)",
+    summary:
+      "Ask an interviewer for their missing scorecard (inbox + email); the role's hiring manager, recruiters and admins; one nudge per interviewer every 12 hours (429 nudge_too_soon)",
     response: NudgeResponseDto,
     status: 201,
-    errors: ['interview_not_found', 'nudge_not_allowed', 'interview_not_scheduled', 'application_not_active', 'interview_not_ended', 'interviewer_inactive', 'feedback_submitted', 'nudge_too_soon'],
+    errors: [
+      'interview_not_found',
+      'nudge_not_allowed',
+      'interview_not_scheduled',
+      'application_not_active',
+      'interview_not_ended',
+      'interviewer_inactive',
+      'feedback_submitted',
+      'nudge_too_soon',
+    ],
   })
   nudge(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() dto: NudgeRequestDto): Promise<NudgeResponseDto> {
     return this.nudges.nudge(auth, id, dto);
@@ -56,7 +75,11 @@ export class InterviewsController {
   }
 
   @Get('interviews/:id/kit')
-  @ApiContract({ summary: "The interview kit: round, focus dimensions with rubric and signals, questions, your own scorecard", response: InterviewKitResponseDto, errors: ['interview_not_found', 'round_not_in_loop_version'] })
+  @ApiContract({
+    summary: 'The interview kit: round, focus dimensions with rubric and signals, questions, your own scorecard',
+    response: InterviewKitResponseDto,
+    errors: ['interview_not_found', 'round_not_in_loop_version'],
+  })
   kit(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<InterviewKitResponseDto> {
     return this.kits.kit(auth, id);
   }

@@ -11,6 +11,14 @@ import { InterviewsService } from './interviews.service';
 @Module({
   imports: [ScorecardsModule],
   controllers: [InterviewsController, InterviewMovesController],
-  providers: [InterviewsService, FeedbackNudgesService, InterviewMovesService, InterviewKitService, ApplicationsRepository, InterviewsRepository, ScorecardsRepository],
+  providers: [
+    InterviewsService,
+    FeedbackNudgesService,
+    InterviewMovesService,
+    InterviewKitService,
+    ApplicationsRepository,
+    InterviewsRepository,
+    ScorecardsRepository,
+  ],
 })
 export class InterviewsModule {}

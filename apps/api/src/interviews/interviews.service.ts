@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
-import { AppError, ApplicationsRepository, AuditService, AuthContext, feedbackDueAt, InterviewsRepository, MembersRepository, MyInterviewRow, organizationSettings } from '@hireloop/core';
+import {
+  AppError,
+  ApplicationsRepository,
+  AuditService,
+  AuthContext,
+  feedbackDueAt,
+  InterviewsRepository,
+  MembersRepository,
+  MyInterviewRow,
+  organizationSettings,
+} from '@hireloop/core';
 import { EmailRequests } from '@hireloop/core/email';
 import { MyInterviewDto, MyInterviewsResponseDto, InterviewResponseDto } from './dto/interview.response.dto';
 import { MyInterviewsQueryDto, ScheduleInterviewRequestDto } from './dto/interview.request.dto';
@@ -40,10 +50,16 @@ export class InterviewsService {
       // Share-locking the role keeps its loop (and current version) still until the interview is in.
       const role = await this.applications.shareLockRole(manager, org, application.roleId);
       if (!role) throw AppError.notFound('Role', application.roleId);
-      if (role.status !== 'open') throw AppError.conflict('role_not_open', `The role is ${role.status}; interviews are scheduled for open roles only.`);
+      if (role.status !== 'open')
+        throw AppError.conflict('role_not_open', `The role is ${role.status}; interviews are scheduled for open roles only.`);
       const version = role.currentLoopVersionId ? await this.interviews.loopVersion(org, role.currentLoopVersionId, manager) : null;
       const round = version?.snapshot.rounds.find((r) => r.id === dto.roundId);
-      if (!version || !round) throw AppError.invalid('roundId', `roundId is not a round of this role's current loop${version ? ` (version ${version.number})` : ''}`, 'unknown_round');
+      if (!version || !round)
+        throw AppError.invalid(
+          'roundId',
+          `roundId is not a round of this role's current loop${version ? ` (version ${version.number})` : ''}`,
+          'unknown_round',
+        );
 
       const missing = await this.members.missingWithRole(org, dto.interviewerIds, 'interviewer', manager);
       if (missing.length > 0) {
@@ -67,7 +83,14 @@ export class InterviewsService {
         action: 'interview.scheduled',
         entityType: 'interview',
         entityId: interview.id,
-        after: { applicationId, roundId: round.id, loopVersionId: version.id, interviewerIds: dto.interviewerIds, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
+        after: {
+          applicationId,
+          roundId: round.id,
+          loopVersionId: version.id,
+          interviewerIds: dto.interviewerIds,
+          startsAt: startsAt.toISOString(),
+          endsAt: endsAt.toISOString(),
+        },
       });
       await EmailRequests.interviewChanged(manager, org, interview.id, 'scheduled');
       return interview.id;
@@ -85,7 +108,13 @@ export class InterviewsService {
         throw AppError.conflict('interview_has_feedback', 'Feedback was submitted for this interview; it cannot be cancelled.');
       }
       await this.interviews.update(manager, auth.organizationId, interviewId, { status: 'cancelled' });
-      await this.audit.record(manager, auth, { action: 'interview.cancelled', entityType: 'interview', entityId: interviewId, before: { status: 'scheduled' }, after: { status: 'cancelled' } });
+      await this.audit.record(manager, auth, {
+        action: 'interview.cancelled',
+        entityType: 'interview',
+        entityId: interviewId,
+        before: { status: 'scheduled' },
+        after: { status: 'cancelled' },
+      });
       await EmailRequests.interviewChanged(manager, auth.organizationId, interviewId, 'cancelled');
     });
     return this.describe(auth, interviewId);
@@ -97,7 +126,9 @@ export class InterviewsService {
       this.interviews.upcomingFor(auth.organizationId, auth.memberId, limit),
       this.interviews.awaitingFeedbackFrom(auth.organizationId, auth.memberId, limit),
       this.interviews.completedBy(auth.organizationId, auth.memberId, limit),
-      this.dataSource.query(`SELECT settings FROM organizations WHERE id = $1`, [auth.organizationId]) as Promise<{ settings: Record<string, unknown> | null }[]>,
+      this.dataSource.query(`SELECT settings FROM organizations WHERE id = $1`, [auth.organizationId]) as Promise<
+        { settings: Record<string, unknown> | null }[]
+      >,
     ]);
     const settings = organizationSettings({ settings: organization?.settings ?? {} });
     const reminder = { reminderAfterHours: Number(settings.reminderAfterHours) || 0, escalateAfterDays: 0 };

@@ -45,7 +45,11 @@ export class MembersController {
   @Post(':id/deactivate')
   @HttpCode(200)
   @Roles('admin')
-  @ApiContract({ summary: 'Deactivate a member (idempotent): they can no longer sign in to the organization', response: MemberResponseDto, errors: ['member_not_found', 'last_admin'] })
+  @ApiContract({
+    summary: 'Deactivate a member (idempotent): they can no longer sign in to the organization',
+    response: MemberResponseDto,
+    errors: ['member_not_found', 'last_admin'],
+  })
   deactivate(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<MemberResponseDto> {
     return this.members.deactivate(auth, id);
   }
@@ -53,7 +57,11 @@ export class MembersController {
   @Post(':id/reactivate')
   @HttpCode(200)
   @Roles('admin')
-  @ApiContract({ summary: 'Reactivate a deactivated member who had joined (idempotent): they can sign in again', response: MemberResponseDto, errors: ['member_not_found', 'member_not_joined'] })
+  @ApiContract({
+    summary: 'Reactivate a deactivated member who had joined (idempotent): they can sign in again',
+    response: MemberResponseDto,
+    errors: ['member_not_found', 'member_not_joined'],
+  })
   reactivate(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<MemberResponseDto> {
     return this.members.reactivate(auth, id);
   }
@@ -62,7 +70,8 @@ export class MembersController {
   @HttpCode(200)
   @Roles('admin')
   @ApiContract({
-    summary: 'Send a pending invitation again with a fresh link (the previous link stops working; at most once a minute); returns the new one-time token',
+    summary:
+      'Send a pending invitation again with a fresh link (the previous link stops working; at most once a minute); returns the new one-time token',
     response: InviteResponseDto,
     errors: ['member_not_found', 'invite_not_pending', 'invite_recently_sent'],
   })
@@ -73,7 +82,11 @@ export class MembersController {
   @Post(':id/revoke-invite')
   @HttpCode(200)
   @Roles('admin')
-  @ApiContract({ summary: 'Withdraw a pending invitation: its link answers 410 invite_revoked; the address may be invited again', response: MemberResponseDto, errors: ['member_not_found', 'invite_not_pending'] })
+  @ApiContract({
+    summary: 'Withdraw a pending invitation: its link answers 410 invite_revoked; the address may be invited again',
+    response: MemberResponseDto,
+    errors: ['member_not_found', 'invite_not_pending'],
+  })
   revokeInvite(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<MemberResponseDto> {
     return this.members.revokeInvite(auth, id);
   }

@@ -45,7 +45,13 @@ export class MembersService {
       if (existing && existing.status !== 'invited' && !isWithdrawnInvite(existing)) {
         throw AppError.conflict('already_member', `${dto.email} is already a member of this organization.`);
       }
-      const values = { roles: dto.roles, status: 'invited' as const, invitedName: dto.name, inviteTokenHash: hashInviteToken(token), inviteExpiresAt: expiresAt };
+      const values = {
+        roles: dto.roles,
+        status: 'invited' as const,
+        invitedName: dto.name,
+        inviteTokenHash: hashInviteToken(token),
+        inviteExpiresAt: expiresAt,
+      };
       let id: string;
       if (existing) {
         // Inviting again (also after a revoked invitation) replaces the old token.
@@ -54,8 +60,22 @@ export class MembersService {
       } else {
         id = (await manager.save(manager.create(MemberEntity, { organizationId: auth.organizationId, userId: user.id, ...values }))).id;
       }
-      await this.audit.record(manager, auth, { action: 'member.invited', entityType: 'member', entityId: id, after: { email: dto.email, roles: dto.roles } });
-      await EmailRequests.invitation(manager, { organizationId: auth.organizationId, memberId: id, email: dto.email, name: dto.name, token, expiresAt, invitedByMemberId: auth.memberId, roles: dto.roles });
+      await this.audit.record(manager, auth, {
+        action: 'member.invited',
+        entityType: 'member',
+        entityId: id,
+        after: { email: dto.email, roles: dto.roles },
+      });
+      await EmailRequests.invitation(manager, {
+        organizationId: auth.organizationId,
+        memberId: id,
+        email: dto.email,
+        name: dto.name,
+        token,
+        expiresAt,
+        invitedByMemberId: auth.memberId,
+        roles: dto.roles,
+      });
       return id;
     });
     const member = await this.members.findById(auth.organizationId, memberId);
@@ -70,10 +90,19 @@ export class MembersService {
       const member = await this.lockPendingInvite(manager, auth.organizationId, memberId);
       const wait = resendWaitSeconds(member.inviteExpiresAt, new Date());
       if (wait > 0) {
-        throw AppError.conflict('invite_recently_sent', `The invitation to ${member.user!.email} was sent less than a minute ago. Wait ${wait} seconds before sending it again.`, { retryAfterSeconds: wait });
+        throw AppError.conflict(
+          'invite_recently_sent',
+          `The invitation to ${member.user!.email} was sent less than a minute ago. Wait ${wait} seconds before sending it again.`,
+          { retryAfterSeconds: wait },
+        );
       }
       await manager.update(MemberEntity, { id: member.id }, { inviteTokenHash: hashInviteToken(token), inviteExpiresAt: expiresAt });
-      await this.audit.record(manager, auth, { action: 'member.invite_resent', entityType: 'member', entityId: member.id, after: { email: member.user!.email } });
+      await this.audit.record(manager, auth, {
+        action: 'member.invite_resent',
+        entityType: 'member',
+        entityId: member.id,
+        after: { email: member.user!.email },
+      });
       await EmailRequests.invitation(manager, {
         organizationId: auth.organizationId,
         memberId: member.id,
@@ -95,7 +124,13 @@ export class MembersService {
       const member = await this.lockPendingInvite(manager, auth.organizationId, memberId);
       // The token hash stays so that the link can say it was withdrawn (revoked_invite()); it no longer signs anyone in.
       await manager.update(MemberEntity, { id: member.id }, { status: 'deactivated' });
-      await this.audit.record(manager, auth, { action: 'member.invite_revoked', entityType: 'member', entityId: member.id, before: { status: 'invited' }, after: { status: 'deactivated' } });
+      await this.audit.record(manager, auth, {
+        action: 'member.invite_revoked',
+        entityType: 'member',
+        entityId: member.id,
+        before: { status: 'invited' },
+        after: { status: 'deactivated' },
+      });
     });
     return this.get(auth, memberId);
   }
@@ -103,12 +138,25 @@ export class MembersService {
   /** Gives a deactivated member who had joined their access back (idempotent for an active member). */
   async reactivate(auth: AuthContext, memberId: string): Promise<MemberResponseDto> {
     await this.dataSource.transaction(async (manager) => {
-      const member = await manager.findOne(MemberEntity, { where: { organizationId: auth.organizationId, id: memberId }, lock: { mode: 'pessimistic_write' } });
+      const member = await manager.findOne(MemberEntity, {
+        where: { organizationId: auth.organizationId, id: memberId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!member) throw AppError.notFound('Member', memberId);
       if (member.status === 'active') return;
-      if (!isJoined(member)) throw AppError.conflict('member_not_joined', 'This person never accepted the invitation, so there is no account to reactivate. Invite them again.');
+      if (!isJoined(member))
+        throw AppError.conflict(
+          'member_not_joined',
+          'This person never accepted the invitation, so there is no account to reactivate. Invite them again.',
+        );
       await manager.update(MemberEntity, { id: member.id }, { status: 'active' });
-      await this.audit.record(manager, auth, { action: 'member.reactivated', entityType: 'member', entityId: member.id, before: { status: member.status }, after: { status: 'active' } });
+      await this.audit.record(manager, auth, {
+        action: 'member.reactivated',
+        entityType: 'member',
+        entityId: member.id,
+        before: { status: member.status },
+        after: { status: 'active' },
+      });
     });
     return this.get(auth, memberId);
   }
@@ -116,14 +164,21 @@ export class MembersService {
   private async lockPendingInvite(manager: Manager, organizationId: string, memberId: string): Promise<MemberEntity> {
     const member = await manager.findOne(MemberEntity, { where: { organizationId, id: memberId }, lock: { mode: 'pessimistic_write' } });
     if (!member) throw AppError.notFound('Member', memberId);
-    if (!isPendingInvite(member)) throw AppError.conflict('invite_not_pending', 'This member has no pending invitation: it was accepted, revoked or deactivated.');
+    if (!isPendingInvite(member))
+      throw AppError.conflict('invite_not_pending', 'This member has no pending invitation: it was accepted, revoked or deactivated.');
     member.user = await manager.findOneByOrFail(UserEntity, { id: member.userId });
     return member;
   }
 
   async list(auth: AuthContext, query: ListMembersQueryDto): Promise<MemberPageResponseDto> {
-    const [rows, total] = await Promise.all([this.members.page(auth.organizationId, query), query.withTotal ? this.members.count(auth.organizationId, query) : undefined]);
-    return withTotal(toPage(rows, pageLimit(query), (m) => this.members.cursorOf(m), MemberResponseDto.from), total);
+    const [rows, total] = await Promise.all([
+      this.members.page(auth.organizationId, query),
+      query.withTotal ? this.members.count(auth.organizationId, query) : undefined,
+    ]);
+    return withTotal(
+      toPage(rows, pageLimit(query), (m) => this.members.cursorOf(m), MemberResponseDto.from),
+      total,
+    );
   }
 
   async get(auth: AuthContext, memberId: string): Promise<MemberResponseDto> {
@@ -134,25 +189,43 @@ export class MembersService {
 
   async updateRoles(auth: AuthContext, memberId: string, dto: UpdateMemberRequestDto): Promise<MemberResponseDto> {
     await this.dataSource.transaction(async (manager) => {
-      const member = await manager.findOne(MemberEntity, { where: { organizationId: auth.organizationId, id: memberId }, lock: { mode: 'pessimistic_write' } });
+      const member = await manager.findOne(MemberEntity, {
+        where: { organizationId: auth.organizationId, id: memberId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!member) throw AppError.notFound('Member', memberId);
       if (member.roles.includes('admin') && !dto.roles.includes('admin')) await this.assertAnotherAdmin(manager, auth.organizationId, memberId);
       await manager.update(MemberEntity, { id: memberId }, { roles: dto.roles });
-      await this.audit.record(manager, auth, { action: 'member.roles_changed', entityType: 'member', entityId: memberId, before: { roles: member.roles }, after: { roles: dto.roles } });
+      await this.audit.record(manager, auth, {
+        action: 'member.roles_changed',
+        entityType: 'member',
+        entityId: memberId,
+        before: { roles: member.roles },
+        after: { roles: dto.roles },
+      });
     });
     return this.get(auth, memberId);
   }
 
   async deactivate(auth: AuthContext, memberId: string): Promise<MemberResponseDto> {
     await this.dataSource.transaction(async (manager) => {
-      const member = await manager.findOne(MemberEntity, { where: { organizationId: auth.organizationId, id: memberId }, lock: { mode: 'pessimistic_write' } });
+      const member = await manager.findOne(MemberEntity, {
+        where: { organizationId: auth.organizationId, id: memberId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!member) throw AppError.notFound('Member', memberId);
       if (member.status === 'deactivated') return;
       if (member.roles.includes('admin')) await this.assertAnotherAdmin(manager, auth.organizationId, memberId);
       // A pending invitation keeps its token hash, so that its link says it was withdrawn (as a revoked one does).
       const withdrawn = isPendingInvite(member) ? {} : { inviteTokenHash: null, inviteExpiresAt: null };
       await manager.update(MemberEntity, { id: memberId }, { status: 'deactivated', ...withdrawn });
-      await this.audit.record(manager, auth, { action: 'member.deactivated', entityType: 'member', entityId: memberId, before: { status: member.status }, after: { status: 'deactivated' } });
+      await this.audit.record(manager, auth, {
+        action: 'member.deactivated',
+        entityType: 'member',
+        entityId: memberId,
+        before: { status: member.status },
+        after: { status: 'deactivated' },
+      });
     });
     return this.get(auth, memberId);
   }

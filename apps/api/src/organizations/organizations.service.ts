@@ -27,7 +27,8 @@ export class OrganizationsService {
     if (typeof dto.webhookUrl === 'string') {
       // Resolved now and refused when any address is not public (checked again, and pinned, at every send).
       await resolveWebhookTarget(dto.webhookUrl, this.webhooks).catch((error: unknown) => {
-        if (error instanceof WebhookTargetError) throw AppError.invalidFields([{ field: 'webhookUrl', message: error.message, code: `webhook_${error.problem}` }]);
+        if (error instanceof WebhookTargetError)
+          throw AppError.invalidFields([{ field: 'webhookUrl', message: error.message, code: `webhook_${error.problem}` }]);
         throw error;
       });
     }
@@ -37,7 +38,13 @@ export class OrganizationsService {
       const next = { ...org.settings, ...Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) };
       await manager.update(OrganizationEntity, { id: org.id }, { ...(name ? { name } : {}), settings: next });
       const redact = (s: typeof next) => ({ ...s, webhookSecret: s.webhookSecret ? '<set>' : null });
-      await this.audit.record(manager, auth, { action: 'organization.updated', entityType: 'organization', entityId: org.id, before: { name: org.name, settings: redact(org.settings) }, after: { name: name ?? org.name, settings: redact(next) } });
+      await this.audit.record(manager, auth, {
+        action: 'organization.updated',
+        entityType: 'organization',
+        entityId: org.id,
+        before: { name: org.name, settings: redact(org.settings) },
+        after: { name: name ?? org.name, settings: redact(next) },
+      });
     });
     return this.get(auth);
   }

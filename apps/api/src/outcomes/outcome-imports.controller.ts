@@ -18,17 +18,34 @@ export class OutcomeImportsController {
   @HttpCode(202)
   @Roles('admin', 'people_analytics')
   @ApiConsumes('text/csv')
-  @ApiBody({ description: `UTF-8 CSV with the header ${OUTCOME_CSV_COLUMNS.join(',')} (application_id, or candidate_email + role)`, schema: { type: 'string' } })
+  @ApiBody({
+    description: `UTF-8 CSV with the header ${OUTCOME_CSV_COLUMNS.join(',')} (application_id, or candidate_email + role)`,
+    schema: { type: 'string' },
+  })
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean, description: 'Check every row and report, write nothing' })
-  @ApiContract({ summary: 'Import outcomes from an HR system: streamed, checked row by row, applied by the worker all or nothing', response: OutcomeImportResponseDto, status: 202, errors: ['payload_too_large', 'unsupported_media_type'] })
-  upload(@Auth() auth: AuthContext, @Req() request: FastifyRequest, @Headers('content-length') contentLength: string | undefined, @Query('dryRun') dryRun?: string): Promise<OutcomeImportResponseDto> {
+  @ApiContract({
+    summary: 'Import outcomes from an HR system: streamed, checked row by row, applied by the worker all or nothing',
+    response: OutcomeImportResponseDto,
+    status: 202,
+    errors: ['payload_too_large', 'unsupported_media_type'],
+  })
+  upload(
+    @Auth() auth: AuthContext,
+    @Req() request: FastifyRequest,
+    @Headers('content-length') contentLength: string | undefined,
+    @Query('dryRun') dryRun?: string,
+  ): Promise<OutcomeImportResponseDto> {
     const length = contentLength === undefined ? undefined : Number(contentLength);
     return this.uploads.upload(auth, request.body, Number.isFinite(length) ? length : undefined, dryRun === 'true' || dryRun === '1');
   }
 
   @Get(':id')
   @Roles('admin', 'people_analytics')
-  @ApiContract({ summary: "An import's progress: rows read, accepted, rejected (with row, column and reason), written, unchanged", response: OutcomeImportResponseDto, errors: ['outcome_import_not_found'] })
+  @ApiContract({
+    summary: "An import's progress: rows read, accepted, rejected (with row, column and reason), written, unchanged",
+    response: OutcomeImportResponseDto,
+    errors: ['outcome_import_not_found'],
+  })
   get(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<OutcomeImportResponseDto> {
     return this.uploads.get(auth, id);
   }

@@ -100,7 +100,12 @@ export class OutcomeUploadsService {
           payload: { organizationId: auth.organizationId, importId },
           dedupeKey: `outcome-import:${importId}`,
         });
-        await this.audit.record(manager, auth, { action: 'outcome_import.uploaded', entityType: 'outcome_import', entityId: importId, after: { dryRun, rowsRead } });
+        await this.audit.record(manager, auth, {
+          action: 'outcome_import.uploaded',
+          entityType: 'outcome_import',
+          entityId: importId,
+          after: { dryRun, rowsRead },
+        });
         return importId;
       });
       return this.get(auth, importId);
@@ -122,7 +127,9 @@ export class OutcomeUploadsService {
 }
 
 function isReadable(body: unknown): body is Readable {
-  return body !== null && typeof body === 'object' && typeof (body as Readable).pipe === 'function' && typeof (body as Readable).resume === 'function';
+  return (
+    body !== null && typeof body === 'object' && typeof (body as Readable).pipe === 'function' && typeof (body as Readable).resume === 'function'
+  );
 }
 
 /** Copies the request into the parser: counts bytes against the limit, hashes them, and insists on UTF-8. */
@@ -138,7 +145,11 @@ async function feed(body: Readable, parser: ReturnType<typeof parse>, hash: Retu
       try {
         text = decoder.decode(chunk, { stream: true });
       } catch {
-        throw AppError.invalid('file', `The file is not UTF-8 text (an invalid byte sequence within the first ${bytes} bytes); export it as UTF-8.`, 'invalid_encoding');
+        throw AppError.invalid(
+          'file',
+          `The file is not UTF-8 text (an invalid byte sequence within the first ${bytes} bytes); export it as UTF-8.`,
+          'invalid_encoding',
+        );
       }
       if (!parser.write(text)) await once(parser, 'drain');
     }

@@ -16,21 +16,34 @@ export class OutcomesController {
 
   @Get('applications/:id/outcomes')
   @Roles('admin', 'hiring_manager', 'people_analytics')
-  @ApiContract({ summary: "A hired application's outcomes (performance ratings, time to productivity, departure, promotions) and the rating scale", response: OutcomesResponseDto, errors: ['application_not_found', 'outcomes_forbidden', 'application_not_hired'] })
+  @ApiContract({
+    summary: "A hired application's outcomes (performance ratings, time to productivity, departure, promotions) and the rating scale",
+    response: OutcomesResponseDto,
+    errors: ['application_not_found', 'outcomes_forbidden', 'application_not_hired'],
+  })
   list(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<OutcomesResponseDto> {
     return this.outcomes.list(auth, id);
   }
 
   @Post('applications/:id/outcomes')
   @Roles('admin', 'hiring_manager', 'people_analytics')
-  @ApiContract({ summary: 'Record one outcome of a hired application', response: OutcomeResponseDto, status: 201, errors: ['application_not_found', 'outcomes_forbidden', 'application_not_hired', 'outcome_exists'] })
+  @ApiContract({
+    summary: 'Record one outcome of a hired application',
+    response: OutcomeResponseDto,
+    status: 201,
+    errors: ['application_not_found', 'outcomes_forbidden', 'application_not_hired', 'outcome_exists'],
+  })
   record(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() dto: RecordOutcomeRequestDto): Promise<OutcomeResponseDto> {
     return this.outcomes.record(auth, id, dto);
   }
 
   @Patch('applications/:id/outcomes/:outcomeId')
   @Roles('admin', 'hiring_manager', 'people_analytics')
-  @ApiContract({ summary: 'Correct one outcome (its kind stays)', response: OutcomeResponseDto, errors: ['application_not_found', 'outcome_not_found', 'outcomes_forbidden', 'application_not_hired', 'outcome_exists'] })
+  @ApiContract({
+    summary: 'Correct one outcome (its kind stays)',
+    response: OutcomeResponseDto,
+    errors: ['application_not_found', 'outcome_not_found', 'outcomes_forbidden', 'application_not_hired', 'outcome_exists'],
+  })
   update(
     @Auth() auth: AuthContext,
     @Param('id', UuidParam) id: string,
@@ -43,21 +56,34 @@ export class OutcomesController {
   @Delete('applications/:id/outcomes/:outcomeId')
   @HttpCode(204)
   @Roles('admin', 'hiring_manager', 'people_analytics')
-  @ApiContract({ summary: 'Delete one outcome', response: null, status: 204, errors: ['application_not_found', 'outcome_not_found', 'outcomes_forbidden', 'application_not_hired'] })
+  @ApiContract({
+    summary: 'Delete one outcome',
+    response: null,
+    status: 204,
+    errors: ['application_not_found', 'outcome_not_found', 'outcomes_forbidden', 'application_not_hired'],
+  })
   remove(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Param('outcomeId', UuidParam) outcomeId: string): Promise<void> {
     return this.outcomes.remove(auth, id, outcomeId);
   }
 
   @Get('outcomes/scale')
   @Roles('admin', 'hiring_manager', 'people_analytics')
-  @ApiContract({ summary: "The organization's performance-rating scale (1–5 with labels unless changed)", response: PerformanceScaleResponseDto, errors: [] })
+  @ApiContract({
+    summary: "The organization's performance-rating scale (1–5 with labels unless changed)",
+    response: PerformanceScaleResponseDto,
+    errors: [],
+  })
   scale(@Auth() auth: AuthContext): Promise<PerformanceScaleResponseDto> {
     return this.outcomes.scale(auth);
   }
 
   @Put('outcomes/scale')
   @Roles('admin')
-  @ApiContract({ summary: "Set the organization's performance-rating scale (refused while recorded ratings lie outside it)", response: PerformanceScaleResponseDto, errors: ['ratings_outside_scale'] })
+  @ApiContract({
+    summary: "Set the organization's performance-rating scale (refused while recorded ratings lie outside it)",
+    response: PerformanceScaleResponseDto,
+    errors: ['ratings_outside_scale'],
+  })
   setScale(@Auth() auth: AuthContext, @Body() dto: PerformanceScaleRequestDto): Promise<PerformanceScaleResponseDto> {
     return this.outcomes.setScale(auth, dto);
   }

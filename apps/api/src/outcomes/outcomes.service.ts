@@ -34,7 +34,10 @@ export class OutcomesService {
 
   async list(auth: AuthContext, applicationId: string): Promise<OutcomesResponseDto> {
     await this.accessibleApplication(auth, applicationId);
-    const [scale, items] = await Promise.all([this.outcomes.scale(auth.organizationId), this.outcomes.listForApplication(auth.organizationId, applicationId)]);
+    const [scale, items] = await Promise.all([
+      this.outcomes.scale(auth.organizationId),
+      this.outcomes.listForApplication(auth.organizationId, applicationId),
+    ]);
     return { scale, items: items.map((o) => OutcomeResponseDto.from(o, scale)) };
   }
 
@@ -45,7 +48,12 @@ export class OutcomesService {
       const scale = await this.outcomes.scale(auth.organizationId, manager);
       const checked = validateOutcome(dto, scale);
       if ('errors' in checked) throw AppError.invalidFields(checked.errors, 'The outcome has invalid fields.');
-      const saved = await this.outcomes.insert(manager, { ...checked.values, organizationId: auth.organizationId, applicationId, recordedByMemberId: auth.memberId });
+      const saved = await this.outcomes.insert(manager, {
+        ...checked.values,
+        organizationId: auth.organizationId,
+        applicationId,
+        recordedByMemberId: auth.memberId,
+      });
       await this.auditChange(manager, auth, 'outcome.recorded', saved, application, null);
       return OutcomeResponseDto.from(saved, scale);
     });
@@ -56,10 +64,15 @@ export class OutcomesService {
       const application = await this.accessibleApplication(auth, applicationId, manager);
       const current = await this.outcomes.findOne(manager, auth.organizationId, applicationId, outcomeId);
       if (!current) throw AppError.notFound('Outcome', outcomeId);
-      if (dto !== null && typeof dto === 'object' && 'kind' in dto) throw AppError.invalid('kind', 'the kind of an outcome cannot change; delete it and record another', 'kind_immutable');
+      if (dto !== null && typeof dto === 'object' && 'kind' in dto)
+        throw AppError.invalid('kind', 'the kind of an outcome cannot change; delete it and record another', 'kind_immutable');
       // Only the date may be cleared; any other field sent as null is refused by name (leave it out to keep it).
       const nulled = Object.entries(dto).filter(([field, value]) => value === null && field !== 'date');
-      if (nulled.length) throw AppError.invalidFields(nulled.map(([field]) => ({ field, message: `${field} cannot be null; leave it out to keep the stored value`, code: 'not_nullable' })), 'The outcome has invalid fields.');
+      if (nulled.length)
+        throw AppError.invalidFields(
+          nulled.map(([field]) => ({ field, message: `${field} cannot be null; leave it out to keep the stored value`, code: 'not_nullable' })),
+          'The outcome has invalid fields.',
+        );
       const scale = await this.outcomes.scale(auth.organizationId, manager);
       const merged = { ...this.asInput(current), ...Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) };
       const checked = validateOutcome(merged, scale);
@@ -100,9 +113,20 @@ export class OutcomesService {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.outcomes.scale(auth.organizationId, manager);
       const outside = await this.outcomes.ratingsOutside(manager, auth.organizationId, scale);
-      if (outside > 0) throw AppError.conflict('ratings_outside_scale', `${outside} recorded rating(s) lie outside ${scale.min}–${scale.max}; change or delete them first.`, { ratingsOutside: outside });
+      if (outside > 0)
+        throw AppError.conflict(
+          'ratings_outside_scale',
+          `${outside} recorded rating(s) lie outside ${scale.min}–${scale.max}; change or delete them first.`,
+          { ratingsOutside: outside },
+        );
       await this.outcomes.saveScale(manager, auth.organizationId, scale);
-      await this.audit.record(manager, auth, { action: 'outcome_scale.changed', entityType: 'organization', entityId: auth.organizationId, before, after: scale });
+      await this.audit.record(manager, auth, {
+        action: 'outcome_scale.changed',
+        entityType: 'organization',
+        entityId: auth.organizationId,
+        before,
+        after: scale,
+      });
       return scale;
     });
   }
@@ -118,7 +142,10 @@ export class OutcomesService {
 
   private assertHired(application: OutcomeApplicationRow): void {
     if (application.status !== 'hired') {
-      throw AppError.conflict('application_not_hired', `The application is ${application.status}; outcomes are recorded for hired applications only.`);
+      throw AppError.conflict(
+        'application_not_hired',
+        `The application is ${application.status}; outcomes are recorded for hired applications only.`,
+      );
     }
   }
 
@@ -127,7 +154,10 @@ export class OutcomesService {
       return await this.dataSource.transaction(work);
     } catch (error) {
       if (pgErrorCode(error) === PgErrorCode.UniqueViolation) {
-        throw AppError.conflict('outcome_exists', 'This outcome is already recorded for the application (one rating per review point, one time to productivity, one departure, one promotion per date); edit it instead.');
+        throw AppError.conflict(
+          'outcome_exists',
+          'This outcome is already recorded for the application (one rating per review point, one time to productivity, one departure, one promotion per date); edit it instead.',
+        );
       }
       throw error;
     }
@@ -138,10 +168,25 @@ export class OutcomesService {
   }
 
   private auditView(o: OutcomeEntity) {
-    return { applicationId: o.applicationId, kind: o.kind, reviewPoint: o.reviewPoint, rating: o.rating, days: o.days, departureType: o.departureType, date: o.occurredOn };
+    return {
+      applicationId: o.applicationId,
+      kind: o.kind,
+      reviewPoint: o.reviewPoint,
+      rating: o.rating,
+      days: o.days,
+      departureType: o.departureType,
+      date: o.occurredOn,
+    };
   }
 
-  private async auditChange(manager: EntityManager, auth: AuthContext, action: string, outcome: OutcomeEntity, application: OutcomeApplicationRow, before: OutcomeEntity | null) {
+  private async auditChange(
+    manager: EntityManager,
+    auth: AuthContext,
+    action: string,
+    outcome: OutcomeEntity,
+    application: OutcomeApplicationRow,
+    before: OutcomeEntity | null,
+  ) {
     await this.audit.record(manager, auth, {
       action,
       entityType: 'outcome',

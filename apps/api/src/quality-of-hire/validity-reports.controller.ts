@@ -43,7 +43,11 @@ export class ValidityReportsController {
 
   @Get(':id')
   @Roles('admin', 'people_analytics', 'hiring_manager')
-  @ApiContract({ summary: 'One validity report by id', response: ValidityReportResponseDto, errors: ['validity_report_not_found', 'validity_reports_forbidden'] })
+  @ApiContract({
+    summary: 'One validity report by id',
+    response: ValidityReportResponseDto,
+    errors: ['validity_report_not_found', 'validity_reports_forbidden'],
+  })
   get(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<ValidityReportResponseDto> {
     return this.reports.get(auth, id);
   }

@@ -23,7 +23,11 @@ export class QuestionsController {
 
   @Get()
   @Roles('admin', 'recruiter', 'hiring_manager')
-  @ApiContract({ summary: 'Search the question bank by prompt text (q), tag and dimension, newest first', response: QuestionPageResponseDto, errors: [] })
+  @ApiContract({
+    summary: 'Search the question bank by prompt text (q), tag and dimension, newest first',
+    response: QuestionPageResponseDto,
+    errors: [],
+  })
   list(@Auth() auth: AuthContext, @Query() query: ListQuestionsQueryDto): Promise<QuestionPageResponseDto> {
     return this.questions.list(auth, query);
   }
@@ -37,7 +41,11 @@ export class QuestionsController {
 
   @Patch(':id')
   @Roles('admin', 'recruiter')
-  @ApiContract({ summary: 'Edit a question; loops using it get the change (a new loop version where scorecards exist)', response: QuestionResponseDto, errors: ['question_not_found'] })
+  @ApiContract({
+    summary: 'Edit a question; loops using it get the change (a new loop version where scorecards exist)',
+    response: QuestionResponseDto,
+    errors: ['question_not_found'],
+  })
   update(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() dto: UpdateQuestionRequestDto): Promise<QuestionResponseDto> {
     return this.questions.update(auth, id, dto);
   }
@@ -45,7 +53,12 @@ export class QuestionsController {
   @Delete(':id')
   @HttpCode(204)
   @Roles('admin', 'recruiter')
-  @ApiContract({ summary: 'Delete a question; 409 naming the rounds that use it', response: null, status: 204, errors: ['question_not_found', 'question_in_use'] })
+  @ApiContract({
+    summary: 'Delete a question; 409 naming the rounds that use it',
+    response: null,
+    status: 204,
+    errors: ['question_not_found', 'question_in_use'],
+  })
   remove(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<void> {
     return this.questions.remove(auth, id);
   }

@@ -1,7 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, AuditService, AuthContext, canonicalJson, FieldError, LoopVersionsService, pageLimit, QuestionEntity, QuestionsRepository, RolesRepository, toPage, withTotal } from '@hireloop/core';
+import {
+  AppError,
+  AuditService,
+  AuthContext,
+  canonicalJson,
+  FieldError,
+  LoopVersionsService,
+  pageLimit,
+  QuestionEntity,
+  QuestionsRepository,
+  RolesRepository,
+  toPage,
+  withTotal,
+} from '@hireloop/core';
 import { CreateQuestionRequestDto, ListQuestionsQueryDto, UpdateQuestionRequestDto } from './dto/question.request.dto';
 import { QuestionPageResponseDto, QuestionResponseDto } from './dto/question.response.dto';
 
@@ -38,8 +51,14 @@ export class QuestionsService {
 
   async list(auth: AuthContext, query: ListQuestionsQueryDto): Promise<QuestionPageResponseDto> {
     const filter = { q: query.q || undefined, tag: query.tag || undefined, dimensionId: query.dimensionId };
-    const [rows, total] = await Promise.all([this.questions.page(auth.organizationId, query, filter), query.withTotal ? this.questions.count(auth.organizationId, filter) : undefined]);
-    return withTotal(toPage(rows, pageLimit(query), (q) => this.questions.cursorOf(q), QuestionResponseDto.from), total);
+    const [rows, total] = await Promise.all([
+      this.questions.page(auth.organizationId, query, filter),
+      query.withTotal ? this.questions.count(auth.organizationId, filter) : undefined,
+    ]);
+    return withTotal(
+      toPage(rows, pageLimit(query), (q) => this.questions.cursorOf(q), QuestionResponseDto.from),
+      total,
+    );
   }
 
   async get(auth: AuthContext, questionId: string): Promise<QuestionResponseDto> {
@@ -59,7 +78,8 @@ export class QuestionsService {
       if (dto.dimensionIds !== undefined) await this.assertDimensions(manager, auth, dto.dimensionIds);
       const patch: Partial<QuestionEntity> = {};
       for (const field of QUESTION_FIELDS) {
-        if (dto[field] !== undefined && canonicalJson(dto[field]) !== canonicalJson(question[field])) (patch as Record<string, unknown>)[field] = dto[field];
+        if (dto[field] !== undefined && canonicalJson(dto[field]) !== canonicalJson(question[field]))
+          (patch as Record<string, unknown>)[field] = dto[field];
       }
       if (Object.keys(patch).length === 0) return;
       await this.questions.update(manager, auth.organizationId, questionId, patch);
@@ -75,7 +95,13 @@ export class QuestionsService {
           });
         }
       }
-      await this.audit.record(manager, auth, { action: 'question.updated', entityType: 'question', entityId: questionId, before: view(question), after: view({ ...question, ...patch }) });
+      await this.audit.record(manager, auth, {
+        action: 'question.updated',
+        entityType: 'question',
+        entityId: questionId,
+        before: view(question),
+        after: view({ ...question, ...patch }),
+      });
     });
     return this.get(auth, questionId);
   }
@@ -100,11 +126,22 @@ export class QuestionsService {
     const errors: FieldError[] = dimensionIds
       .map((id, i) => ({ id, i }))
       .filter(({ id }) => !found.has(id))
-      .map(({ id, i }) => ({ field: `dimensionIds.${i}`, code: 'unknown_dimension', message: `${id} is not a dimension of any role in this organization.` }));
+      .map(({ id, i }) => ({
+        field: `dimensionIds.${i}`,
+        code: 'unknown_dimension',
+        message: `${id} is not a dimension of any role in this organization.`,
+      }));
     if (errors.length) throw AppError.invalidFields(errors, errors.map((e) => e.message).join(' '));
   }
 }
 
 function view(q: Pick<QuestionEntity, (typeof QUESTION_FIELDS)[number]>): Record<string, unknown> {
-  return { prompt: q.prompt, pointsOfAssessment: q.pointsOfAssessment, pitfalls: q.pitfalls, followUps: q.followUps, tags: q.tags, dimensionIds: q.dimensionIds };
+  return {
+    prompt: q.prompt,
+    pointsOfAssessment: q.pointsOfAssessment,
+    pitfalls: q.pitfalls,
+    followUps: q.followUps,
+    tags: q.tags,
+    dimensionIds: q.dimensionIds,
+  };
 }

@@ -16,7 +16,11 @@ export class RoleTemplatesController {
 
   @Get('role-templates')
   @Roles('admin', 'recruiter', 'hiring_manager')
-  @ApiContract({ summary: 'Ready-made loops: dimensions with weights, rubrics and signals, rounds, questions, focus areas', response: RoleTemplatePageResponseDto, errors: [] })
+  @ApiContract({
+    summary: 'Ready-made loops: dimensions with weights, rubrics and signals, rounds, questions, focus areas',
+    response: RoleTemplatePageResponseDto,
+    errors: [],
+  })
   list(): RoleTemplatePageResponseDto {
     return this.templates.list();
   }
@@ -30,7 +34,12 @@ export class RoleTemplatesController {
 
   @Post('roles/from-template')
   @Roles('admin', 'recruiter')
-  @ApiContract({ summary: "Create a draft role from a template; its questions join the organization's question bank", response: RoleResponseDto, status: 201, errors: [] })
+  @ApiContract({
+    summary: "Create a draft role from a template; its questions join the organization's question bank",
+    response: RoleResponseDto,
+    status: 201,
+    errors: [],
+  })
   create(@Auth() auth: AuthContext, @Body() dto: CreateRoleFromTemplateRequestDto): Promise<RoleResponseDto> {
     return this.templates.createRole(auth, dto);
   }

@@ -79,7 +79,13 @@ export class RoleTemplatesService {
         action: 'role.created_from_template',
         entityType: 'role',
         entityId: role.id,
-        after: { title: role.title, templateKey: template.key, hiringManagerId: role.hiringManagerId, questionsCreated: created, questionsReused: reused },
+        after: {
+          title: role.title,
+          templateKey: template.key,
+          hiringManagerId: role.hiringManagerId,
+          questionsCreated: created,
+          questionsReused: reused,
+        },
       });
       return role.id;
     });

@@ -118,6 +118,10 @@ describe('role templates', () => {
   it('research scientist (ML): the guide’s ten questions and three assessments', () => {
     const t = findRoleTemplate('research-scientist-ml')!;
     expect(t.questions).toHaveLength(10);
-    expect(t.focusAreas.map((f) => f.name)).toEqual(['Theoretical depth and clarity', 'Applied research and problem framing', 'Critical thinking and scientific rigor']);
+    expect(t.focusAreas.map((f) => f.name)).toEqual([
+      'Theoretical depth and clarity',
+      'Applied research and problem framing',
+      'Critical thinking and scientific rigor',
+    ]);
   });
 });

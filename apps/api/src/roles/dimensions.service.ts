@@ -1,7 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, AuditService, AuthContext, canonicalJson, DimensionEntity, FieldError, formatWeight, RatingScaleKind, ratingScaleOf, RolesRepository, Rubric, rubricKeysOf, sumWeights } from '@hireloop/core';
+import {
+  AppError,
+  AuditService,
+  AuthContext,
+  canonicalJson,
+  DimensionEntity,
+  FieldError,
+  formatWeight,
+  RatingScaleKind,
+  ratingScaleOf,
+  RolesRepository,
+  Rubric,
+  rubricKeysOf,
+  sumWeights,
+} from '@hireloop/core';
 import { CreateDimensionRequestDto, SetWeightsRequestDto, UpdateDimensionRequestDto } from './dto/dimension.request.dto';
 import { DimensionChangeResponseDto, DimensionResponseDto, RoleResponseDto } from './dto/role.response.dto';
 import { insertAt, moveTo } from '@hireloop/core/roles/ordering';
@@ -40,10 +54,25 @@ export class DimensionsService {
         position: existing.length + 1,
       });
       if (dto.position !== undefined) {
-        await this.roles.renumber(manager, 'dimensions', auth.organizationId, roleId, insertAt(existing.map((d) => d.id), dimension.id, dto.position));
+        await this.roles.renumber(
+          manager,
+          'dimensions',
+          auth.organizationId,
+          roleId,
+          insertAt(
+            existing.map((d) => d.id),
+            dimension.id,
+            dto.position,
+          ),
+        );
       }
       await this.loop.afterLoopChange(manager, auth, roleId);
-      await this.audit.record(manager, auth, { action: 'dimension.created', entityType: 'dimension', entityId: dimension.id, after: { roleId, ...view(dimension) } });
+      await this.audit.record(manager, auth, {
+        action: 'dimension.created',
+        entityType: 'dimension',
+        entityId: dimension.id,
+        after: { roleId, ...view(dimension) },
+      });
       return dimension.id;
     });
     return this.changeResponse(auth, roleId, dimensionId);
@@ -64,14 +93,33 @@ export class DimensionsService {
       if (dto.signals?.strong !== undefined) patch.strongSignals = dto.signals.strong;
       if (dto.signals?.weak !== undefined) patch.weakSignals = dto.signals.weak;
       if (dto.signals?.redFlags !== undefined) patch.redFlags = dto.signals.redFlags;
-      const changed = (Object.keys(patch) as (keyof DimensionEntity)[]).filter((k) => canonicalJson(patch[k]) !== canonicalJson(k === 'weight' ? Number(dimension.weight) : dimension[k]));
+      const changed = (Object.keys(patch) as (keyof DimensionEntity)[]).filter(
+        (k) => canonicalJson(patch[k]) !== canonicalJson(k === 'weight' ? Number(dimension.weight) : dimension[k]),
+      );
       await this.roles.updateDimension(manager, auth.organizationId, dimensionId, Object.fromEntries(changed.map((k) => [k, patch[k]])));
       const moved = dto.position !== undefined && dto.position !== dimension.position;
-      if (moved) await this.roles.renumber(manager, 'dimensions', auth.organizationId, roleId, moveTo(all.map((d) => d.id), dimensionId, dto.position!));
+      if (moved)
+        await this.roles.renumber(
+          manager,
+          'dimensions',
+          auth.organizationId,
+          roleId,
+          moveTo(
+            all.map((d) => d.id),
+            dimensionId,
+            dto.position!,
+          ),
+        );
       if (changed.length === 0 && !moved) return;
       await this.loop.afterLoopChange(manager, auth, roleId);
       const after = await this.findOrThrow(manager, auth, roleId, dimensionId);
-      await this.audit.record(manager, auth, { action: 'dimension.updated', entityType: 'dimension', entityId: dimensionId, before: { roleId, ...view(dimension) }, after: { roleId, ...view(after) } });
+      await this.audit.record(manager, auth, {
+        action: 'dimension.updated',
+        entityType: 'dimension',
+        entityId: dimensionId,
+        before: { roleId, ...view(dimension) },
+        after: { roleId, ...view(after) },
+      });
     });
     return this.changeResponse(auth, roleId, dimensionId);
   }
@@ -102,7 +150,12 @@ export class DimensionsService {
       const rest = (await this.roles.dimensions(auth.organizationId, roleId, manager)).map((d) => d.id);
       await this.roles.renumber(manager, 'dimensions', auth.organizationId, roleId, rest);
       await this.loop.afterLoopChange(manager, auth, roleId);
-      await this.audit.record(manager, auth, { action: 'dimension.deleted', entityType: 'dimension', entityId: dimensionId, before: { roleId, ...view(dimension) } });
+      await this.audit.record(manager, auth, {
+        action: 'dimension.deleted',
+        entityType: 'dimension',
+        entityId: dimensionId,
+        before: { roleId, ...view(dimension) },
+      });
     });
     return this.loop.detail(auth.organizationId, roleId);
   }
@@ -116,8 +169,10 @@ export class DimensionsService {
       const errors: FieldError[] = [];
       const seen = new Set<string>();
       dto.weights.forEach((w, i) => {
-        if (!byId.has(w.dimensionId)) errors.push({ field: `weights.${i}.dimensionId`, code: 'unknown_dimension', message: `${w.dimensionId} is not a dimension of this role.` });
-        else if (seen.has(w.dimensionId)) errors.push({ field: `weights.${i}.dimensionId`, code: 'duplicate', message: `Dimension ${w.dimensionId} is listed more than once.` });
+        if (!byId.has(w.dimensionId))
+          errors.push({ field: `weights.${i}.dimensionId`, code: 'unknown_dimension', message: `${w.dimensionId} is not a dimension of this role.` });
+        else if (seen.has(w.dimensionId))
+          errors.push({ field: `weights.${i}.dimensionId`, code: 'duplicate', message: `Dimension ${w.dimensionId} is listed more than once.` });
         seen.add(w.dimensionId);
       });
       if (errors.length) throw AppError.invalidFields(errors, errors[0].message);
@@ -132,7 +187,13 @@ export class DimensionsService {
       }
       if (Object.keys(after).length === 0) return;
       await this.loop.afterLoopChange(manager, auth, roleId);
-      await this.audit.record(manager, auth, { action: 'role.weights_changed', entityType: 'role', entityId: roleId, before: { weights: before }, after: { weights: after } });
+      await this.audit.record(manager, auth, {
+        action: 'role.weights_changed',
+        entityType: 'role',
+        entityId: roleId,
+        before: { weights: before },
+        after: { weights: after },
+      });
     });
     return this.loop.detail(auth.organizationId, roleId);
   }
@@ -190,5 +251,7 @@ export function rubricForScale(input: object, ratingScale: RatingScaleKind | nul
       message: `rubric.${key} is required: the role rates on the ${scale.kind} scale, whose level ${key} is "${scale.levels.find((l) => String(l.value) === key)?.label}".`,
     }));
   if (errors.length > 0) throw AppError.invalidFields(errors, errors.map((e) => e.message).join(' '));
-  return Object.fromEntries(['1', '2', '3', '4', '5'].filter((k) => typeof rubric[k] === 'string' && rubric[k]!.trim() !== '').map((k) => [k, rubric[k]!.trim()]));
+  return Object.fromEntries(
+    ['1', '2', '3', '4', '5'].filter((k) => typeof rubric[k] === 'string' && rubric[k]!.trim() !== '').map((k) => [k, rubric[k]!.trim()]),
+  );
 }

@@ -36,7 +36,17 @@ export interface LoopBlueprint {
     templateKey: string | null;
     clonedFromRoleId: string | null;
   };
-  dimensions: { key: string; name: string; description: string; weight: number; rubric: Rubric; required?: boolean; strongSignals: string[]; weakSignals: string[]; redFlags: string[] }[];
+  dimensions: {
+    key: string;
+    name: string;
+    description: string;
+    weight: number;
+    rubric: Rubric;
+    required?: boolean;
+    strongSignals: string[];
+    weakSignals: string[];
+    redFlags: string[];
+  }[];
 }
 
 export interface BlueprintRound {
@@ -88,14 +98,18 @@ export class RoleLoopService {
   /** 400 on `field` unless the id is an active member of the organization holding `hiring_manager`. */
   async assertHiringManager(manager: EntityManager, organizationId: string, memberId: string, field = 'hiringManagerId'): Promise<void> {
     const missing = await this.members.missingWithRole(organizationId, [memberId], 'hiring_manager', manager);
-    if (missing.length > 0) throw AppError.invalid(field, `${field} must be an active member of the organization holding the hiring_manager role.`, 'not_a_hiring_manager');
+    if (missing.length > 0)
+      throw AppError.invalid(field, `${field} must be an active member of the organization holding the hiring_manager role.`, 'not_a_hiring_manager');
   }
 
   async isEligibleHiringManager(manager: EntityManager, organizationId: string, memberId: string): Promise<boolean> {
     return (await this.members.missingWithRole(organizationId, [memberId], 'hiring_manager', manager)).length === 0;
   }
 
-  async readiness(manager: EntityManager, role: RoleEntity): Promise<{ readiness: LoopReadiness; dimensions: DimensionEntity[]; rounds: RoundEntity[] }> {
+  async readiness(
+    manager: EntityManager,
+    role: RoleEntity,
+  ): Promise<{ readiness: LoopReadiness; dimensions: DimensionEntity[]; rounds: RoundEntity[] }> {
     // Sequential on purpose: inside a transaction every query shares one connection.
     const dimensions = await this.roles.dimensions(role.organizationId, role.id, manager);
     const rounds = await this.roles.rounds(role.organizationId, role.id, manager);
@@ -163,14 +177,23 @@ export class RoleLoopService {
   }
 
   /** Creates a draft role with version 1 and its dimensions; returns the new dimension ids by blueprint key. */
-  async createRoleWithDimensions(manager: EntityManager, auth: AuthContext, blueprint: LoopBlueprint): Promise<{ role: RoleEntity; dimensionIds: Map<string, string> }> {
+  async createRoleWithDimensions(
+    manager: EntityManager,
+    auth: AuthContext,
+    blueprint: LoopBlueprint,
+  ): Promise<{ role: RoleEntity; dimensionIds: Map<string, string> }> {
     const role = await this.roles.insert(manager, { organizationId: auth.organizationId, status: 'draft', ...blueprint.role });
     await this.loopVersions.createInitial(manager, auth.organizationId, role.id, role.ratingScale);
     const dimensionIds = new Map<string, string>();
     let position = 0;
     for (const d of blueprint.dimensions) {
       const { key, ...values } = d;
-      const row = await this.roles.insertDimension(manager, { organizationId: auth.organizationId, roleId: role.id, ...values, position: ++position });
+      const row = await this.roles.insertDimension(manager, {
+        organizationId: auth.organizationId,
+        roleId: role.id,
+        ...values,
+        position: ++position,
+      });
       dimensionIds.set(key, row.id);
     }
     return { role, dimensionIds };

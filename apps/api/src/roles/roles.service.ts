@@ -23,7 +23,13 @@ import {
   withTotal,
 } from '@hireloop/core';
 import { CloneRoleRequestDto, CreateRoleRequestDto, ListRolesQueryDto, UpdateRoleRequestDto } from './dto/role.request.dto';
-import { LoopVersionPageResponseDto, LoopVersionResponseDto, RolePageResponseDto, RoleResponseDto, RoleSummaryResponseDto } from './dto/role.response.dto';
+import {
+  LoopVersionPageResponseDto,
+  LoopVersionResponseDto,
+  RolePageResponseDto,
+  RoleResponseDto,
+  RoleSummaryResponseDto,
+} from './dto/role.response.dto';
 import { mergeHirePolicy, nullHirePolicyFields, validateHirePolicy } from '@hireloop/core/roles/hire-policy';
 import { RoleLoopService } from './role-loop.service';
 
@@ -73,10 +79,17 @@ export class RolesService {
   /** Admins and recruiters see every role; a hiring manager sees the roles they manage. */
   async list(auth: AuthContext, query: ListRolesQueryDto): Promise<RolePageResponseDto> {
     const onlyManaged = !this.loop.canWrite(auth);
-    if (onlyManaged && !hasRole(auth, 'hiring_manager')) throw AppError.forbidden('role_required', 'Only admins, recruiters and hiring managers can list roles.');
+    if (onlyManaged && !hasRole(auth, 'hiring_manager'))
+      throw AppError.forbidden('role_required', 'Only admins, recruiters and hiring managers can list roles.');
     const filter = { status: query.status, hiringManagerId: onlyManaged ? auth.memberId : undefined, q: query.q || undefined };
-    const [rows, total] = await Promise.all([this.roles.page(auth.organizationId, query, filter), query.withTotal ? this.roles.count(auth.organizationId, filter) : undefined]);
-    return withTotal(toPage(rows, pageLimit(query), (r) => this.roles.cursorOf(r), RoleSummaryResponseDto.from), total);
+    const [rows, total] = await Promise.all([
+      this.roles.page(auth.organizationId, query, filter),
+      query.withTotal ? this.roles.count(auth.organizationId, filter) : undefined,
+    ]);
+    return withTotal(
+      toPage(rows, pageLimit(query), (r) => this.roles.cursorOf(r), RoleSummaryResponseDto.from),
+      total,
+    );
   }
 
   async get(auth: AuthContext, roleId: string): Promise<RoleResponseDto> {
@@ -142,7 +155,11 @@ export class RolesService {
       if (role.status === 'open') return;
       const { readiness } = await this.loop.readiness(manager, role);
       if (!readiness.canOpen) {
-        throw AppError.unprocessable('loop_not_ready', `The role cannot open yet: ${readiness.errors.map((e) => e.message).join(' ')}`, readiness.errors);
+        throw AppError.unprocessable(
+          'loop_not_ready',
+          `The role cannot open yet: ${readiness.errors.map((e) => e.message).join(' ')}`,
+          readiness.errors,
+        );
       }
       const now = new Date();
       await this.roles.update(manager, auth.organizationId, roleId, { status: 'open', openedAt: now, closedAt: null });
@@ -164,7 +181,13 @@ export class RolesService {
       if (role.status === 'closed') return;
       if (role.status !== 'open') throw AppError.conflict('role_not_open', 'Only an open role can be closed; this role is still a draft.');
       await this.roles.update(manager, auth.organizationId, roleId, { status: 'closed', closedAt: new Date() });
-      await this.audit.record(manager, auth, { action: 'role.closed', entityType: 'role', entityId: roleId, before: { status: 'open' }, after: { status: 'closed' } });
+      await this.audit.record(manager, auth, {
+        action: 'role.closed',
+        entityType: 'role',
+        entityId: roleId,
+        before: { status: 'open' },
+        after: { status: 'closed' },
+      });
     });
     return this.loop.detail(auth.organizationId, roleId);
   }
@@ -176,7 +199,8 @@ export class RolesService {
       if (!source) throw AppError.notFound('Role', sourceId);
       const dimensions = await this.roles.dimensions(auth.organizationId, sourceId, manager);
       const rounds = await this.roles.rounds(auth.organizationId, sourceId, manager);
-      const keepManager = source.hiringManagerId !== null && (await this.loop.isEligibleHiringManager(manager, auth.organizationId, source.hiringManagerId));
+      const keepManager =
+        source.hiringManagerId !== null && (await this.loop.isEligibleHiringManager(manager, auth.organizationId, source.hiringManagerId));
       const { role, dimensionIds } = await this.loop.createRoleWithDimensions(manager, auth, {
         role: {
           title: dto.title ?? `${source.title} (copy)`.slice(0, 200),
@@ -267,7 +291,13 @@ export class RolesService {
       rows,
       pageLimit(query),
       (v) => ({ sortValue: String(v.number), id: v.id }),
-      (v) => ({ id: v.id, number: v.number, current: v.id === role.currentLoopVersionId, scorecardCount: v.scorecardCount, createdAt: v.createdAt.toISOString() }),
+      (v) => ({
+        id: v.id,
+        number: v.number,
+        current: v.id === role.currentLoopVersionId,
+        scorecardCount: v.scorecardCount,
+        createdAt: v.createdAt.toISOString(),
+      }),
     );
   }
 

@@ -24,7 +24,8 @@ export class RoundsService {
     const roundId = await this.dataSource.transaction(async (manager) => {
       await this.loop.lockForWrite(manager, auth, roleId);
       const existing = await this.roles.rounds(auth.organizationId, roleId, manager);
-      if (existing.length >= MAX_ROUNDS_PER_ROLE) throw AppError.conflict('too_many_rounds', `A role can have at most ${MAX_ROUNDS_PER_ROLE} rounds.`);
+      if (existing.length >= MAX_ROUNDS_PER_ROLE)
+        throw AppError.conflict('too_many_rounds', `A role can have at most ${MAX_ROUNDS_PER_ROLE} rounds.`);
       const focusDimensionIds = dto.focusDimensionIds ?? [];
       const questionIds = dto.questionIds ?? [];
       await this.assertReferences(manager, auth, roleId, focusDimensionIds, questionIds);
@@ -39,7 +40,17 @@ export class RoundsService {
         questionIds,
       });
       if (dto.position !== undefined) {
-        await this.roles.renumber(manager, 'rounds', auth.organizationId, roleId, insertAt(existing.map((r) => r.id), round.id, dto.position));
+        await this.roles.renumber(
+          manager,
+          'rounds',
+          auth.organizationId,
+          roleId,
+          insertAt(
+            existing.map((r) => r.id),
+            round.id,
+            dto.position,
+          ),
+        );
       }
       await this.loop.afterLoopChange(manager, auth, roleId);
       await this.audit.record(manager, auth, { action: 'round.created', entityType: 'round', entityId: round.id, after: { roleId, ...view(round) } });
@@ -55,18 +66,35 @@ export class RoundsService {
       await this.assertReferences(manager, auth, roleId, dto.focusDimensionIds ?? [], dto.questionIds ?? []);
       const patch: Partial<RoundEntity> = {};
       for (const field of ROUND_FIELDS) {
-        if (dto[field] !== undefined && canonicalJson(dto[field]) !== canonicalJson(round[field])) (patch as Record<string, unknown>)[field] = dto[field];
+        if (dto[field] !== undefined && canonicalJson(dto[field]) !== canonicalJson(round[field]))
+          (patch as Record<string, unknown>)[field] = dto[field];
       }
       await this.roles.updateRound(manager, auth.organizationId, roundId, patch);
       const moved = dto.position !== undefined && dto.position !== round.position;
       if (moved) {
         const all = await this.roles.rounds(auth.organizationId, roleId, manager);
-        await this.roles.renumber(manager, 'rounds', auth.organizationId, roleId, moveTo(all.map((r) => r.id), roundId, dto.position!));
+        await this.roles.renumber(
+          manager,
+          'rounds',
+          auth.organizationId,
+          roleId,
+          moveTo(
+            all.map((r) => r.id),
+            roundId,
+            dto.position!,
+          ),
+        );
       }
       if (Object.keys(patch).length === 0 && !moved) return;
       await this.loop.afterLoopChange(manager, auth, roleId);
       const after = await this.findOrThrow(manager, auth, roleId, roundId);
-      await this.audit.record(manager, auth, { action: 'round.updated', entityType: 'round', entityId: roundId, before: { roleId, ...view(round) }, after: { roleId, ...view(after) } });
+      await this.audit.record(manager, auth, {
+        action: 'round.updated',
+        entityType: 'round',
+        entityId: roundId,
+        before: { roleId, ...view(round) },
+        after: { roleId, ...view(after) },
+      });
     });
     return this.changeResponse(auth, roleId, roundId);
   }
@@ -94,7 +122,13 @@ export class RoundsService {
   }
 
   /** Focus ids must be dimensions of this role; question ids must be questions of the organization (400 naming each). */
-  private async assertReferences(manager: EntityManager, auth: AuthContext, roleId: string, focusDimensionIds: string[], questionIds: string[]): Promise<void> {
+  private async assertReferences(
+    manager: EntityManager,
+    auth: AuthContext,
+    roleId: string,
+    focusDimensionIds: string[],
+    questionIds: string[],
+  ): Promise<void> {
     const dimensions = await this.roles.dimensionIdsOfRole(manager, auth.organizationId, roleId, focusDimensionIds);
     const questions = await this.questions.existingIdsForLink(manager, auth.organizationId, questionIds);
     const errors: FieldError[] = [
@@ -105,7 +139,11 @@ export class RoundsService {
       ...questionIds
         .map((id, i) => ({ id, i }))
         .filter(({ id }) => !questions.has(id))
-        .map(({ id, i }) => ({ field: `questionIds.${i}`, code: 'unknown_question', message: `${id} is not a question in this organization's question bank.` })),
+        .map(({ id, i }) => ({
+          field: `questionIds.${i}`,
+          code: 'unknown_question',
+          message: `${id} is not a question in this organization's question bank.`,
+        })),
     ];
     if (errors.length) throw AppError.invalidFields(errors, errors.map((e) => e.message).join(' '));
   }
@@ -123,5 +161,12 @@ export class RoundsService {
 }
 
 function view(r: RoundEntity): Record<string, unknown> {
-  return { name: r.name, kind: r.kind, durationMinutes: r.durationMinutes, position: r.position, focusDimensionIds: r.focusDimensionIds, questionIds: r.questionIds };
+  return {
+    name: r.name,
+    kind: r.kind,
+    durationMinutes: r.durationMinutes,
+    position: r.position,
+    focusDimensionIds: r.focusDimensionIds,
+    questionIds: r.questionIds,
+  };
 }

@@ -44,7 +44,12 @@ export class ScorecardReadsService {
       withDimensionNames: true,
     });
     const pairs = rows.map((row, i) => ({ row, view: views[i] }));
-    return toPage(pairs, pageLimit(query), (p) => this.scorecards.cursorOf(p.row), (p) => p.view);
+    return toPage(
+      pairs,
+      pageLimit(query),
+      (p) => this.scorecards.cursorOf(p.row),
+      (p) => p.view,
+    );
   }
 
   /** One scorecard with its full history. Drafts are visible to their author only. */

@@ -17,15 +17,36 @@ export interface ScorecardViewOptions {
 export class ScorecardViews {
   constructor(private readonly scorecards: ScorecardsRepository) {}
 
-  async build(manager: EntityManager | undefined, organizationId: string, rows: ScorecardEntity[], options: ScorecardViewOptions): Promise<ScorecardResponseDto[]> {
+  async build(
+    manager: EntityManager | undefined,
+    organizationId: string,
+    rows: ScorecardEntity[],
+    options: ScorecardViewOptions,
+  ): Promise<ScorecardResponseDto[]> {
     if (rows.length === 0) return [];
     // Sequential: inside a transaction every query shares one connection.
-    const names = await this.scorecards.memberNames(organizationId, rows.map((r) => r.interviewerId), manager);
-    const revisions = await this.scorecards.revisions(organizationId, rows.map((r) => r.id), manager);
+    const names = await this.scorecards.memberNames(
+      organizationId,
+      rows.map((r) => r.interviewerId),
+      manager,
+    );
+    const revisions = await this.scorecards.revisions(
+      organizationId,
+      rows.map((r) => r.id),
+      manager,
+    );
     const amended = rows.filter((r) => revisions.some((v) => v.scorecardId === r.id && v.kind === 'amended'));
-    const views = await this.scorecards.firstPanelViews(organizationId, amended.map((r) => ({ applicationId: r.applicationId, memberId: r.interviewerId })), manager);
+    const views = await this.scorecards.firstPanelViews(
+      organizationId,
+      amended.map((r) => ({ applicationId: r.applicationId, memberId: r.interviewerId })),
+      manager,
+    );
     const named = options.withDimensionNames ? rows : amended;
-    const dimensionNames = await this.scorecards.dimensionNames(organizationId, named.map((r) => r.loopVersionId), manager);
+    const dimensionNames = await this.scorecards.dimensionNames(
+      organizationId,
+      named.map((r) => r.loopVersionId),
+      manager,
+    );
     const byScorecard = new Map<string, ScorecardRevisionEntity[]>();
     for (const revision of revisions) byScorecard.set(revision.scorecardId, [...(byScorecard.get(revision.scorecardId) ?? []), revision]);
     return rows.map((row) =>
@@ -89,7 +110,13 @@ export function contentDto(content: ScorecardContent, showPrivateNote: boolean, 
 
 /** `withContent`: undefined → no content; true/false → content with or without the private note. */
 function revisionDto(v: ScorecardRevisionEntity, withContent: boolean | undefined): ScorecardRevisionDto {
-  const dto: ScorecardRevisionDto = { revision: v.revision, kind: v.kind, reason: v.reason, actorMemberId: v.actorMemberId, createdAt: v.createdAt.toISOString() };
+  const dto: ScorecardRevisionDto = {
+    revision: v.revision,
+    kind: v.kind,
+    reason: v.reason,
+    actorMemberId: v.actorMemberId,
+    createdAt: v.createdAt.toISOString(),
+  };
   if (withContent !== undefined) dto.content = contentDto(contentOf(v.content), withContent);
   return dto;
 }

@@ -30,7 +30,12 @@ import {
   validateScorecard,
 } from '@hireloop/core';
 import { IdempotencyStore, IdempotentResult } from '../common/idempotency';
-import { ScorecardAmendRequestDto, ScorecardDraftRequestDto, ScorecardSubmitRequestDto, ScorecardWithdrawRequestDto } from './dto/scorecard.request.dto';
+import {
+  ScorecardAmendRequestDto,
+  ScorecardDraftRequestDto,
+  ScorecardSubmitRequestDto,
+  ScorecardWithdrawRequestDto,
+} from './dto/scorecard.request.dto';
 import { ScorecardResponseDto } from './dto/scorecard.response.dto';
 import { ScorecardViews, viewOf } from './scorecard-views';
 import { QueueName } from '@hireloop/queue';
@@ -105,12 +110,19 @@ export class ScorecardWritesService {
    * First submission. Re-sending the identical content (no Idempotency-Key) answers 200 with the scorecard as it is
    * and writes nothing; different content is a 409 `already_submitted` (amend instead).
    */
-  submit(auth: AuthContext, interviewId: string, dto: ScorecardSubmitRequestDto, key: string | undefined): Promise<IdempotentResult<ScorecardResponseDto>> {
+  submit(
+    auth: AuthContext,
+    interviewId: string,
+    dto: ScorecardSubmitRequestDto,
+    key: string | undefined,
+  ): Promise<IdempotentResult<ScorecardResponseDto>> {
     return this.revisionTransaction((manager, written) =>
       this.idempotency.run(manager, auth, key, 'scorecard.submit', { interviewId, body: dto }, 200, async () => {
         const ctx = await this.context(manager, auth, interviewId);
         if (ctx.interview.startsAt.getTime() > Date.now()) {
-          throw AppError.conflict('interview_not_started', 'The interview has not started yet; save a draft until then.', { startsAt: ctx.interview.startsAt.toISOString() });
+          throw AppError.conflict('interview_not_started', 'The interview has not started yet; save a draft until then.', {
+            startsAt: ctx.interview.startsAt.toISOString(),
+          });
         }
         const content = this.validate(dto, ctx, 'submit');
         const card = await this.lockOrCreate(manager, auth, ctx);
@@ -119,7 +131,9 @@ export class ScorecardWritesService {
           throw alreadySubmitted(card);
         }
         if (card.status === 'withdrawn') {
-          throw AppError.conflict('scorecard_withdrawn', 'This scorecard was withdrawn; amend it (with a reason) to submit it again.', { scorecardId: card.id });
+          throw AppError.conflict('scorecard_withdrawn', 'This scorecard was withdrawn; amend it (with a reason) to submit it again.', {
+            scorecardId: card.id,
+          });
         }
         return this.writeRevision(manager, auth, ctx, card, { kind: 'submitted', status: 'submitted', content, reason: null }, written);
       }),
@@ -127,7 +141,12 @@ export class ScorecardWritesService {
   }
 
   /** A new revision of a submitted (or withdrawn) scorecard, with a reason, until the hiring decision is recorded. */
-  amend(auth: AuthContext, interviewId: string, dto: ScorecardAmendRequestDto, key: string | undefined): Promise<IdempotentResult<ScorecardResponseDto>> {
+  amend(
+    auth: AuthContext,
+    interviewId: string,
+    dto: ScorecardAmendRequestDto,
+    key: string | undefined,
+  ): Promise<IdempotentResult<ScorecardResponseDto>> {
     return this.revisionTransaction((manager, written) =>
       this.idempotency.run(manager, auth, key, 'scorecard.amend', { interviewId, body: dto }, 200, async () => {
         const ctx = await this.context(manager, auth, interviewId);
@@ -142,14 +161,26 @@ export class ScorecardWritesService {
   }
 
   /** Takes the feedback out of the panel (its numbers leave the statistics); the content stays in the history. */
-  withdraw(auth: AuthContext, interviewId: string, dto: ScorecardWithdrawRequestDto, key: string | undefined): Promise<IdempotentResult<ScorecardResponseDto>> {
+  withdraw(
+    auth: AuthContext,
+    interviewId: string,
+    dto: ScorecardWithdrawRequestDto,
+    key: string | undefined,
+  ): Promise<IdempotentResult<ScorecardResponseDto>> {
     return this.revisionTransaction((manager, written) =>
       this.idempotency.run(manager, auth, key, 'scorecard.withdraw', { interviewId, body: dto }, 200, async () => {
         const ctx = await this.context(manager, auth, interviewId);
         const card = await this.lockSubmitted(manager, auth, interviewId, 'withdraw');
         // Withdrawing twice changes nothing the second time.
         if (card.status !== 'withdrawn') {
-          return this.writeRevision(manager, auth, ctx, card, { kind: 'withdrawn', status: 'withdrawn', content: contentOf(card), reason: dto.reason }, written);
+          return this.writeRevision(
+            manager,
+            auth,
+            ctx,
+            card,
+            { kind: 'withdrawn', status: 'withdrawn', content: contentOf(card), reason: dto.reason },
+            written,
+          );
         }
         return this.ownView(manager, auth, card.id);
       }),
@@ -239,11 +270,15 @@ export class ScorecardWritesService {
     if (!row) throw AppError.notFound('Interview', interviewId);
     if (!row.interviewerIds.includes(auth.memberId)) throw notAssigned();
     if (row.status === 'cancelled') throw AppError.conflict('interview_cancelled', 'The interview was cancelled; it takes no feedback.');
-    if (row.applicationDecidedAt) throw AppError.conflict('decision_recorded', 'The hiring decision is recorded; feedback on this application can no longer change.');
+    if (row.applicationDecidedAt)
+      throw AppError.conflict('decision_recorded', 'The hiring decision is recorded; feedback on this application can no longer change.');
     const found = await this.interviews.loopVersionForWrite(manager, org, row.loopVersionId);
     const round = found?.version.snapshot.rounds.find((r) => r.id === row.roundId);
     if (!found || !round) {
-      throw AppError.conflict('round_not_in_loop_version', "The interview's round is missing from its loop version; ask a recruiter to reschedule it.");
+      throw AppError.conflict(
+        'round_not_in_loop_version',
+        "The interview's round is missing from its loop version; ask a recruiter to reschedule it.",
+      );
     }
     const { version } = found;
     const erased = row.candidateName === null || row.candidateErasedAt !== null;
@@ -269,7 +304,8 @@ export class ScorecardWritesService {
 
   private validate(input: ScorecardInput, ctx: WriteContext, mode: ScorecardValidationMode): ScorecardContent {
     const result = validateScorecard(input, ctx.rules, mode);
-    if (!result.ok) throw AppError.invalidFields(result.errors, `The scorecard has invalid fields: ${[...new Set(result.errors.map((e) => e.field))].join(', ')}`);
+    if (!result.ok)
+      throw AppError.invalidFields(result.errors, `The scorecard has invalid fields: ${[...new Set(result.errors.map((e) => e.field))].join(', ')}`);
     return result.content;
   }
 
@@ -283,7 +319,12 @@ export class ScorecardWritesService {
     });
   }
 
-  private async lockSubmitted(manager: EntityManager, auth: AuthContext, interviewId: string, action: 'amend' | 'withdraw'): Promise<ScorecardEntity> {
+  private async lockSubmitted(
+    manager: EntityManager,
+    auth: AuthContext,
+    interviewId: string,
+    action: 'amend' | 'withdraw',
+  ): Promise<ScorecardEntity> {
     const card = await this.scorecards.lockForInterviewer(manager, auth.organizationId, interviewId, auth.memberId);
     if (!card || card.status === 'draft') {
       throw AppError.conflict('not_submitted', `Only a submitted scorecard can be ${action === 'amend' ? 'amended' : 'withdrawn'}; submit it first.`);
@@ -320,5 +361,7 @@ export function notAssigned(): AppError {
 }
 
 function alreadySubmitted(card: ScorecardEntity): AppError {
-  return AppError.conflict('already_submitted', 'This scorecard is already submitted; use amend (with a reason) to change it.', { scorecardId: card.id });
+  return AppError.conflict('already_submitted', 'This scorecard is already submitted; use amend (with a reason) to change it.', {
+    scorecardId: card.id,
+  });
 }

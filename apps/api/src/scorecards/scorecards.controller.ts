@@ -6,7 +6,12 @@ import { AuthContext, PageQueryDto } from '@hireloop/core';
 import { Auth } from '../common/auth.decorators';
 import { IDEMPOTENCY_HEADER, IdempotencyKey, sendIdempotent } from '../common/idempotency';
 import { UuidParam } from '../common/uuid-param';
-import { ScorecardAmendRequestDto, ScorecardDraftRequestDto, ScorecardSubmitRequestDto, ScorecardWithdrawRequestDto } from './dto/scorecard.request.dto';
+import {
+  ScorecardAmendRequestDto,
+  ScorecardDraftRequestDto,
+  ScorecardSubmitRequestDto,
+  ScorecardWithdrawRequestDto,
+} from './dto/scorecard.request.dto';
 import { ScorecardPageResponseDto, ScorecardResponseDto } from './dto/scorecard.response.dto';
 import { ScorecardReadsService } from './scorecard-reads.service';
 import { ScorecardWritesService } from './scorecard-writes.service';
@@ -28,13 +33,29 @@ export class ScorecardsController {
   ) {}
 
   @Get('interviews/:id/scorecard')
-  @ApiContract({ summary: 'Your own scorecard for the interview (draft or submitted), with its history', response: ScorecardResponseDto, errors: ['interview_not_found', 'scorecard_not_found'] })
+  @ApiContract({
+    summary: 'Your own scorecard for the interview (draft or submitted), with its history',
+    response: ScorecardResponseDto,
+    errors: ['interview_not_found', 'scorecard_not_found'],
+  })
   own(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<ScorecardResponseDto> {
     return this.reads.own(auth, id);
   }
 
   @Put('interviews/:id/scorecard')
-  @ApiContract({ summary: 'Save (replace) your draft; shapes, dimensions and signals are checked, completeness is not', response: ScorecardResponseDto, errors: ['interview_not_found', 'interview_cancelled', 'application_not_found', 'decision_recorded', 'round_not_in_loop_version', 'not_assigned', 'already_submitted'] })
+  @ApiContract({
+    summary: 'Save (replace) your draft; shapes, dimensions and signals are checked, completeness is not',
+    response: ScorecardResponseDto,
+    errors: [
+      'interview_not_found',
+      'interview_cancelled',
+      'application_not_found',
+      'decision_recorded',
+      'round_not_in_loop_version',
+      'not_assigned',
+      'already_submitted',
+    ],
+  })
   saveDraft(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string, @Body() dto: ScorecardDraftRequestDto): Promise<ScorecardResponseDto> {
     return this.writes.saveDraft(auth, id, dto);
   }
@@ -42,7 +63,22 @@ export class ScorecardsController {
   @Post('interviews/:id/scorecard/submit')
   @HttpCode(200)
   @IDEMPOTENCY
-  @ApiContract({ summary: 'Submit your scorecard (idempotent); the application report is then recomputed', response: ScorecardResponseDto, errors: ['interview_not_found', 'interview_cancelled', 'interview_not_started', 'application_not_found', 'decision_recorded', 'round_not_in_loop_version', 'not_assigned', 'already_submitted', 'scorecard_withdrawn', 'idempotency_key_reuse'] })
+  @ApiContract({
+    summary: 'Submit your scorecard (idempotent); the application report is then recomputed',
+    response: ScorecardResponseDto,
+    errors: [
+      'interview_not_found',
+      'interview_cancelled',
+      'interview_not_started',
+      'application_not_found',
+      'decision_recorded',
+      'round_not_in_loop_version',
+      'not_assigned',
+      'already_submitted',
+      'scorecard_withdrawn',
+      'idempotency_key_reuse',
+    ],
+  })
   async submit(
     @Auth() auth: AuthContext,
     @Param('id', UuidParam) id: string,
@@ -56,7 +92,21 @@ export class ScorecardsController {
   @Post('interviews/:id/scorecard/amend')
   @HttpCode(200)
   @IDEMPOTENCY
-  @ApiContract({ summary: 'Amend your submitted scorecard with a reason (a new revision), until the hiring decision', response: ScorecardResponseDto, errors: ['interview_not_found', 'interview_cancelled', 'application_not_found', 'decision_recorded', 'round_not_in_loop_version', 'not_assigned', 'not_submitted', 'no_changes', 'idempotency_key_reuse'] })
+  @ApiContract({
+    summary: 'Amend your submitted scorecard with a reason (a new revision), until the hiring decision',
+    response: ScorecardResponseDto,
+    errors: [
+      'interview_not_found',
+      'interview_cancelled',
+      'application_not_found',
+      'decision_recorded',
+      'round_not_in_loop_version',
+      'not_assigned',
+      'not_submitted',
+      'no_changes',
+      'idempotency_key_reuse',
+    ],
+  })
   async amend(
     @Auth() auth: AuthContext,
     @Param('id', UuidParam) id: string,
@@ -70,7 +120,20 @@ export class ScorecardsController {
   @Post('interviews/:id/scorecard/withdraw')
   @HttpCode(200)
   @IDEMPOTENCY
-  @ApiContract({ summary: 'Withdraw your submitted scorecard with a reason, until the hiring decision', response: ScorecardResponseDto, errors: ['interview_not_found', 'interview_cancelled', 'application_not_found', 'decision_recorded', 'round_not_in_loop_version', 'not_assigned', 'not_submitted', 'idempotency_key_reuse'] })
+  @ApiContract({
+    summary: 'Withdraw your submitted scorecard with a reason, until the hiring decision',
+    response: ScorecardResponseDto,
+    errors: [
+      'interview_not_found',
+      'interview_cancelled',
+      'application_not_found',
+      'decision_recorded',
+      'round_not_in_loop_version',
+      'not_assigned',
+      'not_submitted',
+      'idempotency_key_reuse',
+    ],
+  })
   async withdraw(
     @Auth() auth: AuthContext,
     @Param('id', UuidParam) id: string,
@@ -83,7 +146,8 @@ export class ScorecardsController {
 
   @Get('applications/:id/scorecards')
   @ApiContract({
-    summary: "The application's feedback. Interviewers: 403 feedback_blind until they submitted their own; private notes only for the hiring manager and admins",
+    summary:
+      "The application's feedback. Interviewers: 403 feedback_blind until they submitted their own; private notes only for the hiring manager and admins",
     response: ScorecardPageResponseDto,
     errors: ['application_not_found', 'feedback_blind', 'not_on_panel'],
   })
@@ -92,7 +156,11 @@ export class ScorecardsController {
   }
 
   @Get('scorecards/:id')
-  @ApiContract({ summary: 'One scorecard with the full content of every revision (same rules as the list)', response: ScorecardResponseDto, errors: ['scorecard_not_found', 'application_not_found', 'feedback_blind', 'not_on_panel'] })
+  @ApiContract({
+    summary: 'One scorecard with the full content of every revision (same rules as the list)',
+    response: ScorecardResponseDto,
+    errors: ['scorecard_not_found', 'application_not_found', 'feedback_blind', 'not_on_panel'],
+  })
   get(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<ScorecardResponseDto> {
     return this.reads.get(auth, id);
   }

@@ -8,7 +8,16 @@ import { ScorecardsController } from './scorecards.controller';
 
 @Module({
   controllers: [ScorecardsController],
-  providers: [ScorecardWritesService, ScorecardReadsService, ScorecardViews, IdempotencyStore, ApplicationsRepository, CandidatesRepository, InterviewsRepository, ScorecardsRepository],
+  providers: [
+    ScorecardWritesService,
+    ScorecardReadsService,
+    ScorecardViews,
+    IdempotencyStore,
+    ApplicationsRepository,
+    CandidatesRepository,
+    InterviewsRepository,
+    ScorecardsRepository,
+  ],
   exports: [ScorecardViews],
 })
 export class ScorecardsModule {}

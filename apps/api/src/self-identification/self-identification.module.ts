@@ -4,5 +4,9 @@ import { SelfIdentificationController } from './self-identification.controller';
 import { SelfIdentificationService } from './self-identification.service';
 
 /** Voluntary self-identification (issue 16): one-time candidate links, answers readable by the compliance role only. */
-@Module({ controllers: [SelfIdentificationController], providers: [SelfIdentificationService, SelfIdentificationStore], exports: [SelfIdentificationStore] })
+@Module({
+  controllers: [SelfIdentificationController],
+  providers: [SelfIdentificationService, SelfIdentificationStore],
+  exports: [SelfIdentificationStore],
+})
 export class SelfIdentificationModule {}

@@ -13,11 +13,7 @@ import {
 } from '@hireloop/core/self-identification/self-identification-categories';
 import { SelfIdentificationStore } from '@hireloop/core/self-identification/self-identification.store';
 import { enterOrganization } from '@hireloop/database';
-import type {
-  SelfIdentificationFormResponseDto,
-  SelfIdentificationLinkResponseDto,
-  SelfIdentificationResponseDto,
-} from './self-identification.dto';
+import type { SelfIdentificationFormResponseDto, SelfIdentificationLinkResponseDto, SelfIdentificationResponseDto } from './self-identification.dto';
 
 const DEFAULT_EXPIRY_DAYS = 14;
 const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
@@ -48,7 +44,11 @@ export class SelfIdentificationService {
     private readonly audit: AuditService,
   ) {}
 
-  async createLink(auth: AuthContext, applicationId: string, options: { expiresInDays?: number; sendEmail?: boolean } = {}): Promise<SelfIdentificationLinkResponseDto> {
+  async createLink(
+    auth: AuthContext,
+    applicationId: string,
+    options: { expiresInDays?: number; sendEmail?: boolean } = {},
+  ): Promise<SelfIdentificationLinkResponseDto> {
     const expiresInDays = options.expiresInDays ?? DEFAULT_EXPIRY_DAYS;
     const token = randomBytes(32).toString('base64url');
     return this.dataSource.transaction(async (manager) => {
@@ -66,10 +66,19 @@ export class SelfIdentificationService {
       const expiresAt = new Date(row.expires_at).toISOString();
       // The email (if asked for) is stored with its outbox row in this transaction: it exists if and only if the link does.
       const emailed = options.sendEmail
-        ? await EmailRequests.selfIdentificationLink(manager, { organizationId: auth.organizationId, linkId: row.id, applicationId, token, expiresAt: new Date(row.expires_at) })
+        ? await EmailRequests.selfIdentificationLink(manager, {
+            organizationId: auth.organizationId,
+            linkId: row.id,
+            applicationId,
+            token,
+            expiresAt: new Date(row.expires_at),
+          })
         : false;
       if (options.sendEmail && !emailed) {
-        throw AppError.conflict('candidate_email_undeliverable', "The candidate's email address cannot be delivered to; fix it or send the link yourself.");
+        throw AppError.conflict(
+          'candidate_email_undeliverable',
+          "The candidate's email address cannot be delivered to; fix it or send the link yourself.",
+        );
       }
       await this.audit.record(manager, auth, {
         action: 'self_identification.link_created',
@@ -125,7 +134,9 @@ export class SelfIdentificationService {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw AppError.notFound('Self-identification link');
     // Reached by its token alone: one SECURITY DEFINER function names the link's organization (nothing else), and the
     // rest of the request runs in that organization's scope (row-level security).
-    const [scope]: { organization_id: string }[] = await this.dataSource.query(`SELECT organization_id FROM self_identification_link_owner($1)`, [hashToken(token)]);
+    const [scope]: { organization_id: string }[] = await this.dataSource.query(`SELECT organization_id FROM self_identification_link_owner($1)`, [
+      hashToken(token),
+    ]);
     if (!scope) throw AppError.notFound('Self-identification link');
     enterOrganization(scope.organization_id);
     const [link]: LinkRow[] = await this.dataSource.query(
@@ -146,4 +157,5 @@ export class SelfIdentificationService {
 }
 
 const linkUsed = () => AppError.gone('self_identification_link_used', 'This self-identification link was already used; each link works once.');
-const linkExpired = () => AppError.gone('self_identification_link_expired', 'This self-identification link has expired. Ask the recruiter for a new one.');
+const linkExpired = () =>
+  AppError.gone('self_identification_link_expired', 'This self-identification link has expired. Ask the recruiter for a new one.');

@@ -14,14 +14,22 @@ export class SsoSettingsController {
 
   @Get()
   @Roles('admin')
-  @ApiContract({ summary: 'Single sign-on settings (the client secret is never returned), with the redirect URI to register', response: SsoSettingsResponseDto, errors: [] })
+  @ApiContract({
+    summary: 'Single sign-on settings (the client secret is never returned), with the redirect URI to register',
+    response: SsoSettingsResponseDto,
+    errors: [],
+  })
   get(@Auth() auth: AuthContext): Promise<SsoSettingsResponseDto> {
     return this.settings.get(auth);
   }
 
   @Put()
   @Roles('admin')
-  @ApiContract({ summary: 'Create or replace the OpenID Connect settings; the issuer is checked (SSRF guard, discovery) before saving', response: SsoSettingsResponseDto, errors: [] })
+  @ApiContract({
+    summary: 'Create or replace the OpenID Connect settings; the issuer is checked (SSRF guard, discovery) before saving',
+    response: SsoSettingsResponseDto,
+    errors: [],
+  })
   put(@Auth() auth: AuthContext, @Body() dto: UpdateSsoSettingsRequestDto): Promise<SsoSettingsResponseDto> {
     return this.settings.put(auth, dto);
   }

@@ -44,13 +44,22 @@ export class SsoSettingsService {
   async put(auth: AuthContext, dto: UpdateSsoSettingsRequestDto): Promise<SsoSettingsResponseDto> {
     const { domains, invalid } = normalizeDomains(dto.allowedDomains);
     if (invalid.length > 0) {
-      throw AppError.invalidFields(invalid.map((d) => ({ field: `allowedDomains.${dto.allowedDomains.indexOf(d)}`, message: `"${d}" is not a domain name`, code: 'invalid_domain' })));
+      throw AppError.invalidFields(
+        invalid.map((d) => ({
+          field: `allowedDomains.${dto.allowedDomains.indexOf(d)}`,
+          message: `"${d}" is not a domain name`,
+          code: 'invalid_domain',
+        })),
+      );
     }
     const issuerUrl = dto.issuerUrl.trim().replace(/\/+$/, '');
     const previous = await this.settings.find(auth.organizationId);
-    const clientSecret = dto.clientSecret ?? (previous && previous.issuerUrl === issuerUrl && previous.clientId === dto.clientId ? previous.clientSecret : null);
+    const clientSecret =
+      dto.clientSecret ?? (previous && previous.issuerUrl === issuerUrl && previous.clientId === dto.clientId ? previous.clientSecret : null);
     if (!clientSecret) {
-      throw AppError.invalidFields([{ field: 'clientSecret', message: 'clientSecret is required when the issuer or client id is new', code: 'required' }]);
+      throw AppError.invalidFields([
+        { field: 'clientSecret', message: 'clientSecret is required when the issuer or client id is new', code: 'required' },
+      ]);
     }
     await this.checkIssuer(issuerUrl, dto.clientId, clientSecret);
     const next: SsoSettings = {
@@ -64,8 +73,24 @@ export class SsoSettingsService {
     };
     await this.dataSource.transaction(async (manager) => {
       await this.settings.save(manager, next);
-      const visible = (s: SsoSettings | null) => (s ? { issuerUrl: s.issuerUrl, clientId: s.clientId, clientSecret: s.clientSecret ? '<set>' : null, allowedDomains: s.allowedDomains, enabled: s.enabled, enforced: s.enforced } : null);
-      await this.audit.record(manager, auth, { action: 'organization.sso_updated', entityType: 'organization', entityId: auth.organizationId, before: visible(previous), after: visible(next) });
+      const visible = (s: SsoSettings | null) =>
+        s
+          ? {
+              issuerUrl: s.issuerUrl,
+              clientId: s.clientId,
+              clientSecret: s.clientSecret ? '<set>' : null,
+              allowedDomains: s.allowedDomains,
+              enabled: s.enabled,
+              enforced: s.enforced,
+            }
+          : null;
+      await this.audit.record(manager, auth, {
+        action: 'organization.sso_updated',
+        entityType: 'organization',
+        entityId: auth.organizationId,
+        before: visible(previous),
+        after: visible(next),
+      });
     });
     return this.get(auth);
   }
@@ -73,7 +98,13 @@ export class SsoSettingsService {
   async remove(auth: AuthContext): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       if (await this.settings.remove(manager, auth.organizationId)) {
-        await this.audit.record(manager, auth, { action: 'organization.sso_removed', entityType: 'organization', entityId: auth.organizationId, before: null, after: null });
+        await this.audit.record(manager, auth, {
+          action: 'organization.sso_removed',
+          entityType: 'organization',
+          entityId: auth.organizationId,
+          before: null,
+          after: null,
+        });
       }
     });
   }
@@ -85,7 +116,10 @@ export class SsoSettingsService {
       await discoverProvider({ issuerUrl, clientId, clientSecret }, this.policy);
     } catch (error) {
       if (error instanceof IssuerRefusedError) throw refuse(`issuerUrl: ${error.message}`, 'issuer_forbidden');
-      throw refuse(`issuerUrl: the OpenID Connect discovery document could not be loaded (${(error as Error).message})`.slice(0, 400), 'issuer_discovery_failed');
+      throw refuse(
+        `issuerUrl: the OpenID Connect discovery document could not be loaded (${(error as Error).message})`.slice(0, 400),
+        'issuer_discovery_failed',
+      );
     }
   }
 

@@ -103,20 +103,31 @@ export class SsoSignInService {
     const state = typeof query.state === 'string' ? query.state : '';
     // Consumed only by the browser that started it (its cookie): a callback opened elsewhere (login CSRF) neither
     // succeeds nor burns the genuine sign-in.
-    const [attempt]: { id: string; nonce: string; code_verifier: string; expires_at: Date }[] = state && binding?.organizationId === organizationId.toLowerCase()
-      ? updatedRows(
-          await this.dataSource.query(
-            `UPDATE sso_sign_ins SET consumed_at = now() WHERE organization_id = $1 AND state_hash = $2 AND browser_hash = $3 AND consumed_at IS NULL
+    const [attempt]: { id: string; nonce: string; code_verifier: string; expires_at: Date }[] =
+      state && binding?.organizationId === organizationId.toLowerCase()
+        ? updatedRows(
+            await this.dataSource.query(
+              `UPDATE sso_sign_ins SET consumed_at = now() WHERE organization_id = $1 AND state_hash = $2 AND browser_hash = $3 AND consumed_at IS NULL
              RETURNING id, nonce, code_verifier, expires_at`,
-            [organizationId, sha256(state), sha256(binding?.secret ?? '')],
-          ),
-        )
-      : [];
+              [organizationId, sha256(state), sha256(binding?.secret ?? '')],
+            ),
+          )
+        : [];
     if (!attempt || attempt.expires_at.getTime() < Date.now()) {
-      throw new AppError('unauthorized', 'sso_state_invalid', 'This sign-in link is unknown, already used, expired or was started in another browser; start again.');
+      throw new AppError(
+        'unauthorized',
+        'sso_state_invalid',
+        'This sign-in link is unknown, already used, expired or was started in another browser; start again.',
+      );
     }
     if (query.error) {
-      throw new AppError('unauthorized', 'sso_provider_refused', `The identity provider refused the sign-in (${String(query.error).replace(/[^a-z_]/gi, '').slice(0, 60)}).`);
+      throw new AppError(
+        'unauthorized',
+        'sso_provider_refused',
+        `The identity provider refused the sign-in (${String(query.error)
+          .replace(/[^a-z_]/gi, '')
+          .slice(0, 60)}).`,
+      );
     }
     const settings = await this.enabledSettings(organizationId);
     const provider = await this.provider(settings);
@@ -150,7 +161,11 @@ export class SsoSignInService {
     const subject = String(claims.sub);
     await this.dataSource.transaction(async (manager) => {
       const memberId = await this.findOrCreateMember(manager, { organizationId, issuer, subject, email, name });
-      await manager.query(`UPDATE sso_sign_ins SET member_id = $2, handoff_expires_at = $3 WHERE id = $1`, [attempt.id, memberId, new Date(Date.now() + SSO_HANDOFF_TTL_MS)]);
+      await manager.query(`UPDATE sso_sign_ins SET member_id = $2, handoff_expires_at = $3 WHERE id = $1`, [
+        attempt.id,
+        memberId,
+        new Date(Date.now() + SSO_HANDOFF_TTL_MS),
+      ]);
     });
     return completeUrl(this.config.PUBLIC_APP_URL, {});
   }
@@ -173,7 +188,12 @@ export class SsoSignInService {
       );
       memberId = rows[0]?.member_id;
     }
-    if (!memberId) throw new AppError('unauthorized', 'sso_handoff_invalid', 'No finished single sign-on for this browser (unknown, already used or expired); sign in again.');
+    if (!memberId)
+      throw new AppError(
+        'unauthorized',
+        'sso_handoff_invalid',
+        'No finished single sign-on for this browser (unknown, already used or expired); sign in again.',
+      );
     return this.auth.issueToken(memberId);
   }
 
@@ -182,15 +202,20 @@ export class SsoSignInService {
    * or a new user without a password. An active member signs in; an invited one is activated (the provider vouched
    * for the address); a deactivated one is refused; anyone else becomes an interviewer.
    */
-  private async findOrCreateMember(manager: EntityManager, who: { organizationId: string; issuer: string; subject: string; email: string; name: string }): Promise<string> {
-    const [linked]: { user_id: string }[] = await manager.query(`SELECT user_id FROM sso_identities WHERE organization_id = $1 AND issuer = $2 AND subject = $3`, [
-      who.organizationId,
-      who.issuer,
-      who.subject,
-    ]);
+  private async findOrCreateMember(
+    manager: EntityManager,
+    who: { organizationId: string; issuer: string; subject: string; email: string; name: string },
+  ): Promise<string> {
+    const [linked]: { user_id: string }[] = await manager.query(
+      `SELECT user_id FROM sso_identities WHERE organization_id = $1 AND issuer = $2 AND subject = $3`,
+      [who.organizationId, who.issuer, who.subject],
+    );
     let userId = linked?.user_id;
     if (!userId) {
-      await manager.query(`INSERT INTO users (email, name, password_hash) VALUES ($1, $2, NULL) ON CONFLICT (email) DO NOTHING`, [who.email, who.name]);
+      await manager.query(`INSERT INTO users (email, name, password_hash) VALUES ($1, $2, NULL) ON CONFLICT (email) DO NOTHING`, [
+        who.email,
+        who.name,
+      ]);
       [{ id: userId }] = await manager.query(`SELECT id FROM users WHERE email = $1`, [who.email]);
     }
     await manager.query(
@@ -198,19 +223,40 @@ export class SsoSignInService {
        ON CONFLICT (organization_id, issuer, subject) DO UPDATE SET last_sign_in_at = now()`,
       [who.organizationId, who.issuer, who.subject, userId],
     );
-    const [member]: { id: string; status: string }[] = await manager.query(`SELECT id, status FROM members WHERE organization_id = $1 AND user_id = $2 FOR UPDATE`, [who.organizationId, userId]);
-    if (member?.status === 'deactivated') throw new AppError('forbidden', 'sso_membership_deactivated', 'Your membership of this organization was deactivated; ask an admin.');
+    const [member]: { id: string; status: string }[] = await manager.query(
+      `SELECT id, status FROM members WHERE organization_id = $1 AND user_id = $2 FOR UPDATE`,
+      [who.organizationId, userId],
+    );
+    if (member?.status === 'deactivated')
+      throw new AppError('forbidden', 'sso_membership_deactivated', 'Your membership of this organization was deactivated; ask an admin.');
     if (member?.status === 'active') return member.id;
     if (member) {
-      await manager.query(`UPDATE members SET status = 'active', invited_name = NULL, invite_token_hash = NULL, invite_expires_at = NULL, updated_at = now() WHERE id = $1`, [member.id]);
-      await this.audit.record(manager, { organizationId: who.organizationId, memberId: null }, { action: 'member.joined_via_sso', entityType: 'member', entityId: member.id, before: { status: 'invited' }, after: { status: 'active' } });
+      await manager.query(
+        `UPDATE members SET status = 'active', invited_name = NULL, invite_token_hash = NULL, invite_expires_at = NULL, updated_at = now() WHERE id = $1`,
+        [member.id],
+      );
+      await this.audit.record(
+        manager,
+        { organizationId: who.organizationId, memberId: null },
+        { action: 'member.joined_via_sso', entityType: 'member', entityId: member.id, before: { status: 'invited' }, after: { status: 'active' } },
+      );
       return member.id;
     }
     const [created]: { id: string }[] = await manager.query(
       `INSERT INTO members (organization_id, user_id, roles, status) VALUES ($1, $2, ARRAY[$3]::text[], 'active') RETURNING id`,
       [who.organizationId, userId, SSO_DEFAULT_ROLE],
     );
-    await this.audit.record(manager, { organizationId: who.organizationId, memberId: null }, { action: 'member.joined_via_sso', entityType: 'member', entityId: created.id, before: null, after: { roles: [SSO_DEFAULT_ROLE], status: 'active' } });
+    await this.audit.record(
+      manager,
+      { organizationId: who.organizationId, memberId: null },
+      {
+        action: 'member.joined_via_sso',
+        entityType: 'member',
+        entityId: created.id,
+        before: null,
+        after: { roles: [SSO_DEFAULT_ROLE], status: 'active' },
+      },
+    );
     return created.id;
   }
 
@@ -245,7 +291,9 @@ function tokenProblem(error: unknown): string {
   let claim: unknown;
   for (let c: { cause?: unknown } | undefined = e; c && !claim; c = c.cause as typeof c) claim = (c.cause as { claim?: unknown } | undefined)?.claim;
   const which = typeof claim === 'string' ? ` (ID token claim "${claim.replace(/[^a-z_]/gi, '').slice(0, 40)}")` : '';
-  return `${String(e.message ?? 'invalid response').replace(/[\r\n]+/g, ' ').slice(0, 200)}${which}`;
+  return `${String(e.message ?? 'invalid response')
+    .replace(/[\r\n]+/g, ' ')
+    .slice(0, 200)}${which}`;
 }
 
 /** The web app's page that finishes the sign-in (or shows why not); values in the fragment (never sent to a server or in a Referer). */

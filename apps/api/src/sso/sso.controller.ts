@@ -30,25 +30,49 @@ export class SsoController {
   ) {}
 
   @Get(':organizationId/start')
-  @ApiContract({ summary: "Start signing in through the organization's OpenID provider (302 to the provider)", response: null, status: 302, errors: [] })
+  @ApiContract({
+    summary: "Start signing in through the organization's OpenID provider (302 to the provider)",
+    response: null,
+    status: 302,
+    errors: [],
+  })
   async start(@Param('organizationId') organizationId: string, @Res() reply: FastifyReply): Promise<void> {
     await this.redirect(reply, async () => {
       const started = await this.sso.start(organizationId);
       const secure = this.config.PUBLIC_APP_URL.startsWith('https:') ? '; Secure' : '';
-      void reply.header('set-cookie', `${SSO_COOKIE}=${started.browserBinding}; Path=/v1/auth/sso; HttpOnly; SameSite=Lax; Max-Age=${SSO_SIGN_IN_TTL_MS / 1000}${secure}`);
+      void reply.header(
+        'set-cookie',
+        `${SSO_COOKIE}=${started.browserBinding}; Path=/v1/auth/sso; HttpOnly; SameSite=Lax; Max-Age=${SSO_SIGN_IN_TTL_MS / 1000}${secure}`,
+      );
       return started.location;
     });
   }
 
   @Get(':organizationId/callback')
-  @ApiContract({ summary: 'Redirect URI registered with the provider: validates the answer, then 302 to the web app (`/sso/complete`, or `/sso/complete#error=<code>&detail=…`)', response: null, status: 302, errors: [] })
-  async callback(@Param('organizationId') organizationId: string, @Query() query: Record<string, string>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  @ApiContract({
+    summary:
+      'Redirect URI registered with the provider: validates the answer, then 302 to the web app (`/sso/complete`, or `/sso/complete#error=<code>&detail=…`)',
+    response: null,
+    status: 302,
+    errors: [],
+  })
+  async callback(
+    @Param('organizationId') organizationId: string,
+    @Query() query: Record<string, string>,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.redirect(reply, () => this.sso.callback(organizationId, query, readCookie(request.headers.cookie, SSO_COOKIE)));
   }
 
   @Post('exchange')
   @HttpCode(200)
-  @ApiContract({ summary: "Exchange this browser's finished SSO sign-in (its cookie; once, within 2 minutes) for a session: the same answer as POST /v1/auth/login", response: TokenResponseDto, errors: ['sso_handoff_invalid', 'sso_membership_deactivated', 'no_active_membership'] })
+  @ApiContract({
+    summary:
+      "Exchange this browser's finished SSO sign-in (its cookie; once, within 2 minutes) for a session: the same answer as POST /v1/auth/login",
+    response: TokenResponseDto,
+    errors: ['sso_handoff_invalid', 'sso_membership_deactivated', 'no_active_membership'],
+  })
   async exchange(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto> {
     const session = await this.sso.exchange(readCookie(request.headers.cookie, SSO_COOKIE));
     // The browser session, as every sign-in opens it (httpOnly session cookie + CSRF cookie); then the hand-off cookie goes.

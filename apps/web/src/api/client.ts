@@ -87,7 +87,8 @@ export function isApiError(error: unknown): error is ApiError {
 }
 
 export const get = <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) => api<T>(path, { query, signal });
-export const post = <T>(path: string, body?: unknown, headers?: Record<string, string>) => api<T>(path, { method: 'POST', body: body ?? {}, headers });
+export const post = <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
+  api<T>(path, { method: 'POST', body: body ?? {}, headers });
 export const put = <T>(path: string, body?: unknown) => api<T>(path, { method: 'PUT', body: body ?? {} });
 export const patch = <T>(path: string, body?: unknown) => api<T>(path, { method: 'PATCH', body: body ?? {} });
 export const del = <T>(path: string) => api<T>(path, { method: 'DELETE' });

@@ -12,15 +12,21 @@ export const applicationKey = (id: string) => ['application', id] as const;
 export const debriefKey = (id: string) => ['debrief', id] as const;
 
 export function useApplication(id: string) {
-  return useApiQuery<ApplicationDetail>(applicationKey(id), async (signal) => unwrap(await apiClient.GET('/v1/applications/{id}', { params: { path: { id } }, signal })));
+  return useApiQuery<ApplicationDetail>(applicationKey(id), async (signal) =>
+    unwrap(await apiClient.GET('/v1/applications/{id}', { params: { path: { id } }, signal })),
+  );
 }
 
 /** The debrief; polls every `pollMs(latest)` ms (quickly while the worker computes a new report). */
 export function useDebrief(id: string, pollMs: (latest: Debrief | undefined) => number) {
   const latest = useQueryClient().getQueryData<Debrief>(debriefKey(id));
-  return useApiQuery<Debrief>(debriefKey(id), async (signal) => unwrap(await apiClient.GET('/v1/applications/{id}/debrief', { params: { path: { id } }, signal })), {
-    refetchInterval: pollMs(latest),
-  });
+  return useApiQuery<Debrief>(
+    debriefKey(id),
+    async (signal) => unwrap(await apiClient.GET('/v1/applications/{id}/debrief', { params: { path: { id } }, signal })),
+    {
+      refetchInterval: pollMs(latest),
+    },
+  );
 }
 
 /** A role (undefined while loading or without an id); `orNull`: a role the member may not read is null, not an error. */

@@ -52,9 +52,12 @@ export function useApiQuery<T>(queryKey: QueryKey, load: (signal: AbortSignal) =
 /** After a write: every cached answer whose key starts with `prefix` is stale and refetched where shown. */
 export function useInvalidate(): (...prefixes: QueryKey[]) => Promise<void> {
   const client = useQueryClient();
-  return useCallback(async (...prefixes: QueryKey[]) => {
-    await Promise.all(prefixes.map((queryKey) => client.invalidateQueries({ queryKey })));
-  }, [client]);
+  return useCallback(
+    async (...prefixes: QueryKey[]) => {
+      await Promise.all(prefixes.map((queryKey) => client.invalidateQueries({ queryKey })));
+    },
+    [client],
+  );
 }
 
 function asApiError(e: unknown): unknown {

@@ -8,10 +8,17 @@ describe('the typed API client', () => {
     const seen: Request[] = [];
     const fetchStub = async (input: RequestInfo | URL) => {
       seen.push(input as Request);
-      return new Response(JSON.stringify({ user: { id: 'u', email: 'a@b.test', name: 'A' }, organization: { id: 'o', name: 'O' }, membership: { memberId: 'm', roles: ['admin'], status: 'active' } }), {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-      });
+      return new Response(
+        JSON.stringify({
+          user: { id: 'u', email: 'a@b.test', name: 'A' },
+          organization: { id: 'o', name: 'O' },
+          membership: { memberId: 'm', roles: ['admin'], status: 'active' },
+        }),
+        {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        },
+      );
     };
     Object.assign(globalThis, { document: { cookie: 'other=1; hireloop_csrf=csrf%2Dtok' } });
     const client = createApiClient({ fetch: fetchStub as typeof fetch, baseUrl: 'http://api.test' });
@@ -26,10 +33,19 @@ describe('the typed API client', () => {
 
   it('turns a problem+json answer into an ApiError with its code', async () => {
     const fetchStub = async () =>
-      new Response(JSON.stringify({ type: 'https://hireloop.dev/problems/application_not_found', title: 'Not Found', status: 404, detail: 'gone', code: 'application_not_found' }), {
-        status: 404,
-        headers: { 'content-type': 'application/problem+json' },
-      });
+      new Response(
+        JSON.stringify({
+          type: 'https://hireloop.dev/problems/application_not_found',
+          title: 'Not Found',
+          status: 404,
+          detail: 'gone',
+          code: 'application_not_found',
+        }),
+        {
+          status: 404,
+          headers: { 'content-type': 'application/problem+json' },
+        },
+      );
     const client = createApiClient({ fetch: fetchStub as typeof fetch, baseUrl: 'http://api.test' });
     const result = await client.GET('/v1/applications/{id}', { params: { path: { id: '00000000-0000-4000-8000-000000000000' } } });
     expect(() => unwrap(result)).toThrow(expect.objectContaining({ code: 'application_not_found', status: 404 }));

@@ -33,7 +33,16 @@ export type SignalLists = Schemas['SignalsResponseDto'];
 export type Dimension = Schemas['DimensionResponseDto'];
 
 export type RoundKind = Schemas['RoundResponseDto']['kind'];
-export const ROUND_KINDS = ['screen', 'technical', 'system_design', 'case', 'coding', 'behavioral', 'bar_raiser', 'other'] as const satisfies readonly RoundKind[];
+export const ROUND_KINDS = [
+  'screen',
+  'technical',
+  'system_design',
+  'case',
+  'coding',
+  'behavioral',
+  'bar_raiser',
+  'other',
+] as const satisfies readonly RoundKind[];
 
 export type Round = Schemas['RoundResponseDto'];
 export type ReadinessIssue = Schemas['ReadinessIssueResponseDto'];
@@ -50,7 +59,8 @@ export type Question = Schemas['QuestionResponseDto'];
 export type Candidate = Schemas['CandidateResponseDto'];
 
 /** A list item (GET /applications) or the detail (GET /applications/:id, which adds roleLevel, hiringManagerId, interviews). */
-export type Application = Schemas['ApplicationResponseDto'] & Partial<Pick<Schemas['ApplicationDetailResponseDto'], 'roleLevel' | 'hiringManagerId' | 'interviews'>>;
+export type Application = Schemas['ApplicationResponseDto'] &
+  Partial<Pick<Schemas['ApplicationDetailResponseDto'], 'roleLevel' | 'hiringManagerId' | 'interviews'>>;
 export type ApplicationDetail = Schemas['ApplicationDetailResponseDto'];
 
 /** An interview of an application (GET /applications/:id, scheduling, moves). */

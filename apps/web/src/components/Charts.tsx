@@ -36,11 +36,21 @@ export function DimensionChart(props: { rows: DimensionRow[]; width?: number; ti
   const levels = props.levels?.length ? props.levels : [...RATING_LEVELS];
   const x = linearScale([levels[0], levels[levels.length - 1]], [LEFT, width - RIGHT]);
   return (
-    <svg className="chart" role="img" aria-labelledby="dimchart-title dimchart-desc" viewBox={`0 0 ${width} ${height}`} width="100%" data-testid="dimension-chart">
+    <svg
+      className="chart"
+      role="img"
+      aria-labelledby="dimchart-title dimchart-desc"
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      data-testid="dimension-chart"
+    >
       <title id="dimchart-title">{props.title ?? 'Ratings per dimension'}</title>
       <desc id="dimchart-desc">
         {props.rows
-          .map((r) => `${r.name}: ratings ${r.dots.map((d) => `${d.label} ${d.value}`).join(', ') || 'none'}; adjusted mean ${formatFigure(r.adjustedMean)}`)
+          .map(
+            (r) =>
+              `${r.name}: ratings ${r.dots.map((d) => `${d.label} ${d.value}`).join(', ') || 'none'}; adjusted mean ${formatFigure(r.adjustedMean)}`,
+          )
           .join('. ')}
       </desc>
       {levels.map((level) => (
@@ -128,7 +138,9 @@ export function ScoreChart(props: {
           </text>
         </g>
       ))}
-      {low != null && high != null ? <rect x={x(low)} y={cy - 10} width={Math.max(2, x(high) - x(low))} height={20} rx={4} className="chart__interval" /> : null}
+      {low != null && high != null ? (
+        <rect x={x(low)} y={cy - 10} width={Math.max(2, x(high) - x(low))} height={20} rx={4} className="chart__interval" />
+      ) : null}
       {bar != null ? (
         <g>
           <line x1={x(bar)} x2={x(bar)} y1={cy - 24} y2={cy + 14} className="chart__bar" />
@@ -140,7 +152,12 @@ export function ScoreChart(props: {
       {score != null ? (
         <g>
           <circle cx={x(score)} cy={cy} r={8} className="chart__score" />
-          <text x={x(score)} y={cy + 40} textAnchor={x(score) > width - 160 ? 'end' : x(score) < 160 ? 'start' : 'middle'} className="chart__score-label">
+          <text
+            x={x(score)}
+            y={cy + 40}
+            textAnchor={x(score) > width - 160 ? 'end' : x(score) < 160 ? 'start' : 'middle'}
+            className="chart__score-label"
+          >
             {scoreText}
             {low != null && high != null ? ` (${levelPct}%: ${formatFigure(low)}–${formatFigure(high)})` : ''}
           </text>
@@ -154,7 +171,14 @@ export function ScoreChart(props: {
  * Two distributions over the rating values side by side: an interviewer's (filled) against the organization's
  * (outline). A series that is null (withheld: too few ratings) is left out and labelled "not enough data yet".
  */
-export function DistributionChart(props: { mine: number[] | null; theirs: number[] | null; mineLabel: string; theirsLabel: string; levels?: readonly number[]; width?: number }) {
+export function DistributionChart(props: {
+  mine: number[] | null;
+  theirs: number[] | null;
+  mineLabel: string;
+  theirsLabel: string;
+  levels?: readonly number[];
+  width?: number;
+}) {
   const width = props.width ?? 460;
   const height = 200;
   const bottom = height - 30;
@@ -162,7 +186,8 @@ export function DistributionChart(props: { mine: number[] | null; theirs: number
   const { mine, theirs } = props;
   const y = linearScale([0, Math.max(0.0001, ...(mine ?? []), ...(theirs ?? []))], [bottom, 20]);
   const groupWidth = (width - 40) / levels.length;
-  const describe = (label: string, shares: number[] | null) => `${label}: ${shares ? shares.map((p) => `${Math.round(p * 100)}%`).join(', ') : 'not enough data yet'}`;
+  const describe = (label: string, shares: number[] | null) =>
+    `${label}: ${shares ? shares.map((p) => `${Math.round(p * 100)}%`).join(', ') : 'not enough data yet'}`;
   const bar = (shares: number[] | null, i: number, x: number, bw: number, className: string) =>
     shares ? (
       <>
@@ -173,7 +198,14 @@ export function DistributionChart(props: { mine: number[] | null; theirs: number
       </>
     ) : null;
   return (
-    <svg className="chart" role="img" aria-labelledby="distchart-title" viewBox={`0 0 ${width} ${height}`} width="100%" data-testid="distribution-chart">
+    <svg
+      className="chart"
+      role="img"
+      aria-labelledby="distchart-title"
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      data-testid="distribution-chart"
+    >
       <title id="distchart-title">{`Share of ratings ${levels[0]} to ${levels[levels.length - 1]} — ${describe(props.mineLabel, mine)}; ${describe(props.theirsLabel, theirs)}`}</title>
       <line x1={20} x2={width - 20} y1={bottom} y2={bottom} className="chart__axis" />
       {!mine && !theirs ? (
@@ -204,9 +236,25 @@ export function ReliabilityBar(props: { value: number | null; label: string }) {
   const x = linearScale([0, 1], [0, width]);
   const v = props.value;
   return (
-    <svg className="chart chart--inline" role="img" aria-label={`${props.label}: ${v === null ? 'not enough data' : formatNumber(v)}`} viewBox={`0 0 ${width} 16`} width={width} height={16}>
+    <svg
+      className="chart chart--inline"
+      role="img"
+      aria-label={`${props.label}: ${v === null ? 'not enough data' : formatNumber(v)}`}
+      viewBox={`0 0 ${width} 16`}
+      width={width}
+      height={16}
+    >
       <rect x={0} y={3} width={width} height={10} rx={3} className="chart__track" />
-      {v !== null ? <rect x={0} y={3} width={x(Math.max(0, v))} height={10} rx={3} className={`chart__fill chart__fill--${v >= 0.8 ? 'good' : v >= 0.667 ? 'ok' : 'poor'}`} /> : null}
+      {v !== null ? (
+        <rect
+          x={0}
+          y={3}
+          width={x(Math.max(0, v))}
+          height={10}
+          rx={3}
+          className={`chart__fill chart__fill--${v >= 0.8 ? 'good' : v >= 0.667 ? 'ok' : 'poor'}`}
+        />
+      ) : null}
       <line x1={x(0.667)} x2={x(0.667)} y1={0} y2={16} className="chart__mark" />
       <line x1={x(0.8)} x2={x(0.8)} y1={0} y2={16} className="chart__mark" />
     </svg>
@@ -242,9 +290,21 @@ export function ScoreHistogram(props: { buckets: { from: number; to: number; cou
   const buckets = props.buckets.map((b) => ({ ...b, count: withheld ? 0 : (b.count ?? 0) }));
   const max = Math.max(1, ...buckets.map((b) => b.count));
   const y = linearScale([0, max], [bottom, 16]);
-  const label = withheld ? 'not enough data yet' : buckets.filter((b) => b.count > 0).map((b) => `${b.count} between ${b.from} and ${b.to}`).join(', ') || 'none yet';
+  const label = withheld
+    ? 'not enough data yet'
+    : buckets
+        .filter((b) => b.count > 0)
+        .map((b) => `${b.count} between ${b.from} and ${b.to}`)
+        .join(', ') || 'none yet';
   return (
-    <svg className="chart" role="img" aria-label={`Weighted scores: ${label}`} viewBox={`0 0 ${width} ${height}`} width="100%" data-testid="score-histogram">
+    <svg
+      className="chart"
+      role="img"
+      aria-label={`Weighted scores: ${label}`}
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      data-testid="score-histogram"
+    >
       <line x1={x(1)} x2={x(4)} y1={bottom} y2={bottom} className="chart__axis" />
       {withheld ? (
         <text x={width / 2} y={bottom / 2} textAnchor="middle" className="chart__tick">
@@ -253,7 +313,13 @@ export function ScoreHistogram(props: { buckets: { from: number; to: number; cou
       ) : (
         buckets.map((b) => (
           <g key={b.from}>
-            <rect x={x(b.from) + 1} y={y(b.count)} width={Math.max(1, x(b.to) - x(b.from) - 2)} height={bottom - y(b.count)} className="chart__hist-mine" />
+            <rect
+              x={x(b.from) + 1}
+              y={y(b.count)}
+              width={Math.max(1, x(b.to) - x(b.from) - 2)}
+              height={bottom - y(b.count)}
+              className="chart__hist-mine"
+            />
             {b.count > 0 ? (
               <text x={(x(b.from) + x(b.to)) / 2} y={y(b.count) - 3} textAnchor="middle" className="chart__tick">
                 {b.count}

@@ -35,7 +35,13 @@ export function CoverageGrid(props: {
         </thead>
         <tbody>
           {model.dimensions.map((d) => (
-            <tr key={d.dimensionId} className={`coverage-grid__row coverage-grid__row--${d.state}`} data-state={d.state} data-dimension={d.name} data-field={`dimensions.${d.dimensionId}`}>
+            <tr
+              key={d.dimensionId}
+              className={`coverage-grid__row coverage-grid__row--${d.state}`}
+              data-state={d.state}
+              data-dimension={d.name}
+              data-field={`dimensions.${d.dimensionId}`}
+            >
               <th scope="row">{d.name}</th>
               {model.rounds.map((r) => {
                 const key = cellKey(d.dimensionId, r.roundId);
@@ -77,8 +83,8 @@ export function CoverageGrid(props: {
         </ul>
       ) : null}
       <p className="coverage-legend">
-        <span className="badge badge--error">Not assessed</span> blocks opening the role ·{' '}
-        <span className="badge badge--warn">One round only</span> is allowed, but two or more interviews per dimension give a more reliable read.
+        <span className="badge badge--error">Not assessed</span> blocks opening the role · <span className="badge badge--warn">One round only</span>{' '}
+        is allowed, but two or more interviews per dimension give a more reliable read.
       </p>
     </div>
   );

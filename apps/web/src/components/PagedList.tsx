@@ -19,7 +19,10 @@ export interface PagedList<T> {
  * A server-side list: `?q=` search, `?withTotal=true` counts and cursor pages (with a way back). Filters in
  * `query` restart from the first page when they change.
  */
-export function usePagedList<T>(path: string, options: { query?: RequestOptions['query']; noun: string; label: string; pageSize?: number; testId: string; intervalMs?: number | null }): PagedList<T> {
+export function usePagedList<T>(
+  path: string,
+  options: { query?: RequestOptions['query']; noun: string; label: string; pageSize?: number; testId: string; intervalMs?: number | null },
+): PagedList<T> {
   const pageSize = options.pageSize ?? 25;
   const [search, setSearch] = useState('');
   const filterKey = JSON.stringify(options.query ?? {});
@@ -45,7 +48,12 @@ export function usePagedList<T>(path: string, options: { query?: RequestOptions[
         <button type="button" className="button button--small" disabled={pages.index === 0} onClick={() => setPages(previousPage(pages))}>
           Previous
         </button>
-        <button type="button" className="button button--small" disabled={!data?.nextCursor} onClick={() => setPages(nextPage(pages, data?.nextCursor))}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={!data?.nextCursor}
+          onClick={() => setPages(nextPage(pages, data?.nextCursor))}
+        >
           Next
         </button>
       </div>
@@ -66,7 +74,13 @@ export function SearchBox(props: { label: string; initial?: string; onSearch: (q
     <form role="search" className="search" onSubmit={onSubmit} aria-label={props.label}>
       <label>
         <span className="sr-only">{props.label}</span>
-        <input type="search" value={value} onChange={(e) => setValue(e.target.value)} placeholder={props.label} data-testid={`${props.testId}-search`} />
+        <input
+          type="search"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          placeholder={props.label}
+          data-testid={`${props.testId}-search`}
+        />
       </label>
       <button type="submit" className="button button--small">
         Search

@@ -15,21 +15,22 @@ export function RatingChoice(props: {
   invalid?: boolean;
 }) {
   return (
-    <fieldset className={`rating-choice${props.invalid ? ' rating-choice--invalid' : ''}`} aria-describedby={props.describedBy} disabled={props.disabled}>
+    <fieldset
+      className={`rating-choice${props.invalid ? ' rating-choice--invalid' : ''}`}
+      aria-describedby={props.describedBy}
+      disabled={props.disabled}
+    >
       <legend>{props.legend}</legend>
       <div className="rating-choice__options">
         {(props.levels ?? levelsOf(null)).map(({ value: level, label }) => {
           const id = `${props.name}-${level}`;
           return (
-            <label key={level} htmlFor={id} className={`rating-option rating-option--${level}${props.value === level ? ' rating-option--checked' : ''}`}>
-              <input
-                type="radio"
-                id={id}
-                name={props.name}
-                value={level}
-                checked={props.value === level}
-                onChange={() => props.onChange(level)}
-              />
+            <label
+              key={level}
+              htmlFor={id}
+              className={`rating-option rating-option--${level}${props.value === level ? ' rating-option--checked' : ''}`}
+            >
+              <input type="radio" id={id} name={props.name} value={level} checked={props.value === level} onChange={() => props.onChange(level)} />
               <span className="rating-option__head">
                 <span className="rating-option__level">{level}</span> {label}
               </span>

@@ -20,10 +20,16 @@ export function ScorecardView(props: {
   const nameOf = (id: string, fallback: string) => fallback || props.dimensionNames?.[id] || 'A dimension of another round';
   const levelLabel = (rating: number | null) => labelOf(props.levels ?? levelsOf(null), rating);
   return (
-    <article className="scorecard-view" data-testid="scorecard-view" aria-label={props.showInterviewer ? `Scorecard by ${sc.interviewer.name}` : 'Your scorecard'}>
+    <article
+      className="scorecard-view"
+      data-testid="scorecard-view"
+      aria-label={props.showInterviewer ? `Scorecard by ${sc.interviewer.name}` : 'Your scorecard'}
+    >
       {props.showInterviewer ? (
         <header className="scorecard-view__head">
-          {props.colourIndex !== undefined ? <span className="legend__swatch" style={{ background: colourFor(props.colourIndex) }} aria-hidden="true" /> : null}
+          {props.colourIndex !== undefined ? (
+            <span className="legend__swatch" style={{ background: colourFor(props.colourIndex) }} aria-hidden="true" />
+          ) : null}
           <strong>{sc.interviewer.name}</strong>
           {sc.round?.name ? <span className="muted"> · {sc.round.name}</span> : null}
           <span className={`rec rec--${sc.recommendation}`}>{RECOMMENDATION_LABELS[sc.recommendation] ?? sc.recommendation}</span>
@@ -41,7 +47,13 @@ export function ScorecardView(props: {
           <div key={r.dimensionId} className="scorecard-view__rating">
             <dt>
               {nameOf(r.dimensionId, r.dimensionName)}:{' '}
-              {r.notAssessed ? <em>not assessed</em> : <span className={`rating-badge rating-badge--${r.rating}`}>{r.rating} · {levelLabel(r.rating)}</span>}
+              {r.notAssessed ? (
+                <em>not assessed</em>
+              ) : (
+                <span className={`rating-badge rating-badge--${r.rating}`}>
+                  {r.rating} · {levelLabel(r.rating)}
+                </span>
+              )}
             </dt>
             <dd>{r.notAssessed ? r.notAssessedReason : r.evidence}</dd>
           </div>

@@ -65,7 +65,13 @@ export function computeCoverage(dimensions: CoverageDimension[], rounds: Coverag
     const state: DimensionCoverageState = count === 0 ? 'uncovered' : count < RECOMMENDED_ROUNDS_PER_DIMENSION ? 'single' : 'covered';
     return { dimensionId: d.id, name: d.name, roundIds, count, state };
   });
-  return { dimensions: dims, rounds: roundRows, cells, uncovered: dims.filter((d) => d.state === 'uncovered'), single: dims.filter((d) => d.state === 'single') };
+  return {
+    dimensions: dims,
+    rounds: roundRows,
+    cells,
+    uncovered: dims.filter((d) => d.state === 'uncovered'),
+    single: dims.filter((d) => d.state === 'single'),
+  };
 }
 
 /** The round's new focus list after clicking a cell: adds the dimension, or removes it; keeps the order. */

@@ -20,11 +20,21 @@ describe('override reason', () => {
 describe('decision body and the stale report', () => {
   it('sends the override reason only when needed or given', () => {
     expect(decisionBody({ decision: 'hire', rationale: 'r', overrideReason: '' }, 'hire')).toEqual({ decision: 'hire', rationale: 'r' });
-    expect(decisionBody({ decision: 'hire', rationale: 'r', overrideReason: '' }, 'no_hire')).toEqual({ decision: 'hire', rationale: 'r', overrideReason: '' });
-    expect(decisionBody({ decision: 'hire', rationale: 'r', overrideReason: 'because' }, 'hire')).toEqual({ decision: 'hire', rationale: 'r', overrideReason: 'because' });
+    expect(decisionBody({ decision: 'hire', rationale: 'r', overrideReason: '' }, 'no_hire')).toEqual({
+      decision: 'hire',
+      rationale: 'r',
+      overrideReason: '',
+    });
+    expect(decisionBody({ decision: 'hire', rationale: 'r', overrideReason: 'because' }, 'hire')).toEqual({
+      decision: 'hire',
+      rationale: 'r',
+      overrideReason: 'because',
+    });
   });
   it('acknowledges a stale report only when the hiring manager chose to, with the reason', () => {
-    expect(decisionBody({ decision: 'no_hire', rationale: 'r', overrideReason: '', staleReason: null }, 'no_hire')).not.toHaveProperty('acknowledgeStale');
+    expect(decisionBody({ decision: 'no_hire', rationale: 'r', overrideReason: '', staleReason: null }, 'no_hire')).not.toHaveProperty(
+      'acknowledgeStale',
+    );
     expect(decisionBody({ decision: 'no_hire', rationale: 'r', overrideReason: '', staleReason: 'Offer deadline today' }, 'no_hire')).toEqual({
       decision: 'no_hire',
       rationale: 'r',

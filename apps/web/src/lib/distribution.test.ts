@@ -36,7 +36,9 @@ describe('distributions', () => {
 
   it('shows 1–5 only when some ratings are 5 (the API always sends a "5" share)', () => {
     expect(ratingLevelsOf({ '1': 0.2, '2': 0.2, '3': 0.4, '4': 0.2, '5': 0 }, { '1': 0, '2': 0.5, '3': 0.5, '4': 0 })).toEqual([1, 2, 3, 4]);
-    expect(ratingLevelsOf({ '1': null, '2': null, '3': null, '4': null, '5': null }, { '1': 0, '2': 0.5, '3': 0.25, '4': 0, '5': 0.25 })).toEqual([1, 2, 3, 4, 5]);
+    expect(ratingLevelsOf({ '1': null, '2': null, '3': null, '4': null, '5': null }, { '1': 0, '2': 0.5, '3': 0.25, '4': 0, '5': 0.25 })).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
     expect(ratingLevelsOf(null, undefined)).toEqual([1, 2, 3, 4]);
   });
 
@@ -133,8 +135,23 @@ describe('distributions', () => {
     expect(one.summary).not.toMatch(/null/);
 
     // Nulls without the flag (an older response shape) are withheld as well.
-    expect(scoreDistributionView({ applications: 3, buckets: buckets(Array(12).fill(null)), unscored: null, recommendations: { hire: null, no_hire: null, inconclusive: null } }).withheld).toBe(true);
+    expect(
+      scoreDistributionView({
+        applications: 3,
+        buckets: buckets(Array(12).fill(null)),
+        unscored: null,
+        recommendations: { hire: null, no_hire: null, inconclusive: null },
+      }).withheld,
+    ).toBe(true);
     // Nothing yet: zeros, nothing withheld.
-    expect(scoreDistributionView({ applications: 0, buckets: buckets(Array(12).fill(0)), unscored: 0, recommendations: { hire: 0, no_hire: 0, inconclusive: 0 }, suppressed: false }).withheld).toBe(false);
+    expect(
+      scoreDistributionView({
+        applications: 0,
+        buckets: buckets(Array(12).fill(0)),
+        unscored: 0,
+        recommendations: { hire: 0, no_hire: 0, inconclusive: 0 },
+        suppressed: false,
+      }).withheld,
+    ).toBe(false);
   });
 });

@@ -85,7 +85,10 @@ export interface ReliabilitySample {
  * too small: withheld, fewer than {@link MIN_CANDIDATES} candidates or fewer than {@link MIN_COUNT} ratings — one
  * candidate's ratings say nothing about how reliably a dimension is rated, whatever alpha comes out (often 0).
  */
-export function reliabilityWords(value: number | null | undefined, sample?: ReliabilitySample): { label: string; tone: 'good' | 'ok' | 'poor' | 'none' } {
+export function reliabilityWords(
+  value: number | null | undefined,
+  sample?: ReliabilitySample,
+): { label: string; tone: 'good' | 'ok' | 'poor' | 'none' } {
   if (value === null || value === undefined || !Number.isFinite(value)) return { label: NOT_ENOUGH_DATA, tone: 'none' };
   if (sample && (sample.suppressed || sample.nUnits < MIN_CANDIDATES || sample.nRatings < MIN_COUNT)) return { label: NOT_ENOUGH_DATA, tone: 'none' };
   if (value >= 0.8) return { label: 'Reliable', tone: 'good' };

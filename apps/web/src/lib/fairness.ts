@@ -52,23 +52,21 @@ export interface ImpactRow {
 
 /** The rows of one analysis, reference group first, then by rate (suppressed last), and the unknown row apart. */
 export function impactRows(analysis: ImpactAnalysis, labels: Record<string, string>): ImpactRow[] {
-  const rows = analysis.groups.map(
-    (g): ImpactRow => ({
-      key: g.group,
-      label: groupLabel(g.group, labels),
-      total: g.total,
-      selected: g.selected,
-      rate: g.suppressed ? 'suppressed' : percent(g.selectionRate),
-      ratio: g.suppressed ? '—' : g.impactRatio === null ? '—' : g.impactRatio.toFixed(2),
-      fisher: formatP(g.fisherP),
-      zTest: formatP(g.zTestP),
-      suppressed: g.suppressed,
-      reference: g.group === analysis.referenceGroup,
-      fourFifths: g.fourFifthsFlag,
-      adverseImpact: g.adverseImpact,
-      rateValue: g.suppressed ? null : g.selectionRate,
-    }),
-  );
+  const rows = analysis.groups.map((g): ImpactRow => ({
+    key: g.group,
+    label: groupLabel(g.group, labels),
+    total: g.total,
+    selected: g.selected,
+    rate: g.suppressed ? 'suppressed' : percent(g.selectionRate),
+    ratio: g.suppressed ? '—' : g.impactRatio === null ? '—' : g.impactRatio.toFixed(2),
+    fisher: formatP(g.fisherP),
+    zTest: formatP(g.zTestP),
+    suppressed: g.suppressed,
+    reference: g.group === analysis.referenceGroup,
+    fourFifths: g.fourFifthsFlag,
+    adverseImpact: g.adverseImpact,
+    rateValue: g.suppressed ? null : g.selectionRate,
+  }));
   const order = (r: ImpactRow) => (r.reference ? -2 : r.suppressed ? 2 : -(r.rateValue ?? 0));
   return rows.sort((a, b) => order(a) - order(b) || a.label.localeCompare(b.label));
 }

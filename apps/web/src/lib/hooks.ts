@@ -16,7 +16,12 @@ export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
  * Debounced autosave: calls `save(value)` `delayMs` after the last change of `fingerprint`, never two at once,
  * and once more on unmount or page hide when a change is still pending.
  */
-export function useAutosave<T>(value: T, fingerprint: string, save: (value: T) => Promise<unknown>, options: { delayMs?: number; enabled?: boolean } = {}) {
+export function useAutosave<T>(
+  value: T,
+  fingerprint: string,
+  save: (value: T) => Promise<unknown>,
+  options: { delayMs?: number; enabled?: boolean } = {},
+) {
   const { delayMs = 1500, enabled = true } = options;
   const [state, setState] = useState<SaveState>('idle');
   const [savedAt, setSavedAt] = useState<Date | null>(null);

@@ -6,7 +6,10 @@ describe('hashRouteOf', () => {
     [{ pathname: '/accept-invite', search: '?token=a%2Fb', hash: '' }, '#/accept-invite?token=a%2Fb'],
     [{ pathname: '/reset-password', search: '?token=xyz', hash: '' }, '#/reset-password?token=xyz'],
     [{ pathname: '/settings/notifications/', search: '?token=t', hash: '' }, '#/settings/notifications?token=t'],
-    [{ pathname: '/sso/complete', search: '', hash: '#error=sso_domain_not_allowed&detail=Not+allowed' }, '#/sso/complete?error=sso_domain_not_allowed&detail=Not+allowed'],
+    [
+      { pathname: '/sso/complete', search: '', hash: '#error=sso_domain_not_allowed&detail=Not+allowed' },
+      '#/sso/complete?error=sso_domain_not_allowed&detail=Not+allowed',
+    ],
     [{ pathname: '/sso/complete', search: '', hash: '' }, '#/sso/complete'],
     [{ pathname: '/', search: '', hash: '#/roles' }, null],
     [{ pathname: '/', search: '', hash: '' }, null],

@@ -20,11 +20,18 @@ describe('notificationMessage', () => {
       text: 'Your scorecard for Data Engineer is due <DUE> (2 days overdue); the interview ended <END>.',
       action: { label: 'Write feedback', to: '/interviews/i1' },
     });
-    expect(notificationMessage({ ...base, payload: { ...base.payload, daysOverdue: 0 } }, when).text).toBe('Your scorecard for Data Engineer is due <DUE>; the interview ended <END>.');
+    expect(notificationMessage({ ...base, payload: { ...base.payload, daysOverdue: 0 } }, when).text).toBe(
+      'Your scorecard for Data Engineer is due <DUE>; the interview ended <END>.',
+    );
   });
   it('names who nudged, and sends an escalation to the debrief — never an id in the text', () => {
-    const nudge = notificationMessage({ ...base, kind: 'feedback_nudge', payload: { ...base.payload, daysOverdue: 1, nudgedBy: { memberId: 'm9', name: 'Riley Recruiter' } } }, when);
-    expect(nudge.text).toBe('Riley Recruiter asked for your scorecard for Data Engineer: the interview ended <END>, it was due <DUE> (1 day overdue).');
+    const nudge = notificationMessage(
+      { ...base, kind: 'feedback_nudge', payload: { ...base.payload, daysOverdue: 1, nudgedBy: { memberId: 'm9', name: 'Riley Recruiter' } } },
+      when,
+    );
+    expect(nudge.text).toBe(
+      'Riley Recruiter asked for your scorecard for Data Engineer: the interview ended <END>, it was due <DUE> (1 day overdue).',
+    );
     const escalation = notificationMessage({ ...base, kind: 'feedback_escalation' }, when);
     expect(escalation.action).toEqual({ label: 'Open the debrief', to: '/applications/a1/debrief' });
     for (const m of [nudge, escalation]) expect(m.text).not.toMatch(/m9|m1|a1|i1/);

@@ -90,7 +90,12 @@ export function toApiError(status: number, body: unknown, statusText = ''): ApiE
     });
   }
   const text = typeof body === 'string' && body.trim() ? body.trim().slice(0, 300) : undefined;
-  return new ApiError({ status, title: statusText || 'Error', detail: text ?? defaultDetail(status), code: status === 0 ? 'network_error' : 'error' });
+  return new ApiError({
+    status,
+    title: statusText || 'Error',
+    detail: text ?? defaultDetail(status),
+    code: status === 0 ? 'network_error' : 'error',
+  });
 }
 
 function defaultDetail(status: number): string {
@@ -100,11 +105,7 @@ function defaultDetail(status: number): string {
 }
 
 /** Re-keys `ratings.<index>…` errors by dimension id, given the order the ratings were sent in. */
-export function remapIndexedErrors(
-  index: Record<string, string[]>,
-  arrayField: string,
-  keys: string[],
-): Record<string, string[]> {
+export function remapIndexedErrors(index: Record<string, string[]>, arrayField: string, keys: string[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const pattern = new RegExp(`^${arrayField.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)(\\..*)?$`);
   for (const [field, messages] of Object.entries(index)) {

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { describeScale, dimensionsMissingAnchors, labelOf, levelsOf, meetsLevelOf, missingAnchors, rangeOf, rubricForLevels, SCALE_LEVELS, thresholdHint } from './ratingScale';
+import {
+  describeScale,
+  dimensionsMissingAnchors,
+  labelOf,
+  levelsOf,
+  meetsLevelOf,
+  missingAnchors,
+  rangeOf,
+  rubricForLevels,
+  SCALE_LEVELS,
+  thresholdHint,
+} from './ratingScale';
 
 describe('rating scales', () => {
   it.each([
@@ -23,7 +34,13 @@ describe('rating scales', () => {
   });
 
   it("the API's own levels win, in order", () => {
-    const levels = levelsOf({ ratingScale: 'three_level', scaleLevels: [{ value: 2, key: 'meets', label: 'Meets' }, { value: 1, key: 'below', label: 'Below' }] });
+    const levels = levelsOf({
+      ratingScale: 'three_level',
+      scaleLevels: [
+        { value: 2, key: 'meets', label: 'Meets' },
+        { value: 1, key: 'below', label: 'Below' },
+      ],
+    });
     expect(levels.map((l) => l.key)).toEqual(['below', 'meets']);
     expect(meetsLevelOf(levels)?.key).toBe('meets');
   });
@@ -31,8 +48,18 @@ describe('rating scales', () => {
   it('rubric anchors: the levels of the scale keyed by value, trimmed, empty ones left out; anchors of other levels already saved are kept', () => {
     const draft = { '1': ' weak ', '2': 'ok', '3': '', '4': 'typed but not shown', '5': '' };
     expect(rubricForLevels(SCALE_LEVELS.three_level, draft)).toEqual({ '1': 'weak', '2': 'ok' });
-    expect(rubricForLevels(SCALE_LEVELS.three_level, draft, { '1': 'old', '3': 'old 3', '4': 'great', '5': '  ' })).toEqual({ '1': 'weak', '2': 'ok', '4': 'great' });
-    expect(rubricForLevels(SCALE_LEVELS.five_point, { '1': 'a', '2': 'b', '3': 'c', '4': 'd', '5': 'e' })).toEqual({ '1': 'a', '2': 'b', '3': 'c', '4': 'd', '5': 'e' });
+    expect(rubricForLevels(SCALE_LEVELS.three_level, draft, { '1': 'old', '3': 'old 3', '4': 'great', '5': '  ' })).toEqual({
+      '1': 'weak',
+      '2': 'ok',
+      '4': 'great',
+    });
+    expect(rubricForLevels(SCALE_LEVELS.five_point, { '1': 'a', '2': 'b', '3': 'c', '4': 'd', '5': 'e' })).toEqual({
+      '1': 'a',
+      '2': 'b',
+      '3': 'c',
+      '4': 'd',
+      '5': 'e',
+    });
     expect(rubricForLevels(SCALE_LEVELS.five_point, {})).toEqual({});
     expect(missingAnchors(SCALE_LEVELS.four_point, draft).map((l) => l.value)).toEqual([3]);
     expect(missingAnchors(SCALE_LEVELS.three_level, { '1': 'a', '2': 'b', '3': 'c' })).toEqual([]);

@@ -99,7 +99,10 @@ export function missingAnchors(levels: ScaleLevel[], rubric: Partial<Rubric> | n
 }
 
 /** Before a switch of scale: which dimensions still lack an anchor for a level of the new scale (the API refuses the switch until none does). */
-export function dimensionsMissingAnchors(dimensions: { name: string; rubric?: Partial<Rubric> | null }[], levels: ScaleLevel[]): { name: string; levels: ScaleLevel[] }[] {
+export function dimensionsMissingAnchors(
+  dimensions: { name: string; rubric?: Partial<Rubric> | null }[],
+  levels: ScaleLevel[],
+): { name: string; levels: ScaleLevel[] }[] {
   return dimensions.map((d) => ({ name: d.name, levels: missingAnchors(levels, d.rubric) })).filter((x) => x.levels.length > 0);
 }
 

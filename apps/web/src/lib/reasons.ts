@@ -35,7 +35,8 @@ export function reasonContextOf(d: Debrief, levels: ScaleLevel[]): ReasonContext
   for (const x of d.disagreements ?? []) for (const r of x.ratings) add(r.interviewer?.id, r.interviewer?.name);
   const dimensions = new Map<string, string>();
   for (const dim of d.report?.dimensions ?? []) dimensions.set(dim.dimensionId, dim.name);
-  for (const sc of d.scorecards ?? []) for (const r of sc.ratings) if (r.dimensionName && !dimensions.has(r.dimensionId)) dimensions.set(r.dimensionId, r.dimensionName);
+  for (const sc of d.scorecards ?? [])
+    for (const r of sc.ratings) if (r.dimensionName && !dimensions.has(r.dimensionId)) dimensions.set(r.dimensionId, r.dimensionName);
   const redFlagRaisers: Record<string, string[]> = {};
   for (const f of d.report?.redFlags ?? []) redFlagRaisers[f.flag] = [...f.raisedBy];
   for (const f of d.redFlags ?? []) {
@@ -47,7 +48,9 @@ export function reasonContextOf(d: Debrief, levels: ScaleLevel[]): ReasonContext
     dimensionName: (id) => dimensions.get(id),
     levels,
     adjusted: d.report?.policy?.adjustForLeniency ?? true,
-    recommendations: (d.scorecards ?? []).filter((sc) => sc.recommendation).map((sc) => ({ interviewerId: sc.interviewer.id, recommendation: sc.recommendation })),
+    recommendations: (d.scorecards ?? [])
+      .filter((sc) => sc.recommendation)
+      .map((sc) => ({ interviewerId: sc.interviewer.id, recommendation: sc.recommendation })),
     redFlagRaisers,
   };
 }
@@ -94,8 +97,15 @@ export function sanitizeMessage(message: string, ctx: ReasonContext): string {
 }
 
 /** The split panel's two sides: from the reason when the engine names them, else from the scorecards (same rule). */
-export function splitSides(r: ReportReason, ctx: ReasonContext): { high: { recommendation: Recommendation; ids: string[] }; low: { recommendation: Recommendation; ids: string[] } } | null {
-  if (r.high && r.low) return { high: { recommendation: r.high.recommendation, ids: r.high.interviewerIds }, low: { recommendation: r.low.recommendation, ids: r.low.interviewerIds } };
+export function splitSides(
+  r: ReportReason,
+  ctx: ReasonContext,
+): { high: { recommendation: Recommendation; ids: string[] }; low: { recommendation: Recommendation; ids: string[] } } | null {
+  if (r.high && r.low)
+    return {
+      high: { recommendation: r.high.recommendation, ids: r.high.interviewerIds },
+      low: { recommendation: r.low.recommendation, ids: r.low.interviewerIds },
+    };
   const named = r.interviewerIds?.length ? new Set(r.interviewerIds) : null;
   const cards = named ? ctx.recommendations.filter((x) => named.has(x.interviewerId)) : ctx.recommendations;
   let hi = -1;
@@ -199,7 +209,10 @@ export function reasonSentence(r: ReportReason, ctx: ReasonContext): string {
       const [s, b] = formatFigures(score, bar);
       const low = fig(r, 'intervalLow', 'low');
       const margin = fig(r, 'margin');
-      const tail = low !== undefined && margin !== undefined ? `, and the ${range} starts at ${formatFigures(low, fig(r, 'threshold') ?? bar - margin)[0]}, no more than ${formatFigure(margin)} below the bar` : '';
+      const tail =
+        low !== undefined && margin !== undefined
+          ? `, and the ${range} starts at ${formatFigures(low, fig(r, 'threshold') ?? bar - margin)[0]}, no more than ${formatFigure(margin)} below the bar`
+          : '';
       return `The weighted score ${s} meets the bar of ${b}${tail}.`;
     }
     case 'red_flag': {

@@ -76,7 +76,10 @@ export function draftPayload(dimensionIds: string[], form: ScorecardForm): Score
  * Body of POST /interviews/:id/scorecard/submit. Every focus dimension is sent, in the kit's order, so that the
  * API's `ratings.<index>.…` errors map back to a dimension (see ratingOrder()).
  */
-export function submitPayload(dimensionIds: string[], form: ScorecardForm): Omit<ScorecardSubmitBody, 'recommendation'> & { recommendation: Recommendation | null } {
+export function submitPayload(
+  dimensionIds: string[],
+  form: ScorecardForm,
+): Omit<ScorecardSubmitBody, 'recommendation'> & { recommendation: Recommendation | null } {
   const body: Omit<ScorecardSubmitBody, 'recommendation'> & { recommendation: Recommendation | null } = {
     ratings: dimensionIds.map((id) => ratingEntry(id, form.answers[id] ?? emptyAnswer(), true)),
     recommendation: form.recommendation,
@@ -128,15 +131,22 @@ export function submitProblems(
     const a = form.answers[d.id] ?? emptyAnswer();
     const at = `ratings.${d.id}`;
     if (a.notAssessed) {
-      if (a.notAssessedReason.trim().length < NOT_ASSESSED_REASON_MIN_LENGTH) add(`${at}.notAssessedReason`, `Say why ${d.name} was not assessed (at least ${NOT_ASSESSED_REASON_MIN_LENGTH} characters).`);
+      if (a.notAssessedReason.trim().length < NOT_ASSESSED_REASON_MIN_LENGTH)
+        add(`${at}.notAssessedReason`, `Say why ${d.name} was not assessed (at least ${NOT_ASSESSED_REASON_MIN_LENGTH} characters).`);
       continue;
     }
     if (a.rating === null) add(`${at}.rating`, `Choose a rating for ${d.name}, or tick "I could not assess ${d.name}" and say why.`);
     const evidence = a.evidence.trim();
-    if (evidence === '') add(`${at}.evidence`, `Write the evidence for ${d.name}: what the candidate said or did${rules.minEvidenceLength > 0 ? ` (at least ${rules.minEvidenceLength} characters)` : ''}.`);
-    else if (evidence.length < rules.minEvidenceLength) add(`${at}.evidence`, `The evidence for ${d.name} needs at least ${rules.minEvidenceLength} characters (it has ${evidence.length}).`);
+    if (evidence === '')
+      add(
+        `${at}.evidence`,
+        `Write the evidence for ${d.name}: what the candidate said or did${rules.minEvidenceLength > 0 ? ` (at least ${rules.minEvidenceLength} characters)` : ''}.`,
+      );
+    else if (evidence.length < rules.minEvidenceLength)
+      add(`${at}.evidence`, `The evidence for ${d.name} needs at least ${rules.minEvidenceLength} characters (it has ${evidence.length}).`);
   }
   if (!form.recommendation) add('recommendation', 'Choose your recommendation: strong no hire, no hire, hire or strong hire.');
-  if (rules.amendReason !== undefined && rules.amendReason.trim().length < AMEND_REASON_MIN_LENGTH) add('reason', `Say why you amend your scorecard (at least ${AMEND_REASON_MIN_LENGTH} characters).`);
+  if (rules.amendReason !== undefined && rules.amendReason.trim().length < AMEND_REASON_MIN_LENGTH)
+    add('reason', `Say why you amend your scorecard (at least ${AMEND_REASON_MIN_LENGTH} characters).`);
   return problems;
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { RatingEntry, Scorecard } from '../api/types';
 import { toViewScorecard } from './scorecardView';
 
-const rating = (r: Pick<RatingEntry, 'dimensionId' | 'rating'> & Partial<RatingEntry>): RatingEntry => ({ evidence: null, notAssessed: false, notAssessedReason: null, ...r });
+const rating = (r: Pick<RatingEntry, 'dimensionId' | 'rating'> & Partial<RatingEntry>): RatingEntry => ({
+  evidence: null,
+  notAssessed: false,
+  notAssessedReason: null,
+  ...r,
+});
 
 const card = (ratings: (Pick<RatingEntry, 'dimensionId' | 'rating'> & Partial<RatingEntry>)[]): Scorecard => ({
   id: 'sc1',
@@ -26,7 +31,7 @@ const card = (ratings: (Pick<RatingEntry, 'dimensionId' | 'rating'> & Partial<Ra
 });
 
 describe('panel feedback keeps dimension names (issue 19 item 5)', () => {
-  it('uses the API\'s name for a dimension outside the reader\'s round, the known names otherwise', () => {
+  it("uses the API's name for a dimension outside the reader's round, the known names otherwise", () => {
     const view = toViewScorecard(
       card([
         { dimensionId: 'mine', rating: 3 },

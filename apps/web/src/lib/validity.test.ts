@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { ValidityCell } from '../api/quality-of-hire-types';
-import { cellWords, formatInterval, formatP, formatR, isPending, logRankWords, notEnoughData, outcomeValidityWords, stepPath, survivalAt } from './validity';
+import {
+  cellWords,
+  formatInterval,
+  formatP,
+  formatR,
+  isPending,
+  logRankWords,
+  notEnoughData,
+  outcomeValidityWords,
+  stepPath,
+  survivalAt,
+} from './validity';
 
 const cell = (over: Partial<ValidityCell>): ValidityCell => ({
   predictorKey: 'panel_score',
@@ -33,12 +44,18 @@ describe('correlations in words', () => {
 
   it('says how far a figure below the minimum is from being estimated, never a number', () => {
     expect(notEnoughData(12, 30)).toBe('not enough data yet (n = 12 of 30)');
-    expect(cellWords(cell({ status: 'not_enough_data', n: 12, pearson: null, interval: null, corrected: null, verdict: null }), 30)).toBe('Not enough data yet (n = 12 of 30)');
+    expect(cellWords(cell({ status: 'not_enough_data', n: 12, pearson: null, interval: null, corrected: null, verdict: null }), 30)).toBe(
+      'Not enough data yet (n = 12 of 30)',
+    );
   });
 
   it('gives r, its interval, the corrected figure beside it and the verdict', () => {
-    expect(cellWords(cell({}), 30)).toBe('r = 0.31, 90 % interval 0.06 to 0.52; corrected for range restriction 0.42 (0.09 to 0.66) (n = 40) — predicts the outcome');
-    expect(cellWords(cell({ verdict: 'not_predictive', corrected: null }), 30)).toBe('r = 0.31, 90 % interval 0.06 to 0.52 (n = 40) — no evidence that it predicts the outcome');
+    expect(cellWords(cell({}), 30)).toBe(
+      'r = 0.31, 90 % interval 0.06 to 0.52; corrected for range restriction 0.42 (0.09 to 0.66) (n = 40) — predicts the outcome',
+    );
+    expect(cellWords(cell({ verdict: 'not_predictive', corrected: null }), 30)).toBe(
+      'r = 0.31, 90 % interval 0.06 to 0.52 (n = 40) — no evidence that it predicts the outcome',
+    );
   });
 
   it('says when a correlation cannot be estimated at all', () => {
@@ -55,7 +72,9 @@ describe('the log-rank test in words', () => {
   ])('formatP(%s) = %s', (p, text) => expect(formatP(p)).toBe(text));
 
   it('tells a difference from chance without the word significant', () => {
-    expect(logRankWords({ chiSquare: 6.1, df: 1, pValue: 0.013 })).toMatch(/^The two groups stay for clearly different lengths of time \(log-rank p = 0.01\)/);
+    expect(logRankWords({ chiSquare: 6.1, df: 1, pValue: 0.013 })).toMatch(
+      /^The two groups stay for clearly different lengths of time \(log-rank p = 0.01\)/,
+    );
     expect(logRankWords({ chiSquare: 0.4, df: 1, pValue: 0.52 })).toMatch(/^No clear difference/);
     expect(logRankWords(null)).toBe("Not enough data yet to compare the two groups' retention.");
   });
@@ -101,18 +120,36 @@ describe('report status', () => {
 
 describe("an interviewer's correlation with outcomes", () => {
   it('below the minimum says not enough data yet with n', () => {
-    expect(outcomeValidityWords({ status: 'not_enough_data', n: 4, r: null, shrunk: null, organizationR: 0.2, interval: null, minN: null, computedAt: null }, 10)).toBe(
-      'Not enough data yet (n = 4 of 10) to relate these ratings to outcomes after hire.',
-    );
+    expect(
+      outcomeValidityWords(
+        { status: 'not_enough_data', n: 4, r: null, shrunk: null, organizationR: 0.2, interval: null, minN: null, computedAt: null },
+        10,
+      ),
+    ).toBe('Not enough data yet (n = 4 of 10) to relate these ratings to outcomes after hire.');
   });
 
   it("takes the report's minimum when it says one, and says when there is no report yet", () => {
-    expect(outcomeValidityWords({ status: 'not_enough_data', n: 4, r: null, shrunk: null, organizationR: null, interval: null, minN: 20, computedAt: null }, 30)).toMatch(/^Not enough data yet \(n = 4 of 20\)/);
-    expect(outcomeValidityWords({ status: 'no_report', n: 0, r: null, shrunk: null, organizationR: null, interval: null, minN: null, computedAt: null }, 30)).toMatch(/^No validity report yet/);
+    expect(
+      outcomeValidityWords(
+        { status: 'not_enough_data', n: 4, r: null, shrunk: null, organizationR: null, interval: null, minN: 20, computedAt: null },
+        30,
+      ),
+    ).toMatch(/^Not enough data yet \(n = 4 of 20\)/);
+    expect(
+      outcomeValidityWords(
+        { status: 'no_report', n: 0, r: null, shrunk: null, organizationR: null, interval: null, minN: null, computedAt: null },
+        30,
+      ),
+    ).toMatch(/^No validity report yet/);
   });
 
   it('gives the shrunk figure with the raw one, its n and the organization figure', () => {
-    expect(outcomeValidityWords({ status: 'estimated', n: 14, r: 0.5, shrunk: 0.32, organizationR: 0.21, interval: { low: 0.02, high: 0.58 }, minN: 10, computedAt: null }, 30)).toBe(
+    expect(
+      outcomeValidityWords(
+        { status: 'estimated', n: 14, r: 0.5, shrunk: 0.32, organizationR: 0.21, interval: { low: 0.02, high: 0.58 }, minN: 10, computedAt: null },
+        30,
+      ),
+    ).toBe(
       "Correlation of the leniency-adjusted ratings with outcomes: 0.32 (90 % interval 0.02 to 0.58), shrunk toward the organization's figure from 0.50 on 14 hires; the organization's figure is 0.21.",
     );
   });

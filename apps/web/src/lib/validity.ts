@@ -98,7 +98,8 @@ export function survivalAt(curve: SurvivalPoint[], day: number): SurvivalPoint |
 /** The interviewer's correlation with outcomes in words, shrunk toward the organization's figure. */
 export function outcomeValidityWords(v: InterviewerOutcomeValidity, minN: number): string {
   if (v.status === 'no_report') return 'No validity report yet: it is computed nightly, or at once from the Quality of hire page.';
-  if (v.status === 'not_enough_data' || v.shrunk === null) return `${capitalize(notEnoughData(v.n, v.minN ?? minN))} to relate these ratings to outcomes after hire.`;
+  if (v.status === 'not_enough_data' || v.shrunk === null)
+    return `${capitalize(notEnoughData(v.n, v.minN ?? minN))} to relate these ratings to outcomes after hire.`;
   const org = v.organizationR === null ? '' : `; the organization's figure is ${formatR(v.organizationR)}`;
   const interval = v.interval ? ` (90 % interval ${formatInterval(v.interval)})` : '';
   return `Correlation of the leniency-adjusted ratings with outcomes: ${formatR(v.shrunk)}${interval}, shrunk toward the organization's figure from ${formatR(v.r)} on ${v.n} hire${v.n === 1 ? '' : 's'}${org}.`;

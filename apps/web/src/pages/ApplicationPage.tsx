@@ -67,38 +67,38 @@ export function ApplicationPage() {
           {interviews.length === 0 ? <Empty>No interviews scheduled yet.</Empty> : null}
           {interviews.length > 0 ? (
             <div className="table-scroll">
-            <table className="table" data-testid="interviews-table">
-              <thead>
-                <tr>
-                  <th scope="col">Round</th>
-                  <th scope="col">
-                    When <TimeZone />
-                  </th>
-                  <th scope="col">Interviewers</th>
-                  <th scope="col">Status</th>
-                  {canSchedule && app.status === 'active' ? (
+              <table className="table" data-testid="interviews-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Round</th>
                     <th scope="col">
-                      <span className="sr-only">Actions</span>
+                      When <TimeZone />
                     </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody>
-                {interviews.map((i) => (
-                  <tr key={i.id}>
-                    <td>{roundName(i)}</td>
-                    <td>{formatDateTime(i.startsAt)}</td>
-                    <td>{i.interviewerIds.map((id) => memberName(id) ?? 'Interviewer').join(', ')}</td>
-                    <td>{humanize(i.status ?? 'scheduled')}</td>
+                    <th scope="col">Interviewers</th>
+                    <th scope="col">Status</th>
                     {canSchedule && app.status === 'active' ? (
-                      <td>
-                        <InterviewActions interview={i} label={`${roundName(i)}, ${formatDateTime(i.startsAt)}`} onChanged={changed} />
-                      </td>
+                      <th scope="col">
+                        <span className="sr-only">Actions</span>
+                      </th>
                     ) : null}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {interviews.map((i) => (
+                    <tr key={i.id}>
+                      <td>{roundName(i)}</td>
+                      <td>{formatDateTime(i.startsAt)}</td>
+                      <td>{i.interviewerIds.map((id) => memberName(id) ?? 'Interviewer').join(', ')}</td>
+                      <td>{humanize(i.status ?? 'scheduled')}</td>
+                      {canSchedule && app.status === 'active' ? (
+                        <td>
+                          <InterviewActions interview={i} label={`${roundName(i)}, ${formatDateTime(i.startsAt)}`} onChanged={changed} />
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </div>
           ) : null}
         </div>
@@ -137,7 +137,13 @@ function ScheduleForm(props: { applicationId: string; role: Role | null | undefi
   const action = useAction((allowConflict: boolean) => {
     const start = fromLocalInputValue(startsAt);
     const end = start ? new Date(new Date(start).getTime() + (Number(minutes) || 60) * 60000).toISOString() : null;
-    return post<Interview>(`/applications/${props.applicationId}/interviews`, { roundId, interviewerIds, startsAt: start, endsAt: end, ...(allowConflict ? { allowConflict: true } : {}) });
+    return post<Interview>(`/applications/${props.applicationId}/interviews`, {
+      roundId,
+      interviewerIds,
+      startsAt: start,
+      endsAt: end,
+      ...(allowConflict ? { allowConflict: true } : {}),
+    });
   });
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -157,7 +163,11 @@ function ScheduleForm(props: { applicationId: string; role: Role | null | undefi
   return (
     <form className="card" onSubmit={onSubmit} noValidate aria-label="Schedule an interview">
       <h2>Schedule an interview</h2>
-      <ProblemBanner error={err?.code === 'interviewer_double_booked' ? null : err} claimed={['roundId', 'interviewerIds', 'startsAt', 'endsAt']} title="Could not schedule" />
+      <ProblemBanner
+        error={err?.code === 'interviewer_double_booked' ? null : err}
+        claimed={['roundId', 'interviewerIds', 'startsAt', 'endsAt']}
+        title="Could not schedule"
+      />
       <Field label="Round" errors={err?.forField('roundId')}>
         {(p) => (
           <select {...p} name="roundId" value={roundId} onChange={(e) => chooseRound(e.target.value)}>
@@ -175,17 +185,35 @@ function ScheduleForm(props: { applicationId: string; role: Role | null | undefi
         {props.interviewers.length === 0 ? <p className="muted small">No interviewers in the organization yet.</p> : null}
         {props.interviewers.map((m) => (
           <label key={m.id} className="check">
-            <input type="checkbox" name="interviewerIds" value={m.id} checked={interviewerIds.includes(m.id)} onChange={() => setInterviewerIds(toggle(interviewerIds, m.id))} /> {m.name}
+            <input
+              type="checkbox"
+              name="interviewerIds"
+              value={m.id}
+              checked={interviewerIds.includes(m.id)}
+              onChange={() => setInterviewerIds(toggle(interviewerIds, m.id))}
+            />{' '}
+            {m.name}
           </label>
         ))}
         <FieldError id="interviewers-error" messages={err?.under('interviewerIds')} />
       </fieldset>
       <div className="row">
         <Field label="Starts" hint={`Your time zone: ${Intl.DateTimeFormat().resolvedOptions().timeZone}`} errors={err?.forField('startsAt')}>
-          {(p) => <input {...p} type="datetime-local" name="startsAt" min={toLocalInputValue(new Date())} value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="datetime-local"
+              name="startsAt"
+              min={toLocalInputValue(new Date())}
+              value={startsAt}
+              onChange={(e) => setStartsAt(e.target.value)}
+            />
+          )}
         </Field>
         <Field label="Minutes" errors={err?.forField('endsAt')}>
-          {(p) => <input {...p} inputMode="numeric" className="input-weight" name="minutes" value={minutes} onChange={(e) => setMinutes(e.target.value)} />}
+          {(p) => (
+            <input {...p} inputMode="numeric" className="input-weight" name="minutes" value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+          )}
         </Field>
       </div>
       <ConflictWarning error={err} pending={action.pending} verb="Schedule" onAnyway={() => void submit(true)} />

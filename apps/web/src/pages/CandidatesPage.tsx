@@ -21,11 +21,20 @@ export function CandidatesPage() {
   const applications = useApiQuery<Application[]>(
     ['list', '/applications', 'of-candidates', shownIds],
     async (signal) =>
-      (await Promise.all(shownIds.map(async (candidateId) => unwrap(await apiClient.GET('/v1/applications', { params: { query: { candidateId, limit: 100 } }, signal })).items))).flat(),
+      (
+        await Promise.all(
+          shownIds.map(
+            async (candidateId) => unwrap(await apiClient.GET('/v1/applications', { params: { query: { candidateId, limit: 100 } }, signal })).items,
+          ),
+        )
+      ).flat(),
     { enabled: shownIds.length > 0, keepPrevious: true },
   );
   // The open roles to apply to: one page of the API's largest size.
-  const roles = useApiQuery<RoleSummary[]>(['roles', { status: 'open', limit: 100 }], async (signal) => unwrap(await apiClient.GET('/v1/roles', { params: { query: { status: 'open', limit: 100 } }, signal })).items);
+  const roles = useApiQuery<RoleSummary[]>(
+    ['roles', { status: 'open', limit: 100 }],
+    async (signal) => unwrap(await apiClient.GET('/v1/roles', { params: { query: { status: 'open', limit: 100 } }, signal })).items,
+  );
   const invalidate = useInvalidate();
   const reload = () => void invalidate(['list', '/candidates'], ['list', '/applications']);
   const data = list.resource.data;
@@ -37,7 +46,9 @@ export function CandidatesPage() {
           {list.controls}
           <ProblemBanner error={applications.error} />
           {!data ? (
-            list.resource.error ? null : <Loading />
+            list.resource.error ? null : (
+              <Loading />
+            )
           ) : data.items.length === 0 ? (
             <Empty>{list.search ? `No candidate matches “${list.search}”.` : 'No candidates yet.'}</Empty>
           ) : (
@@ -67,7 +78,8 @@ export function CandidatesPage() {
                           <ul className="plain">
                             {apps.map((a) => (
                               <li key={a.id}>
-                                <Link to={`/applications/${a.id}`}>{a.roleTitle || 'Role'}</Link> <span className={`status status--${a.status}`}>{humanize(a.status)}</span>
+                                <Link to={`/applications/${a.id}`}>{a.roleTitle || 'Role'}</Link>{' '}
+                                <span className={`status status--${a.status}`}>{humanize(a.status)}</span>
                               </li>
                             ))}
                           </ul>
@@ -174,7 +186,9 @@ function ApplyForm(props: { roles: RoleSummary[]; onCreated: () => void }) {
       />
       {matches.data ? (
         <p className="muted small" aria-live="polite" data-testid="apply-candidate-found">
-          {matches.data.total === 0 ? 'No candidate matches.' : `${matches.data.total ?? found.length} found${(matches.data.total ?? 0) > found.length ? `; the first ${found.length} are listed — search more precisely` : ''}.`}
+          {matches.data.total === 0
+            ? 'No candidate matches.'
+            : `${matches.data.total ?? found.length} found${(matches.data.total ?? 0) > found.length ? `; the first ${found.length} are listed — search more precisely` : ''}.`}
         </p>
       ) : null}
       <form onSubmit={onSubmit} noValidate aria-label="Add a candidate to a role">

@@ -77,7 +77,15 @@ export function DebriefPage() {
           </div>
           <section className="card" aria-labelledby="score-title">
             <h2 id="score-title">Weighted score against the bar</h2>
-            <ScoreChart score={report.score} rawScore={report.rawScore} low={report.interval?.low} high={report.interval?.high} level={report.interval?.level} bar={bar} levels={levels.map((l) => l.value)} />
+            <ScoreChart
+              score={report.score}
+              rawScore={report.rawScore}
+              low={report.interval?.low}
+              high={report.interval?.high}
+              level={report.interval?.level}
+              bar={bar}
+              levels={levels.map((l) => l.value)}
+            />
             <ScoreLine debrief={d} bar={bar} />
           </section>
           <DimensionsCard debrief={d} levels={levels} />
@@ -141,11 +149,12 @@ function interviewerIndex(d: Debrief, interviewerId: string): number {
 /** The score with two decimals (more where it would print equal to the bar), raw beside adjusted. */
 function ScoreLine(props: { debrief: Debrief; bar: number | null }) {
   const report = props.debrief.report!;
-  const [score, bar] = report.score !== null && props.bar !== null ? formatFigures(report.score, props.bar) : [formatFigure(report.score), formatFigure(props.bar)];
+  const [score, bar] =
+    report.score !== null && props.bar !== null ? formatFigures(report.score, props.bar) : [formatFigure(report.score), formatFigure(props.bar)];
   return (
     <p className="small muted" data-testid="score-line">
-      Weighted score {score} (raw, before the leniency correction: {formatFigure(report.rawScore)})
-      {props.bar !== null ? ` · bar ${bar}` : ''} · {Math.round((report.coverage ?? 0) * 100)}% of the loop's weight rated · {report.scorecardCount} scorecard
+      Weighted score {score} (raw, before the leniency correction: {formatFigure(report.rawScore)}){props.bar !== null ? ` · bar ${bar}` : ''} ·{' '}
+      {Math.round((report.coverage ?? 0) * 100)}% of the loop's weight rated · {report.scorecardCount} scorecard
       {report.scorecardCount === 1 ? '' : 's'}
     </p>
   );
@@ -156,11 +165,17 @@ function ReportStatus(props: { debrief: Debrief }) {
   if (status === 'computing') {
     return (
       <span className="chip chip--computing" data-testid="report-status">
-        <span className="spinner" aria-hidden="true" /> Still computing — new feedback is being included{report ? ` (showing version ${report.version})` : ''}
+        <span className="spinner" aria-hidden="true" /> Still computing — new feedback is being included
+        {report ? ` (showing version ${report.version})` : ''}
       </span>
     );
   }
-  if (status === 'no_feedback') return <span className="chip" data-testid="report-status">No feedback submitted yet</span>;
+  if (status === 'no_feedback')
+    return (
+      <span className="chip" data-testid="report-status">
+        No feedback submitted yet
+      </span>
+    );
   return (
     <span className="chip chip--current" data-testid="report-status">
       Report version {report?.version} · computed {formatDateTime(report?.computedAt)} · up to date

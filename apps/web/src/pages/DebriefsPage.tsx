@@ -34,7 +34,9 @@ export function DebriefsPage() {
       </div>
       {list.controls}
       {!items ? (
-        list.resource.error ? null : <Loading />
+        list.resource.error ? null : (
+          <Loading />
+        )
       ) : items.length === 0 ? (
         <Empty>{list.search ? `No application matches “${list.search}”.` : 'No applications here.'}</Empty>
       ) : (
@@ -73,7 +75,11 @@ export function DebriefsPage() {
                   <td>
                     {/* The visible words start the accessible name (WCAG 2.5.3, label in name). */}
                     <Link to={`/applications/${a.id}/debrief`}>
-                      Open debrief<span className="sr-only"> for {a.candidateName || 'Candidate'}, {a.roleTitle || 'Role'}</span>
+                      Open debrief
+                      <span className="sr-only">
+                        {' '}
+                        for {a.candidateName || 'Candidate'}, {a.roleTitle || 'Role'}
+                      </span>
                     </Link>
                   </td>
                 </tr>

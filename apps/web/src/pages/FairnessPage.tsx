@@ -31,9 +31,9 @@ export function FairnessPage() {
     <section className="page" data-testid="fairness">
       <h1>Fairness</h1>
       <p className="muted">
-        Adverse impact of the interview process by the candidates' voluntary self-identification. A group is flagged under the four-fifths rule when its
-        selection rate is below 80 % of the highest group's; "adverse impact" needs that and Fisher's exact test below 0.05. Groups under 5 people are
-        suppressed.
+        Adverse impact of the interview process by the candidates' voluntary self-identification. A group is flagged under the four-fifths rule when
+        its selection rate is below 80 % of the highest group's; "adverse impact" needs that and Fisher's exact test below 0.05. Groups under 5 people
+        are suppressed.
       </p>
       <div className="toolbar">
         <label>
@@ -62,7 +62,9 @@ export function FairnessPage() {
       <ProblemBanner error={roles.error} />
       <ProblemBanner error={report.error} />
       {!r ? (
-        report.error ? null : <Loading />
+        report.error ? null : (
+          <Loading />
+        )
       ) : r.applications === 0 ? (
         <Empty>No applications yet.</Empty>
       ) : (

@@ -98,7 +98,8 @@ function NotificationItems(props: { cursor: string | null }) {
         return (
           <li key={n.id} className={`card card--compact${n.readAt ? '' : ' card--unread'}`} data-testid="inbox-item" data-kind={n.kind}>
             <p>
-              {n.readAt ? null : <span className="badge badge--new">New</span>} {n.payload.daysOverdue > 0 ? <span className="badge badge--overdue">Overdue</span> : null} {m.text}
+              {n.readAt ? null : <span className="badge badge--new">New</span>}{' '}
+              {n.payload.daysOverdue > 0 ? <span className="badge badge--overdue">Overdue</span> : null} {m.text}
             </p>
             <p className="small muted">{formatDateTime(n.createdAt)}</p>
             <Link className="button button--small" to={m.action.to} onClick={() => void markRead(n)}>

@@ -51,7 +51,8 @@ function InterviewWorkspace(props: { kit: InterviewKit; onSubmitted: (scorecard:
           </h1>
           <p className="muted">
             {kit.role.title}
-            {kit.role.level ? ` (${kit.role.level})` : ''} · {formatDateTime(interview.startsAt)} · {kit.round.durationMinutes} min · loop version {kit.loopVersion.number}
+            {kit.role.level ? ` (${kit.role.level})` : ''} · {formatDateTime(interview.startsAt)} · {kit.round.durationMinutes} min · loop version{' '}
+            {kit.loopVersion.number}
           </p>
         </div>
       </header>
@@ -71,7 +72,13 @@ function InterviewWorkspace(props: { kit: InterviewKit; onSubmitted: (scorecard:
               }}
             />
           )}
-          <PanelFeedback applicationId={interview.applicationId} roleId={kit.role.id} unlocked={submitted} dimensions={kit.focusDimensions} levels={levelsOf(kit)} />
+          <PanelFeedback
+            applicationId={interview.applicationId}
+            roleId={kit.role.id}
+            unlocked={submitted}
+            dimensions={kit.focusDimensions}
+            levels={levelsOf(kit)}
+          />
         </div>
       </div>
     </section>

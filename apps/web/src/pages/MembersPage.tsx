@@ -22,7 +22,9 @@ export function MembersPage() {
           <h2>People in {me?.organization.name ?? 'the organization'}</h2>
           {members.error ? <ProblemBanner error={members.error} title="Could not load the members" /> : null}
           {!members.data ? (
-            members.error ? null : <Loading />
+            members.error ? null : (
+              <Loading />
+            )
           ) : (
             <ul className="member-list" aria-label="Members">
               {members.data.map((m) => (

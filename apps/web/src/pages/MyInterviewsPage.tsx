@@ -11,20 +11,36 @@ import { interviewKeys } from './interview/interview-api';
 /** The interviewer's own interviews: what still needs feedback (with its due time), what is coming up, what is done. Refreshes every 30 s. */
 export function MyInterviewsPage() {
   usePageTitle('My interviews');
-  const mine = useApiQuery(interviewKeys.mine, async (signal) => unwrap(await apiClient.GET('/v1/me/interviews', { signal })), { refetchInterval: 30000 });
+  const mine = useApiQuery(interviewKeys.mine, async (signal) => unwrap(await apiClient.GET('/v1/me/interviews', { signal })), {
+    refetchInterval: 30000,
+  });
   return (
     <section className="page">
       <h1>My interviews</h1>
       <ProblemBanner error={mine.error} />
       {!mine.data ? (
-        mine.error ? null : <Loading />
+        mine.error ? null : (
+          <Loading />
+        )
       ) : (
         <>
           <div className="columns columns--even">
-            <InterviewList title="Awaiting your feedback" testId="awaiting-feedback" items={mine.data.awaitingFeedback ?? []} empty="Nothing waiting for feedback. Thank you!" kind="awaiting" />
+            <InterviewList
+              title="Awaiting your feedback"
+              testId="awaiting-feedback"
+              items={mine.data.awaitingFeedback ?? []}
+              empty="Nothing waiting for feedback. Thank you!"
+              kind="awaiting"
+            />
             <InterviewList title="Upcoming" testId="upcoming" items={mine.data.upcoming ?? []} empty="No upcoming interviews." kind="upcoming" />
           </div>
-          <InterviewList title="Completed" testId="completed" items={mine.data.completed ?? []} empty="No submitted scorecards yet." kind="completed" />
+          <InterviewList
+            title="Completed"
+            testId="completed"
+            items={mine.data.completed ?? []}
+            empty="No submitted scorecards yet."
+            kind="completed"
+          />
         </>
       )}
     </section>
@@ -43,7 +59,11 @@ function InterviewList(props: { title: string; testId: string; items: MyIntervie
         {props.items.map((i) => {
           const who = `${candidateNameOf(i)}, ${roundNameOf(i)}`;
           return (
-            <li key={i.id} className={`card card--compact${props.kind === 'awaiting' && i.feedbackOverdue ? ' card--overdue' : ''}`} data-testid="my-interview">
+            <li
+              key={i.id}
+              className={`card card--compact${props.kind === 'awaiting' && i.feedbackOverdue ? ' card--overdue' : ''}`}
+              data-testid="my-interview"
+            >
               <p>
                 <strong>{candidateNameOf(i)}</strong> · {roleTitleOf(i)}
                 {props.kind === 'awaiting' && i.feedbackOverdue ? (
@@ -61,7 +81,9 @@ function InterviewList(props: { title: string; testId: string; items: MyIntervie
                   {i.feedbackOverdue ? 'Was due' : 'Due'} {formatDateTime(i.feedbackDueAt)}
                 </p>
               ) : null}
-              {props.kind === 'completed' && i.scorecardSubmittedAt ? <p className="small muted">Submitted {formatDateTime(i.scorecardSubmittedAt)}</p> : null}
+              {props.kind === 'completed' && i.scorecardSubmittedAt ? (
+                <p className="small muted">Submitted {formatDateTime(i.scorecardSubmittedAt)}</p>
+              ) : null}
               {props.kind === 'awaiting' ? (
                 <Link className="button button--small" to={`/interviews/${i.id}`} aria-label={`Write feedback: ${who}`}>
                   Write feedback

@@ -25,7 +25,13 @@ export function OrganizationSettingsPage() {
   usePageTitle('Organization settings');
   const settings = useApiQuery(KEY, loadOrganization);
   const [saved, setSaved] = useState(false);
-  if (settings.error) return <section className="page"><h1>Organization settings</h1><ProblemBanner error={settings.error} title="Could not load the settings" /></section>;
+  if (settings.error)
+    return (
+      <section className="page">
+        <h1>Organization settings</h1>
+        <ProblemBanner error={settings.error} title="Could not load the settings" />
+      </section>
+    );
   if (!settings.data) return <Loading />;
   return (
     <section className="page">
@@ -74,43 +80,79 @@ function SettingsForm(props: { settings: Settings; saved: boolean; onSaved: (sav
   const messages = (field: string) => [...(problems[field] ?? []), ...(save.error?.forField(field) ?? [])];
   const set = (key: keyof OrganizationForm) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   return (
-      <form className="card" onSubmit={onSubmit} noValidate aria-label="Organization settings">
-        <ProblemBanner error={save.error} claimed={['name', 'minEvidenceLength', 'reminderAfterHours', 'escalateAfterDays', 'webhookUrl', 'webhookSecret']} title="Could not save" />
-        {props.saved && !save.pending && !save.error ? <p role="status">Settings saved.</p> : null}
-        <Field label="Organization name" errors={messages('name')}>
-          {(p) => <input {...p} name="name" value={form.name} onChange={set('name')} />}
-        </Field>
-        <h2>Feedback</h2>
-        <Field label="Minimum evidence per rated dimension (characters)" hint="Interviewers write at least this much for each rating. 0 to 2000." errors={messages('minEvidenceLength')}>
-          {(p) => <input {...p} name="minEvidenceLength" inputMode="numeric" value={form.minEvidenceLength} onChange={set('minEvidenceLength')} />}
-        </Field>
-        <Field label="Remind interviewers after (hours)" hint="Hours after an interview ends without a scorecard. 1 to 720." errors={messages('reminderAfterHours')}>
-          {(p) => <input {...p} name="reminderAfterHours" inputMode="numeric" value={form.reminderAfterHours} onChange={set('reminderAfterHours')} />}
-        </Field>
-        <Field label="Tell the hiring manager after (days)" hint="Days of reminders before the role's hiring manager is told as well. 1 to 60." errors={messages('escalateAfterDays')}>
-          {(p) => <input {...p} name="escalateAfterDays" inputMode="numeric" value={form.escalateAfterDays} onChange={set('escalateAfterDays')} />}
-        </Field>
-        <h2>Reminder webhook</h2>
-        <Field label="Webhook address" hint="Reminders are also posted here. Leave empty for none." errors={messages('webhookUrl')}>
-          {(p) => <input {...p} name="webhookUrl" type="url" value={form.webhookUrl} onChange={set('webhookUrl')} />}
-        </Field>
-        <Field
-          label="Webhook signing secret"
-          hint={props.settings.webhookSecretSet ? 'A secret is stored; leave empty to keep it.' : 'Optional; at least 16 characters. Never shown again once saved.'}
-          errors={messages('webhookSecret')}
-        >
-          {(p) => <input {...p} name="webhookSecret" type="password" autoComplete="off" value={secret.value} disabled={secret.remove} onChange={(e) => setSecret({ ...secret, value: e.target.value })} />}
-        </Field>
-        {props.settings.webhookSecretSet ? (
-          <label className="checkbox">
-            <input type="checkbox" name="removeWebhookSecret" checked={secret.remove} onChange={(e) => setSecret({ value: '', remove: e.target.checked })} /> Remove the stored secret
-          </label>
-        ) : null}
-        <div className="actions">
-          <button type="submit" className="button button--primary" disabled={save.pending}>
-            {save.pending ? 'Saving…' : 'Save settings'}
-          </button>
-        </div>
-      </form>
+    <form className="card" onSubmit={onSubmit} noValidate aria-label="Organization settings">
+      <ProblemBanner
+        error={save.error}
+        claimed={['name', 'minEvidenceLength', 'reminderAfterHours', 'escalateAfterDays', 'webhookUrl', 'webhookSecret']}
+        title="Could not save"
+      />
+      {props.saved && !save.pending && !save.error ? <p role="status">Settings saved.</p> : null}
+      <Field label="Organization name" errors={messages('name')}>
+        {(p) => <input {...p} name="name" value={form.name} onChange={set('name')} />}
+      </Field>
+      <h2>Feedback</h2>
+      <Field
+        label="Minimum evidence per rated dimension (characters)"
+        hint="Interviewers write at least this much for each rating. 0 to 2000."
+        errors={messages('minEvidenceLength')}
+      >
+        {(p) => <input {...p} name="minEvidenceLength" inputMode="numeric" value={form.minEvidenceLength} onChange={set('minEvidenceLength')} />}
+      </Field>
+      <Field
+        label="Remind interviewers after (hours)"
+        hint="Hours after an interview ends without a scorecard. 1 to 720."
+        errors={messages('reminderAfterHours')}
+      >
+        {(p) => <input {...p} name="reminderAfterHours" inputMode="numeric" value={form.reminderAfterHours} onChange={set('reminderAfterHours')} />}
+      </Field>
+      <Field
+        label="Tell the hiring manager after (days)"
+        hint="Days of reminders before the role's hiring manager is told as well. 1 to 60."
+        errors={messages('escalateAfterDays')}
+      >
+        {(p) => <input {...p} name="escalateAfterDays" inputMode="numeric" value={form.escalateAfterDays} onChange={set('escalateAfterDays')} />}
+      </Field>
+      <h2>Reminder webhook</h2>
+      <Field label="Webhook address" hint="Reminders are also posted here. Leave empty for none." errors={messages('webhookUrl')}>
+        {(p) => <input {...p} name="webhookUrl" type="url" value={form.webhookUrl} onChange={set('webhookUrl')} />}
+      </Field>
+      <Field
+        label="Webhook signing secret"
+        hint={
+          props.settings.webhookSecretSet
+            ? 'A secret is stored; leave empty to keep it.'
+            : 'Optional; at least 16 characters. Never shown again once saved.'
+        }
+        errors={messages('webhookSecret')}
+      >
+        {(p) => (
+          <input
+            {...p}
+            name="webhookSecret"
+            type="password"
+            autoComplete="off"
+            value={secret.value}
+            disabled={secret.remove}
+            onChange={(e) => setSecret({ ...secret, value: e.target.value })}
+          />
+        )}
+      </Field>
+      {props.settings.webhookSecretSet ? (
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            name="removeWebhookSecret"
+            checked={secret.remove}
+            onChange={(e) => setSecret({ value: '', remove: e.target.checked })}
+          />{' '}
+          Remove the stored secret
+        </label>
+      ) : null}
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={save.pending}>
+          {save.pending ? 'Saving…' : 'Save settings'}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -105,7 +105,10 @@ export function RoleBuilderPage() {
   };
 
   // A hiring manager cannot list members, but knows their own name.
-  const hmName = data.hiringManagerId && data.hiringManagerId === me?.membership.memberId ? me.user.name : hiringManagers.data?.find((m) => m.id === data.hiringManagerId)?.name;
+  const hmName =
+    data.hiringManagerId && data.hiringManagerId === me?.membership.memberId
+      ? me.user.name
+      : hiringManagers.data?.find((m) => m.id === data.hiringManagerId)?.name;
   const editable = canEdit && data.status !== 'closed';
 
   return (
@@ -122,7 +125,9 @@ export function RoleBuilderPage() {
             </span>
             {data.level ? ` · ${data.level}` : ''}
             {data.loopVersion ? ` · loop version ${data.loopVersion.number}` : ''}
-            <span data-testid="role-hiring-manager">{hmName ? ` · hiring manager ${hmName}` : data.hiringManagerId ? '' : ' · no hiring manager yet'}</span>
+            <span data-testid="role-hiring-manager">
+              {hmName ? ` · hiring manager ${hmName}` : data.hiringManagerId ? '' : ' · no hiring manager yet'}
+            </span>
           </p>
         </div>
         {canEdit ? (

@@ -15,10 +15,15 @@ export function RolesPage() {
   const { hasRole, me } = useAuth();
   const canEdit = hasRole('admin', 'recruiter');
   const [status, setStatus] = useState('');
-  const list = usePagedList<RoleSummary>('/roles', { query: { status: status || undefined }, noun: 'roles', label: 'Search roles by title, department, level or location', testId: 'roles' });
+  const list = usePagedList<RoleSummary>('/roles', {
+    query: { status: status || undefined },
+    noun: 'roles',
+    label: 'Search roles by title, department, level or location',
+    testId: 'roles',
+  });
   const members = useHiringManagers(canEdit);
   // A hiring manager cannot list members, but knows their own name.
-  const nameOf = (id: string | null) => (id && id === me?.membership.memberId ? me.user.name : members.data?.find((m) => m.id === id)?.name ?? '');
+  const nameOf = (id: string | null) => (id && id === me?.membership.memberId ? me.user.name : (members.data?.find((m) => m.id === id)?.name ?? ''));
   const data = list.resource.data;
   return (
     <section className="page">
@@ -38,7 +43,9 @@ export function RolesPage() {
           </div>
           {list.controls}
           {!data ? (
-            list.resource.error ? null : <Loading />
+            list.resource.error ? null : (
+              <Loading />
+            )
           ) : data.items.length === 0 ? (
             <Empty>{list.search || status ? 'No role matches.' : 'No roles yet. Start from a template or a blank loop.'}</Empty>
           ) : (

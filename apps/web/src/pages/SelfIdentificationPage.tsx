@@ -62,7 +62,14 @@ export function SelfIdentificationPage() {
                 <legend>{q.label}</legend>
                 {q.options.map((o) => (
                   <label key={o.value} className="choice">
-                    <input type="radio" name={q.category} value={o.value} checked={answers[q.category] === o.value} onChange={() => setAnswers({ ...answers, [q.category]: o.value })} required />{' '}
+                    <input
+                      type="radio"
+                      name={q.category}
+                      value={o.value}
+                      checked={answers[q.category] === o.value}
+                      onChange={() => setAnswers({ ...answers, [q.category]: o.value })}
+                      required
+                    />{' '}
                     {o.label}
                   </label>
                 ))}

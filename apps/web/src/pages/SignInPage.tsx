@@ -91,7 +91,17 @@ function SignInForm() {
         {(p) => <input {...p} type="email" name="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />}
       </Field>
       <Field label="Password" errors={err?.forField('password')}>
-        {(p) => <input {...p} type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />}
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
+        )}
       </Field>
       <button type="submit" className="button button--primary" disabled={action.pending}>
         {action.pending ? 'Signing in…' : 'Sign in'}
@@ -119,7 +129,8 @@ function SignUpForm() {
       <div role="status" aria-label="Check your email" data-testid="check-email">
         <h2>Check your email</h2>
         <p>
-          We sent a link to <strong>{sentTo}</strong>. Open it to confirm the address and finish creating {form.organizationName.trim() || 'your organization'}; it works once, for 24 hours.
+          We sent a link to <strong>{sentTo}</strong>. Open it to confirm the address and finish creating{' '}
+          {form.organizationName.trim() || 'your organization'}; it works once, for 24 hours.
         </p>
         <p className="muted small">Nothing arrived? Check the spam folder, or sign in if you already have an account.</p>
       </div>
@@ -129,7 +140,16 @@ function SignUpForm() {
     <form onSubmit={onSubmit} noValidate aria-label="Create an organization">
       <ProblemBanner error={err} claimed={Object.keys(form)} title="Could not create the organization" />
       <Field label="Organization name" errors={err?.forField('organizationName')}>
-        {(p) => <input {...p} name="organizationName" autoComplete="organization" value={form.organizationName} onChange={set('organizationName')} required />}
+        {(p) => (
+          <input
+            {...p}
+            name="organizationName"
+            autoComplete="organization"
+            value={form.organizationName}
+            onChange={set('organizationName')}
+            required
+          />
+        )}
       </Field>
       <Field label="Your name" errors={err?.forField('name')}>
         {(p) => <input {...p} name="name" autoComplete="name" value={form.name} onChange={set('name')} required />}
@@ -138,7 +158,9 @@ function SignUpForm() {
         {(p) => <input {...p} type="email" name="email" autoComplete="username" value={form.email} onChange={set('email')} required />}
       </Field>
       <Field label="Password" hint="At least 10 characters." errors={err?.forField('password')}>
-        {(p) => <input {...p} type="password" name="password" autoComplete="new-password" value={form.password} onChange={set('password')} required />}
+        {(p) => (
+          <input {...p} type="password" name="password" autoComplete="new-password" value={form.password} onChange={set('password')} required />
+        )}
       </Field>
       <button type="submit" className="button button--primary" disabled={action.pending}>
         {action.pending ? 'Creating…' : 'Create organization'}
@@ -152,7 +174,13 @@ export function AcceptInvitePage() {
   const after = useAfterSignIn();
   const [params] = useSearchParams();
   const [form, setForm] = useState({ token: params.get('token') ?? '', name: '', password: '' });
-  const action = useAction(() => post<TokenResponse>('/auth/accept-invite', { token: form.token.trim(), password: form.password, ...(form.name.trim() ? { name: form.name.trim() } : {}) }));
+  const action = useAction(() =>
+    post<TokenResponse>('/auth/accept-invite', {
+      token: form.token.trim(),
+      password: form.password,
+      ...(form.name.trim() ? { name: form.name.trim() } : {}),
+    }),
+  );
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const res = await action.run();
@@ -173,7 +201,17 @@ export function AcceptInvitePage() {
             {(p) => <input {...p} name="name" autoComplete="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
           </Field>
           <Field label="Choose a password" hint="At least 10 characters." errors={err?.forField('password')}>
-            {(p) => <input {...p} type="password" name="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required />}
+            {(p) => (
+              <input
+                {...p}
+                type="password"
+                name="password"
+                autoComplete="new-password"
+                value={form.password}
+                onChange={(e) => setForm({ ...form, password: e.target.value })}
+                required
+              />
+            )}
           </Field>
           <button type="submit" className="button button--primary" disabled={action.pending}>
             {action.pending ? 'Joining…' : 'Join'}

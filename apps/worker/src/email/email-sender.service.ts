@@ -10,7 +10,8 @@ import { preferenceCategory, preferencesLinkKey, signPreferencesToken } from '@h
 import { parseMasterKey } from '@hireloop/core/audit/personal-data-cipher';
 import { emailRetryDelayMs, EmailRetryPolicy, emailRetryWindowMs, isPermanentSmtpFailure } from './email-retry';
 
-export type EmailAttemptOutcome = { outcome: 'sent' | 'failed' | 'skipped' | 'already_done' | 'not_found' } | { outcome: 'retry'; retryAt: Date; busy?: boolean };
+export type EmailAttemptOutcome =
+  { outcome: 'sent' | 'failed' | 'skipped' | 'already_done' | 'not_found' } | { outcome: 'retry'; retryAt: Date; busy?: boolean };
 
 /** `Name <address>` or `address` → its parts (MAIL_FROM is validated at boot). */
 export function parseMailFrom(from: string): { name: string; address: string } {
@@ -25,7 +26,11 @@ export function smtpTarget(config: Pick<AppConfig, 'SMTP_URL' | 'DEV_MAILBOX_POR
   return null;
 }
 
-const CALENDAR_METHOD: Partial<Record<string, CalendarMethod>> = { interview_scheduled: 'REQUEST', interview_moved: 'REQUEST', interview_cancelled: 'CANCEL' };
+const CALENDAR_METHOD: Partial<Record<string, CalendarMethod>> = {
+  interview_scheduled: 'REQUEST',
+  interview_moved: 'REQUEST',
+  interview_cancelled: 'CANCEL',
+};
 
 /**
  * One delivery attempt: claim the row (pending → sending), render it, hand it to the SMTP server, record the outcome.
@@ -54,13 +59,24 @@ export class EmailSenderService implements OnModuleDestroy {
     this.target = smtpTarget(config);
     const timeout = config.EMAIL_SMTP_TIMEOUT_MS;
     this.transport = this.target
-      ? nodemailer.createTransport({ url: this.target, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout, disableFileAccess: true, disableUrlAccess: true } as SMTPTransportOptions)
+      ? nodemailer.createTransport({
+          url: this.target,
+          connectionTimeout: timeout,
+          greetingTimeout: timeout,
+          socketTimeout: timeout,
+          disableFileAccess: true,
+          disableUrlAccess: true,
+        } as SMTPTransportOptions)
       : null;
     this.policy = { maxAttempts: config.EMAIL_MAX_ATTEMPTS, baseDelayMs: config.EMAIL_RETRY_DELAY_MS, maxDelayMs: config.EMAIL_RETRY_MAX_DELAY_MS };
     this.leaseMs = 3 * timeout + 30_000;
     this.from = parseMailFrom(config.MAIL_FROM);
     this.preferencesKey = preferencesLinkKey(parseMasterKey(config.DATA_ENCRYPTION_KEY));
-    const where = this.target ? (config.SMTP_URL ? `SMTP_URL (${new URL(this.target).host})` : `the development mailbox on ${this.target} (see /dev/mailbox)`) : 'nowhere: SMTP_URL is not set';
+    const where = this.target
+      ? config.SMTP_URL
+        ? `SMTP_URL (${new URL(this.target).host})`
+        : `the development mailbox on ${this.target} (see /dev/mailbox)`
+      : 'nowhere: SMTP_URL is not set';
     this.logger.log(`email goes to ${where}; ${this.policy.maxAttempts} attempts over ${Math.round(emailRetryWindowMs(this.policy) / 1000)} s`);
   }
 
@@ -102,7 +118,10 @@ export class EmailSenderService implements OnModuleDestroy {
     return { outcome: 'sent' };
   }
 
-  private async failedAttempt(delivery: ClaimedEmailDelivery, error: { message?: string; responseCode?: number; code?: string }): Promise<EmailAttemptOutcome> {
+  private async failedAttempt(
+    delivery: ClaimedEmailDelivery,
+    error: { message?: string; responseCode?: number; code?: string },
+  ): Promise<EmailAttemptOutcome> {
     const text = `attempt ${delivery.attempts}: ${[error.code, error.responseCode].filter(Boolean).join(' ')}${error.code || error.responseCode ? ' ' : ''}${error.message ?? 'unknown error'}`;
     if (isPermanentSmtpFailure(error) || delivery.attempts >= this.policy.maxAttempts) {
       await this.deliveries.markFailed(delivery.id, text);
@@ -118,7 +137,12 @@ export class EmailSenderService implements OnModuleDestroy {
     const appUrl = this.config.PUBLIC_APP_URL;
     const category = preferenceCategory(delivery.template);
     const preferencesToken = category && recipientUserId ? signPreferencesToken(this.preferencesKey, recipientUserId) : null;
-    const rendered = renderEmail(delivery.template, delivery.params, { organizationName: delivery.organizationName, recipientName: delivery.recipientName, appUrl, preferencesToken });
+    const rendered = renderEmail(delivery.template, delivery.params, {
+      organizationName: delivery.organizationName,
+      recipientName: delivery.recipientName,
+      appUrl,
+      preferencesToken,
+    });
     const method = CALENDAR_METHOD[delivery.template];
     const interview = delivery.params as unknown as InterviewEmailParams;
     return {

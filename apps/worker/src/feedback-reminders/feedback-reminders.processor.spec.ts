@@ -5,12 +5,12 @@ import { isFinalAttempt } from './webhook-delivery.processor';
 describe('scanClock', () => {
   const real = new Date('2025-06-01T12:00:00.000Z');
   it.each`
-    data                                    | nodeEnv         | expected
-    ${undefined}                            | ${'test'}       | ${real.toISOString()}
-    ${{}}                                   | ${'development'} | ${real.toISOString()}
-    ${{ now: '2030-01-02T03:04:05.000Z' }}  | ${'test'}       | ${'2030-01-02T03:04:05.000Z'}
-    ${{ now: '2030-01-02T03:04:05.000Z' }}  | ${'development'} | ${'2030-01-02T03:04:05.000Z'}
-    ${{ now: '2030-01-02T03:04:05.000Z' }}  | ${'production'} | ${real.toISOString()}
+    data                                   | nodeEnv          | expected
+    ${undefined}                           | ${'test'}        | ${real.toISOString()}
+    ${{}}                                  | ${'development'} | ${real.toISOString()}
+    ${{ now: '2030-01-02T03:04:05.000Z' }} | ${'test'}        | ${'2030-01-02T03:04:05.000Z'}
+    ${{ now: '2030-01-02T03:04:05.000Z' }} | ${'development'} | ${'2030-01-02T03:04:05.000Z'}
+    ${{ now: '2030-01-02T03:04:05.000Z' }} | ${'production'}  | ${real.toISOString()}
   `('uses $data.now in $nodeEnv → $expected', ({ data, nodeEnv, expected }) => {
     expect(scanClock(data, nodeEnv, real).toISOString()).toBe(expected);
   });

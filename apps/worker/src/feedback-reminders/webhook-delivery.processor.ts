@@ -2,7 +2,12 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { validateEnvironment } from '@hireloop/config';
-import { WebhookAttemptOutcome, WebhookDeliveryFailedError, WebhookDeliveryJobData, WebhookDeliveryService } from '@hireloop/core/notifications/webhook-delivery.service';
+import {
+  WebhookAttemptOutcome,
+  WebhookDeliveryFailedError,
+  WebhookDeliveryJobData,
+  WebhookDeliveryService,
+} from '@hireloop/core/notifications/webhook-delivery.service';
 import { JobName, QueueName, WEBHOOK_BACKOFF_TYPE, webhookBackoffDelay } from '@hireloop/queue';
 import { runInOrganization } from '@hireloop/database';
 
@@ -41,7 +46,9 @@ export class WebhookDeliveryProcessor extends WorkerHost {
     }
     // attemptsMade is 0 on a job's first run, and again after an admin retried the failed job.
     try {
-      return await runInOrganization(organizationId, () => this.deliveries.attempt(deliveryId, { finalAttempt: isFinalAttempt(job), revive: job.attemptsMade === 0 }));
+      return await runInOrganization(organizationId, () =>
+        this.deliveries.attempt(deliveryId, { finalAttempt: isFinalAttempt(job), revive: job.attemptsMade === 0 }),
+      );
     } catch (error) {
       if (error instanceof WebhookDeliveryFailedError && error.terminal) throw new UnrecoverableError(error.message);
       throw error;

@@ -54,13 +54,17 @@ export class InterviewerCalibrationProcessor extends WorkerHost implements OnApp
     this.logger.log(`recomputing calibration for ${data.organizationId ?? 'every organization'} (${data.reason ?? 'unknown reason'})`);
     const organizationId = data.organizationId;
     // One organization's job runs in its scope; the nightly run over every organization is maintenance.
-    return organizationId === null ? runAsSystem('nightly calibration', () => this.calibration.recompute(null)) : runInOrganization(organizationId, () => this.calibration.recompute(organizationId));
+    return organizationId === null
+      ? runAsSystem('nightly calibration', () => this.calibration.recompute(null))
+      : runInOrganization(organizationId, () => this.calibration.recompute(organizationId));
   }
 
   @OnWorkerEvent('failed')
   onFailed(job: RecomputeCalibrationJob | undefined, error: Error): void {
     const final = error instanceof UnrecoverableError || (job && job.attemptsMade >= (job.opts.attempts ?? 1));
-    this.logger.warn(`recompute-calibration ${job?.id} (${job?.data?.organizationId ?? 'all'}) failed${final ? ' for good' : ', will retry'}: ${error.message}`);
+    this.logger.warn(
+      `recompute-calibration ${job?.id} (${job?.data?.organizationId ?? 'all'}) failed${final ? ' for good' : ', will retry'}: ${error.message}`,
+    );
   }
 
   /** Connection errors repeat while Redis is down: logged at most every 10 s. */

@@ -19,13 +19,15 @@ export function upsertSchedulerInBackground(
     for (let attempt = 1; !stopped; attempt++) {
       try {
         const next = await queue.upsertJobScheduler(schedulerId, { pattern, tz: 'UTC' }, template);
-        const at = next?.timestamp !== undefined && next.opts?.delay !== undefined ? Math.round((next.timestamp + next.opts.delay) / 1000) * 1000 : null;
+        const at =
+          next?.timestamp !== undefined && next.opts?.delay !== undefined ? Math.round((next.timestamp + next.opts.delay) / 1000) * 1000 : null;
         logger.log(`job scheduler "${schedulerId}" on ${queue.name}: ${pattern} (UTC), next run ${at ? new Date(at).toISOString() : 'scheduled'}`);
         return;
       } catch (error) {
         if (stopped) return;
         const delay = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
-        if (attempt === 1 || attempt % 10 === 0) logger.warn(`could not register job scheduler "${schedulerId}" (attempt ${attempt}, retrying in ${delay} ms): ${(error as Error).message}`);
+        if (attempt === 1 || attempt % 10 === 0)
+          logger.warn(`could not register job scheduler "${schedulerId}" (attempt ${attempt}, retrying in ${delay} ms): ${(error as Error).message}`);
         await new Promise<void>((resolve) => (timer = setTimeout(resolve, delay)));
       }
     }

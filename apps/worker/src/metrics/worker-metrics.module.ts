@@ -38,9 +38,11 @@ export function jobOutcomeMetrics(
   const value = job.returnvalue as Record<string, unknown> | string | undefined;
   if (queue === QueueName.PanelAggregation && outcome === 'completed') {
     const since = Date.parse(jobContextOf(job.data).outboxCreatedAt ?? '');
-    if (Number.isFinite(since) && typeof value === 'object' && Number(value?.versionsCreated) > 0) result.freshnessSeconds = Math.max(0, finished - since) / 1000;
+    if (Number.isFinite(since) && typeof value === 'object' && Number(value?.versionsCreated) > 0)
+      result.freshnessSeconds = Math.max(0, finished - since) / 1000;
   }
-  if (queue === QueueName.FeedbackReminders && outcome === 'completed' && typeof value === 'object') result.remindersCreated = Number(value?.created ?? 0);
+  if (queue === QueueName.FeedbackReminders && outcome === 'completed' && typeof value === 'object')
+    result.remindersCreated = Number(value?.created ?? 0);
   if (queue === QueueName.WebhookDeliveries) {
     if (outcome === 'completed') result.webhookOutcome = value === 'delivered' ? 'delivered' : 'skipped';
     else result.webhookOutcome = job.attemptsMade >= (job.opts.attempts ?? 1) ? 'failed' : 'retrying';
@@ -81,7 +83,10 @@ export class WorkerMetrics implements OnApplicationBootstrap, OnModuleDestroy {
       queue.on('error', () => undefined);
       this.queues.push(queue);
     }
-    this.removeHooks.push(addScrapeHook(() => this.readQueues()), addScrapeHook(() => this.readOutbox()));
+    this.removeHooks.push(
+      addScrapeHook(() => this.readQueues()),
+      addScrapeHook(() => this.readOutbox()),
+    );
     this.server = await startMetricsServer({ port: this.config.WORKER_METRICS_PORT });
     this.logger.log(`metrics and health on :${this.config.WORKER_METRICS_PORT}`);
   }
@@ -111,10 +116,12 @@ export class WorkerMetrics implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async readOutbox(): Promise<void> {
     // Across organizations: the worker's audited system scope (row-level security).
-    const [row] = await runAsSystem('outbox backlog metric', () => this.dataSource.query(
-      `SELECT count(*)::int AS backlog, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS age
+    const [row] = await runAsSystem('outbox backlog metric', () =>
+      this.dataSource.query(
+        `SELECT count(*)::int AS backlog, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS age
          FROM outbox_messages WHERE published_at IS NULL`,
-    ));
+      ),
+    );
     outboxBacklog.set(row.backlog);
     outboxOldestAge.set(row.age);
   }

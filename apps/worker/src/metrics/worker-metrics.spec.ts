@@ -1,18 +1,67 @@
 import { QueueName } from '@hireloop/queue';
 import { jobOutcomeMetrics } from './worker-metrics.module';
 
-const job = (over: Record<string, unknown>) => ({ data: {}, returnvalue: undefined, processedOn: 1_000, finishedOn: 1_250, attemptsMade: 0, opts: { attempts: 5 }, ...over }) as never;
+const job = (over: Record<string, unknown>) =>
+  ({ data: {}, returnvalue: undefined, processedOn: 1_000, finishedOn: 1_250, attemptsMade: 0, opts: { attempts: 5 }, ...over }) as never;
 
 describe('jobOutcomeMetrics', () => {
   it.each([
-    ['aggregation that stored a version: duration and freshness from the outbox row', QueueName.PanelAggregation, 'completed', job({ data: { _context: { outboxCreatedAt: new Date(750).toISOString() } }, returnvalue: { versionsCreated: 1 } }), { durationSeconds: 0.25, freshnessSeconds: 0.5 }],
-    ['aggregation that stored nothing: no freshness', QueueName.PanelAggregation, 'completed', job({ data: { _context: { outboxCreatedAt: new Date(750).toISOString() } }, returnvalue: { versionsCreated: 0 } }), { durationSeconds: 0.25 }],
-    ['aggregation without a context (scheduler, old job): no freshness', QueueName.PanelAggregation, 'completed', job({ returnvalue: { versionsCreated: 1 } }), { durationSeconds: 0.25 }],
-    ['reminder scan: notifications created', QueueName.FeedbackReminders, 'completed', job({ returnvalue: { created: 3 } }), { durationSeconds: 0.25, remindersCreated: 3 }],
-    ['webhook delivered', QueueName.WebhookDeliveries, 'completed', job({ returnvalue: 'delivered' }), { durationSeconds: 0.25, webhookOutcome: 'delivered' }],
-    ['webhook no longer needed', QueueName.WebhookDeliveries, 'completed', job({ returnvalue: 'webhook_removed' }), { durationSeconds: 0.25, webhookOutcome: 'skipped' }],
-    ['webhook attempt failed, retries left', QueueName.WebhookDeliveries, 'failed', job({ attemptsMade: 2 }), { durationSeconds: 0.25, webhookOutcome: 'retrying' }],
-    ['webhook last attempt failed', QueueName.WebhookDeliveries, 'failed', job({ attemptsMade: 5 }), { durationSeconds: 0.25, webhookOutcome: 'failed' }],
+    [
+      'aggregation that stored a version: duration and freshness from the outbox row',
+      QueueName.PanelAggregation,
+      'completed',
+      job({ data: { _context: { outboxCreatedAt: new Date(750).toISOString() } }, returnvalue: { versionsCreated: 1 } }),
+      { durationSeconds: 0.25, freshnessSeconds: 0.5 },
+    ],
+    [
+      'aggregation that stored nothing: no freshness',
+      QueueName.PanelAggregation,
+      'completed',
+      job({ data: { _context: { outboxCreatedAt: new Date(750).toISOString() } }, returnvalue: { versionsCreated: 0 } }),
+      { durationSeconds: 0.25 },
+    ],
+    [
+      'aggregation without a context (scheduler, old job): no freshness',
+      QueueName.PanelAggregation,
+      'completed',
+      job({ returnvalue: { versionsCreated: 1 } }),
+      { durationSeconds: 0.25 },
+    ],
+    [
+      'reminder scan: notifications created',
+      QueueName.FeedbackReminders,
+      'completed',
+      job({ returnvalue: { created: 3 } }),
+      { durationSeconds: 0.25, remindersCreated: 3 },
+    ],
+    [
+      'webhook delivered',
+      QueueName.WebhookDeliveries,
+      'completed',
+      job({ returnvalue: 'delivered' }),
+      { durationSeconds: 0.25, webhookOutcome: 'delivered' },
+    ],
+    [
+      'webhook no longer needed',
+      QueueName.WebhookDeliveries,
+      'completed',
+      job({ returnvalue: 'webhook_removed' }),
+      { durationSeconds: 0.25, webhookOutcome: 'skipped' },
+    ],
+    [
+      'webhook attempt failed, retries left',
+      QueueName.WebhookDeliveries,
+      'failed',
+      job({ attemptsMade: 2 }),
+      { durationSeconds: 0.25, webhookOutcome: 'retrying' },
+    ],
+    [
+      'webhook last attempt failed',
+      QueueName.WebhookDeliveries,
+      'failed',
+      job({ attemptsMade: 5 }),
+      { durationSeconds: 0.25, webhookOutcome: 'failed' },
+    ],
   ])('%s', (_what, queue, outcome, j, expected) => {
     expect(jobOutcomeMetrics(queue, j, outcome as 'completed' | 'failed')).toEqual(expected);
   });

@@ -5,7 +5,6 @@ import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, QueueName, redisConnectionFromUrl, wit
 /** Per-queue overrides of DEFAULT_JOB_OPTIONS (e.g. the webhook schedule). */
 export type QueueJobOverrides = Partial<Record<string, Partial<JobsOptions>>>;
 
-
 /**
  * BullMQ options of an outbox message. A dedupe key becomes a BullMQ *deduplication* id with `keepLastIfActive`
  * rather than a fixed job id: a fixed id makes BullMQ ignore adds while a job with that id exists, including one

@@ -48,7 +48,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   onApplicationBootstrap(): void {
-    this.publisher = new OutboxPublisher(this.config.REDIS_URL, this.config.QUEUE_PREFIX, { [QueueName.WebhookDeliveries]: webhookJobOptions(this.config) });
+    this.publisher = new OutboxPublisher(this.config.REDIS_URL, this.config.QUEUE_PREFIX, {
+      [QueueName.WebhookDeliveries]: webhookJobOptions(this.config),
+    });
     void this.listen();
     this.kick();
   }
@@ -68,24 +70,26 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   async relayOnce(): Promise<RelayPass> {
     const publisher = this.publisher!;
     // Cross-organization by nature: the relay moves every organization's outbox rows (ids only) into the queues.
-    return runAsSystem('outbox relay', () => this.dataSource.transaction(async (manager) => {
-      const rows = await this.outbox.claim(manager, ALL_QUEUES, this.settings.batchSize);
-      if (rows.length === 0) return { claimed: 0, published: 0, failed: 0 };
-      const results = await Promise.allSettled(rows.map((row) => withTimeout(publisher.publish(row), this.settings.publishTimeoutMs)));
-      const published: string[] = [];
-      const failed: string[] = [];
-      let error = '';
-      results.forEach((result, i) => {
-        if (result.status === 'fulfilled') published.push(rows[i].id);
-        else {
-          failed.push(rows[i].id);
-          error ||= String(result.reason?.message ?? result.reason);
-        }
-      });
-      await this.outbox.markPublished(manager, published);
-      await this.outbox.markFailed(manager, failed, error);
-      return { claimed: rows.length, published: published.length, failed: failed.length };
-    }));
+    return runAsSystem('outbox relay', () =>
+      this.dataSource.transaction(async (manager) => {
+        const rows = await this.outbox.claim(manager, ALL_QUEUES, this.settings.batchSize);
+        if (rows.length === 0) return { claimed: 0, published: 0, failed: 0 };
+        const results = await Promise.allSettled(rows.map((row) => withTimeout(publisher.publish(row), this.settings.publishTimeoutMs)));
+        const published: string[] = [];
+        const failed: string[] = [];
+        let error = '';
+        results.forEach((result, i) => {
+          if (result.status === 'fulfilled') published.push(rows[i].id);
+          else {
+            failed.push(rows[i].id);
+            error ||= String(result.reason?.message ?? result.reason);
+          }
+        });
+        await this.outbox.markPublished(manager, published);
+        await this.outbox.markFailed(manager, failed, error);
+        return { claimed: rows.length, published: published.length, failed: failed.length };
+      }),
+    );
   }
 
   /** Runs a pass now, or right after the one in progress. */

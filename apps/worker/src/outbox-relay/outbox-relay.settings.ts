@@ -11,7 +11,9 @@ export interface OutboxRelaySettings {
   maxBackoffMs: number;
 }
 
-export function readOutboxRelaySettings(env: EnvironmentVariables = validateEnvironment(process.env as Record<string, unknown>)): OutboxRelaySettings {
+export function readOutboxRelaySettings(
+  env: EnvironmentVariables = validateEnvironment(process.env as Record<string, unknown>),
+): OutboxRelaySettings {
   return {
     pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
     batchSize: env.OUTBOX_BATCH_SIZE,

@@ -21,12 +21,25 @@ describe('outbox relay', () => {
 
 describe('panel-aggregation settings', () => {
   it('reads worker options', () => {
-    expect(panelAggregationWorkerOptions(env({}))).toMatchObject({ concurrency: 200, lockDuration: 30000, stalledInterval: 30000, maxStalledCount: 2, name: expect.stringContaining(`:${process.pid}`) });
-    expect(panelAggregationWorkerOptions(env({ WORKER_LOCK_DURATION_MS: '2000', WORKER_STALLED_INTERVAL_MS: '1000' }))).toMatchObject({ lockDuration: 2000, stalledInterval: 1000 });
+    expect(panelAggregationWorkerOptions(env({}))).toMatchObject({
+      concurrency: 200,
+      lockDuration: 30000,
+      stalledInterval: 30000,
+      maxStalledCount: 2,
+      name: expect.stringContaining(`:${process.pid}`),
+    });
+    expect(panelAggregationWorkerOptions(env({ WORKER_LOCK_DURATION_MS: '2000', WORKER_STALLED_INTERVAL_MS: '1000' }))).toMatchObject({
+      lockDuration: 2000,
+      stalledInterval: 1000,
+    });
   });
 
   it('honours the test delay only under NODE_ENV=test', () => {
     expect(aggregationTestDelayMs(env({ NODE_ENV: 'test', AGGREGATION_TEST_DELAY_MS: '300' }))).toBe(300);
-    expect(aggregationTestDelayMs(env({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: 'ab'.repeat(32), AGGREGATION_TEST_DELAY_MS: '300' }))).toBe(0);
+    expect(
+      aggregationTestDelayMs(
+        env({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: 'ab'.repeat(32), AGGREGATION_TEST_DELAY_MS: '300' }),
+      ),
+    ).toBe(0);
   });
 });

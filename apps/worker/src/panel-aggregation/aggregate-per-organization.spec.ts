@@ -5,7 +5,14 @@ describe('aggregatePerOrganization', () => {
 
   it.each([
     ['one organization: one part', [ref('a', '1'), ref('a', '2')], [['a', ['1', '2']]]],
-    ['two organizations interleaved: one part each, in first-seen order', [ref('a', '1'), ref('b', '2'), ref('a', '3')], [['a', ['1', '3']], ['b', ['2']]]],
+    [
+      'two organizations interleaved: one part each, in first-seen order',
+      [ref('a', '1'), ref('b', '2'), ref('a', '3')],
+      [
+        ['a', ['1', '3']],
+        ['b', ['2']],
+      ],
+    ],
     ['empty batch: nothing runs', [], []],
   ])('%s', async (_name, refs, expectedParts) => {
     const parts: [string, string[]][] = [];

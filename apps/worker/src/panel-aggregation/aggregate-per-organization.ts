@@ -6,7 +6,10 @@ export async function aggregatePerOrganization<T>(refs: PanelRef[], run: (organi
   refs.forEach((ref, i) => parts.set(ref.organizationId, [...(parts.get(ref.organizationId) ?? []), i]));
   const outcomes: T[] = new Array(refs.length);
   for (const [organizationId, indexes] of parts) {
-    const results = await run(organizationId, indexes.map((i) => refs[i]));
+    const results = await run(
+      organizationId,
+      indexes.map((i) => refs[i]),
+    );
     indexes.forEach((refIndex, k) => (outcomes[refIndex] = results[k]));
   }
   return outcomes;

@@ -27,7 +27,10 @@ export class PanelAggregationProcessor extends WorkerHost {
   constructor(reports: PanelReportsService) {
     super();
     // A batch may hold several organizations' jobs: each organization's part runs in its own scope (and transaction).
-    this.batcher = new MicroBatcher((refs) => aggregatePerOrganization(refs, (org, part) => runInOrganization(org, () => reports.aggregateMany(part))), aggregationBatchOptions());
+    this.batcher = new MicroBatcher(
+      (refs) => aggregatePerOrganization(refs, (org, part) => runInOrganization(org, () => reports.aggregateMany(part))),
+      aggregationBatchOptions(),
+    );
   }
 
   async process(job: PanelAggregationJob): Promise<AggregationOutcome> {
@@ -47,7 +50,9 @@ export class PanelAggregationProcessor extends WorkerHost {
   @OnWorkerEvent('failed')
   onFailed(job: PanelAggregationJob | undefined, error: Error): void {
     const final = error instanceof UnrecoverableError || (job && job.attemptsMade >= (job.opts.attempts ?? 1));
-    this.logger.warn(`aggregate-panel ${job?.id} (application ${job?.data?.applicationId}) failed${final ? ' for good' : ', will retry'}: ${error.message}`);
+    this.logger.warn(
+      `aggregate-panel ${job?.id} (application ${job?.data?.applicationId}) failed${final ? ' for good' : ', will retry'}: ${error.message}`,
+    );
   }
 
   private lastErrorLoggedAt = 0;
@@ -66,4 +71,3 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
-

@@ -32,7 +32,13 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   }
 
   onApplicationBootstrap(): void {
-    this.scheduler = upsertSchedulerInBackground(this.queue, RETENTION_SCHEDULER_ID, this.config.RETENTION_CRON, { name: JobName.PurgeExpired, data: {} }, this.logger);
+    this.scheduler = upsertSchedulerInBackground(
+      this.queue,
+      RETENTION_SCHEDULER_ID,
+      this.config.RETENTION_CRON,
+      { name: JobName.PurgeExpired, data: {} },
+      this.logger,
+    );
   }
 
   onModuleDestroy(): void {

@@ -2,7 +2,13 @@ import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullm
 import { Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@hireloop/config';
-import { NightlyValidityReportsJobData, OutcomeImportResult, OutcomeImportsService, ValidityReportJobData, ValidityReportsService } from '@hireloop/core';
+import {
+  NightlyValidityReportsJobData,
+  OutcomeImportResult,
+  OutcomeImportsService,
+  ValidityReportJobData,
+  ValidityReportsService,
+} from '@hireloop/core';
 import { runAsSystem, runInOrganization } from '@hireloop/database';
 import { JobName, OutcomeImportJobData, QueueName } from '@hireloop/queue';
 import { upsertSchedulerInBackground } from '../interviewer-calibration/job-schedulers';
@@ -56,7 +62,9 @@ export class QualityOfHireProcessor extends WorkerHost implements OnApplicationB
     if (job.name === JobName.ProcessOutcomeImport && typeof data.organizationId === 'string' && typeof data.importId === 'string') {
       const { organizationId, importId } = data;
       const result = await runInOrganization(organizationId, () => this.imports.process(organizationId, importId));
-      this.logger.log(`outcome import ${importId}: ${result.status} (accepted ${result.accepted ?? '-'}, rejected ${result.rejected ?? '-'}, written ${result.written ?? '-'})`);
+      this.logger.log(
+        `outcome import ${importId}: ${result.status} (accepted ${result.accepted ?? '-'}, rejected ${result.rejected ?? '-'}, written ${result.written ?? '-'})`,
+      );
       return result;
     }
     if (job.name === JobName.ComputeValidityReport && typeof data.organizationId === 'string' && typeof data.reportId === 'string') {

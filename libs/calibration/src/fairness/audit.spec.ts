@@ -1,7 +1,12 @@
 import { adverseImpactAudit, type AuditApplication, type AuditScorecard } from './audit';
 
 /** `count` applications of a group with the given stage outcomes and dimension means. */
-function apps(prefix: string, categories: Record<string, string | null>, count: number, outcome: (i: number) => Partial<AuditApplication>): AuditApplication[] {
+function apps(
+  prefix: string,
+  categories: Record<string, string | null>,
+  count: number,
+  outcome: (i: number) => Partial<AuditApplication>,
+): AuditApplication[] {
   return Array.from({ length: count }, (_, i) => ({
     applicationId: `${prefix}-${i}`,
     categories,
@@ -52,8 +57,16 @@ describe('adverseImpactAudit', () => {
   it('flags an interviewer gap only with ≥ 20 scorecards and an interval that excludes zero', () => {
     const applications = [...apps('f', { sex: 'female' }, 12, () => ({})), ...apps('m', { sex: 'male' }, 12, () => ({}))];
     const cards = (interviewerId: string, count: number, gap: number): AuditScorecard[] =>
-      applications.slice(0, 12).slice(0, count / 2).map((a, i) => ({ applicationId: a.applicationId, interviewerId, meanRating: 2.5 + (i % 2) * 0.5 }))
-        .concat(applications.slice(12).slice(0, count / 2).map((a, i) => ({ applicationId: a.applicationId, interviewerId, meanRating: 2.5 + gap + (i % 2) * 0.5 })));
+      applications
+        .slice(0, 12)
+        .slice(0, count / 2)
+        .map((a, i) => ({ applicationId: a.applicationId, interviewerId, meanRating: 2.5 + (i % 2) * 0.5 }))
+        .concat(
+          applications
+            .slice(12)
+            .slice(0, count / 2)
+            .map((a, i) => ({ applicationId: a.applicationId, interviewerId, meanRating: 2.5 + gap + (i % 2) * 0.5 })),
+        );
     const audit = adverseImpactAudit(applications, [...cards('strict', 24, 1), ...cards('few', 18, 1), ...cards('fair', 24, 0)], ['sex'], []);
     const gap = (id: string) => audit.interviewers.find((g) => g.interviewerId === id && g.group === 'female')!;
     expect(gap('strict')).toMatchObject({ n: 12, nOthers: 12, gap: -1, flagged: true });

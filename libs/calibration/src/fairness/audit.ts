@@ -104,7 +104,17 @@ export function adverseImpactAudit(
         const others = rated.filter((a) => a.categories[category] !== group).map((a) => a.dimensionMeans[dimension]);
         const suppressed = mine.length < MIN_GROUP_SIZE || others.length < MIN_GROUP_SIZE;
         const effect = suppressed ? null : cohensD(mine, others);
-        dimensions.push({ dimension, category, group, n: mine.length, nOthers: others.length, suppressed, d: effect?.d ?? null, low: effect?.low ?? null, high: effect?.high ?? null });
+        dimensions.push({
+          dimension,
+          category,
+          group,
+          n: mine.length,
+          nOthers: others.length,
+          suppressed,
+          d: effect?.d ?? null,
+          low: effect?.low ?? null,
+          high: effect?.high ?? null,
+        });
       }
     }
   }
@@ -126,7 +136,18 @@ export function adverseImpactAudit(
         const suppressed = mine.length < MIN_GROUP_SIZE || others.length < MIN_GROUP_SIZE;
         const g = suppressed ? null : meanGap(mine, others);
         const flagged = g !== null && known.length >= MIN_SCORECARDS_FOR_GAP_FLAG && (g.low > 0 || g.high < 0);
-        interviewers.push({ interviewerId, category, group, n: mine.length, nOthers: others.length, suppressed, gap: g?.gap ?? null, low: g?.low ?? null, high: g?.high ?? null, flagged });
+        interviewers.push({
+          interviewerId,
+          category,
+          group,
+          n: mine.length,
+          nOthers: others.length,
+          suppressed,
+          gap: g?.gap ?? null,
+          low: g?.low ?? null,
+          high: g?.high ?? null,
+          flagged,
+        });
       }
     }
   }

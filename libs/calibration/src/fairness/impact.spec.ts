@@ -44,7 +44,13 @@ describe('adverseImpact', () => {
       ['sex'],
     );
     expect(a.referenceGroup).toBe('Male');
-    expect(a.groups.find((g) => g.group === 'Female')).toMatchObject({ total: 4, suppressed: true, selectionRate: null, impactRatio: null, fisherP: null });
+    expect(a.groups.find((g) => g.group === 'Female')).toMatchObject({
+      total: 4,
+      suppressed: true,
+      selectionRate: null,
+      impactRatio: null,
+      fisherP: null,
+    });
     expect(a.groups.find((g) => g.group === 'X')!.impactRatio).toBeCloseTo(2 / 6 / 0.5, 12);
     expect(a.unknown).toEqual({ total: 7, selected: 3 });
   });

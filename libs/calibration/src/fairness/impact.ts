@@ -73,7 +73,7 @@ export function adverseImpact(records: readonly SelectionRecord[], categories: r
   const unknown = { total: 0, selected: 0 };
   for (const r of records) {
     const key = groupKey(r, categories);
-    const bucket = key === null ? unknown : counts.get(key) ?? counts.set(key, { total: 0, selected: 0 }).get(key)!;
+    const bucket = key === null ? unknown : (counts.get(key) ?? counts.set(key, { total: 0, selected: 0 }).get(key)!);
     bucket.total += 1;
     if (r.selected) bucket.selected += 1;
   }
@@ -98,9 +98,17 @@ export function adverseImpact(records: readonly SelectionRecord[], categories: r
     const suppressed = c.total < minGroupSize;
     if (suppressed || ref === null || refRate === null) {
       return {
-        group: key, total: c.total, selected: c.selected, suppressed,
+        group: key,
+        total: c.total,
+        selected: c.selected,
+        suppressed,
         selectionRate: suppressed ? null : c.selected / c.total,
-        impactRatio: null, fourFifthsFlag: false, fisherP: null, z: null, zTestP: null, adverseImpact: false,
+        impactRatio: null,
+        fourFifthsFlag: false,
+        fisherP: null,
+        z: null,
+        zTestP: null,
+        adverseImpact: false,
       };
     }
     const rate = c.selected / c.total;
@@ -114,8 +122,16 @@ export function adverseImpact(records: readonly SelectionRecord[], categories: r
     // exactly 4/5, which floating point would put a hair below.
     const fourFifthsFlag = impactRatio !== null && 5 * c.selected * ref.total < 4 * ref.selected * c.total;
     return {
-      group: key, total: c.total, selected: c.selected, suppressed: false, selectionRate: rate, impactRatio, fourFifthsFlag,
-      fisherP, z: zTest?.z ?? null, zTestP: zTest?.p ?? null,
+      group: key,
+      total: c.total,
+      selected: c.selected,
+      suppressed: false,
+      selectionRate: rate,
+      impactRatio,
+      fourFifthsFlag,
+      fisherP,
+      z: zTest?.z ?? null,
+      zTestP: zTest?.p ?? null,
       adverseImpact: fourFifthsFlag && fisherP !== null && fisherP < SIGNIFICANCE_LEVEL,
     };
   });

@@ -12,10 +12,21 @@ describe('haloIndex', () => {
   });
 
   it('uses the scorecards rating both dimensions of a pair, skips pairs without spread or with fewer than 3', () => {
-    const cards: Record<string, number>[] = [{ a: 1, b: 1 }, { a: 2, b: 3 }, { a: 3, b: 2 }, { c: 4, a: 1 }];
+    const cards: Record<string, number>[] = [
+      { a: 1, b: 1 },
+      { a: 2, b: 3 },
+      { a: 3, b: 2 },
+      { c: 4, a: 1 },
+    ];
     // r(a, b) over the first three = 0.5; (a, c) has one co-rated scorecard.
     expect(haloIndex(cards)).toBeCloseTo(0.5, 12);
-    expect(haloIndex([{ a: 2, b: 2 }, { a: 2, b: 3 }, { a: 2, b: 4 }])).toBeNull();
+    expect(
+      haloIndex([
+        { a: 2, b: 2 },
+        { a: 2, b: 3 },
+        { a: 2, b: 4 },
+      ]),
+    ).toBeNull();
   });
 });
 
@@ -43,7 +54,11 @@ describe('raterHabits', () => {
 
   it('flags the interviewer above the others’ 95th percentile with ≥ 20 scorecards, not one with fewer', () => {
     const honest = Array.from({ length: 8 }, (_, k) => ({ interviewerId: `h${k}`, scorecards: scorecards(24, varied(k)) }));
-    const result = raterHabits([...honest, { interviewerId: 'flat20', scorecards: scorecards(20, flat) }, { interviewerId: 'flat19', scorecards: scorecards(19, flat) }]);
+    const result = raterHabits([
+      ...honest,
+      { interviewerId: 'flat20', scorecards: scorecards(20, flat) },
+      { interviewerId: 'flat19', scorecards: scorecards(19, flat) },
+    ]);
     const byId = Object.fromEntries(result.map((r) => [r.interviewerId, r]));
     expect(byId.flat20.halo.value).toBeCloseTo(1, 12);
     expect(byId.flat20.straightLining.value).toBe(1);

@@ -6,14 +6,7 @@ export { mean, standardDeviation, pearson, spearman, averageRanks } from './corr
 export { fisherZInterval, bootstrapInterval, type CorrelationInterval, type BootstrapOptions } from './correlation-interval';
 export { caseIICorrection, correctInterval } from './range-restriction';
 export { normalCdf, normalQuantile, chiSquare1UpperTail } from './distributions';
-export {
-  kaplanMeier,
-  logRank,
-  type SurvivalObservation,
-  type KaplanMeierCurve,
-  type KaplanMeierStep,
-  type LogRankResult,
-} from './survival';
+export { kaplanMeier, logRank, type SurvivalObservation, type KaplanMeierCurve, type KaplanMeierStep, type LogRankResult } from './survival';
 export {
   assessValidity,
   QUALITY_OF_HIRE_METHOD,

@@ -21,7 +21,14 @@ describe('shrinkValidity (empirical Bayes on Fisher z)', () => {
   it('k = 0 leaves r alone; a huge k gives the organization figure; more hires pull less', () => {
     expect(shrinkValidity([{ key: 'a', r: 0.4, n: 50 }], 0.1, { priorStrength: 0 }).items[0].shrunk).toBeCloseTo(0.4, 12);
     expect(shrinkValidity([{ key: 'a', r: 0.4, n: 50 }], 0.1, { priorStrength: 1e9 }).items[0].shrunk).toBeCloseTo(0.1, 6);
-    const [few, many] = shrinkValidity([{ key: 'few', r: 0.6, n: 13 }, { key: 'many', r: 0.6, n: 203 }], 0.2, { priorStrength: 20 }).items;
+    const [few, many] = shrinkValidity(
+      [
+        { key: 'few', r: 0.6, n: 13 },
+        { key: 'many', r: 0.6, n: 203 },
+      ],
+      0.2,
+      { priorStrength: 20 },
+    ).items;
     expect(few.shrunk).toBeLessThan(many.shrunk);
     expect(many.shrunk).toBeLessThan(0.6);
     expect(few.shrunk).toBeGreaterThan(0.2);
@@ -33,10 +40,20 @@ describe('shrinkValidity (empirical Bayes on Fisher z)', () => {
   });
 
   it('DerSimonian–Laird: identical correlations (no spread) → the maximum strength; a real spread → a finite k', () => {
-    expect(estimatePriorStrength([{ key: 'a', r: 0.3, n: 40 }, { key: 'b', r: 0.3, n: 40 }, { key: 'c', r: 0.3, n: 40 }])).toBe(1000);
+    expect(
+      estimatePriorStrength([
+        { key: 'a', r: 0.3, n: 40 },
+        { key: 'b', r: 0.3, n: 40 },
+        { key: 'c', r: 0.3, n: 40 },
+      ]),
+    ).toBe(1000);
     // z = atanh(−0.4, 0.1, 0.6) = (−0.423649, 0.100335, 0.693147), w = 97 each: z̄ = 0.123278,
     // Q = 97·(0.299015 + 0.000526 + 0.325138) = 60.594, τ² = (60.594 − 2) / (291 − 97) = 0.302031 → k = 3.3110
-    const k = estimatePriorStrength([{ key: 'a', r: -0.4, n: 100 }, { key: 'b', r: 0.1, n: 100 }, { key: 'c', r: 0.6, n: 100 }]);
+    const k = estimatePriorStrength([
+      { key: 'a', r: -0.4, n: 100 },
+      { key: 'b', r: 0.1, n: 100 },
+      { key: 'c', r: 0.6, n: 100 },
+    ]);
     expect(k).toBeCloseTo(3.311, 2);
     expect(estimatePriorStrength([{ key: 'a', r: 0.3, n: 40 }])).toBeNull();
   });
@@ -75,7 +92,9 @@ describe('shrinkValidity (empirical Bayes on Fisher z)', () => {
     const rmseRaw = Math.sqrt(rawError / count);
     const rmseShrunk = Math.sqrt(shrunkError / count);
     const coverage = covered / count;
-    console.log(`shrinkage simulation: ${count} interviewer estimates, RMSE raw ${rmseRaw.toFixed(4)}, shrunk ${rmseShrunk.toFixed(4)}, 90 % interval coverage ${(coverage * 100).toFixed(1)} %`);
+    console.log(
+      `shrinkage simulation: ${count} interviewer estimates, RMSE raw ${rmseRaw.toFixed(4)}, shrunk ${rmseShrunk.toFixed(4)}, 90 % interval coverage ${(coverage * 100).toFixed(1)} %`,
+    );
     expect(count).toBe(8000);
     expect(rmseShrunk).toBeLessThan(0.6 * rmseRaw);
     // The empirical-Bayes interval treats μ and τ² as known, so it undercovers when DerSimonian–Laird finds no

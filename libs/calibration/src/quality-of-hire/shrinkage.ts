@@ -117,7 +117,11 @@ export interface InterviewerValidityReport {
  * `minN` pairs (below: `not_enough_data`, no number), and nothing is shown while the organization's own figure is
  * below `minN` pairs.
  */
-export function buildInterviewerValidity(pairs: readonly InterviewerOutcomePair[], minN: number, pearsonOf: (x: number[], y: number[]) => number | null): InterviewerValidityReport {
+export function buildInterviewerValidity(
+  pairs: readonly InterviewerOutcomePair[],
+  minN: number,
+  pearsonOf: (x: number[], y: number[]) => number | null,
+): InterviewerValidityReport {
   const byInterviewer = new Map<string, { x: number[]; y: number[] }>();
   for (const p of pairs) {
     if (!Number.isFinite(p.rating) || !Number.isFinite(p.outcome)) continue;

@@ -86,15 +86,28 @@ describe('buildValidityReport', () => {
 
   it('a bootstrap interval below the bootstrap threshold (50 pairs), Fisher z from there on', () => {
     const small = buildValidityReport({ predictors: PREDICTORS, outcomes: OUTCOMES, applications: pool(3, 400, 40) });
-    expect(small.cells.find((c) => c.predictorKey === 'panel_score' && c.outcomeKey === 'rating_12m')).toMatchObject({ status: 'estimated', n: 40, intervalMethod: 'bootstrap' });
+    expect(small.cells.find((c) => c.predictorKey === 'panel_score' && c.outcomeKey === 'rating_12m')).toMatchObject({
+      status: 'estimated',
+      n: 40,
+      intervalMethod: 'bootstrap',
+    });
     const large = buildValidityReport({ predictors: PREDICTORS, outcomes: OUTCOMES, applications: pool(3, 400, 50) });
-    expect(large.cells.find((c) => c.predictorKey === 'panel_score' && c.outcomeKey === 'rating_12m')).toMatchObject({ status: 'estimated', n: 50, intervalMethod: 'fisher_z' });
+    expect(large.cells.find((c) => c.predictorKey === 'panel_score' && c.outcomeKey === 'rating_12m')).toMatchObject({
+      status: 'estimated',
+      n: 50,
+      intervalMethod: 'fisher_z',
+    });
   });
 
   it('a constant predictor among the hired is "undefined", without numbers', () => {
     const applications = pool(4, 300, 60).map((a) => ({ ...a, predictors: { ...a.predictors, recommendation: a.hired ? 2 : 0 } }));
     const report = buildValidityReport({ predictors: PREDICTORS, outcomes: OUTCOMES, applications });
-    expect(report.cells.find((c) => c.predictorKey === 'recommendation' && c.outcomeKey === 'rating_12m')).toMatchObject({ status: 'undefined', n: 60, pearson: null, interval: null });
+    expect(report.cells.find((c) => c.predictorKey === 'recommendation' && c.outcomeKey === 'rating_12m')).toMatchObject({
+      status: 'undefined',
+      n: 60,
+      pearson: null,
+      interval: null,
+    });
   });
 
   it('scatter: hired applications with a 12-month rating; retention: two groups, curves from S = 1 and a log-rank test', () => {

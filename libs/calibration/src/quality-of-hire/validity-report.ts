@@ -109,7 +109,15 @@ export interface ValidityReport {
   readonly retention: RetentionReport;
 }
 
-const EMPTY_CELL = { pearson: null, spearman: null, interval: null, intervalMethod: null, corrected: null, correctedInterval: null, verdict: null } as const;
+const EMPTY_CELL = {
+  pearson: null,
+  spearman: null,
+  interval: null,
+  intervalMethod: null,
+  corrected: null,
+  correctedInterval: null,
+  verdict: null,
+} as const;
 
 function present(value: number | null | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value);
@@ -144,7 +152,13 @@ export function buildValidityReport(input: ValidityReportInput, options: Validit
       }
       const result = assessValidity(
         { predictor: x, outcome: y, assessedSd },
-        { minN, level, bootstrapBelowN: options.bootstrapBelowN ?? DEFAULT_BOOTSTRAP_BELOW_N, bootstrapSeed: options.bootstrapSeed, bootstrapResamples: options.bootstrapResamples },
+        {
+          minN,
+          level,
+          bootstrapBelowN: options.bootstrapBelowN ?? DEFAULT_BOOTSTRAP_BELOW_N,
+          bootstrapSeed: options.bootstrapSeed,
+          bootstrapResamples: options.bootstrapResamples,
+        },
       );
       const base = { predictorKey: predictor.key, outcomeKey: outcome.key, n: result.n };
       if (result.status !== 'estimated') {
@@ -201,7 +215,10 @@ export function buildRetention(hired: readonly AssessedApplication[], minN: numb
   };
   const test = enough ? logRank(followed, despite) : null;
   return {
-    groups: [group('hire', 'Hired on a "hire" recommendation', followed), group('hired_despite', 'Hired despite "inconclusive" or "no hire"', despite)],
+    groups: [
+      group('hire', 'Hired on a "hire" recommendation', followed),
+      group('hired_despite', 'Hired despite "inconclusive" or "no hire"', despite),
+    ],
     logRank: test ? { chiSquare: test.chiSquare, df: 1, pValue: test.pValue } : null,
     status: enough ? 'estimated' : 'not_enough_data',
   };

@@ -50,7 +50,12 @@ export type ValidityResult =
       readonly pearson: number;
       readonly spearman: number | null;
       readonly interval: CorrelationInterval;
-      readonly corrected: { readonly r: number; readonly interval: CorrelationInterval; readonly assessedSd: number; readonly hiredSd: number } | null;
+      readonly corrected: {
+        readonly r: number;
+        readonly interval: CorrelationInterval;
+        readonly assessedSd: number;
+        readonly hiredSd: number;
+      } | null;
       readonly verdict: ValidityVerdict;
       readonly inverse: boolean;
     };

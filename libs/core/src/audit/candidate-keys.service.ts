@@ -38,7 +38,10 @@ export class CandidateKeysService {
     );
     // A concurrent first use committed its key while this statement waited on it (not in this statement's snapshot).
     if (rows.length === 0) {
-      rows = await manager.query(`SELECT wrapped_key FROM candidate_keys WHERE organization_id = $1 AND candidate_id = $2`, [organizationId, candidateId]);
+      rows = await manager.query(`SELECT wrapped_key FROM candidate_keys WHERE organization_id = $1 AND candidate_id = $2`, [
+        organizationId,
+        candidateId,
+      ]);
     }
     return rows.length === 0 ? null : this.unwrap(organizationId, candidateId, rows[0].wrapped_key);
   }

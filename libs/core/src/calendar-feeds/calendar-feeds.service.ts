@@ -53,7 +53,11 @@ export class CalendarFeedsService {
     enterOrganization(organizationId);
     const owner = await this.feeds.activeOwner(hashToken(token));
     if (!owner) throw AppError.notFound('Calendar feed');
-    const interviews = await this.interviews.withNames(owner.organization_id, { interviewerId: owner.member_id, endedWithinDays: FEED_PAST_DAYS, limit: FEED_MAX_EVENTS });
+    const interviews = await this.interviews.withNames(owner.organization_id, {
+      interviewerId: owner.member_id,
+      endedWithinDays: FEED_PAST_DAYS,
+      limit: FEED_MAX_EVENTS,
+    });
     return interviewCalendarFeed(
       interviews.map((i) => ({
         interviewId: i.id,

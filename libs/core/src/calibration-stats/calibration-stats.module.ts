@@ -3,5 +3,8 @@ import { CalibrationStatsRepository } from './calibration-stats.repository';
 import { InterviewerCalibrationService } from './interviewer-calibration.service';
 
 /** Interviewer leniency and role reliability: the computation (worker) and the reads behind the calibration views (API). */
-@Module({ providers: [InterviewerCalibrationService, CalibrationStatsRepository], exports: [InterviewerCalibrationService, CalibrationStatsRepository] })
+@Module({
+  providers: [InterviewerCalibrationService, CalibrationStatsRepository],
+  exports: [InterviewerCalibrationService, CalibrationStatsRepository],
+})
 export class CalibrationStatsModule {}

@@ -77,8 +77,9 @@ export class CalibrationStatsRepository {
    * stored reliability; names of dimensions no longer in the live loop come from the newest loop version naming them.
    */
   async roleReliability(organizationId: string, roleId: string): Promise<DimensionReliabilityRow[]> {
-    const rows: (Omit<DimensionReliabilityRow, 'nUnits' | 'nRatings'> & { nUnits: number | null; nRatings: number | null })[] = await this.dataSource.query(
-      `WITH live AS (
+    const rows: (Omit<DimensionReliabilityRow, 'nUnits' | 'nRatings'> & { nUnits: number | null; nRatings: number | null })[] =
+      await this.dataSource.query(
+        `WITH live AS (
          SELECT id, name, position FROM dimensions WHERE organization_id = $1 AND role_id = $2
        ), snapshot_names AS (
          SELECT DISTINCT ON (d->>'id') (d->>'id')::uuid AS id, d->>'name' AS name
@@ -97,8 +98,8 @@ export class CalibrationStatsRepository {
          LEFT JOIN snapshot_names ON snapshot_names.id = ids.id
          LEFT JOIN role_reliability rr ON rr.role_id = $2 AND rr.dimension_id = ids.id
         ORDER BY live.position NULLS LAST, name, ids.id`,
-      [organizationId, roleId],
-    );
+        [organizationId, roleId],
+      );
     return rows.map((r) => ({ ...r, nUnits: r.nUnits ?? 0, nRatings: r.nRatings ?? 0 }));
   }
 
@@ -163,7 +164,11 @@ export class CalibrationStatsRepository {
    * Count of submitted ratings per value (1–5, every scale pooled), for one interviewer or (null) the whole
    * organization, leaving out `excludeApplicationIds` (applications on whose panel the caller is still blind).
    */
-  async ratingCounts(organizationId: string, interviewerId: string | null, excludeApplicationIds: readonly string[] = []): Promise<Record<1 | 2 | 3 | 4 | 5, number>> {
+  async ratingCounts(
+    organizationId: string,
+    interviewerId: string | null,
+    excludeApplicationIds: readonly string[] = [],
+  ): Promise<Record<1 | 2 | 3 | 4 | 5, number>> {
     const rows: { rating: number; count: number }[] = await this.dataSource.query(
       `SELECT rating, count(*)::int AS count FROM scorecard_ratings
         WHERE organization_id = $1 AND NOT (application_id = ANY($2::uuid[])) ${interviewerId ? 'AND interviewer_id = $3' : ''}
@@ -179,7 +184,11 @@ export class CalibrationStatsRepository {
    * The interviewer's submitted recommendations on decided applications: matched when yes/strong_yes met a hire or
    * no/strong_no met a no-hire.
    */
-  async recommendationMatch(organizationId: string, interviewerId: string, excludeApplicationIds: readonly string[] = []): Promise<RecommendationMatchStats> {
+  async recommendationMatch(
+    organizationId: string,
+    interviewerId: string,
+    excludeApplicationIds: readonly string[] = [],
+  ): Promise<RecommendationMatchStats> {
     const rows: RecommendationMatchStats[] = await this.dataSource.query(
       `SELECT count(*)::int AS total,
               count(*) FILTER (WHERE (s.recommendation IN ('yes','strong_yes')) = (d.decision = 'hire'))::int AS matched

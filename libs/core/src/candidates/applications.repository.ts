@@ -71,7 +71,10 @@ export class ApplicationsRepository {
   }
 
   private filtered(organizationId: string, filter: ApplicationPageFilter) {
-    const qb = this.dataSource.getRepository(ApplicationEntity).createQueryBuilder('a').where('a.organization_id = :organizationId', { organizationId });
+    const qb = this.dataSource
+      .getRepository(ApplicationEntity)
+      .createQueryBuilder('a')
+      .where('a.organization_id = :organizationId', { organizationId });
     if (filter.q) {
       qb.andWhere(
         `(EXISTS (SELECT 1 FROM candidates cq WHERE cq.id = a.candidate_id AND cq.organization_id = a.organization_id AND (lower(cq.name) LIKE :pattern OR cq.email LIKE :pattern))
@@ -83,7 +86,9 @@ export class ApplicationsRepository {
     if (filter.candidateId) qb.andWhere('a.candidate_id = :candidateId', { candidateId: filter.candidateId });
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
     if (filter.hiringManagerId) {
-      qb.andWhere('EXISTS (SELECT 1 FROM roles r WHERE r.id = a.role_id AND r.organization_id = a.organization_id AND r.hiring_manager_id = :hm)', { hm: filter.hiringManagerId });
+      qb.andWhere('EXISTS (SELECT 1 FROM roles r WHERE r.id = a.role_id AND r.organization_id = a.organization_id AND r.hiring_manager_id = :hm)', {
+        hm: filter.hiringManagerId,
+      });
     }
     return qb;
   }
@@ -93,7 +98,11 @@ export class ApplicationsRepository {
   }
 
   /** Candidate name and role title of each application, by application id. */
-  async labels(organizationId: string, applicationIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, ApplicationLabels>> {
+  async labels(
+    organizationId: string,
+    applicationIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, ApplicationLabels>> {
     if (applicationIds.length === 0) return new Map();
     const rows: (ApplicationLabels & { id: string })[] = await manager.query(
       `SELECT a.id, c.name AS "candidateName", (c.erased_at IS NOT NULL) AS "candidateErased",
@@ -125,7 +134,10 @@ export class ApplicationsRepository {
   }
 
   /** A candidate's applications with their role titles, newest first. */
-  summariesForCandidate(organizationId: string, candidateId: string): Promise<{ id: string; roleId: string; roleTitle: string; stage: string; status: ApplicationStatus }[]> {
+  summariesForCandidate(
+    organizationId: string,
+    candidateId: string,
+  ): Promise<{ id: string; roleId: string; roleTitle: string; stage: string; status: ApplicationStatus }[]> {
     return this.dataSource.query(
       `SELECT a.id, a.role_id AS "roleId", r.title AS "roleTitle", a.stage, a.status
          FROM applications a JOIN roles r ON r.id = a.role_id AND r.organization_id = a.organization_id

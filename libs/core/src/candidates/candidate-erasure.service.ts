@@ -88,7 +88,10 @@ export class CandidateErasureService {
 
       for (const application of applications) {
         const withdraw = application.status === 'active';
-        await this.applications.update(manager, auth.organizationId, application.id, { stage: ERASED_TEXT, ...(withdraw ? { status: 'withdrawn' } : {}) });
+        await this.applications.update(manager, auth.organizationId, application.id, {
+          stage: ERASED_TEXT,
+          ...(withdraw ? { status: 'withdrawn' } : {}),
+        });
         if (!withdraw) continue;
         await this.audit.record(manager, auth, {
           action: 'application.status_changed',
@@ -111,7 +114,11 @@ export class CandidateErasureService {
 
       // scorecard_revisions are history and are otherwise never rewritten. Erasure is the one permitted exception:
       // the law requires the personal data gone from every copy we hold. Every number, date and author stays.
-      const revisions = await this.scorecards.lockRevisions(manager, auth.organizationId, cards.map((c) => c.id));
+      const revisions = await this.scorecards.lockRevisions(
+        manager,
+        auth.organizationId,
+        cards.map((c) => c.id),
+      );
       for (const revision of revisions) {
         const content = contentOf(revision.content);
         const erased = mapContentText(content, erase);
@@ -164,13 +171,10 @@ export class CandidateErasureService {
     for (const row of rows) {
       const erased = eraseFreeTextDeep(row.response, terms);
       if (JSON.stringify(erased) === JSON.stringify(row.response)) continue;
-      await manager.query(`UPDATE idempotency_keys SET response = $5::jsonb WHERE organization_id = $1 AND member_id = $2 AND scope = $3 AND key = $4`, [
-        organizationId,
-        row.member_id,
-        row.scope,
-        row.key,
-        JSON.stringify(erased),
-      ]);
+      await manager.query(
+        `UPDATE idempotency_keys SET response = $5::jsonb WHERE organization_id = $1 AND member_id = $2 AND scope = $3 AND key = $4`,
+        [organizationId, row.member_id, row.scope, row.key, JSON.stringify(erased)],
+      );
       changed += 1;
     }
     return changed;
@@ -190,7 +194,11 @@ export class CandidateErasureService {
     for (const row of rows) {
       const erased = eraseFreeTextDeep(row.params, terms);
       if (JSON.stringify(erased) === JSON.stringify(row.params)) continue;
-      await manager.query(`UPDATE email_deliveries SET params = $3::jsonb, updated_at = now() WHERE organization_id = $1 AND id = $2`, [organizationId, row.id, JSON.stringify(erased)]);
+      await manager.query(`UPDATE email_deliveries SET params = $3::jsonb, updated_at = now() WHERE organization_id = $1 AND id = $2`, [
+        organizationId,
+        row.id,
+        JSON.stringify(erased),
+      ]);
       changed += 1;
     }
     return changed;

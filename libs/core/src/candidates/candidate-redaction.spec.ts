@@ -48,7 +48,13 @@ describe('redactCandidateDeep', () => {
   it('redacts every string value at any depth and leaves keys, numbers and nulls alone', () => {
     const terms = candidateTerms('Jane Doe');
     const input = { Jane: 'Jane', n: 3, none: null, ok: true, list: ['Doe did well', { evidence: 'ask jane', rating: 4 }] };
-    expect(redactCandidateDeep(input, terms)).toEqual({ Jane: '[candidate]', n: 3, none: null, ok: true, list: ['[candidate] did well', { evidence: 'ask [candidate]', rating: 4 }] });
+    expect(redactCandidateDeep(input, terms)).toEqual({
+      Jane: '[candidate]',
+      n: 3,
+      none: null,
+      ok: true,
+      list: ['[candidate] did well', { evidence: 'ask [candidate]', rating: 4 }],
+    });
     expect(input.list[0]).toBe('Doe did well');
   });
 });
@@ -62,8 +68,16 @@ describe('erasedCandidateEmail', () => {
 describe('eraseFreeTextDeep', () => {
   const terms = candidateTerms('Jane Doe', 'jane@example.org');
   it.each([
-    ['free-text fields become the placeholder', { ratings: [{ evidence: 'great work', rating: 3 }], privateNote: 'x', reason: null }, { ratings: [{ evidence: ERASED_TEXT, rating: 3 }], privateNote: ERASED_TEXT, reason: null }],
-    ['the name is masked in other strings', { title: 'Call with Jane', history: [{ content: { ratings: [{ notAssessedReason: 'left' }] } }] }, { title: 'Call with [candidate]', history: [{ content: { ratings: [{ notAssessedReason: ERASED_TEXT }] } }] }],
+    [
+      'free-text fields become the placeholder',
+      { ratings: [{ evidence: 'great work', rating: 3 }], privateNote: 'x', reason: null },
+      { ratings: [{ evidence: ERASED_TEXT, rating: 3 }], privateNote: ERASED_TEXT, reason: null },
+    ],
+    [
+      'the name is masked in other strings',
+      { title: 'Call with Jane', history: [{ content: { ratings: [{ notAssessedReason: 'left' }] } }] },
+      { title: 'Call with [candidate]', history: [{ content: { ratings: [{ notAssessedReason: ERASED_TEXT }] } }] },
+    ],
     ['ids, numbers and enums stay', { id: 'abc', status: 'submitted', revision: 2 }, { id: 'abc', status: 'submitted', revision: 2 }],
   ])('%s', (_name, value, expected) => {
     expect(eraseFreeTextDeep(value, terms)).toEqual(expected);

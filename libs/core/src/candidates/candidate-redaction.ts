@@ -5,7 +5,15 @@ export const ERASED_CANDIDATE_NAME = 'Erased candidate';
 export const ERASED_TEXT = '[erased on request]';
 
 /** Fields of stored JSON (e.g. replayable scorecard responses) whose text is about the candidate. */
-export const CANDIDATE_FREE_TEXT_FIELDS: ReadonlySet<string> = new Set(['evidence', 'notAssessedReason', 'privateNote', 'reason', 'rationale', 'overrideReason', 'stage']);
+export const CANDIDATE_FREE_TEXT_FIELDS: ReadonlySet<string> = new Set([
+  'evidence',
+  'notAssessedReason',
+  'privateNote',
+  'reason',
+  'rationale',
+  'overrideReason',
+  'stage',
+]);
 
 /** The placeholder email of an erased candidate: unique per candidate, never deliverable. */
 export function erasedCandidateEmail(candidateId: string): string {
@@ -85,7 +93,8 @@ export function redactCandidateDeep<T>(value: T, terms: string[]): T {
 export function eraseFreeTextDeep<T>(value: T, terms: string[]): T {
   const matcher = candidateMatcher(terms);
   const walk = (v: unknown, field: string | null): unknown => {
-    if (typeof v === 'string') return field !== null && CANDIDATE_FREE_TEXT_FIELDS.has(field) ? ERASED_TEXT : matcher ? v.replace(matcher, CANDIDATE_PLACEHOLDER) : v;
+    if (typeof v === 'string')
+      return field !== null && CANDIDATE_FREE_TEXT_FIELDS.has(field) ? ERASED_TEXT : matcher ? v.replace(matcher, CANDIDATE_PLACEHOLDER) : v;
     if (Array.isArray(v)) return v.map((x) => walk(x, field));
     if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, walk(x, k)]));
     return v;

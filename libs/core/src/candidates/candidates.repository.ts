@@ -43,7 +43,10 @@ export class CandidatesRepository {
   }
 
   private filtered(organizationId: string, filter: CandidatePageFilter) {
-    const qb = this.dataSource.getRepository(CandidateEntity).createQueryBuilder('c').where('c.organization_id = :organizationId', { organizationId });
+    const qb = this.dataSource
+      .getRepository(CandidateEntity)
+      .createQueryBuilder('c')
+      .where('c.organization_id = :organizationId', { organizationId });
     if (filter.q) qb.andWhere('(lower(c.name) LIKE :pattern OR c.email LIKE :pattern)', { pattern: likePattern(filter.q) });
     return qb;
   }

@@ -6,15 +6,7 @@ import { ProblemCode } from './problem-codes';
  * problem-codes.ts (add a new code there, with its status and meaning, before throwing it).
  */
 export type AppErrorKind =
-  | 'validation'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'gone'
-  | 'precondition_failed'
-  | 'unprocessable'
-  | 'unavailable';
+  'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'precondition_failed' | 'unprocessable' | 'unavailable';
 
 export interface FieldError {
   /** Dotted path of the offending field in the request, e.g. `ratings.0.rating`. */

@@ -21,7 +21,11 @@ export function applyKeyset<T extends ObjectLiteral>(
     const cast = options.sortColumn.endsWith('_at') ? '::timestamptz' : options.sortColumn === 'id' ? '' : '';
     qb.andWhere(`(${sort}, ${id}) ${op} (:cursorSort${cast}, :cursorId)`, { cursorSort: cursor.sortValue, cursorId: cursor.id });
   }
-  return qb.orderBy(sort, direction).addOrderBy(id, direction).take(undefined).limit(pageLimit(query) + 1);
+  return qb
+    .orderBy(sort, direction)
+    .addOrderBy(id, direction)
+    .take(undefined)
+    .limit(pageLimit(query) + 1);
 }
 
 /** Sort key of a timestamp column as it goes into a cursor (full precision, ISO). */

@@ -7,7 +7,10 @@ function controlledRun() {
     new Promise<PromiseSettledResult<string>[]>((resolve, reject) => {
       calls.push({
         items,
-        release: (fail) => (fail ? reject(fail) : resolve(items.map((n) => (n < 0 ? { status: 'rejected', reason: new Error(`bad ${n}`) } : { status: 'fulfilled', value: `r${n}` })))),
+        release: (fail) =>
+          fail
+            ? reject(fail)
+            : resolve(items.map((n) => (n < 0 ? { status: 'rejected', reason: new Error(`bad ${n}`) } : { status: 'fulfilled', value: `r${n}` }))),
       });
     });
   return { calls, run };

@@ -16,7 +16,7 @@ export class PageQueryDto {
   @Max(100)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'Opaque cursor from a previous page\'s nextCursor' })
+  @ApiPropertyOptional({ description: "Opaque cursor from a previous page's nextCursor" })
   @IsOptional()
   @IsString()
   @MaxLength(512)
@@ -77,12 +77,7 @@ export function pageLimit(query: PageQueryDto): number {
 /**
  * Builds a page from `limit + 1` fetched rows: the extra row only tells whether another page exists.
  */
-export function toPage<Row, Item>(
-  rows: Row[],
-  limit: number,
-  position: (row: Row) => CursorPosition,
-  map: (row: Row) => Item,
-): Page<Item> {
+export function toPage<Row, Item>(rows: Row[], limit: number, position: (row: Row) => CursorPosition, map: (row: Row) => Item): Page<Item> {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   const last = pageRows[pageRows.length - 1];

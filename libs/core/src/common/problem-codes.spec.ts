@@ -31,7 +31,8 @@ function thrownCodes(): { file: string; code: string; status: number }[] {
     const text = readFileSync(file, 'utf8');
     const at = file.slice(ROOT.length + 1);
     for (const m of text.matchAll(/new AppError\(\s*'([a-z_]+)',\s*'([a-z_]+)'/g)) found.push({ file: at, code: m[2], status: KIND_STATUS[m[1]] });
-    for (const m of text.matchAll(/AppError\.(forbidden|conflict|unprocessable)\(\s*'([a-z_]+)'/g)) found.push({ file: at, code: m[2], status: KIND_STATUS[m[1]] });
+    for (const m of text.matchAll(/AppError\.(forbidden|conflict|unprocessable)\(\s*'([a-z_]+)'/g))
+      found.push({ file: at, code: m[2], status: KIND_STATUS[m[1]] });
     for (const m of text.matchAll(/RateLimitedError\(\s*(\d{3}),[^;]*?'([a-z_]+)'/g)) found.push({ file: at, code: m[2], status: Number(m[1]) });
   }
   return found;
@@ -51,7 +52,10 @@ describe('the problem-code catalogue', () => {
     expect(thrown.length).toBeGreaterThan(60); // the scan sees the throwing sites
     const wrong = thrown
       .filter(({ code, status }) => !isProblemCode(code) || !problemCodeStatuses(code).includes(status))
-      .map(({ file, code, status }) => `${file}: ${code} thrown with ${status}, catalogued ${isProblemCode(code) ? problemCodeStatuses(code).join('/') : 'nowhere'}`);
+      .map(
+        ({ file, code, status }) =>
+          `${file}: ${code} thrown with ${status}, catalogued ${isProblemCode(code) ? problemCodeStatuses(code).join('/') : 'nowhere'}`,
+      );
     expect(wrong).toEqual([]);
   });
 });

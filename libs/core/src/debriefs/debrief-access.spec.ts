@@ -29,13 +29,38 @@ describe('debriefAccess on the panel (blind without exceptions)', () => {
   const role = { hiringManagerId: 'hm' };
   const blind = { read: false, privateNotes: false, decide: false, blind: true };
   it.each([
-    ["the role's hiring manager, assigned, not submitted", auth('hm', 'hiring_manager', 'interviewer'), { assigned: true, submittedOwn: false }, blind],
-    ["the role's hiring manager, assigned, submitted", auth('hm', 'hiring_manager', 'interviewer'), { assigned: true, submittedOwn: true }, { read: true, privateNotes: true, decide: true }],
+    [
+      "the role's hiring manager, assigned, not submitted",
+      auth('hm', 'hiring_manager', 'interviewer'),
+      { assigned: true, submittedOwn: false },
+      blind,
+    ],
+    [
+      "the role's hiring manager, assigned, submitted",
+      auth('hm', 'hiring_manager', 'interviewer'),
+      { assigned: true, submittedOwn: true },
+      { read: true, privateNotes: true, decide: true },
+    ],
     ['admin, assigned, not submitted', auth('a', 'admin', 'interviewer'), { assigned: true, submittedOwn: false }, blind],
-    ['admin, assigned, submitted', auth('a', 'admin', 'interviewer'), { assigned: true, submittedOwn: true }, { read: true, privateNotes: true, decide: true }],
+    [
+      'admin, assigned, submitted',
+      auth('a', 'admin', 'interviewer'),
+      { assigned: true, submittedOwn: true },
+      { read: true, privateNotes: true, decide: true },
+    ],
     ['recruiter, assigned, not submitted', auth('r', 'recruiter', 'interviewer'), { assigned: true, submittedOwn: false }, blind],
-    ['admin whose interview was cancelled', auth('a', 'admin', 'interviewer'), { assigned: false, submittedOwn: false }, { read: true, privateNotes: true, decide: true }],
-    ['an interviewer who submitted still reads no debrief', auth('i', 'interviewer'), { assigned: true, submittedOwn: true }, { read: false, privateNotes: false, decide: false }],
+    [
+      'admin whose interview was cancelled',
+      auth('a', 'admin', 'interviewer'),
+      { assigned: false, submittedOwn: false },
+      { read: true, privateNotes: true, decide: true },
+    ],
+    [
+      'an interviewer who submitted still reads no debrief',
+      auth('i', 'interviewer'),
+      { assigned: true, submittedOwn: true },
+      { read: false, privateNotes: false, decide: false },
+    ],
   ])('%s', (_name, who, panel, expected) => {
     expect(debriefAccess(who, role, panel)).toEqual(expected);
   });

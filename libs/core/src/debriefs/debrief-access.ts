@@ -20,7 +20,11 @@ export interface DebriefAccess {
  * submitted their own scorecard with at least one rating (`panel.assigned && !panel.submittedOwn`) may neither read
  * the debrief nor decide, whatever roles they hold (`blind: true` tells the caller why).
  */
-export function debriefAccess(auth: AuthContext, role: { hiringManagerId: string | null }, panel?: { assigned?: boolean; submittedOwn: boolean }): DebriefAccess {
+export function debriefAccess(
+  auth: AuthContext,
+  role: { hiringManagerId: string | null },
+  panel?: { assigned?: boolean; submittedOwn: boolean },
+): DebriefAccess {
   if (panel?.assigned && !panel.submittedOwn) return { read: false, privateNotes: false, decide: false, blind: true };
   const admin = hasRole(auth, 'admin');
   const owner = hasRole(auth, 'hiring_manager') && role.hiringManagerId !== null && role.hiringManagerId === auth.memberId;

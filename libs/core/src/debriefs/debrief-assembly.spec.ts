@@ -22,8 +22,24 @@ describe('debrief assembly', () => {
   });
 
   const cards = [
-    { id: 's1', interviewerId: 'a', ratings: [{ dimensionId: 'd1', rating: 4 }, { dimensionId: 'd2', rating: 3 }], redFlags: ['rude'] },
-    { id: 's2', interviewerId: 'b', ratings: [{ dimensionId: 'd1', rating: 1 }, { dimensionId: 'd2', rating: null, notAssessed: true }], redFlags: [] },
+    {
+      id: 's1',
+      interviewerId: 'a',
+      ratings: [
+        { dimensionId: 'd1', rating: 4 },
+        { dimensionId: 'd2', rating: 3 },
+      ],
+      redFlags: ['rude'],
+    },
+    {
+      id: 's2',
+      interviewerId: 'b',
+      ratings: [
+        { dimensionId: 'd1', rating: 1 },
+        { dimensionId: 'd2', rating: null, notAssessed: true },
+      ],
+      redFlags: [],
+    },
   ];
 
   it('shows the ratings behind each dimension the report flags as a disagreement', () => {
@@ -42,7 +58,9 @@ describe('debrief assembly', () => {
       },
     ]);
     expect(disagreements(undefined, cards)).toEqual([]);
-    expect(disagreements([{ id: 'd2', name: 'Coding', disagreement: true }], cards)[0].ratings).toEqual([{ interviewerId: 'a', scorecardId: 's1', rating: 3 }]);
+    expect(disagreements([{ id: 'd2', name: 'Coding', disagreement: true }], cards)[0].ratings).toEqual([
+      { interviewerId: 'a', scorecardId: 's1', rating: 3 },
+    ]);
   });
 
   it('says who raised which red flag', () => {

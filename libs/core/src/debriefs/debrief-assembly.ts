@@ -69,7 +69,11 @@ export function disagreements(reportDimensions: unknown, scorecards: readonly Su
           .filter((r) => r.dimensionId === dimensionId && !r.notAssessed && r.rating !== null)
           .map((r) => ({ interviewerId: s.interviewerId, scorecardId: s.id, rating: Number(r.rating) })),
       );
-      return { dimensionId, name: dim.name ?? '', ratings: ratings.sort((a, b) => a.rating - b.rating || (a.interviewerId < b.interviewerId ? -1 : 1)) };
+      return {
+        dimensionId,
+        name: dim.name ?? '',
+        ratings: ratings.sort((a, b) => a.rating - b.rating || (a.interviewerId < b.interviewerId ? -1 : 1)),
+      };
     });
 }
 

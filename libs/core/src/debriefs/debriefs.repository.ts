@@ -61,11 +61,13 @@ export class DebriefsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The application with its candidate and role. `lock`: FOR UPDATE of the application row (decisions). */
-  async findApplication(organizationId: string, applicationId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<DebriefApplicationRow | null> {
-    const rows: DebriefApplicationRow[] = await manager.query(
-      `${APPLICATION_ROW} ${lock ? 'FOR UPDATE OF a' : ''}`,
-      [organizationId, applicationId],
-    );
+  async findApplication(
+    organizationId: string,
+    applicationId: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<DebriefApplicationRow | null> {
+    const rows: DebriefApplicationRow[] = await manager.query(`${APPLICATION_ROW} ${lock ? 'FOR UPDATE OF a' : ''}`, [organizationId, applicationId]);
     return rows[0] ?? null;
   }
 
@@ -131,7 +133,10 @@ export class DebriefsRepository {
       panelViews: Record<string, string>;
     }[];
     return {
-      application: row.application && { ...row.application, decidedAt: row.application.decidedAt === null ? null : new Date(row.application.decidedAt) },
+      application: row.application && {
+        ...row.application,
+        decidedAt: row.application.decidedAt === null ? null : new Date(row.application.decidedAt),
+      },
       scorecards: row.scorecards.map((s) => ({ ...s, submittedAt: s.submittedAt === null ? null : new Date(s.submittedAt) })),
       interviews: row.interviews.map((i) => ({ ...i, startsAt: new Date(i.startsAt), endsAt: new Date(i.endsAt) })),
       snapshots: new Map(Object.entries(row.snapshots)),

@@ -17,7 +17,11 @@ export class DecisionsRepository {
    * What the report must reflect right now: the submitted scorecard revisions (id → revision) and whether a report
    * recomputation for the application is still waiting in the outbox (not yet handed to the worker's queue).
    */
-  async feedbackState(manager: EntityManager, organizationId: string, applicationId: string): Promise<{ current: Record<string, number>; recomputePending: boolean }> {
+  async feedbackState(
+    manager: EntityManager,
+    organizationId: string,
+    applicationId: string,
+  ): Promise<{ current: Record<string, number>; recomputePending: boolean }> {
     const [row] = await manager.query(
       `SELECT (SELECT coalesce(jsonb_object_agg(s.id, s.revision), '{}'::jsonb) FROM scorecards s
                 WHERE s.organization_id = $1 AND s.application_id = $2 AND s.status = 'submitted') AS current,

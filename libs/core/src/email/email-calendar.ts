@@ -68,7 +68,11 @@ export function interviewCalendar(
 
 /** A subscribable calendar (METHOD:PUBLISH) of interviews, cancelled ones as STATUS:CANCELLED. */
 export function interviewCalendarFeed(entries: InterviewCalendarEntry[], options: { name: string }): string {
-  const { error, value } = createEvents(entries.map(interviewEvent), { productId: 'hireloop/interviews', method: 'PUBLISH', calName: headerText(options.name, 100) });
+  const { error, value } = createEvents(entries.map(interviewEvent), {
+    productId: 'hireloop/interviews',
+    method: 'PUBLISH',
+    calName: headerText(options.name, 100),
+  });
   if (error || !value) throw error ?? new Error('could not build the calendar feed');
   return value;
 }

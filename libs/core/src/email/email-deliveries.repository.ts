@@ -55,18 +55,23 @@ export class EmailDeliveriesRepository {
    * (`leaseMs` since the claim) is over; before that the caller should come back at `retryAt`.
    */
   async claim(deliveryId: string, leaseMs: number): Promise<ClaimResult> {
-    const rows: ClaimedEmailDelivery[] = updatedRows(await this.dataSource.query(
-      `UPDATE email_deliveries d
+    const rows: ClaimedEmailDelivery[] = updatedRows(
+      await this.dataSource.query(
+        `UPDATE email_deliveries d
           SET status = 'sending', attempts = d.attempts + 1, claimed_at = now(), updated_at = now()
         WHERE d.id = $1
           AND (d.status = 'pending' OR (d.status = 'sending' AND d.claimed_at < now() - make_interval(secs => $2::double precision / 1000)))
         RETURNING d.id, d.organization_id AS "organizationId", d.template, d.recipient_email AS "recipientEmail", d.recipient_name AS "recipientName",
                   d.params, d.attempts,
                   (SELECT o.name FROM organizations o WHERE o.id = d.organization_id) AS "organizationName"`,
-      [deliveryId, leaseMs],
-    ));
+        [deliveryId, leaseMs],
+      ),
+    );
     if (rows.length > 0) return { state: 'claimed', delivery: rows[0] };
-    const [current]: { status: string; claimed_at: Date | null }[] = await this.dataSource.query(`SELECT status, claimed_at FROM email_deliveries WHERE id = $1`, [deliveryId]);
+    const [current]: { status: string; claimed_at: Date | null }[] = await this.dataSource.query(
+      `SELECT status, claimed_at FROM email_deliveries WHERE id = $1`,
+      [deliveryId],
+    );
     if (!current) return { state: 'missing' };
     if (current.status === 'sending') return { state: 'busy', retryAt: new Date((current.claimed_at?.getTime() ?? Date.now()) + leaseMs + 100) };
     return { state: 'done' };
@@ -82,10 +87,10 @@ export class EmailDeliveriesRepository {
 
   /** A transient failure: back to pending, with the error, for the next attempt. */
   async markRetry(deliveryId: string, error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE email_deliveries SET status = 'pending', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'sending'`, [
-      deliveryId,
-      error.slice(0, MAX_ERROR_LENGTH),
-    ]);
+    await this.dataSource.query(
+      `UPDATE email_deliveries SET status = 'pending', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'sending'`,
+      [deliveryId, error.slice(0, MAX_ERROR_LENGTH)],
+    );
   }
 
   /** Permanent failure (the server refused it, or the attempts are used up): recorded for admins. */
@@ -107,10 +112,11 @@ export class EmailDeliveriesRepository {
 
   /** The account behind a recipient address (users are global) and its email preferences; null without an account. */
   async recipientPreferences(email: string): Promise<{ userId: string; preferences: EmailPreferences } | null> {
-    const [row]: { id: string; interview_updates: boolean | null; feedback_reminders: boolean | null; decision_notices: boolean | null }[] = await this.dataSource.query(
-      `SELECT u.id, p.interview_updates, p.feedback_reminders, p.decision_notices FROM users u LEFT JOIN email_preferences p ON p.user_id = u.id WHERE u.email = $1`,
-      [email],
-    );
+    const [row]: { id: string; interview_updates: boolean | null; feedback_reminders: boolean | null; decision_notices: boolean | null }[] =
+      await this.dataSource.query(
+        `SELECT u.id, p.interview_updates, p.feedback_reminders, p.decision_notices FROM users u LEFT JOIN email_preferences p ON p.user_id = u.id WHERE u.email = $1`,
+        [email],
+      );
     if (!row) return null;
     return {
       userId: row.id,

@@ -28,7 +28,8 @@ describe('signed preference tokens', () => {
     expect(verifyPreferencesToken(key, `${otherUser}.${token.split('.')[1]}`)).toBeNull();
     const mac = token.split('.')[1];
     expect(verifyPreferencesToken(key, `${userId}.${(mac[0] === 'A' ? 'B' : 'A') + mac.slice(1)}`)).toBeNull();
-    for (const bad of [undefined, 42, '', userId, `${userId}.`, `${userId}.${mac}x`, `not-a-uuid.${mac}`]) expect(verifyPreferencesToken(key, bad)).toBeNull();
+    for (const bad of [undefined, 42, '', userId, `${userId}.`, `${userId}.${mac}x`, `not-a-uuid.${mac}`])
+      expect(verifyPreferencesToken(key, bad)).toBeNull();
   });
 
   it('derives the link key from the master key without being it', () => {

@@ -81,10 +81,15 @@ export async function requestEmails(manager: EntityManager, requests: EmailReque
 }
 
 /** Rejects an address or display name taken from a request that would be unsafe in a header (4xx, field-level). */
-export function assertSafeRecipient(to: { email: string; name: string }, fields: { email: string; name: string } = { email: 'email', name: 'name' }): void {
+export function assertSafeRecipient(
+  to: { email: string; name: string },
+  fields: { email: string; name: string } = { email: 'email', name: 'name' },
+): void {
   const errors = [];
-  if (!isDeliverableAddress(to.email.trim())) errors.push({ field: fields.email, message: `${fields.email} must be a single email address`, code: 'invalid_address' });
-  if (hasControlCharacters(to.name)) errors.push({ field: fields.name, message: `${fields.name} must not contain line breaks or control characters`, code: 'control_characters' });
+  if (!isDeliverableAddress(to.email.trim()))
+    errors.push({ field: fields.email, message: `${fields.email} must be a single email address`, code: 'invalid_address' });
+  if (hasControlCharacters(to.name))
+    errors.push({ field: fields.name, message: `${fields.name} must not contain line breaks or control characters`, code: 'control_characters' });
   if (errors.length > 0) throw AppError.invalidFields(errors);
 }
 
@@ -113,7 +118,16 @@ export const EmailRequests = {
   /** An invitation with its accept link (`/accept-invite?token=`). Address and name come from the request: unsafe ones are a 400 naming the field. */
   async invitation(
     manager: EntityManager,
-    invite: { organizationId: string; memberId: string; email: string; name: string; token: string; expiresAt: Date; invitedByMemberId: string; roles: string[] },
+    invite: {
+      organizationId: string;
+      memberId: string;
+      email: string;
+      name: string;
+      token: string;
+      expiresAt: Date;
+      invitedByMemberId: string;
+      roles: string[];
+    },
   ): Promise<void> {
     assertSafeRecipient(invite);
     const [inviter] = await activeMembers(manager, invite.organizationId, { ids: [invite.invitedByMemberId] });
@@ -183,7 +197,13 @@ export const EmailRequests = {
    * the interview's UID. Every change bumps the interview's calendar SEQUENCE, so a move updates the same calendar
    * entry and a cancellation (METHOD:CANCEL) removes it. Call after the change is written.
    */
-  async interviewChanged(manager: EntityManager, organizationId: string, interviewId: string, change: InterviewChange, previous?: { startsAt: Date }): Promise<void> {
+  async interviewChanged(
+    manager: EntityManager,
+    organizationId: string,
+    interviewId: string,
+    change: InterviewChange,
+    previous?: { startsAt: Date },
+  ): Promise<void> {
     const [{ sequence }]: { sequence: number }[] = await manager.query(
       `INSERT INTO interview_calendar_sequences (interview_id, sequence) VALUES ($1, 0)
        ON CONFLICT (interview_id) DO UPDATE SET sequence = interview_calendar_sequences.sequence + 1
@@ -220,7 +240,15 @@ export const EmailRequests = {
   /** Feedback reminders (to the interviewer, with a link to the scorecard) and escalations (to the hiring manager), one per stored notification. */
   async feedbackNotifications(
     manager: EntityManager,
-    notifications: { id: string; organization_id: string; recipient_member_id: string; kind: string; interview_id: string; interviewer_id: string; payload: Record<string, unknown> }[],
+    notifications: {
+      id: string;
+      organization_id: string;
+      recipient_member_id: string;
+      kind: string;
+      interview_id: string;
+      interviewer_id: string;
+      payload: Record<string, unknown>;
+    }[],
   ): Promise<void> {
     if (notifications.length === 0) return;
     const ids = [...new Set(notifications.flatMap((n) => [n.recipient_member_id, n.interviewer_id]))];
@@ -274,7 +302,10 @@ export const EmailRequests = {
   },
 
   /** A hiring decision was recorded: every active recruiter of the organization is told. */
-  async decisionRecorded(manager: EntityManager, d: { organizationId: string; decisionId: string; applicationId: string; decision: string; decidedByMemberId: string }): Promise<void> {
+  async decisionRecorded(
+    manager: EntityManager,
+    d: { organizationId: string; decisionId: string; applicationId: string; decision: string; decidedByMemberId: string },
+  ): Promise<void> {
     const [app]: { candidate_name: string; role_title: string }[] = await manager.query(
       `SELECT c.name AS candidate_name, r.title AS role_title FROM applications a JOIN candidates c ON c.id = a.candidate_id JOIN roles r ON r.id = a.role_id
         WHERE a.organization_id = $1 AND a.id = $2`,
@@ -290,7 +321,13 @@ export const EmailRequests = {
         eventKey: `decision:${d.decisionId}`,
         template: 'decision_recorded' as const,
         to: { email: m.email, name: m.name, memberId: m.id },
-        params: { applicationId: d.applicationId, decision: d.decision, candidateName: app.candidate_name, roleTitle: app.role_title, decidedByName: decider?.name ?? null },
+        params: {
+          applicationId: d.applicationId,
+          decision: d.decision,
+          candidateName: app.candidate_name,
+          roleTitle: app.role_title,
+          decidedByName: decider?.name ?? null,
+        },
       })),
     );
   },

@@ -21,10 +21,33 @@ const params: Record<string, Record<string, unknown>> = {
   interview_scheduled: interview as unknown as Record<string, unknown>,
   interview_moved: { ...interview, previousStartsAt: '2026-12-02T14:00:00.000Z' } as unknown as Record<string, unknown>,
   interview_cancelled: interview as unknown as Record<string, unknown>,
-  feedback_reminder: { interviewId: interview.interviewId, roleTitle: 'Staff Engineer', interviewEndedAt: '2026-12-01T15:00:00.000Z', daysOverdue: 1 },
-  feedback_escalation: { interviewId: interview.interviewId, applicationId: interview.applicationId, interviewerName: 'Alice', roleTitle: 'Staff Engineer', interviewEndedAt: '2026-12-01T15:00:00.000Z', daysOverdue: 3 },
-  decision_recorded: { applicationId: interview.applicationId, decision: 'no_hire', candidateName: 'Grace', roleTitle: 'Staff Engineer', decidedByName: 'Harper' },
-  self_identification: { token: 'Sx_-9', expiresAt: '2026-12-16T10:00:00.000Z', roleTitle: 'Staff <b>Engineer</b>', applicationId: interview.applicationId },
+  feedback_reminder: {
+    interviewId: interview.interviewId,
+    roleTitle: 'Staff Engineer',
+    interviewEndedAt: '2026-12-01T15:00:00.000Z',
+    daysOverdue: 1,
+  },
+  feedback_escalation: {
+    interviewId: interview.interviewId,
+    applicationId: interview.applicationId,
+    interviewerName: 'Alice',
+    roleTitle: 'Staff Engineer',
+    interviewEndedAt: '2026-12-01T15:00:00.000Z',
+    daysOverdue: 3,
+  },
+  decision_recorded: {
+    applicationId: interview.applicationId,
+    decision: 'no_hire',
+    candidateName: 'Grace',
+    roleTitle: 'Staff Engineer',
+    decidedByName: 'Harper',
+  },
+  self_identification: {
+    token: 'Sx_-9',
+    expiresAt: '2026-12-16T10:00:00.000Z',
+    roleTitle: 'Staff <b>Engineer</b>',
+    applicationId: interview.applicationId,
+  },
 };
 
 describe('email templates', () => {
@@ -44,7 +67,9 @@ describe('email templates', () => {
     // A candidate is not a user: no account, so no preferences to link to.
     expect(renderEmail('self_identification', params.self_identification, ctx).text).not.toContain('/settings/notifications');
     expect(renderEmail('self_identification', params.self_identification, ctx).html).not.toContain('Email preferences');
-    expect(renderEmail('feedback_reminder', params.feedback_reminder, ctx).text).toContain('Choose which emails you get: https://app.example.com/settings/notifications');
+    expect(renderEmail('feedback_reminder', params.feedback_reminder, ctx).text).toContain(
+      'Choose which emails you get: https://app.example.com/settings/notifications',
+    );
     expect(renderEmail('decision_recorded', params.decision_recorded, ctx).html).toContain('href="https://app.example.com/settings/notifications"');
   });
 
@@ -52,14 +77,22 @@ describe('email templates', () => {
     expect(renderEmail('invitation', params.invitation, ctx).text).toContain('https://app.example.com/accept-invite?token=tok%2Fen%2B1');
     expect(renderEmail('password_reset', params.password_reset, ctx).text).toContain('https://app.example.com/reset-password?token=reset');
     expect(renderEmail('email_verification', params.email_verification, ctx).text).toContain('https://app.example.com/verify-email?token=verify');
-    expect(renderEmail('self_identification', params.self_identification, ctx).text).toContain('Open the form: https://app.example.com/#/self-identification/Sx_-9');
+    expect(renderEmail('self_identification', params.self_identification, ctx).text).toContain(
+      'Open the form: https://app.example.com/#/self-identification/Sx_-9',
+    );
     expect(renderEmail('signup_attempt', params.signup_attempt, ctx).text).toContain('https://app.example.com/signin');
-    expect(renderEmail('feedback_reminder', params.feedback_reminder, ctx).text).toContain(`https://app.example.com/interviews/${interview.interviewId}`);
-    expect(renderEmail('feedback_escalation', params.feedback_escalation, ctx).text).toContain(`https://app.example.com/applications/${interview.applicationId}/debrief`);
+    expect(renderEmail('feedback_reminder', params.feedback_reminder, ctx).text).toContain(
+      `https://app.example.com/interviews/${interview.interviewId}`,
+    );
+    expect(renderEmail('feedback_escalation', params.feedback_escalation, ctx).text).toContain(
+      `https://app.example.com/applications/${interview.applicationId}/debrief`,
+    );
   });
 
   it('flattens injected line breaks in the subject', () => {
-    expect(renderEmail('interview_scheduled', params.interview_scheduled, ctx).subject).toBe('Interview: Technical interview with Mallory Bcc: victim@evil.test (Staff <b>Engineer</b>)');
+    expect(renderEmail('interview_scheduled', params.interview_scheduled, ctx).subject).toBe(
+      'Interview: Technical interview with Mallory Bcc: victim@evil.test (Staff <b>Engineer</b>)',
+    );
   });
 
   it('refuses an unknown template', () => {
@@ -68,7 +101,11 @@ describe('email templates', () => {
 });
 
 describe('interview calendar invitations', () => {
-  const options = { organizer: { name: 'hireloop', email: 'no-reply@example.test' }, attendee: { name: 'Alice', email: 'alice@example.test' }, url: 'https://app.example.com/interviews/1' };
+  const options = {
+    organizer: { name: 'hireloop', email: 'no-reply@example.test' },
+    attendee: { name: 'Alice', email: 'alice@example.test' },
+    url: 'https://app.example.com/interviews/1',
+  };
   const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
 
   it('REQUEST with the interview UID, SEQUENCE, UTC times and the attendee', () => {
@@ -102,8 +139,15 @@ describe('interview calendar feed', () => {
   const SHARED = ['UID', 'SEQUENCE', 'DTSTART', 'DTEND', 'SUMMARY', 'DESCRIPTION', 'URL'];
 
   it('carries the very event of the emailed invitation (UID, SEQUENCE, times, title, link), published', () => {
-    const invitation = interviewCalendar(interview, { method: 'REQUEST', organizer: { name: 'hireloop', email: 'no-reply@example.test' }, attendee: { name: 'Alice', email: 'alice@example.test' }, url });
-    const feed = interviewCalendarFeed([{ ...interview, cancelled: false, url, lastModified: '2026-12-01T09:00:00.000Z' }], { name: 'Interviews · Acme\r\nX-Evil: 1' });
+    const invitation = interviewCalendar(interview, {
+      method: 'REQUEST',
+      organizer: { name: 'hireloop', email: 'no-reply@example.test' },
+      attendee: { name: 'Alice', email: 'alice@example.test' },
+      url,
+    });
+    const feed = interviewCalendarFeed([{ ...interview, cancelled: false, url, lastModified: '2026-12-01T09:00:00.000Z' }], {
+      name: 'Interviews · Acme\r\nX-Evil: 1',
+    });
     expect(eventFields(feed, SHARED)).toEqual(eventFields(invitation, SHARED));
     expect(eventFields(feed, ['SUMMARY']).SUMMARY).toContain('Technical interview: Mallory');
     expect(eventFields(feed, ['SUMMARY']).SUMMARY).not.toMatch(/\r|\n/);

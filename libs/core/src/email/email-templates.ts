@@ -94,7 +94,9 @@ function body(template: EmailTemplate, p: EmailParams, ctx: RenderContext): Body
     case 'invitation':
       return {
         subject: `${str(p.inviterName, 'An admin')} invited you to ${org} on hireloop`,
-        paragraphs: [`${str(p.inviterName, 'An admin')} invited you to join ${org} on hireloop as ${(p.roles as string[] | undefined)?.join(', ') || 'a member'}.`],
+        paragraphs: [
+          `${str(p.inviterName, 'An admin')} invited you to join ${org} on hireloop as ${(p.roles as string[] | undefined)?.join(', ') || 'a member'}.`,
+        ],
         action: { label: 'Accept the invitation', url: link('/accept-invite', { token: str(p.token) }) },
         note: `The link works once, until ${formatWhen(str(p.expiresAt))}. If you did not expect it, ignore this email.`,
       };
@@ -103,7 +105,9 @@ function body(template: EmailTemplate, p: EmailParams, ctx: RenderContext): Body
         subject: `Confirm your email address for hireloop`,
         paragraphs: [`Confirm that ${str(p.email)} is your address${ctx.organizationName ? ` to continue with ${org}` : ''}.`],
         action: { label: 'Confirm my email address', url: link('/verify-email', { token: str(p.token) }) },
-        note: p.expiresAt ? `The link works once, until ${formatWhen(str(p.expiresAt))}. If you did not ask for it, ignore this email.` : 'If you did not ask for it, ignore this email.',
+        note: p.expiresAt
+          ? `The link works once, until ${formatWhen(str(p.expiresAt))}. If you did not ask for it, ignore this email.`
+          : 'If you did not ask for it, ignore this email.',
       };
     case 'signup_attempt':
       return {
@@ -129,7 +133,10 @@ function body(template: EmailTemplate, p: EmailParams, ctx: RenderContext): Body
       const when = `${formatWhen(i.startsAt)} – ${formatWhen(i.endsAt)}`;
       const panel = i.interviewerNames?.length ? `Panel: ${i.interviewerNames.join(', ')}.` : '';
       if (template === 'interview_cancelled') {
-        return { subject: `Cancelled: ${what}`, paragraphs: [`The ${what} on ${formatWhen(i.startsAt)} was cancelled. Your calendar entry is removed by the attached update.`] };
+        return {
+          subject: `Cancelled: ${what}`,
+          paragraphs: [`The ${what} on ${formatWhen(i.startsAt)} was cancelled. Your calendar entry is removed by the attached update.`],
+        };
       }
       if (template === 'interview_moved') {
         return {
@@ -140,7 +147,11 @@ function body(template: EmailTemplate, p: EmailParams, ctx: RenderContext): Body
       }
       return {
         subject: `Interview: ${what}`,
-        paragraphs: [`You are on the panel of the ${what}, ${when}.`, panel, 'The calendar invitation is attached; the interview kit has the focus dimensions, rubric and questions.'].filter(Boolean),
+        paragraphs: [
+          `You are on the panel of the ${what}, ${when}.`,
+          panel,
+          'The calendar invitation is attached; the interview kit has the focus dimensions, rubric and questions.',
+        ].filter(Boolean),
         action: { label: 'Open the interview kit', url: link(`/interviews/${i.interviewId}`) },
       };
     }
@@ -165,7 +176,9 @@ function body(template: EmailTemplate, p: EmailParams, ctx: RenderContext): Body
     case 'decision_recorded':
       return {
         subject: `Decision recorded: ${str(p.decision).replace('_', ' ')} for ${str(p.candidateName)} (${str(p.roleTitle)})`,
-        paragraphs: [`${str(p.decidedByName, 'The hiring manager')} recorded the decision “${str(p.decision).replace('_', ' ')}” for ${str(p.candidateName)}, ${str(p.roleTitle)}.`],
+        paragraphs: [
+          `${str(p.decidedByName, 'The hiring manager')} recorded the decision “${str(p.decision).replace('_', ' ')}” for ${str(p.candidateName)}, ${str(p.roleTitle)}.`,
+        ],
         action: { label: 'Open the debrief', url: link(`/applications/${str(p.applicationId)}/debrief`) },
       };
     case 'self_identification':
@@ -187,14 +200,25 @@ export function renderEmail(template: EmailTemplate, params: EmailParams, ctx: R
   if (!EMAIL_TEMPLATES.includes(template)) throw new Error(`unknown email template ${String(template)}`);
   const b = body(template, params, ctx);
   const essential = isAlwaysSent(template);
-  const preferencesUrl = essential ? null : appLink(ctx.appUrl, '/settings/notifications', ctx.preferencesToken ? { token: ctx.preferencesToken } : {});
+  const preferencesUrl = essential
+    ? null
+    : appLink(ctx.appUrl, '/settings/notifications', ctx.preferencesToken ? { token: ctx.preferencesToken } : {});
   const greeting = ctx.recipientName ? `Hello ${ctx.recipientName},` : 'Hello,';
   const footer = [
     ctx.organizationName ? `Sent by hireloop on behalf of ${ctx.organizationName}.` : 'Sent by hireloop.',
     ...(preferencesUrl ? [`Choose which emails you get: ${preferencesUrl}`] : []),
   ];
 
-  const text = [greeting, '', ...b.paragraphs.flatMap((p) => [p, '']), ...(b.action ? [`${b.action.label}: ${b.action.url}`, ''] : []), ...(b.note ? [b.note, ''] : []), '-- ', ...footer, ''].join('\n');
+  const text = [
+    greeting,
+    '',
+    ...b.paragraphs.flatMap((p) => [p, '']),
+    ...(b.action ? [`${b.action.label}: ${b.action.url}`, ''] : []),
+    ...(b.note ? [b.note, ''] : []),
+    '-- ',
+    ...footer,
+    '',
+  ].join('\n');
 
   const e = escapeHtml;
   const html = [

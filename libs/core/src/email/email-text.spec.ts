@@ -35,7 +35,9 @@ describe('header-safe email text', () => {
 
   it('escapes markup and builds links with encoded query values', () => {
     expect(escapeHtml(`<script>alert("x")</script> & 'y'`)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;');
-    expect(appLink('https://app.example.com/', '/accept-invite', { token: 'a+b/c=' })).toBe('https://app.example.com/accept-invite?token=a%2Bb%2Fc%3D');
+    expect(appLink('https://app.example.com/', '/accept-invite', { token: 'a+b/c=' })).toBe(
+      'https://app.example.com/accept-invite?token=a%2Bb%2Fc%3D',
+    );
     expect(appLink('https://example.com/hireloop', '/interviews/1')).toBe('https://example.com/hireloop/interviews/1');
   });
 });

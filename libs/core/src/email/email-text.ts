@@ -20,7 +20,12 @@ export function headerText(value: string | null | undefined, max: number): strin
     .trim();
   if (flat.length <= max) return flat;
   const chars = Array.from(flat);
-  return chars.length <= max ? flat : chars.slice(0, max - 1).join('').trimEnd() + '…';
+  return chars.length <= max
+    ? flat
+    : chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd() + '…';
 }
 
 /** True when the value holds a line break or another control character (a header-injection attempt). */

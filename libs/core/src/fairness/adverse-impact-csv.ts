@@ -6,11 +6,41 @@ export type CsvTable = (typeof CSV_TABLES)[number];
 
 type Row = Record<string, unknown>;
 
-const IMPACT_COLUMNS = ['stage', 'categories', 'group', 'total', 'selected', 'selection_rate', 'impact_ratio', 'four_fifths_flag', 'fisher_p', 'z', 'z_test_p', 'adverse_impact', 'suppressed'];
+const IMPACT_COLUMNS = [
+  'stage',
+  'categories',
+  'group',
+  'total',
+  'selected',
+  'selection_rate',
+  'impact_ratio',
+  'four_fifths_flag',
+  'fisher_p',
+  'z',
+  'z_test_p',
+  'adverse_impact',
+  'suppressed',
+];
 const DIMENSION_COLUMNS = ['dimension', 'categories', 'group', 'n', 'n_others', 'cohens_d', 'ci90_low', 'ci90_high', 'suppressed'];
-const INTERVIEWER_COLUMNS = ['interviewer_id', 'interviewer', 'categories', 'group', 'n', 'n_others', 'gap', 'ci90_low', 'ci90_high', 'flagged', 'suppressed'];
+const INTERVIEWER_COLUMNS = [
+  'interviewer_id',
+  'interviewer',
+  'categories',
+  'group',
+  'n',
+  'n_others',
+  'gap',
+  'ci90_low',
+  'ci90_high',
+  'flagged',
+  'suppressed',
+];
 /** `all`: one file, a `table` column first, then every column of the three tables once (blank where a table has none). */
-const ALL_COLUMNS = ['table', ...new Set([...IMPACT_COLUMNS, ...DIMENSION_COLUMNS, ...INTERVIEWER_COLUMNS].filter((c) => c !== 'suppressed')), 'suppressed'];
+const ALL_COLUMNS = [
+  'table',
+  ...new Set([...IMPACT_COLUMNS, ...DIMENSION_COLUMNS, ...INTERVIEWER_COLUMNS].filter((c) => c !== 'suppressed')),
+  'suppressed',
+];
 
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -74,7 +104,8 @@ function interviewerRows(report: AdverseImpactReportDto): Row[] {
   }));
 }
 
-const toCsv = (columns: string[], rows: Row[]) => [columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))].join('\r\n') + '\r\n';
+const toCsv = (columns: string[], rows: Row[]) =>
+  [columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))].join('\r\n') + '\r\n';
 
 /**
  * The adverse-impact report as CSV for an auditor. `impact` (the default): one row per stage, analysis and group,

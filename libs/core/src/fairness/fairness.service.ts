@@ -61,7 +61,10 @@ export class FairnessService {
 
   /** Every role of the organization, id, title and status only: what the report's role filter needs, nothing of the roles' loops or people. */
   async roles(auth: AuthContext): Promise<FairnessRolesResponseDto> {
-    const items: FairnessRoleDto[] = await this.dataSource.query(`SELECT id, title, status FROM roles WHERE organization_id = $1 ORDER BY lower(title), id`, [auth.organizationId]);
+    const items: FairnessRoleDto[] = await this.dataSource.query(
+      `SELECT id, title, status FROM roles WHERE organization_id = $1 ORDER BY lower(title), id`,
+      [auth.organizationId],
+    );
     return { items };
   }
 
@@ -104,7 +107,8 @@ export class FairnessService {
         const dimensionName = new Map((card.dimensions ?? []).map((d) => [d.id, d.name]));
         const rated = card.ratings.filter((r): r is { dimensionId: string; rating: number } => typeof r.rating === 'number');
         if (rated.length === 0) continue;
-        const perApplication = dimensionRatings.get(card.application_id) ?? dimensionRatings.set(card.application_id, new Map()).get(card.application_id)!;
+        const perApplication =
+          dimensionRatings.get(card.application_id) ?? dimensionRatings.set(card.application_id, new Map()).get(card.application_id)!;
         let sum = 0;
         for (const r of rated) {
           const value = toFourPoint(r.rating, scale);
@@ -116,7 +120,9 @@ export class FairnessService {
       }
       const auditApplications: AuditApplication[] = applications.map((a) => {
         const own = answers.get(a.id)?.answers;
-        const means = [...(dimensionRatings.get(a.id) ?? new Map<string, number[]>()).entries()].map(([k, v]) => [k, v.reduce((s, x) => s + x, 0) / v.length] as const);
+        const means = [...(dimensionRatings.get(a.id) ?? new Map<string, number[]>()).entries()].map(
+          ([k, v]) => [k, v.reduce((s, x) => s + x, 0) / v.length] as const,
+        );
         return {
           applicationId: a.id,
           categories: Object.fromEntries(SELF_IDENTIFICATION_CATEGORY_KEYS.map((c) => [c, knownAnswer(own, c)])),

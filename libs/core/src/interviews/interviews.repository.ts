@@ -65,11 +65,18 @@ export type InterviewsWithNamesFilter = { interviewId: string } | { interviewerI
  * Interviews with candidate, role and round names (emails, invitations and the calendar feed). A function of the
  * caller's transaction as well as the repository's method, for the email requests that run in one.
  */
-export function interviewsWithNames(manager: EntityManager, organizationId: string, filter: InterviewsWithNamesFilter): Promise<InterviewWithNames[]> {
+export function interviewsWithNames(
+  manager: EntityManager,
+  organizationId: string,
+  filter: InterviewsWithNamesFilter,
+): Promise<InterviewWithNames[]> {
   const [condition, params] =
     'interviewId' in filter
       ? ['i.id = $2', [filter.interviewId]]
-      : ['$2 = ANY(i.interviewer_ids) AND i.ends_at > now() - make_interval(days => $3) ORDER BY i.starts_at, i.id LIMIT $4', [filter.interviewerId, filter.endedWithinDays, filter.limit]];
+      : [
+          '$2 = ANY(i.interviewer_ids) AND i.ends_at > now() - make_interval(days => $3) ORDER BY i.starts_at, i.id LIMIT $4',
+          [filter.interviewerId, filter.endedWithinDays, filter.limit],
+        ];
   return manager.query(
     `SELECT i.id, i.application_id AS "applicationId", i.status, i.starts_at AS "startsAt", i.ends_at AS "endsAt", i.interviewer_ids AS "interviewerIds",
             c.name AS "candidateName", r.title AS "roleTitle", COALESCE(sr->>'name', rd.name) AS "roundName",
@@ -100,10 +107,19 @@ export class InterviewsRepository {
 
   /** `update` to change the interview (cancel); `share` to keep it from changing under a scorecard write. */
   lockById(manager: EntityManager, organizationId: string, interviewId: string, mode: 'share' | 'update'): Promise<InterviewEntity | null> {
-    return manager.findOne(InterviewEntity, { where: { organizationId, id: interviewId }, lock: { mode: mode === 'share' ? 'pessimistic_read' : 'pessimistic_write' } });
+    return manager.findOne(InterviewEntity, {
+      where: { organizationId, id: interviewId },
+      lock: { mode: mode === 'share' ? 'pessimistic_read' : 'pessimistic_write' },
+    });
   }
 
-  insert(manager: EntityManager, values: Pick<InterviewEntity, 'organizationId' | 'applicationId' | 'roleId' | 'roundId' | 'loopVersionId' | 'interviewerIds' | 'startsAt' | 'endsAt'>): Promise<InterviewEntity> {
+  insert(
+    manager: EntityManager,
+    values: Pick<
+      InterviewEntity,
+      'organizationId' | 'applicationId' | 'roleId' | 'roundId' | 'loopVersionId' | 'interviewerIds' | 'startsAt' | 'endsAt'
+    >,
+  ): Promise<InterviewEntity> {
     return manager.save(manager.create(InterviewEntity, { ...values, status: 'scheduled' }));
   }
 
@@ -113,7 +129,10 @@ export class InterviewsRepository {
 
   /** Scorecards of the interview that are (or were) submitted: feedback that must not vanish with a cancellation. */
   async feedbackCount(manager: EntityManager, organizationId: string, interviewId: string): Promise<number> {
-    const [row] = await manager.query(`SELECT count(*)::int AS n FROM scorecards WHERE organization_id = $1 AND interview_id = $2 AND status <> 'draft'`, [organizationId, interviewId]);
+    const [row] = await manager.query(
+      `SELECT count(*)::int AS n FROM scorecards WHERE organization_id = $1 AND interview_id = $2 AND status <> 'draft'`,
+      [organizationId, interviewId],
+    );
     return row.n;
   }
 
@@ -122,7 +141,11 @@ export class InterviewsRepository {
   }
 
   /** Interviews of an application, or one interview, with round names from the pinned loop version. */
-  withRounds(organizationId: string, filter: { applicationId: string } | { interviewId: string }, manager: EntityManager = this.dataSource.manager): Promise<InterviewWithRound[]> {
+  withRounds(
+    organizationId: string,
+    filter: { applicationId: string } | { interviewId: string },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<InterviewWithRound[]> {
     const [column, value] = 'applicationId' in filter ? ['i.application_id', filter.applicationId] : ['i.id', filter.interviewId];
     return manager.query(
       `SELECT i.id, i.application_id AS "applicationId", i.role_id AS "roleId", i.round_id AS "roundId",
@@ -140,7 +163,11 @@ export class InterviewsRepository {
   }
 
   /** See `interviewsWithNames`. */
-  withNames(organizationId: string, filter: InterviewsWithNamesFilter, manager: EntityManager = this.dataSource.manager): Promise<InterviewWithNames[]> {
+  withNames(
+    organizationId: string,
+    filter: InterviewsWithNamesFilter,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<InterviewWithNames[]> {
     return interviewsWithNames(manager, organizationId, filter);
   }
 
@@ -148,7 +175,11 @@ export class InterviewsRepository {
    * A loop version of the organization (interviews pin one; kits and scorecards read its snapshot): from the process's
    * cache of versions that can no longer change, else read (and remembered when a scorecard already points at it).
    */
-  async loopVersion(organizationId: string, loopVersionId: string, manager: EntityManager = this.dataSource.manager): Promise<CachedLoopVersion | null> {
+  async loopVersion(
+    organizationId: string,
+    loopVersionId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CachedLoopVersion | null> {
     const cached = immutableLoopVersions.get(organizationId, loopVersionId);
     if (cached) return cached;
     const [row]: (CachedLoopVersion & { inUse: boolean })[] = await manager.query(
@@ -168,7 +199,11 @@ export class InterviewsRepository {
    * no scorecard points at it) cannot slip in between validating and committing; `remember` it once the write that
    * points a scorecard at it has committed.
    */
-  async loopVersionForWrite(manager: EntityManager, organizationId: string, loopVersionId: string): Promise<{ version: CachedLoopVersion; cached: boolean } | null> {
+  async loopVersionForWrite(
+    manager: EntityManager,
+    organizationId: string,
+    loopVersionId: string,
+  ): Promise<{ version: CachedLoopVersion; cached: boolean } | null> {
     const cached = immutableLoopVersions.get(organizationId, loopVersionId);
     if (cached) return { version: cached, cached: true };
     const version = await this.lockLoopVersion(manager, organizationId, loopVersionId);

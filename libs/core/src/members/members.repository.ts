@@ -31,7 +31,12 @@ export class MembersRepository {
   }
 
   /** True when every id is an active member of the organization holding `role`. Returns the ids that are not. */
-  async missingWithRole(organizationId: string, memberIds: string[], role: MemberRole, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+  async missingWithRole(
+    organizationId: string,
+    memberIds: string[],
+    role: MemberRole,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
       `SELECT id FROM members WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND status = 'active' AND $3 = ANY(roles)`,
       [organizationId, memberIds, role],
@@ -56,7 +61,10 @@ export class MembersRepository {
     if (filter.status) qb.andWhere('m.status = :status', { status: filter.status });
     // While an invitation is pending the account's own name is not revealed, so it is not searched either.
     if (filter.q) {
-      qb.andWhere(`(lower(CASE WHEN m.status = 'invited' THEN coalesce(m.invited_name, '') ELSE u.name END) LIKE :pattern OR lower(u.email) LIKE :pattern)`, { pattern: likePattern(filter.q) });
+      qb.andWhere(
+        `(lower(CASE WHEN m.status = 'invited' THEN coalesce(m.invited_name, '') ELSE u.name END) LIKE :pattern OR lower(u.email) LIKE :pattern)`,
+        { pattern: likePattern(filter.q) },
+      );
     }
     return qb;
   }

@@ -109,7 +109,14 @@ export class WebhookDeliveryService {
     const org = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: delivery.organizationId });
     const settings = org ? organizationSettings(org) : null;
     if (!settings?.webhookUrl) {
-      await this.record(delivery.id, { statusCode: null, error: 'the organization no longer has a webhook', durationMs: 0, signature: null, url: delivery.url, outcome: 'failed' });
+      await this.record(delivery.id, {
+        statusCode: null,
+        error: 'the organization no longer has a webhook',
+        durationMs: 0,
+        signature: null,
+        url: delivery.url,
+        outcome: 'failed',
+      });
       return 'webhook_removed';
     }
     // Every attempt goes to the URL stored with the delivery (never to whatever is configured now), re-checked
@@ -127,7 +134,8 @@ export class WebhookDeliveryService {
       [STANDARD_WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
     };
     if (signature) headers[WEBHOOK_SIGNATURE_HEADER] = signature;
-    if (settings.webhookSecret) headers[STANDARD_WEBHOOK_SIGNATURE_HEADER] = signStandardWebhook(settings.webhookSecret, delivery.id, timestamp, body);
+    if (settings.webhookSecret)
+      headers[STANDARD_WEBHOOK_SIGNATURE_HEADER] = signStandardWebhook(settings.webhookSecret, delivery.id, timestamp, body);
 
     const started = Date.now();
     let statusCode: number | null = null;
@@ -175,9 +183,21 @@ export class WebhookDeliveryService {
 
   private async record(
     id: string,
-    a: { statusCode: number | null; error: string | null; durationMs: number; signature: string | null; url: string; outcome: 'delivered' | 'failed' | 'pending' },
+    a: {
+      statusCode: number | null;
+      error: string | null;
+      durationMs: number;
+      signature: string | null;
+      url: string;
+      outcome: 'delivered' | 'failed' | 'pending';
+    },
   ): Promise<void> {
-    const entry: Omit<WebhookAttempt, 'attempt'> = { at: new Date().toISOString(), statusCode: a.statusCode, error: a.error, durationMs: a.durationMs };
+    const entry: Omit<WebhookAttempt, 'attempt'> = {
+      at: new Date().toISOString(),
+      statusCode: a.statusCode,
+      error: a.error,
+      durationMs: a.durationMs,
+    };
     await this.dataSource.query(
       `UPDATE webhook_deliveries
           SET attempts = attempts + 1,
@@ -204,7 +224,12 @@ function postOnce(target: WebhookTarget, headers: Record<string, string>, body: 
   return new Promise<number>((resolve, reject) => {
     const req = send(
       target.url,
-      { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: pinnedLookup(target.addresses), agent: false },
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        lookup: pinnedLookup(target.addresses),
+        agent: false,
+      },
       (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);

@@ -41,7 +41,11 @@ describe('webhook destinations', () => {
     expect(() => parseAllowList('example.com')).toThrow();
   });
 
-  const problem = (p: Promise<unknown>) => p.then(() => 'ok', (e: WebhookTargetError) => e.problem);
+  const problem = (p: Promise<unknown>) =>
+    p.then(
+      () => 'ok',
+      (e: WebhookTargetError) => e.problem,
+    );
 
   it('refuses a name when ANY of its addresses is not public (a DNS answer mixing public and private)', async () => {
     const resolver = async () => [
@@ -49,7 +53,9 @@ describe('webhook destinations', () => {
       { address: '127.0.0.1', family: 4 as const },
     ];
     expect(await problem(resolveWebhookTarget('https://mixed.example/hook', open, resolver))).toBe('forbidden_address');
-    expect(await problem(resolveWebhookTarget('https://public.example/hook', open, async () => [{ address: '93.184.215.14', family: 4 }]))).toBe('ok');
+    expect(await problem(resolveWebhookTarget('https://public.example/hook', open, async () => [{ address: '93.184.215.14', family: 4 }]))).toBe(
+      'ok',
+    );
     expect(await problem(resolveWebhookTarget('https://nowhere.example/hook', open, async () => []))).toBe('unresolvable');
   });
 

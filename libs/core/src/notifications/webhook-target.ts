@@ -105,7 +105,11 @@ export function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
   return ((_hostname: string, options: { all?: boolean } | number | undefined, callback: (...args: unknown[]) => void) => {
     const cb = typeof options === 'function' ? (options as unknown as typeof callback) : callback;
     const all = typeof options === 'object' && options !== null && options.all;
-    if (all) cb(null, addresses.map((a) => ({ address: a.address, family: a.family })));
+    if (all)
+      cb(
+        null,
+        addresses.map((a) => ({ address: a.address, family: a.family })),
+      );
     else cb(null, addresses[0].address, addresses[0].family);
   }) as unknown as LookupFunction;
 }

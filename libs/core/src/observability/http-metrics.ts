@@ -10,7 +10,10 @@ export function routeLabel(request: Pick<FastifyRequest, 'routeOptions'>): strin
 /** Records every response's duration in `hireloop_http_request_duration_seconds`. */
 export function installHttpMetrics(fastify: FastifyInstance): void {
   fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
-    httpRequestDuration.observe({ method: request.method, route: routeLabel(request), status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    httpRequestDuration.observe(
+      { method: request.method, route: routeLabel(request), status_code: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
   });
 }
 

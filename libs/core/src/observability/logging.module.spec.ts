@@ -28,9 +28,21 @@ function loggerFor(process: LoggingProcess) {
 describe('loggerOptions: one logging set-up for the API and the worker', () => {
   it.each<LoggingProcess>(['api', 'worker'])('%s: names the process, redacts query parameters, driver errors and tokens', (process) => {
     const { logger, lines } = loggerFor(process);
-    logger.error({ err: { message: 'duplicate key', parameters: ['jane@example.test'], driverError: { detail: 'Key (email)=(jane@example.test)' } }, req: { headers: { authorization: 'Bearer abc' } } }, 'query failed');
+    logger.error(
+      {
+        err: { message: 'duplicate key', parameters: ['jane@example.test'], driverError: { detail: 'Key (email)=(jane@example.test)' } },
+        req: { headers: { authorization: 'Bearer abc' } },
+      },
+      'query failed',
+    );
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ process, level: 50, msg: 'query failed', err: { message: 'duplicate key', parameters: '[redacted]', driverError: '[redacted]' }, req: { headers: { authorization: '[redacted]' } } });
+    expect(lines[0]).toMatchObject({
+      process,
+      level: 50,
+      msg: 'query failed',
+      err: { message: 'duplicate key', parameters: '[redacted]', driverError: '[redacted]' },
+      req: { headers: { authorization: '[redacted]' } },
+    });
     expect(JSON.stringify(lines[0])).not.toContain('jane@example.test');
   });
 

@@ -12,7 +12,12 @@ export function currentTraceparent(): string | undefined {
 }
 
 /** Runs `fn` in a consumer span that continues `traceparent` (or starts a trace), and passes it the trace id. */
-export function inJobSpan<T>(traceparent: string | undefined, name: string, attributes: Record<string, string>, fn: (traceId: string | undefined) => Promise<T>): Promise<T> {
+export function inJobSpan<T>(
+  traceparent: string | undefined,
+  name: string,
+  attributes: Record<string, string>,
+  fn: (traceId: string | undefined) => Promise<T>,
+): Promise<T> {
   const parent = traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent }) : ROOT_CONTEXT;
   return trace.getTracer('hireloop').startActiveSpan(name, { kind: SpanKind.CONSUMER, attributes }, parent, async (span) => {
     const traceId = span.isRecording() ? span.spanContext().traceId : undefined;

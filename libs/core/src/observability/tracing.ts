@@ -4,7 +4,9 @@ import { NodeSDK } from '@opentelemetry/sdk-node';
 import { EnvironmentVariables, validateEnvironment } from '@hireloop/config';
 
 /** Tracing is on when an OTLP endpoint is configured (the standard OTEL_* variables) and the SDK is not disabled. */
-export function tracingEnabled(env: Pick<EnvironmentVariables, 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT' | 'OTEL_SDK_DISABLED'>): boolean {
+export function tracingEnabled(
+  env: Pick<EnvironmentVariables, 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT' | 'OTEL_SDK_DISABLED'>,
+): boolean {
   return !env.OTEL_SDK_DISABLED && !!(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
 }
 

@@ -42,6 +42,8 @@ export class OrganizationEntity {
 const NULLABLE_SETTINGS = new Set<keyof OrganizationSettings>(['webhookUrl', 'webhookSecret']);
 
 export function organizationSettings(org: Pick<OrganizationEntity, 'settings'>): OrganizationSettings {
-  const stored = Object.entries(org.settings ?? {}).filter(([key, value]) => value !== null || NULLABLE_SETTINGS.has(key as keyof OrganizationSettings));
+  const stored = Object.entries(org.settings ?? {}).filter(
+    ([key, value]) => value !== null || NULLABLE_SETTINGS.has(key as keyof OrganizationSettings),
+  );
   return { ...DEFAULT_ORGANIZATION_SETTINGS, ...Object.fromEntries(stored) };
 }

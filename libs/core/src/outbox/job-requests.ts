@@ -22,7 +22,12 @@ export function panelAggregationRequest(organizationId: string, applicationId: s
 }
 
 /** Interviewer leniency and role reliability must be recomputed (e.g. after a hiring decision). */
-export function requestInterviewerCalibration(outbox: OutboxService, manager: EntityManager, organizationId: string, reason: 'decision' | 'manual'): Promise<void> {
+export function requestInterviewerCalibration(
+  outbox: OutboxService,
+  manager: EntityManager,
+  organizationId: string,
+  reason: 'decision' | 'manual',
+): Promise<void> {
   return outbox.enqueue(manager, {
     organizationId,
     queue: QueueName.InterviewerCalibration,

@@ -41,6 +41,9 @@ export class OutboxRelayRepository {
   /** Left unpublished: the next pass tries again. */
   async markFailed(manager: EntityManager, ids: string[], error: string): Promise<void> {
     if (ids.length === 0) return;
-    await manager.query(`UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [ids, error.slice(0, 1000)]);
+    await manager.query(`UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [
+      ids,
+      error.slice(0, 1000),
+    ]);
   }
 }

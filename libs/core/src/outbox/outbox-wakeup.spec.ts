@@ -5,8 +5,7 @@ import { OutboxWakeup } from './outbox.service';
 function fakeDataSource() {
   const sent: { queue: string; answer: () => void; fail: (e: Error) => void }[] = [];
   const dataSource = {
-    query: (_sql: string, [queue]: [string]) =>
-      new Promise<void>((resolve, reject) => sent.push({ queue, answer: resolve, fail: reject })),
+    query: (_sql: string, [queue]: [string]) => new Promise<void>((resolve, reject) => sent.push({ queue, answer: resolve, fail: reject })),
   } as unknown as DataSource;
   return { dataSource, sent };
 }

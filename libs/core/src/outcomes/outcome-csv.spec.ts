@@ -27,8 +27,21 @@ describe('outcome CSV header', () => {
 describe('outcome CSV rows', () => {
   it('reads a rating by application id, lower-cases e-mails, leaves blanks out', () => {
     const byId = readRecord(header(), [APP, '', '', 'performance_rating', '12m', '4', '', '', '2026-06-30'], 1, DEFAULT_PERFORMANCE_SCALE);
-    expect(byId).toEqual({ row: { row: 1, applicationId: APP, candidateEmail: null, role: null, values: { kind: 'performance_rating', reviewPoint: '12m', rating: 4, days: null, departureType: null, occurredOn: '2026-06-30' } } });
-    const byEmail = readRecord(header(), ['', 'Jane@Example.TEST', 'Engineer', 'time_to_productivity', '', '', '45', '', ''], 2, DEFAULT_PERFORMANCE_SCALE);
+    expect(byId).toEqual({
+      row: {
+        row: 1,
+        applicationId: APP,
+        candidateEmail: null,
+        role: null,
+        values: { kind: 'performance_rating', reviewPoint: '12m', rating: 4, days: null, departureType: null, occurredOn: '2026-06-30' },
+      },
+    });
+    const byEmail = readRecord(
+      header(),
+      ['', 'Jane@Example.TEST', 'Engineer', 'time_to_productivity', '', '', '45', '', ''],
+      2,
+      DEFAULT_PERFORMANCE_SCALE,
+    );
     expect('row' in byEmail && byEmail.row.candidateEmail).toBe('jane@example.test');
   });
 

@@ -71,11 +71,24 @@ export class OutcomeImportsRepository {
   }
 
   async finishUpload(manager: EntityManager, organizationId: string, importId: string, fileSha256: string, rowsRead: number): Promise<void> {
-    await manager.query(`UPDATE outcome_imports SET file_sha256 = $3, rows_read = $4, updated_at = now() WHERE organization_id = $1 AND id = $2`, [organizationId, importId, fileSha256, rowsRead]);
+    await manager.query(`UPDATE outcome_imports SET file_sha256 = $3, rows_read = $4, updated_at = now() WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      importId,
+      fileSha256,
+      rowsRead,
+    ]);
   }
 
-  async find(organizationId: string, importId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<OutcomeImportRow | null> {
-    const rows: OutcomeImportRow[] = await manager.query(`SELECT ${IMPORT_COLUMNS} FROM outcome_imports WHERE organization_id = $1 AND id = $2 ${lock ? 'FOR UPDATE' : ''}`, [organizationId, importId]);
+  async find(
+    organizationId: string,
+    importId: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<OutcomeImportRow | null> {
+    const rows: OutcomeImportRow[] = await manager.query(
+      `SELECT ${IMPORT_COLUMNS} FROM outcome_imports WHERE organization_id = $1 AND id = $2 ${lock ? 'FOR UPDATE' : ''}`,
+      [organizationId, importId],
+    );
     return rows[0] ?? null;
   }
 
@@ -85,13 +98,20 @@ export class OutcomeImportsRepository {
         `SELECT row_number AS row, column_name AS column, reason FROM outcome_import_errors WHERE organization_id = $1 AND import_id = $2 ORDER BY row_number, column_name NULLS FIRST, reason LIMIT $3`,
         [organizationId, importId, limit],
       ),
-      this.dataSource.query(`SELECT count(*)::int AS total FROM outcome_import_errors WHERE organization_id = $1 AND import_id = $2`, [organizationId, importId]),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM outcome_import_errors WHERE organization_id = $1 AND import_id = $2`, [
+        organizationId,
+        importId,
+      ]),
     ]);
     return { items, total };
   }
 
   async setStatus(manager: EntityManager, organizationId: string, importId: string, status: OutcomeImportStatus): Promise<void> {
-    await manager.query(`UPDATE outcome_imports SET status = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [organizationId, importId, status]);
+    await manager.query(`UPDATE outcome_imports SET status = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      importId,
+      status,
+    ]);
   }
 
   /**
@@ -150,7 +170,10 @@ export class OutcomeImportsRepository {
 
   /** Rows with at least one error. */
   async rejectedRows(manager: EntityManager, organizationId: string, importId: string): Promise<number> {
-    const [{ n }] = await manager.query(`SELECT count(DISTINCT row_number)::int AS n FROM outcome_import_errors WHERE organization_id = $1 AND import_id = $2`, [organizationId, importId]);
+    const [{ n }] = await manager.query(
+      `SELECT count(DISTINCT row_number)::int AS n FROM outcome_import_errors WHERE organization_id = $1 AND import_id = $2`,
+      [organizationId, importId],
+    );
     return n;
   }
 

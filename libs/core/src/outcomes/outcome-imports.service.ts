@@ -44,12 +44,16 @@ export class OutcomeImportsService {
       await this.imports.finish(manager, organizationId, importId, { status: 'completed', accepted, rejected: 0, written, unchanged });
       if (!upload.dryRun) {
         // Counts only: the values are personnel data and the outcomes themselves carry the import's id.
-        await this.audit.record(manager, { organizationId, memberId: null }, {
-          action: 'outcome_import.applied',
-          entityType: 'outcome_import',
-          entityId: importId,
-          after: { rowsRead: upload.rowsRead, written, unchanged, fileSha256: upload.fileSha256 },
-        });
+        await this.audit.record(
+          manager,
+          { organizationId, memberId: null },
+          {
+            action: 'outcome_import.applied',
+            entityType: 'outcome_import',
+            entityId: importId,
+            after: { rowsRead: upload.rowsRead, written, unchanged, fileSha256: upload.fileSha256 },
+          },
+        );
       }
       return { importId, status: 'completed', accepted, rejected: 0, written, unchanged };
     });

@@ -44,13 +44,18 @@ export function validateOutcome(input: OutcomeInput, scale: PerformanceScale): {
   for (const field of ['reviewPoint', 'rating', 'days', 'departureType', 'date'] as const) {
     const present = input[field] !== undefined && input[field] !== null;
     if (required.includes(field) && !present) errors.push({ field, message: `${field} is required for ${kind}`, code: 'required' });
-    if (!required.includes(field) && !optional.includes(field) && present) errors.push({ field, message: `${field} does not apply to ${kind}`, code: 'not_applicable' });
+    if (!required.includes(field) && !optional.includes(field) && present)
+      errors.push({ field, message: `${field} does not apply to ${kind}`, code: 'not_applicable' });
   }
   if (input.reviewPoint != null && !(REVIEW_POINTS as readonly unknown[]).includes(input.reviewPoint)) {
     errors.push({ field: 'reviewPoint', message: `reviewPoint must be one of: ${REVIEW_POINTS.join(', ')}`, code: 'invalid_review_point' });
   }
   if (input.rating != null && !isOnScale(scale, input.rating)) {
-    errors.push({ field: 'rating', message: `rating must be an integer from ${scale.min} to ${scale.max} (the organization's scale)`, code: 'rating_off_scale' });
+    errors.push({
+      field: 'rating',
+      message: `rating must be an integer from ${scale.min} to ${scale.max} (the organization's scale)`,
+      code: 'rating_off_scale',
+    });
   }
   if (input.days != null && !(typeof input.days === 'number' && Number.isInteger(input.days) && input.days >= 0 && input.days <= MAX_DAYS)) {
     errors.push({ field: 'days', message: `days must be an integer from 0 to ${MAX_DAYS}`, code: 'invalid_days' });
@@ -58,7 +63,8 @@ export function validateOutcome(input: OutcomeInput, scale: PerformanceScale): {
   if (input.departureType != null && !(DEPARTURE_TYPES as readonly unknown[]).includes(input.departureType)) {
     errors.push({ field: 'departureType', message: `departureType must be one of: ${DEPARTURE_TYPES.join(', ')}`, code: 'invalid_departure_type' });
   }
-  if (input.date != null && !isIsoDate(input.date)) errors.push({ field: 'date', message: 'date must be a calendar date YYYY-MM-DD', code: 'invalid_date' });
+  if (input.date != null && !isIsoDate(input.date))
+    errors.push({ field: 'date', message: 'date must be a calendar date YYYY-MM-DD', code: 'invalid_date' });
   if (errors.length) return { errors };
   return {
     values: {

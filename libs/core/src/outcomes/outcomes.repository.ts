@@ -20,7 +20,12 @@ export type OutcomeValues = Pick<OutcomeEntity, 'kind' | 'reviewPoint' | 'rating
 export class OutcomesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async findApplication(organizationId: string, applicationId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<OutcomeApplicationRow | null> {
+  async findApplication(
+    organizationId: string,
+    applicationId: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<OutcomeApplicationRow | null> {
     const rows: OutcomeApplicationRow[] = await manager.query(
       `SELECT a.id, a.status, a.candidate_id AS "candidateId", a.role_id AS "roleId", r.hiring_manager_id AS "hiringManagerId"
          FROM applications a JOIN roles r ON r.organization_id = a.organization_id AND r.id = a.role_id
@@ -38,11 +43,19 @@ export class OutcomesRepository {
     return manager.findOne(OutcomeEntity, { where: { organizationId, applicationId, id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  insert(manager: EntityManager, values: OutcomeValues & { organizationId: string; applicationId: string; recordedByMemberId: string | null; importId?: string | null }): Promise<OutcomeEntity> {
+  insert(
+    manager: EntityManager,
+    values: OutcomeValues & { organizationId: string; applicationId: string; recordedByMemberId: string | null; importId?: string | null },
+  ): Promise<OutcomeEntity> {
     return manager.save(manager.create(OutcomeEntity, values));
   }
 
-  async update(manager: EntityManager, organizationId: string, id: string, values: Partial<OutcomeValues> & { recordedByMemberId: string }): Promise<void> {
+  async update(
+    manager: EntityManager,
+    organizationId: string,
+    id: string,
+    values: Partial<OutcomeValues> & { recordedByMemberId: string },
+  ): Promise<void> {
     await manager.update(OutcomeEntity, { organizationId, id }, values);
   }
 

@@ -8,7 +8,13 @@ export interface PerformanceScale {
 export const DEFAULT_PERFORMANCE_SCALE: PerformanceScale = {
   min: 1,
   max: 5,
-  labels: { '1': 'Far below expectations', '2': 'Below expectations', '3': 'Meets expectations', '4': 'Exceeds expectations', '5': 'Far exceeds expectations' },
+  labels: {
+    '1': 'Far below expectations',
+    '2': 'Below expectations',
+    '3': 'Meets expectations',
+    '4': 'Exceeds expectations',
+    '5': 'Far exceeds expectations',
+  },
 };
 
 /** Field-level problems with a proposed scale (empty = valid). */
@@ -20,11 +26,13 @@ export function scaleProblems(scale: PerformanceScale): { field: string; message
   if (problems.length) return problems;
   for (let level = scale.min; level <= scale.max; level++) {
     const label = scale.labels?.[String(level)];
-    if (typeof label !== 'string' || label.trim() === '' || label.length > 100) problems.push({ field: `labels.${level}`, message: `level ${level} needs a label of 1–100 characters` });
+    if (typeof label !== 'string' || label.trim() === '' || label.length > 100)
+      problems.push({ field: `labels.${level}`, message: `level ${level} needs a label of 1–100 characters` });
   }
   for (const key of Object.keys(scale.labels ?? {})) {
     const level = Number(key);
-    if (!Number.isInteger(level) || level < scale.min || level > scale.max) problems.push({ field: `labels.${key}`, message: `${key} is not a level of the scale ${scale.min}–${scale.max}` });
+    if (!Number.isInteger(level) || level < scale.min || level > scale.max)
+      problems.push({ field: `labels.${key}`, message: `${key} is not a level of the scale ${scale.min}–${scale.max}` });
   }
   return problems;
 }

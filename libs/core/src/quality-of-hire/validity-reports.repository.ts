@@ -72,8 +72,18 @@ export class ValidityReportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The next version for (organization, role), under a transaction-level advisory lock so two requests never collide. */
-  async create(manager: EntityManager, organizationId: string, roleId: string | null, reason: ValidityReportReason, minN: number, memberId: string | null): Promise<ValidityReportRow> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('validity_report:' || $1::text || ':' || coalesce($2::text, 'organization')))`, [organizationId, roleId]);
+  async create(
+    manager: EntityManager,
+    organizationId: string,
+    roleId: string | null,
+    reason: ValidityReportReason,
+    minN: number,
+    memberId: string | null,
+  ): Promise<ValidityReportRow> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('validity_report:' || $1::text || ':' || coalesce($2::text, 'organization')))`, [
+      organizationId,
+      roleId,
+    ]);
     const [row] = await manager.query(
       `INSERT INTO validity_reports (organization_id, role_id, version, status, reason, min_n, requested_by_member_id)
        SELECT $1, $2::uuid, coalesce(max(version), 0) + 1, 'queued', $3, $4, $5
@@ -100,7 +110,10 @@ export class ValidityReportsRepository {
   }
 
   /** Interviewer validity of the latest done organization-wide report, without the rest of the report. */
-  async latestInterviewerValidity(organizationId: string, interviewerId: string): Promise<{ reportId: string; computedAt: Date; minN: number; organizationR: number | null; organizationN: number; entry: unknown } | null> {
+  async latestInterviewerValidity(
+    organizationId: string,
+    interviewerId: string,
+  ): Promise<{ reportId: string; computedAt: Date; minN: number; organizationR: number | null; organizationN: number; entry: unknown } | null> {
     const [row] = await this.dataSource.query(
       `SELECT id AS "reportId", computed_at AS "computedAt", min_n AS "minN",
               (report->'interviewerValidity'->>'organizationR')::float8 AS "organizationR",
@@ -114,26 +127,34 @@ export class ValidityReportsRepository {
   }
 
   async findRole(organizationId: string, roleId: string): Promise<{ id: string; hiringManagerId: string | null } | null> {
-    const [row] = await this.dataSource.query(`SELECT id, hiring_manager_id AS "hiringManagerId" FROM roles WHERE organization_id = $1 AND id = $2`, [organizationId, roleId]);
+    const [row] = await this.dataSource.query(`SELECT id, hiring_manager_id AS "hiringManagerId" FROM roles WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      roleId,
+    ]);
     return row ?? null;
   }
 
   /** Claims a queued report for computation; false when it is not queued (a redelivered job). */
   async markRunning(organizationId: string, id: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`UPDATE validity_reports SET status = 'running' WHERE organization_id = $1 AND id = $2 AND status IN ('queued', 'running') RETURNING id`, [organizationId, id]);
+    const rows = await this.dataSource.query(
+      `UPDATE validity_reports SET status = 'running' WHERE organization_id = $1 AND id = $2 AND status IN ('queued', 'running') RETURNING id`,
+      [organizationId, id],
+    );
     return rows.length > 0;
   }
 
   async markDone(organizationId: string, id: string, report: StoredValidityReport): Promise<void> {
-    await this.dataSource.query(`UPDATE validity_reports SET status = 'done', report = $3::jsonb, computed_at = now(), error = NULL WHERE organization_id = $1 AND id = $2`, [
-      organizationId,
-      id,
-      JSON.stringify(report),
-    ]);
+    await this.dataSource.query(
+      `UPDATE validity_reports SET status = 'done', report = $3::jsonb, computed_at = now(), error = NULL WHERE organization_id = $1 AND id = $2`,
+      [organizationId, id, JSON.stringify(report)],
+    );
   }
 
   async markFailed(organizationId: string, id: string, error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE validity_reports SET status = 'failed', error = $3, computed_at = now() WHERE organization_id = $1 AND id = $2`, [organizationId, id, error.slice(0, 1000)]);
+    await this.dataSource.query(
+      `UPDATE validity_reports SET status = 'failed', error = $3, computed_at = now() WHERE organization_id = $1 AND id = $2`,
+      [organizationId, id, error.slice(0, 1000)],
+    );
   }
 
   /** Every assessed application of the organization (or role), one row each. */
@@ -196,13 +217,21 @@ export class ValidityReportsRepository {
           `SELECT key, label FROM (SELECT DISTINCT ON (lower(name)) 'name:' || lower(name) AS key, name AS label, position FROM dimensions WHERE organization_id = $1 ORDER BY lower(name), created_at) d ORDER BY position, key`,
           [organizationId],
         )
-      : this.dataSource.query(`SELECT id::text AS key, name AS label FROM dimensions WHERE organization_id = $1 AND role_id = $2 ORDER BY position, name`, [organizationId, roleId]);
+      : this.dataSource.query(
+          `SELECT id::text AS key, name AS label FROM dimensions WHERE organization_id = $1 AND role_id = $2 ORDER BY position, name`,
+          [organizationId, roleId],
+        );
   }
 
   async roundLabels(organizationId: string, roleId: string | null): Promise<Label[]> {
     return roleId === null
-      ? this.dataSource.query(`SELECT DISTINCT 'kind:' || kind AS key, kind AS label FROM rounds WHERE organization_id = $1 ORDER BY key`, [organizationId])
-      : this.dataSource.query(`SELECT id::text AS key, name AS label FROM rounds WHERE organization_id = $1 AND role_id = $2 ORDER BY position, name`, [organizationId, roleId]);
+      ? this.dataSource.query(`SELECT DISTINCT 'kind:' || kind AS key, kind AS label FROM rounds WHERE organization_id = $1 ORDER BY key`, [
+          organizationId,
+        ])
+      : this.dataSource.query(
+          `SELECT id::text AS key, name AS label FROM rounds WHERE organization_id = $1 AND role_id = $2 ORDER BY position, name`,
+          [organizationId, roleId],
+        );
   }
 
   /**

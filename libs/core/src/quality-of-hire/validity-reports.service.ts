@@ -120,8 +120,17 @@ export class ValidityReportsService {
     if (!found) return { status: 'no_report', ...none, minN: null, computedAt: null };
     const entry = found.entry as InterviewerValidity | null;
     const base = { minN: found.minN, computedAt: found.computedAt.toISOString() };
-    if (!entry || entry.status !== 'estimated' || found.organizationR === null) return { status: 'not_enough_data', ...none, n: entry?.n ?? 0, ...base };
-    return { status: 'estimated', n: entry.n, r: entry.r, shrunk: entry.shrunk, organizationR: found.organizationR, interval: entry.interval, ...base };
+    if (!entry || entry.status !== 'estimated' || found.organizationR === null)
+      return { status: 'not_enough_data', ...none, n: entry?.n ?? 0, ...base };
+    return {
+      status: 'estimated',
+      n: entry.n,
+      r: entry.r,
+      shrunk: entry.shrunk,
+      organizationR: found.organizationR,
+      interval: entry.interval,
+      ...base,
+    };
   }
 
   /** Organization-wide: admins and people analytics. A role: those, and the role's hiring manager. Unknown role: 404. */
@@ -130,7 +139,10 @@ export class ValidityReportsService {
       const role = await this.reports.findRole(auth.organizationId, roleId);
       if (!role) throw AppError.notFound('Role', roleId);
       if (hasRole(auth, 'admin', 'people_analytics') || role.hiringManagerId === auth.memberId) return;
-      throw AppError.forbidden('validity_reports_forbidden', "A role's validity report is for admins, people analytics and the role's hiring manager.");
+      throw AppError.forbidden(
+        'validity_reports_forbidden',
+        "A role's validity report is for admins, people analytics and the role's hiring manager.",
+      );
     }
     if (!hasRole(auth, 'admin', 'people_analytics')) {
       throw AppError.forbidden('validity_reports_forbidden', 'The organization-wide validity report is for admins and people analytics.');
@@ -150,7 +162,9 @@ export class ValidityReportsService {
       const report = await this.assemble(organizationId, row.roleId, row.minN);
       await this.reports.markDone(organizationId, reportId, report);
       const ms = Date.now() - started;
-      this.logger.log(`validity report ${reportId} (${row.roleId ?? 'organization'} v${row.version}): ${report.hires} hires, ${report.assessed} assessed, ${report.cells.length} cells in ${ms} ms`);
+      this.logger.log(
+        `validity report ${reportId} (${row.roleId ?? 'organization'} v${row.version}): ${report.hires} hires, ${report.assessed} assessed, ${report.cells.length} cells in ${ms} ms`,
+      );
       return { status: 'done', ms };
     } catch (error) {
       await this.reports.markFailed(organizationId, reportId, (error as Error).message);
@@ -210,8 +224,16 @@ export class ValidityReportsService {
     const predictors: PredictorDefinition[] = [
       { key: 'panel_score', label: 'Panel score (leniency-adjusted)', kind: 'panel_score' },
       { key: 'raw_score', label: 'Raw score (unadjusted ratings)', kind: 'raw_score' },
-      ...labelled(dimensionLabels, dimensionKeys, (key) => `dimension:${key}`).map(({ key, label }) => ({ key: `dimension:${key}`, label: `${label} (dimension mean)`, kind: 'dimension' as const })),
-      ...labelled(roundLabels, roundKeys, (key) => `round:${key}`).map(({ key, label }) => ({ key: `round:${key}`, label: `${label} round (mean rating)`, kind: 'round' as const })),
+      ...labelled(dimensionLabels, dimensionKeys, (key) => `dimension:${key}`).map(({ key, label }) => ({
+        key: `dimension:${key}`,
+        label: `${label} (dimension mean)`,
+        kind: 'dimension' as const,
+      })),
+      ...labelled(roundLabels, roundKeys, (key) => `round:${key}`).map(({ key, label }) => ({
+        key: `round:${key}`,
+        label: `${label} round (mean rating)`,
+        kind: 'round' as const,
+      })),
       { key: 'recommendation', label: 'Panel recommendation (no hire 0, inconclusive 1, hire 2)', kind: 'recommendation' },
     ];
     const report = buildValidityReport({ predictors, outcomes: OUTCOME_DEFINITIONS, applications }, { minN });
@@ -237,7 +259,11 @@ function outcomesOf(row: AssessedApplicationRow): Record<string, number | null> 
 function labelled(labels: Label[], seen: Set<string>, prefixed: (key: string) => string): Label[] {
   const known = labels.filter((l) => seen.has(l.key) || seen.has(prefixed(l.key)));
   const knownKeys = new Set(known.map((l) => l.key));
-  const rest = [...seen].map((k) => k.replace(/^round:/, '')).filter((k) => !knownKeys.has(k)).sort().map((key) => ({ key, label: 'Removed from the loop' }));
+  const rest = [...seen]
+    .map((k) => k.replace(/^round:/, ''))
+    .filter((k) => !knownKeys.has(k))
+    .sort()
+    .map((key) => ({ key, label: 'Removed from the loop' }));
   return [...known, ...rest];
 }
 

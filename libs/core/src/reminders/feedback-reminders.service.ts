@@ -82,7 +82,8 @@ export class FeedbackRemindersService {
       const last = rows[rows.length - 1];
       after = { endsAt: last.ends_at_key, id: last.id };
     }
-    if (result.created > 0) this.logger.log(`reminder scan at ${now.toISOString()}: ${result.created} new notifications, ${result.webhooksQueued} webhooks`);
+    if (result.created > 0)
+      this.logger.log(`reminder scan at ${now.toISOString()}: ${result.created} new notifications, ${result.webhooksQueued} webhooks`);
     return result;
   }
 
@@ -126,7 +127,10 @@ export class FeedbackRemindersService {
   }
 
   /** Inserts the planned notifications that do not exist yet and queues their webhooks, in one transaction. */
-  private async store(planned: PlannedNotification[], settings: Map<string, OrganizationSettings>): Promise<{ created: number; webhooksQueued: number }> {
+  private async store(
+    planned: PlannedNotification[],
+    settings: Map<string, OrganizationSettings>,
+  ): Promise<{ created: number; webhooksQueued: number }> {
     return this.dataSource.transaction(async (manager) => {
       const inserted: InsertedNotificationRow[] = await manager.query(
         `INSERT INTO notifications (organization_id, recipient_member_id, kind, interview_id, interviewer_id, step, payload)

@@ -142,7 +142,17 @@ export class CalibrationReportsRepository {
   /** Every version, oldest first, without the report body. */
   versions(organizationId: string, applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<CalibrationReportEntity[]> {
     return manager.find(CalibrationReportEntity, {
-      select: { id: true, version: true, inputsHash: true, algorithmVersion: true, score: true, recommendation: true, scorecardCount: true, covers: true, computedAt: true },
+      select: {
+        id: true,
+        version: true,
+        inputsHash: true,
+        algorithmVersion: true,
+        score: true,
+        recommendation: true,
+        scorecardCount: true,
+        covers: true,
+        computedAt: true,
+      },
       where: { organizationId, applicationId },
       order: { version: 'ASC' },
     });

@@ -82,7 +82,8 @@ export class PanelReportsService {
       const stillThere = pending.filter((ref) => stored.has(panelKey(ref)));
       const now = await this.reports.currentCoversMany(stillThere);
       pending = stillThere.filter((ref) => !sameCovers(now.get(panelKey(ref)) ?? {}, stored.get(panelKey(ref))!.covers));
-      if (pending.length > 0 && pass < maxPasses) this.logger.debug(`${pending.length} application(s): scorecards changed while computing; pass ${pass + 1}`);
+      if (pending.length > 0 && pass < maxPasses)
+        this.logger.debug(`${pending.length} application(s): scorecards changed while computing; pass ${pass + 1}`);
     }
     return refs.map((ref) => results.get(panelKey(ref))!);
   }
@@ -90,7 +91,10 @@ export class PanelReportsService {
   /** One pass over a batch: read the current state, compute, store (or not), in one transaction under the locks. */
   private computeAndStoreMany(refs: readonly PanelRef[]): Promise<Map<string, StoredOutcome>> {
     return this.dataSource.transaction(async (manager) => {
-      await this.reports.lockApplications(manager, refs.map((r) => r.applicationId));
+      await this.reports.lockApplications(
+        manager,
+        refs.map((r) => r.applicationId),
+      );
       const states = await this.reports.panelStates(manager, refs);
       const outcomes = new Map<string, StoredOutcome>();
       const inserts: NewReportVersion[] = [];

@@ -1,7 +1,12 @@
 import type { LoopSnapshot } from '../roles/loop-snapshot';
 import { buildPanelReportInput, ReportLoopVersion, SubmittedScorecard } from './report-inputs';
 
-function version(id: string, number: number, dims: [string, number][], extra: Partial<LoopSnapshot> & { optional?: string[] } = {}): ReportLoopVersion {
+function version(
+  id: string,
+  number: number,
+  dims: [string, number][],
+  extra: Partial<LoopSnapshot> & { optional?: string[] } = {},
+): ReportLoopVersion {
   const { optional = [], ...rest } = extra;
   const snapshot: LoopSnapshot = {
     ...rest,
@@ -20,7 +25,13 @@ function version(id: string, number: number, dims: [string, number][], extra: Pa
   return { id, number, snapshot };
 }
 
-function card(id: string, interviewerId: string, loopVersionId: string, ratings: [string, number | null][], extra: Partial<SubmittedScorecard> = {}): SubmittedScorecard {
+function card(
+  id: string,
+  interviewerId: string,
+  loopVersionId: string,
+  ratings: [string, number | null][],
+  extra: Partial<SubmittedScorecard> = {},
+): SubmittedScorecard {
   return {
     id,
     interviewerId,
@@ -29,7 +40,13 @@ function card(id: string, interviewerId: string, loopVersionId: string, ratings:
     recommendation: 'yes',
     redFlags: [],
     submittedAt: '2030-01-01T10:00:00Z',
-    ratings: ratings.map(([dimensionId, rating]) => ({ dimensionId, rating: rating as never, evidence: 'e', notAssessed: rating === null, notAssessedReason: null })),
+    ratings: ratings.map(([dimensionId, rating]) => ({
+      dimensionId,
+      rating: rating as never,
+      evidence: 'e',
+      notAssessed: rating === null,
+      notAssessedReason: null,
+    })),
     ...extra,
   };
 }
@@ -45,7 +62,17 @@ describe('buildPanelReportInput', () => {
   ]);
 
   it('takes dimensions and weights from the loop version, drops not-assessed entries, fills missing offsets with 0', () => {
-    const input = buildPanelReportInput([card('s1', 'i1', 'lv1', [['d1', 3], ['d2', null]])], [v1], { other: { offset: 0.5, n: 9 } }, {});
+    const input = buildPanelReportInput(
+      [
+        card('s1', 'i1', 'lv1', [
+          ['d1', 3],
+          ['d2', null],
+        ]),
+      ],
+      [v1],
+      { other: { offset: 0.5, n: 9 } },
+      {},
+    );
     expect(input).toEqual({
       // A snapshot from before rating scales is on the 4-point scale, its dimensions required.
       scale: 'four_point',
@@ -60,7 +87,16 @@ describe('buildPanelReportInput', () => {
 
   it('uses the newest loop version when scorecards span several, matching ratings by dimension id', () => {
     const input = buildPanelReportInput(
-      [card('s1', 'i1', 'lv1', [['d1', 4], ['d2', 2]]), card('s2', 'i2', 'lv2', [['d2', 3], ['d3', 1]])],
+      [
+        card('s1', 'i1', 'lv1', [
+          ['d1', 4],
+          ['d2', 2],
+        ]),
+        card('s2', 'i2', 'lv2', [
+          ['d2', 3],
+          ['d3', 1],
+        ]),
+      ],
       [v1, v2],
       { i1: { offset: -0.25, n: 12 } },
       null,
@@ -79,8 +115,20 @@ describe('buildPanelReportInput', () => {
   });
 
   it('is deterministic: the same state in any order gives the same input', () => {
-    const a = card('s1', 'i2', 'lv1', [['d2', 2], ['d1', 4]], { redFlags: ['z', 'a'] });
-    const b = card('s2', 'i1', 'lv1', [['d1', 1], ['d2', 3]]);
+    const a = card(
+      's1',
+      'i2',
+      'lv1',
+      [
+        ['d2', 2],
+        ['d1', 4],
+      ],
+      { redFlags: ['z', 'a'] },
+    );
+    const b = card('s2', 'i1', 'lv1', [
+      ['d1', 1],
+      ['d2', 3],
+    ]);
     const one = buildPanelReportInput([a, b], [v1], {}, { bar: 3, floor: undefined });
     const two = buildPanelReportInput([b, a], [v1], {}, { bar: 3 });
     expect(JSON.stringify(one)).toBe(JSON.stringify(two));
@@ -91,17 +139,49 @@ describe('buildPanelReportInput', () => {
   });
 
   it('clamps offsets to the range the engine accepts', () => {
-    const input = buildPanelReportInput([card('s1', 'i1', 'lv1', [['d1', 3]]), card('s2', 'i2', 'lv1', [['d1', 3]])], [v1], { i1: { offset: 7, n: 3 }, i2: { offset: Number.NaN, n: 1 } }, null);
+    const input = buildPanelReportInput(
+      [card('s1', 'i1', 'lv1', [['d1', 3]]), card('s2', 'i2', 'lv1', [['d1', 3]])],
+      [v1],
+      { i1: { offset: 7, n: 3 }, i2: { offset: Number.NaN, n: 1 } },
+      null,
+    );
     expect(input.offsets).toEqual({ i1: { offset: 3, n: 3 }, i2: { offset: 0, n: 1 } });
   });
 
-  it("passes every scorecard of one interviewer: an earlier strong_no and its ratings are not overwritten by a later card", () => {
-    const early = card('s9', 'i1', 'lv1', [['d1', 1], ['d2', 2]], { submittedAt: '2030-01-01T09:00:00Z', recommendation: 'strong_no', redFlags: ['late'] });
-    const later = card('s1', 'i1', 'lv1', [['d1', 4], ['d2', null]], { submittedAt: '2030-01-02T09:00:00Z', recommendation: 'yes', redFlags: ['rude', 'late'] });
+  it('passes every scorecard of one interviewer: an earlier strong_no and its ratings are not overwritten by a later card', () => {
+    const early = card(
+      's9',
+      'i1',
+      'lv1',
+      [
+        ['d1', 1],
+        ['d2', 2],
+      ],
+      { submittedAt: '2030-01-01T09:00:00Z', recommendation: 'strong_no', redFlags: ['late'] },
+    );
+    const later = card(
+      's1',
+      'i1',
+      'lv1',
+      [
+        ['d1', 4],
+        ['d2', null],
+      ],
+      { submittedAt: '2030-01-02T09:00:00Z', recommendation: 'yes', redFlags: ['rude', 'late'] },
+    );
     const input = buildPanelReportInput([later, early, card('s5', 'i2', 'lv1', [['d1', 3]])], [v1], {}, null);
     expect(input.scorecards).toEqual([
       { interviewerId: 'i1', scorecardId: 's1', ratings: [{ dimensionId: 'd1', rating: 4 }], recommendation: 'yes', redFlags: ['late', 'rude'] },
-      { interviewerId: 'i1', scorecardId: 's9', ratings: [{ dimensionId: 'd1', rating: 1 }, { dimensionId: 'd2', rating: 2 }], recommendation: 'strong_no', redFlags: ['late'] },
+      {
+        interviewerId: 'i1',
+        scorecardId: 's9',
+        ratings: [
+          { dimensionId: 'd1', rating: 1 },
+          { dimensionId: 'd2', rating: 2 },
+        ],
+        recommendation: 'strong_no',
+        redFlags: ['late'],
+      },
       { interviewerId: 'i2', scorecardId: 's5', ratings: [{ dimensionId: 'd1', rating: 3 }], recommendation: 'yes', redFlags: [] },
     ]);
     // One offset per person, however many scorecards they wrote.
@@ -109,8 +189,26 @@ describe('buildPanelReportInput', () => {
   });
 
   it("takes the scale and the required flags from the loop version, and passes ratings of the scale's top level", () => {
-    const five = version('lv5', 1, [['d1', 70], ['d2', 30]], { ratingScale: 'five_point', optional: ['d2'] });
-    const input = buildPanelReportInput([card('s1', 'i1', 'lv5', [['d1', 5], ['d2', 1]])], [five], {}, { bar: 3.5, everyDimensionMeets: true });
+    const five = version(
+      'lv5',
+      1,
+      [
+        ['d1', 70],
+        ['d2', 30],
+      ],
+      { ratingScale: 'five_point', optional: ['d2'] },
+    );
+    const input = buildPanelReportInput(
+      [
+        card('s1', 'i1', 'lv5', [
+          ['d1', 5],
+          ['d2', 1],
+        ]),
+      ],
+      [five],
+      {},
+      { bar: 3.5, everyDimensionMeets: true },
+    );
     expect(input.scale).toBe('five_point');
     expect(input.dimensions).toEqual([
       { id: 'd1', name: 'D1', weight: 70, required: true },

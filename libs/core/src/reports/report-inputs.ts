@@ -91,7 +91,8 @@ export function buildPanelReportInput(
     .map((card) => {
       const ratings = new Map<string, Rating>();
       for (const r of card.ratings) {
-        if (!r.notAssessed && r.rating !== null && r.rating !== undefined && order.has(r.dimensionId)) ratings.set(r.dimensionId, Number(r.rating) as Rating); // range checked by the engine
+        if (!r.notAssessed && r.rating !== null && r.rating !== undefined && order.has(r.dimensionId))
+          ratings.set(r.dimensionId, Number(r.rating) as Rating); // range checked by the engine
       }
       return {
         interviewerId: card.interviewerId,

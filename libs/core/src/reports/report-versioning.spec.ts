@@ -9,7 +9,15 @@ describe('report versioning', () => {
       ]);
       expect(a).toEqual({ a: 1, b: 2 });
       expect(Object.keys(a)).toEqual(['a', 'b']);
-      expect(sameCovers(a, coversOf([{ id: 'a', revision: 1 }, { id: 'b', revision: 2 }]))).toBe(true);
+      expect(
+        sameCovers(
+          a,
+          coversOf([
+            { id: 'a', revision: 1 },
+            { id: 'b', revision: 2 },
+          ]),
+        ),
+      ).toBe(true);
     });
 
     it.each([
@@ -28,7 +36,15 @@ describe('report versioning', () => {
 
   describe('pendingRevisions', () => {
     it.each([
-      ['nothing covered yet', null, { a: 1, b: 1 }, [{ scorecardId: 'a', revision: 1 }, { scorecardId: 'b', revision: 1 }]],
+      [
+        'nothing covered yet',
+        null,
+        { a: 1, b: 1 },
+        [
+          { scorecardId: 'a', revision: 1 },
+          { scorecardId: 'b', revision: 1 },
+        ],
+      ],
       ['all covered', { a: 1, b: 1 }, { a: 1, b: 1 }, []],
       ['amended', { a: 1, b: 1 }, { a: 2, b: 1 }, [{ scorecardId: 'a', revision: 2 }]],
       ['new scorecard', { a: 1 }, { a: 1, c: 1 }, [{ scorecardId: 'c', revision: 1 }]],
@@ -53,12 +69,26 @@ describe('report versioning', () => {
 
   describe('decideReportWrite', () => {
     const latest: StoredReportKey = { version: 3, inputsHash: 'h1', algorithmVersion: 'v1', covers: { a: 1 } };
-    it.each<[string, StoredReportKey | null, { inputsHash: string; algorithmVersion: string }, Record<string, number>, ReturnType<typeof decideReportWrite>]>([
+    it.each<
+      [string, StoredReportKey | null, { inputsHash: string; algorithmVersion: string }, Record<string, number>, ReturnType<typeof decideReportWrite>]
+    >([
       ['first report', null, { inputsHash: 'h1', algorithmVersion: 'v1' }, { a: 1 }, { action: 'insert', version: 1 }],
-      ['same inputs, same revisions: idempotent', latest, { inputsHash: 'h1', algorithmVersion: 'v1' }, { a: 1 }, { action: 'unchanged', version: 3 }],
+      [
+        'same inputs, same revisions: idempotent',
+        latest,
+        { inputsHash: 'h1', algorithmVersion: 'v1' },
+        { a: 1 },
+        { action: 'unchanged', version: 3 },
+      ],
       ['inputs changed', latest, { inputsHash: 'h2', algorithmVersion: 'v1' }, { a: 2 }, { action: 'insert', version: 4 }],
       ['algorithm changed, same inputs', latest, { inputsHash: 'h1', algorithmVersion: 'v2' }, { a: 1 }, { action: 'insert', version: 4 }],
-      ['evidence-only amendment: same inputs, new revision', latest, { inputsHash: 'h1', algorithmVersion: 'v1' }, { a: 2 }, { action: 'refresh_covers', version: 3 }],
+      [
+        'evidence-only amendment: same inputs, new revision',
+        latest,
+        { inputsHash: 'h1', algorithmVersion: 'v1' },
+        { a: 2 },
+        { action: 'refresh_covers', version: 3 },
+      ],
     ])('%s', (_name, stored, computed, covers, expected) => {
       expect(decideReportWrite(stored, computed, covers)).toEqual(expected);
     });

@@ -61,9 +61,7 @@ export interface StoredReportKey {
 }
 
 export type ReportWrite =
-  | { action: 'insert'; version: number }
-  | { action: 'refresh_covers'; version: number }
-  | { action: 'unchanged'; version: number };
+  { action: 'insert'; version: number } | { action: 'refresh_covers'; version: number } | { action: 'unchanged'; version: number };
 
 /** What to store after computing a report: a new version, a covers refresh of the latest one, or nothing. */
 export function decideReportWrite(

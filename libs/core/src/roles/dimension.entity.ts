@@ -10,7 +10,12 @@ export class DimensionEntity {
   @Column({ type: 'text' }) name: string;
   @Column({ type: 'text', default: '' }) description: string;
   /** Percent, > 0. numeric in the database; converted to number. */
-  @Column({ type: 'numeric', precision: 7, scale: 3, transformer: { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'numeric',
+    precision: 7,
+    scale: 3,
+    transformer: { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   weight: number;
   @Column({ type: 'jsonb' }) rubric: Rubric;
   /** A required dimension must be rated before the report can recommend `hire`. */

@@ -3,7 +3,15 @@ import { mergeHirePolicy, nullHirePolicyFields, validateHirePolicy } from './hir
 
 describe('resolveHirePolicy', () => {
   it('fills in the calibration defaults', () => {
-    expect(resolveHirePolicy({})).toEqual({ bar: 3, floor: 2, minCoverage: 0.8, minInterviewers: 3, margin: 0.5, adjustForLeniency: true, everyDimensionMeets: false });
+    expect(resolveHirePolicy({})).toEqual({
+      bar: 3,
+      floor: 2,
+      minCoverage: 0.8,
+      minInterviewers: 3,
+      margin: 0.5,
+      adjustForLeniency: true,
+      everyDimensionMeets: false,
+    });
     expect(resolveHirePolicy(null)).toEqual(DEFAULT_HIRE_POLICY);
     expect(resolveHirePolicy({ bar: 3.5, adjustForLeniency: false })).toMatchObject({ bar: 3.5, floor: 2, adjustForLeniency: false });
   });
@@ -27,7 +35,10 @@ describe('nullHirePolicyFields', () => {
   it('names each field set to null, and nothing for fields left out or given', () => {
     expect(nullHirePolicyFields(undefined)).toEqual([]);
     expect(nullHirePolicyFields({ bar: 3, margin: undefined, adjustForLeniency: false })).toEqual([]);
-    expect(nullHirePolicyFields({ bar: null, floor: 2, everyDimensionMeets: null }).map((e) => e.field)).toEqual(['hirePolicy.bar', 'hirePolicy.everyDimensionMeets']);
+    expect(nullHirePolicyFields({ bar: null, floor: 2, everyDimensionMeets: null }).map((e) => e.field)).toEqual([
+      'hirePolicy.bar',
+      'hirePolicy.everyDimensionMeets',
+    ]);
   });
 });
 
@@ -65,6 +76,8 @@ describe('validateHirePolicy', () => {
   });
 
   it('names the scale in the message', () => {
-    expect(validateHirePolicy({ ...base, bar: 4 }, 'three_level')[0].message).toBe("hirePolicy.bar must be between 1 and 3 on the role's three_level scale.");
+    expect(validateHirePolicy({ ...base, bar: 4 }, 'three_level')[0].message).toBe(
+      "hirePolicy.bar must be between 1 and 3 on the role's three_level scale.",
+    );
   });
 });

@@ -28,7 +28,11 @@ export const HIRE_POLICY_BOUNDS = hirePolicyBounds('four_point');
 export function nullHirePolicyFields(patch: object | undefined): FieldError[] {
   return Object.entries(patch ?? {})
     .filter(([, value]) => value === null)
-    .map(([key]) => ({ field: `hirePolicy.${key}`, code: 'not_null', message: `hirePolicy.${key} cannot be null: leave it out to keep the current value` }));
+    .map(([key]) => ({
+      field: `hirePolicy.${key}`,
+      code: 'not_null',
+      message: `hirePolicy.${key} cannot be null: leave it out to keep the current value`,
+    }));
 }
 
 /** The stored policy after applying a partial change; fields left out keep their value. */
@@ -49,7 +53,11 @@ export function validateHirePolicy(policy: HirePolicy, ratingScale: RatingScaleK
     const value = policy[field];
     if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
       const onScale = field === 'bar' || field === 'floor' || field === 'margin' ? ` on the role's ${scaleName} scale` : '';
-      errors.push({ field: `hirePolicy.${field}`, code: 'out_of_range', message: `hirePolicy.${field} must be between ${min} and ${max}${onScale}.` });
+      errors.push({
+        field: `hirePolicy.${field}`,
+        code: 'out_of_range',
+        message: `hirePolicy.${field} must be between ${min} and ${max}${onScale}.`,
+      });
     }
   }
   if (!Number.isInteger(policy.minInterviewers)) {
@@ -62,7 +70,11 @@ export function validateHirePolicy(policy: HirePolicy, ratingScale: RatingScaleK
     errors.push({ field: 'hirePolicy.everyDimensionMeets', code: 'not_boolean', message: 'hirePolicy.everyDimensionMeets must be true or false.' });
   }
   if (errors.length === 0 && policy.floor > policy.bar) {
-    errors.push({ field: 'hirePolicy.floor', code: 'floor_above_bar', message: `hirePolicy.floor (${policy.floor}) must not be above hirePolicy.bar (${policy.bar}).` });
+    errors.push({
+      field: 'hirePolicy.floor',
+      code: 'floor_above_bar',
+      message: `hirePolicy.floor (${policy.floor}) must not be above hirePolicy.bar (${policy.bar}).`,
+    });
   }
   return errors;
 }

@@ -22,7 +22,11 @@ describe('assessLoopReadiness', () => {
     { name: 'ready loop', input: ready, canOpen: true, errors: [], warnings: [], weightSum: 100 },
     {
       name: 'weights within ±0.01 of 100',
-      input: { ...ready, dimensions: [dim('a', 33.333), dim('b', 33.333), dim('c', 33.333)], rounds: [round('r1', 'a', 'b', 'c'), round('r2', 'a', 'b', 'c')] },
+      input: {
+        ...ready,
+        dimensions: [dim('a', 33.333), dim('b', 33.333), dim('c', 33.333)],
+        rounds: [round('r1', 'a', 'b', 'c'), round('r2', 'a', 'b', 'c')],
+      },
       canOpen: true,
       errors: [],
       weightSum: 99.999,
@@ -34,9 +38,25 @@ describe('assessLoopReadiness', () => {
       errors: [['weightSum', 'weights_must_sum_to_100']],
       weightSum: 99.98,
     },
-    { name: 'weights over 100', input: { ...ready, dimensions: [dim('a', 70), dim('b', 40)] }, canOpen: false, errors: [['weightSum', 'weights_must_sum_to_100']], weightSum: 110 },
-    { name: 'no hiring manager', input: { ...ready, hiringManagerId: null }, canOpen: false, errors: [['hiringManagerId', 'hiring_manager_missing']] },
-    { name: 'hiring manager no longer eligible', input: { ...ready, hiringManagerEligible: false }, canOpen: false, errors: [['hiringManagerId', 'hiring_manager_ineligible']] },
+    {
+      name: 'weights over 100',
+      input: { ...ready, dimensions: [dim('a', 70), dim('b', 40)] },
+      canOpen: false,
+      errors: [['weightSum', 'weights_must_sum_to_100']],
+      weightSum: 110,
+    },
+    {
+      name: 'no hiring manager',
+      input: { ...ready, hiringManagerId: null },
+      canOpen: false,
+      errors: [['hiringManagerId', 'hiring_manager_missing']],
+    },
+    {
+      name: 'hiring manager no longer eligible',
+      input: { ...ready, hiringManagerEligible: false },
+      canOpen: false,
+      errors: [['hiringManagerId', 'hiring_manager_ineligible']],
+    },
     {
       name: 'no dimensions and no rounds (a fresh role)',
       input: { hiringManagerId: null, dimensions: [], rounds: [] },
@@ -131,7 +151,11 @@ describe('assessLoopReadiness', () => {
   });
 
   it('names the only round in the single-round warning', () => {
-    const result = assessLoopReadiness({ hiringManagerId: 'hm', dimensions: [{ id: 'x', name: 'Data skills', weight: 100 }], rounds: [round('r', 'x')] });
+    const result = assessLoopReadiness({
+      hiringManagerId: 'hm',
+      dimensions: [{ id: 'x', name: 'Data skills', weight: 100 }],
+      rounds: [round('r', 'x')],
+    });
     expect(result.warnings[0].message).toContain('"Data skills" is assessed only in round "Round r"');
   });
 });

@@ -73,7 +73,11 @@ export function assessLoopReadiness(input: ReadinessInput): LoopReadiness {
   const weightSum = sumWeights(input.dimensions.map((d) => d.weight));
 
   if (!input.hiringManagerId) {
-    errors.push({ field: 'hiringManagerId', code: ReadinessCode.HiringManagerMissing, message: 'The role needs a hiring manager before it can open.' });
+    errors.push({
+      field: 'hiringManagerId',
+      code: ReadinessCode.HiringManagerMissing,
+      message: 'The role needs a hiring manager before it can open.',
+    });
   } else if (input.hiringManagerEligible === false) {
     errors.push({
       field: 'hiringManagerId',

@@ -57,16 +57,23 @@ describe('buildLoopSnapshot', () => {
     {
       name: "states the role's scale, keeps only its levels' anchors and the required flag",
       build: () =>
-        buildLoopSnapshot([{ ...dimension('a', 1), rubric: { ...rubric, '5': 'far above' }, required: false }, dimension('b', 2)], [], [], 'three_level'),
+        buildLoopSnapshot(
+          [{ ...dimension('a', 1), rubric: { ...rubric, '5': 'far above' }, required: false }, dimension('b', 2)],
+          [],
+          [],
+          'three_level',
+        ),
       expect: (s) => {
         expect(s.ratingScale).toBe('three_level');
         expect(s.dimensions[0].rubric).toEqual({ '1': rubric['1'], '2': rubric['2'], '3': rubric['3'] });
         expect(s.dimensions.map((d) => d.required)).toEqual([false, true]);
-        expect(buildLoopSnapshot([{ ...dimension('a', 1), rubric: { ...rubric, '5': 'far above' } }], [], [], 'five_point').dimensions[0].rubric).toEqual({ ...rubric, '5': 'far above' });
+        expect(
+          buildLoopSnapshot([{ ...dimension('a', 1), rubric: { ...rubric, '5': 'far above' } }], [], [], 'five_point').dimensions[0].rubric,
+        ).toEqual({ ...rubric, '5': 'far above' });
       },
     },
     {
-      name: 'embeds questions in the round\'s order and drops ids of questions that no longer exist',
+      name: "embeds questions in the round's order and drops ids of questions that no longer exist",
       build: () => buildLoopSnapshot([dimension('a', 1)], [round('r', 1, ['a'], ['q2', 'gone', 'q1'])], [question('q1'), question('q2')]),
       expect: (s) => {
         expect(s.rounds[0].questions.map((q) => q.id)).toEqual(['q2', 'q1']);
@@ -94,7 +101,11 @@ describe('snapshotsEqual', () => {
 
   it.each<[string, (s: LoopSnapshot) => void, boolean]>([
     ['identical copy', () => undefined, true],
-    ['same content with keys in another order (as jsonb returns them)', (s) => (s.dimensions[0] = Object.fromEntries(Object.entries(s.dimensions[0]).reverse()) as never), true],
+    [
+      'same content with keys in another order (as jsonb returns them)',
+      (s) => (s.dimensions[0] = Object.fromEntries(Object.entries(s.dimensions[0]).reverse()) as never),
+      true,
+    ],
     ['a weight changed', (s) => (s.dimensions[0].weight = 55), false],
     ['a rubric anchor changed', (s) => (s.dimensions[1].rubric['3'] = 'changed'), false],
     ['a signal added', (s) => s.dimensions[0].signals.weak.push('new'), false],

@@ -14,18 +14,27 @@ import { RoundEntity } from './round.entity';
 // Pure part: building a snapshot from the live rows, and telling whether two snapshots differ.
 // ---------------------------------------------------------------------------------------------------------------
 
-type LiveDimension = Pick<DimensionEntity, 'id' | 'name' | 'description' | 'weight' | 'rubric' | 'strongSignals' | 'weakSignals' | 'redFlags' | 'position'> & { required?: boolean };
+type LiveDimension = Pick<
+  DimensionEntity,
+  'id' | 'name' | 'description' | 'weight' | 'rubric' | 'strongSignals' | 'weakSignals' | 'redFlags' | 'position'
+> & { required?: boolean };
 type LiveRound = Pick<RoundEntity, 'id' | 'name' | 'kind' | 'durationMinutes' | 'position' | 'focusDimensionIds' | 'questionIds'>;
 type LiveQuestion = Pick<QuestionEntity, 'id' | 'prompt' | 'pointsOfAssessment' | 'pitfalls' | 'followUps' | 'tags'>;
 
-const byPosition = (a: { position: number; id: string }, b: { position: number; id: string }) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byPosition = (a: { position: number; id: string }, b: { position: number; id: string }) =>
+  a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * The loop as scorecards see it: dimensions and rounds in display order, each round's questions embedded in the
  * round's order. Focus ids that no longer name a dimension of the role and question ids that no longer exist are
  * left out, so a snapshot never points at something it does not contain.
  */
-export function buildLoopSnapshot(dimensions: LiveDimension[], rounds: LiveRound[], questions: LiveQuestion[], ratingScale: RatingScaleKind = 'four_point'): LoopSnapshot {
+export function buildLoopSnapshot(
+  dimensions: LiveDimension[],
+  rounds: LiveRound[],
+  questions: LiveQuestion[],
+  ratingScale: RatingScaleKind = 'four_point',
+): LoopSnapshot {
   const levels = rubricKeysOf(ratingScaleOf(ratingScale));
   const dimensionIds = new Set(dimensions.map((d) => d.id));
   const questionsById = new Map(questions.map((q) => [q.id, q]));
@@ -51,16 +60,14 @@ export function buildLoopSnapshot(dimensions: LiveDimension[], rounds: LiveRound
       questions: unique(r.questionIds)
         .map((id) => questionsById.get(id))
         .filter((q): q is LiveQuestion => q !== undefined)
-        .map(
-          (q): SnapshotQuestion => ({
-            id: q.id,
-            prompt: q.prompt,
-            pointsOfAssessment: [...q.pointsOfAssessment],
-            pitfalls: [...q.pitfalls],
-            followUps: [...q.followUps],
-            tags: [...q.tags],
-          }),
-        ),
+        .map((q): SnapshotQuestion => ({
+          id: q.id,
+          prompt: q.prompt,
+          pointsOfAssessment: [...q.pointsOfAssessment],
+          pitfalls: [...q.pitfalls],
+          followUps: [...q.followUps],
+          tags: [...q.tags],
+        })),
     })),
   };
 }
@@ -118,7 +125,12 @@ export class LoopVersionsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Version 1 of a new role, empty; the caller's later `sync` fills it. */
-  async createInitial(manager: EntityManager, organizationId: string, roleId: string, ratingScale: RatingScaleKind = 'four_point'): Promise<LoopVersionPointer> {
+  async createInitial(
+    manager: EntityManager,
+    organizationId: string,
+    roleId: string,
+    ratingScale: RatingScaleKind = 'four_point',
+  ): Promise<LoopVersionPointer> {
     const [row] = await manager.query(
       `INSERT INTO loop_versions (organization_id, role_id, number, snapshot) VALUES ($1, $2, 1, $3) RETURNING id, number`,
       [organizationId, roleId, JSON.stringify({ ...EMPTY_LOOP_SNAPSHOT, ratingScale: ratingScaleOf(ratingScale).kind })],
@@ -134,9 +146,15 @@ export class LoopVersionsService {
     const rounds = await manager.find(RoundEntity, { where: { organizationId, roleId } });
     const questionIds = unique(rounds.flatMap((r) => r.questionIds));
     const questions = questionIds.length
-      ? await manager.createQueryBuilder(QuestionEntity, 'q').where('q.organization_id = :organizationId AND q.id = ANY(:questionIds)', { organizationId, questionIds }).getMany()
+      ? await manager
+          .createQueryBuilder(QuestionEntity, 'q')
+          .where('q.organization_id = :organizationId AND q.id = ANY(:questionIds)', { organizationId, questionIds })
+          .getMany()
       : [];
-    const [role] = await manager.query(`SELECT rating_scale AS "ratingScale" FROM roles WHERE organization_id = $1 AND id = $2`, [organizationId, roleId]);
+    const [role] = await manager.query(`SELECT rating_scale AS "ratingScale" FROM roles WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      roleId,
+    ]);
     return buildLoopSnapshot(dimensions, rounds, questions, role?.ratingScale ?? 'four_point');
   }
 
@@ -153,7 +171,10 @@ export class LoopVersionsService {
     // FOR UPDATE conflicts with the FOR KEY SHARE lock a scorecard insert takes on the version it references, so no
     // scorecard can start pointing at this version between the "in use" check below and the commit.
     const [current] = role.current_loop_version_id
-      ? await manager.query(`SELECT id, number, snapshot FROM loop_versions WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [organizationId, role.current_loop_version_id])
+      ? await manager.query(`SELECT id, number, snapshot FROM loop_versions WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [
+          organizationId,
+          role.current_loop_version_id,
+        ])
       : [undefined];
     if (!current) {
       const created = await this.createInitial(manager, organizationId, roleId);
@@ -164,7 +185,11 @@ export class LoopVersionsService {
       return { id: current.id, number: current.number, created: false, changed: false, previousVersionId: null };
     }
     if (!(await this.isInUse(manager, organizationId, current.id))) {
-      await manager.query(`UPDATE loop_versions SET snapshot = $3 WHERE organization_id = $1 AND id = $2`, [organizationId, current.id, JSON.stringify(snapshot)]);
+      await manager.query(`UPDATE loop_versions SET snapshot = $3 WHERE organization_id = $1 AND id = $2`, [
+        organizationId,
+        current.id,
+        JSON.stringify(snapshot),
+      ]);
       return { id: current.id, number: current.number, created: false, changed: true, previousVersionId: null };
     }
     const [next] = await manager.query(
@@ -173,18 +198,28 @@ export class LoopVersionsService {
        RETURNING id, number`,
       [organizationId, roleId, JSON.stringify(snapshot)],
     );
-    await manager.query(`UPDATE roles SET current_loop_version_id = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [organizationId, roleId, next.id]);
+    await manager.query(`UPDATE roles SET current_loop_version_id = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      roleId,
+      next.id,
+    ]);
     return { id: next.id, number: next.number, created: true, changed: true, previousVersionId: current.id };
   }
 
   /** A version is in use once any scorecard (draft, submitted or withdrawn) was made against it. */
   async isInUse(manager: EntityManager, organizationId: string, versionId: string): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM scorecards WHERE organization_id = $1 AND loop_version_id = $2 LIMIT 1`, [organizationId, versionId]);
+    const rows = await manager.query(`SELECT 1 FROM scorecards WHERE organization_id = $1 AND loop_version_id = $2 LIMIT 1`, [
+      organizationId,
+      versionId,
+    ]);
     return rows.length > 0;
   }
 
   async scorecardCount(organizationId: string, versionId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
-    const [row] = await manager.query(`SELECT count(*)::int AS n FROM scorecards WHERE organization_id = $1 AND loop_version_id = $2`, [organizationId, versionId]);
+    const [row] = await manager.query(`SELECT count(*)::int AS n FROM scorecards WHERE organization_id = $1 AND loop_version_id = $2`, [
+      organizationId,
+      versionId,
+    ]);
     return row.n;
   }
 
@@ -198,7 +233,10 @@ export class LoopVersionsService {
       .getRepository(LoopVersionEntity)
       .createQueryBuilder('lv')
       .select(['lv.id', 'lv.number', 'lv.createdAt'])
-      .addSelect('(SELECT count(*) FROM scorecards s WHERE s.organization_id = lv.organization_id AND s.loop_version_id = lv.id)::int', 'scorecard_count')
+      .addSelect(
+        '(SELECT count(*) FROM scorecards s WHERE s.organization_id = lv.organization_id AND s.loop_version_id = lv.id)::int',
+        'scorecard_count',
+      )
       .where('lv.organization_id = :organizationId AND lv.role_id = :roleId', { organizationId, roleId });
     applyKeyset(qb, query, { alias: 'lv', sortColumn: 'number', direction: 'DESC' });
     const { entities, raw } = await qb.getRawAndEntities();
@@ -207,7 +245,10 @@ export class LoopVersionsService {
 
   /** The version new interviews of the role pin (and their scorecards are made against). */
   async findCurrent(organizationId: string, roleId: string, manager: EntityManager = this.dataSource.manager): Promise<LoopVersionEntity | null> {
-    const rows: { id: string }[] = await manager.query(`SELECT current_loop_version_id AS id FROM roles WHERE organization_id = $1 AND id = $2`, [organizationId, roleId]);
+    const rows: { id: string }[] = await manager.query(`SELECT current_loop_version_id AS id FROM roles WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      roleId,
+    ]);
     if (!rows[0]?.id) return null;
     return this.findById(organizationId, rows[0].id, manager);
   }

@@ -41,7 +41,10 @@ export class QuestionsRepository {
   /** Ids among `ids` that are questions of the organization, share-locked until the end of the transaction. */
   async existingIdsForLink(manager: EntityManager, organizationId: string, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows: { id: string }[] = await manager.query(`SELECT id FROM questions WHERE organization_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR SHARE`, [organizationId, ids]);
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM questions WHERE organization_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR SHARE`,
+      [organizationId, ids],
+    );
     return new Set(rows.map((r) => r.id));
   }
 
@@ -104,7 +107,10 @@ export class QuestionsRepository {
   /** Ids among `ids` that are dimensions (of any role) of the organization. */
   async existingDimensionIds(manager: EntityManager, organizationId: string, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows: { id: string }[] = await manager.query(`SELECT id FROM dimensions WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [organizationId, ids]);
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM dimensions WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [
+      organizationId,
+      ids,
+    ]);
     return new Set(rows.map((r) => r.id));
   }
 }

@@ -83,9 +83,12 @@ export class RolesRepository {
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
     if (filter.hiringManagerId) qb.andWhere('r.hiring_manager_id = :hiringManagerId', { hiringManagerId: filter.hiringManagerId });
     if (filter.q) {
-      qb.andWhere(`(lower(r.title) LIKE :pattern OR lower(coalesce(r.department, '')) LIKE :pattern OR lower(coalesce(r.level, '')) LIKE :pattern OR lower(coalesce(r.location, '')) LIKE :pattern)`, {
-        pattern: likePattern(filter.q),
-      });
+      qb.andWhere(
+        `(lower(r.title) LIKE :pattern OR lower(coalesce(r.department, '')) LIKE :pattern OR lower(coalesce(r.level, '')) LIKE :pattern OR lower(coalesce(r.location, '')) LIKE :pattern)`,
+        {
+          pattern: likePattern(filter.q),
+        },
+      );
     }
     return qb;
   }
@@ -122,15 +125,14 @@ export class RolesRepository {
   }
 
   async deleteDimension(manager: EntityManager, organizationId: string, roleId: string, dimensionId: string): Promise<void> {
-    await manager.query(`UPDATE rounds SET focus_dimension_ids = array_remove(focus_dimension_ids, $3::uuid), updated_at = now() WHERE organization_id = $1 AND role_id = $2 AND $3::uuid = ANY(focus_dimension_ids)`, [
-      organizationId,
-      roleId,
-      dimensionId,
-    ]);
-    await manager.query(`UPDATE questions SET dimension_ids = array_remove(dimension_ids, $2::uuid), updated_at = now() WHERE organization_id = $1 AND $2::uuid = ANY(dimension_ids)`, [
-      organizationId,
-      dimensionId,
-    ]);
+    await manager.query(
+      `UPDATE rounds SET focus_dimension_ids = array_remove(focus_dimension_ids, $3::uuid), updated_at = now() WHERE organization_id = $1 AND role_id = $2 AND $3::uuid = ANY(focus_dimension_ids)`,
+      [organizationId, roleId, dimensionId],
+    );
+    await manager.query(
+      `UPDATE questions SET dimension_ids = array_remove(dimension_ids, $2::uuid), updated_at = now() WHERE organization_id = $1 AND $2::uuid = ANY(dimension_ids)`,
+      [organizationId, dimensionId],
+    );
     await manager.delete(DimensionEntity, { organizationId, roleId, id: dimensionId });
   }
 
@@ -150,7 +152,10 @@ export class RolesRepository {
   /** Ids among `ids` that are dimensions of the role. */
   async dimensionIdsOfRole(manager: EntityManager, organizationId: string, roleId: string, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows: { id: string }[] = await manager.query(`SELECT id FROM dimensions WHERE organization_id = $1 AND role_id = $2 AND id = ANY($3::uuid[])`, [organizationId, roleId, ids]);
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM dimensions WHERE organization_id = $1 AND role_id = $2 AND id = ANY($3::uuid[])`,
+      [organizationId, roleId, ids],
+    );
     return new Set(rows.map((r) => r.id));
   }
 
@@ -179,7 +184,10 @@ export class RolesRepository {
 
   /** Interviews (any status) held or scheduled for the round. */
   async roundInterviewCount(manager: EntityManager, organizationId: string, roundId: string): Promise<number> {
-    const [row] = await manager.query(`SELECT count(*)::int AS n FROM interviews WHERE organization_id = $1 AND round_id = $2`, [organizationId, roundId]);
+    const [row] = await manager.query(`SELECT count(*)::int AS n FROM interviews WHERE organization_id = $1 AND round_id = $2`, [
+      organizationId,
+      roundId,
+    ]);
     return row.n;
   }
 
@@ -197,7 +205,10 @@ export class RolesRepository {
   }
 
   async nextPosition(manager: EntityManager, table: LoopTable, organizationId: string, roleId: string): Promise<number> {
-    const [row] = await manager.query(`SELECT COALESCE(MAX(position), 0) + 1 AS next FROM ${table} WHERE organization_id = $1 AND role_id = $2`, [organizationId, roleId]);
+    const [row] = await manager.query(`SELECT COALESCE(MAX(position), 0) + 1 AS next FROM ${table} WHERE organization_id = $1 AND role_id = $2`, [
+      organizationId,
+      roleId,
+    ]);
     return Number(row.next);
   }
 }

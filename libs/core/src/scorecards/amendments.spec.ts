@@ -2,7 +2,14 @@ import { amendmentsOf, RevisionForAmendments } from './amendments';
 
 const names: Record<string, string> = { a: 'Coding', b: 'Design' };
 const name = (id: string) => names[id] ?? '';
-const rev = (revision: number, kind: string, at: string, ratings: [string, number | null][], recommendation: string, reason: string | null = null): RevisionForAmendments => ({
+const rev = (
+  revision: number,
+  kind: string,
+  at: string,
+  ratings: [string, number | null][],
+  recommendation: string,
+  reason: string | null = null,
+): RevisionForAmendments => ({
   revision,
   kind,
   createdAt: at,
@@ -11,8 +18,27 @@ const rev = (revision: number, kind: string, at: string, ratings: [string, numbe
 });
 
 describe('amendmentsOf', () => {
-  const submitted = rev(1, 'submitted', '2030-01-01T10:00:00Z', [['a', 2], ['b', null]], 'no');
-  const amended = rev(2, 'amended', '2030-01-01T12:00:00Z', [['a', 4], ['b', 3]], 'yes', 'Re-read my notes');
+  const submitted = rev(
+    1,
+    'submitted',
+    '2030-01-01T10:00:00Z',
+    [
+      ['a', 2],
+      ['b', null],
+    ],
+    'no',
+  );
+  const amended = rev(
+    2,
+    'amended',
+    '2030-01-01T12:00:00Z',
+    [
+      ['a', 4],
+      ['b', 3],
+    ],
+    'yes',
+    'Re-read my notes',
+  );
 
   it.each<[string, string | null, boolean]>([
     ['never read the panel', null, false],
@@ -41,8 +67,28 @@ describe('amendmentsOf', () => {
   });
 
   it('compares each amendment with the revision right before it (withdrawn and re-amended included); unchanged ratings are not listed', () => {
-    const withdrawn = rev(3, 'withdrawn', '2030-01-02T10:00:00Z', [['a', 4], ['b', 3]], 'yes', 'wrong candidate');
-    const again = rev(4, 'amended', '2030-01-02T11:00:00Z', [['a', 4], ['b', 1]], 'no', 'Right candidate after all');
+    const withdrawn = rev(
+      3,
+      'withdrawn',
+      '2030-01-02T10:00:00Z',
+      [
+        ['a', 4],
+        ['b', 3],
+      ],
+      'yes',
+      'wrong candidate',
+    );
+    const again = rev(
+      4,
+      'amended',
+      '2030-01-02T11:00:00Z',
+      [
+        ['a', 4],
+        ['b', 1],
+      ],
+      'no',
+      'Right candidate after all',
+    );
     const out = amendmentsOf([submitted, amended, withdrawn, again], null, name);
     expect(out.map((a) => a.revision)).toEqual([2, 4]);
     expect(out[1].changes).toEqual([{ dimensionId: 'b', dimensionName: 'Design', before: 3, after: 1 }]);

@@ -93,7 +93,10 @@ export function canReadApplication(auth: Pick<AuthContext, 'memberId' | 'roles'>
  * withheld: the audit log must not be a way around the blind rule (an admin may sit on a panel). Other entries
  * pass unchanged.
  */
-export function withholdBlindAuditEntries<T extends { entityType: string; before: unknown; after: unknown }>(items: readonly T[], blindApplicationIds: ReadonlySet<string>): T[] {
+export function withholdBlindAuditEntries<T extends { entityType: string; before: unknown; after: unknown }>(
+  items: readonly T[],
+  blindApplicationIds: ReadonlySet<string>,
+): T[] {
   if (blindApplicationIds.size === 0) return [...items];
   const applicationOf = (state: unknown) => (state && typeof state === 'object' ? (state as { applicationId?: unknown }).applicationId : undefined);
   return items.map((item) => {
@@ -101,6 +104,10 @@ export function withholdBlindAuditEntries<T extends { entityType: string; before
     const applicationId = applicationOf(item.after) ?? applicationOf(item.before);
     if (typeof applicationId !== 'string' || !blindApplicationIds.has(applicationId)) return item;
     const withheld = { applicationId, withheld: 'feedback_blind' };
-    return { ...item, before: item.before === null || item.before === undefined ? item.before : withheld, after: item.after === null || item.after === undefined ? item.after : withheld };
+    return {
+      ...item,
+      before: item.before === null || item.before === undefined ? item.before : withheld,
+      after: item.after === null || item.after === undefined ? item.after : withheld,
+    };
   });
 }

@@ -37,7 +37,9 @@ export function contentOf(row: Partial<Record<keyof ScorecardContent, unknown>>)
   return {
     ratings: Array.isArray(row.ratings) ? (row.ratings as ScorecardRating[]).map(normalizeStoredRating) : [],
     recommendation: (row.recommendation as Recommendation | null | undefined) ?? null,
-    signals: Array.isArray(row.signals) ? (row.signals as ScorecardSignal[]).map((s) => ({ dimensionId: s.dimensionId, kind: s.kind, text: s.text })) : [],
+    signals: Array.isArray(row.signals)
+      ? (row.signals as ScorecardSignal[]).map((s) => ({ dimensionId: s.dimensionId, kind: s.kind, text: s.text }))
+      : [],
     redFlags: Array.isArray(row.redFlags) ? [...(row.redFlags as string[])] : [],
     levelAssessment: (row.levelAssessment as LevelAssessment | null | undefined) ?? null,
     privateNote: (row.privateNote as string | null | undefined) ?? null,

@@ -52,7 +52,6 @@ export const NOT_ASSESSED_REASON_MIN_LENGTH = 5;
 
 export type ScorecardValidationResult = { ok: true; content: ScorecardContent } | { ok: false; errors: FieldError[] };
 
-
 /**
  * Validates a scorecard against its round in the interview's loop version and returns the normalized content.
  *
@@ -87,19 +86,32 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
     if (typeof dimensionId !== 'string' || dimensionId === '') {
       errors.push({ field: `${at}.dimensionId`, message: 'Choose the dimension this entry rates.', code: 'required' });
     } else if (!dimensionsById.has(dimensionId)) {
-      errors.push({ field: `${at}.dimensionId`, message: `Choose one of the role's dimensions (${dimensionId} is not one of loop version ${version}).`, code: 'unknown_dimension' });
+      errors.push({
+        field: `${at}.dimensionId`,
+        message: `Choose one of the role's dimensions (${dimensionId} is not one of loop version ${version}).`,
+        code: 'unknown_dimension',
+      });
     } else if (!focusSet.has(dimensionId)) {
       const name = dimensionsById.get(dimensionId)!.name;
-      errors.push({ field: `${at}.dimensionId`, message: `"${name}" is not a focus of this round in loop version ${version}; rate only the round's focus dimensions.`, code: 'not_focus_dimension' });
+      errors.push({
+        field: `${at}.dimensionId`,
+        message: `"${name}" is not a focus of this round in loop version ${version}; rate only the round's focus dimensions.`,
+        code: 'not_focus_dimension',
+      });
     } else if (seen.has(dimensionId)) {
-      errors.push({ field: `${at}.dimensionId`, message: `"${dimensionsById.get(dimensionId)!.name}" is rated twice; keep one entry for it.`, code: 'duplicate_dimension' });
+      errors.push({
+        field: `${at}.dimensionId`,
+        message: `"${dimensionsById.get(dimensionId)!.name}" is rated twice; keep one entry for it.`,
+        code: 'duplicate_dimension',
+      });
     } else {
       seen.set(dimensionId, i);
       dimensionOk = true;
     }
 
     // The dimension's name for messages a person reads ("the dimension" when the id is not one of the role's).
-    const label = typeof dimensionId === 'string' && dimensionsById.has(dimensionId) ? `"${dimensionsById.get(dimensionId)!.name}"` : 'this dimension';
+    const label =
+      typeof dimensionId === 'string' && dimensionsById.has(dimensionId) ? `"${dimensionsById.get(dimensionId)!.name}"` : 'this dimension';
     const notAssessed = entry?.notAssessed === true;
     const rating = entry?.rating ?? null;
     const evidence = trimmedOrNull(entry?.evidence);
@@ -107,9 +119,18 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
     const itemErrors = errors.length;
 
     if (notAssessed) {
-      if (rating !== null) errors.push({ field: `${at}.rating`, message: `Leave out the rating of ${label}, or do not mark it not assessed.`, code: 'rating_with_not_assessed' });
+      if (rating !== null)
+        errors.push({
+          field: `${at}.rating`,
+          message: `Leave out the rating of ${label}, or do not mark it not assessed.`,
+          code: 'rating_with_not_assessed',
+        });
       if (evidence !== null) {
-        errors.push({ field: `${at}.evidence`, message: `${label} is marked not assessed: leave out the evidence and say why it was not assessed instead.`, code: 'evidence_with_not_assessed' });
+        errors.push({
+          field: `${at}.evidence`,
+          message: `${label} is marked not assessed: leave out the evidence and say why it was not assessed instead.`,
+          code: 'evidence_with_not_assessed',
+        });
       }
       if (submit && (reason === null || reason.length < NOT_ASSESSED_REASON_MIN_LENGTH)) {
         errors.push({
@@ -120,16 +141,29 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
       }
     } else {
       if (rating === null) {
-        if (submit) errors.push({ field: `${at}.rating`, message: `Choose a rating for ${label} (${scale.min} to ${scale.max}), or mark it not assessed and say why.`, code: 'rating_required' });
+        if (submit)
+          errors.push({
+            field: `${at}.rating`,
+            message: `Choose a rating for ${label} (${scale.min} to ${scale.max}), or mark it not assessed and say why.`,
+            code: 'rating_required',
+          });
       } else if (typeof rating !== 'number' || !Number.isInteger(rating) || rating < scale.min || rating > scale.max) {
         errors.push({ field: `${at}.rating`, message: `Choose a rating for ${label}: ${range}.`, code: 'invalid_rating' });
       }
       if (reason !== null) {
-        errors.push({ field: `${at}.notAssessedReason`, message: `A reason for not assessing ${label} is given only when it is marked not assessed.`, code: 'reason_without_not_assessed' });
+        errors.push({
+          field: `${at}.notAssessedReason`,
+          message: `A reason for not assessing ${label} is given only when it is marked not assessed.`,
+          code: 'reason_without_not_assessed',
+        });
       }
       if (submit) {
         if (evidence === null) {
-          errors.push({ field: `${at}.evidence`, message: `Write the evidence for ${label}: what the candidate said or did (at least ${rules.minEvidenceLength} characters).`, code: 'evidence_required' });
+          errors.push({
+            field: `${at}.evidence`,
+            message: `Write the evidence for ${label}: what the candidate said or did (at least ${rules.minEvidenceLength} characters).`,
+            code: 'evidence_required',
+          });
         } else if (evidence.length < rules.minEvidenceLength) {
           errors.push({
             field: `${at}.evidence`,
@@ -163,13 +197,26 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
   // --- recommendation and level -------------------------------------------------------------------------------
   const recommendation = input.recommendation ?? null;
   if (recommendation === null) {
-    if (submit) errors.push({ field: 'recommendation', message: 'Choose your recommendation: strong no hire, no hire, hire or strong hire.', code: 'required' });
+    if (submit)
+      errors.push({
+        field: 'recommendation',
+        message: 'Choose your recommendation: strong no hire, no hire, hire or strong hire.',
+        code: 'required',
+      });
   } else if (!(RECOMMENDATIONS as readonly string[]).includes(recommendation)) {
-    errors.push({ field: 'recommendation', message: 'Choose a recommendation: strong no hire, no hire, hire or strong hire.', code: 'invalid_recommendation' });
+    errors.push({
+      field: 'recommendation',
+      message: 'Choose a recommendation: strong no hire, no hire, hire or strong hire.',
+      code: 'invalid_recommendation',
+    });
   }
   const levelAssessment = input.levelAssessment ?? null;
   if (levelAssessment !== null && !(LEVEL_ASSESSMENTS as readonly string[]).includes(levelAssessment)) {
-    errors.push({ field: 'levelAssessment', message: `Level assessment: choose ${LEVEL_ASSESSMENTS.map((l) => l.replace(/_/g, ' ')).join(', ')}.`, code: 'invalid_level_assessment' });
+    errors.push({
+      field: 'levelAssessment',
+      message: `Level assessment: choose ${LEVEL_ASSESSMENTS.map((l) => l.replace(/_/g, ' ')).join(', ')}.`,
+      code: 'invalid_level_assessment',
+    });
   }
 
   // --- signals --------------------------------------------------------------------------------------------------
@@ -179,7 +226,11 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
     const at = `signals.${i}`;
     const dimension = typeof signal?.dimensionId === 'string' ? dimensionsById.get(signal.dimensionId) : undefined;
     if (!dimension || !focusSet.has(dimension.id)) {
-      errors.push({ field: `${at}.dimensionId`, message: `Signals: tick signals of this round's focus dimensions only (${String(signal?.dimensionId)} is not one in loop version ${version}).`, code: 'not_focus_dimension' });
+      errors.push({
+        field: `${at}.dimensionId`,
+        message: `Signals: tick signals of this round's focus dimensions only (${String(signal?.dimensionId)} is not one in loop version ${version}).`,
+        code: 'not_focus_dimension',
+      });
       return;
     }
     if (!(SIGNAL_KINDS as readonly string[]).includes(signal.kind)) {
@@ -189,7 +240,11 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
     const kind = signal.kind as SignalKind;
     const listed = findListed(kind === 'strong' ? dimension.signals.strong : dimension.signals.weak, signal.text);
     if (listed === undefined) {
-      errors.push({ field: `${at}.text`, message: `"${String(signal.text)}" is not a listed ${kind} signal of "${dimension.name}"`, code: 'unknown_signal' });
+      errors.push({
+        field: `${at}.text`,
+        message: `"${String(signal.text)}" is not a listed ${kind} signal of "${dimension.name}"`,
+        code: 'unknown_signal',
+      });
       return;
     }
     const key = `${dimension.id}\u0000${kind}\u0000${listed}`;
@@ -208,7 +263,11 @@ export function validateScorecard(input: ScorecardInput, rules: ScorecardRules, 
   (input.redFlags ?? []).forEach((flag, i) => {
     const listed = findListed(listedRedFlags, flag);
     if (listed === undefined) {
-      errors.push({ field: `redFlags.${i}`, message: `"${String(flag)}" is not a listed red flag of this round's focus dimensions`, code: 'unknown_red_flag' });
+      errors.push({
+        field: `redFlags.${i}`,
+        message: `"${String(flag)}" is not a listed red flag of this round's focus dimensions`,
+        code: 'unknown_red_flag',
+      });
       return;
     }
     if (seenRedFlags.has(listed)) {

@@ -78,7 +78,12 @@ export class ScorecardsRepository {
     return manager.findOne(ScorecardEntity, { where: { organizationId, id: scorecardId } });
   }
 
-  findForInterviewer(organizationId: string, interviewId: string, interviewerId: string, manager: EntityManager = this.dataSource.manager): Promise<ScorecardEntity | null> {
+  findForInterviewer(
+    organizationId: string,
+    interviewId: string,
+    interviewerId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ScorecardEntity | null> {
     return manager.findOne(ScorecardEntity, { where: { organizationId, interviewId, interviewerId } });
   }
 
@@ -116,7 +121,12 @@ export class ScorecardsRepository {
    * candidate (to mask their name in the audit), the candidate's wrapped data key if there is one, and the writer's
    * name (for the response). Null when the interview is not in the organization.
    */
-  async writeContext(manager: EntityManager, organizationId: string, interviewId: string, memberId: string): Promise<ScorecardWriteContextRow | null> {
+  async writeContext(
+    manager: EntityManager,
+    organizationId: string,
+    interviewId: string,
+    memberId: string,
+  ): Promise<ScorecardWriteContextRow | null> {
     const [row] = await manager.query(
       `SELECT i.id, i.organization_id AS "organizationId", i.application_id AS "applicationId", i.role_id AS "roleId", i.round_id AS "roundId",
               i.loop_version_id AS "loopVersionId", i.interviewer_ids AS "interviewerIds", i.starts_at AS "startsAt", i.ends_at AS "endsAt",
@@ -144,7 +154,10 @@ export class ScorecardsRepository {
    * the caller wakes the relay after the commit). Answers the scorecard as stored, its whole history and when its
    * author first read the panel (for `amendedAfterViewingPanel`) — everything the response needs.
    */
-  async writeRevision(manager: EntityManager, w: RevisionWrite): Promise<{ card: ScorecardEntity; revisions: ScorecardRevisionEntity[]; firstViewedAt: Date | null }> {
+  async writeRevision(
+    manager: EntityManager,
+    w: RevisionWrite,
+  ): Promise<{ card: ScorecardEntity; revisions: ScorecardRevisionEntity[]; firstViewedAt: Date | null }> {
     const { content } = w;
     const rated = w.status === 'submitted' ? ratedDimensions(content) : [];
     const [row] = await manager.query(
@@ -219,7 +232,10 @@ export class ScorecardsRepository {
     const { revisions, firstViewedAt, ...card } = row;
     return {
       card: card as ScorecardEntity,
-      revisions: (revisions as (Omit<ScorecardRevisionEntity, 'createdAt'> & { createdAt: string })[]).map((v) => ({ ...v, createdAt: new Date(v.createdAt) })),
+      revisions: (revisions as (Omit<ScorecardRevisionEntity, 'createdAt'> & { createdAt: string })[]).map((v) => ({
+        ...v,
+        createdAt: new Date(v.createdAt),
+      })),
       firstViewedAt: firstViewedAt ?? null,
     };
   }
@@ -251,13 +267,20 @@ export class ScorecardsRepository {
 
   async insertRevision(
     manager: EntityManager,
-    values: Pick<ScorecardRevisionEntity, 'organizationId' | 'scorecardId' | 'revision' | 'kind' | 'reason' | 'actorMemberId'> & { content: ScorecardContent },
+    values: Pick<ScorecardRevisionEntity, 'organizationId' | 'scorecardId' | 'revision' | 'kind' | 'reason' | 'actorMemberId'> & {
+      content: ScorecardContent;
+    },
   ): Promise<void> {
     await manager.insert(ScorecardRevisionEntity, { ...values, content: values.content as never });
   }
 
   /** Makes `scorecard_ratings` hold exactly the rated dimensions of the content (submit and amend). */
-  async replaceRatings(manager: EntityManager, scorecard: Pick<ScorecardEntity, 'id' | 'organizationId' | 'applicationId' | 'interviewerId'>, roleId: string, content: ScorecardContent): Promise<void> {
+  async replaceRatings(
+    manager: EntityManager,
+    scorecard: Pick<ScorecardEntity, 'id' | 'organizationId' | 'applicationId' | 'interviewerId'>,
+    roleId: string,
+    content: ScorecardContent,
+  ): Promise<void> {
     await this.deleteRatings(manager, scorecard.organizationId, scorecard.id);
     const rows = ratedDimensions(content).map((r) => ({
       scorecardId: scorecard.id,
@@ -277,7 +300,12 @@ export class ScorecardsRepository {
   }
 
   /** The blind rule's facts (see `panelFactsOf`, the same rule over rows in memory). */
-  async panelFacts(organizationId: string, applicationId: string, memberId: string, manager: EntityManager = this.dataSource.manager): Promise<PanelFacts> {
+  async panelFacts(
+    organizationId: string,
+    applicationId: string,
+    memberId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PanelFacts> {
     const [row] = await manager.query(
       `SELECT (EXISTS (SELECT 1 FROM interviews i WHERE i.organization_id = $1 AND i.application_id = $2 AND $3::uuid = ANY(i.interviewer_ids))
                OR EXISTS (SELECT 1 FROM scorecards s WHERE s.organization_id = $1 AND s.application_id = $2 AND s.interviewer_id = $3)) AS "onPanel",
@@ -312,7 +340,11 @@ export class ScorecardsRepository {
   }
 
   /** Dimension id → name over the snapshots of these loop versions (a renamed dimension: the newest version's name). */
-  async dimensionNames(organizationId: string, loopVersionIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+  async dimensionNames(
+    organizationId: string,
+    loopVersionIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string>> {
     if (loopVersionIds.length === 0) return new Map();
     const rows: { id: string; name: string }[] = await manager.query(
       `SELECT d->>'id' AS id, d->>'name' AS name
@@ -325,7 +357,12 @@ export class ScorecardsRepository {
   }
 
   /** Records the first time a panel member read the panel's feedback (later reads change nothing). */
-  async recordPanelView(organizationId: string, applicationId: string, memberId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async recordPanelView(
+    organizationId: string,
+    applicationId: string,
+    memberId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO panel_views (organization_id, application_id, member_id) VALUES ($1, $2, $3) ON CONFLICT (application_id, member_id) DO NOTHING`,
       [organizationId, applicationId, memberId],
@@ -333,7 +370,11 @@ export class ScorecardsRepository {
   }
 
   /** When each of these members first read the panel of these applications: key `${applicationId}/${memberId}`. */
-  async firstPanelViews(organizationId: string, pairs: { applicationId: string; memberId: string }[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, Date>> {
+  async firstPanelViews(
+    organizationId: string,
+    pairs: { applicationId: string; memberId: string }[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, Date>> {
     if (pairs.length === 0) return new Map();
     const rows: { applicationId: string; memberId: string; firstViewedAt: Date }[] = await manager.query(
       `SELECT pv.application_id AS "applicationId", pv.member_id AS "memberId", pv.first_viewed_at AS "firstViewedAt"
@@ -351,7 +392,10 @@ export class ScorecardsRepository {
       .createQueryBuilder('s')
       .where('s.organization_id = :organizationId AND s.application_id = :applicationId', { organizationId, applicationId });
     if (filter.ownerId) {
-      qb.andWhere(`(s.status = ANY(:statuses) OR (s.interviewer_id = :ownerId AND s.status <> 'draft'))`, { statuses: filter.statuses, ownerId: filter.ownerId });
+      qb.andWhere(`(s.status = ANY(:statuses) OR (s.interviewer_id = :ownerId AND s.status <> 'draft'))`, {
+        statuses: filter.statuses,
+        ownerId: filter.ownerId,
+      });
     } else {
       qb.andWhere('s.status = ANY(:statuses)', { statuses: filter.statuses });
     }
@@ -407,7 +451,13 @@ export class ScorecardsRepository {
       .getMany();
   }
 
-  async rewriteRevisionText(manager: EntityManager, organizationId: string, revisionId: string, content: ScorecardContent, reason: string | null): Promise<void> {
+  async rewriteRevisionText(
+    manager: EntityManager,
+    organizationId: string,
+    revisionId: string,
+    content: ScorecardContent,
+    reason: string | null,
+  ): Promise<void> {
     await manager.update(ScorecardRevisionEntity, { organizationId, id: revisionId }, { content: content as never, reason });
   }
 }

@@ -26,7 +26,13 @@ export class SelfIdentificationStore {
   constructor(private readonly keys: CandidateKeysService) {}
 
   /** Stores (or replaces) the answers; false when the candidate is erased (no key: nothing may be stored). */
-  async save(manager: EntityManager, organizationId: string, applicationId: string, candidateId: string, answers: SelfIdentificationAnswers): Promise<boolean> {
+  async save(
+    manager: EntityManager,
+    organizationId: string,
+    applicationId: string,
+    candidateId: string,
+    answers: SelfIdentificationAnswers,
+  ): Promise<boolean> {
     const key = await this.keys.keyFor(manager, organizationId, candidateId);
     if (!key) return false;
     await manager.query(
@@ -44,7 +50,11 @@ export class SelfIdentificationStore {
         WHERE organization_id = $1 AND ($2::uuid[] IS NULL OR application_id = ANY($2::uuid[]))`,
       [organizationId, applicationIds],
     );
-    const keys = await this.keys.existingKeys(manager, organizationId, rows.map((r) => r.candidate_id));
+    const keys = await this.keys.existingKeys(
+      manager,
+      organizationId,
+      rows.map((r) => r.candidate_id),
+    );
     const out = new Map<string, StoredSelfIdentification>();
     for (const r of rows) {
       const key = keys.get(r.candidate_id);

@@ -41,10 +41,16 @@ export async function discoverProvider(settings: ProviderSettings, policy: Webho
     return fetch(url, { ...options, redirect: 'manual', signal: options.signal ?? AbortSignal.timeout(10_000) } as RequestInit);
   };
   const insecure = !policy.requireHttps && new URL(settings.issuerUrl).protocol === 'http:';
-  return oidc.discovery(new URL(settings.issuerUrl), settings.clientId, undefined, settings.clientSecret ? oidc.ClientSecretBasic(settings.clientSecret) : oidc.None(), {
-    [oidc.customFetch]: guardedFetch,
-    ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}),
-  });
+  return oidc.discovery(
+    new URL(settings.issuerUrl),
+    settings.clientId,
+    undefined,
+    settings.clientSecret ? oidc.ClientSecretBasic(settings.clientSecret) : oidc.None(),
+    {
+      [oidc.customFetch]: guardedFetch,
+      ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}),
+    },
+  );
 }
 
 export { oidc };

@@ -21,7 +21,10 @@ export function normalizeDomains(values: readonly string[]): { domains: string[]
 export function emailDomain(email: string): string | null {
   const at = email.lastIndexOf('@');
   if (at < 1 || at !== email.indexOf('@')) return null;
-  const domain = email.slice(at + 1).trim().toLowerCase();
+  const domain = email
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
   return DOMAIN.test(domain) ? domain : null;
 }
 

@@ -39,7 +39,11 @@ export class FailedJobDto {
 
 export class FailedJobsResponseDto {
   @ApiProperty() queue: string;
-  @ApiProperty({ type: FailedJobDto, isArray: true, description: "Newest first: the organization's own jobs and service-wide jobs (nightly runs, scans)" })
+  @ApiProperty({
+    type: FailedJobDto,
+    isArray: true,
+    description: "Newest first: the organization's own jobs and service-wide jobs (nightly runs, scans)",
+  })
   items: FailedJobDto[];
 }
 

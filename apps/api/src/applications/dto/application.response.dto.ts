@@ -17,7 +17,12 @@ export class ApplicationResponseDto {
   @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
   @ApiProperty({ nullable: true, type: String, description: 'When the hiring decision was recorded' }) decidedAt: string | null;
   @ApiProperty({ type: FeedbackProgressDto, description: 'Feedback received so far from the panel' }) feedback: FeedbackProgressDto;
-  @ApiProperty({ enum: ['hire', 'no_hire', 'inconclusive'], nullable: true, type: String, description: "The latest calibrated report's recommendation; null before the first report" })
+  @ApiProperty({
+    enum: ['hire', 'no_hire', 'inconclusive'],
+    nullable: true,
+    type: String,
+    description: "The latest calibrated report's recommendation; null before the first report",
+  })
   reportRecommendation: 'hire' | 'no_hire' | 'inconclusive' | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

@@ -9,15 +9,27 @@ export class OutcomeValidityIntervalDto {
 export class OutcomeValidityDto {
   @ApiProperty({
     enum: ['no_report', 'not_enough_data', 'estimated'],
-    description: 'no_report: no organization-wide validity report is done yet; not_enough_data: fewer than minN of their hires (or of the organization) have a 12-month rating — every figure null',
+    description:
+      'no_report: no organization-wide validity report is done yet; not_enough_data: fewer than minN of their hires (or of the organization) have a 12-month rating — every figure null',
   })
   status: 'no_report' | 'not_enough_data' | 'estimated';
-  @ApiProperty({ description: "Hired applications this interviewer rated that have a 12-month rating" }) n: number;
-  @ApiProperty({ nullable: true, type: Number, description: "Pearson r of the interviewer's mean adjusted rating of a hire with that hire's 12-month rating" }) r: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: "r shrunk toward the organization's figure (empirical Bayes on Fisher's z, weight n − 3 vs the estimated prior strength)" })
+  @ApiProperty({ description: 'Hired applications this interviewer rated that have a 12-month rating' }) n: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: "Pearson r of the interviewer's mean adjusted rating of a hire with that hire's 12-month rating",
+  })
+  r: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: "r shrunk toward the organization's figure (empirical Bayes on Fisher's z, weight n − 3 vs the estimated prior strength)",
+  })
   shrunk: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'The same correlation pooled over every interviewer of the organization' }) organizationR: number | null;
-  @ApiProperty({ nullable: true, type: OutcomeValidityIntervalDto, description: '90 % interval around shrunk (posterior; indicative)' }) interval: OutcomeValidityIntervalDto | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'The same correlation pooled over every interviewer of the organization' })
+  organizationR: number | null;
+  @ApiProperty({ nullable: true, type: OutcomeValidityIntervalDto, description: '90 % interval around shrunk (posterior; indicative)' })
+  interval: OutcomeValidityIntervalDto | null;
   @ApiProperty({ nullable: true, type: Number, description: 'The report’s minimum number of pairs' }) minN: number | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When the report was computed' }) computedAt: string | null;
 }
@@ -51,11 +63,12 @@ export class RecommendationCountsDto {
 
 export class ScoreDistributionDto {
   @ApiProperty({
-    description: "Applications of the role with a report (latest version each), leaving out those on whose panel the caller is still blind",
+    description: 'Applications of the role with a report (latest version each), leaving out those on whose panel the caller is still blind',
   })
   applications: number;
   @ApiProperty({ type: ScoreBucketDto, isArray: true, description: '12 buckets of 0.25 from 1 to 4' }) buckets: ScoreBucketDto[];
-  @ApiProperty({ nullable: true, type: Number, description: 'Reports without a score (not enough ratings); null when suppressed' }) unscored: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Reports without a score (not enough ratings); null when suppressed' }) unscored:
+    number | null;
   @ApiProperty({ type: RecommendationCountsDto, description: 'Counts null when suppressed' }) recommendations: RecommendationCountsDto;
   @ApiProperty({ description: 'Bucket counts, unscored and recommendations are withheld: fewer than 5 applications' }) suppressed: boolean;
 }
@@ -67,7 +80,8 @@ export class DecisionFollowDto {
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'followedRecommendation / (followedRecommendation + overrides); decisions on inconclusive reports or without a report do not count. Null when there are none.',
+    description:
+      'followedRecommendation / (followedRecommendation + overrides); decisions on inconclusive reports or without a report do not count. Null when there are none.',
   })
   followRate: number | null;
 }
@@ -100,7 +114,8 @@ export class InterviewerCalibrationResponseDto {
   @ApiProperty({ format: 'uuid' }) interviewerId: string;
   @ApiProperty() name: string;
   @ApiProperty({
-    description: 'Leniency offset: shrunk mean of (rating − mean of co-panelists’ ratings on the same application and dimension); positive = rates higher than peers. 0 until computed.',
+    description:
+      'Leniency offset: shrunk mean of (rating − mean of co-panelists’ ratings on the same application and dimension); positive = rates higher than peers. 0 until computed.',
   })
   offset: number;
   @ApiProperty({ description: 'Co-rated ratings behind the offset' }) n: number;
@@ -120,12 +135,17 @@ export class InterviewerCalibrationResponseDto {
   @ApiProperty() organizationRatingCount: number;
   @ApiProperty({ description: 'organizationDistribution is withheld: fewer than 5 ratings' }) organizationDistributionSuppressed: boolean;
   @ApiProperty({ type: RecommendationMatchDto }) recommendations: RecommendationMatchDto;
-  @ApiProperty({ type: RatingHabitsDto, description: "Halo and straight-lining against the organization's distribution (flagged above its 95th percentile with ≥ 20 scorecards)" })
+  @ApiProperty({
+    type: RatingHabitsDto,
+    description: "Halo and straight-lining against the organization's distribution (flagged above its 95th percentile with ≥ 20 scorecards)",
+  })
   ratingHabits: RatingHabitsDto;
-  @ApiProperty({ type: AnchoringDto, description: "Amendments made after reading the panel's feedback, with the rating changes" }) anchoring: AnchoringDto;
+  @ApiProperty({ type: AnchoringDto, description: "Amendments made after reading the panel's feedback, with the rating changes" })
+  anchoring: AnchoringDto;
   @ApiProperty({
     type: OutcomeValidityDto,
-    description: "How well this interviewer's leniency-adjusted ratings predicted the 12-month performance rating of the people hired, shrunk toward the organization's figure (from the latest organization-wide validity report)",
+    description:
+      "How well this interviewer's leniency-adjusted ratings predicted the 12-month performance rating of the people hired, shrunk toward the organization's figure (from the latest organization-wide validity report)",
   })
   outcomeValidity: OutcomeValidityDto;
 }

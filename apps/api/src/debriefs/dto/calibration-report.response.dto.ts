@@ -30,7 +30,18 @@ export class SplitSideDto {
 
 export class ReportReasonDto {
   @ApiProperty({
-    enum: ['insufficient_evidence', 'dimension_unassessed', 'low_rating', 'below_floor', 'below_meets', 'below_bar', 'red_flag', 'split_panel', 'uncertain', 'meets_bar'],
+    enum: [
+      'insufficient_evidence',
+      'dimension_unassessed',
+      'low_rating',
+      'below_floor',
+      'below_meets',
+      'below_bar',
+      'red_flag',
+      'split_panel',
+      'uncertain',
+      'meets_bar',
+    ],
   })
   code: string;
   @ApiProperty({ description: "The engine's own sentence (may name member ids); clients render from code and figures" }) message: string;
@@ -38,7 +49,11 @@ export class ReportReasonDto {
   @ApiPropertyOptional() flag?: string;
   @ApiPropertyOptional() interviewerId?: string;
   @ApiPropertyOptional({ type: [String] }) interviewerIds?: string[];
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number' }, description: 'The exact figures the rule turned on, e.g. { score, bar, intervalLow, margin }' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'The exact figures the rule turned on, e.g. { score, bar, intervalLow, margin }',
+  })
   figures?: Record<string, number>;
   @ApiPropertyOptional({ type: SplitSideDto, description: 'split_panel: the higher side' }) high?: SplitSideDto;
   @ApiPropertyOptional({ type: SplitSideDto, description: 'split_panel: the lower side' }) low?: SplitSideDto;

@@ -61,7 +61,12 @@ export class DebriefScorecardDto {
   @ApiProperty() revision: number;
   @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
   @ApiProperty({ description: "Amended after its author had read the panel's feedback" }) amendedAfterViewingPanel: boolean;
-  @ApiProperty({ type: AmendmentDto, isArray: true, description: 'Every amendment: when, why, after viewing the panel or not, ratings before and after' }) amendments: AmendmentDto[];
+  @ApiProperty({
+    type: AmendmentDto,
+    isArray: true,
+    description: 'Every amendment: when, why, after viewing the panel or not, ratings before and after',
+  })
+  amendments: AmendmentDto[];
 }
 
 export class DisagreementRatingDto {
@@ -95,13 +100,15 @@ export class DebriefResponseDto {
   @ApiProperty({
     type: CalibrationReportResponseDto,
     nullable: true,
-    description: 'The latest calibrated report (every field of the calibration engine) plus version, computedAt and scorecardCount; null before the first',
+    description:
+      'The latest calibrated report (every field of the calibration engine) plus version, computedAt and scorecardCount; null before the first',
   })
   // The stored engine output (jsonb) as the service reads it; the document above declares its shape.
   report: Record<string, unknown> | null;
   @ApiProperty({
     enum: ['current', 'computing', 'no_feedback'],
-    description: 'current: the report covers exactly the submitted scorecard revisions; computing: newer feedback is being included; no_feedback: nothing submitted',
+    description:
+      'current: the report covers exactly the submitted scorecard revisions; computing: newer feedback is being included; no_feedback: nothing submitted',
   })
   status: ReportStatus;
   @ApiProperty({ type: CoveredRevisionDto, isArray: true, description: 'Scorecard revisions the report reflects' }) covers: CoveredRevisionDto[];
@@ -111,11 +118,13 @@ export class DebriefResponseDto {
   @ApiProperty({ type: DisagreementDto, isArray: true }) disagreements: DisagreementDto[];
   @ApiProperty({ type: RedFlagDto, isArray: true }) redFlags: RedFlagDto[];
   @ApiProperty({ type: AwaitingFeedbackDto, isArray: true }) awaitingFeedback: AwaitingFeedbackDto[];
-  @ApiProperty({ type: DecisionResponseDto, nullable: true, description: 'With reportVersion, staleAcknowledged and staleReason' }) decision: DecisionResponseDto | null;
+  @ApiProperty({ type: DecisionResponseDto, nullable: true, description: 'With reportVersion, staleAcknowledged and staleReason' })
+  decision: DecisionResponseDto | null;
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'string' },
-    description: "Member id → name of every interviewer (and the decider): to show names for the report's interviewer ids (reasons' interviewerId(s), report.interviewers)",
+    description:
+      "Member id → name of every interviewer (and the decider): to show names for the report's interviewer ids (reasons' interviewerId(s), report.interviewers)",
   })
   interviewerNames: Record<string, string>;
 }

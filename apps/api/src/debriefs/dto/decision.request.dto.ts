@@ -37,7 +37,10 @@ export class RecordDecisionRequestDto {
   @IsBoolean({ message: 'acknowledgeStale must be true or false' })
   acknowledgeStale?: boolean;
 
-  @ApiPropertyOptional({ maxLength: 5000, description: 'Why the decision cannot wait for the report to include the latest feedback; required with acknowledgeStale' })
+  @ApiPropertyOptional({
+    maxLength: 5000,
+    description: 'Why the decision cannot wait for the report to include the latest feedback; required with acknowledgeStale',
+  })
   @Transform(trimOrUndefined)
   @IsOptional()
   @IsString()

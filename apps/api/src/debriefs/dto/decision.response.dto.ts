@@ -18,11 +18,19 @@ export class DecisionResponseDto {
   @ApiProperty({ enum: DECISIONS }) decision: HiringDecision;
   @ApiProperty() rationale: string;
   @ApiProperty({ nullable: true, type: String }) overrideReason: string | null;
-  @ApiProperty({ type: DecisionReportRefDto, nullable: true, description: 'The report version the decision was taken against; null when none existed' })
+  @ApiProperty({
+    type: DecisionReportRefDto,
+    nullable: true,
+    description: 'The report version the decision was taken against; null when none existed',
+  })
   report: DecisionReportRefDto | null;
   @ApiProperty({ nullable: true, type: Boolean, description: 'null when the recommendation was inconclusive or no report existed' })
   followedRecommendation: boolean | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'The version of the report the decision was made on (= report.version); null when none existed' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'The version of the report the decision was made on (= report.version); null when none existed',
+  })
   reportVersion: number | null;
   @ApiProperty({ description: 'The decision was recorded knowing the report did not cover every submitted scorecard revision (acknowledgeStale)' })
   staleAcknowledged: boolean;

@@ -18,7 +18,8 @@ export class EmailDeliveryDto {
   @ApiProperty() recipientEmail: string;
   @ApiProperty({ enum: STATUSES }) status: EmailDeliveryStatus;
   @ApiProperty({ description: 'Attempts made so far' }) attempts: number;
-  @ApiProperty({ nullable: true, type: String, description: 'The last SMTP error, e.g. `attempt 3: EENVELOPE 550 mailbox unavailable`' }) lastError: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The last SMTP error, e.g. `attempt 3: EENVELOPE 550 mailbox unavailable`' }) lastError:
+    string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) sentAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) failedAt: string | null;

@@ -48,7 +48,8 @@ export class InterviewerGapDto {
   @ApiProperty() n: number;
   @ApiProperty() nOthers: number;
   @ApiProperty() suppressed: boolean;
-  @ApiProperty({ nullable: true, type: Number, description: 'Mean rating gap (4-point scale) of the group against everyone else' }) gap: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Mean rating gap (4-point scale) of the group against everyone else' }) gap:
+    number | null;
   @ApiProperty({ nullable: true, type: Number }) low: number | null;
   @ApiProperty({ nullable: true, type: Number }) high: number | null;
   @ApiProperty({ description: 'The interval excludes 0 with enough scorecards' }) flagged: boolean;
@@ -58,10 +59,15 @@ export class AdverseImpactReportResponseDto {
   @ApiProperty({ nullable: true, type: String }) roleId: string | null;
   @ApiProperty() generatedAt: string;
   @ApiProperty() applications: number;
-  @ApiProperty({ enum: ['four_point'], description: 'Ratings are compared on the 4-point scale (other scales mapped linearly onto 1–4)' }) ratingScale: 'four_point';
+  @ApiProperty({ enum: ['four_point'], description: 'Ratings are compared on the 4-point scale (other scales mapped linearly onto 1–4)' })
+  ratingScale: 'four_point';
   @ApiProperty({ type: [ImpactAnalysisDto], description: 'Per stage, each category alone, then each intersection' }) stages: ImpactAnalysisDto[];
   @ApiProperty({ type: [DimensionDifferenceDto] }) dimensions: DimensionDifferenceDto[];
   @ApiProperty({ type: [InterviewerGapDto] }) interviewers: InterviewerGapDto[];
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Member id → name of every interviewer listed' }) interviewerNames: Record<string, string>;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Category and group keys → words' }) labels: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Member id → name of every interviewer listed' })
+  interviewerNames: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Category and group keys → words' }) labels: Record<
+    string,
+    string
+  >;
 }

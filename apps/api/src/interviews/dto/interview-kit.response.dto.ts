@@ -75,10 +75,12 @@ export class InterviewKitResponseDto {
   @ApiProperty({ type: KitCandidateDto }) candidate: KitCandidateDto;
   @ApiProperty({ type: KitRoleDto }) role: KitRoleDto;
   @ApiProperty({ type: KitLoopVersionDto }) loopVersion: KitLoopVersionDto;
-  @ApiProperty({ enum: ['four_point', 'five_point', 'three_level'], description: "The loop version's rating scale: ratings are its level values" }) ratingScale: string;
+  @ApiProperty({ enum: ['four_point', 'five_point', 'three_level'], description: "The loop version's rating scale: ratings are its level values" })
+  ratingScale: string;
   @ApiProperty({ type: [KitScaleLevelDto], description: 'The levels, lowest first' }) scaleLevels: KitScaleLevelDto[];
   @ApiProperty({ type: KitRoundDto }) round: KitRoundDto;
-  @ApiProperty({ type: [KitDimensionDto], description: "The round's focus dimensions: rate each (or mark not assessed)" }) focusDimensions: KitDimensionDto[];
+  @ApiProperty({ type: [KitDimensionDto], description: "The round's focus dimensions: rate each (or mark not assessed)" })
+  focusDimensions: KitDimensionDto[];
   @ApiProperty({ type: [KitQuestionDto] }) questions: KitQuestionDto[];
   @ApiProperty({ description: "The organization's minimum characters of evidence per rating" }) minEvidenceLength: number;
   @ApiProperty({ type: ScorecardResponseDto, nullable: true, description: "The caller's own scorecard (null for a reader who is not assigned)" })

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDateString, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 
 export class ScheduleInterviewRequestDto {
   @ApiProperty({ format: 'uuid', description: "A round of the application's role (in its current loop version)" })
@@ -15,7 +28,11 @@ export class ScheduleInterviewRequestDto {
   @IsUUID('all', { each: true, message: 'each interviewerId must be a UUID' })
   interviewerIds: string[];
 
-  @ApiProperty({ format: 'date-time', example: '2026-12-01T14:00:00Z', description: 'Not in the past (a few minutes of clock skew are allowed; otherwise 422 start_in_past)' })
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-12-01T14:00:00Z',
+    description: 'Not in the past (a few minutes of clock skew are allowed; otherwise 422 start_in_past)',
+  })
   @IsDateString({ strict: true }, { message: 'startsAt must be an ISO 8601 date-time' })
   startsAt: string;
 
@@ -23,7 +40,9 @@ export class ScheduleInterviewRequestDto {
   @IsDateString({ strict: true }, { message: 'endsAt must be an ISO 8601 date-time' })
   endsAt: string;
 
-  @ApiPropertyOptional({ description: 'Schedule even when an interviewer is already booked at an overlapping time (otherwise 409 interviewer_double_booked)' })
+  @ApiPropertyOptional({
+    description: 'Schedule even when an interviewer is already booked at an overlapping time (otherwise 409 interviewer_double_booked)',
+  })
   @ValidateIf((o: { allowConflict?: unknown }) => o.allowConflict !== undefined)
   @IsBoolean({ message: 'allowConflict must be true or false' })
   allowConflict?: boolean;

@@ -48,7 +48,8 @@ export class MyInterviewDto {
   @ApiProperty() endsAt: string;
   @ApiProperty({ enum: ['none', ...SCORECARD_STATUSES], description: "The caller's scorecard for this interview" }) scorecardStatus: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) scorecardId: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'When your scorecard was submitted (completed interviews)' }) scorecardSubmittedAt?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'When your scorecard was submitted (completed interviews)' })
+  scorecardSubmittedAt?: string | null;
   @ApiProperty({ description: "When your scorecard is due: the interview's end plus the organization's reminderAfterHours" }) feedbackDueAt: string;
   @ApiProperty({ description: 'Past its due time without your submitted scorecard' }) feedbackOverdue: boolean;
 }
@@ -57,6 +58,9 @@ export class MyInterviewsResponseDto {
   @ApiProperty({ type: [MyInterviewDto], description: 'Scheduled and not yet ended, soonest first' }) upcoming: MyInterviewDto[];
   @ApiProperty({ type: [MyInterviewDto], description: 'Ended, without your submitted scorecard, application undecided; oldest first' })
   awaitingFeedback: MyInterviewDto[];
-  @ApiProperty({ type: [MyInterviewDto], description: 'Ended, with your submitted scorecard (to amend it or read the panel); most recently submitted first' })
+  @ApiProperty({
+    type: [MyInterviewDto],
+    description: 'Ended, with your submitted scorecard (to amend it or read the panel); most recently submitted first',
+  })
   completed: MyInterviewDto[];
 }

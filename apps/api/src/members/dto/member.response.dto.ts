@@ -3,7 +3,9 @@ import { inviteSentAt, isJoined, isPendingInvite, MEMBER_ROLES, MemberEntity, Me
 
 export class MemberResponseDto {
   @ApiProperty() id: string;
-  @ApiProperty({ description: "The user's id once the invite is accepted; until then the membership's id (an invite reveals nothing about an existing account)" })
+  @ApiProperty({
+    description: "The user's id once the invite is accepted; until then the membership's id (an invite reveals nothing about an existing account)",
+  })
   userId: string;
   @ApiProperty() email: string;
   @ApiProperty({ description: 'Until the invite is accepted: the name given in the invite' })
@@ -15,7 +17,11 @@ export class MemberResponseDto {
   joined: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'While the invitation is pending: when its link expires' })
   inviteExpiresAt: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'While the invitation is pending: when it was last sent (a resend waits a minute after it)' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'While the invitation is pending: when it was last sent (a resend waits a minute after it)',
+  })
   inviteSentAt: string | null;
 
   static from(member: MemberEntity): MemberResponseDto {

@@ -2,18 +2,32 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 
 export class UpdateOrganizationRequestDto {
-  @ApiPropertyOptional() @ValidateIf((o: UpdateOrganizationRequestDto) => o.name !== undefined) @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @ApiPropertyOptional()
+  @ValidateIf((o: UpdateOrganizationRequestDto) => o.name !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 2000, description: 'Minimum characters of evidence per rated dimension' })
-  @ValidateIf((o: UpdateOrganizationRequestDto) => o.minEvidenceLength !== undefined) @IsInt() @Min(0) @Max(2000)
+  @ValidateIf((o: UpdateOrganizationRequestDto) => o.minEvidenceLength !== undefined)
+  @IsInt()
+  @Min(0)
+  @Max(2000)
   minEvidenceLength?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 720 })
-  @ValidateIf((o: UpdateOrganizationRequestDto) => o.reminderAfterHours !== undefined) @IsInt() @Min(1) @Max(720)
+  @ValidateIf((o: UpdateOrganizationRequestDto) => o.reminderAfterHours !== undefined)
+  @IsInt()
+  @Min(1)
+  @Max(720)
   reminderAfterHours?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 60 })
-  @ValidateIf((o: UpdateOrganizationRequestDto) => o.escalateAfterDays !== undefined) @IsInt() @Min(1) @Max(60)
+  @ValidateIf((o: UpdateOrganizationRequestDto) => o.escalateAfterDays !== undefined)
+  @IsInt()
+  @Min(1)
+  @Max(60)
   escalateAfterDays?: number;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Webhook for reminders; null removes it' })
@@ -26,7 +40,9 @@ export class UpdateOrganizationRequestDto {
   @ApiPropertyOptional({ type: String, nullable: true, description: 'HMAC-SHA256 key for webhook signatures (write-only)' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsString() @MinLength(16) @MaxLength(200)
+  @IsString()
+  @MinLength(16)
+  @MaxLength(200)
   webhookSecret?: string | null;
 }
 

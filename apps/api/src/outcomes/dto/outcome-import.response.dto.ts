@@ -9,7 +9,10 @@ export class OutcomeImportErrorDto {
 
 export class OutcomeImportResponseDto {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: ['queued', 'validating', 'applying', 'completed', 'failed'], description: 'failed: some row was rejected and nothing was written' })
+  @ApiProperty({
+    enum: ['queued', 'validating', 'applying', 'completed', 'failed'],
+    description: 'failed: some row was rejected and nothing was written',
+  })
   status: string;
   @ApiProperty() dryRun: boolean;
   @ApiProperty() rowsRead: number;

@@ -44,5 +44,7 @@ export class UpdateOutcomeRequestDto {
 export class PerformanceScaleRequestDto {
   @ApiProperty({ type: 'integer', example: 1 }) @Allow() min: unknown;
   @ApiProperty({ type: 'integer', example: 5 }) @Allow() max: unknown;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { '1': 'Far below', '5': 'Far above' } }) @Allow() labels: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { '1': 'Far below', '5': 'Far above' } })
+  @Allow()
+  labels: unknown;
 }

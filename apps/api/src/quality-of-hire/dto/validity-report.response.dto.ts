@@ -3,11 +3,13 @@ import { ApiProperty } from '@nestjs/swagger';
 export class ValidityPredictorDto {
   @ApiProperty({ description: 'panel_score, raw_score, recommendation, dimension:<id or name:…>, round:<id or kind:…>' }) key: string;
   @ApiProperty() label: string;
-  @ApiProperty({ enum: ['panel_score', 'raw_score', 'dimension', 'round', 'recommendation'] }) kind: 'panel_score' | 'raw_score' | 'dimension' | 'round' | 'recommendation';
+  @ApiProperty({ enum: ['panel_score', 'raw_score', 'dimension', 'round', 'recommendation'] }) kind:
+    'panel_score' | 'raw_score' | 'dimension' | 'round' | 'recommendation';
 }
 
 export class ValidityOutcomeDto {
-  @ApiProperty({ description: 'rating_90d, rating_6m, rating_12m, time_to_productivity (days negated: fewer = higher), retained_12m (1/0)' }) key: string;
+  @ApiProperty({ description: 'rating_90d, rating_6m, rating_12m, time_to_productivity (days negated: fewer = higher), retained_12m (1/0)' })
+  key: string;
   @ApiProperty() label: string;
 }
 
@@ -21,25 +23,32 @@ export class ValidityCellDto {
   @ApiProperty() outcomeKey: string;
   @ApiProperty({
     enum: ['not_enough_data', 'undefined', 'estimated'],
-    description: 'not_enough_data: fewer than minN pairs ("not enough data yet": every figure null); undefined: a constant predictor or outcome among the hired',
+    description:
+      'not_enough_data: fewer than minN pairs ("not enough data yet": every figure null); undefined: a constant predictor or outcome among the hired',
   })
   status: 'not_enough_data' | 'undefined' | 'estimated';
   @ApiProperty({ description: 'Hired applications with both the predictor and the outcome' }) n: number;
   @ApiProperty({ nullable: true, type: Number, description: 'Pearson r among the hired (uncorrected)' }) pearson: number | null;
   @ApiProperty({ nullable: true, type: Number, description: "Spearman's rho (ties: average ranks)" }) spearman: number | null;
-  @ApiProperty({ nullable: true, type: CorrelationIntervalDto, description: '90 % interval of the uncorrected r' }) interval: CorrelationIntervalDto | null;
-  @ApiProperty({ nullable: true, enum: ['fisher_z', 'bootstrap'], description: 'bootstrap below 50 pairs, else Fisher z' }) intervalMethod: 'fisher_z' | 'bootstrap' | null;
+  @ApiProperty({ nullable: true, type: CorrelationIntervalDto, description: '90 % interval of the uncorrected r' })
+  interval: CorrelationIntervalDto | null;
+  @ApiProperty({ nullable: true, enum: ['fisher_z', 'bootstrap'], description: 'bootstrap below 50 pairs, else Fisher z' }) intervalMethod:
+    'fisher_z' | 'bootstrap' | null;
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: "r corrected for direct range restriction (Thorndike Case II: the predictor's SD among everyone assessed vs among the hired); null when the hired are not less spread",
+    description:
+      "r corrected for direct range restriction (Thorndike Case II: the predictor's SD among everyone assessed vs among the hired); null when the hired are not less spread",
   })
   corrected: number | null;
-  @ApiProperty({ nullable: true, type: CorrelationIntervalDto, description: 'The 90 % interval carried through the correction' }) correctedInterval: CorrelationIntervalDto | null;
-  @ApiProperty({ nullable: true, enum: ['predictive', 'not_predictive'], description: 'predictive: the (corrected, else uncorrected) 90 % interval lies above 0' }) verdict:
-    | 'predictive'
-    | 'not_predictive'
-    | null;
+  @ApiProperty({ nullable: true, type: CorrelationIntervalDto, description: 'The 90 % interval carried through the correction' })
+  correctedInterval: CorrelationIntervalDto | null;
+  @ApiProperty({
+    nullable: true,
+    enum: ['predictive', 'not_predictive'],
+    description: 'predictive: the (corrected, else uncorrected) 90 % interval lies above 0',
+  })
+  verdict: 'predictive' | 'not_predictive' | null;
 }
 
 export class ValidityScatterPointDto {
@@ -60,7 +69,8 @@ export class RetentionGroupDto {
   @ApiProperty() label: string;
   @ApiProperty() n: number;
   @ApiProperty({ description: 'Departures' }) events: number;
-  @ApiProperty({ type: RetentionPointDto, isArray: true, description: 'Empty while retention is not_enough_data' }) curve: readonly RetentionPointDto[];
+  @ApiProperty({ type: RetentionPointDto, isArray: true, description: 'Empty while retention is not_enough_data' })
+  curve: readonly RetentionPointDto[];
 }
 
 export class LogRankDto {
@@ -72,7 +82,8 @@ export class LogRankDto {
 export class RetentionDto {
   @ApiProperty({ type: RetentionGroupDto, isArray: true }) groups: readonly RetentionGroupDto[];
   @ApiProperty({ nullable: true, type: LogRankDto }) logRank: LogRankDto | null;
-  @ApiProperty({ enum: ['not_enough_data', 'estimated'], description: 'not_enough_data until both groups have minN hires' }) status: 'not_enough_data' | 'estimated';
+  @ApiProperty({ enum: ['not_enough_data', 'estimated'], description: 'not_enough_data until both groups have minN hires' }) status:
+    'not_enough_data' | 'estimated';
 }
 
 export class ValidityReportResponseDto {
@@ -87,6 +98,7 @@ export class ValidityReportResponseDto {
   @ApiProperty({ type: ValidityPredictorDto, isArray: true }) predictors: readonly ValidityPredictorDto[];
   @ApiProperty({ type: ValidityOutcomeDto, isArray: true }) outcomes: readonly ValidityOutcomeDto[];
   @ApiProperty({ type: ValidityCellDto, isArray: true, description: 'One per predictor × outcome' }) cells: readonly ValidityCellDto[];
-  @ApiProperty({ type: ValidityScatterPointDto, isArray: true, description: 'Hired applications with a 12-month rating' }) scatter: readonly ValidityScatterPointDto[];
+  @ApiProperty({ type: ValidityScatterPointDto, isArray: true, description: 'Hired applications with a 12-month rating' })
+  scatter: readonly ValidityScatterPointDto[];
   @ApiProperty({ type: RetentionDto }) retention: RetentionDto;
 }

@@ -47,7 +47,8 @@ export class RoleTemplateResponseDto {
   @ApiProperty() department: string;
   @ApiProperty() summary: string;
   @ApiProperty({ type: [String] }) sources: string[];
-  @ApiProperty({ type: [TemplateFocusAreaResponseDto], description: 'What the loop as a whole is designed to find out' }) focusAreas: TemplateFocusAreaResponseDto[];
+  @ApiProperty({ type: [TemplateFocusAreaResponseDto], description: 'What the loop as a whole is designed to find out' })
+  focusAreas: TemplateFocusAreaResponseDto[];
   @ApiProperty({ type: [TemplateDimensionResponseDto] }) dimensions: TemplateDimensionResponseDto[];
   @ApiProperty({ type: [TemplateRoundResponseDto] }) rounds: TemplateRoundResponseDto[];
   @ApiProperty({ type: [TemplateQuestionResponseDto] }) questions: TemplateQuestionResponseDto[];
@@ -61,8 +62,23 @@ export class RoleTemplateResponseDto {
       summary: t.summary,
       sources: t.sources,
       focusAreas: t.focusAreas.map((f) => ({ key: f.key, name: f.name, description: f.description, roundKeys: f.roundKeys })),
-      dimensions: t.dimensions.map((d) => ({ key: d.key, name: d.name, description: d.description, weight: d.weight, rubric: d.rubric as unknown as RubricResponseDto, signals: d.signals })),
-      rounds: t.rounds.map((r) => ({ key: r.key, name: r.name, kind: r.kind, durationMinutes: r.durationMinutes, purpose: r.purpose, focusDimensionKeys: r.focus, questionKeys: r.questions })),
+      dimensions: t.dimensions.map((d) => ({
+        key: d.key,
+        name: d.name,
+        description: d.description,
+        weight: d.weight,
+        rubric: d.rubric as unknown as RubricResponseDto,
+        signals: d.signals,
+      })),
+      rounds: t.rounds.map((r) => ({
+        key: r.key,
+        name: r.name,
+        kind: r.kind,
+        durationMinutes: r.durationMinutes,
+        purpose: r.purpose,
+        focusDimensionKeys: r.focus,
+        questionKeys: r.questions,
+      })),
       questions: t.questions.map((q) => ({
         key: q.key,
         prompt: q.prompt,

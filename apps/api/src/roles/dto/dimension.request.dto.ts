@@ -1,7 +1,26 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsPositive,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { Trim, TrimEach } from './transforms';
 
 const WEIGHT = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 };
@@ -10,7 +29,15 @@ const MAX_SIGNALS = 30;
 /** The rules of one signal list (strong, weak, red flags), on create and on update: trimmed, unique, non-empty texts. */
 const SignalList = () =>
   // Listed in the order the stacked decorators were applied (bottom first), so constraint messages keep their order.
-  applyDecorators(MaxLength(500, { each: true }), IsNotEmpty({ each: true }), IsString({ each: true }), ArrayUnique(), ArrayMaxSize(MAX_SIGNALS), IsArray(), TrimEach());
+  applyDecorators(
+    MaxLength(500, { each: true }),
+    IsNotEmpty({ each: true }),
+    IsString({ each: true }),
+    ArrayUnique(),
+    ArrayMaxSize(MAX_SIGNALS),
+    IsArray(),
+    TrimEach(),
+  );
 
 /**
  * What each rating level looks like for this dimension, keyed by level value. Every level of the role's rating
@@ -117,7 +144,10 @@ export class CreateDimensionRequestDto {
   @Max(100)
   weight: number;
 
-  @ApiProperty({ type: RubricRequestDto, description: 'Anchors for every level of the role\'s scale: { "1": …, "2": …, "3": …, "4": … } on the 4-point scale' })
+  @ApiProperty({
+    type: RubricRequestDto,
+    description: 'Anchors for every level of the role\'s scale: { "1": …, "2": …, "3": …, "4": … } on the 4-point scale',
+  })
   @IsObject()
   @ValidateNested()
   @Type(() => RubricRequestDto)

@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { CountedPageQueryDto, RATING_SCALE_KINDS, ROLE_STATUSES } from '@hireloop/core';
 import type { RatingScaleKind, RoleStatus } from '@hireloop/core';
 import { Trim, TrimToNull } from './transforms';
@@ -9,14 +24,24 @@ const NUMBER = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 };
 
 /** Any subset of the hire policy; fields left out keep their current value (the calibration defaults on creation). */
 export class HirePolicyRequestDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 5, default: 3, description: "Weighted score a hire must reach, on the role's rating scale (checked against it: 1–4, 1–5 or 1–3)" })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 5,
+    default: 3,
+    description: "Weighted score a hire must reach, on the role's rating scale (checked against it: 1–4, 1–5 or 1–3)",
+  })
   @IsOptional()
   @IsNumber(NUMBER)
   @Min(1)
   @Max(5)
   bar?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 5, default: 2, description: "No dimension may average below this (on the role's scale); must not exceed bar" })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 5,
+    default: 2,
+    description: "No dimension may average below this (on the role's scale); must not exceed bar",
+  })
   @IsOptional()
   @IsNumber(NUMBER)
   @Min(1)
@@ -37,7 +62,12 @@ export class HirePolicyRequestDto {
   @Max(20)
   minInterviewers?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 4, default: 0.5, description: "Band around the bar that is inconclusive, in points of the role's scale (at most its range)" })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 4,
+    default: 0.5,
+    description: "Band around the bar that is inconclusive, in points of the role's scale (at most its range)",
+  })
   @IsOptional()
   @IsNumber(NUMBER)
   @Min(0)
@@ -49,7 +79,10 @@ export class HirePolicyRequestDto {
   @IsBoolean()
   adjustForLeniency?: boolean;
 
-  @ApiPropertyOptional({ default: false, description: "Non-compensatory: hire only when every required dimension's mean reaches the scale's \"meets\" level" })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Non-compensatory: hire only when every required dimension\'s mean reaches the scale\'s "meets" level',
+  })
   @IsOptional()
   @IsBoolean()
   everyDimensionMeets?: boolean;
@@ -152,7 +185,10 @@ export class UpdateRoleRequestDto {
   @IsIn(RATING_SCALE_KINDS, { message: `ratingScale must be one of: ${RATING_SCALE_KINDS.join(', ')}` })
   ratingScale?: RatingScaleKind;
 
-  @ApiPropertyOptional({ type: HirePolicyRequestDto, description: 'Merged into the stored policy: fields left out keep their value (null is refused)' })
+  @ApiPropertyOptional({
+    type: HirePolicyRequestDto,
+    description: 'Merged into the stored policy: fields left out keep their value (null is refused)',
+  })
   @ValidateIf((o: UpdateRoleRequestDto) => o.hirePolicy !== undefined)
   @IsObject()
   @ValidateNested()

@@ -27,7 +27,8 @@ export class HirePolicyResponseDto {
   @ApiProperty({ example: 3 }) minInterviewers: number;
   @ApiProperty({ example: 0.5 }) margin: number;
   @ApiProperty({ example: true }) adjustForLeniency: boolean;
-  @ApiProperty({ example: false, description: "Hire only when every required dimension's mean reaches the scale's meets level" }) everyDimensionMeets: boolean;
+  @ApiProperty({ example: false, description: "Hire only when every required dimension's mean reaches the scale's meets level" })
+  everyDimensionMeets: boolean;
 }
 
 export class ScaleLevelResponseDto {
@@ -45,7 +46,11 @@ export class RubricResponseDto {
   @ApiProperty({ description: '1 = strong no' }) '1': string;
   @ApiProperty({ description: '2 = no' }) '2': string;
   @ApiProperty({ description: '3 = yes, meets the bar' }) '3': string;
-  @ApiProperty({ description: '4 = strong yes, exceeds (4-point); above the bar (5-point); absent on the 3-level scale unless kept from another scale', required: false }) '4': string;
+  @ApiProperty({
+    description: '4 = strong yes, exceeds (4-point); above the bar (5-point); absent on the 3-level scale unless kept from another scale',
+    required: false,
+  })
+  '4': string;
   @ApiPropertyOptional({ description: '5 = far above the bar (5-point scale)' }) '5'?: string;
 }
 
@@ -60,7 +65,8 @@ export class DimensionResponseDto {
   @ApiProperty() name: string;
   @ApiProperty() description: string;
   @ApiProperty({ description: 'Percent' }) weight: number;
-  @ApiProperty({ type: RubricResponseDto, description: 'Anchors keyed by level value; every level of the role scale has one' }) rubric: RubricResponseDto;
+  @ApiProperty({ type: RubricResponseDto, description: 'Anchors keyed by level value; every level of the role scale has one' })
+  rubric: RubricResponseDto;
   @ApiProperty({ description: 'A required dimension must be rated before the report can recommend hire (default true)' }) required: boolean;
   @ApiProperty({ type: SignalsResponseDto }) signals: SignalsResponseDto;
   @ApiProperty({ description: '1-based' }) position: number;
@@ -90,7 +96,15 @@ export class RoundResponseDto {
   @ApiProperty({ type: [String], format: 'uuid' }) questionIds: string[];
 
   static from(r: RoundEntity): RoundResponseDto {
-    return { id: r.id, name: r.name, kind: r.kind, durationMinutes: r.durationMinutes, position: r.position, focusDimensionIds: r.focusDimensionIds, questionIds: r.questionIds };
+    return {
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      durationMinutes: r.durationMinutes,
+      position: r.position,
+      focusDimensionIds: r.focusDimensionIds,
+      questionIds: r.questionIds,
+    };
   }
 }
 
@@ -104,7 +118,8 @@ export class RoleSummaryResponseDto {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) hiringManagerId: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Template the role was created from' }) templateKey: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) clonedFromRoleId: string | null;
-  @ApiProperty({ enum: RATING_SCALE_KINDS, description: 'The scale ratings, rubric anchors and policy thresholds are on' }) ratingScale: RatingScaleKind;
+  @ApiProperty({ enum: RATING_SCALE_KINDS, description: 'The scale ratings, rubric anchors and policy thresholds are on' })
+  ratingScale: RatingScaleKind;
   @ApiProperty({ type: [ScaleLevelResponseDto], description: "The scale's levels, lowest first" }) scaleLevels: ScaleLevelResponseDto[];
   @ApiProperty({ nullable: true, type: String }) openedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) closedAt: string | null;
@@ -133,8 +148,10 @@ export class RoleSummaryResponseDto {
 }
 
 export class RoleResponseDto extends RoleSummaryResponseDto {
-  @ApiProperty({ type: HirePolicyResponseDto, description: "With the calibration defaults of the role's scale filled in" }) hirePolicy: HirePolicyResponseDto;
-  @ApiProperty({ type: LoopVersionRefResponseDto, description: 'The version new interviews and scorecards use' }) loopVersion: LoopVersionRefResponseDto;
+  @ApiProperty({ type: HirePolicyResponseDto, description: "With the calibration defaults of the role's scale filled in" })
+  hirePolicy: HirePolicyResponseDto;
+  @ApiProperty({ type: LoopVersionRefResponseDto, description: 'The version new interviews and scorecards use' })
+  loopVersion: LoopVersionRefResponseDto;
   @ApiProperty({ description: 'Sum of the dimension weights; must be 100 (±0.01) to open', example: 100 }) weightSum: number;
   @ApiProperty({ type: [DimensionResponseDto] }) dimensions: DimensionResponseDto[];
   @ApiProperty({ type: [RoundResponseDto] }) rounds: RoundResponseDto[];
@@ -142,7 +159,13 @@ export class RoleResponseDto extends RoleSummaryResponseDto {
 
   static build(
     role: RoleEntity,
-    parts: { hirePolicy: HirePolicy; loopVersion: { id: string; number: number }; dimensions: DimensionEntity[]; rounds: RoundEntity[]; readiness: LoopReadiness },
+    parts: {
+      hirePolicy: HirePolicy;
+      loopVersion: { id: string; number: number };
+      dimensions: DimensionEntity[];
+      rounds: RoundEntity[];
+      readiness: LoopReadiness;
+    },
   ): RoleResponseDto {
     return {
       ...RoleSummaryResponseDto.from(role),

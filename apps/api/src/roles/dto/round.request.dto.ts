@@ -1,5 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { ROUND_KINDS } from '@hireloop/core';
 import type { RoundKind } from '@hireloop/core';
 import { Trim } from './transforms';
@@ -31,7 +45,7 @@ export class CreateRoundRequestDto {
   @Min(1)
   position?: number;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: "Dimensions of this role the round assesses" })
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Dimensions of this role the round assesses' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)

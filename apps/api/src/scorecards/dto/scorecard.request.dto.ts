@@ -29,13 +29,18 @@ export class RatingInputDto {
     type: Number,
     minimum: 1,
     maximum: 5,
-    description: "A level of the interview loop version's rating scale (1–4 on the 4-point scale, 1–5 on the 5-point one, 1–3 on the 3-level one). Required unless notAssessed; must be absent when notAssessed",
+    description:
+      "A level of the interview loop version's rating scale (1–4 on the 4-point scale, 1–5 on the 5-point one, 1–3 on the 3-level one). Required unless notAssessed; must be absent when notAssessed",
   })
   @IsOptional()
   @IsInt({ message: RATING_MESSAGE })
   rating?: number | null;
 
-  @ApiPropertyOptional({ type: String, maxLength: 10000, description: "Written evidence; required for a rating, at least the organization's minEvidenceLength" })
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: 10000,
+    description: "Written evidence; required for a rating, at least the organization's minEvidenceLength",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(10000)

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LEVEL_ASSESSMENTS, LevelAssessment, RECOMMENDATIONS, Recommendation, SCORECARD_STATUSES, ScorecardStatus, SIGNAL_KINDS, SignalKind } from '@hireloop/core';
+import {
+  LEVEL_ASSESSMENTS,
+  LevelAssessment,
+  RECOMMENDATIONS,
+  Recommendation,
+  SCORECARD_STATUSES,
+  ScorecardStatus,
+  SIGNAL_KINDS,
+  SignalKind,
+} from '@hireloop/core';
 
 export class RatingResponseDto {
   @ApiProperty({ format: 'uuid' }) dimensionId: string;
@@ -23,7 +32,7 @@ export class ScorecardContentDto {
   @ApiProperty({ type: [SignalResponseDto] }) signals: SignalResponseDto[];
   @ApiProperty({ type: [String] }) redFlags: string[];
   @ApiProperty({ enum: LEVEL_ASSESSMENTS, nullable: true }) levelAssessment: LevelAssessment | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Only for the author, the role\'s hiring manager and admins; absent otherwise' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: "Only for the author, the role's hiring manager and admins; absent otherwise" })
   privateNote?: string | null;
 }
 
@@ -65,7 +74,8 @@ export class ScorecardResponseDto extends ScorecardContentDto {
   @ApiProperty({ description: '0 for a draft, 1 at submission, +1 per amendment or withdrawal' }) revision: number;
   @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
   @ApiProperty() updatedAt: string;
-  @ApiProperty({ type: [ScorecardRevisionDto], description: 'Every submission, amendment and withdrawal, oldest first' }) history: ScorecardRevisionDto[];
+  @ApiProperty({ type: [ScorecardRevisionDto], description: 'Every submission, amendment and withdrawal, oldest first' })
+  history: ScorecardRevisionDto[];
   @ApiProperty({ description: "An amendment was made after its author had read the panel's feedback" }) amendedAfterViewingPanel: boolean;
   @ApiProperty({ type: [AmendmentDto], description: 'Every amendment with the ratings it changed, oldest first' }) amendments: AmendmentDto[];
 }

@@ -10,17 +10,31 @@ export class UpdateSsoSettingsRequestDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) clientId: string;
 
   @ApiPropertyOptional({ description: 'Write-only; omit to keep the stored one (required the first time)' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
   clientSecret?: string;
 
-  @ApiProperty({ example: ['acme.com'], description: 'Email domains that may sign in (exact match); the first sign-in of a verified address creates an interviewer' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(253, { each: true })
+  @ApiProperty({
+    example: ['acme.com'],
+    description: 'Email domains that may sign in (exact match); the first sign-in of a verified address creates an interviewer',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(253, { each: true })
   allowedDomains: string[];
 
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() enabled?: boolean;
 
-  @ApiPropertyOptional({ default: false, description: 'Refuse password sign-in to members who are not admins (admins keep it as the break-glass path)' })
-  @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Refuse password sign-in to members who are not admins (admins keep it as the break-glass path)',
+  })
+  @IsOptional()
+  @IsBoolean()
   enforced?: boolean;
 }
 

@@ -16,7 +16,10 @@ export function CalendarFeedSection() {
   return (
     <>
       <h2>Calendar feed</h2>
-      <p className="muted">A private iCalendar address of your interviews for your calendar app. Anyone with the address can read it: creating a new one replaces the old.</p>
+      <p className="muted">
+        A private iCalendar address of your interviews for your calendar app. Anyone with the address can read it: creating a new one replaces the
+        old.
+      </p>
       <ProblemBanner error={create.error ?? revoke.error} title="Could not change the calendar feed" />
       {feed ? (
         <p>

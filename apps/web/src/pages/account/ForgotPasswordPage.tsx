@@ -27,7 +27,9 @@ export function ForgotPasswordPage() {
         <form onSubmit={onSubmit} noValidate aria-label="Request a password reset">
           <ProblemBanner error={action.error} claimed={['email']} title="Could not send the link" />
           <Field label="Email" errors={action.error?.forField('email')}>
-            {(p) => <input {...p} type="email" name="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />}
+            {(p) => (
+              <input {...p} type="email" name="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
+            )}
           </Field>
           <button type="submit" className="button button--primary" disabled={action.pending}>
             {action.pending ? 'Sending…' : 'Email me a reset link'}

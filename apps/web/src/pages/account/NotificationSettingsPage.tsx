@@ -12,7 +12,11 @@ type EmailPreferences = components['schemas']['EmailPreferencesResponseDto'];
 type Category = 'interviewUpdates' | 'feedbackReminders' | 'decisionNotices';
 
 const CATEGORIES: { key: Category; label: string; hint: string }[] = [
-  { key: 'interviewUpdates', label: 'Interview invitations and changes', hint: 'With the calendar invitation. Your interviews stay in the app and in your calendar feed.' },
+  {
+    key: 'interviewUpdates',
+    label: 'Interview invitations and changes',
+    hint: 'With the calendar invitation. Your interviews stay in the app and in your calendar feed.',
+  },
   { key: 'feedbackReminders', label: 'Feedback reminders', hint: 'When a scorecard is overdue (and escalations to hiring managers).' },
   { key: 'decisionNotices', label: 'Decision notices', hint: 'When a hiring decision is recorded (recruiters).' },
 ];
@@ -39,7 +43,8 @@ export function NotificationSettingsPage() {
   const body =
     !token && !me ? (
       <p>
-        <Link to={`/signin?next=${encodeURIComponent('/settings/notifications')}`}>Sign in</Link> to change your email preferences, or use the link in any of our emails.
+        <Link to={`/signin?next=${encodeURIComponent('/settings/notifications')}`}>Sign in</Link> to change your email preferences, or use the link in
+        any of our emails.
       </p>
     ) : prefs.error ? (
       <ProblemBanner error={prefs.error} title="Could not load your email preferences" />

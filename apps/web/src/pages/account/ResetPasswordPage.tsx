@@ -37,7 +37,17 @@ export function ResetPasswordPage() {
             </p>
           )}
           <Field label="New password" hint="At least 10 characters." errors={action.error?.forField('password')}>
-            {(p) => <input {...p} type="password" name="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />}
+            {(p) => (
+              <input
+                {...p}
+                type="password"
+                name="password"
+                autoComplete="new-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                required
+              />
+            )}
           </Field>
           <button type="submit" className="button button--primary" disabled={action.pending || !token}>
             {action.pending ? 'Saving…' : 'Set the new password'}

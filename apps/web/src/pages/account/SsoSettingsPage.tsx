@@ -15,7 +15,13 @@ export function SsoSettingsPage() {
   usePageTitle('Single sign-on');
   const settings = useApiQuery(KEY, loadSso);
   const [saved, setSaved] = useState(false);
-  if (settings.error) return <section className="page"><h1>Single sign-on</h1><ProblemBanner error={settings.error} title="Could not load the settings" /></section>;
+  if (settings.error)
+    return (
+      <section className="page">
+        <h1>Single sign-on</h1>
+        <ProblemBanner error={settings.error} title="Could not load the settings" />
+      </section>
+    );
   if (!settings.data) return <Loading />;
   // Keyed by the stored settings: after a save the form starts again from what the API now holds.
   return <SsoSettingsForm key={JSON.stringify(settings.data)} settings={settings.data} saved={saved} onSaved={setSaved} />;
@@ -24,7 +30,14 @@ export function SsoSettingsPage() {
 function SsoSettingsForm(props: { settings: SsoSettings; saved: boolean; onSaved: (saved: boolean) => void }) {
   const s = props.settings;
   const invalidate = useInvalidate();
-  const [form, setForm] = useState({ issuerUrl: s.issuerUrl ?? '', clientId: s.clientId ?? '', clientSecret: '', allowedDomains: s.allowedDomains.join(', '), enabled: s.configured ? s.enabled : true, enforced: s.enforced });
+  const [form, setForm] = useState({
+    issuerUrl: s.issuerUrl ?? '',
+    clientId: s.clientId ?? '',
+    clientSecret: '',
+    allowedDomains: s.allowedDomains.join(', '),
+    enabled: s.configured ? s.enabled : true,
+    enforced: s.enforced,
+  });
   const { saved, onSaved: setSaved } = props;
   const save = useAction(async () =>
     unwrap(
@@ -57,8 +70,8 @@ function SsoSettingsForm(props: { settings: SsoSettings; saved: boolean; onSaved
     <section className="page">
       <h1>Single sign-on</h1>
       <p className="muted">
-        OpenID Connect. Register the redirect URI <code>{s.redirectUri}</code> with your identity provider. Members sign in from the sign-in page with the organization ID, or with{' '}
-        <code>{s.signInUrl}</code>. The first sign-in of a verified address of an allowed domain creates an interviewer.
+        OpenID Connect. Register the redirect URI <code>{s.redirectUri}</code> with your identity provider. Members sign in from the sign-in page with
+        the organization ID, or with <code>{s.signInUrl}</code>. The first sign-in of a verified address of an allowed domain creates an interviewer.
       </p>
       <form onSubmit={onSubmit} noValidate aria-label="Single sign-on settings">
         <ProblemBanner error={err} claimed={['issuerUrl', 'clientId', 'clientSecret', 'allowedDomains']} title="Could not save" />
@@ -69,18 +82,39 @@ function SsoSettingsForm(props: { settings: SsoSettings; saved: boolean; onSaved
         <Field label="Client ID" errors={err?.forField('clientId')}>
           {(p) => <input {...p} name="clientId" value={form.clientId} onChange={(e) => setForm({ ...form, clientId: e.target.value })} required />}
         </Field>
-        <Field label="Client secret" hint={s.clientSecretSet ? 'A secret is stored; leave empty to keep it.' : 'Never shown again once saved.'} errors={err?.forField('clientSecret')}>
-          {(p) => <input {...p} type="password" name="clientSecret" autoComplete="off" value={form.clientSecret} onChange={(e) => setForm({ ...form, clientSecret: e.target.value })} />}
+        <Field
+          label="Client secret"
+          hint={s.clientSecretSet ? 'A secret is stored; leave empty to keep it.' : 'Never shown again once saved.'}
+          errors={err?.forField('clientSecret')}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              name="clientSecret"
+              autoComplete="off"
+              value={form.clientSecret}
+              onChange={(e) => setForm({ ...form, clientSecret: e.target.value })}
+            />
+          )}
         </Field>
         <Field label="Allowed email domains" hint="Comma-separated, exact (list subdomains separately)." errors={err?.under('allowedDomains')}>
-          {(p) => <input {...p} name="allowedDomains" value={form.allowedDomains} onChange={(e) => setForm({ ...form, allowedDomains: e.target.value })} required />}
+          {(p) => (
+            <input
+              {...p}
+              name="allowedDomains"
+              value={form.allowedDomains}
+              onChange={(e) => setForm({ ...form, allowedDomains: e.target.value })}
+              required
+            />
+          )}
         </Field>
         <label className="checkbox">
           <input type="checkbox" name="enabled" checked={form.enabled} onChange={(e) => setForm({ ...form, enabled: e.target.checked })} /> Enabled
         </label>
         <label className="checkbox">
-          <input type="checkbox" name="enforced" checked={form.enforced} onChange={(e) => setForm({ ...form, enforced: e.target.checked })} /> Enforce SSO: refuse password sign-in to
-          members who are not admins (admins keep their password as the break-glass path)
+          <input type="checkbox" name="enforced" checked={form.enforced} onChange={(e) => setForm({ ...form, enforced: e.target.checked })} /> Enforce
+          SSO: refuse password sign-in to members who are not admins (admins keep their password as the break-glass path)
         </label>
         <button type="submit" className="button button--primary" disabled={save.pending}>
           {save.pending ? 'Checking the issuer…' : 'Save'}

@@ -14,7 +14,11 @@ export function SsoSignInForm(props: { organizationId?: string }) {
   };
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Sign in with SSO">
-      <Field label="Organization ID or SSO sign-in link" hint="Your admin finds it under Single sign-on." errors={invalid ? ['Enter the organization ID or paste the sign-in link.'] : []}>
+      <Field
+        label="Organization ID or SSO sign-in link"
+        hint="Your admin finds it under Single sign-on."
+        errors={invalid ? ['Enter the organization ID or paste the sign-in link.'] : []}
+      >
         {(p) => <input {...p} name="organization" value={value} onChange={(e) => setValue(e.target.value)} required />}
       </Field>
       <button type="submit" className="button">

@@ -76,7 +76,15 @@ export function InterviewActions(props: { interview: Interview; label: string; o
           <ProblemBanner error={conflict ? null : move.error} claimed={['startsAt', 'endsAt']} title="Could not reschedule" />
           <div className="row">
             <Field label={`New start (${Intl.DateTimeFormat().resolvedOptions().timeZone})`} errors={move.error?.forField('startsAt')}>
-              {(p) => <input {...p} type="datetime-local" min={toLocalInputValue(new Date())} value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />}
+              {(p) => (
+                <input
+                  {...p}
+                  type="datetime-local"
+                  min={toLocalInputValue(new Date())}
+                  value={startsAt}
+                  onChange={(e) => setStartsAt(e.target.value)}
+                />
+              )}
             </Field>
             <Field label="Minutes" errors={move.error?.forField('endsAt')}>
               {(p) => <input {...p} inputMode="numeric" className="input-weight" value={minutes} onChange={(e) => setMinutes(e.target.value)} />}

@@ -44,7 +44,8 @@ export function PipelineCard(props: { application: Application; onChanged: () =>
       {confirming ? (
         <div className="notice notice--warn" role="group" aria-label="Confirm">
           <p>
-            {confirming === 'rejected' ? 'Reject' : 'Withdraw'} this application? It leaves the pipeline: no more interviews, and it cannot be reopened here.
+            {confirming === 'rejected' ? 'Reject' : 'Withdraw'} this application? It leaves the pipeline: no more interviews, and it cannot be
+            reopened here.
           </p>
           <div className="actions">
             <button type="button" className="button button--primary" onClick={() => void close(confirming)} disabled={action.pending}>

@@ -7,7 +7,12 @@ import { usePageTitle } from '../../lib/title';
 /** Pick an interviewer or a role to see its calibration (both lists searched and paged by the API). */
 export function CalibrationPage() {
   usePageTitle('Calibration');
-  const interviewers = usePagedList<Member>('/members', { query: { role: 'interviewer' }, noun: 'interviewers', label: 'Search interviewers', testId: 'calibration-interviewers' });
+  const interviewers = usePagedList<Member>('/members', {
+    query: { role: 'interviewer' },
+    noun: 'interviewers',
+    label: 'Search interviewers',
+    testId: 'calibration-interviewers',
+  });
   const roles = usePagedList<RoleSummary>('/roles', { noun: 'roles', label: 'Search roles', testId: 'calibration-roles' });
   return (
     <section className="page">
@@ -17,19 +22,37 @@ export function CalibrationPage() {
         <section className="card" aria-labelledby="cal-interviewers">
           <h2 id="cal-interviewers">Interviewers</h2>
           {interviewers.controls}
-          <LinkList items={interviewers.resource.data?.items} failed={Boolean(interviewers.resource.error)} empty="No interviewers found." to={(m) => `/calibration/interviewers/${m.id}`} label={(m) => m.name} />
+          <LinkList
+            items={interviewers.resource.data?.items}
+            failed={Boolean(interviewers.resource.error)}
+            empty="No interviewers found."
+            to={(m) => `/calibration/interviewers/${m.id}`}
+            label={(m) => m.name}
+          />
         </section>
         <section className="card" aria-labelledby="cal-roles">
           <h2 id="cal-roles">Roles</h2>
           {roles.controls}
-          <LinkList items={roles.resource.data?.items} failed={Boolean(roles.resource.error)} empty="No roles found." to={(r) => `/calibration/roles/${r.id}`} label={(r) => r.title} />
+          <LinkList
+            items={roles.resource.data?.items}
+            failed={Boolean(roles.resource.error)}
+            empty="No roles found."
+            to={(r) => `/calibration/roles/${r.id}`}
+            label={(r) => r.title}
+          />
         </section>
       </div>
     </section>
   );
 }
 
-function LinkList<T extends { id: string }>(props: { items: T[] | undefined; failed: boolean; empty: string; to: (item: T) => string; label: (item: T) => string }) {
+function LinkList<T extends { id: string }>(props: {
+  items: T[] | undefined;
+  failed: boolean;
+  empty: string;
+  to: (item: T) => string;
+  label: (item: T) => string;
+}) {
   if (!props.items) return props.failed ? null : <Loading />;
   if (props.items.length === 0) return <Empty>{props.empty}</Empty>;
   return (

@@ -12,9 +12,13 @@ import { RatingHabitsCard } from './RatingHabitsCard';
 
 export function InterviewerCalibrationPage() {
   const { memberId = '' } = useParams();
-  const cal = useApiQuery<InterviewerCalibration>(['calibration', 'interviewer', memberId], (signal) => get<InterviewerCalibration>(`/interviewers/${memberId}/calibration`, undefined, signal), {
-    refetchInterval: 30_000,
-  });
+  const cal = useApiQuery<InterviewerCalibration>(
+    ['calibration', 'interviewer', memberId],
+    (signal) => get<InterviewerCalibration>(`/interviewers/${memberId}/calibration`, undefined, signal),
+    {
+      refetchInterval: 30_000,
+    },
+  );
   const c = cal.data;
   usePageTitle(c ? `Calibration: ${c.name || 'Interviewer'}` : 'Calibration');
   if (!c) {
@@ -46,8 +50,8 @@ export function InterviewerCalibrationPage() {
           <p>{leniencyWords(c.offset, c.n)}</p>
           <p className="small muted">
             Based on {c.n} co-rated rating{c.n === 1 ? '' : 's'}
-            {c.computedAt ? ` · computed ${formatDateTime(c.computedAt)}` : ' · not computed yet (the nightly job computes it)'}. Debriefs subtract this offset from{' '}
-            {name}'s ratings.
+            {c.computedAt ? ` · computed ${formatDateTime(c.computedAt)}` : ' · not computed yet (the nightly job computes it)'}. Debriefs subtract
+            this offset from {name}'s ratings.
           </p>
           {c.recommendations ? (
             <p className="small">
@@ -65,15 +69,19 @@ export function InterviewerCalibrationPage() {
           <DistributionChart mine={mine} theirs={org} levels={levels} mineLabel={name} theirsLabel="organization" />
           <ul className="legend">
             <li>
-              <span className="legend__swatch legend__swatch--mine" aria-hidden="true" /> {name} ({c.ratingCount} rating{c.ratingCount === 1 ? '' : 's'}
+              <span className="legend__swatch legend__swatch--mine" aria-hidden="true" /> {name} ({c.ratingCount} rating
+              {c.ratingCount === 1 ? '' : 's'}
               {mine ? `, mean ${formatNumber(meanRating(mine))}` : ` · ${NOT_ENOUGH_DATA.toLowerCase()}`})
             </li>
             <li>
-              <span className="legend__swatch legend__swatch--org" aria-hidden="true" /> Organization ({c.organizationRatingCount} rating{c.organizationRatingCount === 1 ? '' : 's'}
+              <span className="legend__swatch legend__swatch--org" aria-hidden="true" /> Organization ({c.organizationRatingCount} rating
+              {c.organizationRatingCount === 1 ? '' : 's'}
               {org ? `, mean ${formatNumber(meanRating(org))}` : ` · ${NOT_ENOUGH_DATA.toLowerCase()}`})
             </li>
           </ul>
-          {!mine || !org ? <p className="small muted">Shares are shown from {MIN_COUNT} ratings on, so that no one's single rating can be read off the chart.</p> : null}
+          {!mine || !org ? (
+            <p className="small muted">Shares are shown from {MIN_COUNT} ratings on, so that no one's single rating can be read off the chart.</p>
+          ) : null}
         </section>
       </div>
       {c.outcomeValidity ? <OutcomeValidityCard validity={c.outcomeValidity} /> : null}

@@ -14,8 +14,8 @@ export function OutcomeValidityCard(props: { validity: InterviewerOutcomeValidit
       {estimated ? <p className="big-number">{formatR(v.shrunk)}</p> : null}
       <p>{outcomeValidityWords(v, DEFAULT_MIN_N)}</p>
       <p className="small muted">
-        Few hires make a raw correlation swing widely; the figure is pulled toward the organization's in proportion, so that a handful of hires cannot mark an
-        interviewer out.
+        Few hires make a raw correlation swing widely; the figure is pulled toward the organization's in proportion, so that a handful of hires cannot
+        mark an interviewer out.
       </p>
     </section>
   );

@@ -15,8 +15,8 @@ export function RatingHabitsCard(props: { name: string; habits?: RatingHabits; a
       {habits ? (
         <>
           <p className="small muted">
-            On {habits.scorecards} scorecard{habits.scorecards === 1 ? '' : 's'} with two or more ratings; flagged from {habits.minScorecardsToFlag} scorecards
-            on, when above the organization's 95th percentile.
+            On {habits.scorecards} scorecard{habits.scorecards === 1 ? '' : 's'} with two or more ratings; flagged from {habits.minScorecardsToFlag}{' '}
+            scorecards on, when above the organization's 95th percentile.
           </p>
           <dl className="figures">
             <Figure
@@ -42,8 +42,8 @@ export function RatingHabitsCard(props: { name: string; habits?: RatingHabits; a
         <>
           <h3>Amendments after reading the panel</h3>
           <p className="small">
-            {anchoring.afterViewingPanel} of {anchoring.amendments} amendment{anchoring.amendments === 1 ? '' : 's'} made after {props.name} had read the
-            panel's feedback (a change made after seeing co-panelists' ratings is not independent evidence).
+            {anchoring.afterViewingPanel} of {anchoring.amendments} amendment{anchoring.amendments === 1 ? '' : 's'} made after {props.name} had read
+            the panel's feedback (a change made after seeing co-panelists' ratings is not independent evidence).
           </p>
           {anchoring.items.length > 0 ? (
             <ul className="plain" data-testid="anchoring">
@@ -53,7 +53,9 @@ export function RatingHabitsCard(props: { name: string; habits?: RatingHabits; a
                   {a.changes.length === 0
                     ? 'no rating changed'
                     : a.changes.map((c) => `${c.dimensionName} ${c.before ?? 'not assessed'} → ${c.after ?? 'not assessed'}`).join('; ')}
-                  {a.recommendationBefore !== a.recommendationAfter ? ` · recommendation ${a.recommendationBefore ?? '—'} → ${a.recommendationAfter ?? '—'}` : ''}
+                  {a.recommendationBefore !== a.recommendationAfter
+                    ? ` · recommendation ${a.recommendationBefore ?? '—'} → ${a.recommendationAfter ?? '—'}`
+                    : ''}
                 </li>
               ))}
             </ul>

@@ -38,7 +38,8 @@ export function ReliabilityTable(props: { dimensions: RoleCalibration['dimension
               <tr key={d.dimensionId}>
                 <th scope="row">{label}</th>
                 <td>
-                  {alpha !== null ? <ReliabilityBar value={alpha} label={label} /> : null} <span className={`badge badge--${BADGE[words.tone]}`}>{words.label}</span>
+                  {alpha !== null ? <ReliabilityBar value={alpha} label={label} /> : null}{' '}
+                  <span className={`badge badge--${BADGE[words.tone]}`}>{words.label}</span>
                   {shortfall ? <span className="small muted"> ({shortfall})</span> : null}
                 </td>
                 <td className="num">{formatNumber(alpha)}</td>

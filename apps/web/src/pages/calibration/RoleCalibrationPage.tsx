@@ -11,9 +11,13 @@ import { ReliabilityTable } from './ReliabilityTable';
 
 export function RoleCalibrationPage() {
   const { roleId = '' } = useParams();
-  const cal = useApiQuery<RoleCalibration>(['calibration', 'role', roleId], (signal) => get<RoleCalibration>(`/roles/${roleId}/calibration`, undefined, signal), {
-    refetchInterval: 30_000,
-  });
+  const cal = useApiQuery<RoleCalibration>(
+    ['calibration', 'role', roleId],
+    (signal) => get<RoleCalibration>(`/roles/${roleId}/calibration`, undefined, signal),
+    {
+      refetchInterval: 30_000,
+    },
+  );
   const c = cal.data;
   usePageTitle(c ? `Reliability: ${c.title}` : 'Reliability');
   if (!c) {
@@ -34,9 +38,9 @@ export function RoleCalibrationPage() {
       </p>
       <h1>Reliability: {c.title}</h1>
       <p className="muted">
-        Krippendorff's alpha per dimension: how consistently different interviewers rate the same candidate. 0.8 and above is reliable; below 0.667 the
-        ratings say more about the interviewer than the candidate — sharpen that dimension's rubric anchors. A dimension is judged from {MIN_CANDIDATES}{' '}
-        candidates rated by two interviewers or more; before that alpha swings on a single rating.
+        Krippendorff's alpha per dimension: how consistently different interviewers rate the same candidate. 0.8 and above is reliable; below 0.667
+        the ratings say more about the interviewer than the candidate — sharpen that dimension's rubric anchors. A dimension is judged from{' '}
+        {MIN_CANDIDATES} candidates rated by two interviewers or more; before that alpha swings on a single rating.
         {c.computedAt ? ` Computed ${formatDateTime(c.computedAt)}.` : ' Not computed yet (the nightly job computes it).'}
       </p>
       <section className="card" aria-labelledby="reliability-title">

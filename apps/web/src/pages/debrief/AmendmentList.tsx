@@ -36,7 +36,8 @@ function AmendmentItem(props: { amendment: Amendment; levels: ScaleLevel[]; dime
   const a = props.amendment;
   const rating = (v: number | null) => (v === null || v === undefined ? 'not assessed' : `${v} (${labelOf(props.levels, v)})`);
   const rec = (r: string | null | undefined) => (r ? (RECOMMENDATION_LABELS[r as keyof typeof RECOMMENDATION_LABELS] ?? r) : 'none');
-  const recommendationChanged = a.recommendationBefore !== undefined && a.recommendationAfter !== undefined && a.recommendationBefore !== a.recommendationAfter;
+  const recommendationChanged =
+    a.recommendationBefore !== undefined && a.recommendationAfter !== undefined && a.recommendationBefore !== a.recommendationAfter;
   return (
     <li className={a.afterViewingPanel ? 'amendment amendment--after-panel' : 'amendment'} data-testid="amendment">
       <p className="small">

@@ -13,7 +13,13 @@ import { DECISION_LABELS, formatDateTime, REPORT_RECOMMENDATION_LABELS } from '.
  * The decision: recorded (with the report version it was made on), the form — offered only to whoever may decide —
  * or a note saying who decides.
  */
-export function DecisionCard(props: { debrief: Debrief; canDecide: boolean; hiringManagerId?: string | null; onDecided: (d: Decision) => void; onRefresh: () => void }) {
+export function DecisionCard(props: {
+  debrief: Debrief;
+  canDecide: boolean;
+  hiringManagerId?: string | null;
+  onDecided: (d: Decision) => void;
+  onRefresh: () => void;
+}) {
   const d = props.debrief;
   if (d.decision) return <DecisionRecorded decision={d.decision} />;
   if (!props.canDecide) return <WhoDecides debrief={d} hiringManagerId={props.hiringManagerId} />;
@@ -25,14 +31,19 @@ function WhoDecides(props: { debrief: Debrief; hiringManagerId?: string | null }
   const id = props.hiringManagerId;
   const known = id ? props.debrief.interviewerNames?.[id] : undefined;
   // A reader who may not list members simply gets no name.
-  const member = useApiQuery(['member', id], async (signal) => (await apiClient.GET('/v1/members/{id}', { params: { path: { id: id! } }, signal })).data ?? null, { enabled: Boolean(id && !known) });
+  const member = useApiQuery(
+    ['member', id],
+    async (signal) => (await apiClient.GET('/v1/members/{id}', { params: { path: { id: id! } }, signal })).data ?? null,
+    { enabled: Boolean(id && !known) },
+  );
   const name = known ?? member.data?.name;
   return (
     <section className="card decision" aria-labelledby="decision-title" data-testid="decision-not-yours">
       <h2 id="decision-title">Decision</h2>
       <p className="muted">
-        No decision yet. {name ? `${name}, the role's hiring manager,` : id === null ? 'Once the role has a hiring manager, they' : "The role's hiring manager"} (or an admin) records
-        it here.
+        No decision yet.{' '}
+        {name ? `${name}, the role's hiring manager,` : id === null ? 'Once the role has a hiring manager, they' : "The role's hiring manager"} (or an
+        admin) records it here.
       </p>
     </section>
   );
@@ -50,7 +61,11 @@ export function DecisionRecorded(props: { decision: Decision }) {
         Decided by {x.decidedBy?.name} {formatDateTime(x.decidedAt)}
         {version !== null ? ` on report version ${version}` : ' without a report'}
         {x.report ? ` (${REPORT_RECOMMENDATION_LABELS[x.report.recommendation]})` : ''}
-        {x.followedRecommendation === true ? ' · followed the recommendation' : x.followedRecommendation === false ? ' · overrode the recommendation' : ''}
+        {x.followedRecommendation === true
+          ? ' · followed the recommendation'
+          : x.followedRecommendation === false
+            ? ' · overrode the recommendation'
+            : ''}
       </p>
       {x.staleAcknowledged ? (
         <p className="small notice notice--warn" data-testid="decision-stale">
@@ -72,7 +87,10 @@ function DecisionForm(props: { debrief: Debrief; onDecided: (decision: Decision)
   const [staleReason, setStaleReason] = useState('');
   const needsOverride = overrideReasonRequired(decision, recommendation);
   const action = useAction((acknowledge: boolean) =>
-    post<Decision>(`/applications/${d.application.id}/decision`, decisionBody({ decision, rationale, overrideReason, staleReason: acknowledge ? staleReason : null }, recommendation)),
+    post<Decision>(
+      `/applications/${d.application.id}/decision`,
+      decisionBody({ decision, rationale, overrideReason, staleReason: acknowledge ? staleReason : null }, recommendation),
+    ),
   );
   const submit = async (acknowledge: boolean) => {
     const res = await action.run(acknowledge);
@@ -100,7 +118,11 @@ function DecisionForm(props: { debrief: Debrief; onDecided: (decision: Decision)
     <form className="card decision-form" onSubmit={onSubmit} noValidate aria-labelledby="decide-title" data-testid="decision-form">
       <h2 id="decide-title">Decision</h2>
       {isReportStale(err) ? null : (
-        <ProblemBanner error={err} claimed={['decision', 'rationale', 'overrideReason', 'staleReason', 'acknowledgeStale']} title="Could not record the decision" />
+        <ProblemBanner
+          error={err}
+          claimed={['decision', 'rationale', 'overrideReason', 'staleReason', 'acknowledgeStale']}
+          title="Could not record the decision"
+        />
       )}
       <fieldset className="choice-row" aria-describedby={err?.forField('decision').length ? 'decision-error' : undefined}>
         <legend>Hire this candidate?</legend>
@@ -112,12 +134,18 @@ function DecisionForm(props: { debrief: Debrief; onDecided: (decision: Decision)
         ))}
         <FieldError id="decision-error" messages={err?.forField('decision')} />
       </fieldset>
-      <Field label="Rationale" hint="Why — read by the recruiter, the panel and auditors. At least 10 characters." errors={err?.forField('rationale')}>
+      <Field
+        label="Rationale"
+        hint="Why — read by the recruiter, the panel and auditors. At least 10 characters."
+        errors={err?.forField('rationale')}
+      >
         {(p) => <textarea {...p} rows={3} name="rationale" value={rationale} onChange={(e) => setRationale(e.target.value)} />}
       </Field>
       {needsOverride || err?.forField('overrideReason').length ? (
         <Field label="Override reason (required)" hint={explanation ?? undefined} errors={err?.forField('overrideReason')}>
-          {(p) => <textarea {...p} rows={2} name="overrideReason" value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} required />}
+          {(p) => (
+            <textarea {...p} rows={2} name="overrideReason" value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} required />
+          )}
         </Field>
       ) : null}
       {stale ? (
@@ -129,18 +157,28 @@ function DecisionForm(props: { debrief: Debrief; onDecided: (decision: Decision)
           ) : (
             <>
               <p>
-                <strong>The report is not up to date.</strong> {staleOn != null ? `Version ${staleOn}` : 'The latest report'} does not yet include every submitted scorecard
-                — new or amended feedback is still being computed — so a decision now would not rest on all of the panel's feedback.
+                <strong>The report is not up to date.</strong> {staleOn != null ? `Version ${staleOn}` : 'The latest report'} does not yet include
+                every submitted scorecard — new or amended feedback is still being computed — so a decision now would not rest on all of the panel's
+                feedback.
               </p>
               <p>Either wait: this page refreshes by itself and the report usually catches up within seconds; then record the decision again.</p>
               <button type="button" className="button" onClick={props.onRefresh} data-testid="refresh-report">
                 Refresh the report now
               </button>
               <p>Or decide on this version anyway and say why:</p>
-              <Field label="Why decide before the report is up to date? (required)" errors={[...(err?.forField('staleReason') ?? []), ...(err?.forField('acknowledgeStale') ?? [])]}>
+              <Field
+                label="Why decide before the report is up to date? (required)"
+                errors={[...(err?.forField('staleReason') ?? []), ...(err?.forField('acknowledgeStale') ?? [])]}
+              >
                 {(p) => <textarea {...p} rows={2} name="staleReason" value={staleReason} onChange={(e) => setStaleReason(e.target.value)} />}
               </Field>
-              <button type="button" className="button button--danger" disabled={action.pending || !decision} onClick={() => void submit(true)} data-testid="decide-on-stale">
+              <button
+                type="button"
+                className="button button--danger"
+                disabled={action.pending || !decision}
+                onClick={() => void submit(true)}
+                data-testid="decide-on-stale"
+              >
                 Decide on {staleOn != null ? `version ${staleOn}` : 'this report'} anyway
               </button>
             </>

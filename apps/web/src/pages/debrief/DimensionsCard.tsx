@@ -23,7 +23,11 @@ export function DimensionsCard(props: { debrief: Debrief; levels: ScaleLevel[] }
     dots: d.scorecards.flatMap((sc) =>
       sc.ratings
         .filter((r) => r.dimensionId === dim.dimensionId && !r.notAssessed && r.rating !== null)
-        .map((r) => ({ value: r.rating as number, colourIndex: interviewers.find((i) => i.id === sc.interviewer.id)?.colourIndex ?? 0, label: sc.interviewer.name })),
+        .map((r) => ({
+          value: r.rating as number,
+          colourIndex: interviewers.find((i) => i.id === sc.interviewer.id)?.colourIndex ?? 0,
+          label: sc.interviewer.name,
+        })),
     ),
     adjustedMean: dim.adjustedMean,
     rawMean: dim.rawMean,
@@ -37,7 +41,8 @@ export function DimensionsCard(props: { debrief: Debrief; levels: ScaleLevel[] }
       <h2 id="dimensions-chart-title">Ratings per dimension</h2>
       {unassessedRequired.length > 0 ? (
         <p className="callout callout--disagreement" role="note" data-testid="unassessed-required">
-          <strong>Not rated by anyone yet:</strong> {unassessedRequired.map((dim) => dim.name).join(', ')} — required before the report can recommend hiring.
+          <strong>Not rated by anyone yet:</strong> {unassessedRequired.map((dim) => dim.name).join(', ')} — required before the report can recommend
+          hiring.
         </p>
       ) : null}
       <Legend items={interviewers.map((i) => ({ label: i.name, colourIndex: i.colourIndex }))} />
@@ -48,11 +53,21 @@ export function DimensionsCard(props: { debrief: Debrief; levels: ScaleLevel[] }
           <thead>
             <tr>
               <th scope="col">Dimension</th>
-              <th scope="col" className="num">Weight</th>
-              <th scope="col" className="num">Raters</th>
-              <th scope="col" className="num">Raw mean</th>
-              <th scope="col" className="num">Adjusted mean</th>
-              <th scope="col" className="num">Range</th>
+              <th scope="col" className="num">
+                Weight
+              </th>
+              <th scope="col" className="num">
+                Raters
+              </th>
+              <th scope="col" className="num">
+                Raw mean
+              </th>
+              <th scope="col" className="num">
+                Adjusted mean
+              </th>
+              <th scope="col" className="num">
+                Range
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -60,7 +75,11 @@ export function DimensionsCard(props: { debrief: Debrief; levels: ScaleLevel[] }
               const required = dim.required !== false;
               const unassessed = dim.raters === 0;
               return (
-                <tr key={dim.dimensionId} className={dim.disagreement || (required && unassessed) ? 'row--flagged' : undefined} data-dimension={dim.name}>
+                <tr
+                  key={dim.dimensionId}
+                  className={dim.disagreement || (required && unassessed) ? 'row--flagged' : undefined}
+                  data-dimension={dim.name}
+                >
                   <th scope="row">
                     {dim.name}
                     {required ? <span className="badge badge--required">required</span> : <span className="badge badge--optional">optional</span>}

@@ -19,7 +19,8 @@ export function Callouts(props: { debrief: Debrief }) {
       ) : null}
       {d.disagreements.length > 0 ? (
         <div className="callout callout--disagreement" role="note" data-testid="disagreements">
-          <strong>Disagreement</strong> on {d.disagreements.length === 1 ? 'one dimension' : `${d.disagreements.length} dimensions`} (ratings 2+ points apart):
+          <strong>Disagreement</strong> on {d.disagreements.length === 1 ? 'one dimension' : `${d.disagreements.length} dimensions`} (ratings 2+
+          points apart):
           <ul>
             {d.disagreements.map((x) => (
               <li key={x.dimensionId}>
@@ -58,14 +59,20 @@ export function InterviewerOffsets(props: { debrief: Debrief }) {
   return (
     <section className="card" aria-labelledby="offsets-title">
       <h2 id="offsets-title">Leniency correction</h2>
-      <p className="small muted">Each interviewer's historical tendency to rate higher (+) or lower (−) than co-panelists, subtracted from their ratings.</p>
+      <p className="small muted">
+        Each interviewer's historical tendency to rate higher (+) or lower (−) than co-panelists, subtracted from their ratings.
+      </p>
       <div className="table-scroll">
         <table className="table table--compact">
           <thead>
             <tr>
               <th scope="col">Interviewer</th>
-              <th scope="col" className="num">Offset</th>
-              <th scope="col" className="num">Based on</th>
+              <th scope="col" className="num">
+                Offset
+              </th>
+              <th scope="col" className="num">
+                Based on
+              </th>
               <th scope="col">Calibration</th>
             </tr>
           </thead>
@@ -101,10 +108,13 @@ export function AwaitingFeedback(props: { debrief: Debrief; canNudge: boolean })
           return (
             <li key={`${a.interviewId}-${a.interviewer.id}`} className="waiting-row" data-testid="waiting-row">
               <span>
-                {a.interviewer.name} · {a.round.name} · {a.scorecardStatus === 'draft' ? 'draft started' : a.scorecardStatus === 'withdrawn' ? 'withdrawn' : 'not started'} (
+                {a.interviewer.name} · {a.round.name} ·{' '}
+                {a.scorecardStatus === 'draft' ? 'draft started' : a.scorecardStatus === 'withdrawn' ? 'withdrawn' : 'not started'} (
                 {ended ? 'ended' : 'ends'} {formatDateTime(a.endsAt)})
               </span>
-              {props.canNudge && ended ? <NudgeButton interviewId={a.interviewId} interviewerId={a.interviewer.id} name={a.interviewer.name} /> : null}
+              {props.canNudge && ended ? (
+                <NudgeButton interviewId={a.interviewId} interviewerId={a.interviewer.id} name={a.interviewer.name} />
+              ) : null}
             </li>
           );
         })}
@@ -130,7 +140,13 @@ function NudgeButton(props: { interviewId: string; interviewerId: string; name: 
   }
   return (
     <span className="nudge">
-      <button type="button" className="button button--small" onClick={() => void onClick()} disabled={action.pending} aria-label={`Nudge ${props.name} for feedback`}>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => void onClick()}
+        disabled={action.pending}
+        aria-label={`Nudge ${props.name} for feedback`}
+      >
         Nudge
       </button>
       {action.error ? (

@@ -6,7 +6,11 @@ import { reasonContextOf, reasonSentence } from '../../lib/reasons';
 export function RecommendationCard(props: { debrief: Debrief; levels: ScaleLevel[] }) {
   const report = props.debrief.report!;
   return (
-    <section className={`card recommendation recommendation--${report.recommendation}`} aria-labelledby="recommendation-title" data-testid="recommendation">
+    <section
+      className={`card recommendation recommendation--${report.recommendation}`}
+      aria-labelledby="recommendation-title"
+      data-testid="recommendation"
+    >
       <h2 id="recommendation-title">
         Recommendation: <span data-testid="recommendation-value">{REPORT_RECOMMENDATION_LABELS[report.recommendation] ?? report.recommendation}</span>
       </h2>

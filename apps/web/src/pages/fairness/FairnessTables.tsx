@@ -10,7 +10,9 @@ export function DimensionTable(props: { report: AdverseImpactReport }) {
   return (
     <section className="card" aria-label="Differences by dimension">
       <h2>Differences by dimension</h2>
-      <p className="small muted">Cohen's d of each group's mean rating against everyone else's (known), with a 90 % interval; ratings on the 4-point scale.</p>
+      <p className="small muted">
+        Cohen's d of each group's mean rating against everyone else's (known), with a 90 % interval; ratings on the 4-point scale.
+      </p>
       <table className="table">
         <thead>
           <tr>
@@ -22,7 +24,10 @@ export function DimensionTable(props: { report: AdverseImpactReport }) {
         </thead>
         <tbody>
           {rows.map((d) => (
-            <tr key={`${d.dimension}:${d.category}:${d.group}`} className={d.low !== null && d.high !== null && (d.low > 0 || d.high < 0) ? 'row--flagged' : undefined}>
+            <tr
+              key={`${d.dimension}:${d.category}:${d.group}`}
+              className={d.low !== null && d.high !== null && (d.low > 0 || d.high < 0) ? 'row--flagged' : undefined}
+            >
               <td>{d.dimension}</td>
               <td>
                 {labels[d.category] ?? d.category}: {groupLabel(d.group, labels)}
@@ -30,7 +35,15 @@ export function DimensionTable(props: { report: AdverseImpactReport }) {
               <td>
                 {d.n} / {d.nOthers}
               </td>
-              <td>{d.suppressed ? <span className="badge badge--none">suppressed</span> : d.d === null ? '—' : `${formatSigned(d.d)} (${formatNumber(d.low)} to ${formatNumber(d.high)})`}</td>
+              <td>
+                {d.suppressed ? (
+                  <span className="badge badge--none">suppressed</span>
+                ) : d.d === null ? (
+                  '—'
+                ) : (
+                  `${formatSigned(d.d)} (${formatNumber(d.low)} to ${formatNumber(d.high)})`
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -46,8 +59,8 @@ export function InterviewerGapTable(props: { report: AdverseImpactReport }) {
     <section className="card" aria-label="Interviewer score gaps">
       <h2>Interviewer score gaps</h2>
       <p className="small muted">
-        Mean rating an interviewer gave a group minus the mean they gave everyone else, with a 90 % interval; flagged only on 20 or more scorecards when
-        the interval excludes zero.
+        Mean rating an interviewer gave a group minus the mean they gave everyone else, with a 90 % interval; flagged only on 20 or more scorecards
+        when the interval excludes zero.
       </p>
       {rows.length === 0 ? (
         <Empty>No interviewer has rated 5 or more people of two groups yet.</Empty>

@@ -39,25 +39,38 @@ export function DimensionAnswerFields(props: {
             levels={props.levels}
             value={a.rating}
             onChange={(rating) => props.onAnswer({ rating })}
-           
+
             invalid={ratingErrors.length > 0}
             describedBy={ratingErrors.length ? ratingErrorId : undefined}
           />
           <FieldError id={ratingErrorId} messages={ratingErrors} />
-          <Field label={`Evidence for ${d.name}`} hint="What the candidate said or did — facts, not impressions." errors={errorsAt(`${base}.evidence`)}>
-            {(p) => <textarea {...p} rows={4} name={`evidence-${d.id}`} value={a.evidence} onChange={(e) => props.onAnswer({ evidence: e.target.value })} />}
+          <Field
+            label={`Evidence for ${d.name}`}
+            hint="What the candidate said or did — facts, not impressions."
+            errors={errorsAt(`${base}.evidence`)}
+          >
+            {(p) => (
+              <textarea {...p} rows={4} name={`evidence-${d.id}`} value={a.evidence} onChange={(e) => props.onAnswer({ evidence: e.target.value })} />
+            )}
           </Field>
         </>
       ) : (
         <Field label={`Why was ${d.name} not assessed?`} errors={errorsAt(`${base}.notAssessedReason`)}>
-          {(p) => <input {...p} name={`reason-${d.id}`} value={a.notAssessedReason} onChange={(e) => props.onAnswer({ notAssessedReason: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              name={`reason-${d.id}`}
+              value={a.notAssessedReason}
+              onChange={(e) => props.onAnswer({ notAssessedReason: e.target.value })}
+            />
+          )}
         </Field>
       )}
       <label className="check">
         <input
           type="checkbox"
           checked={a.notAssessed}
-         
+
           onChange={(e) => props.onAnswer(e.target.checked ? { notAssessed: true, rating: null } : { notAssessed: false, notAssessedReason: '' })}
         />{' '}
         I could not assess {d.name}

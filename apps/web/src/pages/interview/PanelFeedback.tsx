@@ -18,7 +18,10 @@ export function PanelFeedback(props: { applicationId: string; roleId: string; un
   const feedback = useApiQuery(
     interviewKeys.panel(props.applicationId),
     async (signal) => {
-      const [page, role] = await Promise.all([loadPanelScorecards(props.applicationId, signal), mayReadRole ? loadRoleOrNull(props.roleId, signal) : Promise.resolve(null)]);
+      const [page, role] = await Promise.all([
+        loadPanelScorecards(props.applicationId, signal),
+        mayReadRole ? loadRoleOrNull(props.roleId, signal) : Promise.resolve(null),
+      ]);
       const names: Record<string, string> = Object.fromEntries([...(role?.dimensions ?? []), ...props.dimensions].map((d) => [d.id, d.name]));
       return page.items.filter((sc) => sc.status === 'submitted' && sc.interviewerId !== myId).map((sc) => toViewScorecard(sc, names));
     },

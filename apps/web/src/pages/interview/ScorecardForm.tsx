@@ -6,7 +6,16 @@ import { SaveState, useAutosave } from '../../lib/hooks';
 import { LEVEL_LABELS, RECOMMENDATION_LABELS } from '../../lib/labels';
 import { ApiError, remapIndexedErrors } from '../../lib/problem';
 import { levelsOf } from '../../lib/ratingScale';
-import { draftPayload, formFingerprint, formFromScorecard, progress, ScorecardForm as FormState, submitPayload, submitProblems, toggle } from '../../lib/scorecard';
+import {
+  draftPayload,
+  formFingerprint,
+  formFromScorecard,
+  progress,
+  ScorecardForm as FormState,
+  submitPayload,
+  submitProblems,
+  toggle,
+} from '../../lib/scorecard';
 import { DimensionAnswerFields } from './DimensionAnswerFields';
 import { amendScorecard, saveDraft, submitScorecard } from './interview-api';
 
@@ -26,7 +35,12 @@ const SAVE_LABELS: Record<SaveState, string> = {
  * The scorecard form: autosaved as a draft while it is written, checked as a whole before it is sent (every problem
  * at once, each beside its field), then submitted — or, with a reason, amended after submission.
  */
-export function ScorecardForm(props: { kit: InterviewKit; amending: boolean; onCancelAmend: () => void; onSubmitted: (scorecard: Scorecard) => void }) {
+export function ScorecardForm(props: {
+  kit: InterviewKit;
+  amending: boolean;
+  onCancelAmend: () => void;
+  onSubmitted: (scorecard: Scorecard) => void;
+}) {
   const { kit, amending } = props;
   const interviewId = kit.interview.id;
   const dimensions = kit.focusDimensions;
@@ -67,7 +81,9 @@ export function ScorecardForm(props: { kit: InterviewKit; amending: boolean; onC
     }
     try {
       const body = { ...rest, recommendation };
-      const scorecard = amending ? await amendScorecard(interviewId, body, amendReason.trim()) : await submitScorecard(interviewId, body, idempotency.current.key);
+      const scorecard = amending
+        ? await amendScorecard(interviewId, body, amendReason.trim())
+        : await submitScorecard(interviewId, body, idempotency.current.key);
       autosave.markSaved(fingerprint);
       props.onSubmitted(scorecard);
     } catch (err) {
@@ -82,17 +98,26 @@ export function ScorecardForm(props: { kit: InterviewKit; amending: boolean; onC
     <form className="card scorecard-form" onSubmit={onSubmit} noValidate aria-labelledby="scorecard-title" data-testid="scorecard-form">
       <div className="scorecard-form__head">
         <h2 id="scorecard-title">{amending ? 'Amend your scorecard' : 'Your scorecard'}</h2>
-        <span className={`autosave autosave--${autosave.state}`} role="status" aria-live="polite" data-testid="autosave-status" data-state={autosave.state}>
+        <span
+          className={`autosave autosave--${autosave.state}`}
+          role="status"
+          aria-live="polite"
+          data-testid="autosave-status"
+          data-state={autosave.state}
+        >
           {SAVE_LABELS[autosave.state]}
           {autosave.state === 'saved' && autosave.savedAt ? ` ${autosave.savedAt.toLocaleTimeString()}` : ''}
         </span>
       </div>
       <p className="muted small">
-        Rate each focus dimension against its rubric and write what you saw and heard. Your feedback stays blind: you see the panel's only after you submit.
+        Rate each focus dimension against its rubric and write what you saw and heard. Your feedback stays blind: you see the panel's only after you
+        submit.
         {kit.minEvidenceLength ? ` Evidence needs at least ${kit.minEvidenceLength} characters.` : ''}
       </p>
       <ProblemBanner error={submitError} claimed={CLAIMED} title={amending ? 'Could not amend' : 'Could not submit'} />
-      {autosave.state === 'error' && autosave.error && !submitError ? <ProblemBanner error={autosave.error} claimed={CLAIMED} title="Draft not saved" /> : null}
+      {autosave.state === 'error' && autosave.error && !submitError ? (
+        <ProblemBanner error={autosave.error} claimed={CLAIMED} title="Draft not saved" />
+      ) : null}
       <FieldError messages={errorsAt('ratings')} />
 
       {dimensions.map((d, index) => (
@@ -115,7 +140,8 @@ export function ScorecardForm(props: { kit: InterviewKit; amending: boolean; onC
           <legend>Red flags</legend>
           {redFlagOptions.map((flag) => (
             <label key={flag} className="check check--red-flag">
-              <input type="checkbox" checked={form.redFlags.includes(flag)} onChange={() => set({ redFlags: toggle(form.redFlags, flag) })} /> ⚑ {flag}
+              <input type="checkbox" checked={form.redFlags.includes(flag)} onChange={() => set({ redFlags: toggle(form.redFlags, flag) })} /> ⚑{' '}
+              {flag}
             </label>
           ))}
           <FieldError messages={errorsUnder('redFlags')} />
@@ -126,17 +152,28 @@ export function ScorecardForm(props: { kit: InterviewKit; amending: boolean; onC
         <legend>Level (optional)</legend>
         {LEVELS.map((l) => (
           <label key={l} className="pill">
-            <input type="radio" name="levelAssessment" value={l} checked={form.levelAssessment === l} onChange={() => set({ levelAssessment: l })} /> {LEVEL_LABELS[l]}
+            <input type="radio" name="levelAssessment" value={l} checked={form.levelAssessment === l} onChange={() => set({ levelAssessment: l })} />{' '}
+            {LEVEL_LABELS[l]}
           </label>
         ))}
         <FieldError id="level-error" messages={errorsAt('levelAssessment')} />
       </fieldset>
 
-      <fieldset className="choice-row choice-row--recommendation" aria-describedby={errorsAt('recommendation').length ? 'recommendation-error' : undefined}>
+      <fieldset
+        className="choice-row choice-row--recommendation"
+        aria-describedby={errorsAt('recommendation').length ? 'recommendation-error' : undefined}
+      >
         <legend>Overall recommendation</legend>
         {RECOMMENDATIONS.map((r) => (
           <label key={r} className={`pill pill--${r}`}>
-            <input type="radio" name="recommendation" value={r} checked={form.recommendation === r} aria-invalid={errorsAt('recommendation').length > 0 || undefined} onChange={() => set({ recommendation: r })} />{' '}
+            <input
+              type="radio"
+              name="recommendation"
+              value={r}
+              checked={form.recommendation === r}
+              aria-invalid={errorsAt('recommendation').length > 0 || undefined}
+              onChange={() => set({ recommendation: r })}
+            />{' '}
             {RECOMMENDATION_LABELS[r]}
           </label>
         ))}

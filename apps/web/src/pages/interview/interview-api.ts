@@ -19,7 +19,12 @@ export async function saveDraft(interviewId: string, body: ScorecardDraftBody) {
 
 /** Submits once: a retry with the same key and body replays the first answer (Idempotency-Key). */
 export async function submitScorecard(interviewId: string, body: ScorecardSubmitBody, idempotencyKey: string) {
-  return unwrap(await apiClient.POST('/v1/interviews/{id}/scorecard/submit', { params: { path: { id: interviewId }, header: { 'Idempotency-Key': idempotencyKey } }, body }));
+  return unwrap(
+    await apiClient.POST('/v1/interviews/{id}/scorecard/submit', {
+      params: { path: { id: interviewId }, header: { 'Idempotency-Key': idempotencyKey } },
+      body,
+    }),
+  );
 }
 
 export async function amendScorecard(interviewId: string, body: ScorecardSubmitBody, reason: string) {

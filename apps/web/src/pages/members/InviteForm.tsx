@@ -38,13 +38,23 @@ export function InviteForm(props: { onInvited: () => void }) {
         {(p) => <input {...p} name="name" autoComplete="off" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
       </Field>
       <Field label="Email" errors={messages('email')}>
-        {(p) => <input {...p} type="email" name="email" autoComplete="off" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            type="email"
+            name="email"
+            autoComplete="off"
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.target.value })}
+          />
+        )}
       </Field>
       <fieldset className="checks" aria-describedby={messages('roles').length ? 'invite-roles-error' : undefined}>
         <legend>Roles</legend>
         {MEMBER_ROLES.map((r) => (
           <label key={r} className="check">
-            <input type="checkbox" checked={form.roles.includes(r)} onChange={() => setForm({ ...form, roles: toggle(form.roles, r) })} /> {ROLE_LABELS[r]}
+            <input type="checkbox" checked={form.roles.includes(r)} onChange={() => setForm({ ...form, roles: toggle(form.roles, r) })} />{' '}
+            {ROLE_LABELS[r]}
           </label>
         ))}
         <FieldError id="invite-roles-error" messages={[...(problems.roles ?? []), ...(err?.under('roles') ?? [])]} />

@@ -29,7 +29,14 @@ export function MemberCard(props: { member: Member; isSelf: boolean; onChanged: 
     setResent(null);
     const ok = await action.run(kind);
     if (!ok) return;
-    setDone({ resend: null, revoke: 'Invitation revoked: its link no longer works.', deactivate: `${member.name} is deactivated and can no longer sign in.`, reactivate: `${member.name} can sign in again.` }[kind]);
+    setDone(
+      {
+        resend: null,
+        revoke: 'Invitation revoked: its link no longer works.',
+        deactivate: `${member.name} is deactivated and can no longer sign in.`,
+        reactivate: `${member.name} can sign in again.`,
+      }[kind],
+    );
     await props.onChanged();
   };
   const status = memberStatusLabel(member);
@@ -48,10 +55,20 @@ export function MemberCard(props: { member: Member; isSelf: boolean; onChanged: 
         <span className={`member-status member-status--${tone}`}>{status}</span>
       </div>
       <p className="small">Roles: {member.roles.map((r) => ROLE_LABELS[r]).join(', ')}</p>
-      {pendingInvite ? <p className="muted small">Sent {new Date(member.inviteSentAt!).toLocaleString()}; the link works until {new Date(member.inviteExpiresAt!).toLocaleString()}.</p> : null}
-      {member.status === 'deactivated' && !member.joined ? <p className="muted small">To invite this person again, use the invitation form with the same email.</p> : null}
+      {pendingInvite ? (
+        <p className="muted small">
+          Sent {new Date(member.inviteSentAt!).toLocaleString()}; the link works until {new Date(member.inviteExpiresAt!).toLocaleString()}.
+        </p>
+      ) : null}
+      {member.status === 'deactivated' && !member.joined ? (
+        <p className="muted small">To invite this person again, use the invitation form with the same email.</p>
+      ) : null}
       <ProblemBanner error={action.error} title="Could not do that" />
-      {done ? <p role="status" className="small">{done}</p> : null}
+      {done ? (
+        <p role="status" className="small">
+          {done}
+        </p>
+      ) : null}
       {resent && pendingInvite ? <InviteLink name={member.name} token={resent} resent /> : null}
       {editing ? (
         <RolesEditor
@@ -67,7 +84,11 @@ export function MemberCard(props: { member: Member; isSelf: boolean; onChanged: 
       ) : null}
       {confirming ? (
         <div className="confirm" role="group" aria-label="Confirm">
-          <p>{confirming === 'revoke' ? `Revoke the invitation of ${member.name}? Its link stops working.` : `Deactivate ${member.name}? They can no longer sign in; you can reactivate them later.`}</p>
+          <p>
+            {confirming === 'revoke'
+              ? `Revoke the invitation of ${member.name}? Its link stops working.`
+              : `Deactivate ${member.name}? They can no longer sign in; you can reactivate them later.`}
+          </p>
           <button type="button" className="button button--danger" onClick={() => void run(confirming)}>
             {confirming === 'revoke' ? 'Yes, revoke' : 'Yes, deactivate'}
           </button>

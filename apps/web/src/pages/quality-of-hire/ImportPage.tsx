@@ -57,8 +57,8 @@ export function OutcomeImportPage() {
       </p>
       <h1>Import outcomes</h1>
       <p className="muted">
-        A CSV file from the HR system, one outcome a row. Check it first: the dry run reads every row and reports each problem with its row and column, and
-        writes nothing. A file is imported all or nothing.
+        A CSV file from the HR system, one outcome a row. Check it first: the dry run reads every row and reports each problem with its row and
+        column, and writes nothing. A file is imported all or nothing.
       </p>
       <form
         className="card"

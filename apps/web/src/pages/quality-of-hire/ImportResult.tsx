@@ -26,7 +26,8 @@ export function ImportResult(props: { upload: OutcomeImport }) {
         <ScrollRegion label="Rejected rows">
           <table className="table" data-testid="import-errors">
             <caption className="small muted">
-              Rejected rows{u.errorsTotal > u.errors.length ? ` (the first ${u.errors.length} of ${u.errorsTotal} problems)` : ''}; row 1 is the first line after the header
+              Rejected rows{u.errorsTotal > u.errors.length ? ` (the first ${u.errors.length} of ${u.errorsTotal} problems)` : ''}; row 1 is the first
+              line after the header
             </caption>
             <thead>
               <tr>

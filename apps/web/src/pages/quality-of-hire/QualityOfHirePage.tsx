@@ -17,13 +17,21 @@ export function RoleQualityOfHirePage() {
   const { hasRole } = useAuth();
   // People analytics may not read roles; the report is theirs all the same.
   const canReadRoles = hasRole('admin', 'recruiter', 'hiring_manager');
-  const role = useApiQuery<Role>(['quality-of-hire', 'role', roleId], (signal) => get<Role>(`/roles/${roleId}`, undefined, signal), { enabled: canReadRoles });
+  const role = useApiQuery<Role>(['quality-of-hire', 'role', roleId], (signal) => get<Role>(`/roles/${roleId}`, undefined, signal), {
+    enabled: canReadRoles,
+  });
   const title = role.data?.title;
   usePageTitle(title ? `Quality of hire: ${title}` : 'Quality of hire of a role');
   return (
     <section className="page qoh-page" data-testid="role-quality-of-hire">
       <p className="breadcrumbs">
-        <Link to="/quality-of-hire">Quality of hire</Link> ›{canReadRoles && title ? <> <Link to={`/roles/${roleId}`}>{title}</Link></> : null}
+        <Link to="/quality-of-hire">Quality of hire</Link> ›
+        {canReadRoles && title ? (
+          <>
+            {' '}
+            <Link to={`/roles/${roleId}`}>{title}</Link>
+          </>
+        ) : null}
       </p>
       <h1>Quality of hire{title ? `: ${title}` : ' of this role'}</h1>
       <Report roleId={roleId} />
@@ -41,7 +49,9 @@ export function QualityOfHirePage() {
   return (
     <section className="page qoh-page" data-testid="quality-of-hire">
       <h1>Quality of hire</h1>
-      <p className="muted">How well the interview loops' figures predicted how the people hired did afterwards: ratings at review points and whether they stayed.</p>
+      <p className="muted">
+        How well the interview loops' figures predicted how the people hired did afterwards: ratings at review points and whether they stayed.
+      </p>
       <div className="qoh-links">
         {canImport ? (
           <Link className="button" to="/quality-of-hire/import">
@@ -81,7 +91,18 @@ function Report(props: { roleId: string | null }) {
   return (
     <>
       <ProblemBanner error={v.error} />
-      {v.loading ? <Loading /> : <ReportHeader report={v.report} job={v.job} computing={v.computing} missing={v.missing} computeError={v.computeError} onCompute={() => void v.compute()} />}
+      {v.loading ? (
+        <Loading />
+      ) : (
+        <ReportHeader
+          report={v.report}
+          job={v.job}
+          computing={v.computing}
+          missing={v.missing}
+          computeError={v.computeError}
+          onCompute={() => void v.compute()}
+        />
+      )}
       {v.report && v.report.status === 'done' ? <ReportView report={v.report} /> : null}
       {v.missing && !v.job ? <Empty>No report yet: press "Compute now" to compute the first one (it takes a few seconds).</Empty> : null}
     </>

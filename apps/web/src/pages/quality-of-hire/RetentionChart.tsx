@@ -22,7 +22,14 @@ export function RetentionChart(props: { retention: Retention }) {
   const words = logRankWords(logRank);
   return (
     <figure className="qoh-figure">
-      <svg className="chart" role="img" aria-labelledby="qoh-retention-title" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" data-testid="qoh-retention">
+      <svg
+        className="chart"
+        role="img"
+        aria-labelledby="qoh-retention-title"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        data-testid="qoh-retention"
+      >
         <title id="qoh-retention-title">{`Share still employed by days since the start, ${groups.map((g) => `${g.label} (${g.n})`).join(' and ')}. ${words}`}</title>
         {[0, 0.25, 0.5, 0.75, 1].map((t) => (
           <g key={t}>

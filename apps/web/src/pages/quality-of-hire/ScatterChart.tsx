@@ -41,7 +41,13 @@ export function ScatterChart(props: { points: ScatterPoint[]; correlation: strin
         <text x={(PAD.left + WIDTH - PAD.right) / 2} y={HEIGHT - 6} textAnchor="middle" className="chart__sublabel">
           Panel score (weighted, after leniency correction)
         </text>
-        <text x={14} y={(PAD.top + HEIGHT - PAD.bottom) / 2} textAnchor="middle" className="chart__sublabel" transform={`rotate(-90 14 ${(PAD.top + HEIGHT - PAD.bottom) / 2})`}>
+        <text
+          x={14}
+          y={(PAD.top + HEIGHT - PAD.bottom) / 2}
+          textAnchor="middle"
+          className="chart__sublabel"
+          transform={`rotate(-90 14 ${(PAD.top + HEIGHT - PAD.bottom) / 2})`}
+        >
           12-month rating
         </text>
         {points.map((p) => (

@@ -33,7 +33,9 @@ export function ValidityBars(props: { outcomes: ValidityOutcome[]; predictors: V
               return (
                 <li key={predictor.key} className="qoh-bar" data-predictor={predictor.key}>
                   <span className="qoh-bar__label">{predictor.label}</span>
-                  {cell && cell.status === 'estimated' && cell.pearson !== null ? <Bar cell={cell} label={`${predictor.label} and ${outcome.label}`} /> : null}
+                  {cell && cell.status === 'estimated' && cell.pearson !== null ? (
+                    <Bar cell={cell} label={`${predictor.label} and ${outcome.label}`} />
+                  ) : null}
                   <span className={`qoh-bar__words small${cell?.status === 'estimated' ? '' : ' muted'}`}>{words}</span>
                 </li>
               );
@@ -48,7 +50,13 @@ export function ValidityBars(props: { outcomes: ValidityOutcome[]; predictors: V
 function Bar(props: { cell: ValidityCell; label: string }) {
   const { cell } = props;
   return (
-    <svg className="chart qoh-bar__chart" role="img" aria-label={`${props.label}: r ${formatR(cell.pearson)}${cell.corrected !== null ? `, corrected ${formatR(cell.corrected)}` : ''}`} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%">
+    <svg
+      className="chart qoh-bar__chart"
+      role="img"
+      aria-label={`${props.label}: r ${formatR(cell.pearson)}${cell.corrected !== null ? `, corrected ${formatR(cell.corrected)}` : ''}`}
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      width="100%"
+    >
       <line x1={x(0)} x2={x(0)} y1={2} y2={HEIGHT - 12} className="chart__axis" />
       {[-1, -0.5, 0.5, 1].map((t) => (
         <line key={t} x1={x(t)} x2={x(t)} y1={2} y2={HEIGHT - 12} className="chart__grid" />

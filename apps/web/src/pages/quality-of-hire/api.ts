@@ -22,14 +22,20 @@ export function useValidityReport(roleId: string | null) {
   const [queuedId, setQueuedId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [computeError, setComputeError] = useState<ApiError | null>(null);
-  const latest = useApiQuery<ValidityReport>(latestKey(roleId), (signal) => get<ValidityReport>('/quality-of-hire/reports/latest', roleId ? { roleId } : undefined, signal));
+  const latest = useApiQuery<ValidityReport>(latestKey(roleId), (signal) =>
+    get<ValidityReport>('/quality-of-hire/reports/latest', roleId ? { roleId } : undefined, signal),
+  );
   const followedId = queuedId ?? (latest.data && isPending(latest.data.status) ? latest.data.id : null);
   const cached = followedId ? client.getQueryData<ValidityReport>(reportKey(followedId)) : undefined;
   const polling = followedId !== null && (!cached || isPending(cached.status));
-  const followed = useApiQuery<ValidityReport>(reportKey(followedId), (signal) => get<ValidityReport>(`/quality-of-hire/reports/${followedId}`, undefined, signal), {
-    enabled: followedId !== null,
-    refetchInterval: polling ? POLL_MS : false,
-  });
+  const followed = useApiQuery<ValidityReport>(
+    reportKey(followedId),
+    (signal) => get<ValidityReport>(`/quality-of-hire/reports/${followedId}`, undefined, signal),
+    {
+      enabled: followedId !== null,
+      refetchInterval: polling ? POLL_MS : false,
+    },
+  );
   const job = followedId !== null ? followed.data : undefined;
 
   // Once the computation is over, the latest report is the new one.

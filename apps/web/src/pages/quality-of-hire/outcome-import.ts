@@ -24,7 +24,12 @@ export async function uploadOutcomes(file: File, dryRun: boolean): Promise<Outco
   if (csrf) headers['X-CSRF-Token'] = csrf;
   let response: Response;
   try {
-    response = await fetch(`/v1/outcomes/imports${dryRun ? '?dryRun=true' : ''}`, { method: 'POST', headers, body: file, credentials: 'same-origin' });
+    response = await fetch(`/v1/outcomes/imports${dryRun ? '?dryRun=true' : ''}`, {
+      method: 'POST',
+      headers,
+      body: file,
+      credentials: 'same-origin',
+    });
   } catch {
     throw toApiError(0, null);
   }

@@ -46,15 +46,32 @@ export function AddDimensionForm(props: { roleId: string; levels: ScaleLevel[]; 
           <Field label="Name" errors={err?.forField('name')}>
             {(p) => <input {...p} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
           </Field>
-          <Field label="Weight (%)" hint={props.remaining > 0 ? `${formatWeight(props.remaining)}% left to assign` : undefined} errors={err?.forField('weight')}>
-            {(p) => <input {...p} inputMode="decimal" className="input-weight" value={form.weight} onChange={(e) => setForm({ ...form, weight: e.target.value })} />}
+          <Field
+            label="Weight (%)"
+            hint={props.remaining > 0 ? `${formatWeight(props.remaining)}% left to assign` : undefined}
+            errors={err?.forField('weight')}
+          >
+            {(p) => (
+              <input
+                {...p}
+                inputMode="decimal"
+                className="input-weight"
+                value={form.weight}
+                onChange={(e) => setForm({ ...form, weight: e.target.value })}
+              />
+            )}
           </Field>
         </div>
         <Field label="Description" errors={err?.forField('description')}>
           {(p) => <textarea {...p} rows={2} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />}
         </Field>
         <RequiredToggle checked={form.required} onChange={(required) => setForm({ ...form, required })} errors={err?.forField('required')} />
-        <RubricFields levels={props.levels} rubric={form.rubric} onChange={(rubric) => setForm({ ...form, rubric })} errorsFor={(path) => err?.under(path)} />
+        <RubricFields
+          levels={props.levels}
+          rubric={form.rubric}
+          onChange={(rubric) => setForm({ ...form, rubric })}
+          errorsFor={(path) => err?.under(path)}
+        />
         <button type="submit" className="button" disabled={action.pending}>
           Add dimension
         </button>

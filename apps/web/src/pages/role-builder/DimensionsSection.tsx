@@ -22,7 +22,13 @@ export async function saveWeights(roleId: string, weights: { dimensionId: string
 }
 
 /** `levels`: the scale being edited — the role's, or the one picked but not saved yet (so that its anchors can be written first). */
-export function DimensionsSection(props: { role: Role; levels: ScaleLevel[]; editable: boolean; onChange: (role: Role) => void; messagesFor: (field: string) => string[] }) {
+export function DimensionsSection(props: {
+  role: Role;
+  levels: ScaleLevel[];
+  editable: boolean;
+  onChange: (role: Role) => void;
+  messagesFor: (field: string) => string[];
+}) {
   const { role, levels } = props;
   return (
     <section className="card" aria-labelledby="dimensions-title" data-field="dimensions">
@@ -31,12 +37,15 @@ export function DimensionsSection(props: { role: Role; levels: ScaleLevel[]; edi
       <WeightsForm role={role} editable={props.editable} onChange={props.onChange} messagesFor={props.messagesFor} />
       <h3>Rubric anchors and signals</h3>
       <p className="muted small">
-        What each level of the role's scale ({levels.map((l) => l.label).join(', ')}) looks like on each dimension: interviewers pick one of these anchors as their rating.
+        What each level of the role's scale ({levels.map((l) => l.label).join(', ')}) looks like on each dimension: interviewers pick one of these
+        anchors as their rating.
       </p>
       {role.dimensions.map((d) => (
         <DimensionEditor key={d.id} roleId={role.id} dimension={d} levels={levels} editable={props.editable} onChange={props.onChange} />
       ))}
-      {props.editable ? <AddDimensionForm roleId={role.id} levels={levels} onChange={props.onChange} remaining={Math.max(0, 100 - role.weightSum)} /> : null}
+      {props.editable ? (
+        <AddDimensionForm roleId={role.id} levels={levels} onChange={props.onChange} remaining={Math.max(0, 100 - role.weightSum)} />
+      ) : null}
     </section>
   );
 }
@@ -187,24 +196,59 @@ function DimensionEditor(props: { roleId: string; dimension: Dimension; levels: 
         {d.description ? <span className="muted small"> — {d.description}</span> : null}
       </summary>
       <form onSubmit={onSubmit} noValidate aria-label={`Edit ${d.name}`}>
-        <ProblemBanner error={err ?? remove.error} claimed={['name', 'description', 'rubric', 'signals', 'required']} title="Could not save the dimension" />
+        <ProblemBanner
+          error={err ?? remove.error}
+          claimed={['name', 'description', 'rubric', 'signals', 'required']}
+          title="Could not save the dimension"
+        />
         <Field label="Name" errors={err?.forField('name')}>
           {(p) => <input {...p} value={draft.name} disabled={disabled} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
         </Field>
         <Field label="Description" errors={err?.forField('description')}>
-          {(p) => <textarea {...p} rows={2} value={draft.description} disabled={disabled} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />}
+          {(p) => (
+            <textarea
+              {...p}
+              rows={2}
+              value={draft.description}
+              disabled={disabled}
+              onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+            />
+          )}
         </Field>
-        <RequiredToggle checked={draft.required} disabled={disabled} onChange={(required) => setDraft({ ...draft, required })} errors={err?.forField('required')} />
-        <RubricFields levels={levels} rubric={draft.rubric} disabled={disabled} onChange={(rubric) => setDraft({ ...draft, rubric })} errorsFor={(path) => err?.under(path)} />
+        <RequiredToggle
+          checked={draft.required}
+          disabled={disabled}
+          onChange={(required) => setDraft({ ...draft, required })}
+          errors={err?.forField('required')}
+        />
+        <RubricFields
+          levels={levels}
+          rubric={draft.rubric}
+          disabled={disabled}
+          onChange={(rubric) => setDraft({ ...draft, rubric })}
+          errorsFor={(path) => err?.under(path)}
+        />
         <div className="row">
           <Field label="Strong signals (one a line)" errors={err?.under('signals.strong')}>
-            {(p) => <textarea {...p} rows={3} value={draft.strong} disabled={disabled} onChange={(e) => setDraft({ ...draft, strong: e.target.value })} />}
+            {(p) => (
+              <textarea {...p} rows={3} value={draft.strong} disabled={disabled} onChange={(e) => setDraft({ ...draft, strong: e.target.value })} />
+            )}
           </Field>
           <Field label="Weak signals (one a line)" errors={err?.under('signals.weak')}>
-            {(p) => <textarea {...p} rows={3} value={draft.weak} disabled={disabled} onChange={(e) => setDraft({ ...draft, weak: e.target.value })} />}
+            {(p) => (
+              <textarea {...p} rows={3} value={draft.weak} disabled={disabled} onChange={(e) => setDraft({ ...draft, weak: e.target.value })} />
+            )}
           </Field>
           <Field label="Red flags (one a line)" errors={err?.under('signals.redFlags')}>
-            {(p) => <textarea {...p} rows={3} value={draft.redFlags} disabled={disabled} onChange={(e) => setDraft({ ...draft, redFlags: e.target.value })} />}
+            {(p) => (
+              <textarea
+                {...p}
+                rows={3}
+                value={draft.redFlags}
+                disabled={disabled}
+                onChange={(e) => setDraft({ ...draft, redFlags: e.target.value })}
+              />
+            )}
           </Field>
         </div>
         {props.editable ? (

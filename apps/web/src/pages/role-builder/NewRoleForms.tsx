@@ -25,7 +25,11 @@ export function FromTemplateForm(props: { hiringManagers: Member[] }) {
   const action = useAction(async () =>
     unwrap(
       await apiClient.POST('/v1/roles/from-template', {
-        body: { templateKey: templateKey as TemplateKey, ...(title.trim() ? { title: title.trim() } : {}), ...(hiringManagerId ? { hiringManagerId } : {}) },
+        body: {
+          templateKey: templateKey as TemplateKey,
+          ...(title.trim() ? { title: title.trim() } : {}),
+          ...(hiringManagerId ? { hiringManagerId } : {}),
+        },
       }),
     ),
   );
@@ -62,13 +66,23 @@ export function FromTemplateForm(props: { hiringManagers: Member[] }) {
               {chosen.dimensions.length} dimensions: {chosen.dimensions.map((d) => `${d.name} ${d.weight}%`).join(', ')}
             </p>
           ) : null}
-          {chosen.rounds?.length ? <p className="small muted">{chosen.rounds.length} rounds: {chosen.rounds.map((r) => r.name).join(' → ')}</p> : null}
+          {chosen.rounds?.length ? (
+            <p className="small muted">
+              {chosen.rounds.length} rounds: {chosen.rounds.map((r) => r.name).join(' → ')}
+            </p>
+          ) : null}
         </div>
       ) : null}
       <Field label="Title (optional)" hint="Defaults to the template's title." errors={err?.forField('title')}>
         {(p) => <input {...p} name="title" value={title} onChange={(e) => setTitle(e.target.value)} />}
       </Field>
-      <HiringManagerSelect label="Hiring manager (optional)" hiringManagers={props.hiringManagers} value={hiringManagerId} onChange={setHiringManagerId} errors={err?.forField('hiringManagerId')} />
+      <HiringManagerSelect
+        label="Hiring manager (optional)"
+        hiringManagers={props.hiringManagers}
+        value={hiringManagerId}
+        onChange={setHiringManagerId}
+        errors={err?.forField('hiringManagerId')}
+      />
       <button type="submit" className="button button--primary" disabled={action.pending}>
         Create from template
       </button>
@@ -130,7 +144,14 @@ export function BlankRoleForm(props: { hiringManagers: Member[] }) {
   );
 }
 
-function HiringManagerSelect(props: { label: string; hint?: string; hiringManagers: Member[]; value: string; onChange: (id: string) => void; errors?: string[] }) {
+function HiringManagerSelect(props: {
+  label: string;
+  hint?: string;
+  hiringManagers: Member[];
+  value: string;
+  onChange: (id: string) => void;
+  errors?: string[];
+}) {
   return (
     <Field label={props.label} hint={props.hint} errors={props.errors}>
       {(p) => (

@@ -55,11 +55,19 @@ export function QuestionForm(props: {
   const err = props.error;
   return (
     <form className="question-form" onSubmit={onSubmit} noValidate aria-label={props.label}>
-      <ProblemBanner error={err} claimed={['prompt', 'pointsOfAssessment', 'followUps', 'pitfalls', 'questionIds']} title="Could not save the question" />
+      <ProblemBanner
+        error={err}
+        claimed={['prompt', 'pointsOfAssessment', 'followUps', 'pitfalls', 'questionIds']}
+        title="Could not save the question"
+      />
       <Field label="Question" errors={err?.under('prompt')}>
         {(p) => <textarea {...p} name="prompt" rows={2} value={draft.prompt} onChange={set('prompt')} />}
       </Field>
-      <Field label="Points of assessment (one a line)" hint="What a good answer covers: the interviewer listens for these." errors={err?.under('pointsOfAssessment')}>
+      <Field
+        label="Points of assessment (one a line)"
+        hint="What a good answer covers: the interviewer listens for these."
+        errors={err?.under('pointsOfAssessment')}
+      >
         {(p) => <textarea {...p} name="pointsOfAssessment" rows={3} value={draft.points} onChange={set('points')} />}
       </Field>
       <Field label="Follow-up questions (one a line)" errors={err?.under('followUps')}>

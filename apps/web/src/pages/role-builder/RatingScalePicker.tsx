@@ -27,15 +27,24 @@ export function RatingScalePicker(props: {
       </p>
       {scales.map((scale) => (
         <label key={scale} className={`scale-option${props.value === scale ? ' scale-option--checked' : ''}`}>
-          <input type="radio" name="ratingScale" value={scale} checked={props.value === scale} disabled={props.disabled} onChange={() => props.onChange(scale)} />{' '}
+          <input
+            type="radio"
+            name="ratingScale"
+            value={scale}
+            checked={props.value === scale}
+            disabled={props.disabled}
+            onChange={() => props.onChange(scale)}
+          />{' '}
           <strong>{SCALE_NAMES[scale]}</strong>
-          <span className="scale-option__levels small muted">{describeScale(props.saved?.scale === scale && props.saved.levels.length ? props.saved.levels : SCALE_LEVELS[scale])}</span>
+          <span className="scale-option__levels small muted">
+            {describeScale(props.saved?.scale === scale && props.saved.levels.length ? props.saved.levels : SCALE_LEVELS[scale])}
+          </span>
         </label>
       ))}
       {switching ? (
         <p className="notice small" role="status" data-testid="scale-switch-note">
-          Saving switches the role to {SCALE_NAMES[props.value]}; the bar and floor go back to that scale's defaults. A role's scale can change only until its
-          first scorecard.
+          Saving switches the role to {SCALE_NAMES[props.value]}; the bar and floor go back to that scale's defaults. A role's scale can change only
+          until its first scorecard.
           {missing.length > 0
             ? ` First write the anchors still missing (the dimension editors below now show the new levels): ${missing
                 .map((m) => `${m.name} — level ${m.levels.map((l) => l.value).join(', ')}`)

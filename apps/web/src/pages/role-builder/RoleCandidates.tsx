@@ -7,14 +7,22 @@ import { candidateNameOf } from '../../lib/names';
 
 /** The role's candidates (its applications), searched and paged on the server, each with the way to its debrief. */
 export function RoleCandidates(props: { roleId: string }) {
-  const list = usePagedList<Application>('/applications', { query: { roleId: props.roleId }, noun: 'candidates', label: 'Search this role’s candidates', testId: 'role-candidates', pageSize: 10 });
+  const list = usePagedList<Application>('/applications', {
+    query: { roleId: props.roleId },
+    noun: 'candidates',
+    label: 'Search this role’s candidates',
+    testId: 'role-candidates',
+    pageSize: 10,
+  });
   const data = list.resource.data;
   return (
     <section className="card" aria-labelledby="role-candidates-title" data-testid="role-candidates">
       <h2 id="role-candidates-title">Candidates for this role</h2>
       {list.controls}
       {!data ? (
-        list.resource.error ? null : <Loading />
+        list.resource.error ? null : (
+          <Loading />
+        )
       ) : data.items.length === 0 ? (
         <Empty>{list.search ? 'No candidate matches.' : 'No candidate has applied yet.'}</Empty>
       ) : (

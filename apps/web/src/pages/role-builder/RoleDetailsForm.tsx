@@ -63,7 +63,8 @@ export function RoleDetailsForm(props: {
     const savedScale = isRatingScale(role.ratingScale) ? role.ratingScale : DEFAULT_SCALE;
     const switching = form.ratingScale !== savedScale;
     // On a switch of scale the API resets bar, floor and margin to the new scale's defaults: send them only if edited.
-    const scaled = (key: 'bar' | 'floor' | 'margin', value: number | undefined) => (switching && value === role.hirePolicy?.[key] ? undefined : value);
+    const scaled = (key: 'bar' | 'floor' | 'margin', value: number | undefined) =>
+      switching && value === role.hirePolicy?.[key] ? undefined : value;
     const hirePolicy: HirePolicy = {
       bar: scaled('bar', num(form.bar)),
       floor: scaled('floor', num(form.floor)),
@@ -105,7 +106,11 @@ export function RoleDetailsForm(props: {
   return (
     <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="details-title">
       <h2 id="details-title">Role</h2>
-      <ProblemBanner error={err} claimed={['title', 'level', 'department', 'location', 'hiringManagerId', 'hirePolicy', 'ratingScale']} title="Could not save the role" />
+      <ProblemBanner
+        error={err}
+        claimed={['title', 'level', 'department', 'location', 'hiringManagerId', 'hirePolicy', 'ratingScale']}
+        title="Could not save the role"
+      />
       <Field label="Title" errors={errs('title')}>
         {(p) => <input {...p} name="title" value={form.title} disabled={disabled} onChange={(e) => set('title', e.target.value)} />}
       </Field>
@@ -123,7 +128,13 @@ export function RoleDetailsForm(props: {
       <div data-field="hiringManagerId">
         <Field label="Hiring manager" hint="Reads the debriefs and records the decision." errors={errs('hiringManagerId')}>
           {(p) => (
-            <select {...p} name="hiringManagerId" value={form.hiringManagerId} disabled={disabled} onChange={(e) => set('hiringManagerId', e.target.value)}>
+            <select
+              {...p}
+              name="hiringManagerId"
+              value={form.hiringManagerId}
+              disabled={disabled}
+              onChange={(e) => set('hiringManagerId', e.target.value)}
+            >
               <option value="">No hiring manager yet</option>
               {props.hiringManagers.map((m) => (
                 <option key={m.id} value={m.id}>
@@ -152,22 +163,52 @@ export function RoleDetailsForm(props: {
             {(p) => <input {...p} inputMode="decimal" name="bar" value={form.bar} disabled={disabled} onChange={(e) => set('bar', e.target.value)} />}
           </Field>
           <Field label={`Floor (${range})`} hint="No dimension may average below it." errors={errs('hirePolicy.floor')}>
-            {(p) => <input {...p} inputMode="decimal" name="floor" value={form.floor} disabled={disabled} onChange={(e) => set('floor', e.target.value)} />}
+            {(p) => (
+              <input {...p} inputMode="decimal" name="floor" value={form.floor} disabled={disabled} onChange={(e) => set('floor', e.target.value)} />
+            )}
           </Field>
         </div>
         <div className="row">
           <Field label="Inconclusive margin" errors={errs('hirePolicy.margin')}>
-            {(p) => <input {...p} inputMode="decimal" name="margin" value={form.margin} disabled={disabled} onChange={(e) => set('margin', e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                inputMode="decimal"
+                name="margin"
+                value={form.margin}
+                disabled={disabled}
+                onChange={(e) => set('margin', e.target.value)}
+              />
+            )}
           </Field>
           <Field label="Minimum interviewers" errors={errs('hirePolicy.minInterviewers')}>
-            {(p) => <input {...p} inputMode="numeric" name="minInterviewers" value={form.minInterviewers} disabled={disabled} onChange={(e) => set('minInterviewers', e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                inputMode="numeric"
+                name="minInterviewers"
+                value={form.minInterviewers}
+                disabled={disabled}
+                onChange={(e) => set('minInterviewers', e.target.value)}
+              />
+            )}
           </Field>
           <Field label="Minimum coverage (%)" errors={errs('hirePolicy.minCoverage')}>
-            {(p) => <input {...p} inputMode="numeric" name="minCoverage" value={form.minCoverage} disabled={disabled} onChange={(e) => set('minCoverage', e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                inputMode="numeric"
+                name="minCoverage"
+                value={form.minCoverage}
+                disabled={disabled}
+                onChange={(e) => set('minCoverage', e.target.value)}
+              />
+            )}
           </Field>
         </div>
         <label className="check">
-          <input type="checkbox" checked={form.adjustForLeniency} disabled={disabled} onChange={(e) => set('adjustForLeniency', e.target.checked)} /> Correct for interviewer leniency
+          <input type="checkbox" checked={form.adjustForLeniency} disabled={disabled} onChange={(e) => set('adjustForLeniency', e.target.checked)} />{' '}
+          Correct for interviewer leniency
         </label>
         <label className="check">
           <input

@@ -19,9 +19,13 @@ export function RoundQuestions(props: { roleId: string; round: Round; editable: 
   const ids = round.questionIds ?? [];
   const invalidate = useInvalidate();
   const attach = useAction(async (questionIds: string[]) =>
-    unwrap(await apiClient.PATCH('/v1/roles/{id}/rounds/{roundId}', { params: { path: { id: props.roleId, roundId: round.id } }, body: { questionIds } })),
+    unwrap(
+      await apiClient.PATCH('/v1/roles/{id}/rounds/{roundId}', { params: { path: { id: props.roleId, roundId: round.id } }, body: { questionIds } }),
+    ),
   );
-  const create = useAction(async (body: QuestionBody) => unwrap(await apiClient.POST('/v1/questions', { body: { ...body, dimensionIds: round.focusDimensionIds } })));
+  const create = useAction(async (body: QuestionBody) =>
+    unwrap(await apiClient.POST('/v1/questions', { body: { ...body, dimensionIds: round.focusDimensionIds } })),
+  );
   const setQuestions = async (questionIds: string[]) => {
     const res = await attach.run(questionIds);
     if (res) props.onChange(res.role);
@@ -63,7 +67,13 @@ export function RoundQuestions(props: { roleId: string; round: Round; editable: 
         <>
           <details className="add-form">
             <summary>Write a question</summary>
-            <QuestionForm label={`Write a question for ${round.name}`} submitLabel="Add question" pending={create.pending || attach.pending} error={create.error} onSubmit={onCreate} />
+            <QuestionForm
+              label={`Write a question for ${round.name}`}
+              submitLabel="Add question"
+              pending={create.pending || attach.pending}
+              error={create.error}
+              onSubmit={onCreate}
+            />
           </details>
           <QuestionBankPicker roundName={round.name} chosen={ids} busy={attach.pending} onAdd={(id) => void setQuestions([...ids, id])} />
         </>
@@ -86,7 +96,9 @@ function QuestionItem(props: {
   const question = useQuestion(props.questionId);
   const [editing, setEditing] = useState(false);
   const invalidate = useInvalidate();
-  const save = useAction(async (body: QuestionBody) => unwrap(await apiClient.PATCH('/v1/questions/{id}', { params: { path: { id: props.questionId } }, body })));
+  const save = useAction(async (body: QuestionBody) =>
+    unwrap(await apiClient.PATCH('/v1/questions/{id}', { params: { path: { id: props.questionId } }, body })),
+  );
   const onSave = async (body: QuestionBody) => {
     const saved = await save.run(body);
     if (!saved) return false;
@@ -102,7 +114,15 @@ function QuestionItem(props: {
   return (
     <li className="question-item" data-testid="round-question">
       {editing ? (
-        <QuestionForm question={q} label={`Edit question ${n}`} submitLabel="Save question" pending={save.pending} error={save.error} onSubmit={onSave} onCancel={() => setEditing(false)} />
+        <QuestionForm
+          question={q}
+          label={`Edit question ${n}`}
+          submitLabel="Save question"
+          pending={save.pending}
+          error={save.error}
+          onSubmit={onSave}
+          onCancel={() => setEditing(false)}
+        />
       ) : (
         <>
           <QuestionText question={q} />
@@ -111,13 +131,31 @@ function QuestionItem(props: {
               <button type="button" className="button button--small" onClick={() => setEditing(true)} aria-label={`Edit question ${n}`}>
                 Edit
               </button>
-              <button type="button" className="button button--small button--ghost" disabled={!props.canMoveUp || props.busy} onClick={() => props.onMove(-1)} aria-label={`Move question ${n} earlier`}>
+              <button
+                type="button"
+                className="button button--small button--ghost"
+                disabled={!props.canMoveUp || props.busy}
+                onClick={() => props.onMove(-1)}
+                aria-label={`Move question ${n} earlier`}
+              >
                 ↑
               </button>
-              <button type="button" className="button button--small button--ghost" disabled={!props.canMoveDown || props.busy} onClick={() => props.onMove(1)} aria-label={`Move question ${n} later`}>
+              <button
+                type="button"
+                className="button button--small button--ghost"
+                disabled={!props.canMoveDown || props.busy}
+                onClick={() => props.onMove(1)}
+                aria-label={`Move question ${n} later`}
+              >
                 ↓
               </button>
-              <button type="button" className="button button--small button--ghost" disabled={props.busy} onClick={props.onRemove} aria-label={`Remove question ${n} from the round`}>
+              <button
+                type="button"
+                className="button button--small button--ghost"
+                disabled={props.busy}
+                onClick={props.onRemove}
+                aria-label={`Remove question ${n} from the round`}
+              >
                 Remove
               </button>
             </div>
@@ -166,7 +204,12 @@ function QuestionBankPicker(props: { roundName: string; chosen: string[]; busy: 
 }
 
 function QuestionBankList(props: { roundName: string; chosen: string[]; busy: boolean; onAdd: (questionId: string) => void }) {
-  const list = usePagedList<Question>('/questions', { noun: 'questions', label: `Search the question bank for ${props.roundName}`, testId: 'question-bank', pageSize: 8 });
+  const list = usePagedList<Question>('/questions', {
+    noun: 'questions',
+    label: `Search the question bank for ${props.roundName}`,
+    testId: 'question-bank',
+    pageSize: 8,
+  });
   const invalidate = useInvalidate();
   const remove = useAction(async (id: string) => {
     unwrap(await apiClient.DELETE('/v1/questions/{id}', { params: { path: { id } } }));
@@ -178,7 +221,9 @@ function QuestionBankList(props: { roundName: string; chosen: string[]; busy: bo
       {list.controls}
       <ProblemBanner error={remove.error} title="Could not delete the question" />
       {!data ? (
-        list.resource.error ? null : <Loading />
+        list.resource.error ? null : (
+          <Loading />
+        )
       ) : data.items.length === 0 ? (
         <Empty>{list.search ? 'No question matches.' : 'The question bank is empty.'}</Empty>
       ) : (

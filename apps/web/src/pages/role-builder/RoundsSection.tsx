@@ -55,7 +55,9 @@ export function RoundsSection(props: { role: Role; editable: boolean; onChange: 
     <section className="card" aria-labelledby="rounds-title" data-field="rounds">
       <h2 id="rounds-title">Rounds and coverage</h2>
       <FieldError messages={props.messagesFor('rounds')} />
-      <p className="muted small">Click a cell to make a round focus on a dimension. Each dimension should be assessed by at least one round — ideally two.</p>
+      <p className="muted small">
+        Click a cell to make a round focus on a dimension. Each dimension should be assessed by at least one round — ideally two.
+      </p>
       <div data-field-group="coverage">
         <CoverageGrid
           dimensions={dimensions}
@@ -70,7 +72,16 @@ export function RoundsSection(props: { role: Role; editable: boolean; onChange: 
       <h3>Rounds</h3>
       <ol className="round-list">
         {rounds.map((r, i) => (
-          <RoundEditor key={r.id} roleId={role.id} round={r} index={i} count={rounds.length} editable={props.editable} onChange={props.onChange} messagesFor={props.messagesFor} />
+          <RoundEditor
+            key={r.id}
+            roleId={role.id}
+            round={r}
+            index={i}
+            count={rounds.length}
+            editable={props.editable}
+            onChange={props.onChange}
+            messagesFor={props.messagesFor}
+          />
         ))}
       </ol>
       {props.editable ? <AddRoundForm roleId={role.id} onChange={props.onChange} /> : null}
@@ -78,14 +89,28 @@ export function RoundsSection(props: { role: Role; editable: boolean; onChange: 
   );
 }
 
-function RoundEditor(props: { roleId: string; round: Round; index: number; count: number; editable: boolean; onChange: (role: Role) => void; messagesFor: (field: string) => string[] }) {
+function RoundEditor(props: {
+  roleId: string;
+  round: Round;
+  index: number;
+  count: number;
+  editable: boolean;
+  onChange: (role: Role) => void;
+  messagesFor: (field: string) => string[];
+}) {
   const { round } = props;
   // Reset only when this round's own fields changed on the server, not on every change of the role.
-  const [form, setForm] = useDraft(JSON.stringify([round.name, round.kind, round.durationMinutes]), () => ({ name: round.name, kind: round.kind, durationMinutes: String(round.durationMinutes) }));
+  const [form, setForm] = useDraft(JSON.stringify([round.name, round.kind, round.durationMinutes]), () => ({
+    name: round.name,
+    kind: round.kind,
+    durationMinutes: String(round.durationMinutes),
+  }));
   // The questions load when the round is opened (a template's loop has many).
   const [open, setOpen] = useState(false);
   const save = useAction((body: RoundUpdate) => updateRound(props.roleId, round.id, body));
-  const remove = useAction(async () => unwrap(await apiClient.DELETE('/v1/roles/{id}/rounds/{roundId}', { params: { path: { id: props.roleId, roundId: round.id } } })));
+  const remove = useAction(async () =>
+    unwrap(await apiClient.DELETE('/v1/roles/{id}/rounds/{roundId}', { params: { path: { id: props.roleId, roundId: round.id } } })),
+  );
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const res = await save.run({ name: form.name, kind: form.kind, durationMinutes: minutesOf(form.durationMinutes) });
@@ -113,7 +138,11 @@ function RoundEditor(props: { roleId: string; round: Round; index: number; count
           </span>
         </summary>
         <form onSubmit={onSubmit} noValidate aria-label={`Edit round ${round.name}`}>
-          <ProblemBanner error={err ?? remove.error} claimed={['name', 'kind', 'durationMinutes', 'position', 'focusDimensionIds']} title="Could not save the round" />
+          <ProblemBanner
+            error={err ?? remove.error}
+            claimed={['name', 'kind', 'durationMinutes', 'position', 'focusDimensionIds']}
+            title="Could not save the round"
+          />
           <div className="row">
             <Field label="Name" errors={err?.forField('name')}>
               {(p) => <input {...p} value={form.name} disabled={!props.editable} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
@@ -130,7 +159,16 @@ function RoundEditor(props: { roleId: string; round: Round; index: number; count
               )}
             </Field>
             <Field label="Minutes" errors={err?.forField('durationMinutes')}>
-              {(p) => <input {...p} inputMode="numeric" className="input-weight" value={form.durationMinutes} disabled={!props.editable} onChange={(e) => setForm({ ...form, durationMinutes: e.target.value })} />}
+              {(p) => (
+                <input
+                  {...p}
+                  inputMode="numeric"
+                  className="input-weight"
+                  value={form.durationMinutes}
+                  disabled={!props.editable}
+                  onChange={(e) => setForm({ ...form, durationMinutes: e.target.value })}
+                />
+              )}
             </Field>
           </div>
           {props.editable ? (
@@ -138,10 +176,22 @@ function RoundEditor(props: { roleId: string; round: Round; index: number; count
               <button type="submit" className="button" disabled={save.pending}>
                 Save round
               </button>
-              <button type="button" className="button button--ghost" onClick={() => move(-1)} disabled={props.index === 0 || save.pending} aria-label={`Move ${round.name} earlier`}>
+              <button
+                type="button"
+                className="button button--ghost"
+                onClick={() => move(-1)}
+                disabled={props.index === 0 || save.pending}
+                aria-label={`Move ${round.name} earlier`}
+              >
                 ↑ Earlier
               </button>
-              <button type="button" className="button button--ghost" onClick={() => move(1)} disabled={props.index === props.count - 1 || save.pending} aria-label={`Move ${round.name} later`}>
+              <button
+                type="button"
+                className="button button--ghost"
+                onClick={() => move(1)}
+                disabled={props.index === props.count - 1 || save.pending}
+                aria-label={`Move ${round.name} later`}
+              >
                 ↓ Later
               </button>
               <button type="button" className="button button--danger" onClick={onDelete} disabled={remove.pending}>
@@ -161,7 +211,12 @@ function AddRoundForm(props: { roleId: string; onChange: (role: Role) => void })
   const empty = { name: '', kind: 'technical' as RoundKind, durationMinutes: '60' };
   const [form, setForm] = useState(empty);
   const action = useAction(async () =>
-    unwrap(await apiClient.POST('/v1/roles/{id}/rounds', { params: { path: { id: props.roleId } }, body: { name: form.name, kind: form.kind, durationMinutes: minutesOf(form.durationMinutes) } })),
+    unwrap(
+      await apiClient.POST('/v1/roles/{id}/rounds', {
+        params: { path: { id: props.roleId } },
+        body: { name: form.name, kind: form.kind, durationMinutes: minutesOf(form.durationMinutes) },
+      }),
+    ),
   );
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -193,7 +248,15 @@ function AddRoundForm(props: { roleId: string; onChange: (role: Role) => void })
             )}
           </Field>
           <Field label="Minutes" errors={err?.forField('durationMinutes')}>
-            {(p) => <input {...p} inputMode="numeric" className="input-weight" value={form.durationMinutes} onChange={(e) => setForm({ ...form, durationMinutes: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                inputMode="numeric"
+                className="input-weight"
+                value={form.durationMinutes}
+                onChange={(e) => setForm({ ...form, durationMinutes: e.target.value })}
+              />
+            )}
           </Field>
         </div>
         <button type="submit" className="button" disabled={action.pending}>

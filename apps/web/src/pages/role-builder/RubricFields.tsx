@@ -36,8 +36,8 @@ export function RequiredToggle(props: { checked: boolean; onChange: (checked: bo
   return (
     <div className="field">
       <label className="check">
-        <input type="checkbox" name="required" checked={props.checked} disabled={props.disabled} onChange={(e) => props.onChange(e.target.checked)} /> Required — the report
-        cannot recommend hiring until someone has rated it
+        <input type="checkbox" name="required" checked={props.checked} disabled={props.disabled} onChange={(e) => props.onChange(e.target.checked)} />{' '}
+        Required — the report cannot recommend hiring until someone has rated it
       </label>
       <FieldError messages={props.errors} />
     </div>

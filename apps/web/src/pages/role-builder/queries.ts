@@ -12,7 +12,9 @@ export const QUESTION_BANK_KEY = ['list', '/questions'] as const;
 const HIRING_MANAGER_LIMIT = 100;
 
 export function useRole(roleId: string) {
-  return useApiQuery<Role>(roleKey(roleId), async (signal) => unwrap(await apiClient.GET('/v1/roles/{id}', { params: { path: { id: roleId } }, signal })));
+  return useApiQuery<Role>(roleKey(roleId), async (signal) =>
+    unwrap(await apiClient.GET('/v1/roles/{id}', { params: { path: { id: roleId } }, signal })),
+  );
 }
 
 /** The members who can be a role's hiring manager (not deactivated ones); only admins and recruiters may list members. */
@@ -32,5 +34,7 @@ export function useRoleTemplates() {
 }
 
 export function useQuestion(questionId: string) {
-  return useApiQuery<Question>(questionKey(questionId), async (signal) => unwrap(await apiClient.GET('/v1/questions/{id}', { params: { path: { id: questionId } }, signal })));
+  return useApiQuery<Question>(questionKey(questionId), async (signal) =>
+    unwrap(await apiClient.GET('/v1/questions/{id}', { params: { path: { id: questionId } }, signal })),
+  );
 }

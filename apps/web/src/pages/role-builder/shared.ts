@@ -11,7 +11,9 @@ export function focusField(field: string): void {
     if (!el) continue;
     if (el instanceof HTMLDetailsElement) el.open = true;
     el.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    const focusable = el.matches('input, select, textarea, button, summary, [tabindex]') ? el : el.querySelector<HTMLElement>('input, select, textarea, button, summary, [tabindex]');
+    const focusable = el.matches('input, select, textarea, button, summary, [tabindex]')
+      ? el
+      : el.querySelector<HTMLElement>('input, select, textarea, button, summary, [tabindex]');
     focusable?.focus({ preventScroll: true });
     return;
   }

@@ -28,13 +28,15 @@ export const RESEARCH_SCIENTIST_ML: RoleTemplate = {
     {
       key: 'applied-research',
       name: 'Applied research and problem framing',
-      description: 'Turns an ambiguous goal, such as better personalization, into research questions and experiments that bridge business needs and fundamental research.',
+      description:
+        'Turns an ambiguous goal, such as better personalization, into research questions and experiments that bridge business needs and fundamental research.',
       roundKeys: ['research-deep-dive', 'applied-research-case'],
     },
     {
       key: 'rigor',
       name: 'Critical thinking and scientific rigor',
-      description: 'Weighs trade-offs (a small accuracy gain for ten times the training cost), considers edge cases and justifies conclusions with evidence.',
+      description:
+        'Weighs trade-offs (a small accuracy gain for ten times the training cost), considers edge cases and justifies conclusions with evidence.',
       roundKeys: ['research-deep-dive', 'applied-research-case'],
     },
   ],
@@ -116,7 +118,8 @@ export const RESEARCH_SCIENTIST_ML: RoleTemplate = {
     {
       key: 'coding',
       name: 'Coding, algorithms & data',
-      description: 'Fluent in Python and its scientific stack; breaks algorithms into clear steps, knows their complexity, and explores and prepares large datasets.',
+      description:
+        'Fluent in Python and its scientific stack; breaks algorithms into clear steps, knows their complexity, and explores and prepares large datasets.',
       weight: 15,
       rubric: {
         '1': 'Cannot turn a well-known algorithm into working steps.',
@@ -133,7 +136,8 @@ export const RESEARCH_SCIENTIST_ML: RoleTemplate = {
     {
       key: 'communication',
       name: 'Research communication & collaboration',
-      description: 'Explains complex ideas clearly, follows and critiques current research, and works with engineering and product to bring research into products.',
+      description:
+        'Explains complex ideas clearly, follows and critiques current research, and works with engineering and product to bring research into products.',
       weight: 10,
       rubric: {
         '1': 'Cannot summarize their own or others’ work clearly.',
@@ -209,14 +213,21 @@ export const RESEARCH_SCIENTIST_ML: RoleTemplate = {
         'No examples of high-bias and high-variance models',
         'Cannot say why it matters for choosing models and avoiding over- or underfitting',
       ],
-      followUps: ['How would you detect whether a model has high bias or high variance?', 'Which techniques reduce variance?', 'How do ensembles such as random forests relate to the trade-off?'],
+      followUps: [
+        'How would you detect whether a model has high bias or high variance?',
+        'Which techniques reduce variance?',
+        'How do ensembles such as random forests relate to the trade-off?',
+      ],
       tags: ['ml-fundamentals'],
       dimensions: ['theory', 'communication'],
     },
     {
       key: 'recent-paper',
       prompt: 'Tell me about a research paper you read recently and found interesting: what did it contribute, and what are its limitations?',
-      pointsOfAssessment: ['Passion for the field and keeping up with research', 'Critical thinking: understanding, summarizing and critiquing new work'],
+      pointsOfAssessment: [
+        'Passion for the field and keeping up with research',
+        'Critical thinking: understanding, summarizing and critiquing new work',
+      ],
       pitfalls: [
         'Has no paper ready to discuss',
         'Repeats the abstract without deeper understanding',
@@ -234,20 +245,30 @@ export const RESEARCH_SCIENTIST_ML: RoleTemplate = {
     {
       key: 'fraud-detection',
       prompt: 'You are asked to build a system that detects fraudulent transactions. How would you approach it as a machine learning problem?',
-      pointsOfAssessment: ['Practical problem solving, from data and features to model choice and evaluation', 'A structured, end-to-end line of thought'],
+      pointsOfAssessment: [
+        'Practical problem solving, from data and features to model choice and evaluation',
+        'A structured, end-to-end line of thought',
+      ],
       pitfalls: [
         'Jumps to a complex model such as a neural network without discussing data, features or class imbalance',
         'Proposes accuracy as the main evaluation metric',
         'Ignores the business context, such as the cost of a missed fraud versus a false alarm',
       ],
-      followUps: ['What data would you ask for?', 'How would you deploy and monitor the model in production?', 'How would you handle fraud patterns that change over time?'],
+      followUps: [
+        'What data would you ask for?',
+        'How would you deploy and monitor the model in production?',
+        'How would you handle fraud patterns that change over time?',
+      ],
       tags: ['applied-ml', 'imbalanced-data'],
       dimensions: ['framing', 'coding', 'rigor'],
     },
     {
       key: 'regularization',
       prompt: 'Explain the difference between L1 and L2 regularization and what each does to model weights.',
-      pointsOfAssessment: ['Knowledge of core techniques that prevent overfitting', 'Both the mathematical difference and the practical outcome of each'],
+      pointsOfAssessment: [
+        'Knowledge of core techniques that prevent overfitting',
+        'Both the mathematical difference and the practical outcome of each',
+      ],
       pitfalls: [
         'Mixes up which is Lasso and which is Ridge',
         'Cannot explain why L1 yields sparse weights (the shape of its penalty)',
@@ -264,14 +285,21 @@ export const RESEARCH_SCIENTIST_ML: RoleTemplate = {
     {
       key: 'transformer',
       prompt: 'How does a Transformer work, and what is the self-attention mechanism for?',
-      pointsOfAssessment: ['Understanding of a foundational deep learning architecture, especially for NLP', 'A conceptual grasp of attention and why it is so powerful'],
+      pointsOfAssessment: [
+        'Understanding of a foundational deep learning architecture, especially for NLP',
+        'A conceptual grasp of attention and why it is so powerful',
+      ],
       pitfalls: [
         'Describes attention vaguely as "paying attention to important words"',
         'Cannot explain the roles of the query, key and value vectors',
         'Confuses self-attention with the earlier attention used with RNNs',
         'Leaves out the parallelism it gains over recurrent models',
       ],
-      followUps: ['What is multi-head attention for?', 'What role do positional encodings play?', 'How does BERT differ from the original Transformer?'],
+      followUps: [
+        'What is multi-head attention for?',
+        'What role do positional encodings play?',
+        'How does BERT differ from the original Transformer?',
+      ],
       tags: ['deep-learning', 'nlp'],
       dimensions: ['deep-learning'],
     },
@@ -279,7 +307,11 @@ export const RESEARCH_SCIENTIST_ML: RoleTemplate = {
       key: 'research-failure',
       prompt: 'Describe a research project that failed or produced unexpected results. What did you do, and what did you learn?',
       pointsOfAssessment: ['Resilience, scientific curiosity and problem solving', 'How the candidate handles setbacks and learns from mistakes'],
-      pitfalls: ['Claims never to have failed', 'Blames external factors such as data or tools without taking ownership', 'Cannot state a clear lesson'],
+      pitfalls: [
+        'Claims never to have failed',
+        'Blames external factors such as data or tools without taking ownership',
+        'Cannot state a clear lesson',
+      ],
       followUps: [
         'How do you decide when to stop pursuing a direction that is not working?',
         'How did you communicate the negative results to your team or manager?',
@@ -291,7 +323,10 @@ export const RESEARCH_SCIENTIST_ML: RoleTemplate = {
     {
       key: 'ab-test-recommendations',
       prompt: 'How would you design an A/B test for a new recommendation algorithm you built for an e-commerce site?',
-      pointsOfAssessment: ['The applied side of machine learning: experimental design', 'Statistical significance and choosing metrics that reflect business value'],
+      pointsOfAssessment: [
+        'The applied side of machine learning: experimental design',
+        'Statistical significance and choosing metrics that reflect business value',
+      ],
       pitfalls: [
         'No primary success metric',
         'Leaves out randomization or statistical significance',
@@ -316,14 +351,21 @@ export const RESEARCH_SCIENTIST_ML: RoleTemplate = {
         'Gives wrong examples, such as calling an SVM generative',
         'Cannot state practical differences, such as generating new samples',
       ],
-      followUps: ['Are GANs generative models? Why?', 'When might a generative model be preferred over a discriminative one?', 'Is a decision tree generative or discriminative?'],
+      followUps: [
+        'Are GANs generative models? Why?',
+        'When might a generative model be preferred over a discriminative one?',
+        'Is a decision tree generative or discriminative?',
+      ],
       tags: ['ml-fundamentals'],
       dimensions: ['theory'],
     },
     {
       key: 'k-means',
       prompt: 'How would you implement the K-Means clustering algorithm from scratch?',
-      pointsOfAssessment: ['Fundamental algorithmic understanding, in pseudo-code', 'Breaking a well-known algorithm down into its core logical steps'],
+      pointsOfAssessment: [
+        'Fundamental algorithmic understanding, in pseudo-code',
+        'Breaking a well-known algorithm down into its core logical steps',
+      ],
       pitfalls: [
         'Forgets a key step: initialization, assignment or update',
         'No clear stopping condition',
@@ -337,8 +379,15 @@ export const RESEARCH_SCIENTIST_ML: RoleTemplate = {
     {
       key: 'future-of-ml',
       prompt: 'Where do you see machine learning heading over the next five years?',
-      pointsOfAssessment: ['Strategic thinking, passion and awareness of industry trends', 'Whether the candidate is a forward-looking scientist, not only a practitioner'],
-      pitfalls: ['A generic answer such as "AI will get better"', 'Focuses on one narrow trend', 'Names trends without explaining why they matter or what drives them'],
+      pointsOfAssessment: [
+        'Strategic thinking, passion and awareness of industry trends',
+        'Whether the candidate is a forward-looking scientist, not only a practitioner',
+      ],
+      pitfalls: [
+        'A generic answer such as "AI will get better"',
+        'Focuses on one narrow trend',
+        'Names trends without explaining why they matter or what drives them',
+      ],
       followUps: [
         'Which of these trends would you most like to work on?',
         'What are the biggest ethical challenges they raise?',

@@ -18,11 +18,7 @@ export const SENIOR_APPLIED_SCIENTIST: RoleTemplate = {
   summary:
     'Builds, validates and ships production ML that moves product metrics, with sound experimentation, MLOps and Responsible AI practice. ' +
     'The loop checks scoping, real shipping experience, scientific depth, communication under pushback and collaboration.',
-  sources: [
-    'senior-applied-scientist-role-blueprint.txt',
-    'senior-applied-scientist-interview-guide.txt',
-    'applied-scientist-loop-five-signals.txt',
-  ],
+  sources: ['senior-applied-scientist-role-blueprint.txt', 'senior-applied-scientist-interview-guide.txt', 'applied-scientist-loop-five-signals.txt'],
   focusAreas: [
     {
       key: 'scoping',
@@ -41,7 +37,8 @@ export const SENIOR_APPLIED_SCIENTIST: RoleTemplate = {
     {
       key: 'science',
       name: 'The science, not just the recipe',
-      description: 'Knows why common choices work (losses, normalization, regularization, optimization) so they can debug what breaks, rather than reciting formulas.',
+      description:
+        'Knows why common choices work (losses, normalization, regularization, optimization) so they can debug what breaks, rather than reciting formulas.',
       roundKeys: ['ml-breadth', 'shipped-deep-dive'],
     },
     {
@@ -54,7 +51,8 @@ export const SENIOR_APPLIED_SCIENTIST: RoleTemplate = {
     {
       key: 'presence',
       name: 'Someone people want in the room',
-      description: 'Collaborative, curious and low-ego: thinks aloud, updates visibly on new information and treats the interview as a conversation with a colleague.',
+      description:
+        'Collaborative, curious and low-ego: thinks aloud, updates visibly on new information and treats the interview as a conversation with a colleague.',
       roundKeys: ['behavioral', 'experimentation-case'],
     },
   ],
@@ -62,7 +60,8 @@ export const SENIOR_APPLIED_SCIENTIST: RoleTemplate = {
     {
       key: 'framing',
       name: 'Problem framing & metrics',
-      description: 'Turns a vague product problem into a measurable ML objective with constraints, guardrails and success criteria agreed before solving.',
+      description:
+        'Turns a vague product problem into a measurable ML objective with constraints, guardrails and success criteria agreed before solving.',
       weight: 15,
       rubric: {
         '1': 'Goes straight to a model; cannot say what success means or which constraints apply.',
@@ -71,7 +70,10 @@ export const SENIOR_APPLIED_SCIENTIST: RoleTemplate = {
         '4': 'Scopes like an owner: surfaces hidden unknowns, ties the metric to the decision and the available interventions, and reframes the problem when that is the better bet.',
       },
       signals: {
-        strong: ['Thinks in a structured way and drives ambiguous work to a decision', 'Spends the first minutes scoping: user, cost of a bad output, latency budget, data and labels, constraints'],
+        strong: [
+          'Thinks in a structured way and drives ambiguous work to a decision',
+          'Spends the first minutes scoping: user, cost of a bad output, latency budget, data and labels, constraints',
+        ],
         weak: ['Proposes a specific model before the problem and its success metric are defined'],
         redFlags: [],
       },
@@ -90,13 +92,17 @@ export const SENIOR_APPLIED_SCIENTIST: RoleTemplate = {
       signals: {
         strong: ['Uses baselines, ablations and slice metrics as a matter of routine'],
         weak: ['Talks only about model architecture, with no thought for measurement or deployment'],
-        redFlags: ['Claims results that are implausible or cannot explain how they were obtained', 'Cannot describe the failure modes or limits of their own approach'],
+        redFlags: [
+          'Claims results that are implausible or cannot explain how they were obtained',
+          'Cannot describe the failure modes or limits of their own approach',
+        ],
       },
     },
     {
       key: 'experimentation',
       name: 'Experimentation & statistics',
-      description: 'At ease with A/B testing, statistical power, bias and confounding; reads noisy outcomes correctly and makes ship / no-ship calls.',
+      description:
+        'At ease with A/B testing, statistical power, bias and confounding; reads noisy outcomes correctly and makes ship / no-ship calls.',
       weight: 15,
       rubric: {
         '1': 'Cannot design a basic controlled experiment; confuses correlation with causal impact.',
@@ -150,7 +156,8 @@ export const SENIOR_APPLIED_SCIENTIST: RoleTemplate = {
     {
       key: 'responsible-ai',
       name: 'Responsible AI & risk',
-      description: 'Anticipates harms (fairness, privacy, safety, misuse), puts practical mitigations in place and works within governance requirements.',
+      description:
+        'Anticipates harms (fairness, privacy, safety, misuse), puts practical mitigations in place and works within governance requirements.',
       weight: 10,
       rubric: {
         '1': 'Does not see the risks, or treats them as somebody else’s concern.',
@@ -326,21 +333,35 @@ export const SENIOR_APPLIED_SCIENTIST: RoleTemplate = {
     {
       key: 'regularization',
       prompt: 'Compare L1 and L2 regularization. When would you choose one over the other?',
-      pointsOfAssessment: ['Command of core machine learning theory', 'Whether the candidate understands the mechanics and the practical consequences of each technique'],
+      pointsOfAssessment: [
+        'Command of core machine learning theory',
+        'Whether the candidate understands the mechanics and the practical consequences of each technique',
+      ],
       pitfalls: [
         'Swaps which penalty belongs to L1 and which to L2',
         'Misses the key practical difference: L1 can drive weights to exactly zero and so selects features',
         'Cannot give a concrete scenario for each',
       ],
-      followUps: ['Can you write down the L1 and L2 penalty terms?', 'What is Elastic Net and why might it help?', 'How does regularization shift the bias-variance trade-off?'],
+      followUps: [
+        'Can you write down the L1 and L2 penalty terms?',
+        'What is Elastic Net and why might it help?',
+        'How does regularization shift the bias-variance trade-off?',
+      ],
       tags: ['ml-fundamentals', 'regularization'],
       dimensions: ['modeling'],
     },
     {
       key: 'missing-data',
       prompt: 'How do you deal with missing data in a dataset, and what are the pros and cons of the different approaches?',
-      pointsOfAssessment: ['A systematic approach to cleaning and preprocessing data', 'Awareness of what each choice does to the data and the model'],
-      pitfalls: ['Offers a single method, such as dropping the rows', 'Does not first investigate why the data is missing', 'Does not weigh the trade-offs between methods'],
+      pointsOfAssessment: [
+        'A systematic approach to cleaning and preprocessing data',
+        'Awareness of what each choice does to the data and the model',
+      ],
+      pitfalls: [
+        'Offers a single method, such as dropping the rows',
+        'Does not first investigate why the data is missing',
+        'Does not weigh the trade-offs between methods',
+      ],
       followUps: [
         'How do Missing Completely at Random and Missing at Random differ?',
         'How can a tree-based model such as LightGBM handle missing values without explicit imputation?',
@@ -352,20 +373,30 @@ export const SENIOR_APPLIED_SCIENTIST: RoleTemplate = {
     {
       key: 'influence-without-authority',
       prompt: 'Tell me about a time you had to influence a decision or a person without having authority over them.',
-      pointsOfAssessment: ['Leadership, communication and influence, as expected at senior level', 'How the candidate collaborates and drives an outcome within a team'],
+      pointsOfAssessment: [
+        'Leadership, communication and influence, as expected at senior level',
+        'How the candidate collaborates and drives an outcome within a team',
+      ],
       pitfalls: [
         'A story of arguing until they got their way',
         'Persuasion not grounded in data and reasoning',
         "No empathy for the other side's perspective and concerns",
       ],
-      followUps: ['What was the strongest pushback, and how did you handle it?', 'What did you learn from it?', 'What would you have done if your proposal had been rejected?'],
+      followUps: [
+        'What was the strongest pushback, and how did you handle it?',
+        'What did you learn from it?',
+        'What would you have done if your proposal had been rejected?',
+      ],
       tags: ['behavioral', 'influence'],
       dimensions: ['collaboration'],
     },
     {
       key: 'staying-current',
       prompt: 'How do you keep up with new developments in machine learning?',
-      pointsOfAssessment: ['Passion for the field and a deliberate habit of continuous learning', 'A strategy for keeping skills sharp in a fast-moving field'],
+      pointsOfAssessment: [
+        'Passion for the field and a deliberate habit of continuous learning',
+        'A strategy for keeping skills sharp in a fast-moving field',
+      ],
       pitfalls: [
         'A generic answer such as "I read articles"',
         'Cannot name specific conferences, blogs or researchers they follow',
@@ -382,7 +413,10 @@ export const SENIOR_APPLIED_SCIENTIST: RoleTemplate = {
     {
       key: 'generative-discriminative',
       prompt: 'What is the difference between a generative and a discriminative model?',
-      pointsOfAssessment: ['Foundational understanding of the main classes of models', 'Whether the candidate understands the theory behind what they build'],
+      pointsOfAssessment: [
+        'Foundational understanding of the main classes of models',
+        'Whether the candidate understands the theory behind what they build',
+      ],
       pitfalls: [
         'Mixes up which probability distribution each kind of model learns',
         'Lists examples without the conceptual difference',
@@ -399,8 +433,15 @@ export const SENIOR_APPLIED_SCIENTIST: RoleTemplate = {
     {
       key: 'ab-test-ranking',
       prompt: 'How would you design an A/B test to measure the impact of a new ranking algorithm on an e-commerce site?',
-      pointsOfAssessment: ['Understanding of online experimentation, which decides the real-world impact of a model', 'Reasoning about metrics, statistical significance and pitfalls'],
-      pitfalls: ['No explicit hypothesis or success metric', 'No guardrail metrics for what must not get worse', 'Leaves out randomization or statistical significance'],
+      pointsOfAssessment: [
+        'Understanding of online experimentation, which decides the real-world impact of a model',
+        'Reasoning about metrics, statistical significance and pitfalls',
+      ],
+      pitfalls: [
+        'No explicit hypothesis or success metric',
+        'No guardrail metrics for what must not get worse',
+        'Leaves out randomization or statistical significance',
+      ],
       followUps: [
         'What biases or pitfalls can affect the test, and how would you mitigate them?',
         'What would you do if the primary metric improved but a key guardrail such as latency got worse?',
