@@ -124,32 +124,9 @@ export type RatingShares = Schemas['RatingShareDto'];
 export type InterviewerCalibration = Schemas['InterviewerCalibrationResponseDto'];
 export type RoleCalibration = Schemas['RoleCalibrationResponseDto'];
 
-export interface HabitFigure {
-  value: number | null;
-  organizationPercentile95: number | null;
-  flagged: boolean;
-}
-
-export interface RatingHabits {
-  scorecards: number;
-  minScorecardsToFlag: number;
-  halo: HabitFigure;
-  straightLining: HabitFigure;
-}
-
-export interface Anchoring {
-  amendments: number;
-  afterViewingPanel: number;
-  items: {
-    scorecardId: string;
-    applicationId: string;
-    revision: number;
-    amendedAt: string;
-    changes: { dimensionId: string; dimensionName: string; before: number | null; after: number | null }[];
-    recommendationBefore: string | null;
-    recommendationAfter: string | null;
-  }[];
-}
+export type HabitFigure = Schemas['HabitFigureDto'];
+export type RatingHabits = Schemas['RatingHabitsDto'];
+export type Anchoring = Schemas['AnchoringDto'];
 
 export type ImpactGroup = Schemas['ImpactGroupDto'];
 export type ImpactAnalysis = Schemas['ImpactAnalysisDto'];
