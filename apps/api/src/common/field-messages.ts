@@ -10,6 +10,8 @@ import { FieldError } from '@hireloop/core';
 
 /** Labels of fields whose name does not turn into good words by itself. */
 const LABELS: Record<string, string> = {
+  webhookUrl: 'Webhook address',
+  webhookSecret: 'Webhook secret',
   roundId: 'Round',
   roleId: 'Role',
   candidateId: 'Candidate',

@@ -14,6 +14,7 @@ import { usePageTitle } from '../lib/title';
 import { ConflictWarning, InterviewActions } from './application/InterviewActions';
 import { PipelineCard } from './application/PipelineCard';
 import { TimeZone } from './MyInterviewsPage';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 /** One candidate's application to one role: its interviews, scheduling the next one, and the way to the debrief. */
 export function ApplicationPage() {
@@ -66,7 +67,7 @@ export function ApplicationPage() {
           <h2>Interviews</h2>
           {interviews.length === 0 ? <Empty>No interviews scheduled yet.</Empty> : null}
           {interviews.length > 0 ? (
-            <div className="table-scroll">
+            <ScrollRegion label="Interviews table">
               <table className="table" data-testid="interviews-table">
                 <thead>
                   <tr>
@@ -99,7 +100,7 @@ export function ApplicationPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           ) : null}
         </div>
         {canSchedule && app.status === 'active' ? (

@@ -11,6 +11,7 @@ import { useAction } from '../lib/hooks';
 import { humanize } from '../lib/labels';
 import { usePageTitle } from '../lib/title';
 import { linesToList } from './role-builder/shared';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 /** Recruiters: candidates (searched and paged on the server), their applications, and adding a candidate to an open role. */
 export function CandidatesPage() {
@@ -52,7 +53,7 @@ export function CandidatesPage() {
           ) : data.items.length === 0 ? (
             <Empty>{list.search ? `No candidate matches “${list.search}”.` : 'No candidates yet.'}</Empty>
           ) : (
-            <div className="table-scroll">
+            <ScrollRegion label="Candidates table">
               <table className="table" data-testid="candidates-table">
                 <thead>
                   <tr>
@@ -89,7 +90,7 @@ export function CandidatesPage() {
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </div>
         <div className="stack">

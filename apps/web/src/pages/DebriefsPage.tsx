@@ -5,6 +5,7 @@ import { usePagedList } from '../components/PagedList';
 import { Empty, Loading } from '../components/ProblemBanner';
 import { humanize, REPORT_RECOMMENDATION_LABELS } from '../lib/labels';
 import { usePageTitle } from '../lib/title';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 /** Applications whose debrief the member may read (a hiring manager sees the roles they manage). */
 export function DebriefsPage() {
@@ -40,7 +41,7 @@ export function DebriefsPage() {
       ) : items.length === 0 ? (
         <Empty>{list.search ? `No application matches “${list.search}”.` : 'No applications here.'}</Empty>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label="Debriefs table">
           <table className="table" data-testid="debriefs-table">
             <thead>
               <tr>
@@ -86,7 +87,7 @@ export function DebriefsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

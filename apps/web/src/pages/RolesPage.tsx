@@ -8,6 +8,7 @@ import { humanize } from '../lib/labels';
 import { usePageTitle } from '../lib/title';
 import { BlankRoleForm, FromTemplateForm } from './role-builder/NewRoleForms';
 import { useHiringManagers } from './role-builder/queries';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 /** The roles, searched and paged on the server, and the two ways to start one (a template or a blank loop). */
 export function RolesPage() {
@@ -49,7 +50,7 @@ export function RolesPage() {
           ) : data.items.length === 0 ? (
             <Empty>{list.search || status ? 'No role matches.' : 'No roles yet. Start from a template or a blank loop.'}</Empty>
           ) : (
-            <div className="table-scroll">
+            <ScrollRegion label="Roles table">
               <table className="table" data-testid="roles-table">
                 <thead>
                   <tr>
@@ -73,7 +74,7 @@ export function RolesPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </div>
         {canEdit ? (

@@ -3,6 +3,7 @@ import type { Debrief, ScaleLevel } from '../../api/types';
 import { DimensionChart, DimensionRow, Legend } from '../../components/Charts';
 import { formatFigure } from '../../lib/figures';
 import { formatNumber } from '../../lib/labels';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 /**
  * Per dimension: every interviewer's rating on the chart, then the figures — raw beside adjusted mean — with the
@@ -47,7 +48,7 @@ export function DimensionsCard(props: { debrief: Debrief; levels: ScaleLevel[] }
       ) : null}
       <Legend items={interviewers.map((i) => ({ label: i.name, colourIndex: i.colourIndex }))} />
       <DimensionChart rows={rows} levels={props.levels.map((l) => l.value)} />
-      <div className="table-scroll">
+      <ScrollRegion label="Ratings per dimension table">
         <table className="table table--compact" data-testid="dimension-table">
           <caption className="sr-only">Per-dimension figures</caption>
           <thead>
@@ -100,7 +101,7 @@ export function DimensionsCard(props: { debrief: Debrief; levels: ScaleLevel[] }
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

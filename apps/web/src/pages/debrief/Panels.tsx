@@ -5,6 +5,7 @@ import type { NudgeResult } from '../../api/daily-work-types';
 import { useAction } from '../../lib/hooks';
 import type { Debrief } from '../../api/types';
 import { formatDateTime, formatSigned } from '../../lib/labels';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 /** Split panel, large disagreements and red flags, each with people's names. */
 export function Callouts(props: { debrief: Debrief }) {
@@ -62,7 +63,7 @@ export function InterviewerOffsets(props: { debrief: Debrief }) {
       <p className="small muted">
         Each interviewer's historical tendency to rate higher (+) or lower (−) than co-panelists, subtracted from their ratings.
       </p>
-      <div className="table-scroll">
+      <ScrollRegion label="Panel ratings table">
         <table className="table table--compact">
           <thead>
             <tr>
@@ -89,7 +90,7 @@ export function InterviewerOffsets(props: { debrief: Debrief }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { usePagedList } from '../../components/PagedList';
 import { Empty, Loading } from '../../components/ProblemBanner';
 import { humanize } from '../../lib/labels';
 import { candidateNameOf } from '../../lib/names';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 /** The role's candidates (its applications), searched and paged on the server, each with the way to its debrief. */
 export function RoleCandidates(props: { roleId: string }) {
@@ -26,7 +27,7 @@ export function RoleCandidates(props: { roleId: string }) {
       ) : data.items.length === 0 ? (
         <Empty>{list.search ? 'No candidate matches.' : 'No candidate has applied yet.'}</Empty>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label="Candidates of this role table">
           <table className="table table--compact">
             <thead>
               <tr>
@@ -57,7 +58,7 @@ export function RoleCandidates(props: { roleId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );
