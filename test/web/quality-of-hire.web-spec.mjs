@@ -5,13 +5,15 @@
 // an admin's role calibration says "Not enough data yet" instead of judging a dimension. Every page is checked at
 // 390 px and 1440 px (no sideways scrolling, no axe-core violation of any impact).
 //
-// Three hires are seeded through the API (a validity figure needs 30, which the API would take minutes to build):
-// the report is shown in its not-enough-data state; the figures themselves are the API's tests' business.
+// Three hires are seeded through the API for the not-enough-data states. For the charts, a second role gets 80 hires
+// out of 300 assessed applications (panel reports, hires, 12-month ratings, departures) written straight in the
+// database of the API under test with a planted validity (the SQL of test/e2e/quality-of-hire-validity.e2e-spec.ts);
+// "Compute now" has the real worker compute the report, and the page's charts and words are checked against it.
 //
 //   WEB_SPECS=test/web/quality-of-hire.web-spec.mjs bash test/web/run-web-tests.sh
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import { apiCall, BASE, checkPageAtBothWidths, launchBrowser, newPage, PASSWORD, runId, signIn, signUpOrganization, stepper } from './support.mjs';
 
 const RUN = runId();
@@ -78,34 +80,10 @@ describe('web app: quality of hire and honest calibration figures', { concurrenc
     }
   });
 
-  step("the charts of a full report (a stand-in for the API's answer: 40 hires), in words and at both widths", async () => {
+  step('people analytics: the import page dry-runs a CSV, lists the rejected row with its reason, then imports a clean file for real', async () => {
     const page = (s.pages.analyst = await newPage(browserHandle.browser, 'analyst'));
     await signIn(page, s.people.analyst);
     await page.getByRole('heading', { level: 1, name: 'Quality of hire' }).waitFor();
-    const roleId = randomUUID();
-    await page.route(`**/v1/quality-of-hire/reports/latest?roleId=${roleId}`, (route) =>
-      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(fullReport(roleId)) }),
-    );
-    await page.goto(`${BASE}/#/roles/${roleId}/quality-of-hire`);
-    await page.getByTestId('qoh-status').filter({ hasText: 'Version 3 · Done' }).waitFor();
-    await page.getByTestId('qoh-scatter').waitFor();
-    const panel = page.getByTestId('validity-rating_12m').locator('[data-predictor="panel_score"]');
-    assert.match(
-      await panel.innerText(),
-      /r = 0\.31, 90 % interval 0\.06 to 0\.52; corrected for range restriction 0\.42 \(0\.09 to 0\.66\) \(n = 40\) — predicts the outcome/,
-    );
-    assert.match(
-      await page.getByTestId('validity-rating_12m').locator('[data-predictor="dimension:coding"]').innerText(),
-      /Not enough data yet \(n = 12 of 30\)/,
-    );
-    assert.match(await page.getByTestId('qoh-logrank').innerText(), /clearly different lengths of time \(log-rank p = 0\.03\)/);
-    await page.getByTestId('qoh-retention').waitFor();
-    await checkPageAtBothWidths(page, 'a full quality of hire report', 'qoh-full-report');
-    await page.unroute(`**/v1/quality-of-hire/reports/latest?roleId=${roleId}`);
-  });
-
-  step('people analytics: the import page dry-runs a CSV, lists the rejected row with its reason, then imports a clean file for real', async () => {
-    const page = s.pages.analyst;
     await page.goto(`${BASE}/#/quality-of-hire`);
     await page.getByRole('link', { name: 'Import outcomes from a CSV file' }).click();
     await page.getByRole('heading', { level: 1, name: 'Import outcomes' }).waitFor();
@@ -180,6 +158,77 @@ describe('web app: quality of hire and honest calibration figures', { concurrenc
     assert.equal(await page.locator('[data-testid="qoh-scatter"], .qoh-bar__chart').count(), 0, 'no chart drawn from three hires');
     await checkPageAtBothWidths(page, "a role's quality of hire page", 'qoh-role');
   });
+  step('people analytics: 80 hires seeded in the database, the worker computes the real report, the page draws and words it', async () => {
+    const role = await apiCall(
+      'POST',
+      '/roles/from-template',
+      { templateKey: 'research-scientist-ml', title: `Planted Scientist ${RUN}`, hiringManagerId: s.people.manager.id },
+      s.admin.token,
+    );
+    await apiCall('POST', `/roles/${role.id}/open`, {}, s.admin.token);
+    const seeded = await seedPlantedHires(role.id, { assessed: 300, hired: 80, rho: 0.5, seed: 15 });
+    assert.equal(seeded.hired, 80);
+
+    const page = s.pages.analyst;
+    await page.goto(`${BASE}/#/roles/${role.id}/quality-of-hire`);
+    await page.getByRole('heading', { level: 1, name: 'Quality of hire of this role' }).waitFor();
+    await computeAndWait(page);
+    const report = await apiCall('GET', `/quality-of-hire/reports/latest?roleId=${role.id}`, undefined, s.people.analyst.token);
+    assert.equal(report.status, 'done');
+    assert.equal(report.hires, 80);
+    assert.equal(report.assessed, 300);
+
+    // The scatter: one dot per hire with a panel score and a 12-month rating, all 80.
+    assert.equal(report.scatter.length, 80);
+    const scatter = page.getByTestId('qoh-scatter');
+    await scatter.waitFor();
+    assert.equal(await scatter.locator('circle.qoh-dot').count(), 80);
+    assert.match(await scatter.locator('title').textContent(), /for 80 hires: r = /);
+
+    // The panel score's validity for the 12-month rating: a bar with its interval and the report's figures in words.
+    const cell = report.cells.find((c) => c.predictorKey === 'panel_score' && c.outcomeKey === 'rating_12m');
+    assert.equal(cell.status, 'estimated');
+    assert.equal(cell.n, 80);
+    assert.ok(
+      cell.pearson > 0 && cell.corrected > cell.pearson,
+      `planted validity 0.5 over everyone assessed: r ${cell.pearson}, corrected ${cell.corrected}`,
+    );
+    const panel = page.getByTestId('validity-rating_12m').locator('[data-predictor="panel_score"]');
+    const words = await panel.innerText();
+    assert.ok(
+      words.includes(
+        `r = ${formatR(cell.pearson)}, 90 % interval ${formatR(cell.interval.low)} to ${formatR(cell.interval.high)}; corrected for range restriction ${formatR(cell.corrected)} (${formatR(cell.correctedInterval.low)} to ${formatR(cell.correctedInterval.high)}) (n = 80)`,
+      ),
+      words,
+    );
+    assert.equal(await panel.locator('svg.qoh-bar__chart').count(), 1);
+    assert.equal(await panel.locator('.qoh-bar--raw .qoh-whisker').count(), 1, 'the uncorrected r is drawn with its interval');
+    assert.equal(await panel.locator('.qoh-bar--corrected .qoh-whisker').count(), 1, 'so is the corrected one');
+    assert.match(
+      await panel.locator('svg.qoh-bar__chart').getAttribute('aria-label'),
+      new RegExp(`r ${formatR(cell.pearson)}, corrected ${formatR(cell.corrected)}`),
+    );
+
+    // Retention: the seed puts 47 hires in the "hire" group and 33 hired despite it, both at least minN = 30, so the
+    // report has Kaplan–Meier curves and a log-rank test, and the page draws them instead of the not-enough sentence.
+    const groups = report.retention.groups.map((g) => `${g.label.toLowerCase()}: ${g.n}`).join(', ');
+    assert.equal(report.retention.status, 'estimated');
+    assert.deepEqual(
+      report.retention.groups.map((g) => [g.key, g.n]),
+      [
+        ['hire', 47],
+        ['hired_despite', 33],
+      ],
+    );
+    await page.getByTestId('qoh-retention').waitFor();
+    assert.equal(await page.getByTestId('qoh-retention-not-enough').count(), 0);
+    assert.ok(report.retention.logRank, 'a log-rank test with both groups at minN');
+    assert.match(await page.getByTestId('qoh-logrank').innerText(), new RegExp(`log-rank p ${report.retention.logRank.pValue < 0.001 ? '<' : '='}`));
+    console.log(
+      `real report: ${report.hires} hires of ${report.assessed} assessed; panel r ${cell.pearson.toFixed(3)} (${cell.intervalMethod}), corrected ${cell.corrected.toFixed(3)}; retention ${report.retention.status} (${groups})`,
+    );
+    await checkPageAtBothWidths(page, 'a real quality of hire report of 80 hires', 'qoh-full-report');
+  });
 });
 
 /** "Compute now" (202), then the page polls the queued report until it is done. */
@@ -191,125 +240,87 @@ async function computeAndWait(page) {
   await page.getByRole('button', { name: 'Compute now' }).waitFor();
 }
 
-/** A finished report as the agreed API answers it (ValidityReportResponseDto), with every kind of cell. */
-function fullReport(roleId) {
-  const cell = (predictorKey, outcomeKey, over = {}) => ({
-    predictorKey,
-    outcomeKey,
-    status: 'estimated',
-    n: 40,
-    pearson: 0.31,
-    spearman: 0.29,
-    interval: { low: 0.06, high: 0.52 },
-    intervalMethod: 'fisher_z',
-    corrected: 0.42,
-    correctedInterval: { low: 0.09, high: 0.66 },
-    verdict: 'predictive',
-    ...over,
+/** The page's way of writing a correlation (apps/web/src/lib/validity.ts formatR): two decimals, a real minus sign. */
+function formatR(r) {
+  const text = Math.abs(r).toFixed(2);
+  return r < 0 && text !== '0.00' ? `−${text}` : text;
+}
+
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function normal(random) {
+  let u = 0;
+  while (u === 0) u = random();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+}
+
+/**
+ * Straight in the database of the API under test (run-web-tests.sh exports its DATABASE_URL), as
+ * test/e2e/quality-of-hire-validity.e2e-spec.ts seeds it: `assessed` applications with a panel report (score x on
+ * 1–4); the top `hired` by x are hired 100–800 days ago with a 12-month rating y (1–5) correlated ρ with x over
+ * everyone assessed; recommendation `hire` well above the cut, else `inconclusive` (hired despite); a fifth of the
+ * hires left half-way between their hire and today.
+ */
+async function seedPlantedHires(roleId, options, databaseUrl = process.env.DATABASE_URL) {
+  if (!databaseUrl) throw new Error('seedPlantedHires needs DATABASE_URL (the database of the API under test)');
+  const random = mulberry32(options.seed);
+  const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+  const people = Array.from({ length: options.assessed }, () => {
+    const zx = normal(random);
+    const zy = options.rho * zx + Math.sqrt(1 - options.rho * options.rho) * normal(random);
+    return { x: clamp(2.5 + 0.5 * zx, 1, 4), y: clamp(Math.round(3 + zy), 1, 5) };
   });
-  const notEnough = {
-    status: 'not_enough_data',
-    n: 12,
-    pearson: null,
-    spearman: null,
-    interval: null,
-    intervalMethod: null,
-    corrected: null,
-    correctedInterval: null,
-    verdict: null,
-  };
-  const curve = (drops) => {
-    let survival = 1;
-    return [
-      { day: 0, survival: 1, low: 1, high: 1 },
-      ...drops.map(([day, share]) => ((survival *= share), { day, survival, low: Math.max(0, survival - 0.12), high: Math.min(1, survival + 0.08) })),
-    ];
-  };
-  return {
-    id: randomUUID(),
-    version: 3,
-    roleId,
-    status: 'done',
-    computedAt: '2026-11-30T09:00:00.000Z',
-    minN: 30,
-    hires: 40,
-    assessed: 260,
-    predictors: [
-      { key: 'panel_score', label: 'Panel score', kind: 'panel_score' },
-      { key: 'raw_score', label: 'Raw score (before leniency correction)', kind: 'raw_score' },
-      { key: 'dimension:coding', label: 'Dimension: Coding', kind: 'dimension' },
-      { key: 'recommendation', label: 'Panel recommendation', kind: 'recommendation' },
-    ],
-    outcomes: [
-      { key: 'rating_12m', label: '12-month rating' },
-      { key: 'retained_12m', label: 'Still employed at 12 months' },
-    ],
-    cells: [
-      cell('panel_score', 'rating_12m'),
-      cell('raw_score', 'rating_12m', {
-        pearson: 0.18,
-        interval: { low: -0.09, high: 0.42 },
-        corrected: 0.25,
-        correctedInterval: { low: -0.12, high: 0.55 },
-        verdict: 'not_predictive',
-      }),
-      cell('dimension:coding', 'rating_12m', notEnough),
-      cell('recommendation', 'rating_12m', {
-        status: 'undefined',
-        pearson: null,
-        spearman: null,
-        interval: null,
-        intervalMethod: null,
-        corrected: null,
-        correctedInterval: null,
-        verdict: null,
-      }),
-      cell('panel_score', 'retained_12m', {
-        pearson: -0.05,
-        interval: { low: -0.31, high: 0.21 },
-        intervalMethod: 'bootstrap',
-        corrected: null,
-        correctedInterval: null,
-        verdict: 'not_predictive',
-      }),
-      cell('raw_score', 'retained_12m', notEnough),
-      cell('dimension:coding', 'retained_12m', notEnough),
-      cell('recommendation', 'retained_12m', notEnough),
-    ],
-    scatter: Array.from({ length: 40 }, (_, i) => ({
-      applicationId: randomUUID(),
-      panelScore: 1.6 + ((i * 7) % 23) / 10,
-      rating: 1 + ((i * 3) % 5),
-    })),
-    retention: {
-      status: 'estimated',
-      groups: [
-        {
-          key: 'hire',
-          label: 'Hired as recommended',
-          n: 34,
-          events: 6,
-          curve: curve([
-            [120, 0.97],
-            [300, 0.94],
-            [420, 0.93],
-            [600, 0.95],
-          ]),
-        },
-        {
-          key: 'hired_despite',
-          label: 'Hired despite a no-hire recommendation',
-          n: 31,
-          events: 12,
-          curve: curve([
-            [60, 0.9],
-            [200, 0.85],
-            [365, 0.8],
-            [500, 0.9],
-          ]),
-        },
-      ],
-      logRank: { chiSquare: 4.7, df: 1, pValue: 0.03 },
-    },
-  };
+  const cut = [...people].sort((a, b) => b.x - a.x)[options.hired - 1].x;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows: roleRows } = await client.query('SELECT organization_id FROM roles WHERE id = $1', [roleId]);
+    if (roleRows.length !== 1) throw new Error(`no role ${roleId} in ${new URL(databaseUrl).pathname.slice(1)}`);
+    const org = roleRows[0].organization_id;
+    const { rows: ids } = await client.query(
+      `WITH c AS (INSERT INTO candidates (organization_id, name, email) SELECT $1, 'Planted ' || g, 'planted-' || g || '-' || gen_random_uuid() || '@validity.test' FROM generate_series(1, $3::int) g RETURNING id)
+       INSERT INTO applications (organization_id, candidate_id, role_id, status) SELECT $1, c.id, $2, 'rejected' FROM c RETURNING id`,
+      [org, roleId, options.assessed],
+    );
+    const hiredIdx = people.map((_, i) => i).filter((i) => people[i].x >= cut);
+    const hiredIds = hiredIdx.map((i) => ids[i].id);
+    await client.query(
+      `UPDATE applications a SET status = 'hired', decided_at = now() - make_interval(days => 100 + (abs(hashtext(a.id::text)) % 700)) WHERE a.id = ANY($1::uuid[])`,
+      [hiredIds],
+    );
+    await client.query(
+      `INSERT INTO calibration_reports (organization_id, application_id, version, inputs_hash, algorithm_version, score, recommendation, scorecard_count, report)
+       SELECT $1, u.id, 1, 'seed', 'seed', u.x, u.rec, 3, jsonb_build_object('rawScore', u.x + 0.1, 'dimensions', jsonb_build_array())
+         FROM unnest($2::uuid[], $3::float8[], $4::text[]) AS u(id, x, rec)`,
+      [org, ids.map((r) => r.id), people.map((p) => p.x), people.map((p) => (p.x >= cut + 0.2 ? 'hire' : p.x >= cut ? 'inconclusive' : 'no_hire'))],
+    );
+    await client.query(
+      `INSERT INTO outcomes (organization_id, application_id, kind, review_point, rating)
+       SELECT $1, u.id, 'performance_rating', '12m', u.y FROM unnest($2::uuid[], $3::int[]) AS u(id, y)`,
+      [org, hiredIds, hiredIdx.map((i) => people[i].y)],
+    );
+    await client.query(
+      `INSERT INTO outcomes (organization_id, application_id, kind, departure_type, occurred_on)
+       SELECT $1, a.id, 'departure', 'voluntary', (a.decided_at + (current_date - a.decided_at::date) * interval '1 day' / 2)::date
+         FROM applications a WHERE a.id = ANY($2::uuid[]) AND abs(hashtext(a.id::text || 'd')) % 5 = 0`,
+      [org, hiredIds],
+    );
+    await client.query('COMMIT');
+    return { hired: hiredIds.length };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    await client.end();
+  }
 }

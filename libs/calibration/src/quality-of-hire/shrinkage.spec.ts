@@ -1,4 +1,11 @@
-import { buildInterviewerValidity, estimatePriorStrength, pearson, shrinkValidity } from '@hireloop/calibration/quality-of-hire';
+import {
+  buildInterviewerValidity,
+  derSimonianLaird,
+  estimatePriorStrength,
+  pearson,
+  shrinkEstimate,
+  shrinkValidity,
+} from '@hireloop/calibration/quality-of-hire';
 
 import { mulberry32 } from '../synthetic';
 
@@ -7,6 +14,75 @@ function normal(random: () => number): number {
   while (u === 0) u = random();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
 }
+
+/**
+ * Published worked example: the BCG vaccine meta-analysis (Colditz et al. 1994, JAMA 271:698–702), 13 trials of
+ * TB cases among vaccinated (tpos, tneg) and control (cpos, cneg) groups — `dat.bcg` in R's metafor package
+ * (Viechtbauer 2010). On log risk ratios, y = ln[(tpos/(tpos+tneg)) / (cpos/(cpos+cneg))],
+ * v = 1/tpos − 1/(tpos+tneg) + 1/cpos − 1/(cpos+cneg) (`escalc(measure = "RR")`), metafor's own test suite
+ * (tests/testthat/test_misc_metan_vs_rma.uni_with_dat.bcg.r, checked there against Stata's `metan`) prints:
+ *   rma(yi, vi, method = "FE"): estimate −0.4303, QE = 152.2330
+ *   rma(yi, vi, method = "DL"): estimate −0.7141, τ² = 0.3088, I² = 92.1173 %
+ * We reproduce all five through `derSimonianLaird`. No printed DL BLUPs were found, so the shrunken estimates are
+ * checked against the normal–normal identity (mean (y/v + μ/τ²)/(1/v + 1/τ²)) computed independently here, plus the
+ * defining property that every trial moves toward μ̂ and the least precise trials move most.
+ */
+const BCG_TRIALS: readonly (readonly [tpos: number, tneg: number, cpos: number, cneg: number])[] = [
+  [4, 119, 11, 128], // Aronson 1948
+  [6, 300, 29, 274], // Ferguson & Simes 1949
+  [3, 228, 11, 209], // Rosenthal et al. 1960
+  [62, 13536, 248, 12619], // Hart & Sutherland 1977
+  [33, 5036, 47, 5761], // Frimodt-Moller et al. 1973
+  [180, 1361, 372, 1079], // Stein & Aronson 1953
+  [8, 2537, 10, 619], // Vandiviere et al. 1973
+  [505, 87886, 499, 87892], // TPT Madras 1980
+  [29, 7470, 45, 7232], // Coetzee & Berjak 1968
+  [17, 1699, 65, 1600], // Rosenthal et al. 1961
+  [186, 50448, 141, 27197], // Comstock et al. 1974
+  [5, 2493, 3, 2338], // Comstock & Webster 1969
+  [27, 16886, 29, 17825], // Comstock et al. 1976
+];
+const bcgLogRiskRatios = BCG_TRIALS.map(([a, b, c, d]) => ({
+  estimate: Math.log(a / (a + b) / (c / (c + d))),
+  variance: 1 / a - 1 / (a + b) + 1 / c - 1 / (c + d),
+}));
+
+describe('DerSimonian–Laird and empirical-Bayes shrinkage on the BCG vaccine trials (Colditz et al. 1994)', () => {
+  const dl = derSimonianLaird(bcgLogRiskRatios)!;
+
+  it('reproduces metafor/Stata metan: FE −0.4303, Q = 152.2330, τ² = 0.3088, μ̂(DL) = −0.7141, I² = 92.1173 %', () => {
+    expect(dl.fixedMean).toBeCloseTo(-0.4303, 4);
+    expect(dl.q).toBeCloseTo(152.233, 3);
+    expect(dl.tau2).toBeCloseTo(0.3088, 4);
+    expect(dl.randomMean).toBeCloseTo(-0.7141, 4);
+    expect(((dl.q - 12) / dl.q) * 100).toBeCloseTo(92.1173, 3);
+  });
+
+  it('shrinks each trial toward μ̂ by the normal–normal posterior; imprecise trials move most', () => {
+    const shrunk = bcgLogRiskRatios.map((t) => shrinkEstimate(t, dl.randomMean, 1 / dl.tau2));
+    shrunk.forEach((s, i) => {
+      const { estimate: y, variance: v } = bcgLogRiskRatios[i];
+      expect(s.mean).toBeCloseTo((y / v + dl.randomMean / dl.tau2) / (1 / v + 1 / dl.tau2), 12);
+      expect(s.variance).toBeCloseTo(1 / (1 / v + 1 / dl.tau2), 12);
+      expect(Math.abs(s.mean - dl.randomMean)).toBeLessThanOrEqual(Math.abs(y - dl.randomMean) + 1e-12);
+    });
+    // Rosenthal 1960 (3 vs 11 cases, v = 0.4154) keeps 43 % of its distance from μ̂; TPT Madras (505 vs 499, v = 0.0040) 99 %.
+    const kept = (i: number) => (shrunk[i].mean - dl.randomMean) / (bcgLogRiskRatios[i].estimate - dl.randomMean);
+    expect(kept(2)).toBeCloseTo(0.3088 / (0.3088 + bcgLogRiskRatios[2].variance), 3);
+    expect(kept(2)).toBeLessThan(0.45);
+    expect(kept(7)).toBeGreaterThan(0.98);
+  });
+
+  it('the correlation version is the same core on Fisher z with variance 1/(n − 3)', () => {
+    const items = [
+      { key: 'a', r: -0.4, n: 100 },
+      { key: 'b', r: 0.1, n: 60 },
+      { key: 'c', r: 0.6, n: 30 },
+    ];
+    const dlZ = derSimonianLaird(items.map((i) => ({ estimate: Math.atanh(i.r), variance: 1 / (i.n - 3) })))!;
+    expect(estimatePriorStrength(items)).toBeCloseTo(1 / dlZ.tau2, 10);
+  });
+});
 
 describe('shrinkValidity (empirical Bayes on Fisher z)', () => {
   it('worked by hand: r = 0.5 on n = 13 (w = 10) toward r_org = 0.2 with k = 10', () => {

@@ -47,24 +47,70 @@ export interface ShrinkResult {
 const R_LIMIT = 1 - 1e-12;
 const atanh = (r: number) => Math.atanh(Math.max(-R_LIMIT, Math.min(R_LIMIT, r)));
 
+/** One study's (or interviewer's) estimate on a scale where it is roughly normal, with its sampling variance. */
+export interface EstimateWithVariance {
+  readonly estimate: number;
+  readonly variance: number;
+}
+
+export interface DerSimonianLaird {
+  /** τ̂² = max(0, (Q − (m − 1)) / (Σw − Σw²/Σw)), w = 1/variance. */
+  readonly tau2: number;
+  /** Cochran's Q around the inverse-variance (fixed-effect) mean. */
+  readonly q: number;
+  readonly fixedMean: number;
+  /** The random-effects mean: weights 1/(variance + τ̂²). */
+  readonly randomMean: number;
+}
+
+/** DerSimonian & Laird (1986) moment estimate of the between-study variance; null with fewer than 2 estimates. */
+export function derSimonianLaird(items: readonly EstimateWithVariance[]): DerSimonianLaird | null {
+  if (items.length < 2) return null;
+  let sw = 0;
+  let sww = 0;
+  let swy = 0;
+  for (const i of items) {
+    const w = 1 / i.variance;
+    sw += w;
+    sww += w * w;
+    swy += w * i.estimate;
+  }
+  const fixedMean = swy / sw;
+  let q = 0;
+  for (const i of items) q += (i.estimate - fixedMean) ** 2 / i.variance;
+  const tau2 = Math.max(0, (q - (items.length - 1)) / (sw - sww / sw));
+  let sws = 0;
+  let swsy = 0;
+  for (const i of items) {
+    const w = 1 / (i.variance + tau2);
+    sws += w;
+    swsy += w * i.estimate;
+  }
+  return { tau2, q, fixedMean, randomMean: swsy / sws };
+}
+
+/**
+ * The normal–normal posterior of one true value given its estimate y (sampling variance v) and the prior N(μ, τ²),
+ * written with the prior precision 1/τ²: mean (y/v + μ/τ²) / (1/v + 1/τ²), variance 1 / (1/v + 1/τ²).
+ * `priorPrecision` = 0 leaves y alone; Infinity gives μ.
+ */
+export function shrinkEstimate(item: EstimateWithVariance, priorMean: number, priorPrecision: number): { mean: number; variance: number } {
+  if (!Number.isFinite(priorPrecision)) return { mean: priorMean, variance: 0 };
+  const w = 1 / item.variance;
+  return { mean: (w * item.estimate + priorPrecision * priorMean) / (w + priorPrecision), variance: 1 / (w + priorPrecision) };
+}
+
+/** Fisher's z of r with its sampling variance 1/(n − 3). */
+function fisherZ(item: InterviewerCorrelation): EstimateWithVariance {
+  return { estimate: atanh(item.r), variance: 1 / (item.n - 3) };
+}
+
 /** DerSimonian–Laird k = 1/τ̂² from correlations with n ≥ 4; null with fewer than 3 of them. */
 export function estimatePriorStrength(items: readonly InterviewerCorrelation[], bounds: { min?: number; max?: number } = {}): number | null {
   const { min = 3, max = 1000 } = bounds;
   const usable = items.filter((i) => i.n >= 4 && Number.isFinite(i.r));
   if (usable.length < 3) return null;
-  let sw = 0;
-  let sww = 0;
-  let swz = 0;
-  for (const i of usable) {
-    const w = i.n - 3;
-    sw += w;
-    sww += w * w;
-    swz += w * atanh(i.r);
-  }
-  const zBar = swz / sw;
-  let q = 0;
-  for (const i of usable) q += (i.n - 3) * (atanh(i.r) - zBar) ** 2;
-  const tau2 = Math.max(0, (q - (usable.length - 1)) / (sw - sww / sw));
+  const { tau2 } = derSimonianLaird(usable.map(fisherZ))!;
   return tau2 > 0 ? Math.min(max, Math.max(min, 1 / tau2)) : max;
 }
 
@@ -79,9 +125,9 @@ export function shrinkValidity(items: readonly InterviewerCorrelation[], organiz
   const out: ShrunkCorrelation[] = [];
   for (const item of items) {
     if (!(item.n >= 4) || !Number.isFinite(item.r)) continue;
-    const w = item.n - 3;
-    const z = (w * atanh(item.r) + k * mu) / (w + k);
-    const half = q / Math.sqrt(w + k);
+    const posterior = shrinkEstimate(fisherZ(item), mu, k);
+    const half = q * Math.sqrt(posterior.variance);
+    const z = posterior.mean;
     out.push({ key: item.key, n: item.n, r: item.r, shrunk: Math.tanh(z), interval: { low: Math.tanh(z - half), high: Math.tanh(z + half) } });
   }
   return { organizationR, priorStrength: k, items: out };
