@@ -10,14 +10,12 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   apiCall,
-  assertNoHorizontalOverflow,
   BASE,
   checkPageAtBothWidths,
   launchBrowser,
   PASSWORD,
   ROOT,
   runId,
-  screenshot,
   signIn,
   signUpOrganization,
   stepper,
@@ -185,15 +183,35 @@ describe('web app: an admin manages members and the organization', { concurrency
     await visitor.getByLabel('Choose a password').fill(PASSWORD);
     await visitor.getByRole('button', { name: 'Join' }).click();
     await visitor.getByText(/withdrawn by an admin/).waitFor();
-    // The accept page is SignInPage's (another area): checked for width and screenshotted here; its axe-core check
-    // waits for its missing <main> landmark.
-    for (const [label, viewport] of Object.entries(VIEWPORTS)) {
-      await visitor.setViewportSize(viewport);
-      await assertNoHorizontalOverflow(visitor, `accepting a revoked invitation at ${viewport.width} px`);
-      await screenshot(visitor, `admin-invite-revoked-${label}`);
-    }
+    await checkPageAtBothWidths(visitor, 'accepting a revoked invitation', 'admin-invite-revoked');
     await visitor.context().close();
     delete pages.dana;
+  });
+
+  step('finds members by name or email and by status, counted and paged by the API', async () => {
+    const page = pages.admin;
+    const showing = page.getByTestId('members-showing');
+    await page.getByText('Showing 1–4 of 4 members').waitFor();
+    await page.getByTestId('members-search').fill('rory');
+    await page.getByTestId('members-search').press('Enter');
+    await page.getByText('Showing 1–1 of 1 members').waitFor();
+    assert.deepEqual(await page.getByRole('list', { name: 'Members' }).getByRole('heading').allInnerTexts(), [rory.name]);
+    await checkPageAtBothWidths(page, 'members page searched', 'admin-members-search');
+    await page.getByTestId('members-search').fill(dana.email);
+    await page.getByTestId('members-search').press('Enter');
+    await card(dana.name).getByText('Invitation revoked', { exact: true }).waitFor();
+    assert.equal(await showing.innerText(), 'Showing 1–1 of 1 members');
+    await page.getByTestId('members-search').fill('');
+    await page.getByTestId('members-search').press('Enter');
+    await page.getByTestId('members-status').selectOption('active');
+    await page.getByText('Showing 1–3 of 3 members').waitFor();
+    assert.equal(await card(dana.name).count(), 0, 'a revoked invitation is not active');
+    await page.getByTestId('members-role').selectOption('admin');
+    await page.getByText('Showing 1–1 of 1 members').waitFor();
+    assert.equal(await card(admin.name).count(), 1);
+    await page.getByTestId('members-role').selectOption('');
+    await page.getByTestId('members-status').selectOption('');
+    await page.getByText('Showing 1–4 of 4 members').waitFor();
   });
 
   step("edits a member's roles (at least one, said in words), deactivates and reactivates them", async () => {

@@ -1,20 +1,8 @@
 import { apiClient, unwrap } from '../../api/typed-client';
-import type { Member, MemberRole } from '../../api/types';
+import type { MemberRole } from '../../api/types';
 
-export const MEMBERS_KEY = ['members'] as const;
-
-/** Every member of the organization (pages of 100 until the last). */
-export async function loadMembers(signal: AbortSignal): Promise<Member[]> {
-  const out: Member[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < 20; page++) {
-    const res = unwrap(await apiClient.GET('/v1/members', { params: { query: { limit: 100, cursor } }, signal }));
-    out.push(...res.items);
-    if (!res.nextCursor) break;
-    cursor = res.nextCursor;
-  }
-  return out;
-}
+/** The query-key prefix of every server-side members list (usePagedList keys its queries ['list', path, …]). */
+export const MEMBERS_LIST_KEY = ['list', '/members'] as const;
 
 export const inviteMember = async (body: { name: string; email: string; roles: MemberRole[] }) =>
   unwrap(await apiClient.POST('/v1/members', { body }));
