@@ -54,6 +54,7 @@ describe('web app: links from emails', { concurrency: false }, () => {
     await page.goto(link);
     await page.getByRole('heading', { name: 'Accept your invite' }).waitFor();
     assert.ok((await page.getByLabel('Invite token').inputValue()).length > 20, 'the token from the link is filled in');
+    await checkPageAtBothWidths(page, 'the accept-invitation page', 'links-accept-invite');
     await page.getByLabel('Choose a password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Join' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My interviews' }).waitFor();
@@ -68,8 +69,11 @@ describe('web app: links from emails', { concurrency: false }, () => {
     await page.getByLabel('Email').fill(ivy.email);
     await page.getByRole('button', { name: 'Email me a reset link' }).click();
     await page.getByRole('status').waitFor();
+    await checkPageAtBothWidths(page, 'the forgot-password page after sending', 'links-forgot-password');
     const link = await emailedLink(ivy.email, /Reset your hireloop password/, '/reset-password');
     await page.goto(link);
+    await page.locator('input[name="password"]').waitFor();
+    await checkPageAtBothWidths(page, 'the reset-password page', 'links-reset-password');
     const newPassword = `new ${PASSWORD} ${RUN}`;
     await page.locator('input[name="password"]').fill(newPassword);
     await page.getByRole('button', { name: 'Set the new password' }).click();
@@ -115,8 +119,10 @@ describe('web app: links from emails', { concurrency: false }, () => {
     assert.equal((await fetch(url)).status, 404);
     const prefs = await apiCall('GET', '/me/email-preferences', undefined, admin.token);
     assert.equal(prefs.feedbackReminders, false);
+    await checkPageAtBothWidths(page, 'the notification settings, signed in', 'links-notifications');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Single sign-on' }).click();
     await page.getByRole('heading', { name: 'Single sign-on' }).waitFor();
+    await checkPageAtBothWidths(page, 'the SSO settings', 'links-sso-settings');
     await page.screenshot({ path: path.join(SHOTS, 'links-sso-settings.png'), fullPage: true });
     await page.context().close();
   });
@@ -173,6 +179,16 @@ describe('web app: links from emails', { concurrency: false }, () => {
     assert.match(await page.title(), new RegExp(`Morgan Overdue ${RUN}`), 'the tab names the interview');
     await checkPageAtBothWidths(page, 'the scorecard opened from the reminder', 'links-reminder-scorecard');
     await page.context().close();
+
+    // The reminder is not an essential email: its footer links to the email preferences, signed by a token.
+    const preferencesLink = await emailedLink(rita.email, /^Reminder: your scorecard for /, '/settings/notifications');
+    assert.match(preferencesLink, /[?&]token=/);
+    const signedOut = await freshPage('rita-preferences');
+    await signedOut.goto(preferencesLink);
+    await signedOut.getByLabel(/Feedback reminders/).waitFor();
+    assert.ok(await signedOut.getByLabel(/Feedback reminders/).isChecked());
+    await checkPageAtBothWidths(signedOut, 'the notification settings by the emailed link', 'links-notifications-by-token');
+    await signedOut.context().close();
   });
 
   // Signed out, the link goes through the sign-in page, which then leads on to the scorecard (its `next`).

@@ -196,7 +196,14 @@ function Authenticated() {
 function NotificationSettingsRoute() {
   const { me, checking } = useAuth();
   const location = useLocation();
-  if (new URLSearchParams(location.search).get('token') || (!me && !checking)) return <NotificationSettingsPage />;
+  // By the emailed link or signed out there is no shell: the page is its own main landmark.
+  if (new URLSearchParams(location.search).get('token') || (!me && !checking)) {
+    return (
+      <main id="main">
+        <NotificationSettingsPage />
+      </main>
+    );
+  }
   if (checking) return <Loading label="Signing you in…" />;
   return (
     <Shell>
