@@ -700,8 +700,10 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     await page.getByTestId('leniency-offset').waitFor();
     await page.getByTestId('distribution-chart').waitFor();
     await shot(page, '17-interviewer-calibration');
+    await checkPageAtBothWidths(page, "an interviewer's calibration", 'a11y-interviewer-calibration');
     await page.goto(`${BASE}/#/calibration/roles/${s.roleId}`);
     await page.getByTestId('reliability-table').waitFor();
     await shot(page, '18-role-calibration');
+    await checkPageAtBothWidths(page, "a role's calibration with ratings", 'a11y-role-calibration');
   });
 });
