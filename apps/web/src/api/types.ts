@@ -92,18 +92,6 @@ export type NotificationPage = Schemas['NotificationPageResponseDto'];
 
 export type ReportDimension = Schemas['ReportDimensionDto'];
 
-export const REASON_CODES = [
-  'insufficient_evidence',
-  'dimension_unassessed',
-  'low_rating',
-  'below_floor',
-  'below_meets',
-  'below_bar',
-  'red_flag',
-  'split_panel',
-  'uncertain',
-  'meets_bar',
-] as const;
 export type ReasonCode = Schemas['ReportReasonDto']['code'];
 export type ReportReason = Schemas['ReportReasonDto'];
 /** The calibration engine's report (libs/calibration CalibrationReport) plus its stored version. */

@@ -1,7 +1,6 @@
-import { Link } from 'react-router-dom';
 import type { Member, RoleSummary } from '../../api/types';
 import { usePagedList } from '../../components/PagedList';
-import { Empty, Loading } from '../../components/ProblemBanner';
+import { LinkList } from '../../components/LinkList';
 import { usePageTitle } from '../../lib/title';
 
 /** Pick an interviewer or a role to see its calibration (both lists searched and paged by the API). */
@@ -43,25 +42,5 @@ export function CalibrationPage() {
         </section>
       </div>
     </section>
-  );
-}
-
-function LinkList<T extends { id: string }>(props: {
-  items: T[] | undefined;
-  failed: boolean;
-  empty: string;
-  to: (item: T) => string;
-  label: (item: T) => string;
-}) {
-  if (!props.items) return props.failed ? null : <Loading />;
-  if (props.items.length === 0) return <Empty>{props.empty}</Empty>;
-  return (
-    <ul className="plain link-list">
-      {props.items.map((item) => (
-        <li key={item.id}>
-          <Link to={props.to(item)}>{props.label(item)}</Link>
-        </li>
-      ))}
-    </ul>
   );
 }

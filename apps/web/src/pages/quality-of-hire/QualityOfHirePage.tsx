@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { get } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
+import { LinkList } from '../../components/LinkList';
 import { usePagedList } from '../../components/PagedList';
 import type { Role, RoleSummary } from '../../api/types';
 import { useAuth } from '../../auth';
@@ -69,19 +70,17 @@ export function QualityOfHirePage() {
 /** The roles, searched and paged by the API, each linking to its own quality-of-hire page. */
 function RoleLinks() {
   const roles = usePagedList<RoleSummary>('/roles', { noun: 'roles', label: 'Search roles', testId: 'qoh-roles' });
-  const items = roles.resource.data?.items;
   return (
     <section className="card" aria-labelledby="qoh-roles-heading">
       <h2 id="qoh-roles-heading">Per role</h2>
       {roles.controls}
-      {!items ? roles.resource.error ? null : <Loading /> : items.length === 0 ? <Empty>No roles found.</Empty> : null}
-      <ul className="plain link-list">
-        {(items ?? []).map((r) => (
-          <li key={r.id}>
-            <Link to={`/roles/${r.id}/quality-of-hire`}>{r.title}</Link>
-          </li>
-        ))}
-      </ul>
+      <LinkList
+        items={roles.resource.data?.items}
+        failed={Boolean(roles.resource.error)}
+        empty="No roles found."
+        to={(r) => `/roles/${r.id}/quality-of-hire`}
+        label={(r) => r.title}
+      />
     </section>
   );
 }
