@@ -54,7 +54,7 @@ if (process.argv[2] === "1") failed += 1; else passed += 1; // so does the lint 
 if (process.argv[3] === "1") failed += 1; else passed += 1; // and ESLint
 if (process.argv[4] === "1") failed += 1; else passed += 1; // and the formatting check
 fs.writeFileSync(".run/test-summary.txt", `${passed} ${failed}\n`);
-console.log(`\ntests: ${passed} passed, ${failed} failed`);
+console.log(`\nall tests (type check, OpenAPI lint, ESLint, Prettier, jest, browser): ${passed} passed, ${failed} failed`);
 ' "$typecheck_failed" "$openapi_lint_failed" "$eslint_failed" "$format_failed"
 
 [ "$typecheck_failed" = 0 ] && [ "$openapi_lint_failed" = 0 ] && [ "$eslint_failed" = 0 ] && [ "$format_failed" = 0 ] && [ "$jest_status" = 0 ] && [ "$web_status" = 0 ]
