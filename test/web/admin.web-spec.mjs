@@ -255,6 +255,8 @@ describe('web app: an admin manages members and the organization', { concurrency
     await form.getByLabel('Minimum evidence per rated dimension (characters)').fill('40');
     await form.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
+    // The top bar names the organization anew without a reload.
+    await page.getByTestId('whoami').getByText(`Renamed ${RUN}`, { exact: false }).waitFor({ timeout: 5_000 });
     await page.reload();
     await form.getByLabel('Organization name').waitFor();
     assert.equal(await form.getByLabel('Organization name').inputValue(), `Renamed ${RUN}`);

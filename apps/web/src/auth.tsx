@@ -12,6 +12,8 @@ interface AuthState {
   /** Ends the session on the server (the cookie is cleared and its token refused), then here. */
   signOut: () => Promise<void>;
   hasRole: (...roles: MemberRole[]) => boolean;
+  /** Reads GET /v1/me again, after a change to what it shows (the organization's name, one's own roles). */
+  refreshMe: () => Promise<void>;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -54,6 +56,10 @@ export function AuthProvider(props: { children: ReactNode }) {
     setChecking(false);
   }, []);
 
+  const refreshMe = useCallback(async () => {
+    setMe(await get<Me>('/me'));
+  }, []);
+
   const value = useMemo<AuthState>(
     () => ({
       me,
@@ -61,8 +67,9 @@ export function AuthProvider(props: { children: ReactNode }) {
       signIn,
       signOut,
       hasRole: (...roles) => Boolean(me && roles.some((r) => me.membership.roles.includes(r))),
+      refreshMe,
     }),
-    [me, checking, signIn, signOut],
+    [me, checking, signIn, signOut, refreshMe],
   );
   return <AuthContext.Provider value={value}>{props.children}</AuthContext.Provider>;
 }

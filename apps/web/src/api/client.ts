@@ -29,6 +29,12 @@ export function setUnauthorizedListener(listener: UnauthorizedListener | null): 
   onUnauthorized = listener;
 }
 
+/** Both clients call this on a 401: the session ended (expired, or signed out elsewhere). A wrong password on the
+ * sign-in forms (paths under /auth/) is no such thing. */
+export function reportUnauthorized(status: number, apiPath: string): void {
+  if (status === 401 && !apiPath.startsWith('/auth/') && onUnauthorized) onUnauthorized();
+}
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
@@ -75,8 +81,7 @@ export async function api<T = unknown>(path: string, options: RequestOptions = {
   }
   if (!response.ok) {
     const error = toApiError(response.status, parsed, response.statusText);
-    // The session ended (expired, or signed out elsewhere); a wrong password on the sign-in forms is no such thing.
-    if (response.status === 401 && !path.startsWith('/auth/') && onUnauthorized) onUnauthorized();
+    reportUnauthorized(response.status, path);
     throw error;
   }
   return (text ? parsed : undefined) as T;

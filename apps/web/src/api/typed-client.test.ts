@@ -1,8 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { setUnauthorizedListener } from './client';
 import { createApiClient, unwrap } from './typed-client';
 
 describe('the typed API client', () => {
-  afterEach(() => Reflect.deleteProperty(globalThis, 'document'));
+  afterEach(() => {
+    Reflect.deleteProperty(globalThis, 'document');
+    setUnauthorizedListener(null);
+  });
 
   it('calls the contract path and returns the typed body; a write carries the CSRF token of the cookie', async () => {
     const seen: Request[] = [];
@@ -49,5 +53,24 @@ describe('the typed API client', () => {
     const client = createApiClient({ fetch: fetchStub as typeof fetch, baseUrl: 'http://api.test' });
     const result = await client.GET('/v1/applications/{id}', { params: { path: { id: '00000000-0000-4000-8000-000000000000' } } });
     expect(() => unwrap(result)).toThrow(expect.objectContaining({ code: 'application_not_found', status: 404 }));
+  });
+
+  it('a 401 ends the session (as the hand-built client does), except on the sign-in paths', async () => {
+    const status = { code: 401 };
+    const fetchStub = async () =>
+      new Response(JSON.stringify({ type: 'about:blank', title: 'Unauthorized', status: status.code, code: 'invalid_token' }), {
+        status: status.code,
+        headers: { 'content-type': 'application/problem+json' },
+      });
+    let ended = 0;
+    setUnauthorizedListener(() => ended++);
+    const client = createApiClient({ fetch: fetchStub as typeof fetch, baseUrl: 'http://api.test' });
+    await client.GET('/v1/me');
+    expect(ended).toBe(1);
+    await client.POST('/v1/auth/login', { body: { email: 'a@b.test', password: 'wrong-password' } });
+    expect(ended).toBe(1);
+    status.code = 403;
+    await client.GET('/v1/me');
+    expect(ended).toBe(1);
   });
 });

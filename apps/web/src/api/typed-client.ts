@@ -1,6 +1,6 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { toApiError } from '../lib/problem';
-import { csrfToken } from './client';
+import { csrfToken, reportUnauthorized } from './client';
 import type { paths } from './schema';
 
 /**
@@ -17,7 +17,13 @@ export function createApiClient(options: { fetch?: typeof fetch; baseUrl?: strin
       return request;
     },
   };
-  client.use(csrf);
+  const sessionEnd: Middleware = {
+    onResponse({ response, request }) {
+      reportUnauthorized(response.status, new URL(request.url, 'http://localhost').pathname.replace(/^\/v1/, ''));
+      return response;
+    },
+  };
+  client.use(csrf, sessionEnd);
   return client;
 }
 

@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useAuth } from '../auth';
 import { useApiQuery, useInvalidate } from '../api/queries';
 import { apiClient, unwrap } from '../api/typed-client';
 import { Field } from '../components/Field';
@@ -47,6 +48,7 @@ export function OrganizationSettingsPage() {
 
 function SettingsForm(props: { settings: Settings; saved: boolean; onSaved: (saved: boolean) => void }) {
   const invalidate = useInvalidate();
+  const { refreshMe } = useAuth();
   const [form, setForm] = useState<OrganizationForm>(() => toForm(props.settings));
   const [secret, setSecret] = useState({ value: '', remove: false });
   const [problems, setProblems] = useState<FormProblems>({});
@@ -74,7 +76,8 @@ function SettingsForm(props: { settings: Settings; saved: boolean; onSaved: (sav
     const res = await save.run(form);
     if (res) {
       props.onSaved(true);
-      await invalidate(KEY);
+      // The top bar shows the organization's name from GET /v1/me.
+      await Promise.all([invalidate(KEY), refreshMe().catch(() => undefined)]);
     }
   };
   const messages = (field: string) => [...(problems[field] ?? []), ...(save.error?.forField(field) ?? [])];
