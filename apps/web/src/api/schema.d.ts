@@ -3692,15 +3692,16 @@ export interface components {
             kind: "performance_rating" | "time_to_productivity" | "departure" | "promotion";
             /** @enum {string|null} */
             reviewPoint: "90d" | "6m" | "12m" | null;
-            rating: Record<string, never> | null;
+            rating: number | null;
             /** @description The rating's label on the organization's scale */
-            ratingLabel: Record<string, never> | null;
-            days: Record<string, never> | null;
+            ratingLabel: string | null;
+            days: number | null;
             /** @enum {string|null} */
             departureType: "voluntary" | "involuntary" | null;
             /** Format: date */
-            date: Record<string, never> | null;
-            recordedByMemberId: Record<string, never> | null;
+            date: string | null;
+            /** Format: uuid */
+            recordedByMemberId: string | null;
             createdAt: string;
             updatedAt: string;
         };
@@ -3729,7 +3730,7 @@ export interface components {
              * Format: date
              * @description departure / promotion: the date (required); performance_rating: the review date (optional)
              */
-            date?: Record<string, never>;
+            date?: string;
         };
         UpdateOutcomeRequestDto: {
             /** @enum {string} */
@@ -3739,7 +3740,7 @@ export interface components {
             /** @enum {string} */
             departureType?: "voluntary" | "involuntary";
             /** Format: date */
-            date?: Record<string, never> | null;
+            date?: string | null;
         };
         PerformanceScaleRequestDto: {
             /** @example 1 */
@@ -3760,7 +3761,7 @@ export interface components {
             /** @description Data row number: 1 is the first line after the header */
             row: number;
             /** @description The column at fault; null for the whole row */
-            column: Record<string, never> | null;
+            column: string | null;
             reason: string;
         };
         OutcomeImportResponseDto: {
@@ -3784,7 +3785,8 @@ export interface components {
             errorsTotal: number;
             fileSha256: string;
             createdAt: string;
-            finishedAt: Record<string, never> | null;
+            /** Format: date-time */
+            finishedAt: string | null;
         };
         SsoSettingsResponseDto: {
             configured: boolean;

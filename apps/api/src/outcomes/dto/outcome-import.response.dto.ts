@@ -3,7 +3,7 @@ import type { CsvRowError, OutcomeImportRow } from '@hireloop/core';
 
 export class OutcomeImportErrorDto {
   @ApiProperty({ description: 'Data row number: 1 is the first line after the header' }) row: number;
-  @ApiProperty({ nullable: true, description: 'The column at fault; null for the whole row' }) column: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The column at fault; null for the whole row' }) column: string | null;
   @ApiProperty() reason: string;
 }
 
@@ -24,7 +24,7 @@ export class OutcomeImportResponseDto {
   @ApiProperty() errorsTotal: number;
   @ApiProperty() fileSha256: string;
   @ApiProperty() createdAt: string;
-  @ApiProperty({ nullable: true }) finishedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: string | null;
 
   static from(upload: OutcomeImportRow, errors: CsvRowError[], errorsTotal: number): OutcomeImportResponseDto {
     return {

@@ -27,7 +27,7 @@ export class RecordOutcomeRequestDto {
   @Allow()
   departureType?: unknown;
 
-  @ApiPropertyOptional({ format: 'date', description: 'departure / promotion: the date (required); performance_rating: the review date (optional)' })
+  @ApiPropertyOptional({ type: String, format: 'date', description: 'departure / promotion: the date (required); performance_rating: the review date (optional)' })
   @Allow()
   date?: unknown;
 }
@@ -38,7 +38,7 @@ export class UpdateOutcomeRequestDto {
   @ApiPropertyOptional({ type: 'integer' }) @Allow() rating?: unknown;
   @ApiPropertyOptional({ type: 'integer' }) @Allow() days?: unknown;
   @ApiPropertyOptional({ enum: DEPARTURE_TYPES }) @Allow() departureType?: unknown;
-  @ApiPropertyOptional({ format: 'date', nullable: true }) @Allow() date?: unknown;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @Allow() date?: unknown;
 }
 
 export class PerformanceScaleRequestDto {

@@ -6,12 +6,12 @@ export class OutcomeResponseDto {
   @ApiProperty() applicationId: string;
   @ApiProperty({ enum: OUTCOME_KINDS }) kind: string;
   @ApiProperty({ enum: REVIEW_POINTS, nullable: true }) reviewPoint: string | null;
-  @ApiProperty({ nullable: true }) rating: number | null;
-  @ApiProperty({ nullable: true, description: "The rating's label on the organization's scale" }) ratingLabel: string | null;
-  @ApiProperty({ nullable: true }) days: number | null;
+  @ApiProperty({ type: Number, nullable: true }) rating: number | null;
+  @ApiProperty({ type: String, nullable: true, description: "The rating's label on the organization's scale" }) ratingLabel: string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) days: number | null;
   @ApiProperty({ enum: DEPARTURE_TYPES, nullable: true }) departureType: string | null;
-  @ApiProperty({ nullable: true, format: 'date' }) date: string | null;
-  @ApiProperty({ nullable: true }) recordedByMemberId: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) date: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) recordedByMemberId: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 

@@ -2,12 +2,7 @@ import { csrfToken, get } from '../../api/client';
 import type { components } from '../../api/schema';
 import { toApiError } from '../../lib/problem';
 
-type Generated = components['schemas']['OutcomeImportResponseDto'];
-/** The generated type, with the two nullable strings the document leaves untyped (column, finishedAt) typed. */
-export type OutcomeImport = Omit<Generated, 'errors' | 'finishedAt'> & {
-  errors: { row: number; column: string | null; reason: string }[];
-  finishedAt: string | null;
-};
+export type OutcomeImport = components['schemas']['OutcomeImportResponseDto'];
 
 /** The import is still being checked or applied by the worker. */
 export function importPending(status: OutcomeImport['status'] | undefined): boolean {
