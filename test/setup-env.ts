@@ -17,5 +17,9 @@ process.env.SSO_ALLOWED_HOSTS ??= '127.0.0.1';
 process.env.WEBHOOK_BACKOFF_BASE_MS ??= '1000';
 process.env.WEBHOOK_MAX_ATTEMPTS ??= '5';
 process.env.LOGIN_THROTTLE_ADDRESS_LIMIT ??= '100000';
+// Cheap argon2id for the suite's thousands of sign-ups (allowed only under NODE_ENV=test; production keeps 64 MiB ×
+// 3 passes): on two busy cores a full-cost hash took ~2.5 s, and every test organization hashes several passwords.
+process.env.PASSWORD_HASH_MEMORY_KIB ??= '1024';
+process.env.PASSWORD_HASH_TIME_COST ??= '1';
 // A fixed test master key (tests only; production requires its own, development generates one under .run/).
 process.env.DATA_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString('base64');

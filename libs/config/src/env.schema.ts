@@ -213,6 +213,23 @@ export class EnvironmentVariables {
   PASSWORD_HASH_QUEUE = 32;
 
   /**
+   * argon2id cost of new password hashes: memory in KiB and passes. Below OWASP's minimum (19 MiB, 2 passes) only
+   * with NODE_ENV=test, where thousands of sign-ups would otherwise spend minutes hashing. A stored hash carries its
+   * own parameters, so a change applies to new passwords and every stored one still verifies.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(64)
+  @Max(4_194_304)
+  PASSWORD_HASH_MEMORY_KIB = 65_536;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  PASSWORD_HASH_TIME_COST = 3;
+
+  /**
    * Webhook destinations that are allowed although not public (loopback, private…): comma-separated addresses or
    * CIDRs, for development and tests (`127.0.0.1`, `10.0.0.0/8`). Empty: only public addresses.
    */
@@ -477,6 +494,9 @@ function localDataEncryptionKey(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** OWASP Password Storage Cheat Sheet, argon2id: at least m=19456 (19 MiB), t=2, p=1. */
+export const OWASP_ARGON2ID_MIN = { memoryKib: 19_456, timeCost: 2 } as const;
+
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
   const input = { ...raw };
   // Tests never open the development mailbox's fixed port unless they ask for it.
@@ -502,6 +522,15 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
     throw new ConfigValidationError(
       `Invalid configuration:\n  JWT_SECRET (got <hidden>): a published development value, refused ${config.NODE_ENV === 'production' ? 'with NODE_ENV=production' : `when listening on ${config.HOST} (beyond loopback)`}; ` +
         'set a random secret of 32+ characters (npm start creates one in .run/secrets/jwt-secret)',
+    );
+  }
+  if (
+    config.NODE_ENV !== 'test' &&
+    (config.PASSWORD_HASH_MEMORY_KIB < OWASP_ARGON2ID_MIN.memoryKib || config.PASSWORD_HASH_TIME_COST < OWASP_ARGON2ID_MIN.timeCost)
+  ) {
+    throw new ConfigValidationError(
+      `Invalid configuration:\n  PASSWORD_HASH_MEMORY_KIB, PASSWORD_HASH_TIME_COST (got ${config.PASSWORD_HASH_MEMORY_KIB}, ${config.PASSWORD_HASH_TIME_COST}): ` +
+        `below OWASP's minimum for argon2id (${OWASP_ARGON2ID_MIN.memoryKib} KiB, ${OWASP_ARGON2ID_MIN.timeCost} passes); cheaper hashes are for NODE_ENV=test only`,
     );
   }
   return config;
