@@ -27,7 +27,11 @@ export class RecordOutcomeRequestDto {
   @Allow()
   departureType?: unknown;
 
-  @ApiPropertyOptional({ type: String, format: 'date', description: 'departure / promotion: the date (required); performance_rating: the review date (optional)' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    description: 'departure / promotion: the date (required); performance_rating: the review date (optional)',
+  })
   @Allow()
   date?: unknown;
 }
