@@ -30,7 +30,9 @@ format_failed=0
 npx prettier --check --log-level warn . || { format_failed=1; log "not formatted: run npm run format"; }
 
 log "running jest (unit, integration, e2e)"
-npx jest --ci --forceExit --json --outputFile=.run/jest.json "$@"
+# Test files run side by side, each jest worker on its own copy of the database (test/global-setup.ts): most of an e2e
+# file's time is spent waiting for the API, the worker and the services, not computing.
+npx jest --ci --forceExit --maxWorkers="${JEST_MAX_WORKERS:-2}" --json --outputFile=.run/jest.json "$@"
 jest_status=$?
 
 web_status=0

@@ -2,8 +2,12 @@
 import { randomBytes } from 'node:crypto';
 process.env.NODE_ENV ??= 'test';
 process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/hireloop_test';
+// Each jest worker has its own copy of the migrated database (made by global-setup.ts) and its own queues, so test
+// files running side by side never see each other's outbox rows, jobs or reports.
+process.env.HIRELOOP_TEST_BASE_DATABASE_URL ??= process.env.DATABASE_URL;
+if (process.env.JEST_WORKER_ID) process.env.DATABASE_URL = workerDatabaseUrl(process.env.HIRELOOP_TEST_BASE_DATABASE_URL, process.env.JEST_WORKER_ID);
 process.env.REDIS_URL ??= 'redis://127.0.0.1:6379';
-process.env.QUEUE_PREFIX ??= `hireloop-test-${new URL(process.env.DATABASE_URL).pathname.slice(1)}`;
+process.env.QUEUE_PREFIX = `hireloop-test-${new URL(process.env.DATABASE_URL).pathname.slice(1)}`;
 process.env.LOG_LEVEL ??= 'silent';
 process.env.MIGRATIONS_RUN ??= 'false';
 process.env.LOGIN_THROTTLE_LIMIT ??= '1000';
@@ -23,3 +27,10 @@ process.env.PASSWORD_HASH_MEMORY_KIB ??= '1024';
 process.env.PASSWORD_HASH_TIME_COST ??= '1';
 // A fixed test master key (tests only; production requires its own, development generates one under .run/).
 process.env.DATA_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString('base64');
+
+/** The database of one jest worker: the base database's name with `_w<id>`. */
+export function workerDatabaseUrl(baseUrl: string, workerId: string | number): string {
+  const url = new URL(baseUrl);
+  url.pathname = `${url.pathname}_w${workerId}`;
+  return url.toString();
+}
