@@ -251,6 +251,8 @@ export class InterviewsRepository {
    * on interviewer_ids picks the member's interviews instead of a scan of the organization's; the round's name comes
    * from the ~17 KB loop snapshot, so it is looked up only for the page's rows, after the LIMIT (before, it was
    * unpacked for every matching interview before sorting: hundreds per busy interviewer, three lists per request).
+   * The scorecard join names the organization so that "completed" reads the member's submitted scorecards in order
+   * from scorecards_interviewer_submitted_idx and stops at the LIMIT.
    */
   private mine(organizationId: string, memberId: string, condition: string, order: string, limit: number): Promise<MyInterviewRow[]> {
     const pageOrder = order.replace(/\b[is]\./g, 'm.');
@@ -262,7 +264,7 @@ export class InterviewsRepository {
                       i.starts_at, i.ends_at, s.id AS "scorecardId", s.status AS "scorecardStatus", s.submitted_at, a.candidate_id
                  FROM interviews i
                  JOIN applications a ON a.id = i.application_id AND a.organization_id = i.organization_id
-                 LEFT JOIN scorecards s ON s.interview_id = i.id AND s.interviewer_id = $2
+                 LEFT JOIN scorecards s ON s.interview_id = i.id AND s.organization_id = i.organization_id AND s.interviewer_id = $2
                 WHERE i.organization_id = $1 AND i.interviewer_ids @> ARRAY[$2::uuid] AND i.status = 'scheduled' AND ${condition}
                 ORDER BY ${order}
                 LIMIT $3) m
