@@ -21,6 +21,7 @@ import { SelfIdentification1765000400000 } from './1765000400000-SelfIdentificat
 import { FeedbackNudges1765000700000 } from './1765000700000-FeedbackNudges';
 import { ValidityReports1766000100000 } from './1766000100000-ValidityReports';
 import { RevokedInvites1766000200000 } from './1766000200000-RevokedInvites';
+import { MyCompletedInterviewsIndex1767000200000 } from './1767000200000-MyCompletedInterviewsIndex';
 
 /** Every migration, in order. Add new ones at the end. */
 export const ALL_MIGRATIONS = [
@@ -47,4 +48,5 @@ export const ALL_MIGRATIONS = [
   FeedbackNudges1765000700000,
   ValidityReports1766000100000,
   RevokedInvites1766000200000,
+  MyCompletedInterviewsIndex1767000200000,
 ];

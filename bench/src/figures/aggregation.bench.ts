@@ -14,6 +14,9 @@ import { fmtInt, fmtSeconds, TableRow } from '../table';
  * The ceiling is buildReport alone, in one process (the calibration engine benchmark of the same run).
  */
 
+/** Issue 17, item 5 (issue 7 asked for 1,000). */
+const AGGREGATION_TARGET = 3_000;
+
 export interface AggregationRun {
   applications: number;
   seconds: number;
@@ -66,14 +69,28 @@ export async function aggregationFigure(ctx: BenchContext): Promise<FigureResult
   const growth = runs.length >= 2 ? runs[1].seconds / runs[0].seconds : null;
   const sizeRatio = runs.length >= 2 ? runs[1].applications / runs[0].applications : null;
   const ceiling = ctx.buildReportRate;
-  const rows: TableRow[] = runs.map((run) => ({
-    figure: `3. aggregation, ${fmtInt(run.applications)} applications at once: reports/s`,
-    value: `${fmtInt(run.reportsPerSecond)} reports/s (${fmtSeconds(run.seconds)})${run.timedOut ? `, TIMED OUT at ${fmtInt(run.completed)}` : ''}`,
-    ceiling: ceiling ? `buildReport alone: ${fmtInt(ceiling)} reports/s` : '',
-    ratio: ratio(run.reportsPerSecond, ceiling),
-    target: '≥ 1,000 reports/s',
-    met: !run.timedOut && run.reportsPerSecond >= 1000,
-  }));
+  const rows: TableRow[] = runs.flatMap((run) => {
+    // Reports per second of the worker's own CPU time: on a shared machine the wall-clock rate mostly measures how
+    // much of a core the worker was given; this one measures what a report costs it (relay and BullMQ included).
+    const workerCores = run.cpu.processes[0];
+    const perWorkerCore = workerCores > 0 ? run.completed / (workerCores * run.seconds) : null;
+    return [
+      {
+        figure: `3. aggregation, ${fmtInt(run.applications)} applications at once: reports/s`,
+        value: `${fmtInt(run.reportsPerSecond)} reports/s (${fmtSeconds(run.seconds)})${run.timedOut ? `, TIMED OUT at ${fmtInt(run.completed)}` : ''}`,
+        ceiling: ceiling ? `buildReport alone: ${fmtInt(ceiling)} reports/s` : '',
+        ratio: ratio(run.reportsPerSecond, ceiling),
+        target: '≥ 3,000 reports/s (issue 17; issue 7: ≥ 1,000)',
+        met: !run.timedOut && run.reportsPerSecond >= AGGREGATION_TARGET,
+      },
+      {
+        figure: `3. aggregation, ${fmtInt(run.applications)} applications: reports per second of worker CPU`,
+        value: perWorkerCore === null ? 'n/a' : `${fmtInt(perWorkerCore)} reports/s per worker core (worker used ${workerCores.toFixed(2)} cores)`,
+        ceiling: ceiling ? `buildReport alone: ${fmtInt(ceiling)} reports/s` : '',
+        ratio: ratio(perWorkerCore, ceiling),
+      },
+    ];
+  });
   if (growth !== null && sizeRatio !== null) {
     rows.push({
       figure: `3. aggregation: time(${fmtInt(runs[1].applications)}) / time(${fmtInt(runs[0].applications)})`,

@@ -74,7 +74,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
       this.dataSource.transaction(async (manager) => {
         const rows = await this.outbox.claim(manager, ALL_QUEUES, this.settings.batchSize);
         if (rows.length === 0) return { claimed: 0, published: 0, failed: 0 };
-        const results = await Promise.allSettled(rows.map((row) => withTimeout(publisher.publish(row), this.settings.publishTimeoutMs)));
+        const results = await withTimeout(publisher.publishMany(rows), this.settings.publishTimeoutMs).catch((reason: unknown) =>
+          rows.map((): PromiseSettledResult<void> => ({ status: 'rejected', reason })),
+        );
         const published: string[] = [];
         const failed: string[] = [];
         let error = '';

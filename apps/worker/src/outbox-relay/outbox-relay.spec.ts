@@ -1,5 +1,5 @@
 import { validateEnvironment } from '@hireloop/config';
-import { jobOptionsFor } from './outbox-publisher';
+import { indexesByQueue, jobOptionsFor } from './outbox-publisher';
 import { readOutboxRelaySettings } from './outbox-relay.settings';
 import { aggregationTestDelayMs, panelAggregationWorkerOptions } from '../panel-aggregation/panel-aggregation.settings';
 
@@ -9,6 +9,16 @@ describe('outbox relay', () => {
   it('turns a dedupe key into a BullMQ deduplication id that keeps the last add while a job runs', () => {
     expect(jobOptionsFor({ dedupeKey: 'aggregate:app-1' })).toEqual({ deduplication: { id: 'aggregate:app-1', keepLastIfActive: true } });
     expect(jobOptionsFor({ dedupeKey: null })).toEqual({});
+  });
+
+  it('groups a claimed batch by queue for one bulk add each, keeping every row’s position', () => {
+    const rows = [{ queue: 'panel-aggregation' }, { queue: 'emails' }, { queue: 'panel-aggregation' }, { queue: 'emails' }, { queue: 'webhooks' }];
+    expect([...indexesByQueue(rows)]).toEqual([
+      ['panel-aggregation', [0, 2]],
+      ['emails', [1, 3]],
+      ['webhooks', [4]],
+    ]);
+    expect(indexesByQueue([]).size).toBe(0);
   });
 
   it('reads its settings with defaults and refuses invalid values at boot', () => {

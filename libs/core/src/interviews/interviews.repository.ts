@@ -246,23 +246,34 @@ export class InterviewsRepository {
     return this.mine(organizationId, memberId, `s.status = 'submitted'`, `s.submitted_at DESC NULLS LAST, i.id DESC`, limit);
   }
 
+  /**
+   * `interviewer_ids @> ARRAY[member]` (not `member = ANY(interviewer_ids)`, which no index serves) so the GIN index
+   * on interviewer_ids picks the member's interviews instead of a scan of the organization's; the round's name comes
+   * from the ~17 KB loop snapshot, so it is looked up only for the page's rows, after the LIMIT (before, it was
+   * unpacked for every matching interview before sorting: hundreds per busy interviewer, three lists per request).
+   * The scorecard join names the organization so that "completed" reads the member's submitted scorecards in order
+   * from scorecards_interviewer_submitted_idx and stops at the LIMIT.
+   */
   private mine(organizationId: string, memberId: string, condition: string, order: string, limit: number): Promise<MyInterviewRow[]> {
+    const pageOrder = order.replace(/\b[is]\./g, 'm.');
     return this.dataSource.query(
-      `SELECT i.id, i.application_id AS "applicationId", i.role_id AS "roleId", r.title AS "roleTitle", c.name AS "candidateName",
-              i.round_id AS "roundId", COALESCE(sr->>'name', rd.name) AS "roundName", COALESCE(sr->>'kind', rd.kind) AS "roundKind",
-              i.starts_at AS "startsAt", i.ends_at AS "endsAt", s.id AS "scorecardId", s.status AS "scorecardStatus",
-              s.submitted_at AS "scorecardSubmittedAt"
-         FROM interviews i
-         JOIN applications a ON a.id = i.application_id AND a.organization_id = i.organization_id
-         JOIN candidates c ON c.id = a.candidate_id AND c.organization_id = i.organization_id
-         JOIN roles r ON r.id = i.role_id AND r.organization_id = i.organization_id
-         JOIN loop_versions lv ON lv.id = i.loop_version_id
-         LEFT JOIN LATERAL (SELECT x AS sr FROM jsonb_array_elements(lv.snapshot->'rounds') x WHERE x->>'id' = i.round_id::text LIMIT 1) snap ON true
-         LEFT JOIN rounds rd ON rd.id = i.round_id
-         LEFT JOIN scorecards s ON s.interview_id = i.id AND s.interviewer_id = $2
-        WHERE i.organization_id = $1 AND $2::uuid = ANY(i.interviewer_ids) AND i.status = 'scheduled' AND ${condition}
-        ORDER BY ${order}
-        LIMIT $3`,
+      `SELECT m.id, m."applicationId", m."roleId", r.title AS "roleTitle", c.name AS "candidateName",
+              m."roundId", COALESCE(sr->>'name', rd.name) AS "roundName", COALESCE(sr->>'kind', rd.kind) AS "roundKind",
+              m.starts_at AS "startsAt", m.ends_at AS "endsAt", m."scorecardId", m."scorecardStatus", m.submitted_at AS "scorecardSubmittedAt"
+         FROM (SELECT i.id, i.application_id AS "applicationId", i.role_id AS "roleId", i.round_id AS "roundId", i.loop_version_id,
+                      i.starts_at, i.ends_at, s.id AS "scorecardId", s.status AS "scorecardStatus", s.submitted_at, a.candidate_id
+                 FROM interviews i
+                 JOIN applications a ON a.id = i.application_id AND a.organization_id = i.organization_id
+                 LEFT JOIN scorecards s ON s.interview_id = i.id AND s.organization_id = i.organization_id AND s.interviewer_id = $2
+                WHERE i.organization_id = $1 AND i.interviewer_ids @> ARRAY[$2::uuid] AND i.status = 'scheduled' AND ${condition}
+                ORDER BY ${order}
+                LIMIT $3) m
+         JOIN candidates c ON c.id = m.candidate_id AND c.organization_id = $1
+         JOIN roles r ON r.id = m."roleId" AND r.organization_id = $1
+         JOIN loop_versions lv ON lv.id = m.loop_version_id
+         LEFT JOIN LATERAL (SELECT x AS sr FROM jsonb_array_elements(lv.snapshot->'rounds') x WHERE x->>'id' = m."roundId"::text LIMIT 1) snap ON true
+         LEFT JOIN rounds rd ON rd.id = m."roundId"
+        ORDER BY ${pageOrder}`,
       [organizationId, memberId, limit],
     );
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { CachedLoopVersion, immutableLoopVersions } from '../interviews/loop-version-cache';
 import type { StoredHirePolicy } from '../roles/role.entity';
 import { CalibrationReportEntity, ReportCovers, ReportRecommendation } from './calibration-report.entity';
 import type { InterviewerOffset, ReportLoopVersion, SubmittedScorecard } from './report-inputs';
@@ -77,10 +78,9 @@ export class CalibrationReportsRepository {
             SELECT id, version, inputs_hash AS "inputsHash", algorithm_version AS "algorithmVersion", covers
               FROM calibration_reports WHERE organization_id = p.organization_id AND application_id = p.id ORDER BY version DESC LIMIT 1) k) AS latest,
          (SELECT coalesce(json_agg(v), '[]') FROM (
-            SELECT id, number, snapshot FROM loop_versions
-             WHERE organization_id = p.organization_id
-               AND id IN (SELECT loop_version_id FROM scorecards WHERE organization_id = p.organization_id AND application_id = p.id
-                          UNION SELECT loop_version_id FROM interviews WHERE organization_id = p.organization_id AND application_id = p.id)) v) AS "loopVersions",
+            SELECT DISTINCT loop_version_id AS id FROM (
+              SELECT loop_version_id FROM scorecards WHERE organization_id = p.organization_id AND application_id = p.id
+              UNION ALL SELECT loop_version_id FROM interviews WHERE organization_id = p.organization_id AND application_id = p.id) u) v) AS "loopVersionIds",
          (SELECT coalesce(json_agg(o), '[]') FROM (
             -- Out of sample: each offset without this application's own ratings, (S − s_X) / (n − n_X + k), rounded to
             -- 6 decimals (libs/calibration offsetWithout; the interviewer-calibration job stores S, n, k and s_X, n_X).
@@ -103,9 +103,13 @@ export class CalibrationReportsRepository {
       application: (ReportApplication & { hirePolicy: StoredHirePolicy | null }) | null;
       scorecards: SubmittedScorecard[];
       latest: (StoredReportKey & { id: string }) | null;
-      loopVersions: ReportLoopVersion[];
+      loopVersionIds: { id: string }[];
       offsets: { interviewerId: string; offset: number; n: number }[];
     }[];
+    const versions = await this.loopVersionsOf(
+      manager,
+      rows.flatMap((row) => (row.application ? row.loopVersionIds.map((v) => ({ organizationId: row.organizationId, id: v.id })) : [])),
+    );
     const states = new Map<string, PanelState>();
     for (const row of rows) {
       if (!row.application) continue;
@@ -115,11 +119,43 @@ export class CalibrationReportsRepository {
         hirePolicy: hirePolicy ?? {},
         scorecards: row.scorecards,
         latest: row.latest,
-        loopVersions: row.loopVersions,
+        loopVersions: row.loopVersionIds.flatMap((v) => versions.get(v.id) ?? []),
         offsets: Object.fromEntries(row.offsets.map((o) => [o.interviewerId, { offset: Number(o.offset), n: Number(o.n) }])),
       });
     }
     return states;
+  }
+
+  /**
+   * The loop versions of a batch, by id: from the process's cache of versions that can no longer change (a scorecard
+   * points at them), the others in one statement — a batch of one role's applications shares one or two ~17 KB
+   * snapshots, which were read, sent and parsed once per application before. Versions that are still mutable (only
+   * interviews point at them) are read every time and not remembered.
+   */
+  private async loopVersionsOf(
+    manager: EntityManager,
+    refs: readonly { organizationId: string; id: string }[],
+  ): Promise<Map<string, ReportLoopVersion>> {
+    const found = new Map<string, ReportLoopVersion>();
+    const missing = new Map<string, { organizationId: string; id: string }>();
+    for (const ref of refs) {
+      const cached = immutableLoopVersions.get(ref.organizationId, ref.id);
+      if (cached) found.set(ref.id, cached);
+      else missing.set(ref.id, ref);
+    }
+    if (missing.size === 0) return found;
+    const rows: (CachedLoopVersion & { inUse: boolean })[] = await manager.query(
+      `SELECT lv.id, lv.organization_id AS "organizationId", lv.role_id AS "roleId", lv.number, lv.snapshot, lv.created_at AS "createdAt",
+              EXISTS (SELECT 1 FROM scorecards s WHERE s.organization_id = lv.organization_id AND s.loop_version_id = lv.id) AS "inUse"
+         FROM unnest($1::uuid[], $2::uuid[]) AS p(organization_id, id)
+         JOIN loop_versions lv ON lv.organization_id = p.organization_id AND lv.id = p.id`,
+      [[...missing.values()].map((r) => r.organizationId), [...missing.keys()]],
+    );
+    for (const { inUse, ...version } of rows) {
+      if (inUse) immutableLoopVersions.remember(version);
+      found.set(version.id, version);
+    }
+    return found;
   }
 
   /** The submitted revisions of each application right now (keyed by `panelKey`; none submitted → absent). */
