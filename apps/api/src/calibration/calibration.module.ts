@@ -1,13 +1,9 @@
 import { Module } from '@nestjs/common';
-import { CalibrationStatsModule, ScorecardsRepository } from '@hireloop/core';
-import { QualityOfHireModule } from '../quality-of-hire/quality-of-hire.module';
+import { CalibrationViewsModule } from '@hireloop/core';
 import { CalibrationController } from './calibration.controller';
-import { CalibrationService } from './calibration.service';
-import { RatingHabitsService } from './rating-habits.service';
 
 @Module({
-  imports: [CalibrationStatsModule, QualityOfHireModule],
+  imports: [CalibrationViewsModule],
   controllers: [CalibrationController],
-  providers: [CalibrationService, ScorecardsRepository, RatingHabitsService],
 })
 export class CalibrationModule {}
