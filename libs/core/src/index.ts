@@ -31,6 +31,8 @@ export * from './roles/loop-readiness';
 export * from './roles/loop-versions.service';
 export * from './roles/roles.repository';
 export * from './roles/questions.repository';
+export * from './questions/questions.service';
+export * from './questions/questions.module';
 export * from './reports/calibration-report.entity';
 export * from './reports/calibration-reports.repository';
 export * from './reports/report-inputs';
