@@ -1,17 +1,16 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthContext } from '@hireloop/core';
+import { CalibrationViewsService, type AuthContext } from '@hireloop/core';
 import { ApiContract } from '../common/api-contract';
 import { Auth, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
-import { CalibrationService } from './calibration.service';
 import { InterviewerCalibrationResponseDto, RoleCalibrationResponseDto } from './dto/calibration.response.dto';
 
 @ApiTags('calibration')
 @ApiBearerAuth()
 @Controller()
 export class CalibrationController {
-  constructor(private readonly calibration: CalibrationService) {}
+  constructor(private readonly calibration: CalibrationViewsService) {}
 
   @Get('roles/:id/calibration')
   @Roles('admin', 'hiring_manager')

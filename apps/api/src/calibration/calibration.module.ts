@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { CalibrationStatsModule, ScorecardsRepository } from '@hireloop/core';
+import { CalibrationViewsModule } from '@hireloop/core';
 import { QualityOfHireModule } from '../quality-of-hire/quality-of-hire.module';
 import { CalibrationController } from './calibration.controller';
-import { CalibrationService } from './calibration.service';
-import { RatingHabitsService } from './rating-habits.service';
 
 @Module({
-  imports: [CalibrationStatsModule, QualityOfHireModule],
+  // QualityOfHireModule: not needed by the views (CalibrationViewsModule provides its own validity reads), but
+  // importing it here keeps the routes, and so the OpenAPI document, in the order they had.
+  imports: [CalibrationViewsModule, QualityOfHireModule],
   controllers: [CalibrationController],
-  providers: [CalibrationService, ScorecardsRepository, RatingHabitsService],
 })
 export class CalibrationModule {}

@@ -28,6 +28,8 @@ const KIND_STATUS: Record<AppErrorKind, number> = {
   conflict: 409,
   gone: 410,
   precondition_failed: 412,
+  too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
   unavailable: 503,
 };

@@ -1,11 +1,9 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthContext } from '@hireloop/core';
+import { DebriefsService, DecisionsService, type AuthContext } from '@hireloop/core';
 import { ApiContract } from '../common/api-contract';
 import { Auth, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
-import { DebriefsService } from './debriefs.service';
-import { DecisionsService } from './decisions.service';
 import { DebriefResponseDto } from './dto/debrief.response.dto';
 import { RecordDecisionRequestDto } from './dto/decision.request.dto';
 import { DecisionResponseDto } from './dto/decision.response.dto';

@@ -1,13 +1,9 @@
 import { Module } from '@nestjs/common';
-import { ReportsModule, ScorecardsRepository } from '@hireloop/core';
+import { DebriefsModule as CoreDebriefsModule } from '@hireloop/core';
 import { DebriefsController } from './debriefs.controller';
-import { DebriefsRepository } from '@hireloop/core/debriefs/debriefs.repository';
-import { DebriefsService } from './debriefs.service';
-import { DecisionsService } from './decisions.service';
 
 @Module({
-  imports: [ReportsModule],
+  imports: [CoreDebriefsModule],
   controllers: [DebriefsController],
-  providers: [DebriefsRepository, DebriefsService, DecisionsService, ScorecardsRepository],
 })
 export class DebriefsModule {}

@@ -2,11 +2,10 @@ import { Controller, Get, Headers, HttpCode, Param, Post, Query, Req } from '@ne
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiContract } from '../common/api-contract';
 import type { FastifyRequest } from 'fastify';
-import { OUTCOME_CSV_COLUMNS, type AuthContext } from '@hireloop/core';
+import { OUTCOME_CSV_COLUMNS, OutcomeUploadsService, type AuthContext } from '@hireloop/core';
 import { Auth, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { OutcomeImportResponseDto } from './dto/outcome-import.response.dto';
-import { OutcomeUploadsService } from './outcome-uploads.service';
 
 @ApiTags('outcomes')
 @ApiBearerAuth()

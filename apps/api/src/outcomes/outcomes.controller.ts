@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiContract } from '../common/api-contract';
-import type { AuthContext } from '@hireloop/core';
+import { OutcomesService, type AuthContext } from '@hireloop/core';
 import { Auth, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { PerformanceScaleRequestDto, RecordOutcomeRequestDto, UpdateOutcomeRequestDto } from './dto/outcome.request.dto';
 import { OutcomeResponseDto, OutcomesResponseDto, PerformanceScaleResponseDto } from './dto/outcome.response.dto';
-import { OutcomesService } from './outcomes.service';
 
 @ApiTags('outcomes')
 @ApiBearerAuth()

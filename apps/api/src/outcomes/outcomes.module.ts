@@ -1,15 +1,13 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { OutcomeImportsRepository, OutcomesRepository } from '@hireloop/core';
+import { OutcomesModule as CoreOutcomesModule } from '@hireloop/core';
 import { OutcomeImportsController } from './outcome-imports.controller';
-import { OutcomeUploadsService } from './outcome-uploads.service';
 import { OutcomesController } from './outcomes.controller';
-import { OutcomesService } from './outcomes.service';
 
 @Module({
   controllers: [OutcomesController, OutcomeImportsController],
-  providers: [OutcomesRepository, OutcomesService, OutcomeImportsRepository, OutcomeUploadsService],
+  imports: [CoreOutcomesModule],
 })
 export class OutcomesModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

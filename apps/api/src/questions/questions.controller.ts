@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthContext } from '@hireloop/core';
+import { QuestionsService, type AuthContext } from '@hireloop/core';
 import { ApiContract } from '../common/api-contract';
 import { Auth, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { CreateQuestionRequestDto, ListQuestionsQueryDto, UpdateQuestionRequestDto } from './dto/question.request.dto';
 import { QuestionPageResponseDto, QuestionResponseDto } from './dto/question.response.dto';
-import { QuestionsService } from './questions.service';
 
 @ApiTags('questions')
 @ApiBearerAuth()

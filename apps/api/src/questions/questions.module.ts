@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
+import { QuestionsModule as CoreQuestionsModule } from '@hireloop/core';
 import { QuestionsController } from './questions.controller';
-import { QuestionsService } from './questions.service';
 
 /** The organization's question bank. */
-@Module({ controllers: [QuestionsController], providers: [QuestionsService] })
+@Module({ imports: [CoreQuestionsModule], controllers: [QuestionsController] })
 export class QuestionsModule {}

@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiContract } from '../common/api-contract';
-import { AuthContext, PageQueryDto } from '@hireloop/core';
+import { AuthContext, IDEMPOTENCY_HEADER, PageQueryDto, ScorecardReadsService, ScorecardWritesService } from '@hireloop/core';
 import { Auth } from '../common/auth.decorators';
-import { IDEMPOTENCY_HEADER, IdempotencyKey, sendIdempotent } from '../common/idempotency';
+import { IdempotencyKey, sendIdempotent } from '../common/idempotency';
 import { UuidParam } from '../common/uuid-param';
 import {
   ScorecardAmendRequestDto,
@@ -13,8 +13,6 @@ import {
   ScorecardWithdrawRequestDto,
 } from './dto/scorecard.request.dto';
 import { ScorecardPageResponseDto, ScorecardResponseDto } from './dto/scorecard.response.dto';
-import { ScorecardReadsService } from './scorecard-reads.service';
-import { ScorecardWritesService } from './scorecard-writes.service';
 
 const IDEMPOTENCY = ApiHeader({
   name: IDEMPOTENCY_HEADER,

@@ -1,23 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ApplicationsRepository, CandidatesRepository, InterviewsRepository, ScorecardsRepository } from '@hireloop/core';
-import { IdempotencyStore } from '../common/idempotency';
-import { ScorecardReadsService } from './scorecard-reads.service';
-import { ScorecardViews } from './scorecard-views';
-import { ScorecardWritesService } from './scorecard-writes.service';
+import { ScorecardsModule as CoreScorecardsModule } from '@hireloop/core';
 import { ScorecardsController } from './scorecards.controller';
 
 @Module({
+  imports: [CoreScorecardsModule],
   controllers: [ScorecardsController],
-  providers: [
-    ScorecardWritesService,
-    ScorecardReadsService,
-    ScorecardViews,
-    IdempotencyStore,
-    ApplicationsRepository,
-    CandidatesRepository,
-    InterviewsRepository,
-    ScorecardsRepository,
-  ],
-  exports: [ScorecardViews],
+  exports: [CoreScorecardsModule],
 })
 export class ScorecardsModule {}

@@ -5,7 +5,7 @@ export const RATING_LEVELS_5 = [1, 2, 3, 4, 5] as const;
 
 /**
  * Fewest ratings (or applications) a calibration figure may rest on. The API withholds figures below it
- * (apps/api/src/calibration/suppression.ts); the pages say "not enough data yet" below it as well.
+ * (libs/core/src/calibration-stats/suppression.ts); the pages say "not enough data yet" below it as well.
  */
 export const MIN_COUNT = 5;
 /**

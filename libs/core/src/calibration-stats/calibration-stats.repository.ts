@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ReportRecommendation } from '../reports/calibration-report.entity';
+import type { RevisionForAmendments } from '../scorecards/amendments';
 
 export interface RoleRef {
   id: string;
@@ -47,6 +48,24 @@ export interface RecommendationMatchStats {
 }
 
 /** Score histogram: 12 buckets of 0.25 from 1 to 4 (a score of exactly 4 falls in the last one). */
+/** One submitted scorecard's ratings, for the rating-habit figures. */
+export interface SubmittedRatingsRow {
+  interviewer_id: string;
+  ratings: { dimensionId: string; rating: number | null }[];
+}
+
+/** One revision of an amended scorecard, with what its amendments are compared against. */
+export interface AmendedRevisionRow {
+  scorecard_id: string;
+  application_id: string;
+  revision: number;
+  kind: string;
+  created_at: Date;
+  content: RevisionForAmendments['content'];
+  first_viewed_at: Date | null;
+  dimensions: { id: string; name: string }[] | null;
+}
+
 export const SCORE_BUCKETS = 12;
 export const SCORE_MIN = 1;
 export const SCORE_MAX = 4;
@@ -199,5 +218,32 @@ export class CalibrationStatsRepository {
       [organizationId, interviewerId, [...excludeApplicationIds]],
     );
     return rows[0];
+  }
+
+  /** Every submitted scorecard's ratings in the organization, leaving out `excludeApplicationIds`. */
+  async submittedRatings(organizationId: string, excludeApplicationIds: readonly string[]): Promise<SubmittedRatingsRow[]> {
+    return this.dataSource.query(
+      `SELECT s.interviewer_id, s.ratings FROM scorecards s
+        WHERE s.organization_id = $1 AND s.status = 'submitted' AND NOT (s.application_id = ANY($2::uuid[]))`,
+      [organizationId, excludeApplicationIds],
+    );
+  }
+
+  /**
+   * Every revision of the interviewer's amended scorecards (by scorecard, oldest first), with when they first read
+   * the panel and their loop version's dimensions; leaving out `excludeApplicationIds`.
+   */
+  async amendedRevisions(organizationId: string, interviewerId: string, excludeApplicationIds: readonly string[]): Promise<AmendedRevisionRow[]> {
+    return this.dataSource.query(
+      `SELECT s.id AS scorecard_id, s.application_id, v.revision, v.kind, v.created_at, v.content, pv.first_viewed_at, lv.snapshot->'dimensions' AS dimensions
+         FROM scorecards s
+         JOIN scorecard_revisions v ON v.organization_id = s.organization_id AND v.scorecard_id = s.id
+         JOIN loop_versions lv ON lv.id = s.loop_version_id
+         LEFT JOIN panel_views pv ON pv.organization_id = s.organization_id AND pv.application_id = s.application_id AND pv.member_id = s.interviewer_id
+        WHERE s.organization_id = $1 AND s.interviewer_id = $2 AND NOT (s.application_id = ANY($3::uuid[]))
+          AND EXISTS (SELECT 1 FROM scorecard_revisions a WHERE a.organization_id = s.organization_id AND a.scorecard_id = s.id AND a.kind = 'amended')
+        ORDER BY s.id, v.revision`,
+      [organizationId, interviewerId, excludeApplicationIds],
+    );
   }
 }

@@ -6,7 +6,17 @@ import { ProblemCode } from './problem-codes';
  * problem-codes.ts (add a new code there, with its status and meaning, before throwing it).
  */
 export type AppErrorKind =
-  'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'precondition_failed' | 'unprocessable' | 'unavailable';
+  | 'validation'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'gone'
+  | 'precondition_failed'
+  | 'too_large'
+  | 'unsupported_media_type'
+  | 'unprocessable'
+  | 'unavailable';
 
 export interface FieldError {
   /** Dotted path of the offending field in the request, e.g. `ratings.0.rating`. */
@@ -42,6 +52,16 @@ export class AppError extends Error {
   /** The resource existed but is no longer usable (a used or expired one-time link). */
   static gone(code: ProblemCode, message: string): AppError {
     return new AppError('gone', code, message);
+  }
+
+  /** The request body is larger than the route accepts. */
+  static tooLarge(message: string): AppError {
+    return new AppError('too_large', 'payload_too_large', message);
+  }
+
+  /** The request body has a content type (or form) the route does not accept. */
+  static unsupportedMediaType(message: string): AppError {
+    return new AppError('unsupported_media_type', 'unsupported_media_type', message);
   }
 
   static invalid(field: string, message: string, code = 'invalid'): AppError {

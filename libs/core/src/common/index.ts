@@ -4,3 +4,4 @@ export * from './auth-context';
 export * from './member-role';
 export * from './pagination';
 export * from './keyset';
+export * from './idempotency';

@@ -11,6 +11,8 @@ const KIND_STATUS: Record<string, number> = {
   not_found: 404,
   conflict: 409,
   precondition_failed: 412,
+  too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
   unavailable: 503,
 };

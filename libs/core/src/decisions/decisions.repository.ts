@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { QueueName } from '@hireloop/queue';
+import type { ApplicationStatus } from '../candidates/application.entity';
 import { DecisionEntity } from './decision.entity';
 
 /** Hiring decisions, always looked up within one organization. */
@@ -34,5 +35,21 @@ export class DecisionsRepository {
 
   async insert(manager: EntityManager, values: Omit<DecisionEntity, 'id' | 'createdAt'>): Promise<DecisionEntity> {
     return manager.save(manager.create(DecisionEntity, values));
+  }
+
+  /** The decided application's new status and decision time (its row is locked by the deciding transaction). */
+  async markApplicationDecided(
+    manager: EntityManager,
+    organizationId: string,
+    applicationId: string,
+    status: ApplicationStatus,
+    decidedAt: Date,
+  ): Promise<void> {
+    await manager.query(`UPDATE applications SET status = $3, decided_at = $4, updated_at = now() WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      applicationId,
+      status,
+      decidedAt,
+    ]);
   }
 }

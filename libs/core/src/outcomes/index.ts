@@ -5,3 +5,7 @@ export * from './performance-scale';
 export * from './outcome-csv';
 export * from './outcome-imports.repository';
 export * from './outcome-imports.service';
+export * from './outcome-views';
+export * from './outcomes.service';
+export * from './outcome-uploads.service';
+export * from './outcomes.module';

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AnchoringDto, RatingHabitsDto } from '../rating-habits.service';
+import type { InterviewerCalibrationView, RoleCalibrationView } from '@hireloop/core';
+import { AnchoringDto, RatingHabitsDto } from './rating-habits.response.dto';
 
 export class OutcomeValidityIntervalDto {
   @ApiProperty() low: number;
@@ -86,7 +87,7 @@ export class DecisionFollowDto {
   followRate: number | null;
 }
 
-export class RoleCalibrationResponseDto {
+export class RoleCalibrationResponseDto implements RoleCalibrationView {
   @ApiProperty({ format: 'uuid' }) roleId: string;
   @ApiProperty() title: string;
   @ApiProperty({ type: DimensionReliabilityDto, isArray: true }) dimensions: DimensionReliabilityDto[];
@@ -110,7 +111,7 @@ export class RecommendationMatchDto {
   @ApiProperty({ nullable: true, type: Number }) matchRate: number | null;
 }
 
-export class InterviewerCalibrationResponseDto {
+export class InterviewerCalibrationResponseDto implements InterviewerCalibrationView {
   @ApiProperty({ format: 'uuid' }) interviewerId: string;
   @ApiProperty() name: string;
   @ApiProperty({

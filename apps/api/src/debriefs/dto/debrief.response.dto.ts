@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICATION_STATUSES, LEVEL_ASSESSMENTS, RECOMMENDATIONS, ROUND_KINDS } from '@hireloop/core';
-import type { ApplicationStatus, LevelAssessment, Recommendation, ReportStatus, RoundKind } from '@hireloop/core';
+import type { ApplicationStatus, DebriefView, LevelAssessment, Recommendation, ReportStatus, RoundKind } from '@hireloop/core';
 import { AmendmentDto } from '../../scorecards/dto/scorecard.response.dto';
 import { CalibrationReportResponseDto } from './calibration-report.response.dto';
 import { DecisionResponseDto, PersonRefDto } from './decision.response.dto';
@@ -95,7 +95,7 @@ export class AwaitingFeedbackDto {
   @ApiProperty({ enum: ['none', 'draft', 'withdrawn'] }) scorecardStatus: 'none' | 'draft' | 'withdrawn';
 }
 
-export class DebriefResponseDto {
+export class DebriefResponseDto implements DebriefView {
   @ApiProperty({ type: DebriefApplicationDto }) application: DebriefApplicationDto;
   @ApiProperty({
     type: CalibrationReportResponseDto,

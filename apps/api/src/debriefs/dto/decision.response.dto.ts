@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DECISIONS, DecisionEntity, HiringDecision, REPORT_RECOMMENDATIONS, ReportRecommendation } from '@hireloop/core';
+import { DECISIONS, DecisionView, HiringDecision, REPORT_RECOMMENDATIONS, ReportRecommendation } from '@hireloop/core';
 
 export class PersonRefDto {
   @ApiProperty() id: string;
@@ -12,7 +12,7 @@ export class DecisionReportRefDto {
   @ApiProperty({ enum: REPORT_RECOMMENDATIONS }) recommendation: ReportRecommendation;
 }
 
-export class DecisionResponseDto {
+export class DecisionResponseDto implements DecisionView {
   @ApiProperty() id: string;
   @ApiProperty() applicationId: string;
   @ApiProperty({ enum: DECISIONS }) decision: HiringDecision;
@@ -38,24 +38,4 @@ export class DecisionResponseDto {
   staleReason: string | null;
   @ApiProperty({ type: PersonRefDto }) decidedBy: PersonRefDto;
   @ApiProperty() decidedAt: string;
-
-  static from(decision: DecisionEntity, deciderName: string): DecisionResponseDto {
-    return {
-      id: decision.id,
-      applicationId: decision.applicationId,
-      decision: decision.decision,
-      rationale: decision.rationale,
-      overrideReason: decision.overrideReason,
-      report:
-        decision.reportVersion !== null && decision.reportRecommendation !== null
-          ? { id: decision.reportId, version: decision.reportVersion, recommendation: decision.reportRecommendation }
-          : null,
-      followedRecommendation: decision.followedRecommendation,
-      reportVersion: decision.reportVersion,
-      staleAcknowledged: Boolean(decision.staleAcknowledged),
-      staleReason: decision.staleReason ?? null,
-      decidedBy: { id: decision.decidedByMemberId, name: deciderName },
-      decidedAt: decision.createdAt.toISOString(),
-    };
-  }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { CsvRowError, OutcomeImportRow } from '@hireloop/core';
+import type { OutcomeImportView } from '@hireloop/core';
 
 export class OutcomeImportErrorDto {
   @ApiProperty({ description: 'Data row number: 1 is the first line after the header' }) row: number;
@@ -7,7 +7,7 @@ export class OutcomeImportErrorDto {
   @ApiProperty() reason: string;
 }
 
-export class OutcomeImportResponseDto {
+export class OutcomeImportResponseDto implements OutcomeImportView {
   @ApiProperty() id: string;
   @ApiProperty({
     enum: ['queued', 'validating', 'applying', 'completed', 'failed'],
@@ -25,22 +25,4 @@ export class OutcomeImportResponseDto {
   @ApiProperty() fileSha256: string;
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: string | null;
-
-  static from(upload: OutcomeImportRow, errors: CsvRowError[], errorsTotal: number): OutcomeImportResponseDto {
-    return {
-      id: upload.id,
-      status: upload.status,
-      dryRun: upload.dryRun,
-      rowsRead: upload.rowsRead,
-      rowsAccepted: upload.rowsAccepted,
-      rowsRejected: upload.rowsRejected,
-      rowsWritten: upload.rowsWritten,
-      rowsUnchanged: upload.rowsUnchanged,
-      errors: errors.map((e) => ({ row: e.row, column: e.column, reason: e.reason })),
-      errorsTotal,
-      fileSha256: upload.fileSha256,
-      createdAt: new Date(upload.createdAt).toISOString(),
-      finishedAt: upload.finishedAt ? new Date(upload.finishedAt).toISOString() : null,
-    };
-  }
 }

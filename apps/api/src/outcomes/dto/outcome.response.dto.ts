@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DEPARTURE_TYPES, OUTCOME_KINDS, OutcomeEntity, REVIEW_POINTS, type PerformanceScale } from '@hireloop/core';
+import { DEPARTURE_TYPES, OUTCOME_KINDS, REVIEW_POINTS, type OutcomesView, type OutcomeView, type PerformanceScale } from '@hireloop/core';
 
-export class OutcomeResponseDto {
+export class OutcomeResponseDto implements OutcomeView {
   @ApiProperty() id: string;
   @ApiProperty() applicationId: string;
   @ApiProperty({ enum: OUTCOME_KINDS }) kind: string;
@@ -14,32 +14,15 @@ export class OutcomeResponseDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) recordedByMemberId: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
-
-  static from(o: OutcomeEntity, scale: PerformanceScale): OutcomeResponseDto {
-    return {
-      id: o.id,
-      applicationId: o.applicationId,
-      kind: o.kind,
-      reviewPoint: o.reviewPoint,
-      rating: o.rating,
-      ratingLabel: o.rating === null ? null : (scale.labels[String(o.rating)] ?? null),
-      days: o.days,
-      departureType: o.departureType,
-      date: o.occurredOn,
-      recordedByMemberId: o.recordedByMemberId,
-      createdAt: o.createdAt.toISOString(),
-      updatedAt: o.updatedAt.toISOString(),
-    };
-  }
 }
 
-export class PerformanceScaleResponseDto {
+export class PerformanceScaleResponseDto implements PerformanceScale {
   @ApiProperty() min: number;
   @ApiProperty() max: number;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) labels: Record<string, string>;
 }
 
-export class OutcomesResponseDto {
+export class OutcomesResponseDto implements OutcomesView {
   @ApiProperty({ type: PerformanceScaleResponseDto }) scale: PerformanceScaleResponseDto;
   @ApiProperty({ type: [OutcomeResponseDto] }) items: OutcomeResponseDto[];
 }

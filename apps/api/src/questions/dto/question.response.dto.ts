@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { QuestionEntity } from '@hireloop/core';
+import type { QuestionPage, QuestionView } from '@hireloop/core';
 
-export class QuestionResponseDto {
+export class QuestionResponseDto implements QuestionView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() prompt: string;
   @ApiProperty({ type: [String] }) pointsOfAssessment: string[];
@@ -11,23 +11,9 @@ export class QuestionResponseDto {
   @ApiProperty({ type: [String], format: 'uuid' }) dimensionIds: string[];
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
-
-  static from(q: QuestionEntity): QuestionResponseDto {
-    return {
-      id: q.id,
-      prompt: q.prompt,
-      pointsOfAssessment: q.pointsOfAssessment,
-      pitfalls: q.pitfalls,
-      followUps: q.followUps,
-      tags: q.tags,
-      dimensionIds: q.dimensionIds,
-      createdAt: q.createdAt.toISOString(),
-      updatedAt: q.updatedAt.toISOString(),
-    };
-  }
 }
 
-export class QuestionPageResponseDto {
+export class QuestionPageResponseDto implements QuestionPage {
   @ApiProperty({ type: [QuestionResponseDto] }) items: QuestionResponseDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
   @ApiPropertyOptional({ description: 'With ?withTotal=true: how many questions match (every page)' }) total?: number;

@@ -6,6 +6,7 @@ import {
   Recommendation,
   SCORECARD_STATUSES,
   ScorecardStatus,
+  ScorecardView,
   SIGNAL_KINDS,
   SignalKind,
 } from '@hireloop/core';
@@ -63,7 +64,7 @@ export class AmendmentDto {
   @ApiProperty({ nullable: true, type: String }) recommendationAfter: string | null;
 }
 
-export class ScorecardResponseDto extends ScorecardContentDto {
+export class ScorecardResponseDto extends ScorecardContentDto implements ScorecardView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) interviewId: string;
   @ApiProperty({ format: 'uuid' }) applicationId: string;

@@ -1,22 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import {
-  amendmentsOf,
-  AppError,
-  AuthContext,
-  coversList,
-  coversOf,
-  LoopSnapshot,
-  PanelFacts,
-  panelFactsOf,
-  pendingRevisions,
-  reportStatus,
-  ScorecardsRepository,
-} from '@hireloop/core';
-import { debriefAccess } from '@hireloop/core/debriefs/debrief-access';
-import { awaitingFeedback, disagreements, redFlagsRaised } from '@hireloop/core/debriefs/debrief-assembly';
-import { DebriefApplicationRow, DebriefRevisionRow, DebriefsRepository, DebriefScorecardRow } from '@hireloop/core/debriefs/debriefs.repository';
-import { DebriefResponseDto, DebriefScorecardDto, RoundRefDto } from './dto/debrief.response.dto';
-import { DecisionResponseDto } from './dto/decision.response.dto';
+import { AppError } from '../common/app-error';
+import type { AuthContext } from '../common/auth-context';
+import { decisionView } from '../decisions/decision-view';
+import { coversList, coversOf, pendingRevisions, reportStatus } from '../reports/report-versioning';
+import type { LoopSnapshot } from '../roles/loop-snapshot';
+import { amendmentsOf } from '../scorecards/amendments';
+import { PanelFacts, panelFactsOf } from '../scorecards/feedback-access';
+import { ScorecardsRepository } from '../scorecards/scorecards.repository';
+import { debriefAccess } from './debrief-access';
+import { awaitingFeedback, disagreements, redFlagsRaised } from './debrief-assembly';
+import { DebriefScorecardView, DebriefView, RoundRef } from './debrief-view';
+import { DebriefApplicationRow, DebriefRevisionRow, DebriefsRepository, DebriefScorecardRow } from './debriefs.repository';
 
 /** The hiring manager's debrief: the calibrated report and everything needed to read it. */
 @Injectable()
@@ -46,7 +40,7 @@ export class DebriefsService {
     return { application, privateNotes: access.privateNotes };
   }
 
-  async get(auth: AuthContext, applicationId: string): Promise<DebriefResponseDto> {
+  async get(auth: AuthContext, applicationId: string): Promise<DebriefView> {
     // One statement reads everything; nothing of it leaves this method unless the caller may read it.
     const {
       application: row,
@@ -70,7 +64,7 @@ export class DebriefsService {
     const waiting = awaitingFeedback(interviews, allScorecards);
     const person = (id: string) => ({ id, name: names.get(id) ?? '' });
     const interviewById = new Map(interviews.map((i) => [i.id, i]));
-    const round = (roundId: string, loopVersionId: string | undefined): RoundRefDto => {
+    const round = (roundId: string, loopVersionId: string | undefined): RoundRef => {
       const r = loopVersionId ? snapshots.get(loopVersionId)?.rounds.find((x) => x.id === roundId) : undefined;
       return { id: roundId, name: r?.name ?? '', kind: r?.kind ?? null };
     };
@@ -119,7 +113,7 @@ export class DebriefsService {
         endsAt: new Date(w.endsAt).toISOString(),
         scorecardStatus: w.scorecardStatus,
       })),
-      decision: decision ? DecisionResponseDto.from(decision, names.get(decision.decidedByMemberId) ?? '') : null,
+      decision: decision ? decisionView(decision, names.get(decision.decidedByMemberId) ?? '') : null,
       interviewerNames: Object.fromEntries([...names.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     };
   }
@@ -140,12 +134,12 @@ function dimensionName(snapshot: LoopSnapshot | undefined, id: string): string {
 function toScorecardDto(
   s: DebriefScorecardRow,
   interviewer: { id: string; name: string },
-  round: RoundRefDto,
+  round: RoundRef,
   snapshot: LoopSnapshot | undefined,
   privateNotes: boolean,
-): Omit<DebriefScorecardDto, 'amendedAfterViewingPanel' | 'amendments'> {
+): Omit<DebriefScorecardView, 'amendedAfterViewingPanel' | 'amendments'> {
   const dimensionName = (id: string) => snapshot?.dimensions.find((d) => d.id === id)?.name ?? '';
-  const dto: Omit<DebriefScorecardDto, 'amendedAfterViewingPanel' | 'amendments'> = {
+  const dto: Omit<DebriefScorecardView, 'amendedAfterViewingPanel' | 'amendments'> = {
     id: s.id,
     interviewId: s.interviewId,
     interviewer,

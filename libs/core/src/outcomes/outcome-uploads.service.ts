@@ -1,36 +1,28 @@
 import { once } from 'node:events';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CsvError, parse } from 'csv-parse';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
-import {
-  AppError,
-  AuditService,
-  AuthContext,
-  CsvHeader,
-  CsvOutcomeRow,
-  CsvRowError,
-  OutboxService,
-  OutcomeImportsRepository,
-  OutcomesRepository,
-  readHeader,
-  readRecord,
-} from '@hireloop/core';
 import { JobName, QueueName } from '@hireloop/queue';
-import { OutcomeImportResponseDto } from './dto/outcome-import.response.dto';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import type { AuthContext } from '../common/auth-context';
+import { OutboxService } from '../outbox/outbox.service';
+import { CsvHeader, CsvOutcomeRow, CsvRowError, readHeader, readRecord } from './outcome-csv';
+import { OutcomeImportsRepository } from './outcome-imports.repository';
+import { OutcomeImportView, outcomeImportView } from './outcome-views';
+import { OutcomesRepository } from './outcomes.repository';
 
 /** Rows staged per statement. */
 const BATCH = 5000;
 /** Row errors shown with an import (all are counted). */
 const ERRORS_SHOWN = 1000;
 
-class PayloadTooLarge extends HttpException {
-  constructor(limit: number) {
-    super({ message: `The file is larger than ${limit} bytes (OUTCOME_IMPORT_MAX_BYTES); split it.` }, HttpStatus.PAYLOAD_TOO_LARGE);
-  }
+function tooLarge(limit: number): AppError {
+  return AppError.tooLarge(`The file is larger than ${limit} bytes (OUTCOME_IMPORT_MAX_BYTES); split it.`);
 }
 
 /**
@@ -50,14 +42,14 @@ export class OutcomeUploadsService {
     private readonly config: AppConfig,
   ) {}
 
-  async upload(auth: AuthContext, body: unknown, contentLength: number | undefined, dryRun: boolean): Promise<OutcomeImportResponseDto> {
+  async upload(auth: AuthContext, body: unknown, contentLength: number | undefined, dryRun: boolean): Promise<OutcomeImportView> {
     if (!isReadable(body)) {
-      throw new HttpException({ message: 'Send the file as the request body with Content-Type: text/csv.' }, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+      throw AppError.unsupportedMediaType('Send the file as the request body with Content-Type: text/csv.');
     }
     const limit = this.config.OUTCOME_IMPORT_MAX_BYTES;
     if (contentLength !== undefined && contentLength > limit) {
       body.resume();
-      throw new PayloadTooLarge(limit);
+      throw tooLarge(limit);
     }
     const scale = await this.outcomes.scale(auth.organizationId);
     try {
@@ -118,11 +110,11 @@ export class OutcomeUploadsService {
     }
   }
 
-  async get(auth: AuthContext, importId: string): Promise<OutcomeImportResponseDto> {
+  async get(auth: AuthContext, importId: string): Promise<OutcomeImportView> {
     const upload = await this.imports.find(auth.organizationId, importId);
     if (!upload) throw AppError.notFound('Outcome import', importId);
     const errors = await this.imports.errors(auth.organizationId, importId, ERRORS_SHOWN);
-    return OutcomeImportResponseDto.from(upload, errors.items, errors.total);
+    return outcomeImportView(upload, errors.items, errors.total);
   }
 }
 
@@ -139,7 +131,7 @@ async function feed(body: Readable, parser: ReturnType<typeof parse>, hash: Retu
   try {
     for await (const chunk of body as AsyncIterable<Buffer>) {
       bytes += chunk.length;
-      if (bytes > limit) throw new PayloadTooLarge(limit);
+      if (bytes > limit) throw tooLarge(limit);
       hash.update(chunk);
       let text: string;
       try {

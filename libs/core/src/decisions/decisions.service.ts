@@ -1,28 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  AppError,
-  AuditService,
-  AuthContext,
-  CalibrationReportsRepository,
-  candidateTerms,
-  DecisionsRepository,
-  evaluateDecision,
-  OutboxService,
-  redactCandidate,
-  reportFreshness,
-  requestInterviewerCalibration,
-  ScorecardsRepository,
-  statusAfterDecision,
-} from '@hireloop/core';
-import { EmailRequests } from '@hireloop/core/email';
 import { PgErrorCode, pgErrorCode } from '@hireloop/database';
-import { debriefAccess } from '@hireloop/core/debriefs/debrief-access';
-import { DebriefsRepository } from '@hireloop/core/debriefs/debriefs.repository';
-import { blindError, DebriefsService } from './debriefs.service';
-import { RecordDecisionRequestDto } from './dto/decision.request.dto';
-import { DecisionResponseDto } from './dto/decision.response.dto';
+import { AuditService } from '../audit/audit.service';
+import { candidateTerms, redactCandidate } from '../candidates/candidate-redaction';
+import { AppError } from '../common/app-error';
+import type { AuthContext } from '../common/auth-context';
+import { debriefAccess } from '../debriefs/debrief-access';
+import { blindError, DebriefsService } from '../debriefs/debriefs.service';
+import { DebriefsRepository } from '../debriefs/debriefs.repository';
+import { EmailRequests } from '../email';
+import { requestInterviewerCalibration } from '../outbox/job-requests';
+import { OutboxService } from '../outbox/outbox.service';
+import { CalibrationReportsRepository } from '../reports/calibration-reports.repository';
+import { ScorecardsRepository } from '../scorecards/scorecards.repository';
+import { HiringDecision } from './decision.entity';
+import { evaluateDecision, reportFreshness, statusAfterDecision } from './decision-rules';
+import { DecisionView, decisionView } from './decision-view';
+import { DecisionsRepository } from './decisions.repository';
+
+/** A hiring decision as sent (the API's `RecordDecisionRequestDto` has this shape). */
+export interface RecordDecisionInput {
+  decision: HiringDecision;
+  rationale: string;
+  overrideReason?: string;
+  acknowledgeStale?: boolean;
+  staleReason?: string;
+}
 
 /** The hiring decision: once per application, by an admin or the role's hiring manager, against the latest report. */
 @Injectable()
@@ -38,7 +42,7 @@ export class DecisionsService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async decide(auth: AuthContext, applicationId: string, dto: RecordDecisionRequestDto): Promise<DecisionResponseDto> {
+  async decide(auth: AuthContext, applicationId: string, input: RecordDecisionInput): Promise<DecisionView> {
     try {
       const decision = await this.dataSource.transaction(async (manager) => {
         // Locks the application: concurrent decisions queue here, and scorecard amendments that check decided_at
@@ -58,7 +62,7 @@ export class DecisionsService {
           throw AppError.conflict('application_not_active', `The application is ${application.status}; only active applications can be decided.`);
         }
 
-        if (dto.acknowledgeStale && !dto.staleReason) {
+        if (input.acknowledgeStale && !input.staleReason) {
           throw AppError.invalid(
             'staleReason',
             'staleReason is required with acknowledgeStale: say why the decision cannot wait for the report to include the latest feedback.',
@@ -68,7 +72,7 @@ export class DecisionsService {
         const report = await this.reports.latest(auth.organizationId, applicationId, manager);
         const state = await this.decisions.feedbackState(manager, auth.organizationId, applicationId);
         const freshness = reportFreshness(report?.covers ?? null, state.current, state.recomputePending);
-        if (freshness.stale && !dto.acknowledgeStale) {
+        if (freshness.stale && !input.acknowledgeStale) {
           const what = [
             freshness.uncovered.length ? `${freshness.uncovered.length} submitted scorecard revision(s) are not in it yet` : '',
             freshness.outdated.length ? `${freshness.outdated.length} scorecard(s) it includes were withdrawn or changed` : '',
@@ -85,13 +89,13 @@ export class DecisionsService {
             },
           );
         }
-        const staleAcknowledged = freshness.stale && dto.acknowledgeStale === true;
-        const evaluation = evaluateDecision(dto.decision, report?.recommendation ?? null);
-        if (evaluation.overrideRequired && !dto.overrideReason) {
+        const staleAcknowledged = freshness.stale && input.acknowledgeStale === true;
+        const evaluation = evaluateDecision(input.decision, report?.recommendation ?? null);
+        if (evaluation.overrideRequired && !input.overrideReason) {
           throw AppError.invalid(
             'overrideReason',
             report
-              ? `The report recommends ${report.recommendation}; deciding ${dto.decision} needs an override reason.`
+              ? `The report recommends ${report.recommendation}; deciding ${input.decision} needs an override reason.`
               : 'No report has been computed for this application yet; deciding without one needs an override reason.',
             'override_reason_required',
           );
@@ -100,24 +104,19 @@ export class DecisionsService {
         const saved = await this.decisions.insert(manager, {
           organizationId: auth.organizationId,
           applicationId,
-          decision: dto.decision,
-          rationale: dto.rationale,
-          overrideReason: dto.overrideReason ?? null,
+          decision: input.decision,
+          rationale: input.rationale,
+          overrideReason: input.overrideReason ?? null,
           reportId: report?.id ?? null,
           reportVersion: report?.version ?? null,
           reportRecommendation: report?.recommendation ?? null,
           followedRecommendation: evaluation.followedRecommendation,
           staleAcknowledged,
-          staleReason: staleAcknowledged ? dto.staleReason! : null,
+          staleReason: staleAcknowledged ? input.staleReason! : null,
           decidedByMemberId: auth.memberId,
         });
-        const status = statusAfterDecision(dto.decision);
-        await manager.query(`UPDATE applications SET status = $3, decided_at = $4, updated_at = now() WHERE organization_id = $1 AND id = $2`, [
-          auth.organizationId,
-          applicationId,
-          status,
-          saved.createdAt,
-        ]);
+        const status = statusAfterDecision(input.decision);
+        await this.decisions.markApplicationDecided(manager, auth.organizationId, applicationId, status, saved.createdAt);
         const candidate = candidateTerms(application.candidateName);
         await this.audit.record(manager, auth, {
           action: 'decision.recorded',
@@ -151,7 +150,7 @@ export class DecisionsService {
         return saved;
       });
       const names = await this.debriefs.memberNames(auth.organizationId, [decision.decidedByMemberId]);
-      return DecisionResponseDto.from(decision, names.get(decision.decidedByMemberId) ?? '');
+      return decisionView(decision, names.get(decision.decidedByMemberId) ?? '');
     } catch (error) {
       if (pgErrorCode(error) === PgErrorCode.UniqueViolation) {
         throw AppError.conflict('decision_already_recorded', 'A decision was already recorded for this application.');
@@ -160,11 +159,11 @@ export class DecisionsService {
     }
   }
 
-  async get(auth: AuthContext, applicationId: string): Promise<DecisionResponseDto> {
+  async get(auth: AuthContext, applicationId: string): Promise<DecisionView> {
     await this.debriefReader.readableApplication(auth, applicationId);
     const decision = await this.decisions.findByApplication(auth.organizationId, applicationId);
     if (!decision) throw AppError.notFound('Decision');
     const names = await this.debriefs.memberNames(auth.organizationId, [decision.decidedByMemberId]);
-    return DecisionResponseDto.from(decision, names.get(decision.decidedByMemberId) ?? '');
+    return decisionView(decision, names.get(decision.decidedByMemberId) ?? '');
   }
 }

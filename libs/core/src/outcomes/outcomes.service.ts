@@ -1,21 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  AppError,
-  AuditService,
-  AuthContext,
-  hasRole,
-  OutcomeApplicationRow,
-  OutcomeEntity,
-  OutcomesRepository,
-  PerformanceScale,
-  scaleProblems,
-  validateOutcome,
-} from '@hireloop/core';
 import { PgErrorCode, pgErrorCode } from '@hireloop/database';
-import { OutcomeResponseDto, OutcomesResponseDto, PerformanceScaleResponseDto } from './dto/outcome.response.dto';
-import { PerformanceScaleRequestDto, RecordOutcomeRequestDto, UpdateOutcomeRequestDto } from './dto/outcome.request.dto';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import { AuthContext, hasRole } from '../common/auth-context';
+import { OutcomeEntity } from './outcome.entity';
+import { OutcomeInput, validateOutcome } from './outcome-rules';
+import { OutcomesView, OutcomeView, outcomeView } from './outcome-views';
+import { OutcomeApplicationRow, OutcomesRepository } from './outcomes.repository';
+import { PerformanceScale, scaleProblems } from './performance-scale';
+
+/** An edit as sent: the fields to change (the kind stays; sending it is refused by name). */
+export type UpdateOutcomeInput = Omit<OutcomeInput, 'kind'>;
+
+/** A rating scale as sent; checked here (min, max and a label per level). */
+export interface PerformanceScaleInput {
+  min: unknown;
+  max: unknown;
+  labels: unknown;
+}
 
 /** Values of an outcome that are personnel data: sealed in the audit log with the candidate's key (erasure shreds them). */
 const PERSONAL_FIELDS = ['rating', 'days', 'departureType', 'date'] as const;
@@ -32,21 +36,21 @@ export class OutcomesService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(auth: AuthContext, applicationId: string): Promise<OutcomesResponseDto> {
+  async list(auth: AuthContext, applicationId: string): Promise<OutcomesView> {
     await this.accessibleApplication(auth, applicationId);
     const [scale, items] = await Promise.all([
       this.outcomes.scale(auth.organizationId),
       this.outcomes.listForApplication(auth.organizationId, applicationId),
     ]);
-    return { scale, items: items.map((o) => OutcomeResponseDto.from(o, scale)) };
+    return { scale, items: items.map((o) => outcomeView(o, scale)) };
   }
 
-  async record(auth: AuthContext, applicationId: string, dto: RecordOutcomeRequestDto): Promise<OutcomeResponseDto> {
+  async record(auth: AuthContext, applicationId: string, input: OutcomeInput): Promise<OutcomeView> {
     return this.write(async (manager) => {
       const application = await this.accessibleApplication(auth, applicationId, manager);
       this.assertHired(application);
       const scale = await this.outcomes.scale(auth.organizationId, manager);
-      const checked = validateOutcome(dto, scale);
+      const checked = validateOutcome(input, scale);
       if ('errors' in checked) throw AppError.invalidFields(checked.errors, 'The outcome has invalid fields.');
       const saved = await this.outcomes.insert(manager, {
         ...checked.values,
@@ -55,33 +59,33 @@ export class OutcomesService {
         recordedByMemberId: auth.memberId,
       });
       await this.auditChange(manager, auth, 'outcome.recorded', saved, application, null);
-      return OutcomeResponseDto.from(saved, scale);
+      return outcomeView(saved, scale);
     });
   }
 
-  async update(auth: AuthContext, applicationId: string, outcomeId: string, dto: UpdateOutcomeRequestDto): Promise<OutcomeResponseDto> {
+  async update(auth: AuthContext, applicationId: string, outcomeId: string, input: UpdateOutcomeInput): Promise<OutcomeView> {
     return this.write(async (manager) => {
       const application = await this.accessibleApplication(auth, applicationId, manager);
       const current = await this.outcomes.findOne(manager, auth.organizationId, applicationId, outcomeId);
       if (!current) throw AppError.notFound('Outcome', outcomeId);
-      if (dto !== null && typeof dto === 'object' && 'kind' in dto)
+      if (input !== null && typeof input === 'object' && 'kind' in input)
         throw AppError.invalid('kind', 'the kind of an outcome cannot change; delete it and record another', 'kind_immutable');
       // Only the date may be cleared; any other field sent as null is refused by name (leave it out to keep it).
-      const nulled = Object.entries(dto).filter(([field, value]) => value === null && field !== 'date');
+      const nulled = Object.entries(input).filter(([field, value]) => value === null && field !== 'date');
       if (nulled.length)
         throw AppError.invalidFields(
           nulled.map(([field]) => ({ field, message: `${field} cannot be null; leave it out to keep the stored value`, code: 'not_nullable' })),
           'The outcome has invalid fields.',
         );
       const scale = await this.outcomes.scale(auth.organizationId, manager);
-      const merged = { ...this.asInput(current), ...Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) };
+      const merged = { ...this.asInput(current), ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
       const checked = validateOutcome(merged, scale);
       if ('errors' in checked) throw AppError.invalidFields(checked.errors, 'The outcome has invalid fields.');
       const before = { ...current };
       await this.outcomes.update(manager, auth.organizationId, outcomeId, { ...checked.values, recordedByMemberId: auth.memberId });
       const after = (await this.outcomes.findOne(manager, auth.organizationId, applicationId, outcomeId))!;
       await this.auditChange(manager, auth, 'outcome.updated', after, application, before);
-      return OutcomeResponseDto.from(after, scale);
+      return outcomeView(after, scale);
     });
   }
 
@@ -101,12 +105,12 @@ export class OutcomesService {
     });
   }
 
-  async scale(auth: AuthContext): Promise<PerformanceScaleResponseDto> {
+  async scale(auth: AuthContext): Promise<PerformanceScale> {
     return this.outcomes.scale(auth.organizationId);
   }
 
-  async setScale(auth: AuthContext, dto: PerformanceScaleRequestDto): Promise<PerformanceScaleResponseDto> {
-    const scale = { min: dto.min, max: dto.max, labels: dto.labels } as PerformanceScale;
+  async setScale(auth: AuthContext, input: PerformanceScaleInput): Promise<PerformanceScale> {
+    const scale = { min: input.min, max: input.max, labels: input.labels } as PerformanceScale;
     const labelsOk = scale.labels !== null && typeof scale.labels === 'object' && !Array.isArray(scale.labels);
     const problems = labelsOk ? scaleProblems(scale) : [{ field: 'labels', message: 'labels must be an object of level → label' }];
     if (problems.length) throw AppError.invalidFields(problems, 'The rating scale is invalid.');

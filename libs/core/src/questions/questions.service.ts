@@ -1,22 +1,66 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  AppError,
-  AuditService,
-  AuthContext,
-  canonicalJson,
-  FieldError,
-  LoopVersionsService,
-  pageLimit,
-  QuestionEntity,
-  QuestionsRepository,
-  RolesRepository,
-  toPage,
-  withTotal,
-} from '@hireloop/core';
-import { CreateQuestionRequestDto, ListQuestionsQueryDto, UpdateQuestionRequestDto } from './dto/question.request.dto';
-import { QuestionPageResponseDto, QuestionResponseDto } from './dto/question.response.dto';
+import { AuditService } from '../audit/audit.service';
+import { AppError, FieldError } from '../common/app-error';
+import type { AuthContext } from '../common/auth-context';
+import { Page, pageLimit, toPage, withTotal } from '../common/pagination';
+import { canonicalJson, LoopVersionsService } from '../roles/loop-versions.service';
+import { QuestionEntity } from '../roles/question.entity';
+import { QuestionsRepository } from '../roles/questions.repository';
+import { RolesRepository } from '../roles/roles.repository';
+
+/** A new question as sent (the API's `CreateQuestionRequestDto` has this shape). */
+export interface CreateQuestionInput {
+  prompt: string;
+  pointsOfAssessment?: string[];
+  pitfalls?: string[];
+  followUps?: string[];
+  tags?: string[];
+  dimensionIds?: string[];
+}
+
+/** The fields to change; those left out keep their value. */
+export type UpdateQuestionInput = Partial<CreateQuestionInput>;
+
+/** A page of the bank, searched (`q`), filtered by tag or dimension; `withTotal` also counts the matches. */
+export interface ListQuestionsQuery {
+  limit?: number;
+  cursor?: string;
+  withTotal?: boolean;
+  q?: string;
+  tag?: string;
+  dimensionId?: string;
+}
+
+/** A question as the API answers it (the API's `QuestionResponseDto` has this shape). */
+export interface QuestionView {
+  id: string;
+  prompt: string;
+  pointsOfAssessment: string[];
+  pitfalls: string[];
+  followUps: string[];
+  tags: string[];
+  dimensionIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type QuestionPage = Page<QuestionView> & { total?: number };
+
+export function questionView(q: QuestionEntity): QuestionView {
+  return {
+    id: q.id,
+    prompt: q.prompt,
+    pointsOfAssessment: q.pointsOfAssessment,
+    pitfalls: q.pitfalls,
+    followUps: q.followUps,
+    tags: q.tags,
+    dimensionIds: q.dimensionIds,
+    createdAt: q.createdAt.toISOString(),
+    updatedAt: q.updatedAt.toISOString(),
+  };
+}
 
 const QUESTION_FIELDS = ['prompt', 'pointsOfAssessment', 'pitfalls', 'followUps', 'tags', 'dimensionIds'] as const;
 
@@ -31,43 +75,43 @@ export class QuestionsService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(auth: AuthContext, dto: CreateQuestionRequestDto): Promise<QuestionResponseDto> {
+  async create(auth: AuthContext, input: CreateQuestionInput): Promise<QuestionView> {
     const question = await this.dataSource.transaction(async (manager) => {
-      await this.assertDimensions(manager, auth, dto.dimensionIds ?? []);
+      await this.assertDimensions(manager, auth, input.dimensionIds ?? []);
       const row = await this.questions.insert(manager, {
         organizationId: auth.organizationId,
-        prompt: dto.prompt,
-        pointsOfAssessment: dto.pointsOfAssessment ?? [],
-        pitfalls: dto.pitfalls ?? [],
-        followUps: dto.followUps ?? [],
-        tags: dto.tags ?? [],
-        dimensionIds: dto.dimensionIds ?? [],
+        prompt: input.prompt,
+        pointsOfAssessment: input.pointsOfAssessment ?? [],
+        pitfalls: input.pitfalls ?? [],
+        followUps: input.followUps ?? [],
+        tags: input.tags ?? [],
+        dimensionIds: input.dimensionIds ?? [],
       });
       await this.audit.record(manager, auth, { action: 'question.created', entityType: 'question', entityId: row.id, after: view(row) });
       return row;
     });
-    return QuestionResponseDto.from(question);
+    return questionView(question);
   }
 
-  async list(auth: AuthContext, query: ListQuestionsQueryDto): Promise<QuestionPageResponseDto> {
+  async list(auth: AuthContext, query: ListQuestionsQuery): Promise<QuestionPage> {
     const filter = { q: query.q || undefined, tag: query.tag || undefined, dimensionId: query.dimensionId };
     const [rows, total] = await Promise.all([
       this.questions.page(auth.organizationId, query, filter),
       query.withTotal ? this.questions.count(auth.organizationId, filter) : undefined,
     ]);
     return withTotal(
-      toPage(rows, pageLimit(query), (q) => this.questions.cursorOf(q), QuestionResponseDto.from),
+      toPage(rows, pageLimit(query), (q) => this.questions.cursorOf(q), questionView),
       total,
     );
   }
 
-  async get(auth: AuthContext, questionId: string): Promise<QuestionResponseDto> {
+  async get(auth: AuthContext, questionId: string): Promise<QuestionView> {
     const question = await this.questions.findById(auth.organizationId, questionId);
     if (!question) throw AppError.notFound('Question', questionId);
-    return QuestionResponseDto.from(question);
+    return questionView(question);
   }
 
-  async update(auth: AuthContext, questionId: string, dto: UpdateQuestionRequestDto): Promise<QuestionResponseDto> {
+  async update(auth: AuthContext, questionId: string, input: UpdateQuestionInput): Promise<QuestionView> {
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.questions.findById(auth.organizationId, questionId, manager))) throw AppError.notFound('Question', questionId);
       // Roles before the question: the same lock order as loop changes, which lock the role and then read questions.
@@ -75,11 +119,11 @@ export class QuestionsService {
       await this.roles.lockMany(manager, auth.organizationId, roleIds);
       const question = await this.questions.lockById(manager, auth.organizationId, questionId);
       if (!question) throw AppError.notFound('Question', questionId);
-      if (dto.dimensionIds !== undefined) await this.assertDimensions(manager, auth, dto.dimensionIds);
+      if (input.dimensionIds !== undefined) await this.assertDimensions(manager, auth, input.dimensionIds);
       const patch: Partial<QuestionEntity> = {};
       for (const field of QUESTION_FIELDS) {
-        if (dto[field] !== undefined && canonicalJson(dto[field]) !== canonicalJson(question[field]))
-          (patch as Record<string, unknown>)[field] = dto[field];
+        if (input[field] !== undefined && canonicalJson(input[field]) !== canonicalJson(question[field]))
+          (patch as Record<string, unknown>)[field] = input[field];
       }
       if (Object.keys(patch).length === 0) return;
       await this.questions.update(manager, auth.organizationId, questionId, patch);

@@ -1,18 +1,46 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AppError,
-  AuthContext,
-  CalibrationStatsRepository,
-  hasRole,
-  SCORE_BUCKETS,
-  SCORE_MAX,
-  SCORE_MIN,
-  ScorecardsRepository,
-  ValidityReportsService,
-} from '@hireloop/core';
-import { InterviewerCalibrationResponseDto, RoleCalibrationResponseDto } from './dto/calibration.response.dto';
-import { RatingHabitsService } from './rating-habits.service';
-import { ratingShares, suppressed } from './suppression';
+import { AppError } from '../common/app-error';
+import { AuthContext, hasRole } from '../common/auth-context';
+import { OutcomeValidityView, ValidityReportsService } from '../quality-of-hire/validity-reports.service';
+import { ScorecardsRepository } from '../scorecards/scorecards.repository';
+import { CalibrationStatsRepository, SCORE_BUCKETS, SCORE_MAX, SCORE_MIN } from './calibration-stats.repository';
+import { Anchoring, RatingHabits, RatingHabitsService } from './rating-habits.service';
+import { RatingValue, ratingShares, suppressed } from './suppression';
+
+/** A role's calibration as the API answers it (the API's `RoleCalibrationResponseDto` has this shape). */
+export interface RoleCalibrationView {
+  roleId: string;
+  title: string;
+  dimensions: { dimensionId: string; name: string | null; alpha: number | null; nUnits: number; nRatings: number; suppressed: boolean }[];
+  scoreDistribution: {
+    applications: number;
+    buckets: { from: number; to: number; count: number | null }[];
+    unscored: number | null;
+    recommendations: { hire: number | null; no_hire: number | null; inconclusive: number | null };
+    suppressed: boolean;
+  };
+  decisions: { total: number; followedRecommendation: number; overrides: number; followRate: number | null };
+  computedAt: string | null;
+}
+
+/** An interviewer's calibration as the API answers it (the API's `InterviewerCalibrationResponseDto` has this shape). */
+export interface InterviewerCalibrationView {
+  interviewerId: string;
+  name: string;
+  offset: number;
+  n: number;
+  computedAt: string | null;
+  ratingDistribution: Record<RatingValue, number | null>;
+  ratingCount: number;
+  ratingDistributionSuppressed: boolean;
+  organizationDistribution: Record<RatingValue, number | null>;
+  organizationRatingCount: number;
+  organizationDistributionSuppressed: boolean;
+  recommendations: { total: number; matchedDecision: number; matchRate: number | null };
+  ratingHabits: RatingHabits;
+  anchoring: Anchoring;
+  outcomeValidity: OutcomeValidityView;
+}
 
 /**
  * Calibration views. Roles: admins see every role; a hiring manager sees the roles they manage. Interviewers:
@@ -25,7 +53,7 @@ import { ratingShares, suppressed } from './suppression';
  * applications are withheld (null) and flagged (`suppression.ts`).
  */
 @Injectable()
-export class CalibrationService {
+export class CalibrationViewsService {
   constructor(
     private readonly stats: CalibrationStatsRepository,
     private readonly scorecards: ScorecardsRepository,
@@ -33,7 +61,7 @@ export class CalibrationService {
     private readonly validity: ValidityReportsService,
   ) {}
 
-  async role(auth: AuthContext, roleId: string): Promise<RoleCalibrationResponseDto> {
+  async role(auth: AuthContext, roleId: string): Promise<RoleCalibrationView> {
     const role = await this.stats.findRole(auth.organizationId, roleId);
     if (!role) throw AppError.notFound('Role', roleId);
     if (!hasRole(auth, 'admin') && role.hiringManagerId !== auth.memberId) {
@@ -83,7 +111,7 @@ export class CalibrationService {
     };
   }
 
-  async interviewer(auth: AuthContext, interviewerId: string): Promise<InterviewerCalibrationResponseDto> {
+  async interviewer(auth: AuthContext, interviewerId: string): Promise<InterviewerCalibrationView> {
     // Existence first, so another organization's id is a 404 for every caller (as the class comment promises).
     const member = await this.stats.findMember(auth.organizationId, interviewerId);
     if (!member) throw AppError.notFound('Interviewer', interviewerId);

@@ -1,19 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AppError,
-  ApplicationsRepository,
-  AuthContext,
-  FeedbackAccess,
-  feedbackAccess,
-  InterviewsRepository,
-  PageQueryDto,
-  pageLimit,
-  ScorecardEntity,
-  ScorecardsRepository,
-  toPage,
-} from '@hireloop/core';
-import { ScorecardPageResponseDto, ScorecardResponseDto } from './dto/scorecard.response.dto';
-import { ScorecardViews } from './scorecard-views';
+import { ApplicationsRepository } from '../candidates/applications.repository';
+import { AppError } from '../common/app-error';
+import type { AuthContext } from '../common/auth-context';
+import { PageQueryDto, pageLimit, toPage } from '../common/pagination';
+import { InterviewsRepository } from '../interviews/interviews.repository';
+import { FeedbackAccess, feedbackAccess } from './feedback-access';
+import { ScorecardEntity } from './scorecard.entity';
+import { ScorecardsRepository } from './scorecards.repository';
+import { ScorecardPage, ScorecardView, ScorecardViews } from './scorecard-views';
 import { notAssigned } from './scorecard-writes.service';
 
 const BLIND_MESSAGES: Record<'feedback_blind' | 'not_on_panel', string> = {
@@ -33,7 +27,7 @@ export class ScorecardReadsService {
   ) {}
 
   /** The application's feedback: every non-draft scorecard for full readers, the submitted ones (and one's own) for the panel. */
-  async listForApplication(auth: AuthContext, applicationId: string, query: PageQueryDto): Promise<ScorecardPageResponseDto> {
+  async listForApplication(auth: AuthContext, applicationId: string, query: PageQueryDto): Promise<ScorecardPage> {
     const access = await this.access(auth, applicationId);
     const rows = await this.scorecards.pageForApplication(auth.organizationId, applicationId, query, {
       statuses: access.read === 'all' ? ['submitted', 'withdrawn'] : ['submitted'],
@@ -53,7 +47,7 @@ export class ScorecardReadsService {
   }
 
   /** One scorecard with its full history. Drafts are visible to their author only. */
-  async get(auth: AuthContext, scorecardId: string): Promise<ScorecardResponseDto> {
+  async get(auth: AuthContext, scorecardId: string): Promise<ScorecardView> {
     const card = await this.scorecards.findById(auth.organizationId, scorecardId);
     if (!card) throw AppError.notFound('Scorecard', scorecardId);
     if (card.interviewerId !== auth.memberId) {
@@ -66,7 +60,7 @@ export class ScorecardReadsService {
   }
 
   /** The caller's own scorecard for an interview they are assigned to. */
-  async own(auth: AuthContext, interviewId: string): Promise<ScorecardResponseDto> {
+  async own(auth: AuthContext, interviewId: string): Promise<ScorecardView> {
     const interview = await this.interviews.findById(auth.organizationId, interviewId);
     if (!interview) throw AppError.notFound('Interview', interviewId);
     if (!interview.interviewerIds.includes(auth.memberId)) throw notAssigned();
@@ -75,7 +69,7 @@ export class ScorecardReadsService {
     return this.one(auth, card, true);
   }
 
-  private async one(auth: AuthContext, card: ScorecardEntity, showNote: boolean): Promise<ScorecardResponseDto> {
+  private async one(auth: AuthContext, card: ScorecardEntity, showNote: boolean): Promise<ScorecardView> {
     const [view] = await this.views.build(undefined, auth.organizationId, [card], { showPrivateNote: () => showNote, withRevisionContent: true });
     return view;
   }

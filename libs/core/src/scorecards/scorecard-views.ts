@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { Page } from '../common/pagination';
+import { Amendment, amendmentsOf } from './amendments';
+import type { LevelAssessment, Recommendation } from './rating';
+import { contentOf, ScorecardContent, SignalKind } from './scorecard-content';
+import { ScorecardEntity, ScorecardStatus } from './scorecard.entity';
+import { ScorecardRevisionEntity } from './scorecard-revision.entity';
+import { ScorecardsRepository } from './scorecards.repository';
+
+/** One rating as answered; `dimensionName` only where the reader asked for names. */
+export interface ScorecardRatingView {
+  dimensionId: string;
+  rating: number | null;
+  evidence: string | null;
+  notAssessed: boolean;
+  notAssessedReason: string | null;
+  dimensionName?: string;
+}
+
+export interface ScorecardSignalView {
+  dimensionId: string;
+  kind: SignalKind;
+  text: string;
+}
+
+/** A scorecard's content as answered; `privateNote` is absent for readers who may not see it. */
+export interface ScorecardContentView {
+  ratings: ScorecardRatingView[];
+  recommendation: Recommendation | null;
+  signals: ScorecardSignalView[];
+  redFlags: string[];
+  levelAssessment: LevelAssessment | null;
+  privateNote?: string | null;
+}
+
+export interface ScorecardRevisionView {
+  revision: number;
+  kind: 'submitted' | 'amended' | 'withdrawn';
+  reason: string | null;
+  actorMemberId: string;
+  createdAt: string;
+  content?: ScorecardContentView;
+}
+
+/** A scorecard as the API answers it (the API's `ScorecardView` has this shape). */
+export interface ScorecardView extends ScorecardContentView {
+  id: string;
+  interviewId: string;
+  applicationId: string;
+  interviewerId: string;
+  interviewerName: string;
+  loopVersionId: string;
+  status: ScorecardStatus;
+  revision: number;
+  submittedAt: string | null;
+  updatedAt: string;
+  history: ScorecardRevisionView[];
+  amendedAfterViewingPanel: boolean;
+  amendments: Amendment[];
+}
+
+export type ScorecardPage = Page<ScorecardView>;
+
+export interface ScorecardViewOptions {
+  /** Whether the reader may see this scorecard's private note (in the current state and in its history). */
+  showPrivateNote: (scorecard: ScorecardEntity) => boolean;
+  /** Include the full content of every revision. */
+  withRevisionContent?: boolean;
+  /** Name each rating's dimension (`ratings[].dimensionName`, from the scorecard's loop version). */
+  withDimensionNames?: boolean;
+}
+
+/** Maps scorecards to their views, with interviewer names and history, hiding private notes as told. */
+@Injectable()
+export class ScorecardViews {
+  constructor(private readonly scorecards: ScorecardsRepository) {}
+
+  async build(
+    manager: EntityManager | undefined,
+    organizationId: string,
+    rows: ScorecardEntity[],
+    options: ScorecardViewOptions,
+  ): Promise<ScorecardView[]> {
+    if (rows.length === 0) return [];
+    // Sequential: inside a transaction every query shares one connection.
+    const names = await this.scorecards.memberNames(
+      organizationId,
+      rows.map((r) => r.interviewerId),
+      manager,
+    );
+    const revisions = await this.scorecards.revisions(
+      organizationId,
+      rows.map((r) => r.id),
+      manager,
+    );
+    const amended = rows.filter((r) => revisions.some((v) => v.scorecardId === r.id && v.kind === 'amended'));
+    const views = await this.scorecards.firstPanelViews(
+      organizationId,
+      amended.map((r) => ({ applicationId: r.applicationId, memberId: r.interviewerId })),
+      manager,
+    );
+    const named = options.withDimensionNames ? rows : amended;
+    const dimensionNames = await this.scorecards.dimensionNames(
+      organizationId,
+      named.map((r) => r.loopVersionId),
+      manager,
+    );
+    const byScorecard = new Map<string, ScorecardRevisionEntity[]>();
+    for (const revision of revisions) byScorecard.set(revision.scorecardId, [...(byScorecard.get(revision.scorecardId) ?? []), revision]);
+    return rows.map((row) =>
+      viewOf(row, {
+        interviewerName: names.get(row.interviewerId) ?? '',
+        revisions: byScorecard.get(row.id) ?? [],
+        firstViewedAt: views.get(`${row.applicationId}/${row.interviewerId}`) ?? null,
+        showPrivateNote: options.showPrivateNote(row),
+        withRevisionContent: options.withRevisionContent,
+        dimensionName: (id) => dimensionNames.get(id) ?? '',
+        withDimensionNames: options.withDimensionNames,
+      }),
+    );
+  }
+}
+
+/** One scorecard's view from what was read for it (the writes answer from what their one statement returned). */
+export function viewOf(
+  row: ScorecardEntity,
+  parts: {
+    interviewerName: string;
+    /** Oldest first. */
+    revisions: ScorecardRevisionEntity[];
+    firstViewedAt: Date | null;
+    showPrivateNote: boolean;
+    withRevisionContent?: boolean;
+    dimensionName: (id: string) => string;
+    withDimensionNames?: boolean;
+  },
+): ScorecardView {
+  const showNote = parts.showPrivateNote;
+  return {
+    id: row.id,
+    interviewId: row.interviewId,
+    applicationId: row.applicationId,
+    interviewerId: row.interviewerId,
+    interviewerName: parts.interviewerName,
+    loopVersionId: row.loopVersionId,
+    status: row.status,
+    revision: row.revision,
+    ...contentDto(contentOf(row), showNote, parts.withDimensionNames ? parts.dimensionName : undefined),
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+    history: parts.revisions.map((v) => revisionDto(v, parts.withRevisionContent ? showNote : undefined)),
+    ...amendmentFields(parts.revisions, parts.firstViewedAt, parts.dimensionName),
+  };
+}
+
+/** `dimensionName`: when given, each rating carries its dimension's name. */
+export function contentDto(content: ScorecardContent, showPrivateNote: boolean, dimensionName?: (id: string) => string): ScorecardContentView {
+  const dto: ScorecardContentView = {
+    ratings: content.ratings.map((r) => (dimensionName ? { ...r, dimensionName: dimensionName(r.dimensionId) } : { ...r })),
+    recommendation: content.recommendation,
+    signals: content.signals.map((s) => ({ ...s })),
+    redFlags: [...content.redFlags],
+    levelAssessment: content.levelAssessment,
+  };
+  if (showPrivateNote) dto.privateNote = content.privateNote;
+  return dto;
+}
+
+/** `withContent`: undefined → no content; true/false → content with or without the private note. */
+function revisionDto(v: ScorecardRevisionEntity, withContent: boolean | undefined): ScorecardRevisionView {
+  const dto: ScorecardRevisionView = {
+    revision: v.revision,
+    kind: v.kind,
+    reason: v.reason,
+    actorMemberId: v.actorMemberId,
+    createdAt: v.createdAt.toISOString(),
+  };
+  if (withContent !== undefined) dto.content = contentDto(contentOf(v.content), withContent);
+  return dto;
+}
+
+/** `amendments` (with before/after ratings) and whether any was made after the author read the panel. */
+export function amendmentFields(
+  revisions: ScorecardRevisionEntity[],
+  firstViewedAt: Date | null,
+  dimensionName: (id: string) => string,
+): Pick<ScorecardView, 'amendedAfterViewingPanel' | 'amendments'> {
+  const amendments = amendmentsOf(
+    revisions.map((v) => ({ revision: v.revision, kind: v.kind, createdAt: v.createdAt, reason: v.reason, content: v.content as never })),
+    firstViewedAt,
+    dimensionName,
+  );
+  return { amendedAfterViewingPanel: amendments.some((a) => a.afterViewingPanel), amendments };
+}
