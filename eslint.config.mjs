@@ -10,7 +10,7 @@ export default tseslint.config(
     ignores: [
       '**/dist/**',
       '**/node_modules/**',
-      'apps/web/src/api/schema.d.ts',
+      'apps/web/src/api/schema.ts',
       '.run/**',
       'coverage/**',
       'bench/results/**',
