@@ -10,7 +10,7 @@ export default tseslint.config(
     ignores: [
       '**/dist/**',
       '**/node_modules/**',
-      'apps/web/src/api/schema.d.ts',
+      'apps/web/src/api/schema.ts',
       '.run/**',
       'coverage/**',
       'bench/results/**',
@@ -34,6 +34,52 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.flatConfigs.recommended.rules,
+    },
+  },
+  {
+    // libs/database sits at the bottom with libs/config and imports nothing above it (the apps hand it the entity
+    // list). Relative paths are caught too.
+    files: ['libs/database/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@hireloop/core',
+                '@hireloop/core/*',
+                '@hireloop/queue',
+                '@hireloop/queue/*',
+                '@hireloop/calibration',
+                '@hireloop/calibration/*',
+              ],
+              message: 'libs/database sits at the bottom: take what you need as a parameter.',
+            },
+            { group: ['@hireloop/testing', '@hireloop/testing/*', '**/test/support/**'], message: 'No library imports test support.' },
+            {
+              group: ['**/apps/**', '**/libs/core/**', '**/core/src/**', '**/queue/src/**', '**/calibration/src/**'],
+              message: 'No library imports an app or a library above it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['libs/config/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@hireloop/*', '**/apps/**', '**/libs/**', '**/test/**', '../../*/src/**'],
+              message: 'libs/config is the bottom layer: it imports no other part of the project.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -2,6 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { ALL_ENTITIES } from '@hireloop/core';
 import { buildDataSourceOptions } from '@hireloop/database';
 import { resetDatabase } from '@hireloop/testing';
 import { ApiProcess, startApi } from '@hireloop/testing/api-process';
@@ -124,7 +125,7 @@ describe('faults: PostgreSQL, Redis and the API process stopped under load', () 
     databaseUrl = pg.url(`${sharedName}_faults`);
     await resetDatabase(databaseUrl);
     // No pool warnings in the test output when the tests stop PostgreSQL under this connection pool.
-    ds = await new DataSource({ ...buildDataSourceOptions({ url: databaseUrl, poolSize: 5 }), logging: false }).initialize();
+    ds = await new DataSource({ ...buildDataSourceOptions({ url: databaseUrl, entities: ALL_ENTITIES, poolSize: 5 }), logging: false }).initialize();
     redis = await startRedisServer();
     [api, worker] = await Promise.all([startApi({ env: processEnv() }), startWorker({ name: 'faults-worker', env: processEnv() })]);
   }, 180_000);

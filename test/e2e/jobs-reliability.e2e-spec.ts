@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { ALL_ENTITIES } from '@hireloop/core';
 import { buildDataSourceOptions } from '@hireloop/database';
 import { QueueName, redisConnectionFromUrl } from '@hireloop/queue';
 import { resetDatabase } from '@hireloop/testing';
@@ -44,7 +45,7 @@ describe('jobs: reliability', () => {
 
   beforeAll(async () => {
     await resetDatabase(databaseUrl);
-    ds = await new DataSource(buildDataSourceOptions({ url: databaseUrl, poolSize: 5 })).initialize();
+    ds = await new DataSource(buildDataSourceOptions({ url: databaseUrl, entities: ALL_ENTITIES, poolSize: 5 })).initialize();
     redis = await startRedisServer();
     queue = new Queue(QueueName.PanelAggregation, {
       connection: { ...redisConnectionFromUrl(redis.url), enableOfflineQueue: false, maxRetriesPerRequest: 1 },

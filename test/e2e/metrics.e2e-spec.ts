@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { ALL_ENTITIES } from '@hireloop/core';
 import { buildDataSourceOptions } from '@hireloop/database';
 import { completeScorecard, createHiringScene, scheduleInterview, TestApp } from '@hireloop/testing';
 import { ApiProcess, startApi } from '@hireloop/testing/api-process';
@@ -43,7 +44,7 @@ describe('metrics', () => {
 
   beforeAll(async () => {
     const [apiPort, workerPort] = [await freePort(), await freePort()];
-    ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, poolSize: 2 })).initialize();
+    ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, entities: ALL_ENTITIES, poolSize: 2 })).initialize();
     [api, worker] = await Promise.all([
       startApi({ name: 'api with metrics', env: { METRICS_PORT: String(apiPort) } }),
       startWorker({ name: 'worker with metrics', env: { WORKER_METRICS_PORT: String(workerPort) } }),

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { APP_DATABASE_ROLE } from '@hireloop/config';
+import { ALL_ENTITIES } from '@hireloop/core';
 import { buildDataSourceOptions, runInOrganization } from '@hireloop/database';
 import { completeScorecard, createHiringScene, scheduleInterview, TestApp } from '@hireloop/testing';
 import { startApi, ApiProcess } from '@hireloop/testing/api-process';
@@ -31,7 +32,7 @@ describeWithPgBouncer('behind PgBouncer in transaction mode', () => {
 
   beforeAll(async () => {
     bouncer = await startPgBouncer(directUrl, { poolSize: 8 });
-    ds = await new DataSource(buildDataSourceOptions({ url: directUrl, poolSize: 2 })).initialize();
+    ds = await new DataSource(buildDataSourceOptions({ url: directUrl, entities: ALL_ENTITIES, poolSize: 2 })).initialize();
     const env = {
       DATABASE_URL: bouncer.url,
       DATABASE_DIRECT_URL: directUrl,
@@ -55,7 +56,7 @@ describeWithPgBouncer('behind PgBouncer in transaction mode', () => {
     const client = new Client({ connectionString: bouncer.url, statement_timeout: 15000 });
     await expect(client.connect()).rejects.toThrow(/unsupported startup parameter/i);
     await client.end().catch(() => undefined);
-    const pooled = new DataSource(buildDataSourceOptions({ url: bouncer.url, poolSize: 1, pooler: 'transaction' }));
+    const pooled = new DataSource(buildDataSourceOptions({ url: bouncer.url, entities: ALL_ENTITIES, poolSize: 1, pooler: 'transaction' }));
     await pooled.initialize();
     try {
       expect(await pooled.query(`SELECT current_setting('application_name') AS name, $1::int + 1 AS two`, [1])).toEqual([
@@ -106,7 +107,7 @@ describeWithPgBouncer('behind PgBouncer in transaction mode', () => {
     const appUrl = new URL(bouncer.url);
     appUrl.username = APP_DATABASE_ROLE;
     const pooled = await new DataSource(
-      buildDataSourceOptions({ url: appUrl.toString(), poolSize: 2, pooler: 'transaction', preparedStatements: false }),
+      buildDataSourceOptions({ url: appUrl.toString(), entities: ALL_ENTITIES, poolSize: 2, pooler: 'transaction', preparedStatements: false }),
     ).initialize();
     try {
       const org = scene.team.admin.organizationId;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { ALL_ENTITIES } from '@hireloop/core';
 import { buildDataSourceOptions } from '@hireloop/database';
 import { ALL_QUEUES, JobName, QueueName, redisConnectionFromUrl } from '@hireloop/queue';
 import {
@@ -96,7 +97,7 @@ describeWithHaproxy('several API and worker processes', () => {
       if (jobId.includes(REMINDER_SCHEDULER_ID)) scheduledScansDone.push(jobId);
     });
     ports.push(await freePort(), await freePort());
-    ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, poolSize: 2 })).initialize();
+    ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, entities: ALL_ENTITIES, poolSize: 2 })).initialize();
     apis.push(...(await Promise.all(ports.map((p, i) => startApiOn(p, `api-${i + 1}`)))));
     const workerEnv = { SMTP_URL: smtp.url, MAIL_FROM: 'Hireloop Test <no-reply@hireloop.test>', REMINDER_CRON: FAST_REMINDER_CRON };
     workers.push(...(await Promise.all([startWorker({ name: 'worker-1', env: workerEnv }), startWorker({ name: 'worker-2', env: workerEnv })])));

@@ -1,6 +1,7 @@
 import { createServer, Server } from 'node:http';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { ALL_ENTITIES } from '@hireloop/core';
 import { buildDataSourceOptions } from '@hireloop/database';
 import { completeScorecard, createHiringScene, scheduleInterview, TestApp } from '@hireloop/testing';
 import { ApiProcess, startApi } from '@hireloop/testing/api-process';
@@ -71,7 +72,7 @@ describe('tracing', () => {
       OTEL_METRICS_EXPORTER: 'none',
       OTEL_LOGS_EXPORTER: 'none',
     };
-    ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, poolSize: 2 })).initialize();
+    ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, entities: ALL_ENTITIES, poolSize: 2 })).initialize();
     [api, worker] = await Promise.all([startApi({ name: 'traced api', env }), startWorker({ name: 'traced worker', env })]);
   }, 180_000);
 

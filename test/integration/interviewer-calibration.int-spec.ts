@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { alphaFromUnits, LeniencyRating, offsetWithout, raterEffects, type RatingScaleKind } from '@hireloop/calibration';
 import { InterviewerCalibrationService } from '@hireloop/core/calibration-stats/interviewer-calibration.service';
 import { CalibrationReportsRepository, panelKey } from '@hireloop/core/reports/calibration-reports.repository';
+import { ALL_ENTITIES } from '@hireloop/core';
 import { buildDataSourceOptions } from '@hireloop/database';
 import {
   CalibrationRole,
@@ -26,7 +27,7 @@ describe('InterviewerCalibrationService (PostgreSQL)', () => {
 
   beforeAll(async () => {
     Logger.overrideLogger(false);
-    ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, poolSize: 10 })).initialize();
+    ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, entities: ALL_ENTITIES, poolSize: 10 })).initialize();
     service = new InterviewerCalibrationService(ds);
   });
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { InterviewsRepository } from '@hireloop/core';
+import { ALL_ENTITIES, InterviewsRepository } from '@hireloop/core';
 import { buildDataSourceOptions } from '@hireloop/database';
 import { createCalibrationMembers, createCalibrationRole, scheduleInterview } from '@hireloop/testing/calibration-fixture';
 
@@ -14,7 +14,7 @@ describe('InterviewsRepository.withNames (PostgreSQL)', () => {
   let repository: InterviewsRepository;
 
   beforeAll(async () => {
-    ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, poolSize: 4 })).initialize();
+    ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, entities: ALL_ENTITIES, poolSize: 4 })).initialize();
     repository = new InterviewsRepository(ds);
   });
   afterAll(async () => {

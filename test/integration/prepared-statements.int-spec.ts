@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { ALL_ENTITIES } from '@hireloop/core';
 import { buildDataSourceOptions } from '@hireloop/database';
 import { preparedStatementName } from '@hireloop/database/preparing-client';
 
 /** Parameterised queries run as named prepared statements on the real PostgreSQL, and errors leave them usable. */
 describe('prepared statements (PostgreSQL)', () => {
   const open = (preparedStatements: boolean) =>
-    new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, poolSize: 1, preparedStatements })).initialize();
+    new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, entities: ALL_ENTITIES, poolSize: 1, preparedStatements })).initialize();
 
   it('prepares a parameterised query once per connection and reuses it', async () => {
     const ds = await open(true);

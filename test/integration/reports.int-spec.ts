@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CalibrationReportsRepository } from '@hireloop/core';
+import { ALL_ENTITIES, CalibrationReportsRepository } from '@hireloop/core';
 import { ApplicationGoneError, PanelReportsService } from '@hireloop/core/reports/panel-reports.service';
 import { buildDataSourceOptions } from '@hireloop/database';
 import { createPanel, latestReport, PanelFixture, submittedRevisions, withdrawScorecard, writeScorecard } from '@hireloop/testing/panel-fixture';
@@ -11,7 +11,7 @@ describe('PanelReportsService (PostgreSQL)', () => {
   let service: PanelReportsService;
 
   beforeAll(async () => {
-    ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, poolSize: 20 })).initialize();
+    ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, entities: ALL_ENTITIES, poolSize: 20 })).initialize();
     service = new PanelReportsService(ds, new CalibrationReportsRepository(ds));
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RetentionService } from '@hireloop/core/retention/retention.service';
+import { ALL_ENTITIES } from '@hireloop/core';
 import { buildDataSourceOptions } from '@hireloop/database';
 import { createPanelMembers, PanelMembers } from '@hireloop/testing/panel-fixture';
 
@@ -12,7 +13,7 @@ describe('RetentionService (PostgreSQL)', () => {
   const policy = { idempotencyKeyTtlHours: 48, publishedOutboxRetentionDays: 7 };
 
   beforeAll(async () => {
-    ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, poolSize: 4 })).initialize();
+    ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, entities: ALL_ENTITIES, poolSize: 4 })).initialize();
     service = new RetentionService(ds);
     members = await createPanelMembers(ds, 1);
   });

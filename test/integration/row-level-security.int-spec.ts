@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { ALL_ENTITIES } from '@hireloop/core';
 import { buildDataSourceOptions, runAsSystem, runInOrganization } from '@hireloop/database';
 
 /**
@@ -24,9 +25,9 @@ describe('row-level security', () => {
   const orgB = randomUUID();
 
   beforeAll(async () => {
-    owner = await new DataSource(buildDataSourceOptions({ url: ownerUrl, poolSize: 2 })).initialize();
+    owner = await new DataSource(buildDataSourceOptions({ url: ownerUrl, entities: ALL_ENTITIES, poolSize: 2 })).initialize();
     // One connection: every statement below shares it, whatever its tenant.
-    app = await new DataSource(buildDataSourceOptions({ url: appUrl, poolSize: 1 })).initialize();
+    app = await new DataSource(buildDataSourceOptions({ url: appUrl, entities: ALL_ENTITIES, poolSize: 1 })).initialize();
     for (const [id, name] of [
       [orgA, 'Org A'],
       [orgB, 'Org B'],

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../libs/database/src/data-source-options';
+import { ALL_ENTITIES } from '../../libs/core/src/entities';
 
 /** Creates the database if missing, empties it and applies every migration. */
 export async function resetDatabase(url: string): Promise<void> {
@@ -23,7 +24,7 @@ export async function resetDatabase(url: string): Promise<void> {
   } finally {
     await db.end();
   }
-  const dataSource = new DataSource(buildDataSourceOptions({ url }));
+  const dataSource = new DataSource(buildDataSourceOptions({ url, entities: ALL_ENTITIES }));
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

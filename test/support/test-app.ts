@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../libs/database/src/data-source-options';
+import { ALL_ENTITIES } from '../../libs/core/src/entities';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApp, createFastifyAdapter } from '../../apps/api/src/bootstrap';
 
@@ -33,7 +34,7 @@ export async function createTestApp(): Promise<TestApp> {
   await configureApp(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  const owner = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, poolSize: 20 })).initialize();
+  const owner = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, entities: ALL_ENTITIES, poolSize: 20 })).initialize();
   return {
     app,
     http: request(app.getHttpServer()),

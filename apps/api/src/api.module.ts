@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AppConfigModule } from '@hireloop/config';
-import { CoreModule, ScorecardsRepository } from '@hireloop/core';
+import { ALL_ENTITIES, CoreModule, ScorecardsRepository } from '@hireloop/core';
 import { DatabaseModule } from '@hireloop/database';
 import { JsonLoggingModule } from '@hireloop/core/observability/logging.module';
 import { AuditController } from './audit/audit.controller';
@@ -38,7 +38,7 @@ import { QualityOfHireModule } from './quality-of-hire/quality-of-hire.module';
   imports: [
     AppConfigModule,
     JsonLoggingModule.forProcess('api'),
-    DatabaseModule,
+    DatabaseModule.forRoot({ entities: ALL_ENTITIES }),
     CoreModule,
     HealthModule,
     MetricsModule,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppConfigModule } from '@hireloop/config';
-import { CoreModule } from '@hireloop/core';
+import { ALL_ENTITIES, CoreModule } from '@hireloop/core';
 import { DatabaseModule } from '@hireloop/database';
 import { QueueModule } from '@hireloop/queue';
 import { EmailWorkerModule } from './email/email-worker.module';
@@ -19,7 +19,7 @@ import { RetentionService } from '@hireloop/core/retention/retention.service';
   imports: [
     AppConfigModule,
     WorkerLoggingModule,
-    DatabaseModule,
+    DatabaseModule.forRoot({ entities: ALL_ENTITIES }),
     CoreModule,
     QueueModule.forRoot(),
     OutboxRelayModule,

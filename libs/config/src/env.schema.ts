@@ -421,6 +421,20 @@ export class EnvironmentVariables {
   @Max(600_000)
   AGGREGATION_TEST_DELAY_MS = 0;
 
+  /** `send-email` jobs run at once per worker process (each one SMTP attempt). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  EMAIL_DELIVERY_CONCURRENCY = 4;
+
+  /** `deliver-webhook` jobs run at once per worker process (each one signed POST). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  WEBHOOK_DELIVERY_CONCURRENCY = 8;
+
   /** Job lock: a worker that dies mid-job loses its jobs after about this long. */
   @Transform(toInt)
   @IsInt()

@@ -1,11 +1,17 @@
 import { DataSourceOptions } from 'typeorm';
-// Relative on purpose: the test global setup loads this file without the path aliases.
-import { ALL_ENTITIES } from '../../core/src/entities';
 import { ALL_MIGRATIONS } from '../../../migrations';
 import { PooledScopedClient, PreparingClient, ScopedClient } from './preparing-client';
 
+/** The entity classes a data source maps. The caller names them (the apps: `ALL_ENTITIES` of `@hireloop/core`). */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
+
 export interface DatabaseSettings {
   url: string;
+  /**
+   * The entities to map. Given by the caller, so that this library depends on nothing above it; a data source that
+   * only runs migrations (plain SQL) needs none.
+   */
+  entities: EntityList;
   poolSize?: number;
   migrationsRun?: boolean;
   logging?: boolean;
@@ -29,7 +35,7 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
   return {
     type: 'postgres',
     url: settings.url,
-    entities: ALL_ENTITIES,
+    entities: settings.entities,
     migrations: ALL_MIGRATIONS,
     migrationsRun: settings.migrationsRun ?? false,
     migrationsTransactionMode: 'each',

@@ -1,8 +1,13 @@
-import { Logger, Module } from '@nestjs/common';
+import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, appDatabaseUrl, directDatabaseUrl } from '@hireloop/config';
-import { buildDataSourceOptions } from './data-source-options';
+import { buildDataSourceOptions, EntityList } from './data-source-options';
 import { runMigrationsOnce } from './migrations-once';
+
+export interface DatabaseModuleOptions {
+  /** The entities the process maps (the apps pass `ALL_ENTITIES` of `@hireloop/core`). */
+  entities: EntityList;
+}
 
 /**
  * Pending migrations run first as the owner (DATABASE_DIRECT_URL, else DATABASE_URL: PostgreSQL itself, under an
@@ -10,30 +15,36 @@ import { runMigrationsOnce } from './migrations-once';
  * DATABASE_URL), which has no superuser and no BYPASSRLS: every tenant table's row-level-security policy applies to
  * each of its statements.
  */
-@Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: async (config: AppConfig) => {
-        // Before the pool opens: on PostgreSQL itself and under an advisory lock, so that processes starting
-        // together apply each migration once (MIGRATIONS_RUN=false leaves it to the migration command).
-        if (config.MIGRATIONS_RUN) await migrateWithRetries(directDatabaseUrl(config));
-        return {
-          ...buildDataSourceOptions({
-            url: appDatabaseUrl(config),
-            poolSize: config.DATABASE_POOL_SIZE,
-            preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
-            pooler: config.DATABASE_POOLER,
-            statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-          }),
-          retryAttempts: 5,
-          retryDelay: 1000,
-        };
-      },
-    }),
-  ],
-})
-export class DatabaseModule {}
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: DatabaseModuleOptions): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: async (config: AppConfig) => {
+            // Before the pool opens: on PostgreSQL itself and under an advisory lock, so that processes starting
+            // together apply each migration once (MIGRATIONS_RUN=false leaves it to the migration command).
+            if (config.MIGRATIONS_RUN) await migrateWithRetries(directDatabaseUrl(config));
+            return {
+              ...buildDataSourceOptions({
+                url: appDatabaseUrl(config),
+                entities: options.entities,
+                poolSize: config.DATABASE_POOL_SIZE,
+                preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
+                pooler: config.DATABASE_POOLER,
+                statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+              }),
+              retryAttempts: 5,
+              retryDelay: 1000,
+            };
+          },
+        }),
+      ],
+    };
+  }
+}
 
 /** Like the pool's own start-up: a database that is still starting gets 5 more tries, a second apart. */
 async function migrateWithRetries(url: string): Promise<void> {

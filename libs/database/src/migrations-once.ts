@@ -26,7 +26,8 @@ export async function runMigrationsOnce(directUrl: string, options: { log?: (mes
     await lock.query('SELECT pg_advisory_lock($1, $2)', [...MIGRATION_LOCK_KEY]);
     const waitedMs = Date.now() - started;
     try {
-      const dataSource = new DataSource(buildDataSourceOptions({ url: directUrl, poolSize: 1 }));
+      // The migrations are plain SQL: no entity is mapped.
+      const dataSource = new DataSource(buildDataSourceOptions({ url: directUrl, poolSize: 1, entities: [] }));
       await dataSource.initialize();
       try {
         const applied = await dataSource.runMigrations({ transaction: 'each' });

@@ -4,7 +4,7 @@ import { csrfToken, reportUnauthorized } from './client';
 import type { paths } from './schema';
 
 /**
- * A client typed by the contract: paths, parameters, bodies and responses all come from schema.d.ts (generated from
+ * A client typed by the contract: paths, parameters, bodies and responses all come from schema.ts (generated from
  * openapi.json), so a changed path or shape is a type error. Pages move to it from the hand-built URLs of `api()`.
  */
 export function createApiClient(options: { fetch?: typeof fetch; baseUrl?: string } = {}): Client<paths> {

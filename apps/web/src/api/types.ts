@@ -1,14 +1,15 @@
 /**
- * Shapes of the public REST API, generated from its OpenAPI document: `schema.d.ts` is made by `npm run api-types`
+ * Shapes of the public REST API, generated from its OpenAPI document: `schema.ts` is made by `npm run api-types`
  * from the repository's openapi.json (kept equal to the served document by the API's contract spec). The names below
- * are aliases, so a change of a response shape breaks the build where the web app reads it.
+ * are aliases, so a change of a response shape breaks the build where the web app reads it. The lists of the
+ * contract's named enums (MemberRole, RoundKind) are its generated values, never typed here.
  */
-import type { components } from './schema';
+import { memberRoleValues, roundKindValues, type components } from './schema';
 
 type Schemas = components['schemas'];
 
-export type MemberRole = Schemas['MemberResponseDto']['roles'][number];
-export const MEMBER_ROLES: MemberRole[] = ['admin', 'recruiter', 'interviewer', 'hiring_manager', 'compliance', 'people_analytics'];
+export type MemberRole = Schemas['MemberRole'];
+export const MEMBER_ROLES: readonly MemberRole[] = memberRoleValues;
 
 export type User = Schemas['UserResponseDto'];
 export type Me = Schemas['MeResponseDto'];
@@ -32,17 +33,8 @@ export type ScaleLevel = Schemas['ScaleLevelResponseDto'];
 export type SignalLists = Schemas['SignalsResponseDto'];
 export type Dimension = Schemas['DimensionResponseDto'];
 
-export type RoundKind = Schemas['RoundResponseDto']['kind'];
-export const ROUND_KINDS = [
-  'screen',
-  'technical',
-  'system_design',
-  'case',
-  'coding',
-  'behavioral',
-  'bar_raiser',
-  'other',
-] as const satisfies readonly RoundKind[];
+export type RoundKind = Schemas['RoundKind'];
+export const ROUND_KINDS: readonly RoundKind[] = roundKindValues;
 
 export type Round = Schemas['RoundResponseDto'];
 export type ReadinessIssue = Schemas['ReadinessIssueResponseDto'];

@@ -6,6 +6,7 @@ import { EmailDeliveriesRepository } from '@hireloop/core/email/email-deliveries
 import { emailDeliveries } from '@hireloop/core/observability';
 import { JobName, QueueName } from '@hireloop/queue';
 import { runInOrganization, runWithScope } from '@hireloop/database';
+import { queueConcurrency } from '../queue-concurrency';
 import { EmailAttemptOutcome, EmailSenderService } from './email-sender.service';
 
 export type SendEmailJob = Job<SendEmailJobData, EmailAttemptOutcome['outcome'], typeof JobName.SendEmail>;
@@ -26,7 +27,7 @@ export function emailAttemptMetric(result: EmailAttemptOutcome): 'sent' | 'retry
  * rather than by BullMQ; a 5xx answer or the last attempt marks the delivery failed, which admins see. Errors
  * outside the attempt (e.g. PostgreSQL down) throw and get the queue's own retries.
  */
-@Processor(QueueName.EmailDeliveries, { concurrency: 4 })
+@Processor(QueueName.EmailDeliveries, { concurrency: queueConcurrency('EMAIL_DELIVERY_CONCURRENCY') })
 export class EmailDeliveryProcessor extends WorkerHost {
   private readonly logger = new Logger(EmailDeliveryProcessor.name);
   private lastErrorLoggedAt = 0;

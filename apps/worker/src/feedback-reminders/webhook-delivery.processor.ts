@@ -10,6 +10,7 @@ import {
 } from '@hireloop/core/notifications/webhook-delivery.service';
 import { JobName, QueueName, WEBHOOK_BACKOFF_TYPE, webhookBackoffDelay } from '@hireloop/queue';
 import { runInOrganization } from '@hireloop/database';
+import { queueConcurrency } from '../queue-concurrency';
 
 export type { WebhookDeliveryJobData };
 export type DeliverWebhookJob = Job<WebhookDeliveryJobData, WebhookAttemptOutcome, typeof JobName.DeliverWebhook>;
@@ -29,7 +30,10 @@ export function webhookBackoffStrategy(attemptsMade: number, type?: string): num
  * on the jittered schedule above (over 24 h by default); a refused destination is terminal. Every attempt is recorded
  * on the delivery, and the last one marks it failed.
  */
-@Processor(QueueName.WebhookDeliveries, { concurrency: 8, settings: { backoffStrategy: webhookBackoffStrategy } })
+@Processor(QueueName.WebhookDeliveries, {
+  concurrency: queueConcurrency('WEBHOOK_DELIVERY_CONCURRENCY'),
+  settings: { backoffStrategy: webhookBackoffStrategy },
+})
 export class WebhookDeliveryProcessor extends WorkerHost {
   private readonly logger = new Logger(WebhookDeliveryProcessor.name);
   private lastErrorLoggedAt = 0;

@@ -23,7 +23,7 @@ export class OrganizationResponseDto {
 
 export class MembershipResponseDto {
   @ApiProperty() memberId: string;
-  @ApiProperty({ enum: MEMBER_ROLES, isArray: true }) roles: MemberRole[];
+  @ApiProperty({ enum: MEMBER_ROLES, enumName: 'MemberRole', isArray: true }) roles: MemberRole[];
   @ApiProperty() status: string;
 
   static from(member: MemberEntity): MembershipResponseDto {

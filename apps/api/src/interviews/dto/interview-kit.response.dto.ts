@@ -50,7 +50,7 @@ export class KitInterviewDto {
 export class KitRoundDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: ROUND_KINDS }) kind: RoundKind;
+  @ApiProperty({ enum: ROUND_KINDS, enumName: 'RoundKind' }) kind: RoundKind;
   @ApiProperty() durationMinutes: number;
 }
 

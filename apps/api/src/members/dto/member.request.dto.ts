@@ -17,7 +17,7 @@ export class InviteMemberRequestDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ enum: MEMBER_ROLES, isArray: true })
+  @ApiProperty({ enum: MEMBER_ROLES, enumName: 'MemberRole', isArray: true })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(4)
@@ -27,7 +27,7 @@ export class InviteMemberRequestDto {
 }
 
 export class UpdateMemberRequestDto {
-  @ApiProperty({ enum: MEMBER_ROLES, isArray: true })
+  @ApiProperty({ enum: MEMBER_ROLES, enumName: 'MemberRole', isArray: true })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(4)
@@ -44,7 +44,7 @@ export class ListMembersQueryDto extends CountedPageQueryDto {
   @MaxLength(200, { message: 'Search for at most 200 characters.' })
   q?: string;
 
-  @ApiPropertyOptional({ enum: MEMBER_ROLES })
+  @ApiPropertyOptional({ enum: MEMBER_ROLES, enumName: 'MemberRole' })
   @IsOptional()
   @IsIn(MEMBER_ROLES)
   role?: MemberRole;

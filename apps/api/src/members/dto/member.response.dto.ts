@@ -10,7 +10,7 @@ export class MemberResponseDto {
   @ApiProperty() email: string;
   @ApiProperty({ description: 'Until the invite is accepted: the name given in the invite' })
   name: string;
-  @ApiProperty({ enum: MEMBER_ROLES, isArray: true }) roles: MemberRole[];
+  @ApiProperty({ enum: MEMBER_ROLES, enumName: 'MemberRole', isArray: true }) roles: MemberRole[];
   @ApiProperty({ enum: ['invited', 'active', 'deactivated'] }) status: string;
   @ApiProperty() createdAt: string;
   @ApiProperty({ description: 'Whether the member accepted an invitation (or signed up): false for a pending or revoked invitation' })

@@ -23,7 +23,7 @@ export class TemplateDimensionResponseDto {
 export class TemplateRoundResponseDto {
   @ApiProperty() key: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: ROUND_KINDS }) kind: RoundKind;
+  @ApiProperty({ enum: ROUND_KINDS, enumName: 'RoundKind' }) kind: RoundKind;
   @ApiProperty() durationMinutes: number;
   @ApiProperty() purpose: string;
   @ApiProperty({ type: [String] }) focusDimensionKeys: string[];

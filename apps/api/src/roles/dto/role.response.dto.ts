@@ -89,7 +89,7 @@ export class DimensionResponseDto {
 export class RoundResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: ROUND_KINDS }) kind: RoundKind;
+  @ApiProperty({ enum: ROUND_KINDS, enumName: 'RoundKind' }) kind: RoundKind;
   @ApiProperty() durationMinutes: number;
   @ApiProperty({ description: '1-based' }) position: number;
   @ApiProperty({ type: [String], format: 'uuid' }) focusDimensionIds: string[];

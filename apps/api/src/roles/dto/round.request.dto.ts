@@ -29,7 +29,7 @@ export class CreateRoundRequestDto {
   @MaxLength(120)
   name: string;
 
-  @ApiProperty({ enum: ROUND_KINDS })
+  @ApiProperty({ enum: ROUND_KINDS, enumName: 'RoundKind' })
   @IsIn(ROUND_KINDS, { message: `kind must be one of: ${ROUND_KINDS.join(', ')}` })
   kind: RoundKind;
 
@@ -71,7 +71,7 @@ export class UpdateRoundRequestDto {
   @MaxLength(120)
   name?: string;
 
-  @ApiPropertyOptional({ enum: ROUND_KINDS })
+  @ApiPropertyOptional({ enum: ROUND_KINDS, enumName: 'RoundKind' })
   @ValidateIf((o: UpdateRoundRequestDto) => o.kind !== undefined)
   @IsIn(ROUND_KINDS, { message: `kind must be one of: ${ROUND_KINDS.join(', ')}` })
   kind?: RoundKind;
