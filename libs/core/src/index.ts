@@ -28,6 +28,7 @@ export * from './scorecards/scorecard-revision.entity';
 export * from './scorecards/scorecard-rating-row.entity';
 export * from './outbox/job-requests';
 export * from './roles/loop-readiness';
+export * from './roles/loop-versions.repository';
 export * from './roles/loop-versions.service';
 export * from './roles/roles.repository';
 export * from './roles/role-views';
