@@ -6,6 +6,7 @@ export * from './audit/audit.service';
 export * from './audit/candidate-keys.service';
 export * from './members/member.entity';
 export * from './members/members.repository';
+export * from './members/members.service';
 export * from './members/invitations';
 export * from './organizations/organization.entity';
 export * from './outbox/outbox-message.entity';
