@@ -9,6 +9,7 @@ export * from './members/members.repository';
 export * from './members/members.service';
 export * from './members/invitations';
 export * from './organizations/organization.entity';
+export * from './organizations/organizations.service';
 export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox.service';
 export * from './users/user.entity';
