@@ -74,5 +74,6 @@ export * from './calibration-stats/role-reliability.entity';
 export * from './calibration-stats/interviewer-calibration.service';
 export * from './calibration-stats/calibration-stats.repository';
 export * from './calibration-stats/calibration-stats.module';
+export * from './self-identification/self-identification.service';
 export * from './outcomes';
 export * from './quality-of-hire';
