@@ -66,6 +66,7 @@ export * from './notifications/webhook-delivery.entity';
 export * from './notifications/webhook-signature';
 export * from './notifications/webhook-delivery.service';
 export * from './notifications/notifications.repository';
+export * from './notifications/notifications.service';
 export * from './notifications/notifications.module';
 export * from './reminders/reminder-planner';
 export * from './reminders/feedback-reminders.service';
