@@ -77,6 +77,5 @@ export * from './calibration-stats/calibration-stats.repository';
 export * from './calibration-stats/calibration-stats.module';
 export * from './self-identification/self-identification.service';
 export * from './email/email-preferences.service';
-export * from './sso/sso-settings.service';
 export * from './outcomes';
 export * from './quality-of-hire';

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { SsoSettingsService, type AuthContext } from '@hireloop/core';
+import type { AuthContext } from '@hireloop/core';
+import { SsoSettingsService } from '@hireloop/core/sso/sso-settings.service';
 import { Auth, Roles } from '../common/auth.decorators';
 import { SsoSettingsResponseDto, UpdateSsoSettingsRequestDto } from './dto/sso.dto';
 import { ApiContract } from '../common/api-contract';

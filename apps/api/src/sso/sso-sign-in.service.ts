@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
-import { AppError, AuditService, issuerPolicy, ssoRedirectUri } from '@hireloop/core';
+import { AppError, AuditService } from '@hireloop/core';
 import { appLink, headerText } from '@hireloop/core/email/email-text';
 import { updatedRows } from '@hireloop/core/email/email-deliveries.repository';
 import { WebhookPolicy } from '@hireloop/core/notifications/webhook-target';
@@ -13,6 +13,7 @@ import { AuthService } from '../auth/auth.service';
 import { TokenResponseDto } from '../auth/dto/auth.response.dto';
 import { discoverProvider, IssuerRefusedError, oidc } from '@hireloop/core/sso/oidc-client';
 import { SsoSettings, SsoSettingsRepository } from '@hireloop/core/sso/sso-settings.repository';
+import { issuerPolicy, ssoRedirectUri } from '@hireloop/core/sso/sso-settings.service';
 
 /** A started sign-in must come back within this long. */
 export const SSO_SIGN_IN_TTL_MS = 10 * 60_000;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { SsoSettingsView, UpdateSsoSettingsInput } from '@hireloop/core';
+import type { SsoSettingsView, UpdateSsoSettingsInput } from '@hireloop/core/sso/sso-settings.service';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
 
 export class UpdateSsoSettingsRequestDto implements UpdateSsoSettingsInput {
