@@ -17,7 +17,7 @@ import {
   UserResponseDto,
 } from './dto/auth.response.dto';
 import { JwtPayload } from './jwt.strategy';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, verifyPassword } from '@hireloop/core/users/password';
 
 @Injectable()
 export class AuthService {
