@@ -3,6 +3,7 @@ import { AuditService } from './audit/audit.service';
 import { CandidateKeysService } from './audit/candidate-keys.service';
 import { MembersRepository } from './members/members.repository';
 import { OutboxService, OutboxWakeup } from './outbox/outbox.service';
+import { LoopVersionsRepository } from './roles/loop-versions.repository';
 import { LoopVersionsService } from './roles/loop-versions.service';
 import { QuestionsRepository } from './roles/questions.repository';
 import { RolesRepository } from './roles/roles.repository';
@@ -18,6 +19,7 @@ import { RolesRepository } from './roles/roles.repository';
     MembersRepository,
     RolesRepository,
     QuestionsRepository,
+    LoopVersionsRepository,
     LoopVersionsService,
   ],
   exports: [
@@ -28,6 +30,7 @@ import { RolesRepository } from './roles/roles.repository';
     MembersRepository,
     RolesRepository,
     QuestionsRepository,
+    LoopVersionsRepository,
     LoopVersionsService,
   ],
 })

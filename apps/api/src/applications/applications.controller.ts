@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthContext } from '@hireloop/core';
+import { ApplicationsService, type AuthContext } from '@hireloop/core';
 import { ApiContract } from '../common/api-contract';
 import { Auth, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
-import { ApplicationsService } from './applications.service';
 import { CreateApplicationRequestDto, ListApplicationsQueryDto, UpdateApplicationRequestDto } from './dto/application.request.dto';
 import { ApplicationDetailResponseDto, ApplicationPageResponseDto } from './dto/application.response.dto';
 

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ApplicationsRepository, CandidatesRepository, InterviewsRepository } from '@hireloop/core';
+import { ApplicationsRepository, ApplicationsService, CandidatesRepository, InterviewsRepository } from '@hireloop/core';
 import { ApplicationsController } from './applications.controller';
-import { ApplicationsService } from './applications.service';
 
 @Module({
   controllers: [ApplicationsController],

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
-import { AppError, AuthContext, MemberEntity, OrganizationEntity, UserEntity } from '@hireloop/core';
+import { AppError, AuthContext, hashInviteToken, MemberEntity, newInviteToken, OrganizationEntity, UserEntity } from '@hireloop/core';
 import { assertSafeRecipient, EmailRequests } from '@hireloop/core/email';
 import { enterOrganization, enterUser, PgErrorCode, pgErrorCode, runInOrganization } from '@hireloop/database';
 import { AcceptInviteRequestDto, SignupRequestDto, VerifyEmailRequestDto } from './dto/auth.request.dto';
@@ -17,15 +17,7 @@ import {
   UserResponseDto,
 } from './dto/auth.response.dto';
 import { JwtPayload } from './jwt.strategy';
-import { hashPassword, verifyPassword } from './password';
-
-export function hashInviteToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
-
-export function newInviteToken(): string {
-  return randomBytes(32).toString('base64url');
-}
+import { hashPassword, verifyPassword } from '@hireloop/core/users/password';
 
 @Injectable()
 export class AuthService {

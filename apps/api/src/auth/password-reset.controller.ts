@@ -4,7 +4,7 @@ import { Public } from '../common/auth.decorators';
 import { PasswordResetAcceptedResponseDto, PasswordResetConfirmRequestDto, PasswordResetRequestDto } from './dto/password-reset.request.dto';
 import { ApiContract } from '../common/api-contract';
 import { AuthThrottle, AuthThrottleGuard } from './auth-throttle.guard';
-import { PasswordResetService } from './password-reset.service';
+import { PasswordResetService } from '@hireloop/core/users/password-reset.service';
 
 @ApiTags('auth')
 @Controller()

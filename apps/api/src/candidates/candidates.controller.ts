@@ -1,11 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthContext } from '@hireloop/core';
+import { CandidatesService, type AuthContext } from '@hireloop/core';
 import { ApiContract } from '../common/api-contract';
 import { Auth, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { CandidateErasureService } from '@hireloop/core/candidates/candidate-erasure.service';
-import { CandidatesService } from './candidates.service';
 import { CreateCandidateRequestDto, ListCandidatesQueryDto, UpdateCandidateRequestDto } from './dto/candidate.request.dto';
 import { CandidateDetailResponseDto, CandidatePageResponseDto, CandidateResponseDto } from './dto/candidate.response.dto';
 

@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
-import { ApplicationsRepository, CandidatesRepository, OutcomesRepository, ScorecardsRepository } from '@hireloop/core';
+import { ApplicationsRepository, CandidatesRepository, CandidatesService, OutcomesRepository, ScorecardsRepository } from '@hireloop/core';
 import { SelfIdentificationStore } from '@hireloop/core/self-identification/self-identification.store';
 import { CandidateErasureService } from '@hireloop/core/candidates/candidate-erasure.service';
 import { CandidatesController } from './candidates.controller';
-import { CandidatesService } from './candidates.service';
 
 @Module({
   controllers: [CandidatesController],

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthContext } from '@hireloop/core';
+import { EmailPreferencesService, type AuthContext } from '@hireloop/core';
 import { Auth, Public } from '../common/auth.decorators';
 import { EmailPreferencesResponseDto, UnsubscribeQueryDto, UpdateEmailPreferencesRequestDto } from './email-preferences.dto';
-import { EmailPreferencesService } from './email-preferences.service';
 import { ApiContract } from '../common/api-contract';
 
 @ApiTags('notifications')

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, ValidateIf } from 'class-validator';
+import type { EmailPreferencesView } from '@hireloop/core';
 import { EMAIL_PREFERENCE_CATEGORIES, EmailPreferenceCategory } from '@hireloop/core/email/email-preferences';
 
 export class UpdateEmailPreferencesRequestDto {
@@ -17,7 +18,7 @@ export class UpdateEmailPreferencesRequestDto {
   decisionNotices?: boolean;
 }
 
-export class EmailPreferencesResponseDto {
+export class EmailPreferencesResponseDto implements EmailPreferencesView {
   @ApiProperty({ description: 'The address these preferences belong to' }) email: string;
   @ApiProperty() interviewUpdates: boolean;
   @ApiProperty() feedbackReminders: boolean;

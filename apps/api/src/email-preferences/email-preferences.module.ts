@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EmailPreferencesController } from './email-preferences.controller';
-import { EmailPreferencesService } from './email-preferences.service';
+import { EmailPreferencesService } from '@hireloop/core';
 
 /** Users' email preferences: signed in, or by the signed link in an email (RFC 8058 one-click unsubscribe). */
 @Module({ controllers: [EmailPreferencesController], providers: [EmailPreferencesService] })

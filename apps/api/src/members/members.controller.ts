@@ -1,12 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthContext } from '@hireloop/core';
+import { MembersService, type AuthContext } from '@hireloop/core';
 import { ApiContract } from '../common/api-contract';
 import { Auth, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { InviteMemberRequestDto, ListMembersQueryDto, UpdateMemberRequestDto } from './dto/member.request.dto';
 import { InviteResponseDto, MemberPageResponseDto, MemberResponseDto } from './dto/member.response.dto';
-import { MembersService } from './members.service';
 
 @ApiTags('members')
 @ApiBearerAuth()

@@ -1,11 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthContext } from '@hireloop/core';
+import { NotificationsService, type AuthContext } from '@hireloop/core';
 import { ApiContract } from '../common/api-contract';
 import { Auth } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { ListNotificationsQueryDto, NotificationPageResponseDto, NotificationResponseDto } from './dto/notification.dto';
-import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
 @ApiBearerAuth()

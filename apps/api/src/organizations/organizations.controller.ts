@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthContext } from '@hireloop/core';
+import { OrganizationsService, type AuthContext } from '@hireloop/core';
 import { ApiContract } from '../common/api-contract';
 import { Auth, Roles } from '../common/auth.decorators';
 import { OrganizationSettingsResponseDto, UpdateOrganizationRequestDto } from './dto/organization.dto';
-import { OrganizationsService } from './organizations.service';
 
 @ApiTags('organization')
 @ApiBearerAuth()

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthContext } from '@hireloop/core';
+import { RoleTemplatesService, type AuthContext } from '@hireloop/core';
 import { ApiContract } from '../common/api-contract';
 import { Auth, Roles } from '../common/auth.decorators';
 import { RoleResponseDto } from '../roles/dto/role.response.dto';
 import { CreateRoleFromTemplateRequestDto } from './dto/role-template.request.dto';
 import { RoleTemplatePageResponseDto, RoleTemplateResponseDto } from './dto/role-template.response.dto';
-import { RoleTemplatesService } from './role-templates.service';
 
 @ApiTags('role-templates')
 @ApiBearerAuth()

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
+import { RoleTemplatesService } from '@hireloop/core';
 import { RolesModule } from '../roles/roles.module';
 import { RoleTemplatesController } from './role-templates.controller';
-import { RoleTemplatesService } from './role-templates.service';
 
 /** Templates built from the interview guides, and roles created from them. */
 @Module({ imports: [RolesModule], controllers: [RoleTemplatesController], providers: [RoleTemplatesService] })

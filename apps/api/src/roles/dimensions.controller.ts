@@ -1,10 +1,9 @@
 import { Body, Controller, Delete, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthContext } from '@hireloop/core';
+import { DimensionsService, type AuthContext } from '@hireloop/core';
 import { ApiContract } from '../common/api-contract';
 import { Auth, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
-import { DimensionsService } from './dimensions.service';
 import { CreateDimensionRequestDto, SetWeightsRequestDto, UpdateDimensionRequestDto } from './dto/dimension.request.dto';
 import { DimensionChangeResponseDto, RoleResponseDto } from './dto/role.response.dto';
 

@@ -1,13 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from '@hireloop/core';
-import type { AuthContext } from '@hireloop/core';
+import { RolesService, type AuthContext } from '@hireloop/core';
 import { ApiContract } from '../common/api-contract';
 import { Auth, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { CloneRoleRequestDto, CreateRoleRequestDto, ListRolesQueryDto, UpdateRoleRequestDto } from './dto/role.request.dto';
 import { LoopVersionPageResponseDto, LoopVersionResponseDto, RolePageResponseDto, RoleResponseDto } from './dto/role.response.dto';
-import { RolesService } from './roles.service';
 
 @ApiTags('roles')
 @ApiBearerAuth()

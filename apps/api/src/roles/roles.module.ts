@@ -1,11 +1,8 @@
 import { Module } from '@nestjs/common';
+import { DimensionsService, RoleLoopService, RolesService, RoundsService } from '@hireloop/core';
 import { DimensionsController } from './dimensions.controller';
-import { DimensionsService } from './dimensions.service';
-import { RoleLoopService } from './role-loop.service';
 import { RolesController } from './roles.controller';
-import { RolesService } from './roles.service';
 import { RoundsController } from './rounds.controller';
-import { RoundsService } from './rounds.service';
 
 /** Roles and their hiring loops: dimensions, rounds, loop versions. */
 @Module({

@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthContext } from '@hireloop/core';
+import { RoundsService, type AuthContext } from '@hireloop/core';
 import { ApiContract } from '../common/api-contract';
 import { Auth, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { CreateRoundRequestDto, UpdateRoundRequestDto } from './dto/round.request.dto';
 import { RoleResponseDto, RoundChangeResponseDto } from './dto/role.response.dto';
-import { RoundsService } from './rounds.service';
 
 @ApiTags('roles')
 @ApiBearerAuth()

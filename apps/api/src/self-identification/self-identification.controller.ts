@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiContract } from '../common/api-contract';
-import type { AuthContext } from '@hireloop/core';
+import { SelfIdentificationService, type AuthContext } from '@hireloop/core';
 import { Auth, Public, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import {
@@ -11,7 +11,6 @@ import {
   SelfIdentificationResponseDto,
   SubmitSelfIdentificationRequestDto,
 } from './self-identification.dto';
-import { SelfIdentificationService } from './self-identification.service';
 
 @ApiTags('self-identification')
 @Controller()

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { SelfIdentificationFormView, SelfIdentificationLinkView, SelfIdentificationView } from '@hireloop/core';
 import { SELF_IDENTIFICATION_CATEGORIES as C } from '@hireloop/core/self-identification/self-identification-categories';
 
 export class CreateSelfIdentificationLinkRequestDto {
@@ -20,7 +21,7 @@ export class CreateSelfIdentificationLinkRequestDto {
   sendEmail?: boolean;
 }
 
-export class SelfIdentificationLinkResponseDto {
+export class SelfIdentificationLinkResponseDto implements SelfIdentificationLinkView {
   @ApiProperty({ description: "The candidate's one-time page; it contains the token, so send it to the candidate only" }) url: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
   @ApiProperty({ description: 'True when the link was also queued for email to the candidate (sendEmail)' }) emailed: boolean;
@@ -46,14 +47,14 @@ export class SelfIdentificationQuestionDto {
   @ApiProperty({ type: [SelfIdentificationOptionDto] }) options: SelfIdentificationOptionDto[];
 }
 
-export class SelfIdentificationFormResponseDto {
+export class SelfIdentificationFormResponseDto implements SelfIdentificationFormView {
   @ApiProperty() organizationName: string;
   @ApiProperty({ description: 'The role applied for' }) roleTitle: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
   @ApiProperty({ type: [SelfIdentificationQuestionDto] }) questions: SelfIdentificationQuestionDto[];
 }
 
-export class SelfIdentificationResponseDto {
+export class SelfIdentificationResponseDto implements SelfIdentificationView {
   @ApiProperty({ format: 'uuid' }) applicationId: string;
   @ApiProperty({ format: 'date-time' }) submittedAt: string;
   @ApiProperty({ type: SubmitSelfIdentificationRequestDto }) answers: SubmitSelfIdentificationRequestDto;

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
+import { SelfIdentificationService } from '@hireloop/core';
 import { SelfIdentificationStore } from '@hireloop/core/self-identification/self-identification.store';
 import { SelfIdentificationController } from './self-identification.controller';
-import { SelfIdentificationService } from './self-identification.service';
 
 /** Voluntary self-identification (issue 16): one-time candidate links, answers readable by the compliance role only. */
 @Module({

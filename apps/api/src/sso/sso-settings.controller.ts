@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '@hireloop/core';
+import { SsoSettingsService } from '@hireloop/core/sso/sso-settings.service';
 import { Auth, Roles } from '../common/auth.decorators';
 import { SsoSettingsResponseDto, UpdateSsoSettingsRequestDto } from './dto/sso.dto';
-import { SsoSettingsService } from './sso-settings.service';
 import { ApiContract } from '../common/api-contract';
 
 @ApiTags('organization')

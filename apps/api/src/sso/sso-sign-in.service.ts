@@ -13,7 +13,7 @@ import { AuthService } from '../auth/auth.service';
 import { TokenResponseDto } from '../auth/dto/auth.response.dto';
 import { discoverProvider, IssuerRefusedError, oidc } from '@hireloop/core/sso/oidc-client';
 import { SsoSettings, SsoSettingsRepository } from '@hireloop/core/sso/sso-settings.repository';
-import { issuerPolicy, ssoRedirectUri } from './sso-settings.service';
+import { issuerPolicy, ssoRedirectUri } from '@hireloop/core/sso/sso-settings.service';
 
 /** A started sign-in must come back within this long. */
 export const SSO_SIGN_IN_TTL_MS = 10 * 60_000;

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { SsoSettingsController } from './sso-settings.controller';
 import { SsoSettingsRepository } from '@hireloop/core/sso/sso-settings.repository';
-import { SsoSettingsService } from './sso-settings.service';
+import { SsoSettingsService } from '@hireloop/core/sso/sso-settings.service';
 import { SsoController } from './sso.controller';
 import { SsoSignInService } from './sso-sign-in.service';
 

@@ -1,4 +1,5 @@
 export * from './app-error';
+export * from './rate-limited.error';
 export * from './problem-codes';
 export * from './auth-context';
 export * from './member-role';

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { applyKeyset } from '../common/keyset';
+import { EntityManager } from 'typeorm';
 import { PageQueryDto } from '../common/pagination';
 import { DimensionEntity } from './dimension.entity';
 import type { LoopSnapshot, SnapshotQuestion } from './loop-snapshot';
 import { LoopVersionEntity } from './loop-version.entity';
+import { LoopVersionListItem, LoopVersionPointer, LoopVersionsRepository } from './loop-versions.repository';
 import { QuestionEntity } from './question.entity';
 import { RatingScaleKind, ratingScaleOf, rubricKeysOf } from './rating-scale';
 import { RoundEntity } from './round.entity';
+
+export type { LoopVersionListItem, LoopVersionPointer } from './loop-versions.repository';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Pure part: building a snapshot from the live rows, and telling whether two snapshots differ.
@@ -96,22 +97,12 @@ function unique(ids: string[]): string[] {
 // The service: keeps `roles.current_loop_version_id` pointing at a version whose snapshot is the live loop.
 // ---------------------------------------------------------------------------------------------------------------
 
-export interface LoopVersionPointer {
-  id: string;
-  number: number;
-}
-
 export interface LoopSyncResult extends LoopVersionPointer {
   /** True when a new version was made because the previous one already had scorecards. */
   created: boolean;
   /** True when the snapshot changed (in place or as a new version). */
   changed: boolean;
   previousVersionId: string | null;
-}
-
-export interface LoopVersionListItem extends LoopVersionPointer {
-  createdAt: Date;
-  scorecardCount: number;
 }
 
 export const EMPTY_LOOP_SNAPSHOT: LoopSnapshot = { ratingScale: 'four_point', dimensions: [], rounds: [] };
@@ -122,7 +113,7 @@ export const EMPTY_LOOP_SNAPSHOT: LoopSnapshot = { ratingScale: 'four_point', di
  */
 @Injectable()
 export class LoopVersionsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly versions: LoopVersionsRepository) {}
 
   /** Version 1 of a new role, empty; the caller's later `sync` fills it. */
   async createInitial(
@@ -131,31 +122,18 @@ export class LoopVersionsService {
     roleId: string,
     ratingScale: RatingScaleKind = 'four_point',
   ): Promise<LoopVersionPointer> {
-    const [row] = await manager.query(
-      `INSERT INTO loop_versions (organization_id, role_id, number, snapshot) VALUES ($1, $2, 1, $3) RETURNING id, number`,
-      [organizationId, roleId, JSON.stringify({ ...EMPTY_LOOP_SNAPSHOT, ratingScale: ratingScaleOf(ratingScale).kind })],
-    );
-    await manager.query(`UPDATE roles SET current_loop_version_id = $3 WHERE organization_id = $1 AND id = $2`, [organizationId, roleId, row.id]);
-    return { id: row.id, number: row.number };
+    const first = await this.versions.insertFirst(manager, organizationId, roleId, {
+      ...EMPTY_LOOP_SNAPSHOT,
+      ratingScale: ratingScaleOf(ratingScale).kind,
+    });
+    await this.versions.pointRoleAt(manager, organizationId, roleId, first.id);
+    return first;
   }
 
   /** The snapshot of the role's live dimensions, rounds and their questions. */
   async buildLive(manager: EntityManager, organizationId: string, roleId: string): Promise<LoopSnapshot> {
-    // Sequential: inside a transaction every query shares one connection.
-    const dimensions = await manager.find(DimensionEntity, { where: { organizationId, roleId } });
-    const rounds = await manager.find(RoundEntity, { where: { organizationId, roleId } });
-    const questionIds = unique(rounds.flatMap((r) => r.questionIds));
-    const questions = questionIds.length
-      ? await manager
-          .createQueryBuilder(QuestionEntity, 'q')
-          .where('q.organization_id = :organizationId AND q.id = ANY(:questionIds)', { organizationId, questionIds })
-          .getMany()
-      : [];
-    const [role] = await manager.query(`SELECT rating_scale AS "ratingScale" FROM roles WHERE organization_id = $1 AND id = $2`, [
-      organizationId,
-      roleId,
-    ]);
-    return buildLoopSnapshot(dimensions, rounds, questions, role?.ratingScale ?? 'four_point');
+    const live = await this.versions.liveLoop(manager, organizationId, roleId);
+    return buildLoopSnapshot(live.dimensions, live.rounds, live.questions, live.ratingScale ?? 'four_point');
   }
 
   /**
@@ -164,92 +142,51 @@ export class LoopVersionsService {
    * Call inside the transaction that changed the loop, after locking the role row.
    */
   async sync(manager: EntityManager, organizationId: string, roleId: string): Promise<LoopSyncResult> {
-    const [role] = await manager.query(`SELECT current_loop_version_id FROM roles WHERE organization_id = $1 AND id = $2`, [organizationId, roleId]);
-    if (!role) throw new Error(`role ${roleId} not found in organization ${organizationId}`);
+    const currentId = await this.versions.currentVersionId(organizationId, roleId, manager);
+    if (currentId === undefined) throw new Error(`role ${roleId} not found in organization ${organizationId}`);
     const snapshot = await this.buildLive(manager, organizationId, roleId);
 
-    // FOR UPDATE conflicts with the FOR KEY SHARE lock a scorecard insert takes on the version it references, so no
-    // scorecard can start pointing at this version between the "in use" check below and the commit.
-    const [current] = role.current_loop_version_id
-      ? await manager.query(`SELECT id, number, snapshot FROM loop_versions WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [
-          organizationId,
-          role.current_loop_version_id,
-        ])
-      : [undefined];
+    // Locked so that no scorecard can start pointing at this version between the "in use" check below and the commit.
+    const current = currentId ? await this.versions.lockVersion(manager, organizationId, currentId) : undefined;
     if (!current) {
       const created = await this.createInitial(manager, organizationId, roleId);
-      await manager.query(`UPDATE loop_versions SET snapshot = $2 WHERE id = $1`, [created.id, JSON.stringify(snapshot)]);
+      await this.versions.setFreshSnapshot(manager, created.id, snapshot);
       return { ...created, created: true, changed: true, previousVersionId: null };
     }
     if (snapshotsEqual(current.snapshot, snapshot)) {
       return { id: current.id, number: current.number, created: false, changed: false, previousVersionId: null };
     }
     if (!(await this.isInUse(manager, organizationId, current.id))) {
-      await manager.query(`UPDATE loop_versions SET snapshot = $3 WHERE organization_id = $1 AND id = $2`, [
-        organizationId,
-        current.id,
-        JSON.stringify(snapshot),
-      ]);
+      await this.versions.setSnapshot(manager, organizationId, current.id, snapshot);
       return { id: current.id, number: current.number, created: false, changed: true, previousVersionId: null };
     }
-    const [next] = await manager.query(
-      `INSERT INTO loop_versions (organization_id, role_id, number, snapshot)
-       SELECT $1, $2, COALESCE(MAX(number), 0) + 1, $3 FROM loop_versions WHERE role_id = $2
-       RETURNING id, number`,
-      [organizationId, roleId, JSON.stringify(snapshot)],
-    );
-    await manager.query(`UPDATE roles SET current_loop_version_id = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [
-      organizationId,
-      roleId,
-      next.id,
-    ]);
+    const next = await this.versions.insertNext(manager, organizationId, roleId, snapshot);
+    await this.versions.pointRoleAtNewVersion(manager, organizationId, roleId, next.id);
     return { id: next.id, number: next.number, created: true, changed: true, previousVersionId: current.id };
   }
 
   /** A version is in use once any scorecard (draft, submitted or withdrawn) was made against it. */
-  async isInUse(manager: EntityManager, organizationId: string, versionId: string): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM scorecards WHERE organization_id = $1 AND loop_version_id = $2 LIMIT 1`, [
-      organizationId,
-      versionId,
-    ]);
-    return rows.length > 0;
+  isInUse(manager: EntityManager, organizationId: string, versionId: string): Promise<boolean> {
+    return this.versions.hasScorecards(manager, organizationId, versionId);
   }
 
-  async scorecardCount(organizationId: string, versionId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
-    const [row] = await manager.query(`SELECT count(*)::int AS n FROM scorecards WHERE organization_id = $1 AND loop_version_id = $2`, [
-      organizationId,
-      versionId,
-    ]);
-    return row.n;
+  scorecardCount(organizationId: string, versionId: string, manager?: EntityManager): Promise<number> {
+    return this.versions.scorecardCount(organizationId, versionId, manager);
   }
 
-  findById(organizationId: string, versionId: string, manager: EntityManager = this.dataSource.manager): Promise<LoopVersionEntity | null> {
-    return manager.findOne(LoopVersionEntity, { where: { organizationId, id: versionId } });
+  findById(organizationId: string, versionId: string, manager?: EntityManager): Promise<LoopVersionEntity | null> {
+    return this.versions.findById(organizationId, versionId, manager);
   }
 
   /** A role's versions, newest first, with how many scorecards were made against each. */
-  async page(organizationId: string, roleId: string, query: PageQueryDto): Promise<LoopVersionListItem[]> {
-    const qb = this.dataSource
-      .getRepository(LoopVersionEntity)
-      .createQueryBuilder('lv')
-      .select(['lv.id', 'lv.number', 'lv.createdAt'])
-      .addSelect(
-        '(SELECT count(*) FROM scorecards s WHERE s.organization_id = lv.organization_id AND s.loop_version_id = lv.id)::int',
-        'scorecard_count',
-      )
-      .where('lv.organization_id = :organizationId AND lv.role_id = :roleId', { organizationId, roleId });
-    applyKeyset(qb, query, { alias: 'lv', sortColumn: 'number', direction: 'DESC' });
-    const { entities, raw } = await qb.getRawAndEntities();
-    return entities.map((e, i) => ({ id: e.id, number: e.number, createdAt: e.createdAt, scorecardCount: Number(raw[i].scorecard_count) }));
+  page(organizationId: string, roleId: string, query: PageQueryDto): Promise<LoopVersionListItem[]> {
+    return this.versions.page(organizationId, roleId, query);
   }
 
   /** The version new interviews of the role pin (and their scorecards are made against). */
-  async findCurrent(organizationId: string, roleId: string, manager: EntityManager = this.dataSource.manager): Promise<LoopVersionEntity | null> {
-    const rows: { id: string }[] = await manager.query(`SELECT current_loop_version_id AS id FROM roles WHERE organization_id = $1 AND id = $2`, [
-      organizationId,
-      roleId,
-    ]);
-    if (!rows[0]?.id) return null;
-    return this.findById(organizationId, rows[0].id, manager);
+  async findCurrent(organizationId: string, roleId: string, manager?: EntityManager): Promise<LoopVersionEntity | null> {
+    const currentId = await this.versions.currentVersionId(organizationId, roleId, manager);
+    if (!currentId) return null;
+    return this.findById(organizationId, currentId, manager);
   }
 }

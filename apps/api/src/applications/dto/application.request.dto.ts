@@ -1,11 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
-import { APPLICATION_STATUSES, ApplicationStatus, CountedPageQueryDto } from '@hireloop/core';
+import {
+  APPLICATION_STATUSES,
+  ApplicationListQuery,
+  ApplicationStatus,
+  CountedPageQueryDto,
+  CreateApplicationInput,
+  SETTABLE_APPLICATION_STATUSES,
+  UpdateApplicationInput,
+} from '@hireloop/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class CreateApplicationRequestDto {
+export class CreateApplicationRequestDto implements CreateApplicationInput {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'Choose a candidate.' })
   candidateId: string;
@@ -23,10 +31,7 @@ export class CreateApplicationRequestDto {
   stage?: string;
 }
 
-/** Statuses a recruiter may set; `hired` comes only with the hiring decision. */
-export const SETTABLE_APPLICATION_STATUSES = ['rejected', 'withdrawn'] as const;
-
-export class UpdateApplicationRequestDto {
+export class UpdateApplicationRequestDto implements UpdateApplicationInput {
   @ApiPropertyOptional({ maxLength: 50 })
   @ValidateIf((o: UpdateApplicationRequestDto) => o.stage !== undefined)
   @Transform(trim)
@@ -41,7 +46,7 @@ export class UpdateApplicationRequestDto {
   status?: (typeof SETTABLE_APPLICATION_STATUSES)[number];
 }
 
-export class ListApplicationsQueryDto extends CountedPageQueryDto {
+export class ListApplicationsQueryDto extends CountedPageQueryDto implements ApplicationListQuery {
   @ApiPropertyOptional({ description: "Case-insensitive part of the candidate's name or email or of the role's title", maxLength: 200 })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))

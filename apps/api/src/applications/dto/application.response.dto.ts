@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { APPLICATION_STATUSES, ApplicationEntity, ApplicationLabels, ApplicationStatus } from '@hireloop/core';
+import { APPLICATION_STATUSES, ApplicationDetailView, ApplicationPage, ApplicationStatus, ApplicationView } from '@hireloop/core';
 import { InterviewResponseDto } from '../../interviews/dto/interview.response.dto';
 
 export class FeedbackProgressDto {
@@ -7,7 +7,7 @@ export class FeedbackProgressDto {
   @ApiProperty({ description: "Scorecards the scheduled interviews' panels owe in all (interviewers summed over interviews)" }) expected: number;
 }
 
-export class ApplicationResponseDto {
+export class ApplicationResponseDto implements ApplicationView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) candidateId: string;
   @ApiProperty() candidateName: string;
@@ -26,32 +26,15 @@ export class ApplicationResponseDto {
   reportRecommendation: 'hire' | 'no_hire' | 'inconclusive' | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
-
-  static from(a: ApplicationEntity, labels: ApplicationLabels | undefined): ApplicationResponseDto {
-    return {
-      id: a.id,
-      candidateId: a.candidateId,
-      candidateName: labels?.candidateName ?? '',
-      roleId: a.roleId,
-      roleTitle: labels?.roleTitle ?? '',
-      stage: a.stage,
-      status: a.status,
-      decidedAt: a.decidedAt?.toISOString() ?? null,
-      feedback: { submitted: labels?.feedbackSubmitted ?? 0, expected: labels?.feedbackExpected ?? 0 },
-      reportRecommendation: labels?.reportRecommendation ?? null,
-      createdAt: a.createdAt.toISOString(),
-      updatedAt: a.updatedAt.toISOString(),
-    };
-  }
 }
 
-export class ApplicationDetailResponseDto extends ApplicationResponseDto {
+export class ApplicationDetailResponseDto extends ApplicationResponseDto implements ApplicationDetailView {
   @ApiProperty({ nullable: true, type: String }) roleLevel: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) hiringManagerId: string | null;
   @ApiProperty({ type: [InterviewResponseDto] }) interviews: InterviewResponseDto[];
 }
 
-export class ApplicationPageResponseDto {
+export class ApplicationPageResponseDto implements ApplicationPage {
   @ApiProperty({ type: [ApplicationResponseDto] }) items: ApplicationResponseDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
   @ApiPropertyOptional({ description: 'With ?withTotal=true: how many applications match (every page)' }) total?: number;

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import type { PasswordResetConfirmInput, PasswordResetRequestInput } from '@hireloop/core/users/password-reset.service';
 import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 
-export class PasswordResetRequestDto {
+export class PasswordResetRequestDto implements PasswordResetRequestInput {
   @ApiProperty({ example: 'ada@acme.test' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsEmail({}, { message: 'email must be an email address' })
@@ -10,7 +11,7 @@ export class PasswordResetRequestDto {
   email: string;
 }
 
-export class PasswordResetConfirmRequestDto {
+export class PasswordResetConfirmRequestDto implements PasswordResetConfirmInput {
   @ApiProperty({ description: 'The token from the reset link' })
   @IsString()
   @IsNotEmpty()

@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
-import { CountedPageQueryDto } from '@hireloop/core';
+import { CandidateListQuery, CountedPageQueryDto, CreateCandidateInput, UpdateCandidateInput } from '@hireloop/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 const trimEach = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
 const URL_OPTIONS = { require_protocol: true, protocols: ['http', 'https'], require_tld: false };
 
-export class CreateCandidateRequestDto {
+export class CreateCandidateRequestDto implements CreateCandidateInput {
   @ApiProperty({ maxLength: 200, example: 'Jane Doe' })
   @Transform(trim)
   @IsString()
@@ -39,7 +39,7 @@ export class CreateCandidateRequestDto {
   links?: string[];
 }
 
-export class UpdateCandidateRequestDto {
+export class UpdateCandidateRequestDto implements UpdateCandidateInput {
   @ApiPropertyOptional({ maxLength: 200 })
   @ValidateIf((o: UpdateCandidateRequestDto) => o.name !== undefined)
   @Transform(trim)
@@ -73,7 +73,7 @@ export class UpdateCandidateRequestDto {
   links?: string[];
 }
 
-export class ListCandidatesQueryDto extends CountedPageQueryDto {
+export class ListCandidatesQueryDto extends CountedPageQueryDto implements CandidateListQuery {
   @ApiPropertyOptional({ description: 'Case-insensitive part of the name or email', maxLength: 200 })
   @IsOptional()
   @Transform(trim)

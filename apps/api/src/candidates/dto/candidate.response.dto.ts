@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { APPLICATION_STATUSES, ApplicationStatus, CandidateEntity } from '@hireloop/core';
+import {
+  APPLICATION_STATUSES,
+  ApplicationStatus,
+  CandidateApplicationSummary,
+  CandidateDetailView,
+  CandidatePage,
+  CandidateView,
+} from '@hireloop/core';
 
-export class CandidateResponseDto {
+export class CandidateResponseDto implements CandidateView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: '"Erased candidate" after erasure' }) name: string;
   @ApiProperty() email: string;
@@ -11,23 +18,9 @@ export class CandidateResponseDto {
   @ApiProperty({ nullable: true, type: String }) erasedAt: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
-
-  static from(c: CandidateEntity): CandidateResponseDto {
-    return {
-      id: c.id,
-      name: c.name,
-      email: c.email,
-      source: c.source,
-      links: c.links ?? [],
-      erased: c.erasedAt !== null,
-      erasedAt: c.erasedAt?.toISOString() ?? null,
-      createdAt: c.createdAt.toISOString(),
-      updatedAt: c.updatedAt.toISOString(),
-    };
-  }
 }
 
-export class CandidateApplicationSummaryDto {
+export class CandidateApplicationSummaryDto implements CandidateApplicationSummary {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) roleId: string;
   @ApiProperty() roleTitle: string;
@@ -35,11 +28,11 @@ export class CandidateApplicationSummaryDto {
   @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
 }
 
-export class CandidateDetailResponseDto extends CandidateResponseDto {
+export class CandidateDetailResponseDto extends CandidateResponseDto implements CandidateDetailView {
   @ApiProperty({ type: [CandidateApplicationSummaryDto] }) applications: CandidateApplicationSummaryDto[];
 }
 
-export class CandidatePageResponseDto {
+export class CandidatePageResponseDto implements CandidatePage {
   @ApiProperty({ type: [CandidateResponseDto] }) items: CandidateResponseDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
   @ApiPropertyOptional({ description: 'With ?withTotal=true: how many candidates match (every page)' }) total?: number;

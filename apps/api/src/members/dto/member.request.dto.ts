@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CountedPageQueryDto, MEMBER_ROLES, MemberRole } from '@hireloop/core';
+import type { InviteMemberInput, MemberListQuery, UpdateMemberInput } from '@hireloop/core';
 
-export class InviteMemberRequestDto {
+export class InviteMemberRequestDto implements InviteMemberInput {
   @ApiProperty()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsEmail({}, { message: 'email must be an email address' })
@@ -26,7 +27,7 @@ export class InviteMemberRequestDto {
   roles: MemberRole[];
 }
 
-export class UpdateMemberRequestDto {
+export class UpdateMemberRequestDto implements UpdateMemberInput {
   @ApiProperty({ enum: MEMBER_ROLES, enumName: 'MemberRole', isArray: true })
   @IsArray()
   @ArrayMinSize(1)
@@ -36,7 +37,7 @@ export class UpdateMemberRequestDto {
   roles: MemberRole[];
 }
 
-export class ListMembersQueryDto extends CountedPageQueryDto {
+export class ListMembersQueryDto extends CountedPageQueryDto implements MemberListQuery {
   @ApiPropertyOptional({ description: 'Search in the name (the invited name while an invitation is pending) and the email address', maxLength: 200 })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))

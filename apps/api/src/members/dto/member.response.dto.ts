@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { inviteSentAt, isJoined, isPendingInvite, MEMBER_ROLES, MemberEntity, MemberRole } from '@hireloop/core';
+import { MEMBER_ROLES, MemberRole } from '@hireloop/core';
+import type { InviteView, MemberPage, MemberView } from '@hireloop/core';
 
-export class MemberResponseDto {
+export class MemberResponseDto implements MemberView {
   @ApiProperty() id: string;
   @ApiProperty({
     description: "The user's id once the invite is accepted; until then the membership's id (an invite reveals nothing about an existing account)",
@@ -23,34 +24,15 @@ export class MemberResponseDto {
     description: 'While the invitation is pending: when it was last sent (a resend waits a minute after it)',
   })
   inviteSentAt: string | null;
-
-  static from(member: MemberEntity): MemberResponseDto {
-    // A member who has not joined (invited, or deactivated before accepting) is not shown as the account behind the
-    // email: neither its id nor its name. Accepting clears invitedName.
-    const pending = member.invitedName != null && member.status !== 'active';
-    const invitePending = isPendingInvite(member) && member.inviteExpiresAt != null;
-    return {
-      id: member.id,
-      userId: pending ? member.id : member.userId,
-      email: member.user?.email ?? '',
-      name: pending ? (member.invitedName ?? '') : (member.user?.name ?? ''),
-      roles: member.roles,
-      status: member.status,
-      createdAt: member.createdAt.toISOString(),
-      joined: isJoined(member),
-      inviteExpiresAt: invitePending ? member.inviteExpiresAt!.toISOString() : null,
-      inviteSentAt: invitePending ? inviteSentAt(member.inviteExpiresAt!).toISOString() : null,
-    };
-  }
 }
 
-export class InviteResponseDto {
+export class InviteResponseDto implements InviteView {
   @ApiProperty({ type: MemberResponseDto }) member: MemberResponseDto;
   @ApiProperty({ description: 'One-time token; shown once, stored only as a hash' }) inviteToken: string;
   @ApiProperty() inviteExpiresAt: string;
 }
 
-export class MemberPageResponseDto {
+export class MemberPageResponseDto implements MemberPage {
   @ApiProperty({ type: MemberResponseDto, isArray: true }) items: MemberResponseDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
   @ApiPropertyOptional({ description: 'With ?withTotal=true: how many members match (every page)' }) total?: number;

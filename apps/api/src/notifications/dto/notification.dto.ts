@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { NOTIFICATION_KINDS, NotificationEntity, NotificationKind, PageQueryDto } from '@hireloop/core';
+import { NOTIFICATION_KINDS, NotificationKind, PageQueryDto } from '@hireloop/core';
+import type { NotificationListQuery, NotificationPage, NotificationView } from '@hireloop/core';
 
-export class ListNotificationsQueryDto extends PageQueryDto {
+export class ListNotificationsQueryDto extends PageQueryDto implements NotificationListQuery {
   @ApiPropertyOptional({ description: 'Only notifications not yet marked read' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
@@ -26,7 +27,7 @@ export class NotificationPayloadDto {
   @ApiPropertyOptional({ type: NudgedByDto, description: 'A nudge only: who asked for the scorecard' }) nudgedBy?: NudgedByDto;
 }
 
-export class NotificationResponseDto {
+export class NotificationResponseDto implements NotificationView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: NOTIFICATION_KINDS }) kind: NotificationKind;
   @ApiProperty({ format: 'uuid' }) interviewId: string;
@@ -35,22 +36,9 @@ export class NotificationResponseDto {
   @ApiProperty({ type: NotificationPayloadDto }) payload: NotificationPayloadDto;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) readAt: string | null;
-
-  static from(n: NotificationEntity): NotificationResponseDto {
-    return {
-      id: n.id,
-      kind: n.kind,
-      interviewId: n.interviewId,
-      interviewerId: n.interviewerId,
-      step: n.step,
-      payload: n.payload,
-      createdAt: n.createdAt.toISOString(),
-      readAt: n.readAt ? n.readAt.toISOString() : null,
-    };
-  }
 }
 
-export class NotificationPageResponseDto {
+export class NotificationPageResponseDto implements NotificationPage {
   @ApiProperty({ type: NotificationResponseDto, isArray: true }) items: NotificationResponseDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }

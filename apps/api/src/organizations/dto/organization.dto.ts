@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { OrganizationSettingsView, UpdateOrganizationInput } from '@hireloop/core';
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 
-export class UpdateOrganizationRequestDto {
+export class UpdateOrganizationRequestDto implements UpdateOrganizationInput {
   @ApiPropertyOptional()
   @ValidateIf((o: UpdateOrganizationRequestDto) => o.name !== undefined)
   @IsString()
@@ -46,7 +47,7 @@ export class UpdateOrganizationRequestDto {
   webhookSecret?: string | null;
 }
 
-export class OrganizationSettingsResponseDto {
+export class OrganizationSettingsResponseDto implements OrganizationSettingsView {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty() minEvidenceLength: number;

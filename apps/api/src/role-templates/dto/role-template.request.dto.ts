@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Trim, TrimToNull } from '../../roles/dto/transforms';
+import type { CreateRoleFromTemplateInput } from '@hireloop/core';
 import { ROLE_TEMPLATE_KEYS } from '@hireloop/core/role-templates/templates';
 
-export class CreateRoleFromTemplateRequestDto {
+export class CreateRoleFromTemplateRequestDto implements CreateRoleFromTemplateInput {
   @ApiProperty({ enum: ROLE_TEMPLATE_KEYS, example: 'senior-applied-scientist' })
   @IsIn(ROLE_TEMPLATE_KEYS, { message: `templateKey must be one of: ${ROLE_TEMPLATE_KEYS.join(', ')}` })
   templateKey: string;

@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ROUND_KINDS } from '@hireloop/core';
-import type { RoundKind } from '@hireloop/core';
+import type { RoleTemplatePage, RoleTemplateView, RoundKind } from '@hireloop/core';
 import { RubricResponseDto, SignalsResponseDto } from '../../roles/dto/role.response.dto';
-import type { RoleTemplate } from '@hireloop/core/role-templates/role-template';
 
 export class TemplateFocusAreaResponseDto {
   @ApiProperty() key: string;
@@ -40,7 +39,7 @@ export class TemplateQuestionResponseDto {
   @ApiProperty({ type: [String] }) dimensionKeys: string[];
 }
 
-export class RoleTemplateResponseDto {
+export class RoleTemplateResponseDto implements RoleTemplateView {
   @ApiProperty({ example: 'senior-applied-scientist' }) key: string;
   @ApiProperty() title: string;
   @ApiProperty() level: string;
@@ -52,47 +51,9 @@ export class RoleTemplateResponseDto {
   @ApiProperty({ type: [TemplateDimensionResponseDto] }) dimensions: TemplateDimensionResponseDto[];
   @ApiProperty({ type: [TemplateRoundResponseDto] }) rounds: TemplateRoundResponseDto[];
   @ApiProperty({ type: [TemplateQuestionResponseDto] }) questions: TemplateQuestionResponseDto[];
-
-  static from(t: RoleTemplate): RoleTemplateResponseDto {
-    return {
-      key: t.key,
-      title: t.title,
-      level: t.level,
-      department: t.department,
-      summary: t.summary,
-      sources: t.sources,
-      focusAreas: t.focusAreas.map((f) => ({ key: f.key, name: f.name, description: f.description, roundKeys: f.roundKeys })),
-      dimensions: t.dimensions.map((d) => ({
-        key: d.key,
-        name: d.name,
-        description: d.description,
-        weight: d.weight,
-        rubric: d.rubric as unknown as RubricResponseDto,
-        signals: d.signals,
-      })),
-      rounds: t.rounds.map((r) => ({
-        key: r.key,
-        name: r.name,
-        kind: r.kind,
-        durationMinutes: r.durationMinutes,
-        purpose: r.purpose,
-        focusDimensionKeys: r.focus,
-        questionKeys: r.questions,
-      })),
-      questions: t.questions.map((q) => ({
-        key: q.key,
-        prompt: q.prompt,
-        pointsOfAssessment: q.pointsOfAssessment,
-        pitfalls: q.pitfalls,
-        followUps: q.followUps,
-        tags: q.tags,
-        dimensionKeys: q.dimensions,
-      })),
-    };
-  }
 }
 
-export class RoleTemplatePageResponseDto {
+export class RoleTemplatePageResponseDto implements RoleTemplatePage {
   @ApiProperty({ type: [RoleTemplateResponseDto] }) items: RoleTemplateResponseDto[];
   @ApiProperty({ nullable: true, type: String, description: 'Always null: every template fits on one page' }) nextCursor: string | null;
 }

@@ -21,6 +21,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import type { CreateDimensionInput, RubricInput, SetWeightsInput, SignalsInput, UpdateDimensionInput } from '@hireloop/core';
 import { Trim, TrimEach } from './transforms';
 
 const WEIGHT = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 };
@@ -45,7 +46,7 @@ const SignalList = () =>
  * checked by the service with a field error per missing level); anchors of other levels may be given (kept for a
  * later change of scale).
  */
-export class RubricRequestDto {
+export class RubricRequestDto implements RubricInput {
   @ApiPropertyOptional({ description: '1 = strong no (4-point); far below the bar (5-point); below (3-level)', maxLength: 2000 })
   @Trim()
   @ValidateIf((o: RubricRequestDto) => o['1'] !== undefined)
@@ -88,7 +89,7 @@ export class RubricRequestDto {
 }
 
 /** Signals interviewers can tick. Each list given replaces the stored one. */
-export class SignalsRequestDto {
+export class SignalsRequestDto implements SignalsInput {
   @ApiPropertyOptional({ type: [String], maxItems: MAX_SIGNALS })
   @IsOptional()
   @SignalList()
@@ -106,7 +107,7 @@ export class SignalsRequestDto {
 }
 
 /** The signal lists of a change: each list given replaces the stored one; `[]` clears it, `null` is refused. */
-export class UpdateSignalsRequestDto {
+export class UpdateSignalsRequestDto implements SignalsInput {
   @ApiPropertyOptional({ type: [String], maxItems: MAX_SIGNALS, description: 'Replaces the list; [] clears it' })
   @ValidateIf((o: UpdateSignalsRequestDto) => o.strong !== undefined)
   @SignalList()
@@ -123,7 +124,7 @@ export class UpdateSignalsRequestDto {
   redFlags?: string[];
 }
 
-export class CreateDimensionRequestDto {
+export class CreateDimensionRequestDto implements CreateDimensionInput {
   @ApiProperty({ example: 'Problem framing & metrics', maxLength: 120 })
   @Trim()
   @IsString()
@@ -173,7 +174,7 @@ export class CreateDimensionRequestDto {
 }
 
 /** Any subset of the dimension's fields; `rubric` (replaced whole) must carry every level of the role's scale. */
-export class UpdateDimensionRequestDto {
+export class UpdateDimensionRequestDto implements UpdateDimensionInput {
   @ApiPropertyOptional({ maxLength: 120 })
   @Trim()
   @ValidateIf((o: UpdateDimensionRequestDto) => o.name !== undefined)
@@ -235,7 +236,7 @@ export class DimensionWeightRequestDto {
 }
 
 /** Several weights changed at once, so an open role can be rebalanced without passing through an invalid sum. */
-export class SetWeightsRequestDto {
+export class SetWeightsRequestDto implements SetWeightsInput {
   @ApiProperty({ type: [DimensionWeightRequestDto] })
   @IsArray()
   @ArrayMinSize(1)

@@ -17,13 +17,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CountedPageQueryDto, RATING_SCALE_KINDS, ROLE_STATUSES } from '@hireloop/core';
-import type { RatingScaleKind, RoleStatus } from '@hireloop/core';
+import type { CloneRoleInput, CreateRoleInput, HirePolicyInput, RatingScaleKind, RoleListQuery, RoleStatus, UpdateRoleInput } from '@hireloop/core';
 import { Trim, TrimToNull } from './transforms';
 
 const NUMBER = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 };
 
 /** Any subset of the hire policy; fields left out keep their current value (the calibration defaults on creation). */
-export class HirePolicyRequestDto {
+export class HirePolicyRequestDto implements HirePolicyInput {
   @ApiPropertyOptional({
     minimum: 1,
     maximum: 5,
@@ -94,7 +94,7 @@ const RATING_SCALE_DOC = {
     "four_point (1–4, meets 3), five_point (1–5, meets 3) or three_level (1 below, 2 meets, 3 exceeds). Rubric anchors are required for the scale's levels; policy thresholds are stated on it.",
 };
 
-export class CreateRoleRequestDto {
+export class CreateRoleRequestDto implements CreateRoleInput {
   @ApiProperty({ example: 'Senior Applied Scientist', maxLength: 200 })
   @Trim()
   @IsString()
@@ -142,7 +142,7 @@ export class CreateRoleRequestDto {
 }
 
 /** Every field optional; `null` clears level, department, location or the hiring manager. Status changes via open/close. */
-export class UpdateRoleRequestDto {
+export class UpdateRoleRequestDto implements UpdateRoleInput {
   @ApiPropertyOptional({ maxLength: 200 })
   @Trim()
   @ValidateIf((o: UpdateRoleRequestDto) => o.title !== undefined)
@@ -196,7 +196,7 @@ export class UpdateRoleRequestDto {
   hirePolicy?: HirePolicyRequestDto;
 }
 
-export class ListRolesQueryDto extends CountedPageQueryDto {
+export class ListRolesQueryDto extends CountedPageQueryDto implements RoleListQuery {
   @ApiPropertyOptional({ description: 'Case-insensitive part of the title, department, level or location', maxLength: 200 })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
@@ -210,7 +210,7 @@ export class ListRolesQueryDto extends CountedPageQueryDto {
   status?: RoleStatus;
 }
 
-export class CloneRoleRequestDto {
+export class CloneRoleRequestDto implements CloneRoleInput {
   @ApiPropertyOptional({ maxLength: 200, description: 'Defaults to "<title> (copy)"' })
   @Trim()
   @IsOptional()

@@ -1,23 +1,35 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RATING_SCALE_KINDS, ratingScaleOf, ROLE_STATUSES, ROUND_KINDS } from '@hireloop/core';
-import type { DimensionEntity, HirePolicy, LoopReadiness, RatingScaleKind, RoleEntity, RoleStatus, RoundEntity, RoundKind } from '@hireloop/core';
+import { RATING_SCALE_KINDS, ROLE_STATUSES, ROUND_KINDS } from '@hireloop/core';
+import type {
+  DimensionChangeView,
+  DimensionView,
+  LoopVersionPage,
+  LoopVersionSummaryView,
+  LoopVersionView,
+  RatingScaleKind,
+  ReadinessIssueView,
+  ReadinessView,
+  RoleStatus,
+  RolePage,
+  RoleSummaryView,
+  RoleView,
+  RoundChangeView,
+  RoundKind,
+  RoundView,
+  RubricView,
+} from '@hireloop/core';
 
-export class ReadinessIssueResponseDto {
+export class ReadinessIssueResponseDto implements ReadinessIssueView {
   @ApiProperty({ example: 'weightSum', description: 'What is at fault: weightSum, hiringManagerId, dimensions.<id>, rounds.<id>.focusDimensionIds' })
   field: string;
   @ApiProperty() message: string;
   @ApiProperty({ example: 'dimension_not_covered' }) code: string;
 }
 
-export class ReadinessResponseDto {
+export class ReadinessResponseDto implements ReadinessView {
   @ApiProperty({ description: 'True when POST /roles/:id/open would succeed' }) canOpen: boolean;
   @ApiProperty({ type: [ReadinessIssueResponseDto], description: 'Block opening' }) errors: ReadinessIssueResponseDto[];
   @ApiProperty({ type: [ReadinessIssueResponseDto], description: 'Advice; never block' }) warnings: ReadinessIssueResponseDto[];
-
-  static from(readiness: LoopReadiness): ReadinessResponseDto {
-    const issue = (e: { field: string; message: string; code?: string }) => ({ field: e.field, message: e.message, code: e.code ?? 'invalid' });
-    return { canOpen: readiness.canOpen, errors: readiness.errors.map(issue), warnings: readiness.warnings.map(issue) };
-  }
 }
 
 export class HirePolicyResponseDto {
@@ -42,7 +54,7 @@ export class LoopVersionRefResponseDto {
   @ApiProperty({ example: 1 }) number: number;
 }
 
-export class RubricResponseDto {
+export class RubricResponseDto implements RubricView {
   @ApiProperty({ description: '1 = strong no' }) '1': string;
   @ApiProperty({ description: '2 = no' }) '2': string;
   @ApiProperty({ description: '3 = yes, meets the bar' }) '3': string;
@@ -60,7 +72,7 @@ export class SignalsResponseDto {
   @ApiProperty({ type: [String] }) redFlags: string[];
 }
 
-export class DimensionResponseDto {
+export class DimensionResponseDto implements DimensionView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty() description: string;
@@ -70,23 +82,9 @@ export class DimensionResponseDto {
   @ApiProperty({ description: 'A required dimension must be rated before the report can recommend hire (default true)' }) required: boolean;
   @ApiProperty({ type: SignalsResponseDto }) signals: SignalsResponseDto;
   @ApiProperty({ description: '1-based' }) position: number;
-
-  static from(d: DimensionEntity): DimensionResponseDto {
-    const rubric = Object.fromEntries(['1', '2', '3', '4', '5'].filter((k) => typeof d.rubric?.[k] === 'string').map((k) => [k, d.rubric[k]]));
-    return {
-      id: d.id,
-      name: d.name,
-      description: d.description,
-      weight: Number(d.weight),
-      rubric: rubric as unknown as RubricResponseDto,
-      required: d.required !== false,
-      signals: { strong: d.strongSignals, weak: d.weakSignals, redFlags: d.redFlags },
-      position: d.position,
-    };
-  }
 }
 
-export class RoundResponseDto {
+export class RoundResponseDto implements RoundView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ROUND_KINDS, enumName: 'RoundKind' }) kind: RoundKind;
@@ -94,21 +92,9 @@ export class RoundResponseDto {
   @ApiProperty({ description: '1-based' }) position: number;
   @ApiProperty({ type: [String], format: 'uuid' }) focusDimensionIds: string[];
   @ApiProperty({ type: [String], format: 'uuid' }) questionIds: string[];
-
-  static from(r: RoundEntity): RoundResponseDto {
-    return {
-      id: r.id,
-      name: r.name,
-      kind: r.kind,
-      durationMinutes: r.durationMinutes,
-      position: r.position,
-      focusDimensionIds: r.focusDimensionIds,
-      questionIds: r.questionIds,
-    };
-  }
 }
 
-export class RoleSummaryResponseDto {
+export class RoleSummaryResponseDto implements RoleSummaryView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
   @ApiProperty({ nullable: true, type: String }) level: string | null;
@@ -125,29 +111,9 @@ export class RoleSummaryResponseDto {
   @ApiProperty({ nullable: true, type: String }) closedAt: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
-
-  static from(role: RoleEntity): RoleSummaryResponseDto {
-    return {
-      id: role.id,
-      title: role.title,
-      level: role.level,
-      department: role.department,
-      location: role.location,
-      status: role.status,
-      hiringManagerId: role.hiringManagerId,
-      templateKey: role.templateKey,
-      clonedFromRoleId: role.clonedFromRoleId,
-      ratingScale: ratingScaleOf(role.ratingScale).kind,
-      scaleLevels: ratingScaleOf(role.ratingScale).levels.map((l) => ({ value: l.value, key: l.key, label: l.label })),
-      openedAt: role.openedAt?.toISOString() ?? null,
-      closedAt: role.closedAt?.toISOString() ?? null,
-      createdAt: role.createdAt.toISOString(),
-      updatedAt: role.updatedAt.toISOString(),
-    };
-  }
 }
 
-export class RoleResponseDto extends RoleSummaryResponseDto {
+export class RoleResponseDto extends RoleSummaryResponseDto implements RoleView {
   @ApiProperty({ type: HirePolicyResponseDto, description: "With the calibration defaults of the role's scale filled in" })
   hirePolicy: HirePolicyResponseDto;
   @ApiProperty({ type: LoopVersionRefResponseDto, description: 'The version new interviews and scorecards use' })
@@ -156,46 +122,25 @@ export class RoleResponseDto extends RoleSummaryResponseDto {
   @ApiProperty({ type: [DimensionResponseDto] }) dimensions: DimensionResponseDto[];
   @ApiProperty({ type: [RoundResponseDto] }) rounds: RoundResponseDto[];
   @ApiProperty({ type: ReadinessResponseDto }) readiness: ReadinessResponseDto;
-
-  static build(
-    role: RoleEntity,
-    parts: {
-      hirePolicy: HirePolicy;
-      loopVersion: { id: string; number: number };
-      dimensions: DimensionEntity[];
-      rounds: RoundEntity[];
-      readiness: LoopReadiness;
-    },
-  ): RoleResponseDto {
-    return {
-      ...RoleSummaryResponseDto.from(role),
-      hirePolicy: parts.hirePolicy,
-      loopVersion: parts.loopVersion,
-      weightSum: parts.readiness.weightSum,
-      dimensions: parts.dimensions.map(DimensionResponseDto.from),
-      rounds: parts.rounds.map(RoundResponseDto.from),
-      readiness: ReadinessResponseDto.from(parts.readiness),
-    };
-  }
 }
 
-export class RolePageResponseDto {
+export class RolePageResponseDto implements RolePage {
   @ApiProperty({ type: [RoleSummaryResponseDto] }) items: RoleSummaryResponseDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
   @ApiPropertyOptional({ description: 'With ?withTotal=true: how many roles match (every page)' }) total?: number;
 }
 
-export class DimensionChangeResponseDto {
+export class DimensionChangeResponseDto implements DimensionChangeView {
   @ApiProperty({ type: DimensionResponseDto }) dimension: DimensionResponseDto;
   @ApiProperty({ type: RoleResponseDto, description: 'The role after the change: weightSum, readiness, loopVersion' }) role: RoleResponseDto;
 }
 
-export class RoundChangeResponseDto {
+export class RoundChangeResponseDto implements RoundChangeView {
   @ApiProperty({ type: RoundResponseDto }) round: RoundResponseDto;
   @ApiProperty({ type: RoleResponseDto, description: 'The role after the change: readiness, loopVersion' }) role: RoleResponseDto;
 }
 
-export class LoopVersionSummaryResponseDto {
+export class LoopVersionSummaryResponseDto implements LoopVersionSummaryView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() number: number;
   @ApiProperty({ description: "True for the role's current version" }) current: boolean;
@@ -203,12 +148,12 @@ export class LoopVersionSummaryResponseDto {
   @ApiProperty() createdAt: string;
 }
 
-export class LoopVersionResponseDto extends LoopVersionSummaryResponseDto {
+export class LoopVersionResponseDto extends LoopVersionSummaryResponseDto implements LoopVersionView {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'LoopSnapshot: dimensions and rounds with embedded questions' })
   snapshot: Record<string, unknown>;
 }
 
-export class LoopVersionPageResponseDto {
+export class LoopVersionPageResponseDto implements LoopVersionPage {
   @ApiProperty({ type: [LoopVersionSummaryResponseDto] }) items: LoopVersionSummaryResponseDto[];
   @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
 }

@@ -15,13 +15,13 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { ROUND_KINDS } from '@hireloop/core';
-import type { RoundKind } from '@hireloop/core';
+import type { CreateRoundInput, RoundKind, UpdateRoundInput } from '@hireloop/core';
 import { Trim } from './transforms';
 
 export const MIN_ROUND_MINUTES = 5;
 export const MAX_ROUND_MINUTES = 600;
 
-export class CreateRoundRequestDto {
+export class CreateRoundRequestDto implements CreateRoundInput {
   @ApiProperty({ example: 'ML system design', maxLength: 120 })
   @Trim()
   @IsString()
@@ -62,7 +62,7 @@ export class CreateRoundRequestDto {
   questionIds?: string[];
 }
 
-export class UpdateRoundRequestDto {
+export class UpdateRoundRequestDto implements UpdateRoundInput {
   @ApiPropertyOptional({ maxLength: 120 })
   @Trim()
   @ValidateIf((o: UpdateRoundRequestDto) => o.name !== undefined)

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { SsoSettingsView, UpdateSsoSettingsInput } from '@hireloop/core/sso/sso-settings.service';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
 
-export class UpdateSsoSettingsRequestDto {
+export class UpdateSsoSettingsRequestDto implements UpdateSsoSettingsInput {
   @ApiProperty({ example: 'https://login.acme.com', description: 'OpenID Connect issuer; its discovery document is fetched when saved' })
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'issuerUrl must be an http(s) URL' })
   @MaxLength(2000)
@@ -38,7 +39,7 @@ export class UpdateSsoSettingsRequestDto {
   enforced?: boolean;
 }
 
-export class SsoSettingsResponseDto {
+export class SsoSettingsResponseDto implements SsoSettingsView {
   @ApiProperty() configured: boolean;
   @ApiProperty({ nullable: true, type: String }) issuerUrl: string | null;
   @ApiProperty({ nullable: true, type: String }) clientId: string | null;

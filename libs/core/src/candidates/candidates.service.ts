@@ -1,21 +1,72 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  AppError,
-  ApplicationsRepository,
-  AuditService,
-  AuthContext,
-  CandidateEntity,
-  CandidatesRepository,
-  FieldError,
-  pageLimit,
-  toPage,
-  withTotal,
-} from '@hireloop/core';
 import { pgConstraint, PgErrorCode, pgErrorCode } from '@hireloop/database';
-import { CreateCandidateRequestDto, ListCandidatesQueryDto, UpdateCandidateRequestDto } from './dto/candidate.request.dto';
-import { CandidateDetailResponseDto, CandidatePageResponseDto, CandidateResponseDto } from './dto/candidate.response.dto';
+import { AuditService } from '../audit/audit.service';
+import { AppError, FieldError } from '../common/app-error';
+import { AuthContext } from '../common/auth-context';
+import { CountedPageQueryDto, Page, pageLimit, toPage, withTotal } from '../common/pagination';
+import { ApplicationStatus } from './application.entity';
+import { ApplicationsRepository } from './applications.repository';
+import { CandidateEntity } from './candidate.entity';
+import { CandidatesRepository } from './candidates.repository';
+
+/** What adding a candidate needs (CreateCandidateRequestDto satisfies it). */
+export interface CreateCandidateInput {
+  name: string;
+  email: string;
+  source?: string | null;
+  links?: string[];
+}
+
+/** A candidate's edit: absent fields stay, a null source clears it (UpdateCandidateRequestDto satisfies it). */
+export type UpdateCandidateInput = Partial<CreateCandidateInput>;
+
+export interface CandidateListQuery extends CountedPageQueryDto {
+  /** Case-insensitive part of the name or email. */
+  q?: string;
+}
+
+/** The shape the API returns for a candidate (CandidateResponseDto mirrors it). */
+export interface CandidateView {
+  id: string;
+  name: string;
+  email: string;
+  source: string | null;
+  links: string[];
+  erased: boolean;
+  erasedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CandidateApplicationSummary {
+  id: string;
+  roleId: string;
+  roleTitle: string;
+  stage: string;
+  status: ApplicationStatus;
+}
+
+export interface CandidateDetailView extends CandidateView {
+  applications: CandidateApplicationSummary[];
+}
+
+export type CandidatePage = Page<CandidateView> & { total?: number };
+
+export function candidateView(c: CandidateEntity): CandidateView {
+  return {
+    id: c.id,
+    name: c.name,
+    email: c.email,
+    source: c.source,
+    links: c.links ?? [],
+    erased: c.erasedAt !== null,
+    erasedAt: c.erasedAt?.toISOString() ?? null,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
 
 const EMAIL_TAKEN: FieldError = { field: 'email', message: 'a candidate with this email already exists in the organization', code: 'email_taken' };
 
@@ -32,7 +83,7 @@ export class CandidatesService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(auth: AuthContext, dto: CreateCandidateRequestDto): Promise<CandidateResponseDto> {
+  async create(auth: AuthContext, dto: CreateCandidateInput): Promise<CandidateView> {
     const candidate = await this.uniqueEmail(() =>
       this.dataSource.transaction(async (manager) => {
         const created = await this.candidates.insert(manager, {
@@ -52,29 +103,29 @@ export class CandidatesService {
         return created;
       }),
     );
-    return CandidateResponseDto.from(candidate);
+    return candidateView(candidate);
   }
 
-  async list(auth: AuthContext, query: ListCandidatesQueryDto): Promise<CandidatePageResponseDto> {
+  async list(auth: AuthContext, query: CandidateListQuery): Promise<CandidatePage> {
     const filter = { q: query.q || undefined };
     const [rows, total] = await Promise.all([
       this.candidates.page(auth.organizationId, query, filter),
       query.withTotal ? this.candidates.count(auth.organizationId, filter) : undefined,
     ]);
     return withTotal(
-      toPage(rows, pageLimit(query), (c) => this.candidates.cursorOf(c), CandidateResponseDto.from),
+      toPage(rows, pageLimit(query), (c) => this.candidates.cursorOf(c), candidateView),
       total,
     );
   }
 
-  async get(auth: AuthContext, candidateId: string): Promise<CandidateDetailResponseDto> {
+  async get(auth: AuthContext, candidateId: string): Promise<CandidateDetailView> {
     const candidate = await this.candidates.findById(auth.organizationId, candidateId);
     if (!candidate) throw AppError.notFound('Candidate', candidateId);
     const applications = await this.applications.summariesForCandidate(auth.organizationId, candidateId);
-    return { ...CandidateResponseDto.from(candidate), applications };
+    return { ...candidateView(candidate), applications };
   }
 
-  async update(auth: AuthContext, candidateId: string, dto: UpdateCandidateRequestDto): Promise<CandidateDetailResponseDto> {
+  async update(auth: AuthContext, candidateId: string, dto: UpdateCandidateInput): Promise<CandidateDetailView> {
     await this.uniqueEmail(() =>
       this.dataSource.transaction(async (manager) => {
         const candidate = await this.lockLive(manager, auth, candidateId);

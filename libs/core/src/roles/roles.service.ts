@@ -1,36 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import { AuthContext, hasRole } from '../common/auth-context';
+import { pageLimit, PageQueryDto, toPage, withTotal } from '../common/pagination';
+import { DimensionEntity } from './dimension.entity';
+import { canonicalJson, LoopVersionsService } from './loop-versions.service';
+import { defaultPolicyOf, RatingScaleKind, ratingScaleOf, rubricKeysOf } from './rating-scale';
+import { RoleEntity } from './role.entity';
+import { HirePolicy, resolveHirePolicy, RolesRepository } from './roles.repository';
 import {
-  AppError,
-  AuditService,
-  AuthContext,
-  canonicalJson,
-  defaultPolicyOf,
-  DimensionEntity,
-  HirePolicy,
-  RatingScaleKind,
-  ratingScaleOf,
-  rubricKeysOf,
-  hasRole,
-  LoopVersionsService,
-  PageQueryDto,
-  pageLimit,
-  resolveHirePolicy,
-  RoleEntity,
-  RolesRepository,
-  toPage,
-  withTotal,
-} from '@hireloop/core';
-import { CloneRoleRequestDto, CreateRoleRequestDto, ListRolesQueryDto, UpdateRoleRequestDto } from './dto/role.request.dto';
-import {
-  LoopVersionPageResponseDto,
-  LoopVersionResponseDto,
-  RolePageResponseDto,
-  RoleResponseDto,
-  RoleSummaryResponseDto,
-} from './dto/role.response.dto';
-import { mergeHirePolicy, nullHirePolicyFields, validateHirePolicy } from '@hireloop/core/roles/hire-policy';
+  CloneRoleInput,
+  CreateRoleInput,
+  LoopVersionPage,
+  LoopVersionView,
+  RoleListQuery,
+  RolePage,
+  roleSummaryView,
+  RoleView,
+  UpdateRoleInput,
+} from './role-views';
+import { mergeHirePolicy, nullHirePolicyFields, validateHirePolicy } from './hire-policy';
 import { RoleLoopService } from './role-loop.service';
 
 const EDITABLE_FIELDS = ['title', 'level', 'department', 'location', 'hiringManagerId', 'ratingScale', 'hirePolicy'] as const;
@@ -52,7 +43,7 @@ export class RolesService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(auth: AuthContext, dto: CreateRoleRequestDto): Promise<RoleResponseDto> {
+  async create(auth: AuthContext, dto: CreateRoleInput): Promise<RoleView> {
     const ratingScale: RatingScaleKind = dto.ratingScale ?? 'four_point';
     const hirePolicy = mergeHirePolicy(defaultPolicyOf(ratingScale), dto.hirePolicy);
     const policyErrors = validateHirePolicy(hirePolicy, ratingScale);
@@ -77,7 +68,7 @@ export class RolesService {
   }
 
   /** Admins and recruiters see every role; a hiring manager sees the roles they manage. */
-  async list(auth: AuthContext, query: ListRolesQueryDto): Promise<RolePageResponseDto> {
+  async list(auth: AuthContext, query: RoleListQuery): Promise<RolePage> {
     const onlyManaged = !this.loop.canWrite(auth);
     if (onlyManaged && !hasRole(auth, 'hiring_manager'))
       throw AppError.forbidden('role_required', 'Only admins, recruiters and hiring managers can list roles.');
@@ -87,17 +78,17 @@ export class RolesService {
       query.withTotal ? this.roles.count(auth.organizationId, filter) : undefined,
     ]);
     return withTotal(
-      toPage(rows, pageLimit(query), (r) => this.roles.cursorOf(r), RoleSummaryResponseDto.from),
+      toPage(rows, pageLimit(query), (r) => this.roles.cursorOf(r), roleSummaryView),
       total,
     );
   }
 
-  async get(auth: AuthContext, roleId: string): Promise<RoleResponseDto> {
+  async get(auth: AuthContext, roleId: string): Promise<RoleView> {
     await this.loop.findReadable(auth, roleId);
     return this.loop.detail(auth.organizationId, roleId);
   }
 
-  async update(auth: AuthContext, roleId: string, dto: UpdateRoleRequestDto): Promise<RoleResponseDto> {
+  async update(auth: AuthContext, roleId: string, dto: UpdateRoleInput): Promise<RoleView> {
     const nullPolicyFields = nullHirePolicyFields(dto.hirePolicy);
     if (nullPolicyFields.length) throw AppError.invalidFields(nullPolicyFields, nullPolicyFields[0].message);
     await this.dataSource.transaction(async (manager) => {
@@ -149,7 +140,7 @@ export class RolesService {
   }
 
   /** draft or closed → open when the loop is ready (422 with the reasons otherwise). Opening an open role is a no-op. */
-  async open(auth: AuthContext, roleId: string): Promise<RoleResponseDto> {
+  async open(auth: AuthContext, roleId: string): Promise<RoleView> {
     await this.dataSource.transaction(async (manager) => {
       const role = await this.loop.lockForWrite(manager, auth, roleId);
       if (role.status === 'open') return;
@@ -175,7 +166,7 @@ export class RolesService {
   }
 
   /** open → closed. Closing a closed role is a no-op; a draft was never open and cannot be closed (409). */
-  async close(auth: AuthContext, roleId: string): Promise<RoleResponseDto> {
+  async close(auth: AuthContext, roleId: string): Promise<RoleView> {
     await this.dataSource.transaction(async (manager) => {
       const role = await this.loop.lockForWrite(manager, auth, roleId);
       if (role.status === 'closed') return;
@@ -193,7 +184,7 @@ export class RolesService {
   }
 
   /** A new draft with the same fields, policy, dimensions, rounds (focus remapped) and question links. */
-  async clone(auth: AuthContext, sourceId: string, dto: CloneRoleRequestDto): Promise<RoleResponseDto> {
+  async clone(auth: AuthContext, sourceId: string, dto: CloneRoleInput): Promise<RoleView> {
     const roleId = await this.dataSource.transaction(async (manager) => {
       const source = await this.roles.findById(auth.organizationId, sourceId, manager);
       if (!source) throw AppError.notFound('Role', sourceId);
@@ -284,7 +275,7 @@ export class RolesService {
     if (errors.length > 0) throw AppError.invalidFields(errors, errors.map((e) => e.message).join(' '));
   }
 
-  async versions(auth: AuthContext, roleId: string, query: PageQueryDto): Promise<LoopVersionPageResponseDto> {
+  async versions(auth: AuthContext, roleId: string, query: PageQueryDto): Promise<LoopVersionPage> {
     const role = await this.loop.findReadable(auth, roleId);
     const rows = await this.loopVersions.page(auth.organizationId, roleId, query);
     return toPage(
@@ -301,7 +292,7 @@ export class RolesService {
     );
   }
 
-  async version(auth: AuthContext, roleId: string, versionId: string): Promise<LoopVersionResponseDto> {
+  async version(auth: AuthContext, roleId: string, versionId: string): Promise<LoopVersionView> {
     const role = await this.loop.findReadable(auth, roleId);
     const version = await this.loopVersions.findById(auth.organizationId, versionId);
     if (!version || version.roleId !== roleId) throw AppError.notFound('Loop version', versionId);

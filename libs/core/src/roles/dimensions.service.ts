@@ -1,24 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  AppError,
-  AuditService,
-  AuthContext,
-  canonicalJson,
-  DimensionEntity,
-  FieldError,
-  formatWeight,
-  RatingScaleKind,
-  ratingScaleOf,
-  RolesRepository,
-  Rubric,
-  rubricKeysOf,
-  sumWeights,
-} from '@hireloop/core';
-import { CreateDimensionRequestDto, SetWeightsRequestDto, UpdateDimensionRequestDto } from './dto/dimension.request.dto';
-import { DimensionChangeResponseDto, DimensionResponseDto, RoleResponseDto } from './dto/role.response.dto';
-import { insertAt, moveTo } from '@hireloop/core/roles/ordering';
+import { AuditService } from '../audit/audit.service';
+import { AppError, FieldError } from '../common/app-error';
+import { AuthContext } from '../common/auth-context';
+import { DimensionEntity } from './dimension.entity';
+import { formatWeight, sumWeights } from './loop-readiness';
+import { Rubric } from './loop-snapshot';
+import { canonicalJson } from './loop-versions.service';
+import { RatingScaleKind, ratingScaleOf, rubricKeysOf } from './rating-scale';
+import { RolesRepository } from './roles.repository';
+import { CreateDimensionInput, DimensionChangeView, DimensionView, RoleView, SetWeightsInput, UpdateDimensionInput } from './role-views';
+import { insertAt, moveTo } from './ordering';
 import { MAX_DIMENSIONS_PER_ROLE, RoleLoopService } from './role-loop.service';
 
 /** Scorecard dimensions of a role. Every change re-syncs the loop version and keeps an open role ready. */
@@ -31,7 +24,7 @@ export class DimensionsService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(auth: AuthContext, roleId: string, dto: CreateDimensionRequestDto): Promise<DimensionChangeResponseDto> {
+  async create(auth: AuthContext, roleId: string, dto: CreateDimensionInput): Promise<DimensionChangeView> {
     const dimensionId = await this.dataSource.transaction(async (manager) => {
       const role = await this.loop.lockForWrite(manager, auth, roleId);
       const rubric = rubricForScale(dto.rubric, role.ratingScale);
@@ -78,7 +71,7 @@ export class DimensionsService {
     return this.changeResponse(auth, roleId, dimensionId);
   }
 
-  async update(auth: AuthContext, roleId: string, dimensionId: string, dto: UpdateDimensionRequestDto): Promise<DimensionChangeResponseDto> {
+  async update(auth: AuthContext, roleId: string, dimensionId: string, dto: UpdateDimensionInput): Promise<DimensionChangeView> {
     await this.dataSource.transaction(async (manager) => {
       const role = await this.loop.lockForWrite(manager, auth, roleId);
       const dimension = await this.findOrThrow(manager, auth, roleId, dimensionId);
@@ -128,7 +121,7 @@ export class DimensionsService {
    * 409 when feedback refers to the dimension (scorecards keep pointing at it) or the role is open (its weights
    * would no longer sum to 100). Otherwise removes it, and its id from the rounds' focus and from questions.
    */
-  async remove(auth: AuthContext, roleId: string, dimensionId: string): Promise<RoleResponseDto> {
+  async remove(auth: AuthContext, roleId: string, dimensionId: string): Promise<RoleView> {
     await this.dataSource.transaction(async (manager) => {
       const role = await this.loop.lockForWrite(manager, auth, roleId);
       const dimension = await this.findOrThrow(manager, auth, roleId, dimensionId);
@@ -161,7 +154,7 @@ export class DimensionsService {
   }
 
   /** Changes several weights in one step (e.g. rebalancing an open role, whose weights must always sum to 100). */
-  async setWeights(auth: AuthContext, roleId: string, dto: SetWeightsRequestDto): Promise<RoleResponseDto> {
+  async setWeights(auth: AuthContext, roleId: string, dto: SetWeightsInput): Promise<RoleView> {
     await this.dataSource.transaction(async (manager) => {
       await this.loop.lockForWrite(manager, auth, roleId);
       const all = await this.roles.dimensions(auth.organizationId, roleId, manager);
@@ -204,10 +197,10 @@ export class DimensionsService {
     return dimension;
   }
 
-  private async changeResponse(auth: AuthContext, roleId: string, dimensionId: string): Promise<DimensionChangeResponseDto> {
+  private async changeResponse(auth: AuthContext, roleId: string, dimensionId: string): Promise<DimensionChangeView> {
     const role = await this.loop.detail(auth.organizationId, roleId);
     const dimension = role.dimensions.find((d) => d.id === dimensionId);
-    return { dimension: dimension as DimensionResponseDto, role };
+    return { dimension: dimension as DimensionView, role };
   }
 }
 

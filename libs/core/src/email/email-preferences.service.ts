@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
-import { AppError } from '@hireloop/core';
-import { parseMasterKey } from '@hireloop/core/audit/personal-data-cipher';
+import { parseMasterKey } from '../audit/personal-data-cipher';
+import { AppError } from '../common/app-error';
 import {
   DEFAULT_EMAIL_PREFERENCES,
   EMAIL_PREFERENCE_CATEGORIES,
@@ -12,9 +12,16 @@ import {
   PREFERENCE_COLUMNS,
   preferencesLinkKey,
   verifyPreferencesToken,
-} from '@hireloop/core/email/email-preferences';
-import { ESSENTIAL_TEMPLATES } from '@hireloop/core/email/email-templates';
-import { EmailPreferencesResponseDto } from './email-preferences.dto';
+} from './email-preferences';
+import { ESSENTIAL_TEMPLATES } from './email-templates';
+
+/** The shape the API returns (EmailPreferencesResponseDto mirrors it). */
+export interface EmailPreferencesView extends EmailPreferences {
+  /** The address these preferences belong to. */
+  email: string;
+  /** Templates always sent (account and security mail). */
+  essential: string[];
+}
 
 /**
  * A user's email preferences (one row per user, across organizations; none = every category on). Reached signed in
@@ -43,7 +50,7 @@ export class EmailPreferencesService {
     return userId;
   }
 
-  async get(userId: string): Promise<EmailPreferencesResponseDto> {
+  async get(userId: string): Promise<EmailPreferencesView> {
     const [row]: ({ email: string } & Partial<Record<string, boolean | null>>)[] = await this.dataSource.query(
       `SELECT u.email, p.interview_updates, p.feedback_reminders, p.decision_notices FROM users u LEFT JOIN email_preferences p ON p.user_id = u.id WHERE u.id = $1`,
       [userId],
@@ -61,7 +68,7 @@ export class EmailPreferencesService {
   }
 
   /** Changes the categories given (the others stay as they are). */
-  async update(userId: string, changes: Partial<EmailPreferences>): Promise<EmailPreferencesResponseDto> {
+  async update(userId: string, changes: Partial<EmailPreferences>): Promise<EmailPreferencesView> {
     const given = EMAIL_PREFERENCE_CATEGORIES.filter((c) => typeof changes[c] === 'boolean');
     if (given.length > 0) {
       const values = EMAIL_PREFERENCE_CATEGORIES.map((c) => changes[c] ?? null);
@@ -77,7 +84,7 @@ export class EmailPreferencesService {
   }
 
   /** One-click unsubscribe (RFC 8058): one category off, or every non-essential one. */
-  unsubscribe(userId: string, category?: EmailPreferenceCategory): Promise<EmailPreferencesResponseDto> {
+  unsubscribe(userId: string, category?: EmailPreferenceCategory): Promise<EmailPreferencesView> {
     const off = category ? [category] : [...EMAIL_PREFERENCE_CATEGORIES];
     return this.update(userId, Object.fromEntries(off.map((c) => [c, false])));
   }

@@ -2,9 +2,32 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
-import { AppError, AuditService, AuthContext, OrganizationEntity, organizationSettings } from '@hireloop/core';
-import { resolveWebhookTarget, WebhookPolicy, webhookPolicy, WebhookTargetError } from '@hireloop/core/notifications/webhook-target';
-import { OrganizationSettingsResponseDto, UpdateOrganizationRequestDto } from './dto/organization.dto';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import { AuthContext } from '../common/auth-context';
+import { resolveWebhookTarget, WebhookPolicy, webhookPolicy, WebhookTargetError } from '../notifications/webhook-target';
+import { OrganizationEntity, organizationSettings } from './organization.entity';
+
+/** An organization's edit: absent fields stay, null removes the webhook (UpdateOrganizationRequestDto satisfies it). */
+export interface UpdateOrganizationInput {
+  name?: string;
+  minEvidenceLength?: number;
+  reminderAfterHours?: number;
+  escalateAfterDays?: number;
+  webhookUrl?: string | null;
+  webhookSecret?: string | null;
+}
+
+/** The shape the API returns (OrganizationSettingsResponseDto mirrors it); the webhook secret is never returned. */
+export interface OrganizationSettingsView {
+  id: string;
+  name: string;
+  minEvidenceLength: number;
+  reminderAfterHours: number;
+  escalateAfterDays: number;
+  webhookUrl: string | null;
+  webhookSecretSet: boolean;
+}
 
 @Injectable()
 export class OrganizationsService {
@@ -18,12 +41,12 @@ export class OrganizationsService {
     this.webhooks = webhookPolicy(config);
   }
 
-  async get(auth: AuthContext): Promise<OrganizationSettingsResponseDto> {
+  async get(auth: AuthContext): Promise<OrganizationSettingsView> {
     const org = await this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: auth.organizationId });
     return toResponse(org);
   }
 
-  async update(auth: AuthContext, dto: UpdateOrganizationRequestDto): Promise<OrganizationSettingsResponseDto> {
+  async update(auth: AuthContext, dto: UpdateOrganizationInput): Promise<OrganizationSettingsView> {
     if (typeof dto.webhookUrl === 'string') {
       // Resolved now and refused when any address is not public (checked again, and pinned, at every send).
       await resolveWebhookTarget(dto.webhookUrl, this.webhooks).catch((error: unknown) => {
@@ -50,7 +73,7 @@ export class OrganizationsService {
   }
 }
 
-function toResponse(org: OrganizationEntity): OrganizationSettingsResponseDto {
+function toResponse(org: OrganizationEntity): OrganizationSettingsView {
   const s = organizationSettings(org);
   return {
     id: org.id,

@@ -1,14 +1,107 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, AuditService, AuthContext, DEFAULT_HIRE_POLICY, QuestionsRepository } from '@hireloop/core';
-import { RoleResponseDto } from '../roles/dto/role.response.dto';
-import { mergeHirePolicy } from '@hireloop/core/roles/hire-policy';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import { AuthContext } from '../common/auth-context';
+import { mergeHirePolicy } from '../roles/hire-policy';
+import type { RoundKind } from '../roles/loop-snapshot';
+import { QuestionsRepository } from '../roles/questions.repository';
 import { RoleLoopService } from '../roles/role-loop.service';
-import { CreateRoleFromTemplateRequestDto } from './dto/role-template.request.dto';
-import { RoleTemplatePageResponseDto, RoleTemplateResponseDto } from './dto/role-template.response.dto';
-import type { RoleTemplate } from '@hireloop/core/role-templates/role-template';
-import { findRoleTemplate, ROLE_TEMPLATES } from '@hireloop/core/role-templates/templates';
+import type { RoleView, RubricView } from '../roles/role-views';
+import { DEFAULT_HIRE_POLICY } from '../roles/roles.repository';
+import type { RoleTemplate } from './role-template';
+import { findRoleTemplate, ROLE_TEMPLATES } from './templates';
+
+/** A draft role from a template (CreateRoleFromTemplateRequestDto satisfies it); given fields replace the template's. */
+export interface CreateRoleFromTemplateInput {
+  templateKey: string;
+  title?: string;
+  level?: string | null;
+  department?: string | null;
+  location?: string | null;
+  hiringManagerId?: string | null;
+}
+
+/** The shape the API returns for a template (RoleTemplateResponseDto mirrors it). */
+export interface RoleTemplateView {
+  key: string;
+  title: string;
+  level: string;
+  department: string;
+  summary: string;
+  sources: string[];
+  focusAreas: { key: string; name: string; description: string; roundKeys: string[] }[];
+  dimensions: {
+    key: string;
+    name: string;
+    description: string;
+    weight: number;
+    rubric: RubricView;
+    signals: { strong: string[]; weak: string[]; redFlags: string[] };
+  }[];
+  rounds: {
+    key: string;
+    name: string;
+    kind: RoundKind;
+    durationMinutes: number;
+    purpose: string;
+    focusDimensionKeys: string[];
+    questionKeys: string[];
+  }[];
+  questions: {
+    key: string;
+    prompt: string;
+    pointsOfAssessment: string[];
+    pitfalls: string[];
+    followUps: string[];
+    tags: string[];
+    dimensionKeys: string[];
+  }[];
+}
+
+export interface RoleTemplatePage {
+  items: RoleTemplateView[];
+  nextCursor: string | null;
+}
+
+export function roleTemplateView(t: RoleTemplate): RoleTemplateView {
+  return {
+    key: t.key,
+    title: t.title,
+    level: t.level,
+    department: t.department,
+    summary: t.summary,
+    sources: t.sources,
+    focusAreas: t.focusAreas.map((f) => ({ key: f.key, name: f.name, description: f.description, roundKeys: f.roundKeys })),
+    dimensions: t.dimensions.map((d) => ({
+      key: d.key,
+      name: d.name,
+      description: d.description,
+      weight: d.weight,
+      rubric: d.rubric as unknown as RubricView,
+      signals: d.signals,
+    })),
+    rounds: t.rounds.map((r) => ({
+      key: r.key,
+      name: r.name,
+      kind: r.kind,
+      durationMinutes: r.durationMinutes,
+      purpose: r.purpose,
+      focusDimensionKeys: r.focus,
+      questionKeys: r.questions,
+    })),
+    questions: t.questions.map((q) => ({
+      key: q.key,
+      prompt: q.prompt,
+      pointsOfAssessment: q.pointsOfAssessment,
+      pitfalls: q.pitfalls,
+      followUps: q.followUps,
+      tags: q.tags,
+      dimensionKeys: q.dimensions,
+    })),
+  };
+}
 
 /** Ready-made loops, and draft roles created from them. */
 @Injectable()
@@ -20,21 +113,21 @@ export class RoleTemplatesService {
     private readonly audit: AuditService,
   ) {}
 
-  list(): RoleTemplatePageResponseDto {
-    return { items: ROLE_TEMPLATES.map(RoleTemplateResponseDto.from), nextCursor: null };
+  list(): RoleTemplatePage {
+    return { items: ROLE_TEMPLATES.map(roleTemplateView), nextCursor: null };
   }
 
-  get(key: string): RoleTemplateResponseDto {
+  get(key: string): RoleTemplateView {
     const template = findRoleTemplate(key);
     if (!template) throw AppError.notFound('Role template', key);
-    return RoleTemplateResponseDto.from(template);
+    return roleTemplateView(template);
   }
 
   /**
    * A draft role with the template's dimensions and rounds. The template's questions go into the organization's
    * question bank tagged with the template key; a question already there (same tag and prompt) is reused.
    */
-  async createRole(auth: AuthContext, dto: CreateRoleFromTemplateRequestDto): Promise<RoleResponseDto> {
+  async createRole(auth: AuthContext, dto: CreateRoleFromTemplateInput): Promise<RoleView> {
     const template = findRoleTemplate(dto.templateKey);
     if (!template) throw AppError.invalid('templateKey', `No template has the key ${dto.templateKey}.`, 'unknown_template');
     const roleId = await this.dataSource.transaction(async (manager) => {

@@ -3,17 +3,39 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
-import { AppError, AuditService, AuthContext } from '@hireloop/core';
-import { appLink, EmailRequests } from '@hireloop/core/email';
+import { enterOrganization } from '@hireloop/database';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import { AuthContext } from '../common/auth-context';
+import { appLink, EmailRequests } from '../email';
 import {
   SELF_IDENTIFICATION_CATEGORIES,
   SELF_IDENTIFICATION_CATEGORY_KEYS,
   SELF_IDENTIFICATION_LABELS,
   type SelfIdentificationAnswers,
-} from '@hireloop/core/self-identification/self-identification-categories';
-import { SelfIdentificationStore } from '@hireloop/core/self-identification/self-identification.store';
-import { enterOrganization } from '@hireloop/database';
-import type { SelfIdentificationFormResponseDto, SelfIdentificationLinkResponseDto, SelfIdentificationResponseDto } from './self-identification.dto';
+} from './self-identification-categories';
+import { SelfIdentificationStore } from './self-identification.store';
+
+// The shapes the API returns (the response DTOs of apps/api/src/self-identification mirror them).
+
+export interface SelfIdentificationLinkView {
+  url: string;
+  expiresAt: string;
+  emailed: boolean;
+}
+
+export interface SelfIdentificationFormView {
+  organizationName: string;
+  roleTitle: string;
+  expiresAt: string;
+  questions: { category: string; label: string; options: { value: string; label: string }[] }[];
+}
+
+export interface SelfIdentificationView {
+  applicationId: string;
+  submittedAt: string;
+  answers: SelfIdentificationAnswers;
+}
 
 const DEFAULT_EXPIRY_DAYS = 14;
 const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
@@ -48,7 +70,7 @@ export class SelfIdentificationService {
     auth: AuthContext,
     applicationId: string,
     options: { expiresInDays?: number; sendEmail?: boolean } = {},
-  ): Promise<SelfIdentificationLinkResponseDto> {
+  ): Promise<SelfIdentificationLinkView> {
     const expiresInDays = options.expiresInDays ?? DEFAULT_EXPIRY_DAYS;
     const token = randomBytes(32).toString('base64url');
     return this.dataSource.transaction(async (manager) => {
@@ -92,7 +114,7 @@ export class SelfIdentificationService {
   }
 
   /** The candidate's form; 404 for an unknown token, 410 for a used or expired one. */
-  async form(token: string): Promise<SelfIdentificationFormResponseDto> {
+  async form(token: string): Promise<SelfIdentificationFormView> {
     const link = await this.usableLink(token);
     return {
       organizationName: link.organization_name,
@@ -123,7 +145,7 @@ export class SelfIdentificationService {
   }
 
   /** The answers of one application, for the compliance role only (the controller declares it). */
-  async read(auth: AuthContext, applicationId: string): Promise<SelfIdentificationResponseDto> {
+  async read(auth: AuthContext, applicationId: string): Promise<SelfIdentificationView> {
     const found = await this.store.read(this.dataSource.manager, auth.organizationId, [applicationId]);
     const row = found.get(applicationId);
     if (!row) throw AppError.notFound('Self-identification');

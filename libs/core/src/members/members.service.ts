@@ -1,26 +1,79 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import { AuthContext } from '../common/auth-context';
+import { MemberRole } from '../common/member-role';
+import { CountedPageQueryDto, Page, pageLimit, toPage, withTotal } from '../common/pagination';
+import { EmailRequests } from '../email';
+import { UserEntity } from '../users/user.entity';
 import {
-  AppError,
-  AuditService,
-  AuthContext,
+  hashInviteToken,
   INVITE_LIFETIME_MS,
+  inviteSentAt,
   isJoined,
   isPendingInvite,
   isWithdrawnInvite,
-  MemberEntity,
-  MembersRepository,
-  pageLimit,
+  newInviteToken,
   resendWaitSeconds,
-  toPage,
-  withTotal,
-  UserEntity,
-} from '@hireloop/core';
-import { EmailRequests } from '@hireloop/core/email';
-import { hashInviteToken, newInviteToken } from '../auth/auth.service';
-import { InviteMemberRequestDto, ListMembersQueryDto, UpdateMemberRequestDto } from './dto/member.request.dto';
-import { InviteResponseDto, MemberPageResponseDto, MemberResponseDto } from './dto/member.response.dto';
+} from './invitations';
+import { MemberEntity } from './member.entity';
+import { MemberFilter, MembersRepository } from './members.repository';
+
+/** What inviting someone needs (InviteMemberRequestDto satisfies it). */
+export interface InviteMemberInput {
+  email: string;
+  name: string;
+  roles: MemberRole[];
+}
+
+export interface UpdateMemberInput {
+  roles: MemberRole[];
+}
+
+export type MemberListQuery = CountedPageQueryDto & MemberFilter;
+
+/** The shape the API returns for a member (MemberResponseDto mirrors it). */
+export interface MemberView {
+  id: string;
+  userId: string;
+  email: string;
+  name: string;
+  roles: MemberRole[];
+  status: string;
+  createdAt: string;
+  joined: boolean;
+  inviteExpiresAt: string | null;
+  inviteSentAt: string | null;
+}
+
+export interface InviteView {
+  member: MemberView;
+  inviteToken: string;
+  inviteExpiresAt: string;
+}
+
+export type MemberPage = Page<MemberView> & { total?: number };
+
+export function memberView(member: MemberEntity): MemberView {
+  // A member who has not joined (invited, or deactivated before accepting) is not shown as the account behind the
+  // email: neither its id nor its name. Accepting clears invitedName.
+  const pending = member.invitedName != null && member.status !== 'active';
+  const invitePending = isPendingInvite(member) && member.inviteExpiresAt != null;
+  return {
+    id: member.id,
+    userId: pending ? member.id : member.userId,
+    email: member.user?.email ?? '',
+    name: pending ? (member.invitedName ?? '') : (member.user?.name ?? ''),
+    roles: member.roles,
+    status: member.status,
+    createdAt: member.createdAt.toISOString(),
+    joined: isJoined(member),
+    inviteExpiresAt: invitePending ? member.inviteExpiresAt!.toISOString() : null,
+    inviteSentAt: invitePending ? inviteSentAt(member.inviteExpiresAt!).toISOString() : null,
+  };
+}
 
 type Manager = DataSource['manager'];
 
@@ -32,7 +85,7 @@ export class MembersService {
     private readonly audit: AuditService,
   ) {}
 
-  async invite(auth: AuthContext, dto: InviteMemberRequestDto): Promise<InviteResponseDto> {
+  async invite(auth: AuthContext, dto: InviteMemberInput): Promise<InviteView> {
     const token = newInviteToken();
     const expiresAt = new Date(Date.now() + INVITE_LIFETIME_MS);
     const memberId = await this.dataSource.transaction(async (manager) => {
@@ -79,11 +132,11 @@ export class MembersService {
       return id;
     });
     const member = await this.members.findById(auth.organizationId, memberId);
-    return { member: MemberResponseDto.from(member!), inviteToken: token, inviteExpiresAt: expiresAt.toISOString() };
+    return { member: memberView(member!), inviteToken: token, inviteExpiresAt: expiresAt.toISOString() };
   }
 
   /** Sends a pending invitation again with a fresh link (the previous link stops working); at most once a minute. */
-  async resendInvite(auth: AuthContext, memberId: string): Promise<InviteResponseDto> {
+  async resendInvite(auth: AuthContext, memberId: string): Promise<InviteView> {
     const token = newInviteToken();
     const expiresAt = new Date(Date.now() + INVITE_LIFETIME_MS);
     await this.dataSource.transaction(async (manager) => {
@@ -115,11 +168,11 @@ export class MembersService {
       });
     });
     const member = await this.members.findById(auth.organizationId, memberId);
-    return { member: MemberResponseDto.from(member!), inviteToken: token, inviteExpiresAt: expiresAt.toISOString() };
+    return { member: memberView(member!), inviteToken: token, inviteExpiresAt: expiresAt.toISOString() };
   }
 
   /** Withdraws a pending invitation: its link then answers 410 invite_revoked; the address may be invited again. */
-  async revokeInvite(auth: AuthContext, memberId: string): Promise<MemberResponseDto> {
+  async revokeInvite(auth: AuthContext, memberId: string): Promise<MemberView> {
     await this.dataSource.transaction(async (manager) => {
       const member = await this.lockPendingInvite(manager, auth.organizationId, memberId);
       // The token hash stays so that the link can say it was withdrawn (revoked_invite()); it no longer signs anyone in.
@@ -136,7 +189,7 @@ export class MembersService {
   }
 
   /** Gives a deactivated member who had joined their access back (idempotent for an active member). */
-  async reactivate(auth: AuthContext, memberId: string): Promise<MemberResponseDto> {
+  async reactivate(auth: AuthContext, memberId: string): Promise<MemberView> {
     await this.dataSource.transaction(async (manager) => {
       const member = await manager.findOne(MemberEntity, {
         where: { organizationId: auth.organizationId, id: memberId },
@@ -170,24 +223,24 @@ export class MembersService {
     return member;
   }
 
-  async list(auth: AuthContext, query: ListMembersQueryDto): Promise<MemberPageResponseDto> {
+  async list(auth: AuthContext, query: MemberListQuery): Promise<MemberPage> {
     const [rows, total] = await Promise.all([
       this.members.page(auth.organizationId, query),
       query.withTotal ? this.members.count(auth.organizationId, query) : undefined,
     ]);
     return withTotal(
-      toPage(rows, pageLimit(query), (m) => this.members.cursorOf(m), MemberResponseDto.from),
+      toPage(rows, pageLimit(query), (m) => this.members.cursorOf(m), memberView),
       total,
     );
   }
 
-  async get(auth: AuthContext, memberId: string): Promise<MemberResponseDto> {
+  async get(auth: AuthContext, memberId: string): Promise<MemberView> {
     const member = await this.members.findById(auth.organizationId, memberId);
     if (!member) throw AppError.notFound('Member', memberId);
-    return MemberResponseDto.from(member);
+    return memberView(member);
   }
 
-  async updateRoles(auth: AuthContext, memberId: string, dto: UpdateMemberRequestDto): Promise<MemberResponseDto> {
+  async updateRoles(auth: AuthContext, memberId: string, dto: UpdateMemberInput): Promise<MemberView> {
     await this.dataSource.transaction(async (manager) => {
       const member = await manager.findOne(MemberEntity, {
         where: { organizationId: auth.organizationId, id: memberId },
@@ -207,7 +260,7 @@ export class MembersService {
     return this.get(auth, memberId);
   }
 
-  async deactivate(auth: AuthContext, memberId: string): Promise<MemberResponseDto> {
+  async deactivate(auth: AuthContext, memberId: string): Promise<MemberView> {
     await this.dataSource.transaction(async (manager) => {
       const member = await manager.findOne(MemberEntity, {
         where: { organizationId: auth.organizationId, id: memberId },

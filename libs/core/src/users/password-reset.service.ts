@@ -2,10 +2,20 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AppError } from '@hireloop/core';
-import { EmailRequests, updatedRows } from '@hireloop/core/email';
-import { PasswordResetConfirmRequestDto, PasswordResetRequestDto } from './dto/password-reset.request.dto';
+import { AppError } from '../common/app-error';
+import { EmailRequests, updatedRows } from '../email';
 import { hashPassword } from './password';
+
+/** Who asks for a reset link (PasswordResetRequestDto satisfies it). */
+export interface PasswordResetRequestInput {
+  email: string;
+}
+
+/** The link's token and the new password (PasswordResetConfirmRequestDto satisfies it). */
+export interface PasswordResetConfirmInput {
+  token: string;
+  password: string;
+}
 
 /** A reset link works once, within this long. */
 export const PASSWORD_RESET_TTL_MS = 3600 * 1000;
@@ -25,7 +35,7 @@ export class PasswordResetService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async request(dto: PasswordResetRequestDto): Promise<void> {
+  async request(dto: PasswordResetRequestInput): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const [user]: { id: string; email: string; name: string; open: string }[] = await manager.query(
         `SELECT u.id, u.email, u.name,
@@ -49,7 +59,7 @@ export class PasswordResetService {
     });
   }
 
-  async confirm(dto: PasswordResetConfirmRequestDto): Promise<void> {
+  async confirm(dto: PasswordResetConfirmInput): Promise<void> {
     const passwordHash = await hashPassword(dto.password);
     await this.dataSource.transaction(async (manager) => {
       const rows = updatedRows<{ user_id: string }>(

@@ -1,24 +1,81 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  AppError,
-  ApplicationEntity,
-  ApplicationsRepository,
-  AuditService,
-  AuthContext,
-  canReadApplication,
-  CandidatesRepository,
-  hasRole,
-  InterviewsRepository,
-  pageLimit,
-  toPage,
-  withTotal,
-} from '@hireloop/core';
 import { pgConstraint, PgErrorCode, pgErrorCode } from '@hireloop/database';
-import { InterviewResponseDto } from '../interviews/dto/interview.response.dto';
-import { CreateApplicationRequestDto, ListApplicationsQueryDto, UpdateApplicationRequestDto } from './dto/application.request.dto';
-import { ApplicationDetailResponseDto, ApplicationPageResponseDto, ApplicationResponseDto } from './dto/application.response.dto';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import { AuthContext, hasRole } from '../common/auth-context';
+import { canReadApplication } from '../scorecards/feedback-access';
+import { CountedPageQueryDto, Page, pageLimit, toPage, withTotal } from '../common/pagination';
+import { interviewView, InterviewView } from '../interviews/interview-view';
+import { InterviewsRepository } from '../interviews/interviews.repository';
+import { ApplicationEntity, ApplicationStatus } from './application.entity';
+import { ApplicationLabels, ApplicationsRepository } from './applications.repository';
+import { CandidatesRepository } from './candidates.repository';
+
+/** What creating an application needs (CreateApplicationRequestDto satisfies it). */
+export interface CreateApplicationInput {
+  candidateId: string;
+  roleId: string;
+  stage?: string;
+}
+
+/** Statuses a recruiter may set; `hired` comes only with the hiring decision. */
+export const SETTABLE_APPLICATION_STATUSES = ['rejected', 'withdrawn'] as const;
+
+/** An application's edit: absent fields stay (UpdateApplicationRequestDto satisfies it). */
+export interface UpdateApplicationInput {
+  stage?: string;
+  status?: (typeof SETTABLE_APPLICATION_STATUSES)[number];
+}
+
+export interface ApplicationListQuery extends CountedPageQueryDto {
+  q?: string;
+  roleId?: string;
+  candidateId?: string;
+  status?: ApplicationStatus;
+}
+
+/** The shape the API returns for an application (ApplicationResponseDto mirrors it). */
+export interface ApplicationView {
+  id: string;
+  candidateId: string;
+  candidateName: string;
+  roleId: string;
+  roleTitle: string;
+  stage: string;
+  status: ApplicationStatus;
+  decidedAt: string | null;
+  feedback: { submitted: number; expected: number };
+  reportRecommendation: 'hire' | 'no_hire' | 'inconclusive' | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ApplicationDetailView extends ApplicationView {
+  roleLevel: string | null;
+  hiringManagerId: string | null;
+  interviews: InterviewView[];
+}
+
+export type ApplicationPage = Page<ApplicationView> & { total?: number };
+
+export function applicationView(a: ApplicationEntity, labels: ApplicationLabels | undefined): ApplicationView {
+  return {
+    id: a.id,
+    candidateId: a.candidateId,
+    candidateName: labels?.candidateName ?? '',
+    roleId: a.roleId,
+    roleTitle: labels?.roleTitle ?? '',
+    stage: a.stage,
+    status: a.status,
+    decidedAt: a.decidedAt?.toISOString() ?? null,
+    feedback: { submitted: labels?.feedbackSubmitted ?? 0, expected: labels?.feedbackExpected ?? 0 },
+    reportRecommendation: labels?.reportRecommendation ?? null,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}
 
 /**
  * Applications: a candidate for a role. Recruiters and admins create and change them; the role's hiring manager
@@ -34,7 +91,7 @@ export class ApplicationsService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(auth: AuthContext, dto: CreateApplicationRequestDto): Promise<ApplicationDetailResponseDto> {
+  async create(auth: AuthContext, dto: CreateApplicationInput): Promise<ApplicationDetailView> {
     let applicationId: string;
     try {
       applicationId = await this.dataSource.transaction(async (manager) => {
@@ -73,7 +130,7 @@ export class ApplicationsService {
     return this.get(auth, applicationId);
   }
 
-  async list(auth: AuthContext, query: ListApplicationsQueryDto): Promise<ApplicationPageResponseDto> {
+  async list(auth: AuthContext, query: ApplicationListQuery): Promise<ApplicationPage> {
     // Hiring managers (without a wider role) see the applications of the roles they manage.
     const everything = hasRole(auth, 'admin', 'recruiter');
     const filter = {
@@ -96,13 +153,13 @@ export class ApplicationsService {
         rows,
         pageLimit(query),
         (a) => this.applications.cursorOf(a),
-        (a) => ApplicationResponseDto.from(a, labels.get(a.id)),
+        (a) => applicationView(a, labels.get(a.id)),
       ),
       total,
     );
   }
 
-  async get(auth: AuthContext, applicationId: string): Promise<ApplicationDetailResponseDto> {
+  async get(auth: AuthContext, applicationId: string): Promise<ApplicationDetailView> {
     const application = await this.applications.findById(auth.organizationId, applicationId);
     if (!application) throw AppError.notFound('Application', applicationId);
     const labels = (await this.applications.labels(auth.organizationId, [application.id])).get(application.id);
@@ -111,14 +168,14 @@ export class ApplicationsService {
     }
     const interviews = await this.interviews.withRounds(auth.organizationId, { applicationId });
     return {
-      ...ApplicationResponseDto.from(application, labels),
+      ...applicationView(application, labels),
       roleLevel: labels.roleLevel,
       hiringManagerId: labels.hiringManagerId,
-      interviews: interviews.map(InterviewResponseDto.from),
+      interviews: interviews.map(interviewView),
     };
   }
 
-  async update(auth: AuthContext, applicationId: string, dto: UpdateApplicationRequestDto): Promise<ApplicationDetailResponseDto> {
+  async update(auth: AuthContext, applicationId: string, dto: UpdateApplicationInput): Promise<ApplicationDetailView> {
     await this.dataSource.transaction(async (manager) => {
       const application = await this.applications.lockById(manager, auth.organizationId, applicationId, 'update');
       if (!application) throw AppError.notFound('Application', applicationId);

@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, AuditService, AuthContext, canonicalJson, FieldError, QuestionsRepository, RolesRepository, RoundEntity } from '@hireloop/core';
-import { CreateRoundRequestDto, UpdateRoundRequestDto } from './dto/round.request.dto';
-import { RoleResponseDto, RoundChangeResponseDto, RoundResponseDto } from './dto/role.response.dto';
-import { insertAt, moveTo } from '@hireloop/core/roles/ordering';
+import { AuditService } from '../audit/audit.service';
+import { AppError, FieldError } from '../common/app-error';
+import { AuthContext } from '../common/auth-context';
+import { canonicalJson } from './loop-versions.service';
+import { QuestionsRepository } from './questions.repository';
+import { RolesRepository } from './roles.repository';
+import { RoundEntity } from './round.entity';
+import { CreateRoundInput, RoleView, RoundChangeView, RoundView, UpdateRoundInput } from './role-views';
+import { insertAt, moveTo } from './ordering';
 import { MAX_ROUNDS_PER_ROLE, RoleLoopService } from './role-loop.service';
 
 const ROUND_FIELDS = ['name', 'kind', 'durationMinutes', 'focusDimensionIds', 'questionIds'] as const;
@@ -20,7 +25,7 @@ export class RoundsService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(auth: AuthContext, roleId: string, dto: CreateRoundRequestDto): Promise<RoundChangeResponseDto> {
+  async create(auth: AuthContext, roleId: string, dto: CreateRoundInput): Promise<RoundChangeView> {
     const roundId = await this.dataSource.transaction(async (manager) => {
       await this.loop.lockForWrite(manager, auth, roleId);
       const existing = await this.roles.rounds(auth.organizationId, roleId, manager);
@@ -59,7 +64,7 @@ export class RoundsService {
     return this.changeResponse(auth, roleId, roundId);
   }
 
-  async update(auth: AuthContext, roleId: string, roundId: string, dto: UpdateRoundRequestDto): Promise<RoundChangeResponseDto> {
+  async update(auth: AuthContext, roleId: string, roundId: string, dto: UpdateRoundInput): Promise<RoundChangeView> {
     await this.dataSource.transaction(async (manager) => {
       await this.loop.lockForWrite(manager, auth, roleId);
       const round = await this.findOrThrow(manager, auth, roleId, roundId);
@@ -100,7 +105,7 @@ export class RoundsService {
   }
 
   /** 409 when interviews were scheduled for the round; on an open role, also when a dimension would lose its last round. */
-  async remove(auth: AuthContext, roleId: string, roundId: string): Promise<RoleResponseDto> {
+  async remove(auth: AuthContext, roleId: string, roundId: string): Promise<RoleView> {
     await this.dataSource.transaction(async (manager) => {
       await this.loop.lockForWrite(manager, auth, roleId);
       const round = await this.findOrThrow(manager, auth, roleId, roundId);
@@ -154,9 +159,9 @@ export class RoundsService {
     return round;
   }
 
-  private async changeResponse(auth: AuthContext, roleId: string, roundId: string): Promise<RoundChangeResponseDto> {
+  private async changeResponse(auth: AuthContext, roleId: string, roundId: string): Promise<RoundChangeView> {
     const role = await this.loop.detail(auth.organizationId, roleId);
-    return { round: role.rounds.find((r) => r.id === roundId) as RoundResponseDto, role };
+    return { round: role.rounds.find((r) => r.id === roundId) as RoundView, role };
   }
 }
 

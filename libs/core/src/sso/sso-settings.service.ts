@@ -2,13 +2,38 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
-import { AppError, AuditService, AuthContext } from '@hireloop/core';
-import { appLink } from '@hireloop/core/email/email-text';
-import { WebhookPolicy, webhookPolicy } from '@hireloop/core/notifications/webhook-target';
-import { normalizeDomains } from '@hireloop/core/sso/sso-policy';
-import { SsoSettingsResponseDto, UpdateSsoSettingsRequestDto } from './dto/sso.dto';
-import { assertReachableIssuerUrl, discoverProvider, IssuerRefusedError } from '@hireloop/core/sso/oidc-client';
-import { SsoSettings, SsoSettingsRepository } from '@hireloop/core/sso/sso-settings.repository';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import { AuthContext } from '../common/auth-context';
+import { appLink } from '../email/email-text';
+import { WebhookPolicy, webhookPolicy } from '../notifications/webhook-target';
+import { assertReachableIssuerUrl, discoverProvider, IssuerRefusedError } from './oidc-client';
+import { normalizeDomains } from './sso-policy';
+import { SsoSettings, SsoSettingsRepository } from './sso-settings.repository';
+
+/** An organization's SSO settings, created or replaced (UpdateSsoSettingsRequestDto satisfies it). */
+export interface UpdateSsoSettingsInput {
+  issuerUrl: string;
+  clientId: string;
+  /** Needed when the issuer or client id is new; otherwise the stored one is kept. */
+  clientSecret?: string;
+  allowedDomains: string[];
+  enabled?: boolean;
+  enforced?: boolean;
+}
+
+/** The shape the API returns (SsoSettingsView mirrors it); the client secret is never returned. */
+export interface SsoSettingsView {
+  configured: boolean;
+  issuerUrl: string | null;
+  clientId: string | null;
+  clientSecretSet: boolean;
+  allowedDomains: string[];
+  enabled: boolean;
+  enforced: boolean;
+  redirectUri: string;
+  signInUrl: string;
+}
 
 /** The SSRF policy of issuer URLs: the webhook guard with its own allow-list (SSO_ALLOWED_HOSTS). */
 export function issuerPolicy(config: Pick<AppConfig, 'SSO_ALLOWED_HOSTS' | 'NODE_ENV'>): WebhookPolicy {
@@ -33,7 +58,7 @@ export class SsoSettingsService {
     this.policy = issuerPolicy(config);
   }
 
-  async get(auth: AuthContext): Promise<SsoSettingsResponseDto> {
+  async get(auth: AuthContext): Promise<SsoSettingsView> {
     return this.toResponse(auth.organizationId, await this.settings.find(auth.organizationId));
   }
 
@@ -41,7 +66,7 @@ export class SsoSettingsService {
    * Creates or replaces the settings. The issuer passes the SSRF guard and its discovery document must load with
    * these client credentials' issuer, so a typo is a 400 on `issuerUrl` now rather than a failed sign-in later.
    */
-  async put(auth: AuthContext, dto: UpdateSsoSettingsRequestDto): Promise<SsoSettingsResponseDto> {
+  async put(auth: AuthContext, dto: UpdateSsoSettingsInput): Promise<SsoSettingsView> {
     const { domains, invalid } = normalizeDomains(dto.allowedDomains);
     if (invalid.length > 0) {
       throw AppError.invalidFields(
@@ -123,7 +148,7 @@ export class SsoSettingsService {
     }
   }
 
-  private toResponse(organizationId: string, s: SsoSettings | null): SsoSettingsResponseDto {
+  private toResponse(organizationId: string, s: SsoSettings | null): SsoSettingsView {
     return {
       configured: Boolean(s),
       issuerUrl: s?.issuerUrl ?? null,

@@ -1,26 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  AppError,
-  assessLoopReadiness,
-  AuditService,
-  AuthContext,
-  DimensionEntity,
-  hasRole,
-  HirePolicy,
-  LoopReadiness,
-  LoopVersionsService,
-  MembersRepository,
-  resolveHirePolicy,
-  RoleEntity,
-  RolesRepository,
-  RoundEntity,
-  RoundKind,
-  RatingScaleKind,
-  Rubric,
-} from '@hireloop/core';
-import { RoleResponseDto } from './dto/role.response.dto';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import { AuthContext, hasRole } from '../common/auth-context';
+import { MembersRepository } from '../members/members.repository';
+import { DimensionEntity } from './dimension.entity';
+import { assessLoopReadiness, LoopReadiness } from './loop-readiness';
+import { RoundKind, Rubric } from './loop-snapshot';
+import { LoopVersionsService } from './loop-versions.service';
+import { RatingScaleKind } from './rating-scale';
+import { RoleEntity } from './role.entity';
+import { HirePolicy, resolveHirePolicy, RolesRepository } from './roles.repository';
+import { RoundEntity } from './round.entity';
+import { roleView, RoleView } from './role-views';
 
 /** A loop to create in one go (clone, template). Rounds name their focus dimensions by `key`. */
 export interface LoopBlueprint {
@@ -162,12 +155,12 @@ export class RoleLoopService {
   }
 
   /** The role as the API returns it. */
-  async detail(organizationId: string, roleId: string, manager: EntityManager = this.dataSource.manager): Promise<RoleResponseDto> {
+  async detail(organizationId: string, roleId: string, manager: EntityManager = this.dataSource.manager): Promise<RoleView> {
     const role = await this.roles.findById(organizationId, roleId, manager);
     if (!role) throw AppError.notFound('Role', roleId);
     const { readiness, dimensions, rounds } = await this.readiness(manager, role);
     const version = role.currentLoopVersionId ? await this.loopVersions.findById(organizationId, role.currentLoopVersionId, manager) : null;
-    return RoleResponseDto.build(role, {
+    return roleView(role, {
       hirePolicy: resolveHirePolicy(role.hirePolicy, role.ratingScale),
       loopVersion: version ? { id: version.id, number: version.number } : { id: '', number: 0 },
       dimensions,
