@@ -1,0 +1,143 @@
+// Browser test of finding things without a client-side cap (issue 19): the interviewer finds an interview she submitted
+// long ago under Completed (searched, counted and paged by the API: more than one page) and amends it from there;
+// My interviews passes axe-core at 390 and 1440 px.
+//
+// Runs like the other specs (see run-web-tests.sh):
+//   WEB_SPECS=test/web/find-and-pick.web-spec.mjs bash test/web/run-web-tests.sh
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  apiCall,
+  checkPageAtBothWidths,
+  launchBrowser,
+  newPage,
+  PASSWORD,
+  runId,
+  screenshot,
+  signIn,
+  signUpOrganization,
+  stepper,
+} from './support.mjs';
+import { backdateInterview, pastWindow } from './backdate-interview.mjs';
+
+const RUN = runId();
+/** Completed interviews of Alice: more than one page of the list (10 a page). */
+const COMPLETED = 12;
+
+const s = { browser: null, closeBrowser: null, admin: null, people: {}, roleId: null, roleTitle: `Data Engineer ${RUN}`, pages: {} };
+const shot = async (page, name) => screenshot(page, `find-${name}`);
+const step = stepper(it, s.pages, 'find');
+
+describe('web app: finding completed interviews and people without a cap', { concurrency: false }, () => {
+  before(async () => {
+    ({ browser: s.browser, close: s.closeBrowser } = await launchBrowser());
+  });
+
+  after(async () => {
+    await s.closeBrowser?.();
+  });
+
+  step(`set-up: members, an open role and ${COMPLETED} interviews Alice submitted scorecards for (through the API)`, async () => {
+    s.admin = {
+      token: await signUpOrganization({ organizationName: `Find ${RUN}`, name: 'Alex Admin', email: `find-admin-${RUN}@example.test` }),
+    };
+    const invite = async (key, name, roles) => {
+      const email = `find-${key}-${RUN}@example.test`;
+      const res = await apiCall('POST', '/members', { email, name, roles }, s.admin.token);
+      const accepted = await apiCall('POST', '/auth/accept-invite', { token: res.inviteToken, password: PASSWORD });
+      s.people[key] = { id: res.member.id, email, name, token: accepted.accessToken };
+    };
+    await invite('recruiter', 'Riley Recruiter', ['recruiter']);
+    await invite('manager', 'Harper Zimmerman', ['hiring_manager']);
+    await invite('alice', 'Alice Interviewer', ['interviewer']);
+    await invite('omar', 'Omar Quintero', ['interviewer']);
+
+    const role = await apiCall(
+      'POST',
+      '/roles/from-template',
+      { templateKey: 'research-scientist-ml', title: s.roleTitle, hiringManagerId: s.people.manager.id },
+      s.admin.token,
+    );
+    s.roleId = role.id;
+    await apiCall('POST', `/roles/${s.roleId}/open`, {}, s.admin.token);
+    const round = (await apiCall('GET', `/roles/${s.roleId}`, undefined, s.admin.token)).rounds[0];
+
+    // The first is the oldest submission: on the second page of the newest-first list.
+    s.sought = `Quinn Findme ${RUN}`;
+    for (let i = 0; i < COMPLETED; i++) {
+      const name = i === 0 ? s.sought : `Candidate ${String(i).padStart(2, '0')} ${RUN}`;
+      const candidate = await apiCall('POST', '/candidates', { name, email: `find-c${i}-${RUN}@example.test` }, s.admin.token);
+      const application = await apiCall('POST', '/applications', { candidateId: candidate.id, roleId: s.roleId }, s.people.recruiter.token);
+      // The API refuses a start in the past: booked ahead (two hours apart), then moved back in the database.
+      const ahead = new Date(Date.now() + (72 + 2 * i) * 3600_000);
+      const interview = await apiCall(
+        'POST',
+        `/applications/${application.id}/interviews`,
+        {
+          roundId: round.id,
+          interviewerIds: [s.people.alice.id],
+          startsAt: ahead.toISOString(),
+          endsAt: new Date(ahead.getTime() + 3600_000).toISOString(),
+        },
+        s.people.recruiter.token,
+      );
+      await backdateInterview(interview.id, pastWindow(48 - 2 * i));
+      const kit = await apiCall('GET', `/interviews/${interview.id}/kit`, undefined, s.people.alice.token);
+      await apiCall(
+        'POST',
+        `/interviews/${interview.id}/scorecard/submit`,
+        {
+          ratings: kit.focusDimensions.map((d) => ({
+            dimensionId: d.id,
+            rating: 3,
+            evidence: 'Explained the trade-offs of the approach with a worked example and named its failure modes.',
+          })),
+          recommendation: 'yes',
+        },
+        s.people.alice.token,
+      );
+      if (i === 0) s.soughtInterviewId = interview.id;
+    }
+  });
+
+  step('interviewer Alice: pages through Completed, finds the oldest by searching part of the name and amends it from there', async () => {
+    const page = await newPage(s.browser, 'alice', { width: 1360, height: 900 });
+    s.pages.alice = page;
+    await signIn(page, s.people.alice);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My interviews' }).click();
+    const completed = page.getByTestId('completed');
+    const showing = page.getByTestId('completed-showing');
+    await showing.filter({ hasText: `Showing 1–10 of ${COMPLETED} completed interviews` }).waitFor();
+    assert.equal(await completed.getByTestId('my-interview').count(), 10);
+    assert.equal(await completed.getByTestId('my-interview').filter({ hasText: s.sought }).count(), 0, 'the oldest is not on the first page');
+    await checkPageAtBothWidths(page, 'My interviews with a paged Completed list', 'find-01-my-interviews');
+
+    await completed.getByRole('button', { name: 'Next' }).click();
+    await showing.filter({ hasText: `Showing 11–${COMPLETED} of ${COMPLETED} completed interviews` }).waitFor();
+    await completed.getByTestId('my-interview').filter({ hasText: s.sought }).waitFor();
+    await shot(page, '02-completed-page-2');
+    await completed.getByRole('button', { name: 'Previous' }).click();
+    await showing.filter({ hasText: 'Showing 1–10' }).waitFor();
+
+    await page.getByTestId('completed-search').fill('findme');
+    await page.getByTestId('completed-search').press('Enter');
+    await showing.filter({ hasText: 'Showing 1–1 of 1 completed interviews' }).waitFor();
+    await shot(page, '03-completed-searched');
+    await completed.getByRole('link', { name: new RegExp(`Amend or read the panel: ${s.sought}`) }).click();
+
+    await page.getByTestId('scorecard-submitted').waitFor();
+    await page.getByRole('button', { name: 'Amend my scorecard' }).click();
+    const form = page.getByTestId('scorecard-form');
+    await form.getByRole('heading', { name: 'Amend your scorecard' }).waitFor();
+    await page.getByTestId('scorecard-dimension').nth(0).locator('input[type="radio"][value="4"]').check();
+    await form.getByLabel('Reason for the amendment').fill('Re-read my notes: the worked example was complete.');
+    await page.getByTestId('submit-scorecard').click();
+    await page.getByTestId('scorecard-submitted').waitFor();
+    const own = await apiCall('GET', `/interviews/${s.soughtInterviewId}/scorecard`, undefined, s.people.alice.token);
+    assert.equal(own.revision, 2, 'the amendment is a second revision');
+    assert.ok(
+      own.ratings.some((r) => r.rating === 4),
+      'the amended rating is stored',
+    );
+  });
+});
