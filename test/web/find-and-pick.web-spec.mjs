@@ -1,6 +1,8 @@
 // Browser test of finding things without a client-side cap (issue 19): the interviewer finds an interview she submitted
 // long ago under Completed (searched, counted and paged by the API: more than one page) and amends it from there;
-// My interviews passes axe-core at 390 and 1440 px.
+// My interviews passes axe-core at 390 and 1440 px. The recruiter picks a hiring manager (new role) and an interviewer
+// (scheduling) by typing part of a name into a search-as-you-type picker (the API searches, no one-page cap); the
+// Roles and the application page pass axe-core with the picker's matches open.
 //
 // Runs like the other specs (see run-web-tests.sh):
 //   WEB_SPECS=test/web/find-and-pick.web-spec.mjs bash test/web/run-web-tests.sh
@@ -8,6 +10,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   apiCall,
+  assertAccessible,
+  BASE,
+  pickFromCombobox,
   checkPageAtBothWidths,
   launchBrowser,
   newPage,
@@ -97,6 +102,7 @@ describe('web app: finding completed interviews and people without a cap', { con
         s.people.alice.token,
       );
       if (i === 0) s.soughtInterviewId = interview.id;
+      s.applicationId = application.id;
     }
   });
 
@@ -138,6 +144,64 @@ describe('web app: finding completed interviews and people without a cap', { con
     assert.ok(
       own.ratings.some((r) => r.rating === 4),
       'the amended rating is stored',
+    );
+  });
+
+  step('recruiter: picks the hiring manager of a new role by typing part of the surname, with the keyboard', async () => {
+    const page = await newPage(s.browser, 'recruiter', { width: 1360, height: 900 });
+    s.pages.recruiter = page;
+    await signIn(page, s.people.recruiter);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Roles' }).click();
+    const form = page.getByRole('form', { name: 'Create a blank role' });
+    const picker = form.getByRole('combobox', { name: 'Hiring manager' });
+    await picker.fill('zimm');
+    const match = form.getByRole('option').filter({ hasText: s.people.manager.name });
+    await match.waitFor();
+    assert.equal(await form.getByRole('option').count(), 2, '"Choose later" and the one match');
+    assert.equal(await picker.getAttribute('aria-expanded'), 'true');
+    await assertAccessible(page, 'the Roles page with the hiring-manager matches open');
+    await shot(page, '04-hiring-manager-matches');
+    await picker.press('ArrowDown');
+    await picker.press('ArrowDown');
+    assert.equal(await picker.getAttribute('aria-activedescendant'), await match.getAttribute('id'));
+    await picker.press('Enter');
+    assert.equal(await picker.inputValue(), s.people.manager.name);
+    assert.equal(await picker.getAttribute('aria-expanded'), 'false');
+    await checkPageAtBothWidths(page, 'the Roles page with a hiring manager chosen', 'find-05-roles');
+
+    const title = `Analytics Engineer ${RUN}`;
+    await form.getByLabel('Role title').fill(title);
+    await form.getByRole('button', { name: 'Create blank role' }).click();
+    await page.getByTestId('role-title').filter({ hasText: title }).waitFor();
+    const roleId = page.url().split('/roles/')[1];
+    const role = await apiCall('GET', `/roles/${roleId}`, undefined, s.people.recruiter.token);
+    assert.equal(role.hiringManagerId, s.people.manager.id);
+    // The role's settings show the chosen name in the same picker.
+    await page
+      .getByRole('combobox', { name: 'Hiring manager' })
+      .and(page.locator(`[value="${s.people.manager.name}"]`))
+      .waitFor();
+  });
+
+  step('recruiter: schedules an interview with an interviewer found by typing part of the name', async () => {
+    const page = s.pages.recruiter;
+    await page.goto(`${BASE}/#/applications/${s.applicationId}`);
+    const schedule = page.getByRole('form', { name: 'Schedule an interview' });
+    await schedule.getByLabel('Round').selectOption({ index: 1 });
+    await schedule.getByRole('combobox', { name: 'Add an interviewer' }).fill('quint');
+    await schedule.getByRole('option').filter({ hasText: s.people.omar.name }).waitFor();
+    await assertAccessible(page, 'the application page with the interviewer matches open');
+    await pickFromCombobox(schedule, 'Add an interviewer', 'quint', s.people.omar.name);
+    const chosen = schedule.getByTestId('chosen-interviewers');
+    await chosen.getByText(s.people.omar.name).waitFor();
+    assert.equal(await schedule.getByRole('combobox', { name: 'Add an interviewer' }).inputValue(), '', 'the box empties for the next one');
+    await checkPageAtBothWidths(page, 'the application page with an interviewer chosen', 'find-06-schedule');
+    await schedule.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await schedule.getByRole('status').filter({ hasText: 'scheduled' }).waitFor();
+    const application = await apiCall('GET', `/applications/${s.applicationId}`, undefined, s.people.recruiter.token);
+    assert.ok(
+      application.interviews.some((i) => i.interviewerIds.length === 1 && i.interviewerIds[0] === s.people.omar.id),
+      'the interview is booked with Omar',
     );
   });
 });
