@@ -2,6 +2,7 @@ import { KeyboardEvent, useEffect, useId, useState } from 'react';
 import { useApiQuery } from '../api/queries';
 import { apiClient, unwrap } from '../api/typed-client';
 import type { Member } from '../api/types';
+import { matchesText, nextActive } from '../lib/combobox';
 import type { ControlProps } from './Field';
 
 export interface ComboOption {
@@ -80,9 +81,7 @@ export function SearchCombobox(props: {
         start();
         return;
       }
-      if (options.length === 0) return;
-      const step = e.key === 'ArrowDown' ? 1 : -1;
-      setActive((i) => (i + step + options.length) % options.length);
+      setActive((i) => nextActive(i, e.key === 'ArrowDown' ? 1 : -1, options.length));
     } else if (e.key === 'Enter') {
       // Enter picks the highlighted match; it never submits the form while the list is open.
       if (open) {
@@ -98,18 +97,13 @@ export function SearchCombobox(props: {
     }
   };
 
-  const status =
-    results.loading && !results.data
-      ? 'Searching…'
-      : results.error
-        ? 'The search failed; type again to retry.'
-        : (results.data?.length ?? 0) === 0
-          ? query
-            ? `No match for “${query}”.`
-            : 'Nothing to choose yet.'
-          : results.data!.length >= MATCHES
-            ? `The first ${MATCHES} matches; type more to narrow them.`
-            : `${results.data!.length} ${results.data!.length === 1 ? 'match' : 'matches'}.`;
+  const status = matchesText({
+    searching: results.loading && !results.data,
+    failed: Boolean(results.error),
+    shown: results.data?.length ?? 0,
+    query,
+    max: MATCHES,
+  });
 
   return (
     <div className="combobox" data-testid={props.testId}>
