@@ -101,6 +101,8 @@ describe('the API answers as its OpenAPI document says', () => {
         .send({ ...completeScorecard(technical, { rating: 4 }), reason: 'Re-read my notes' }),
       200,
     );
+    await call(t.http.get('/v1/me/interviews/completed?withTotal=true&limit=1').set(alice.auth), 200);
+    await call(t.http.get('/v1/me/interviews/completed?cursor=nope').set(alice.auth), 400);
     await call(t.http.get(`/v1/applications/${scene.applicationId}/scorecards`).set(hiringManager.auth), 200);
     await call(t.http.get(`/v1/scorecards/${submitted.body.id}`).set(hiringManager.auth), 200);
     await call(t.http.get(`/v1/applications/${scene.applicationId}/debrief`).set(hiringManager.auth), 200);

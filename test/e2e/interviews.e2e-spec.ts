@@ -273,6 +273,120 @@ describe('interviews: scheduling, my interviews, the interview kit', () => {
     });
   });
 
+  describe('GET /v1/me/interviews/completed', () => {
+    it("pages the caller's completed interviews, most recently submitted first, searched by candidate name or role title, counted", async () => {
+      const scene = await createHiringScene(t, { candidateName: 'Sam Candidate' });
+      const { recruiter, interviewers } = scene.team;
+      const [alice, bob] = interviewers;
+      const { technical, design, pairing } = scene.role.rounds;
+      const quinn = await t.http
+        .post('/v1/candidates')
+        .set(recruiter.auth)
+        .send({ name: 'Quinn Lookup', email: `quinn-${randomUUID()}@example.test` })
+        .expect(201);
+      const quinnApplication = await t.http
+        .post('/v1/applications')
+        .set(recruiter.auth)
+        .send({ candidateId: quinn.body.id, roleId: scene.role.roleId })
+        .expect(201);
+      const rounds = [technical, design, pairing, technical];
+      const applications = [scene.applicationId, scene.applicationId, scene.applicationId, quinnApplication.body.id];
+      const ids: string[] = [];
+      for (const [index, round] of rounds.entries()) {
+        const id = await scheduleInterview(t, recruiter, applications[index], round.id, [alice, bob], interviewWindow(-10 + index));
+        await t.http.post(`/v1/interviews/${id}/scorecard/submit`).set(alice.auth).send(completeScorecard(round)).expect(200);
+        ids.push(id);
+      }
+      // A draft is not completed; neither is Bob's interview he has not submitted.
+      const draft = await scheduleInterview(t, recruiter, scene.applicationId, design.id, [alice], interviewWindow(-2));
+      await t.http.put(`/v1/interviews/${draft}/scorecard`).set(alice.auth).send({}).expect(200);
+      // Submitted one after the other, except two at the very same instant: the interview id breaks the tie.
+      const base = Date.now() - 3600_000;
+      const at = [base, base + 1000, base + 1000, base + 2000];
+      for (const [index, id] of ids.entries()) {
+        await t.dataSource.query(`UPDATE scorecards SET submitted_at = $2 WHERE interview_id = $1`, [id, new Date(at[index]).toISOString()]);
+      }
+      const tied = [ids[1], ids[2]].sort().reverse();
+      const expected = [ids[3], ...tied, ids[0]];
+
+      const first = await t.http.get('/v1/me/interviews/completed?limit=2&withTotal=true').set(alice.auth).expect(200);
+      expect(first.body.total).toBe(4);
+      expect(first.body.items.map((i: { id: string }) => i.id)).toEqual(expected.slice(0, 2));
+      expect(first.body.items[0]).toEqual({
+        id: ids[3],
+        applicationId: quinnApplication.body.id,
+        candidateName: 'Quinn Lookup',
+        roleId: scene.role.roleId,
+        roleTitle: scene.role.title,
+        round: { id: technical.id, name: 'Technical interview', kind: 'technical' },
+        startsAt: expect.any(String),
+        endsAt: expect.any(String),
+        scorecardStatus: 'submitted',
+        scorecardId: expect.any(String),
+        scorecardSubmittedAt: new Date(at[3]).toISOString(),
+        feedbackDueAt: expect.any(String),
+        feedbackOverdue: false,
+      });
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+      const second = await t.http.get(`/v1/me/interviews/completed?limit=2&cursor=${first.body.nextCursor}`).set(alice.auth).expect(200);
+      expect(second.body.items.map((i: { id: string }) => i.id)).toEqual(expected.slice(2));
+      expect(second.body.nextCursor).toBeNull();
+      expect(second.body).not.toHaveProperty('total');
+      // The default page holds them all, in the same order as the `completed` list of GET /v1/me/interviews.
+      const all = await t.http.get('/v1/me/interviews/completed').set(alice.auth).expect(200);
+      expect(all.body.items.map((i: { id: string }) => i.id)).toEqual(expected);
+      const mine = await t.http.get('/v1/me/interviews').set(alice.auth).expect(200);
+      expect(mine.body.completed.map((i: { id: string }) => i.id)).toEqual(expected);
+
+      const byName = await t.http.get('/v1/me/interviews/completed?q=quinn&withTotal=true').set(alice.auth).expect(200);
+      expect(byName.body).toEqual({ items: [expect.objectContaining({ id: ids[3] })], nextCursor: null, total: 1 });
+      const byTitle = await t.http
+        .get(`/v1/me/interviews/completed?q=${encodeURIComponent(scene.role.title.slice(1, 6).toUpperCase())}&withTotal=true`)
+        .set(alice.auth)
+        .expect(200);
+      expect(byTitle.body.total).toBe(4);
+      const wildcard = await t.http.get('/v1/me/interviews/completed?q=%25&withTotal=true').set(alice.auth).expect(200);
+      expect(wildcard.body).toEqual({ items: [], nextCursor: null, total: 0 });
+
+      // Only the caller's own submissions: Bob submitted none, the recruiter is on no panel.
+      expect((await t.http.get('/v1/me/interviews/completed?withTotal=true').set(bob.auth).expect(200)).body).toEqual({
+        items: [],
+        nextCursor: null,
+        total: 0,
+      });
+      await t.http.post(`/v1/interviews/${ids[0]}/scorecard/submit`).set(bob.auth).send(completeScorecard(technical)).expect(200);
+      const bobs = await t.http.get('/v1/me/interviews/completed').set(bob.auth).expect(200);
+      expect(bobs.body.items.map((i: { id: string }) => i.id)).toEqual([ids[0]]);
+      expect((await t.http.get('/v1/me/interviews/completed').set(recruiter.auth).expect(200)).body.items).toEqual([]);
+
+      // Another organization sees none of them, not even with this organization's cursor.
+      const other = await createHiringScene(t, { candidateName: 'Quinn Lookup' });
+      const outsider = other.team.interviewers[0];
+      const theirs = await t.http
+        .get(`/v1/me/interviews/completed?q=quinn&withTotal=true&cursor=${first.body.nextCursor}`)
+        .set(outsider.auth)
+        .expect(200);
+      expect(theirs.body).toEqual({ items: [], nextCursor: null, total: 0 });
+    });
+
+    it('refuses bad paging input with field-level messages and needs a signed-in member', async () => {
+      const scene = await createHiringScene(t);
+      const [alice] = scene.team.interviewers;
+      for (const query of [
+        'limit=0',
+        'limit=101',
+        'withTotal=maybe',
+        `q=${'x'.repeat(201)}`,
+        'cursor=not-a-cursor',
+        `cursor=${Buffer.from('["x","y"]').toString('base64url')}`,
+      ]) {
+        const res = await t.http.get(`/v1/me/interviews/completed?${query}`).set(alice.auth).expect(400);
+        expect(fields(res).length).toBe(1);
+      }
+      await t.http.get('/v1/me/interviews/completed').expect(401);
+    });
+  });
+
   describe('the interview kit', () => {
     it("gives the assigned interviewer the round, rubric, signals, questions and their own scorecard — nothing of others'", async () => {
       const scene = await createHiringScene(t, { candidateName: 'Robin Example' });
@@ -360,6 +474,7 @@ describe('interviews: scheduling, my interviews, the interview kit', () => {
       '/v1/applications/{id}/interviews',
       '/v1/applications/{id}/scorecards',
       '/v1/me/interviews',
+      '/v1/me/interviews/completed',
       '/v1/interviews/{id}/kit',
       '/v1/interviews/{id}/scorecard',
       '/v1/interviews/{id}/scorecard/submit',

@@ -23,6 +23,7 @@ import {
   signIn,
   signUpOrganization,
   stepper,
+  pickFromCombobox,
 } from './support.mjs';
 import { backdateInterview, pastWindow } from './backdate-interview.mjs';
 
@@ -123,7 +124,7 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
     const apply = page.getByRole('form', { name: 'Add a candidate to a role' });
     await apply.getByLabel('Candidate').locator('option', { hasText: s.first.name }).waitFor({ state: 'attached' });
     await apply.getByLabel('Candidate').selectOption({ label: `${s.first.name} (${s.first.email})` });
-    await apply.getByLabel('Open role').selectOption({ label: s.roleTitle });
+    await pickFromCombobox(apply, 'Open role', RUN, s.roleTitle);
     await shot(page, '01-candidates-search');
     await apply.getByRole('button', { name: 'Create application' }).click();
     await page.getByTestId('application-title').filter({ hasText: s.first.name }).waitFor();
@@ -186,7 +187,7 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
     await page.goto(`${BASE}/#/applications/${s.applicationId}`);
     const schedule = page.getByRole('form', { name: 'Schedule an interview' });
     await schedule.getByLabel('Round').selectOption(s.round.id);
-    await schedule.getByRole('checkbox', { name: s.people.alice.name }).check();
+    await pickFromCombobox(schedule, 'Add an interviewer', 'alice', s.people.alice.name);
     await schedule.getByLabel('Starts').fill(new Date(start.getTime() + 30 * 60_000).toISOString().slice(0, 16));
     await schedule.getByLabel('Minutes').fill('60');
     await schedule.getByRole('button', { name: 'Schedule', exact: true }).click();

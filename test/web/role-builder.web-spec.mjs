@@ -20,6 +20,7 @@ import {
   signIn,
   signUpOrganization,
   stepper,
+  pickFromCombobox,
 } from './support.mjs';
 
 const RUN = runId();
@@ -76,7 +77,6 @@ describe('web app: the recruiter builds a loop by hand, questions included', { c
     await page.getByRole('heading', { name: 'Roles', level: 1 }).waitFor();
     assert.equal(await page.title(), 'Roles · hireloop');
     const form = page.getByRole('form', { name: 'Create a blank role' });
-    await form.getByLabel('Hiring manager').locator('option', { hasText: s.people.manager.name }).waitFor({ state: 'attached' });
     await checkPageAtBothWidths(page, 'the Roles page', 'role-builder-01-roles');
 
     // An empty title is answered next to the field, not in a banner.
@@ -85,13 +85,16 @@ describe('web app: the recruiter builds a loop by hand, questions included', { c
 
     await form.getByLabel('Role title').fill(s.roleTitle);
     await form.getByLabel('Level (optional)').fill('Senior');
-    await form.getByLabel('Hiring manager').selectOption({ label: s.people.manager.name });
+    await pickFromCombobox(form, 'Hiring manager', s.people.manager.name.split(' ')[0], s.people.manager.name);
     await form.getByRole('button', { name: 'Create blank role' }).click();
     await page.getByTestId('role-title').filter({ hasText: s.roleTitle }).waitFor();
     s.roleId = page.url().split('/roles/')[1];
     assert.match(s.roleId, /^[0-9a-f-]{36}$/);
     assert.match(await page.getByTestId('role-hiring-manager').innerText(), new RegExp(`hiring manager ${s.people.manager.name}`));
-    assert.equal(await page.getByLabel('Hiring manager').inputValue(), s.people.manager.id);
+    await page
+      .getByRole('combobox', { name: 'Hiring manager' })
+      .and(page.locator(`[value="${s.people.manager.name}"]`))
+      .waitFor();
     assert.match(await page.title(), new RegExp(`^${s.roleTitle} · loop builder · hireloop$`));
   });
 

@@ -195,3 +195,13 @@ export function stepper(it, pages, prefix) {
     });
   };
 }
+
+/**
+ * Picks in a search-as-you-type picker (SearchCombobox) inside `scope`: types `typed` into the combobox named
+ * `label` and clicks the match showing `option`.
+ */
+export async function pickFromCombobox(scope, label, typed, option) {
+  const box = scope.getByRole('combobox', { name: label });
+  await box.fill(typed);
+  await scope.getByRole('option').filter({ hasText: option }).first().click();
+}

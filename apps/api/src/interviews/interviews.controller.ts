@@ -7,8 +7,8 @@ import { UuidParam } from '../common/uuid-param';
 import { NudgeRequestDto, NudgeResponseDto } from './dto/nudge.dto';
 import { FeedbackNudgesService } from './feedback-nudges.service';
 import { InterviewKitResponseDto } from './dto/interview-kit.response.dto';
-import { MyInterviewsQueryDto, ScheduleInterviewRequestDto } from './dto/interview.request.dto';
-import { InterviewResponseDto, MyInterviewsResponseDto } from './dto/interview.response.dto';
+import { MyCompletedInterviewsQueryDto, MyInterviewsQueryDto, ScheduleInterviewRequestDto } from './dto/interview.request.dto';
+import { InterviewResponseDto, MyCompletedInterviewPageResponseDto, MyInterviewsResponseDto } from './dto/interview.response.dto';
 import { InterviewKitService } from './interview-kit.service';
 import { InterviewsService } from './interviews.service';
 
@@ -72,6 +72,16 @@ export class InterviewsController {
   @ApiContract({ summary: 'Your upcoming interviews and those awaiting your feedback', response: MyInterviewsResponseDto, errors: [] })
   mine(@Auth() auth: AuthContext, @Query() query: MyInterviewsQueryDto): Promise<MyInterviewsResponseDto> {
     return this.interviews.mine(auth, query);
+  }
+
+  @Get('me/interviews/completed')
+  @ApiContract({
+    summary: 'Your completed interviews (your scorecard submitted), most recently submitted first; searched by candidate name or role title, paged',
+    response: MyCompletedInterviewPageResponseDto,
+    errors: [],
+  })
+  completed(@Auth() auth: AuthContext, @Query() query: MyCompletedInterviewsQueryDto): Promise<MyCompletedInterviewPageResponseDto> {
+    return this.interviews.completed(auth, query);
   }
 
   @Get('interviews/:id/kit')

@@ -12,10 +12,14 @@ import {
   MembersRepository,
   MyInterviewRow,
   organizationSettings,
+  pageLimit,
+  toPage,
+  withTotal,
 } from '@hireloop/core';
 import { EmailRequests } from '@hireloop/core/email';
-import { MyInterviewDto, MyInterviewsResponseDto, InterviewResponseDto } from './dto/interview.response.dto';
-import { MyInterviewsQueryDto, ScheduleInterviewRequestDto } from './dto/interview.request.dto';
+import { MyCompletedInterviewPageResponseDto, MyInterviewDto, MyInterviewsResponseDto, InterviewResponseDto } from './dto/interview.response.dto';
+import { MyCompletedInterviewsQueryDto, MyInterviewsQueryDto, ScheduleInterviewRequestDto } from './dto/interview.request.dto';
+import { CompletedInterviewsQuery } from './completed-interviews.query';
 import { assertNoDoubleBooking } from './interview-conflicts';
 import { assertInterviewWindow } from './interview-window';
 
@@ -122,19 +126,38 @@ export class InterviewsService {
 
   async mine(auth: AuthContext, query: MyInterviewsQueryDto): Promise<MyInterviewsResponseDto> {
     const limit = query.limit ?? 50;
-    const [upcoming, awaiting, completed, [organization]] = await Promise.all([
+    const [upcoming, awaiting, completed, toMine] = await Promise.all([
       this.interviews.upcomingFor(auth.organizationId, auth.memberId, limit),
       this.interviews.awaitingFeedbackFrom(auth.organizationId, auth.memberId, limit),
       this.interviews.completedBy(auth.organizationId, auth.memberId, limit),
-      this.dataSource.query(`SELECT settings FROM organizations WHERE id = $1`, [auth.organizationId]) as Promise<
-        { settings: Record<string, unknown> | null }[]
-      >,
+      this.myInterviewMapper(auth.organizationId),
     ]);
+    return { upcoming: upcoming.map(toMine), awaitingFeedback: awaiting.map(toMine), completed: completed.map(toMine) };
+  }
+
+  /** The caller's completed interviews, searched (candidate name, role title), counted and paged. */
+  async completed(auth: AuthContext, query: MyCompletedInterviewsQueryDto): Promise<MyCompletedInterviewPageResponseDto> {
+    const completed = new CompletedInterviewsQuery(this.dataSource);
+    const [rows, total, toMine] = await Promise.all([
+      completed.page(auth.organizationId, auth.memberId, { q: query.q, cursor: query.cursor, limit: pageLimit(query) }),
+      query.withTotal ? completed.count(auth.organizationId, auth.memberId, query) : undefined,
+      this.myInterviewMapper(auth.organizationId),
+    ]);
+    return withTotal(
+      toPage(rows, pageLimit(query), (row) => completed.cursorOf(row), toMine),
+      total,
+    );
+  }
+
+  /** Maps the caller's rows with their feedback due time, which follows the organization's reminderAfterHours. */
+  private async myInterviewMapper(organizationId: string): Promise<(row: MyInterviewRow) => MyInterviewDto> {
+    const [organization] = (await this.dataSource.query(`SELECT settings FROM organizations WHERE id = $1`, [organizationId])) as {
+      settings: Record<string, unknown> | null;
+    }[];
     const settings = organizationSettings({ settings: organization?.settings ?? {} });
     const reminder = { reminderAfterHours: Number(settings.reminderAfterHours) || 0, escalateAfterDays: 0 };
     const now = new Date();
-    const toMine = (row: MyInterviewRow) => toMyInterview(row, feedbackDueAt(new Date(row.endsAt), reminder), now);
-    return { upcoming: upcoming.map(toMine), awaitingFeedback: awaiting.map(toMine), completed: completed.map(toMine) };
+    return (row: MyInterviewRow) => toMyInterview(row, feedbackDueAt(new Date(row.endsAt), reminder), now);
   }
 
   private async describe(auth: AuthContext, interviewId: string): Promise<InterviewResponseDto> {

@@ -1129,6 +1129,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/interviews/completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your completed interviews (your scorecard submitted), most recently submitted first; searched by candidate name or role title, paged */
+        get: operations["InterviewsController_completed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/interviews/{id}/kit": {
         parameters: {
             query?: never;
@@ -3239,6 +3256,13 @@ export interface components {
             awaitingFeedback: components["schemas"]["MyInterviewDto"][];
             /** @description Ended, with your submitted scorecard (to amend it or read the panel); most recently submitted first */
             completed: components["schemas"]["MyInterviewDto"][];
+        };
+        MyCompletedInterviewPageResponseDto: {
+            /** @description Most recently submitted first */
+            items: components["schemas"]["MyInterviewDto"][];
+            nextCursor: string | null;
+            /** @description With ?withTotal=true: how many completed interviews match (every page) */
+            total?: number;
         };
         KitInterviewDto: {
             /** Format: uuid */
@@ -9959,6 +9983,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyInterviewsResponseDto"];
+                };
+            };
+            /** @description `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InterviewsController_completed: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page's nextCursor */
+                cursor?: string;
+                /** @description Also return `total`, the number of rows matching the filters (all pages) */
+                withTotal?: boolean;
+                /** @description Search in the candidate's name and the role's title */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCompletedInterviewPageResponseDto"];
                 };
             };
             /** @description `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code. */

@@ -3,13 +3,13 @@ import { Link, useParams } from 'react-router-dom';
 import { post } from '../api/client';
 import { applicationKey, debriefKey, useApplication, useMembersWithRole, useRole } from '../api/hiring-queries';
 import { useInvalidate } from '../api/queries';
-import type { Interview, Member, Role } from '../api/types';
+import type { Interview, Role } from '../api/types';
 import { useAuth } from '../auth';
 import { Field, FieldError } from '../components/Field';
+import { ComboOption, SearchCombobox, searchMembers } from '../components/SearchCombobox';
 import { Empty, Loading, ProblemBanner } from '../components/ProblemBanner';
 import { useAction } from '../lib/hooks';
 import { formatDateTime, fromLocalInputValue, humanize, toLocalInputValue } from '../lib/labels';
-import { toggle } from '../lib/scorecard';
 import { usePageTitle } from '../lib/title';
 import { ConflictWarning, InterviewActions } from './application/InterviewActions';
 import { PipelineCard } from './application/PipelineCard';
@@ -105,7 +105,7 @@ export function ApplicationPage() {
         </div>
         {canSchedule && app.status === 'active' ? (
           <div className="stack">
-            <ScheduleForm applicationId={app.id} role={role.data} interviewers={interviewers.data ?? []} onScheduled={changed} />
+            <ScheduleForm applicationId={app.id} role={role.data} onScheduled={changed} />
             <PipelineCard application={app} onChanged={changed} />
           </div>
         ) : null}
@@ -121,10 +121,11 @@ function defaultStart(): Date {
   return d;
 }
 
-function ScheduleForm(props: { applicationId: string; role: Role | null | undefined; interviewers: Member[]; onScheduled: () => void }) {
+function ScheduleForm(props: { applicationId: string; role: Role | null | undefined; onScheduled: () => void }) {
   const rounds = [...(props.role?.rounds ?? [])].sort((a, b) => a.position - b.position);
   const [roundId, setRoundId] = useState('');
-  const [interviewerIds, setInterviewerIds] = useState<string[]>([]);
+  const [chosen, setChosen] = useState<ComboOption[]>([]);
+  const interviewerIds = chosen.map((m) => m.id);
   const [startsAt, setStartsAt] = useState(toLocalInputValue(defaultStart()));
   const [minutes, setMinutes] = useState('60');
   const [done, setDone] = useState<string | null>(null);
@@ -155,7 +156,7 @@ function ScheduleForm(props: { applicationId: string; role: Role | null | undefi
     const res = await action.run(allowConflict);
     if (res) {
       setDone(`${round?.name ?? 'Interview'} scheduled.`);
-      setInterviewerIds([]);
+      setChosen([]);
       setRoundId('');
       props.onScheduled();
     }
@@ -183,19 +184,36 @@ function ScheduleForm(props: { applicationId: string; role: Role | null | undefi
       </Field>
       <fieldset className="checks" aria-describedby={err?.under('interviewerIds').length ? 'interviewers-error' : undefined}>
         <legend>Interviewers</legend>
-        {props.interviewers.length === 0 ? <p className="muted small">No interviewers in the organization yet.</p> : null}
-        {props.interviewers.map((m) => (
-          <label key={m.id} className="check">
-            <input
-              type="checkbox"
-              name="interviewerIds"
-              value={m.id}
-              checked={interviewerIds.includes(m.id)}
-              onChange={() => setInterviewerIds(toggle(interviewerIds, m.id))}
-            />{' '}
-            {m.name}
-          </label>
-        ))}
+        {chosen.length === 0 ? <p className="muted small">Nobody chosen yet.</p> : null}
+        <ul className="chosen-list" aria-label="Chosen interviewers" data-testid="chosen-interviewers">
+          {chosen.map((m) => (
+            <li key={m.id}>
+              {m.name}{' '}
+              <button
+                type="button"
+                className="button button--small"
+                aria-label={`Remove ${m.name}`}
+                onClick={() => setChosen(chosen.filter((c) => c.id !== m.id))}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+        <Field label="Add an interviewer" hint="Type part of a name or email.">
+          {(p) => (
+            <SearchCombobox
+              control={p}
+              queryKey={['members', 'interviewer']}
+              search={searchMembers('interviewer')}
+              selectedName=""
+              clearAfterSelect
+              onSelect={(m) => setChosen(chosen.some((c) => c.id === m.id) ? chosen : [...chosen, m])}
+              testId="add-interviewer"
+              placeholder="Type part of a name or email…"
+            />
+          )}
+        </Field>
         <FieldError id="interviewers-error" messages={err?.under('interviewerIds')} />
       </fieldset>
       <div className="row">

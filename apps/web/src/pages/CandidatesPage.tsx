@@ -3,9 +3,10 @@ import { Link, useNavigate } from 'react-router-dom';
 import { post } from '../api/client';
 import { useApiQuery, useInvalidate } from '../api/queries';
 import { apiClient, unwrap } from '../api/typed-client';
-import type { Application, Candidate, RoleSummary } from '../api/types';
+import type { Application, Candidate } from '../api/types';
 import { SearchBox, usePagedList } from '../components/PagedList';
 import { Field } from '../components/Field';
+import { ComboOption, SearchCombobox, searchOpenRoles } from '../components/SearchCombobox';
 import { Empty, Loading, ProblemBanner } from '../components/ProblemBanner';
 import { useAction } from '../lib/hooks';
 import { humanize } from '../lib/labels';
@@ -30,11 +31,6 @@ export function CandidatesPage() {
         )
       ).flat(),
     { enabled: shownIds.length > 0, keepPrevious: true },
-  );
-  // The open roles to apply to: one page of the API's largest size.
-  const roles = useApiQuery<RoleSummary[]>(
-    ['roles', { status: 'open', limit: 100 }],
-    async (signal) => unwrap(await apiClient.GET('/v1/roles', { params: { query: { status: 'open', limit: 100 } }, signal })).items,
   );
   const invalidate = useInvalidate();
   const reload = () => void invalidate(['list', '/candidates'], ['list', '/applications']);
@@ -95,7 +91,7 @@ export function CandidatesPage() {
         </div>
         <div className="stack">
           <NewCandidateForm onCreated={reload} />
-          <ApplyForm roles={roles.data ?? []} onCreated={reload} />
+          <ApplyForm onCreated={reload} />
         </div>
       </div>
     </section>
@@ -152,10 +148,11 @@ function NewCandidateForm(props: { onCreated: (c: Candidate) => void }) {
   );
 }
 
-function ApplyForm(props: { roles: RoleSummary[]; onCreated: () => void }) {
+function ApplyForm(props: { onCreated: () => void }) {
   const navigate = useNavigate();
   const [candidateId, setCandidateId] = useState('');
-  const [roleId, setRoleId] = useState('');
+  const [role, setRole] = useState<ComboOption | null>(null);
+  const roleId = role?.id ?? '';
   const [search, setSearch] = useState('');
   // Found on the server by name or email: any candidate of the organization, however many there are.
   const matches = useApiQuery(
@@ -206,16 +203,17 @@ function ApplyForm(props: { roles: RoleSummary[]; onCreated: () => void }) {
             </select>
           )}
         </Field>
-        <Field label="Open role" errors={err?.forField('roleId')}>
+        <Field label="Open role" hint="Type part of the title, department, level or location." errors={err?.forField('roleId')}>
           {(p) => (
-            <select {...p} name="roleId" value={roleId} onChange={(e) => setRoleId(e.target.value)}>
-              <option value="">Choose a role…</option>
-              {props.roles.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.title}
-                </option>
-              ))}
-            </select>
+            <SearchCombobox
+              control={p}
+              name="roleId"
+              queryKey={['roles', 'open']}
+              search={searchOpenRoles}
+              selectedName={role?.name ?? ''}
+              onSelect={setRole}
+              testId="apply-role"
+            />
           )}
         </Field>
         <button type="submit" className="button button--primary" disabled={action.pending}>

@@ -29,7 +29,7 @@ export function InterviewPage() {
   const onSubmitted = (scorecard: Scorecard) => {
     kit.setData({ ...kit.data!, myScorecard: scorecard });
     // The lists that show this interview (awaiting → completed) and its reminders are stale now.
-    void invalidate(interviewKeys.mine, interviewKeys.notifications, interviewKeys.panel(kit.data!.interview.applicationId));
+    void invalidate(interviewKeys.mine, interviewKeys.completed, interviewKeys.notifications, interviewKeys.panel(kit.data!.interview.applicationId));
   };
   return <InterviewWorkspace key={interviewId} kit={kit.data} onSubmitted={onSubmitted} />;
 }

@@ -5,6 +5,7 @@ import { apiClient, unwrap } from '../api/typed-client';
 import type { RatingScale, Role } from '../api/types';
 import { useAuth } from '../auth';
 import { Loading, ProblemBanner } from '../components/ProblemBanner';
+import { useMemberName } from '../components/SearchCombobox';
 import { useAction } from '../lib/hooks';
 import { humanize } from '../lib/labels';
 import { ApiError } from '../lib/problem';
@@ -14,7 +15,7 @@ import { DimensionsSection } from './role-builder/DimensionsSection';
 import { RoleDetailsForm } from './role-builder/RoleDetailsForm';
 import { RoleCandidates } from './role-builder/RoleCandidates';
 import { ReadinessPanel } from './role-builder/ReadinessPanel';
-import { useHiringManagers, useRole } from './role-builder/queries';
+import { useRole } from './role-builder/queries';
 import { RoundsSection } from './role-builder/RoundsSection';
 
 /**
@@ -27,7 +28,7 @@ export function RoleBuilderPage() {
   const { hasRole, me } = useAuth();
   const canEdit = hasRole('admin', 'recruiter');
   const role = useRole(roleId);
-  const hiringManagers = useHiringManagers(canEdit);
+  const hiringManagerName = useMemberName(role.data?.hiringManagerId, canEdit);
   const invalidate = useInvalidate();
   usePageTitle(role.data ? `${role.data.title} · loop builder` : 'Loop builder');
   const [openError, setOpenError] = useState<ApiError | null>(null);
@@ -105,10 +106,7 @@ export function RoleBuilderPage() {
   };
 
   // A hiring manager cannot list members, but knows their own name.
-  const hmName =
-    data.hiringManagerId && data.hiringManagerId === me?.membership.memberId
-      ? me.user.name
-      : hiringManagers.data?.find((m) => m.id === data.hiringManagerId)?.name;
+  const hmName = data.hiringManagerId && data.hiringManagerId === me?.membership.memberId ? me.user.name : hiringManagerName;
   const editable = canEdit && data.status !== 'closed';
 
   return (
@@ -168,7 +166,6 @@ export function RoleBuilderPage() {
         <div className="stack">
           <RoleDetailsForm
             role={data}
-            hiringManagers={hiringManagers.data ?? []}
             editable={canEdit}
             onSaved={(next) => {
               setPendingScale(null);

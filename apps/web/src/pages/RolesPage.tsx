@@ -79,8 +79,8 @@ export function RolesPage() {
         </div>
         {canEdit ? (
           <div className="stack">
-            <FromTemplateForm hiringManagers={members.data ?? []} />
-            <BlankRoleForm hiringManagers={members.data ?? []} />
+            <FromTemplateForm />
+            <BlankRoleForm />
           </div>
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
+import { CountedPageQueryDto } from '@hireloop/core';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -9,8 +10,10 @@ import {
   IsDateString,
   IsInt,
   IsOptional,
+  IsString,
   IsUUID,
   Max,
+  MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
@@ -56,4 +59,13 @@ export class MyInterviewsQueryDto {
   @Min(1)
   @Max(100)
   limit?: number;
+}
+
+export class MyCompletedInterviewsQueryDto extends CountedPageQueryDto {
+  @ApiPropertyOptional({ description: "Search in the candidate's name and the role's title", maxLength: 200 })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MaxLength(200, { message: 'Search for at most 200 characters.' })
+  q?: string;
 }

@@ -64,3 +64,9 @@ export class MyInterviewsResponseDto {
   })
   completed: MyInterviewDto[];
 }
+
+export class MyCompletedInterviewPageResponseDto {
+  @ApiProperty({ type: MyInterviewDto, isArray: true, description: 'Most recently submitted first' }) items: MyInterviewDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+  @ApiPropertyOptional({ description: 'With ?withTotal=true: how many completed interviews match (every page)' }) total?: number;
+}

@@ -6,6 +6,8 @@ export const interviewKeys = {
   kit: (interviewId: string) => ['interviews', interviewId, 'kit'] as const,
   panel: (applicationId: string) => ['applications', applicationId, 'scorecards'] as const,
   mine: ['me', 'interviews'] as const,
+  /** The paged Completed list (usePagedList keys start with 'list' and the path). */
+  completed: ['list', '/me/interviews/completed'] as const,
   notifications: ['notifications'] as const,
 };
 

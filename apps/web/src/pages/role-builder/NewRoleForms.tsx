@@ -3,11 +3,12 @@ import { useNavigate } from 'react-router-dom';
 import { useInvalidate } from '../../api/queries';
 import { apiClient, unwrap } from '../../api/typed-client';
 import type { components } from '../../api/schema';
-import type { Member, RatingScale } from '../../api/types';
+import type { RatingScale } from '../../api/types';
 
 /** A key of the templates the API offers (the select holds one of them, or nothing: then the API names the field). */
 type TemplateKey = components['schemas']['CreateRoleFromTemplateRequestDto']['templateKey'];
 import { Field } from '../../components/Field';
+import { MemberPicker } from '../../components/SearchCombobox';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { useAction } from '../../lib/hooks';
 import { DEFAULT_SCALE } from '../../lib/ratingScale';
@@ -15,7 +16,7 @@ import { useRoleTemplates } from './queries';
 import { RatingScalePicker } from './RatingScalePicker';
 
 /** A role from a ready-made loop: dimensions, rubrics, rounds and questions come with the template. */
-export function FromTemplateForm(props: { hiringManagers: Member[] }) {
+export function FromTemplateForm() {
   const navigate = useNavigate();
   const invalidate = useInvalidate();
   const templates = useRoleTemplates();
@@ -78,7 +79,6 @@ export function FromTemplateForm(props: { hiringManagers: Member[] }) {
       </Field>
       <HiringManagerSelect
         label="Hiring manager (optional)"
-        hiringManagers={props.hiringManagers}
         value={hiringManagerId}
         onChange={setHiringManagerId}
         errors={err?.forField('hiringManagerId')}
@@ -91,7 +91,7 @@ export function FromTemplateForm(props: { hiringManagers: Member[] }) {
 }
 
 /** A role built by hand: title, level, hiring manager and scale now; dimensions, rounds and questions in the builder. */
-export function BlankRoleForm(props: { hiringManagers: Member[] }) {
+export function BlankRoleForm() {
   const navigate = useNavigate();
   const invalidate = useInvalidate();
   const [title, setTitle] = useState('');
@@ -131,7 +131,6 @@ export function BlankRoleForm(props: { hiringManagers: Member[] }) {
       <HiringManagerSelect
         label="Hiring manager"
         hint="Needed before the role can open: reads the debriefs and records the decision."
-        hiringManagers={props.hiringManagers}
         value={hiringManagerId}
         onChange={setHiringManagerId}
         errors={err?.forField('hiringManagerId')}
@@ -144,25 +143,18 @@ export function BlankRoleForm(props: { hiringManagers: Member[] }) {
   );
 }
 
-function HiringManagerSelect(props: {
-  label: string;
-  hint?: string;
-  hiringManagers: Member[];
-  value: string;
-  onChange: (id: string) => void;
-  errors?: string[];
-}) {
+function HiringManagerSelect(props: { label: string; hint?: string; value: string; onChange: (id: string) => void; errors?: string[] }) {
   return (
     <Field label={props.label} hint={props.hint} errors={props.errors}>
       {(p) => (
-        <select {...p} name="hiringManagerId" value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-          <option value="">Choose later</option>
-          {props.hiringManagers.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </select>
+        <MemberPicker
+          control={p}
+          memberRole="hiring_manager"
+          name="hiringManagerId"
+          value={props.value}
+          onChange={props.onChange}
+          clearLabel="Choose later"
+        />
       )}
     </Field>
   );

@@ -1,7 +1,8 @@
 import { FormEvent, useState } from 'react';
 import { apiClient, unwrap } from '../../api/typed-client';
-import type { HirePolicy, Member, RatingScale, Role } from '../../api/types';
+import type { HirePolicy, RatingScale, Role } from '../../api/types';
 import { Field } from '../../components/Field';
+import { MemberPicker } from '../../components/SearchCombobox';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { useAction } from '../../lib/hooks';
 import { DEFAULT_SCALE, isRatingScale, levelsOf, thresholdHint } from '../../lib/ratingScale';
@@ -48,7 +49,6 @@ const num = (s: string) => (s.trim() === '' ? undefined : Number(s.replace(',', 
 /** Title, level, hiring manager and the hire policy (bar, floor, margin…). */
 export function RoleDetailsForm(props: {
   role: Role;
-  hiringManagers: Member[];
   editable: boolean;
   onSaved: (role: Role) => void;
   /** The scale picked (saved or not), so that the dimensions can show its anchor fields. */
@@ -128,20 +128,15 @@ export function RoleDetailsForm(props: {
       <div data-field="hiringManagerId">
         <Field label="Hiring manager" hint="Reads the debriefs and records the decision." errors={errs('hiringManagerId')}>
           {(p) => (
-            <select
-              {...p}
+            <MemberPicker
+              control={p}
+              memberRole="hiring_manager"
               name="hiringManagerId"
               value={form.hiringManagerId}
               disabled={disabled}
-              onChange={(e) => set('hiringManagerId', e.target.value)}
-            >
-              <option value="">No hiring manager yet</option>
-              {props.hiringManagers.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name} ({m.email})
-                </option>
-              ))}
-            </select>
+              onChange={(id) => set('hiringManagerId', id)}
+              clearLabel="No hiring manager yet"
+            />
           )}
         </Field>
       </div>
