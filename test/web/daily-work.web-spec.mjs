@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
+  addMember,
   apiCall,
   assertAccessible,
   assertNoHorizontalOverflow,
@@ -17,7 +18,6 @@ import {
   checkPageAtBothWidths,
   launchBrowser,
   newPage,
-  PASSWORD,
   runId,
   screenshot,
   signIn,
@@ -66,10 +66,7 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
       token: await signUpOrganization({ organizationName: `Daily work ${RUN}`, name: 'Alex Admin', email: `daily-admin-${RUN}@example.test` }),
     };
     const invite = async (key, name, roles) => {
-      const email = `daily-${key}-${RUN}@example.test`;
-      const res = await apiCall('POST', '/members', { email, name, roles }, s.admin.token);
-      const accepted = await apiCall('POST', '/auth/accept-invite', { token: res.inviteToken, password: PASSWORD });
-      s.people[key] = { id: res.member.id, email, name, token: accepted.accessToken };
+      s.people[key] = await addMember(s.admin.token, { email: `daily-${key}-${RUN}@example.test`, name, roles });
     };
     await invite('recruiter', 'Riley Recruiter', ['recruiter']);
     await invite('manager', 'Harper Manager', ['hiring_manager']);

@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
+  addMember,
   apiCall,
   assertAccessible,
   BASE,
@@ -16,7 +17,6 @@ import {
   checkPageAtBothWidths,
   launchBrowser,
   newPage,
-  PASSWORD,
   runId,
   screenshot,
   signIn,
@@ -47,10 +47,7 @@ describe('web app: finding completed interviews and people without a cap', { con
       token: await signUpOrganization({ organizationName: `Find ${RUN}`, name: 'Alex Admin', email: `find-admin-${RUN}@example.test` }),
     };
     const invite = async (key, name, roles) => {
-      const email = `find-${key}-${RUN}@example.test`;
-      const res = await apiCall('POST', '/members', { email, name, roles }, s.admin.token);
-      const accepted = await apiCall('POST', '/auth/accept-invite', { token: res.inviteToken, password: PASSWORD });
-      s.people[key] = { id: res.member.id, email, name, token: accepted.accessToken };
+      s.people[key] = await addMember(s.admin.token, { email: `find-${key}-${RUN}@example.test`, name, roles });
     };
     await invite('recruiter', 'Riley Recruiter', ['recruiter']);
     await invite('manager', 'Harper Zimmerman', ['hiring_manager']);

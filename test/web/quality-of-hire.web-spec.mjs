@@ -14,7 +14,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import { apiCall, BASE, checkPageAtBothWidths, launchBrowser, newPage, PASSWORD, runId, signIn, signUpOrganization, stepper } from './support.mjs';
+import {
+  addMember,
+  apiCall,
+  BASE,
+  checkPageAtBothWidths,
+  launchBrowser,
+  newPage,
+  runId,
+  signIn,
+  signUpOrganization,
+  stepper,
+} from './support.mjs';
 
 const RUN = runId();
 const HEADER = 'application_id,candidate_email,role,kind,review_point,rating,days,departure_type,date';
@@ -46,10 +57,7 @@ describe('web app: quality of hire and honest calibration figures', { concurrenc
       token: await signUpOrganization({ organizationName: `Quality ${RUN}`, name: 'Alex Admin', email: adminEmail }),
     };
     const invite = async (key, name, roles) => {
-      const email = `qoh-${key}-${RUN}@example.test`;
-      const res = await apiCall('POST', '/members', { email, name, roles }, s.admin.token);
-      const accepted = await apiCall('POST', '/auth/accept-invite', { token: res.inviteToken, password: PASSWORD });
-      s.people[key] = { id: res.member.id, email, name, token: accepted.accessToken };
+      s.people[key] = await addMember(s.admin.token, { email: `qoh-${key}-${RUN}@example.test`, name, roles });
     };
     await invite('analyst', 'Pat Analyst', ['people_analytics']);
     await invite('manager', 'Harper Manager', ['hiring_manager']);

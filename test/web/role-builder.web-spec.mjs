@@ -9,12 +9,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
+  addMember,
   apiCall,
   BASE,
   checkPageAtBothWidths,
   launchBrowser,
   newPage,
-  PASSWORD,
   runId,
   screenshot,
   signIn,
@@ -60,10 +60,7 @@ describe('web app: the recruiter builds a loop by hand, questions included', { c
       token: await signUpOrganization({ organizationName: `Role builder ${RUN}`, name: 'Alex Admin', email: `builder-admin-${RUN}@example.test` }),
     };
     const invite = async (key, name, roles) => {
-      const email = `builder-${key}-${RUN}@example.test`;
-      const res = await apiCall('POST', '/members', { email, name, roles }, s.admin.token);
-      const accepted = await apiCall('POST', '/auth/accept-invite', { token: res.inviteToken, password: PASSWORD });
-      s.people[key] = { id: res.member.id, email, name, token: accepted.accessToken };
+      s.people[key] = await addMember(s.admin.token, { email: `builder-${key}-${RUN}@example.test`, name, roles });
     };
     await invite('recruiter', 'Riley Recruiter', ['recruiter']);
     await invite('manager', 'Harper Manager', ['hiring_manager']);

@@ -41,6 +41,13 @@ export async function apiCall(method, url, body, token, attempt = 1) {
   return json;
 }
 
+/** Invites a member through the API and accepts the invitation with PASSWORD: `{ id, email, name, token }`. */
+export async function addMember(adminToken, { email, name, roles }) {
+  const res = await apiCall('POST', '/members', { email, name, roles }, adminToken);
+  const accepted = await apiCall('POST', '/auth/accept-invite', { token: res.inviteToken, password: PASSWORD });
+  return { id: res.member.id, email, name, token: accepted.accessToken };
+}
+
 /** The first link matching `pattern` in the newest development-mailbox message to `email`. */
 export async function waitForMailLink(email, pattern, { timeoutMs = 30_000, subject } = {}) {
   const deadline = Date.now() + timeoutMs;
