@@ -14,18 +14,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import {
-  addMember,
-  apiCall,
-  BASE,
-  checkPageAtBothWidths,
-  launchBrowser,
-  newPage,
-  runId,
-  signIn,
-  signUpOrganization,
-  stepper,
-} from './support.mjs';
+import { addMember, apiCall, BASE, checkPageAtBothWidths, launchBrowser, newPage, runId, signIn, signUpOrganization, stepper } from './support.mjs';
 
 const RUN = runId();
 const HEADER = 'application_id,candidate_email,role,kind,review_point,rating,days,departure_type,date';
