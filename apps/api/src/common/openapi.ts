@@ -57,7 +57,27 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .build(),
   );
   completeContract(document, routeFacts(app));
+  collapseBareAllOf(document);
   return document;
+}
+
+/**
+ * @nestjs/swagger writes a property typed by a named enum or class as `{ allOf: [{ $ref }] }` even with nothing beside
+ * it; that is just the `$ref` (Redocly: no-illogical-composition-keywords). A `$ref` with siblings (a description,
+ * nullable) keeps its allOf, since OpenAPI 3.0 ignores a `$ref`'s siblings.
+ */
+export function collapseBareAllOf(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(collapseBareAllOf);
+  if (!node || typeof node !== 'object') return node;
+  const record = node as Record<string, unknown>;
+  for (const [key, value] of Object.entries(record)) {
+    const child = value as { allOf?: unknown[] } | null;
+    const bare = child && typeof child === 'object' && !Array.isArray(child) && Object.keys(child).length === 1 && Array.isArray(child.allOf);
+    const only = bare && child.allOf!.length === 1 ? (child.allOf![0] as Record<string, unknown>) : null;
+    record[key] =
+      only && typeof only === 'object' && Object.keys(only).length === 1 && typeof only.$ref === 'string' ? only : collapseBareAllOf(value);
+  }
+  return node;
 }
 
 /** Security, error responses, the Problem schema and tag descriptions, from the declarations and the route metadata. */
