@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '@hireloop/config';
 import { redisConnectionFromUrl } from '@hireloop/queue';
-import { RateLimitedError } from '../common/rate-limited.error';
+import { RateLimitedError } from '@hireloop/core';
 
 export type AuthAction = 'login' | 'signup' | 'accept-invite' | 'verify-email' | 'password-reset' | 'password-reset-confirm';
 

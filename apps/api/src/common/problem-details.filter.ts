@@ -1,10 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, AppErrorKind, FieldError, isProblemCode, ProblemCode } from '@hireloop/core';
+import { AppError, AppErrorKind, FieldError, isProblemCode, ProblemCode, RateLimitedError } from '@hireloop/core';
 import { isDatabaseUnavailable, PgErrorCode, pgErrorCode } from '@hireloop/database';
 import { fieldErrorsInWords } from './field-messages';
-import { RateLimitedError } from './rate-limited.error';
 import { sendWebAppForPage } from './web-app';
 
 export interface ProblemDetails {

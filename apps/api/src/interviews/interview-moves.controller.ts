@@ -1,12 +1,11 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthContext } from '@hireloop/core';
+import { InterviewMovesService, type AuthContext } from '@hireloop/core';
 import { ApiContract } from '../common/api-contract';
 import { Auth, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { MoveInterviewRequestDto } from './dto/move-interview.request.dto';
 import { InterviewResponseDto } from './dto/interview.response.dto';
-import { InterviewMovesService } from './interview-moves.service';
 
 @ApiTags('interviews')
 @ApiBearerAuth()

@@ -1,16 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthContext } from '@hireloop/core';
+import { FeedbackNudgesService, InterviewKitService, InterviewsService, type AuthContext } from '@hireloop/core';
 import { ApiContract } from '../common/api-contract';
 import { Auth, Roles } from '../common/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { NudgeRequestDto, NudgeResponseDto } from './dto/nudge.dto';
-import { FeedbackNudgesService } from './feedback-nudges.service';
 import { InterviewKitResponseDto } from './dto/interview-kit.response.dto';
 import { MyCompletedInterviewsQueryDto, MyInterviewsQueryDto, ScheduleInterviewRequestDto } from './dto/interview.request.dto';
 import { InterviewResponseDto, MyCompletedInterviewPageResponseDto, MyInterviewsResponseDto } from './dto/interview.response.dto';
-import { InterviewKitService } from './interview-kit.service';
-import { InterviewsService } from './interviews.service';
 
 @ApiTags('interviews')
 @ApiBearerAuth()

@@ -1,8 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { INTERVIEW_STATUSES, InterviewStatus, ROUND_KINDS, RoundKind } from '@hireloop/core';
+import {
+  INTERVIEW_STATUSES,
+  InterviewKitView,
+  InterviewStatus,
+  KitDimensionView,
+  KitQuestionView,
+  KitRubricView,
+  ROUND_KINDS,
+  RoundKind,
+} from '@hireloop/core';
 import { ScorecardResponseDto } from '../../scorecards/dto/scorecard.response.dto';
 
-export class KitRubricDto {
+export class KitRubricDto implements KitRubricView {
   @ApiProperty({ name: '1' }) '1': string;
   @ApiProperty({ name: '2' }) '2': string;
   @ApiProperty({ name: '3' }) '3': string;
@@ -22,7 +31,7 @@ export class KitSignalsDto {
   @ApiProperty({ type: [String] }) redFlags: string[];
 }
 
-export class KitDimensionDto {
+export class KitDimensionDto implements KitDimensionView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty() description: string;
@@ -31,7 +40,7 @@ export class KitDimensionDto {
   @ApiProperty({ type: KitSignalsDto }) signals: KitSignalsDto;
 }
 
-export class KitQuestionDto {
+export class KitQuestionDto implements KitQuestionView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() prompt: string;
   @ApiProperty({ type: [String] }) pointsOfAssessment: string[];
@@ -70,7 +79,7 @@ export class KitLoopVersionDto {
 }
 
 /** What an interviewer needs to run the interview, from the interview's loop version. Nothing of others' feedback. */
-export class InterviewKitResponseDto {
+export class InterviewKitResponseDto implements InterviewKitView {
   @ApiProperty({ type: KitInterviewDto }) interview: KitInterviewDto;
   @ApiProperty({ type: KitCandidateDto }) candidate: KitCandidateDto;
   @ApiProperty({ type: KitRoleDto }) role: KitRoleDto;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { CountedPageQueryDto } from '@hireloop/core';
+import { CountedPageQueryDto, MyCompletedInterviewsQuery, MyInterviewsQuery, ScheduleInterviewInput } from '@hireloop/core';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -18,7 +18,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 
-export class ScheduleInterviewRequestDto {
+export class ScheduleInterviewRequestDto implements ScheduleInterviewInput {
   @ApiProperty({ format: 'uuid', description: "A round of the application's role (in its current loop version)" })
   @IsUUID('all', { message: 'Choose a round of this role.' })
   roundId: string;
@@ -51,7 +51,7 @@ export class ScheduleInterviewRequestDto {
   allowConflict?: boolean;
 }
 
-export class MyInterviewsQueryDto {
+export class MyInterviewsQueryDto implements MyInterviewsQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50, description: 'Maximum items in each list' })
   @IsOptional()
   @Type(() => Number)
@@ -61,7 +61,7 @@ export class MyInterviewsQueryDto {
   limit?: number;
 }
 
-export class MyCompletedInterviewsQueryDto extends CountedPageQueryDto {
+export class MyCompletedInterviewsQueryDto extends CountedPageQueryDto implements MyCompletedInterviewsQuery {
   @ApiPropertyOptional({ description: "Search in the candidate's name and the role's title", maxLength: 200 })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))

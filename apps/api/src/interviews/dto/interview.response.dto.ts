@@ -1,13 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { INTERVIEW_STATUSES, InterviewStatus, InterviewWithRound, ROUND_KINDS, RoundKind, SCORECARD_STATUSES } from '@hireloop/core';
+import {
+  INTERVIEW_STATUSES,
+  InterviewRoundView,
+  InterviewStatus,
+  InterviewView,
+  MyCompletedInterviewPage,
+  MyInterviewsView,
+  MyInterviewView,
+  ROUND_KINDS,
+  RoundKind,
+  SCORECARD_STATUSES,
+} from '@hireloop/core';
 
-export class InterviewRoundDto {
+export class InterviewRoundDto implements InterviewRoundView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ nullable: true, type: String }) name: string | null;
   @ApiProperty({ enum: ROUND_KINDS, nullable: true }) kind: RoundKind | null;
 }
 
-export class InterviewResponseDto {
+export class InterviewResponseDto implements InterviewView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) applicationId: string;
   @ApiProperty({ format: 'uuid' }) roleId: string;
@@ -19,25 +30,9 @@ export class InterviewResponseDto {
   @ApiProperty() endsAt: string;
   @ApiProperty({ enum: INTERVIEW_STATUSES }) status: InterviewStatus;
   @ApiProperty() createdAt: string;
-
-  static from(i: InterviewWithRound): InterviewResponseDto {
-    return {
-      id: i.id,
-      applicationId: i.applicationId,
-      roleId: i.roleId,
-      round: { id: i.roundId, name: i.roundName, kind: i.roundKind },
-      loopVersionId: i.loopVersionId,
-      loopVersionNumber: i.loopVersionNumber,
-      interviewerIds: i.interviewerIds,
-      startsAt: new Date(i.startsAt).toISOString(),
-      endsAt: new Date(i.endsAt).toISOString(),
-      status: i.status,
-      createdAt: new Date(i.createdAt).toISOString(),
-    };
-  }
 }
 
-export class MyInterviewDto {
+export class MyInterviewDto implements MyInterviewView {
   @ApiProperty({ format: 'uuid', description: 'Interview id' }) id: string;
   @ApiProperty({ format: 'uuid' }) applicationId: string;
   @ApiProperty() candidateName: string;
@@ -54,7 +49,7 @@ export class MyInterviewDto {
   @ApiProperty({ description: 'Past its due time without your submitted scorecard' }) feedbackOverdue: boolean;
 }
 
-export class MyInterviewsResponseDto {
+export class MyInterviewsResponseDto implements MyInterviewsView {
   @ApiProperty({ type: [MyInterviewDto], description: 'Scheduled and not yet ended, soonest first' }) upcoming: MyInterviewDto[];
   @ApiProperty({ type: [MyInterviewDto], description: 'Ended, without your submitted scorecard, application undecided; oldest first' })
   awaitingFeedback: MyInterviewDto[];
@@ -65,7 +60,7 @@ export class MyInterviewsResponseDto {
   completed: MyInterviewDto[];
 }
 
-export class MyCompletedInterviewPageResponseDto {
+export class MyCompletedInterviewPageResponseDto implements MyCompletedInterviewPage {
   @ApiProperty({ type: MyInterviewDto, isArray: true, description: 'Most recently submitted first' }) items: MyInterviewDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
   @ApiPropertyOptional({ description: 'With ?withTotal=true: how many completed interviews match (every page)' }) total?: number;

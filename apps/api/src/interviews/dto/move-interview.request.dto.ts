@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsDateString, ValidateIf } from 'class-validator';
+import type { MoveInterviewInput } from '@hireloop/core';
 
-export class MoveInterviewRequestDto {
+export class MoveInterviewRequestDto implements MoveInterviewInput {
   @ApiProperty({
     format: 'date-time',
     example: '2026-12-02T14:00:00Z',

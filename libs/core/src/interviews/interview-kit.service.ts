@@ -1,21 +1,62 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  ratingScaleOf,
-  AppError,
-  ApplicationsRepository,
-  AuthContext,
-  canReadApplication,
-  InterviewsRepository,
-  OrganizationEntity,
-  organizationSettings,
-  ScorecardsRepository,
-  SnapshotDimension,
-} from '@hireloop/core';
-import { ScorecardViews } from '../scorecards/scorecard-views';
+import { ApplicationsRepository } from '../candidates/applications.repository';
+import { AppError } from '../common/app-error';
+import type { AuthContext } from '../common/auth-context';
+import { OrganizationEntity, organizationSettings } from '../organizations/organization.entity';
+import type { RoundKind, SnapshotDimension } from '../roles/loop-snapshot';
+import { ratingScaleOf } from '../roles/rating-scale';
+import { canReadApplication } from '../scorecards/feedback-access';
+import { ScorecardView, ScorecardViews } from '../scorecards/scorecard-views';
 import { notAssigned } from '../scorecards/scorecard-writes.service';
-import { InterviewKitResponseDto, KitDimensionDto } from './dto/interview-kit.response.dto';
+import { ScorecardsRepository } from '../scorecards/scorecards.repository';
+import type { InterviewStatus } from './interview.entity';
+import { InterviewsRepository } from './interviews.repository';
+
+/** What each level of the scale looks like: '4' is absent on the 3-level scale, '5' only on the 5-point one. */
+export interface KitRubricView {
+  '1': string;
+  '2': string;
+  '3': string;
+  '4': string;
+  '5'?: string;
+}
+
+export interface KitDimensionView {
+  id: string;
+  name: string;
+  description: string;
+  rubric: KitRubricView;
+  required: boolean;
+  signals: { strong: string[]; weak: string[]; redFlags: string[] };
+}
+
+export interface KitQuestionView {
+  id: string;
+  prompt: string;
+  pointsOfAssessment: string[];
+  pitfalls: string[];
+  followUps: string[];
+}
+
+/** The interview kit as the API answers it (InterviewKitResponseDto implements it). */
+export interface InterviewKitView {
+  interview: { id: string; applicationId: string; status: InterviewStatus; startsAt: string; endsAt: string };
+  candidate: { name: string };
+  role: { id: string; title: string; level: string | null };
+  loopVersion: { id: string; number: number };
+  /** The loop version's rating scale: ratings are its level values. */
+  ratingScale: string;
+  /** The levels, lowest first. */
+  scaleLevels: { value: number; key: string; label: string }[];
+  round: { id: string; name: string; kind: RoundKind; durationMinutes: number };
+  focusDimensions: KitDimensionView[];
+  questions: KitQuestionView[];
+  minEvidenceLength: number;
+  /** The caller's own scorecard (null for a reader who is not assigned). */
+  myScorecard: ScorecardView | null;
+}
 
 /**
  * The interview kit, built from the interview's own loop version (not the live loop). Readers: the assigned
@@ -32,7 +73,7 @@ export class InterviewKitService {
     private readonly views: ScorecardViews,
   ) {}
 
-  async kit(auth: AuthContext, interviewId: string): Promise<InterviewKitResponseDto> {
+  async kit(auth: AuthContext, interviewId: string): Promise<InterviewKitView> {
     const org = auth.organizationId;
     const interview = await this.interviews.findById(org, interviewId);
     if (!interview) throw AppError.notFound('Interview', interviewId);
@@ -73,7 +114,7 @@ export class InterviewKitService {
         id: d.id,
         name: d.name,
         description: d.description,
-        rubric: Object.fromEntries(Object.entries(d.rubric).filter(([, text]) => typeof text === 'string')) as unknown as KitDimensionDto['rubric'],
+        rubric: Object.fromEntries(Object.entries(d.rubric).filter(([, text]) => typeof text === 'string')) as unknown as KitRubricView,
         required: d.required !== false,
         signals: { strong: [...d.signals.strong], weak: [...d.signals.weak], redFlags: [...d.signals.redFlags] },
       })),

@@ -1,18 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  AppError,
-  AuditService,
-  AuthContext,
-  canReadApplication,
-  FeedbackNotificationPayload,
-  feedbackDueAt,
-  organizationSettings,
-} from '@hireloop/core';
-import { EmailRequests } from '@hireloop/core/email';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import type { AuthContext } from '../common/auth-context';
 import { RateLimitedError } from '../common/rate-limited.error';
-import { NudgeRequestDto, NudgeResponseDto } from './dto/nudge.dto';
+import { EmailRequests } from '../email/email-requests';
+import { FeedbackNotificationPayload } from '../notifications/notification.entity';
+import { organizationSettings } from '../organizations/organization.entity';
+import { feedbackDueAt } from '../reminders/reminder-planner';
+import { canReadApplication } from '../scorecards/feedback-access';
+
+/** Whom to ask for feedback (NudgeRequestDto implements it). */
+export interface NudgeInput {
+  /** The interviewer on the panel whose scorecard is missing. */
+  interviewerId: string;
+}
+
+/** A nudge as the API answers it (NudgeResponseDto implements it). */
+export interface NudgeView {
+  notificationId: string;
+  interviewId: string;
+  interviewerId: string;
+  interviewerName: string;
+  nudgedAt: string;
+  /** The next nudge to this interviewer is accepted from this moment. */
+  nextNudgeAllowedAt: string;
+}
 
 /** One nudge per interviewer in this many hours, whoever sends it and for whichever interview. */
 export const NUDGE_INTERVAL_HOURS = 12;
@@ -43,7 +57,7 @@ export class FeedbackNudgesService {
     private readonly audit: AuditService,
   ) {}
 
-  async nudge(auth: AuthContext, interviewId: string, dto: NudgeRequestDto, now = new Date()): Promise<NudgeResponseDto> {
+  async nudge(auth: AuthContext, interviewId: string, dto: NudgeInput, now = new Date()): Promise<NudgeView> {
     const org = auth.organizationId;
     return this.dataSource.transaction(async (manager) => {
       const [row]: NudgeTargetRow[] = await manager.query(

@@ -1,5 +1,9 @@
-import { AppError, CursorPosition, decodeCursor, likePattern, MyInterviewRow } from '@hireloop/core';
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppError } from '../common/app-error';
+import { CursorPosition, decodeCursor, likePattern } from '../common/pagination';
+import type { MyInterviewRow } from './interviews.repository';
 
 export interface CompletedFilter {
   q?: string;
@@ -14,8 +18,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * The caller's completed interviews (their scorecard submitted), most recently submitted first, keyset-paged on
  * (submitted_at, interview id). `q` searches the candidate's name and the role's title.
  */
-export class CompletedInterviewsQuery {
-  constructor(private readonly dataSource: DataSource) {}
+@Injectable()
+export class CompletedInterviewsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   page(organizationId: string, memberId: string, query: CompletedFilter & { limit: number; cursor?: string }): Promise<CompletedInterviewRow[]> {
     const after = decodeCursor(query.cursor);

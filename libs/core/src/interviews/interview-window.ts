@@ -1,4 +1,4 @@
-import { AppError, FieldError } from '@hireloop/core';
+import { AppError, FieldError } from '../common/app-error';
 
 export const MAX_INTERVIEW_HOURS = 12;
 

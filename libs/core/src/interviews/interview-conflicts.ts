@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { AppError } from '@hireloop/core';
+import { AppError } from '../common/app-error';
 
 export interface InterviewConflict {
   interviewId: string;

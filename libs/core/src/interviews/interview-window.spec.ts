@@ -1,4 +1,4 @@
-import { AppError } from '@hireloop/core';
+import { AppError } from '../common/app-error';
 import { assertInterviewWindow, interviewWindowProblems, START_IN_PAST_MESSAGE } from './interview-window';
 
 const now = new Date('2026-12-02T12:00:00Z');

@@ -2,26 +2,40 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
-import {
-  AppError,
-  ApplicationsRepository,
-  AuditService,
-  AuthContext,
-  feedbackDueAt,
-  InterviewsRepository,
-  MembersRepository,
-  MyInterviewRow,
-  organizationSettings,
-  pageLimit,
-  toPage,
-  withTotal,
-} from '@hireloop/core';
-import { EmailRequests } from '@hireloop/core/email';
-import { MyCompletedInterviewPageResponseDto, MyInterviewDto, MyInterviewsResponseDto, InterviewResponseDto } from './dto/interview.response.dto';
-import { MyCompletedInterviewsQueryDto, MyInterviewsQueryDto, ScheduleInterviewRequestDto } from './dto/interview.request.dto';
-import { CompletedInterviewsQuery } from './completed-interviews.query';
+import { AuditService } from '../audit/audit.service';
+import { ApplicationsRepository } from '../candidates/applications.repository';
+import { AppError } from '../common/app-error';
+import type { AuthContext } from '../common/auth-context';
+import { CountedPageQueryDto, pageLimit, toPage, withTotal } from '../common/pagination';
+import { EmailRequests } from '../email/email-requests';
+import { MembersRepository } from '../members/members.repository';
+import { organizationSettings } from '../organizations/organization.entity';
+import { feedbackDueAt } from '../reminders/reminder-planner';
+import { CompletedInterviewsRepository } from './completed-interviews.repository';
 import { assertNoDoubleBooking } from './interview-conflicts';
+import { InterviewView, interviewView, MyCompletedInterviewPage, MyInterviewsView, MyInterviewView, myInterviewView } from './interview-view';
 import { assertInterviewWindow } from './interview-window';
+import { InterviewsRepository, MyInterviewRow } from './interviews.repository';
+
+/** What scheduling an interview needs (ScheduleInterviewRequestDto implements it). */
+export interface ScheduleInterviewInput {
+  roundId: string;
+  interviewerIds: string[];
+  startsAt: string;
+  endsAt: string;
+  /** Schedule even when an interviewer is already booked at an overlapping time. */
+  allowConflict?: boolean;
+}
+
+export interface MyInterviewsQuery {
+  /** Maximum items in each list (50 when absent). */
+  limit?: number;
+}
+
+export interface MyCompletedInterviewsQuery extends CountedPageQueryDto {
+  /** Searches the candidate's name and the role's title. */
+  q?: string;
+}
 
 /** Scheduling and cancelling interviews (recruiters, admins), and an interviewer's own list. */
 @Injectable()
@@ -32,6 +46,7 @@ export class InterviewsService {
     private readonly interviews: InterviewsRepository,
     private readonly applications: ApplicationsRepository,
     private readonly members: MembersRepository,
+    private readonly completedInterviews: CompletedInterviewsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -39,7 +54,7 @@ export class InterviewsService {
    * Schedules a round of an active application. The interview pins the role's current loop version: its kit and
    * scorecards use that version even if the loop changes later.
    */
-  async schedule(auth: AuthContext, applicationId: string, dto: ScheduleInterviewRequestDto): Promise<InterviewResponseDto> {
+  async schedule(auth: AuthContext, applicationId: string, dto: ScheduleInterviewInput): Promise<InterviewView> {
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
     assertInterviewWindow(startsAt, endsAt, { now: new Date(), graceMinutes: this.config.INTERVIEW_START_GRACE_MINUTES });
@@ -103,7 +118,7 @@ export class InterviewsService {
   }
 
   /** Cancels an interview without feedback (cancelling twice is a no-op). */
-  async cancel(auth: AuthContext, interviewId: string): Promise<InterviewResponseDto> {
+  async cancel(auth: AuthContext, interviewId: string): Promise<InterviewView> {
     await this.dataSource.transaction(async (manager) => {
       const interview = await this.interviews.lockById(manager, auth.organizationId, interviewId, 'update');
       if (!interview) throw AppError.notFound('Interview', interviewId);
@@ -124,7 +139,7 @@ export class InterviewsService {
     return this.describe(auth, interviewId);
   }
 
-  async mine(auth: AuthContext, query: MyInterviewsQueryDto): Promise<MyInterviewsResponseDto> {
+  async mine(auth: AuthContext, query: MyInterviewsQuery): Promise<MyInterviewsView> {
     const limit = query.limit ?? 50;
     const [upcoming, awaiting, completed, toMine] = await Promise.all([
       this.interviews.upcomingFor(auth.organizationId, auth.memberId, limit),
@@ -136,51 +151,32 @@ export class InterviewsService {
   }
 
   /** The caller's completed interviews, searched (candidate name, role title), counted and paged. */
-  async completed(auth: AuthContext, query: MyCompletedInterviewsQueryDto): Promise<MyCompletedInterviewPageResponseDto> {
-    const completed = new CompletedInterviewsQuery(this.dataSource);
+  async completed(auth: AuthContext, query: MyCompletedInterviewsQuery): Promise<MyCompletedInterviewPage> {
     const [rows, total, toMine] = await Promise.all([
-      completed.page(auth.organizationId, auth.memberId, { q: query.q, cursor: query.cursor, limit: pageLimit(query) }),
-      query.withTotal ? completed.count(auth.organizationId, auth.memberId, query) : undefined,
+      this.completedInterviews.page(auth.organizationId, auth.memberId, { q: query.q, cursor: query.cursor, limit: pageLimit(query) }),
+      query.withTotal ? this.completedInterviews.count(auth.organizationId, auth.memberId, query) : undefined,
       this.myInterviewMapper(auth.organizationId),
     ]);
     return withTotal(
-      toPage(rows, pageLimit(query), (row) => completed.cursorOf(row), toMine),
+      toPage(rows, pageLimit(query), (row) => this.completedInterviews.cursorOf(row), toMine),
       total,
     );
   }
 
   /** Maps the caller's rows with their feedback due time, which follows the organization's reminderAfterHours. */
-  private async myInterviewMapper(organizationId: string): Promise<(row: MyInterviewRow) => MyInterviewDto> {
+  private async myInterviewMapper(organizationId: string): Promise<(row: MyInterviewRow) => MyInterviewView> {
     const [organization] = (await this.dataSource.query(`SELECT settings FROM organizations WHERE id = $1`, [organizationId])) as {
       settings: Record<string, unknown> | null;
     }[];
     const settings = organizationSettings({ settings: organization?.settings ?? {} });
     const reminder = { reminderAfterHours: Number(settings.reminderAfterHours) || 0, escalateAfterDays: 0 };
     const now = new Date();
-    return (row: MyInterviewRow) => toMyInterview(row, feedbackDueAt(new Date(row.endsAt), reminder), now);
+    return (row: MyInterviewRow) => myInterviewView(row, feedbackDueAt(new Date(row.endsAt), reminder), now);
   }
 
-  private async describe(auth: AuthContext, interviewId: string): Promise<InterviewResponseDto> {
+  private async describe(auth: AuthContext, interviewId: string): Promise<InterviewView> {
     const [row] = await this.interviews.withRounds(auth.organizationId, { interviewId });
     if (!row) throw AppError.notFound('Interview', interviewId);
-    return InterviewResponseDto.from(row);
+    return interviewView(row);
   }
-}
-
-function toMyInterview(row: MyInterviewRow, dueAt: Date, now: Date): MyInterviewDto {
-  return {
-    id: row.id,
-    applicationId: row.applicationId,
-    candidateName: row.candidateName,
-    roleId: row.roleId,
-    roleTitle: row.roleTitle,
-    round: { id: row.roundId, name: row.roundName, kind: row.roundKind },
-    startsAt: new Date(row.startsAt).toISOString(),
-    endsAt: new Date(row.endsAt).toISOString(),
-    scorecardStatus: row.scorecardStatus ?? 'none',
-    scorecardId: row.scorecardId,
-    scorecardSubmittedAt: row.scorecardSubmittedAt ? new Date(row.scorecardSubmittedAt).toISOString() : null,
-    feedbackDueAt: dueAt.toISOString(),
-    feedbackOverdue: row.scorecardStatus !== 'submitted' && dueAt.getTime() <= now.getTime(),
-  };
 }

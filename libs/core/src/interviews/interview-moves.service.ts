@@ -2,12 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
-import { AppError, AuditService, AuthContext, InterviewsRepository } from '@hireloop/core';
-import { EmailRequests } from '@hireloop/core/email';
-import { MoveInterviewRequestDto } from './dto/move-interview.request.dto';
-import { InterviewResponseDto } from './dto/interview.response.dto';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import type { AuthContext } from '../common/auth-context';
+import { EmailRequests } from '../email/email-requests';
 import { assertNoDoubleBooking } from './interview-conflicts';
+import { InterviewView, interviewView } from './interview-view';
 import { assertInterviewWindow } from './interview-window';
+import { InterviewsRepository } from './interviews.repository';
+
+/** An interview's new time (MoveInterviewRequestDto implements it). */
+export interface MoveInterviewInput {
+  startsAt: string;
+  endsAt: string;
+  /** Move even when an interviewer is already booked at an overlapping time. */
+  allowConflict?: boolean;
+}
 
 /** Moving a scheduled interview to another time; each interviewer gets an updated calendar invitation. */
 @Injectable()
@@ -19,7 +29,7 @@ export class InterviewMovesService {
     private readonly audit: AuditService,
   ) {}
 
-  async move(auth: AuthContext, interviewId: string, dto: MoveInterviewRequestDto): Promise<InterviewResponseDto> {
+  async move(auth: AuthContext, interviewId: string, dto: MoveInterviewInput): Promise<InterviewView> {
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
     assertInterviewWindow(startsAt, endsAt, { now: new Date(), graceMinutes: this.config.INTERVIEW_START_GRACE_MINUTES });
@@ -51,6 +61,6 @@ export class InterviewMovesService {
       await EmailRequests.interviewChanged(manager, auth.organizationId, interviewId, 'moved', { startsAt: before.startsAt });
     });
     const [row] = await this.interviews.withRounds(auth.organizationId, { interviewId });
-    return InterviewResponseDto.from(row);
+    return interviewView(row);
   }
 }

@@ -1,2 +1,0 @@
-// The error lives with the other domain errors in libs/core; kept importable here for the API's services.
-export { RateLimitedError } from '@hireloop/core';
