@@ -42,13 +42,19 @@ describe('interviews: scheduling, my interviews, the interview kit', () => {
         loopVersionId: scene.role.loopVersionId,
         loopVersionNumber: 1,
         interviewerIds: [alice.memberId, bob.memberId],
+        interviewers: [
+          { id: alice.memberId, name: alice.name },
+          { id: bob.memberId, name: bob.name },
+        ],
         startsAt: window.startsAt,
         endsAt: window.endsAt,
         status: 'scheduled',
       });
 
+      // The application names its interviewers (no client needs the member list, which stops at a page of 100).
       const detail = await t.http.get(`/v1/applications/${scene.applicationId}`).set(recruiter.auth).expect(200);
       expect(detail.body.interviews.map((i: { id: string }) => i.id)).toEqual([res.body.id]);
+      expect(detail.body.interviews[0].interviewers).toEqual(res.body.interviewers);
 
       const audit = await t.http.get(`/v1/audit-log?entityType=interview&entityId=${res.body.id}`).set(admin.auth).expect(200);
       expect(audit.body.items).toEqual([

@@ -75,6 +75,7 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
         location: 'Berlin',
         status: 'draft',
         hiringManagerId: team.hiringManager.memberId,
+        hiringManagerName: team.hiringManager.name,
         hirePolicy: { bar: 3, floor: 2, minCoverage: 0.8, minInterviewers: 3, margin: 0.5, adjustForLeniency: true },
         loopVersion: { id: expect.any(String), number: 1 },
         weightSum: 0,
@@ -83,6 +84,12 @@ describe('roles: hand-built loops, readiness, versions, permissions', () => {
         readiness: { canOpen: false },
       });
       expect(created.readiness.errors.map((e: Issue) => e.code)).toEqual(['no_dimensions', 'no_rounds']);
+      // The roles list names the hiring manager too; a role without one says null.
+      const blank = await createRole(team.recruiter, { title: 'No manager yet' });
+      expect(blank.hiringManagerName).toBeNull();
+      const listed = await t.http.get('/v1/roles?limit=100').set(team.recruiter.auth).expect(200);
+      expect(listed.body.items.find((r: { id: string }) => r.id === created.id)).toMatchObject({ hiringManagerName: team.hiringManager.name });
+      expect(listed.body.items.find((r: { id: string }) => r.id === blank.id)).toMatchObject({ hiringManagerId: null, hiringManagerName: null });
 
       const a = await addDimension(team.recruiter, created.id, 'Problem framing', 60, {
         description: 'Turns a vague problem into a measurable objective',

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useApiQuery } from './queries';
 import { apiClient, unwrap } from './typed-client';
-import type { ApplicationDetail, Debrief, Member, Role } from './types';
+import type { ApplicationDetail, Debrief, Role } from './types';
 
 /**
  * The queries of the recruiter's and hiring manager's pages, through the typed client. Keys start with the entity,
@@ -39,14 +39,5 @@ export function useRole(roleId: string | undefined, options: { orNull?: boolean 
       return unwrap(result);
     },
     { enabled: Boolean(roleId) },
-  );
-}
-
-/** One page (the API's largest, 100) of the members holding `role`, for a picker. */
-export function useMembersWithRole(role: Member['roles'][number], enabled = true) {
-  return useApiQuery<Member[]>(
-    ['members', { role, limit: 100 }],
-    async (signal) => unwrap(await apiClient.GET('/v1/members', { params: { query: { role, limit: 100 } }, signal })).items,
-    { enabled },
   );
 }

@@ -2404,6 +2404,8 @@ export interface components {
             status: "draft" | "open" | "closed";
             /** Format: uuid */
             hiringManagerId: string | null;
+            /** @description The hiring manager's name; null when there is none */
+            hiringManagerName: string | null;
             /** @description Template the role was created from */
             templateKey: string | null;
             /** Format: uuid */
@@ -2443,6 +2445,8 @@ export interface components {
             status: "draft" | "open" | "closed";
             /** Format: uuid */
             hiringManagerId: string | null;
+            /** @description The hiring manager's name; null when there is none */
+            hiringManagerName: string | null;
             /** @description Template the role was created from */
             templateKey: string | null;
             /** Format: uuid */
@@ -3106,6 +3110,8 @@ export interface components {
             loopVersionId: string;
             loopVersionNumber: number;
             interviewerIds: string[];
+            /** @description The interviewers with their names, in the order of interviewerIds */
+            interviewers: components["schemas"]["PersonRefDto"][];
             startsAt: string;
             endsAt: string;
             /** @enum {string} */

@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { post } from '../api/client';
-import { applicationKey, debriefKey, useApplication, useMembersWithRole, useRole } from '../api/hiring-queries';
+import { applicationKey, debriefKey, useApplication, useRole } from '../api/hiring-queries';
 import { useInvalidate } from '../api/queries';
 import type { Interview, Role } from '../api/types';
 import { useAuth } from '../auth';
@@ -23,7 +23,6 @@ export function ApplicationPage() {
   const canSchedule = hasRole('admin', 'recruiter');
   const application = useApplication(applicationId);
   const role = useRole(application.data?.roleId);
-  const interviewers = useMembersWithRole('interviewer', canSchedule);
   const invalidate = useInvalidate();
   const changed = () => void invalidate(applicationKey(applicationId), debriefKey(applicationId), ['list', '/applications']);
   usePageTitle(application.data ? `${application.data.candidateName} — ${application.data.roleTitle}` : 'Application');
@@ -37,7 +36,6 @@ export function ApplicationPage() {
       </section>
     );
   }
-  const memberName = (id: string) => interviewers.data?.find((m) => m.id === id)?.name;
   const rounds = [...(role.data?.rounds ?? [])].sort((a, b) => a.position - b.position);
   const roundName = (i: Interview) => i.round.name ?? rounds.find((r) => r.id === i.round.id)?.name ?? 'Interview';
   const interviews = app.interviews;
@@ -89,7 +87,7 @@ export function ApplicationPage() {
                     <tr key={i.id}>
                       <td>{roundName(i)}</td>
                       <td>{formatDateTime(i.startsAt)}</td>
-                      <td>{i.interviewerIds.map((id) => memberName(id) ?? 'Interviewer').join(', ')}</td>
+                      <td>{i.interviewers.map((m) => m.name).join(', ') || 'Interviewer'}</td>
                       <td>{humanize(i.status ?? 'scheduled')}</td>
                       {canSchedule && app.status === 'active' ? (
                         <td>

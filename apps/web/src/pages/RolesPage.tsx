@@ -7,13 +7,12 @@ import { Empty, Loading } from '../components/ProblemBanner';
 import { humanize } from '../lib/labels';
 import { usePageTitle } from '../lib/title';
 import { BlankRoleForm, FromTemplateForm } from './role-builder/NewRoleForms';
-import { useHiringManagers } from './role-builder/queries';
 import { ScrollRegion } from '../components/ScrollRegion';
 
 /** The roles, searched and paged on the server, and the two ways to start one (a template or a blank loop). */
 export function RolesPage() {
   usePageTitle('Roles');
-  const { hasRole, me } = useAuth();
+  const { hasRole } = useAuth();
   const canEdit = hasRole('admin', 'recruiter');
   const [status, setStatus] = useState('');
   const list = usePagedList<RoleSummary>('/roles', {
@@ -22,9 +21,6 @@ export function RolesPage() {
     label: 'Search roles by title, department, level or location',
     testId: 'roles',
   });
-  const members = useHiringManagers(canEdit);
-  // A hiring manager cannot list members, but knows their own name.
-  const nameOf = (id: string | null) => (id && id === me?.membership.memberId ? me.user.name : (members.data?.find((m) => m.id === id)?.name ?? ''));
   const data = list.resource.data;
   return (
     <section className="page">
@@ -69,7 +65,7 @@ export function RolesPage() {
                       <td>
                         <span className={`status status--${r.status}`}>{humanize(r.status)}</span>
                       </td>
-                      <td>{nameOf(r.hiringManagerId) || <span className="muted">—</span>}</td>
+                      <td>{r.hiringManagerName || <span className="muted">—</span>}</td>
                     </tr>
                   ))}
                 </tbody>

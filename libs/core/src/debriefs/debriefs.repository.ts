@@ -1,3 +1,4 @@
+import { memberNames } from '../members/members.repository';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -148,13 +149,8 @@ export class DebriefsRepository {
     };
   }
 
-  async memberNames(organizationId: string, ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows: { id: string; name: string }[] = await this.dataSource.query(
-      `SELECT m.id, u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.id = ANY($2::uuid[])`,
-      [organizationId, ids],
-    );
-    return new Map(rows.map((r) => [r.id, r.name]));
+  memberNames(organizationId: string, ids: string[]): Promise<Map<string, string>> {
+    return memberNames(this.dataSource.manager, organizationId, ids);
   }
 }
 

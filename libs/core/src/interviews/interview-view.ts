@@ -18,6 +18,7 @@ export interface InterviewView {
   loopVersionId: string;
   loopVersionNumber: number;
   interviewerIds: string[];
+  interviewers: { id: string; name: string }[];
   startsAt: string;
   endsAt: string;
   status: InterviewStatus;
@@ -33,6 +34,7 @@ export function interviewView(i: InterviewWithRound): InterviewView {
     loopVersionId: i.loopVersionId,
     loopVersionNumber: i.loopVersionNumber,
     interviewerIds: i.interviewerIds,
+    interviewers: i.interviewers,
     startsAt: new Date(i.startsAt).toISOString(),
     endsAt: new Date(i.endsAt).toISOString(),
     status: i.status,

@@ -35,6 +35,8 @@ export interface InterviewWithRound {
   loopVersionId: string;
   loopVersionNumber: number;
   interviewerIds: string[];
+  /** The interviewers with their names, in the order of interviewerIds. */
+  interviewers: { id: string; name: string }[];
   startsAt: Date;
   endsAt: Date;
   status: 'scheduled' | 'cancelled';
@@ -151,6 +153,10 @@ export class InterviewsRepository {
       `SELECT i.id, i.application_id AS "applicationId", i.role_id AS "roleId", i.round_id AS "roundId",
               COALESCE(sr->>'name', rd.name) AS "roundName", COALESCE(sr->>'kind', rd.kind) AS "roundKind",
               i.loop_version_id AS "loopVersionId", lv.number AS "loopVersionNumber", i.interviewer_ids AS "interviewerIds",
+              (SELECT coalesce(json_agg(json_build_object('id', m.id, 'name', u.name) ORDER BY x.position), '[]')
+                 FROM unnest(i.interviewer_ids) WITH ORDINALITY AS x(member_id, position)
+                 JOIN members m ON m.id = x.member_id AND m.organization_id = i.organization_id
+                 JOIN users u ON u.id = m.user_id) AS "interviewers",
               i.starts_at AS "startsAt", i.ends_at AS "endsAt", i.status, i.created_at AS "createdAt"
          FROM interviews i
          JOIN loop_versions lv ON lv.id = i.loop_version_id

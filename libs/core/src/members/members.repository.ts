@@ -30,6 +30,11 @@ export class MembersRepository {
       .getMany();
   }
 
+  /** The names of these members of the organization (their user's name), by member id. */
+  names(organizationId: string, memberIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    return memberNames(manager, organizationId, memberIds);
+  }
+
   /** True when every id is an active member of the organization holding `role`. Returns the ids that are not. */
   async missingWithRole(
     organizationId: string,
@@ -72,4 +77,15 @@ export class MembersRepository {
   cursorOf(member: MemberEntity) {
     return { sortValue: timestampKey(member.createdAt), id: member.id };
   }
+}
+
+/** The names of these members of the organization, by member id (one statement; other features' repositories use it). */
+export async function memberNames(manager: EntityManager, organizationId: string, memberIds: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(memberIds)];
+  if (ids.length === 0) return new Map();
+  const rows: { id: string; name: string }[] = await manager.query(
+    `SELECT m.id, u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.id = ANY($2::uuid[])`,
+    [organizationId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -160,7 +160,9 @@ export class RoleLoopService {
     if (!role) throw AppError.notFound('Role', roleId);
     const { readiness, dimensions, rounds } = await this.readiness(manager, role);
     const version = role.currentLoopVersionId ? await this.loopVersions.findById(organizationId, role.currentLoopVersionId, manager) : null;
+    const names = role.hiringManagerId ? await this.members.names(organizationId, [role.hiringManagerId], manager) : new Map<string, string>();
     return roleView(role, {
+      hiringManagerName: (role.hiringManagerId && names.get(role.hiringManagerId)) || null,
       hirePolicy: resolveHirePolicy(role.hirePolicy, role.ratingScale),
       loopVersion: version ? { id: version.id, number: version.number } : { id: '', number: 0 },
       dimensions,

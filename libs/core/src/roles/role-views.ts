@@ -125,6 +125,7 @@ export interface RoleSummaryView {
   location: string | null;
   status: RoleStatus;
   hiringManagerId: string | null;
+  hiringManagerName: string | null;
   templateKey: string | null;
   clonedFromRoleId: string | null;
   ratingScale: RatingScaleKind;
@@ -201,7 +202,7 @@ export function roundView(r: RoundEntity): RoundView {
   };
 }
 
-export function roleSummaryView(role: RoleEntity): RoleSummaryView {
+export function roleSummaryView(role: RoleEntity, hiringManagerName: string | null = null): RoleSummaryView {
   return {
     id: role.id,
     title: role.title,
@@ -210,6 +211,7 @@ export function roleSummaryView(role: RoleEntity): RoleSummaryView {
     location: role.location,
     status: role.status,
     hiringManagerId: role.hiringManagerId,
+    hiringManagerName,
     templateKey: role.templateKey,
     clonedFromRoleId: role.clonedFromRoleId,
     ratingScale: ratingScaleOf(role.ratingScale).kind,
@@ -229,10 +231,11 @@ export function roleView(
     dimensions: DimensionEntity[];
     rounds: RoundEntity[];
     readiness: LoopReadiness;
+    hiringManagerName: string | null;
   },
 ): RoleView {
   return {
-    ...roleSummaryView(role),
+    ...roleSummaryView(role, parts.hiringManagerName),
     hirePolicy: parts.hirePolicy,
     loopVersion: parts.loopVersion,
     weightSum: parts.readiness.weightSum,

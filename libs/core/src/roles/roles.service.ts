@@ -1,3 +1,4 @@
+import { MembersRepository } from '../members/members.repository';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -41,6 +42,7 @@ export class RolesService {
     private readonly loop: RoleLoopService,
     private readonly loopVersions: LoopVersionsService,
     private readonly audit: AuditService,
+    private readonly members: MembersRepository,
   ) {}
 
   async create(auth: AuthContext, dto: CreateRoleInput): Promise<RoleView> {
@@ -77,8 +79,17 @@ export class RolesService {
       this.roles.page(auth.organizationId, query, filter),
       query.withTotal ? this.roles.count(auth.organizationId, filter) : undefined,
     ]);
+    const managers = await this.members.names(
+      auth.organizationId,
+      rows.flatMap((r) => (r.hiringManagerId ? [r.hiringManagerId] : [])),
+    );
     return withTotal(
-      toPage(rows, pageLimit(query), (r) => this.roles.cursorOf(r), roleSummaryView),
+      toPage(
+        rows,
+        pageLimit(query),
+        (r) => this.roles.cursorOf(r),
+        (r) => roleSummaryView(r, (r.hiringManagerId && managers.get(r.hiringManagerId)) || null),
+      ),
       total,
     );
   }

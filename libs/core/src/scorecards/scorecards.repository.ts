@@ -1,3 +1,4 @@
+import { memberNames } from '../members/members.repository';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -419,13 +420,8 @@ export class ScorecardsRepository {
   }
 
   /** Names of members (interviewers), by member id. */
-  async memberNames(organizationId: string, memberIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
-    if (memberIds.length === 0) return new Map();
-    const rows: { id: string; name: string }[] = await manager.query(
-      `SELECT m.id, u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.id = ANY($2::uuid[])`,
-      [organizationId, [...new Set(memberIds)]],
-    );
-    return new Map(rows.map((r) => [r.id, r.name]));
+  memberNames(organizationId: string, memberIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    return memberNames(manager, organizationId, memberIds);
   }
 
   // --- erasure ----------------------------------------------------------------------------------------------------

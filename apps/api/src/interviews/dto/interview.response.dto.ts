@@ -11,6 +11,7 @@ import {
   RoundKind,
   SCORECARD_STATUSES,
 } from '@hireloop/core';
+import { PersonRefDto } from '../../debriefs/dto/decision.response.dto';
 
 export class InterviewRoundDto implements InterviewRoundView {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -26,6 +27,8 @@ export class InterviewResponseDto implements InterviewView {
   @ApiProperty({ format: 'uuid', description: 'Loop version pinned at scheduling; scorecards are made against it' }) loopVersionId: string;
   @ApiProperty() loopVersionNumber: number;
   @ApiProperty({ type: [String] }) interviewerIds: string[];
+  @ApiProperty({ type: [PersonRefDto], description: 'The interviewers with their names, in the order of interviewerIds' })
+  interviewers: PersonRefDto[];
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
   @ApiProperty({ enum: INTERVIEW_STATUSES }) status: InterviewStatus;

@@ -102,6 +102,7 @@ export class RoleSummaryResponseDto implements RoleSummaryView {
   @ApiProperty({ nullable: true, type: String }) location: string | null;
   @ApiProperty({ enum: ROLE_STATUSES }) status: RoleStatus;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) hiringManagerId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The hiring manager's name; null when there is none" }) hiringManagerName: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Template the role was created from' }) templateKey: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) clonedFromRoleId: string | null;
   @ApiProperty({ enum: RATING_SCALE_KINDS, description: 'The scale ratings, rubric anchors and policy thresholds are on' })

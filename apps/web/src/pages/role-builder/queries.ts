@@ -1,6 +1,6 @@
 import { useApiQuery } from '../../api/queries';
 import { apiClient, unwrap } from '../../api/typed-client';
-import type { Member, Question, Role, RoleTemplate } from '../../api/types';
+import type { Question, Role, RoleTemplate } from '../../api/types';
 
 /** Cache keys of the loop builder's data: a write invalidates by these prefixes. */
 export const roleKey = (roleId: string) => ['role', roleId] as const;
@@ -8,24 +8,9 @@ export const questionKey = (questionId: string) => ['question', questionId] as c
 /** The question bank's pages (usePagedList's keys start with the path). */
 export const QUESTION_BANK_KEY = ['list', '/questions'] as const;
 
-/** Pickers show at most this many hiring managers (the API's largest page). */
-const HIRING_MANAGER_LIMIT = 100;
-
 export function useRole(roleId: string) {
   return useApiQuery<Role>(roleKey(roleId), async (signal) =>
     unwrap(await apiClient.GET('/v1/roles/{id}', { params: { path: { id: roleId } }, signal })),
-  );
-}
-
-/** The members who can be a role's hiring manager (not deactivated ones); only admins and recruiters may list members. */
-export function useHiringManagers(enabled: boolean) {
-  return useApiQuery<Member[]>(
-    ['members', 'hiring_manager'],
-    async (signal) => {
-      const page = unwrap(await apiClient.GET('/v1/members', { params: { query: { role: 'hiring_manager', limit: HIRING_MANAGER_LIMIT } }, signal }));
-      return page.items.filter((m) => m.status !== 'deactivated');
-    },
-    { enabled },
   );
 }
 
