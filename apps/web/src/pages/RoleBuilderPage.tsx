@@ -5,7 +5,6 @@ import { apiClient, unwrap } from '../api/typed-client';
 import type { RatingScale, Role } from '../api/types';
 import { useAuth } from '../auth';
 import { Loading, ProblemBanner } from '../components/ProblemBanner';
-import { useMemberName } from '../components/SearchCombobox';
 import { useAction } from '../lib/hooks';
 import { humanize } from '../lib/labels';
 import { ApiError } from '../lib/problem';
@@ -25,10 +24,9 @@ import { RoundsSection } from './role-builder/RoundsSection';
 export function RoleBuilderPage() {
   const { roleId = '' } = useParams();
   const navigate = useNavigate();
-  const { hasRole, me } = useAuth();
+  const { hasRole } = useAuth();
   const canEdit = hasRole('admin', 'recruiter');
   const role = useRole(roleId);
-  const hiringManagerName = useMemberName(role.data?.hiringManagerId, canEdit);
   const invalidate = useInvalidate();
   usePageTitle(role.data ? `${role.data.title} · loop builder` : 'Loop builder');
   const [openError, setOpenError] = useState<ApiError | null>(null);
@@ -105,8 +103,7 @@ export function RoleBuilderPage() {
     if (res) navigate(`/roles/${res.id}`);
   };
 
-  // A hiring manager cannot list members, but knows their own name.
-  const hmName = data.hiringManagerId && data.hiringManagerId === me?.membership.memberId ? me.user.name : hiringManagerName;
+  const hmName = data.hiringManagerName;
   const editable = canEdit && data.status !== 'closed';
 
   return (
