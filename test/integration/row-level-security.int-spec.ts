@@ -26,8 +26,11 @@ describe('row-level security', () => {
 
   beforeAll(async () => {
     owner = await new DataSource(buildDataSourceOptions({ url: ownerUrl, entities: ALL_ENTITIES, poolSize: 2 })).initialize();
-    // One connection: every statement below shares it, whatever its tenant.
-    app = await new DataSource(buildDataSourceOptions({ url: appUrl, entities: ALL_ENTITIES, poolSize: 1 })).initialize();
+    // One connection: every statement below shares it, whatever its tenant. Forty statements queue for it; on a busy
+    // machine the last waits longer than the service's 3 s, which would measure the machine, not the isolation.
+    app = await new DataSource(
+      buildDataSourceOptions({ url: appUrl, entities: ALL_ENTITIES, poolSize: 1, connectionTimeoutMs: 60_000 }),
+    ).initialize();
     for (const [id, name] of [
       [orgA, 'Org A'],
       [orgB, 'Org B'],

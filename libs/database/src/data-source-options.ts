@@ -26,6 +26,8 @@ export interface DatabaseSettings {
   pooler?: 'none' | 'transaction';
   /** statement_timeout of each session, in ms (0 = none). Default 15000. Not sent through a transaction pooler. */
   statementTimeoutMs?: number;
+  /** How long a caller waits for a pooled connection before failing (the API then answers 503). Default 3000. */
+  connectionTimeoutMs?: number;
 }
 
 /** The one description of the database, shared by the API, the worker, the migration CLI and the tests. */
@@ -48,7 +50,7 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
       // Behind a transaction-mode pooler the scope is set transaction-locally with each statement (see ScopedClient).
       Client: prepared ? PreparingClient : pooled ? PooledScopedClient : ScopedClient,
       // Fail fast when the database is unreachable, so requests get a 503 instead of hanging.
-      connectionTimeoutMillis: 3000,
+      connectionTimeoutMillis: settings.connectionTimeoutMs ?? 3000,
       ...sessionStartupParameters(settings),
     },
   };
