@@ -297,6 +297,7 @@ describe('web app: daily work (inbox, nudges, search and paging, completed, 390 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My interviews' }).click();
     const completed = page.getByTestId('completed');
     await completed.getByTestId('my-interview').filter({ hasText: s.first.name }).waitFor();
+    await page.getByTestId('upcoming').waitFor(); // the awaiting and upcoming lists have loaded
     assert.equal(await page.getByTestId('awaiting-feedback').getByText(s.first.name).count(), 0);
     await shot(page, '05d-completed');
 

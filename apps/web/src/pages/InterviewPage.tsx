@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useApiQuery, useInvalidate } from '../api/queries';
@@ -17,6 +18,7 @@ export function InterviewPage() {
   const { interviewId = '' } = useParams();
   const kit = useApiQuery(interviewKeys.kit(interviewId), (signal) => loadKit(interviewId, signal));
   const invalidate = useInvalidate();
+  const queryClient = useQueryClient();
   usePageTitle(kit.data ? `Interview: ${kit.data.candidate.name}, ${kit.data.round.name}` : 'Interview');
   if (!kit.data) {
     return (
@@ -28,8 +30,10 @@ export function InterviewPage() {
   }
   const onSubmitted = (scorecard: Scorecard) => {
     kit.setData({ ...kit.data!, myScorecard: scorecard });
-    // The lists that show this interview (awaiting → completed) and its reminders are stale now.
-    void invalidate(interviewKeys.mine, interviewKeys.completed, interviewKeys.notifications, interviewKeys.panel(kit.data!.interview.applicationId));
+    // The lists that show this interview (awaiting → completed) and its reminders are stale now. My interviews' cached
+    // lists are dropped, not just marked stale: shown again while refetching, they would still say "awaiting".
+    queryClient.removeQueries({ queryKey: interviewKeys.mine });
+    void invalidate(interviewKeys.completed, interviewKeys.notifications, interviewKeys.panel(kit.data!.interview.applicationId));
   };
   return <InterviewWorkspace key={interviewId} kit={kit.data} onSubmitted={onSubmitted} />;
 }
