@@ -1,4 +1,3 @@
-import { memberNames } from '../members/members.repository';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -147,10 +146,6 @@ export class DebriefsRepository {
       revisions: row.revisions,
       panelViews: new Map(Object.entries(row.panelViews).map(([memberId, at]) => [memberId, new Date(at)])),
     };
-  }
-
-  memberNames(organizationId: string, ids: string[]): Promise<Map<string, string>> {
-    return memberNames(this.dataSource.manager, organizationId, ids);
   }
 }
 

@@ -10,6 +10,7 @@ import { debriefAccess } from '../debriefs/debrief-access';
 import { blindError, DebriefsService } from '../debriefs/debriefs.service';
 import { DebriefsRepository } from '../debriefs/debriefs.repository';
 import { EmailRequests } from '../email';
+import { MembersRepository } from '../members/members.repository';
 import { requestInterviewerCalibration } from '../outbox/job-requests';
 import { OutboxService } from '../outbox/outbox.service';
 import { CalibrationReportsRepository } from '../reports/calibration-reports.repository';
@@ -38,6 +39,7 @@ export class DecisionsService {
     private readonly reports: CalibrationReportsRepository,
     private readonly decisions: DecisionsRepository,
     private readonly scorecards: ScorecardsRepository,
+    private readonly members: MembersRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}
@@ -149,7 +151,7 @@ export class DecisionsService {
         });
         return saved;
       });
-      const names = await this.debriefs.memberNames(auth.organizationId, [decision.decidedByMemberId]);
+      const names = await this.members.names(auth.organizationId, [decision.decidedByMemberId]);
       return decisionView(decision, names.get(decision.decidedByMemberId) ?? '');
     } catch (error) {
       if (pgErrorCode(error) === PgErrorCode.UniqueViolation) {
@@ -163,7 +165,7 @@ export class DecisionsService {
     await this.debriefReader.readableApplication(auth, applicationId);
     const decision = await this.decisions.findByApplication(auth.organizationId, applicationId);
     if (!decision) throw AppError.notFound('Decision');
-    const names = await this.debriefs.memberNames(auth.organizationId, [decision.decidedByMemberId]);
+    const names = await this.members.names(auth.organizationId, [decision.decidedByMemberId]);
     return decisionView(decision, names.get(decision.decidedByMemberId) ?? '');
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Page } from '../common/pagination';
+import { MembersRepository } from '../members/members.repository';
 import { Amendment, amendmentsOf } from './amendments';
 import type { LevelAssessment, Recommendation } from './rating';
 import { contentOf, ScorecardContent, SignalKind } from './scorecard-content';
@@ -74,7 +75,10 @@ export interface ScorecardViewOptions {
 /** Maps scorecards to their views, with interviewer names and history, hiding private notes as told. */
 @Injectable()
 export class ScorecardViews {
-  constructor(private readonly scorecards: ScorecardsRepository) {}
+  constructor(
+    private readonly scorecards: ScorecardsRepository,
+    private readonly members: MembersRepository,
+  ) {}
 
   async build(
     manager: EntityManager | undefined,
@@ -84,7 +88,7 @@ export class ScorecardViews {
   ): Promise<ScorecardView[]> {
     if (rows.length === 0) return [];
     // Sequential: inside a transaction every query shares one connection.
-    const names = await this.scorecards.memberNames(
+    const names = await this.members.names(
       organizationId,
       rows.map((r) => r.interviewerId),
       manager,

@@ -1,4 +1,3 @@
-import { memberNames } from '../members/members.repository';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -417,11 +416,6 @@ export class ScorecardsRepository {
       .orderBy('v.scorecard_id')
       .addOrderBy('v.revision', 'ASC')
       .getMany();
-  }
-
-  /** Names of members (interviewers), by member id. */
-  memberNames(organizationId: string, memberIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
-    return memberNames(manager, organizationId, memberIds);
   }
 
   // --- erasure ----------------------------------------------------------------------------------------------------
