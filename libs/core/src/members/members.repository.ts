@@ -4,12 +4,22 @@ import { DataSource, EntityManager } from 'typeorm';
 import { applyKeyset, timestampKey } from '../common/keyset';
 import { MemberRole } from '../common/member-role';
 import { likePattern, PageQueryDto } from '../common/pagination';
-import { MemberEntity } from './member.entity';
+import { UserEntity } from '../users/user.entity';
+import { MemberEntity, MemberStatus } from './member.entity';
 
 export interface MemberFilter {
   role?: MemberRole;
   status?: string;
   q?: string;
+}
+
+/** A pending invitation as stored on its membership (only its token's hash). */
+export interface InvitationValues {
+  roles: MemberRole[];
+  status: 'invited';
+  invitedName: string;
+  inviteTokenHash: string;
+  inviteExpiresAt: Date;
 }
 
 /** Memberships, always looked up within one organization. */
@@ -30,9 +40,69 @@ export class MembersRepository {
       .getMany();
   }
 
-  /** The names of these members of the organization (their user's name), by member id. */
-  names(organizationId: string, memberIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
-    return memberNames(manager, organizationId, memberIds);
+  /** The names of these members of the organization (their user's name), by member id. Other features use it too. */
+  async names(organizationId: string, memberIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    const ids = [...new Set(memberIds)];
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; name: string }[] = await manager.query(
+      `SELECT m.id, u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.id = ANY($2::uuid[])`,
+      [organizationId, ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** The membership, locked for update (without its user: a lock cannot cover the outer join). */
+  lockById(manager: EntityManager, organizationId: string, memberId: string): Promise<MemberEntity | null> {
+    return manager.findOne(MemberEntity, { where: { organizationId, id: memberId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The user's membership of the organization, in any status. */
+  findByUser(manager: EntityManager, organizationId: string, userId: string): Promise<MemberEntity | null> {
+    return manager.findOneBy(MemberEntity, { organizationId, userId });
+  }
+
+  /** The account of this address, created with this name when there is none (an existing account keeps its name). */
+  async findOrCreateUser(manager: EntityManager, email: string, name: string): Promise<UserEntity> {
+    await manager.query(`INSERT INTO users (email, name) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING`, [email, name]);
+    return manager.findOneByOrFail(UserEntity, { email });
+  }
+
+  findUser(manager: EntityManager, userId: string): Promise<UserEntity> {
+    return manager.findOneByOrFail(UserEntity, { id: userId });
+  }
+
+  /** A new membership holding a pending invitation; returns its id. */
+  async insertInvited(manager: EntityManager, organizationId: string, userId: string, invitation: InvitationValues): Promise<string> {
+    return (await manager.save(manager.create(MemberEntity, { organizationId, userId, ...invitation }))).id;
+  }
+
+  /** Invites an existing membership again: the new invitation replaces the old one and its token. */
+  async reinvite(manager: EntityManager, memberId: string, invitation: InvitationValues): Promise<void> {
+    await manager.update(MemberEntity, { id: memberId }, invitation);
+  }
+
+  /** A fresh token for a pending invitation (the previous link stops working). */
+  async setInviteToken(manager: EntityManager, memberId: string, inviteTokenHash: string, inviteExpiresAt: Date): Promise<void> {
+    await manager.update(MemberEntity, { id: memberId }, { inviteTokenHash, inviteExpiresAt });
+  }
+
+  /** Sets a (locked) membership's status; `clearInvitation` also forgets its invitation token and expiry. */
+  async setStatus(manager: EntityManager, memberId: string, status: MemberStatus, options: { clearInvitation?: boolean } = {}): Promise<void> {
+    const cleared = options.clearInvitation ? { inviteTokenHash: null, inviteExpiresAt: null } : {};
+    await manager.update(MemberEntity, { id: memberId }, { status, ...cleared });
+  }
+
+  async setRoles(manager: EntityManager, memberId: string, roles: MemberRole[]): Promise<void> {
+    await manager.update(MemberEntity, { id: memberId }, { roles });
+  }
+
+  /** How many active admins the organization has besides this member. */
+  async countOtherActiveAdmins(manager: EntityManager, organizationId: string, memberId: string): Promise<number> {
+    const rows: { count: string }[] = await manager.query(
+      `SELECT count(*) FROM members WHERE organization_id = $1 AND id <> $2 AND status = 'active' AND 'admin' = ANY(roles)`,
+      [organizationId, memberId],
+    );
+    return Number(rows[0].count);
   }
 
   /** True when every id is an active member of the organization holding `role`. Returns the ids that are not. */
@@ -77,15 +147,4 @@ export class MembersRepository {
   cursorOf(member: MemberEntity) {
     return { sortValue: timestampKey(member.createdAt), id: member.id };
   }
-}
-
-/** The names of these members of the organization, by member id (one statement; other features' repositories use it). */
-export async function memberNames(manager: EntityManager, organizationId: string, memberIds: string[]): Promise<Map<string, string>> {
-  const ids = [...new Set(memberIds)];
-  if (ids.length === 0) return new Map();
-  const rows: { id: string; name: string }[] = await manager.query(
-    `SELECT m.id, u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.id = ANY($2::uuid[])`,
-    [organizationId, ids],
-  );
-  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { AuthContext } from '../common/auth-context';
 import { MemberRole } from '../common/member-role';
 import { CountedPageQueryDto, Page, pageLimit, toPage, withTotal } from '../common/pagination';
 import { EmailRequests } from '../email';
-import { UserEntity } from '../users/user.entity';
 import {
   hashInviteToken,
   INVITE_LIFETIME_MS,
@@ -19,7 +18,7 @@ import {
   resendWaitSeconds,
 } from './invitations';
 import { MemberEntity } from './member.entity';
-import { MemberFilter, MembersRepository } from './members.repository';
+import { InvitationValues, MemberFilter, MembersRepository } from './members.repository';
 
 /** What inviting someone needs (InviteMemberRequestDto satisfies it). */
 export interface InviteMemberInput {
@@ -75,8 +74,6 @@ export function memberView(member: MemberEntity): MemberView {
   };
 }
 
-type Manager = DataSource['manager'];
-
 @Injectable()
 export class MembersService {
   constructor(
@@ -89,18 +86,17 @@ export class MembersService {
     const token = newInviteToken();
     const expiresAt = new Date(Date.now() + INVITE_LIFETIME_MS);
     const memberId = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`INSERT INTO users (email, name) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING`, [dto.email, dto.name]);
-      const user = await manager.findOneByOrFail(UserEntity, { email: dto.email });
-      const existing = await manager.findOneBy(MemberEntity, { organizationId: auth.organizationId, userId: user.id });
+      const user = await this.members.findOrCreateUser(manager, dto.email, dto.name);
+      const existing = await this.members.findByUser(manager, auth.organizationId, user.id);
       if (existing && existing.status === 'deactivated' && isJoined(existing)) {
         throw AppError.conflict('already_member', `${dto.email} is a deactivated member of this organization; reactivate them instead.`);
       }
       if (existing && existing.status !== 'invited' && !isWithdrawnInvite(existing)) {
         throw AppError.conflict('already_member', `${dto.email} is already a member of this organization.`);
       }
-      const values = {
+      const values: InvitationValues = {
         roles: dto.roles,
-        status: 'invited' as const,
+        status: 'invited',
         invitedName: dto.name,
         inviteTokenHash: hashInviteToken(token),
         inviteExpiresAt: expiresAt,
@@ -108,10 +104,10 @@ export class MembersService {
       let id: string;
       if (existing) {
         // Inviting again (also after a revoked invitation) replaces the old token.
-        await manager.update(MemberEntity, { id: existing.id }, values);
+        await this.members.reinvite(manager, existing.id, values);
         id = existing.id;
       } else {
-        id = (await manager.save(manager.create(MemberEntity, { organizationId: auth.organizationId, userId: user.id, ...values }))).id;
+        id = await this.members.insertInvited(manager, auth.organizationId, user.id, values);
       }
       await this.audit.record(manager, auth, {
         action: 'member.invited',
@@ -149,7 +145,7 @@ export class MembersService {
           { retryAfterSeconds: wait },
         );
       }
-      await manager.update(MemberEntity, { id: member.id }, { inviteTokenHash: hashInviteToken(token), inviteExpiresAt: expiresAt });
+      await this.members.setInviteToken(manager, member.id, hashInviteToken(token), expiresAt);
       await this.audit.record(manager, auth, {
         action: 'member.invite_resent',
         entityType: 'member',
@@ -176,7 +172,7 @@ export class MembersService {
     await this.dataSource.transaction(async (manager) => {
       const member = await this.lockPendingInvite(manager, auth.organizationId, memberId);
       // The token hash stays so that the link can say it was withdrawn (revoked_invite()); it no longer signs anyone in.
-      await manager.update(MemberEntity, { id: member.id }, { status: 'deactivated' });
+      await this.members.setStatus(manager, member.id, 'deactivated');
       await this.audit.record(manager, auth, {
         action: 'member.invite_revoked',
         entityType: 'member',
@@ -191,10 +187,7 @@ export class MembersService {
   /** Gives a deactivated member who had joined their access back (idempotent for an active member). */
   async reactivate(auth: AuthContext, memberId: string): Promise<MemberView> {
     await this.dataSource.transaction(async (manager) => {
-      const member = await manager.findOne(MemberEntity, {
-        where: { organizationId: auth.organizationId, id: memberId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const member = await this.members.lockById(manager, auth.organizationId, memberId);
       if (!member) throw AppError.notFound('Member', memberId);
       if (member.status === 'active') return;
       if (!isJoined(member))
@@ -202,7 +195,7 @@ export class MembersService {
           'member_not_joined',
           'This person never accepted the invitation, so there is no account to reactivate. Invite them again.',
         );
-      await manager.update(MemberEntity, { id: member.id }, { status: 'active' });
+      await this.members.setStatus(manager, member.id, 'active');
       await this.audit.record(manager, auth, {
         action: 'member.reactivated',
         entityType: 'member',
@@ -214,12 +207,12 @@ export class MembersService {
     return this.get(auth, memberId);
   }
 
-  private async lockPendingInvite(manager: Manager, organizationId: string, memberId: string): Promise<MemberEntity> {
-    const member = await manager.findOne(MemberEntity, { where: { organizationId, id: memberId }, lock: { mode: 'pessimistic_write' } });
+  private async lockPendingInvite(manager: EntityManager, organizationId: string, memberId: string): Promise<MemberEntity> {
+    const member = await this.members.lockById(manager, organizationId, memberId);
     if (!member) throw AppError.notFound('Member', memberId);
     if (!isPendingInvite(member))
       throw AppError.conflict('invite_not_pending', 'This member has no pending invitation: it was accepted, revoked or deactivated.');
-    member.user = await manager.findOneByOrFail(UserEntity, { id: member.userId });
+    member.user = await this.members.findUser(manager, member.userId);
     return member;
   }
 
@@ -242,13 +235,10 @@ export class MembersService {
 
   async updateRoles(auth: AuthContext, memberId: string, dto: UpdateMemberInput): Promise<MemberView> {
     await this.dataSource.transaction(async (manager) => {
-      const member = await manager.findOne(MemberEntity, {
-        where: { organizationId: auth.organizationId, id: memberId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const member = await this.members.lockById(manager, auth.organizationId, memberId);
       if (!member) throw AppError.notFound('Member', memberId);
       if (member.roles.includes('admin') && !dto.roles.includes('admin')) await this.assertAnotherAdmin(manager, auth.organizationId, memberId);
-      await manager.update(MemberEntity, { id: memberId }, { roles: dto.roles });
+      await this.members.setRoles(manager, memberId, dto.roles);
       await this.audit.record(manager, auth, {
         action: 'member.roles_changed',
         entityType: 'member',
@@ -262,16 +252,12 @@ export class MembersService {
 
   async deactivate(auth: AuthContext, memberId: string): Promise<MemberView> {
     await this.dataSource.transaction(async (manager) => {
-      const member = await manager.findOne(MemberEntity, {
-        where: { organizationId: auth.organizationId, id: memberId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const member = await this.members.lockById(manager, auth.organizationId, memberId);
       if (!member) throw AppError.notFound('Member', memberId);
       if (member.status === 'deactivated') return;
       if (member.roles.includes('admin')) await this.assertAnotherAdmin(manager, auth.organizationId, memberId);
       // A pending invitation keeps its token hash, so that its link says it was withdrawn (as a revoked one does).
-      const withdrawn = isPendingInvite(member) ? {} : { inviteTokenHash: null, inviteExpiresAt: null };
-      await manager.update(MemberEntity, { id: memberId }, { status: 'deactivated', ...withdrawn });
+      await this.members.setStatus(manager, memberId, 'deactivated', { clearInvitation: !isPendingInvite(member) });
       await this.audit.record(manager, auth, {
         action: 'member.deactivated',
         entityType: 'member',
@@ -283,11 +269,8 @@ export class MembersService {
     return this.get(auth, memberId);
   }
 
-  private async assertAnotherAdmin(manager: Manager, organizationId: string, memberId: string): Promise<void> {
-    const rows: { count: string }[] = await manager.query(
-      `SELECT count(*) FROM members WHERE organization_id = $1 AND id <> $2 AND status = 'active' AND 'admin' = ANY(roles)`,
-      [organizationId, memberId],
-    );
-    if (Number(rows[0].count) === 0) throw AppError.conflict('last_admin', 'The organization must keep at least one active admin.');
+  private async assertAnotherAdmin(manager: EntityManager, organizationId: string, memberId: string): Promise<void> {
+    if ((await this.members.countOtherActiveAdmins(manager, organizationId, memberId)) === 0)
+      throw AppError.conflict('last_admin', 'The organization must keep at least one active admin.');
   }
 }
