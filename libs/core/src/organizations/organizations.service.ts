@@ -7,6 +7,7 @@ import { AppError } from '../common/app-error';
 import { AuthContext } from '../common/auth-context';
 import { resolveWebhookTarget, WebhookPolicy, webhookPolicy, WebhookTargetError } from '../notifications/webhook-target';
 import { OrganizationEntity, organizationSettings } from './organization.entity';
+import { OrganizationsRepository } from './organizations.repository';
 
 /** An organization's edit: absent fields stay, null removes the webhook (UpdateOrganizationRequestDto satisfies it). */
 export interface UpdateOrganizationInput {
@@ -35,6 +36,7 @@ export class OrganizationsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsRepository,
     private readonly audit: AuditService,
     config: AppConfig,
   ) {
@@ -42,7 +44,7 @@ export class OrganizationsService {
   }
 
   async get(auth: AuthContext): Promise<OrganizationSettingsView> {
-    const org = await this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: auth.organizationId });
+    const org = await this.organizations.findById(auth.organizationId);
     return toResponse(org);
   }
 
@@ -56,10 +58,10 @@ export class OrganizationsService {
       });
     }
     await this.dataSource.transaction(async (manager) => {
-      const org = await manager.findOneOrFail(OrganizationEntity, { where: { id: auth.organizationId }, lock: { mode: 'pessimistic_write' } });
+      const org = await this.organizations.lockById(manager, auth.organizationId);
       const { name, ...settings } = dto;
       const next = { ...org.settings, ...Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) };
-      await manager.update(OrganizationEntity, { id: org.id }, { ...(name ? { name } : {}), settings: next });
+      await this.organizations.update(manager, org.id, { ...(name ? { name } : {}), settings: next });
       const redact = (s: typeof next) => ({ ...s, webhookSecret: s.webhookSecret ? '<set>' : null });
       await this.audit.record(manager, auth, {
         action: 'organization.updated',

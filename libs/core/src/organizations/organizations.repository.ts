@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { OrganizationEntity } from './organization.entity';
+
+/** The organization's own row: its name and settings. */
+@Injectable()
+export class OrganizationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(organizationId: string): Promise<OrganizationEntity> {
+    return this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: organizationId });
+  }
+
+  /** The organization, locked for update (settings are merged into what is stored). */
+  lockById(manager: EntityManager, organizationId: string): Promise<OrganizationEntity> {
+    return manager.findOneOrFail(OrganizationEntity, { where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Stores the settings as given (the whole object) and, when given, a new name. */
+  async update(manager: EntityManager, organizationId: string, changes: { name?: string; settings: OrganizationEntity['settings'] }): Promise<void> {
+    await manager.update(OrganizationEntity, { id: organizationId }, changes);
+  }
+}
