@@ -14,6 +14,7 @@ import {
   SELF_IDENTIFICATION_LABELS,
   type SelfIdentificationAnswers,
 } from './self-identification-categories';
+import { SelfIdentificationLinkRow, SelfIdentificationRepository } from './self-identification.repository';
 import { SelfIdentificationStore } from './self-identification.store';
 
 // The shapes the API returns (the response DTOs of apps/api/src/self-identification mirror them).
@@ -40,17 +41,6 @@ export interface SelfIdentificationView {
 const DEFAULT_EXPIRY_DAYS = 14;
 const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
-interface LinkRow {
-  organization_id: string;
-  application_id: string;
-  candidate_id: string;
-  expires_at: Date;
-  used_at: Date | null;
-  erased_at: Date | null;
-  organization_name: string;
-  role_title: string;
-}
-
 /**
  * Voluntary self-identification by a one-time link. Recruiters and admins create the link; the candidate answers
  * without an account; only the `compliance` role reads the answers. The token is 256 random bits stored as its
@@ -62,6 +52,7 @@ export class SelfIdentificationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly links: SelfIdentificationRepository,
     private readonly store: SelfIdentificationStore,
     private readonly audit: AuditService,
   ) {}
@@ -74,17 +65,16 @@ export class SelfIdentificationService {
     const expiresInDays = options.expiresInDays ?? DEFAULT_EXPIRY_DAYS;
     const token = randomBytes(32).toString('base64url');
     return this.dataSource.transaction(async (manager) => {
-      const [application]: { id: string; erased_at: Date | null }[] = await manager.query(
-        `SELECT a.id, c.erased_at FROM applications a JOIN candidates c ON c.id = a.candidate_id WHERE a.organization_id = $1 AND a.id = $2`,
-        [auth.organizationId, applicationId],
-      );
+      const application = await this.links.findApplication(manager, auth.organizationId, applicationId);
       if (!application) throw AppError.notFound('Application', applicationId);
       if (application.erased_at) throw AppError.conflict('candidate_erased', 'The candidate was erased: no self-identification can be asked for.');
-      const [row]: { id: string; expires_at: Date }[] = await manager.query(
-        `INSERT INTO self_identification_links (organization_id, application_id, token_hash, created_by_member_id, expires_at)
-         VALUES ($1, $2, $3, $4, now() + make_interval(days => $5)) RETURNING id, expires_at`,
-        [auth.organizationId, applicationId, hashToken(token), auth.memberId, expiresInDays],
-      );
+      const row = await this.links.insertLink(manager, {
+        organizationId: auth.organizationId,
+        applicationId,
+        tokenHash: hashToken(token),
+        createdByMemberId: auth.memberId,
+        expiresInDays,
+      });
       const expiresAt = new Date(row.expires_at).toISOString();
       // The email (if asked for) is stored with its outbox row in this transaction: it exists if and only if the link does.
       const emailed = options.sendEmail
@@ -132,12 +122,7 @@ export class SelfIdentificationService {
     const link = await this.usableLink(token);
     await this.dataSource.transaction(async (manager) => {
       // The link is spent in the same transaction that stores the answers: two submissions at once store one.
-      const spent: unknown[] = await manager.query(
-        `UPDATE self_identification_links SET used_at = now()
-          WHERE organization_id = $1 AND token_hash = $2 AND used_at IS NULL AND expires_at > now() RETURNING id`,
-        [link.organization_id, hashToken(token)],
-      );
-      if (spent.length === 0) throw linkUsed();
+      if (!(await this.links.spendLink(manager, link.organization_id, hashToken(token)))) throw linkUsed();
       const clean = Object.fromEntries(SELF_IDENTIFICATION_CATEGORY_KEYS.map((k) => [k, answers[k]])) as SelfIdentificationAnswers;
       const stored = await this.store.save(manager, link.organization_id, link.application_id, link.candidate_id, clean);
       if (!stored) throw linkExpired();
@@ -152,25 +137,14 @@ export class SelfIdentificationService {
     return { applicationId, submittedAt: row.submittedAt.toISOString(), answers: row.answers };
   }
 
-  private async usableLink(token: string): Promise<LinkRow> {
+  private async usableLink(token: string): Promise<SelfIdentificationLinkRow> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw AppError.notFound('Self-identification link');
     // Reached by its token alone: one SECURITY DEFINER function names the link's organization (nothing else), and the
     // rest of the request runs in that organization's scope (row-level security).
-    const [scope]: { organization_id: string }[] = await this.dataSource.query(`SELECT organization_id FROM self_identification_link_owner($1)`, [
-      hashToken(token),
-    ]);
-    if (!scope) throw AppError.notFound('Self-identification link');
-    enterOrganization(scope.organization_id);
-    const [link]: LinkRow[] = await this.dataSource.query(
-      `SELECT l.organization_id, l.application_id, a.candidate_id, l.expires_at, l.used_at, c.erased_at, o.name AS organization_name, r.title AS role_title
-         FROM self_identification_links l
-         JOIN applications a ON a.id = l.application_id
-         JOIN candidates c ON c.id = a.candidate_id
-         JOIN roles r ON r.id = a.role_id
-         JOIN organizations o ON o.id = l.organization_id
-        WHERE l.organization_id = $1 AND l.token_hash = $2`,
-      [scope.organization_id, hashToken(token)],
-    );
+    const organizationId = await this.links.linkOrganization(hashToken(token));
+    if (!organizationId) throw AppError.notFound('Self-identification link');
+    enterOrganization(organizationId);
+    const link = await this.links.findLink(organizationId, hashToken(token));
     if (!link) throw AppError.notFound('Self-identification link');
     if (link.used_at) throw linkUsed();
     if (link.erased_at || new Date(link.expires_at).getTime() <= Date.now()) throw linkExpired();
