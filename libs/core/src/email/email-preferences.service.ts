@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
 import { parseMasterKey } from '../audit/personal-data-cipher';
 import { AppError } from '../common/app-error';
@@ -9,10 +7,10 @@ import {
   EMAIL_PREFERENCE_CATEGORIES,
   EmailPreferenceCategory,
   EmailPreferences,
-  PREFERENCE_COLUMNS,
   preferencesLinkKey,
   verifyPreferencesToken,
 } from './email-preferences';
+import { EmailPreferencesRepository } from './email-preferences.repository';
 import { ESSENTIAL_TEMPLATES } from './email-templates';
 
 /** The shape the API returns (EmailPreferencesResponseDto mirrors it). */
@@ -32,7 +30,7 @@ export class EmailPreferencesService {
   private readonly linkKey: Buffer;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly preferences: EmailPreferencesRepository,
     config: AppConfig,
   ) {
     this.linkKey = preferencesLinkKey(parseMasterKey(config.DATA_ENCRYPTION_KEY));
@@ -51,10 +49,7 @@ export class EmailPreferencesService {
   }
 
   async get(userId: string): Promise<EmailPreferencesView> {
-    const [row]: ({ email: string } & Partial<Record<string, boolean | null>>)[] = await this.dataSource.query(
-      `SELECT u.email, p.interview_updates, p.feedback_reminders, p.decision_notices FROM users u LEFT JOIN email_preferences p ON p.user_id = u.id WHERE u.id = $1`,
-      [userId],
-    );
+    const row = await this.preferences.findByUser(userId);
     if (!row)
       throw new AppError(
         'not_found',
@@ -62,7 +57,7 @@ export class EmailPreferencesService {
         'This email-preferences link is not valid; sign in to change your preferences.',
       );
     const preferences = Object.fromEntries(
-      EMAIL_PREFERENCE_CATEGORIES.map((c) => [c, row[PREFERENCE_COLUMNS[c]] ?? DEFAULT_EMAIL_PREFERENCES[c]]),
+      EMAIL_PREFERENCE_CATEGORIES.map((c) => [c, row.stored[c] ?? DEFAULT_EMAIL_PREFERENCES[c]]),
     ) as EmailPreferences;
     return { email: row.email, ...preferences, essential: [...ESSENTIAL_TEMPLATES] };
   }
@@ -70,16 +65,7 @@ export class EmailPreferencesService {
   /** Changes the categories given (the others stay as they are). */
   async update(userId: string, changes: Partial<EmailPreferences>): Promise<EmailPreferencesView> {
     const given = EMAIL_PREFERENCE_CATEGORIES.filter((c) => typeof changes[c] === 'boolean');
-    if (given.length > 0) {
-      const values = EMAIL_PREFERENCE_CATEGORIES.map((c) => changes[c] ?? null);
-      const columns = EMAIL_PREFERENCE_CATEGORIES.map((c) => PREFERENCE_COLUMNS[c]);
-      await this.dataSource.query(
-        `INSERT INTO email_preferences (user_id, ${columns.join(', ')})
-         SELECT u.id, ${columns.map((c, i) => `coalesce($${i + 2}::boolean, true)`).join(', ')} FROM users u WHERE u.id = $1
-         ON CONFLICT (user_id) DO UPDATE SET ${columns.map((c, i) => `${c} = coalesce($${i + 2}::boolean, email_preferences.${c})`).join(', ')}, updated_at = now()`,
-        [userId, ...values],
-      );
-    }
+    if (given.length > 0) await this.preferences.save(userId, changes);
     return this.get(userId);
   }
 

@@ -4,3 +4,4 @@ export * from './email-calendar';
 export * from './email-requests';
 export * from './email-deliveries.repository';
 export * from './email-preferences';
+export * from './email-preferences.repository';
