@@ -9,6 +9,7 @@ import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { PasswordResetController } from './password-reset.controller';
+import { PasswordResetRepository } from '@hireloop/core/users/password-reset.repository';
 import { PasswordResetService } from '@hireloop/core/users/password-reset.service';
 
 @Module({
@@ -23,7 +24,7 @@ import { PasswordResetService } from '@hireloop/core/users/password-reset.servic
     }),
   ],
   controllers: [AuthController, PasswordResetController],
-  providers: [AuthService, JwtStrategy, LocalStrategy, AuthRateLimitService, AuthThrottleGuard, PasswordResetService],
+  providers: [AuthService, JwtStrategy, LocalStrategy, AuthRateLimitService, AuthThrottleGuard, PasswordResetService, PasswordResetRepository],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error';
-import { EmailRequests, updatedRows } from '../email';
+import { EmailRequests } from '../email';
 import { hashPassword } from './password';
+import { PasswordResetRepository } from './password-reset.repository';
 
 /** Who asks for a reset link (PasswordResetRequestDto satisfies it). */
 export interface PasswordResetRequestInput {
@@ -33,28 +34,22 @@ const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').
 export class PasswordResetService {
   private readonly logger = new Logger(PasswordResetService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly resets: PasswordResetRepository,
+  ) {}
 
   async request(dto: PasswordResetRequestInput): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [user]: { id: string; email: string; name: string; open: string }[] = await manager.query(
-        `SELECT u.id, u.email, u.name,
-                (SELECT count(*) FROM password_reset_tokens t WHERE t.user_id = u.id AND t.used_at IS NULL AND t.created_at > now() - interval '1 hour') AS open
-           FROM users u WHERE u.email = $1 AND u.password_hash IS NOT NULL
-            FOR UPDATE OF u`,
-        [dto.email],
-      );
+      const user = await this.resets.lockAccountByEmail(manager, dto.email);
       if (!user) return;
-      if (Number(user.open) >= MAX_OPEN_RESETS_PER_HOUR) {
+      if (user.openLinksLastHour >= MAX_OPEN_RESETS_PER_HOUR) {
         this.logger.warn(`password reset for user ${user.id} not sent: ${MAX_OPEN_RESETS_PER_HOUR} links already open this hour`);
         return;
       }
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(Date.now() + PASSWORD_RESET_TTL_MS);
-      const [{ id }]: { id: string }[] = await manager.query(
-        `INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, $3) RETURNING id`,
-        [user.id, hashToken(token), expiresAt],
-      );
+      const id = await this.resets.insertToken(manager, user.id, hashToken(token), expiresAt);
       await EmailRequests.passwordReset(manager, { tokenId: id, email: user.email, name: user.name, token, expiresAt });
     });
   }
@@ -62,20 +57,14 @@ export class PasswordResetService {
   async confirm(dto: PasswordResetConfirmInput): Promise<void> {
     const passwordHash = await hashPassword(dto.password);
     await this.dataSource.transaction(async (manager) => {
-      const rows = updatedRows<{ user_id: string }>(
-        await manager.query(
-          `UPDATE password_reset_tokens SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
-          [hashToken(dto.token)],
-        ),
-      );
-      if (rows.length === 0) {
+      const userId = await this.resets.spendToken(manager, hashToken(dto.token));
+      if (!userId) {
         throw new AppError('validation', 'invalid_reset_token', 'This password-reset link is unknown, already used or expired; ask for a new one.', [
           { field: 'token', message: 'token is unknown, already used or expired', code: 'invalid_reset_token' },
         ]);
       }
-      const userId = rows[0].user_id;
-      await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
-      await manager.query(`UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [userId]);
+      await this.resets.setPassword(manager, userId, passwordHash);
+      await this.resets.spendOpenTokens(manager, userId);
     });
   }
 }

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { updatedRows } from '../email';
+
+/** An account that may reset its password, with how many of its reset links were made in the last hour and are unused. */
+export interface ResettableAccount {
+  id: string;
+  email: string;
+  name: string;
+  openLinksLastHour: number;
+}
+
+/** `password_reset_tokens` (each stored as its token's SHA-256) and the password they set. */
+@Injectable()
+export class PasswordResetRepository {
+  /** The account of this address if it has a password, locked so that concurrent requests count each other's links. */
+  async lockAccountByEmail(manager: EntityManager, email: string): Promise<ResettableAccount | null> {
+    const [user]: { id: string; email: string; name: string; open: string }[] = await manager.query(
+      `SELECT u.id, u.email, u.name,
+                (SELECT count(*) FROM password_reset_tokens t WHERE t.user_id = u.id AND t.used_at IS NULL AND t.created_at > now() - interval '1 hour') AS open
+           FROM users u WHERE u.email = $1 AND u.password_hash IS NOT NULL
+            FOR UPDATE OF u`,
+      [email],
+    );
+    return user ? { id: user.id, email: user.email, name: user.name, openLinksLastHour: Number(user.open) } : null;
+  }
+
+  /** Returns the new token's id. */
+  async insertToken(manager: EntityManager, userId: string, tokenHash: string, expiresAt: Date): Promise<string> {
+    const [{ id }]: { id: string }[] = await manager.query(
+      `INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, $3) RETURNING id`,
+      [userId, tokenHash, expiresAt],
+    );
+    return id;
+  }
+
+  /** Marks the token used if it is unused and unexpired; the user it belongs to, or null when it was not. */
+  async spendToken(manager: EntityManager, tokenHash: string): Promise<string | null> {
+    const rows = updatedRows<{ user_id: string }>(
+      await manager.query(
+        `UPDATE password_reset_tokens SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
+        [tokenHash],
+      ),
+    );
+    return rows[0]?.user_id ?? null;
+  }
+
+  async setPassword(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
+    await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
+  }
+
+  /** Every other open token of the user stops working. */
+  async spendOpenTokens(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [userId]);
+  }
+}
