@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ratingScale, toFourPoint, type RatingScaleKind } from '@hireloop/calibration';
+import { ratingScale, toFourPoint } from '@hireloop/calibration';
 import { adverseImpactAudit, type AuditApplication, type AuditReport, type AuditScorecard } from '@hireloop/calibration/fairness';
 import { AppError } from '../common/app-error';
 import { AuthContext } from '../common/auth-context';
 import { knownAnswer, SELF_IDENTIFICATION_CATEGORY_KEYS, SELF_IDENTIFICATION_LABELS } from '../self-identification/self-identification-categories';
 import { SelfIdentificationStore } from '../self-identification/self-identification.store';
 import { ROLE_STATUSES } from '../roles/role.entity';
+import { FairnessRepository } from './fairness.repository';
 
 /** The intersections audited (NYC Local Law 144 bias audits: sex × race/ethnicity). */
 const INTERSECTIONS = [['sex', 'raceEthnicity']] as const;
@@ -32,21 +33,6 @@ export class FairnessRolesResponseDto {
   @ApiProperty({ type: [FairnessRoleDto] }) items: FairnessRoleDto[];
 }
 
-interface ApplicationRow {
-  id: string;
-  interviewed: boolean;
-  report_hire: boolean;
-  decision_hire: boolean;
-}
-
-interface ScorecardRow {
-  application_id: string;
-  interviewer_id: string;
-  ratings: { dimensionId: string; rating: number | null }[];
-  scale: RatingScaleKind | null;
-  dimensions: { id: string; name: string }[] | null;
-}
-
 /**
  * The adverse-impact report of the organization's interview process, per role or across roles, for the compliance
  * role only: self-identification answers joined to each application's stages (a submitted scorecard, the latest
@@ -56,48 +42,26 @@ interface ScorecardRow {
 export class FairnessService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly fairness: FairnessRepository,
     private readonly selfIdentification: SelfIdentificationStore,
   ) {}
 
   /** Every role of the organization, id, title and status only: what the report's role filter needs, nothing of the roles' loops or people. */
   async roles(auth: AuthContext): Promise<FairnessRolesResponseDto> {
-    const items: FairnessRoleDto[] = await this.dataSource.query(
-      `SELECT id, title, status FROM roles WHERE organization_id = $1 ORDER BY lower(title), id`,
-      [auth.organizationId],
-    );
-    return { items };
+    return { items: await this.fairness.roles(auth.organizationId) };
   }
 
   async adverseImpact(auth: AuthContext, roleId: string | null): Promise<AdverseImpactReportDto> {
     const org = auth.organizationId;
-    if (roleId) {
-      const [role] = await this.dataSource.query(`SELECT 1 FROM roles WHERE organization_id = $1 AND id = $2`, [org, roleId]);
-      if (!role) throw AppError.notFound('Role', roleId);
-    }
+    if (roleId && !(await this.fairness.roleExists(org, roleId))) throw AppError.notFound('Role', roleId);
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const applications: ApplicationRow[] = await manager.query(
-        `SELECT a.id,
-                EXISTS (SELECT 1 FROM scorecards s WHERE s.organization_id = a.organization_id AND s.application_id = a.id AND s.status = 'submitted') AS interviewed,
-                coalesce((SELECT r.recommendation = 'hire' FROM calibration_reports r
-                           WHERE r.organization_id = a.organization_id AND r.application_id = a.id ORDER BY r.version DESC LIMIT 1), false) AS report_hire,
-                EXISTS (SELECT 1 FROM decisions d WHERE d.organization_id = a.organization_id AND d.application_id = a.id AND d.decision = 'hire') AS decision_hire
-           FROM applications a
-          WHERE a.organization_id = $1 AND ($2::uuid IS NULL OR a.role_id = $2)`,
-        [org, roleId],
-      );
-      const scorecards: ScorecardRow[] = await manager.query(
-        `SELECT s.application_id, s.interviewer_id, s.ratings, lv.snapshot->>'ratingScale' AS scale, lv.snapshot->'dimensions' AS dimensions
-           FROM scorecards s
-           JOIN applications a ON a.id = s.application_id AND a.organization_id = s.organization_id
-           JOIN loop_versions lv ON lv.id = s.loop_version_id
-          WHERE s.organization_id = $1 AND s.status = 'submitted' AND ($2::uuid IS NULL OR a.role_id = $2)`,
-        [org, roleId],
-      );
+      const applications = await this.fairness.applications(manager, org, roleId);
+      const scorecards = await this.fairness.submittedScorecards(manager, org, roleId);
       const answers = await this.selfIdentification.read(manager, org, roleId ? applications.map((a) => a.id) : null);
-      const names: { id: string; name: string }[] = await manager.query(
-        `SELECT m.id, coalesce(u.name, m.invited_name, 'Member') AS name FROM members m LEFT JOIN users u ON u.id = m.user_id
-          WHERE m.organization_id = $1 AND m.id = ANY($2::uuid[])`,
-        [org, [...new Set(scorecards.map((s) => s.interviewer_id))]],
+      const interviewerNames = await this.fairness.interviewerNames(
+        manager,
+        org,
+        scorecards.map((s) => s.interviewer_id),
       );
 
       const dimensionRatings = new Map<string, Map<string, number[]>>();
@@ -138,7 +102,7 @@ export class FairnessService {
         generatedAt: new Date().toISOString(),
         ratingScale: 'four_point',
         ...report,
-        interviewerNames: Object.fromEntries(names.map((n) => [n.id, n.name])),
+        interviewerNames,
         labels: SELF_IDENTIFICATION_LABELS,
       };
     });
