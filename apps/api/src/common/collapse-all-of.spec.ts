@@ -1,4 +1,5 @@
-import { collapseBareAllOf } from './openapi';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { collapseBareAllOf, typeNullableEnumRefs } from './openapi';
 
 describe('collapseBareAllOf', () => {
   it('turns a lone allOf of one $ref into the $ref, at any depth, and keeps an allOf that has siblings', () => {
@@ -20,5 +21,35 @@ describe('collapseBareAllOf', () => {
       allOf: [{ $ref: '#/components/schemas/RoundKind' }],
     });
     expect(document.components.schemas.Pair.allOf).toHaveLength(2);
+  });
+});
+
+describe('typeNullableEnumRefs', () => {
+  it("gives a nullable reference to a named enum the enum's type, and leaves other references alone", () => {
+    const nullableEnum = { nullable: true, allOf: [{ $ref: '#/components/schemas/Recommendation' }] };
+    const nullableClass = { nullable: true, type: 'object', allOf: [{ $ref: '#/components/schemas/Interval' }] };
+    const plainEnum = { $ref: '#/components/schemas/Recommendation' };
+    const document = {
+      paths: {},
+      components: {
+        schemas: {
+          Recommendation: { type: 'string', enum: ['strong_no', 'no', 'yes', 'strong_yes'] },
+          Interval: { type: 'object', properties: { low: { type: 'number' } } },
+          Card: { type: 'object', properties: { recommendation: nullableEnum, interval: nullableClass, final: plainEnum } },
+        },
+      },
+    };
+    typeNullableEnumRefs(document as unknown as OpenAPIObject);
+    expect(document.components.schemas.Card.properties.recommendation).toEqual({
+      nullable: true,
+      type: 'string',
+      allOf: [{ $ref: '#/components/schemas/Recommendation' }],
+    });
+    expect(document.components.schemas.Card.properties.interval).toEqual({
+      nullable: true,
+      type: 'object',
+      allOf: [{ $ref: '#/components/schemas/Interval' }],
+    });
+    expect(document.components.schemas.Card.properties.final).toEqual(plainEnum);
   });
 });

@@ -58,6 +58,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   );
   completeContract(document, routeFacts(app));
   collapseBareAllOf(document);
+  typeNullableEnumRefs(document);
   return document;
 }
 
@@ -78,6 +79,29 @@ export function collapseBareAllOf(node: unknown): unknown {
       only && typeof only === 'object' && Object.keys(only).length === 1 && typeof only.$ref === 'string' ? only : collapseBareAllOf(value);
   }
   return node;
+}
+
+/**
+ * A nullable property typed by a named enum is `{ nullable: true, allOf: [{ $ref }] }`, and OpenAPI 3.0 applies
+ * `nullable` only beside a `type` (Redocly: nullable-type-sibling): it gets the enum's type, as a nullable class
+ * reference gets `type: 'object'`.
+ */
+export function typeNullableEnumRefs(document: OpenAPIObject): void {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, SchemaObject>;
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    const ref = Array.isArray(record.allOf) && record.allOf.length === 1 ? (record.allOf[0] as { $ref?: unknown }).$ref : undefined;
+    const target = typeof ref === 'string' ? schemas[ref.replace('#/components/schemas/', '')] : undefined;
+    if (record.nullable === true && record.type === undefined && target?.enum && typeof target.type === 'string') {
+      const { nullable, allOf, ...rest } = record;
+      for (const key of Object.keys(record)) delete record[key];
+      Object.assign(record, { nullable, type: target.type, ...rest, allOf });
+    }
+    Object.values(record).forEach(visit);
+  };
+  visit(document);
 }
 
 /** Security, error responses, the Problem schema and tag descriptions, from the declarations and the route metadata. */

@@ -2752,9 +2752,10 @@ export interface components {
             candidate: components["schemas"]["PersonRefDto"];
             role: components["schemas"]["RoleRefDto"];
         };
+        /** @enum {string} */
+        Recommendation: "strong_no" | "no" | "yes" | "strong_yes";
         SplitSideDto: {
-            /** @enum {string} */
-            recommendation: "strong_no" | "no" | "yes" | "strong_yes";
+            recommendation: components["schemas"]["Recommendation"];
             interviewerIds: string[];
         };
         ReportReasonDto: {
@@ -2811,9 +2812,8 @@ export interface components {
             offsetApplied: number;
             ratings: number;
             scorecards: number;
-            /** @enum {string} */
-            recommendation: "strong_no" | "no" | "yes" | "strong_yes";
-            recommendations: ("strong_no" | "no" | "yes" | "strong_yes")[];
+            recommendation: components["schemas"]["Recommendation"];
+            recommendations: components["schemas"]["Recommendation"][];
         };
         IgnoredRatingDto: {
             interviewerId: string;
@@ -2896,8 +2896,7 @@ export interface components {
             interviewer: components["schemas"]["PersonRefDto"];
             round: components["schemas"]["RoundRefDto"];
             ratings: components["schemas"]["DebriefRatingDto"][];
-            /** @enum {string} */
-            recommendation: "strong_no" | "no" | "yes" | "strong_yes";
+            recommendation: components["schemas"]["Recommendation"];
             signals: components["schemas"]["DebriefSignalDto"][];
             redFlags: string[];
             /** @enum {string|null} */
@@ -3358,8 +3357,7 @@ export interface components {
         };
         ScorecardContentDto: {
             ratings: components["schemas"]["RatingResponseDto"][];
-            /** @enum {string|null} */
-            recommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
+            recommendation: (string & components["schemas"]["Recommendation"]) | null;
             signals: components["schemas"]["SignalResponseDto"][];
             redFlags: string[];
             /** @enum {string|null} */
@@ -3381,8 +3379,7 @@ export interface components {
         };
         ScorecardResponseDto: {
             ratings: components["schemas"]["RatingResponseDto"][];
-            /** @enum {string|null} */
-            recommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
+            recommendation: (string & components["schemas"]["Recommendation"]) | null;
             signals: components["schemas"]["SignalResponseDto"][];
             redFlags: string[];
             /** @enum {string|null} */
@@ -3485,8 +3482,7 @@ export interface components {
             /** @description Read only by the hiring manager and admins */
             privateNote?: string | null;
             ratings?: components["schemas"]["RatingInputDto"][];
-            /** @enum {string|null} */
-            recommendation?: "strong_no" | "no" | "yes" | "strong_yes" | null;
+            recommendation?: (string & components["schemas"]["Recommendation"]) | null;
         };
         ScorecardSubmitRequestDto: {
             signals?: components["schemas"]["SignalInputDto"][];
@@ -3501,8 +3497,7 @@ export interface components {
             privateNote?: string | null;
             /** @description One entry per focus dimension of the round */
             ratings: components["schemas"]["RatingInputDto"][];
-            /** @enum {string} */
-            recommendation: "strong_no" | "no" | "yes" | "strong_yes";
+            recommendation: components["schemas"]["Recommendation"];
         };
         ScorecardAmendRequestDto: {
             signals?: components["schemas"]["SignalInputDto"][];
@@ -3517,8 +3512,7 @@ export interface components {
             privateNote?: string | null;
             /** @description One entry per focus dimension of the round */
             ratings: components["schemas"]["RatingInputDto"][];
-            /** @enum {string} */
-            recommendation: "strong_no" | "no" | "yes" | "strong_yes";
+            recommendation: components["schemas"]["Recommendation"];
             /** @description Why the scorecard changes (kept in its history) */
             reason: string;
         };
@@ -13570,15 +13564,12 @@ export const roleSummaryResponseDtoRatingScaleValues: ReadonlyArray<FlattenedDee
 export const updateRoleRequestDtoRatingScaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateRoleRequestDto"]["ratingScale"]> = ["four_point", "five_point", "three_level"];
 export const createRoleFromTemplateRequestDtoTemplateKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateRoleFromTemplateRequestDto"]["templateKey"]> = ["senior-applied-scientist", "research-scientist-ml"];
 export const debriefApplicationDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DebriefApplicationDto"]["status"]> = ["active", "hired", "rejected", "withdrawn"];
-export const splitSideDtoRecommendationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SplitSideDto"]["recommendation"]> = ["strong_no", "no", "yes", "strong_yes"];
+export const recommendationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Recommendation"]> = ["strong_no", "no", "yes", "strong_yes"];
 export const reportReasonDtoCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportReasonDto"]["code"]> = ["insufficient_evidence", "dimension_unassessed", "low_rating", "below_floor", "below_meets", "below_bar", "red_flag", "split_panel", "uncertain", "meets_bar"];
-export const reportInterviewerDtoRecommendationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportInterviewerDto"]["recommendation"]> = ["strong_no", "no", "yes", "strong_yes"];
-export const reportInterviewerDtoRecommendationsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportInterviewerDto"]["recommendations"]> = ["strong_no", "no", "yes", "strong_yes"];
 export const calibrationReportResponseDtoRecommendationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CalibrationReportResponseDto"]["recommendation"]> = ["hire", "no_hire", "inconclusive"];
 export const calibrationReportResponseDtoScaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CalibrationReportResponseDto"]["scale"]> = ["four_point", "five_point", "three_level"];
 export const roundRefDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoundRefDto"]["kind"]> = ["screen", "technical", "system_design", "case", "coding", "behavioral", "bar_raiser", "other"];
 export const debriefSignalDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DebriefSignalDto"]["kind"]> = ["strong", "weak"];
-export const debriefScorecardDtoRecommendationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DebriefScorecardDto"]["recommendation"]> = ["strong_no", "no", "yes", "strong_yes"];
 export const debriefScorecardDtoLevelAssessmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DebriefScorecardDto"]["levelAssessment"]> = ["below", "at", "above"];
 export const awaitingFeedbackDtoScorecardStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AwaitingFeedbackDto"]["scorecardStatus"]> = ["none", "draft", "withdrawn"];
 export const decisionReportRefDtoRecommendationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionReportRefDto"]["recommendation"]> = ["hire", "no_hire", "inconclusive"];
@@ -13596,20 +13587,15 @@ export const updateApplicationRequestDtoStatusValues: ReadonlyArray<FlattenedDee
 export const myInterviewDtoScorecardStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MyInterviewDto"]["scorecardStatus"]> = ["none", "draft", "submitted", "withdrawn"];
 export const kitInterviewDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KitInterviewDto"]["status"]> = ["scheduled", "cancelled"];
 export const signalResponseDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SignalResponseDto"]["kind"]> = ["strong", "weak"];
-export const scorecardContentDtoRecommendationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardContentDto"]["recommendation"]> = ["strong_no", "no", "yes", "strong_yes"];
 export const scorecardContentDtoLevelAssessmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardContentDto"]["levelAssessment"]> = ["below", "at", "above"];
 export const scorecardRevisionDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardRevisionDto"]["kind"]> = ["submitted", "amended", "withdrawn"];
-export const scorecardResponseDtoRecommendationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardResponseDto"]["recommendation"]> = ["strong_no", "no", "yes", "strong_yes"];
 export const scorecardResponseDtoLevelAssessmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardResponseDto"]["levelAssessment"]> = ["below", "at", "above"];
 export const scorecardResponseDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardResponseDto"]["status"]> = ["draft", "submitted", "withdrawn"];
 export const interviewKitResponseDtoRatingScaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InterviewKitResponseDto"]["ratingScale"]> = ["four_point", "five_point", "three_level"];
 export const signalInputDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SignalInputDto"]["kind"]> = ["strong", "weak"];
 export const scorecardDraftRequestDtoLevelAssessmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardDraftRequestDto"]["levelAssessment"]> = ["below", "at", "above"];
-export const scorecardDraftRequestDtoRecommendationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardDraftRequestDto"]["recommendation"]> = ["strong_no", "no", "yes", "strong_yes"];
 export const scorecardSubmitRequestDtoLevelAssessmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardSubmitRequestDto"]["levelAssessment"]> = ["below", "at", "above"];
-export const scorecardSubmitRequestDtoRecommendationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardSubmitRequestDto"]["recommendation"]> = ["strong_no", "no", "yes", "strong_yes"];
 export const scorecardAmendRequestDtoLevelAssessmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardAmendRequestDto"]["levelAssessment"]> = ["below", "at", "above"];
-export const scorecardAmendRequestDtoRecommendationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardAmendRequestDto"]["recommendation"]> = ["strong_no", "no", "yes", "strong_yes"];
 export const emailDeliveryDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailDeliveryDto"]["status"]> = ["pending", "sending", "sent", "failed", "skipped"];
 export const submitSelfIdentificationRequestDtoSexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SubmitSelfIdentificationRequestDto"]["sex"]> = ["female", "male", "decline_to_answer"];
 export const submitSelfIdentificationRequestDtoRaceEthnicityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SubmitSelfIdentificationRequestDto"]["raceEthnicity"]> = ["hispanic_or_latino", "white", "black_or_african_american", "native_hawaiian_or_other_pacific_islander", "asian", "american_indian_or_alaska_native", "two_or_more_races", "decline_to_answer"];

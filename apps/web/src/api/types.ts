@@ -2,9 +2,9 @@
  * Shapes of the public REST API, generated from its OpenAPI document: `schema.ts` is made by `npm run api-types`
  * from the repository's openapi.json (kept equal to the served document by the API's contract spec). The names below
  * are aliases, so a change of a response shape breaks the build where the web app reads it. The lists of the
- * contract's named enums (MemberRole, RoundKind) are its generated values, never typed here.
+ * contract's named enums (MemberRole, RoundKind, Recommendation) are its generated values, never typed here.
  */
-import { memberRoleValues, roundKindValues, type components } from './schema';
+import { memberRoleValues, recommendationValues, roundKindValues, type components } from './schema';
 
 type Schemas = components['schemas'];
 
@@ -61,7 +61,9 @@ export type Interview = Schemas['InterviewResponseDto'];
 export type MyInterview = Schemas['MyInterviewDto'];
 export type MyInterviews = Schemas['MyInterviewsResponseDto'];
 
-export type Recommendation = NonNullable<Schemas['ScorecardResponseDto']['recommendation']>;
+export type Recommendation = Schemas['Recommendation'];
+/** An interviewer's recommendations, from strong no hire to strong hire. */
+export const RECOMMENDATIONS: readonly Recommendation[] = recommendationValues;
 export type LevelAssessment = NonNullable<Schemas['ScorecardResponseDto']['levelAssessment']>;
 export type RatingEntry = Schemas['RatingResponseDto'];
 /** A rating as PUT /interviews/:id/scorecard and submit take it. */

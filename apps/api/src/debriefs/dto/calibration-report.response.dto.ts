@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RECOMMENDATIONS, Recommendation } from '@hireloop/core';
 import { HirePolicyResponseDto } from '../../roles/dto/role.response.dto';
 
 /**
  * The calibration engine's report (libs/calibration CalibrationReport) as the debrief returns it, plus its stored
  * version: declared field by field so clients get its types from the document.
  */
-const RECOMMENDATIONS = ['strong_no', 'no', 'yes', 'strong_yes'];
 const HIRING_DECISIONS = ['hire', 'no_hire', 'inconclusive'];
 
 export class ReportDimensionDto {
@@ -24,7 +24,7 @@ export class ReportDimensionDto {
 }
 
 export class SplitSideDto {
-  @ApiProperty({ enum: RECOMMENDATIONS }) recommendation: 'strong_no' | 'no' | 'yes' | 'strong_yes';
+  @ApiProperty({ enum: RECOMMENDATIONS, enumName: 'Recommendation' }) recommendation: Recommendation;
   @ApiProperty({ type: [String] }) interviewerIds: string[];
 }
 
@@ -77,8 +77,8 @@ export class ReportInterviewerDto {
   @ApiProperty() offsetApplied: number;
   @ApiProperty() ratings: number;
   @ApiProperty() scorecards: number;
-  @ApiProperty({ enum: RECOMMENDATIONS }) recommendation: 'strong_no' | 'no' | 'yes' | 'strong_yes';
-  @ApiProperty({ enum: RECOMMENDATIONS, isArray: true }) recommendations: ('strong_no' | 'no' | 'yes' | 'strong_yes')[];
+  @ApiProperty({ enum: RECOMMENDATIONS, enumName: 'Recommendation' }) recommendation: Recommendation;
+  @ApiProperty({ enum: RECOMMENDATIONS, enumName: 'Recommendation', isArray: true }) recommendations: Recommendation[];
 }
 
 export class IgnoredRatingDto {

@@ -52,7 +52,7 @@ export class DebriefScorecardDto {
   @ApiProperty({ type: PersonRefDto }) interviewer: PersonRefDto;
   @ApiProperty({ type: RoundRefDto }) round: RoundRefDto;
   @ApiProperty({ type: DebriefRatingDto, isArray: true }) ratings: DebriefRatingDto[];
-  @ApiProperty({ enum: RECOMMENDATIONS }) recommendation: Recommendation;
+  @ApiProperty({ enum: RECOMMENDATIONS, enumName: 'Recommendation' }) recommendation: Recommendation;
   @ApiProperty({ type: DebriefSignalDto, isArray: true }) signals: DebriefSignalDto[];
   @ApiProperty({ type: String, isArray: true }) redFlags: string[];
   @ApiProperty({ enum: LEVEL_ASSESSMENTS, nullable: true, type: String }) levelAssessment: LevelAssessment | null;

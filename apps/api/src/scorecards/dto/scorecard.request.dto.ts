@@ -114,7 +114,7 @@ export class ScorecardDraftRequestDto extends ScorecardExtrasDto {
   @Type(() => RatingInputDto)
   ratings?: RatingInputDto[];
 
-  @ApiPropertyOptional({ enum: RECOMMENDATIONS, nullable: true })
+  @ApiPropertyOptional({ enum: RECOMMENDATIONS, enumName: 'Recommendation', nullable: true })
   @IsOptional()
   @IsIn(RECOMMENDATIONS, { message: 'Choose a recommendation: strong no hire, no hire, hire or strong hire.' })
   recommendation?: Recommendation | null;
@@ -134,7 +134,7 @@ export class ScorecardSubmitRequestDto extends ScorecardExtrasDto {
   @Type(() => RatingInputDto)
   ratings: RatingInputDto[];
 
-  @ApiProperty({ enum: RECOMMENDATIONS })
+  @ApiProperty({ enum: RECOMMENDATIONS, enumName: 'Recommendation' })
   @IsOptional()
   @IsIn(RECOMMENDATIONS, { message: 'Choose a recommendation: strong no hire, no hire, hire or strong hire.' })
   recommendation: Recommendation;

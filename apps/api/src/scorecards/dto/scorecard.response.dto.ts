@@ -29,7 +29,7 @@ export class SignalResponseDto {
 
 export class ScorecardContentDto {
   @ApiProperty({ type: [RatingResponseDto] }) ratings: RatingResponseDto[];
-  @ApiProperty({ enum: RECOMMENDATIONS, nullable: true }) recommendation: Recommendation | null;
+  @ApiProperty({ enum: RECOMMENDATIONS, enumName: 'Recommendation', nullable: true }) recommendation: Recommendation | null;
   @ApiProperty({ type: [SignalResponseDto] }) signals: SignalResponseDto[];
   @ApiProperty({ type: [String] }) redFlags: string[];
   @ApiProperty({ enum: LEVEL_ASSESSMENTS, nullable: true }) levelAssessment: LevelAssessment | null;

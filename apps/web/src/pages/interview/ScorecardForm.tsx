@@ -1,5 +1,5 @@
 import { FormEvent, useCallback, useMemo, useRef, useState } from 'react';
-import type { InterviewKit, LevelAssessment, Recommendation, Scorecard } from '../../api/types';
+import { RECOMMENDATIONS, type InterviewKit, type LevelAssessment, type Scorecard } from '../../api/types';
 import { Field, FieldError } from '../../components/Field';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { SaveState, useAutosave } from '../../lib/hooks';
@@ -19,7 +19,6 @@ import {
 import { DimensionAnswerFields } from './DimensionAnswerFields';
 import { amendScorecard, saveDraft, submitScorecard } from './interview-api';
 
-const RECOMMENDATIONS: Recommendation[] = ['strong_no', 'no', 'yes', 'strong_yes'];
 const LEVELS: LevelAssessment[] = ['below', 'at', 'above'];
 const CLAIMED = ['ratings', 'recommendation', 'signals', 'redFlags', 'levelAssessment', 'privateNote', 'reason'];
 
