@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { raterEffects, LeniencyRating } from '@hireloop/calibration';
+import { CalibrationStatsRepository } from '@hireloop/core/calibration-stats/calibration-stats.repository';
 import { InterviewerCalibrationService } from '@hireloop/core/calibration-stats/interviewer-calibration.service';
 import { Actor, addMember, createTeam, createTestApp, signupOrganization, TestApp } from '@hireloop/testing';
 import {
@@ -77,7 +78,7 @@ describe('calibration views', () => {
       await insertDecision(ds, role, applications[i].applicationId, decision, team.hiringManager.memberId);
       decisions.set(applications[i].applicationId, decision);
     }
-    await new InterviewerCalibrationService(ds).recompute(org);
+    await new InterviewerCalibrationService(ds, new CalibrationStatsRepository(ds)).recompute(org);
   }, 120_000);
 
   afterAll(async () => {

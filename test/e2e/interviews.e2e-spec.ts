@@ -338,11 +338,12 @@ describe('interviews: scheduling, my interviews, the interview kit', () => {
       expect(second.body.items.map((i: { id: string }) => i.id)).toEqual(expected.slice(2));
       expect(second.body.nextCursor).toBeNull();
       expect(second.body).not.toHaveProperty('total');
-      // The default page holds them all, in the same order as the `completed` list of GET /v1/me/interviews.
+      // The `completed` list of GET /v1/me/interviews is the first page, item for item (same fields, same order).
       const all = await t.http.get('/v1/me/interviews/completed').set(alice.auth).expect(200);
       expect(all.body.items.map((i: { id: string }) => i.id)).toEqual(expected);
       const mine = await t.http.get('/v1/me/interviews').set(alice.auth).expect(200);
-      expect(mine.body.completed.map((i: { id: string }) => i.id)).toEqual(expected);
+      expect(mine.body.completed).toEqual(all.body.items);
+      expect((await t.http.get('/v1/me/interviews?limit=2').set(alice.auth).expect(200)).body.completed).toEqual(first.body.items);
 
       const byName = await t.http.get('/v1/me/interviews/completed?q=quinn&withTotal=true').set(alice.auth).expect(200);
       expect(byName.body).toEqual({ items: [expect.objectContaining({ id: ids[3] })], nextCursor: null, total: 1 });

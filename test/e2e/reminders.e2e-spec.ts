@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { FeedbackRemindersService, OutboxService, ReminderScanResult, WebhookDeliveryService } from '@hireloop/core';
+import { FeedbackRemindersService, NotificationsRepository, OutboxService, ReminderScanResult, WebhookDeliveryService } from '@hireloop/core';
+import { WebhookDeliveriesRepository } from '@hireloop/core/notifications/webhook-deliveries.repository';
+import { FeedbackRemindersRepository } from '@hireloop/core/reminders/feedback-reminders.repository';
 import { JobName, QueueName, redisConnectionFromUrl } from '@hireloop/queue';
 import { createTeam, createTestApp, TestApp } from '@hireloop/testing';
 import {
@@ -97,7 +99,12 @@ describe('feedback reminders with the real worker', () => {
     expect(first.created).toBe(1);
     await scanAt(due);
     // Two more scans at the same moment, concurrently, straight through the service (as two workers would).
-    const direct = new FeedbackRemindersService(ds, new WebhookDeliveryService(ds, new OutboxService()));
+    const direct = new FeedbackRemindersService(
+      ds,
+      new FeedbackRemindersRepository(ds),
+      new NotificationsRepository(ds),
+      new WebhookDeliveryService(new WebhookDeliveriesRepository(ds), new OutboxService()),
+    );
     const concurrent = await Promise.all([direct.scan(due), direct.scan(new Date(due.getTime() + HOUR))]);
     expect(concurrent.map((r) => r.created)).toEqual([0, 0]);
     expect(await notificationsOf(org)).toEqual([{ kind: 'feedback_reminder', recipient: alice.memberId, interviewer: alice.memberId, step: 0 }]);

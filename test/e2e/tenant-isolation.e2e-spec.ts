@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { FeedbackRemindersService, MEMBER_ROLES, MemberRole, OutboxService, WebhookDeliveryService } from '@hireloop/core';
+import { FeedbackRemindersService, MEMBER_ROLES, MemberRole, NotificationsRepository, OutboxService, WebhookDeliveryService } from '@hireloop/core';
+import { WebhookDeliveriesRepository } from '@hireloop/core/notifications/webhook-deliveries.repository';
+import { FeedbackRemindersRepository } from '@hireloop/core/reminders/feedback-reminders.repository';
 import { runAsSystem, runInOrganization } from '@hireloop/database';
 import { JobName, QueueName, redisConnectionFromUrl } from '@hireloop/queue';
 import { Actor, addMember, createTestApp, routeTable, RouteDeclaration, signupOrganization, TestApp } from '@hireloop/testing';
@@ -36,9 +38,12 @@ describe("tenant isolation: another organization's ids are 404 on every id route
     routes = routeTable(t.app);
     a = await createWriteScene(t);
     // A notification of A's: Alice has not sent feedback for her interview a day after it ended.
-    await new FeedbackRemindersService(t.dataSource, new WebhookDeliveryService(t.dataSource, new OutboxService())).scan(
-      new Date(Date.now() + 30 * 3600_000),
-    );
+    await new FeedbackRemindersService(
+      t.dataSource,
+      new FeedbackRemindersRepository(t.dataSource),
+      new NotificationsRepository(t.dataSource),
+      new WebhookDeliveryService(new WebhookDeliveriesRepository(t.dataSource), new OutboxService()),
+    ).scan(new Date(Date.now() + 30 * 3600_000));
     const [notification] = await t.dataSource.query(`SELECT id FROM notifications WHERE organization_id = $1 ORDER BY created_at LIMIT 1`, [
       a.organizationId,
     ]);

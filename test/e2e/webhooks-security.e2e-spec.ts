@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@hireloop/config';
 import { OutboxService } from '@hireloop/core';
+import { WebhookDeliveriesRepository } from '@hireloop/core/notifications/webhook-deliveries.repository';
 import { WebhookDeliveryFailedError, WebhookDeliveryService } from '@hireloop/core/notifications/webhook-delivery.service';
 import { STANDARD_WEBHOOK_TOLERANCE_SECONDS, verifyStandardWebhook, verifyWebhookSignature } from '@hireloop/core/notifications/webhook-signature';
 import { createTestApp, signupOrganization, TestApp } from '@hireloop/testing';
@@ -77,7 +78,10 @@ describe('webhooks: destinations and signatures', () => {
   }
 
   const service = (allowed: string) =>
-    new WebhookDeliveryService(t.dataSource, new OutboxService(), { WEBHOOK_ALLOWED_HOSTS: allowed, NODE_ENV: 'test' } as AppConfig);
+    new WebhookDeliveryService(new WebhookDeliveriesRepository(t.dataSource), new OutboxService(), {
+      WEBHOOK_ALLOWED_HOSTS: allowed,
+      NODE_ENV: 'test',
+    } as AppConfig);
   const row = async (id: string) => (await t.dataSource.query(`SELECT * FROM webhook_deliveries WHERE id = $1`, [id]))[0];
 
   it('without the allow-list, a stored loopback URL is refused at send time too: nothing is sent, the delivery fails for good', async () => {

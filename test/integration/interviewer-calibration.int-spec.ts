@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { alphaFromUnits, LeniencyRating, offsetWithout, raterEffects, type RatingScaleKind } from '@hireloop/calibration';
+import { CalibrationStatsRepository } from '@hireloop/core/calibration-stats/calibration-stats.repository';
 import { InterviewerCalibrationService } from '@hireloop/core/calibration-stats/interviewer-calibration.service';
 import { CalibrationReportsRepository, panelKey } from '@hireloop/core/reports/calibration-reports.repository';
 import { ALL_ENTITIES } from '@hireloop/core';
@@ -28,7 +29,7 @@ describe('InterviewerCalibrationService (PostgreSQL)', () => {
   beforeAll(async () => {
     Logger.overrideLogger(false);
     ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, entities: ALL_ENTITIES, poolSize: 10 })).initialize();
-    service = new InterviewerCalibrationService(ds);
+    service = new InterviewerCalibrationService(ds, new CalibrationStatsRepository(ds));
   });
   afterAll(async () => {
     await ds.destroy();

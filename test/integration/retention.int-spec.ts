@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { RetentionRepository } from '@hireloop/core/retention/retention.repository';
 import { RetentionService } from '@hireloop/core/retention/retention.service';
 import { ALL_ENTITIES } from '@hireloop/core';
 import { buildDataSourceOptions } from '@hireloop/database';
@@ -14,7 +15,7 @@ describe('RetentionService (PostgreSQL)', () => {
 
   beforeAll(async () => {
     ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, entities: ALL_ENTITIES, poolSize: 4 })).initialize();
-    service = new RetentionService(ds);
+    service = new RetentionService(new RetentionRepository(ds));
     members = await createPanelMembers(ds, 1);
   });
   afterAll(async () => {

@@ -13,6 +13,7 @@ import { WorkerLoggingModule } from './logging/worker-logging.module';
 import { WorkerMetricsModule } from './metrics/worker-metrics.module';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { ProcessorRegistryModule } from './processor-registry';
+import { RetentionRepository } from '@hireloop/core/retention/retention.repository';
 import { RetentionService } from '@hireloop/core/retention/retention.service';
 
 @Module({
@@ -31,6 +32,6 @@ import { RetentionService } from '@hireloop/core/retention/retention.service';
     ProcessorRegistryModule,
     WorkerMetricsModule,
   ],
-  providers: [MaintenanceProcessor, RetentionService],
+  providers: [MaintenanceProcessor, RetentionService, RetentionRepository],
 })
 export class WorkerModule {}

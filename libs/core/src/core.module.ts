@@ -1,7 +1,10 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditRepository } from './audit/audit.repository';
 import { AuditService } from './audit/audit.service';
+import { CandidateKeysRepository } from './audit/candidate-keys.repository';
 import { CandidateKeysService } from './audit/candidate-keys.service';
 import { MembersRepository } from './members/members.repository';
+import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxService, OutboxWakeup } from './outbox/outbox.service';
 import { LoopVersionsRepository } from './roles/loop-versions.repository';
 import { LoopVersionsService } from './roles/loop-versions.service';
@@ -12,8 +15,11 @@ import { RolesRepository } from './roles/roles.repository';
 @Global()
 @Module({
   providers: [
+    AuditRepository,
     AuditService,
+    CandidateKeysRepository,
     CandidateKeysService,
+    OutboxRepository,
     OutboxService,
     OutboxWakeup,
     MembersRepository,

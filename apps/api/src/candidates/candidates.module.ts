@@ -1,6 +1,15 @@
 import { Module } from '@nestjs/common';
-import { ApplicationsRepository, CandidatesRepository, CandidatesService, OutcomesRepository, ScorecardsRepository } from '@hireloop/core';
+import {
+  ApplicationsRepository,
+  CandidatesRepository,
+  CandidatesService,
+  DecisionsRepository,
+  IdempotencyStore,
+  OutcomesRepository,
+  ScorecardsRepository,
+} from '@hireloop/core';
 import { SelfIdentificationStore } from '@hireloop/core/self-identification/self-identification.store';
+import { CandidateErasureRepository } from '@hireloop/core/candidates/candidate-erasure.repository';
 import { CandidateErasureService } from '@hireloop/core/candidates/candidate-erasure.service';
 import { CandidatesController } from './candidates.controller';
 
@@ -9,11 +18,14 @@ import { CandidatesController } from './candidates.controller';
   providers: [
     CandidatesService,
     CandidateErasureService,
+    CandidateErasureRepository,
     CandidatesRepository,
     ApplicationsRepository,
     ScorecardsRepository,
     SelfIdentificationStore,
     OutcomesRepository,
+    DecisionsRepository,
+    IdempotencyStore,
   ],
 })
 export class CandidatesModule {}

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '../common/auth-context';
-import { applyKeyset } from '../common/keyset';
 import { Page, PageQueryDto, toPage } from '../common/pagination';
 import { currentContext } from '../observability/execution-context';
-import { AuditLogEntity } from './audit-log.entity';
+import type { AuditLogEntity } from './audit-log.entity';
+import { AuditRepository } from './audit.repository';
 import { auditAad, CandidateKeysService } from './candidate-keys.service';
 import { openJson, sealJson, splitFields } from './personal-data-cipher';
 
@@ -65,6 +65,7 @@ interface SealedFields {
 export class AuditService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly auditLog: AuditRepository,
     private readonly keys: CandidateKeysService,
   ) {}
 
@@ -72,7 +73,7 @@ export class AuditService {
     const split = splitEntry(entry);
     // An erased candidate has no key any more: their personal fields are not recorded at all.
     const key = split.sealed && entry.personal ? await this.keys.keyFor(manager, actor.organizationId, entry.personal.candidateId) : null;
-    await manager.insert(AuditLogEntity, rowOf(actor, entry, split, key) as never);
+    await this.auditLog.insert(manager, rowOf(actor, entry, split, key));
   }
 
   /**
@@ -85,13 +86,7 @@ export class AuditService {
   }
 
   async list(organizationId: string, filter: AuditLogFilter, page: PageQueryDto): Promise<Page<AuditLogItem>> {
-    const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a').where('a.organization_id = :organizationId', { organizationId });
-    if (filter.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: filter.entityType });
-    if (filter.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
-    if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
-    // ids are monotonic, so they serve as the sort key
-    applyKeyset(qb, page, { alias: 'a', sortColumn: 'id' });
-    const rows = await qb.getMany();
+    const rows = await this.auditLog.page(organizationId, filter, page);
     const keys = await this.keys.existingKeys(
       this.dataSource.manager,
       organizationId,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@hireloop/config';
 import { EntityManager } from 'typeorm';
+import { CandidateKeysRepository } from './candidate-keys.repository';
 import { newDataKey, open, parseMasterKey, seal } from './personal-data-cipher';
 
 /**
@@ -13,7 +14,10 @@ import { newDataKey, open, parseMasterKey, seal } from './personal-data-cipher';
 export class CandidateKeysService {
   private readonly masterKey: Buffer;
 
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    private readonly keys: CandidateKeysRepository,
+  ) {
     this.masterKey = parseMasterKey(config.DATA_ENCRYPTION_KEY);
   }
 
@@ -23,27 +27,11 @@ export class CandidateKeysService {
    */
   async keyFor(manager: EntityManager, organizationId: string, candidateId: string): Promise<Buffer | null> {
     const wrapped = seal(this.masterKey, newDataKey(), wrapAad(organizationId, candidateId));
-    // One round trip in the usual cases: the existing key, or the one inserted now.
-    let rows: { wrapped_key: Buffer }[] = await manager.query(
-      `WITH created AS (
-         INSERT INTO candidate_keys (organization_id, candidate_id, wrapped_key)
-         SELECT c.organization_id, c.id, $3 FROM candidates c WHERE c.organization_id = $1 AND c.id = $2 AND c.erased_at IS NULL
-         ON CONFLICT (candidate_id) DO NOTHING
-         RETURNING wrapped_key)
-       SELECT wrapped_key FROM created
-       UNION ALL
-       SELECT wrapped_key FROM candidate_keys WHERE organization_id = $1 AND candidate_id = $2
-       LIMIT 1`,
-      [organizationId, candidateId, wrapped],
-    );
-    // A concurrent first use committed its key while this statement waited on it (not in this statement's snapshot).
-    if (rows.length === 0) {
-      rows = await manager.query(`SELECT wrapped_key FROM candidate_keys WHERE organization_id = $1 AND candidate_id = $2`, [
-        organizationId,
-        candidateId,
-      ]);
-    }
-    return rows.length === 0 ? null : this.unwrap(organizationId, candidateId, rows[0].wrapped_key);
+    // One round trip in the usual cases: the existing key, or the one inserted now; a second one when a concurrent
+    // first use committed its key while the first statement waited on it (not in that statement's snapshot).
+    const stored =
+      (await this.keys.findOrInsert(manager, organizationId, candidateId, wrapped)) ?? (await this.keys.find(manager, organizationId, candidateId));
+    return stored === null ? null : this.unwrap(organizationId, candidateId, stored);
   }
 
   /** A data key read with the caller's own statement (`wrapped_key` of candidate_keys), unwrapped. */
@@ -54,20 +42,13 @@ export class CandidateKeysService {
   /** The data keys that still exist, by candidate id (erased candidates are missing from the map). */
   async existingKeys(manager: EntityManager, organizationId: string, candidateIds: string[]): Promise<Map<string, Buffer>> {
     if (candidateIds.length === 0) return new Map();
-    const rows: { candidate_id: string; wrapped_key: Buffer }[] = await manager.query(
-      `SELECT candidate_id, wrapped_key FROM candidate_keys WHERE organization_id = $1 AND candidate_id = ANY($2::uuid[])`,
-      [organizationId, [...new Set(candidateIds)]],
-    );
-    return new Map(rows.map((r) => [r.candidate_id, this.unwrap(organizationId, r.candidate_id, r.wrapped_key)]));
+    const stored = await this.keys.findMany(manager, organizationId, [...new Set(candidateIds)]);
+    return new Map([...stored].map(([candidateId, wrapped]) => [candidateId, this.unwrap(organizationId, candidateId, wrapped)]));
   }
 
   /** Crypto-shredding: after this, everything sealed with the candidate's key is unreadable. */
   async destroy(manager: EntityManager, organizationId: string, candidateId: string): Promise<boolean> {
-    const [{ n }]: { n: number }[] = await manager.query(
-      `WITH destroyed AS (DELETE FROM candidate_keys WHERE organization_id = $1 AND candidate_id = $2 RETURNING candidate_id) SELECT count(*)::int AS n FROM destroyed`,
-      [organizationId, candidateId],
-    );
-    return n > 0;
+    return this.keys.delete(manager, organizationId, candidateId);
   }
 
   private unwrap(organizationId: string, candidateId: string, wrapped: Buffer): Buffer {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { RaterEffectSystem } from '@hireloop/calibration';
 import type { ReportRecommendation } from '../reports/calibration-report.entity';
 import type { RevisionForAmendments } from '../scorecards/amendments';
 
@@ -70,10 +71,227 @@ export const SCORE_BUCKETS = 12;
 export const SCORE_MIN = 1;
 export const SCORE_MAX = 4;
 
-/** Reads behind the calibration views; every method is scoped by organization. */
+/**
+ * The calibration figures: the steps of the worker's set-based computation (each runs in the computing transaction,
+ * see InterviewerCalibrationService) and the reads behind the calibration views. Every method is scoped by
+ * organization.
+ */
 @Injectable()
 export class CalibrationStatsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Organizations with ratings or with earlier results (which may have to go back to zero). */
+  async organizationsWithCalibrationData(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT o.id FROM organizations o
+        WHERE EXISTS (SELECT 1 FROM scorecard_ratings r WHERE r.organization_id = o.id)
+           OR EXISTS (SELECT 1 FROM interviewer_calibrations c WHERE c.organization_id = o.id)
+           OR EXISTS (SELECT 1 FROM role_reliability rr WHERE rr.organization_id = o.id)
+        ORDER BY o.id`,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Big organizations: more than the default statement timeout, and room to sort in memory (this transaction only). */
+  async allowLongRecompute(manager: EntityManager): Promise<void> {
+    await manager.query(`SET LOCAL statement_timeout = '300s'`);
+    await manager.query(`SET LOCAL work_mem = '64MB'`);
+  }
+
+  /** Until the transaction ends, no other recomputation of the organization runs. */
+  async lockOrganizationRecompute(manager: EntityManager, organizationId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('interviewer-calibration'), hashtext($1))`, [organizationId]);
+  }
+
+  /**
+   * `rater_groups` (temp, dropped at commit): per (application, dimension, interviewer) the sum s and count c of the
+   * ratings mapped onto 1–4 ({@link ratingOnFourPoint}), with the group's total m, sum T and number of distinct
+   * interviewers.
+   */
+  async buildRaterGroups(manager: EntityManager, organizationId: string): Promise<void> {
+    const rating = await this.ratingOnFourPoint(manager);
+    await manager.query(`DROP TABLE IF EXISTS rater_groups`);
+    await manager.query(
+      `CREATE TEMP TABLE rater_groups ON COMMIT DROP AS
+       WITH per_rater AS (
+         SELECT r.application_id, r.dimension_id, r.interviewer_id, sum(${rating.expression}) AS s, count(*)::double precision AS c
+           FROM scorecard_ratings r ${rating.join}
+          WHERE r.organization_id = $1
+          GROUP BY r.application_id, r.dimension_id, r.interviewer_id
+       )
+       SELECT application_id, dimension_id, interviewer_id, s, c,
+              sum(c) OVER w AS m, sum(s) OVER w AS t, count(*) OVER w AS raters
+         FROM per_rater
+       WINDOW w AS (PARTITION BY application_id, dimension_id)`,
+      [organizationId],
+    );
+  }
+
+  /**
+   * The normal equations (L + kI) b = h from `rater_groups`: per interviewer n, L_ii, h_i (ordered by interviewer id)
+   * and per co-rating pair L_ij, summed over groups with ≥ 2 interviewers (a few hundred rows per organization, not
+   * one per rating), as libs/calibration's `solveRaterEffects` takes them.
+   */
+  async raterEffectEquations(manager: EntityManager): Promise<RaterEffectSystem> {
+    const perInterviewer: { interviewer_id: string; n: number; diag: number; rhs: number }[] = await manager.query(
+      `SELECT interviewer_id,
+              COALESCE(sum(c) FILTER (WHERE raters >= 2), 0)::double precision AS n,
+              COALESCE(sum(c - c * c / m) FILTER (WHERE raters >= 2), 0)::double precision AS diag,
+              COALESCE(sum(s - c * t / m) FILTER (WHERE raters >= 2), 0)::double precision AS rhs
+         FROM rater_groups GROUP BY interviewer_id ORDER BY interviewer_id`,
+    );
+    const pairs: { a: string; b: string; value: number }[] = await manager.query(
+      `SELECT x.interviewer_id AS a, y.interviewer_id AS b, sum(-x.c * y.c / x.m)::double precision AS value
+         FROM rater_groups x
+         JOIN rater_groups y ON y.application_id = x.application_id AND y.dimension_id = x.dimension_id AND y.interviewer_id > x.interviewer_id
+        WHERE x.raters >= 2
+        GROUP BY 1, 2`,
+    );
+    const ids = perInterviewer.map((r) => r.interviewer_id);
+    const index = new Map(ids.map((id, i) => [id, i]));
+    return {
+      ids,
+      n: perInterviewer.map((r) => Number(r.n)),
+      diag: perInterviewer.map((r) => Number(r.diag)),
+      rhs: perInterviewer.map((r) => Number(r.rhs)),
+      pairs: pairs.map((p) => ({ a: index.get(p.a)!, b: index.get(p.b)!, value: Number(p.value) })),
+    };
+  }
+
+  /** `rater_effects` (temp, dropped at commit): the solved effect b of each interviewer. */
+  async storeRaterEffects(manager: EntityManager, interviewerIds: string[], effects: number[]): Promise<void> {
+    await manager.query(`DROP TABLE IF EXISTS rater_effects`);
+    await manager.query(
+      `CREATE TEMP TABLE rater_effects ON COMMIT DROP AS
+       SELECT * FROM unnest($1::uuid[], $2::double precision[]) AS e(interviewer_id, b)`,
+      [interviewerIds, effects],
+    );
+  }
+
+  /**
+   * Replaces `interviewer_application_calibrations`: μ̂ = (T − Σ c_j b_j)/m per group and each interviewer's
+   * deviations s − c·μ̂, summed per application.
+   */
+  async replaceApplicationDeviations(manager: EntityManager, organizationId: string): Promise<void> {
+    await manager.query(`DELETE FROM interviewer_application_calibrations WHERE organization_id = $1`, [organizationId]);
+    await manager.query(
+      `INSERT INTO interviewer_application_calibrations (organization_id, application_id, interviewer_id, deviation_sum, n)
+       SELECT $1, application_id, interviewer_id, sum(dev), sum(c)::int
+         FROM (SELECT g.application_id, g.interviewer_id, g.c,
+                      g.s - g.c * (g.t - sum(g.c * e.b) OVER w) / g.m AS dev
+                 FROM rater_groups g JOIN rater_effects e ON e.interviewer_id = g.interviewer_id
+                WHERE g.raters >= 2
+               WINDOW w AS (PARTITION BY g.application_id, g.dimension_id)) d
+        GROUP BY application_id, interviewer_id`,
+      [organizationId],
+    );
+  }
+
+  /**
+   * Upserts `interviewer_calibrations` for every interviewer of `rater_effects` from their per-application sums:
+   * deviation_sum, n, k and offset = deviation_sum / (n + k) rounded to `decimals` (0 with n = 0 when none of their
+   * ratings is co-rated). Returns how many rows were written.
+   */
+  async upsertInterviewerOffsets(manager: EntityManager, organizationId: string, k: number, decimals: number): Promise<number> {
+    const rows: { count: number }[] = await manager.query(
+      `WITH per_interviewer AS (
+         SELECT e.interviewer_id, COALESCE(sum(x.deviation_sum), 0) AS s, COALESCE(sum(x.n), 0)::double precision AS n
+           FROM rater_effects e
+           LEFT JOIN interviewer_application_calibrations x ON x.organization_id = $1 AND x.interviewer_id = e.interviewer_id
+          GROUP BY e.interviewer_id
+       ), upserted AS (
+         INSERT INTO interviewer_calibrations (organization_id, interviewer_id, "offset", n, deviation_sum, k, computed_at)
+         SELECT $1, interviewer_id,
+                -- s / (n + k), rounded like the pure functions (Math.round semantics)
+                CASE WHEN n > 0 THEN floor(s / (n + $2::double precision) * $3::double precision + 0.5) / $3::double precision ELSE 0 END + 0,
+                n::int, CASE WHEN n > 0 THEN s ELSE 0 END, $2::double precision, now()
+           FROM per_interviewer
+         ON CONFLICT (organization_id, interviewer_id)
+         DO UPDATE SET "offset" = EXCLUDED."offset", n = EXCLUDED.n, deviation_sum = EXCLUDED.deviation_sum, k = EXCLUDED.k,
+                       computed_at = EXCLUDED.computed_at
+         RETURNING 1
+       )
+       SELECT count(*)::int AS count FROM upserted`,
+      [organizationId, k, 10 ** decimals],
+    );
+    return rows[0].count;
+  }
+
+  /** Interviewers not written by this transaction (no ratings left) go back to offset 0 with n = 0. */
+  async resetOffsetsNotRecomputed(manager: EntityManager, organizationId: string, k: number): Promise<void> {
+    await manager.query(
+      `UPDATE interviewer_calibrations SET "offset" = 0, n = 0, deviation_sum = 0, k = $2, computed_at = now()
+        WHERE organization_id = $1 AND computed_at <> now()`,
+      [organizationId, k],
+    );
+  }
+
+  /**
+   * THE one place where a rating's scale is read. Ratings are mapped linearly onto 1–4 (libs/calibration
+   * `toFourPoint`) from the role's `rating_scale` ('four_point' | 'five_point' | 'three_level'). On a database
+   * without that column (before the roles migration of issue 12) every rating is taken as 4-point.
+   */
+  private async ratingOnFourPoint(manager: EntityManager): Promise<{ expression: string; join: string }> {
+    const [{ present }]: { present: boolean }[] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM information_schema.columns
+                       WHERE table_schema = current_schema() AND table_name = 'roles' AND column_name = 'rating_scale') AS present`,
+    );
+    if (!present) return { expression: 'r.rating::double precision', join: '' };
+    return {
+      expression: `CASE ro.rating_scale WHEN 'five_point' THEN 1 + ((r.rating - 1) * 3)::double precision / 4
+                                        WHEN 'three_level' THEN 1 + ((r.rating - 1) * 3)::double precision / 2
+                                        ELSE r.rating::double precision END`,
+      join: 'JOIN roles ro ON ro.id = r.role_id',
+    };
+  }
+
+  /**
+   * Upserts `role_reliability` (Krippendorff's alpha, interval metric; see InterviewerCalibrationService) for every
+   * (role, dimension) of the organization with pairable ratings. Returns how many rows were written.
+   */
+  async upsertRoleReliability(manager: EntityManager, organizationId: string): Promise<number> {
+    const rows: { count: number }[] = await manager.query(
+      `WITH rater_values AS (
+         SELECT role_id, dimension_id, application_id, interviewer_id, avg(rating)::double precision AS v
+           FROM scorecard_ratings
+          WHERE organization_id = $1
+          GROUP BY role_id, dimension_id, application_id, interviewer_id
+       ), units AS (
+         SELECT role_id, dimension_id, count(*)::double precision AS m, sum(v) AS s1, sum(v * v) AS s2
+           FROM rater_values
+          GROUP BY role_id, dimension_id, application_id
+         HAVING count(*) >= 2
+       ), per_dimension AS (
+         SELECT role_id, dimension_id,
+                count(*)::int AS n_units,
+                sum(m) AS n,
+                sum((m * s2 - s1 * s1) / (m - 1)) AS within,
+                sum(s1) AS t1,
+                sum(s2) AS t2
+           FROM units
+          GROUP BY role_id, dimension_id
+       ), upserted AS (
+         INSERT INTO role_reliability (organization_id, role_id, dimension_id, alpha, n_units, n_ratings, computed_at)
+         SELECT $1, role_id, dimension_id,
+                CASE WHEN n >= 2 AND (n * t2 - t1 * t1) > 1e-9 * n * t2
+                     THEN 1 - (n - 1) * within / (n * t2 - t1 * t1) END,
+                n_units, n::int, now()
+           FROM per_dimension
+         ON CONFLICT (role_id, dimension_id)
+         DO UPDATE SET organization_id = EXCLUDED.organization_id, alpha = EXCLUDED.alpha, n_units = EXCLUDED.n_units,
+                       n_ratings = EXCLUDED.n_ratings, computed_at = EXCLUDED.computed_at
+         RETURNING 1
+       )
+       SELECT count(*)::int AS count FROM upserted`,
+      [organizationId],
+    );
+    return rows[0].count;
+  }
+
+  /** Reliability rows not written by this transaction (no pairable ratings left) are removed. */
+  async deleteReliabilityNotRecomputed(manager: EntityManager, organizationId: string): Promise<void> {
+    await manager.query(`DELETE FROM role_reliability WHERE organization_id = $1 AND computed_at <> now()`, [organizationId]);
+  }
 
   async findRole(organizationId: string, roleId: string): Promise<RoleRef | null> {
     const rows: RoleRef[] = await this.dataSource.query(

@@ -7,7 +7,10 @@ import { AuditService } from '../audit/audit.service';
 import { AuthContext } from '../common/auth-context';
 import { CandidateKeysService } from '../audit/candidate-keys.service';
 import { candidateTerms, ERASED_CANDIDATE_NAME, ERASED_TEXT, erasedCandidateEmail, eraseFreeTextDeep } from './candidate-redaction';
+import { CandidateErasureRepository } from './candidate-erasure.repository';
 import { CandidatesRepository } from './candidates.repository';
+import { IdempotencyStore } from '../common/idempotency';
+import { DecisionsRepository } from '../decisions/decisions.repository';
 import { contentOf, mapContentText, sameContent } from '../scorecards/scorecard-content';
 import { OutcomesRepository } from '../outcomes/outcomes.repository';
 import { ScorecardsRepository } from '../scorecards/scorecards.repository';
@@ -60,6 +63,9 @@ export class CandidateErasureService {
     private readonly keys: CandidateKeysService,
     private readonly selfIdentification: SelfIdentificationStore,
     private readonly outcomes: OutcomesRepository,
+    private readonly decisions: DecisionsRepository,
+    private readonly idempotency: IdempotencyStore,
+    private readonly erasure: CandidateErasureRepository,
   ) {}
 
   async erase(auth: AuthContext, candidateId: string): Promise<void> {
@@ -128,7 +134,8 @@ export class CandidateErasureService {
         summary.revisionsRedacted += 1;
       }
 
-      summary.decisionsRedacted = await this.eraseDecisions(manager, auth.organizationId, applicationIds);
+      summary.decisionsRedacted =
+        applicationIds.length === 0 ? 0 : await this.decisions.eraseFreeText(manager, auth.organizationId, applicationIds, ERASED_TEXT);
       summary.storedResponsesRedacted = await this.eraseStoredResponses(manager, auth.organizationId, applicationIds, terms);
       summary.emailsRedacted = await this.eraseEmailParams(manager, auth.organizationId, terms);
       // Before the links go: their ids name the candidate's self-identification mails.
@@ -161,20 +168,12 @@ export class CandidateErasureService {
    */
   private async eraseStoredResponses(manager: EntityManager, organizationId: string, applicationIds: string[], terms: string[]): Promise<number> {
     if (applicationIds.length === 0) return 0;
-    const rows: { member_id: string; scope: string; key: string; response: unknown }[] = await manager.query(
-      `SELECT member_id, scope, key, response FROM idempotency_keys
-        WHERE organization_id = $1 AND jsonb_typeof(response) = 'object' AND response->>'applicationId' = ANY($2::text[])
-        ORDER BY member_id, scope, key FOR UPDATE`,
-      [organizationId, applicationIds],
-    );
+    const rows = await this.idempotency.lockResponsesForApplications(manager, organizationId, applicationIds);
     let changed = 0;
     for (const row of rows) {
       const erased = eraseFreeTextDeep(row.response, terms);
       if (JSON.stringify(erased) === JSON.stringify(row.response)) continue;
-      await manager.query(
-        `UPDATE idempotency_keys SET response = $5::jsonb WHERE organization_id = $1 AND member_id = $2 AND scope = $3 AND key = $4`,
-        [organizationId, row.member_id, row.scope, row.key, JSON.stringify(erased)],
-      );
+      await this.idempotency.replaceResponse(manager, organizationId, row, erased);
       changed += 1;
     }
     return changed;
@@ -186,19 +185,12 @@ export class CandidateErasureService {
    * erasure names no one.
    */
   private async eraseEmailParams(manager: EntityManager, organizationId: string, terms: string[]): Promise<number> {
-    const rows: { id: string; params: unknown }[] = await manager.query(
-      `SELECT id, params FROM email_deliveries WHERE organization_id = $1 AND params <> '{}'::jsonb ORDER BY id FOR UPDATE`,
-      [organizationId],
-    );
+    const rows = await this.erasure.lockEmailParams(manager, organizationId);
     let changed = 0;
     for (const row of rows) {
       const erased = eraseFreeTextDeep(row.params, terms);
       if (JSON.stringify(erased) === JSON.stringify(row.params)) continue;
-      await manager.query(`UPDATE email_deliveries SET params = $3::jsonb, updated_at = now() WHERE organization_id = $1 AND id = $2`, [
-        organizationId,
-        row.id,
-        JSON.stringify(erased),
-      ]);
+      await this.erasure.replaceEmailParams(manager, organizationId, row.id, erased);
       changed += 1;
     }
     return changed;
@@ -210,32 +202,11 @@ export class CandidateErasureService {
    * the organization's delivery record, without the candidate's address or name. Returns how many were deleted.
    */
   private async eraseSelfIdentificationMail(manager: EntityManager, organizationId: string, candidateId: string): Promise<number> {
-    const mails = `SELECT 'self-identification:' || l.id FROM self_identification_links l JOIN applications a ON a.id = l.application_id
-                    WHERE l.organization_id = $1 AND a.organization_id = $1 AND a.candidate_id = $2`;
-    const [{ n }]: { n: number }[] = await manager.query(
-      `WITH gone AS (DELETE FROM email_deliveries WHERE organization_id = $1 AND status IN ('pending', 'sending') AND event_key IN (${mails}) RETURNING id)
-       SELECT count(*)::int AS n FROM gone`,
-      [organizationId, candidateId],
-    );
-    await manager.query(
-      `UPDATE email_deliveries SET recipient_email = $3, recipient_name = $4, params = '{}'::jsonb, updated_at = now()
-        WHERE organization_id = $1 AND event_key IN (${mails})`,
-      [organizationId, candidateId, erasedCandidateEmail(candidateId), ERASED_CANDIDATE_NAME],
-    );
-    return n;
-  }
-
-  /** Decision rationales and override reasons are free text about the candidate. */
-  private async eraseDecisions(manager: EntityManager, organizationId: string, applicationIds: string[]): Promise<number> {
-    if (applicationIds.length === 0) return 0;
-    const [{ n }]: { n: number }[] = await manager.query(
-      `WITH erased AS (
-         UPDATE decisions SET rationale = $3, override_reason = CASE WHEN override_reason IS NULL THEN NULL ELSE $3 END
-          WHERE organization_id = $1 AND application_id = ANY($2::uuid[]) AND (rationale <> $3 OR override_reason <> $3)
-          RETURNING id)
-       SELECT count(*)::int AS n FROM erased`,
-      [organizationId, applicationIds, ERASED_TEXT],
-    );
-    return n;
+    const deleted = await this.erasure.deleteUnsentSelfIdentificationMail(manager, organizationId, candidateId);
+    await this.erasure.anonymizeSelfIdentificationMail(manager, organizationId, candidateId, {
+      email: erasedCandidateEmail(candidateId),
+      name: ERASED_CANDIDATE_NAME,
+    });
+    return deleted;
   }
 }

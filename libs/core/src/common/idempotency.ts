@@ -15,6 +15,14 @@ export interface IdempotentResult<T> {
   replayed: boolean;
 }
 
+/** A stored response with its key, in the columns' own names. */
+export interface StoredResponse {
+  member_id: string;
+  scope: string;
+  key: string;
+  response: unknown;
+}
+
 /** sha256 of the request (key order does not matter). */
 export function requestHash(request: unknown): string {
   return createHash('sha256').update(stableJson(request), 'utf8').digest('hex');
@@ -66,5 +74,23 @@ export class IdempotencyStore {
       [auth.organizationId, auth.memberId, scope, key, statusCode, JSON.stringify(body)],
     );
     return { statusCode, body, replayed: false };
+  }
+
+  /** Stored responses that name one of these applications (copies of their scorecards), locked for rewriting. */
+  lockResponsesForApplications(manager: EntityManager, organizationId: string, applicationIds: string[]): Promise<StoredResponse[]> {
+    return manager.query(
+      `SELECT member_id, scope, key, response FROM idempotency_keys
+        WHERE organization_id = $1 AND jsonb_typeof(response) = 'object' AND response->>'applicationId' = ANY($2::text[])
+        ORDER BY member_id, scope, key FOR UPDATE`,
+      [organizationId, applicationIds],
+    );
+  }
+
+  /** Rewrites a stored response in place (a late retry replays the new one). */
+  async replaceResponse(manager: EntityManager, organizationId: string, stored: Omit<StoredResponse, 'response'>, response: unknown): Promise<void> {
+    await manager.query(
+      `UPDATE idempotency_keys SET response = $5::jsonb WHERE organization_id = $1 AND member_id = $2 AND scope = $3 AND key = $4`,
+      [organizationId, stored.member_id, stored.scope, stored.key, JSON.stringify(response)],
+    );
   }
 }

@@ -52,4 +52,17 @@ export class DecisionsRepository {
       decidedAt,
     ]);
   }
+
+  /** Replaces the rationale and any override reason of the applications' decisions with `text`; returns how many changed. */
+  async eraseFreeText(manager: EntityManager, organizationId: string, applicationIds: string[], text: string): Promise<number> {
+    const [{ n }]: { n: number }[] = await manager.query(
+      `WITH erased AS (
+         UPDATE decisions SET rationale = $3, override_reason = CASE WHEN override_reason IS NULL THEN NULL ELSE $3 END
+          WHERE organization_id = $1 AND application_id = ANY($2::uuid[]) AND (rationale <> $3 OR override_reason <> $3)
+          RETURNING id)
+       SELECT count(*)::int AS n FROM erased`,
+      [organizationId, applicationIds, text],
+    );
+    return n;
+  }
 }

@@ -6,10 +6,13 @@ import { AppError } from '../common/app-error';
 import type { AuthContext } from '../common/auth-context';
 import { RateLimitedError } from '../common/rate-limited.error';
 import { EmailRequests } from '../email/email-requests';
+import { MembersRepository } from '../members/members.repository';
 import { FeedbackNotificationPayload } from '../notifications/notification.entity';
+import { NotificationsRepository } from '../notifications/notifications.repository';
 import { organizationSettings } from '../organizations/organization.entity';
 import { feedbackDueAt } from '../reminders/reminder-planner';
 import { canReadApplication } from '../scorecards/feedback-access';
+import { InterviewsRepository } from './interviews.repository';
 
 /** Whom to ask for feedback (NudgeRequestDto implements it). */
 export interface NudgeInput {
@@ -32,18 +35,6 @@ export interface NudgeView {
 export const NUDGE_INTERVAL_HOURS = 12;
 const DAY_MS = 24 * 3600_000;
 
-interface NudgeTargetRow {
-  status: string;
-  ends_at: Date;
-  interviewer_ids: string[];
-  application_id: string;
-  application_status: string;
-  role_id: string;
-  role_title: string;
-  hiring_manager_id: string | null;
-  settings: Record<string, unknown> | null;
-}
-
 /**
  * "Nudge" from the debrief's still-waiting list: a recruiter, an admin or the role's hiring manager asks an
  * interviewer for a missing scorecard. Stored as a `feedback_nudge` notification (the interviewer's inbox) and
@@ -54,22 +45,16 @@ interface NudgeTargetRow {
 export class FeedbackNudgesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly interviews: InterviewsRepository,
+    private readonly notifications: NotificationsRepository,
+    private readonly members: MembersRepository,
     private readonly audit: AuditService,
   ) {}
 
   async nudge(auth: AuthContext, interviewId: string, dto: NudgeInput, now = new Date()): Promise<NudgeView> {
     const org = auth.organizationId;
     return this.dataSource.transaction(async (manager) => {
-      const [row]: NudgeTargetRow[] = await manager.query(
-        `SELECT i.status, i.ends_at, i.interviewer_ids, i.application_id, a.status AS application_status, i.role_id, r.title AS role_title,
-                r.hiring_manager_id, o.settings
-           FROM interviews i
-           JOIN applications a ON a.id = i.application_id AND a.organization_id = i.organization_id
-           JOIN roles r ON r.id = i.role_id AND r.organization_id = i.organization_id
-           JOIN organizations o ON o.id = i.organization_id
-          WHERE i.organization_id = $1 AND i.id = $2`,
-        [org, interviewId],
-      );
+      const row = await this.interviews.nudgeTarget(manager, org, interviewId);
       if (!row) throw AppError.notFound('Interview', interviewId);
       if (!canReadApplication(auth, { hiringManagerId: row.hiring_manager_id })) {
         throw AppError.forbidden('nudge_not_allowed', "Only recruiters, admins and the role's hiring manager can ask for feedback.");
@@ -83,24 +68,15 @@ export class FeedbackNudgesService {
         throw AppError.conflict('application_not_active', 'The application is closed; feedback is no longer needed.');
       if (new Date(row.ends_at).getTime() > now.getTime())
         throw AppError.conflict('interview_not_ended', 'The interview has not ended yet; ask for feedback after it.');
-      const [member]: { name: string; status: string }[] = await manager.query(
-        `SELECT u.name, m.status FROM members m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.id = $2`,
-        [org, dto.interviewerId],
-      );
+      const member = await this.interviews.interviewerStatus(manager, org, dto.interviewerId);
       if (!member || member.status !== 'active') throw AppError.conflict('interviewer_inactive', 'This interviewer is no longer an active member.');
-      const [submitted] = await manager.query(
-        `SELECT 1 FROM scorecards WHERE organization_id = $1 AND interview_id = $2 AND interviewer_id = $3 AND status = 'submitted'`,
-        [org, interviewId, dto.interviewerId],
-      );
+      const submitted = await this.interviews.submittedBy(manager, org, interviewId, dto.interviewerId);
       if (submitted) throw AppError.conflict('feedback_submitted', `${member.name} has already submitted the scorecard.`);
 
       // Serializes nudges to one interviewer, so two at once cannot both pass the rate limit.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('feedback-nudge:' || $1))`, [dto.interviewerId]);
-      const [last]: { created_at: Date }[] = await manager.query(
-        `SELECT created_at FROM notifications WHERE organization_id = $1 AND interviewer_id = $2 AND kind = 'feedback_nudge' ORDER BY created_at DESC LIMIT 1`,
-        [org, dto.interviewerId],
-      );
-      const nextAllowed = last ? new Date(last.created_at).getTime() + NUDGE_INTERVAL_HOURS * 3600_000 : 0;
+      await this.notifications.lockNudgesTo(manager, dto.interviewerId);
+      const last = await this.notifications.lastNudgeAt(manager, org, dto.interviewerId);
+      const nextAllowed = last ? new Date(last).getTime() + NUDGE_INTERVAL_HOURS * 3600_000 : 0;
       if (nextAllowed > now.getTime()) {
         throw new RateLimitedError(
           429,
@@ -110,9 +86,7 @@ export class FeedbackNudgesService {
         );
       }
 
-      const [nudger]: { name: string }[] = await manager.query(`SELECT u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.id = $1`, [
-        auth.memberId,
-      ]);
+      const nudgerName = (await this.members.names(org, [auth.memberId], manager)).get(auth.memberId);
       const dueAt = feedbackDueAt(new Date(row.ends_at), {
         reminderAfterHours: Number(organizationSettings({ settings: row.settings ?? {} }).reminderAfterHours) || 0,
         escalateAfterDays: 0,
@@ -124,23 +98,15 @@ export class FeedbackNudgesService {
         interviewEndedAt: new Date(row.ends_at).toISOString(),
         dueAt: dueAt.toISOString(),
         daysOverdue: Math.max(0, Math.floor((now.getTime() - dueAt.getTime()) / DAY_MS)),
-        nudgedBy: { memberId: auth.memberId, name: nudger?.name ?? '' },
+        nudgedBy: { memberId: auth.memberId, name: nudgerName ?? '' },
       };
-      const [inserted]: {
-        id: string;
-        organization_id: string;
-        recipient_member_id: string;
-        kind: string;
-        interview_id: string;
-        interviewer_id: string;
-        payload: Record<string, unknown>;
-        created_at: Date;
-      }[] = await manager.query(
-        `INSERT INTO notifications (organization_id, recipient_member_id, kind, interview_id, interviewer_id, step, payload, created_at)
-           VALUES ($1, $2, 'feedback_nudge', $3, $2, (SELECT COALESCE(max(step) + 1, 0) FROM notifications WHERE interview_id = $3 AND interviewer_id = $2 AND kind = 'feedback_nudge'), $4, $5)
-           RETURNING id, organization_id, recipient_member_id, kind, interview_id, interviewer_id, payload, created_at`,
-        [org, dto.interviewerId, interviewId, JSON.stringify(payload), now.toISOString()],
-      );
+      const inserted = await this.notifications.insertNudge(manager, {
+        organizationId: org,
+        interviewerId: dto.interviewerId,
+        interviewId,
+        payload,
+        createdAt: now,
+      });
       await EmailRequests.feedbackNotifications(manager, [inserted]);
       await this.audit.record(manager, auth, {
         action: 'interview.feedback_nudged',

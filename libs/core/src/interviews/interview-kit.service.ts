@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ApplicationsRepository } from '../candidates/applications.repository';
 import { AppError } from '../common/app-error';
 import type { AuthContext } from '../common/auth-context';
-import { OrganizationEntity, organizationSettings } from '../organizations/organization.entity';
 import type { RoundKind, SnapshotDimension } from '../roles/loop-snapshot';
 import { ratingScaleOf } from '../roles/rating-scale';
 import { canReadApplication } from '../scorecards/feedback-access';
@@ -66,7 +63,6 @@ export interface InterviewKitView {
 @Injectable()
 export class InterviewKitService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly interviews: InterviewsRepository,
     private readonly applications: ApplicationsRepository,
     private readonly scorecards: ScorecardsRepository,
@@ -92,7 +88,7 @@ export class InterviewKitService {
     const dimensions = new Map(version.snapshot.dimensions.map((d) => [d.id, d]));
     const focus = round.focusDimensionIds.map((id) => dimensions.get(id)).filter((d): d is SnapshotDimension => d !== undefined);
 
-    const organization = await this.dataSource.manager.findOneOrFail(OrganizationEntity, { where: { id: org } });
+    const settings = await this.interviews.organizationSettings(org);
     const own = assigned ? await this.scorecards.findForInterviewer(org, interviewId, auth.memberId) : null;
     const [myScorecard] = own ? await this.views.build(undefined, org, [own], { showPrivateNote: () => true }) : [null];
 
@@ -125,7 +121,7 @@ export class InterviewKitService {
         pitfalls: q.pitfalls,
         followUps: q.followUps,
       })),
-      minEvidenceLength: organizationSettings(organization).minEvidenceLength,
+      minEvidenceLength: settings.minEvidenceLength,
       myScorecard,
     };
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsRepository } from '../candidates/applications.repository';
+import { NotificationsRepository } from '../notifications/notifications.repository';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { ScorecardsRepository } from '../scorecards/scorecards.repository';
 import { CompletedInterviewsRepository } from './completed-interviews.repository';
@@ -20,6 +21,7 @@ import { InterviewsService } from './interviews.service';
     ApplicationsRepository,
     InterviewsRepository,
     CompletedInterviewsRepository,
+    NotificationsRepository,
     ScorecardsRepository,
   ],
   exports: [InterviewsService, InterviewMovesService, InterviewKitService, FeedbackNudgesService],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { OrganizationSettings, organizationSettings } from '../organizations/organization.entity';
 import type { ScorecardStatus } from '../scorecards/scorecard.entity';
 import type { RoundKind } from '../roles/loop-snapshot';
 import { LoopVersionEntity } from '../roles/loop-version.entity';
@@ -22,6 +23,19 @@ export interface MyInterviewRow {
   scorecardId: string | null;
   scorecardStatus: ScorecardStatus | null;
   scorecardSubmittedAt: Date | null;
+}
+
+/** An interview as a feedback nudge reads it (FeedbackNudgesService). */
+export interface NudgeTargetRow {
+  status: string;
+  ends_at: Date;
+  interviewer_ids: string[];
+  application_id: string;
+  application_status: string;
+  role_id: string;
+  role_title: string;
+  hiring_manager_id: string | null;
+  settings: Record<string, unknown> | null;
 }
 
 /** An interview with its round's name and kind as its loop version has them. */
@@ -138,6 +152,48 @@ export class InterviewsRepository {
     return row.n;
   }
 
+  /** Whether the interviewer's scorecard for the interview is submitted. */
+  async submittedBy(manager: EntityManager, organizationId: string, interviewId: string, interviewerId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM scorecards WHERE organization_id = $1 AND interview_id = $2 AND interviewer_id = $3 AND status = 'submitted'`,
+      [organizationId, interviewId, interviewerId],
+    );
+    return rows.length > 0;
+  }
+
+  /** What a feedback nudge checks and says: the interview with its application's status, its role and the organization's settings. */
+  async nudgeTarget(manager: EntityManager, organizationId: string, interviewId: string): Promise<NudgeTargetRow | null> {
+    const [row]: NudgeTargetRow[] = await manager.query(
+      `SELECT i.status, i.ends_at, i.interviewer_ids, i.application_id, a.status AS application_status, i.role_id, r.title AS role_title,
+              r.hiring_manager_id, o.settings
+         FROM interviews i
+         JOIN applications a ON a.id = i.application_id AND a.organization_id = i.organization_id
+         JOIN roles r ON r.id = i.role_id AND r.organization_id = i.organization_id
+         JOIN organizations o ON o.id = i.organization_id
+        WHERE i.organization_id = $1 AND i.id = $2`,
+      [organizationId, interviewId],
+    );
+    return row ?? null;
+  }
+
+  /** A member of the organization named as an interviewer: their name and membership status; null if not a member. */
+  async interviewerStatus(manager: EntityManager, organizationId: string, memberId: string): Promise<{ name: string; status: string } | null> {
+    const [member]: { name: string; status: string }[] = await manager.query(
+      `SELECT u.name, m.status FROM members m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.id = $2`,
+      [organizationId, memberId],
+    );
+    return member ?? null;
+  }
+
+  /** The organization's settings (defaults for those it never set), which fix when feedback is due and how long evidence must be. */
+  async organizationSettings(organizationId: string, manager: EntityManager = this.dataSource.manager): Promise<OrganizationSettings> {
+    const [organization]: { settings: Partial<OrganizationSettings> | null }[] = await manager.query(
+      `SELECT settings FROM organizations WHERE id = $1`,
+      [organizationId],
+    );
+    return organizationSettings({ settings: organization?.settings ?? {} });
+  }
+
   forApplication(organizationId: string, applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<InterviewEntity[]> {
     return manager.find(InterviewEntity, { where: { organizationId, applicationId }, order: { startsAt: 'ASC', id: 'ASC' } });
   }
@@ -247,18 +303,12 @@ export class InterviewsRepository {
     );
   }
 
-  /** The member's interviews whose scorecard they submitted, most recently submitted first (to amend or read the panel). */
-  completedBy(organizationId: string, memberId: string, limit: number): Promise<MyInterviewRow[]> {
-    return this.mine(organizationId, memberId, `s.status = 'submitted'`, `s.submitted_at DESC NULLS LAST, i.id DESC`, limit);
-  }
-
   /**
    * `interviewer_ids @> ARRAY[member]` (not `member = ANY(interviewer_ids)`, which no index serves) so the GIN index
    * on interviewer_ids picks the member's interviews instead of a scan of the organization's; the round's name comes
    * from the ~17 KB loop snapshot, so it is looked up only for the page's rows, after the LIMIT (before, it was
-   * unpacked for every matching interview before sorting: hundreds per busy interviewer, three lists per request).
-   * The scorecard join names the organization so that "completed" reads the member's submitted scorecards in order
-   * from scorecards_interviewer_submitted_idx and stops at the LIMIT.
+   * unpacked for every matching interview before sorting: hundreds per busy interviewer, two lists per request).
+   * The completed list is CompletedInterviewsRepository's.
    */
   private mine(organizationId: string, memberId: string, condition: string, order: string, limit: number): Promise<MyInterviewRow[]> {
     const pageOrder = order.replace(/\b[is]\./g, 'm.');

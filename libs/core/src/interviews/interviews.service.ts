@@ -9,7 +9,6 @@ import type { AuthContext } from '../common/auth-context';
 import { CountedPageQueryDto, pageLimit, toPage, withTotal } from '../common/pagination';
 import { EmailRequests } from '../email/email-requests';
 import { MembersRepository } from '../members/members.repository';
-import { organizationSettings } from '../organizations/organization.entity';
 import { feedbackDueAt } from '../reminders/reminder-planner';
 import { CompletedInterviewsRepository } from './completed-interviews.repository';
 import { assertNoDoubleBooking } from './interview-conflicts';
@@ -144,7 +143,7 @@ export class InterviewsService {
     const [upcoming, awaiting, completed, toMine] = await Promise.all([
       this.interviews.upcomingFor(auth.organizationId, auth.memberId, limit),
       this.interviews.awaitingFeedbackFrom(auth.organizationId, auth.memberId, limit),
-      this.interviews.completedBy(auth.organizationId, auth.memberId, limit),
+      this.completedInterviews.latest(auth.organizationId, auth.memberId, limit),
       this.myInterviewMapper(auth.organizationId),
     ]);
     return { upcoming: upcoming.map(toMine), awaitingFeedback: awaiting.map(toMine), completed: completed.map(toMine) };
@@ -165,10 +164,7 @@ export class InterviewsService {
 
   /** Maps the caller's rows with their feedback due time, which follows the organization's reminderAfterHours. */
   private async myInterviewMapper(organizationId: string): Promise<(row: MyInterviewRow) => MyInterviewView> {
-    const [organization] = (await this.dataSource.query(`SELECT settings FROM organizations WHERE id = $1`, [organizationId])) as {
-      settings: Record<string, unknown> | null;
-    }[];
-    const settings = organizationSettings({ settings: organization?.settings ?? {} });
+    const settings = await this.interviews.organizationSettings(organizationId);
     const reminder = { reminderAfterHours: Number(settings.reminderAfterHours) || 0, escalateAfterDays: 0 };
     const now = new Date();
     return (row: MyInterviewRow) => myInterviewView(row, feedbackDueAt(new Date(row.endsAt), reminder), now);

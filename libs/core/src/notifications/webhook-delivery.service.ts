@@ -1,13 +1,12 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AppConfig, validateEnvironment } from '@hireloop/config';
 import { JobName, QueueName } from '@hireloop/queue';
-import { OrganizationEntity, organizationSettings } from '../organizations/organization.entity';
 import { OutboxService } from '../outbox/outbox.service';
-import { WebhookAttempt, WebhookDeliveryEntity } from './webhook-delivery.entity';
+import { WebhookAttempt } from './webhook-delivery.entity';
+import { WebhookAttemptRecord, WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import {
   signStandardWebhook,
   signWebhookBody,
@@ -61,7 +60,7 @@ export class WebhookDeliveryService {
   private readonly policy: WebhookPolicy;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deliveries: WebhookDeliveriesRepository,
     private readonly outbox: OutboxService,
     config?: AppConfig,
   ) {
@@ -73,15 +72,7 @@ export class WebhookDeliveryService {
     manager: EntityManager,
     delivery: { id: string; organizationId: string; notificationId: string | null; event: string; url: string; body: Record<string, unknown> },
   ): Promise<void> {
-    await manager.insert(WebhookDeliveryEntity, {
-      id: delivery.id,
-      organizationId: delivery.organizationId,
-      notificationId: delivery.notificationId,
-      event: delivery.event,
-      url: delivery.url,
-      body: delivery.body as never,
-      status: 'pending',
-    });
+    await this.deliveries.insert(manager, delivery);
     const payload: WebhookDeliveryJobData = { organizationId: delivery.organizationId, deliveryId: delivery.id };
     await this.outbox.enqueue(manager, {
       organizationId: delivery.organizationId,
@@ -98,16 +89,15 @@ export class WebhookDeliveryService {
    * delivery failed. `revive`: the job starts over (an admin retried it), so a delivery marked failed is attempted again.
    */
   async attempt(deliveryId: string, options: { finalAttempt: boolean; revive?: boolean; timeoutMs?: number }): Promise<WebhookAttemptOutcome> {
-    const delivery = await this.dataSource.getRepository(WebhookDeliveryEntity).findOneBy({ id: deliveryId });
+    const delivery = await this.deliveries.findById(deliveryId);
     if (!delivery) return 'not_found';
     if (delivery.status === 'failed' && options.revive) {
       // An admin retried the failed job: the delivery gets a new round of attempts.
-      await this.dataSource.query(`UPDATE webhook_deliveries SET status = 'pending' WHERE id = $1 AND status = 'failed'`, [delivery.id]);
+      await this.deliveries.revive(delivery.id);
       delivery.status = 'pending';
     }
     if (delivery.status !== 'pending') return 'already_done';
-    const org = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: delivery.organizationId });
-    const settings = org ? organizationSettings(org) : null;
+    const settings = await this.deliveries.organizationSettings(delivery.organizationId);
     if (!settings?.webhookUrl) {
       await this.record(delivery.id, {
         statusCode: null,
@@ -175,42 +165,17 @@ export class WebhookDeliveryService {
 
   /** The queue gave up (e.g. the job failed for a reason the attempt itself did not record). */
   async markFailed(deliveryId: string, reason: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE webhook_deliveries SET status = 'failed', last_error = COALESCE(last_error, $2) WHERE id = $1 AND status = 'pending'`,
-      [deliveryId, reason.slice(0, MAX_ERROR_LENGTH)],
-    );
+    await this.deliveries.markFailed(deliveryId, reason.slice(0, MAX_ERROR_LENGTH));
   }
 
-  private async record(
-    id: string,
-    a: {
-      statusCode: number | null;
-      error: string | null;
-      durationMs: number;
-      signature: string | null;
-      url: string;
-      outcome: 'delivered' | 'failed' | 'pending';
-    },
-  ): Promise<void> {
+  private async record(id: string, a: Omit<WebhookAttemptRecord, 'entry'>): Promise<void> {
     const entry: Omit<WebhookAttempt, 'attempt'> = {
       at: new Date().toISOString(),
       statusCode: a.statusCode,
       error: a.error,
       durationMs: a.durationMs,
     };
-    await this.dataSource.query(
-      `UPDATE webhook_deliveries
-          SET attempts = attempts + 1,
-              last_status_code = $2,
-              last_error = $3,
-              signature = $4,
-              url = $5,
-              status = $6,
-              delivered_at = CASE WHEN $6 = 'delivered' THEN now() ELSE delivered_at END,
-              attempt_log = attempt_log || jsonb_build_array($7::jsonb || jsonb_build_object('attempt', attempts + 1))
-        WHERE id = $1 AND status = 'pending'`,
-      [id, a.statusCode, a.error, a.signature, a.url, a.outcome, JSON.stringify(entry)],
-    );
+    await this.deliveries.recordAttempt(id, { ...a, entry });
   }
 }
 

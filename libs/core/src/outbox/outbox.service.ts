@@ -2,13 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { currentTraceparent } from '../observability/tracing-context';
-import { OutboxMessageEntity } from './outbox-message.entity';
+import { OutboxRepository } from './outbox.repository';
 
-/**
- * The PostgreSQL notification channel of the outbox: `OutboxService.enqueue` notifies it in the writing transaction,
- * `OutboxWakeup` after a commit, and the worker's relay LISTENs on it.
- */
-export const OUTBOX_CHANNEL = 'outbox';
+/** `OutboxService.enqueue` notifies it in the writing transaction, `OutboxWakeup` after a commit. */
+export { OUTBOX_CHANNEL } from './outbox.repository';
 
 export interface OutboxMessage {
   organizationId: string | null;
@@ -34,10 +31,12 @@ export interface OutboxRow {
  */
 @Injectable()
 export class OutboxService {
+  constructor(private readonly messages: OutboxRepository = new OutboxRepository()) {}
+
   async enqueue(manager: EntityManager, message: OutboxMessage): Promise<void> {
-    await manager.insert(OutboxMessageEntity, this.row(message) as never);
+    await this.messages.insert(manager, this.row(message));
     // Wakes the relay at once instead of at its next poll; delivered only if the transaction commits.
-    await manager.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', $1)`, [message.queue]);
+    await this.messages.notify(manager, message.queue);
   }
 
   /** The row of a message, for a caller that inserts it with its own statement; call `OutboxWakeup.wake` after its commit. */
@@ -61,7 +60,10 @@ export class OutboxWakeup {
   /** Queues with a wake-up NOTIFY in flight → whether another must follow it. */
   private readonly waking = new Map<string, boolean>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly messages: OutboxRepository = new OutboxRepository(),
+  ) {}
 
   /**
    * Wakes the relay for rows committed without a NOTIFY in their transaction. PostgreSQL serialises the commits of
@@ -84,7 +86,7 @@ export class OutboxWakeup {
     for (;;) {
       try {
         // In the writer's own scope: on a pooled connection already serving it, no set_config goes first.
-        await this.dataSource.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', $1)`, [queue]);
+        await this.messages.notify(this.dataSource, queue);
       } catch (error) {
         this.logger.warn(`outbox wake-up failed (the relay's poll will pick the rows up): ${(error as Error).message}`);
       }

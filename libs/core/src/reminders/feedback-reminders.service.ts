@@ -3,9 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DEFAULT_ORGANIZATION_SETTINGS, OrganizationSettings, organizationSettings } from '../organizations/organization.entity';
+import { NotificationsRepository } from '../notifications/notifications.repository';
 import { WebhookDeliveryService } from '../notifications/webhook-delivery.service';
 import { EmailRequests } from '../email/email-requests';
-import { EndedInterview, MAX_REMINDER_STEP, planReminders, PlannedNotification } from './reminder-planner';
+import { EndedInterviewRow, FeedbackRemindersRepository } from './feedback-reminders.repository';
+import { EndedInterview, planReminders, PlannedNotification } from './reminder-planner';
 
 export interface ReminderScanResult {
   /** Ended interviews with at least one missing scorecard that the scan looked at. */
@@ -17,35 +19,7 @@ export interface ReminderScanResult {
   webhooksQueued: number;
 }
 
-interface EndedInterviewRow {
-  id: string;
-  organization_id: string;
-  application_id: string;
-  role_id: string;
-  role_title: string;
-  ends_at: Date;
-  ends_at_key: string;
-  interviewer_ids: string[];
-  submitted_ids: string[];
-  hiring_manager_id: string | null;
-  settings: Partial<OrganizationSettings> | null;
-}
-
-interface InsertedNotificationRow {
-  id: string;
-  organization_id: string;
-  recipient_member_id: string;
-  kind: string;
-  interview_id: string;
-  interviewer_id: string;
-  step: number;
-  payload: Record<string, unknown>;
-  created_at: Date;
-}
-
 const BATCH_SIZE = 500;
-/** Largest `reminderAfterHours` an organization can set (see the organization settings DTO). */
-const MAX_REMINDER_AFTER_HOURS = 720;
 
 /**
  * The feedback-reminder scan: finds interviews that ended without every scorecard submitted, plans the reminders
@@ -60,6 +34,8 @@ export class FeedbackRemindersService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reminders: FeedbackRemindersRepository,
+    private readonly notifications: NotificationsRepository,
     private readonly webhooks: WebhookDeliveryService,
   ) {}
 
@@ -67,7 +43,7 @@ export class FeedbackRemindersService {
     const result: ReminderScanResult = { interviewsScanned: 0, planned: 0, created: 0, webhooksQueued: 0 };
     let after: { endsAt: string; id: string } | null = null;
     for (;;) {
-      const rows = await this.endedInterviews(now, after, BATCH_SIZE);
+      const rows = await this.reminders.endedInterviewsMissingFeedback(now, after, BATCH_SIZE);
       if (rows.length === 0) break;
       result.interviewsScanned += rows.length;
       const settings = new Map(rows.map((r) => [r.organization_id, organizationSettings({ settings: r.settings ?? {} })]));
@@ -87,66 +63,13 @@ export class FeedbackRemindersService {
     return result;
   }
 
-  /**
-   * Interviews (of active applications) that ended within the reminder window and still miss a submitted scorecard
-   * from an active interviewer. The window is exact per organization; the index range around it is a superset.
-   */
-  private endedInterviews(now: Date, after: { endsAt: string; id: string } | null, limit: number): Promise<EndedInterviewRow[]> {
-    const hours = `CASE WHEN jsonb_typeof(o.settings->'reminderAfterHours') = 'number' THEN (o.settings->>'reminderAfterHours')::double precision ELSE $2 END`;
-    return this.dataSource.query(
-      `SELECT i.id, i.organization_id, i.application_id, i.role_id, r.title AS role_title, i.ends_at, i.ends_at::text AS ends_at_key,
-              ARRAY(SELECT m.id FROM members m WHERE m.id = ANY(i.interviewer_ids) AND m.organization_id = i.organization_id AND m.status = 'active') AS interviewer_ids,
-              ARRAY(SELECT s.interviewer_id FROM scorecards s WHERE s.interview_id = i.id AND s.status = 'submitted') AS submitted_ids,
-              CASE WHEN hm.status = 'active' THEN r.hiring_manager_id END AS hiring_manager_id,
-              o.settings
-         FROM interviews i
-         JOIN applications a ON a.id = i.application_id AND a.status = 'active'
-         JOIN roles r ON r.id = i.role_id
-         JOIN organizations o ON o.id = i.organization_id
-         LEFT JOIN members hm ON hm.id = r.hiring_manager_id
-        WHERE i.status = 'scheduled'
-          AND i.ends_at <= $1::timestamptz
-          AND i.ends_at > $1::timestamptz - make_interval(hours => $3)
-          AND i.ends_at + make_interval(secs => ${hours} * 3600) <= $1::timestamptz
-          AND i.ends_at + make_interval(secs => ${hours} * 3600) > $1::timestamptz - make_interval(days => $4)
-          AND EXISTS (
-                SELECT 1 FROM unnest(i.interviewer_ids) AS x(interviewer_id)
-                 WHERE NOT EXISTS (SELECT 1 FROM scorecards s WHERE s.interview_id = i.id AND s.interviewer_id = x.interviewer_id AND s.status = 'submitted'))
-          ${after ? 'AND (i.ends_at, i.id) > ($6::timestamptz, $7::uuid)' : ''}
-        ORDER BY i.ends_at, i.id
-        LIMIT $5`,
-      [
-        now.toISOString(),
-        DEFAULT_ORGANIZATION_SETTINGS.reminderAfterHours,
-        MAX_REMINDER_AFTER_HOURS + (MAX_REMINDER_STEP + 1) * 24,
-        MAX_REMINDER_STEP + 1,
-        limit,
-        ...(after ? [after.endsAt, after.id] : []),
-      ],
-    );
-  }
-
   /** Inserts the planned notifications that do not exist yet and queues their webhooks, in one transaction. */
   private async store(
     planned: PlannedNotification[],
     settings: Map<string, OrganizationSettings>,
   ): Promise<{ created: number; webhooksQueued: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const inserted: InsertedNotificationRow[] = await manager.query(
-        `INSERT INTO notifications (organization_id, recipient_member_id, kind, interview_id, interviewer_id, step, payload)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::int[], $7::jsonb[])
-         ON CONFLICT ON CONSTRAINT notifications_once_key DO NOTHING
-         RETURNING id, organization_id, recipient_member_id, kind, interview_id, interviewer_id, step, payload, created_at`,
-        [
-          planned.map((p) => p.organizationId),
-          planned.map((p) => p.recipientMemberId),
-          planned.map((p) => p.kind),
-          planned.map((p) => p.interviewId),
-          planned.map((p) => p.interviewerId),
-          planned.map((p) => p.step),
-          planned.map((p) => JSON.stringify(p.payload)),
-        ],
-      );
+      const inserted = await this.notifications.insertPlanned(manager, planned);
       // Each new reminder or escalation is also emailed, with a link to the scorecard (or the debrief).
       await EmailRequests.feedbackNotifications(manager, inserted);
       let webhooksQueued = 0;

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { RetentionRepository } from './retention.repository';
 
 export interface RetentionPolicy {
   /** Idempotency keys are remembered at least this long; a retry after that is treated as a new request. */
@@ -25,32 +24,22 @@ const BATCH_SIZE = 5_000;
  */
 @Injectable()
 export class RetentionService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly retention: RetentionRepository) {}
 
   async purgeExpired(policy: RetentionPolicy, now: Date = new Date()): Promise<RetentionResult> {
     const keysBefore = new Date(now.getTime() - policy.idempotencyKeyTtlHours * 3_600_000);
     const outboxBefore = new Date(now.getTime() - policy.publishedOutboxRetentionDays * 86_400_000);
-    const idempotencyKeys = await this.deleteInBatches(
-      `DELETE FROM idempotency_keys WHERE ctid IN (SELECT ctid FROM idempotency_keys WHERE created_at < $1 LIMIT ${BATCH_SIZE})`,
-      keysBefore,
-    );
-    const outboxMessages = await this.deleteInBatches(
-      `DELETE FROM outbox_messages WHERE id IN (
-         SELECT id FROM outbox_messages WHERE published_at IS NOT NULL AND published_at < $1 ORDER BY id LIMIT ${BATCH_SIZE})`,
-      outboxBefore,
-    );
+    const idempotencyKeys = await this.inBatches((limit) => this.retention.deleteIdempotencyKeysCreatedBefore(keysBefore, limit));
+    const outboxMessages = await this.inBatches((limit) => this.retention.deleteOutboxMessagesPublishedBefore(outboxBefore, limit));
     // A signed-out token past its expiry is refused by its signature anyway.
-    const revokedAccessTokens = await this.deleteInBatches(
-      `DELETE FROM revoked_access_tokens WHERE jti IN (SELECT jti FROM revoked_access_tokens WHERE expires_at < $1 LIMIT ${BATCH_SIZE})`,
-      now,
-    );
+    const revokedAccessTokens = await this.inBatches((limit) => this.retention.deleteRevokedAccessTokensExpiredBefore(now, limit));
     return { idempotencyKeys, outboxMessages, revokedAccessTokens };
   }
 
-  private async deleteInBatches(sql: string, before: Date): Promise<number> {
+  private async inBatches(deleteBatch: (limit: number) => Promise<number>): Promise<number> {
     let total = 0;
     for (;;) {
-      const [, deleted] = (await this.dataSource.query(sql, [before])) as [unknown, number];
+      const deleted = await deleteBatch(BATCH_SIZE);
       total += deleted;
       if (deleted < BATCH_SIZE) return total;
     }

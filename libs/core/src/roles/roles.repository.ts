@@ -183,6 +183,16 @@ export class RolesRepository {
   }
 
   /** Interviews (any status) held or scheduled for the round. */
+  /** Scorecards (draft, submitted or withdrawn) made on any loop version of the role. */
+  async scorecardCount(manager: EntityManager, organizationId: string, roleId: string): Promise<number> {
+    const [row]: { n: number }[] = await manager.query(
+      `SELECT count(*)::int AS n FROM scorecards s JOIN loop_versions lv ON lv.id = s.loop_version_id
+        WHERE s.organization_id = $1 AND lv.organization_id = $1 AND lv.role_id = $2`,
+      [organizationId, roleId],
+    );
+    return row.n;
+  }
+
   async roundInterviewCount(manager: EntityManager, organizationId: string, roundId: string): Promise<number> {
     const [row] = await manager.query(`SELECT count(*)::int AS n FROM interviews WHERE organization_id = $1 AND round_id = $2`, [
       organizationId,

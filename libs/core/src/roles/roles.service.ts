@@ -257,16 +257,12 @@ export class RolesService {
    * a rubric anchor for each level of the new scale (422, one field error per dimension naming the missing levels).
    */
   private async assertScaleChangeAllowed(manager: EntityManager, organizationId: string, role: RoleEntity, next: RatingScaleKind): Promise<void> {
-    const [used] = await manager.query(
-      `SELECT count(*)::int AS n FROM scorecards s JOIN loop_versions lv ON lv.id = s.loop_version_id
-        WHERE s.organization_id = $1 AND lv.organization_id = $1 AND lv.role_id = $2`,
-      [organizationId, role.id],
-    );
-    if (used.n > 0) {
+    const used = await this.roles.scorecardCount(manager, organizationId, role.id);
+    if (used > 0) {
       throw AppError.conflict(
         'rating_scale_in_use',
-        `${used.n} scorecard(s) were made on this role's ${ratingScaleOf(role.ratingScale).kind} scale; its scale can no longer change (clone the role to use another scale).`,
-        { scorecards: used.n },
+        `${used} scorecard(s) were made on this role's ${ratingScaleOf(role.ratingScale).kind} scale; its scale can no longer change (clone the role to use another scale).`,
+        { scorecards: used },
       );
     }
     const scale = ratingScaleOf(next);
