@@ -59,7 +59,7 @@ const TUNING = [
 
 /** The environment of both processes: production mode, quiet logs, the benchmark's database, queues and port. */
 /** One master key per benchmark run, shared by its API and worker (production requires one; never a fixed value). */
-const BENCH_DATA_ENCRYPTION_KEY = randomBytes(32).toString('base64');
+export const BENCH_DATA_ENCRYPTION_KEY = randomBytes(32).toString('base64');
 
 export function serviceEnv(settings: BenchSettings, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {

@@ -4,7 +4,7 @@ import { DebriefBody } from '../http';
 import { clean, httpLoad, LoadResult } from '../load';
 import { CpuUsage, measureCpu, sleep } from '../processes';
 import { submissionBody } from '../scene';
-import { seedInterviews } from '../seed';
+import { analyze, seedInterviews } from '../seed';
 import { ratio } from '../stats';
 import { fmtInt, fmtMs, TableRow } from '../table';
 
@@ -72,6 +72,7 @@ export async function debriefFigure(ctx: BenchContext): Promise<FigureResult<Deb
   if (debrief.scorecards?.length !== SCORECARDS)
     throw new Error(`the debrief lists ${debrief.scorecards?.length} scorecards, expected ${SCORECARDS}`);
   const responseBytes = Buffer.byteLength(JSON.stringify(debrief));
+  await analyze(pool);
 
   const headers = { authorization: `Bearer ${scene.hiringManager.token}` };
   log(

@@ -3,7 +3,7 @@ import { BenchContext, cpuLine, FigureResult, log } from '../context';
 import { clean, closedLoop, httpLoad, LoadResult } from '../load';
 import { CpuUsage, measureCpu } from '../processes';
 import { submissionBody } from '../scene';
-import { SeededInterview, seedInterviews } from '../seed';
+import { analyze, SeededInterview, seedInterviews } from '../seed';
 import { ratio } from '../stats';
 import { fmtInt, fmtMs, TableRow } from '../table';
 import { submitMinimal } from './pg-minimal-submission';
@@ -72,6 +72,7 @@ export class InterviewQueue {
     this.items = this.items.slice(this.next).concat(rows);
     this.next = 0;
     this.seeded += rows.length;
+    await analyze(this.ctx.pool);
   }
 
   take(): SeededInterview | undefined {

@@ -26,7 +26,7 @@ export class CandidateKeysService {
    * (or unknown): nothing personal may be sealed for them any more.
    */
   async keyFor(manager: EntityManager, organizationId: string, candidateId: string): Promise<Buffer | null> {
-    const wrapped = seal(this.masterKey, newDataKey(), wrapAad(organizationId, candidateId));
+    const wrapped = newWrappedCandidateKey(this.masterKey, organizationId, candidateId);
     // One round trip in the usual cases: the existing key, or the one inserted now; a second one when a concurrent
     // first use committed its key while the first statement waited on it (not in that statement's snapshot).
     const stored =
@@ -54,6 +54,11 @@ export class CandidateKeysService {
   private unwrap(organizationId: string, candidateId: string, wrapped: Buffer): Buffer {
     return open(this.masterKey, wrapped, wrapAad(organizationId, candidateId));
   }
+}
+
+/** A fresh data key for the candidate, wrapped with the master key as `candidate_keys.wrapped_key` stores it. */
+export function newWrappedCandidateKey(masterKey: Buffer, organizationId: string, candidateId: string): Buffer {
+  return seal(masterKey, newDataKey(), wrapAad(organizationId, candidateId));
 }
 
 function wrapAad(organizationId: string, candidateId: string): string {
