@@ -1,4 +1,12 @@
-import { candidateTerms, erasedCandidateEmail, ERASED_TEXT, eraseFreeTextDeep, redactCandidate, redactCandidateDeep } from './candidate-redaction';
+import {
+  candidateRedactor,
+  candidateTerms,
+  erasedCandidateEmail,
+  ERASED_TEXT,
+  eraseFreeTextDeep,
+  redactCandidate,
+  redactCandidateDeep,
+} from './candidate-redaction';
 
 describe('candidateTerms', () => {
   const cases: [name: string, email: string | null, expected: string[]][] = [
@@ -41,6 +49,12 @@ describe('redactCandidate', () => {
 
   it('leaves text unchanged when there is nothing to match', () => {
     expect(redactCandidate('Li did well', candidateTerms('Li'))).toBe('Li did well');
+  });
+
+  it('masks many texts alike with one redactor (its global pattern keeps no position between texts)', () => {
+    const mask = candidateRedactor(terms);
+    for (const [text, expected] of cases) expect(mask(text)).toBe(expected);
+    expect(mask('Jane Doe twice: Jane Doe')).toBe('[candidate] twice: [candidate]');
   });
 });
 

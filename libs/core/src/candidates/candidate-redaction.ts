@@ -60,8 +60,13 @@ export function candidateMatcher(terms: string[]): RegExp | null {
  * removing too much.
  */
 export function redactCandidate(text: string, terms: string[]): string {
+  return candidateRedactor(terms)(text);
+}
+
+/** `redactCandidate` for many texts of one candidate: the pattern is built once (a scorecard masks every evidence). */
+export function candidateRedactor(terms: string[]): (text: string) => string {
   const matcher = candidateMatcher(terms);
-  return matcher ? text.replace(matcher, CANDIDATE_PLACEHOLDER) : text;
+  return matcher ? (text) => text.replace(matcher, CANDIDATE_PLACEHOLDER) : (text) => text;
 }
 
 function stripPunctuation(word: string): string {

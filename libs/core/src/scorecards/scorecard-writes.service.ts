@@ -5,7 +5,7 @@ import { QueueName } from '@hireloop/queue';
 import { AuditService } from '../audit/audit.service';
 import { CandidateKeysService } from '../audit/candidate-keys.service';
 import { ApplicationEntity } from '../candidates/application.entity';
-import { candidateTerms, redactCandidate } from '../candidates/candidate-redaction';
+import { candidateRedactor, candidateTerms } from '../candidates/candidate-redaction';
 import { AppError } from '../common/app-error';
 import type { AuthContext } from '../common/auth-context';
 import { IdempotencyStore, IdempotentResult } from '../common/idempotency';
@@ -275,7 +275,7 @@ export class ScorecardWritesService {
         minEvidenceLength: organizationSettings({ settings: row.organizationSettings as never }).minEvidenceLength,
         scale: ratingScaleOf(version.snapshot.ratingScale),
       },
-      mask: (text) => redactCandidate(text, terms),
+      mask: candidateRedactor(terms),
       version,
       versionCached: found.cached,
       wrappedKey: erased ? null : row.wrappedKey,
