@@ -3,6 +3,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { FeedbackRemindersService, NotificationsRepository, OutboxService, ReminderScanResult, WebhookDeliveryService } from '@hireloop/core';
 import { WebhookDeliveriesRepository } from '@hireloop/core/notifications/webhook-deliveries.repository';
+import { OrganizationsRepository } from '@hireloop/core/organizations/organizations.repository';
 import { FeedbackRemindersRepository } from '@hireloop/core/reminders/feedback-reminders.repository';
 import { JobName, QueueName, redisConnectionFromUrl } from '@hireloop/queue';
 import { createTeam, createTestApp, TestApp } from '@hireloop/testing';
@@ -103,7 +104,7 @@ describe('feedback reminders with the real worker', () => {
       ds,
       new FeedbackRemindersRepository(ds),
       new NotificationsRepository(ds),
-      new WebhookDeliveryService(new WebhookDeliveriesRepository(ds), new OutboxService()),
+      new WebhookDeliveryService(new WebhookDeliveriesRepository(ds), new OrganizationsRepository(ds), new OutboxService()),
     );
     const concurrent = await Promise.all([direct.scan(due), direct.scan(new Date(due.getTime() + HOUR))]);
     expect(concurrent.map((r) => r.created)).toEqual([0, 0]);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { FeedbackRemindersService, MEMBER_ROLES, MemberRole, NotificationsRepository, OutboxService, WebhookDeliveryService } from '@hireloop/core';
 import { WebhookDeliveriesRepository } from '@hireloop/core/notifications/webhook-deliveries.repository';
+import { OrganizationsRepository } from '@hireloop/core/organizations/organizations.repository';
 import { FeedbackRemindersRepository } from '@hireloop/core/reminders/feedback-reminders.repository';
 import { runAsSystem, runInOrganization } from '@hireloop/database';
 import { JobName, QueueName, redisConnectionFromUrl } from '@hireloop/queue';
@@ -42,7 +43,7 @@ describe("tenant isolation: another organization's ids are 404 on every id route
       t.dataSource,
       new FeedbackRemindersRepository(t.dataSource),
       new NotificationsRepository(t.dataSource),
-      new WebhookDeliveryService(new WebhookDeliveriesRepository(t.dataSource), new OutboxService()),
+      new WebhookDeliveryService(new WebhookDeliveriesRepository(t.dataSource), new OrganizationsRepository(t.dataSource), new OutboxService()),
     ).scan(new Date(Date.now() + 30 * 3600_000));
     const [notification] = await t.dataSource.query(`SELECT id FROM notifications WHERE organization_id = $1 ORDER BY created_at LIMIT 1`, [
       a.organizationId,

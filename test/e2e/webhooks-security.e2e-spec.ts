@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@hireloop/config';
 import { OutboxService } from '@hireloop/core';
 import { WebhookDeliveriesRepository } from '@hireloop/core/notifications/webhook-deliveries.repository';
+import { OrganizationsRepository } from '@hireloop/core/organizations/organizations.repository';
 import { WebhookDeliveryFailedError, WebhookDeliveryService } from '@hireloop/core/notifications/webhook-delivery.service';
 import { STANDARD_WEBHOOK_TOLERANCE_SECONDS, verifyStandardWebhook, verifyWebhookSignature } from '@hireloop/core/notifications/webhook-signature';
 import { createTestApp, signupOrganization, TestApp } from '@hireloop/testing';
@@ -78,7 +79,7 @@ describe('webhooks: destinations and signatures', () => {
   }
 
   const service = (allowed: string) =>
-    new WebhookDeliveryService(new WebhookDeliveriesRepository(t.dataSource), new OutboxService(), {
+    new WebhookDeliveryService(new WebhookDeliveriesRepository(t.dataSource), new OrganizationsRepository(t.dataSource), new OutboxService(), {
       WEBHOOK_ALLOWED_HOSTS: allowed,
       NODE_ENV: 'test',
     } as AppConfig);

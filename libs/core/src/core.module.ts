@@ -4,6 +4,7 @@ import { AuditService } from './audit/audit.service';
 import { CandidateKeysRepository } from './audit/candidate-keys.repository';
 import { CandidateKeysService } from './audit/candidate-keys.service';
 import { MembersRepository } from './members/members.repository';
+import { OrganizationsRepository } from './organizations/organizations.repository';
 import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxService, OutboxWakeup } from './outbox/outbox.service';
 import { LoopVersionsRepository } from './roles/loop-versions.repository';
@@ -23,6 +24,7 @@ import { RolesRepository } from './roles/roles.repository';
     OutboxService,
     OutboxWakeup,
     MembersRepository,
+    OrganizationsRepository,
     RolesRepository,
     QuestionsRepository,
     LoopVersionsRepository,
@@ -34,6 +36,7 @@ import { RolesRepository } from './roles/roles.repository';
     OutboxService,
     OutboxWakeup,
     MembersRepository,
+    OrganizationsRepository,
     RolesRepository,
     QuestionsRepository,
     LoopVersionsRepository,

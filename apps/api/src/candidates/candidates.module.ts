@@ -9,7 +9,7 @@ import {
   ScorecardsRepository,
 } from '@hireloop/core';
 import { SelfIdentificationStore } from '@hireloop/core/self-identification/self-identification.store';
-import { CandidateErasureRepository } from '@hireloop/core/candidates/candidate-erasure.repository';
+import { EmailRequestsRepository } from '@hireloop/core/email/email-requests.repository';
 import { CandidateErasureService } from '@hireloop/core/candidates/candidate-erasure.service';
 import { CandidatesController } from './candidates.controller';
 
@@ -18,7 +18,7 @@ import { CandidatesController } from './candidates.controller';
   providers: [
     CandidatesService,
     CandidateErasureService,
-    CandidateErasureRepository,
+    EmailRequestsRepository,
     CandidatesRepository,
     ApplicationsRepository,
     ScorecardsRepository,

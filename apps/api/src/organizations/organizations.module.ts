@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from '@hireloop/core';
-import { OrganizationsRepository } from '@hireloop/core/organizations/organizations.repository';
 
-@Module({ controllers: [OrganizationsController], providers: [OrganizationsService, OrganizationsRepository] })
+/** OrganizationsRepository comes from the global CoreModule (the worker reads settings too). */
+@Module({ controllers: [OrganizationsController], providers: [OrganizationsService] })
 export class OrganizationsModule {}

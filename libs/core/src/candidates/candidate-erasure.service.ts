@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthContext } from '../common/auth-context';
 import { CandidateKeysService } from '../audit/candidate-keys.service';
 import { candidateTerms, ERASED_CANDIDATE_NAME, ERASED_TEXT, erasedCandidateEmail, eraseFreeTextDeep } from './candidate-redaction';
-import { CandidateErasureRepository } from './candidate-erasure.repository';
+import { EmailRequestsRepository } from '../email/email-requests.repository';
 import { CandidatesRepository } from './candidates.repository';
 import { IdempotencyStore } from '../common/idempotency';
 import { DecisionsRepository } from '../decisions/decisions.repository';
@@ -65,7 +65,7 @@ export class CandidateErasureService {
     private readonly outcomes: OutcomesRepository,
     private readonly decisions: DecisionsRepository,
     private readonly idempotency: IdempotencyStore,
-    private readonly erasure: CandidateErasureRepository,
+    private readonly emailDeliveries: EmailRequestsRepository,
   ) {}
 
   async erase(auth: AuthContext, candidateId: string): Promise<void> {
@@ -185,12 +185,12 @@ export class CandidateErasureService {
    * erasure names no one.
    */
   private async eraseEmailParams(manager: EntityManager, organizationId: string, terms: string[]): Promise<number> {
-    const rows = await this.erasure.lockEmailParams(manager, organizationId);
+    const rows = await this.emailDeliveries.lockEmailParams(manager, organizationId);
     let changed = 0;
     for (const row of rows) {
       const erased = eraseFreeTextDeep(row.params, terms);
       if (JSON.stringify(erased) === JSON.stringify(row.params)) continue;
-      await this.erasure.replaceEmailParams(manager, organizationId, row.id, erased);
+      await this.emailDeliveries.replaceEmailParams(manager, organizationId, row.id, erased);
       changed += 1;
     }
     return changed;
@@ -202,8 +202,8 @@ export class CandidateErasureService {
    * the organization's delivery record, without the candidate's address or name. Returns how many were deleted.
    */
   private async eraseSelfIdentificationMail(manager: EntityManager, organizationId: string, candidateId: string): Promise<number> {
-    const deleted = await this.erasure.deleteUnsentSelfIdentificationMail(manager, organizationId, candidateId);
-    await this.erasure.anonymizeSelfIdentificationMail(manager, organizationId, candidateId, {
+    const deleted = await this.emailDeliveries.deleteUnsentSelfIdentificationMail(manager, organizationId, candidateId);
+    await this.emailDeliveries.anonymizeSelfIdentificationMail(manager, organizationId, candidateId, {
       email: erasedCandidateEmail(candidateId),
       name: ERASED_CANDIDATE_NAME,
     });

@@ -4,6 +4,7 @@ import { JobName, QueueName } from '@hireloop/queue';
 import { AppError } from '../common/app-error';
 import { interviewsWithNames } from '../interviews/interviews.repository';
 import { OutboxService } from '../outbox/outbox.service';
+import { EmailRequestsRepository } from './email-requests.repository';
 import { EmailTemplate, InterviewEmailParams, isAlwaysSent } from './email-templates';
 import { hasControlCharacters, headerText, isDeliverableAddress, MAX_DISPLAY_NAME_LENGTH } from './email-text';
 
@@ -38,6 +39,7 @@ export interface EmailRequest {
 }
 
 const outbox = new OutboxService();
+const repository = new EmailRequestsRepository();
 const tokenKey = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex').slice(0, 32);
 
 /**
@@ -52,21 +54,18 @@ export async function requestEmails(manager: EntityManager, requests: EmailReque
     .map((r) => ({ ...r, to: { ...r.to, email: r.to.email.trim().toLowerCase() } }))
     .filter((r) => isDeliverableAddress(r.to.email));
   if (rows.length === 0) return 0;
-  const inserted: { id: string; organization_id: string | null }[] = await manager.query(
-    `INSERT INTO email_deliveries (organization_id, event_key, template, recipient_email, recipient_name, recipient_member_id, essential, params)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::boolean[], $8::jsonb[])
-     ON CONFLICT ON CONSTRAINT email_deliveries_once_key DO NOTHING
-     RETURNING id, organization_id`,
-    [
-      rows.map((r) => r.organizationId),
-      rows.map((r) => r.eventKey),
-      rows.map((r) => r.template),
-      rows.map((r) => r.to.email),
-      rows.map((r) => headerText(r.to.name, MAX_DISPLAY_NAME_LENGTH)),
-      rows.map((r) => r.to.memberId ?? null),
-      rows.map((r) => isAlwaysSent(r.template)),
-      rows.map((r) => JSON.stringify(r.params)),
-    ],
+  const inserted = await repository.insertDeliveries(
+    manager,
+    rows.map((r) => ({
+      organizationId: r.organizationId,
+      eventKey: r.eventKey,
+      template: r.template,
+      recipientEmail: r.to.email,
+      recipientName: headerText(r.to.name, MAX_DISPLAY_NAME_LENGTH),
+      recipientMemberId: r.to.memberId ?? null,
+      essential: isAlwaysSent(r.template),
+      params: r.params,
+    })),
   );
   for (const row of inserted) {
     await outbox.enqueue(manager, {
@@ -93,21 +92,6 @@ export function assertSafeRecipient(
   if (errors.length > 0) throw AppError.invalidFields(errors);
 }
 
-interface MemberAddress {
-  id: string;
-  email: string;
-  name: string;
-}
-
-function activeMembers(manager: EntityManager, organizationId: string, filter: { ids: string[] } | { role: string }): Promise<MemberAddress[]> {
-  const [condition, value] = 'ids' in filter ? ['m.id = ANY($2::uuid[])', filter.ids] : ['$2 = ANY(m.roles)', filter.role];
-  return manager.query(
-    `SELECT m.id, u.email, u.name FROM members m JOIN users u ON u.id = m.user_id
-      WHERE m.organization_id = $1 AND m.status = 'active' AND ${condition} ORDER BY m.created_at, m.id`,
-    [organizationId, value],
-  );
-}
-
 export type InterviewChange = 'scheduled' | 'moved' | 'cancelled';
 
 /**
@@ -130,7 +114,7 @@ export const EmailRequests = {
     },
   ): Promise<void> {
     assertSafeRecipient(invite);
-    const [inviter] = await activeMembers(manager, invite.organizationId, { ids: [invite.invitedByMemberId] });
+    const [inviter] = await repository.activeMembers(manager, invite.organizationId, { ids: [invite.invitedByMemberId] });
     await requestEmails(manager, [
       {
         organizationId: invite.organizationId,
@@ -204,15 +188,10 @@ export const EmailRequests = {
     change: InterviewChange,
     previous?: { startsAt: Date },
   ): Promise<void> {
-    const [{ sequence }]: { sequence: number }[] = await manager.query(
-      `INSERT INTO interview_calendar_sequences (interview_id, sequence) VALUES ($1, 0)
-       ON CONFLICT (interview_id) DO UPDATE SET sequence = interview_calendar_sequences.sequence + 1
-       RETURNING sequence`,
-      [interviewId],
-    );
+    const sequence = await repository.nextCalendarSequence(manager, interviewId);
     const [row] = await interviewsWithNames(manager, organizationId, { interviewId });
     if (!row) return;
-    const interviewers = await activeMembers(manager, organizationId, { ids: row.interviewerIds });
+    const interviewers = await repository.activeMembers(manager, organizationId, { ids: row.interviewerIds });
     const params: InterviewEmailParams = {
       interviewId,
       applicationId: row.applicationId,
@@ -252,10 +231,7 @@ export const EmailRequests = {
   ): Promise<void> {
     if (notifications.length === 0) return;
     const ids = [...new Set(notifications.flatMap((n) => [n.recipient_member_id, n.interviewer_id]))];
-    const members: (MemberAddress & { status: string })[] = await manager.query(
-      `SELECT m.id, u.email, u.name, m.status FROM members m JOIN users u ON u.id = m.user_id WHERE m.id = ANY($1::uuid[])`,
-      [ids],
-    );
+    const members = await repository.membersWithStatus(manager, ids);
     const byId = new Map(members.map((m) => [m.id, m]));
     const requests: EmailRequest[] = [];
     for (const n of notifications) {
@@ -282,12 +258,7 @@ export const EmailRequests = {
     manager: EntityManager,
     l: { organizationId: string; linkId: string; applicationId: string; token: string; expiresAt: Date },
   ): Promise<boolean> {
-    const [app]: { candidate_name: string; candidate_email: string; role_title: string }[] = await manager.query(
-      `SELECT c.name AS candidate_name, c.email AS candidate_email, r.title AS role_title
-         FROM applications a JOIN candidates c ON c.id = a.candidate_id JOIN roles r ON r.id = a.role_id
-        WHERE a.organization_id = $1 AND a.id = $2`,
-      [l.organizationId, l.applicationId],
-    );
+    const app = await repository.applicationCandidate(manager, l.organizationId, l.applicationId);
     if (!app || !isDeliverableAddress(app.candidate_email.trim())) return false;
     const created = await requestEmails(manager, [
       {
@@ -306,14 +277,10 @@ export const EmailRequests = {
     manager: EntityManager,
     d: { organizationId: string; decisionId: string; applicationId: string; decision: string; decidedByMemberId: string },
   ): Promise<void> {
-    const [app]: { candidate_name: string; role_title: string }[] = await manager.query(
-      `SELECT c.name AS candidate_name, r.title AS role_title FROM applications a JOIN candidates c ON c.id = a.candidate_id JOIN roles r ON r.id = a.role_id
-        WHERE a.organization_id = $1 AND a.id = $2`,
-      [d.organizationId, d.applicationId],
-    );
+    const app = await repository.applicationNames(manager, d.organizationId, d.applicationId);
     if (!app) return;
-    const recruiters = await activeMembers(manager, d.organizationId, { role: 'recruiter' });
-    const [decider] = await activeMembers(manager, d.organizationId, { ids: [d.decidedByMemberId] });
+    const recruiters = await repository.activeMembers(manager, d.organizationId, { role: 'recruiter' });
+    const [decider] = await repository.activeMembers(manager, d.organizationId, { ids: [d.decidedByMemberId] });
     await requestEmails(
       manager,
       recruiters.map((m) => ({

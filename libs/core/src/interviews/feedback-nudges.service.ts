@@ -68,7 +68,7 @@ export class FeedbackNudgesService {
         throw AppError.conflict('application_not_active', 'The application is closed; feedback is no longer needed.');
       if (new Date(row.ends_at).getTime() > now.getTime())
         throw AppError.conflict('interview_not_ended', 'The interview has not ended yet; ask for feedback after it.');
-      const member = await this.interviews.interviewerStatus(manager, org, dto.interviewerId);
+      const member = await this.members.nameAndStatus(org, dto.interviewerId, manager);
       if (!member || member.status !== 'active') throw AppError.conflict('interviewer_inactive', 'This interviewer is no longer an active member.');
       const submitted = await this.interviews.submittedBy(manager, org, interviewId, dto.interviewerId);
       if (submitted) throw AppError.conflict('feedback_submitted', `${member.name} has already submitted the scorecard.`);

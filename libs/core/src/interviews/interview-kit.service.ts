@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ApplicationsRepository } from '../candidates/applications.repository';
 import { AppError } from '../common/app-error';
 import type { AuthContext } from '../common/auth-context';
+import { DEFAULT_ORGANIZATION_SETTINGS } from '../organizations/organization.entity';
+import { OrganizationsRepository } from '../organizations/organizations.repository';
 import type { RoundKind, SnapshotDimension } from '../roles/loop-snapshot';
 import { ratingScaleOf } from '../roles/rating-scale';
 import { canReadApplication } from '../scorecards/feedback-access';
@@ -67,6 +69,7 @@ export class InterviewKitService {
     private readonly applications: ApplicationsRepository,
     private readonly scorecards: ScorecardsRepository,
     private readonly views: ScorecardViews,
+    private readonly organizations: OrganizationsRepository,
   ) {}
 
   async kit(auth: AuthContext, interviewId: string): Promise<InterviewKitView> {
@@ -88,7 +91,7 @@ export class InterviewKitService {
     const dimensions = new Map(version.snapshot.dimensions.map((d) => [d.id, d]));
     const focus = round.focusDimensionIds.map((id) => dimensions.get(id)).filter((d): d is SnapshotDimension => d !== undefined);
 
-    const settings = await this.interviews.organizationSettings(org);
+    const settings = (await this.organizations.settings(org)) ?? DEFAULT_ORGANIZATION_SETTINGS;
     const own = assigned ? await this.scorecards.findForInterviewer(org, interviewId, auth.memberId) : null;
     const [myScorecard] = own ? await this.views.build(undefined, org, [own], { showPrivateNote: () => true }) : [null];
 

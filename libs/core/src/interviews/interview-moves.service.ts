@@ -43,7 +43,7 @@ export class InterviewMovesService {
       }
       const before = { startsAt: new Date(interview.startsAt), endsAt: new Date(interview.endsAt) };
       if (before.startsAt.getTime() === startsAt.getTime() && before.endsAt.getTime() === endsAt.getTime()) return; // nothing moved, nothing sent
-      await assertNoDoubleBooking(manager, auth.organizationId, {
+      await assertNoDoubleBooking(this.interviews, manager, auth.organizationId, {
         interviewerIds: interview.interviewerIds,
         startsAt,
         endsAt,

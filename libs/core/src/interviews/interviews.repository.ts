@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { OrganizationSettings, organizationSettings } from '../organizations/organization.entity';
 import type { ScorecardStatus } from '../scorecards/scorecard.entity';
 import type { RoundKind } from '../roles/loop-snapshot';
 import { LoopVersionEntity } from '../roles/loop-version.entity';
@@ -36,6 +35,15 @@ export interface NudgeTargetRow {
   role_title: string;
   hiring_manager_id: string | null;
   settings: Record<string, unknown> | null;
+}
+
+/** An interviewer's booked interview that overlaps a new booking (assertNoDoubleBooking). */
+export interface OverlappingBookingRow {
+  interview_id: string;
+  interviewer_id: string;
+  name: string;
+  starts_at: Date;
+  ends_at: Date;
 }
 
 /** An interview with its round's name and kind as its loop version has them. */
@@ -176,24 +184,6 @@ export class InterviewsRepository {
     return row ?? null;
   }
 
-  /** A member of the organization named as an interviewer: their name and membership status; null if not a member. */
-  async interviewerStatus(manager: EntityManager, organizationId: string, memberId: string): Promise<{ name: string; status: string } | null> {
-    const [member]: { name: string; status: string }[] = await manager.query(
-      `SELECT u.name, m.status FROM members m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.id = $2`,
-      [organizationId, memberId],
-    );
-    return member ?? null;
-  }
-
-  /** The organization's settings (defaults for those it never set), which fix when feedback is due and how long evidence must be. */
-  async organizationSettings(organizationId: string, manager: EntityManager = this.dataSource.manager): Promise<OrganizationSettings> {
-    const [organization]: { settings: Partial<OrganizationSettings> | null }[] = await manager.query(
-      `SELECT settings FROM organizations WHERE id = $1`,
-      [organizationId],
-    );
-    return organizationSettings({ settings: organization?.settings ?? {} });
-  }
-
   forApplication(organizationId: string, applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<InterviewEntity[]> {
     return manager.find(InterviewEntity, { where: { organizationId, applicationId }, order: { startsAt: 'ASC', id: 'ASC' } });
   }
@@ -285,6 +275,34 @@ export class InterviewsRepository {
   }
 
   /** The member's scheduled interviews that have not ended yet (in progress included), soonest first. */
+  /** Serializes bookings of these interviewers until the transaction ends (two bookings at once wait for each other). */
+  async lockInterviewerBookings(manager: EntityManager, interviewerIds: string[]): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('interviewer-booking:' || x::text)) FROM unnest($1::uuid[]) AS x ORDER BY x`, [
+      interviewerIds,
+    ]);
+  }
+
+  /** Scheduled interviews of these interviewers overlapping [startsAt, endsAt), one row per interviewer, at most 20. */
+  overlappingBookings(
+    manager: EntityManager,
+    organizationId: string,
+    booking: { interviewerIds: string[]; startsAt: Date; endsAt: Date; excludeInterviewId?: string },
+  ): Promise<OverlappingBookingRow[]> {
+    return manager.query(
+      `SELECT i.id AS interview_id, x.interviewer_id, u.name, i.starts_at, i.ends_at
+       FROM interviews i
+      CROSS JOIN LATERAL unnest(i.interviewer_ids) AS x(interviewer_id)
+       JOIN members m ON m.id = x.interviewer_id AND m.organization_id = i.organization_id
+       JOIN users u ON u.id = m.user_id
+      WHERE i.organization_id = $1 AND i.status = 'scheduled' AND x.interviewer_id = ANY($2::uuid[])
+        AND i.starts_at < $4::timestamptz AND i.ends_at > $3::timestamptz
+        AND ($5::uuid IS NULL OR i.id <> $5::uuid)
+      ORDER BY i.starts_at, u.name
+      LIMIT 20`,
+      [organizationId, booking.interviewerIds, booking.startsAt.toISOString(), booking.endsAt.toISOString(), booking.excludeInterviewId ?? null],
+    );
+  }
+
   upcomingFor(organizationId: string, memberId: string, limit: number): Promise<MyInterviewRow[]> {
     return this.mine(organizationId, memberId, `i.ends_at > now()`, `i.starts_at ASC, i.id ASC`, limit);
   }

@@ -9,6 +9,8 @@ import type { AuthContext } from '../common/auth-context';
 import { CountedPageQueryDto, pageLimit, toPage, withTotal } from '../common/pagination';
 import { EmailRequests } from '../email/email-requests';
 import { MembersRepository } from '../members/members.repository';
+import { DEFAULT_ORGANIZATION_SETTINGS } from '../organizations/organization.entity';
+import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { feedbackDueAt } from '../reminders/reminder-planner';
 import { CompletedInterviewsRepository } from './completed-interviews.repository';
 import { assertNoDoubleBooking } from './interview-conflicts';
@@ -46,6 +48,7 @@ export class InterviewsService {
     private readonly applications: ApplicationsRepository,
     private readonly members: MembersRepository,
     private readonly completedInterviews: CompletedInterviewsRepository,
+    private readonly organizations: OrganizationsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -86,7 +89,12 @@ export class InterviewsService {
         ]);
       }
 
-      await assertNoDoubleBooking(manager, org, { interviewerIds: dto.interviewerIds, startsAt, endsAt, allowConflict: dto.allowConflict });
+      await assertNoDoubleBooking(this.interviews, manager, org, {
+        interviewerIds: dto.interviewerIds,
+        startsAt,
+        endsAt,
+        allowConflict: dto.allowConflict,
+      });
       const interview = await this.interviews.insert(manager, {
         organizationId: org,
         applicationId,
@@ -164,7 +172,7 @@ export class InterviewsService {
 
   /** Maps the caller's rows with their feedback due time, which follows the organization's reminderAfterHours. */
   private async myInterviewMapper(organizationId: string): Promise<(row: MyInterviewRow) => MyInterviewView> {
-    const settings = await this.interviews.organizationSettings(organizationId);
+    const settings = (await this.organizations.settings(organizationId)) ?? DEFAULT_ORGANIZATION_SETTINGS;
     const reminder = { reminderAfterHours: Number(settings.reminderAfterHours) || 0, escalateAfterDays: 0 };
     const now = new Date();
     return (row: MyInterviewRow) => myInterviewView(row, feedbackDueAt(new Date(row.endsAt), reminder), now);

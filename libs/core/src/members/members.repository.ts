@@ -51,6 +51,19 @@ export class MembersRepository {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
+  /** A member of the organization (named as an interviewer, say): their name and membership status; null if not a member. */
+  async nameAndStatus(
+    organizationId: string,
+    memberId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ name: string; status: string } | null> {
+    const [member]: { name: string; status: string }[] = await manager.query(
+      `SELECT u.name, m.status FROM members m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.id = $2`,
+      [organizationId, memberId],
+    );
+    return member ?? null;
+  }
+
   /** The membership, locked for update (without its user: a lock cannot cover the outer join). */
   lockById(manager: EntityManager, organizationId: string, memberId: string): Promise<MemberEntity | null> {
     return manager.findOne(MemberEntity, { where: { organizationId, id: memberId }, lock: { mode: 'pessimistic_write' } });

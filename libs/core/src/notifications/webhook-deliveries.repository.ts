@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { OrganizationEntity, OrganizationSettings, organizationSettings } from '../organizations/organization.entity';
 import { WebhookAttempt, WebhookDeliveryEntity } from './webhook-delivery.entity';
 
 /** What one attempt left on the delivery. */
@@ -42,12 +41,6 @@ export class WebhookDeliveriesRepository {
 
   findById(deliveryId: string): Promise<WebhookDeliveryEntity | null> {
     return this.dataSource.getRepository(WebhookDeliveryEntity).findOneBy({ id: deliveryId });
-  }
-
-  /** The delivering organization's settings (webhook URL and secret); null when it no longer exists. */
-  async organizationSettings(organizationId: string): Promise<OrganizationSettings | null> {
-    const org = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: organizationId });
-    return org ? organizationSettings(org) : null;
   }
 
   /** failed → pending (no-op otherwise). */

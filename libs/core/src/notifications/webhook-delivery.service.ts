@@ -4,6 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig, validateEnvironment } from '@hireloop/config';
 import { JobName, QueueName } from '@hireloop/queue';
+import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import { WebhookAttempt } from './webhook-delivery.entity';
 import { WebhookAttemptRecord, WebhookDeliveriesRepository } from './webhook-deliveries.repository';
@@ -61,6 +62,7 @@ export class WebhookDeliveryService {
 
   constructor(
     private readonly deliveries: WebhookDeliveriesRepository,
+    private readonly organizations: OrganizationsRepository,
     private readonly outbox: OutboxService,
     config?: AppConfig,
   ) {
@@ -97,7 +99,7 @@ export class WebhookDeliveryService {
       delivery.status = 'pending';
     }
     if (delivery.status !== 'pending') return 'already_done';
-    const settings = await this.deliveries.organizationSettings(delivery.organizationId);
+    const settings = await this.organizations.settings(delivery.organizationId);
     if (!settings?.webhookUrl) {
       await this.record(delivery.id, {
         statusCode: null,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { OrganizationEntity } from './organization.entity';
+import { OrganizationEntity, OrganizationSettings, organizationSettings } from './organization.entity';
 
 /** The organization's own row: its name and settings. */
 @Injectable()
@@ -10,6 +10,15 @@ export class OrganizationsRepository {
 
   findById(organizationId: string): Promise<OrganizationEntity> {
     return this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: organizationId });
+  }
+
+  /** The organization's settings (defaults for those it never set); null when the organization does not exist. */
+  async settings(organizationId: string, manager: EntityManager = this.dataSource.manager): Promise<OrganizationSettings | null> {
+    const [organization]: { settings: Partial<OrganizationSettings> | null }[] = await manager.query(
+      `SELECT settings FROM organizations WHERE id = $1`,
+      [organizationId],
+    );
+    return organization ? organizationSettings({ settings: organization.settings ?? {} }) : null;
   }
 
   /** The organization, locked for update (settings are merged into what is stored). */
