@@ -22,6 +22,7 @@ import { FeedbackNudges1765000700000 } from './1765000700000-FeedbackNudges';
 import { ValidityReports1766000100000 } from './1766000100000-ValidityReports';
 import { RevokedInvites1766000200000 } from './1766000200000-RevokedInvites';
 import { MyCompletedInterviewsIndex1767000200000 } from './1767000200000-MyCompletedInterviewsIndex';
+import { InterviewInterviewers1768000300000 } from './1768000300000-InterviewInterviewers';
 
 /** Every migration, in order. Add new ones at the end. */
 export const ALL_MIGRATIONS = [
@@ -49,4 +50,5 @@ export const ALL_MIGRATIONS = [
   ValidityReports1766000100000,
   RevokedInvites1766000200000,
   MyCompletedInterviewsIndex1767000200000,
+  InterviewInterviewers1768000300000,
 ];

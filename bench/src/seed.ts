@@ -326,6 +326,12 @@ async function insertPanelRows(client: PoolClient, batch: InterviewBatch): Promi
      SELECT interview_id, $1, application_id, $2, round_id, $3, ARRAY[interviewer_id], now() - interval '2 hours', now() - interval '1 hour' FROM seed_cards`,
     [batch.organizationId, batch.roleId, batch.loopVersionId],
   );
+  // What the interviews' trigger writes (triggers do not fire in this session's replica mode).
+  await client.query(
+    `INSERT INTO interview_interviewers (organization_id, interview_id, member_id, starts_at, ends_at, status)
+     SELECT $1, interview_id, interviewer_id, now() - interval '2 hours', now() - interval '1 hour', 'scheduled' FROM seed_cards`,
+    [batch.organizationId],
+  );
 }
 
 /**

@@ -304,7 +304,7 @@ export class InterviewsRepository {
   }
 
   upcomingFor(organizationId: string, memberId: string, limit: number): Promise<MyInterviewRow[]> {
-    return this.mine(organizationId, memberId, `i.ends_at > now()`, `i.starts_at ASC, i.id ASC`, limit);
+    return this.mine(organizationId, memberId, `ii.ends_at > now()`, `i.starts_at ASC, i.id ASC`, limit);
   }
 
   /**
@@ -315,15 +315,16 @@ export class InterviewsRepository {
     return this.mine(
       organizationId,
       memberId,
-      `i.ends_at <= now() AND (s.id IS NULL OR s.status = 'draft') AND a.decided_at IS NULL AND a.status = 'active'`,
+      `ii.ends_at <= now() AND (s.id IS NULL OR s.status = 'draft') AND a.decided_at IS NULL AND a.status = 'active'`,
       `i.ends_at ASC, i.id ASC`,
       limit,
     );
   }
 
   /**
-   * `interviewer_ids @> ARRAY[member]` (not `member = ANY(interviewer_ids)`, which no index serves) so the GIN index
-   * on interviewer_ids picks the member's interviews instead of a scan of the organization's; the round's name comes
+   * The member's interviews come from `interview_interviewers` (kept by a trigger on interviews), by uuid equality
+   * on its (organization, member, ends_at) index: under row-level security the GIN index on interviewer_ids cannot
+   * serve `@>` (not leakproof), so every list scanned the organization's interviews. The round's name comes
    * from the ~17 KB loop snapshot, so it is looked up only for the page's rows, after the LIMIT (before, it was
    * unpacked for every matching interview before sorting: hundreds per busy interviewer, two lists per request).
    * The completed list is CompletedInterviewsRepository's.
@@ -336,10 +337,11 @@ export class InterviewsRepository {
               m.starts_at AS "startsAt", m.ends_at AS "endsAt", m."scorecardId", m."scorecardStatus", m.submitted_at AS "scorecardSubmittedAt"
          FROM (SELECT i.id, i.application_id AS "applicationId", i.role_id AS "roleId", i.round_id AS "roundId", i.loop_version_id,
                       i.starts_at, i.ends_at, s.id AS "scorecardId", s.status AS "scorecardStatus", s.submitted_at, a.candidate_id
-                 FROM interviews i
+                 FROM interview_interviewers ii
+                 JOIN interviews i ON i.id = ii.interview_id AND i.organization_id = ii.organization_id
                  JOIN applications a ON a.id = i.application_id AND a.organization_id = i.organization_id
                  LEFT JOIN scorecards s ON s.interview_id = i.id AND s.organization_id = i.organization_id AND s.interviewer_id = $2
-                WHERE i.organization_id = $1 AND i.interviewer_ids @> ARRAY[$2::uuid] AND i.status = 'scheduled' AND ${condition}
+                WHERE ii.organization_id = $1 AND ii.member_id = $2 AND ii.status = 'scheduled' AND ${condition}
                 ORDER BY ${order}
                 LIMIT $3) m
          JOIN candidates c ON c.id = m.candidate_id AND c.organization_id = $1
