@@ -254,6 +254,10 @@ export async function seedSubmittedPanels(pool: Pool, batch: PanelBatch): Promis
                  FROM seed_ratings GROUP BY scorecard_id) r ON r.scorecard_id = c.scorecard_id`,
       [batch.organizationId, batch.loopVersionId],
     );
+    // What the scorecards' trigger writes (replica mode: it does not fire here).
+    await client.query(
+      `UPDATE interview_interviewers ii SET feedback_done = true FROM seed_cards c WHERE ii.interview_id = c.interview_id AND ii.member_id = c.interviewer_id`,
+    );
     if (batch.ratingRows) {
       await client.query(
         `INSERT INTO scorecard_ratings (scorecard_id, dimension_id, organization_id, application_id, role_id, interviewer_id, rating)

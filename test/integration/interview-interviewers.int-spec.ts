@@ -54,4 +54,34 @@ describe('interview_interviewers, kept by the interviews trigger (PostgreSQL)', 
     await ds.query(`DELETE FROM interviews WHERE id = $1`, [interviewId]);
     expect(await rowsOf(interviewId)).toEqual([]);
   });
+
+  it("marks the interviewer's feedback done while their scorecard is submitted or withdrawn", async () => {
+    const members = await createCalibrationMembers(ds, 3);
+    const role = await createCalibrationRole(ds, members.organizationId);
+    const [alice, bob, carol] = members.interviewerIds;
+    const { interviewId, applicationId } = await scheduleInterview(ds, role, { interviewerIds: [alice, bob], endsAt: new Date(Date.now() - DAY) });
+    const done = async () =>
+      Object.fromEntries(
+        (await ds.query(`SELECT member_id, feedback_done FROM interview_interviewers WHERE interview_id = $1`, [interviewId])).map(
+          (r: { member_id: string; feedback_done: boolean }) => [r.member_id, r.feedback_done],
+        ),
+      );
+    expect(await done()).toEqual({ [alice]: false, [bob]: false });
+
+    const [{ id: cardId }] = await ds.query(
+      `INSERT INTO scorecards (organization_id, application_id, interview_id, interviewer_id, loop_version_id, status, revision)
+       VALUES ($1, $2, $3, $4, $5, 'draft', 0) RETURNING id`,
+      [members.organizationId, applicationId, interviewId, alice, role.loopVersionId],
+    );
+    expect(await done()).toEqual({ [alice]: false, [bob]: false });
+    await ds.query(`UPDATE scorecards SET status = 'submitted', revision = 1, recommendation = 'yes', submitted_at = now() WHERE id = $1`, [cardId]);
+    expect(await done()).toEqual({ [alice]: true, [bob]: false });
+    await ds.query(`UPDATE scorecards SET status = 'withdrawn', revision = 2 WHERE id = $1`, [cardId]);
+    expect(await done()).toEqual({ [alice]: true, [bob]: false });
+    // A new interviewer on the panel starts without feedback; those already there keep theirs.
+    await ds.query(`UPDATE interviews SET interviewer_ids = $2 WHERE id = $1`, [interviewId, [alice, bob, carol]]);
+    expect(await done()).toEqual({ [alice]: true, [bob]: false, [carol]: false });
+    await ds.query(`DELETE FROM scorecards WHERE id = $1`, [cardId]);
+    expect(await done()).toEqual({ [alice]: false, [bob]: false, [carol]: false });
+  });
 });

@@ -315,7 +315,7 @@ export class InterviewsRepository {
     return this.mine(
       organizationId,
       memberId,
-      `ii.ends_at <= now() AND (s.id IS NULL OR s.status = 'draft') AND a.decided_at IS NULL AND a.status = 'active'`,
+      `ii.ends_at <= now() AND NOT ii.feedback_done AND (s.id IS NULL OR s.status = 'draft') AND a.decided_at IS NULL AND a.status = 'active'`,
       `i.ends_at ASC, i.id ASC`,
       limit,
     );
