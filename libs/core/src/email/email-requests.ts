@@ -7,6 +7,7 @@ import { OutboxService } from '../outbox/outbox.service';
 import { EmailRequestsRepository } from './email-requests.repository';
 import { EmailTemplate, InterviewEmailParams, isAlwaysSent } from './email-templates';
 import { hasControlCharacters, headerText, isDeliverableAddress, MAX_DISPLAY_NAME_LENGTH } from './email-text';
+import type { InsertedNotificationRow } from '../notifications/notifications.repository';
 
 /** Payload of a `send-email` job: ids only; the processor re-reads the delivery. */
 export interface SendEmailJobData {
@@ -217,18 +218,7 @@ export const EmailRequests = {
   },
 
   /** Feedback reminders (to the interviewer, with a link to the scorecard) and escalations (to the hiring manager), one per stored notification. */
-  async feedbackNotifications(
-    manager: EntityManager,
-    notifications: {
-      id: string;
-      organization_id: string;
-      recipient_member_id: string;
-      kind: string;
-      interview_id: string;
-      interviewer_id: string;
-      payload: Record<string, unknown>;
-    }[],
-  ): Promise<void> {
+  async feedbackNotifications(manager: EntityManager, notifications: Omit<InsertedNotificationRow, 'step' | 'created_at'>[]): Promise<void> {
     if (notifications.length === 0) return;
     const ids = [...new Set(notifications.flatMap((n) => [n.recipient_member_id, n.interviewer_id]))];
     const members = await repository.membersWithStatus(manager, ids);
