@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { pgConstraint, pgErrorCode, PgErrorCode } from '@hireloop/database';
 import { QueueName } from '@hireloop/queue';
 import { AuditService } from '../audit/audit.service';
 import { CandidateKeysService } from '../audit/candidate-keys.service';
@@ -51,6 +53,8 @@ interface WriteContext {
   wrappedKey: Buffer | null;
   candidateErased: boolean;
   memberName: string;
+  /** The writer's scorecard for the interview as read with the context (not locked); null: none yet. */
+  scorecardId: string | null;
 }
 
 /**
@@ -117,7 +121,9 @@ export class ScorecardWritesService {
           });
         }
         const content = this.validate(input, ctx, 'submit');
-        const card = await this.lockOrCreate(manager, auth, ctx);
+        // A first submission without a draft inserts the scorecard in the write statement itself (one round trip less).
+        const fresh = ctx.scorecardId === null;
+        const card = fresh ? unsavedDraft(auth, ctx) : await this.lockOrCreate(manager, auth, ctx);
         if (card.status === 'submitted') {
           if (sameContent(contentOf(card), content)) return this.ownView(manager, auth, card.id);
           throw alreadySubmitted(card);
@@ -127,7 +133,14 @@ export class ScorecardWritesService {
             scorecardId: card.id,
           });
         }
-        return this.writeRevision(manager, auth, ctx, card, { kind: 'submitted', status: 'submitted', content, reason: null }, written);
+        return this.writeRevision(
+          manager,
+          auth,
+          ctx,
+          card,
+          { kind: 'submitted', status: 'submitted', content, reason: null, insert: fresh },
+          written,
+        );
       }),
     );
   }
@@ -177,7 +190,16 @@ export class ScorecardWritesService {
    */
   private async revisionTransaction<T>(work: (manager: EntityManager, written: (ctx: WriteContext) => void) => Promise<T>): Promise<T> {
     let wrote: WriteContext | null = null;
-    const result = await this.dataSource.transaction((manager) => work(manager, (ctx) => (wrote = ctx)));
+    const attempt = () => this.dataSource.transaction((manager) => work(manager, (ctx) => (wrote = ctx)));
+    // Two first submissions at once both found no scorecard and both inserted one: the second meets the unique key
+    // and runs again, now finding (and locking) the first one's scorecard, as a write after it would.
+    const result = await attempt().catch((error: unknown) => {
+      if (pgErrorCode(error) === PgErrorCode.UniqueViolation && pgConstraint(error) === 'scorecards_interview_id_interviewer_id_key') {
+        wrote = null;
+        return attempt();
+      }
+      throw error;
+    });
     const ctx = wrote as WriteContext | null;
     if (ctx) {
       this.wakeup.wake(QueueName.PanelAggregation);
@@ -191,7 +213,14 @@ export class ScorecardWritesService {
     auth: AuthContext,
     ctx: WriteContext,
     card: ScorecardEntity,
-    change: { kind: 'submitted' | 'amended' | 'withdrawn'; status: 'submitted' | 'withdrawn'; content: ScorecardContent; reason: string | null },
+    change: {
+      kind: 'submitted' | 'amended' | 'withdrawn';
+      status: 'submitted' | 'withdrawn';
+      content: ScorecardContent;
+      reason: string | null;
+      /** The scorecard does not exist yet: the statement inserts it. */
+      insert?: boolean;
+    },
     written: (ctx: WriteContext) => void,
   ): Promise<ScorecardView> {
     const org = auth.organizationId;
@@ -227,6 +256,7 @@ export class ScorecardWritesService {
       audit,
       // THE call site: the application's report is recomputed in the background after this commits.
       outbox: this.outbox.row(panelAggregationRequest(org, ctx.application.id)),
+      insert: change.insert ? { interviewId: ctx.interview.id, loopVersionId: ctx.interview.loopVersionId } : undefined,
     });
     written(ctx);
     const dimensionNames = new Map(ctx.version.snapshot.dimensions.map((d) => [d.id, d.name]));
@@ -281,6 +311,7 @@ export class ScorecardWritesService {
       wrappedKey: erased ? null : row.wrappedKey,
       candidateErased: erased,
       memberName: row.memberName ?? '',
+      scorecardId: row.scorecardId,
     };
   }
 
@@ -346,4 +377,28 @@ function alreadySubmitted(card: ScorecardEntity): AppError {
   return AppError.conflict('already_submitted', 'This scorecard is already submitted; use amend (with a reason) to change it.', {
     scorecardId: card.id,
   });
+}
+
+/** The empty draft a first submission starts from when none was saved: what `lockOrCreate` would have inserted. */
+function unsavedDraft(auth: AuthContext, ctx: WriteContext): ScorecardEntity {
+  const now = new Date();
+  return {
+    id: randomUUID(),
+    organizationId: auth.organizationId,
+    applicationId: ctx.application.id,
+    interviewId: ctx.interview.id,
+    interviewerId: auth.memberId,
+    loopVersionId: ctx.interview.loopVersionId,
+    status: 'draft',
+    revision: 0,
+    ratings: [],
+    recommendation: null,
+    signals: [],
+    redFlags: [],
+    levelAssessment: null,
+    privateNote: null,
+    submittedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
 }

@@ -50,6 +50,8 @@ export interface ScorecardWriteContextRow {
   candidateErasedAt: Date | null;
   wrappedKey: Buffer | null;
   memberName: string | null;
+  /** The writer's scorecard for the interview, if one exists yet (not locked: a write then locks it). */
+  scorecardId: string | null;
 }
 
 /** What `ScorecardsRepository.writeRevision` writes. */
@@ -67,6 +69,12 @@ export interface RevisionWrite {
   actorMemberId: string;
   audit: AuditRow;
   outbox: OutboxRow;
+  /**
+   * A first submission of a scorecard that does not exist yet: the statement inserts it (with `scorecardId`) instead
+   * of updating a draft. Two such writes at once meet at the unique (interview, interviewer) key: the second fails
+   * with `unique_violation` and is retried by the caller, which then finds the first one's scorecard.
+   */
+  insert?: { interviewId: string; loopVersionId: string };
 }
 
 /** Scorecards, their revisions and their numeric rating rows; always within one organization. */
@@ -135,7 +143,8 @@ export class ScorecardsRepository {
               o.settings AS "organizationSettings",
               c.name AS "candidateName", c.email AS "candidateEmail", c.erased_at AS "candidateErasedAt",
               k.wrapped_key AS "wrappedKey",
-              (SELECT u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.id = $3) AS "memberName"
+              (SELECT u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.id = $3) AS "memberName",
+              (SELECT s.id FROM scorecards s WHERE s.organization_id = $1 AND s.interview_id = $2 AND s.interviewer_id = $3) AS "scorecardId"
          FROM interviews i
          JOIN applications a ON a.organization_id = i.organization_id AND a.id = i.application_id
          JOIN organizations o ON o.id = i.organization_id
@@ -160,12 +169,17 @@ export class ScorecardsRepository {
   ): Promise<{ card: ScorecardEntity; revisions: ScorecardRevisionEntity[]; firstViewedAt: Date | null }> {
     const { content } = w;
     const rated = w.status === 'submitted' ? ratedDimensions(content) : [];
-    const [row] = await manager.query(
-      `WITH card AS (
-         UPDATE scorecards SET status = $3, revision = $4, ratings = $5::jsonb, recommendation = $6, signals = $7::jsonb, red_flags = $8::text[],
+    const cardStatement = w.insert
+      ? `INSERT INTO scorecards (id, organization_id, application_id, interview_id, interviewer_id, loop_version_id, status, revision, ratings,
+                                 recommendation, signals, red_flags, level_assessment, private_note, submitted_at)
+         VALUES ($2, $1, $18, $36, $20, $37, $3, $4, $5::jsonb, $6, $7::jsonb, $8::text[], $9, $10, CASE WHEN $11::boolean THEN now() END)
+         RETURNING ${SCORECARD_COLUMNS}`
+      : `UPDATE scorecards SET status = $3, revision = $4, ratings = $5::jsonb, recommendation = $6, signals = $7::jsonb, red_flags = $8::text[],
                 level_assessment = $9, private_note = $10, submitted_at = CASE WHEN $11::boolean THEN now() ELSE submitted_at END, updated_at = now()
           WHERE organization_id = $1 AND id = $2
-          RETURNING ${SCORECARD_COLUMNS}),
+          RETURNING ${SCORECARD_COLUMNS}`;
+    const [row] = await manager.query(
+      `WITH card AS (${cardStatement}),
        revision AS (
          INSERT INTO scorecard_revisions (organization_id, scorecard_id, revision, kind, content, reason, actor_member_id)
          VALUES ($1, $2, $4, $12, $13::jsonb, $14, $15)
@@ -226,6 +240,7 @@ export class ScorecardsRepository {
         JSON.stringify(w.outbox.payload),
         w.outbox.dedupeKey,
         w.outbox.traceContext,
+        ...(w.insert ? [w.insert.interviewId, w.insert.loopVersionId] : []),
       ],
     );
     if (!row) throw new Error(`scorecard ${w.scorecardId} vanished`);
