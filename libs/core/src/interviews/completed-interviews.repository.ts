@@ -56,9 +56,10 @@ export class CompletedInterviewsRepository {
     // two small join problems instead of one of eight relations, which took PostgreSQL 5–10 times longer to plan
     // than to run). The member's submitted scorecards come in scorecards_interviewer_submitted_idx order from a
     // subquery of their own (its ORDER BY keeps it apart; the index holds every column it reads, so it is an
-    // index-only scan already in order) and each is joined to its interview laterally (LIMIT 1, one row at most anyway,
-    // keeps the planner from flattening it), so the work stops at the LIMIT: with everything in one join, the generic plan under row-level security read, joined and
-    // sorted every submitted scorecard of the member (85 ms for 3,750 on a quiet machine, ~400 ms at 64 clients).
+    // index-only scan already in order) and each is joined to its interview laterally (LIMIT 1, one row at most
+    // anyway, keeps the planner from flattening it), so the work stops at the LIMIT. With everything in one join, the
+    // generic plan under row-level security read, joined and sorted every submitted scorecard of the member (85 ms
+    // for 3,750 on a quiet machine, ~400 ms at 64 clients).
     return this.dataSource.query(
       `SELECT p.id, p."applicationId", p."roleId", p."roleTitle", p."candidateName",
               p."roundId", COALESCE(sr->>'name', rd.name) AS "roundName", COALESCE(sr->>'kind', rd.kind) AS "roundKind",

@@ -274,7 +274,6 @@ export class InterviewsRepository {
     return rows[0] ?? null;
   }
 
-  /** The member's scheduled interviews that have not ended yet (in progress included), soonest first. */
   /** Serializes bookings of these interviewers until the transaction ends (two bookings at once wait for each other). */
   async lockInterviewerBookings(manager: EntityManager, interviewerIds: string[]): Promise<void> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('interviewer-booking:' || x::text)) FROM unnest($1::uuid[]) AS x ORDER BY x`, [
@@ -303,6 +302,7 @@ export class InterviewsRepository {
     );
   }
 
+  /** The member's scheduled interviews that have not ended yet (in progress included), soonest first. */
   upcomingFor(organizationId: string, memberId: string, limit: number): Promise<MyInterviewRow[]> {
     return this.mine(organizationId, memberId, `ii.ends_at > now()`, `i.starts_at ASC, i.id ASC`, limit);
   }
