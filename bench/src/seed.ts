@@ -333,8 +333,7 @@ async function insertPanelRows(client: PoolClient, batch: InterviewBatch): Promi
   // What the interviews' trigger writes (triggers do not fire in this session's replica mode).
   await client.query(
     `INSERT INTO interview_interviewers (organization_id, interview_id, member_id, starts_at, ends_at, status)
-     SELECT $1, interview_id, interviewer_id, now() - interval '2 hours', now() - interval '1 hour', 'scheduled' FROM seed_cards`,
-    [batch.organizationId],
+     SELECT i.organization_id, i.id, c.interviewer_id, i.starts_at, i.ends_at, i.status FROM seed_cards c JOIN interviews i ON i.id = c.interview_id`,
   );
 }
 
@@ -346,6 +345,6 @@ async function insertPanelRows(client: PoolClient, batch: InterviewBatch): Promi
  */
 export async function analyze(pool: Pool): Promise<void> {
   await pool.query(
-    'VACUUM ANALYZE candidates, candidate_keys, applications, interviews, scorecards, scorecard_ratings, calibration_reports, outbox_messages',
+    'VACUUM ANALYZE candidates, candidate_keys, applications, interviews, interview_interviewers, scorecards, scorecard_ratings, calibration_reports, outbox_messages',
   );
 }
