@@ -142,4 +142,16 @@ describe('content security policy', () => {
     );
     expect(inline).toEqual([]);
   });
+
+  it("sends helmet's other headers on every answer, the error answers of unknown routes included", async () => {
+    for (const path of ['/health', '/v1/me', '/v1/no-such-route']) {
+      const res = await t.http.get(path);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+  });
 });
