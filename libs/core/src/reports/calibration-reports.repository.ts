@@ -84,17 +84,20 @@ export class CalibrationReportsRepository {
          (SELECT coalesce(json_agg(o), '[]') FROM (
             -- Out of sample: each offset without this application's own ratings, (S − s_X) / (n − n_X + k), rounded to
             -- 6 decimals (libs/calibration offsetWithout; the interviewer-calibration job stores S, n, k and s_X, n_X).
-            SELECT c.interviewer_id AS "interviewerId",
+            SELECT panel.interviewer_id AS "interviewerId",
                    CASE WHEN c.n - coalesce(x.n, 0) > 0
                         THEN greatest(-3, least(3, round(((c.deviation_sum - coalesce(x.deviation_sum, 0)) / (c.n - coalesce(x.n, 0) + c.k))::numeric, 6)))::double precision
                         ELSE 0 END AS "offset",
                    c.n - coalesce(x.n, 0) AS n
-              FROM interviewer_calibrations c
-              LEFT JOIN interviewer_application_calibrations x
-                ON x.organization_id = c.organization_id AND x.application_id = p.id AND x.interviewer_id = c.interviewer_id
-             WHERE c.organization_id = p.organization_id
-               AND c.interviewer_id IN (SELECT interviewer_id FROM scorecards
-                                         WHERE organization_id = p.organization_id AND application_id = p.id AND status = 'submitted')) o) AS offsets
+              -- From the panel's few interviewers to their calibration rows by key (the planner, left to itself, read
+              -- all of the organization's calibrations and searched the panel for each: 7× slower, issue 17).
+              FROM (SELECT DISTINCT interviewer_id FROM scorecards
+                     WHERE organization_id = p.organization_id AND application_id = p.id AND status = 'submitted') panel
+              CROSS JOIN LATERAL (SELECT n, k, deviation_sum FROM interviewer_calibrations
+                                   WHERE organization_id = p.organization_id AND interviewer_id = panel.interviewer_id LIMIT 1) c
+              LEFT JOIN LATERAL (SELECT n, deviation_sum FROM interviewer_application_calibrations
+                                  WHERE organization_id = p.organization_id AND application_id = p.id AND interviewer_id = panel.interviewer_id
+                                  LIMIT 1) x ON true) o) AS offsets
        FROM unnest($1::uuid[], $2::uuid[]) AS p(organization_id, id)`,
       [refs.map((r) => r.organizationId), refs.map((r) => r.applicationId)],
     )) as {
