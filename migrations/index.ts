@@ -23,6 +23,8 @@ import { ValidityReports1766000100000 } from './1766000100000-ValidityReports';
 import { RevokedInvites1766000200000 } from './1766000200000-RevokedInvites';
 import { MyCompletedInterviewsIndex1767000200000 } from './1767000200000-MyCompletedInterviewsIndex';
 import { InterviewInterviewers1768000300000 } from './1768000300000-InterviewInterviewers';
+import { Lz4Compression1769000100000 } from './1769000100000-Lz4Compression';
+import { DropInterviewersGinIndex1769000200000 } from './1769000200000-DropInterviewersGinIndex';
 
 /** Every migration, in order. Add new ones at the end. */
 export const ALL_MIGRATIONS = [
@@ -51,4 +53,6 @@ export const ALL_MIGRATIONS = [
   RevokedInvites1766000200000,
   MyCompletedInterviewsIndex1767000200000,
   InterviewInterviewers1768000300000,
+  Lz4Compression1769000100000,
+  DropInterviewersGinIndex1769000200000,
 ];
