@@ -98,7 +98,11 @@ export function interviewsWithNames(
     'interviewId' in filter
       ? ['i.id = $2', [filter.interviewId]]
       : [
-          '$2 = ANY(i.interviewer_ids) AND i.ends_at > now() - make_interval(days => $3) ORDER BY i.starts_at, i.id LIMIT $4',
+          // The member's interviews by key (interview_interviewers, kept by a trigger on interviews), not a scan of
+          // the organization's interviews for the member in interviewer_ids.
+          `i.id IN (SELECT mine.interview_id FROM interview_interviewers mine
+                     WHERE mine.organization_id = $1 AND mine.member_id = $2 AND mine.ends_at > now() - make_interval(days => $3))
+           ORDER BY i.starts_at, i.id LIMIT $4`,
           [filter.interviewerId, filter.endedWithinDays, filter.limit],
         ];
   return manager.query(

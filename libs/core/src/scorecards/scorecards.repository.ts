@@ -342,9 +342,12 @@ export class ScorecardsRepository {
    */
   async blindApplicationIds(organizationId: string, memberId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
+      // The member's interviews by key from interview_interviewers (kept by a trigger on interviews), not by scanning
+      // the organization's interviews for the member in their interviewer_ids.
       `SELECT DISTINCT i.application_id AS id
-         FROM interviews i
-        WHERE i.organization_id = $1 AND i.status <> 'cancelled' AND $2::uuid = ANY(i.interviewer_ids)
+         FROM interview_interviewers mine
+         JOIN interviews i ON i.organization_id = mine.organization_id AND i.id = mine.interview_id
+        WHERE mine.organization_id = $1 AND mine.member_id = $2 AND mine.status <> 'cancelled'
           AND (NOT EXISTS (SELECT 1 FROM scorecard_ratings r WHERE r.organization_id = $1 AND r.application_id = i.application_id AND r.interviewer_id = $2)
                OR EXISTS (SELECT 1 FROM interviews j
                            WHERE j.organization_id = $1 AND j.application_id = i.application_id AND j.status <> 'cancelled' AND $2::uuid = ANY(j.interviewer_ids)
