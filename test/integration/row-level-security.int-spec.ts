@@ -88,6 +88,35 @@ describe('row-level security', () => {
     results.forEach((rows, i) => expect(rows.map((r) => r.organization_id)).toEqual([runs[i]]));
   });
 
+  it('sets the scope with the BEGIN: transactions interleaved on one connection, an isolation level, a rollback', async () => {
+    const runs = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? orgA : orgB));
+    const seen = await Promise.all(
+      runs.map((org, i) =>
+        runInOrganization(org, () =>
+          // Every other one asks for an isolation level, which PostgreSQL takes only before the transaction's first query.
+          app.transaction(i % 4 === 0 ? 'REPEATABLE READ' : 'READ COMMITTED', async (m) => {
+            const [{ isolation }] = await m.query(`SELECT current_setting('transaction_isolation') AS isolation`);
+            const rows: { organization_id: string }[] = await m.query(`SELECT organization_id FROM candidates`);
+            return { isolation, orgs: rows.map((r) => r.organization_id) };
+          }),
+        ),
+      ),
+    );
+    seen.forEach((s, i) => expect(s).toEqual({ isolation: i % 4 === 0 ? 'repeatable read' : 'read committed', orgs: [runs[i]] }));
+
+    // A rolled-back transaction may undo its settings: the next one, in the same scope, still sees its rows.
+    await expect(
+      runInOrganization(orgA, () =>
+        app.transaction(async (m) => {
+          await m.query(`SELECT 1`);
+          throw new Error('rolled back');
+        }),
+      ),
+    ).rejects.toThrow('rolled back');
+    expect(await runInOrganization(orgA, () => app.query(`SELECT DISTINCT organization_id FROM candidates`))).toEqual([{ organization_id: orgA }]);
+    expect(await app.query(`SELECT count(*)::int AS n FROM candidates`)).toEqual([{ n: 0 }]);
+  });
+
   it('keeps the system scope out of processes that did not allow it (the API never does)', () => {
     expect(() => runAsSystem('test', () => 1)).toThrow(/refused/);
   });

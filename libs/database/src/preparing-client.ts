@@ -22,6 +22,33 @@ export function preparedStatementName(text: string, values: unknown): string | n
   return name;
 }
 
+const BEGIN = /^\s*(BEGIN|START\s+TRANSACTION)\b/i;
+/** Values that may be written into a SET command as they are (uuids, '' and 'system'); anything else is sent as a parameter. */
+const PLAIN_SCOPE_VALUE = /^[0-9A-Za-z-]*$/;
+
+/**
+ * The text of a transaction's BEGIN followed by the scope's settings, sent as one simple query (one round trip instead
+ * of two): `SET` takes no snapshot, so a `SET TRANSACTION ISOLATION LEVEL` may still follow. Null when the statement
+ * is not a plain-text BEGIN or a value is not plain.
+ */
+export function beginWithScope(
+  config: unknown,
+  values: unknown,
+  scope: { organizationId: string; userId: string; system: string },
+  level: 'session' | 'transaction',
+): string | null {
+  if (typeof config !== 'string' || !BEGIN.test(config) || config.includes(';')) return null;
+  if (values !== undefined && !(Array.isArray(values) && values.length === 0)) return null;
+  const settings: [string, string][] = [
+    ['app.organization_id', scope.organizationId],
+    ['app.user_id', scope.userId],
+    ['app.scope', scope.system],
+  ];
+  if (!settings.every(([, value]) => PLAIN_SCOPE_VALUE.test(value))) return null;
+  const set = level === 'session' ? 'SET' : 'SET LOCAL';
+  return [config, ...settings.map(([name, value]) => `${set} ${name} = '${value}'`)].join('; ');
+}
+
 const SET_SCOPE = `SELECT set_config('app.organization_id', $1, false), set_config('app.user_id', $2, false), set_config('app.scope', $3, false)`;
 const UNKNOWN = '?';
 
@@ -29,7 +56,8 @@ const UNKNOWN = '?';
  * A pg client that carries the tenant scope (row-level security): before a statement, when the connection's settings
  * differ from the scope of the code sending it (AsyncLocalStorage), it queues one `set_config` call ahead of it on the
  * same connection (session level, so it holds across the statements of a transaction and is re-checked on every
- * statement: a pooled connection never serves one tenant's statement under another's setting). Costs nothing while a
+ * statement: a pooled connection never serves one tenant's statement under another's setting); a transaction's BEGIN
+ * carries the settings in the same round trip (`beginWithScope`). Costs nothing while a
  * connection keeps serving the same scope; a ROLLBACK (which may undo a setting made inside the transaction) makes
  * the next statement set it again.
  */
@@ -40,6 +68,15 @@ export class ScopedClient extends Client {
     const wanted = scopeSettings(currentScope());
     if (wanted.key !== this.appliedScope) {
       this.appliedScope = wanted.key;
+      const begin = beginWithScope(config, values, wanted, 'session');
+      if (begin !== null) {
+        const result = this.send(begin, values, callback) as unknown as Promise<unknown> | undefined;
+        // A failed BEGIN may not have applied the settings: the next statement sets them again.
+        result?.catch?.(() => {
+          this.appliedScope = UNKNOWN;
+        });
+        return result as never;
+      }
       const set = (super.query as (...args: unknown[]) => Promise<unknown>)(SET_SCOPE, [wanted.organizationId, wanted.userId, wanted.system]);
       // Its failure surfaces on the statement queued behind it (same connection); never as an unhandled rejection.
       set.catch(() => {
@@ -85,9 +122,10 @@ const EMPTY_SCOPE_KEY = scopeSettings(undefined).key;
  * behind on a server session that the pooler then hands to another client (another tenant's statements under this
  * one's setting), and the next statement may run on a session that never got it. So the scope is only ever set
  * transaction-locally (`set_config(…, true)`), in the same transaction as the statements it governs:
- * - inside an explicit transaction (BEGIN / START TRANSACTION … COMMIT / ROLLBACK), before the first statement that
- *   needs it (after any SET TRANSACTION, which must come first) and again whenever the code's scope changes or a
- *   ROLLBACK TO SAVEPOINT may have undone it;
+ * - inside an explicit transaction (BEGIN / START TRANSACTION … COMMIT / ROLLBACK), with the BEGIN itself
+ *   (`beginWithScope`: SET LOCAL takes no snapshot, so a SET TRANSACTION may still follow) or else before the first
+ *   statement that needs it (after any SET TRANSACTION, which must come first), and again whenever the code's scope
+ *   changes or a ROLLBACK TO SAVEPOINT may have undone it;
  * - a statement outside a transaction with a non-empty scope is wrapped in its own BEGIN; set_config; …; COMMIT
  *   (queued back to back on this connection: the pooler keeps one server session from BEGIN to COMMIT).
  * Nothing is ever set at session level, so a server session carries no scope between transactions (an unscoped
@@ -105,10 +143,11 @@ export class PooledScopedClient extends Client {
     const wanted = scopeSettings(currentScope());
     const params = [wanted.organizationId, wanted.userId, wanted.system];
     if (text === undefined) return raw(config, values, callback);
-    if (/^\s*(BEGIN|START\s+TRANSACTION)\b/i.test(text)) {
+    if (BEGIN.test(text)) {
       this.inTransaction = true;
-      this.appliedInTransaction = UNKNOWN;
-      return raw(config, values, callback);
+      const begin = beginWithScope(config, values, wanted, 'transaction');
+      this.appliedInTransaction = begin === null ? UNKNOWN : wanted.key;
+      return raw(begin ?? config, values, callback);
     }
     if (/^\s*(COMMIT|END|ABORT)\b/i.test(text) || (/^\s*ROLLBACK\b/i.test(text) && !/^\s*ROLLBACK\s+TO\b/i.test(text))) {
       this.inTransaction = false;
