@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PgErrorCode, pgErrorCode } from '@hireloop/database';
 import { AuditService } from '../audit/audit.service';
-import { candidateTerms, redactCandidate } from '../candidates/candidate-redaction';
+import { candidateRedactor, candidateTerms } from '../candidates/candidate-redaction';
 import { AppError } from '../common/app-error';
 import type { AuthContext } from '../common/auth-context';
 import { debriefAccess } from '../debriefs/debrief-access';
@@ -119,7 +119,7 @@ export class DecisionsService {
         });
         const status = statusAfterDecision(input.decision);
         await this.decisions.markApplicationDecided(manager, auth.organizationId, applicationId, status, saved.createdAt);
-        const candidate = candidateTerms(application.candidateName);
+        const mask = candidateRedactor(candidateTerms(application.candidateName));
         await this.audit.record(manager, auth, {
           action: 'decision.recorded',
           entityType: 'application',
@@ -129,11 +129,11 @@ export class DecisionsService {
             decisionId: saved.id,
             decision: saved.decision,
             // The audit log can never be edited, so not even by a later erasure: the candidate's name is masked here.
-            rationale: redactCandidate(saved.rationale, candidate),
-            overrideReason: saved.overrideReason === null ? null : redactCandidate(saved.overrideReason, candidate),
+            rationale: mask(saved.rationale),
+            overrideReason: saved.overrideReason === null ? null : mask(saved.overrideReason),
             reportVersion: saved.reportVersion,
             staleAcknowledged: saved.staleAcknowledged,
-            staleReason: saved.staleReason === null ? null : redactCandidate(saved.staleReason, candidate),
+            staleReason: saved.staleReason === null ? null : mask(saved.staleReason),
             reportRecommendation: saved.reportRecommendation,
             followedRecommendation: saved.followedRecommendation,
             status,
