@@ -1,16 +1,20 @@
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 
 /**
  * Summarises a V8 CPU profile (node --cpu-prof, e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR"): self time
  * by package (node_modules/<name>, node internals, our code by folder, garbage collection, idle) and the top
- * functions. Usage: node dist/bench/src/cpu-profile-summary.js FILE.cpuprofile [top]
+ * functions. A profile of the whole API process mixes every figure it served (a submission run, then `/health` at
+ * thousands of requests per second): `--from`/`--to` keep the samples of one stretch, in seconds since the profile
+ * started (the bench log's timestamps, less the API's start). Usage:
+ *   node dist/bench/src/cpu-profile-summary.js FILE.cpuprofile [top] [--from SECONDS] [--to SECONDS]
  */
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
 }
-interface Profile {
+export interface Profile {
   nodes: ProfileNode[];
   startTime: number;
   endTime: number;
@@ -33,10 +37,24 @@ export function groupOf(url: string, fn: string): string {
   return url;
 }
 
-export function summarise(profile: Profile, top = 25): string {
+/** Seconds since the profile started; a sample is kept when its time is in [fromS, toS). */
+export interface SampleWindow {
+  fromS?: number;
+  toS?: number;
+}
+
+export function summarise(profile: Profile, top = 25, window: SampleWindow = {}): string {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  for (let i = 0; i < profile.samples.length; i++) self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  const fromUs = (window.fromS ?? 0) * 1e6;
+  const toUs = (window.toS ?? Infinity) * 1e6;
+  let elapsedUs = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const delta = profile.timeDeltas[i] ?? 0;
+    elapsedUs += delta;
+    if (elapsedUs < fromUs || elapsedUs >= toUs) continue;
+    self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + delta);
+  }
   const total = [...self.values()].reduce((s, v) => s + v, 0);
   const groups = new Map<string, number>();
   const fns = new Map<string, number>();
@@ -69,7 +87,18 @@ export function summarise(profile: Profile, top = 25): string {
 }
 
 if (require.main === module) {
-  const [file, top] = process.argv.slice(2);
-  if (!file) throw new Error('usage: cpu-profile-summary FILE.cpuprofile [top]');
-  console.log(summarise(JSON.parse(readFileSync(file, 'utf8')) as Profile, Number(top ?? 25)));
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { from: { type: 'string' }, to: { type: 'string' } },
+  });
+  const [file, top] = positionals;
+  if (!file) throw new Error('usage: cpu-profile-summary FILE.cpuprofile [top] [--from SECONDS] [--to SECONDS]');
+  const seconds = (name: string, value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number of seconds ≥ 0, got ${value}`);
+    return n;
+  };
+  const window = { fromS: seconds('from', values.from), toS: seconds('to', values.to) };
+  console.log(summarise(JSON.parse(readFileSync(file, 'utf8')) as Profile, Number(top ?? 25), window));
 }
