@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationsRepository } from '../candidates/applications.repository';
 import { AppError } from '../common/app-error';
 import type { AuthContext } from '../common/auth-context';
-import { DEFAULT_ORGANIZATION_SETTINGS } from '../organizations/organization.entity';
-import { OrganizationsRepository } from '../organizations/organizations.repository';
+import { organizationSettings } from '../organizations/organization.entity';
 import type { RoundKind, SnapshotDimension } from '../roles/loop-snapshot';
 import { ratingScaleOf } from '../roles/rating-scale';
 import { canReadApplication } from '../scorecards/feedback-access';
@@ -66,20 +64,16 @@ export interface InterviewKitView {
 export class InterviewKitService {
   constructor(
     private readonly interviews: InterviewsRepository,
-    private readonly applications: ApplicationsRepository,
     private readonly scorecards: ScorecardsRepository,
     private readonly views: ScorecardViews,
-    private readonly organizations: OrganizationsRepository,
   ) {}
 
   async kit(auth: AuthContext, interviewId: string): Promise<InterviewKitView> {
     const org = auth.organizationId;
-    const interview = await this.interviews.findById(org, interviewId);
+    const interview = await this.interviews.kitContext(org, interviewId);
     if (!interview) throw AppError.notFound('Interview', interviewId);
     const assigned = interview.interviewerIds.includes(auth.memberId);
-    const labels = (await this.applications.labels(org, [interview.applicationId])).get(interview.applicationId);
-    if (!labels) throw AppError.notFound('Interview', interviewId);
-    if (!assigned && !canReadApplication(auth, labels)) throw notAssigned();
+    if (!assigned && !canReadApplication(auth, interview)) throw notAssigned();
 
     const version = await this.interviews.loopVersion(org, interview.loopVersionId);
     const round = version?.snapshot.rounds.find((r) => r.id === interview.roundId);
@@ -91,7 +85,7 @@ export class InterviewKitService {
     const dimensions = new Map(version.snapshot.dimensions.map((d) => [d.id, d]));
     const focus = round.focusDimensionIds.map((id) => dimensions.get(id)).filter((d): d is SnapshotDimension => d !== undefined);
 
-    const settings = (await this.organizations.settings(org)) ?? DEFAULT_ORGANIZATION_SETTINGS;
+    const settings = organizationSettings({ settings: interview.settings ?? {} });
     const own = assigned ? await this.scorecards.findForInterviewer(org, interviewId, auth.memberId) : null;
     const [myScorecard] = own ? await this.views.build(undefined, org, [own], { showPrivateNote: () => true }) : [null];
 
@@ -103,8 +97,8 @@ export class InterviewKitService {
         startsAt: interview.startsAt.toISOString(),
         endsAt: interview.endsAt.toISOString(),
       },
-      candidate: { name: labels.candidateName },
-      role: { id: interview.roleId, title: labels.roleTitle, level: labels.roleLevel },
+      candidate: { name: interview.candidateName },
+      role: { id: interview.roleId, title: interview.roleTitle, level: interview.roleLevel },
       loopVersion: { id: version.id, number: version.number },
       ratingScale: ratingScaleOf(version.snapshot.ratingScale).kind,
       scaleLevels: ratingScaleOf(version.snapshot.ratingScale).levels.map((l) => ({ ...l })),

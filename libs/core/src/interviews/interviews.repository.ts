@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { ScorecardStatus } from '../scorecards/scorecard.entity';
 import type { RoundKind } from '../roles/loop-snapshot';
 import { LoopVersionEntity } from '../roles/loop-version.entity';
-import { InterviewEntity } from './interview.entity';
+import type { OrganizationSettings } from '../organizations/organization.entity';
+import { InterviewEntity, type InterviewStatus } from './interview.entity';
 import { CachedLoopVersion, immutableLoopVersions } from './loop-version-cache';
 
 /** An interview as an interviewer's own list shows it. */
@@ -22,6 +23,24 @@ export interface MyInterviewRow {
   scorecardId: string | null;
   scorecardStatus: ScorecardStatus | null;
   scorecardSubmittedAt: Date | null;
+}
+
+/** What the interview kit needs besides the loop version, read in one statement (InterviewKitService). */
+export interface KitContextRow {
+  id: string;
+  applicationId: string;
+  roleId: string;
+  roundId: string;
+  loopVersionId: string;
+  interviewerIds: string[];
+  startsAt: Date;
+  endsAt: Date;
+  status: InterviewStatus;
+  candidateName: string;
+  roleTitle: string;
+  roleLevel: string | null;
+  hiringManagerId: string | null;
+  settings: Partial<OrganizationSettings> | null;
 }
 
 /** An interview as a feedback nudge reads it (FeedbackNudgesService). */
@@ -131,6 +150,24 @@ export class InterviewsRepository {
 
   findById(organizationId: string, interviewId: string, manager: EntityManager = this.dataSource.manager): Promise<InterviewEntity | null> {
     return manager.findOne(InterviewEntity, { where: { organizationId, id: interviewId } });
+  }
+
+  /** The interview with its candidate's name, its application's role and the organization's settings; null if any is missing. */
+  async kitContext(organizationId: string, interviewId: string): Promise<KitContextRow | null> {
+    const [row]: KitContextRow[] = await this.dataSource.query(
+      `SELECT i.id, i.application_id AS "applicationId", i.role_id AS "roleId", i.round_id AS "roundId",
+              i.loop_version_id AS "loopVersionId", i.interviewer_ids AS "interviewerIds", i.starts_at AS "startsAt",
+              i.ends_at AS "endsAt", i.status, c.name AS "candidateName", r.title AS "roleTitle", r.level AS "roleLevel",
+              r.hiring_manager_id AS "hiringManagerId", o.settings
+         FROM interviews i
+         JOIN applications a ON a.id = i.application_id AND a.organization_id = i.organization_id
+         JOIN candidates c ON c.id = a.candidate_id AND c.organization_id = a.organization_id
+         JOIN roles r ON r.id = a.role_id AND r.organization_id = a.organization_id
+         JOIN organizations o ON o.id = i.organization_id
+        WHERE i.organization_id = $1 AND i.id = $2`,
+      [organizationId, interviewId],
+    );
+    return row ?? null;
   }
 
   /** `update` to change the interview (cancel); `share` to keep it from changing under a scorecard write. */

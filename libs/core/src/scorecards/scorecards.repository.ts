@@ -86,13 +86,17 @@ export class ScorecardsRepository {
     return manager.findOne(ScorecardEntity, { where: { organizationId, id: scorecardId } });
   }
 
-  findForInterviewer(
+  async findForInterviewer(
     organizationId: string,
     interviewId: string,
     interviewerId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ScorecardEntity | null> {
-    return manager.findOne(ScorecardEntity, { where: { organizationId, interviewId, interviewerId } });
+    const [row]: ScorecardEntity[] = await manager.query(
+      `SELECT ${SCORECARD_COLUMNS} FROM scorecards WHERE organization_id = $1 AND interview_id = $2 AND interviewer_id = $3`,
+      [organizationId, interviewId, interviewerId],
+    );
+    return row ?? null;
   }
 
   /** The interviewer's scorecard for the interview, locked FOR UPDATE for the rest of the transaction; null if none. */
