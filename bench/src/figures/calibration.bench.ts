@@ -89,7 +89,11 @@ export async function calibrationFigure(ctx: BenchContext, restartWorker: () => 
     for (;;) {
       job = (await Job.fromId(queue, added.id!)) ?? undefined;
       const state = job ? await job.getState() : 'unknown';
-      if (state === 'completed') break;
+      // Read again: the job may have completed between reading it and asking its state (then it lacks finishedOn).
+      if (state === 'completed') {
+        job = (await Job.fromId(queue, added.id!)) ?? undefined;
+        break;
+      }
       if (state === 'failed') throw new Error(`the calibration job failed: ${job?.failedReason}`);
       if (Date.now() > deadline) throw new Error(`the calibration job did not finish within 300 s (state ${state})`);
       await sleep(100);
