@@ -5,7 +5,7 @@ import type { ScorecardStatus } from '../scorecards/scorecard.entity';
 import type { RoundKind } from '../roles/loop-snapshot';
 import { LoopVersionEntity } from '../roles/loop-version.entity';
 import type { OrganizationSettings } from '../organizations/organization.entity';
-import { InterviewEntity, type InterviewStatus } from './interview.entity';
+import { InterviewEntity } from './interview.entity';
 import { CachedLoopVersion, immutableLoopVersions } from './loop-version-cache';
 
 /** An interview as an interviewer's own list shows it. */
@@ -26,16 +26,10 @@ export interface MyInterviewRow {
 }
 
 /** What the interview kit needs besides the loop version, read in one statement (InterviewKitService). */
-export interface KitContextRow {
-  id: string;
-  applicationId: string;
-  roleId: string;
-  roundId: string;
-  loopVersionId: string;
-  interviewerIds: string[];
-  startsAt: Date;
-  endsAt: Date;
-  status: InterviewStatus;
+export interface KitContextRow extends Pick<
+  InterviewEntity,
+  'id' | 'applicationId' | 'roleId' | 'roundId' | 'loopVersionId' | 'interviewerIds' | 'startsAt' | 'endsAt' | 'status'
+> {
   candidateName: string;
   roleTitle: string;
   roleLevel: string | null;
