@@ -812,6 +812,56 @@ describe('scorecards: blind feedback, idempotent submission, validation, amendme
       });
     });
 
+    it('serialises amendments and a withdrawal racing on one scorecard, beside an erasure of the candidate, without a deadlock', async () => {
+      const scene = await createHiringScene(t);
+      const { recruiter, interviewers } = scene.team;
+      const [alice, bob] = interviewers;
+      const round = scene.role.rounds.technical;
+      const interviewId = await scheduleInterview(t, recruiter, scene.applicationId, round.id, [alice, bob]);
+      const card = await t.http.post(`/v1/interviews/${interviewId}/scorecard/submit`).set(alice.auth).send(completeScorecard(round)).expect(200);
+      const [{ candidate_id: candidateId }] = await t.dataSource.query(`SELECT candidate_id FROM applications WHERE id = $1`, [scene.applicationId]);
+
+      // Each amendment locks the scorecard in its context statement (after the interview and the application, as the
+      // erasure locks the application before the scorecards): all of them must land, one revision each, in some order.
+      const amendments = [1, 2, 3, 4, 1, 2].map((rating, i) =>
+        t.http
+          .post(`/v1/interviews/${interviewId}/scorecard/amend`)
+          .set(alice.auth)
+          .send({
+            ...completeScorecard(round, { rating, evidence: `Second look number ${i}: the tests told the story.` }),
+            reason: `Second look ${i}`,
+          }),
+      );
+      const withdrawal = t.http
+        .post(`/v1/interviews/${interviewId}/scorecard/withdraw`)
+        .set(alice.auth)
+        .send({ reason: 'Wrong round, taking it back' });
+      const erasure = t.http.delete(`/v1/candidates/${candidateId}`).set(recruiter.auth);
+      const answers = await Promise.all([...amendments, withdrawal, erasure]);
+      expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200, 200, 204]);
+
+      const history = await revisions(card.body.id);
+      expect(history.map((r: { revision: number }) => r.revision)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(history.filter((r: { kind: string }) => r.kind === 'amended')).toHaveLength(6);
+      expect(history.filter((r: { kind: string }) => r.kind === 'withdrawn')).toHaveLength(1);
+      // Every answer saw the scorecard as its own write left it: revisions handed out once each.
+      const answered = answers.slice(0, 7).map((r) => r.body.revision);
+      expect([...answered].sort()).toEqual([2, 3, 4, 5, 6, 7, 8]);
+      // The stored state is the last revision's, and the numeric rows follow it.
+      const [stored] = await t.dataSource.query(`SELECT status, revision, ratings FROM scorecards WHERE id = $1`, [card.body.id]);
+      const [last] = await t.dataSource.query(`SELECT kind, content FROM scorecard_revisions WHERE scorecard_id = $1 AND revision = 8`, [
+        card.body.id,
+      ]);
+      expect(stored.revision).toBe(8);
+      expect(stored.status).toBe(last.kind === 'withdrawn' ? 'withdrawn' : 'submitted');
+      expect(stored.ratings.map((r: { rating: number }) => r.rating)).toEqual(last.content.ratings.map((r: { rating: number }) => r.rating));
+      expect((await ratingRows(card.body.id)).map((r: { rating: number }) => r.rating)).toEqual(
+        last.kind === 'withdrawn'
+          ? []
+          : [...last.content.ratings].sort((x, y) => (x.dimensionId < y.dimensionId ? -1 : 1)).map((r: { rating: number }) => r.rating),
+      );
+    });
+
     it('freezes feedback once the hiring decision is recorded', async () => {
       const scene = await createHiringScene(t);
       const [alice, bob] = scene.team.interviewers;

@@ -21,7 +21,7 @@ import { ratingScaleOf } from '../roles/rating-scale';
 import { contentOf, mapContentText, sameContent, ScorecardContent } from './scorecard-content';
 import { ScorecardEntity } from './scorecard.entity';
 import { ScorecardInput, ScorecardRules, ScorecardValidationMode, validateScorecard } from './scorecard-validation';
-import { ScorecardsRepository } from './scorecards.repository';
+import { ScorecardsRepository, ScorecardWriteContextRow } from './scorecards.repository';
 import { ScorecardView, ScorecardViews, viewOf } from './scorecard-views';
 
 /** A draft as sent: every field optional (the API's `ScorecardDraftRequestDto` has this shape). */
@@ -149,8 +149,7 @@ export class ScorecardWritesService {
   amend(auth: AuthContext, interviewId: string, input: AmendScorecardInput, key: string | undefined): Promise<IdempotentResult<ScorecardView>> {
     return this.revisionTransaction((manager, written) =>
       this.idempotency.run(manager, auth, key, 'scorecard.amend', { interviewId, body: input }, 200, async () => {
-        const ctx = await this.context(manager, auth, interviewId);
-        const card = await this.lockSubmitted(manager, auth, interviewId, 'amend');
+        const { ctx, card } = await this.submittedContext(manager, auth, interviewId, 'amend');
         const content = this.validate(input, ctx, 'submit');
         if (card.status === 'submitted' && sameContent(contentOf(card), content)) {
           throw AppError.conflict('no_changes', 'The amendment is identical to the current scorecard; nothing to amend.', { scorecardId: card.id });
@@ -164,8 +163,7 @@ export class ScorecardWritesService {
   withdraw(auth: AuthContext, interviewId: string, input: WithdrawScorecardInput, key: string | undefined): Promise<IdempotentResult<ScorecardView>> {
     return this.revisionTransaction((manager, written) =>
       this.idempotency.run(manager, auth, key, 'scorecard.withdraw', { interviewId, body: input }, 200, async () => {
-        const ctx = await this.context(manager, auth, interviewId);
-        const card = await this.lockSubmitted(manager, auth, interviewId, 'withdraw');
+        const { ctx, card } = await this.submittedContext(manager, auth, interviewId, 'withdraw');
         // Withdrawing twice changes nothing the second time.
         if (card.status !== 'withdrawn') {
           return this.writeRevision(
@@ -277,9 +275,33 @@ export class ScorecardWritesService {
   }
 
   private async context(manager: EntityManager, auth: AuthContext, interviewId: string): Promise<WriteContext> {
-    const org = auth.organizationId;
-    const row = await this.scorecards.writeContext(manager, org, interviewId, auth.memberId);
+    const row = await this.scorecards.writeContext(manager, auth.organizationId, interviewId, auth.memberId);
     if (!row) throw AppError.notFound('Interview', interviewId);
+    return this.checkedContext(manager, auth, row);
+  }
+
+  /**
+   * The context of an amendment or a withdrawal, with the writer's submitted scorecard locked by the same statement.
+   * When that finds nothing, the unlocked context says why (no such interview, not assigned, cancelled, decided…),
+   * else the scorecard is missing.
+   */
+  private async submittedContext(
+    manager: EntityManager,
+    auth: AuthContext,
+    interviewId: string,
+    action: 'amend' | 'withdraw',
+  ): Promise<{ ctx: WriteContext; card: ScorecardEntity }> {
+    const row = await this.scorecards.writeContext(manager, auth.organizationId, interviewId, auth.memberId, { lockScorecard: true });
+    const ctx = row ? await this.checkedContext(manager, auth, row) : await this.context(manager, auth, interviewId);
+    const card = row?.scorecard;
+    if (!card || card.status === 'draft') {
+      throw AppError.conflict('not_submitted', `Only a submitted scorecard can be ${action === 'amend' ? 'amended' : 'withdrawn'}; submit it first.`);
+    }
+    return { ctx, card };
+  }
+
+  private async checkedContext(manager: EntityManager, auth: AuthContext, row: ScorecardWriteContextRow): Promise<WriteContext> {
+    const org = auth.organizationId;
     if (!row.interviewerIds.includes(auth.memberId)) throw notAssigned();
     if (row.status === 'cancelled') throw AppError.conflict('interview_cancelled', 'The interview was cancelled; it takes no feedback.');
     if (row.applicationDecidedAt)
@@ -330,19 +352,6 @@ export class ScorecardWritesService {
       interviewerId: auth.memberId,
       loopVersionId: ctx.interview.loopVersionId,
     });
-  }
-
-  private async lockSubmitted(
-    manager: EntityManager,
-    auth: AuthContext,
-    interviewId: string,
-    action: 'amend' | 'withdraw',
-  ): Promise<ScorecardEntity> {
-    const card = await this.scorecards.lockForInterviewer(manager, auth.organizationId, interviewId, auth.memberId);
-    if (!card || card.status === 'draft') {
-      throw AppError.conflict('not_submitted', `Only a submitted scorecard can be ${action === 'amend' ? 'amended' : 'withdrawn'}; submit it first.`);
-    }
-    return card;
   }
 
   /** The audit log's copy of a scorecard state: everything, with the candidate's name masked in free text. */

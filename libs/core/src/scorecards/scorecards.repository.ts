@@ -19,9 +19,44 @@ export interface ScorecardPageFilter {
   ownerId?: string;
 }
 
-const SCORECARD_COLUMNS = `id, organization_id AS "organizationId", application_id AS "applicationId", interview_id AS "interviewId", interviewer_id AS "interviewerId",
-  loop_version_id AS "loopVersionId", status, revision, ratings, recommendation, signals, red_flags AS "redFlags", level_assessment AS "levelAssessment",
-  private_note AS "privateNote", submitted_at AS "submittedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
+/** The columns of ScorecardEntity, by property. */
+const SCORECARD_FIELDS: Record<keyof ScorecardEntity, string> = {
+  id: 'id',
+  organizationId: 'organization_id',
+  applicationId: 'application_id',
+  interviewId: 'interview_id',
+  interviewerId: 'interviewer_id',
+  loopVersionId: 'loop_version_id',
+  status: 'status',
+  revision: 'revision',
+  ratings: 'ratings',
+  recommendation: 'recommendation',
+  signals: 'signals',
+  redFlags: 'red_flags',
+  levelAssessment: 'level_assessment',
+  privateNote: 'private_note',
+  submittedAt: 'submitted_at',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+};
+
+/** A select list giving a ScorecardEntity; with an alias and a prefix, its columns can sit beside another row's. */
+const scorecardColumns = (alias = '', prefix = '') =>
+  Object.entries(SCORECARD_FIELDS)
+    .map(([property, column]) => `${alias ? `${alias}.` : ''}${column} AS "${prefix}${property}"`)
+    .join(', ');
+
+const SCORECARD_COLUMNS = scorecardColumns();
+
+/** Takes the columns of `scorecardColumns(alias, prefix)` out of a row as a ScorecardEntity. */
+function takeScorecard(row: Record<string, unknown>, prefix: string): ScorecardEntity {
+  const card: Record<string, unknown> = {};
+  for (const property of Object.keys(SCORECARD_FIELDS)) {
+    card[property] = row[prefix + property];
+    delete row[prefix + property];
+  }
+  return card as unknown as ScorecardEntity;
+}
 
 /** A revision of table alias `a` as one JSON object (the fields of ScorecardRevisionEntity). */
 const revisionJson = (a: string) =>
@@ -52,6 +87,8 @@ export interface ScorecardWriteContextRow {
   memberName: string | null;
   /** The writer's scorecard for the interview, if one exists yet (not locked: a write then locks it). */
   scorecardId: string | null;
+  /** With `lockScorecard`: the writer's scorecard, locked FOR UPDATE by the same statement. */
+  scorecard?: ScorecardEntity;
 }
 
 /** What `ScorecardsRepository.writeRevision` writes. */
@@ -100,8 +137,17 @@ export class ScorecardsRepository {
   }
 
   /** The interviewer's scorecard for the interview, locked FOR UPDATE for the rest of the transaction; null if none. */
-  lockForInterviewer(manager: EntityManager, organizationId: string, interviewId: string, interviewerId: string): Promise<ScorecardEntity | null> {
-    return manager.findOne(ScorecardEntity, { where: { organizationId, interviewId, interviewerId }, lock: { mode: 'pessimistic_write' } });
+  async lockForInterviewer(
+    manager: EntityManager,
+    organizationId: string,
+    interviewId: string,
+    interviewerId: string,
+  ): Promise<ScorecardEntity | null> {
+    const [row]: ScorecardEntity[] = await manager.query(
+      `SELECT ${SCORECARD_COLUMNS} FROM scorecards WHERE organization_id = $1 AND interview_id = $2 AND interviewer_id = $3 FOR UPDATE`,
+      [organizationId, interviewId, interviewerId],
+    );
+    return row ?? null;
   }
 
   /**
@@ -132,12 +178,19 @@ export class ScorecardsRepository {
    * (neither a cancellation nor the hiring decision can slip in before the commit), the organization's settings, the
    * candidate (to mask their name in the audit), the candidate's wrapped data key if there is one, and the writer's
    * name (for the response). Null when the interview is not in the organization.
+   *
+   * `lockScorecard` (amend, withdraw): the writer's scorecard too, locked FOR UPDATE by the same statement, after the
+   * interview and the application — the order in which the rows were locked when this took two statements (PostgreSQL
+   * locks a joined row's tables in the order of the locking clauses), so no new lock order meets erasure (candidate,
+   * applications, then scorecards) or the decision (application). Null also when the writer has no scorecard: the
+   * caller tells the two apart with the unlocked form.
    */
   async writeContext(
     manager: EntityManager,
     organizationId: string,
     interviewId: string,
     memberId: string,
+    { lockScorecard = false }: { lockScorecard?: boolean } = {},
   ): Promise<ScorecardWriteContextRow | null> {
     const [row] = await manager.query(
       `SELECT i.id, i.organization_id AS "organizationId", i.application_id AS "applicationId", i.role_id AS "roleId", i.round_id AS "roundId",
@@ -148,17 +201,24 @@ export class ScorecardsRepository {
               c.name AS "candidateName", c.email AS "candidateEmail", c.erased_at AS "candidateErasedAt",
               k.wrapped_key AS "wrappedKey",
               (SELECT u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.id = $3) AS "memberName",
-              (SELECT s.id FROM scorecards s WHERE s.organization_id = $1 AND s.interview_id = $2 AND s.interviewer_id = $3) AS "scorecardId"
+              ${
+                lockScorecard
+                  ? `s.id AS "scorecardId", ${scorecardColumns('s', 'scorecard.')}`
+                  : `(SELECT s.id FROM scorecards s WHERE s.organization_id = $1 AND s.interview_id = $2 AND s.interviewer_id = $3) AS "scorecardId"`
+              }
          FROM interviews i
          JOIN applications a ON a.organization_id = i.organization_id AND a.id = i.application_id
          JOIN organizations o ON o.id = i.organization_id
          LEFT JOIN candidates c ON c.organization_id = a.organization_id AND c.id = a.candidate_id
          LEFT JOIN candidate_keys k ON k.organization_id = a.organization_id AND k.candidate_id = a.candidate_id
+         ${lockScorecard ? 'JOIN scorecards s ON s.organization_id = i.organization_id AND s.interview_id = i.id AND s.interviewer_id = $3' : ''}
         WHERE i.organization_id = $1 AND i.id = $2
-          FOR SHARE OF i, a`,
+          FOR SHARE OF i, a ${lockScorecard ? 'FOR UPDATE OF s' : ''}`,
       [organizationId, interviewId, memberId],
     );
-    return row ?? null;
+    if (!row) return null;
+    if (lockScorecard) row.scorecard = takeScorecard(row, 'scorecard.');
+    return row;
   }
 
   /**
