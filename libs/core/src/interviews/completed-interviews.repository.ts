@@ -14,6 +14,54 @@ export type CompletedInterviewRow = MyInterviewRow & { submittedAtKey: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Interviews of organization $1 assigned to member $2 and not cancelled. */
+const ASSIGNED_AND_SCHEDULED = `i.organization_id = $1 AND $2::uuid = ANY(i.interviewer_ids) AND i.status = 'scheduled'`;
+
+/** The `limitParam` most recently submitted, unfiltered: GET /me/interviews' `completed` (InterviewsRepository.myInterviewLists). */
+export const latestCompletedInterviewsSql = (limitParam: string) => completedInterviewsSql(ASSIGNED_AND_SCHEDULED, '', limitParam);
+
+/**
+ * The member's submitted scorecards' interviews, most recently submitted first: `where` filters the interview (and its
+ * candidate `c` and role `r`), `keyset` the scorecards (after a cursor), `limitParam` is the placeholder of the limit.
+ * $1 is the organization and $2 the member. Also a part of InterviewsRepository.myInterviewLists.
+ *
+ * The page is picked first, then its rounds are named from the ~17 KB loop snapshot (for the page's rows only:
+ * two small join problems instead of one of eight relations, which took PostgreSQL 5–10 times longer to plan
+ * than to run). The member's submitted scorecards come in scorecards_interviewer_submitted_idx order from a
+ * subquery of their own (its ORDER BY keeps it apart; the index holds every column it reads, so it is an
+ * index-only scan already in order) and each is joined to its interview laterally (LIMIT 1, one row at most
+ * anyway, keeps the planner from flattening it), so the work stops at the LIMIT. With everything in one join, the
+ * generic plan under row-level security read, joined and sorted every submitted scorecard of the member (85 ms
+ * for 3,750 on a quiet machine, ~400 ms at 64 clients).
+ */
+export function completedInterviewsSql(where: string, keyset: string, limitParam: string): string {
+  return `SELECT p.id, p."applicationId", p."roleId", p."roleTitle", p."candidateName",
+            p."roundId", COALESCE(sr->>'name', rd.name) AS "roundName", COALESCE(sr->>'kind', rd.kind) AS "roundKind",
+            p.starts_at AS "startsAt", p.ends_at AS "endsAt", p."scorecardId", p."scorecardStatus",
+            p.submitted_at AS "scorecardSubmittedAt", p.submitted_at::text AS "submittedAtKey"
+       FROM (SELECT i.id, i.application_id AS "applicationId", i.role_id AS "roleId", i."roleTitle", i."candidateName",
+                    i.round_id AS "roundId", i.loop_version_id, i.starts_at, i.ends_at, i."scorecardId", i."scorecardStatus",
+                    s.submitted_at
+               FROM (SELECT s.interview_id, s.submitted_at FROM scorecards s
+                      WHERE s.organization_id = $1 AND s.interviewer_id = $2 AND s.status = 'submitted' AND s.submitted_at IS NOT NULL${keyset}
+                      ORDER BY s.submitted_at DESC NULLS LAST, s.interview_id DESC) s
+               CROSS JOIN LATERAL (
+                 SELECT i.*, r.title AS "roleTitle", c.name AS "candidateName", own.id AS "scorecardId", own.status AS "scorecardStatus"
+                   FROM interviews i
+                   JOIN scorecards own ON own.interview_id = i.id AND own.interviewer_id = $2 AND own.organization_id = i.organization_id
+                   JOIN applications a ON a.id = i.application_id AND a.organization_id = i.organization_id
+                   JOIN candidates c ON c.id = a.candidate_id AND c.organization_id = i.organization_id
+                   JOIN roles r ON r.id = i.role_id AND r.organization_id = i.organization_id
+                  WHERE i.id = s.interview_id AND ${where}
+                  LIMIT 1) i
+              ORDER BY s.submitted_at DESC NULLS LAST, s.interview_id DESC
+              LIMIT ${limitParam}) p
+       JOIN loop_versions lv ON lv.id = p.loop_version_id
+       LEFT JOIN LATERAL (SELECT x AS sr FROM jsonb_array_elements(lv.snapshot->'rounds') x WHERE x->>'id' = p."roundId"::text LIMIT 1) snap ON true
+       LEFT JOIN rounds rd ON rd.id = p."roundId"
+      ORDER BY p.submitted_at DESC NULLS LAST, p.id DESC`;
+}
+
 /**
  * The caller's completed interviews (their scorecard submitted), most recently submitted first, keyset-paged on
  * (submitted_at, interview id). `q` searches the candidate's name and the role's title.
@@ -29,11 +77,6 @@ export class CompletedInterviewsRepository {
       throw AppError.invalid('cursor', 'cursor is not a cursor this API issued.', 'invalid_cursor');
     }
     return this.select(organizationId, memberId, query, query.limit + 1, after);
-  }
-
-  /** The `limit` most recently submitted, unfiltered: the first page without its look-ahead row (GET /me/interviews). */
-  latest(organizationId: string, memberId: string, limit: number): Promise<CompletedInterviewRow[]> {
-    return this.select(organizationId, memberId, {}, limit);
   }
 
   private select(
@@ -52,42 +95,7 @@ export class CompletedInterviewsRepository {
       // s.interview_id (= i.id) so that the position is a condition of the index scan, not a filter after it.
       keyset = ` AND (s.submitted_at, s.interview_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
     }
-    // The page is picked first, then its rounds are named from the ~17 KB loop snapshot (for the page's rows only:
-    // two small join problems instead of one of eight relations, which took PostgreSQL 5–10 times longer to plan
-    // than to run). The member's submitted scorecards come in scorecards_interviewer_submitted_idx order from a
-    // subquery of their own (its ORDER BY keeps it apart; the index holds every column it reads, so it is an
-    // index-only scan already in order) and each is joined to its interview laterally (LIMIT 1, one row at most
-    // anyway, keeps the planner from flattening it), so the work stops at the LIMIT. With everything in one join, the
-    // generic plan under row-level security read, joined and sorted every submitted scorecard of the member (85 ms
-    // for 3,750 on a quiet machine, ~400 ms at 64 clients).
-    return this.dataSource.query(
-      `SELECT p.id, p."applicationId", p."roleId", p."roleTitle", p."candidateName",
-              p."roundId", COALESCE(sr->>'name', rd.name) AS "roundName", COALESCE(sr->>'kind', rd.kind) AS "roundKind",
-              p.starts_at AS "startsAt", p.ends_at AS "endsAt", p."scorecardId", p."scorecardStatus",
-              p.submitted_at AS "scorecardSubmittedAt", p.submitted_at::text AS "submittedAtKey"
-         FROM (SELECT i.id, i.application_id AS "applicationId", i.role_id AS "roleId", i."roleTitle", i."candidateName",
-                      i.round_id AS "roundId", i.loop_version_id, i.starts_at, i.ends_at, i."scorecardId", i."scorecardStatus",
-                      s.submitted_at
-                 FROM (SELECT s.interview_id, s.submitted_at FROM scorecards s
-                        WHERE s.organization_id = $1 AND s.interviewer_id = $2 AND s.status = 'submitted' AND s.submitted_at IS NOT NULL${keyset}
-                        ORDER BY s.submitted_at DESC NULLS LAST, s.interview_id DESC) s
-                 CROSS JOIN LATERAL (
-                   SELECT i.*, r.title AS "roleTitle", c.name AS "candidateName", own.id AS "scorecardId", own.status AS "scorecardStatus"
-                     FROM interviews i
-                     JOIN scorecards own ON own.interview_id = i.id AND own.interviewer_id = $2 AND own.organization_id = i.organization_id
-                     JOIN applications a ON a.id = i.application_id AND a.organization_id = i.organization_id
-                     JOIN candidates c ON c.id = a.candidate_id AND c.organization_id = i.organization_id
-                     JOIN roles r ON r.id = i.role_id AND r.organization_id = i.organization_id
-                    WHERE i.id = s.interview_id AND ${where}
-                    LIMIT 1) i
-                ORDER BY s.submitted_at DESC NULLS LAST, s.interview_id DESC
-                LIMIT ${limitParam}) p
-         JOIN loop_versions lv ON lv.id = p.loop_version_id
-         LEFT JOIN LATERAL (SELECT x AS sr FROM jsonb_array_elements(lv.snapshot->'rounds') x WHERE x->>'id' = p."roundId"::text LIMIT 1) snap ON true
-         LEFT JOIN rounds rd ON rd.id = p."roundId"
-        ORDER BY p.submitted_at DESC NULLS LAST, p.id DESC`,
-      params,
-    );
+    return this.dataSource.query(completedInterviewsSql(where, keyset, limitParam), params);
   }
 
   async count(organizationId: string, memberId: string, filter: CompletedFilter): Promise<number> {
@@ -111,9 +119,9 @@ export class CompletedInterviewsRepository {
 
   private filtered(organizationId: string, memberId: string, filter: CompletedFilter): { where: string; params: unknown[] } {
     const params: unknown[] = [organizationId, memberId];
-    // Scheduled, assigned to the caller, submitted by them (GET /me/interviews' `completed` is the first page: `latest`).
+    // Scheduled, assigned to the caller, submitted by them.
     // (The scorecard's own conditions, status submitted with its time, are where each query reads the scorecard.)
-    let where = `i.organization_id = $1 AND $2::uuid = ANY(i.interviewer_ids) AND i.status = 'scheduled'`;
+    let where = ASSIGNED_AND_SCHEDULED;
     if (filter.q) {
       params.push(likePattern(filter.q));
       where += ` AND (lower(c.name) LIKE $${params.length} OR lower(r.title) LIKE $${params.length})`;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ScorecardStatus } from '../scorecards/scorecard.entity';
+import { latestCompletedInterviewsSql } from './completed-interviews.repository';
 import type { RoundKind } from '../roles/loop-snapshot';
 import { LoopVersionEntity } from '../roles/loop-version.entity';
 import type { OrganizationSettings } from '../organizations/organization.entity';
@@ -23,6 +24,14 @@ export interface MyInterviewRow {
   scorecardId: string | null;
   scorecardStatus: ScorecardStatus | null;
   scorecardSubmittedAt: Date | null;
+}
+
+/** GET /me/interviews: the organization's settings and the member's three lists (InterviewsRepository.myInterviewLists). */
+export interface MyInterviewLists {
+  settings: Record<string, unknown> | null;
+  upcoming: MyInterviewRow[];
+  awaitingFeedback: MyInterviewRow[];
+  completed: MyInterviewRow[];
 }
 
 /** What the interview kit needs besides the loop version, read in one statement (InterviewKitService). */
@@ -337,55 +346,102 @@ export class InterviewsRepository {
     );
   }
 
-  /** The member's scheduled interviews that have not ended yet (in progress included), soonest first. */
-  upcomingFor(organizationId: string, memberId: string, limit: number): Promise<MyInterviewRow[]> {
-    return this.mine(organizationId, memberId, `ii.ends_at > now()`, `i.starts_at ASC, i.id ASC`, limit);
-  }
-
   /**
-   * The member's ended, not cancelled interviews still without their submitted (or withdrawn) scorecard, on
-   * applications still undecided and active; the oldest first.
+   * GET /me/interviews in one statement: the organization's settings (the feedback due time follows them) and the
+   * member's three lists, `limit` rows each — upcoming (scheduled and not ended yet, in progress included; soonest
+   * first), awaiting feedback (ended, not cancelled, still without their submitted or withdrawn scorecard, on
+   * applications still undecided and active; oldest first) and completed (their scorecard submitted; latest first).
+   * One round trip on one pooled connection: as four statements in parallel, 64 clients asked the pool for 256
+   * connections at once. (Settings null: the organization's row is not visible.)
    */
-  awaitingFeedbackFrom(organizationId: string, memberId: string, limit: number): Promise<MyInterviewRow[]> {
-    return this.mine(
-      organizationId,
-      memberId,
+  async myInterviewLists(organizationId: string, memberId: string, limit: number): Promise<MyInterviewLists> {
+    const upcoming = myListSql(`ii.ends_at > now()`, `i.starts_at ASC, i.id ASC`);
+    const awaiting = myListSql(
       `ii.ends_at <= now() AND NOT ii.feedback_done AND (s.id IS NULL OR s.status = 'draft') AND a.decided_at IS NULL AND a.status = 'active'`,
       `i.ends_at ASC, i.id ASC`,
-      limit,
     );
-  }
-
-  /**
-   * The member's interviews come from `interview_interviewers` (kept by a trigger on interviews), by uuid equality
-   * on its (organization, member, ends_at) index: under row-level security the GIN index on interviewer_ids cannot
-   * serve `@>` (not leakproof), so every list scanned the organization's interviews. The round's name comes
-   * from the ~17 KB loop snapshot, so it is looked up only for the page's rows, after the LIMIT (before, it was
-   * unpacked for every matching interview before sorting: hundreds per busy interviewer, two lists per request).
-   * The completed list is CompletedInterviewsRepository's.
-   */
-  private mine(organizationId: string, memberId: string, condition: string, order: string, limit: number): Promise<MyInterviewRow[]> {
-    const pageOrder = order.replace(/\b[is]\./g, 'm.');
-    return this.dataSource.query(
-      `SELECT m.id, m."applicationId", m."roleId", r.title AS "roleTitle", c.name AS "candidateName",
-              m."roundId", COALESCE(sr->>'name', rd.name) AS "roundName", COALESCE(sr->>'kind', rd.kind) AS "roundKind",
-              m.starts_at AS "startsAt", m.ends_at AS "endsAt", m."scorecardId", m."scorecardStatus", m.submitted_at AS "scorecardSubmittedAt"
-         FROM (SELECT i.id, i.application_id AS "applicationId", i.role_id AS "roleId", i.round_id AS "roundId", i.loop_version_id,
-                      i.starts_at, i.ends_at, s.id AS "scorecardId", s.status AS "scorecardStatus", s.submitted_at, a.candidate_id
-                 FROM interview_interviewers ii
-                 JOIN interviews i ON i.id = ii.interview_id AND i.organization_id = ii.organization_id
-                 JOIN applications a ON a.id = i.application_id AND a.organization_id = i.organization_id
-                 LEFT JOIN scorecards s ON s.interview_id = i.id AND s.organization_id = i.organization_id AND s.interviewer_id = $2
-                WHERE ii.organization_id = $1 AND ii.member_id = $2 AND ii.status = 'scheduled' AND ${condition}
-                ORDER BY ${order}
-                LIMIT $3) m
-         JOIN candidates c ON c.id = m.candidate_id AND c.organization_id = $1
-         JOIN roles r ON r.id = m."roleId" AND r.organization_id = $1
-         JOIN loop_versions lv ON lv.id = m.loop_version_id
-         LEFT JOIN LATERAL (SELECT x AS sr FROM jsonb_array_elements(lv.snapshot->'rounds') x WHERE x->>'id' = m."roundId"::text LIMIT 1) snap ON true
-         LEFT JOIN rounds rd ON rd.id = m."roundId"
-        ORDER BY ${pageOrder}`,
+    const rows: MyInterviewListRow[] = await this.dataSource.query(
+      `SELECT o.settings, l.*
+         FROM organizations o
+         LEFT JOIN (
+               SELECT 'upcoming' AS list, row_number() OVER (ORDER BY u."startsAt", u.id) AS position, ${myInterviewColumns('u')}
+                 FROM (${upcoming}) u
+           UNION ALL
+               SELECT 'awaiting', row_number() OVER (ORDER BY w."endsAt", w.id), ${myInterviewColumns('w')}
+                 FROM (${awaiting}) w
+           UNION ALL
+               SELECT 'completed', row_number() OVER (ORDER BY c."scorecardSubmittedAt" DESC NULLS LAST, c.id DESC), ${myInterviewColumns('c')}
+                 FROM (${latestCompletedInterviewsSql('$3')}) c
+         ) l ON true
+        WHERE o.id = $1
+        ORDER BY l.list, l.position`,
       [organizationId, memberId, limit],
     );
+    const lists: MyInterviewLists = { settings: rows[0]?.settings ?? null, upcoming: [], awaitingFeedback: [], completed: [] };
+    for (const { settings: _settings, list, position: _position, ...row } of rows) {
+      if (list === 'upcoming') lists.upcoming.push(row);
+      else if (list === 'awaiting') lists.awaitingFeedback.push(row);
+      else if (list === 'completed') lists.completed.push(row);
+    }
+    return lists;
   }
 }
+
+/**
+ * One of the member's lists of GET /me/interviews: scheduled interviews of theirs meeting `condition` (aliases `ii`
+ * interview_interviewers, `i` interviews, `a` applications, `s` their scorecard), in `order`, $3 rows at most; $1 is
+ * the organization, $2 the member.
+ *
+ * The member's interviews come from `interview_interviewers` (kept by a trigger on interviews), by uuid equality
+ * on its (organization, member, ends_at) index: under row-level security the GIN index on interviewer_ids cannot
+ * serve `@>` (not leakproof), so every list scanned the organization's interviews. The round's name comes
+ * from the ~17 KB loop snapshot, so it is looked up only for the page's rows, after the LIMIT (before, it was
+ * unpacked for every matching interview before sorting: hundreds per busy interviewer, two lists per request).
+ */
+function myListSql(condition: string, order: string): string {
+  const pageOrder = order.replace(/\b[is]\./g, 'm.');
+  return `SELECT m.id, m."applicationId", m."roleId", r.title AS "roleTitle", c.name AS "candidateName",
+          m."roundId", COALESCE(sr->>'name', rd.name) AS "roundName", COALESCE(sr->>'kind', rd.kind) AS "roundKind",
+          m.starts_at AS "startsAt", m.ends_at AS "endsAt", m."scorecardId", m."scorecardStatus", m.submitted_at AS "scorecardSubmittedAt"
+     FROM (SELECT i.id, i.application_id AS "applicationId", i.role_id AS "roleId", i.round_id AS "roundId", i.loop_version_id,
+                  i.starts_at, i.ends_at, s.id AS "scorecardId", s.status AS "scorecardStatus", s.submitted_at, a.candidate_id
+             FROM interview_interviewers ii
+             JOIN interviews i ON i.id = ii.interview_id AND i.organization_id = ii.organization_id
+             JOIN applications a ON a.id = i.application_id AND a.organization_id = i.organization_id
+             LEFT JOIN scorecards s ON s.interview_id = i.id AND s.organization_id = i.organization_id AND s.interviewer_id = $2
+            WHERE ii.organization_id = $1 AND ii.member_id = $2 AND ii.status = 'scheduled' AND ${condition}
+            ORDER BY ${order}
+            LIMIT $3) m
+     JOIN candidates c ON c.id = m.candidate_id AND c.organization_id = $1
+     JOIN roles r ON r.id = m."roleId" AND r.organization_id = $1
+     JOIN loop_versions lv ON lv.id = m.loop_version_id
+     LEFT JOIN LATERAL (SELECT x AS sr FROM jsonb_array_elements(lv.snapshot->'rounds') x WHERE x->>'id' = m."roundId"::text LIMIT 1) snap ON true
+     LEFT JOIN rounds rd ON rd.id = m."roundId"
+    ORDER BY ${pageOrder}`;
+}
+
+/** The columns of MyInterviewRow, of a subquery aliased `alias`. */
+const myInterviewColumns = (alias: string) => MY_INTERVIEW_COLUMNS.map((column) => `${alias}."${column}"`).join(', ');
+
+const MY_INTERVIEW_COLUMNS: (keyof MyInterviewRow)[] = [
+  'id',
+  'applicationId',
+  'roleId',
+  'roleTitle',
+  'candidateName',
+  'roundId',
+  'roundName',
+  'roundKind',
+  'startsAt',
+  'endsAt',
+  'scorecardId',
+  'scorecardStatus',
+  'scorecardSubmittedAt',
+];
+
+type MyInterviewListRow = MyInterviewRow & {
+  settings: Record<string, unknown> | null;
+  /** Null when the member has no interview in any list (the organization's row alone). */
+  list: 'upcoming' | 'awaiting' | 'completed' | null;
+  position: string | null;
+};

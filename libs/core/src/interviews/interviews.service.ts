@@ -9,7 +9,7 @@ import type { AuthContext } from '../common/auth-context';
 import { CountedPageQueryDto, pageLimit, toPage, withTotal } from '../common/pagination';
 import { EmailRequests } from '../email/email-requests';
 import { MembersRepository } from '../members/members.repository';
-import { DEFAULT_ORGANIZATION_SETTINGS } from '../organizations/organization.entity';
+import { DEFAULT_ORGANIZATION_SETTINGS, organizationSettings, OrganizationSettings } from '../organizations/organization.entity';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { feedbackDueAt } from '../reminders/reminder-planner';
 import { CompletedInterviewsRepository } from './completed-interviews.repository';
@@ -147,35 +147,23 @@ export class InterviewsService {
   }
 
   async mine(auth: AuthContext, query: MyInterviewsQuery): Promise<MyInterviewsView> {
-    const limit = query.limit ?? 50;
-    const [upcoming, awaiting, completed, toMine] = await Promise.all([
-      this.interviews.upcomingFor(auth.organizationId, auth.memberId, limit),
-      this.interviews.awaitingFeedbackFrom(auth.organizationId, auth.memberId, limit),
-      this.completedInterviews.latest(auth.organizationId, auth.memberId, limit),
-      this.myInterviewMapper(auth.organizationId),
-    ]);
-    return { upcoming: upcoming.map(toMine), awaitingFeedback: awaiting.map(toMine), completed: completed.map(toMine) };
+    const lists = await this.interviews.myInterviewLists(auth.organizationId, auth.memberId, query.limit ?? 50);
+    const toMine = myInterviewMapper(organizationSettings({ settings: lists.settings ?? {} }));
+    return { upcoming: lists.upcoming.map(toMine), awaitingFeedback: lists.awaitingFeedback.map(toMine), completed: lists.completed.map(toMine) };
   }
 
   /** The caller's completed interviews, searched (candidate name, role title), counted and paged. */
   async completed(auth: AuthContext, query: MyCompletedInterviewsQuery): Promise<MyCompletedInterviewPage> {
-    const [rows, total, toMine] = await Promise.all([
+    const [rows, total, settings] = await Promise.all([
       this.completedInterviews.page(auth.organizationId, auth.memberId, { q: query.q, cursor: query.cursor, limit: pageLimit(query) }),
       query.withTotal ? this.completedInterviews.count(auth.organizationId, auth.memberId, query) : undefined,
-      this.myInterviewMapper(auth.organizationId),
+      this.organizations.settings(auth.organizationId),
     ]);
+    const toMine = myInterviewMapper(settings ?? DEFAULT_ORGANIZATION_SETTINGS);
     return withTotal(
       toPage(rows, pageLimit(query), (row) => this.completedInterviews.cursorOf(row), toMine),
       total,
     );
-  }
-
-  /** Maps the caller's rows with their feedback due time, which follows the organization's reminderAfterHours. */
-  private async myInterviewMapper(organizationId: string): Promise<(row: MyInterviewRow) => MyInterviewView> {
-    const settings = (await this.organizations.settings(organizationId)) ?? DEFAULT_ORGANIZATION_SETTINGS;
-    const reminder = { reminderAfterHours: Number(settings.reminderAfterHours) || 0, escalateAfterDays: 0 };
-    const now = new Date();
-    return (row: MyInterviewRow) => myInterviewView(row, feedbackDueAt(new Date(row.endsAt), reminder), now);
   }
 
   private async describe(auth: AuthContext, interviewId: string): Promise<InterviewView> {
@@ -183,4 +171,11 @@ export class InterviewsService {
     if (!row) throw AppError.notFound('Interview', interviewId);
     return interviewView(row);
   }
+}
+
+/** Maps the caller's rows with their feedback due time, which follows the organization's reminderAfterHours. */
+function myInterviewMapper(settings: OrganizationSettings): (row: MyInterviewRow) => MyInterviewView {
+  const reminder = { reminderAfterHours: Number(settings.reminderAfterHours) || 0, escalateAfterDays: 0 };
+  const now = new Date();
+  return (row: MyInterviewRow) => myInterviewView(row, feedbackDueAt(new Date(row.endsAt), reminder), now);
 }
