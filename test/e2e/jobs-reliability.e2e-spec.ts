@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ALL_ENTITIES } from '@hireloop/core';
 import { buildDataSourceOptions } from '@hireloop/database';
@@ -104,6 +105,42 @@ describe('jobs: reliability', () => {
       expect(pending).toBe(0);
       expect(worker.output()).toMatch(/could not publish .* outbox message/);
       expect(worker.output()).toMatch(/outbox relay recovered/);
+    });
+  });
+
+  describe('Redis loses its data after the relay published a report request', () => {
+    it('the report sweep asks for the report again, and it follows', async () => {
+      const worker = await startWorker({ name: 'sweeping-worker', env: workerEnv({ REPORT_SWEEP_INTERVAL_MS: '500', REPORT_SWEEP_GRACE_S: '1' }) });
+      const client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
+      try {
+        const panel = await createPanel(ds);
+        // A paused queue keeps the job in Redis, unprocessed, after the relay has marked its outbox row published.
+        await queue.pause();
+        await writeScorecard(ds, panel, 0, { ratings: [4, 3, 4], recommendation: 'yes' });
+        await waitFor(
+          async () => {
+            const [{ n }] = await ds.query(
+              `SELECT count(*)::int AS n FROM outbox_messages WHERE payload->>'applicationId' = $1 AND published_at IS NOT NULL`,
+              [panel.applicationId],
+            );
+            const counts = await queue.getJobCounts('wait', 'prioritized');
+            return n === 1 && Object.values(counts).some((c) => c > 0);
+          },
+          { what: 'the request published to the paused queue' },
+        );
+        // Redis comes back empty (a restart without persistence, a failover to an empty replica): the job is gone.
+        await client.flushall();
+        expect(await queue.getJobCounts('wait', 'active', 'prioritized')).toEqual({ wait: 0, active: 0, prioritized: 0 });
+        expect(await latestReport(ds, panel.applicationId)).toBeNull();
+
+        const report = await waitForCurrentReport(ds, panel.applicationId, 30_000);
+        expect(report.covers).toEqual(await submittedRevisions(ds, panel.applicationId));
+        expect(worker.output()).toMatch(/report sweep: 1 application\(s\) whose report did not follow their feedback/);
+      } finally {
+        await queue.resume().catch(() => undefined);
+        client.disconnect();
+        await worker.stop();
+      }
     });
   });
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { QueueName } from '@hireloop/queue';
 import { CachedLoopVersion, immutableLoopVersions } from '../interviews/loop-version-cache';
 import type { StoredHirePolicy } from '../roles/role.entity';
 import { CalibrationReportEntity, ReportCovers, ReportRecommendation } from './calibration-report.entity';
@@ -47,6 +48,43 @@ export class CalibrationReportsRepository {
    * Serialises report writes per application until the transaction ends, across processes, for a whole batch: the
    * locks are taken one after another in hash order, so two batches sharing applications wait instead of deadlocking.
    */
+  /**
+   * Undecided, active applications whose latest report does not cover their scorecards as they are (a submitted
+   * scorecard missing or at another revision, or a withdrawn one still covered), although their last scorecard
+   * change is older than `settledForSeconds` and newer than `changedWithinHours`, and no request to recompute them
+   * waits in the outbox: their report request was lost on the way (a job gone with Redis's data) or failed for good.
+   * The longest waiting first. Across organizations (the system scope), or one organization's.
+   */
+  staleApplications(
+    manager: EntityManager,
+    options: { settledForSeconds: number; changedWithinHours: number; limit: number; organizationId?: string },
+  ): Promise<PanelRef[]> {
+    return manager.query(
+      `SELECT a.organization_id AS "organizationId", a.id AS "applicationId"
+         FROM applications a
+         JOIN LATERAL (
+           SELECT coalesce(jsonb_object_agg(s.id, s.revision) FILTER (WHERE s.status = 'submitted'), '{}'::jsonb) AS covers,
+                  max(s.updated_at) AS last_change
+             FROM scorecards s
+            WHERE s.organization_id = a.organization_id AND s.application_id = a.id AND s.status <> 'draft') panel ON true
+         LEFT JOIN LATERAL (
+           SELECT r.covers FROM calibration_reports r
+            WHERE r.organization_id = a.organization_id AND r.application_id = a.id
+            ORDER BY r.version DESC LIMIT 1) latest ON true
+        WHERE a.status = 'active' AND a.decided_at IS NULL
+          AND ($4::uuid IS NULL OR a.organization_id = $4::uuid)
+          AND panel.last_change < now() - make_interval(secs => $1)
+          AND panel.last_change > now() - make_interval(hours => $2)
+          AND coalesce(latest.covers, '{}'::jsonb) <> panel.covers
+          AND NOT EXISTS (SELECT 1 FROM outbox_messages o
+                           WHERE o.published_at IS NULL AND o.queue = '${QueueName.PanelAggregation}'
+                             AND o.organization_id = a.organization_id AND o.payload->>'applicationId' = a.id::text)
+        ORDER BY panel.last_change
+        LIMIT $3`,
+      [options.settledForSeconds, options.changedWithinHours, options.limit, options.organizationId ?? null],
+    );
+  }
+
   async lockApplications(manager: EntityManager, applicationIds: readonly string[]): Promise<void> {
     if (applicationIds.length === 0) return;
     await manager.query(
