@@ -10,6 +10,8 @@ export interface OidcClientRegistration {
 
 export interface TestOidcProvider {
   issuer: string;
+  /** Requests it received so far. */
+  requests(): number;
   provider: Provider;
   close(): Promise<void>;
 }
@@ -20,10 +22,11 @@ export interface TestOidcProvider {
  * false`. Email and profile claims are released at userinfo (the provider's default, `conformIdTokenClaims`), the
  * ID token carries `sub`, `nonce` and the usual validation claims.
  */
-export async function startOidcProvider(clients: OidcClientRegistration[]): Promise<TestOidcProvider> {
+export async function startOidcProvider(clients: OidcClientRegistration[], options: { issuerHost?: string } = {}): Promise<TestOidcProvider> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // `issuerHost`: a name for the issuer URL instead of 127.0.0.1 (still listening there), for tests of name resolution.
+  const issuer = `http://${options.issuerHost ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
     clients: clients.map((c) => ({
       client_id: c.clientId,
@@ -47,6 +50,8 @@ export async function startOidcProvider(clients: OidcClientRegistration[]): Prom
     cookies: { keys: ['hireloop-test-oidc-cookie-key'] },
     features: { devInteractions: { enabled: true } },
   } as ConstructorParameters<typeof Provider>[1]);
+  let requests = 0;
+  server.on('request', () => (requests += 1));
   server.on('request', provider.callback());
   // Never what keeps a test process alive: the listener is unref'd and idle connections close within a second.
   server.unref();
@@ -54,6 +59,7 @@ export async function startOidcProvider(clients: OidcClientRegistration[]): Prom
   return {
     issuer,
     provider,
+    requests: () => requests,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,5 +1,8 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import * as oidc from 'openid-client';
-import { resolveWebhookTarget, WebhookPolicy, WebhookTargetError } from '../notifications/webhook-target';
+import { pinnedLookup, Resolver, resolveWebhookTarget, WebhookPolicy, WebhookTarget, WebhookTargetError } from '../notifications/webhook-target';
 
 /** Why an issuer (or an endpoint its discovery document names) may not be reached. */
 export class IssuerRefusedError extends Error {
@@ -16,12 +19,16 @@ const ADDRESS_MESSAGES: Record<WebhookTargetError['problem'], string> = {
   forbidden_address: 'must point to a public address (not loopback, private, link-local or reserved) unless listed in SSO_ALLOWED_HOSTS',
 };
 
-/** The webhook SSRF guard applied to one URL of the provider; throws IssuerRefusedError. */
-export async function assertReachableIssuerUrl(url: string, policy: WebhookPolicy): Promise<void> {
-  await resolveWebhookTarget(url, policy).catch((error: unknown) => {
+/** The webhook SSRF guard applied to one URL of the provider: the URL with the addresses checked; throws IssuerRefusedError. */
+export function checkedIssuerTarget(url: string, policy: WebhookPolicy, resolve?: Resolver): Promise<WebhookTarget> {
+  return resolveWebhookTarget(url, policy, resolve).catch((error: unknown) => {
     if (error instanceof WebhookTargetError) throw new IssuerRefusedError(`${new URL(url).origin} ${ADDRESS_MESSAGES[error.problem]}`);
     throw error;
   });
+}
+
+export async function assertReachableIssuerUrl(url: string, policy: WebhookPolicy): Promise<void> {
+  await checkedIssuerTarget(url, policy);
 }
 
 export interface ProviderSettings {
@@ -33,24 +40,77 @@ export interface ProviderSettings {
 /**
  * The provider's configuration from its discovery document, through `openid-client` (v6). Every request the client
  * makes — discovery, token, JWKS, userinfo: hosts the document names may differ from the issuer's — first passes the
- * SSRF guard (`policy`: public addresses, or those in SSO_ALLOWED_HOSTS; https in production).
+ * SSRF guard (`policy`: public addresses, or those in SSO_ALLOWED_HOSTS; https in production), and then connects to
+ * the very addresses the guard checked (a second DNS answer, e.g. a rebinding to 127.0.0.1, is never asked for).
+ * `resolve`: the DNS lookup of the check (the system's by default).
  */
-export async function discoverProvider(settings: ProviderSettings, policy: WebhookPolicy): Promise<oidc.Configuration> {
-  const guardedFetch: oidc.CustomFetch = async (url, options) => {
-    await assertReachableIssuerUrl(url, policy);
-    return fetch(url, { ...options, redirect: 'manual', signal: options.signal ?? AbortSignal.timeout(10_000) } as RequestInit);
-  };
+export async function discoverProvider(settings: ProviderSettings, policy: WebhookPolicy, resolve?: Resolver): Promise<oidc.Configuration> {
+  const guardedFetch: oidc.CustomFetch = async (url, options) => pinnedFetch(await checkedIssuerTarget(url, policy, resolve), options);
   const insecure = !policy.requireHttps && new URL(settings.issuerUrl).protocol === 'http:';
-  return oidc.discovery(
-    new URL(settings.issuerUrl),
-    settings.clientId,
-    undefined,
-    settings.clientSecret ? oidc.ClientSecretBasic(settings.clientSecret) : oidc.None(),
-    {
-      [oidc.customFetch]: guardedFetch,
-      ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}),
-    },
-  );
+  return await oidc
+    .discovery(
+      new URL(settings.issuerUrl),
+      settings.clientId,
+      undefined,
+      settings.clientSecret ? oidc.ClientSecretBasic(settings.clientSecret) : oidc.None(),
+      {
+        [oidc.customFetch]: guardedFetch,
+        ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}),
+      },
+    )
+    // openid-client wraps what its fetch threw; the guard's refusal is given back as itself.
+    .catch((error: unknown) => {
+      throw (error as { cause?: unknown })?.cause instanceof IssuerRefusedError ? (error as { cause: IssuerRefusedError }).cause : error;
+    });
+}
+
+/** A provider's answer larger than this is refused (discovery documents, keys and tokens are a few KB). */
+const MAX_PROVIDER_RESPONSE_BYTES = 1_048_576;
+
+/**
+ * One request of openid-client through node:http(s) to the checked addresses (TLS still verifies the certificate for
+ * the URL's host name). No redirects are followed; 10 s at most unless the caller's signal says otherwise.
+ */
+function pinnedFetch(target: WebhookTarget, init: Parameters<oidc.CustomFetch>[1]): Promise<Response> {
+  const send = target.url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const headers = Object.fromEntries(new Headers(init.headers as ConstructorParameters<typeof Headers>[0]).entries());
+  const body = init.body === undefined || init.body === null ? undefined : String(init.body);
+  if (init.body instanceof URLSearchParams) headers['content-type'] ??= 'application/x-www-form-urlencoded;charset=UTF-8';
+  if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+  return new Promise<Response>((resolve, reject) => {
+    const req = send(
+      target.url,
+      { method: init.method, headers, lookup: pinnedLookup(target.addresses), agent: false, signal: init.signal ?? AbortSignal.timeout(10_000) },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_PROVIDER_RESPONSE_BYTES) req.destroy(new IssuerRefusedError(`${target.url.origin} answered more than 1 MB`));
+          else chunks.push(chunk);
+        });
+        res.on('error', reject);
+        res.on('end', () => {
+          const status = res.statusCode ?? 502;
+          const empty = status === 204 || status === 304 || init.method === 'HEAD';
+          resolve(
+            new Response(empty ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage, headers: responseHeaders(res.headers) }),
+          );
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function responseHeaders(raw: IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  return headers;
 }
 
 export { oidc };
