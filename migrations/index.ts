@@ -25,6 +25,7 @@ import { MyCompletedInterviewsIndex1767000200000 } from './1767000200000-MyCompl
 import { InterviewInterviewers1768000300000 } from './1768000300000-InterviewInterviewers';
 import { Lz4Compression1769000100000 } from './1769000100000-Lz4Compression';
 import { DropInterviewersGinIndex1769000200000 } from './1769000200000-DropInterviewersGinIndex';
+import { UnsentEmailDeliveriesIndex1769000300000 } from './1769000300000-UnsentEmailDeliveriesIndex';
 
 /** Every migration, in order. Add new ones at the end. */
 export const ALL_MIGRATIONS = [
@@ -55,4 +56,5 @@ export const ALL_MIGRATIONS = [
   InterviewInterviewers1768000300000,
   Lz4Compression1769000100000,
   DropInterviewersGinIndex1769000200000,
+  UnsentEmailDeliveriesIndex1769000300000,
 ];

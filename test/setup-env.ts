@@ -25,9 +25,9 @@ process.env.LOGIN_THROTTLE_ADDRESS_LIMIT ??= '100000';
 // 3 passes): on two busy cores a full-cost hash took ~2.5 s, and every test organization hashes several passwords.
 process.env.PASSWORD_HASH_MEMORY_KIB ??= '1024';
 process.env.PASSWORD_HASH_TIME_COST ??= '1';
-// The report sweep asks again for reports whose request went missing: in tests, only where a test turns it on (an
-// outbox row a test wrote on purpose without a worker must stay as it is).
-process.env.REPORT_SWEEP_INTERVAL_MS ??= '0';
+// The job sweep asks again for work whose job went missing: in tests, only where a test turns it on (an outbox row a
+// test wrote on purpose without a worker must stay as it is).
+process.env.JOB_SWEEP_INTERVAL_MS ??= '0';
 // A fixed test master key (tests only; production requires its own, development generates one under .run/).
 process.env.DATA_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString('base64');
 

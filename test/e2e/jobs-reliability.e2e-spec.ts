@@ -109,8 +109,8 @@ describe('jobs: reliability', () => {
   });
 
   describe('Redis loses its data after the relay published a report request', () => {
-    it('the report sweep asks for the report again, and it follows', async () => {
-      const worker = await startWorker({ name: 'sweeping-worker', env: workerEnv({ REPORT_SWEEP_INTERVAL_MS: '500', REPORT_SWEEP_GRACE_S: '1' }) });
+    it('the job sweep asks for the report again, and it follows', async () => {
+      const worker = await startWorker({ name: 'sweeping-worker', env: workerEnv({ JOB_SWEEP_INTERVAL_MS: '500', JOB_SWEEP_GRACE_S: '1' }) });
       const client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
       try {
         const panel = await createPanel(ds);
@@ -135,7 +135,7 @@ describe('jobs: reliability', () => {
 
         const report = await waitForCurrentReport(ds, panel.applicationId, 30_000);
         expect(report.covers).toEqual(await submittedRevisions(ds, panel.applicationId));
-        expect(worker.output()).toMatch(/report sweep: 1 application\(s\) whose report did not follow their feedback/);
+        expect(worker.output()).toMatch(/job sweep: 1 application\(s\) whose report did not follow their feedback/);
       } finally {
         await queue.resume().catch(() => undefined);
         client.disconnect();

@@ -6,6 +6,7 @@ import { QueueModule } from '@hireloop/queue';
 import { EmailWorkerModule } from './email/email-worker.module';
 import { FeedbackRemindersWorkerModule } from './feedback-reminders/feedback-reminders-worker.module';
 import { InterviewerCalibrationWorkerModule } from './interviewer-calibration/interviewer-calibration-worker.module';
+import { JobSweepWorkerModule } from './job-sweep/job-sweep-worker.module';
 import { OutboxRelayModule } from './outbox-relay/outbox-relay.module';
 import { PanelAggregationWorkerModule } from './panel-aggregation/panel-aggregation-worker.module';
 import { QualityOfHireWorkerModule } from './quality-of-hire/quality-of-hire-worker.module';
@@ -25,6 +26,7 @@ import { RetentionService } from '@hireloop/core/retention/retention.service';
     QueueModule.forRoot(),
     OutboxRelayModule,
     PanelAggregationWorkerModule,
+    JobSweepWorkerModule,
     InterviewerCalibrationWorkerModule,
     FeedbackRemindersWorkerModule,
     EmailWorkerModule,

@@ -25,8 +25,8 @@ describe('environment schema', () => {
       OUTBOX_BATCH_SIZE: 200,
       OUTBOX_PUBLISH_TIMEOUT_MS: 2000,
       OUTBOX_MAX_BACKOFF_MS: 5000,
-      REPORT_SWEEP_INTERVAL_MS: 300_000,
-      REPORT_SWEEP_GRACE_S: 120,
+      JOB_SWEEP_INTERVAL_MS: 300_000,
+      JOB_SWEEP_GRACE_S: 120,
       EMAIL_DELIVERY_CONCURRENCY: 4,
       WEBHOOK_DELIVERY_CONCURRENCY: 8,
     });
@@ -43,8 +43,8 @@ describe('environment schema', () => {
     ['OUTBOX_BATCH_SIZE', 'lots'],
     ['OUTBOX_PUBLISH_TIMEOUT_MS', '99'],
     ['OUTBOX_MAX_BACKOFF_MS', '300001'],
-    ['REPORT_SWEEP_INTERVAL_MS', '-1'],
-    ['REPORT_SWEEP_GRACE_S', 'soon'],
+    ['JOB_SWEEP_INTERVAL_MS', '-1'],
+    ['JOB_SWEEP_GRACE_S', 'soon'],
     ['EMAIL_DELIVERY_CONCURRENCY', '0'],
     ['WEBHOOK_DELIVERY_CONCURRENCY', '201'],
   ])('refuses %s=%s with a message naming it', (name, value) => {

@@ -478,22 +478,22 @@ export class EnvironmentVariables {
   OUTBOX_MAX_BACKOFF_MS = 5000;
 
   /**
-   * How often the worker looks for applications whose latest report does not cover their scorecards although the
-   * last change is older than REPORT_SWEEP_GRACE_S (a job lost with Redis's data, or failed for good), and asks for
-   * their report again. 0 turns the sweep off.
+   * How often the worker looks for work whose job was lost after the outbox relay published it (Redis lost its data)
+   * or failed for good — reports that do not cover their application's feedback, emails still unsent — once it is
+   * older than JOB_SWEEP_GRACE_S, and asks for it again. 0 turns the sweep off.
    */
   @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(86_400_000)
-  REPORT_SWEEP_INTERVAL_MS = 300_000;
+  JOB_SWEEP_INTERVAL_MS = 300_000;
 
-  /** How long after its last scorecard change an application's report may still be on its way (not swept yet). */
+  /** How long after its last change a report or an email may still be on its way (not swept yet). */
   @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(86_400)
-  REPORT_SWEEP_GRACE_S = 120;
+  JOB_SWEEP_GRACE_S = 120;
 }
 
 export class ConfigValidationError extends Error {}

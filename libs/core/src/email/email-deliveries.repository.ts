@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { QueueName } from '@hireloop/queue';
 import { AppError } from '../common/app-error';
 import { CursorPosition, decodeCursor } from '../common/pagination';
 import type { EmailTemplate } from './email-templates';
@@ -49,6 +50,28 @@ export function updatedRows<T>(result: unknown): T[] {
 @Injectable()
 export class EmailDeliveriesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Deliveries still pending (or sending past any lease) `settledForSeconds` after their last change, with no send
+   * request waiting in the outbox: their job may have been lost (the job sweep checks BullMQ before asking again).
+   * Across organizations (the system scope), or one organization's. The longest waiting first; reads only `email_deliveries_unsent_idx`.
+   */
+  unsent(
+    manager: EntityManager,
+    options: { settledForSeconds: number; limit: number; organizationId?: string },
+  ): Promise<{ organizationId: string | null; deliveryId: string }[]> {
+    return manager.query(
+      `SELECT d.organization_id AS "organizationId", d.id AS "deliveryId"
+         FROM email_deliveries d
+        WHERE d.status IN ('pending', 'sending') AND d.updated_at < now() - make_interval(secs => $1)
+          AND ($3::uuid IS NULL OR d.organization_id = $3::uuid)
+          AND NOT EXISTS (SELECT 1 FROM outbox_messages o
+                           WHERE o.published_at IS NULL AND o.queue = '${QueueName.EmailDeliveries}' AND o.payload->>'deliveryId' = d.id::text)
+        ORDER BY d.updated_at
+        LIMIT $2`,
+      [options.settledForSeconds, options.limit, options.organizationId ?? null],
+    );
+  }
 
   /**
    * pending → sending (attempts + 1). A row left in `sending` by a worker that died is taken over once its lease

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { JobName, QueueName } from '@hireloop/queue';
 import { AppError } from '../common/app-error';
 import { interviewsWithNames } from '../interviews/interviews.repository';
-import { OutboxService } from '../outbox/outbox.service';
+import { OutboxMessage, OutboxService } from '../outbox/outbox.service';
 import { EmailRequestsRepository } from './email-requests.repository';
 import { EmailTemplate, InterviewEmailParams, isAlwaysSent } from './email-templates';
 import { hasControlCharacters, headerText, isDeliverableAddress, MAX_DISPLAY_NAME_LENGTH } from './email-text';
@@ -22,6 +22,17 @@ export function selfIdentificationEventKey(linkId: string): string {
 
 export function emailDeliveryDedupeKey(deliveryId: string): string {
   return `email:${deliveryId}`;
+}
+
+/** The outbox message that has the worker send one stored delivery (also the job sweep's, for a lost job). */
+export function sendEmailRequest(organizationId: string | null, deliveryId: string): OutboxMessage {
+  return {
+    organizationId,
+    queue: QueueName.EmailDeliveries,
+    jobName: JobName.SendEmail,
+    payload: { organizationId, deliveryId } satisfies SendEmailJobData,
+    dedupeKey: emailDeliveryDedupeKey(deliveryId),
+  };
 }
 
 export interface EmailRecipient {
@@ -68,15 +79,7 @@ export async function requestEmails(manager: EntityManager, requests: EmailReque
       params: r.params,
     })),
   );
-  for (const row of inserted) {
-    await outbox.enqueue(manager, {
-      organizationId: row.organization_id,
-      queue: QueueName.EmailDeliveries,
-      jobName: JobName.SendEmail,
-      payload: { organizationId: row.organization_id, deliveryId: row.id } satisfies SendEmailJobData,
-      dedupeKey: emailDeliveryDedupeKey(row.id),
-    });
-  }
+  for (const row of inserted) await outbox.enqueue(manager, sendEmailRequest(row.organization_id, row.id));
   return inserted.length;
 }
 

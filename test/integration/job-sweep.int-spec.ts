@@ -1,24 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { ALL_ENTITIES, CalibrationReportsRepository, OutboxService } from '@hireloop/core';
+import { EmailDeliveriesRepository } from '@hireloop/core/email/email-deliveries.repository';
+import { requestEmails } from '@hireloop/core/email/email-requests';
+import { JobSweepOptions, JobSweepService } from '@hireloop/core/outbox/job-sweep.service';
 import { PanelReportsService } from '@hireloop/core/reports/panel-reports.service';
-import { ReportSweepService } from '@hireloop/core/reports/report-sweep.service';
 import { buildDataSourceOptions } from '@hireloop/database';
+import { jobOptionsFor } from '../../apps/worker/src/outbox-relay/outbox-publisher';
+import { emailJobAliveIn } from '../../apps/worker/src/job-sweep/job-sweeper';
+import { QueueName, redisConnectionFromUrl } from '@hireloop/queue';
 import { createPanel, PanelFixture, withdrawScorecard, writeScorecard } from '@hireloop/testing/panel-fixture';
 
 /**
- * The report sweep against a real PostgreSQL: which applications it asks a report for again (their latest report
- * does not cover their feedback, the grace period has passed, no request waits), and that it asks once.
+ * The job sweep against a real PostgreSQL: which applications it asks a report for again (their latest report does
+ * not cover their feedback, the grace period has passed, no request waits) and which emails it asks to send again
+ * (still unsent, their job gone from BullMQ), and that it asks once.
  */
-describe('ReportSweepService (PostgreSQL)', () => {
+describe('JobSweepService (PostgreSQL)', () => {
   let ds: DataSource;
   let reports: PanelReportsService;
-  let sweeps: ReportSweepService;
+  let sweeps: JobSweepService;
 
   beforeAll(async () => {
     ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, entities: ALL_ENTITIES, poolSize: 5 })).initialize();
     const repository = new CalibrationReportsRepository(ds);
     reports = new PanelReportsService(ds, repository);
-    sweeps = new ReportSweepService(ds, repository, new OutboxService());
+    sweeps = new JobSweepService(ds, repository, new EmailDeliveriesRepository(ds), new OutboxService());
   });
   afterAll(async () => {
     await ds.destroy();
@@ -26,7 +34,7 @@ describe('ReportSweepService (PostgreSQL)', () => {
 
   /** What the sweep asks for in the panel's organization (other tests' organizations are left alone). */
   const sweep = async (panel: PanelFixture, settledForSeconds = 0) =>
-    (await sweeps.sweep({ settledForSeconds, organizationId: panel.organizationId })).requested.map((r) => r.applicationId);
+    (await sweeps.sweep({ settledForSeconds, organizationId: panel.organizationId })).reports.map((r) => r.applicationId);
   /** The relay handed the waiting requests to Redis (which then lost them). */
   const publishAll = (panel: PanelFixture) =>
     ds.query(`UPDATE outbox_messages SET published_at = now() WHERE organization_id = $1 AND published_at IS NULL`, [panel.organizationId]);
@@ -135,12 +143,96 @@ describe('ReportSweepService (PostgreSQL)', () => {
     const other = await ds.createQueryRunner();
     try {
       await other.startTransaction();
-      await other.query(`SELECT pg_advisory_xact_lock(hashtext('report-sweep'))`);
-      expect(await sweeps.sweep({ settledForSeconds: 0, organizationId: panel.organizationId })).toEqual({ ran: false, requested: [] });
+      await other.query(`SELECT pg_advisory_xact_lock(hashtext('job-sweep'))`);
+      expect(await sweeps.sweep({ settledForSeconds: 0, organizationId: panel.organizationId })).toEqual({ ran: false, reports: [], emails: [] });
     } finally {
       await other.rollbackTransaction();
       await other.release();
     }
     expect(await sweep(panel)).toEqual([panel.applicationId]);
+  });
+  describe('emails', () => {
+    /** One stored email of a fresh organization, with its outbox row, as an event's transaction writes it. */
+    async function storedEmail(): Promise<{ organizationId: string; deliveryId: string }> {
+      const [{ id: organizationId }] = await ds.query(`INSERT INTO organizations (name) VALUES ($1) RETURNING id`, [
+        `Sweep org ${randomUUID().slice(0, 8)}`,
+      ]);
+      await ds.transaction((m) =>
+        requestEmails(m, [
+          {
+            organizationId,
+            eventKey: `sweep-test:${randomUUID()}`,
+            template: 'invitation',
+            to: { email: `${randomUUID()}@sweep.test`, name: 'Sweep Test' },
+            params: {},
+          },
+        ]),
+      );
+      const [{ id: deliveryId }] = await ds.query(`SELECT id FROM email_deliveries WHERE organization_id = $1`, [organizationId]);
+      return { organizationId, deliveryId };
+    }
+    const sweepEmails = async (organizationId: string, options: Partial<JobSweepOptions> = {}) =>
+      (await sweeps.sweep({ settledForSeconds: 0, organizationId, ...options })).emails;
+    const publish = (organizationId: string) =>
+      ds.query(`UPDATE outbox_messages SET published_at = now() WHERE organization_id = $1 AND published_at IS NULL`, [organizationId]);
+
+    it('asks again to send an unsent email whose job BullMQ no longer holds, once, through the outbox', async () => {
+      const { organizationId, deliveryId } = await storedEmail();
+      // Its own request still waits in the outbox.
+      expect(await sweepEmails(organizationId)).toEqual([]);
+      await publish(organizationId);
+      // Published, and BullMQ still holds the job (waiting, or delayed for a retry): nothing to do.
+      const asked: string[] = [];
+      const alive = async (id: string) => (asked.push(id), true);
+      expect(await sweepEmails(organizationId, { emailJobAlive: alive })).toEqual([]);
+      expect(asked).toEqual([deliveryId]);
+      // Published, and the job is gone.
+      expect(await sweepEmails(organizationId)).toEqual([deliveryId]);
+      expect(
+        await ds.query(`SELECT queue, job_name, payload, dedupe_key FROM outbox_messages WHERE organization_id = $1 AND published_at IS NULL`, [
+          organizationId,
+        ]),
+      ).toEqual([{ queue: 'email-deliveries', job_name: 'send-email', payload: { organizationId, deliveryId }, dedupe_key: `email:${deliveryId}` }]);
+      expect(await sweepEmails(organizationId)).toEqual([]);
+    });
+
+    it("asks BullMQ whether the send job is still there by the delivery's de-duplication key", async () => {
+      const queue = new Queue(QueueName.EmailDeliveries, {
+        connection: redisConnectionFromUrl(process.env.REDIS_URL!),
+        prefix: `${process.env.QUEUE_PREFIX}-sweep`,
+      });
+      try {
+        const { organizationId, deliveryId } = await storedEmail();
+        const [row] = await ds.query(`SELECT dedupe_key AS "dedupeKey", payload FROM outbox_messages WHERE organization_id = $1`, [organizationId]);
+        await publish(organizationId);
+        // The relay's add, with the relay's options; the queue is paused, so the job waits.
+        await queue.pause();
+        const job = await queue.add('send-email', row.payload, jobOptionsFor(row));
+        expect(await sweepEmails(organizationId, { emailJobAlive: emailJobAliveIn(queue) })).toEqual([]);
+        // Redis loses it.
+        await queue.obliterate({ force: true });
+        expect(await queue.getJob(job.id!)).toBeUndefined();
+        expect(await sweepEmails(organizationId, { emailJobAlive: emailJobAliveIn(queue) })).toEqual([deliveryId]);
+      } finally {
+        await queue.obliterate({ force: true }).catch(() => undefined);
+        await queue.close();
+      }
+    });
+
+    it('waits out the grace period, takes over a send stuck in sending, and leaves sent and failed emails alone', async () => {
+      const { organizationId, deliveryId } = await storedEmail();
+      await publish(organizationId);
+      expect(await sweepEmails(organizationId, { settledForSeconds: 3600 })).toEqual([]);
+      await ds.query(
+        `UPDATE email_deliveries SET status = 'sending', claimed_at = now() - interval '1 hour', updated_at = now() - interval '1 hour' WHERE id = $1`,
+        [deliveryId],
+      );
+      expect(await sweepEmails(organizationId, { settledForSeconds: 600 })).toEqual([deliveryId]);
+      await publish(organizationId);
+      for (const status of ['sent', 'failed']) {
+        await ds.query(`UPDATE email_deliveries SET status = $2 WHERE id = $1`, [deliveryId, status]);
+        expect(await sweepEmails(organizationId)).toEqual([]);
+      }
+    });
   });
 });
