@@ -355,28 +355,7 @@ export class InterviewsRepository {
    * connections at once. (Settings null: the organization's row is not visible.)
    */
   async myInterviewLists(organizationId: string, memberId: string, limit: number): Promise<MyInterviewLists> {
-    const upcoming = myListSql(`ii.ends_at > now()`, `i.starts_at ASC, i.id ASC`);
-    const awaiting = myListSql(
-      `ii.ends_at <= now() AND NOT ii.feedback_done AND (s.id IS NULL OR s.status = 'draft') AND a.decided_at IS NULL AND a.status = 'active'`,
-      `i.ends_at ASC, i.id ASC`,
-    );
-    const rows: MyInterviewListRow[] = await this.dataSource.query(
-      `SELECT o.settings, l.*
-         FROM organizations o
-         LEFT JOIN (
-               SELECT 'upcoming' AS list, row_number() OVER (ORDER BY u."startsAt", u.id) AS position, ${myInterviewColumns('u')}
-                 FROM (${upcoming}) u
-           UNION ALL
-               SELECT 'awaiting', row_number() OVER (ORDER BY w."endsAt", w.id), ${myInterviewColumns('w')}
-                 FROM (${awaiting}) w
-           UNION ALL
-               SELECT 'completed', row_number() OVER (ORDER BY c."scorecardSubmittedAt" DESC NULLS LAST, c.id DESC), ${myInterviewColumns('c')}
-                 FROM (${latestCompletedInterviewsSql('$3')}) c
-         ) l ON true
-        WHERE o.id = $1
-        ORDER BY l.list, l.position`,
-      [organizationId, memberId, limit],
-    );
+    const rows: MyInterviewListRow[] = await this.dataSource.query(MY_INTERVIEW_LISTS_SQL, [organizationId, memberId, limit]);
     const lists: MyInterviewLists = { settings: rows[0]?.settings ?? null, upcoming: [], awaitingFeedback: [], completed: [] };
     for (const { settings: _settings, list, position: _position, ...row } of rows) {
       if (list === 'upcoming') lists.upcoming.push(row);
@@ -445,3 +424,28 @@ type MyInterviewListRow = MyInterviewRow & {
   list: 'upcoming' | 'awaiting' | 'completed' | null;
   position: string | null;
 };
+
+/** Scheduled and not ended yet (in progress included), soonest first. */
+const UPCOMING_SQL = myListSql(`ii.ends_at > now()`, `i.starts_at ASC, i.id ASC`);
+
+/** Ended, still without their submitted or withdrawn scorecard, on applications undecided and active; oldest first. */
+const AWAITING_FEEDBACK_SQL = myListSql(
+  `ii.ends_at <= now() AND NOT ii.feedback_done AND (s.id IS NULL OR s.status = 'draft') AND a.decided_at IS NULL AND a.status = 'active'`,
+  `i.ends_at ASC, i.id ASC`,
+);
+
+/** InterviewsRepository.myInterviewLists's statement, built once ($1 organization, $2 member, $3 rows per list). */
+const MY_INTERVIEW_LISTS_SQL = `SELECT o.settings, l.*
+     FROM organizations o
+     LEFT JOIN (
+           SELECT 'upcoming' AS list, row_number() OVER (ORDER BY u."startsAt", u.id) AS position, ${myInterviewColumns('u')}
+             FROM (${UPCOMING_SQL}) u
+       UNION ALL
+           SELECT 'awaiting', row_number() OVER (ORDER BY w."endsAt", w.id), ${myInterviewColumns('w')}
+             FROM (${AWAITING_FEEDBACK_SQL}) w
+       UNION ALL
+           SELECT 'completed', row_number() OVER (ORDER BY c."scorecardSubmittedAt" DESC NULLS LAST, c.id DESC), ${myInterviewColumns('c')}
+             FROM (${latestCompletedInterviewsSql('$3')}) c
+     ) l ON true
+    WHERE o.id = $1
+    ORDER BY l.list, l.position`;

@@ -48,6 +48,10 @@ const scorecardColumns = (alias = '', prefix = '') =>
 
 const SCORECARD_COLUMNS = scorecardColumns();
 
+/** The writer's scorecard beside its write context (`writeContext` with `lockScorecard`; `takeScorecard` reads it back). */
+const LOCKED_SCORECARD_PREFIX = 'scorecard.';
+const LOCKED_SCORECARD_COLUMNS = scorecardColumns('s', LOCKED_SCORECARD_PREFIX);
+
 /** Takes the columns of `scorecardColumns(alias, prefix)` out of a row as a ScorecardEntity. */
 function takeScorecard(row: Record<string, unknown>, prefix: string): ScorecardEntity {
   const card: Record<string, unknown> = {};
@@ -203,7 +207,7 @@ export class ScorecardsRepository {
               (SELECT u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.id = $3) AS "memberName",
               ${
                 lockScorecard
-                  ? `s.id AS "scorecardId", ${scorecardColumns('s', 'scorecard.')}`
+                  ? `s.id AS "scorecardId", ${LOCKED_SCORECARD_COLUMNS}`
                   : `(SELECT s.id FROM scorecards s WHERE s.organization_id = $1 AND s.interview_id = $2 AND s.interviewer_id = $3) AS "scorecardId"`
               }
          FROM interviews i
@@ -217,7 +221,7 @@ export class ScorecardsRepository {
       [organizationId, interviewId, memberId],
     );
     if (!row) return null;
-    if (lockScorecard) row.scorecard = takeScorecard(row, 'scorecard.');
+    if (lockScorecard) row.scorecard = takeScorecard(row, LOCKED_SCORECARD_PREFIX);
     return row;
   }
 
