@@ -2,10 +2,12 @@ import { pearson } from '@hireloop/calibration/quality-of-hire';
 import { mulberry32 } from '@hireloop/calibration/synthetic';
 import { ValidityReportsService } from '@hireloop/core';
 import { runInOrganization } from '@hireloop/database';
+import { JobName, QueueName, redisConnectionFromUrl } from '@hireloop/queue';
 import { addMember, createOpenRole, createTeam, createTestApp, LoopFixture, TestApp } from '@hireloop/testing';
 import type { Actor } from '@hireloop/testing';
 import { waitFor } from '@hireloop/testing/panel-fixture';
 import { startWorker, stopAllProcesses, WorkerProcess } from '@hireloop/testing/worker-process';
+import { Queue, QueueEvents } from 'bullmq';
 import os from 'node:os';
 import type { DataSource } from 'typeorm';
 
@@ -336,6 +338,53 @@ describe('quality of hire: validity reports', () => {
     await t.http.post('/v1/quality-of-hire/reports').set(team.admin.auth).send({ roleId: null }).expect(400);
     await t.http.get('/v1/quality-of-hire/reports/latest?roleId=nope').set(team.admin.auth).expect(400);
     await t.http.get('/v1/quality-of-hire/reports/nope').set(team.admin.auth).expect(404);
+  });
+
+  it('nightly: registered at boot, its run computes an organization-wide report and one per role with a hire, in every organization with a hire', async () => {
+    const connection = redisConnectionFromUrl(process.env.REDIS_URL!);
+    const queue = new Queue(QueueName.QualityOfHire, { connection, prefix: process.env.QUEUE_PREFIX });
+    const events = new QueueEvents(QueueName.QualityOfHire, { connection, prefix: process.env.QUEUE_PREFIX });
+    try {
+      await events.waitUntilReady();
+      const scheduler = await waitFor(() => queue.getJobScheduler('nightly-validity-reports'), { what: 'the nightly validity scheduler' });
+      expect(scheduler).toMatchObject({ key: 'nightly-validity-reports', name: JobName.ComputeValidityReports, pattern: '15 3 * * *', tz: 'UTC' });
+      expect(scheduler?.template?.data).toEqual({ organizationId: null, reason: 'nightly' });
+
+      const org = team.admin.organizationId;
+      const latestVersion = async (roleId: string | null) =>
+        (
+          await t.http
+            .get(`/v1/quality-of-hire/reports/latest${roleId ? `?roleId=${roleId}` : ''}`)
+            .set(team.admin.auth)
+            .expect(200)
+        ).body.version;
+      const before = await Promise.all([null, role.roleId, smallRole.roleId].map(latestVersion));
+
+      // What the scheduler adds at 03:15 UTC, added now.
+      const job = await queue.add(JobName.ComputeValidityReports, scheduler!.template!.data!);
+      const outcome = (await job.waitUntilFinished(events, 120_000)) as { reports: number; failed: number };
+      expect(outcome.failed).toBe(0);
+
+      const nightly: { organizationId: string; roleId: string | null; status: string; version: number }[] = await t.dataSource.query(
+        `SELECT organization_id AS "organizationId", role_id AS "roleId", status, version FROM validity_reports
+          WHERE reason = 'nightly' AND organization_id = ANY($1::uuid[]) ORDER BY role_id NULLS FIRST`,
+        [[org, other.admin.organizationId]],
+      );
+      // The other organization has no hire yet: nothing computed for it.
+      expect(nightly.map((r) => r.organizationId)).toEqual([org, org, org]);
+      expect(nightly.map((r) => r.roleId).sort()).toEqual([null, role.roleId, smallRole.roleId].sort());
+      expect(nightly.every((r) => r.status === 'done')).toBe(true);
+      expect(outcome.reports).toBeGreaterThanOrEqual(3);
+
+      // Each became the latest of its scope, one version after the reports asked for above.
+      const after = await Promise.all([null, role.roleId, smallRole.roleId].map(latestVersion));
+      expect(after).toEqual(before.map((v) => v + 1));
+      const roleReport = await t.http.get(`/v1/quality-of-hire/reports/latest?roleId=${role.roleId}`).set(team.admin.auth).expect(200);
+      expect(roleReport.body).toMatchObject({ status: 'done', hires: 300, assessed: 1500 });
+    } finally {
+      await events.close();
+      await queue.close();
+    }
   });
 
   it('20,000 hires (40,000 assessed) compute in under 10 s', async () => {
