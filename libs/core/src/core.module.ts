@@ -11,6 +11,7 @@ import { LoopVersionsRepository } from './roles/loop-versions.repository';
 import { LoopVersionsService } from './roles/loop-versions.service';
 import { QuestionsRepository } from './roles/questions.repository';
 import { RolesRepository } from './roles/roles.repository';
+import { UsersRepository } from './users/users.repository';
 
 /** Cross-cutting services shared by the API and the worker. */
 @Global()
@@ -29,6 +30,7 @@ import { RolesRepository } from './roles/roles.repository';
     QuestionsRepository,
     LoopVersionsRepository,
     LoopVersionsService,
+    UsersRepository,
   ],
   exports: [
     AuditService,
@@ -41,6 +43,7 @@ import { RolesRepository } from './roles/roles.repository';
     QuestionsRepository,
     LoopVersionsRepository,
     LoopVersionsService,
+    UsersRepository,
   ],
 })
 export class CoreModule {}

@@ -18,6 +18,7 @@ import {
 } from './dto/auth.response.dto';
 import { JwtPayload } from './jwt.strategy';
 import { hashPassword, verifyPassword } from '@hireloop/core/users/password';
+import { UsersRepository } from '@hireloop/core/users/users.repository';
 
 @Injectable()
 export class AuthService {
@@ -25,6 +26,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly users: UsersRepository,
   ) {}
 
   /**
@@ -39,14 +41,10 @@ export class AuthService {
     const passwordHash = await hashPassword(dto.password);
     const token = newInviteToken();
     await this.dataSource.transaction(async (manager) => {
-      const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING RETURNING id`,
-        [dto.email, dto.name, passwordHash],
-      );
-      if (inserted.length === 0) {
+      const user = await this.users.findOrCreate(manager, { email: dto.email, name: dto.name, passwordHash });
+      if (!user.created) {
         // Outside any organization's scope: an account mail, like a password reset.
-        const [owner]: { name: string }[] = await manager.query(`SELECT name FROM users WHERE email = $1`, [dto.email]);
-        await EmailRequests.signupAttempt(manager, { attemptId: randomUUID(), email: dto.email, name: owner?.name ?? '' });
+        await EmailRequests.signupAttempt(manager, { attemptId: randomUUID(), email: dto.email, name: user.name });
         return;
       }
       const org = await manager.save(manager.create(OrganizationEntity, { name: dto.organizationName, settings: {} }));
@@ -55,7 +53,7 @@ export class AuthService {
       const member = await manager.save(
         manager.create(MemberEntity, {
           organizationId: org.id,
-          userId: inserted[0].id,
+          userId: user.id,
           roles: ['admin'],
           status: 'invited',
           invitedName: null,
@@ -73,7 +71,7 @@ export class AuthService {
         token,
         expiresAt,
         organizationId: org.id,
-        userId: inserted[0].id,
+        userId: user.id,
       });
     });
     return { status: 'verification_sent', detail: 'Check your e-mail to finish signing up.' };

@@ -14,6 +14,7 @@ import { TokenResponseDto } from '../auth/dto/auth.response.dto';
 import { discoverProvider, IssuerRefusedError, oidc } from '@hireloop/core/sso/oidc-client';
 import { SsoSettings, SsoSettingsRepository } from '@hireloop/core/sso/sso-settings.repository';
 import { issuerPolicy, ssoRedirectUri } from '@hireloop/core/sso/sso-settings.service';
+import { UsersRepository } from '@hireloop/core/users/users.repository';
 
 /** A started sign-in must come back within this long. */
 export const SSO_SIGN_IN_TTL_MS = 10 * 60_000;
@@ -64,6 +65,7 @@ export class SsoSignInService {
     private readonly auth: AuthService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly users: UsersRepository,
   ) {
     this.policy = issuerPolicy(config);
   }
@@ -212,11 +214,7 @@ export class SsoSignInService {
     );
     let userId = linked?.user_id;
     if (!userId) {
-      await manager.query(`INSERT INTO users (email, name, password_hash) VALUES ($1, $2, NULL) ON CONFLICT (email) DO NOTHING`, [
-        who.email,
-        who.name,
-      ]);
-      [{ id: userId }] = await manager.query(`SELECT id FROM users WHERE email = $1`, [who.email]);
+      ({ id: userId } = await this.users.findOrCreate(manager, { email: who.email, name: who.name, passwordHash: null }));
     }
     await manager.query(
       `INSERT INTO sso_identities (organization_id, issuer, subject, user_id) VALUES ($1, $2, $3, $4)

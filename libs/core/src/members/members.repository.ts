@@ -74,12 +74,6 @@ export class MembersRepository {
     return manager.findOneBy(MemberEntity, { organizationId, userId });
   }
 
-  /** The account of this address, created with this name when there is none (an existing account keeps its name). */
-  async findOrCreateUser(manager: EntityManager, email: string, name: string): Promise<UserEntity> {
-    await manager.query(`INSERT INTO users (email, name) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING`, [email, name]);
-    return manager.findOneByOrFail(UserEntity, { email });
-  }
-
   findUser(manager: EntityManager, userId: string): Promise<UserEntity> {
     return manager.findOneByOrFail(UserEntity, { id: userId });
   }

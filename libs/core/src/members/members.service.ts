@@ -19,6 +19,7 @@ import {
 } from './invitations';
 import { MemberEntity } from './member.entity';
 import { InvitationValues, MemberFilter, MembersRepository } from './members.repository';
+import { UsersRepository } from '../users/users.repository';
 
 /** What inviting someone needs (InviteMemberRequestDto satisfies it). */
 export interface InviteMemberInput {
@@ -79,6 +80,7 @@ export class MembersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly members: MembersRepository,
+    private readonly users: UsersRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -86,7 +88,7 @@ export class MembersService {
     const token = newInviteToken();
     const expiresAt = new Date(Date.now() + INVITE_LIFETIME_MS);
     const memberId = await this.dataSource.transaction(async (manager) => {
-      const user = await this.members.findOrCreateUser(manager, dto.email, dto.name);
+      const user = await this.users.findOrCreate(manager, { email: dto.email, name: dto.name, passwordHash: null });
       const existing = await this.members.findByUser(manager, auth.organizationId, user.id);
       if (existing && existing.status === 'deactivated' && isJoined(existing)) {
         throw AppError.conflict('already_member', `${dto.email} is a deactivated member of this organization; reactivate them instead.`);
