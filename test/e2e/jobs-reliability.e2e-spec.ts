@@ -14,7 +14,7 @@ import {
   waitForCurrentReport,
   writeScorecard,
 } from '@hireloop/testing/panel-fixture';
-import { RedisServerProcess, startRedisServer, startWorker, stopAllProcesses, WorkerProcess } from '@hireloop/testing/worker-process';
+import { freePort, RedisServerProcess, startRedisServer, startWorker, stopAllProcesses, WorkerProcess } from '@hireloop/testing/worker-process';
 
 /**
  * Failure scenarios with the real worker. They run on their own database and their own redis-server, so no other
@@ -109,10 +109,20 @@ describe('jobs: reliability', () => {
   });
 
   describe('Redis loses its data after the relay published a report request', () => {
-    it('the job sweep asks for the report again, and it follows', async () => {
-      const worker = await startWorker({ name: 'sweeping-worker', env: workerEnv({ JOB_SWEEP_INTERVAL_MS: '500', JOB_SWEEP_GRACE_S: '1' }) });
+    it('the job sweep asks for the report again, and it follows; the worker counts it for alerting', async () => {
+      const metricsPort = await freePort();
+      const worker = await startWorker({
+        name: 'sweeping-worker',
+        env: workerEnv({ JOB_SWEEP_INTERVAL_MS: '500', JOB_SWEEP_GRACE_S: '1', WORKER_METRICS_PORT: String(metricsPort) }),
+      });
+      const swept = async () => {
+        const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+        const line = text.split('\n').find((l) => l.startsWith('hireloop_job_sweep_requests_total{kind="report"}'));
+        return line ? Number(line.split(' ').pop()) : 0;
+      };
       const client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
       try {
+        expect(await swept()).toBe(0);
         const panel = await createPanel(ds);
         // A paused queue keeps the job in Redis, unprocessed, after the relay has marked its outbox row published.
         await queue.pause();
@@ -136,6 +146,8 @@ describe('jobs: reliability', () => {
         const report = await waitForCurrentReport(ds, panel.applicationId, 30_000);
         expect(report.covers).toEqual(await submittedRevisions(ds, panel.applicationId));
         expect(worker.output()).toMatch(/job sweep: 1 application\(s\) whose report did not follow their feedback/);
+        // At least once: while the queue was paused the sweep may already have asked (BullMQ dropped the duplicate).
+        expect(await swept()).toBeGreaterThanOrEqual(1);
       } finally {
         await queue.resume().catch(() => undefined);
         client.disconnect();

@@ -3,6 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { Queue } from 'bullmq';
 import { AppConfig } from '@hireloop/config';
 import { emailDeliveryDedupeKey } from '@hireloop/core/email/email-requests';
+import { jobSweepRequests } from '@hireloop/core/observability';
 import { JobSweepResult, JobSweepService } from '@hireloop/core/outbox/job-sweep.service';
 import { runAsSystem } from '@hireloop/database';
 import { QueueName } from '@hireloop/queue';
@@ -47,6 +48,8 @@ export class JobSweeper implements OnApplicationBootstrap, OnModuleDestroy {
           emailJobAlive: emailJobAliveIn(this.emailQueue),
         }),
       );
+      jobSweepRequests.inc({ kind: 'report' }, result.reports.length);
+      jobSweepRequests.inc({ kind: 'email' }, result.emails.length);
       if (result.reports.length > 0) {
         this.logger.warn(`job sweep: ${result.reports.length} application(s) whose report did not follow their feedback; asked for it again`);
       }

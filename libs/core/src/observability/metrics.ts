@@ -105,6 +105,13 @@ export const emailDeliveries = new Counter({
   registers: [metricsRegistry],
 });
 
+export const jobSweepRequests = new Counter({
+  name: 'hireloop_job_sweep_requests_total',
+  help: 'Work the job sweep asked for again because its job was lost or failed for good: report (an application whose report did not follow its feedback), email (a delivery whose send job was gone)',
+  labelNames: ['kind'] as const,
+  registers: [metricsRegistry],
+});
+
 const scrapeHooks = new Set<() => Promise<void>>();
 
 /**
