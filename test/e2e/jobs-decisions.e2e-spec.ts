@@ -1,5 +1,16 @@
 import { DataSource } from 'typeorm';
-import { Actor, addMember, createTeam, createTestApp, signupOrganization, TestApp } from '@hireloop/testing';
+import {
+  Actor,
+  addMember,
+  completeScorecard,
+  createHiringScene,
+  createTeam,
+  createTestApp,
+  interviewWindow,
+  scheduleInterview,
+  signupOrganization,
+  TestApp,
+} from '@hireloop/testing';
 import { createPanel, PanelFixture, PanelMembers, waitFor, waitForCurrentReport, writeScorecard } from '@hireloop/testing/panel-fixture';
 import { startWorker, stopAllProcesses, WorkerProcess } from '@hireloop/testing/worker-process';
 
@@ -145,6 +156,35 @@ describe('jobs: debriefs and decisions', () => {
         async () => (await t.http.get(`/v1/applications/${panel.applicationId}/debrief`).set(team.admin.auth)).body.status === 'current',
         { what: 'a current debrief' },
       );
+    });
+
+    it('names rounds as the loop is: a version no scorecard pins follows loop edits, a pinned one stays as it was', async () => {
+      const scene = await createHiringScene(t);
+      const { recruiter, hiringManager, interviewers } = scene.team;
+      const [alice, bob] = interviewers;
+      const { technical, design } = scene.role.rounds;
+      const coding = await scheduleInterview(t, recruiter, scene.applicationId, technical.id, [alice], interviewWindow(-3));
+      await scheduleInterview(t, recruiter, scene.applicationId, design.id, [bob], interviewWindow(-2));
+      const debrief = async () => (await t.http.get(`/v1/applications/${scene.applicationId}/debrief`).set(hiringManager.auth).expect(200)).body;
+      const awaitedRounds = async () => (await debrief()).awaitingFeedback.map((w: { round: { name: string } }) => w.round.name);
+      const renameTechnical = (name: string) =>
+        t.http.patch(`/v1/roles/${scene.role.roleId}/rounds/${technical.id}`).set(recruiter.auth).send({ name }).expect(200);
+
+      expect(await awaitedRounds()).toEqual([technical.name, design.name]);
+      // No scorecard points at the interviews' version yet: the edit rewrites it, and the debrief reads it as it is now.
+      await renameTechnical('Coding deep dive');
+      expect(await awaitedRounds()).toEqual(['Coding deep dive', design.name]);
+
+      // Alice's scorecard pins the version: a later edit makes a new one, and this application keeps the old names.
+      await t.http.post(`/v1/interviews/${coding}/scorecard/submit`).set(alice.auth).send(completeScorecard(technical)).expect(200);
+      const pinned = await debrief();
+      expect(pinned.scorecards.map((s: { round: { name: string } }) => s.round.name)).toEqual(['Coding deep dive']);
+      expect(pinned.scorecards[0].ratings[0].dimensionName).toEqual(expect.any(String));
+      expect(pinned.scorecards[0].ratings[0].dimensionName).not.toBe('');
+      await renameTechnical('Renamed after the first scorecard');
+      const after = await debrief();
+      expect(after.scorecards.map((s: { round: { name: string } }) => s.round.name)).toEqual(['Coding deep dive']);
+      expect(after.awaitingFeedback.map((w: { round: { name: string } }) => w.round.name)).toEqual([design.name]);
     });
 
     it('hides private notes from recruiters and refuses interviewers, other hiring managers and other tenants', async () => {

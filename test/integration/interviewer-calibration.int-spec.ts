@@ -1,3 +1,4 @@
+import { LoopVersionsRepository } from '@hireloop/core/roles/loop-versions.repository';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { alphaFromUnits, LeniencyRating, offsetWithout, raterEffects, type RatingScaleKind } from '@hireloop/calibration';
@@ -184,7 +185,7 @@ describe('InterviewerCalibrationService (PostgreSQL)', () => {
       ])
     ).map((r: { id: string }) => r.id);
     const refs = applicationIds.map((applicationId) => ({ organizationId: members.organizationId, applicationId }));
-    const states = await new CalibrationReportsRepository(ds).panelStates(ds.manager, refs);
+    const states = await new CalibrationReportsRepository(ds, new LoopVersionsRepository(ds)).panelStates(ds.manager, refs);
     let changed = 0;
     for (const ref of refs) {
       const state = states.get(panelKey(ref))!;

@@ -1,3 +1,4 @@
+import { LoopVersionsRepository } from '@hireloop/core/roles/loop-versions.repository';
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -24,7 +25,7 @@ describe('JobSweepService (PostgreSQL)', () => {
 
   beforeAll(async () => {
     ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, entities: ALL_ENTITIES, poolSize: 5 })).initialize();
-    const repository = new CalibrationReportsRepository(ds);
+    const repository = new CalibrationReportsRepository(ds, new LoopVersionsRepository(ds));
     reports = new PanelReportsService(ds, repository);
     sweeps = new JobSweepService(ds, repository, new EmailDeliveriesRepository(ds), new OutboxService());
   });

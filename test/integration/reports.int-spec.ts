@@ -1,3 +1,4 @@
+import { LoopVersionsRepository } from '@hireloop/core/roles/loop-versions.repository';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ALL_ENTITIES, CalibrationReportsRepository } from '@hireloop/core';
@@ -12,7 +13,7 @@ describe('PanelReportsService (PostgreSQL)', () => {
 
   beforeAll(async () => {
     ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, entities: ALL_ENTITIES, poolSize: 20 })).initialize();
-    service = new PanelReportsService(ds, new CalibrationReportsRepository(ds));
+    service = new PanelReportsService(ds, new CalibrationReportsRepository(ds, new LoopVersionsRepository(ds)));
   });
   afterAll(async () => {
     await ds.destroy();

@@ -5,6 +5,7 @@ import type { DecisionEntity } from '../decisions/decision.entity';
 import type { LevelAssessment, Recommendation, ScorecardRating } from '../scorecards/rating';
 import type { LoopSnapshot } from '../roles/loop-snapshot';
 import type { ReportCovers } from '../reports/calibration-report.entity';
+import { LoopVersionsRepository } from '../roles/loop-versions.repository';
 
 export interface DebriefApplicationRow {
   id: string;
@@ -58,7 +59,10 @@ const APPLICATION_ROW = `
 /** The reads of the debrief and decision routes. Every query is scoped by organization. */
 @Injectable()
 export class DebriefsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly loopVersions: LoopVersionsRepository,
+  ) {}
 
   /** The application with its candidate and role. `lock`: FOR UPDATE of the application row (decisions). */
   async findApplication(
@@ -93,7 +97,11 @@ export class DebriefsRepository {
          (SELECT row_to_json(ap) FROM (${APPLICATION_ROW}) ap) AS application,
          (SELECT coalesce(json_agg(sc ORDER BY sc."submittedAt" NULLS LAST, sc.id), '[]') FROM sc) AS scorecards,
          (SELECT coalesce(json_agg(iv ORDER BY iv."startsAt", iv.id), '[]') FROM iv) AS interviews,
-         (SELECT coalesce(json_object_agg(lv.id, lv.snapshot), '{}') FROM loop_versions lv
+         -- A version a scorecard points at can no longer change: null here, its snapshot comes from the process's
+         -- cache (~17 KB less to send and parse per read). Versions only interviews point at come with their snapshot.
+         (SELECT coalesce(json_object_agg(lv.id, CASE WHEN EXISTS (SELECT 1 FROM scorecards s WHERE s.organization_id = $1 AND s.loop_version_id = lv.id)
+                                                      THEN NULL ELSE lv.snapshot END), '{}')
+            FROM loop_versions lv
            WHERE lv.organization_id = $1 AND lv.id IN (SELECT "loopVersionId" FROM sc UNION SELECT "loopVersionId" FROM iv)) AS snapshots,
          (SELECT coalesce(json_object_agg(m.id, u.name), '{}') FROM members m JOIN users u ON u.id = m.user_id
            WHERE m.organization_id = $1
@@ -125,7 +133,7 @@ export class DebriefsRepository {
       application: (Omit<DebriefApplicationRow, 'decidedAt'> & { decidedAt: string | null }) | null;
       scorecards: (Omit<DebriefScorecardRow, 'submittedAt'> & { submittedAt: string | null })[];
       interviews: (Omit<DebriefInterviewRow, 'startsAt' | 'endsAt'> & { startsAt: string; endsAt: string })[];
-      snapshots: Record<string, LoopSnapshot>;
+      snapshots: Record<string, LoopSnapshot | null>;
       names: Record<string, string>;
       latest: (Omit<DebriefReport, 'computedAt'> & { computedAt: string }) | null;
       decision: (Omit<DecisionEntity, 'createdAt'> & { createdAt: string }) | null;
@@ -139,13 +147,25 @@ export class DebriefsRepository {
       },
       scorecards: row.scorecards.map((s) => ({ ...s, submittedAt: s.submittedAt === null ? null : new Date(s.submittedAt) })),
       interviews: row.interviews.map((i) => ({ ...i, startsAt: new Date(i.startsAt), endsAt: new Date(i.endsAt) })),
-      snapshots: new Map(Object.entries(row.snapshots)),
+      snapshots: await this.snapshotsOf(organizationId, row.snapshots),
       names: new Map(Object.entries(row.names)),
       latest: row.latest && { ...row.latest, computedAt: new Date(row.latest.computedAt) },
       decision: row.decision && { ...row.decision, createdAt: new Date(row.decision.createdAt) },
       revisions: row.revisions,
       panelViews: new Map(Object.entries(row.panelViews).map(([memberId, at]) => [memberId, new Date(at)])),
     };
+  }
+
+  /** The statement's snapshots, the versions it left out (null: a scorecard points at them) from the cache. */
+  private async snapshotsOf(organizationId: string, read: Record<string, LoopSnapshot | null>): Promise<Map<string, LoopSnapshot>> {
+    const snapshots = new Map<string, LoopSnapshot>();
+    const pinned: { organizationId: string; id: string }[] = [];
+    for (const [id, snapshot] of Object.entries(read)) {
+      if (snapshot) snapshots.set(id, snapshot);
+      else pinned.push({ organizationId, id });
+    }
+    if (pinned.length > 0) for (const [id, version] of await this.loopVersions.readThroughCache(pinned)) snapshots.set(id, version.snapshot);
+    return snapshots;
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { QueueName } from '@hireloop/queue';
-import { CachedLoopVersion, immutableLoopVersions } from '../interviews/loop-version-cache';
+import { LoopVersionsRepository } from '../roles/loop-versions.repository';
 import type { StoredHirePolicy } from '../roles/role.entity';
 import { CalibrationReportEntity, ReportCovers, ReportRecommendation } from './calibration-report.entity';
 import type { InterviewerOffset, ReportLoopVersion, SubmittedScorecard } from './report-inputs';
@@ -42,7 +42,10 @@ export interface NewReportVersion {
 /** Reports and the state they are computed from. Every method is scoped by organization. */
 @Injectable()
 export class CalibrationReportsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly loopVersions: LoopVersionsRepository,
+  ) {}
 
   /**
    * Serialises report writes per application until the transaction ends, across processes, for a whole batch: the
@@ -147,9 +150,10 @@ export class CalibrationReportsRepository {
       loopVersionIds: { id: string }[];
       offsets: { interviewerId: string; offset: number; n: number }[];
     }[];
-    const versions = await this.loopVersionsOf(
-      manager,
+    // A batch of one role's applications shares one or two ~17 KB snapshots: read (and parsed) once, not per application.
+    const versions = await this.loopVersions.readThroughCache(
       rows.flatMap((row) => (row.application ? row.loopVersionIds.map((v) => ({ organizationId: row.organizationId, id: v.id })) : [])),
+      manager,
     );
     const states = new Map<string, PanelState>();
     for (const row of rows) {
@@ -165,38 +169,6 @@ export class CalibrationReportsRepository {
       });
     }
     return states;
-  }
-
-  /**
-   * The loop versions of a batch, by id: from the process's cache of versions that can no longer change (a scorecard
-   * points at them), the others in one statement — a batch of one role's applications shares one or two ~17 KB
-   * snapshots, which were read, sent and parsed once per application before. Versions that are still mutable (only
-   * interviews point at them) are read every time and not remembered.
-   */
-  private async loopVersionsOf(
-    manager: EntityManager,
-    refs: readonly { organizationId: string; id: string }[],
-  ): Promise<Map<string, ReportLoopVersion>> {
-    const found = new Map<string, ReportLoopVersion>();
-    const missing = new Map<string, { organizationId: string; id: string }>();
-    for (const ref of refs) {
-      const cached = immutableLoopVersions.get(ref.organizationId, ref.id);
-      if (cached) found.set(ref.id, cached);
-      else missing.set(ref.id, ref);
-    }
-    if (missing.size === 0) return found;
-    const rows: (CachedLoopVersion & { inUse: boolean })[] = await manager.query(
-      `SELECT lv.id, lv.organization_id AS "organizationId", lv.role_id AS "roleId", lv.number, lv.snapshot, lv.created_at AS "createdAt",
-              EXISTS (SELECT 1 FROM scorecards s WHERE s.organization_id = lv.organization_id AND s.loop_version_id = lv.id) AS "inUse"
-         FROM unnest($1::uuid[], $2::uuid[]) AS p(organization_id, id)
-         JOIN loop_versions lv ON lv.organization_id = p.organization_id AND lv.id = p.id`,
-      [[...missing.values()].map((r) => r.organizationId), [...missing.keys()]],
-    );
-    for (const { inUse, ...version } of rows) {
-      if (inUse) immutableLoopVersions.remember(version);
-      found.set(version.id, version);
-    }
-    return found;
   }
 
   /** The submitted revisions of each application right now (keyed by `panelKey`; none submitted → absent). */

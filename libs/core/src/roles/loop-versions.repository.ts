@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { applyKeyset } from '../common/keyset';
+import { CachedLoopVersion, immutableLoopVersions } from '../interviews/loop-version-cache';
 import { PageQueryDto } from '../common/pagination';
 import { DimensionEntity } from './dimension.entity';
 import type { LoopSnapshot } from './loop-snapshot';
@@ -139,6 +140,37 @@ export class LoopVersionsRepository {
       versionId,
     ]);
     return row.n;
+  }
+
+  /**
+   * Loop versions by id: from the process's cache of versions that can no longer change (a scorecard points at them),
+   * the others in one statement. Of those, the ones a scorecard points at are remembered; the rest (only interviews
+   * point at them, so a loop change may still rewrite them) are read every time. Unknown ids are absent.
+   */
+  async readThroughCache(
+    refs: readonly { organizationId: string; id: string }[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, CachedLoopVersion>> {
+    const found = new Map<string, CachedLoopVersion>();
+    const missing = new Map<string, { organizationId: string; id: string }>();
+    for (const ref of refs) {
+      const cached = immutableLoopVersions.get(ref.organizationId, ref.id);
+      if (cached) found.set(ref.id, cached);
+      else missing.set(ref.id, ref);
+    }
+    if (missing.size === 0) return found;
+    const rows: (CachedLoopVersion & { inUse: boolean })[] = await manager.query(
+      `SELECT lv.id, lv.organization_id AS "organizationId", lv.role_id AS "roleId", lv.number, lv.snapshot, lv.created_at AS "createdAt",
+              EXISTS (SELECT 1 FROM scorecards s WHERE s.organization_id = lv.organization_id AND s.loop_version_id = lv.id) AS "inUse"
+         FROM unnest($1::uuid[], $2::uuid[]) AS p(organization_id, id)
+         JOIN loop_versions lv ON lv.organization_id = p.organization_id AND lv.id = p.id`,
+      [[...missing.values()].map((r) => r.organizationId), [...missing.keys()]],
+    );
+    for (const { inUse, ...version } of rows) {
+      if (inUse) immutableLoopVersions.remember(version);
+      found.set(version.id, version);
+    }
+    return found;
   }
 
   findById(organizationId: string, versionId: string, manager: EntityManager = this.dataSource.manager): Promise<LoopVersionEntity | null> {
