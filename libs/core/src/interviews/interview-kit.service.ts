@@ -7,7 +7,6 @@ import { ratingScaleOf } from '../roles/rating-scale';
 import { canReadApplication } from '../scorecards/feedback-access';
 import { ScorecardView, ScorecardViews } from '../scorecards/scorecard-views';
 import { notAssigned } from '../scorecards/scorecard-writes.service';
-import { ScorecardsRepository } from '../scorecards/scorecards.repository';
 import type { InterviewStatus } from './interview.entity';
 import { InterviewsRepository } from './interviews.repository';
 
@@ -64,13 +63,12 @@ export interface InterviewKitView {
 export class InterviewKitService {
   constructor(
     private readonly interviews: InterviewsRepository,
-    private readonly scorecards: ScorecardsRepository,
     private readonly views: ScorecardViews,
   ) {}
 
   async kit(auth: AuthContext, interviewId: string): Promise<InterviewKitView> {
     const org = auth.organizationId;
-    const interview = await this.interviews.kitContext(org, interviewId);
+    const interview = await this.interviews.kitContext(org, interviewId, auth.memberId);
     if (!interview) throw AppError.notFound('Interview', interviewId);
     const assigned = interview.interviewerIds.includes(auth.memberId);
     if (!assigned && !canReadApplication(auth, interview)) throw notAssigned();
@@ -86,7 +84,7 @@ export class InterviewKitService {
     const focus = round.focusDimensionIds.map((id) => dimensions.get(id)).filter((d): d is SnapshotDimension => d !== undefined);
 
     const settings = organizationSettings({ settings: interview.settings ?? {} });
-    const own = assigned ? await this.scorecards.findForInterviewer(org, interviewId, auth.memberId) : null;
+    const own = assigned ? interview.own : null;
     const [myScorecard] = own ? await this.views.build(undefined, org, [own], { showPrivateNote: () => true }) : [null];
 
     return {

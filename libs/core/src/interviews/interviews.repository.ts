@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ScorecardStatus } from '../scorecards/scorecard.entity';
+import type { ScorecardEntity, ScorecardStatus } from '../scorecards/scorecard.entity';
+import { scorecardColumns, takeScorecard } from '../scorecards/scorecards.repository';
 import { latestCompletedInterviewsSql } from './completed-interviews.repository';
 import type { RoundKind } from '../roles/loop-snapshot';
 import { LoopVersionEntity } from '../roles/loop-version.entity';
@@ -44,7 +45,13 @@ export interface KitContextRow extends Pick<
   roleLevel: string | null;
   hiringManagerId: string | null;
   settings: Partial<OrganizationSettings> | null;
+  /** The reader's own scorecard of this interview, if any. */
+  own: ScorecardEntity | null;
 }
+
+/** The reader's scorecard beside the kit's context row (`takeScorecard` reads it back). */
+const OWN_SCORECARD_PREFIX = 'own.';
+const OWN_SCORECARD_COLUMNS = scorecardColumns('s', OWN_SCORECARD_PREFIX);
 
 /** An interview as a feedback nudge reads it (FeedbackNudgesService). */
 export interface NudgeTargetRow {
@@ -156,21 +163,24 @@ export class InterviewsRepository {
   }
 
   /** The interview with its candidate's name, its application's role and the organization's settings; null if any is missing. */
-  async kitContext(organizationId: string, interviewId: string): Promise<KitContextRow | null> {
-    const [row]: KitContextRow[] = await this.dataSource.query(
+  async kitContext(organizationId: string, interviewId: string, readerId: string): Promise<KitContextRow | null> {
+    const [row]: (Omit<KitContextRow, 'own'> & Record<string, unknown>)[] = await this.dataSource.query(
       `SELECT i.id, i.application_id AS "applicationId", i.role_id AS "roleId", i.round_id AS "roundId",
               i.loop_version_id AS "loopVersionId", i.interviewer_ids AS "interviewerIds", i.starts_at AS "startsAt",
               i.ends_at AS "endsAt", i.status, c.name AS "candidateName", r.title AS "roleTitle", r.level AS "roleLevel",
-              r.hiring_manager_id AS "hiringManagerId", o.settings
+              r.hiring_manager_id AS "hiringManagerId", o.settings, ${OWN_SCORECARD_COLUMNS}
          FROM interviews i
          JOIN applications a ON a.id = i.application_id AND a.organization_id = i.organization_id
          JOIN candidates c ON c.id = a.candidate_id AND c.organization_id = a.organization_id
          JOIN roles r ON r.id = a.role_id AND r.organization_id = a.organization_id
          JOIN organizations o ON o.id = i.organization_id
+         LEFT JOIN scorecards s ON s.organization_id = i.organization_id AND s.interview_id = i.id AND s.interviewer_id = $3
         WHERE i.organization_id = $1 AND i.id = $2`,
-      [organizationId, interviewId],
+      [organizationId, interviewId, readerId],
     );
-    return row ?? null;
+    if (!row) return null;
+    const own = takeScorecard(row, OWN_SCORECARD_PREFIX);
+    return { ...(row as Omit<KitContextRow, 'own'>), own: own.id ? own : null };
   }
 
   /** `update` to change the interview (cancel); `share` to keep it from changing under a scorecard write. */

@@ -146,10 +146,13 @@ export class LoopVersionsRepository {
    * Loop versions by id: from the process's cache of versions that can no longer change (a scorecard points at them),
    * the others in one statement. Of those, the ones a scorecard points at are remembered; the rest (only interviews
    * point at them, so a loop change may still rewrite them) are read every time. Unknown ids are absent.
+   * `remember: false` inside a transaction that may itself have made a scorecard point at a version: it is immutable
+   * only once that scorecard commits.
    */
   async readThroughCache(
     refs: readonly { organizationId: string; id: string }[],
     manager: EntityManager = this.dataSource.manager,
+    { remember = true }: { remember?: boolean } = {},
   ): Promise<Map<string, CachedLoopVersion>> {
     const found = new Map<string, CachedLoopVersion>();
     const missing = new Map<string, { organizationId: string; id: string }>();
@@ -167,7 +170,7 @@ export class LoopVersionsRepository {
       [[...missing.values()].map((r) => r.organizationId), [...missing.keys()]],
     );
     for (const { inUse, ...version } of rows) {
-      if (inUse) immutableLoopVersions.remember(version);
+      if (inUse && remember) immutableLoopVersions.remember(version);
       found.set(version.id, version);
     }
     return found;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Page } from '../common/pagination';
-import { MembersRepository } from '../members/members.repository';
+import { LoopVersionsRepository } from '../roles/loop-versions.repository';
 import { Amendment, amendmentsOf } from './amendments';
 import type { LevelAssessment, Recommendation } from './rating';
 import { contentOf, ScorecardContent, SignalKind } from './scorecard-content';
@@ -77,7 +77,7 @@ export interface ScorecardViewOptions {
 export class ScorecardViews {
   constructor(
     private readonly scorecards: ScorecardsRepository,
-    private readonly members: MembersRepository,
+    private readonly loopVersions: LoopVersionsRepository,
   ) {}
 
   async build(
@@ -87,25 +87,10 @@ export class ScorecardViews {
     options: ScorecardViewOptions,
   ): Promise<ScorecardView[]> {
     if (rows.length === 0) return [];
-    // Sequential: inside a transaction every query shares one connection.
-    const names = await this.members.names(
-      organizationId,
-      rows.map((r) => r.interviewerId),
-      manager,
-    );
-    const revisions = await this.scorecards.revisions(
-      organizationId,
-      rows.map((r) => r.id),
-      manager,
-    );
+    const { names, revisions, firstPanelViews } = await this.scorecards.viewParts(organizationId, rows, manager);
     const amended = rows.filter((r) => revisions.some((v) => v.scorecardId === r.id && v.kind === 'amended'));
-    const views = await this.scorecards.firstPanelViews(
-      organizationId,
-      amended.map((r) => ({ applicationId: r.applicationId, memberId: r.interviewerId })),
-      manager,
-    );
     const named = options.withDimensionNames ? rows : amended;
-    const dimensionNames = await this.scorecards.dimensionNames(
+    const dimensionNames = await this.dimensionNames(
       organizationId,
       named.map((r) => r.loopVersionId),
       manager,
@@ -116,13 +101,31 @@ export class ScorecardViews {
       viewOf(row, {
         interviewerName: names.get(row.interviewerId) ?? '',
         revisions: byScorecard.get(row.id) ?? [],
-        firstViewedAt: views.get(`${row.applicationId}/${row.interviewerId}`) ?? null,
+        firstViewedAt: firstPanelViews.get(`${row.applicationId}/${row.interviewerId}`) ?? null,
         showPrivateNote: options.showPrivateNote(row),
         withRevisionContent: options.withRevisionContent,
         dimensionName: (id) => dimensionNames.get(id) ?? '',
         withDimensionNames: options.withDimensionNames,
       }),
     );
+  }
+
+  /**
+   * Dimension id → name over these loop versions (a renamed dimension: the newest version's name). Scorecards point
+   * at them, so they can no longer change: read through the process's cache, not from the snapshots each time.
+   */
+  private async dimensionNames(organizationId: string, loopVersionIds: string[], manager: EntityManager | undefined): Promise<Map<string, string>> {
+    if (loopVersionIds.length === 0) return new Map();
+    const versions = await this.loopVersions.readThroughCache(
+      [...new Set(loopVersionIds)].map((id) => ({ organizationId, id })),
+      manager,
+      // Within a write's transaction the scorecard that pins a version may be its own, not yet committed.
+      { remember: manager === undefined },
+    );
+    const names = new Map<string, string>();
+    for (const version of [...versions.values()].sort((a, b) => a.number - b.number))
+      for (const dimension of version.snapshot.dimensions) names.set(dimension.id, dimension.name);
+    return names;
   }
 }
 

@@ -12,6 +12,16 @@ import type { PanelFacts } from './feedback-access';
 import type { AuditRow } from '../audit/audit.service';
 import type { OutboxRow } from '../outbox/outbox.service';
 
+/** What `viewParts` reads for scorecard views. */
+export interface ScorecardViewParts {
+  /** Member id → name. */
+  names: Map<string, string>;
+  /** Oldest first within each scorecard. */
+  revisions: ScorecardRevisionEntity[];
+  /** `${applicationId}/${memberId}` → when that member first read the application's panel. */
+  firstPanelViews: Map<string, Date>;
+}
+
 export interface ScorecardPageFilter {
   /** Scorecards of any of these statuses… */
   statuses: ScorecardStatus[];
@@ -41,7 +51,7 @@ const SCORECARD_FIELDS: Record<keyof ScorecardEntity, string> = {
 };
 
 /** A select list giving a ScorecardEntity; with an alias and a prefix, its columns can sit beside another row's. */
-const scorecardColumns = (alias = '', prefix = '') =>
+export const scorecardColumns = (alias = '', prefix = '') =>
   Object.entries(SCORECARD_FIELDS)
     .map(([property, column]) => `${alias ? `${alias}.` : ''}${column} AS "${prefix}${property}"`)
     .join(', ');
@@ -53,7 +63,7 @@ const LOCKED_SCORECARD_PREFIX = 'scorecard.';
 const LOCKED_SCORECARD_COLUMNS = scorecardColumns('s', LOCKED_SCORECARD_PREFIX);
 
 /** Takes the columns of `scorecardColumns(alias, prefix)` out of a row as a ScorecardEntity. */
-function takeScorecard(row: Record<string, unknown>, prefix: string): ScorecardEntity {
+export function takeScorecard(row: Record<string, unknown>, prefix: string): ScorecardEntity {
   const card: Record<string, unknown> = {};
   for (const property of Object.keys(SCORECARD_FIELDS)) {
     card[property] = row[prefix + property];
@@ -425,23 +435,6 @@ export class ScorecardsRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Dimension id → name over the snapshots of these loop versions (a renamed dimension: the newest version's name). */
-  async dimensionNames(
-    organizationId: string,
-    loopVersionIds: string[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, string>> {
-    if (loopVersionIds.length === 0) return new Map();
-    const rows: { id: string; name: string }[] = await manager.query(
-      `SELECT d->>'id' AS id, d->>'name' AS name
-         FROM loop_versions lv, jsonb_array_elements(lv.snapshot->'dimensions') d
-        WHERE lv.organization_id = $1 AND lv.id = ANY($2::uuid[])
-        ORDER BY lv.number`,
-      [organizationId, [...new Set(loopVersionIds)]],
-    );
-    return new Map(rows.map((r) => [r.id, r.name]));
-  }
-
   /** Records the first time a panel member read the panel's feedback (later reads change nothing). */
   async recordPanelView(
     organizationId: string,
@@ -455,21 +448,37 @@ export class ScorecardsRepository {
     );
   }
 
-  /** When each of these members first read the panel of these applications: key `${applicationId}/${memberId}`. */
-  async firstPanelViews(
+  /**
+   * What the views of these scorecards need besides their rows, in one statement: the interviewers' names, every
+   * revision (oldest first) and when each author first read their application's panel (key
+   * `${applicationId}/${memberId}`).
+   */
+  async viewParts(
     organizationId: string,
-    pairs: { applicationId: string; memberId: string }[],
+    rows: readonly { id: string; applicationId: string; interviewerId: string }[],
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, Date>> {
-    if (pairs.length === 0) return new Map();
-    const rows: { applicationId: string; memberId: string; firstViewedAt: Date }[] = await manager.query(
-      `SELECT pv.application_id AS "applicationId", pv.member_id AS "memberId", pv.first_viewed_at AS "firstViewedAt"
-         FROM panel_views pv JOIN unnest($2::uuid[], $3::uuid[]) AS p(application_id, member_id)
-           ON pv.application_id = p.application_id AND pv.member_id = p.member_id
-        WHERE pv.organization_id = $1`,
-      [organizationId, pairs.map((p) => p.applicationId), pairs.map((p) => p.memberId)],
+  ): Promise<ScorecardViewParts> {
+    const [row]: {
+      names: Record<string, string>;
+      revisions: (Omit<ScorecardRevisionEntity, 'createdAt'> & { createdAt: string })[];
+      panelViews: { key: string; at: string }[];
+    }[] = await manager.query(
+      `SELECT
+         (SELECT coalesce(json_object_agg(m.id, u.name), '{}') FROM members m JOIN users u ON u.id = m.user_id
+           WHERE m.organization_id = $1 AND m.id = ANY($4::uuid[])) AS names,
+         (SELECT coalesce(json_agg(${revisionJson('v')} ORDER BY v.scorecard_id, v.revision), '[]')
+            FROM scorecard_revisions v WHERE v.organization_id = $1 AND v.scorecard_id = ANY($2::uuid[])) AS revisions,
+         (SELECT coalesce(json_agg(json_build_object('key', pv.application_id || '/' || pv.member_id, 'at', pv.first_viewed_at)), '[]')
+            FROM panel_views pv JOIN (SELECT DISTINCT * FROM unnest($3::uuid[], $4::uuid[])) AS p(application_id, member_id)
+              ON pv.application_id = p.application_id AND pv.member_id = p.member_id
+           WHERE pv.organization_id = $1) AS "panelViews"`,
+      [organizationId, rows.map((r) => r.id), rows.map((r) => r.applicationId), rows.map((r) => r.interviewerId)],
     );
-    return new Map(rows.map((r) => [`${r.applicationId}/${r.memberId}`, new Date(r.firstViewedAt)]));
+    return {
+      names: new Map(Object.entries(row.names)),
+      revisions: row.revisions.map((v) => ({ ...v, createdAt: new Date(v.createdAt) })),
+      firstPanelViews: new Map(row.panelViews.map((v) => [v.key, new Date(v.at)])),
+    };
   }
 
   pageForApplication(organizationId: string, applicationId: string, query: PageQueryDto, filter: ScorecardPageFilter): Promise<ScorecardEntity[]> {
@@ -491,17 +500,6 @@ export class ScorecardsRepository {
 
   cursorOf(scorecard: ScorecardEntity) {
     return { sortValue: timestampKey(scorecard.createdAt), id: scorecard.id };
-  }
-
-  /** Revisions of the scorecards, oldest first. */
-  revisions(organizationId: string, scorecardIds: string[], manager: EntityManager = this.dataSource.manager): Promise<ScorecardRevisionEntity[]> {
-    if (scorecardIds.length === 0) return Promise.resolve([]);
-    return manager
-      .createQueryBuilder(ScorecardRevisionEntity, 'v')
-      .where('v.organization_id = :organizationId AND v.scorecard_id = ANY(:scorecardIds)', { organizationId, scorecardIds })
-      .orderBy('v.scorecard_id')
-      .addOrderBy('v.revision', 'ASC')
-      .getMany();
   }
 
   // --- erasure ----------------------------------------------------------------------------------------------------
