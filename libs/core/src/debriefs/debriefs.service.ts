@@ -55,8 +55,8 @@ export class DebriefsService {
     } = await this.debriefs.panel(auth.organizationId, applicationId);
     const facts = panelFactsOf(auth.memberId, { interviews, scorecards: allScorecards });
     const { application, privateNotes } = this.checkAccess(auth, applicationId, row, facts);
-    // A panel member reads the panel's feedback: amendments they make from now on are flagged.
-    if (facts.onPanel) await this.scorecards.recordPanelView(auth.organizationId, applicationId, auth.memberId);
+    // A panel member reads the panel's feedback: amendments they make from now on are flagged (the first read counts).
+    if (facts.onPanel && !panelViews.has(auth.memberId)) await this.scorecards.recordPanelView(auth.organizationId, applicationId, auth.memberId);
     const revisionsOf = new Map<string, DebriefRevisionRow[]>();
     for (const v of revisions) revisionsOf.set(v.scorecardId, [...(revisionsOf.get(v.scorecardId) ?? []), v]);
     const submitted = allScorecards.filter((s) => s.status === 'submitted');
