@@ -173,6 +173,36 @@ describe('single sign-on (OpenID Connect)', () => {
       expect(audit.body.items.map((a: { entityId: string }) => a.entityId)).toContain(first.membership.memberId);
     });
 
+    it('an account made by single sign-on may set a password by reset (else SSO turned off locks it out); a pending invitation may not', async () => {
+      const resetMails = async (address: string) =>
+        (await t.dataSource.query(`SELECT params FROM email_deliveries WHERE recipient_email = $1 AND template = 'password_reset'`, [address])) as {
+          params: { token: string };
+        }[];
+      const address = email('sam');
+      const sso = await signIn(address);
+      const [{ has_password }] = await t.dataSource.query(`SELECT password_hash IS NOT NULL AS has_password FROM users WHERE email = $1`, [address]);
+      expect(has_password).toBe(false);
+      await t.http.post('/v1/auth/login').send({ email: address, password: 'any password at all' }).expect(401);
+
+      await t.http.post('/v1/auth/password-reset').send({ email: address }).expect(202);
+      const [mail] = await resetMails(address);
+      expect(mail).toBeDefined();
+      await t.http.post('/v1/auth/password-reset/confirm').send({ token: mail.params.token, password: 'a passphrase of my own' }).expect(204);
+      const login = await t.http.post('/v1/auth/login').send({ email: address, password: 'a passphrase of my own' }).expect(200);
+      expect(login.body.membership.memberId).toBe(sso.membership.memberId);
+
+      // Invited but not yet accepted: the invitation is how that account gets a password; the answer is the same.
+      const invited = email('pending');
+      await t.http
+        .post('/v1/members')
+        .set(acme.auth)
+        .send({ email: invited, name: 'Pat Pending', roles: ['interviewer'] })
+        .expect(201);
+      const answer = await t.http.post('/v1/auth/password-reset').send({ email: invited }).expect(202);
+      expect(answer.body).toEqual({ accepted: true });
+      expect(await resetMails(invited)).toEqual([]);
+    });
+
     it('an existing member signs in as themselves, with their roles; an invited one becomes active', async () => {
       const address = email('riley');
       const invite = await t.http

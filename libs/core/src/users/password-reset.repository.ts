@@ -8,21 +8,35 @@ export interface ResettableAccount {
   email: string;
   name: string;
   openLinksLastHour: number;
+  /** False for an account made by single sign-on (or an invitation not yet accepted). */
+  hasPassword: boolean;
 }
 
 /** `password_reset_tokens` (each stored as its token's SHA-256) and the password they set. */
 @Injectable()
 export class PasswordResetRepository {
-  /** The account of this address if it has a password, locked so that concurrent requests count each other's links. */
+  /** The account of this address, locked so that concurrent requests count each other's links. */
   async lockAccountByEmail(manager: EntityManager, email: string): Promise<ResettableAccount | null> {
-    const [user]: { id: string; email: string; name: string; open: string }[] = await manager.query(
-      `SELECT u.id, u.email, u.name,
+    const [user]: { id: string; email: string; name: string; open: string; hasPassword: boolean }[] = await manager.query(
+      `SELECT u.id, u.email, u.name, u.password_hash IS NOT NULL AS "hasPassword",
                 (SELECT count(*) FROM password_reset_tokens t WHERE t.user_id = u.id AND t.used_at IS NULL AND t.created_at > now() - interval '1 hour') AS open
-           FROM users u WHERE u.email = $1 AND u.password_hash IS NOT NULL
+           FROM users u WHERE u.email = $1
             FOR UPDATE OF u`,
       [email],
     );
-    return user ? { id: user.id, email: user.email, name: user.name, openLinksLastHour: Number(user.open) } : null;
+    return user ? { id: user.id, email: user.email, name: user.name, openLinksLastHour: Number(user.open), hasPassword: user.hasPassword } : null;
+  }
+
+  /**
+   * Whether the user is an active member of any organization. Read in the user's own scope (row-level security shows
+   * a user their own memberships once `enterUser` is called).
+   */
+  async hasActiveMembership(manager: EntityManager, userId: string): Promise<boolean> {
+    const [row]: { active: boolean }[] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM members WHERE user_id = $1 AND status = 'active') AS active`,
+      [userId],
+    );
+    return row.active;
   }
 
   /** Returns the new token's id. */

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { enterUser } from '@hireloop/database';
 import { AppError } from '../common/app-error';
 import { EmailRequests } from '../email';
 import { hashPassword } from './password';
@@ -43,6 +44,13 @@ export class PasswordResetService {
     await this.dataSource.transaction(async (manager) => {
       const user = await this.resets.lockAccountByEmail(manager, dto.email);
       if (!user) return;
+      // Without a password: an account made by single sign-on may set one (else it is locked out once the
+      // organization's SSO is turned off or removed; where SSO is enforced, password sign-in stays refused). An
+      // invitation not yet accepted may not: accepting it is how that account gets its password.
+      if (!user.hasPassword) {
+        enterUser(user.id);
+        if (!(await this.resets.hasActiveMembership(manager, user.id))) return;
+      }
       if (user.openLinksLastHour >= MAX_OPEN_RESETS_PER_HOUR) {
         this.logger.warn(`password reset for user ${user.id} not sent: ${MAX_OPEN_RESETS_PER_HOUR} links already open this hour`);
         return;
