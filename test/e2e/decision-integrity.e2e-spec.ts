@@ -122,7 +122,14 @@ describe('decision integrity', () => {
       }).expect(200);
       const list = await feedback(hmOnPanel, applicationId).expect(200);
       expect(list.body.items.map((s: { id: string }) => s.id)).toContain(aliceCardId);
+      // Reading the feedback is reading the panel: recorded at the first read, unchanged by later ones.
+      const viewed = () =>
+        ds.query(`SELECT first_viewed_at FROM panel_views WHERE application_id = $1 AND member_id = $2`, [applicationId, hmOnPanel.memberId]);
+      const [first] = await viewed();
+      expect(first).toBeDefined();
+      await feedback(hmOnPanel, applicationId).expect(200);
       await debrief(hmOnPanel, applicationId).expect(200);
+      expect(await viewed()).toEqual([first]);
     });
 
     it('an admin on the panel is blind until a real submission; an admin off the panel reads as before', async () => {

@@ -81,8 +81,8 @@ export class ScorecardReadsService {
     const facts = await this.scorecards.panelFacts(auth.organizationId, applicationId, auth.memberId);
     const access = feedbackAccess({ auth, hiringManagerId: labels?.hiringManagerId ?? null, ...facts });
     if (access.read === 'none') throw AppError.forbidden(access.code, BLIND_MESSAGES[access.code]);
-    // A panel member is about to read the panel's feedback: amendments they make from now on are flagged.
-    if (facts.onPanel) await this.scorecards.recordPanelView(auth.organizationId, applicationId, auth.memberId);
+    // A panel member is about to read the panel's feedback: amendments they make from now on are flagged (the first read counts).
+    if (facts.onPanel && !facts.viewedPanel) await this.scorecards.recordPanelView(auth.organizationId, applicationId, auth.memberId);
     return access;
   }
 

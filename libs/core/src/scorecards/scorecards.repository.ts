@@ -398,7 +398,7 @@ export class ScorecardsRepository {
     applicationId: string,
     memberId: string,
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<PanelFacts> {
+  ): Promise<PanelFacts & { viewedPanel: boolean }> {
     const [row] = await manager.query(
       `SELECT (EXISTS (SELECT 1 FROM interviews i WHERE i.organization_id = $1 AND i.application_id = $2 AND $3::uuid = ANY(i.interviewer_ids))
                OR EXISTS (SELECT 1 FROM scorecards s WHERE s.organization_id = $1 AND s.application_id = $2 AND s.interviewer_id = $3)) AS "onPanel",
@@ -407,10 +407,11 @@ export class ScorecardsRepository {
               EXISTS (SELECT 1 FROM scorecard_ratings r WHERE r.organization_id = $1 AND r.application_id = $2 AND r.interviewer_id = $3) AS "anySubmitted",
               NOT EXISTS (SELECT 1 FROM interviews i
                            WHERE i.organization_id = $1 AND i.application_id = $2 AND i.status = 'scheduled' AND $3::uuid = ANY(i.interviewer_ids)
-                             AND NOT EXISTS (SELECT 1 FROM scorecards s WHERE s.interview_id = i.id AND s.interviewer_id = $3 AND s.status = 'submitted')) AS "noneOutstanding"`,
+                             AND NOT EXISTS (SELECT 1 FROM scorecards s WHERE s.interview_id = i.id AND s.interviewer_id = $3 AND s.status = 'submitted')) AS "noneOutstanding",
+              EXISTS (SELECT 1 FROM panel_views pv WHERE pv.organization_id = $1 AND pv.application_id = $2 AND pv.member_id = $3) AS "viewedPanel"`,
       [organizationId, applicationId, memberId],
     );
-    return { onPanel: row.onPanel, assigned: row.assigned, submittedOwn: row.anySubmitted && row.noneOutstanding };
+    return { onPanel: row.onPanel, assigned: row.assigned, submittedOwn: row.anySubmitted && row.noneOutstanding, viewedPanel: row.viewedPanel };
   }
 
   /**
