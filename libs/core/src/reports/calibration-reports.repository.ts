@@ -48,10 +48,6 @@ export class CalibrationReportsRepository {
   ) {}
 
   /**
-   * Serialises report writes per application until the transaction ends, across processes, for a whole batch: the
-   * locks are taken one after another in hash order, so two batches sharing applications wait instead of deadlocking.
-   */
-  /**
    * Undecided, active applications whose latest report does not cover their scorecards as they are (a submitted
    * scorecard missing or at another revision, or a withdrawn one still covered), although their last scorecard
    * change is older than `settledForSeconds` and newer than `changedWithinHours`, and no request to recompute them
@@ -88,6 +84,10 @@ export class CalibrationReportsRepository {
     );
   }
 
+  /**
+   * Serialises report writes per application until the transaction ends, across processes, for a whole batch: the
+   * locks are taken one after another in hash order, so two batches sharing applications wait instead of deadlocking.
+   */
   async lockApplications(manager: EntityManager, applicationIds: readonly string[]): Promise<void> {
     if (applicationIds.length === 0) return;
     await manager.query(
