@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ALL_ENTITIES, InterviewsRepository } from '@hireloop/core';
 import { buildDataSourceOptions } from '@hireloop/database';
+import { LoopVersionsRepository } from '@hireloop/core/roles/loop-versions.repository';
 import { createCalibrationMembers, createCalibrationRole, scheduleInterview } from '@hireloop/testing/calibration-fixture';
 
 const DAY = 24 * 3600 * 1000;
@@ -15,7 +16,7 @@ describe('InterviewsRepository.withNames (PostgreSQL)', () => {
 
   beforeAll(async () => {
     ds = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, entities: ALL_ENTITIES, poolSize: 4 })).initialize();
-    repository = new InterviewsRepository(ds);
+    repository = new InterviewsRepository(ds, new LoopVersionsRepository(ds));
   });
   afterAll(async () => {
     await ds.destroy();

@@ -6,6 +6,7 @@ import { scorecardColumns, takeScorecard } from '../scorecards/scorecards.reposi
 import { latestCompletedInterviewsSql } from './completed-interviews.repository';
 import type { RoundKind } from '../roles/loop-snapshot';
 import { LoopVersionEntity } from '../roles/loop-version.entity';
+import { LoopVersionsRepository } from '../roles/loop-versions.repository';
 import type { OrganizationSettings } from '../organizations/organization.entity';
 import { InterviewEntity } from './interview.entity';
 import { CachedLoopVersion, immutableLoopVersions } from './loop-version-cache';
@@ -156,7 +157,10 @@ const LOOP_VERSION_COLUMNS = `lv.id, lv.organization_id AS "organizationId", lv.
 /** Interviews, always within one organization. */
 @Injectable()
 export class InterviewsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly loopVersions: LoopVersionsRepository,
+  ) {}
 
   findById(organizationId: string, interviewId: string, manager: EntityManager = this.dataSource.manager): Promise<InterviewEntity | null> {
     return manager.findOne(InterviewEntity, { where: { organizationId, id: interviewId } });
@@ -286,17 +290,7 @@ export class InterviewsRepository {
     loopVersionId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<CachedLoopVersion | null> {
-    const cached = immutableLoopVersions.get(organizationId, loopVersionId);
-    if (cached) return cached;
-    const [row]: (CachedLoopVersion & { inUse: boolean })[] = await manager.query(
-      `SELECT ${LOOP_VERSION_COLUMNS}, EXISTS (SELECT 1 FROM scorecards s WHERE s.loop_version_id = lv.id) AS "inUse"
-         FROM loop_versions lv WHERE lv.organization_id = $1 AND lv.id = $2`,
-      [organizationId, loopVersionId],
-    );
-    if (!row) return null;
-    const { inUse, ...version } = row;
-    if (inUse) immutableLoopVersions.remember(version);
-    return version;
+    return (await this.loopVersions.readThroughCache([{ organizationId, id: loopVersionId }], manager)).get(loopVersionId) ?? null;
   }
 
   /**
