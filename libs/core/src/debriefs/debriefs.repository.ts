@@ -6,6 +6,8 @@ import type { LevelAssessment, Recommendation, ScorecardRating } from '../scorec
 import type { LoopSnapshot } from '../roles/loop-snapshot';
 import type { ReportCovers } from '../reports/calibration-report.entity';
 import { LoopVersionsRepository } from '../roles/loop-versions.repository';
+import type { PanelFacts } from '../scorecards/feedback-access';
+import { PANEL_FACTS_COLUMNS, takePanelFacts } from '../scorecards/scorecards.repository';
 
 export interface DebriefApplicationRow {
   id: string;
@@ -46,15 +48,16 @@ export interface DebriefInterviewRow {
   status: string;
 }
 
-/** The application ($2 of organization $1) with its candidate and role, as a DebriefApplicationRow. */
-const APPLICATION_ROW = `
+/** The application ($2 of organization $1) with its candidate and role, as a DebriefApplicationRow; `extraColumns` follow. */
+const applicationRow = (extraColumns = '') => `
   SELECT a.id, a.status, a.stage, a.decided_at AS "decidedAt",
          c.id AS "candidateId", c.name AS "candidateName",
-         r.id AS "roleId", r.title AS "roleTitle", r.level AS "roleLevel", r.hiring_manager_id AS "hiringManagerId"
+         r.id AS "roleId", r.title AS "roleTitle", r.level AS "roleLevel", r.hiring_manager_id AS "hiringManagerId"${extraColumns}
     FROM applications a
     JOIN candidates c ON c.id = a.candidate_id
     JOIN roles r ON r.id = a.role_id
    WHERE a.organization_id = $1 AND a.id = $2`;
+const APPLICATION_ROW = applicationRow();
 
 /** The reads of the debrief and decision routes. Every query is scoped by organization. */
 @Injectable()
@@ -73,6 +76,21 @@ export class DebriefsRepository {
   ): Promise<DebriefApplicationRow | null> {
     const rows: DebriefApplicationRow[] = await manager.query(`${APPLICATION_ROW} ${lock ? 'FOR UPDATE OF a' : ''}`, [organizationId, applicationId]);
     return rows[0] ?? null;
+  }
+
+  /** The application and the blind rule's facts about member `memberId` on it, in one statement. */
+  async findApplicationWithPanelFacts(
+    organizationId: string,
+    applicationId: string,
+    memberId: string,
+  ): Promise<{ application: DebriefApplicationRow; facts: PanelFacts } | null> {
+    const [row]: (DebriefApplicationRow & Parameters<typeof takePanelFacts>[0])[] = await this.dataSource.query(
+      applicationRow(`, ${PANEL_FACTS_COLUMNS}`),
+      [organizationId, applicationId, memberId],
+    );
+    if (!row) return null;
+    const { onPanel, assigned, anySubmitted, noneOutstanding, viewedPanel, ...application } = row;
+    return { application, facts: takePanelFacts({ onPanel, assigned, anySubmitted, noneOutstanding, viewedPanel }) };
   }
 
   /**

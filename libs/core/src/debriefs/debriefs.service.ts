@@ -22,9 +22,8 @@ export class DebriefsService {
 
   /** The application, if the caller may read its debrief: 404 across tenants, 403 for members without access. */
   async readableApplication(auth: AuthContext, applicationId: string): Promise<{ application: DebriefApplicationRow; privateNotes: boolean }> {
-    const application = await this.debriefs.findApplication(auth.organizationId, applicationId);
-    const facts = application ? await this.scorecards.panelFacts(auth.organizationId, applicationId, auth.memberId) : null;
-    return this.checkAccess(auth, applicationId, application, facts);
+    const found = await this.debriefs.findApplicationWithPanelFacts(auth.organizationId, applicationId, auth.memberId);
+    return this.checkAccess(auth, applicationId, found?.application ?? null, found?.facts ?? null);
   }
 
   private checkAccess(

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationsRepository } from '../candidates/applications.repository';
 import { AppError } from '../common/app-error';
 import type { AuthContext } from '../common/auth-context';
 import { PageQueryDto, pageLimit, toPage } from '../common/pagination';
@@ -20,7 +19,6 @@ const BLIND_MESSAGES: Record<'feedback_blind' | 'not_on_panel', string> = {
 @Injectable()
 export class ScorecardReadsService {
   constructor(
-    private readonly applications: ApplicationsRepository,
     private readonly interviews: InterviewsRepository,
     private readonly scorecards: ScorecardsRepository,
     private readonly views: ScorecardViews,
@@ -75,11 +73,9 @@ export class ScorecardReadsService {
   }
 
   private async access(auth: AuthContext, applicationId: string): Promise<Exclude<FeedbackAccess, { read: 'none' }>> {
-    const application = await this.applications.findById(auth.organizationId, applicationId);
-    if (!application) throw AppError.notFound('Application', applicationId);
-    const labels = (await this.applications.labels(auth.organizationId, [applicationId])).get(applicationId);
-    const facts = await this.scorecards.panelFacts(auth.organizationId, applicationId, auth.memberId);
-    const access = feedbackAccess({ auth, hiringManagerId: labels?.hiringManagerId ?? null, ...facts });
+    const facts = await this.scorecards.feedbackReaderFacts(auth.organizationId, applicationId, auth.memberId);
+    if (!facts) throw AppError.notFound('Application', applicationId);
+    const access = feedbackAccess({ auth, ...facts });
     if (access.read === 'none') throw AppError.forbidden(access.code, BLIND_MESSAGES[access.code]);
     // A panel member is about to read the panel's feedback: amendments they make from now on are flagged (the first read counts).
     if (facts.onPanel && !facts.viewedPanel) await this.scorecards.recordPanelView(auth.organizationId, applicationId, auth.memberId);

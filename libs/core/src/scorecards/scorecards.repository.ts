@@ -78,6 +78,32 @@ const revisionJson = (a: string) =>
     'content', ${a}.content, 'reason', ${a}.reason, 'actorMemberId', ${a}.actor_member_id, 'createdAt', ${a}.created_at)`;
 
 /** The row `ScorecardsRepository.writeContext` answers. */
+/**
+ * The blind rule's facts about member $3 on application $2 of organization $1, as select-list columns (see
+ * `takePanelFacts`).
+ */
+export const PANEL_FACTS_COLUMNS = `
+  (EXISTS (SELECT 1 FROM interviews i WHERE i.organization_id = $1 AND i.application_id = $2 AND $3::uuid = ANY(i.interviewer_ids))
+   OR EXISTS (SELECT 1 FROM scorecards s WHERE s.organization_id = $1 AND s.application_id = $2 AND s.interviewer_id = $3)) AS "onPanel",
+  EXISTS (SELECT 1 FROM interviews i WHERE i.organization_id = $1 AND i.application_id = $2 AND i.status <> 'cancelled' AND $3::uuid = ANY(i.interviewer_ids)) AS "assigned",
+  -- scorecard_ratings holds exactly the rated dimensions of submitted scorecards: "not assessed" everywhere unlocks nothing
+  EXISTS (SELECT 1 FROM scorecard_ratings r WHERE r.organization_id = $1 AND r.application_id = $2 AND r.interviewer_id = $3) AS "anySubmitted",
+  NOT EXISTS (SELECT 1 FROM interviews i
+               WHERE i.organization_id = $1 AND i.application_id = $2 AND i.status = 'scheduled' AND $3::uuid = ANY(i.interviewer_ids)
+                 AND NOT EXISTS (SELECT 1 FROM scorecards s WHERE s.interview_id = i.id AND s.interviewer_id = $3 AND s.status = 'submitted')) AS "noneOutstanding",
+  EXISTS (SELECT 1 FROM panel_views pv WHERE pv.organization_id = $1 AND pv.application_id = $2 AND pv.member_id = $3) AS "viewedPanel"`;
+
+/** The facts of a row holding `PANEL_FACTS_COLUMNS`. */
+export function takePanelFacts(row: {
+  onPanel: boolean;
+  assigned: boolean;
+  anySubmitted: boolean;
+  noneOutstanding: boolean;
+  viewedPanel: boolean;
+}): PanelFacts & { viewedPanel: boolean } {
+  return { onPanel: row.onPanel, assigned: row.assigned, submittedOwn: row.anySubmitted && row.noneOutstanding, viewedPanel: row.viewedPanel };
+}
+
 export interface ScorecardWriteContextRow {
   id: string;
   organizationId: string;
@@ -399,19 +425,26 @@ export class ScorecardsRepository {
     memberId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<PanelFacts & { viewedPanel: boolean }> {
-    const [row] = await manager.query(
-      `SELECT (EXISTS (SELECT 1 FROM interviews i WHERE i.organization_id = $1 AND i.application_id = $2 AND $3::uuid = ANY(i.interviewer_ids))
-               OR EXISTS (SELECT 1 FROM scorecards s WHERE s.organization_id = $1 AND s.application_id = $2 AND s.interviewer_id = $3)) AS "onPanel",
-              EXISTS (SELECT 1 FROM interviews i WHERE i.organization_id = $1 AND i.application_id = $2 AND i.status <> 'cancelled' AND $3::uuid = ANY(i.interviewer_ids)) AS "assigned",
-              -- scorecard_ratings holds exactly the rated dimensions of submitted scorecards: "not assessed" everywhere unlocks nothing
-              EXISTS (SELECT 1 FROM scorecard_ratings r WHERE r.organization_id = $1 AND r.application_id = $2 AND r.interviewer_id = $3) AS "anySubmitted",
-              NOT EXISTS (SELECT 1 FROM interviews i
-                           WHERE i.organization_id = $1 AND i.application_id = $2 AND i.status = 'scheduled' AND $3::uuid = ANY(i.interviewer_ids)
-                             AND NOT EXISTS (SELECT 1 FROM scorecards s WHERE s.interview_id = i.id AND s.interviewer_id = $3 AND s.status = 'submitted')) AS "noneOutstanding",
-              EXISTS (SELECT 1 FROM panel_views pv WHERE pv.organization_id = $1 AND pv.application_id = $2 AND pv.member_id = $3) AS "viewedPanel"`,
+    const [row] = await manager.query(`SELECT ${PANEL_FACTS_COLUMNS}`, [organizationId, applicationId, memberId]);
+    return takePanelFacts(row);
+  }
+
+  /**
+   * What decides whether a member may read an application's feedback, in one statement: the role's hiring manager and
+   * the blind rule's facts; null when the organization has no such application.
+   */
+  async feedbackReaderFacts(
+    organizationId: string,
+    applicationId: string,
+    memberId: string,
+  ): Promise<(PanelFacts & { viewedPanel: boolean; hiringManagerId: string | null }) | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT r.hiring_manager_id AS "hiringManagerId", ${PANEL_FACTS_COLUMNS}
+         FROM applications a JOIN roles r ON r.id = a.role_id
+        WHERE a.organization_id = $1 AND a.id = $2`,
       [organizationId, applicationId, memberId],
     );
-    return { onPanel: row.onPanel, assigned: row.assigned, submittedOwn: row.anySubmitted && row.noneOutstanding, viewedPanel: row.viewedPanel };
+    return row ? { hiringManagerId: row.hiringManagerId, ...takePanelFacts(row) } : null;
   }
 
   /**
