@@ -1,4 +1,4 @@
-import { createTestApp, pendingVerificationToken, signupOrganization, TEST_PASSWORD, TestApp, uniqueEmail } from '@hireloop/testing';
+import { createTestApp, mailToken, pendingVerificationToken, signupOrganization, TEST_PASSWORD, TestApp, uniqueEmail } from '@hireloop/testing';
 
 /** Issue 14, item 4: accounts belong to their owner — invites reveal nothing about them and cannot take them over. */
 describe('accounts belong to their owner', () => {
@@ -104,10 +104,10 @@ describe('signup with e-mail verification (the default)', () => {
   /** The mails to this address as the email pipeline stores them (an `email_deliveries` row and its outbox row each). */
   const mailTo = async (email: string) =>
     (await t.dataSource.query(
-      `SELECT d.template, d.organization_id, d.params, (SELECT count(*)::int FROM outbox_messages o WHERE o.payload->>'deliveryId' = d.id::text) AS outbox
+      `SELECT d.template, d.recipient_email, d.organization_id, d.params, (SELECT count(*)::int FROM outbox_messages o WHERE o.payload->>'deliveryId' = d.id::text) AS outbox
          FROM email_deliveries d WHERE d.recipient_email = $1 ORDER BY d.created_at`,
       [email],
-    )) as { template: string; organization_id: string | null; params: Record<string, string>; outbox: number }[];
+    )) as { template: string; recipient_email: string; organization_id: string | null; params: Record<string, string>; outbox: number }[];
 
   it('answers a registered e-mail exactly like a new one (202, same body), and changes nothing of the existing account', async () => {
     const ownerEmail = uniqueEmail('owner');
@@ -115,7 +115,12 @@ describe('signup with e-mail verification (the default)', () => {
     expect(owner.body).toEqual({ status: 'verification_sent', detail: expect.any(String) });
     const [mail] = await mailTo(ownerEmail);
     expect(mail).toMatchObject({ template: 'email_verification', organization_id: expect.any(String), outbox: 1 });
-    const token = mail.params.token;
+    const token = mailToken(mail);
+    // Until the worker sends it, the mail holds the token sealed: the database alone gives no usable link.
+    expect(mail.params).not.toHaveProperty('token');
+    expect(JSON.stringify(mail.params)).not.toContain(token);
+    // Bound to its delivery: moved onto another recipient's mail it does not open.
+    expect(() => mailToken({ ...mail, recipient_email: uniqueEmail('elsewhere') })).toThrow(/does not open/);
     // Only the token's hash is stored for checking it.
     expect(JSON.stringify(await t.dataSource.query(`SELECT * FROM signup_verifications`))).not.toContain(token);
     // Not usable before verification.

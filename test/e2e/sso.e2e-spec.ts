@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
-import { Actor, addMember, createTestApp, signupOrganization, TEST_PASSWORD, TestApp } from '@hireloop/testing';
+import { Actor, addMember, createTestApp, mailToken, signupOrganization, TEST_PASSWORD, TestApp } from '@hireloop/testing';
 import { BrowserSession } from '@hireloop/testing/browser-session';
 import { startOidcProvider, TestOidcProvider } from '@hireloop/testing/oidc-provider';
 
@@ -175,9 +175,10 @@ describe('single sign-on (OpenID Connect)', () => {
 
     it('an account made by single sign-on may set a password by reset (else SSO turned off locks it out); a pending invitation may not', async () => {
       const resetMails = async (address: string) =>
-        (await t.dataSource.query(`SELECT params FROM email_deliveries WHERE recipient_email = $1 AND template = 'password_reset'`, [address])) as {
-          params: { token: string };
-        }[];
+        (await t.dataSource.query(
+          `SELECT template, recipient_email, params FROM email_deliveries WHERE recipient_email = $1 AND template = 'password_reset'`,
+          [address],
+        )) as { template: string; recipient_email: string; params: Record<string, unknown> }[];
       const address = email('sam');
       const sso = await signIn(address);
       const [{ has_password }] = await t.dataSource.query(`SELECT password_hash IS NOT NULL AS has_password FROM users WHERE email = $1`, [address]);
@@ -187,7 +188,10 @@ describe('single sign-on (OpenID Connect)', () => {
       await t.http.post('/v1/auth/password-reset').send({ email: address }).expect(202);
       const [mail] = await resetMails(address);
       expect(mail).toBeDefined();
-      await t.http.post('/v1/auth/password-reset/confirm').send({ token: mail.params.token, password: 'a passphrase of my own' }).expect(204);
+      await t.http
+        .post('/v1/auth/password-reset/confirm')
+        .send({ token: mailToken(mail), password: 'a passphrase of my own' })
+        .expect(204);
       const login = await t.http.post('/v1/auth/login').send({ email: address, password: 'a passphrase of my own' }).expect(200);
       expect(login.body.membership.memberId).toBe(sso.membership.memberId);
 

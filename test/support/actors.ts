@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { MemberRole } from '@hireloop/core';
+import { parseMasterKey } from '@hireloop/core/audit/personal-data-cipher';
+import { emailTokenKey, openEmailToken } from '@hireloop/core/email/email-tokens';
 import type { TestApp } from './test-app';
 
 export interface Actor {
@@ -44,19 +46,30 @@ function toActor(body: SessionResponse, roles: MemberRole[]): Actor {
 }
 
 /**
+ * The one-time token a stored email delivery carries, opened as the worker opens it (it is stored sealed under a key
+ * derived from DATA_ENCRYPTION_KEY, the tests' own, bound to the delivery's template and recipient).
+ */
+export function mailToken(delivery: { template: string; recipient_email: string; params: Record<string, unknown> }): string {
+  const key = emailTokenKey(parseMasterKey(process.env.DATA_ENCRYPTION_KEY!));
+  const { token } = openEmailToken(key, delivery.params, { template: delivery.template, recipientEmail: delivery.recipient_email });
+  if (typeof token !== 'string') throw new Error(`the ${delivery.template} mail to ${delivery.recipient_email} carries no token`);
+  return token;
+}
+
+/**
  * The token of the newest verification mail to this address, read from its email delivery while the worker has not
  * sent it yet (sending empties the stored parameters; tests with a worker and an SMTP server read the mail instead).
  * `owner` is the owner's connection (DATABASE_URL), outside row-level security.
  */
 export async function pendingVerificationToken(owner: DataSource, email: string): Promise<string> {
-  const rows: { token: string }[] = await owner.query(
-    `SELECT params->>'token' AS token FROM email_deliveries
-      WHERE template = 'email_verification' AND recipient_email = lower($1) AND params ? 'token'
+  const rows: { template: string; recipient_email: string; params: Record<string, unknown> }[] = await owner.query(
+    `SELECT template, recipient_email, params FROM email_deliveries
+      WHERE template = 'email_verification' AND recipient_email = lower($1) AND params ? 'sealedToken'
       ORDER BY created_at DESC LIMIT 1`,
     [email],
   );
   if (!rows[0]) throw new Error(`no pending verification mail to ${email}`);
-  return rows[0].token;
+  return mailToken(rows[0]);
 }
 
 /**

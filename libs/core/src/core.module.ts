@@ -3,6 +3,7 @@ import { AuditRepository } from './audit/audit.repository';
 import { AuditService } from './audit/audit.service';
 import { CandidateKeysRepository } from './audit/candidate-keys.repository';
 import { CandidateKeysService } from './audit/candidate-keys.service';
+import { EmailTokens } from './email/email-tokens';
 import { MembersRepository } from './members/members.repository';
 import { OrganizationsRepository } from './organizations/organizations.repository';
 import { OutboxRepository } from './outbox/outbox.repository';
@@ -31,6 +32,7 @@ import { UsersRepository } from './users/users.repository';
     LoopVersionsRepository,
     LoopVersionsService,
     UsersRepository,
+    EmailTokens,
   ],
   exports: [
     AuditService,
@@ -44,6 +46,7 @@ import { UsersRepository } from './users/users.repository';
     LoopVersionsRepository,
     LoopVersionsService,
     UsersRepository,
+    EmailTokens,
   ],
 })
 export class CoreModule {}

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
 import { AppError, AuthContext, hashInviteToken, MemberEntity, newInviteToken, OrganizationEntity, UserEntity } from '@hireloop/core';
-import { assertSafeRecipient, EmailRequests } from '@hireloop/core/email';
+import { assertSafeRecipient, EmailRequests, EmailTokens } from '@hireloop/core/email';
 import { enterOrganization, enterUser, PgErrorCode, pgErrorCode, runInOrganization } from '@hireloop/database';
 import { AcceptInviteRequestDto, SignupRequestDto, VerifyEmailRequestDto } from './dto/auth.request.dto';
 import {
@@ -27,6 +27,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly users: UsersRepository,
+    private readonly emailTokens: EmailTokens,
   ) {}
 
   /**
@@ -65,14 +66,18 @@ export class AuthService {
         `INSERT INTO signup_verifications (token_hash, member_id, expires_at) VALUES ($1, $2, now() + interval '24 hours') RETURNING expires_at`,
         [hashInviteToken(token), member.id],
       );
-      await EmailRequests.verification(manager, {
-        email: dto.email,
-        name: dto.name,
-        token,
-        expiresAt,
-        organizationId: org.id,
-        userId: user.id,
-      });
+      await EmailRequests.verification(
+        manager,
+        {
+          email: dto.email,
+          name: dto.name,
+          token,
+          expiresAt,
+          organizationId: org.id,
+          userId: user.id,
+        },
+        this.emailTokens,
+      );
     });
     return { status: 'verification_sent', detail: 'Check your e-mail to finish signing up.' };
   }

@@ -8,6 +8,7 @@ import { InterviewEmailParams, renderEmail } from '@hireloop/core/email/email-te
 import { appLink } from '@hireloop/core/email/email-text';
 import { preferenceCategory, preferencesLinkKey, signPreferencesToken } from '@hireloop/core/email/email-preferences';
 import { parseMasterKey } from '@hireloop/core/audit/personal-data-cipher';
+import { EmailTokens } from '@hireloop/core/email/email-tokens';
 import { emailRetryDelayMs, EmailRetryPolicy, emailRetryWindowMs, isPermanentSmtpFailure } from './email-retry';
 
 export type EmailAttemptOutcome =
@@ -55,6 +56,7 @@ export class EmailSenderService implements OnModuleDestroy {
   constructor(
     private readonly config: AppConfig,
     private readonly deliveries: EmailDeliveriesRepository,
+    private readonly tokens: EmailTokens,
   ) {
     this.target = smtpTarget(config);
     const timeout = config.EMAIL_SMTP_TIMEOUT_MS;
@@ -137,14 +139,15 @@ export class EmailSenderService implements OnModuleDestroy {
     const appUrl = this.config.PUBLIC_APP_URL;
     const category = preferenceCategory(delivery.template);
     const preferencesToken = category && recipientUserId ? signPreferencesToken(this.preferencesKey, recipientUserId) : null;
-    const rendered = renderEmail(delivery.template, delivery.params, {
+    const params = this.tokens.open(delivery.params, { template: delivery.template, recipientEmail: delivery.recipientEmail });
+    const rendered = renderEmail(delivery.template, params, {
       organizationName: delivery.organizationName,
       recipientName: delivery.recipientName,
       appUrl,
       preferencesToken,
     });
     const method = CALENDAR_METHOD[delivery.template];
-    const interview = delivery.params as unknown as InterviewEmailParams;
+    const interview = params as unknown as InterviewEmailParams;
     return {
       from: this.from.name ? { name: this.from.name, address: this.from.address } : this.from.address,
       to: delivery.recipientName ? { name: delivery.recipientName, address: delivery.recipientEmail } : delivery.recipientEmail,

@@ -6,6 +6,7 @@ import { interviewsWithNames } from '../interviews/interviews.repository';
 import { OutboxMessage, OutboxService } from '../outbox/outbox.service';
 import { EmailRequestsRepository } from './email-requests.repository';
 import { EmailTemplate, InterviewEmailParams, isAlwaysSent } from './email-templates';
+import { EmailTokenPlace, EmailTokens } from './email-tokens';
 import { hasControlCharacters, headerText, isDeliverableAddress, MAX_DISPLAY_NAME_LENGTH } from './email-text';
 import type { InsertedNotificationRow } from '../notifications/notifications.repository';
 
@@ -48,6 +49,8 @@ export interface EmailRequest {
   template: EmailTemplate;
   to: EmailRecipient;
   params: Record<string, unknown>;
+  /** A one-time token the email links with: stored sealed (see EmailTokens), opened by the worker to render. */
+  token?: string;
 }
 
 const outbox = new OutboxService();
@@ -61,7 +64,7 @@ const tokenKey = (token: string) => createHash('sha256').update(token, 'utf8').d
  * cannot be delivered to are skipped; the functions that take an address from the request reject it instead.
  * Returns how many deliveries were created.
  */
-export async function requestEmails(manager: EntityManager, requests: EmailRequest[]): Promise<number> {
+export async function requestEmails(manager: EntityManager, requests: EmailRequest[], tokens?: EmailTokens): Promise<number> {
   const rows = requests
     .map((r) => ({ ...r, to: { ...r.to, email: r.to.email.trim().toLowerCase() } }))
     .filter((r) => isDeliverableAddress(r.to.email));
@@ -76,11 +79,16 @@ export async function requestEmails(manager: EntityManager, requests: EmailReque
       recipientName: headerText(r.to.name, MAX_DISPLAY_NAME_LENGTH),
       recipientMemberId: r.to.memberId ?? null,
       essential: isAlwaysSent(r.template),
-      params: r.params,
+      params: r.token === undefined ? r.params : sealedWith(tokens, r.params, r.token, { template: r.template, recipientEmail: r.to.email }),
     })),
   );
   for (const row of inserted) await outbox.enqueue(manager, sendEmailRequest(row.organization_id, row.id));
   return inserted.length;
+}
+
+function sealedWith(tokens: EmailTokens | undefined, params: Record<string, unknown>, token: string, place: EmailTokenPlace) {
+  if (!tokens) throw new Error('requestEmails: an email with a token needs EmailTokens to seal it');
+  return tokens.seal(params, token, place);
 }
 
 /** Rejects an address or display name taken from a request that would be unsafe in a header (4xx, field-level). */
@@ -116,18 +124,24 @@ export const EmailRequests = {
       invitedByMemberId: string;
       roles: string[];
     },
+    tokens: EmailTokens,
   ): Promise<void> {
     assertSafeRecipient(invite);
     const [inviter] = await repository.activeMembers(manager, invite.organizationId, { ids: [invite.invitedByMemberId] });
-    await requestEmails(manager, [
-      {
-        organizationId: invite.organizationId,
-        eventKey: `invitation:${invite.memberId}:${tokenKey(invite.token)}`,
-        template: 'invitation',
-        to: { email: invite.email, name: invite.name, memberId: invite.memberId },
-        params: { token: invite.token, expiresAt: invite.expiresAt.toISOString(), inviterName: inviter?.name ?? null, roles: invite.roles },
-      },
-    ]);
+    await requestEmails(
+      manager,
+      [
+        {
+          organizationId: invite.organizationId,
+          eventKey: `invitation:${invite.memberId}:${tokenKey(invite.token)}`,
+          template: 'invitation',
+          to: { email: invite.email, name: invite.name, memberId: invite.memberId },
+          params: { expiresAt: invite.expiresAt.toISOString(), inviterName: inviter?.name ?? null, roles: invite.roles },
+          token: invite.token,
+        },
+      ],
+      tokens,
+    );
   },
 
   /**
@@ -138,17 +152,23 @@ export const EmailRequests = {
   async verification(
     manager: EntityManager,
     v: { email: string; name: string; token: string; expiresAt?: Date; organizationId?: string | null; userId?: string | null },
+    tokens: EmailTokens,
   ): Promise<void> {
     assertSafeRecipient(v);
-    await requestEmails(manager, [
-      {
-        organizationId: v.organizationId ?? null,
-        eventKey: `verification:${tokenKey(v.token)}`,
-        template: 'email_verification',
-        to: { email: v.email, name: v.name },
-        params: { token: v.token, email: v.email.trim().toLowerCase(), expiresAt: v.expiresAt?.toISOString() ?? null },
-      },
-    ]);
+    await requestEmails(
+      manager,
+      [
+        {
+          organizationId: v.organizationId ?? null,
+          eventKey: `verification:${tokenKey(v.token)}`,
+          template: 'email_verification',
+          to: { email: v.email, name: v.name },
+          params: { email: v.email.trim().toLowerCase(), expiresAt: v.expiresAt?.toISOString() ?? null },
+          token: v.token,
+        },
+      ],
+      tokens,
+    );
   },
 
   /**
@@ -168,16 +188,25 @@ export const EmailRequests = {
   },
 
   /** A password-reset link (`/reset-password?token=`), single use, valid until `expiresAt`. */
-  async passwordReset(manager: EntityManager, r: { tokenId: string; email: string; name: string; token: string; expiresAt: Date }): Promise<void> {
-    await requestEmails(manager, [
-      {
-        organizationId: null,
-        eventKey: `password-reset:${r.tokenId}`,
-        template: 'password_reset',
-        to: { email: r.email, name: r.name },
-        params: { token: r.token, expiresAt: r.expiresAt.toISOString() },
-      },
-    ]);
+  async passwordReset(
+    manager: EntityManager,
+    r: { tokenId: string; email: string; name: string; token: string; expiresAt: Date },
+    tokens: EmailTokens,
+  ): Promise<void> {
+    await requestEmails(
+      manager,
+      [
+        {
+          organizationId: null,
+          eventKey: `password-reset:${r.tokenId}`,
+          template: 'password_reset',
+          to: { email: r.email, name: r.name },
+          params: { expiresAt: r.expiresAt.toISOString() },
+          token: r.token,
+        },
+      ],
+      tokens,
+    );
   },
 
   /**
@@ -244,24 +273,30 @@ export const EmailRequests = {
 
   /**
    * The candidate's voluntary self-identification link (`/#/self-identification/<token>`). Like a password reset,
-   * the token is stored with the delivery only until it is sent or fails (then `params` is emptied) and the URL is
+   * the token is stored (sealed) with the delivery only until it is sent or fails (then `params` is emptied) and the URL is
    * built when rendering, so no log line carries it. Returns false when the candidate's address cannot be delivered to.
    */
   async selfIdentificationLink(
     manager: EntityManager,
     l: { organizationId: string; linkId: string; applicationId: string; token: string; expiresAt: Date },
+    tokens: EmailTokens,
   ): Promise<boolean> {
     const app = await repository.applicationCandidate(manager, l.organizationId, l.applicationId);
     if (!app || !isDeliverableAddress(app.candidate_email.trim())) return false;
-    const created = await requestEmails(manager, [
-      {
-        organizationId: l.organizationId,
-        eventKey: selfIdentificationEventKey(l.linkId),
-        template: 'self_identification',
-        to: { email: app.candidate_email, name: app.candidate_name },
-        params: { token: l.token, expiresAt: l.expiresAt.toISOString(), roleTitle: app.role_title, applicationId: l.applicationId },
-      },
-    ]);
+    const created = await requestEmails(
+      manager,
+      [
+        {
+          organizationId: l.organizationId,
+          eventKey: selfIdentificationEventKey(l.linkId),
+          template: 'self_identification',
+          to: { email: app.candidate_email, name: app.candidate_name },
+          params: { expiresAt: l.expiresAt.toISOString(), roleTitle: app.role_title, applicationId: l.applicationId },
+          token: l.token,
+        },
+      ],
+      tokens,
+    );
     return created > 0;
   },
 

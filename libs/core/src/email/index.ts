@@ -6,3 +6,4 @@ export * from './email-requests.repository';
 export * from './email-deliveries.repository';
 export * from './email-preferences';
 export * from './email-preferences.repository';
+export * from './email-tokens';

@@ -6,7 +6,7 @@ import { AppError } from '../common/app-error';
 import { AuthContext } from '../common/auth-context';
 import { MemberRole } from '../common/member-role';
 import { CountedPageQueryDto, Page, pageLimit, toPage, withTotal } from '../common/pagination';
-import { EmailRequests } from '../email';
+import { EmailRequests, EmailTokens } from '../email';
 import {
   hashInviteToken,
   INVITE_LIFETIME_MS,
@@ -82,6 +82,7 @@ export class MembersService {
     private readonly members: MembersRepository,
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
+    private readonly emailTokens: EmailTokens,
   ) {}
 
   async invite(auth: AuthContext, dto: InviteMemberInput): Promise<InviteView> {
@@ -117,16 +118,20 @@ export class MembersService {
         entityId: id,
         after: { email: dto.email, roles: dto.roles },
       });
-      await EmailRequests.invitation(manager, {
-        organizationId: auth.organizationId,
-        memberId: id,
-        email: dto.email,
-        name: dto.name,
-        token,
-        expiresAt,
-        invitedByMemberId: auth.memberId,
-        roles: dto.roles,
-      });
+      await EmailRequests.invitation(
+        manager,
+        {
+          organizationId: auth.organizationId,
+          memberId: id,
+          email: dto.email,
+          name: dto.name,
+          token,
+          expiresAt,
+          invitedByMemberId: auth.memberId,
+          roles: dto.roles,
+        },
+        this.emailTokens,
+      );
       return id;
     });
     const member = await this.members.findById(auth.organizationId, memberId);
@@ -154,16 +159,20 @@ export class MembersService {
         entityId: member.id,
         after: { email: member.user!.email },
       });
-      await EmailRequests.invitation(manager, {
-        organizationId: auth.organizationId,
-        memberId: member.id,
-        email: member.user!.email,
-        name: member.invitedName!,
-        token,
-        expiresAt,
-        invitedByMemberId: auth.memberId,
-        roles: member.roles,
-      });
+      await EmailRequests.invitation(
+        manager,
+        {
+          organizationId: auth.organizationId,
+          memberId: member.id,
+          email: member.user!.email,
+          name: member.invitedName!,
+          token,
+          expiresAt,
+          invitedByMemberId: auth.memberId,
+          roles: member.roles,
+        },
+        this.emailTokens,
+      );
     });
     const member = await this.members.findById(auth.organizationId, memberId);
     return { member: memberView(member!), inviteToken: token, inviteExpiresAt: expiresAt.toISOString() };

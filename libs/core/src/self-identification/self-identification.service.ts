@@ -7,7 +7,7 @@ import { enterOrganization } from '@hireloop/database';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { AuthContext } from '../common/auth-context';
-import { appLink, EmailRequests } from '../email';
+import { appLink, EmailRequests, EmailTokens } from '../email';
 import {
   SELF_IDENTIFICATION_CATEGORIES,
   SELF_IDENTIFICATION_CATEGORY_KEYS,
@@ -55,6 +55,7 @@ export class SelfIdentificationService {
     private readonly links: SelfIdentificationRepository,
     private readonly store: SelfIdentificationStore,
     private readonly audit: AuditService,
+    private readonly emailTokens: EmailTokens,
   ) {}
 
   async createLink(
@@ -78,13 +79,17 @@ export class SelfIdentificationService {
       const expiresAt = new Date(row.expires_at).toISOString();
       // The email (if asked for) is stored with its outbox row in this transaction: it exists if and only if the link does.
       const emailed = options.sendEmail
-        ? await EmailRequests.selfIdentificationLink(manager, {
-            organizationId: auth.organizationId,
-            linkId: row.id,
-            applicationId,
-            token,
-            expiresAt: new Date(row.expires_at),
-          })
+        ? await EmailRequests.selfIdentificationLink(
+            manager,
+            {
+              organizationId: auth.organizationId,
+              linkId: row.id,
+              applicationId,
+              token,
+              expiresAt: new Date(row.expires_at),
+            },
+            this.emailTokens,
+          )
         : false;
       if (options.sendEmail && !emailed) {
         throw AppError.conflict(

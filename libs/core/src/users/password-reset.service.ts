@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { enterUser } from '@hireloop/database';
 import { AppError } from '../common/app-error';
-import { EmailRequests } from '../email';
+import { EmailRequests, EmailTokens } from '../email';
 import { hashPassword } from './password';
 import { PasswordResetRepository } from './password-reset.repository';
 
@@ -38,6 +38,7 @@ export class PasswordResetService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly resets: PasswordResetRepository,
+    private readonly emailTokens: EmailTokens,
   ) {}
 
   async request(dto: PasswordResetRequestInput): Promise<void> {
@@ -58,7 +59,7 @@ export class PasswordResetService {
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(Date.now() + PASSWORD_RESET_TTL_MS);
       const id = await this.resets.insertToken(manager, user.id, hashToken(token), expiresAt);
-      await EmailRequests.passwordReset(manager, { tokenId: id, email: user.email, name: user.name, token, expiresAt });
+      await EmailRequests.passwordReset(manager, { tokenId: id, email: user.email, name: user.name, token, expiresAt }, this.emailTokens);
     });
   }
 
