@@ -173,27 +173,51 @@ describe('single sign-on (OpenID Connect)', () => {
       expect(audit.body.items.map((a: { entityId: string }) => a.entityId)).toContain(first.membership.memberId);
     });
 
-    it('an account made by single sign-on may set a password by reset (else SSO turned off locks it out); a pending invitation may not', async () => {
+    it('an account made by single sign-on may set a password by reset once its organization no longer signs in with SSO; not while it does, nor a pending invitation', async () => {
       const resetMails = async (address: string) =>
         (await t.dataSource.query(
           `SELECT template, recipient_email, params FROM email_deliveries WHERE recipient_email = $1 AND template = 'password_reset'`,
           [address],
         )) as { template: string; recipient_email: string; params: Record<string, unknown> }[];
+      const ssoSettings = (enabled: boolean) =>
+        t.http
+          .put('/v1/organization/sso')
+          .set(acme.auth)
+          .send({ issuerUrl: op.issuer, ...client, allowedDomains: [domain], enabled })
+          .expect(200);
       const address = email('sam');
       const sso = await signIn(address);
       const [{ has_password }] = await t.dataSource.query(`SELECT password_hash IS NOT NULL AS has_password FROM users WHERE email = $1`, [address]);
       expect(has_password).toBe(false);
       await t.http.post('/v1/auth/login').send({ email: address, password: 'any password at all' }).expect(401);
 
-      await t.http.post('/v1/auth/password-reset').send({ email: address }).expect(202);
-      const [mail] = await resetMails(address);
-      expect(mail).toBeDefined();
-      await t.http
-        .post('/v1/auth/password-reset/confirm')
-        .send({ token: mailToken(mail), password: 'a passphrase of my own' })
-        .expect(204);
-      const login = await t.http.post('/v1/auth/login').send({ email: address, password: 'a passphrase of my own' }).expect(200);
-      expect(login.body.membership.memberId).toBe(sso.membership.memberId);
+      // While the organization signs in with SSO, the identity provider alone decides: no password by the back door
+      // (same answer, no mail), so removing someone there ends their access even where SSO is not enforced.
+      const whileOn = await t.http.post('/v1/auth/password-reset').send({ email: address }).expect(202);
+      expect(whileOn.body).toEqual({ accepted: true });
+      expect(await resetMails(address)).toEqual([]);
+      // Except an admin's (break-glass, as for password sign-in under enforced SSO).
+      const adminAddress = email('ada');
+      const ada = await signIn(adminAddress);
+      await t.http.patch(`/v1/members/${ada.membership.memberId}`).set(acme.auth).send({ roles: ['admin'] }).expect(200);
+      await t.http.post('/v1/auth/password-reset').send({ email: adminAddress }).expect(202);
+      expect(await resetMails(adminAddress)).toHaveLength(1);
+
+      // SSO turned off: without a password the account would be locked out; a reset now mails a link.
+      await ssoSettings(false);
+      try {
+        await t.http.post('/v1/auth/password-reset').send({ email: address }).expect(202);
+        const [mail] = await resetMails(address);
+        expect(mail).toBeDefined();
+        await t.http
+          .post('/v1/auth/password-reset/confirm')
+          .send({ token: mailToken(mail), password: 'a passphrase of my own' })
+          .expect(204);
+        const login = await t.http.post('/v1/auth/login').send({ email: address, password: 'a passphrase of my own' }).expect(200);
+        expect(login.body.membership.memberId).toBe(sso.membership.memberId);
+      } finally {
+        await ssoSettings(true);
+      }
 
       // Invited but not yet accepted: the invitation is how that account gets a password; the answer is the same.
       const invited = email('pending');

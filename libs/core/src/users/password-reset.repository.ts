@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { runInOrganization } from '@hireloop/database';
 import { updatedRows } from '../email';
 
 /** An account that may reset its password, with how many of its reset links were made in the last hour and are unused. */
@@ -28,15 +29,26 @@ export class PasswordResetRepository {
   }
 
   /**
-   * Whether the user is an active member of any organization. Read in the user's own scope (row-level security shows
-   * a user their own memberships once `enterUser` is called).
+   * Whether an account without a password (made by single sign-on) may set one by reset: it is an active member of an
+   * organization where single sign-on is not turned on, typically because that organization turned it off or removed
+   * it. While every one of its organizations signs in with SSO, the identity provider alone decides who gets in,
+   * except for admins, who keep password sign-in and reset there (break-glass: a broken provider must not lock the
+   * organization out). The memberships are read in the user's own scope (`enterUser` first), each organization's SSO
+   * in its own.
    */
-  async hasActiveMembership(manager: EntityManager, userId: string): Promise<boolean> {
-    const [row]: { active: boolean }[] = await manager.query(
-      `SELECT EXISTS (SELECT 1 FROM members WHERE user_id = $1 AND status = 'active') AS active`,
+  async mayResetWithoutPassword(manager: EntityManager, userId: string): Promise<boolean> {
+    const memberships: { organization_id: string; admin: boolean }[] = await manager.query(
+      `SELECT organization_id, 'admin' = ANY(roles) AS admin FROM members WHERE user_id = $1 AND status = 'active' ORDER BY created_at`,
       [userId],
     );
-    return row.active;
+    if (memberships.some((m) => m.admin)) return true;
+    for (const { organization_id: organizationId } of memberships) {
+      const sso: unknown[] = await runInOrganization(organizationId, () =>
+        manager.query(`SELECT 1 FROM organization_sso WHERE organization_id = $1 AND enabled`, [organizationId]),
+      );
+      if (sso.length === 0) return true;
+    }
+    return false;
   }
 
   /** Returns the new token's id. */

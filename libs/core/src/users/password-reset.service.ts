@@ -45,12 +45,12 @@ export class PasswordResetService {
     await this.dataSource.transaction(async (manager) => {
       const user = await this.resets.lockAccountByEmail(manager, dto.email);
       if (!user) return;
-      // Without a password: an account made by single sign-on may set one (else it is locked out once the
-      // organization's SSO is turned off or removed; where SSO is enforced, password sign-in stays refused). An
-      // invitation not yet accepted may not: accepting it is how that account gets its password.
+      // Without a password: an account made by single sign-on may set one once an organization it belongs to no longer
+      // signs in with SSO (else turning SSO off or removing it would lock it out); while SSO is on it signs in there.
+      // An invitation not yet accepted may not: accepting it is how that account gets its password.
       if (!user.hasPassword) {
         enterUser(user.id);
-        if (!(await this.resets.hasActiveMembership(manager, user.id))) return;
+        if (!(await this.resets.mayResetWithoutPassword(manager, user.id))) return;
       }
       if (user.openLinksLastHour >= MAX_OPEN_RESETS_PER_HOUR) {
         this.logger.warn(`password reset for user ${user.id} not sent: ${MAX_OPEN_RESETS_PER_HOUR} links already open this hour`);
