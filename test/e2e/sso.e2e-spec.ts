@@ -125,7 +125,13 @@ describe('single sign-on (OpenID Connect)', () => {
           .put('/v1/organization/sso')
           .set(other.auth)
           .send({ clientId: 'x', clientSecret: 'y', allowedDomains: ['other.test'], ...body });
-      for (const issuerUrl of ['http://10.0.0.1', 'http://169.254.169.254/latest', 'http://[fd00::1]', 'http://100.64.0.1']) {
+      for (const issuerUrl of [
+        'http://10.0.0.1',
+        'http://user:secret@93.184.215.14',
+        'http://169.254.169.254/latest',
+        'http://[fd00::1]',
+        'http://100.64.0.1',
+      ]) {
         const res = await put({ issuerUrl }).expect(400);
         expect(res.body.errors).toEqual([expect.objectContaining({ field: 'issuerUrl', code: 'issuer_forbidden' })]);
       }
@@ -199,7 +205,11 @@ describe('single sign-on (OpenID Connect)', () => {
       // Except an admin's (break-glass, as for password sign-in under enforced SSO).
       const adminAddress = email('ada');
       const ada = await signIn(adminAddress);
-      await t.http.patch(`/v1/members/${ada.membership.memberId}`).set(acme.auth).send({ roles: ['admin'] }).expect(200);
+      await t.http
+        .patch(`/v1/members/${ada.membership.memberId}`)
+        .set(acme.auth)
+        .send({ roles: ['admin'] })
+        .expect(200);
       await t.http.post('/v1/auth/password-reset').send({ email: adminAddress }).expect(202);
       expect(await resetMails(adminAddress)).toHaveLength(1);
 

@@ -27,10 +27,6 @@ export function checkedIssuerTarget(url: string, policy: WebhookPolicy, resolve?
   });
 }
 
-export async function assertReachableIssuerUrl(url: string, policy: WebhookPolicy): Promise<void> {
-  await checkedIssuerTarget(url, policy);
-}
-
 export interface ProviderSettings {
   issuerUrl: string;
   clientId: string;
