@@ -1,5 +1,3 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig, validateEnvironment } from '@hireloop/config';
@@ -18,7 +16,7 @@ import {
   WEBHOOK_EVENT_HEADER,
   WEBHOOK_SIGNATURE_HEADER,
 } from './webhook-signature';
-import { pinnedLookup, resolveWebhookTarget, WebhookPolicy, webhookPolicy, WebhookTarget, WebhookTargetError } from './webhook-target';
+import { pinnedRequest, resolveWebhookTarget, WebhookPolicy, webhookPolicy, WebhookTargetError } from './webhook-target';
 
 /** Payload of a `deliver-webhook` job: ids only; the processor re-reads the delivery. */
 export interface WebhookDeliveryJobData {
@@ -135,7 +133,8 @@ export class WebhookDeliveryService {
     let terminal = false;
     try {
       const target = await resolveWebhookTarget(url, this.policy);
-      statusCode = await postOnce(target, headers, body, options.timeoutMs ?? WEBHOOK_TIMEOUT_MS);
+      const answer = await pinnedRequest(target, { method: 'POST', headers, body, idleTimeoutMs: options.timeoutMs ?? WEBHOOK_TIMEOUT_MS });
+      statusCode = answer.status;
       if (statusCode < 200 || statusCode >= 300) error = `endpoint answered ${statusCode}`;
     } catch (e) {
       if (e instanceof WebhookTargetError) {
@@ -179,35 +178,4 @@ export class WebhookDeliveryService {
     };
     await this.deliveries.recordAttempt(id, { ...a, entry });
   }
-}
-
-/**
- * One POST through node:http(s) to the checked addresses (the `lookup` answers with them; TLS still verifies the
- * certificate for the URL's host name). No redirects are followed. Resolves with the status code; rejects on a
- * network error, or with a TimeoutError.
- */
-function postOnce(target: WebhookTarget, headers: Record<string, string>, body: string, timeoutMs: number): Promise<number> {
-  const send = target.url.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise<number>((resolve, reject) => {
-    const req = send(
-      target.url,
-      {
-        method: 'POST',
-        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-        lookup: pinnedLookup(target.addresses),
-        agent: false,
-      },
-      (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      },
-    );
-    req.setTimeout(timeoutMs, () => {
-      const timeout = new Error('timeout');
-      timeout.name = 'TimeoutError';
-      req.destroy(timeout);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
 }

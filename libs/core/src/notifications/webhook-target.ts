@@ -1,4 +1,6 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
+import { IncomingHttpHeaders, request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 
@@ -112,4 +114,81 @@ export function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
       );
     else cb(null, addresses[0].address, addresses[0].family);
   }) as unknown as LookupFunction;
+}
+
+export interface PinnedRequest {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** Gives up with a `TimeoutError` when the connection stays idle this long. */
+  idleTimeoutMs?: number;
+  signal?: AbortSignal;
+  /**
+   * Reads the answer's body up to `maxBytes`; a longer one destroys the request with `tooLarge()`. Without it the
+   * answer resolves as soon as its status arrives and its body is discarded.
+   */
+  readBody?: { maxBytes: number; tooLarge: () => Error };
+}
+
+export interface PinnedResponse {
+  status: number;
+  statusMessage: string;
+  headers: IncomingHttpHeaders;
+  /** Null unless `readBody` was asked for. */
+  body: Buffer | null;
+}
+
+/**
+ * The one way out to a checked URL (webhooks, the SSO provider): a single request through node:http(s) connected to
+ * the addresses the check resolved (`pinnedLookup`; TLS still verifies the certificate for the URL's host name),
+ * without a pooled agent and without following redirects. Rejects on a network error, the signal, or the idle timeout.
+ */
+export function pinnedRequest(target: WebhookTarget, request: PinnedRequest): Promise<PinnedResponse> {
+  const send = target.url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const headers = { ...request.headers };
+  if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
+  return new Promise<PinnedResponse>((resolve, reject) => {
+    const req = send(
+      target.url,
+      { method: request.method, headers, lookup: pinnedLookup(target.addresses), agent: false, signal: request.signal },
+      (res) => {
+        const answer = { status: res.statusCode ?? 0, statusMessage: res.statusMessage ?? '', headers: res.headers };
+        const limit = request.readBody;
+        if (!limit) {
+          res.resume();
+          resolve({ ...answer, body: null });
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        let refused = false;
+        res.on('data', (chunk: Buffer) => {
+          if (refused) return;
+          size += chunk.length;
+          if (size <= limit.maxBytes) {
+            chunks.push(chunk);
+            return;
+          }
+          // Rejected here, not by the destroy's error event: an answer already read in full still emits 'end'.
+          refused = true;
+          const error = limit.tooLarge();
+          reject(error);
+          req.destroy(error);
+        });
+        res.on('error', reject);
+        res.on('end', () => {
+          if (!refused) resolve({ ...answer, body: Buffer.concat(chunks) });
+        });
+      },
+    );
+    if (request.idleTimeoutMs !== undefined) {
+      req.setTimeout(request.idleTimeoutMs, () => {
+        const timeout = new Error('timeout');
+        timeout.name = 'TimeoutError';
+        req.destroy(timeout);
+      });
+    }
+    req.on('error', reject);
+    req.end(request.body);
+  });
 }

@@ -1,8 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import * as oidc from 'openid-client';
-import { pinnedLookup, Resolver, resolveWebhookTarget, WebhookPolicy, WebhookTarget, WebhookTargetError } from '../notifications/webhook-target';
+import { pinnedRequest, Resolver, resolveWebhookTarget, WebhookPolicy, WebhookTarget, WebhookTargetError } from '../notifications/webhook-target';
 
 /** Why an issuer (or an endpoint its discovery document names) may not be reached. */
 export class IssuerRefusedError extends Error {
@@ -64,40 +62,22 @@ export async function discoverProvider(settings: ProviderSettings, policy: Webho
 const MAX_PROVIDER_RESPONSE_BYTES = 1_048_576;
 
 /**
- * One request of openid-client through node:http(s) to the checked addresses (TLS still verifies the certificate for
- * the URL's host name). No redirects are followed; 10 s at most unless the caller's signal says otherwise.
+ * One request of openid-client to the checked addresses (`pinnedRequest`): no redirects, 10 s at most unless the
+ * caller's signal says otherwise, answers over 1 MB refused.
  */
-function pinnedFetch(target: WebhookTarget, init: Parameters<oidc.CustomFetch>[1]): Promise<Response> {
-  const send = target.url.protocol === 'https:' ? httpsRequest : httpRequest;
+async function pinnedFetch(target: WebhookTarget, init: Parameters<oidc.CustomFetch>[1]): Promise<Response> {
   const headers = Object.fromEntries(new Headers(init.headers as ConstructorParameters<typeof Headers>[0]).entries());
-  const body = init.body === undefined || init.body === null ? undefined : String(init.body);
   if (init.body instanceof URLSearchParams) headers['content-type'] ??= 'application/x-www-form-urlencoded;charset=UTF-8';
-  if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
-  return new Promise<Response>((resolve, reject) => {
-    const req = send(
-      target.url,
-      { method: init.method, headers, lookup: pinnedLookup(target.addresses), agent: false, signal: init.signal ?? AbortSignal.timeout(10_000) },
-      (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > MAX_PROVIDER_RESPONSE_BYTES) req.destroy(new IssuerRefusedError(`${target.url.origin} answered more than 1 MB`));
-          else chunks.push(chunk);
-        });
-        res.on('error', reject);
-        res.on('end', () => {
-          const status = res.statusCode ?? 502;
-          const empty = status === 204 || status === 304 || init.method === 'HEAD';
-          resolve(
-            new Response(empty ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage, headers: responseHeaders(res.headers) }),
-          );
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
+  const answer = await pinnedRequest(target, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body === undefined || init.body === null ? undefined : String(init.body),
+    signal: init.signal ?? AbortSignal.timeout(10_000),
+    readBody: { maxBytes: MAX_PROVIDER_RESPONSE_BYTES, tooLarge: () => new IssuerRefusedError(`${target.url.origin} answered more than 1 MB`) },
   });
+  const status = answer.status || 502;
+  const empty = status === 204 || status === 304 || init.method === 'HEAD';
+  return new Response(empty ? null : answer.body, { status, statusText: answer.statusMessage, headers: responseHeaders(answer.headers) });
 }
 
 function responseHeaders(raw: IncomingHttpHeaders): Headers {
