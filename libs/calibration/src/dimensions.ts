@@ -7,6 +7,7 @@ import type { NormalizedDimension, NormalizedInput } from './normalize';
 import type { PanelValues } from './panel';
 import { fig } from './rules';
 import { rangeRatio } from './scales';
+import { relativeToLargest } from './stats';
 import type { DimensionReport, Rating } from './types';
 
 /** Weights as configured, or all 1 when the configured weights sum to 0 (old loops): dimensions then count equally. */
@@ -45,8 +46,12 @@ export function dimensionPicture(norm: NormalizedInput, effWeights: readonly num
   const { rawValues, adjValues, valueRaters, ratingCounts, mins, maxs, lowestBy, weightedInterviewers } = panel;
   const D = dims.length;
   const { min: scaleMin, max: scaleMax } = scale;
+  // Shares and coverage from weights relative to the largest, the score from weights relative to the largest rated
+  // one: the sums stay finite, and a rated dimension's weight cannot vanish beside an unrated huge one.
+  const loopWeights = relativeToLargest(effWeights);
   let totalWeight = 0;
-  for (const w of effWeights) totalWeight += w;
+  for (const w of loopWeights) totalWeight += w;
+  const scoreWeights = relativeToLargest(effWeights.map((w, d) => (rawValues[d].length > 0 ? w : 0)));
 
   const dimensions: DimensionReport[] = new Array<DimensionReport>(D);
   const adjMeans: Array<number | null> = new Array<number | null>(D).fill(null);
@@ -66,14 +71,14 @@ export function dimensionPicture(norm: NormalizedInput, effWeights: readonly num
     const adjustedMean = k > 0 ? mean(adjValues[d]) : null;
     adjMeans[d] = adjustedMean;
     if (k === 1 && lowestBy[d] !== null) loneLowest[d] = lowestBy[d];
-    const w = effWeights[d];
+    const w = loopWeights[d];
     weightShares[d] = w / totalWeight;
     if (k > 0) {
       coveredWeight += w;
-      if (w > 0) {
-        scoreNum += w * (adjustedMean as number);
-        rawNum += w * (rawMean as number);
-        scoreDen += w;
+      if (effWeights[d] > 0) {
+        scoreNum += scoreWeights[d] * (adjustedMean as number);
+        rawNum += scoreWeights[d] * (rawMean as number);
+        scoreDen += scoreWeights[d];
       }
     }
     dimensions[dim.inputIndex] = {

@@ -154,6 +154,27 @@ describe('score interval', () => {
     expect(detail.designFactor).toBeCloseTo(0.34, 12);
   });
 
+  it('weights whose sum overflows (1e308 each) give the same interval as equal weights', () => {
+    const panel = {
+      values: [
+        [3, 4, 3],
+        [4, 4, 3],
+      ],
+      raters: [
+        [0, 1, 2],
+        [0, 1, 2],
+      ],
+      score: 3.5,
+      interviewers: 3,
+      scaleMin: 1,
+      scaleMax: 4,
+    };
+    const huge = scoreInterval({ ...panel, weights: [1e308, 1e308] });
+    expect(huge).toEqual(scoreInterval({ ...panel, weights: [1, 1] }));
+    expect(huge.designFactor).toBeCloseTo(0.5 / 3, 12); // (½² + ½²) / 3
+    expect(Number.isFinite(huge.low) && Number.isFinite(huge.high)).toBe(true);
+  });
+
   it('a single interviewer: the prior alone (df = n0 = 0.5), which spans the whole scale', () => {
     const detail = scoreInterval({ weights: [1, 1], values: [[3], [2]], score: 2.5, interviewers: 1, scaleMin: 1, scaleMax: 4 });
     expect(detail).toMatchObject({ source: 'prior', sumOfSquares: 0, panelDegreesOfFreedom: 0, degreesOfFreedom: 0.5, low: 1, high: 4 });

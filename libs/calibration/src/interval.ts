@@ -1,4 +1,4 @@
-import { studentTQuantile } from './stats';
+import { relativeToLargest, studentTQuantile } from './stats';
 
 /**
  * Constants of the score interval. Changing any of them changes reports: bump ALGORITHM_VERSION.
@@ -106,8 +106,10 @@ export function scoreInterval(panel: IntervalPanel): IntervalDetail {
   const { priorN, level } = INTERVAL_METHOD;
   const priorSd = INTERVAL_METHOD.priorSd * ((scaleMax - scaleMin) / 3);
 
+  // Relative to the largest rated weight, so that the total stays finite (weights are relative).
+  const ratedWeights = relativeToLargest(weights.map((w, d) => (w > 0 && values[d].length > 0 ? w : 0)));
   let totalWeight = 0;
-  for (let d = 0; d < weights.length; d++) if (weights[d] > 0 && values[d].length > 0) totalWeight += weights[d];
+  for (const w of ratedWeights) totalWeight += w;
 
   let ss = 0;
   let df = 0;
@@ -124,7 +126,7 @@ export function scoreInterval(panel: IntervalPanel): IntervalDetail {
     const mean = sum / c;
     for (let i = 0; i < c; i++) ss += (v[i] - mean) * (v[i] - mean);
     df += c - 1;
-    const share = weights[d] / totalWeight;
+    const share = ratedWeights[d] / totalWeight;
     designFactor += (share * share) / c;
     rated++;
     meanSum += mean;
@@ -149,7 +151,7 @@ export function scoreInterval(panel: IntervalPanel): IntervalDetail {
       const who: readonly number[] = raterIds[d];
       const c = v.length;
       if (weights[d] <= 0 || c === 0) continue;
-      const share = weights[d] / totalWeight;
+      const share = ratedWeights[d] / totalWeight;
       let sum = 0;
       for (let i = 0; i < c; i++) sum += v[i];
       const mean = sum / c;

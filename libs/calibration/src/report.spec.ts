@@ -284,6 +284,7 @@ describe('buildReport: edge cases from the issue', () => {
     const report = buildReport(loopInput(unanimous(3, [null, null, null])));
     expect(report).toMatchObject({ recommendation: 'inconclusive', score: null, rawScore: null, interval: null, coverage: 0 });
     expect(report.reasons.map((r) => r.message)).toEqual([
+      '3 interviewers submitted scorecards, but none rated a weighted dimension of the loop; at least 3 are required.',
       "Ratings cover 0% of the loop's weighted dimensions; at least 80% is required.",
       'No weighted dimension has been rated, so there is no score.',
     ]);
@@ -294,10 +295,17 @@ describe('buildReport: edge cases from the issue', () => {
     ]);
   });
 
-  it('all dimensions unrated with minCoverage 0: still inconclusive, because there is no score', () => {
-    const report = buildReport(loopInput(unanimous(3, [null, null, null]), { policy: { minCoverage: 0 } }));
+  it('all dimensions unrated with minCoverage 0 and minInterviewers 1: still inconclusive, because there is no score', () => {
+    const report = buildReport(loopInput(unanimous(3, [null, null, null]), { policy: { minCoverage: 0, minInterviewers: 1 } }));
     expect(report.recommendation).toBe('inconclusive');
-    expect(report.reasons).toEqual([{ code: 'insufficient_evidence', message: 'No weighted dimension has been rated, so there is no score.' }]);
+    expect(report.reasons).toEqual([
+      {
+        code: 'insufficient_evidence',
+        message: '3 interviewers submitted scorecards, but none rated a weighted dimension of the loop; at least 1 is required.',
+        figures: { interviewers: 0, minInterviewers: 1, interviewersWithScorecards: 3 },
+      },
+      { code: 'insufficient_evidence', message: 'No weighted dimension has been rated, so there is no score.' },
+    ]);
   });
 
   it('an optional dimension nobody focused on: reported unrated, lowers coverage, weights renormalised over the rest', () => {
@@ -337,6 +345,33 @@ describe('buildReport: edge cases from the issue', () => {
     expect(report.dimensions.map((d) => d.weightShare)).toEqual([0.4, 0.3, 0.3]);
   });
 
+  it('two weights of 1e308 (their sum overflows) count as equal weights: ratings 3 and 4 → score 3.5', () => {
+    const report = (weight: number) => {
+      const dims = [
+        { id: 'a', name: 'A', weight },
+        { id: 'b', name: 'B', weight },
+      ];
+      return buildReport({ dimensions: dims, scorecards: unanimous(3, [3, 4], 'yes', dims) });
+    };
+    const huge = report(1e308);
+    const equal = report(1);
+    expect(huge).toMatchObject({ score: 3.5, rawScore: 3.5, coverage: 1, recommendation: 'hire' });
+    expect(huge.interval).toEqual(equal.interval);
+    expect(huge.rawInterval).toEqual(equal.rawInterval);
+    expect(huge.reasons).toEqual(equal.reasons);
+    expect(huge.dimensions.map((d) => d.weightShare)).toEqual([0.5, 0.5]);
+  });
+
+  it('a rated dimension keeps its weight beside an unrated one 1e330 times heavier', () => {
+    const dims = [
+      { id: 'a', name: 'A', weight: 1e-22 },
+      { id: 'b', name: 'B', weight: 1e308, required: false },
+    ];
+    const report = buildReport({ dimensions: dims, scorecards: unanimous(3, [3, null], 'yes', dims) });
+    expect(report).toMatchObject({ score: 3, coverage: 0, recommendation: 'inconclusive' });
+    expect(report.interval).not.toBeNull();
+  });
+
   it('all weights 0 (legacy loop without weights): dimensions count equally', () => {
     const dims = LOOP.map((d) => ({ ...d, weight: 0 }));
     const report = buildReport({ dimensions: dims, scorecards: unanimous(3, [4, 3, 2], 'yes', dims) });
@@ -352,6 +387,78 @@ describe('buildReport: edge cases from the issue', () => {
     expect(report.score).toBe(3.7);
     expect(report.coverage).toBe(1);
     expect(report.recommendation).toBe('hire');
+  });
+});
+
+describe('buildReport: minInterviewers counts interviewers who rated a weighted dimension', () => {
+  const ABC = [
+    { id: 'a', name: 'A', weight: 1 },
+    { id: 'b', name: 'B', weight: 1 },
+    { id: 'c', name: 'C', weight: 1 },
+  ];
+  const x = card('x', { a: 4, b: 4 }, 'yes', [], ABC);
+  const y = card('y', { c: 4 }, 'yes', [], ABC);
+
+  it.each([
+    { name: 'a blank scorecard', z: card('z', [], 'yes', [], ABC) },
+    { name: 'a scorecard rating only a dimension outside the loop', z: card('z', { zzz: 4 }, 'yes', [], ABC) },
+  ])('$name is not a third interviewer: two raters stay inconclusive, as without it', ({ z }) => {
+    const withZ = buildReport({ dimensions: ABC, scorecards: [x, y, z] });
+    const withoutZ = buildReport({ dimensions: ABC, scorecards: [x, y] });
+    expect(withoutZ.recommendation).toBe('inconclusive');
+    expect(withZ.recommendation).toBe('inconclusive');
+    expect(withZ.score).toBe(4);
+    expect(withZ.reasons).toEqual([
+      {
+        code: 'insufficient_evidence',
+        message: '3 interviewers submitted scorecards, but only 2 rated a weighted dimension of the loop; at least 3 are required.',
+        figures: { interviewers: 2, minInterviewers: 3, interviewersWithScorecards: 3 },
+      },
+    ]);
+    expect(withZ.interviewers.map((i) => [i.interviewerId, i.ratings])).toEqual([
+      ['x', 2],
+      ['y', 1],
+      ['z', 0],
+    ]);
+  });
+
+  it('a scorecard rating only a zero-weight dimension is not evidence either', () => {
+    const dims = [...ABC, { id: 'notes', name: 'Notes', weight: 0 }];
+    const z = card('z', { notes: 4 }, 'yes', [], dims);
+    const report = buildReport({ dimensions: dims, scorecards: [x, y, z] });
+    expect(report.recommendation).toBe('inconclusive');
+    expect(report.reasons[0].figures).toEqual({ interviewers: 2, minInterviewers: 3, interviewersWithScorecards: 3 });
+  });
+
+  it.each([
+    {
+      name: 'one blank scorecard',
+      scorecards: [card('z', [], 'yes', [], ABC)],
+      message: '1 interviewer submitted a scorecard, but rated no weighted dimension of the loop; at least 3 are required.',
+    },
+    {
+      name: 'two blank scorecards',
+      scorecards: [card('z', [], 'yes', [], ABC), card('w', [], 'yes', [], ABC)],
+      message: '2 interviewers submitted scorecards, but none rated a weighted dimension of the loop; at least 3 are required.',
+    },
+    {
+      name: 'no scorecard',
+      scorecards: [],
+      message: 'No scorecards were submitted; at least 3 are required.',
+    },
+  ])('the reason tells how many submitted and how many rated: $name', ({ scorecards, message }) => {
+    const report = buildReport({ dimensions: ABC, scorecards });
+    expect(report.reasons[0].message).toBe(message);
+    expect(report.reasons[0].figures).toMatchObject({ interviewers: 0 });
+  });
+
+  it('a blank scorecard beside three raters changes nothing: still hire', () => {
+    const z = card('z', { c: 4 }, 'yes', [], ABC);
+    const blank = card('w', [], 'yes', [], ABC);
+    expect(buildReport({ dimensions: ABC, scorecards: [x, y, z, blank] })).toMatchObject({
+      recommendation: 'hire',
+      reasons: [{ code: 'meets_bar' }],
+    });
   });
 });
 

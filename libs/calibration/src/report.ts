@@ -26,7 +26,8 @@ export { TIE_TOLERANCE, OUTPUT_DECIMALS, formatPair } from './rules';
  * - Several scorecards of one interviewer all count: every recommendation (split panel) and red flag, and every
  *   rating — an interviewer's several ratings of one dimension are averaged first, so each interviewer is one
  *   value per dimension (one person's scorecards are not independent evidence; the interval's units are
- *   interviewers). `minInterviewers` counts distinct interviewers.
+ *   interviewers). `minInterviewers` counts distinct interviewers who rated at least one positively weighted
+ *   dimension: a blank scorecard, or one rating only dimensions outside the loop, is not evidence.
  * - Offsets (4-point points) are converted to the scale (× (max − min)/3); each adjusted rating is clamped to the
  *   scale, so adjusted means, the score and the interval stay within it.
  * - malformed input throws CalibrationInputError; a rating for a dimension that is not in `input.dimensions` is
@@ -47,7 +48,8 @@ export function buildReport(input: ReportInput): CalibrationReport {
   const { recommendation, reasons } = decide({
     policy,
     scale,
-    interviewerCount: offsets.length,
+    interviewersWithScorecards: offsets.length,
+    ratingInterviewers: panel.weightedInterviewers,
     coverage: picture.coverage,
     score: picture.score,
     interval: picture.interval,

@@ -57,8 +57,10 @@ export function splitPanelOf(cards: readonly NormalizedScorecard[]): SplitInfo |
 export interface DecisionContext {
   policy: HirePolicy;
   scale: RatingScale;
-  /** Distinct interviewers with a scorecard. */
-  interviewerCount: number;
+  /** Distinct interviewers with a scorecard, blank or not. */
+  interviewersWithScorecards: number;
+  /** Distinct interviewers who rated at least one positively weighted dimension: what `minInterviewers` counts. */
+  ratingInterviewers: number;
   coverage: number;
   score: number | null;
   interval: { low: number; high: number } | null;
@@ -79,8 +81,9 @@ export interface DecisionContext {
  * and the reasons carry — so what is shown is what was judged (a score of 2.99996 is shown as 3.0000 and meets a
  * bar of 3; a score of 2.9999 is shown as 2.9999 and does not). A figure equal to its threshold meets it.
  *
- * 1. fewer than `minInterviewers` distinct interviewers, coverage < `minCoverage`, or no score at all
- *    → inconclusive (`insufficient_evidence`, one reason per cause);
+ * 1. fewer than `minInterviewers` distinct interviewers who rated a positively weighted dimension (a blank
+ *    scorecard, or one rating only dimensions outside the loop or of weight 0, is no evidence), coverage <
+ *    `minCoverage`, or no score at all → inconclusive (`insufficient_evidence`, one reason per cause);
  * 2. a positively weighted dimension rated by ≥ 2 interviewers with adjusted mean < floor (`below_floor`, one
  *    reason per dimension), or interval.high < bar (`below_bar`) → no_hire, naming every cause;
  * 3. hire (`meets_bar`) when score ≥ bar and interval.low ≥ bar − margin, and none of the blocking causes of
@@ -102,19 +105,8 @@ export function decide(ctx: DecisionContext): { recommendation: HiringDecision; 
 
   // Rule 1: enough evidence?
   const insufficient: Reason[] = [];
-  if (ctx.interviewerCount < minInterviewers) {
-    const count = ctx.interviewerCount;
-    const submitted =
-      count === 0
-        ? 'No scorecards were submitted'
-        : count === 1
-          ? 'Only 1 interviewer submitted a scorecard'
-          : `Only ${count} interviewers submitted scorecards`;
-    insufficient.push({
-      code: 'insufficient_evidence',
-      message: `${submitted}; at least ${minInterviewers} ${minInterviewers === 1 ? 'is' : 'are'} required.`,
-      figures: { interviewers: count, minInterviewers },
-    });
+  if (ctx.ratingInterviewers < minInterviewers) {
+    insufficient.push(tooFewInterviewers(ctx.ratingInterviewers, ctx.interviewersWithScorecards, minInterviewers));
   }
   const coverage = fig(ctx.coverage);
   if (coverage < fig(minCoverage)) {
@@ -263,6 +255,36 @@ export function formatPair(a: number, b: number, digits = 2): [string, string] {
   let d = digits;
   while (d < OUTPUT_DECIMALS && a.toFixed(d) === b.toFixed(d) && a !== b) d++;
   return [a.toFixed(d), b.toFixed(d)];
+}
+
+/**
+ * The `minInterviewers` reason. When some interviewers submitted a scorecard without rating a weighted dimension,
+ * the message says so, and `figures.interviewersWithScorecards` carries their total beside the count judged.
+ */
+function tooFewInterviewers(raters: number, withScorecards: number, minInterviewers: number): Reason {
+  const required = `at least ${minInterviewers} ${minInterviewers === 1 ? 'is' : 'are'} required`;
+  const figures: Record<string, number> = { interviewers: raters, minInterviewers };
+  if (raters === withScorecards) {
+    const submitted =
+      raters === 0
+        ? 'No scorecards were submitted'
+        : raters === 1
+          ? 'Only 1 interviewer submitted a scorecard'
+          : `Only ${raters} interviewers submitted scorecards`;
+    return { code: 'insufficient_evidence', message: `${submitted}; ${required}.`, figures };
+  }
+  const submitted = withScorecards === 1 ? '1 interviewer submitted a scorecard' : `${withScorecards} interviewers submitted scorecards`;
+  const rated =
+    raters === 0
+      ? withScorecards === 1
+        ? 'rated no weighted dimension of the loop'
+        : 'none rated a weighted dimension of the loop'
+      : `only ${raters} rated a weighted dimension of the loop`;
+  return {
+    code: 'insufficient_evidence',
+    message: `${submitted}, but ${rated}; ${required}.`,
+    figures: { ...figures, interviewersWithScorecards: withScorecards },
+  };
 }
 
 function listIds(ids: readonly string[]): string {

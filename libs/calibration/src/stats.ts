@@ -12,6 +12,18 @@ export function round(value: number, decimals = 4): number {
   return r === 0 ? 0 : r;
 }
 
+/**
+ * Weights divided by the largest of them. Weights are relative, so this changes no share and no weighted mean, but
+ * it keeps their sum finite (at most the count) however large they are: 1e308 + 1e308 overflows to Infinity.
+ * A weight far below the largest (a ratio under 5e-324) becomes 0, so callers that tell positive weights from zero
+ * ones must test the original weights. Weights that are all 0 come back unchanged.
+ */
+export function relativeToLargest(weights: readonly number[]): number[] {
+  let largest = 0;
+  for (const w of weights) if (w > largest) largest = w;
+  return largest > 0 ? weights.map((w) => w / largest) : [...weights];
+}
+
 /** Lanczos approximation (g = 7, n = 9) of ln Γ(x) for x > 0; relative error ~1e-15. */
 export function logGamma(x: number): number {
   const c = [

@@ -29,7 +29,10 @@ export interface HirePolicy {
   floor: number;
   /** Share (0–1) of the loop's total weight that must have at least one rating. Default 0.8. */
   minCoverage: number;
-  /** Minimum number of submitted scorecards. Default 3. */
+  /**
+   * Minimum number of distinct interviewers who rated at least one positively weighted dimension of the loop
+   * (a blank scorecard does not count). Default 3.
+   */
   minInterviewers: number;
   /** How far below the bar the low end of the 90% interval may reach for a hire. Default 0.5. */
   margin: number;

@@ -30,6 +30,20 @@ describe('fisherExactTwoSided (R fisher.test, two-sided)', () => {
     expect(p).toBeCloseTo(0.003409221767849183, 12);
   });
 
+  it('groups of 150,000: more feasible tables than a call takes arguments, yet a finite p (0 by underflow)', () => {
+    // 60,000 of 150,000 against 75,000 of 150,000: z ≈ 55, so the p-value underflows to 0
+    // (scipy.stats.fisher_exact([[60000, 90000], [75000, 75000]]) gives 0.0 as well).
+    const p = fisherExactTwoSided({ a: 60000, b: 90000, c: 75000, d: 75000 });
+    expect(Number.isFinite(p)).toBe(true);
+    expect(p).toBeGreaterThanOrEqual(0);
+    expect(p).toBeLessThan(1e-300);
+  });
+
+  it('groups of 150,000, 75,000 against 74,500 selected: p = 0.0684396 (scipy.stats.fisher_exact)', () => {
+    // scipy.stats.fisher_exact([[75000, 75000], [74500, 75500]]) (SciPy 1.17, two-sided) = 0.06843956012757517.
+    expect(fisherExactTwoSided({ a: 75000, b: 75000, c: 74500, d: 75500 })).toBeCloseTo(0.06843956012757517, 9);
+  });
+
   it('is 1 for a table whose margins allow one table only, and for identical rates', () => {
     expect(fisherExactTwoSided({ a: 0, b: 5, c: 0, d: 7 })).toBe(1);
     expect(fisherExactTwoSided({ a: 5, b: 5, c: 5, d: 5 })).toBeCloseTo(1, 12);

@@ -37,7 +37,9 @@ export function fisherExactTwoSided(table: TwoByTwo): number {
   const logChoose = (N: number, r: number) => logGamma(N + 1) - logGamma(r + 1) - logGamma(N - r + 1);
   const logD: number[] = [];
   for (let x = lo; x <= hi; x++) logD.push(logChoose(m, x) + logChoose(n, k - x));
-  const max = Math.max(...logD);
+  // A loop, not Math.max(...logD): large groups have more feasible tables than a call can take arguments.
+  let max = -Infinity;
+  for (const v of logD) if (v > max) max = v;
   const dens = logD.map((v) => Math.exp(v - max));
   const total = dens.reduce((s, v) => s + v, 0);
   const observed = dens[a - lo];

@@ -41,13 +41,14 @@ export interface BootstrapOptions {
  * tanh(z ± t·SE), t the Student-t quantile with n − 3 df. Unlike Fisher's 1/√(n − 3) this SE does not assume bivariate normality (ratings on a short scale
  * are not normal), and unlike the plain percentile bootstrap it does not undercover at n ≈ 30–50 (the percentile
  * interval gave 84 % for a nominal 90 % at n = 40 in the simulation spec). Resamples whose r is undefined
- * (a constant variable) are skipped; `null` if too few resamples give an r (degenerate data).
+ * (a constant variable) are skipped; `null` below 4 pairs, or if too few resamples give an r (degenerate data).
  */
 export function bootstrapInterval(x: readonly number[], y: readonly number[], options: BootstrapOptions = {}): CorrelationInterval | null {
   const { level = 0.9, resamples = 2000, seed = 20260515 } = options;
   const n = x.length;
   if (n !== y.length) throw new RangeError(`bootstrapInterval: x has ${n} values, y has ${y.length}`);
-  if (n < 3) return null;
+  // t has n − 3 degrees of freedom, as Fisher's SE 1/√(n − 3): no interval below 4 pairs.
+  if (n < 4) return null;
   const random = mulberry32(seed);
   const zs: number[] = [];
   for (let b = 0; b < resamples; b++) {

@@ -79,6 +79,17 @@ describe('intervals of a correlation', () => {
     expect(i90.high).toBeGreaterThan(r);
   });
 
+  it('bootstrap: no interval below 4 pairs (t has n − 3 df), a finite one from 4', () => {
+    expect(bootstrapInterval([1, 2, 3], [1, 3, 2])).toBeNull();
+    expect(bootstrapInterval([1, 2], [2, 1])).toBeNull();
+    const four = bootstrapInterval([1, 2, 3, 4], [1, 3, 2, 4])!;
+    expect(four.method).toBe('bootstrap_fisher_z');
+    expect(four.low).toBeGreaterThanOrEqual(-1);
+    expect(four.high).toBeLessThanOrEqual(1);
+    expect(four.low).toBeLessThan(0.8); // r = 0.8
+    expect(four.high).toBeGreaterThan(0.8);
+  });
+
   it('bootstrap: same seed → same interval; another seed → a different one; brackets r', () => {
     const a = bootstrapInterval(speed, dist, { seed: 1 })!;
     const b = bootstrapInterval(speed, dist, { seed: 1 })!;
