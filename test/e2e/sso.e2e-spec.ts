@@ -179,6 +179,39 @@ describe('single sign-on (OpenID Connect)', () => {
       expect(audit.body.items.map((a: { entityId: string }) => a.entityId)).toContain(first.membership.memberId);
     });
 
+    it("a sign-up nobody verified gives its starter no way in: single sign-on of the address drops that sign-up's password", async () => {
+      const address = email('owner');
+      const squatter = { email: address, password: 'the squatter chose this' };
+      // Anyone may start a sign-up with any address: 202, and a verification mail the owner never uses.
+      await t.http
+        .post('/v1/auth/signup')
+        .send({ organizationName: 'Squatter Inc', name: 'Not The Owner', ...squatter })
+        .expect(202);
+      const owner = await signIn(address);
+      expect(owner.organization.id).toBe(acme.organizationId);
+      await t.http
+        .post('/v1/auth/login')
+        .send({ ...squatter, organizationId: acme.organizationId })
+        .expect(401);
+      await t.http.post('/v1/auth/login').send(squatter).expect(401);
+
+      // An account that was active somewhere keeps its password when it first signs in by SSO.
+      const invitee = email('kept');
+      const invite = await t.http
+        .post('/v1/members')
+        .set(other.auth)
+        .send({ email: invitee, name: 'Kim Kept', roles: ['interviewer'] })
+        .expect(201);
+      await t.http.post('/v1/auth/accept-invite').send({ token: invite.body.inviteToken, password: TEST_PASSWORD }).expect(200);
+      const kept = await signIn(invitee);
+      expect(kept.organization.id).toBe(acme.organizationId);
+      const login = await t.http
+        .post('/v1/auth/login')
+        .send({ email: invitee, password: TEST_PASSWORD, organizationId: acme.organizationId })
+        .expect(200);
+      expect(login.body.membership.memberId).toBe(kept.membership.memberId);
+    });
+
     it('an account made by single sign-on may set a password by reset once its organization no longer signs in with SSO; not while it does, nor a pending invitation', async () => {
       const resetMails = async (address: string) =>
         (await t.dataSource.query(

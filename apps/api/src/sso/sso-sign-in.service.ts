@@ -8,7 +8,7 @@ import { appLink, headerText } from '@hireloop/core/email/email-text';
 import { updatedRows } from '@hireloop/core/email/email-deliveries.repository';
 import { WebhookPolicy } from '@hireloop/core/notifications/webhook-target';
 import { ssoRefusal, SsoRefusal } from '@hireloop/core/sso/sso-policy';
-import { enterOrganization } from '@hireloop/database';
+import { enterOrganization, enterUser } from '@hireloop/database';
 import { AuthService } from '../auth/auth.service';
 import { TokenResponseDto } from '../auth/dto/auth.response.dto';
 import { discoverProvider, IssuerRefusedError, oidc } from '@hireloop/core/sso/oidc-client';
@@ -214,7 +214,16 @@ export class SsoSignInService {
     );
     let userId = linked?.user_id;
     if (!userId) {
-      ({ id: userId } = await this.users.findOrCreate(manager, { email: who.email, name: who.name, passwordHash: null }));
+      const account = await this.users.findOrCreate(manager, { email: who.email, name: who.name, passwordHash: null });
+      userId = account.id;
+      // The provider vouched for the address: a password an unverified sign-up gave it (anyone may start one with
+      // any address) must not now open this organization to whoever started it.
+      if (!account.created) {
+        enterUser(userId);
+        if (await this.users.dropUnprovenPassword(manager, userId)) {
+          this.logger.warn(`single sign-on dropped the unverified sign-up password of user ${userId}`);
+        }
+      }
     }
     await manager.query(
       `INSERT INTO sso_identities (organization_id, issuer, subject, user_id) VALUES ($1, $2, $3, $4)

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { updatedRows } from '../email/email-deliveries.repository';
 
 /** A new account's values; `passwordHash` null: no password yet (an invitation, a single sign-on). */
 export interface NewAccount {
@@ -23,5 +24,23 @@ export class UsersRepository {
     if (inserted) return { ...inserted, created: true };
     const [existing]: { id: string; name: string }[] = await manager.query(`SELECT id, name FROM users WHERE email = $1`, [account.email]);
     return { ...existing, created: false };
+  }
+
+  /**
+   * Drops the password of an account that was never active in any organization: such a password was set by a sign-up
+   * whose verification link was never used, and anyone can start a sign-up with any address. Called once the address
+   * is proven another way (single sign-on), so that whoever started that sign-up cannot then sign in as the owner.
+   * Returns whether a password was dropped. Reads the user's memberships in every organization: the caller's scope
+   * must include the user (`enterUser`).
+   */
+  async dropUnprovenPassword(manager: EntityManager, userId: string): Promise<boolean> {
+    const dropped = await manager.query(
+      `UPDATE users u SET password_hash = NULL, updated_at = now()
+        WHERE u.id = $1 AND u.password_hash IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM members m WHERE m.user_id = u.id AND m.status <> 'invited')
+        RETURNING u.id`,
+      [userId],
+    );
+    return updatedRows(dropped).length > 0;
   }
 }
