@@ -134,6 +134,15 @@ describe('decision integrity', () => {
 
     it('an admin on the panel is blind until a real submission; an admin off the panel reads as before', async () => {
       await debrief(team.admin, applicationId).expect(200);
+      // Nor through the application's record: the report's recommendation is the panel's verdict.
+      const recommendationFor = async (actor: Actor) => {
+        const one = await t.http.get(`/v1/applications/${applicationId}`).set(actor.auth).expect(200);
+        const list = await t.http.get('/v1/applications').query({ roleId: role.roleId }).set(actor.auth).expect(200);
+        return [one.body.reportRecommendation, list.body.items.find((a: { id: string }) => a.id === applicationId).reportRecommendation];
+      };
+      const report = await waitForCurrentReport(ds, applicationId);
+      expect(await recommendationFor(team.admin)).toEqual([report.recommendation, report.recommendation]);
+      expect(await recommendationFor(adminOnPanel)).toEqual([null, null]);
       expect((await feedback(adminOnPanel, applicationId).expect(403)).body.code).toBe('feedback_blind');
       expect((await debrief(adminOnPanel, applicationId).expect(403)).body.code).toBe('feedback_blind');
       // Nor through the audit log: the panel's scorecard entries come without their content.
@@ -145,6 +154,36 @@ describe('decision integrity', () => {
       await submit(adminOnPanel, adminInterviewId, completeScorecard(role.rounds.pairing, { rating: 4 })).expect(200);
       await feedback(adminOnPanel, applicationId).expect(200);
       await debrief(adminOnPanel, applicationId).expect(200);
+      const after = await waitForCurrentReport(ds, applicationId);
+      expect(await recommendationFor(adminOnPanel)).toEqual([after.recommendation, after.recommendation]);
+    });
+
+    it('a decision recorded while an admin on the panel is still blind reaches them through the audit log without its content', async () => {
+      const decidedApplication = await application(role);
+      const [, bob] = team.interviewers;
+      const bobInterview = await scheduleInterview(t, team.recruiter, decidedApplication, role.rounds.technical.id, [bob]);
+      await scheduleInterview(t, team.recruiter, decidedApplication, role.rounds.pairing.id, [adminOnPanel]);
+      await submit(bob, bobInterview, completeScorecard(role.rounds.technical, { rating: 1, recommendation: 'strong_no' })).expect(200);
+      const report = await waitForCurrentReport(ds, decidedApplication);
+      const decision = report.recommendation === 'hire' ? 'hire' : 'no_hire';
+      await t.http
+        .post(`/v1/applications/${decidedApplication}/decision`)
+        .set(team.admin.auth)
+        .send({
+          decision,
+          rationale: 'Weak technical signals from the panel so far.',
+          ...(report.recommendation === decision ? {} : { overrideReason: 'Deciding on the one round we have.' }),
+        })
+        .expect(201);
+      const entries = (actor: Actor) =>
+        t.http.get('/v1/audit-log').query({ action: 'decision.recorded', entityId: decidedApplication }).set(actor.auth).expect(200);
+      const seen = (await entries(team.admin)).body.items;
+      expect(seen).toHaveLength(1);
+      expect(seen[0].after).toMatchObject({ decision, rationale: 'Weak technical signals from the panel so far.' });
+      const blind = (await entries(adminOnPanel)).body.items;
+      expect(blind).toHaveLength(1);
+      expect(blind[0].after).toEqual({ applicationId: decidedApplication, withheld: 'feedback_blind' });
+      expect(JSON.stringify(blind[0])).not.toContain('Weak technical signals');
     });
 
     it('an amendment made after reading the panel is marked, with the ratings before and after', async () => {

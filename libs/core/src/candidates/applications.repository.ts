@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { applyKeyset, timestampKey } from '../common/keyset';
 import { likePattern, PageQueryDto } from '../common/pagination';
 import { RoleEntity } from '../roles/role.entity';
+import { blindOnApplication } from '../scorecards/blind-rule-sql';
 import { ApplicationEntity, ApplicationStatus } from './application.entity';
 
 export interface ApplicationPageFilter {
@@ -97,10 +98,14 @@ export class ApplicationsRepository {
     return { sortValue: timestampKey(application.createdAt), id: application.id };
   }
 
-  /** Candidate name and role title of each application, by application id. */
+  /**
+   * Candidate name, role title, feedback counts and the latest report's recommendation of each application, by
+   * application id. `readerId`: the member reading them, whom the blind rule may keep from the recommendation.
+   */
   async labels(
     organizationId: string,
     applicationIds: string[],
+    readerId: string | null,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, ApplicationLabels>> {
     if (applicationIds.length === 0) return new Map();
@@ -112,13 +117,15 @@ export class ApplicationsRepository {
                   AND i.status = 'scheduled' AND s.interviewer_id = ANY(i.interviewer_ids)) AS "feedbackSubmitted",
               (SELECT coalesce(sum(cardinality(i.interviewer_ids)), 0)::int FROM interviews i
                 WHERE i.organization_id = a.organization_id AND i.application_id = a.id AND i.status = 'scheduled') AS "feedbackExpected",
+              -- The panel's verdict is feedback: none for a reader the blind rule still holds on this application.
+              CASE WHEN $3::uuid IS NOT NULL AND ${blindOnApplication('a.organization_id', 'a.id', '$3')} THEN NULL ELSE
               (SELECT cr.recommendation FROM calibration_reports cr
-                WHERE cr.organization_id = a.organization_id AND cr.application_id = a.id ORDER BY cr.version DESC LIMIT 1) AS "reportRecommendation"
+                WHERE cr.organization_id = a.organization_id AND cr.application_id = a.id ORDER BY cr.version DESC LIMIT 1) END AS "reportRecommendation"
          FROM applications a
          JOIN candidates c ON c.id = a.candidate_id AND c.organization_id = a.organization_id
          JOIN roles r ON r.id = a.role_id AND r.organization_id = a.organization_id
         WHERE a.organization_id = $1 AND a.id = ANY($2::uuid[])`,
-      [organizationId, applicationIds],
+      [organizationId, applicationIds, readerId],
     );
     return new Map(rows.map(({ id, ...labels }) => [id, labels]));
   }

@@ -147,6 +147,7 @@ export class ApplicationsService {
     const labels = await this.applications.labels(
       auth.organizationId,
       rows.map((r) => r.id),
+      auth.memberId,
     );
     return withTotal(
       toPage(
@@ -162,7 +163,7 @@ export class ApplicationsService {
   async get(auth: AuthContext, applicationId: string): Promise<ApplicationDetailView> {
     const application = await this.applications.findById(auth.organizationId, applicationId);
     if (!application) throw AppError.notFound('Application', applicationId);
-    const labels = (await this.applications.labels(auth.organizationId, [application.id])).get(application.id);
+    const labels = (await this.applications.labels(auth.organizationId, [application.id], auth.memberId)).get(application.id);
     if (!labels || !canReadApplication(auth, labels)) {
       throw AppError.forbidden('application_access_denied', "Only recruiters, admins and the role's hiring manager can read this application.");
     }

@@ -7,7 +7,7 @@ import type { LoopSnapshot } from '../roles/loop-snapshot';
 import type { ReportCovers } from '../reports/calibration-report.entity';
 import { LoopVersionsRepository } from '../roles/loop-versions.repository';
 import type { PanelFacts } from '../scorecards/feedback-access';
-import { PANEL_FACTS_COLUMNS, takePanelFacts } from '../scorecards/scorecards.repository';
+import { PANEL_FACTS_COLUMNS, takePanelFacts } from '../scorecards/blind-rule-sql';
 
 export interface DebriefApplicationRow {
   id: string;

@@ -192,4 +192,27 @@ describe('withholdBlindAuditEntries', () => {
     ]);
     expect(withholdBlindAuditEntries(items, new Set())).toEqual(items);
   });
+
+  it("withholds the decision recorded on a blind application (its rationale and the report's recommendation), not other application entries", () => {
+    const decided = (entityId: string) => ({
+      entityType: 'application',
+      entityId,
+      action: 'decision.recorded',
+      before: { status: 'active', decidedAt: null },
+      after: { decision: 'no_hire', rationale: 'Weak system design signals', reportRecommendation: 'no_hire', status: 'rejected' },
+    });
+    const staged = {
+      entityType: 'application',
+      entityId: 'blind',
+      action: 'application.updated',
+      before: { stage: 'applied' },
+      after: { stage: 'onsite' },
+    };
+    const items = [decided('blind'), decided('open'), staged];
+    expect(withholdBlindAuditEntries(items, new Set(['blind']))).toEqual([
+      { ...items[0], before: { applicationId: 'blind', withheld: 'feedback_blind' }, after: { applicationId: 'blind', withheld: 'feedback_blind' } },
+      items[1],
+      staged,
+    ]);
+  });
 });

@@ -88,20 +88,25 @@ export function canReadApplication(auth: Pick<AuthContext, 'memberId' | 'roles'>
   return auth.roles.includes('admin') || auth.roles.includes('recruiter') || isRoleHiringManager(auth, role.hiringManagerId);
 }
 
+/** The audit action of a recorded hiring decision (entity: the application). */
+const BLIND_DECISION_ACTION = 'decision.recorded';
+
 /**
- * Audit entries about scorecards of applications on whose panel the reader is still blind, with their content
+ * Audit entries about scorecards of applications on whose panel the reader is still blind, and the hiring decisions
+ * recorded on them (the report's recommendation, the rationale that sums up the feedback), with their content
  * withheld: the audit log must not be a way around the blind rule (an admin may sit on a panel). Other entries
  * pass unchanged.
  */
-export function withholdBlindAuditEntries<T extends { entityType: string; before: unknown; after: unknown }>(
+export function withholdBlindAuditEntries<T extends { entityType: string; entityId?: string; action?: string; before: unknown; after: unknown }>(
   items: readonly T[],
   blindApplicationIds: ReadonlySet<string>,
 ): T[] {
   if (blindApplicationIds.size === 0) return [...items];
   const applicationOf = (state: unknown) => (state && typeof state === 'object' ? (state as { applicationId?: unknown }).applicationId : undefined);
   return items.map((item) => {
-    if (item.entityType !== 'scorecard') return item;
-    const applicationId = applicationOf(item.after) ?? applicationOf(item.before);
+    const decision = item.entityType === 'application' && item.action === BLIND_DECISION_ACTION;
+    if (item.entityType !== 'scorecard' && !decision) return item;
+    const applicationId = decision ? item.entityId : (applicationOf(item.after) ?? applicationOf(item.before));
     if (typeof applicationId !== 'string' || !blindApplicationIds.has(applicationId)) return item;
     const withheld = { applicationId, withheld: 'feedback_blind' };
     return {

@@ -9,6 +9,7 @@ import { ScorecardRevisionEntity } from './scorecard-revision.entity';
 import { ScorecardEntity, ScorecardStatus } from './scorecard.entity';
 
 import type { PanelFacts } from './feedback-access';
+import { ownFeedbackOutstanding, PANEL_FACTS_COLUMNS, takePanelFacts } from './blind-rule-sql';
 import type { AuditRow } from '../audit/audit.service';
 import type { OutboxRow } from '../outbox/outbox.service';
 
@@ -78,32 +79,6 @@ const revisionJson = (a: string) =>
     'content', ${a}.content, 'reason', ${a}.reason, 'actorMemberId', ${a}.actor_member_id, 'createdAt', ${a}.created_at)`;
 
 /** The row `ScorecardsRepository.writeContext` answers. */
-/**
- * The blind rule's facts about member $3 on application $2 of organization $1, as select-list columns (see
- * `takePanelFacts`).
- */
-export const PANEL_FACTS_COLUMNS = `
-  (EXISTS (SELECT 1 FROM interviews i WHERE i.organization_id = $1 AND i.application_id = $2 AND $3::uuid = ANY(i.interviewer_ids))
-   OR EXISTS (SELECT 1 FROM scorecards s WHERE s.organization_id = $1 AND s.application_id = $2 AND s.interviewer_id = $3)) AS "onPanel",
-  EXISTS (SELECT 1 FROM interviews i WHERE i.organization_id = $1 AND i.application_id = $2 AND i.status <> 'cancelled' AND $3::uuid = ANY(i.interviewer_ids)) AS "assigned",
-  -- scorecard_ratings holds exactly the rated dimensions of submitted scorecards: "not assessed" everywhere unlocks nothing
-  EXISTS (SELECT 1 FROM scorecard_ratings r WHERE r.organization_id = $1 AND r.application_id = $2 AND r.interviewer_id = $3) AS "anySubmitted",
-  NOT EXISTS (SELECT 1 FROM interviews i
-               WHERE i.organization_id = $1 AND i.application_id = $2 AND i.status = 'scheduled' AND $3::uuid = ANY(i.interviewer_ids)
-                 AND NOT EXISTS (SELECT 1 FROM scorecards s WHERE s.interview_id = i.id AND s.interviewer_id = $3 AND s.status = 'submitted')) AS "noneOutstanding",
-  EXISTS (SELECT 1 FROM panel_views pv WHERE pv.organization_id = $1 AND pv.application_id = $2 AND pv.member_id = $3) AS "viewedPanel"`;
-
-/** The facts of a row holding `PANEL_FACTS_COLUMNS`. */
-export function takePanelFacts(row: {
-  onPanel: boolean;
-  assigned: boolean;
-  anySubmitted: boolean;
-  noneOutstanding: boolean;
-  viewedPanel: boolean;
-}): PanelFacts & { viewedPanel: boolean } {
-  return { onPanel: row.onPanel, assigned: row.assigned, submittedOwn: row.anySubmitted && row.noneOutstanding, viewedPanel: row.viewedPanel };
-}
-
 export interface ScorecardWriteContextRow {
   id: string;
   organizationId: string;
@@ -460,10 +435,7 @@ export class ScorecardsRepository {
          FROM interview_interviewers mine
          JOIN interviews i ON i.organization_id = mine.organization_id AND i.id = mine.interview_id
         WHERE mine.organization_id = $1 AND mine.member_id = $2 AND mine.status <> 'cancelled'
-          AND (NOT EXISTS (SELECT 1 FROM scorecard_ratings r WHERE r.organization_id = $1 AND r.application_id = i.application_id AND r.interviewer_id = $2)
-               OR EXISTS (SELECT 1 FROM interviews j
-                           WHERE j.organization_id = $1 AND j.application_id = i.application_id AND j.status <> 'cancelled' AND $2::uuid = ANY(j.interviewer_ids)
-                             AND NOT EXISTS (SELECT 1 FROM scorecards s WHERE s.interview_id = j.id AND s.interviewer_id = $2 AND s.status = 'submitted')))`,
+          AND ${ownFeedbackOutstanding('$1', 'i.application_id', '$2')}`,
       [organizationId, memberId],
     );
     return rows.map((r) => r.id);
