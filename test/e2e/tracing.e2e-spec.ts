@@ -125,4 +125,22 @@ describe('tracing', () => {
       timeoutMs: 20_000,
     });
   });
+
+  it('keeps capability tokens out of the traces and the request log: feed, preferences and SSO callback URLs', async () => {
+    const secrets = ['FEEDSECRET1', 'PREFSECRET2', 'CODESECRET3', 'STATESECRET4'];
+    await fetch(`${api.url}/v1/calendar-feeds/${secrets[0]}.ics`);
+    await fetch(`${api.url}/v1/email-preferences/3f1c2b9e-8a41-4c1e-9f0a-1b2c3d4e5f60.${secrets[1]}`);
+    await fetch(`${api.url}/v1/auth/sso/3f1c2b9e-8a41-4c1e-9f0a-1b2c3d4e5f60/callback?code=${secrets[2]}&state=${secrets[3]}`, {
+      redirect: 'manual',
+    });
+    const served = (prefix: string) =>
+      spans.find((s) => s.service === 'hireloop-api' && s.kind === 2 && String(s.attributes['url.path']).startsWith(prefix));
+    await waitFor(async () => served('/v1/calendar-feeds/') && served('/v1/email-preferences/') && served('/v1/auth/sso/'), {
+      what: 'the three request spans',
+      timeoutMs: 20_000,
+    });
+    expect(served('/v1/calendar-feeds/')!.attributes['url.path']).toBe('/v1/calendar-feeds/[redacted]');
+    const recorded = JSON.stringify(spans) + api.output();
+    for (const secret of secrets) expect(recorded).not.toContain(secret);
+  });
 });

@@ -66,12 +66,3 @@ describe('loggerOptions: one logging set-up for the API and the worker', () => {
     expect(worker.pinoHttp).not.toHaveProperty('autoLogging');
   });
 });
-
-describe('redactPathTokens', () => {
-  it('replaces the capability token of a self-identification link and of a calendar feed, and nothing else', () => {
-    const { redactPathTokens } = jest.requireActual('./logging.module') as typeof import('./logging.module');
-    expect(redactPathTokens('/v1/self-identification/abc123?x=1')).toBe('/v1/self-identification/[redacted]?x=1');
-    expect(redactPathTokens('/v1/calendar-feeds/tok.ics')).toBe('/v1/calendar-feeds/[redacted]');
-    expect(redactPathTokens('/v1/applications/123/self-identification')).toBe('/v1/applications/123/self-identification');
-  });
-});

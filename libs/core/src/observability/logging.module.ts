@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { LoggerModule, Params } from 'nestjs-pino';
 import { AppConfig } from '@hireloop/config';
 import { currentContext } from './execution-context';
+import { redactUrlSecrets } from './url-secrets';
 
 export type LoggingProcess = 'api' | 'worker';
 
@@ -51,7 +52,7 @@ export function loggerOptions(config: Pick<AppConfig, 'LOG_LEVEL'>, process: Log
       autoLogging: { ignore: (req) => ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').startsWith('/health') },
       serializers: {
         // Self-identification links and calendar feeds carry a capability token in the path: it never reaches the logs.
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactPathTokens(req.url) }),
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrlSecrets(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },
@@ -67,9 +68,4 @@ export class JsonLoggingModule {
       imports: [LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => loggerOptions(config, process) })],
     };
   }
-}
-
-/** The token of a self-identification link or a calendar feed, replaced in a logged URL. */
-export function redactPathTokens(url: string): string {
-  return url.replace(/(\/self-identification\/)[^/?#]+/, '$1[redacted]').replace(/(\/calendar-feeds\/)[^/?#]+/, '$1[redacted]');
 }

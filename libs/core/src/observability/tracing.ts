@@ -2,6 +2,7 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { EnvironmentVariables, validateEnvironment } from '@hireloop/config';
+import { redactUrlSecrets, SECRET_QUERY_PARAMETERS } from './url-secrets';
 
 /** Tracing is on when an OTLP endpoint is configured (the standard OTEL_* variables) and the SDK is not disabled. */
 export function tracingEnabled(
@@ -29,6 +30,11 @@ export function startTracing(defaultServiceName: string): NodeSDK | undefined {
       new HttpInstrumentation({
         // Probes and scrapes are not traced; outgoing calls to the collector itself never are.
         ignoreIncomingRequestHook: (request) => /^\/(health|metrics)/.test(request.url ?? ''),
+        // Capability tokens never reach a trace: not in an incoming path or query, nor in the URL of an outgoing call
+        // (a webhook URL may itself be a secret, e.g. Slack's), which keeps its origin only.
+        startIncomingSpanHook: (request) => ({ 'url.path': redactUrlSecrets((request.url ?? '/').split('?')[0]) }),
+        redactedQueryParamsServer: SECRET_QUERY_PARAMETERS,
+        startOutgoingSpanHook: (request) => ({ 'url.full': outgoingOrigin(request) }),
       }),
       new PgInstrumentation({ requireParentSpan: true }),
     ],
@@ -37,4 +43,15 @@ export function startTracing(defaultServiceName: string): NodeSDK | undefined {
   const flush = () => void sdk.shutdown().catch(() => undefined);
   process.once('beforeExit', flush);
   return sdk;
+}
+
+/** The origin an outgoing HTTP request goes to, without its path and query. */
+export function outgoingOrigin(request: {
+  protocol?: string | null;
+  hostname?: string | null;
+  host?: string | null;
+  port?: string | number | null;
+}): string {
+  const host = request.hostname ?? request.host ?? 'localhost';
+  return `${request.protocol ?? 'http:'}//${host}${request.port ? `:${request.port}` : ''}`;
 }
