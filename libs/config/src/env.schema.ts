@@ -78,6 +78,11 @@ export class EnvironmentVariables {
   @IsBoolean()
   DATABASE_PREPARED_STATEMENTS = true;
 
+  /** node-postgres pipeline mode (see `DatabaseSettings.pipeline`); false sends each statement after the last answer. */
+  @Transform(toBool)
+  @IsBoolean()
+  DATABASE_PIPELINE = true;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// connection URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 

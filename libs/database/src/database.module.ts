@@ -33,6 +33,7 @@ export class DatabaseModule {
                 entities: options.entities,
                 poolSize: config.DATABASE_POOL_SIZE,
                 preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
+                pipeline: config.DATABASE_PIPELINE,
                 pooler: config.DATABASE_POOLER,
                 statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
               }),
