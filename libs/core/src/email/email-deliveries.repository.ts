@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { QueueName } from '@hireloop/queue';
 import { AppError } from '../common/app-error';
 import { CursorPosition, decodeCursor } from '../common/pagination';
+import { sqlLimit } from '../common/sql-limit';
 import type { EmailTemplate } from './email-templates';
 import { DEFAULT_EMAIL_PREFERENCES, EmailPreferences } from './email-preferences';
 
@@ -157,7 +158,7 @@ export class EmailDeliveriesRepository {
     if (after && (!/^[0-9a-f-]{36}$/i.test(after.id) || Number.isNaN(Date.parse(after.sortValue)))) {
       throw AppError.invalid('cursor', 'cursor is not a cursor this API issued.', 'invalid_cursor');
     }
-    const params: unknown[] = [organizationId, query.limit + 1];
+    const params: unknown[] = [organizationId];
     let where = 'organization_id = $1';
     if (query.status) {
       params.push(query.status);
@@ -170,7 +171,7 @@ export class EmailDeliveriesRepository {
     return this.dataSource.query(
       `SELECT id, template, recipient_email AS "recipientEmail", status, attempts, last_error AS "lastError",
               created_at AS "createdAt", sent_at AS "sentAt", failed_at AS "failedAt", created_at::text AS "createdAtKey"
-         FROM email_deliveries WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $2`,
+         FROM email_deliveries WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT ${sqlLimit(query.limit + 1)}`,
       params,
     );
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { CursorPosition, decodeCursor, likePattern } from '../common/pagination';
+import { sqlLimit } from '../common/sql-limit';
 import type { MyInterviewRow } from './interviews.repository';
 
 export interface CompletedFilter {
@@ -17,12 +18,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Interviews of organization $1 assigned to member $2 and not cancelled. */
 const ASSIGNED_AND_SCHEDULED = `i.organization_id = $1 AND $2::uuid = ANY(i.interviewer_ids) AND i.status = 'scheduled'`;
 
-/** The `limitParam` most recently submitted, unfiltered: GET /me/interviews' `completed` (InterviewsRepository.myInterviewLists). */
-export const latestCompletedInterviewsSql = (limitParam: string) => completedInterviewsSql(ASSIGNED_AND_SCHEDULED, '', limitParam);
+/** The `limit` most recently submitted (a `sqlLimit`), unfiltered: GET /me/interviews' `completed` (InterviewsRepository.myInterviewLists). */
+export const latestCompletedInterviewsSql = (limit: string) => completedInterviewsSql(ASSIGNED_AND_SCHEDULED, '', limit);
 
 /**
  * The member's submitted scorecards' interviews, most recently submitted first: `where` filters the interview (and its
- * candidate `c` and role `r`), `keyset` the scorecards (after a cursor), `limitParam` is the placeholder of the limit.
+ * candidate `c` and role `r`), `keyset` the scorecards (after a cursor), `limit` the row limit (a `sqlLimit`).
  * $1 is the organization and $2 the member. Also a part of InterviewsRepository.myInterviewLists.
  *
  * The page is picked first, then its rounds are named from the ~17 KB loop snapshot (for the page's rows only:
@@ -34,7 +35,7 @@ export const latestCompletedInterviewsSql = (limitParam: string) => completedInt
  * generic plan under row-level security read, joined and sorted every submitted scorecard of the member (85 ms
  * for 3,750 on a quiet machine, ~400 ms at 64 clients).
  */
-export function completedInterviewsSql(where: string, keyset: string, limitParam: string): string {
+export function completedInterviewsSql(where: string, keyset: string, limit: string): string {
   return `SELECT p.id, p."applicationId", p."roleId", p."roleTitle", p."candidateName",
             p."roundId", COALESCE(sr->>'name', rd.name) AS "roundName", COALESCE(sr->>'kind', rd.kind) AS "roundKind",
             p.starts_at AS "startsAt", p.ends_at AS "endsAt", p."scorecardId", p."scorecardStatus",
@@ -55,7 +56,7 @@ export function completedInterviewsSql(where: string, keyset: string, limitParam
                   WHERE i.id = s.interview_id AND ${where}
                   LIMIT 1) i
               ORDER BY s.submitted_at DESC NULLS LAST, s.interview_id DESC
-              LIMIT ${limitParam}) p
+              LIMIT ${limit}) p
        JOIN loop_versions lv ON lv.id = p.loop_version_id
        LEFT JOIN LATERAL (SELECT x AS sr FROM jsonb_array_elements(lv.snapshot->'rounds') x WHERE x->>'id' = p."roundId"::text LIMIT 1) snap ON true
        LEFT JOIN rounds rd ON rd.id = p."roundId"
@@ -87,15 +88,13 @@ export class CompletedInterviewsRepository {
     after?: CursorPosition,
   ): Promise<CompletedInterviewRow[]> {
     const { where, params } = this.filtered(organizationId, memberId, filter);
-    params.push(limit);
-    const limitParam = `$${params.length}`;
     let keyset = '';
     if (after) {
       params.push(after.sortValue, after.id);
       // s.interview_id (= i.id) so that the position is a condition of the index scan, not a filter after it.
       keyset = ` AND (s.submitted_at, s.interview_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
     }
-    return this.dataSource.query(completedInterviewsSql(where, keyset, limitParam), params);
+    return this.dataSource.query(completedInterviewsSql(where, keyset, sqlLimit(limit, 1000)), params);
   }
 
   async count(organizationId: string, memberId: string, filter: CompletedFilter): Promise<number> {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ScorecardEntity, ScorecardStatus } from '../scorecards/scorecard.entity';
 import { scorecardColumns, takeScorecard } from '../scorecards/scorecards.repository';
+import { sqlLimit } from '../common/sql-limit';
 import { latestCompletedInterviewsSql } from './completed-interviews.repository';
 import type { RoundKind } from '../roles/loop-snapshot';
 import { LoopVersionEntity } from '../roles/loop-version.entity';
@@ -132,8 +133,8 @@ export function interviewsWithNames(
           // the organization's interviews for the member in interviewer_ids.
           `i.id IN (SELECT mine.interview_id FROM interview_interviewers mine
                      WHERE mine.organization_id = $1 AND mine.member_id = $2 AND mine.ends_at > now() - make_interval(days => $3))
-           ORDER BY i.starts_at, i.id LIMIT $4`,
-          [filter.interviewerId, filter.endedWithinDays, filter.limit],
+           ORDER BY i.starts_at, i.id LIMIT ${sqlLimit(filter.limit)}`,
+          [filter.interviewerId, filter.endedWithinDays],
         ];
   return manager.query(
     `SELECT i.id, i.application_id AS "applicationId", i.status, i.starts_at AS "startsAt", i.ends_at AS "endsAt", i.interviewer_ids AS "interviewerIds",
@@ -359,7 +360,7 @@ export class InterviewsRepository {
    * connections at once. (Settings null: the organization's row is not visible.)
    */
   async myInterviewLists(organizationId: string, memberId: string, limit: number): Promise<MyInterviewLists> {
-    const rows: MyInterviewListRow[] = await this.dataSource.query(MY_INTERVIEW_LISTS_SQL, [organizationId, memberId, limit]);
+    const rows: MyInterviewListRow[] = await this.dataSource.query(myInterviewListsSql(limit), [organizationId, memberId]);
     const lists: MyInterviewLists = { settings: rows[0]?.settings ?? null, upcoming: [], awaitingFeedback: [], completed: [] };
     for (const { settings: _settings, list, position: _position, ...row } of rows) {
       if (list === 'upcoming') lists.upcoming.push(row);
@@ -372,8 +373,8 @@ export class InterviewsRepository {
 
 /**
  * One of the member's lists of GET /me/interviews: scheduled interviews of theirs meeting `condition` (aliases `ii`
- * interview_interviewers, `i` interviews, `a` applications, `s` their scorecard), in `order`, $3 rows at most; $1 is
- * the organization, $2 the member.
+ * interview_interviewers, `i` interviews, `a` applications, `s` their scorecard), in `order`, `limit` rows at most
+ * (written into the text: see `sqlLimit`); $1 is the organization, $2 the member.
  *
  * The member's interviews come from `interview_interviewers` (kept by a trigger on interviews), by uuid equality
  * on its (organization, member, ends_at) index: under row-level security the GIN index on interviewer_ids cannot
@@ -381,7 +382,7 @@ export class InterviewsRepository {
  * from the ~17 KB loop snapshot, so it is looked up only for the page's rows, after the LIMIT (before, it was
  * unpacked for every matching interview before sorting: hundreds per busy interviewer, two lists per request).
  */
-function myListSql(condition: string, order: string): string {
+function myListSql(condition: string, order: string, limit: string): string {
   const pageOrder = order.replace(/\b[is]\./g, 'm.');
   return `SELECT m.id, m."applicationId", m."roleId", r.title AS "roleTitle", c.name AS "candidateName",
           m."roundId", COALESCE(sr->>'name', rd.name) AS "roundName", COALESCE(sr->>'kind', rd.kind) AS "roundKind",
@@ -394,7 +395,7 @@ function myListSql(condition: string, order: string): string {
              LEFT JOIN scorecards s ON s.interview_id = i.id AND s.organization_id = i.organization_id AND s.interviewer_id = $2
             WHERE ii.organization_id = $1 AND ii.member_id = $2 AND ii.status = 'scheduled' AND ${condition}
             ORDER BY ${order}
-            LIMIT $3) m
+            LIMIT ${limit}) m
      JOIN candidates c ON c.id = m.candidate_id AND c.organization_id = $1
      JOIN roles r ON r.id = m."roleId" AND r.organization_id = $1
      JOIN loop_versions lv ON lv.id = m.loop_version_id
@@ -430,26 +431,31 @@ type MyInterviewListRow = MyInterviewRow & {
 };
 
 /** Scheduled and not ended yet (in progress included), soonest first. */
-const UPCOMING_SQL = myListSql(`ii.ends_at > now()`, `i.starts_at ASC, i.id ASC`);
+const upcomingSql = (limit: string) => myListSql(`ii.ends_at > now()`, `i.starts_at ASC, i.id ASC`, limit);
 
 /** Ended, still without their submitted or withdrawn scorecard, on applications undecided and active; oldest first. */
-const AWAITING_FEEDBACK_SQL = myListSql(
-  `ii.ends_at <= now() AND NOT ii.feedback_done AND (s.id IS NULL OR s.status = 'draft') AND a.decided_at IS NULL AND a.status = 'active'`,
-  `i.ends_at ASC, i.id ASC`,
-);
+const awaitingFeedbackSql = (limit: string) =>
+  myListSql(
+    `ii.ends_at <= now() AND NOT ii.feedback_done AND (s.id IS NULL OR s.status = 'draft') AND a.decided_at IS NULL AND a.status = 'active'`,
+    `i.ends_at ASC, i.id ASC`,
+    limit,
+  );
 
-/** InterviewsRepository.myInterviewLists's statement, built once ($1 organization, $2 member, $3 rows per list). */
-const MY_INTERVIEW_LISTS_SQL = `SELECT o.settings, l.*
+/** InterviewsRepository.myInterviewLists's statement for `limit` rows per list ($1 organization, $2 member). */
+const myInterviewListsSql = (limitRows: number) => {
+  const limit = sqlLimit(limitRows, 1000);
+  return `SELECT o.settings, l.*
      FROM organizations o
      LEFT JOIN (
            SELECT 'upcoming' AS list, row_number() OVER (ORDER BY u."startsAt", u.id) AS position, ${myInterviewColumns('u')}
-             FROM (${UPCOMING_SQL}) u
+             FROM (${upcomingSql(limit)}) u
        UNION ALL
            SELECT 'awaiting', row_number() OVER (ORDER BY w."endsAt", w.id), ${myInterviewColumns('w')}
-             FROM (${AWAITING_FEEDBACK_SQL}) w
+             FROM (${awaitingFeedbackSql(limit)}) w
        UNION ALL
            SELECT 'completed', row_number() OVER (ORDER BY c."scorecardSubmittedAt" DESC NULLS LAST, c.id DESC), ${myInterviewColumns('c')}
-             FROM (${latestCompletedInterviewsSql('$3')}) c
+             FROM (${latestCompletedInterviewsSql(limit)}) c
      ) l ON true
     WHERE o.id = $1
     ORDER BY l.list, l.position`;
+};
