@@ -38,7 +38,7 @@ import { QualityOfHireModule } from './quality-of-hire/quality-of-hire.module';
   imports: [
     AppConfigModule,
     JsonLoggingModule.forProcess('api'),
-    DatabaseModule.forRoot({ entities: ALL_ENTITIES }),
+    DatabaseModule.forRoot({ entities: ALL_ENTITIES, genericPlans: true }),
     CoreModule,
     HealthModule,
     MetricsModule,

@@ -25,6 +25,14 @@ export interface DatabaseSettings {
    */
   pipeline?: boolean;
   /**
+   * Every prepared statement runs on its generic plan (`plan_cache_mode = force_generic_plan`), planned once per
+   * connection. PostgreSQL otherwise weighs each call's custom plan against the generic one by estimates, and
+   * where a parameter is an array or a limit the generic plan's estimate comes out several times dearer, so such a
+   * statement was planned anew on every call (the scorecard views' statement: 0.44 ms of planning for 0.13 ms of
+   * execution, on every kit). Not sent through a transaction pooler (no named statements there). Default false.
+   */
+  genericPlans?: boolean;
+  /**
    * `transaction`: `url` is a transaction-mode pooler (PgBouncer). No session settings go in the startup packet
    * (PgBouncer refuses unknown startup parameters such as statement_timeout; they belong on the role:
    * `ALTER ROLE … SET statement_timeout = …`) and no named prepared statements are used (PgBouncer 1.18, Debian 12's,
@@ -68,11 +76,14 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
  * What node-postgres sends in the startup packet. application_name is one of the parameters PgBouncer tracks, so it
  * always goes; the timeouts go only to PostgreSQL itself.
  */
-export function sessionStartupParameters(settings: Pick<DatabaseSettings, 'pooler' | 'statementTimeoutMs'>): Record<string, string | number> {
+export function sessionStartupParameters(
+  settings: Pick<DatabaseSettings, 'pooler' | 'statementTimeoutMs' | 'genericPlans'>,
+): Record<string, string | number> {
   if (settings.pooler === 'transaction') return { application_name: 'hireloop' };
   return {
     statement_timeout: settings.statementTimeoutMs ?? 15000,
     idle_in_transaction_session_timeout: 30000,
     application_name: 'hireloop',
+    ...(settings.genericPlans ? { options: '-c plan_cache_mode=force_generic_plan' } : {}),
   };
 }

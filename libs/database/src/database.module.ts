@@ -7,6 +7,8 @@ import { runMigrationsOnce } from './migrations-once';
 export interface DatabaseModuleOptions {
   /** The entities the process maps (the apps pass `ALL_ENTITIES` of `@hireloop/core`). */
   entities: EntityList;
+  /** See `DatabaseSettings.genericPlans` (the API: its statements are short lookups run thousands of times). */
+  genericPlans?: boolean;
 }
 
 /**
@@ -34,6 +36,7 @@ export class DatabaseModule {
                 poolSize: config.DATABASE_POOL_SIZE,
                 preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
                 pipeline: config.DATABASE_PIPELINE,
+                genericPlans: options.genericPlans,
                 pooler: config.DATABASE_POOLER,
                 statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
               }),
