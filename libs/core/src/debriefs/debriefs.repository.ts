@@ -89,8 +89,8 @@ export class DebriefsRepository {
       [organizationId, applicationId, memberId],
     );
     if (!row) return null;
-    const { onPanel, assigned, anySubmitted, noneOutstanding, viewedPanel, ...application } = row;
-    return { application, facts: takePanelFacts({ onPanel, assigned, anySubmitted, noneOutstanding, viewedPanel }) };
+    const { onPanel, assigned, submittedOwn, viewedPanel, ...application } = row;
+    return { application, facts: takePanelFacts({ onPanel, assigned, submittedOwn, viewedPanel }) };
   }
 
   /**

@@ -51,7 +51,7 @@ export function loggerOptions(config: Pick<AppConfig, 'LOG_LEVEL'>, process: Log
       // Middleware mounted on a path sees `url` relative to it (middie strips the mount point): match `originalUrl`.
       autoLogging: { ignore: (req) => ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').startsWith('/health') },
       serializers: {
-        // Self-identification links and calendar feeds carry a capability token in the path: it never reaches the logs.
+        // Capability tokens (in some paths, and the code, state and token query parameters) never reach the logs.
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrlSecrets(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
