@@ -441,9 +441,20 @@ const awaitingFeedbackSql = (limit: string) =>
     limit,
   );
 
-/** InterviewsRepository.myInterviewLists's statement for `limit` rows per list ($1 organization, $2 member). */
-const myInterviewListsSql = (limitRows: number) => {
-  const limit = sqlLimit(limitRows, 1000);
+/** The statement of each limit asked for so far (at most 1,000 texts: built once each, not on every request). */
+const myInterviewListsStatements = new Map<number, string>();
+
+/** InterviewsRepository.myInterviewLists's statement for `limitRows` rows per list ($1 organization, $2 member). */
+function myInterviewListsSql(limitRows: number): string {
+  let statement = myInterviewListsStatements.get(limitRows);
+  if (statement === undefined) {
+    statement = buildMyInterviewListsSql(sqlLimit(limitRows, 1000));
+    myInterviewListsStatements.set(limitRows, statement);
+  }
+  return statement;
+}
+
+const buildMyInterviewListsSql = (limit: string) => {
   return `SELECT o.settings, l.*
      FROM organizations o
      LEFT JOIN (
