@@ -2,6 +2,7 @@ import { LoopVersionsRepository } from '@hireloop/core/roles/loop-versions.repos
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { ALGORITHM_VERSION } from '@hireloop/calibration';
 import { ALL_ENTITIES, CalibrationReportsRepository, OutboxService } from '@hireloop/core';
 import { EmailDeliveriesRepository } from '@hireloop/core/email/email-deliveries.repository';
 import { requestEmails } from '@hireloop/core/email/email-requests';
@@ -145,13 +146,92 @@ describe('JobSweepService (PostgreSQL)', () => {
     try {
       await other.startTransaction();
       await other.query(`SELECT pg_advisory_xact_lock(hashtext('job-sweep'))`);
-      expect(await sweeps.sweep({ settledForSeconds: 0, organizationId: panel.organizationId })).toEqual({ ran: false, reports: [], emails: [] });
+      expect(await sweeps.sweep({ settledForSeconds: 0, organizationId: panel.organizationId })).toEqual({
+        ran: false,
+        reports: [],
+        outdated: [],
+        emails: [],
+      });
     } finally {
       await other.rollbackTransaction();
       await other.release();
     }
     expect(await sweep(panel)).toEqual([panel.applicationId]);
   });
+  describe('reports of an older algorithm', () => {
+    const outdated = async (panel: PanelFixture) =>
+      (await sweeps.sweep({ settledForSeconds: 0, organizationId: panel.organizationId })).outdated.map((r) => r.applicationId);
+    /** As a deploy leaves it: the latest report was computed by another version of the rules. */
+    const stampLatest = (panel: PanelFixture, algorithmVersion: string) =>
+      ds.query(
+        `UPDATE calibration_reports SET algorithm_version = $2
+          WHERE id = (SELECT id FROM calibration_reports WHERE application_id = $1 ORDER BY version DESC LIMIT 1)`,
+        [panel.applicationId, algorithmVersion],
+      );
+    const latestReport = async (panel: PanelFixture) =>
+      (
+        await ds.query(`SELECT version, algorithm_version FROM calibration_reports WHERE application_id = $1 ORDER BY version DESC LIMIT 1`, [
+          panel.applicationId,
+        ])
+      )[0];
+
+    async function reportedPanel(): Promise<PanelFixture> {
+      const panel = await createPanel(ds);
+      await writeScorecard(ds, panel, 0, { ratings: [4, 3, 3], recommendation: 'yes' });
+      await writeScorecard(ds, panel, 1, { ratings: [3, 3, 2], recommendation: 'yes' });
+      await reports.aggregate(panel.organizationId, panel.applicationId);
+      await publishAll(panel);
+      return panel;
+    }
+
+    it('asks once to recompute an open debrief whose report an older algorithm computed, and the recompute makes a new version', async () => {
+      const panel = await reportedPanel();
+      expect(await outdated(panel)).toEqual([]);
+      await stampLatest(panel, 'hireloop-calibration/1.0.0');
+
+      expect(await outdated(panel)).toEqual([panel.applicationId]);
+      expect(await waitingRequests(panel)).toEqual([
+        expect.objectContaining({ queue: 'panel-aggregation', dedupe_key: `aggregate:${panel.applicationId}` }),
+      ]);
+      // Its request waits: not asked twice; and it is not mistaken for a report that did not follow its feedback.
+      expect(await outdated(panel)).toEqual([]);
+      expect(await sweep(panel)).toEqual([]);
+
+      expect(await reports.aggregate(panel.organizationId, panel.applicationId)).toMatchObject({ outcome: 'insert', version: 2 });
+      expect(await latestReport(panel)).toEqual({ version: 2, algorithm_version: ALGORITHM_VERSION });
+      await publishAll(panel);
+      expect(await outdated(panel)).toEqual([]);
+    });
+
+    it('leaves decided and inactive applications, uncovered feedback and reports of a newer algorithm to their own rules', async () => {
+      const decided = await reportedPanel();
+      await stampLatest(decided, 'hireloop-calibration/1.0.0');
+      await ds.query(`UPDATE applications SET decided_at = now(), status = 'hired' WHERE id = $1`, [decided.applicationId]);
+      expect(await outdated(decided)).toEqual([]);
+
+      const withdrawn = await reportedPanel();
+      await stampLatest(withdrawn, 'hireloop-calibration/1.0.0');
+      await ds.query(`UPDATE applications SET status = 'withdrawn' WHERE id = $1`, [withdrawn.applicationId]);
+      expect(await outdated(withdrawn)).toEqual([]);
+
+      // New feedback the report does not cover: the uncovered-feedback rule asks for it, once.
+      const amended = await reportedPanel();
+      await stampLatest(amended, 'hireloop-calibration/1.0.0');
+      await writeScorecard(ds, amended, 1, { ratings: [2, 2, 2], recommendation: 'no' });
+      await publishAll(amended);
+      const both = await sweeps.sweep({ settledForSeconds: 0, organizationId: amended.organizationId });
+      expect([both.reports.map((r) => r.applicationId), both.outdated]).toEqual([[amended.applicationId], []]);
+
+      // A rolling deploy: this process runs an older algorithm than the one that computed the report. Neither the
+      // sweep nor an aggregation replaces it.
+      const newer = await reportedPanel();
+      await stampLatest(newer, 'hireloop-calibration/99.0.0');
+      expect(await outdated(newer)).toEqual([]);
+      expect(await reports.aggregate(newer.organizationId, newer.applicationId)).toMatchObject({ outcome: 'unchanged', version: 1 });
+      expect(await latestReport(newer)).toEqual({ version: 1, algorithm_version: 'hireloop-calibration/99.0.0' });
+    });
+  });
+
   describe('emails', () => {
     /** One stored email of a fresh organization, with its outbox row, as an event's transaction writes it. */
     async function storedEmail(): Promise<{ organizationId: string; deliveryId: string }> {

@@ -49,9 +49,15 @@ export class JobSweeper implements OnApplicationBootstrap, OnModuleDestroy {
         }),
       );
       jobSweepRequests.inc({ kind: 'report' }, result.reports.length);
+      jobSweepRequests.inc({ kind: 'report_algorithm' }, result.outdated.length);
       jobSweepRequests.inc({ kind: 'email' }, result.emails.length);
       if (result.reports.length > 0) {
         this.logger.warn(`job sweep: ${result.reports.length} application(s) whose report did not follow their feedback; asked for it again`);
+      }
+      if (result.outdated.length > 0) {
+        this.logger.log(
+          `job sweep: ${result.outdated.length} application(s) whose report an older calibration algorithm computed; asked to recompute`,
+        );
       }
       if (result.emails.length > 0) {
         this.logger.warn(`job sweep: ${result.emails.length} email(s) whose send job was gone; asked for them again`);

@@ -107,7 +107,7 @@ export const emailDeliveries = new Counter({
 
 export const jobSweepRequests = new Counter({
   name: 'hireloop_job_sweep_requests_total',
-  help: 'Work the job sweep asked for again because its job was lost or failed for good: report (an application whose report did not follow its feedback), email (a delivery whose send job was gone)',
+  help: 'Work the job sweep asked for again because its job was lost or failed for good: report (an application whose report did not follow its feedback), report_algorithm (a report of an older calibration algorithm, recomputed), email (a delivery whose send job was gone)',
   labelNames: ['kind'] as const,
   registers: [metricsRegistry],
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ALGORITHM_VERSION, isOlderAlgorithm } from '@hireloop/calibration';
 import { EmailDeliveriesRepository } from '../email/email-deliveries.repository';
 import { sendEmailRequest } from '../email/email-requests';
 import { CalibrationReportsRepository, PanelRef } from '../reports/calibration-reports.repository';
@@ -16,6 +17,8 @@ export interface JobSweepOptions {
   limit?: number;
   /** One organization's work only (default: every organization's, and emails without one; needs the system scope). */
   organizationId?: string;
+  /** The algorithm version reports should have (default: this process's calibration library's). */
+  algorithmVersion?: string;
   /** Whether BullMQ still holds the send job of an email delivery (waiting, delayed for a retry, or running). */
   emailJobAlive?: (deliveryId: string) => Promise<boolean>;
 }
@@ -25,6 +28,8 @@ export interface JobSweepResult {
   ran: boolean;
   /** Applications whose report was asked for again. */
   reports: PanelRef[];
+  /** Applications whose report covers their feedback but was computed by an older algorithm: asked to recompute. */
+  outdated: PanelRef[];
   /** Email deliveries whose send was asked for again. */
   emails: string[];
 }
@@ -39,6 +44,9 @@ const SWEEP_LOCK = 'job-sweep';
  * outbox like the write did, for:
  * - the report of an undecided, active application whose latest report does not cover its feedback (the debrief
  *   would say `computing` for ever);
+ * - the report of an undecided, active application computed by an older algorithm version (a deploy changed the
+ *   rules: an open debrief gets the corrected recommendation; at most `limit` per sweep, so a deploy does not flood
+ *   the queue; decided applications keep the report they were decided on);
  * - the send of an email still pending (or stuck in sending) whose job BullMQ no longer holds.
  * Only once the grace period has passed and no request for the same work waits in the outbox; asking twice is
  * harmless (jobs are idempotent, and BullMQ de-duplicates them by the same keys).
@@ -57,7 +65,7 @@ export class JobSweepService {
     const alive = options.emailJobAlive ?? (async () => false);
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [SWEEP_LOCK]);
-      if (!locked) return { ran: false, reports: [], emails: [] };
+      if (!locked) return { ran: false, reports: [], outdated: [], emails: [] };
 
       const reports = await this.reports.staleApplications(manager, {
         settledForSeconds: options.settledForSeconds,
@@ -66,6 +74,14 @@ export class JobSweepService {
         organizationId: options.organizationId,
       });
       for (const ref of reports) await this.outbox.enqueue(manager, panelAggregationRequest(ref.organizationId, ref.applicationId));
+
+      const algorithmVersion = options.algorithmVersion ?? ALGORITHM_VERSION;
+      const outdated: PanelRef[] = (
+        await this.reports.otherAlgorithmApplications(manager, { algorithmVersion, limit, organizationId: options.organizationId })
+      )
+        .filter((row) => isOlderAlgorithm(row.algorithmVersion, algorithmVersion))
+        .map(({ organizationId, applicationId }) => ({ organizationId, applicationId }));
+      for (const ref of outdated) await this.outbox.enqueue(manager, panelAggregationRequest(ref.organizationId, ref.applicationId));
 
       const emails: string[] = [];
       const unsent = await this.emails.unsent(manager, {
@@ -78,7 +94,7 @@ export class JobSweepService {
         await this.outbox.enqueue(manager, sendEmailRequest(delivery.organizationId, delivery.deliveryId));
         emails.push(delivery.deliveryId);
       }
-      return { ran: true, reports, emails };
+      return { ran: true, reports, outdated, emails };
     });
   }
 }

@@ -85,6 +85,40 @@ export class CalibrationReportsRepository {
   }
 
   /**
+   * Undecided, active applications whose latest report covers their feedback as it is but was computed by another
+   * algorithm version than `algorithmVersion` (the caller keeps those of an older one: `isOlderAlgorithm`), and for
+   * which no request to recompute waits in the outbox. Feedback of any age: an open debrief must not keep showing a
+   * recommendation made by rules since corrected. The longest-standing reports first.
+   */
+  otherAlgorithmApplications(
+    manager: EntityManager,
+    options: { algorithmVersion: string; limit: number; organizationId?: string },
+  ): Promise<(PanelRef & { algorithmVersion: string })[]> {
+    return manager.query(
+      `SELECT a.organization_id AS "organizationId", a.id AS "applicationId", latest.algorithm_version AS "algorithmVersion"
+         FROM applications a
+         JOIN LATERAL (
+           SELECT r.covers, r.algorithm_version, r.computed_at FROM calibration_reports r
+            WHERE r.organization_id = a.organization_id AND r.application_id = a.id
+            ORDER BY r.version DESC LIMIT 1) latest ON true
+         JOIN LATERAL (
+           SELECT coalesce(jsonb_object_agg(s.id, s.revision), '{}'::jsonb) AS covers
+             FROM scorecards s
+            WHERE s.organization_id = a.organization_id AND s.application_id = a.id AND s.status = 'submitted') panel ON true
+        WHERE a.status = 'active' AND a.decided_at IS NULL
+          AND ($3::uuid IS NULL OR a.organization_id = $3::uuid)
+          AND latest.algorithm_version <> $1
+          AND panel.covers <> '{}'::jsonb AND latest.covers = panel.covers
+          AND NOT EXISTS (SELECT 1 FROM outbox_messages o
+                           WHERE o.published_at IS NULL AND o.queue = '${QueueName.PanelAggregation}'
+                             AND o.organization_id = a.organization_id AND o.payload->>'applicationId' = a.id::text)
+        ORDER BY latest.computed_at
+        LIMIT $2`,
+      [options.algorithmVersion, options.limit, options.organizationId ?? null],
+    );
+  }
+
+  /**
    * Serialises report writes per application until the transaction ends, across processes, for a whole batch: the
    * locks are taken one after another in hash order, so two batches sharing applications wait instead of deadlocking.
    */

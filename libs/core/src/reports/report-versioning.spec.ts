@@ -68,24 +68,37 @@ describe('report versioning', () => {
   });
 
   describe('decideReportWrite', () => {
-    const latest: StoredReportKey = { version: 3, inputsHash: 'h1', algorithmVersion: 'v1', covers: { a: 1 } };
+    const v1 = 'hireloop-calibration/1.0.0';
+    const v2 = 'hireloop-calibration/2.0.0';
+    const latest: StoredReportKey = { version: 3, inputsHash: 'h1', algorithmVersion: v1, covers: { a: 1 } };
+    const newer: StoredReportKey = { ...latest, algorithmVersion: v2 };
     it.each<
       [string, StoredReportKey | null, { inputsHash: string; algorithmVersion: string }, Record<string, number>, ReturnType<typeof decideReportWrite>]
     >([
-      ['first report', null, { inputsHash: 'h1', algorithmVersion: 'v1' }, { a: 1 }, { action: 'insert', version: 1 }],
+      ['first report', null, { inputsHash: 'h1', algorithmVersion: v1 }, { a: 1 }, { action: 'insert', version: 1 }],
+      ['same inputs, same revisions: idempotent', latest, { inputsHash: 'h1', algorithmVersion: v1 }, { a: 1 }, { action: 'unchanged', version: 3 }],
+      ['inputs changed', latest, { inputsHash: 'h2', algorithmVersion: v1 }, { a: 2 }, { action: 'insert', version: 4 }],
+      ['algorithm changed, same inputs', latest, { inputsHash: 'h1', algorithmVersion: v2 }, { a: 1 }, { action: 'insert', version: 4 }],
+      // A rolling deploy: a process on the older algorithm leaves the newer report of the same feedback in place...
       [
-        'same inputs, same revisions: idempotent',
-        latest,
-        { inputsHash: 'h1', algorithmVersion: 'v1' },
+        'older algorithm than the stored report, same revisions',
+        newer,
+        { inputsHash: 'h0', algorithmVersion: v1 },
         { a: 1 },
         { action: 'unchanged', version: 3 },
       ],
-      ['inputs changed', latest, { inputsHash: 'h2', algorithmVersion: 'v1' }, { a: 2 }, { action: 'insert', version: 4 }],
-      ['algorithm changed, same inputs', latest, { inputsHash: 'h1', algorithmVersion: 'v2' }, { a: 1 }, { action: 'insert', version: 4 }],
+      // ...but a report must still follow new feedback.
+      [
+        'older algorithm than the stored report, new revision',
+        newer,
+        { inputsHash: 'h2', algorithmVersion: v1 },
+        { a: 2 },
+        { action: 'insert', version: 4 },
+      ],
       [
         'evidence-only amendment: same inputs, new revision',
         latest,
-        { inputsHash: 'h1', algorithmVersion: 'v1' },
+        { inputsHash: 'h1', algorithmVersion: v1 },
         { a: 2 },
         { action: 'refresh_covers', version: 3 },
       ],

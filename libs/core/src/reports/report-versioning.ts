@@ -1,3 +1,4 @@
+import { isOlderAlgorithm } from '@hireloop/calibration';
 import type { ReportCovers } from './calibration-report.entity';
 
 /**
@@ -63,13 +64,20 @@ export interface StoredReportKey {
 export type ReportWrite =
   { action: 'insert'; version: number } | { action: 'refresh_covers'; version: number } | { action: 'unchanged'; version: number };
 
-/** What to store after computing a report: a new version, a covers refresh of the latest one, or nothing. */
+/**
+ * What to store after computing a report: a new version, a covers refresh of the latest one, or nothing. A latest
+ * report of a newer algorithm that covers the same revisions is left as it is: a process still on the old algorithm
+ * (a rolling deploy) must not put an older computation in its place.
+ */
 export function decideReportWrite(
   latest: StoredReportKey | null,
   computed: { inputsHash: string; algorithmVersion: string },
   covers: ReportCovers,
 ): ReportWrite {
   if (!latest) return { action: 'insert', version: 1 };
+  if (isOlderAlgorithm(computed.algorithmVersion, latest.algorithmVersion) && sameCovers(latest.covers, covers)) {
+    return { action: 'unchanged', version: latest.version };
+  }
   if (latest.inputsHash !== computed.inputsHash || latest.algorithmVersion !== computed.algorithmVersion) {
     return { action: 'insert', version: latest.version + 1 };
   }
