@@ -12,6 +12,8 @@ describe('adverse-impact report (compliance only)', () => {
   let team: Awaited<ReturnType<typeof createTeam>>;
   let compliance: Awaited<ReturnType<typeof addMember>>;
   let roleId: string;
+  /** Each person's application, in the order of `people`. */
+  const applicationIds: string[] = [];
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -40,6 +42,7 @@ describe('adverse-impact report (compliance only)', () => {
     for (const person of people) {
       const panel = await createPanel(t.dataSource, { members, interviews: 1 });
       roleId ??= panel.roleId;
+      applicationIds.push(panel.applicationId);
       // Every application in one role (the panels were built with roles of their own).
       await t.dataSource.query(`UPDATE applications SET role_id = $2 WHERE id = $1`, [panel.applicationId, roleId]);
       const rating = person?.rating ?? 3;
@@ -214,6 +217,35 @@ describe('adverse-impact report (compliance only)', () => {
     const otherCompliance = await addMember(t, otherAdmin, ['compliance']);
     const theirs = await t.http.get('/v1/fairness/roles').set(otherCompliance.auth).expect(200);
     expect(theirs.body.items.map((r: { id: string }) => r.id)).not.toContain(roleId);
+  });
+
+  it('leaves out the applications on whose panel the reader still owes feedback (blind rule), and says how many', async () => {
+    const both = await addMember(t, team.admin, ['compliance', 'interviewer'], 'Quinn Compliance-Interviewer');
+    const womenHired = (body: AdverseImpactBody) => analysis(body, 'decision_hire', ['sex']).groups.find((g) => g.group === 'female')!;
+    const before = (await t.http.get(`/v1/fairness/adverse-impact?roleId=${roleId}`).set(both.auth).expect(200)).body;
+    expect([before.applications, before.withheldApplications]).toEqual([17, 0]);
+    expect(womenHired(before)).toMatchObject({ total: 7, selected: 1 });
+
+    // Scheduled on the panel of the one woman hired, no feedback of their own yet: that application is left out.
+    const [panelInterview] = await t.dataSource.query(`SELECT round_id, loop_version_id FROM interviews WHERE application_id = $1 LIMIT 1`, [
+      applicationIds[0],
+    ]);
+    const [{ id: interviewId }] = await t.dataSource.query(
+      `INSERT INTO interviews (organization_id, application_id, role_id, round_id, loop_version_id, interviewer_ids, starts_at, ends_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now() + interval '1 day', now() + interval '1 day 1 hour') RETURNING id`,
+      [team.admin.organizationId, applicationIds[0], roleId, panelInterview.round_id, panelInterview.loop_version_id, [both.memberId]],
+    );
+    const blind = (await t.http.get(`/v1/fairness/adverse-impact?roleId=${roleId}`).set(both.auth).expect(200)).body;
+    expect([blind.applications, blind.withheldApplications]).toEqual([16, 1]);
+    expect(womenHired(blind)).toMatchObject({ total: 6, selected: 0 });
+    // The other compliance reader is not on that panel: nothing withheld from them.
+    const other = (await t.http.get(`/v1/fairness/adverse-impact?roleId=${roleId}`).set(compliance.auth).expect(200)).body;
+    expect([other.applications, other.withheldApplications]).toEqual([17, 0]);
+
+    // Taken off the panel: the application counts again.
+    await t.dataSource.query(`UPDATE interviews SET status = 'cancelled' WHERE id = $1`, [interviewId]);
+    const after = (await t.http.get(`/v1/fairness/adverse-impact?roleId=${roleId}`).set(both.auth).expect(200)).body;
+    expect([after.applications, after.withheldApplications]).toEqual([17, 0]);
   });
 
   it('is for the compliance role only, and tenant-scoped', async () => {

@@ -3683,6 +3683,8 @@ export interface components {
             roleId: string | null;
             generatedAt: string;
             applications: number;
+            /** @description Applications left out of every figure because the reader is on their panel and has not submitted their own feedback yet (blind rule); not counted in `applications` */
+            withheldApplications: number;
             /**
              * @description Ratings are compared on the 4-point scale (other scales mapped linearly onto 1–4)
              * @enum {string}

@@ -71,6 +71,9 @@ export function FairnessPage() {
         <>
           <p className="small muted">
             {r.applications} application{r.applications === 1 ? '' : 's'} · computed {formatDateTime(r.generatedAt)}
+            {r.withheldApplications > 0
+              ? ` · ${r.withheldApplications} left out until you submit your own feedback on ${r.withheldApplications === 1 ? 'its panel' : 'their panels'}`
+              : ''}
           </p>
           {r.stages.map((a) => (
             <ImpactTable key={`${a.stage}:${a.categories.join()}`} analysis={a} labels={r.labels} />

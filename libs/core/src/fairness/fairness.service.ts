@@ -9,6 +9,7 @@ import { AuthContext } from '../common/auth-context';
 import { knownAnswer, SELF_IDENTIFICATION_CATEGORY_KEYS, SELF_IDENTIFICATION_LABELS } from '../self-identification/self-identification-categories';
 import { SelfIdentificationStore } from '../self-identification/self-identification.store';
 import { ROLE_STATUSES } from '../roles/role.entity';
+import { ScorecardsRepository } from '../scorecards/scorecards.repository';
 import { FairnessRepository } from './fairness.repository';
 
 /** The intersections audited (NYC Local Law 144 bias audits: sex × race/ethnicity). */
@@ -21,6 +22,8 @@ export interface AdverseImpactReportDto extends AuditReport {
   ratingScale: 'four_point';
   interviewerNames: Record<string, string>;
   labels: Record<string, string>;
+  /** Applications left out because the reader is on their panel and has not submitted their own feedback yet. */
+  withheldApplications: number;
 }
 
 export class FairnessRoleDto {
@@ -37,6 +40,8 @@ export class FairnessRolesResponseDto {
  * The adverse-impact report of the organization's interview process, per role or across roles, for the compliance
  * role only: self-identification answers joined to each application's stages (a submitted scorecard, the latest
  * report's recommendation, the decision). Only aggregates leave this service; no answer of a person does.
+ * Blind without exceptions: a reader who is also on a panel and owes their feedback does not get that application's
+ * ratings, recommendation or decision in the aggregates either (the count left out is reported).
  */
 @Injectable()
 export class FairnessService {
@@ -44,6 +49,7 @@ export class FairnessService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly fairness: FairnessRepository,
     private readonly selfIdentification: SelfIdentificationStore,
+    private readonly scorecards: ScorecardsRepository,
   ) {}
 
   /** Every role of the organization, id, title and status only: what the report's role filter needs, nothing of the roles' loops or people. */
@@ -55,8 +61,10 @@ export class FairnessService {
     const org = auth.organizationId;
     if (roleId && !(await this.fairness.roleExists(org, roleId))) throw AppError.notFound('Role', roleId);
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const applications = await this.fairness.applications(manager, org, roleId);
-      const scorecards = await this.fairness.submittedScorecards(manager, org, roleId);
+      const blind = new Set(await this.scorecards.blindApplicationIds(org, auth.memberId, manager));
+      const allApplications = await this.fairness.applications(manager, org, roleId);
+      const applications = allApplications.filter((a) => !blind.has(a.id));
+      const scorecards = (await this.fairness.submittedScorecards(manager, org, roleId)).filter((s) => !blind.has(s.application_id));
       const answers = await this.selfIdentification.read(manager, org, roleId ? applications.map((a) => a.id) : null);
       const interviewerNames = await this.fairness.interviewerNames(
         manager,
@@ -104,6 +112,7 @@ export class FairnessService {
         ...report,
         interviewerNames,
         labels: SELF_IDENTIFICATION_LABELS,
+        withheldApplications: allApplications.length - applications.length,
       };
     });
   }

@@ -59,6 +59,11 @@ export class AdverseImpactReportResponseDto {
   @ApiProperty({ nullable: true, type: String }) roleId: string | null;
   @ApiProperty() generatedAt: string;
   @ApiProperty() applications: number;
+  @ApiProperty({
+    description:
+      'Applications left out of every figure because the reader is on their panel and has not submitted their own feedback yet (blind rule); not counted in `applications`',
+  })
+  withheldApplications: number;
   @ApiProperty({ enum: ['four_point'], description: 'Ratings are compared on the 4-point scale (other scales mapped linearly onto 1–4)' })
   ratingScale: 'four_point';
   @ApiProperty({ type: [ImpactAnalysisDto], description: 'Per stage, each category alone, then each intersection' }) stages: ImpactAnalysisDto[];
