@@ -1,6 +1,7 @@
 import { LoopVersionsRepository } from '@hireloop/core/roles/loop-versions.repository';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { CalibrationInputError } from '@hireloop/calibration';
 import { ALL_ENTITIES, CalibrationReportsRepository } from '@hireloop/core';
 import { ApplicationGoneError, PanelReportsService } from '@hireloop/core/reports/panel-reports.service';
 import { buildDataSourceOptions } from '@hireloop/database';
@@ -228,6 +229,24 @@ describe('PanelReportsService (PostgreSQL)', () => {
       expect(results[1]).toMatchObject({ status: 'fulfilled', value: { outcome: 'insert', version: 1 } });
       expect(results[2]).toMatchObject({ status: 'rejected', reason: expect.any(ApplicationGoneError) });
       expect(await versions(other.applicationId)).toEqual([]);
+    });
+
+    it('rejects only the application whose stored state the engine refuses, and stores the rest of the batch', async () => {
+      const healthy = await strongPanel();
+      const broken = await strongPanel();
+      // A rating no scale has (stored by hand: the API refuses it), which buildReport rejects.
+      await ds.query(`UPDATE scorecards SET ratings = jsonb_set(ratings, '{0,rating}', '9') WHERE application_id = $1 AND interviewer_id = $2`, [
+        broken.applicationId,
+        broken.interviews[0].interviewerId,
+      ]);
+      const results = await service.aggregateMany([
+        { organizationId: broken.organizationId, applicationId: broken.applicationId },
+        { organizationId: healthy.organizationId, applicationId: healthy.applicationId },
+      ]);
+      expect(results[0]).toMatchObject({ status: 'rejected', reason: expect.any(CalibrationInputError) });
+      expect(results[1]).toMatchObject({ status: 'fulfilled', value: { outcome: 'insert', version: 1 } });
+      expect(await versions(broken.applicationId)).toEqual([]);
+      expect(await versions(healthy.applicationId)).toHaveLength(1);
     });
 
     it('answers a repeated application once per input, in input order', async () => {

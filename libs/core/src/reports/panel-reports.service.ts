@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { buildReport } from '@hireloop/calibration';
+import { buildReport, type CalibrationReport } from '@hireloop/calibration';
 import type { ReportCovers } from './calibration-report.entity';
 import { CalibrationReportsRepository, NewReportVersion, panelKey, PanelRef } from './calibration-reports.repository';
 import { buildPanelReportInput } from './report-inputs';
@@ -32,6 +32,12 @@ export interface AggregationOutcome {
 export const MAX_AGGREGATION_PASSES = 5;
 
 type StoredOutcome = Omit<AggregationOutcome, 'passes' | 'versionsCreated'>;
+
+/** An application of a batch whose state the engine rejected: the others of the batch are stored all the same. */
+interface RejectedState {
+  outcome: 'rejected';
+  reason: unknown;
+}
 
 /**
  * Computes and stores applications' calibrated panel reports, one application or a batch at a time. Idempotent and
@@ -75,28 +81,39 @@ export class PanelReportsService {
           results.set(panelKey(ref), { status: 'rejected', reason: new ApplicationGoneError(ref.applicationId) });
           continue;
         }
+        if (outcome.outcome === 'rejected') {
+          results.set(panelKey(ref), { status: 'rejected', reason: outcome.reason });
+          continue;
+        }
         const created = (versionsCreated.get(panelKey(ref)) ?? 0) + (outcome.outcome === 'insert' ? 1 : 0);
         versionsCreated.set(panelKey(ref), created);
         results.set(panelKey(ref), { status: 'fulfilled', value: { ...outcome, passes: pass, versionsCreated: created } });
       }
-      const stillThere = pending.filter((ref) => stored.has(panelKey(ref)));
-      const now = await this.reports.currentCoversMany(stillThere);
-      pending = stillThere.filter((ref) => !sameCovers(now.get(panelKey(ref)) ?? {}, stored.get(panelKey(ref))!.covers));
+      const computed = pending.flatMap((ref) => {
+        const outcome = stored.get(panelKey(ref));
+        return outcome && outcome.outcome !== 'rejected' ? [{ ref, covers: outcome.covers }] : [];
+      });
+      const now = await this.reports.currentCoversMany(computed.map((c) => c.ref));
+      pending = computed.filter(({ ref, covers }) => !sameCovers(now.get(panelKey(ref)) ?? {}, covers)).map((c) => c.ref);
       if (pending.length > 0 && pass < maxPasses)
         this.logger.debug(`${pending.length} application(s): scorecards changed while computing; pass ${pass + 1}`);
     }
     return refs.map((ref) => results.get(panelKey(ref))!);
   }
 
-  /** One pass over a batch: read the current state, compute, store (or not), in one transaction under the locks. */
-  private computeAndStoreMany(refs: readonly PanelRef[]): Promise<Map<string, StoredOutcome>> {
+  /**
+   * One pass over a batch: read the current state, compute, store (or not), in one transaction under the locks. An
+   * application whose stored state the engine rejects is answered with its error; it does not fail the batch (one
+   * such application would otherwise fail every healthy job computed with it, again at each retry).
+   */
+  private computeAndStoreMany(refs: readonly PanelRef[]): Promise<Map<string, StoredOutcome | RejectedState>> {
     return this.dataSource.transaction(async (manager) => {
       await this.reports.lockApplications(
         manager,
         refs.map((r) => r.applicationId),
       );
       const states = await this.reports.panelStates(manager, refs);
-      const outcomes = new Map<string, StoredOutcome>();
+      const outcomes = new Map<string, StoredOutcome | RejectedState>();
       const inserts: NewReportVersion[] = [];
       const refreshes: { organizationId: string; id: string; covers: ReportCovers }[] = [];
       for (const ref of refs) {
@@ -110,7 +127,13 @@ export class PanelReportsService {
         }
         // The one cast to the engine's input type: `scale`, `required` and `scorecardId` are its ReportInput fields
         // (libs/calibration), and ratings may be 5 on the 5-point scale.
-        const report = buildReport(buildPanelReportInput(scorecards, loopVersions, offsets, hirePolicy));
+        let report: CalibrationReport;
+        try {
+          report = buildReport(buildPanelReportInput(scorecards, loopVersions, offsets, hirePolicy));
+        } catch (reason) {
+          outcomes.set(panelKey(ref), { outcome: 'rejected', reason });
+          continue;
+        }
         const write = decideReportWrite(latest, report, covers);
         if (write.action === 'insert') {
           inserts.push({
