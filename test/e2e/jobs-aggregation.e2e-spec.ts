@@ -1,4 +1,9 @@
-import { Queue } from 'bullmq';
+import { Job, Queue } from 'bullmq';
+import { ALGORITHM_VERSION } from '@hireloop/calibration';
+import { CalibrationReportsRepository, OutboxService } from '@hireloop/core';
+import { EmailDeliveriesRepository } from '@hireloop/core/email/email-deliveries.repository';
+import { JobSweepService } from '@hireloop/core/outbox/job-sweep.service';
+import { LoopVersionsRepository } from '@hireloop/core/roles/loop-versions.repository';
 import { DataSource } from 'typeorm';
 import { QueueName, redisConnectionFromUrl } from '@hireloop/queue';
 import { createTeam, createTestApp, TestApp } from '@hireloop/testing';
@@ -50,10 +55,15 @@ describe('jobs: panel aggregation with the real worker', () => {
     await t?.close();
   });
 
-  /** Jobs the worker completed for an application (completed jobs are kept for a day). */
+  /** Jobs the worker completed for an application (completed jobs are kept for a day), relay-coalesced ones included. */
   async function completedJobs(applicationId: string) {
     const jobs = await queue.getJobs(['completed'], 0, 5000);
-    return jobs.filter((j) => j.data?.applicationId === applicationId);
+    return jobs.filter((j) => j.data?.applicationId === applicationId || j.data?.applicationIds?.includes(applicationId));
+  }
+  /** Report versions a completed job stored for these applications (a coalesced job answers per application). */
+  function versionsCreatedBy(job: Job, applicationIds: string[]): number {
+    if (!Array.isArray(job.data?.applicationIds)) return job.returnvalue?.versionsCreated ?? 0;
+    return applicationIds.reduce((sum, id) => sum + (job.returnvalue?.outcomes?.[id]?.versionsCreated ?? 0), 0);
   }
 
   it('submit → the report appears, current, within a short time', async () => {
@@ -99,7 +109,7 @@ describe('jobs: panel aggregation with the real worker', () => {
     await waitFor(async () => (await queue.getActiveCount()) === 0 && (await queue.getWaitingCount()) === 0, { what: 'an idle queue' });
     const jobs = await completedJobs(panel.applicationId);
     expect(jobs.length).toBeLessThanOrEqual(writes);
-    expect(jobs.reduce((sum, j) => sum + (j.returnvalue?.versionsCreated ?? 0), 0)).toBe(versions.length);
+    expect(jobs.reduce((sum, j) => sum + versionsCreatedBy(j, [panel.applicationId]), 0)).toBe(versions.length);
   });
 
   it('re-running the job on the same state stores nothing new (idempotent)', async () => {
@@ -120,6 +130,74 @@ describe('jobs: panel aggregation with the real worker', () => {
     const failed = (await queue.getJob(job.id!))!;
     expect(failed.attemptsMade).toBe(1);
     expect(failed.failedReason).toMatch(/does not exist/);
+  });
+
+  it('a burst of requests for several applications (the job sweep after an algorithm change) runs as one aggregate-panels job', async () => {
+    const panels: PanelFixture[] = [];
+    for (let k = 0; k < 5; k++) {
+      const panel = await createPanel(ds, { members });
+      for (const i of [0, 1, 2]) await writeScorecard(ds, panel, i, { ratings: [3, 4, 3], recommendation: 'yes' });
+      panels.push(panel);
+    }
+    for (const panel of panels) await waitForCurrentReport(ds, panel.applicationId);
+    await waitFor(async () => (await queue.getActiveCount()) === 0 && (await queue.getWaitingCount()) === 0, { what: 'an idle queue' });
+    const ids = panels.map((p) => p.applicationId);
+    // As a deploy leaves them: reports of an older algorithm. The sweep asks for all five in one transaction.
+    await ds.query(`UPDATE calibration_reports SET algorithm_version = 'hireloop-calibration/1.0.0' WHERE application_id = ANY($1)`, [ids]);
+    const sweeps = new JobSweepService(
+      ds,
+      new CalibrationReportsRepository(ds, new LoopVersionsRepository(ds)),
+      new EmailDeliveriesRepository(ds),
+      new OutboxService(),
+    );
+    const swept = await sweeps.sweep({ settledForSeconds: 0, organizationId: members.organizationId });
+    expect(swept.outdated.map((r) => r.applicationId).sort()).toEqual([...ids].sort());
+
+    await waitFor(
+      async () => {
+        const [{ n }] = await ds.query(
+          `SELECT count(*)::int AS n FROM calibration_reports r
+            WHERE r.application_id = ANY($1) AND r.algorithm_version = $2
+              AND r.version = (SELECT max(version) FROM calibration_reports WHERE application_id = r.application_id)`,
+          [ids, ALGORITHM_VERSION],
+        );
+        return n === ids.length ? true : null;
+      },
+      { what: 'the recomputed reports' },
+    );
+    await waitFor(async () => (await queue.getActiveCount()) === 0 && (await queue.getWaitingCount()) === 0, { what: 'an idle queue' });
+    const coalesced = (await queue.getJobs(['completed'], 0, 5000)).filter(
+      (j) => j.name === 'aggregate-panels' && ids.every((id) => j.data.applicationIds.includes(id)),
+    );
+    expect(coalesced).toHaveLength(1);
+    expect(coalesced[0].data).toMatchObject({ organizationId: members.organizationId, applicationIds: expect.arrayContaining(ids) });
+    expect(coalesced[0].returnvalue.versionsCreated).toBe(5);
+    for (const id of ids) expect(coalesced[0].returnvalue.outcomes[id]).toMatchObject({ outcome: 'insert', versionsCreated: 1 });
+    // No job of its own for any of them.
+    expect(
+      (await queue.getJobs(['completed', 'waiting', 'active'], 0, 5000)).filter(
+        (j) => ids.includes(j.data?.applicationId) && j.timestamp > coalesced[0].timestamp,
+      ),
+    ).toEqual([]);
+  });
+
+  it('fails only the application of an aggregate-panels job that does not exist, and stores the others', async () => {
+    const panel = await createPanel(ds, { members });
+    for (const i of [0, 1, 2]) await writeScorecard(ds, panel, i, { ratings: [2, 2, 3], recommendation: 'no' });
+    await waitForCurrentReport(ds, panel.applicationId);
+    const gone = '00000000-0000-4000-8000-000000000001';
+    const job = await queue.add('aggregate-panels', { organizationId: members.organizationId, applicationIds: [gone, panel.applicationId] });
+    await waitFor(async () => ((await job.getState()) === 'completed' ? true : null), { what: 'the job' });
+    const done = (await queue.getJob(job.id!))!;
+    expect(done.attemptsMade).toBe(1);
+    expect(done.returnvalue).toMatchObject({
+      versionsCreated: 0,
+      outcomes: { [gone]: { failed: expect.stringMatching(/does not exist/) }, [panel.applicationId]: { outcome: 'unchanged' } },
+    });
+    // A malformed payload can never succeed: failed at once.
+    const malformed = await queue.add('aggregate-panels', { organizationId: members.organizationId, applicationIds: ['nope'] });
+    await waitFor(async () => ((await malformed.getState()) === 'failed' ? true : null), { what: 'the malformed job to fail' });
+    expect((await queue.getJob(malformed.id!))!.attemptsMade).toBe(1);
   });
 
   describe('scale out: two worker processes', () => {
@@ -156,16 +234,17 @@ describe('jobs: panel aggregation with the real worker', () => {
         for (let i = 1; i < versions.length; i++) expect(versions[i].inputsHash).not.toBe(versions[i - 1].inputsHash);
       }
       await waitFor(async () => (await queue.getActiveCount()) === 0 && (await queue.getWaitingCount()) === 0, { what: 'an idle queue' });
-      const jobs = (await Promise.all(panels.map((p) => completedJobs(p.applicationId)))).flat();
+      const jobs = [...new Map((await Promise.all(panels.map((p) => completedJobs(p.applicationId)))).flat().map((j) => [j.id, j])).values()];
       // Both processes took part, and every stored version was created by exactly one job.
       const processors = new Set(jobs.map((j) => j.processedBy?.split(':').pop()));
       expect(processors.has(String(worker.pid))).toBe(true);
       expect(processors.has(String(second.pid))).toBe(true);
       let inserts = 0;
       for (const panel of panels) inserts += (await reportVersions(ds, panel.applicationId)).length;
-      expect(jobs.reduce((sum, j) => sum + (j.returnvalue?.versionsCreated ?? 0), 0)).toBe(inserts);
+      const ids = panels.map((p) => p.applicationId);
+      expect(jobs.reduce((sum, j) => sum + versionsCreatedBy(j, ids), 0)).toBe(inserts);
       const failed = await queue.getJobs(['failed'], 0, 5000);
-      expect(failed.filter((j) => panels.some((p) => p.applicationId === j.data?.applicationId))).toEqual([]);
+      expect(failed.filter((j) => ids.includes(j.data?.applicationId) || ids.some((id) => j.data?.applicationIds?.includes(id)))).toEqual([]);
       // Every outbox row went out.
       const [{ pending }] = await ds.query(
         `SELECT count(*)::int AS pending FROM outbox_messages WHERE published_at IS NULL AND queue = 'panel-aggregation'`,

@@ -8,6 +8,8 @@ export interface JobContext {
   outboxCreatedAt?: string;
   /** W3C `traceparent` of the writing request, when tracing is on. */
   traceparent?: string;
+  /** A job that carries out several writes' requests: their `traceparent`s, linked from the job's span. */
+  links?: string[];
 }
 
 /** The key of the context in job data. */

@@ -1,6 +1,7 @@
 /** Payloads carry ids only; processors re-read state, so a redelivered or duplicated job is harmless. */
 export const JobName = {
   AggregatePanel: 'aggregate-panel',
+  AggregatePanels: 'aggregate-panels',
   RecomputeCalibration: 'recompute-calibration',
   ScanReminders: 'scan-reminders',
   DeliverWebhook: 'deliver-webhook',
@@ -17,6 +18,18 @@ export interface PanelAggregationJobData {
   organizationId: string;
   applicationId: string;
 }
+
+/**
+ * Several applications of one organization whose reports must be recomputed: what the outbox relay makes of the
+ * `aggregate-panel` requests of several applications claimed in one pass (a burst), instead of one job each.
+ */
+export interface PanelsAggregationJobData {
+  organizationId: string;
+  applicationIds: string[];
+}
+
+/** Most applications the relay puts in one `aggregate-panels` job. */
+export const MAX_APPLICATIONS_PER_AGGREGATION_JOB = 100;
 
 export interface InterviewerCalibrationJobData {
   /** Null: every organization (the nightly run). */

@@ -19,20 +19,25 @@ const jobLogger = new Logger('Job');
  * wrote its outbox row — and logs its end at debug level.
  */
 export async function runJobInContext<T>(job: Pick<Job, 'id' | 'queueName' | 'name' | 'data'>, process: () => Promise<T>): Promise<T> {
-  const traceparent = jobContextOf(job.data).traceparent;
+  const { traceparent, links } = jobContextOf(job.data);
   const attributes = { 'messaging.system': 'bullmq', 'messaging.destination.name': job.queueName, 'messaging.message.id': String(job.id) };
-  return inJobSpan(traceparent, `${job.queueName} ${job.name}`, attributes, (traceId) =>
-    runInContext({ jobId: String(job.id), queue: job.queueName, traceId: traceId ?? traceIdOf(traceparent) }, async () => {
-      const started = performance.now();
-      try {
-        const result = await process();
-        jobLogger.debug(`${job.name} completed in ${Math.round(performance.now() - started)} ms`);
-        return result;
-      } catch (error) {
-        jobLogger.debug(`${job.name} failed in ${Math.round(performance.now() - started)} ms: ${(error as Error)?.message ?? error}`);
-        throw error;
-      }
-    }),
+  return inJobSpan(
+    traceparent,
+    `${job.queueName} ${job.name}`,
+    attributes,
+    (traceId) =>
+      runInContext({ jobId: String(job.id), queue: job.queueName, traceId: traceId ?? traceIdOf(traceparent) }, async () => {
+        const started = performance.now();
+        try {
+          const result = await process();
+          jobLogger.debug(`${job.name} completed in ${Math.round(performance.now() - started)} ms`);
+          return result;
+        } catch (error) {
+          jobLogger.debug(`${job.name} failed in ${Math.round(performance.now() - started)} ms: ${(error as Error)?.message ?? error}`);
+          throw error;
+        }
+      }),
+    Array.isArray(links) ? links : [],
   );
 }
 

@@ -32,14 +32,21 @@ export function jobOutcomeMetrics(
   job: Pick<Job, 'data' | 'returnvalue' | 'processedOn' | 'finishedOn' | 'attemptsMade' | 'opts'>,
   outcome: 'completed' | 'failed',
   now = Date.now(),
-): { durationSeconds: number; freshnessSeconds?: number; remindersCreated?: number; webhookOutcome?: string } {
+): { durationSeconds: number; freshnessSeconds?: number; freshnessReports?: number; remindersCreated?: number; webhookOutcome?: string } {
   const finished = job.finishedOn ?? now;
   const result: ReturnType<typeof jobOutcomeMetrics> = { durationSeconds: Math.max(0, finished - (job.processedOn ?? finished)) / 1000 };
   const value = job.returnvalue as Record<string, unknown> | string | undefined;
   if (queue === QueueName.PanelAggregation && outcome === 'completed') {
     const since = Date.parse(jobContextOf(job.data).outboxCreatedAt ?? '');
-    if (Number.isFinite(since) && typeof value === 'object' && Number(value?.versionsCreated) > 0)
+    if (Number.isFinite(since) && typeof value === 'object' && Number(value?.versionsCreated) > 0) {
       result.freshnessSeconds = Math.max(0, finished - since) / 1000;
+      // A relay-coalesced job (several applications): one observation per application whose report it stored, each
+      // timed from the oldest request it carried (so the figure errs on the late side).
+      if (Array.isArray((job.data as { applicationIds?: unknown })?.applicationIds)) {
+        const outcomes = Object.values((value?.outcomes ?? {}) as Record<string, { versionsCreated?: unknown }>);
+        result.freshnessReports = outcomes.filter((o) => Number(o?.versionsCreated) > 0).length;
+      }
+    }
   }
   if (queue === QueueName.FeedbackReminders && outcome === 'completed' && typeof value === 'object')
     result.remindersCreated = Number(value?.created ?? 0);
@@ -100,7 +107,7 @@ export class WorkerMetrics implements OnApplicationBootstrap, OnModuleDestroy {
   private record(queue: string, job: Job, outcome: 'completed' | 'failed'): void {
     const m = jobOutcomeMetrics(queue, job, outcome);
     jobDuration.observe({ queue, name: job.name, outcome }, m.durationSeconds);
-    if (m.freshnessSeconds !== undefined) reportFreshness.observe(m.freshnessSeconds);
+    if (m.freshnessSeconds !== undefined) for (let i = 0; i < (m.freshnessReports ?? 1); i++) reportFreshness.observe(m.freshnessSeconds);
     if (m.remindersCreated) remindersCreated.inc(m.remindersCreated);
     if (m.webhookOutcome) webhookDeliveries.inc({ outcome: m.webhookOutcome });
   }

@@ -21,6 +21,16 @@ describe('jobOutcomeMetrics', () => {
       { durationSeconds: 0.25 },
     ],
     [
+      'coalesced aggregation (aggregate-panels): one freshness observation per application whose report it stored, from the oldest request',
+      QueueName.PanelAggregation,
+      'completed',
+      job({
+        data: { organizationId: 'o', applicationIds: ['a', 'b', 'c'], _context: { outboxCreatedAt: new Date(750).toISOString() } },
+        returnvalue: { versionsCreated: 3, outcomes: { a: { versionsCreated: 2 }, b: { versionsCreated: 0 }, c: { versionsCreated: 1 } } },
+      }),
+      { durationSeconds: 0.25, freshnessSeconds: 0.5, freshnessReports: 2 },
+    ],
+    [
       'aggregation without a context (scheduler, old job): no freshness',
       QueueName.PanelAggregation,
       'completed',

@@ -1,6 +1,14 @@
 import { JobsOptions, Queue } from 'bullmq';
 import type { ClaimedOutboxRow } from '@hireloop/core/outbox/outbox-relay.repository';
-import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, QueueName, redisConnectionFromUrl, withJobContext } from '@hireloop/queue';
+import {
+  ALL_QUEUES,
+  DEFAULT_JOB_OPTIONS,
+  JobName,
+  MAX_APPLICATIONS_PER_AGGREGATION_JOB,
+  QueueName,
+  redisConnectionFromUrl,
+  withJobContext,
+} from '@hireloop/queue';
 
 /** Per-queue overrides of DEFAULT_JOB_OPTIONS (e.g. the webhook schedule). */
 export type QueueJobOverrides = Partial<Record<string, Partial<JobsOptions>>>;
@@ -49,7 +57,7 @@ export class OutboxPublisher {
         const queue = this.queues.get(name);
         if (!queue) return settle(indexes, { status: 'rejected', reason: new Error(`unknown queue ${name}`) });
         try {
-          await queue.addBulk(indexes.map((i) => jobOf(rows[i])));
+          await queue.addBulk(jobsOf(rows, indexes).map((planned) => planned.job));
           settle(indexes, { status: 'fulfilled', value: undefined });
         } catch (reason) {
           settle(indexes, { status: 'rejected', reason });
@@ -75,7 +83,61 @@ export function indexesByQueue(rows: readonly Pick<ClaimedOutboxRow, 'queue'>[])
   return byQueue;
 }
 
-function jobOf(row: ClaimedOutboxRow): { name: string; data: Record<string, unknown>; opts: JobsOptions } {
+type BulkJob = { name: string; data: Record<string, unknown>; opts: JobsOptions };
+
+/**
+ * The jobs of one queue's rows of a claimed batch, each with the rows it carries out. One job per row, except the
+ * `aggregate-panel` requests of one organization naming two or more applications: those become `aggregate-panels`
+ * jobs of up to MAX_APPLICATIONS_PER_AGGREGATION_JOB applications each (a burst costs BullMQ and Redis a few jobs, not
+ * one per application; the worker computes them in batches either way). Such a job is not de-duplicated: a second
+ * run over the same state stores nothing. Its context keeps the oldest request's time (report freshness) and links
+ * the writing requests' traces.
+ */
+export function jobsOf(rows: readonly ClaimedOutboxRow[], indexes: readonly number[]): { job: BulkJob; indexes: number[] }[] {
+  const planned: { job: BulkJob; indexes: number[] }[] = [];
+  const aggregationsByOrganization = new Map<string, Map<string, number[]>>();
+  for (const i of indexes) {
+    const applicationRef = aggregationRef(rows[i]);
+    if (!applicationRef) {
+      planned.push({ job: jobOf(rows[i]), indexes: [i] });
+      continue;
+    }
+    const applications = aggregationsByOrganization.get(applicationRef.organizationId) ?? new Map<string, number[]>();
+    aggregationsByOrganization.set(applicationRef.organizationId, applications);
+    applications.set(applicationRef.applicationId, [...(applications.get(applicationRef.applicationId) ?? []), i]);
+  }
+  for (const [organizationId, applications] of aggregationsByOrganization) {
+    if (applications.size === 1) {
+      for (const rowIndexes of applications.values()) for (const i of rowIndexes) planned.push({ job: jobOf(rows[i]), indexes: [i] });
+      continue;
+    }
+    const applicationIds = [...applications.keys()];
+    for (let start = 0; start < applicationIds.length; start += MAX_APPLICATIONS_PER_AGGREGATION_JOB) {
+      const chunk = applicationIds.slice(start, start + MAX_APPLICATIONS_PER_AGGREGATION_JOB);
+      const chunkIndexes = chunk.flatMap((applicationId) => applications.get(applicationId)!);
+      const createdAt = chunkIndexes.map((i) => rows[i].createdAt).filter((at): at is Date | string => Boolean(at));
+      const oldest = createdAt.length ? new Date(Math.min(...createdAt.map((at) => new Date(at).getTime()))).toISOString() : undefined;
+      const links = [...new Set(chunkIndexes.map((i) => rows[i].traceContext).filter((tp): tp is string => Boolean(tp)))];
+      planned.push({
+        job: {
+          name: JobName.AggregatePanels,
+          data: withJobContext({ organizationId, applicationIds: chunk }, { outboxCreatedAt: oldest, links: links.length ? links : undefined }),
+          opts: {},
+        },
+        indexes: chunkIndexes,
+      });
+    }
+  }
+  return planned;
+}
+
+function aggregationRef(row: ClaimedOutboxRow): { organizationId: string; applicationId: string } | null {
+  if (row.queue !== QueueName.PanelAggregation || row.jobName !== JobName.AggregatePanel) return null;
+  const { organizationId, applicationId } = row.payload as { organizationId?: unknown; applicationId?: unknown };
+  return typeof organizationId === 'string' && typeof applicationId === 'string' ? { organizationId, applicationId } : null;
+}
+
+function jobOf(row: ClaimedOutboxRow): BulkJob {
   const outboxCreatedAt = row.createdAt ? new Date(row.createdAt).toISOString() : undefined;
   return {
     name: row.jobName,

@@ -1,5 +1,7 @@
 import { validateEnvironment } from '@hireloop/config';
-import { indexesByQueue, jobOptionsFor } from './outbox-publisher';
+import type { ClaimedOutboxRow } from '@hireloop/core/outbox/outbox-relay.repository';
+import { MAX_APPLICATIONS_PER_AGGREGATION_JOB } from '@hireloop/queue';
+import { indexesByQueue, jobOptionsFor, jobsOf } from './outbox-publisher';
 import { readOutboxRelaySettings } from './outbox-relay.settings';
 import { aggregationTestDelayMs, panelAggregationWorkerOptions } from '../panel-aggregation/panel-aggregation.settings';
 
@@ -19,6 +21,80 @@ describe('outbox relay', () => {
       ['webhooks', [4]],
     ]);
     expect(indexesByQueue([]).size).toBe(0);
+  });
+
+  describe('jobs of a claimed batch', () => {
+    let seq = 0;
+    const aggregation = (organizationId: string, applicationId: string, extra: Partial<ClaimedOutboxRow> = {}): ClaimedOutboxRow => ({
+      id: String(++seq),
+      queue: 'panel-aggregation',
+      jobName: 'aggregate-panel',
+      payload: { organizationId, applicationId },
+      dedupeKey: `aggregate:${applicationId}`,
+      ...extra,
+    });
+    const all = (rows: ClaimedOutboxRow[]) => rows.map((_, i) => i);
+
+    it('keeps one de-duplicated job per row when the batch names one application (the common case of one write)', () => {
+      const rows = [aggregation('org-1', 'app-1'), aggregation('org-1', 'app-1')];
+      expect(jobsOf(rows, all(rows))).toEqual([
+        { job: { name: 'aggregate-panel', data: rows[0].payload, opts: jobOptionsFor(rows[0]) }, indexes: [0] },
+        { job: { name: 'aggregate-panel', data: rows[1].payload, opts: jobOptionsFor(rows[1]) }, indexes: [1] },
+      ]);
+    });
+
+    it('turns the requests of several applications of one organization into one aggregate-panels job, each application once', () => {
+      const rows = [
+        aggregation('org-1', 'app-1', { createdAt: '2026-12-03T10:00:02.000Z', traceContext: '00-aaaa-01' }),
+        aggregation('org-2', 'app-9'),
+        aggregation('org-1', 'app-2', { createdAt: '2026-12-03T10:00:01.000Z', traceContext: '00-bbbb-01' }),
+        { id: 'x', queue: 'panel-aggregation', jobName: 'something-else', payload: {}, dedupeKey: null },
+        aggregation('org-1', 'app-1', { createdAt: '2026-12-03T10:00:03.000Z', traceContext: '00-aaaa-01' }),
+      ];
+      const jobs = jobsOf(rows, all(rows));
+      expect(jobs).toEqual([
+        { job: expect.objectContaining({ name: 'something-else' }), indexes: [3] },
+        {
+          job: {
+            name: 'aggregate-panels',
+            data: {
+              organizationId: 'org-1',
+              applicationIds: ['app-1', 'app-2'],
+              _context: { outboxCreatedAt: '2026-12-03T10:00:01.000Z', links: ['00-aaaa-01', '00-bbbb-01'] },
+            },
+            opts: {},
+          },
+          indexes: [0, 4, 2],
+        },
+        // Another organization's lone request stays a job of its own: a job never mixes tenants.
+        { job: { name: 'aggregate-panel', data: rows[1].payload, opts: jobOptionsFor(rows[1]) }, indexes: [1] },
+      ]);
+      // Every row is carried out by exactly one job.
+      expect(jobs.flatMap((j) => j.indexes).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4]);
+    });
+
+    it(`splits a burst into jobs of at most ${MAX_APPLICATIONS_PER_AGGREGATION_JOB} applications`, () => {
+      const rows = Array.from({ length: MAX_APPLICATIONS_PER_AGGREGATION_JOB * 2 + 1 }, (_, i) => aggregation('org-1', `app-${i}`));
+      const jobs = jobsOf(rows, all(rows));
+      expect(jobs.map((j) => (j.job.data as { applicationIds: string[] }).applicationIds.length)).toEqual([
+        MAX_APPLICATIONS_PER_AGGREGATION_JOB,
+        MAX_APPLICATIONS_PER_AGGREGATION_JOB,
+        1,
+      ]);
+      expect(jobs.every((j) => j.job.name === 'aggregate-panels')).toBe(true);
+      expect(new Set(jobs.flatMap((j) => j.indexes)).size).toBe(rows.length);
+    });
+
+    it('leaves the rows of other queues one job each', () => {
+      const rows: ClaimedOutboxRow[] = [
+        { id: '1', queue: 'email-deliveries', jobName: 'send-email', payload: { organizationId: 'o', deliveryId: 'd1' }, dedupeKey: 'email:d1' },
+        { id: '2', queue: 'email-deliveries', jobName: 'send-email', payload: { organizationId: 'o', deliveryId: 'd2' }, dedupeKey: 'email:d2' },
+      ];
+      expect(jobsOf(rows, all(rows)).map((j) => [j.job.name, j.indexes])).toEqual([
+        ['send-email', [0]],
+        ['send-email', [1]],
+      ]);
+    });
   });
 
   it('reads its settings with defaults and refuses invalid values at boot', () => {

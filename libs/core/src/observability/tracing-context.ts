@@ -11,15 +11,24 @@ export function currentTraceparent(): string | undefined {
   return carrier.traceparent;
 }
 
-/** Runs `fn` in a consumer span that continues `traceparent` (or starts a trace), and passes it the trace id. */
+/**
+ * Runs `fn` in a consumer span that continues `traceparent` (or starts a trace), and passes it the trace id. A job
+ * carrying out several requests (`links`: their traceparents) starts its own trace and links to each of theirs, as
+ * OpenTelemetry's messaging conventions do for a batch.
+ */
 export function inJobSpan<T>(
   traceparent: string | undefined,
   name: string,
   attributes: Record<string, string>,
   fn: (traceId: string | undefined) => Promise<T>,
+  links: readonly string[] = [],
 ): Promise<T> {
   const parent = traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent }) : ROOT_CONTEXT;
-  return trace.getTracer('hireloop').startActiveSpan(name, { kind: SpanKind.CONSUMER, attributes }, parent, async (span) => {
+  const spanLinks = links.flatMap((link) => {
+    const linked = trace.getSpanContext(propagation.extract(ROOT_CONTEXT, { traceparent: link }));
+    return linked && trace.isSpanContextValid(linked) ? [{ context: linked }] : [];
+  });
+  return trace.getTracer('hireloop').startActiveSpan(name, { kind: SpanKind.CONSUMER, attributes, links: spanLinks }, parent, async (span) => {
     const traceId = span.isRecording() ? span.spanContext().traceId : undefined;
     try {
       return await fn(traceId);

@@ -98,7 +98,16 @@ export class PanelReportsService {
       if (pending.length > 0 && pass < maxPasses)
         this.logger.debug(`${pending.length} application(s): scorecards changed while computing; pass ${pass + 1}`);
     }
-    return refs.map((ref) => results.get(panelKey(ref))!);
+    // An application named twice (two jobs' requests met in one batch) was computed once: the versions it stored are
+    // credited to its first request only, so that counting them over jobs counts each version once.
+    const credited = new Set<string>();
+    return refs.map((ref): PromiseSettledResult<AggregationOutcome> => {
+      const result = results.get(panelKey(ref))!;
+      if (result.status === 'fulfilled' && credited.has(panelKey(ref)))
+        return { status: 'fulfilled', value: { ...result.value, versionsCreated: 0 } };
+      credited.add(panelKey(ref));
+      return result;
+    });
   }
 
   /**
