@@ -25,6 +25,8 @@ export interface BenchContext {
   /** The running API and worker processes (for CPU accounting). */
   apiPid?: number;
   workerPid?: number;
+  /** Further worker processes sharing the queues (BENCH_AGGREGATION_WORKERS, figure 3 only). */
+  extraWorkerPids?: number[];
   /** buildReport reports/s in one process (the aggregation's compute ceiling), when measured. */
   buildReportRate?: number;
 }

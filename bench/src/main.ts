@@ -112,7 +112,18 @@ async function main(): Promise<number> {
       await api.stop();
       api = undefined;
     }
-    if (wants(settings, 'aggregation')) await figure('aggregation', () => aggregationFigure(ctx));
+    if (wants(settings, 'aggregation')) {
+      // Every core: more worker processes share the queue for this figure only (BENCH_AGGREGATION_WORKERS).
+      const extra: ManagedProcess[] = [];
+      try {
+        for (let i = 1; i < settings.aggregationWorkers; i++) extra.push(await startWorker(settings, `worker-${i + 1}`));
+        ctx.extraWorkerPids = extra.map((w) => w.pid);
+        await figure('aggregation', () => aggregationFigure(ctx));
+      } finally {
+        ctx.extraWorkerPids = [];
+        await Promise.all(extra.map((w) => w.stop().catch(() => undefined)));
+      }
+    }
     if (wants(settings, 'calibration')) {
       await figure('calibration', () =>
         calibrationFigure(ctx, async () => {

@@ -180,12 +180,12 @@ export async function startApi(settings: BenchSettings, extraEnv: Record<string,
   return api;
 }
 
-export async function startWorker(settings: BenchSettings): Promise<ManagedProcess> {
+export async function startWorker(settings: BenchSettings, name = 'worker'): Promise<ManagedProcess> {
   const script = path.join(settings.distRoot, 'apps', 'worker', 'src', 'main.js');
   // BENCH_WORKER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=DIR", to profile the worker (the profile is written when
   // it stops).
   const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const { process: worker, output } = start(settings, 'worker', script, serviceEnv(settings), nodeArgs);
+  const { process: worker, output } = start(settings, name, script, serviceEnv(settings), nodeArgs);
   // The worker logs this line once every module (processors, relay) is initialised.
   await waitFor('the worker', 60_000, worker.exited, output, () => /worker started/.test(output()));
   return worker;

@@ -25,6 +25,8 @@ export interface BenchSettings {
   freshnessInFlight: number;
   /** Application counts of the aggregation figure. */
   aggregationSizes: number[];
+  /** Worker processes sharing the aggregation queue during figure 3 (the other figures run one). */
+  aggregationWorkers: number;
   /** Ratings of the calibration figure (5 raters × 8 dimensions per application). */
   calibrationRatings: number;
   /** Figures to run (default all): submission, freshness, debrief, aggregation, calibration, build-report. */
@@ -76,6 +78,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): BenchSetting
     freshnessPanels: int(env, 'BENCH_FRESHNESS_PANELS', 200),
     freshnessInFlight: int(env, 'BENCH_FRESHNESS_IN_FLIGHT', 8),
     aggregationSizes: intList(env, 'BENCH_AGGREGATION_SIZES', [10_000, 20_000]),
+    aggregationWorkers: int(env, 'BENCH_AGGREGATION_WORKERS', 1),
     calibrationRatings: int(env, 'BENCH_CALIBRATION_RATINGS', 1_000_000),
     only,
     deadlineSeconds: int(env, 'BENCH_DEADLINE_S', 1500),

@@ -72,11 +72,12 @@ export async function aggregationFigure(ctx: BenchContext): Promise<FigureResult
   const rows: TableRow[] = runs.flatMap((run) => {
     // Reports per second of the worker's own CPU time: on a shared machine the wall-clock rate mostly measures how
     // much of a core the worker was given; this one measures what a report costs it (relay and BullMQ included).
-    const workerCores = run.cpu.processes[0];
+    const workerCores = run.cpu.processes.reduce((sum, cores) => sum + cores, 0);
+    const workers = run.cpu.processes.length;
     const perWorkerCore = workerCores > 0 ? run.completed / (workerCores * run.seconds) : null;
     return [
       {
-        figure: `3. aggregation, ${fmtInt(run.applications)} applications at once: reports/s`,
+        figure: `3. aggregation, ${fmtInt(run.applications)} applications at once${run.cpu.processes.length > 1 ? `, ${run.cpu.processes.length} worker processes` : ''}: reports/s`,
         value: `${fmtInt(run.reportsPerSecond)} reports/s (${fmtSeconds(run.seconds)})${run.timedOut ? `, TIMED OUT at ${fmtInt(run.completed)}` : ''}`,
         ceiling: ceiling ? `buildReport alone: ${fmtInt(ceiling)} reports/s` : '',
         ratio: ratio(run.reportsPerSecond, ceiling),
@@ -85,7 +86,10 @@ export async function aggregationFigure(ctx: BenchContext): Promise<FigureResult
       },
       {
         figure: `3. aggregation, ${fmtInt(run.applications)} applications: reports per second of worker CPU`,
-        value: perWorkerCore === null ? 'n/a' : `${fmtInt(perWorkerCore)} reports/s per worker core (worker used ${workerCores.toFixed(2)} cores)`,
+        value:
+          perWorkerCore === null
+            ? 'n/a'
+            : `${fmtInt(perWorkerCore)} reports/s per worker core (${workers === 1 ? 'worker' : `${workers} workers`} used ${workerCores.toFixed(2)} cores)`,
         ceiling: ceiling ? `buildReport alone: ${fmtInt(ceiling)} reports/s` : '',
         ratio: ratio(perWorkerCore, ceiling),
       },
@@ -125,7 +129,8 @@ async function aggregateAll(ctx: BenchContext, organizationId: string, roleId: s
     client.release();
   }
 
-  const cpu = measureCpu(ctx.workerPid ? [ctx.workerPid] : []);
+  const workerPids = [...(ctx.workerPid ? [ctx.workerPid] : []), ...(ctx.extraWorkerPids ?? [])];
+  const cpu = measureCpu(workerPids);
   const timeoutMs = Math.max(120_000, size * 25); // 40 reports/s at the very least
   const deadline = Date.now() + timeoutMs;
   let relaySeconds: number | null = null;
@@ -156,6 +161,11 @@ async function aggregateAll(ctx: BenchContext, organizationId: string, roleId: s
   const timedOut = completed < size;
   const seconds = timedOut || !last ? timeoutMs / 1000 : Math.max(0.001, (last.getTime() - t0.getTime()) / 1000);
   const cpuUsed = cpu();
-  log(`  ${cpuLine(cpuUsed, ['worker'])}`);
+  log(
+    `  ${cpuLine(
+      cpuUsed,
+      workerPids.map((_, i) => (i === 0 ? 'worker' : `worker ${i + 1}`)),
+    )}`,
+  );
   return { applications: size, seconds, reportsPerSecond: completed / seconds, relaySeconds, completed, timedOut, seedSeconds, cpu: cpuUsed };
 }
