@@ -1,6 +1,7 @@
 import { buildReport, INTERVAL_METHOD, scoreInterval, studentTQuantile, type Rating } from '@hireloop/calibration';
 import fc from 'fast-check';
 
+import { interviewerSumOfSquares, satterthwaiteDegreesOfFreedom } from './interval-components';
 import { card, LOOP, loopInput, unanimous } from './spec-helpers';
 
 /**
@@ -11,7 +12,7 @@ import { card, LOOP, loopInput, unanimous } from './spec-helpers';
  */
 describe('score interval', () => {
   it('uses the documented constants', () => {
-    expect(INTERVAL_METHOD).toEqual({ level: 0.9, priorSd: 0.5, priorN: 0.5, haloPriorN: 8 });
+    expect(INTERVAL_METHOD).toEqual({ level: 0.9, priorSd: 0.5, priorN: 0.5, dfResolution: 0.01 });
   });
 
   it('pools the within-dimension sum of squares like a one-way ANOVA (Montgomery, Design and Analysis of Experiments, tensile strength example: SS_E = 161.20 on 20 df, MS_E = 8.06)', () => {
@@ -103,9 +104,11 @@ describe('score interval', () => {
   });
 
   it('halo: one interviewer low on every dimension (4, 4, 2 everywhere) is a shared error, not three independent ones', () => {
-    // Residuals: a and b +2/3, c −4/3 on each of the three dimensions; f = 1 − 1/3 = 2/3.
-    //   Σ_i [(Σ r)² − Σ r²] = 2 · (4 − 4/3) + (16 − 16/3) = 16;  Σ_i [(Σ f)² − Σ f²] = 3 · (4 − 4/3) = 8
-    //   η² = 16 / (8 + κ = 8) = 1;  a_i = 1/3 each: Σ a_i² = 1/3;  Σ w̃²/c = 0.34/3 → halo term = 1/3 − 0.113333 = 0.22
+    // Residuals: a and b +2/3, c −4/3 on each of the three dimensions: SS = 3 · 24/9 = 8 on df 6.
+    //   Interviewer SS adjusted for dimensions: C = 3(I − J/3), h = (2, 2, −4), R = h'h/3 = 8 on r_b = 2 df: the panel is
+    //   exactly additive, the residual variance is the prior's s² = 0.125/(4 + 0.5), MS_b = 4, k = df/r_b = 3
+    //   η² = (4 − 0.125/4.5)/3 = 1.324074;  a_i = 1/3 each: Σ a_i² = 1/3;  Σ w̃²/c = 0.34/3 → halo term = η² · 0.22
+    //   v = (8 + 0.125)/6.5 = 1.25;  ν = (v·0.34/3 + halo)² / ((v·0.34/3)²/6.5 + halo²/2) = 4.1186 → 4.11
     const detail = scoreInterval({
       weights: [40, 30, 30],
       values: [
@@ -123,13 +126,21 @@ describe('score interval', () => {
       scaleMin: 1,
       scaleMax: 4,
     });
-    expect(detail.haloVariance).toBeCloseTo(1, 12);
-    expect(detail.haloTerm).toBeCloseTo(1 / 3 - 0.34 / 3, 12);
-    expect(detail.standardError).toBeCloseTo(Math.sqrt(((8 + 0.125) / 6.5) * (0.34 / 3) + 1 / 3 - 0.34 / 3), 12);
+    const eta2 = (4 - 0.125 / 4.5) / 3;
+    const pooledTerm = 1.25 * (0.34 / 3);
+    const halo = eta2 * (1 / 3 - 0.34 / 3);
+    expect(detail).toMatchObject({ interviewerDegreesOfFreedom: 2, panelDegreesOfFreedom: 6 });
+    expect(detail.interviewerSumOfSquares).toBeCloseTo(8, 12);
+    expect(detail.haloVariance).toBeCloseTo(eta2, 12);
+    expect(detail.haloTerm).toBeCloseTo(halo, 12);
+    expect(detail.standardError).toBeCloseTo(Math.sqrt(pooledTerm + halo), 12);
+    expect((pooledTerm + halo) ** 2 / (pooledTerm ** 2 / 6.5 + halo ** 2 / 2)).toBeCloseTo(4.1186, 4);
+    expect(detail.degreesOfFreedom).toBe(4.11);
+    expect(detail.halfWidth).toBeCloseTo(studentTQuantile(0.95, 4.11) * Math.sqrt(pooledTerm + halo), 12);
     const report = buildReport(loopInput([card('a', [4, 4, 4]), card('b', [4, 4, 4]), card('c', [2, 2, 2], 'no')]));
     expect(report.recommendation).toBe('inconclusive');
     expect(report.reasons.map((r) => r.code)).toEqual(['uncertain']);
-    // Without interviewer identities the halo term is 0.
+    // Without interviewer identities the halo term is 0 and the t quantile keeps df + n0.
     expect(
       scoreInterval({
         weights: [40, 30, 30],
@@ -142,8 +153,123 @@ describe('score interval', () => {
         interviewers: 3,
         scaleMin: 1,
         scaleMax: 4,
-      }).haloTerm,
-    ).toBe(0);
+      }),
+    ).toMatchObject({ haloTerm: 0, degreesOfFreedom: 6.5 });
+  });
+
+  it('rater bias: the t quantile takes Satterthwaite degrees of freedom, not the residual df (2.1.0 kept df + n0 and shrank η² with κ = 8)', () => {
+    // Five interviewers, two per dimension; interviewer 0 (on three dimensions) rates one point above the others.
+    const panel = {
+      weights: [1, 1, 1, 1, 1],
+      values: [
+        [4, 3],
+        [4, 3],
+        [4, 3],
+        [3, 3],
+        [2, 3],
+      ],
+      raters: [
+        [0, 1],
+        [0, 2],
+        [0, 3],
+        [1, 4],
+        [2, 4],
+      ],
+      score: 3.2,
+      interviewers: 5,
+      scaleMin: 1,
+      scaleMax: 4,
+    };
+    const detail = scoreInterval(panel);
+    const expectedDf = satterthwaiteDegreesOfFreedom([
+      { value: detail.pooledVariance * detail.designFactor, degreesOfFreedom: 5.5 },
+      { value: detail.haloTerm, degreesOfFreedom: detail.interviewerDegreesOfFreedom },
+    ]);
+    expect(detail.haloTerm).toBeGreaterThan(0);
+    expect(detail.interviewerDegreesOfFreedom).toBe(4);
+    // Capped at df + n0 = 5.5: both terms come from the same five residual degrees of freedom.
+    expect(detail.degreesOfFreedom).toBe(Math.min(5.5, Math.floor(expectedDf * 100 + 1e-9) / 100));
+    // Wider than the interval without the rater term (same pooled variance, df + n0).
+    const withoutRaters = scoreInterval({ ...panel, raters: undefined });
+    expect(detail.halfWidth).toBeGreaterThan(withoutRaters.halfWidth);
+  });
+
+  it('interviewer SS adjusted for dimensions = the block SS of a randomized complete block design (Montgomery, hardness testing example: SS_Blocks = 82.50 on 3 df, SS_E = 8.00 on 9 df)', () => {
+    // Montgomery, D. C., Design and Analysis of Experiments (Example 4-1, Table 4-4): four tips (treatments) on four
+    // test coupons (blocks), data coded as 10 · (hardness − 9.5). The published ANOVA: SS_Treatments = 38.50,
+    // SS_Blocks = 82.50 (3 df), SS_E = 8.00 (9 df), SS_T = 129.00. Here the tips are the dimensions and the coupons
+    // the interviewers: the within-dimension SS is SS_Blocks + SS_E = 90.50 on 12 df.
+    const coded = [
+      [-2, -1, 1, 5],
+      [-1, -2, 3, 4],
+      [-3, -1, 0, 2],
+      [2, 1, 5, 7],
+    ];
+    const raters = coded.map(() => [0, 1, 2, 3]);
+    const blocks = interviewerSumOfSquares(coded, raters, () => true);
+    expect(blocks.sumOfSquares).toBeCloseTo(82.5, 10);
+    expect(blocks.degreesOfFreedom).toBe(3);
+    const detail = scoreInterval({ weights: [1, 1, 1, 1], values: coded, raters, score: 1.25, interviewers: 4, scaleMin: -10, scaleMax: 10 });
+    expect(detail.sumOfSquares).toBeCloseTo(90.5, 10);
+    expect(detail.panelDegreesOfFreedom).toBe(12);
+    expect(detail.sumOfSquares - detail.interviewerSumOfSquares).toBeCloseTo(8, 10); // SS_E on 12 − 3 = 9 df
+  });
+
+  it('interviewer SS adjusted for dimensions matches a least-squares fit by backfitting on unbalanced panels with missing cells', () => {
+    const cell = fc.constantFrom<number | null>(1, 2, 3, 4, null, null);
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { minLength: 2, maxLength: 6 }), (grid) => {
+        const values = grid.map((row) => row.filter((v): v is number => v !== null));
+        const raters = grid.map((row) => row.flatMap((v, i) => (v === null ? [] : [i])));
+        const { sumOfSquares } = interviewerSumOfSquares(values, raters, () => true);
+        // Residual SS of y = μ_d + b_i + e over replicated dimensions, by alternating means (Gauss–Seidel), vs one-way.
+        const rows = values.map((v, d) => ({ v, r: raters[d] })).filter((x) => x.v.length >= 2);
+        const b = [0, 0, 0, 0];
+        let mu = rows.map(() => 0);
+        for (let it = 0; it < 5000; it++) {
+          mu = rows.map(({ v, r }) => v.reduce((s, y, k) => s + y - b[r[k]], 0) / v.length);
+          for (let i = 0; i < 4; i++) {
+            let s = 0;
+            let n = 0;
+            rows.forEach(({ v, r }, d) => r.forEach((who, k) => (who === i ? ((s += v[k] - mu[d]), n++) : 0)));
+            b[i] = n > 0 ? s / n : 0;
+          }
+        }
+        let twoWay = 0;
+        let oneWay = 0;
+        rows.forEach(({ v, r }, d) => {
+          const m = v.reduce((s, y) => s + y, 0) / v.length;
+          v.forEach((y, k) => {
+            twoWay += (y - mu[d] - b[r[k]]) ** 2;
+            oneWay += (y - m) ** 2;
+          });
+        });
+        expect(sumOfSquares).toBeCloseTo(oneWay - twoWay, 6);
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+
+  it("Satterthwaite's effective degrees of freedom reproduce the GUM's example (JCGM 100:2008, G.4.1: ν_eff = 19.0)", () => {
+    // JCGM 100:2008 (GUM), G.4.1, example: relative standard uncertainties 0.25 %, 0.57 % and 0.82 % from 10, 5 and 15
+    // observations (ν = 9, 4, 14) combine to 1.03 %, and ν_eff = 1.03⁴ / (0.25⁴/9 + 0.57⁴/4 + 0.82⁴/14) = 19.0.
+    const terms = [
+      { value: 0.25 ** 2, degreesOfFreedom: 9 },
+      { value: 0.57 ** 2, degreesOfFreedom: 4 },
+      { value: 0.82 ** 2, degreesOfFreedom: 14 },
+    ];
+    expect(Math.sqrt(terms.reduce((s, t) => s + t.value, 0))).toBeCloseTo(1.03, 2);
+    expect(satterthwaiteDegreesOfFreedom(terms)).toBeCloseTo(19.0, 1);
+    expect(1.03 ** 4 / (0.25 ** 4 / 9 + 0.57 ** 4 / 4 + 0.82 ** 4 / 14)).toBeCloseTo(19.04, 2);
+    // One term alone keeps its own degrees of freedom; equal terms of equal df add up their df.
+    expect(satterthwaiteDegreesOfFreedom([{ value: 2, degreesOfFreedom: 7 }])).toBeCloseTo(7, 12);
+    expect(
+      satterthwaiteDegreesOfFreedom([
+        { value: 1, degreesOfFreedom: 3 },
+        { value: 1, degreesOfFreedom: 3 },
+        { value: 0, degreesOfFreedom: 1 },
+      ]),
+    ).toBeCloseTo(6, 12);
   });
 
   it('no replicated dimension: the spread of the dimension means is used (conservative), df = D − 1', () => {

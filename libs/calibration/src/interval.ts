@@ -1,3 +1,4 @@
+import { interviewerSumOfSquares, satterthwaiteDegreesOfFreedom } from './interval-components';
 import { relativeToLargest, studentTQuantile } from './stats';
 
 /**
@@ -7,17 +8,17 @@ import { relativeToLargest, studentTQuantile } from './stats';
  * - `priorSd` (τ): prior standard deviation of one interviewer's rating of one dimension around the panel's
  *   mean for that dimension, in 4-point rating points (scaled by (max − min)/3 on other scales).
  * - `priorN` (n0): how many degrees of freedom of evidence the prior is worth.
- * - `haloPriorN` (κ): pseudo-count added to the denominator of the halo estimate, shrinking it towards 0 when few
- *   interviewers rated several replicated dimensions (a positive-part estimate is biased upwards otherwise).
+ * - `dfResolution`: Satterthwaite's degrees of freedom are rounded down to this step (conservative, and it keeps the
+ *   memo of t quantiles small).
  *
  * τ and n0 were fitted by simulation (interval.simulation.spec.ts and libs/calibration/README.md) so that the
- * 90% interval covers the expected panel score in 87–93% of panels in every simulated design.
+ * 90% interval covers the expected panel score in 87–93% of panels in every simulated design without rater bias.
  */
 export const INTERVAL_METHOD = Object.freeze({
   level: 0.9 as const,
   priorSd: 0.5,
   priorN: 0.5,
-  haloPriorN: 8,
+  dfResolution: 0.01,
 });
 
 /** What the interval needs to know about the panel, in a fixed (canonical) order. */
@@ -54,11 +55,18 @@ export interface IntervalDetail {
   pooledVariance: number;
   /** Σ w̃_d² / c_d: the variance of the score is pooledVariance × this, plus the halo term. */
   designFactor: number;
-  /** Estimated halo variance η² (an interviewer's error shared across the dimensions they rate), ≥ 0. */
+  /**
+   * Interviewer sum of squares adjusted for dimensions, R(b | μ), over the replicated dimensions, and its degrees of
+   * freedom (0 and 0 without interviewer identities or replicated dimensions).
+   */
+  interviewerSumOfSquares: number;
+  interviewerDegreesOfFreedom: number;
+  /** Estimated rater variance η² (an interviewer's error shared across the dimensions they rate: halo, leniency), ≥ 0. */
   haloVariance: number;
   /** η² · (Σ_i a_i² − Σ_d w̃_d²/c_d), a_i = Σ over i's dimensions of w̃_d/c_d: the halo's extra variance of the score. */
   haloTerm: number;
   standardError: number;
+  /** Of the t quantile: df + n0, or Satterthwaite's effective degrees of freedom when the halo term is not 0. */
   degreesOfFreedom: number;
   halfWidth: number;
 }
@@ -80,31 +88,45 @@ export interface IntervalDetail {
  * of freedom:
  *
  *   v    = (SS + τ² · n0) / (df + n0)
- *   SE   = √(v · Σ_d w̃_d² / c_d)
- *   half = t₀.₉₅(df + n0) · SE
+ *   SE   = √(v · Σ_d w̃_d² / c_d + halo term)
+ *   half = t₀.₉₅(ν) · SE,   ν = df + n0 when the halo term is 0
  *
  * A dimension rated by a single interviewer keeps its place in the score and contributes w̃_d² · v (it is not
  * dropped).
  *
- * Halo. An interviewer's errors on one candidate may share a component h_i (variance η²) across the dimensions they
- * rate. Then V(score) = σ_ε² Σ_d w̃_d²/c_d + η² Σ_i a_i² with a_i = Σ_{d rated by i} w̃_d/c_d; since v estimates
- * σ_ε² + η², the extra term is η² (Σ_i a_i² − Σ_d w̃_d²/c_d) ≥ 0. η² is a moment estimate from the products of one
- * interviewer's residuals on two different replicated dimensions (E[r_id r_id'] = η²(1 − 1/c_d)(1 − 1/c_d') when
- * only i's own halo is counted): η² = max(0, Σ_i Σ_{d≠d'} r_id r_id' / (Σ_i Σ_{d≠d'} (1 − 1/c_d)(1 − 1/c_d') + κ)), 0 when
- * no interviewer rated two replicated dimensions. With no halo it stays near 0 (coverage about 1 point higher); with
- * a halo of sd 0.3 it lifts the coverage of 3-rater panels from about 79 % back to 86–89 % (simulation spec). When no dimension is replicated (df = 0) but one interviewer among several rated two or more
- * dimensions, the spread of the dimension means around the score is used instead (SS = Σ_d (ȳ_d − ȳ)², df = D − 1
- * over rated dimensions): conservative, since it also contains the candidate's true differences between
- * dimensions. A panel of one interviewer uses the prior alone (df = n0, very wide): one person's consistency across
- * dimensions says nothing about how another interviewer would rate.
+ * Rater effects (halo, leniency). An interviewer's errors on one candidate may share a component b_i of variance η²
+ * across the dimensions they rate: y_id = μ_d + b_i + e_id. Then V(score) = σ_e² Σ_d w̃_d²/c_d + η² Σ_i a_i² with
+ * a_i = Σ_{d rated by i} w̃_d/c_d (the interviewers are the clusters of the score: Cochran, §10 and §11, two-stage
+ * sampling); since v estimates σ_e² + η² (E[SS] = (σ_e² + η²)·df for any layout), the extra term is
+ * η² (Σ_i a_i² − Σ_d w̃_d²/c_d) ≥ 0. η² is estimated from the interviewer sum of squares adjusted for dimensions
+ * (Henderson's Method 3; interval-components.ts): with R = R(b | μ) on r_b degrees of freedom, the residual variance
+ * of the additive model s² = (SS − R + τ²·n0) / (df − r_b + n0) and MS_b = R / r_b,
+ *
+ *   E[MS_b] = σ_e² + k η²,  k = df / r_b,   so   η² = max(0, (MS_b − s²) / k)
+ *
+ * (0 when MS_b ≤ s², when no interviewer rated two replicated dimensions with others, or without interviewer
+ * identities). When η² > 0 the halo term is estimated from r_b between-interviewer degrees of freedom only, so the t
+ * quantile takes Satterthwaite's effective degrees of freedom of the sum (Satterthwaite 1946):
+ *
+ *   ν = (v·Σ w̃²/c + halo)² / ((v·Σ w̃²/c)² / (df + n0) + halo² / r_b),  rounded down to 0.01, at most df + n0
+ *
+ * which falls towards r_b as the rater term dominates (the cap: both terms are estimated from the same df residuals,
+ * so the sum holds no more degrees of freedom than they do). When no dimension is replicated (df = 0) but one interviewer
+ * among several rated two or more dimensions, the spread of the dimension means around the score is used instead
+ * (SS = Σ_d (ȳ_d − ȳ)², df = D − 1 over rated dimensions): conservative, since it also contains the candidate's true
+ * differences between dimensions, and it contains part of the rater variance too; no halo term is added there (it
+ * made panels without rater effects over-cover, see the README). A panel of one interviewer uses the prior alone
+ * (df = n0, very wide): one person's consistency across dimensions says nothing about how another interviewer would
+ * rate.
  *
  * [low, high] = [score − half, score + half] clamped to the scale; the score itself is always within the scale
  * (adjusted ratings are clamped), so the interval contains it.
  */
 export function scoreInterval(panel: IntervalPanel): IntervalDetail {
   const { weights, values, score, interviewers, scaleMin, scaleMax } = panel;
-  const { priorN, level } = INTERVAL_METHOD;
+  const { priorN, level, dfResolution } = INTERVAL_METHOD;
   const priorSd = INTERVAL_METHOD.priorSd * ((scaleMax - scaleMin) / 3);
+  const priorSs = priorSd * priorSd * priorN;
 
   // Relative to the largest rated weight, so that the total stays finite (weights are relative).
   const ratedWeights = relativeToLargest(weights.map((w, d) => (w > 0 && values[d].length > 0 ? w : 0)));
@@ -133,52 +155,6 @@ export function scoreInterval(panel: IntervalPanel): IntervalDetail {
     means.push(mean);
   }
 
-  // Halo: per interviewer, Σ r and Σ r² of residuals on replicated dimensions, Σ f and Σ f² of f = 1 − 1/c, and a_i.
-  let haloVariance = 0;
-  let haloTerm = 0;
-  const raterIds: ReadonlyArray<readonly number[]> | undefined = panel.raters;
-  if (raterIds !== undefined && interviewers >= 2) {
-    // Plain arrays indexed by interviewer number: this runs for every report.
-    let size = 0;
-    for (let d = 0; d < weights.length; d++) for (const id of raterIds[d]) if (id + 1 > size) size = id + 1;
-    const sumR = new Array<number>(size).fill(0);
-    const sumR2 = new Array<number>(size).fill(0);
-    const sumF = new Array<number>(size).fill(0);
-    const sumF2 = new Array<number>(size).fill(0);
-    const reach = new Array<number>(size).fill(0);
-    for (let d = 0; d < weights.length; d++) {
-      const v = values[d];
-      const who: readonly number[] = raterIds[d];
-      const c = v.length;
-      if (weights[d] <= 0 || c === 0) continue;
-      const share = ratedWeights[d] / totalWeight;
-      let sum = 0;
-      for (let i = 0; i < c; i++) sum += v[i];
-      const mean = sum / c;
-      const f = 1 - 1 / c;
-      for (let i = 0; i < c; i++) {
-        const id = who[i];
-        reach[id] += share / c;
-        if (c < 2) continue;
-        const r = v[i] - mean;
-        sumR[id] += r;
-        sumR2[id] += r * r;
-        sumF[id] += f;
-        sumF2[id] += f * f;
-      }
-    }
-    let num = 0;
-    let den = 0;
-    let reachSquares = 0;
-    for (let id = 0; id < size; id++) {
-      num += sumR[id] * sumR[id] - sumR2[id];
-      den += sumF[id] * sumF[id] - sumF2[id];
-      reachSquares += reach[id] * reach[id];
-    }
-    if (den > 1e-12 && num > 0) haloVariance = num / (den + INTERVAL_METHOD.haloPriorN);
-    haloTerm = haloVariance * Math.max(0, reachSquares - designFactor);
-  }
-
   let source: IntervalDetail['source'] = 'within_dimension';
   if (interviewers <= 1) {
     source = 'prior';
@@ -196,9 +172,49 @@ export function scoreInterval(panel: IntervalPanel): IntervalDetail {
     }
   }
 
-  const degreesOfFreedom = df + priorN;
-  const pooledVariance = (ss + priorSd * priorSd * priorN) / degreesOfFreedom;
-  const standardError = Math.sqrt(pooledVariance * designFactor + haloTerm);
+  // Rater term: only with interviewer identities and replicated dimensions (the within-dimension source).
+  let interviewerSs = 0;
+  let interviewerDf = 0;
+  let haloVariance = 0;
+  let haloTerm = 0;
+  const raterIds: ReadonlyArray<readonly number[]> | undefined = panel.raters;
+  if (raterIds !== undefined && source === 'within_dimension') {
+    const adjusted = interviewerSumOfSquares(values, raterIds, (d) => weights[d] > 0);
+    interviewerSs = Math.min(adjusted.sumOfSquares, ss);
+    interviewerDf = adjusted.degreesOfFreedom;
+    if (interviewerDf > 0) {
+      const residualVariance = (ss - interviewerSs + priorSs) / (df - interviewerDf + priorN);
+      const interviewerMeanSquare = interviewerSs / interviewerDf;
+      if (interviewerMeanSquare > residualVariance) {
+        haloVariance = ((interviewerMeanSquare - residualVariance) * interviewerDf) / df;
+        // a_i = Σ over i's dimensions of w̃_d / c_d, every rated dimension counted.
+        const reach: number[] = [];
+        for (let d = 0; d < weights.length; d++) {
+          const c = values[d].length;
+          if (weights[d] <= 0 || c === 0) continue;
+          const part = ratedWeights[d] / totalWeight / c;
+          for (const id of raterIds[d]) reach[id] = (reach[id] ?? 0) + part;
+        }
+        let reachSquares = 0;
+        for (const a of reach) if (a !== undefined) reachSquares += a * a;
+        haloTerm = haloVariance * Math.max(0, reachSquares - designFactor);
+      }
+    }
+  }
+
+  const pooledVariance = (ss + priorSs) / (df + priorN);
+  const pooledTerm = pooledVariance * designFactor;
+  let degreesOfFreedom = df + priorN;
+  if (haloTerm > 0) {
+    const effective = satterthwaiteDegreesOfFreedom([
+      { value: pooledTerm, degreesOfFreedom: df + priorN },
+      { value: haloTerm, degreesOfFreedom: interviewerDf },
+    ]);
+    const steps = Math.round(1 / dfResolution);
+    // Both terms come from the same df residuals: never more degrees of freedom than they hold.
+    degreesOfFreedom = Math.max(priorN, Math.min(df + priorN, Math.floor(effective * steps + 1e-9) / steps));
+  }
+  const standardError = Math.sqrt(pooledTerm + haloTerm);
   const halfWidth = studentTQuantile(1 - (1 - level) / 2, degreesOfFreedom) * standardError;
 
   const low = Math.min(score, Math.max(scaleMin, score - halfWidth));
@@ -211,6 +227,8 @@ export function scoreInterval(panel: IntervalPanel): IntervalDetail {
     panelDegreesOfFreedom: df,
     pooledVariance,
     designFactor,
+    interviewerSumOfSquares: interviewerSs,
+    interviewerDegreesOfFreedom: interviewerDf,
     haloVariance,
     haloTerm,
     standardError,

@@ -246,7 +246,7 @@ describe('buildReport: determinism and inputsHash', () => {
         '"scale":"four_point","scorecards":[["alice",null,"yes",[4,3,3],[],["late","rude"]],["bob",null,"strong_yes",[3,4,3],[],[]],' +
         '["carol",null,"no",[4,null,4],[],[]],["dave",null,"yes",[2,3,3],[],[]]]}',
     );
-    expect(ALGORITHM_VERSION).toBe('hireloop-calibration/2.1.0');
+    expect(ALGORITHM_VERSION).toBe('hireloop-calibration/2.2.0');
   });
 
   it('the fast canonical writer agrees with the generic canonicalJson', () => {

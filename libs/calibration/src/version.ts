@@ -3,7 +3,7 @@
  * prior, tie tolerance, rounding, canonical-hash layout). Bump it whenever any of them changes, so a
  * stored report can be told apart from a recomputation under different rules.
  */
-export const ALGORITHM_VERSION = 'hireloop-calibration/2.1.0';
+export const ALGORITHM_VERSION = 'hireloop-calibration/2.2.0';
 
 const VERSION_PATTERN = /^hireloop-calibration\/(\d+)\.(\d+)\.(\d+)$/;
 
