@@ -17,7 +17,9 @@ export interface CoveredRevision {
 
 /** The covers map of a set of submitted scorecards, with keys in a stable order. */
 export function coversOf(scorecards: ReadonlyArray<{ id: string; revision: number }>): ReportCovers {
-  const covers: ReportCovers = {};
+  // A dictionary from the start: on a plain object every new scorecard id (a uuid key, never seen before) makes V8
+  // build a new hidden class, which was ~4 % of the worker's time in the aggregation profile (bench/README).
+  const covers: ReportCovers = Object.create(null);
   for (const s of [...scorecards].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) covers[s.id] = s.revision;
   return covers;
 }
