@@ -152,10 +152,14 @@ export class CalibrationReportsRepository {
          (SELECT row_to_json(k) FROM (
             SELECT id, version, inputs_hash AS "inputsHash", algorithm_version AS "algorithmVersion", covers
               FROM calibration_reports WHERE organization_id = p.organization_id AND application_id = p.id ORDER BY version DESC LIMIT 1) k) AS latest,
+         -- The loop versions of the submitted scorecards are in their rows; every version of the application (its
+         -- interviews' too) only when nothing is submitted (buildPanelReportInput's fallback): not read otherwise.
          (SELECT coalesce(json_agg(v), '[]') FROM (
             SELECT DISTINCT loop_version_id AS id FROM (
               SELECT loop_version_id FROM scorecards WHERE organization_id = p.organization_id AND application_id = p.id
-              UNION ALL SELECT loop_version_id FROM interviews WHERE organization_id = p.organization_id AND application_id = p.id) u) v) AS "loopVersionIds",
+              UNION ALL SELECT loop_version_id FROM interviews WHERE organization_id = p.organization_id AND application_id = p.id) u
+             WHERE NOT EXISTS (SELECT 1 FROM scorecards
+                                WHERE organization_id = p.organization_id AND application_id = p.id AND status = 'submitted')) v) AS "fallbackLoopVersionIds",
          (SELECT coalesce(json_agg(o), '[]') FROM (
             -- Out of sample: each offset without this application's own ratings, (S − s_X) / (n − n_X + k), rounded to
             -- 6 decimals (libs/calibration offsetWithout; the interviewer-calibration job stores S, n, k and s_X, n_X).
@@ -181,12 +185,15 @@ export class CalibrationReportsRepository {
       application: (ReportApplication & { hirePolicy: StoredHirePolicy | null }) | null;
       scorecards: SubmittedScorecard[];
       latest: (StoredReportKey & { id: string }) | null;
-      loopVersionIds: { id: string }[];
+      fallbackLoopVersionIds: { id: string }[];
       offsets: { interviewerId: string; offset: number; n: number }[];
     }[];
+    const versionIdsOf = (row: (typeof rows)[number]) => [
+      ...new Set([...row.scorecards.map((s) => s.loopVersionId), ...row.fallbackLoopVersionIds.map((v) => v.id)]),
+    ];
     // A batch of one role's applications shares one or two ~17 KB snapshots: read (and parsed) once, not per application.
     const versions = await this.loopVersions.readThroughCache(
-      rows.flatMap((row) => (row.application ? row.loopVersionIds.map((v) => ({ organizationId: row.organizationId, id: v.id })) : [])),
+      rows.flatMap((row) => (row.application ? versionIdsOf(row).map((id) => ({ organizationId: row.organizationId, id })) : [])),
       manager,
     );
     const states = new Map<string, PanelState>();
@@ -198,7 +205,7 @@ export class CalibrationReportsRepository {
         hirePolicy: hirePolicy ?? {},
         scorecards: row.scorecards,
         latest: row.latest,
-        loopVersions: row.loopVersionIds.flatMap((v) => versions.get(v.id) ?? []),
+        loopVersions: versionIdsOf(row).flatMap((id) => versions.get(id) ?? []),
         offsets: Object.fromEntries(row.offsets.map((o) => [o.interviewerId, { offset: Number(o.offset), n: Number(o.n) }])),
       });
     }
