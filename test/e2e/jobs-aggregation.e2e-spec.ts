@@ -2,6 +2,7 @@ import { Job, Queue } from 'bullmq';
 import { ALGORITHM_VERSION } from '@hireloop/calibration';
 import { CalibrationReportsRepository, OutboxService } from '@hireloop/core';
 import { EmailDeliveriesRepository } from '@hireloop/core/email/email-deliveries.repository';
+import { panelAggregationRequest } from '@hireloop/core/outbox/job-requests';
 import { JobSweepService } from '@hireloop/core/outbox/job-sweep.service';
 import { LoopVersionsRepository } from '@hireloop/core/roles/loop-versions.repository';
 import { DataSource } from 'typeorm';
@@ -132,7 +133,8 @@ describe('jobs: panel aggregation with the real worker', () => {
     expect(failed.failedReason).toMatch(/does not exist/);
   });
 
-  it('a burst of requests for several applications (the job sweep after an algorithm change) runs as one aggregate-panels job', async () => {
+  /** Five panels with their reports computed and the queue idle; their reports then stamped with an older algorithm. */
+  async function outdatedPanels(): Promise<string[]> {
     const panels: PanelFixture[] = [];
     for (let k = 0; k < 5; k++) {
       const panel = await createPanel(ds, { members });
@@ -142,18 +144,11 @@ describe('jobs: panel aggregation with the real worker', () => {
     for (const panel of panels) await waitForCurrentReport(ds, panel.applicationId);
     await waitFor(async () => (await queue.getActiveCount()) === 0 && (await queue.getWaitingCount()) === 0, { what: 'an idle queue' });
     const ids = panels.map((p) => p.applicationId);
-    // As a deploy leaves them: reports of an older algorithm. The sweep asks for all five in one transaction.
     await ds.query(`UPDATE calibration_reports SET algorithm_version = 'hireloop-calibration/1.0.0' WHERE application_id = ANY($1)`, [ids]);
-    const sweeps = new JobSweepService(
-      ds,
-      new CalibrationReportsRepository(ds, new LoopVersionsRepository(ds)),
-      new EmailDeliveriesRepository(ds),
-      new OutboxService(),
-    );
-    const swept = await sweeps.sweep({ settledForSeconds: 0, organizationId: members.organizationId });
-    expect(swept.outdated.map((r) => r.applicationId).sort()).toEqual([...ids].sort());
-
-    await waitFor(
+    return ids;
+  }
+  const recomputed = (ids: string[]) =>
+    waitFor(
       async () => {
         const [{ n }] = await ds.query(
           `SELECT count(*)::int AS n FROM calibration_reports r
@@ -165,39 +160,71 @@ describe('jobs: panel aggregation with the real worker', () => {
       },
       { what: 'the recomputed reports' },
     );
+  const jobsSince = async (since: number) =>
+    (await queue.getJobs(['completed', 'waiting', 'active', 'failed'], 0, 5000)).filter((j) => j.timestamp >= since);
+
+  it('the report requests of several applications committed together run as one aggregate-panels job', async () => {
+    const ids = await outdatedPanels();
+    const since = Date.now();
+    // One transaction asks for all five (as a burst of submissions claimed in one relay pass).
+    await ds.transaction(async (m) => {
+      for (const id of ids) await new OutboxService().enqueue(m, panelAggregationRequest(members.organizationId, id));
+    });
+    await recomputed(ids);
     await waitFor(async () => (await queue.getActiveCount()) === 0 && (await queue.getWaitingCount()) === 0, { what: 'an idle queue' });
-    const coalesced = (await queue.getJobs(['completed'], 0, 5000)).filter(
-      (j) => j.name === 'aggregate-panels' && ids.every((id) => j.data.applicationIds.includes(id)),
+    const jobs = (await jobsSince(since)).filter((j) =>
+      j.data?.applicationId ? ids.includes(j.data.applicationId) : ids.some((id) => j.data?.applicationIds?.includes(id)),
     );
-    expect(coalesced).toHaveLength(1);
-    expect(coalesced[0].data).toMatchObject({ organizationId: members.organizationId, applicationIds: expect.arrayContaining(ids) });
-    expect(coalesced[0].returnvalue.versionsCreated).toBe(5);
-    for (const id of ids) expect(coalesced[0].returnvalue.outcomes[id]).toMatchObject({ outcome: 'insert', versionsCreated: 1 });
-    // No job of its own for any of them.
-    expect(
-      (await queue.getJobs(['completed', 'waiting', 'active'], 0, 5000)).filter(
-        (j) => ids.includes(j.data?.applicationId) && j.timestamp > coalesced[0].timestamp,
-      ),
-    ).toEqual([]);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0].name).toBe('aggregate-panels');
+    expect(jobs[0].data).toMatchObject({ organizationId: members.organizationId, applicationIds: expect.arrayContaining(ids) });
+    expect(jobs[0].returnvalue.versionsCreated).toBe(5);
+    for (const id of ids) expect(jobs[0].returnvalue.outcomes[id]).toMatchObject({ outcome: 'insert', versionsCreated: 1 });
   });
 
-  it('fails only the application of an aggregate-panels job that does not exist, and stores the others', async () => {
+  it("the job sweep's requests (after an algorithm change) keep de-duplicated jobs of their own", async () => {
+    const ids = await outdatedPanels();
+    const since = Date.now();
+    const sweeps = new JobSweepService(
+      ds,
+      new CalibrationReportsRepository(ds, new LoopVersionsRepository(ds)),
+      new EmailDeliveriesRepository(ds),
+      new OutboxService(),
+    );
+    const swept = await sweeps.sweep({ settledForSeconds: 0, organizationId: members.organizationId });
+    expect(swept.outdated.map((r) => r.applicationId).sort()).toEqual([...ids].sort());
+    await recomputed(ids);
+    await waitFor(async () => (await queue.getActiveCount()) === 0 && (await queue.getWaitingCount()) === 0, { what: 'an idle queue' });
+    const jobs = (await jobsSince(since)).filter(
+      (j) => ids.includes(j.data?.applicationId) || ids.some((id) => j.data?.applicationIds?.includes(id)),
+    );
+    expect(jobs.map((j) => j.name)).toEqual(ids.map(() => 'aggregate-panel'));
+    expect(jobs.map((j) => j.opts.deduplication?.id).sort()).toEqual(ids.map((id) => `aggregate:${id}`).sort());
+  });
+
+  it('an aggregate-panels job stores its other applications, then fails for good naming the one that does not exist', async () => {
     const panel = await createPanel(ds, { members });
     for (const i of [0, 1, 2]) await writeScorecard(ds, panel, i, { ratings: [2, 2, 3], recommendation: 'no' });
-    await waitForCurrentReport(ds, panel.applicationId);
+    const before = await waitForCurrentReport(ds, panel.applicationId);
+    await ds.query(`UPDATE calibration_reports SET algorithm_version = 'hireloop-calibration/1.0.0' WHERE application_id = $1 AND version = $2`, [
+      panel.applicationId,
+      before.version,
+    ]);
     const gone = '00000000-0000-4000-8000-000000000001';
-    const job = await queue.add('aggregate-panels', { organizationId: members.organizationId, applicationIds: [gone, panel.applicationId] });
-    await waitFor(async () => ((await job.getState()) === 'completed' ? true : null), { what: 'the job' });
-    const done = (await queue.getJob(job.id!))!;
-    expect(done.attemptsMade).toBe(1);
-    expect(done.returnvalue).toMatchObject({
-      versionsCreated: 0,
-      outcomes: { [gone]: { failed: expect.stringMatching(/does not exist/) }, [panel.applicationId]: { outcome: 'unchanged' } },
-    });
-    // A malformed payload can never succeed: failed at once.
-    const malformed = await queue.add('aggregate-panels', { organizationId: members.organizationId, applicationIds: ['nope'] });
-    await waitFor(async () => ((await malformed.getState()) === 'failed' ? true : null), { what: 'the malformed job to fail' });
-    expect((await queue.getJob(malformed.id!))!.attemptsMade).toBe(1);
+    const job = await queue.add('aggregate-panels', { organizationId: members.organizationId, applicationIds: [gone, 'nope', panel.applicationId] });
+    await waitFor(async () => ((await job.getState()) === 'failed' ? true : null), { what: 'the job to fail' });
+    const failed = (await queue.getJob(job.id!))!;
+    // Not retried: nothing can make those two succeed.
+    expect(failed.attemptsMade).toBe(1);
+    expect(failed.failedReason).toMatch(/^2 of 3 application\(s\) failed for good, the others are stored: /);
+    expect(failed.failedReason).toContain(`${gone}: application ${gone} does not exist`);
+    expect(failed.failedReason).toContain('nope: not an application id');
+    // The healthy application was recomputed all the same.
+    const [after] = await ds.query(
+      `SELECT version, algorithm_version AS "algorithmVersion" FROM calibration_reports WHERE application_id = $1 ORDER BY version DESC LIMIT 1`,
+      [panel.applicationId],
+    );
+    expect(after).toEqual({ version: before.version + 1, algorithmVersion: ALGORITHM_VERSION });
   });
 
   describe('scale out: two worker processes', () => {

@@ -58,7 +58,8 @@ describe('JobSweepService (PostgreSQL)', () => {
       {
         queue: 'panel-aggregation',
         job_name: 'aggregate-panel',
-        payload: { organizationId: panel.organizationId, applicationId: panel.applicationId },
+        // Marked: the relay gives it a de-duplicated job of its own (never inside an aggregate-panels job).
+        payload: { organizationId: panel.organizationId, applicationId: panel.applicationId, deduplicated: true },
         dedupe_key: `aggregate:${panel.applicationId}`,
       },
     ]);

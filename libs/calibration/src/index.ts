@@ -3,7 +3,7 @@
  * No framework, no I/O: safe to call from the API, the worker or a script.
  */
 export * from './types';
-export { ALGORITHM_VERSION, isOlderAlgorithm } from './version';
+export { ALGORITHM_VERSION, isNewerAlgorithm, isOlderAlgorithm } from './version';
 export { CalibrationInputError, type CalibrationInputErrorCode } from './errors';
 export {
   RATING_SCALES,

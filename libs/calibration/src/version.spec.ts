@@ -1,4 +1,4 @@
-import { ALGORITHM_VERSION, isOlderAlgorithm } from './version';
+import { ALGORITHM_VERSION, isNewerAlgorithm, isOlderAlgorithm } from './version';
 
 describe('isOlderAlgorithm', () => {
   it.each([
@@ -24,5 +24,19 @@ describe('isOlderAlgorithm', () => {
 
   it('refuses a malformed current version', () => {
     expect(() => isOlderAlgorithm('hireloop-calibration/1.0.0', 'latest')).toThrow('not an algorithm version');
+  });
+});
+
+describe('isNewerAlgorithm', () => {
+  it.each([
+    ['hireloop-calibration/2.2.0', 'hireloop-calibration/2.1.0', true],
+    ['hireloop-calibration/2.10.0', 'hireloop-calibration/2.9.0', true],
+    ['hireloop-calibration/2.1.0', 'hireloop-calibration/2.1.0', false],
+    ['hireloop-calibration/2.0.0', 'hireloop-calibration/2.1.0', false],
+    // Either of another form (a fixture, a seed): never newer, and no error (it is compared for every stored report).
+    ['fixture', 'hireloop-calibration/2.1.0', false],
+    ['hireloop-calibration/3.0.0', 'seed', false],
+  ])('%s newer than %s: %s', (stored, current, expected) => {
+    expect(isNewerAlgorithm(stored, current)).toBe(expected);
   });
 });

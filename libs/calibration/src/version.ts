@@ -24,3 +24,11 @@ export function isOlderAlgorithm(stored: string, current: string = ALGORITHM_VER
   }
   return false;
 }
+
+/**
+ * Whether `stored` is a well-formed version newer than `current` (false when either is of another form): a process
+ * on `current` must then leave that report alone.
+ */
+export function isNewerAlgorithm(stored: string, current: string = ALGORITHM_VERSION): boolean {
+  return VERSION_PATTERN.test(stored) && VERSION_PATTERN.test(current) && isOlderAlgorithm(current, stored);
+}

@@ -468,6 +468,14 @@ export class EnvironmentVariables {
   @Max(5000)
   OUTBOX_BATCH_SIZE = 200;
 
+  /**
+   * The relay turns the report requests of several applications of one organization claimed in one pass into
+   * `aggregate-panels` jobs. Set false while workers of a release that does not know that job run (a rolling upgrade).
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  OUTBOX_COALESCE_AGGREGATIONS = true;
+
   /** How long one relay pass waits for Redis before giving up on it. */
   @Transform(toInt)
   @IsInt()

@@ -30,7 +30,12 @@ export function jobOptionsFor(row: Pick<ClaimedOutboxRow, 'dedupeKey'>): JobsOpt
 export class OutboxPublisher {
   private readonly queues = new Map<string, Queue>();
 
-  constructor(redisUrl: string, prefix: string, overrides: QueueJobOverrides = {}) {
+  constructor(
+    redisUrl: string,
+    prefix: string,
+    overrides: QueueJobOverrides = {},
+    private readonly options: { coalesceAggregations: boolean } = { coalesceAggregations: true },
+  ) {
     const connection = { ...redisConnectionFromUrl(redisUrl), enableOfflineQueue: false, maxRetriesPerRequest: 1 };
     for (const name of ALL_QUEUES) {
       const queue = new Queue(name, { connection, prefix, defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...overrides[name] } });
@@ -57,7 +62,7 @@ export class OutboxPublisher {
         const queue = this.queues.get(name);
         if (!queue) return settle(indexes, { status: 'rejected', reason: new Error(`unknown queue ${name}`) });
         try {
-          await queue.addBulk(jobsOf(rows, indexes).map((planned) => planned.job));
+          await queue.addBulk(jobsOf(rows, indexes, this.options).map((planned) => planned.job));
           settle(indexes, { status: 'fulfilled', value: undefined });
         } catch (reason) {
           settle(indexes, { status: 'rejected', reason });
@@ -90,14 +95,19 @@ type BulkJob = { name: string; data: Record<string, unknown>; opts: JobsOptions 
  * `aggregate-panel` requests of one organization naming two or more applications: those become `aggregate-panels`
  * jobs of up to MAX_APPLICATIONS_PER_AGGREGATION_JOB applications each (a burst costs BullMQ and Redis a few jobs, not
  * one per application; the worker computes them in batches either way). Such a job is not de-duplicated: a second
- * run over the same state stores nothing. Its context keeps the oldest request's time (report freshness) and links
+ * run over the same state stores nothing (under a backlog an application written to again may run once more than
+ * with de-duplicated jobs). Requests marked `deduplicated` (the job sweep's) always get a job of their own. Its context keeps the oldest request's time (report freshness) and links
  * the writing requests' traces.
  */
-export function jobsOf(rows: readonly ClaimedOutboxRow[], indexes: readonly number[]): { job: BulkJob; indexes: number[] }[] {
+export function jobsOf(
+  rows: readonly ClaimedOutboxRow[],
+  indexes: readonly number[],
+  options: { coalesceAggregations: boolean } = { coalesceAggregations: true },
+): { job: BulkJob; indexes: number[] }[] {
   const planned: { job: BulkJob; indexes: number[] }[] = [];
   const aggregationsByOrganization = new Map<string, Map<string, number[]>>();
   for (const i of indexes) {
-    const applicationRef = aggregationRef(rows[i]);
+    const applicationRef = options.coalesceAggregations ? aggregationRef(rows[i]) : null;
     if (!applicationRef) {
       planned.push({ job: jobOf(rows[i]), indexes: [i] });
       continue;
@@ -117,7 +127,8 @@ export function jobsOf(rows: readonly ClaimedOutboxRow[], indexes: readonly numb
       const chunkIndexes = chunk.flatMap((applicationId) => applications.get(applicationId)!);
       const createdAt = chunkIndexes.map((i) => rows[i].createdAt).filter((at): at is Date | string => Boolean(at));
       const oldest = createdAt.length ? new Date(Math.min(...createdAt.map((at) => new Date(at).getTime()))).toISOString() : undefined;
-      const links = [...new Set(chunkIndexes.map((i) => rows[i].traceContext).filter((tp): tp is string => Boolean(tp)))];
+      // At most OpenTelemetry's default span link limit (128): more would be dropped by the SDK anyway.
+      const links = [...new Set(chunkIndexes.map((i) => rows[i].traceContext).filter((tp): tp is string => Boolean(tp)))].slice(0, MAX_TRACE_LINKS);
       planned.push({
         job: {
           name: JobName.AggregatePanels,
@@ -131,9 +142,19 @@ export function jobsOf(rows: readonly ClaimedOutboxRow[], indexes: readonly numb
   return planned;
 }
 
+const MAX_TRACE_LINKS = 128;
+
+/** The application of an `aggregate-panel` row that may share a job; null for any other row. */
 function aggregationRef(row: ClaimedOutboxRow): { organizationId: string; applicationId: string } | null {
   if (row.queue !== QueueName.PanelAggregation || row.jobName !== JobName.AggregatePanel) return null;
-  const { organizationId, applicationId } = row.payload as { organizationId?: unknown; applicationId?: unknown };
+  const { organizationId, applicationId, deduplicated } = row.payload as {
+    organizationId?: unknown;
+    applicationId?: unknown;
+    deduplicated?: unknown;
+  };
+  // The job sweep's requests keep BullMQ's de-duplication: while a backlog holds an application's job, asking again
+  // must not add another run.
+  if (deduplicated === true) return null;
   return typeof organizationId === 'string' && typeof applicationId === 'string' ? { organizationId, applicationId } : null;
 }
 

@@ -48,9 +48,12 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   onApplicationBootstrap(): void {
-    this.publisher = new OutboxPublisher(this.config.REDIS_URL, this.config.QUEUE_PREFIX, {
-      [QueueName.WebhookDeliveries]: webhookJobOptions(this.config),
-    });
+    this.publisher = new OutboxPublisher(
+      this.config.REDIS_URL,
+      this.config.QUEUE_PREFIX,
+      { [QueueName.WebhookDeliveries]: webhookJobOptions(this.config) },
+      { coalesceAggregations: this.settings.coalesceAggregations },
+    );
     void this.listen();
     this.kick();
   }

@@ -85,6 +85,21 @@ describe('outbox relay', () => {
       expect(new Set(jobs.flatMap((j) => j.indexes)).size).toBe(rows.length);
     });
 
+    it("keeps the job sweep's marked requests, and every request when coalescing is off (a rolling upgrade), one de-duplicated job each", () => {
+      const swept = [1, 2].map((k) =>
+        aggregation('org-1', `app-${k}`, { payload: { organizationId: 'org-1', applicationId: `app-${k}`, deduplicated: true } }),
+      );
+      expect(jobsOf(swept, all(swept)).map((j) => [j.job.name, j.job.opts, j.indexes])).toEqual([
+        ['aggregate-panel', jobOptionsFor(swept[0]), [0]],
+        ['aggregate-panel', jobOptionsFor(swept[1]), [1]],
+      ]);
+      const burst = [aggregation('org-1', 'app-1'), aggregation('org-1', 'app-2')];
+      expect(jobsOf(burst, all(burst), { coalesceAggregations: false }).map((j) => [j.job.name, j.indexes])).toEqual([
+        ['aggregate-panel', [0]],
+        ['aggregate-panel', [1]],
+      ]);
+    });
+
     it('leaves the rows of other queues one job each', () => {
       const rows: ClaimedOutboxRow[] = [
         { id: '1', queue: 'email-deliveries', jobName: 'send-email', payload: { organizationId: 'o', deliveryId: 'd1' }, dedupeKey: 'email:d1' },
@@ -98,7 +113,14 @@ describe('outbox relay', () => {
   });
 
   it('reads its settings with defaults and refuses invalid values at boot', () => {
-    expect(readOutboxRelaySettings(env({}))).toEqual({ pollIntervalMs: 500, batchSize: 200, publishTimeoutMs: 2000, maxBackoffMs: 5000 });
+    expect(readOutboxRelaySettings(env({}))).toEqual({
+      pollIntervalMs: 500,
+      batchSize: 200,
+      publishTimeoutMs: 2000,
+      maxBackoffMs: 5000,
+      coalesceAggregations: true,
+    });
+    expect(readOutboxRelaySettings(env({ OUTBOX_COALESCE_AGGREGATIONS: 'false' })).coalesceAggregations).toBe(false);
     expect(readOutboxRelaySettings(env({ OUTBOX_POLL_INTERVAL_MS: '100' })).pollIntervalMs).toBe(100);
     expect(() => env({ OUTBOX_BATCH_SIZE: 'lots' })).toThrow(/OUTBOX_BATCH_SIZE/);
     expect(() => env({ OUTBOX_POLL_INTERVAL_MS: '0' })).toThrow(/OUTBOX_POLL_INTERVAL_MS/);

@@ -11,11 +11,11 @@ import { aggregatePerOrganization } from './aggregate-per-organization';
 
 export type { PanelAggregationJobData, PanelsAggregationJobData };
 
-/** What an `aggregate-panels` job did: per application, its outcome or why it failed for good. */
+/** What an `aggregate-panels` job did: each application's outcome. */
 export interface PanelsAggregationOutcome {
   /** Report versions stored, over every application of the job. */
   versionsCreated: number;
-  outcomes: Record<string, AggregationOutcome | { failed: string }>;
+  outcomes: Record<string, AggregationOutcome>;
 }
 
 export type PanelAggregationJob =
@@ -45,7 +45,7 @@ export class PanelAggregationProcessor extends WorkerHost {
   }
 
   async process(job: PanelAggregationJob): Promise<AggregationOutcome | PanelsAggregationOutcome> {
-    if (job.name === JobName.AggregatePanels) return this.processMany(job.id, job.data);
+    if (job.name === JobName.AggregatePanels) return this.processMany(job.data);
     const { organizationId, applicationId } = (job.data ?? {}) as PanelAggregationJobData;
     // Checked here: in a batch, one malformed id would fail every job of the batch at the database.
     if (job.name !== JobName.AggregatePanel || !isUuid(organizationId) || !isUuid(applicationId)) {
@@ -60,16 +60,20 @@ export class PanelAggregationProcessor extends WorkerHost {
   }
 
   /**
-   * Every application of the job, through the same batches as single jobs. An application that can never succeed
-   * (gone, or state the engine rejects) is logged and answered in the outcome; any other failure fails the job, which
-   * is retried whole (the applications already stored are unchanged by the retry).
+   * Every application of the job, through the same batches as single jobs. Any transient failure fails the job, which
+   * is retried whole (the applications already stored are unchanged by the retry). Applications that can never succeed
+   * (a malformed id, gone, state the engine rejects) fail the job for good once the others are stored, naming them, so
+   * that they show among failed jobs as a lone job's failure would.
    */
-  private async processMany(jobId: string | undefined, data: PanelsAggregationJobData | undefined): Promise<PanelsAggregationOutcome> {
-    const { organizationId, applicationIds } = data ?? ({} as PanelsAggregationJobData);
-    if (!isUuid(organizationId) || !Array.isArray(applicationIds) || applicationIds.length === 0 || !applicationIds.every(isUuid)) {
+  private async processMany(data: PanelsAggregationJobData | undefined): Promise<PanelsAggregationOutcome> {
+    const { organizationId, applicationIds: ids } = data ?? ({} as PanelsAggregationJobData);
+    if (!isUuid(organizationId) || !Array.isArray(ids) || ids.length === 0) {
       throw new UnrecoverableError(`unexpected job ${JobName.AggregatePanels} ${JSON.stringify(data)}`);
     }
     if (this.testDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.testDelayMs));
+    const failures: string[] = [];
+    // A malformed id fails alone (in a batch it would fail every application at the database).
+    const applicationIds = ids.filter((id): id is string => isUuid(id) || (failures.push(`${String(id)}: not an application id`), false));
     const settled = await Promise.allSettled(applicationIds.map((applicationId) => this.batcher.submit({ organizationId, applicationId })));
     const result: PanelsAggregationOutcome = { versionsCreated: 0, outcomes: {} };
     let retry: Error | undefined;
@@ -80,14 +84,15 @@ export class PanelAggregationProcessor extends WorkerHost {
         return;
       }
       const error = classifyAggregationError(outcome.reason);
-      if (!(error instanceof UnrecoverableError)) {
-        retry ??= error;
-        return;
-      }
-      this.logger.warn(`aggregate-panels ${jobId}: application ${applicationIds[i]} failed for good: ${error.message}`);
-      result.outcomes[applicationIds[i]] = { failed: error.message };
+      if (error instanceof UnrecoverableError) failures.push(`${applicationIds[i]}: ${error.message}`);
+      else retry ??= error;
     });
     if (retry) throw retry;
+    if (failures.length > 0) {
+      throw new UnrecoverableError(
+        `${failures.length} of ${ids.length} application(s) failed for good, the others are stored: ${failures.slice(0, 10).join('; ')}`,
+      );
+    }
     return result;
   }
 

@@ -10,13 +10,17 @@ export function requestPanelAggregation(outbox: OutboxService, manager: EntityMa
   return outbox.enqueue(manager, panelAggregationRequest(organizationId, applicationId));
 }
 
-/** The outbox message of that request (the scorecard writes insert it with their own statement). */
-export function panelAggregationRequest(organizationId: string, applicationId: string): OutboxMessage {
+/**
+ * The outbox message of that request (the scorecard writes insert it with their own statement). `deduplicated`: the
+ * relay must publish it as a de-duplicated job of its own, never inside an `aggregate-panels` job (the job sweep,
+ * which may ask again while an earlier job still waits in a backlog).
+ */
+export function panelAggregationRequest(organizationId: string, applicationId: string, options: { deduplicated?: boolean } = {}): OutboxMessage {
   return {
     organizationId,
     queue: QueueName.PanelAggregation,
     jobName: JobName.AggregatePanel,
-    payload: { organizationId, applicationId },
+    payload: options.deduplicated ? { organizationId, applicationId, deduplicated: true } : { organizationId, applicationId },
     dedupeKey: panelAggregationJobId(applicationId),
   };
 }

@@ -73,7 +73,8 @@ export class JobSweepService {
         limit,
         organizationId: options.organizationId,
       });
-      for (const ref of reports) await this.outbox.enqueue(manager, panelAggregationRequest(ref.organizationId, ref.applicationId));
+      for (const ref of reports)
+        await this.outbox.enqueue(manager, panelAggregationRequest(ref.organizationId, ref.applicationId, { deduplicated: true }));
 
       const algorithmVersion = options.algorithmVersion ?? ALGORITHM_VERSION;
       const outdated: PanelRef[] = (
@@ -81,7 +82,8 @@ export class JobSweepService {
       )
         .filter((row) => isOlderAlgorithm(row.algorithmVersion, algorithmVersion))
         .map(({ organizationId, applicationId }) => ({ organizationId, applicationId }));
-      for (const ref of outdated) await this.outbox.enqueue(manager, panelAggregationRequest(ref.organizationId, ref.applicationId));
+      for (const ref of outdated)
+        await this.outbox.enqueue(manager, panelAggregationRequest(ref.organizationId, ref.applicationId, { deduplicated: true }));
 
       const emails: string[] = [];
       const unsent = await this.emails.unsent(manager, {

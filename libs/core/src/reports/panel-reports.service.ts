@@ -137,13 +137,14 @@ export class PanelReportsService {
         // The one cast to the engine's input type: `scale`, `required` and `scorecardId` are its ReportInput fields
         // (libs/calibration), and ratings may be 5 on the 5-point scale.
         let report: CalibrationReport;
+        let write: ReportWrite;
         try {
           report = buildReport(buildPanelReportInput(scorecards, loopVersions, offsets, hirePolicy));
+          write = decideReportWrite(latest, report, covers);
         } catch (reason) {
           outcomes.set(panelKey(ref), { outcome: 'rejected', reason });
           continue;
         }
-        const write = decideReportWrite(latest, report, covers);
         if (write.action === 'insert') {
           inserts.push({
             organizationId: ref.organizationId,

@@ -87,6 +87,14 @@ describe('report versioning', () => {
         { a: 1 },
         { action: 'unchanged', version: 3 },
       ],
+      // A stored version of another form (a fixture) is recomputed, not an error.
+      [
+        'stored version of another form',
+        { ...latest, algorithmVersion: 'fixture' },
+        { inputsHash: 'h1', algorithmVersion: v1 },
+        { a: 1 },
+        { action: 'insert', version: 4 },
+      ],
       // ...but a report must still follow new feedback.
       [
         'older algorithm than the stored report, new revision',

@@ -1,4 +1,4 @@
-import { isOlderAlgorithm } from '@hireloop/calibration';
+import { isNewerAlgorithm } from '@hireloop/calibration';
 import type { ReportCovers } from './calibration-report.entity';
 
 /**
@@ -77,7 +77,7 @@ export function decideReportWrite(
   covers: ReportCovers,
 ): ReportWrite {
   if (!latest) return { action: 'insert', version: 1 };
-  if (isOlderAlgorithm(computed.algorithmVersion, latest.algorithmVersion) && sameCovers(latest.covers, covers)) {
+  if (isNewerAlgorithm(latest.algorithmVersion, computed.algorithmVersion) && sameCovers(latest.covers, covers)) {
     return { action: 'unchanged', version: latest.version };
   }
   if (latest.inputsHash !== computed.inputsHash || latest.algorithmVersion !== computed.algorithmVersion) {
