@@ -34,4 +34,19 @@ describe('outbox relay claim (PostgreSQL)', () => {
     const claimed = await ds.transaction((manager) => repository.claim(manager, [queue], 6));
     expect(claimed.map((row) => row.id)).toEqual(ids.slice(0, 6));
   });
+
+  it('claims after a given id (the next pass of a burst), across the change of digit count', async () => {
+    const claimed = await ds.transaction((manager) => repository.claim(manager, [queue], 6, ids[7]));
+    expect(claimed.map((row) => row.id)).toEqual(ids.slice(8, 14));
+    // And the partial index can start its range after that id (sequential scans off: a test table is small enough for
+    // the planner to prefer one).
+    const [{ 'QUERY PLAN': plan }] = await ds.transaction(async (manager) => {
+      await manager.query(`SET LOCAL enable_seqscan = off`);
+      return manager.query(
+        `EXPLAIN (FORMAT JSON) SELECT id FROM outbox_messages WHERE published_at IS NULL AND queue = ANY($1::text[]) AND outbox_messages.id > $2::bigint ORDER BY outbox_messages.id LIMIT 6`,
+        [[queue], ids[7]],
+      );
+    });
+    expect(JSON.stringify(plan)).toMatch(/"Index Name":"outbox_unpublished_idx".*"Index Cond":"\(id > /);
+  });
 });

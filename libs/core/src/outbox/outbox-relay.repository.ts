@@ -22,17 +22,19 @@ export class OutboxRelayRepository {
    * Claims the oldest unpublished messages for known queues. Rows claimed by another relay (another worker
    * process) are skipped, not waited for, so relays never publish the same row twice at the same time.
    */
-  claim(manager: EntityManager, queues: string[], limit: number): Promise<ClaimedOutboxRow[]> {
+  claim(manager: EntityManager, queues: string[], limit: number, afterId: string | null = null): Promise<ClaimedOutboxRow[]> {
+    // `afterId`: the relay's next pass in a burst starts the index after its last claim instead of walking the entries
+    // of the rows it already published (dead until vacuum: 0.09 ms per row at 20,000 rows, bench/README).
     return manager.query(
       `SELECT id::text AS id, queue, job_name AS "jobName", payload, dedupe_key AS "dedupeKey", created_at AS "createdAt", trace_context AS "traceContext"
          FROM outbox_messages
-        WHERE published_at IS NULL AND queue = ANY($1::text[])
+        WHERE published_at IS NULL AND queue = ANY($1::text[])${afterId === null ? '' : ' AND outbox_messages.id > $2::bigint'}
         -- The table's id, not the text column of the same name above: ordered by that, every pass read and sorted the
         -- whole backlog (34 ms a pass at 20,000 rows) and took '10' before '9'.
         ORDER BY outbox_messages.id
         LIMIT ${sqlLimit(limit)}
           FOR UPDATE SKIP LOCKED`,
-      [queues],
+      afterId === null ? [queues] : [queues, afterId],
     );
   }
 
