@@ -176,8 +176,8 @@ describe('JobSweepService (PostgreSQL)', () => {
         ])
       )[0];
 
-    async function reportedPanel(): Promise<PanelFixture> {
-      const panel = await createPanel(ds);
+    async function reportedPanel(sameOrganizationAs?: PanelFixture): Promise<PanelFixture> {
+      const panel = await createPanel(ds, sameOrganizationAs ? { members: sameOrganizationAs } : undefined);
       await writeScorecard(ds, panel, 0, { ratings: [4, 3, 3], recommendation: 'yes' });
       await writeScorecard(ds, panel, 1, { ratings: [3, 3, 2], recommendation: 'yes' });
       await reports.aggregate(panel.organizationId, panel.applicationId);
@@ -202,6 +202,31 @@ describe('JobSweepService (PostgreSQL)', () => {
       expect(await latestReport(panel)).toEqual({ version: 2, algorithm_version: ALGORITHM_VERSION });
       await publishAll(panel);
       expect(await outdated(panel)).toEqual([]);
+    });
+
+    it('takes them in rounds: applications whose recompute keeps failing do not hold the front of the line', async () => {
+      const first = await reportedPanel();
+      const panels = [first, await reportedPanel(first), await reportedPanel(first)];
+      for (const panel of panels) await stampLatest(panel, 'hireloop-calibration/1.0.0');
+      const ids = panels.map((p) => p.applicationId).sort();
+      // A worker process's sweeper of its own (the cursor is the process's).
+      const sweeper = new JobSweepService(
+        ds,
+        new CalibrationReportsRepository(ds, new LoopVersionsRepository(ds)),
+        new EmailDeliveriesRepository(ds),
+        new OutboxService(),
+      );
+      const round = async () => {
+        const asked = (await sweeper.sweep({ settledForSeconds: 0, organizationId: first.organizationId, limit: 2 })).outdated.map(
+          (r) => r.applicationId,
+        );
+        // Their jobs fail for good (nothing recomputed): the reports stay outdated.
+        await publishAll(first);
+        return asked;
+      };
+      expect(await round()).toEqual([ids[0], ids[1]]);
+      expect(await round()).toEqual([ids[2], ids[0]]);
+      expect(await round()).toEqual([ids[1], ids[2]]);
     });
 
     it('leaves decided and inactive applications, uncovered feedback and reports of a newer algorithm to their own rules', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ALGORITHM_VERSION, isOlderAlgorithm } from '@hireloop/calibration';
 import { EmailDeliveriesRepository } from '../email/email-deliveries.repository';
 import { sendEmailRequest } from '../email/email-requests';
@@ -60,6 +60,28 @@ export class JobSweepService {
     private readonly outbox: OutboxService,
   ) {}
 
+  /** Where the last sweep's look for outdated reports stopped (this process's; a cursor, not a record of work). */
+  private outdatedAfter: string | null = null;
+
+  /**
+   * Up to `limit` applications whose report an older algorithm computed, continuing after the last sweep's and
+   * wrapping round: if some can never be recomputed (the engine rejects their state), they are asked for once a round
+   * instead of filling every sweep.
+   */
+  private async outdatedReports(manager: EntityManager, algorithmVersion: string, limit: number, organizationId?: string): Promise<PanelRef[]> {
+    const look = (afterApplicationId: string | null, max: number) =>
+      this.reports.otherAlgorithmApplications(manager, { algorithmVersion, limit: max, organizationId, afterApplicationId });
+    const rows = await look(this.outdatedAfter, limit);
+    if (rows.length < limit && this.outdatedAfter !== null) {
+      const seen = new Set(rows.map((r) => r.applicationId));
+      rows.push(...(await look(null, limit - rows.length)).filter((r) => !seen.has(r.applicationId)));
+    }
+    this.outdatedAfter = rows.length === limit ? rows[rows.length - 1].applicationId : null;
+    return rows
+      .filter((row) => isOlderAlgorithm(row.algorithmVersion, algorithmVersion))
+      .map(({ organizationId: org, applicationId }) => ({ organizationId: org, applicationId }));
+  }
+
   sweep(options: JobSweepOptions): Promise<JobSweepResult> {
     const limit = options.limit ?? 1000;
     const alive = options.emailJobAlive ?? (async () => false);
@@ -76,12 +98,7 @@ export class JobSweepService {
       for (const ref of reports)
         await this.outbox.enqueue(manager, panelAggregationRequest(ref.organizationId, ref.applicationId, { deduplicated: true }));
 
-      const algorithmVersion = options.algorithmVersion ?? ALGORITHM_VERSION;
-      const outdated: PanelRef[] = (
-        await this.reports.otherAlgorithmApplications(manager, { algorithmVersion, limit, organizationId: options.organizationId })
-      )
-        .filter((row) => isOlderAlgorithm(row.algorithmVersion, algorithmVersion))
-        .map(({ organizationId, applicationId }) => ({ organizationId, applicationId }));
+      const outdated = await this.outdatedReports(manager, options.algorithmVersion ?? ALGORITHM_VERSION, limit, options.organizationId);
       for (const ref of outdated)
         await this.outbox.enqueue(manager, panelAggregationRequest(ref.organizationId, ref.applicationId, { deduplicated: true }));
 

@@ -88,17 +88,18 @@ export class CalibrationReportsRepository {
    * Undecided, active applications whose latest report covers their feedback as it is but was computed by another
    * algorithm version than `algorithmVersion` (the caller keeps those of an older one: `isOlderAlgorithm`), and for
    * which no request to recompute waits in the outbox. Feedback of any age: an open debrief must not keep showing a
-   * recommendation made by rules since corrected. The longest-standing reports first.
+   * recommendation made by rules since corrected. In application id order, after `afterApplicationId` when given (the
+   * caller's cursor: applications whose recompute fails for good must not hold the front of the line for ever).
    */
   otherAlgorithmApplications(
     manager: EntityManager,
-    options: { algorithmVersion: string; limit: number; organizationId?: string },
+    options: { algorithmVersion: string; limit: number; organizationId?: string; afterApplicationId?: string | null },
   ): Promise<(PanelRef & { algorithmVersion: string })[]> {
     return manager.query(
       `SELECT a.organization_id AS "organizationId", a.id AS "applicationId", latest.algorithm_version AS "algorithmVersion"
          FROM applications a
          JOIN LATERAL (
-           SELECT r.covers, r.algorithm_version, r.computed_at FROM calibration_reports r
+           SELECT r.covers, r.algorithm_version FROM calibration_reports r
             WHERE r.organization_id = a.organization_id AND r.application_id = a.id
             ORDER BY r.version DESC LIMIT 1) latest ON true
          JOIN LATERAL (
@@ -108,13 +109,14 @@ export class CalibrationReportsRepository {
         WHERE a.status = 'active' AND a.decided_at IS NULL
           AND ($3::uuid IS NULL OR a.organization_id = $3::uuid)
           AND latest.algorithm_version <> $1
+          AND ($4::uuid IS NULL OR a.id > $4::uuid)
           AND panel.covers <> '{}'::jsonb AND latest.covers = panel.covers
           AND NOT EXISTS (SELECT 1 FROM outbox_messages o
                            WHERE o.published_at IS NULL AND o.queue = '${QueueName.PanelAggregation}'
                              AND o.organization_id = a.organization_id AND o.payload->>'applicationId' = a.id::text)
-        ORDER BY latest.computed_at
+        ORDER BY a.id
         LIMIT $2`,
-      [options.algorithmVersion, options.limit, options.organizationId ?? null],
+      [options.algorithmVersion, options.limit, options.organizationId ?? null, options.afterApplicationId ?? null],
     );
   }
 
