@@ -576,6 +576,8 @@ describe('web app: loop to decision', { concurrency: false }, () => {
       .getByTestId('report-status')
       .filter({ hasText: /version 2 .*up to date/ })
       .waitFor({ timeout: REPORT_TIMEOUT_MS });
+    // Which calibration method computed it (a deploy that changes the method recomputes open debriefs).
+    assert.match(await page.getByTestId('report-status').innerText(), /with calibration method \d+\.\d+\.\d+ · up to date/);
     assert.equal(page.url(), urlBefore);
     assert.deepEqual(navigations, [], 'no reload');
     const dots = await page.getByTestId('dimension-chart').locator('circle').count();

@@ -178,7 +178,8 @@ function ReportStatus(props: { debrief: Debrief }) {
     );
   return (
     <span className="chip chip--current" data-testid="report-status">
-      Report version {report?.version} · computed {formatDateTime(report?.computedAt)} · up to date
+      Report version {report?.version} · computed {formatDateTime(report?.computedAt)}
+      {report?.algorithmVersion ? ` with calibration method ${report.algorithmVersion.replace(/^hireloop-calibration\//, '')}` : ''} · up to date
     </span>
   );
 }
