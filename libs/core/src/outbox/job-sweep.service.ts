@@ -95,11 +95,9 @@ export class JobSweepService {
         limit,
         organizationId: options.organizationId,
       });
-      for (const ref of reports)
-        await this.outbox.enqueue(manager, panelAggregationRequest(ref.organizationId, ref.applicationId, { deduplicated: true }));
-
       const outdated = await this.outdatedReports(manager, options.algorithmVersion ?? ALGORITHM_VERSION, limit, options.organizationId);
-      for (const ref of outdated)
+      // Disjoint: a latest report either covers the feedback as it is or does not.
+      for (const ref of [...reports, ...outdated])
         await this.outbox.enqueue(manager, panelAggregationRequest(ref.organizationId, ref.applicationId, { deduplicated: true }));
 
       const emails: string[] = [];

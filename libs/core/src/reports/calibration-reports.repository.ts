@@ -39,6 +39,15 @@ export interface NewReportVersion {
   report: Record<string, unknown>;
 }
 
+/**
+ * The job sweep's two looks at application `a` share their rule: only an open debrief (active, undecided: a decided
+ * application keeps the report it was decided on), and only when no request to recompute it waits in the outbox.
+ */
+const OPEN_APPLICATION = `a.status = 'active' AND a.decided_at IS NULL`;
+const NO_REPORT_REQUEST_WAITING = `NOT EXISTS (SELECT 1 FROM outbox_messages o
+                           WHERE o.published_at IS NULL AND o.queue = '${QueueName.PanelAggregation}'
+                             AND o.organization_id = a.organization_id AND o.payload->>'applicationId' = a.id::text)`;
+
 /** Reports and the state they are computed from. Every method is scoped by organization. */
 @Injectable()
 export class CalibrationReportsRepository {
@@ -70,14 +79,12 @@ export class CalibrationReportsRepository {
            SELECT r.covers FROM calibration_reports r
             WHERE r.organization_id = a.organization_id AND r.application_id = a.id
             ORDER BY r.version DESC LIMIT 1) latest ON true
-        WHERE a.status = 'active' AND a.decided_at IS NULL
+        WHERE ${OPEN_APPLICATION}
           AND ($4::uuid IS NULL OR a.organization_id = $4::uuid)
           AND panel.last_change < now() - make_interval(secs => $1)
           AND panel.last_change > now() - make_interval(hours => $2)
           AND coalesce(latest.covers, '{}'::jsonb) <> panel.covers
-          AND NOT EXISTS (SELECT 1 FROM outbox_messages o
-                           WHERE o.published_at IS NULL AND o.queue = '${QueueName.PanelAggregation}'
-                             AND o.organization_id = a.organization_id AND o.payload->>'applicationId' = a.id::text)
+          AND ${NO_REPORT_REQUEST_WAITING}
         ORDER BY panel.last_change
         LIMIT $3`,
       [options.settledForSeconds, options.changedWithinHours, options.limit, options.organizationId ?? null],
@@ -106,14 +113,12 @@ export class CalibrationReportsRepository {
            SELECT coalesce(jsonb_object_agg(s.id, s.revision), '{}'::jsonb) AS covers
              FROM scorecards s
             WHERE s.organization_id = a.organization_id AND s.application_id = a.id AND s.status = 'submitted') panel ON true
-        WHERE a.status = 'active' AND a.decided_at IS NULL
+        WHERE ${OPEN_APPLICATION}
           AND ($3::uuid IS NULL OR a.organization_id = $3::uuid)
           AND latest.algorithm_version <> $1
           AND ($4::uuid IS NULL OR a.id > $4::uuid)
           AND panel.covers <> '{}'::jsonb AND latest.covers = panel.covers
-          AND NOT EXISTS (SELECT 1 FROM outbox_messages o
-                           WHERE o.published_at IS NULL AND o.queue = '${QueueName.PanelAggregation}'
-                             AND o.organization_id = a.organization_id AND o.payload->>'applicationId' = a.id::text)
+          AND ${NO_REPORT_REQUEST_WAITING}
         ORDER BY a.id
         LIMIT $2`,
       [options.algorithmVersion, options.limit, options.organizationId ?? null, options.afterApplicationId ?? null],
