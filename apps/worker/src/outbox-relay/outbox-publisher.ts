@@ -96,8 +96,8 @@ type BulkJob = { name: string; data: Record<string, unknown>; opts: JobsOptions 
  * jobs of up to MAX_APPLICATIONS_PER_AGGREGATION_JOB applications each (a burst costs BullMQ and Redis a few jobs, not
  * one per application; the worker computes them in batches either way). Such a job is not de-duplicated: a second
  * run over the same state stores nothing (under a backlog an application written to again may run once more than
- * with de-duplicated jobs). Requests marked `deduplicated` (the job sweep's) always get a job of their own. Its context keeps the oldest request's time (report freshness) and links
- * the writing requests' traces.
+ * with de-duplicated jobs). Requests marked `deduplicated` (the job sweep's) always get a job of their own. Its
+ * context keeps the oldest request's time (report freshness) and links the writing requests' traces.
  */
 export function jobsOf(
   rows: readonly ClaimedOutboxRow[],
