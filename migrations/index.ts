@@ -26,6 +26,7 @@ import { InterviewInterviewers1768000300000 } from './1768000300000-InterviewInt
 import { Lz4Compression1769000100000 } from './1769000100000-Lz4Compression';
 import { DropInterviewersGinIndex1769000200000 } from './1769000200000-DropInterviewersGinIndex';
 import { UnsentEmailDeliveriesIndex1769000300000 } from './1769000300000-UnsentEmailDeliveriesIndex';
+import { MembershipChangeNotifications1769000400000 } from './1769000400000-MembershipChangeNotifications';
 
 /** Every migration, in order. Add new ones at the end. */
 export const ALL_MIGRATIONS = [
@@ -57,4 +58,5 @@ export const ALL_MIGRATIONS = [
   Lz4Compression1769000100000,
   DropInterviewersGinIndex1769000200000,
   UnsentEmailDeliveriesIndex1769000300000,
+  MembershipChangeNotifications1769000400000,
 ];

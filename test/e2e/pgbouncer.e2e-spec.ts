@@ -6,6 +6,7 @@ import { ALL_ENTITIES } from '@hireloop/core';
 import { buildDataSourceOptions, runInOrganization } from '@hireloop/database';
 import { completeScorecard, createHiringScene, scheduleInterview, TestApp } from '@hireloop/testing';
 import { startApi, ApiProcess } from '@hireloop/testing/api-process';
+import { freePort } from '@hireloop/testing/processes';
 import { waitFor } from '@hireloop/testing/panel-fixture';
 import { PgBouncerProcess, startPgBouncer } from '@hireloop/testing/pgbouncer-process';
 import { serviceBinary } from '@hireloop/testing/service-binaries';
@@ -129,5 +130,43 @@ describeWithPgBouncer('behind PgBouncer in transaction mode', () => {
       `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'hireloop-outbox-relay' AND datname = current_database()`,
     );
     expect(listeners[0].n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('an API whose LISTEN goes through the pooler (DATABASE_DIRECT_URL not set) never answers a membership check from memory', async () => {
+    // Through a transaction-mode pooler, LISTEN succeeds but notifications from other sessions do not reach it: the
+    // membership cache's ping (sent through the pool, as changes are) is never heard, so it keeps asking the database.
+    const metricsPort = await freePort();
+    const misconfigured = await startApi({
+      name: 'api listening through pgbouncer',
+      env: { DATABASE_URL: bouncer.url, DATABASE_DIRECT_URL: bouncer.url, DATABASE_POOLER: 'transaction', METRICS_PORT: String(metricsPort) },
+    });
+    try {
+      const t = { http: request(misconfigured.url), dataSource: ds } as unknown as TestApp;
+      const scene = await createHiringScene(t);
+      const admin = scene.team.admin;
+      const lookups = async () => {
+        const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+        const count = (result: string) =>
+          Number(
+            text
+              .split('\n')
+              .find((l) => l.startsWith(`hireloop_membership_cache_lookups_total{result="${result}"}`))
+              ?.split(' ')
+              .pop() ?? 0,
+          );
+        return { hit: count('hit'), notListening: count('not_listening') };
+      };
+      // Its first ping times out after 3 s; requests over 5 s cover it and the next attempt.
+      for (const deadline = Date.now() + 5_000; Date.now() < deadline;) {
+        await t.http.get('/v1/me').set(admin.auth).expect(200);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const { hit, notListening } = await lookups();
+      expect(hit).toBe(0);
+      expect(notListening).toBeGreaterThan(20);
+      expect(misconfigured.output()).toMatch(/membership LISTEN not hearing \(its first ping: not heard back/);
+    } finally {
+      await misconfigured.stop();
+    }
   });
 });

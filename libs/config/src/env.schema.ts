@@ -112,6 +112,17 @@ export class EnvironmentVariables {
   @Min(60)
   JWT_EXPIRES_IN_SECONDS = 3600;
 
+  /**
+   * How long an API process may answer the membership check of a token from memory (0: ask the database on every
+   * request). Deactivation, role changes and sign-out still apply at once: PostgreSQL announces them (LISTEN/NOTIFY)
+   * and a process that cannot hear them asks the database.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  MEMBERSHIP_CACHE_SECONDS = 30;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

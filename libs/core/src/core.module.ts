@@ -4,6 +4,7 @@ import { AuditService } from './audit/audit.service';
 import { CandidateKeysRepository } from './audit/candidate-keys.repository';
 import { CandidateKeysService } from './audit/candidate-keys.service';
 import { EmailTokens } from './email/email-tokens';
+import { MembershipCache } from './members/membership-cache';
 import { MembersRepository } from './members/members.repository';
 import { OrganizationsRepository } from './organizations/organizations.repository';
 import { OutboxRepository } from './outbox/outbox.repository';
@@ -26,6 +27,7 @@ import { UsersRepository } from './users/users.repository';
     OutboxService,
     OutboxWakeup,
     MembersRepository,
+    MembershipCache,
     OrganizationsRepository,
     RolesRepository,
     QuestionsRepository,
@@ -40,6 +42,7 @@ import { UsersRepository } from './users/users.repository';
     OutboxService,
     OutboxWakeup,
     MembersRepository,
+    MembershipCache,
     OrganizationsRepository,
     RolesRepository,
     QuestionsRepository,

@@ -7,6 +7,7 @@ export * from './audit/candidate-keys.service';
 export * from './members/member.entity';
 export * from './members/members.repository';
 export * from './members/members.service';
+export * from './members/membership-cache';
 export * from './members/invitations';
 export * from './organizations/organization.entity';
 export * from './organizations/organizations.service';

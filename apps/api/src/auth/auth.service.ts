@@ -4,7 +4,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
-import { AppError, AuthContext, hashInviteToken, MemberEntity, newInviteToken, OrganizationEntity, UserEntity } from '@hireloop/core';
+import {
+  AppError,
+  AuthContext,
+  hashInviteToken,
+  MemberEntity,
+  MembershipCache,
+  newInviteToken,
+  OrganizationEntity,
+  UserEntity,
+} from '@hireloop/core';
 import { assertSafeRecipient, EmailRequests, EmailTokens } from '@hireloop/core/email';
 import { enterOrganization, enterUser, PgErrorCode, pgErrorCode, runInOrganization } from '@hireloop/database';
 import { AcceptInviteRequestDto, SignupRequestDto, VerifyEmailRequestDto } from './dto/auth.request.dto';
@@ -28,6 +37,7 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly users: UsersRepository,
     private readonly emailTokens: EmailTokens,
+    private readonly memberships: MembershipCache,
   ) {}
 
   /**
@@ -243,15 +253,23 @@ export class AuthService {
     return rows[0]?.id === memberId;
   }
 
-  /** Used on every authenticated request: the membership must still be active and the token not signed out. */
+  /**
+   * Used on every authenticated request: the membership must still be active and the token not signed out. Answered
+   * from MembershipCache when it heard of no change since it last read the same membership and token.
+   */
   async resolveAuthContext(userId: string, organizationId: string, memberId: string, tokenId?: string): Promise<AuthContext | null> {
+    const remembered = this.memberships.lookup(memberId, userId, organizationId, tokenId);
+    if (remembered) return remembered;
+    const ticket = this.memberships.ticket();
     const rows: { roles: string[] }[] = await this.dataSource.query(
       `SELECT roles FROM members WHERE id = $1 AND organization_id = $2 AND user_id = $3 AND status = 'active'
           AND NOT EXISTS (SELECT 1 FROM revoked_access_tokens WHERE jti = $4::uuid)`,
       [memberId, organizationId, userId, tokenId ?? null],
     );
     if (rows.length === 0) return null;
-    return { userId, organizationId, memberId, roles: rows[0].roles as AuthContext['roles'] };
+    const auth: AuthContext = { userId, organizationId, memberId, roles: rows[0].roles as AuthContext['roles'] };
+    this.memberships.remember(ticket, auth, tokenId);
+    return auth;
   }
 
   /**
@@ -265,6 +283,7 @@ export class AuthService {
       payload.jti,
       payload.exp,
     ]);
+    this.memberships.forgetToken(payload.jti);
   }
 
   async me(auth: AuthContext): Promise<MeResponseDto> {

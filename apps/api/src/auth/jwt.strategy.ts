@@ -16,7 +16,7 @@ export interface JwtPayload {
   jti?: string;
 }
 
-/** Verifies the access token (bearer header, or the browser's session cookie), then re-reads the membership so that deactivation and role changes apply at once. */
+/** Verifies the access token (bearer header, or the browser's session cookie), then checks the membership (AuthService.resolveAuthContext) so that deactivation, role changes and sign-out apply at once. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(

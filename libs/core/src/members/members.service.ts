@@ -19,6 +19,7 @@ import {
 } from './invitations';
 import { MemberEntity } from './member.entity';
 import { InvitationValues, MemberFilter, MembersRepository } from './members.repository';
+import { MembershipCache } from './membership-cache';
 import { UsersRepository } from '../users/users.repository';
 
 /** What inviting someone needs (InviteMemberRequestDto satisfies it). */
@@ -83,6 +84,7 @@ export class MembersService {
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly emailTokens: EmailTokens,
+    private readonly memberships: MembershipCache,
   ) {}
 
   async invite(auth: AuthContext, dto: InviteMemberInput): Promise<InviteView> {
@@ -192,6 +194,7 @@ export class MembersService {
         after: { status: 'deactivated' },
       });
     });
+    this.memberships.forgetMember(memberId);
     return this.get(auth, memberId);
   }
 
@@ -215,6 +218,7 @@ export class MembersService {
         after: { status: 'active' },
       });
     });
+    this.memberships.forgetMember(memberId);
     return this.get(auth, memberId);
   }
 
@@ -258,6 +262,7 @@ export class MembersService {
         after: { roles: dto.roles },
       });
     });
+    this.memberships.forgetMember(memberId);
     return this.get(auth, memberId);
   }
 
@@ -277,6 +282,7 @@ export class MembersService {
         after: { status: 'deactivated' },
       });
     });
+    this.memberships.forgetMember(memberId);
     return this.get(auth, memberId);
   }
 

@@ -112,6 +112,13 @@ export const jobSweepRequests = new Counter({
   registers: [metricsRegistry],
 });
 
+export const membershipCacheLookups = new Counter({
+  name: 'hireloop_membership_cache_lookups_total',
+  help: 'Membership checks of authenticated requests by result: hit (answered from memory), miss (read from the database), not_listening (read from the database because changes cannot be heard: LISTEN connection not up)',
+  labelNames: ['result'] as const,
+  registers: [metricsRegistry],
+});
+
 const scrapeHooks = new Set<() => Promise<void>>();
 
 /**
