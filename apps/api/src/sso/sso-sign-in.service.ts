@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
-import { AppError, AuditService } from '@hireloop/core';
+import { AppError, AuditService, isUuid } from '@hireloop/core';
 import { appLink, headerText } from '@hireloop/core/email/email-text';
 import { updatedRows } from '@hireloop/core/email/email-deliveries.repository';
 import { WebhookPolicy } from '@hireloop/core/notifications/webhook-target';
@@ -25,7 +25,6 @@ export const SSO_DEFAULT_ROLE = 'interviewer';
 
 const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest('hex');
 const random = () => randomBytes(32).toString('base64url');
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const REFUSALS: Record<SsoRefusal, string> = {
   sso_email_missing: 'The identity provider did not share an email address; ask your admin to release the email claim.',
@@ -45,7 +44,7 @@ export interface SsoStart {
 /** `<organization id>.<random>` → its parts; null when it is not one. */
 export function parseBrowserBinding(value: string | undefined): { organizationId: string; secret: string } | null {
   const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/i.exec(value ?? '');
-  return match && UUID.test(match[1]) ? { organizationId: match[1].toLowerCase(), secret: match[2] } : null;
+  return match && isUuid(match[1]) ? { organizationId: match[1].toLowerCase(), secret: match[2] } : null;
 }
 
 /**
@@ -99,7 +98,7 @@ export class SsoSignInService {
    * Returns where the browser goes next: the web app's page that exchanges the finished sign-in for a session.
    */
   async callback(organizationId: string, query: Record<string, string>, browserBinding: string | undefined): Promise<string> {
-    if (!UUID.test(organizationId)) throw notConfigured();
+    if (!isUuid(organizationId)) throw notConfigured();
     enterOrganization(organizationId);
     const binding = parseBrowserBinding(browserBinding);
     const state = typeof query.state === 'string' ? query.state : '';
@@ -268,7 +267,7 @@ export class SsoSignInService {
   }
 
   private async enabledSettings(organizationId: string): Promise<SsoSettings> {
-    if (!UUID.test(organizationId)) throw notConfigured();
+    if (!isUuid(organizationId)) throw notConfigured();
     enterOrganization(organizationId);
     const settings = await this.settings.find(organizationId);
     if (!settings?.enabled) throw notConfigured();

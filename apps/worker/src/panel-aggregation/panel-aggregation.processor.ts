@@ -2,6 +2,7 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { MicroBatcher } from '@hireloop/core/common/micro-batcher';
+import { isUuid } from '@hireloop/core/common/uuid';
 import { AggregationOutcome, PanelRef, PanelReportsService } from '@hireloop/core/reports/panel-reports.service';
 import { JobName, PanelAggregationJobData, PanelsAggregationJobData, QueueName } from '@hireloop/queue';
 import { classifyAggregationError } from './panel-aggregation.errors';
@@ -116,10 +117,4 @@ export class PanelAggregationProcessor extends WorkerHost {
 function describeApplications(data: PanelAggregationJobData | PanelsAggregationJobData | undefined): string {
   if (data && 'applicationIds' in data && Array.isArray(data.applicationIds)) return `${data.applicationIds.length} applications`;
   return `application ${(data as PanelAggregationJobData | undefined)?.applicationId}`;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
 }

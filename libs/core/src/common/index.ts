@@ -6,3 +6,4 @@ export * from './member-role';
 export * from './pagination';
 export * from './keyset';
 export * from './idempotency';
+export * from './uuid';

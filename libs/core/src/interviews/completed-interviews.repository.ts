@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { CursorPosition, decodeCursor, likePattern } from '../common/pagination';
 import { sqlLimit } from '../common/sql-limit';
+import { isUuid } from '../common/uuid';
 import type { MyInterviewRow } from './interviews.repository';
 
 export interface CompletedFilter {
@@ -12,8 +13,6 @@ export interface CompletedFilter {
 
 /** A completed row with its sort key at full (microsecond) precision, so the cursor resumes exactly after it. */
 export type CompletedInterviewRow = MyInterviewRow & { submittedAtKey: string };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Interviews of organization $1 assigned to member $2 and not cancelled. */
 const ASSIGNED_AND_SCHEDULED = `i.organization_id = $1 AND $2::uuid = ANY(i.interviewer_ids) AND i.status = 'scheduled'`;
@@ -74,7 +73,7 @@ export class CompletedInterviewsRepository {
   /** A page of `limit + 1` rows (see `toPage`), after `cursor`. */
   page(organizationId: string, memberId: string, query: CompletedFilter & { limit: number; cursor?: string }): Promise<CompletedInterviewRow[]> {
     const after = decodeCursor(query.cursor);
-    if (after && (!UUID.test(after.id) || Number.isNaN(Date.parse(after.sortValue)))) {
+    if (after && (!isUuid(after.id) || Number.isNaN(Date.parse(after.sortValue)))) {
       throw AppError.invalid('cursor', 'cursor is not a cursor this API issued.', 'invalid_cursor');
     }
     return this.select(organizationId, memberId, query, query.limit + 1, after);

@@ -1,4 +1,5 @@
 import type { FieldError } from '../common/app-error';
+import { isUuid } from '../common/uuid';
 import type { OutcomeValues } from './outcomes.repository';
 import { validateOutcome } from './outcome-rules';
 import type { PerformanceScale } from './performance-scale';
@@ -29,7 +30,6 @@ const FIELD_TO_COLUMN: Record<string, OutcomeCsvColumn> = {
   date: 'date',
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INTEGER = /^[+-]?\d+$/;
 
 export interface CsvHeader {
@@ -102,7 +102,7 @@ export function readRecord(
   const applicationId = cell('application_id') ?? null;
   const candidateEmail = cell('candidate_email')?.toLowerCase() ?? null;
   const role = cell('role') ?? null;
-  if (applicationId !== null && !UUID.test(applicationId)) errors.push({ row, column: 'application_id', reason: 'not an application id (a UUID)' });
+  if (applicationId !== null && !isUuid(applicationId)) errors.push({ row, column: 'application_id', reason: 'not an application id (a UUID)' });
   if (applicationId === null) {
     if (candidateEmail === null)
       errors.push({ row, column: 'candidate_email', reason: 'either application_id or candidate_email and role is required' });

@@ -134,8 +134,8 @@ export class PanelReportsService {
           outcomes.set(panelKey(ref), { outcome: 'skipped', version: null, covers });
           continue;
         }
-        // The one cast to the engine's input type: `scale`, `required` and `scorecardId` are its ReportInput fields
-        // (libs/calibration), and ratings may be 5 on the 5-point scale.
+        // The engine checks what the stored state holds (ranges, scale, weights): a state it rejects, or a stored
+        // report it cannot compare with, rejects this application alone, not the batch.
         let report: CalibrationReport;
         let write: ReportWrite;
         try {
