@@ -455,6 +455,30 @@ describe('interviews: scheduling, my interviews, the interview kit', () => {
       const text = JSON.stringify(again.body);
       for (const secret of [bobsEvidence, 'Bob private', 'strong_no', bob.memberId]) expect(text).not.toContain(secret);
 
+      // Once submitted and amended, the kit's own scorecard (read in the kit's one statement) is the scorecard's view
+      // (read with its own statements): the author's name, the revisions and the amendment.
+      await t.http.post(`/v1/interviews/${interviewId}/scorecard/submit`).set(alice.auth).send(completeScorecard(round)).expect(200);
+      await t.http
+        .post(`/v1/interviews/${interviewId}/scorecard/amend`)
+        .set(alice.auth)
+        .send({ ...completeScorecard(round, { recommendation: 'strong_yes' }), reason: 'Rechecked my notes' })
+        .expect(200);
+      const amendedKit = await t.http.get(`/v1/interviews/${interviewId}/kit`).set(alice.auth).expect(200);
+      const ownView = await t.http.get(`/v1/interviews/${interviewId}/scorecard`).set(alice.auth).expect(200);
+      // The kit leaves out each revision's full content (GET …/scorecard has it); everything else is the same.
+      const withoutContent = (view: { history: object[] }) => ({
+        ...view,
+        history: view.history.map(({ content: _, ...rest }: { content?: unknown }) => rest),
+      });
+      expect(withoutContent(amendedKit.body.myScorecard)).toEqual(withoutContent(ownView.body));
+      expect(amendedKit.body.myScorecard.history).toHaveLength(2);
+      expect(amendedKit.body.myScorecard).toMatchObject({
+        interviewerName: alice.name,
+        recommendation: 'strong_yes',
+        amendments: [{ reason: 'Rechecked my notes' }],
+      });
+      expect(JSON.stringify(amendedKit.body)).not.toContain(bobsEvidence);
+
       // Readers who prepare loops see the kit without a scorecard; others are refused.
       for (const reader of [recruiter, hiringManager, admin]) {
         const res = await t.http.get(`/v1/interviews/${interviewId}/kit`).set(reader.auth).expect(200);

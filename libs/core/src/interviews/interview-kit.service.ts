@@ -85,7 +85,7 @@ export class InterviewKitService {
 
     const settings = organizationSettings({ settings: interview.settings ?? {} });
     const own = assigned ? interview.own : null;
-    const [myScorecard] = own ? await this.views.build(undefined, org, [own], { showPrivateNote: () => true }) : [null];
+    const [myScorecard] = own ? await this.views.build(undefined, org, [own], { showPrivateNote: () => true, parts: interview.ownParts }) : [null];
 
     return {
       interview: {

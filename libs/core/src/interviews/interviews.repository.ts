@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ScorecardEntity, ScorecardStatus } from '../scorecards/scorecard.entity';
-import { scorecardColumns, takeScorecard } from '../scorecards/scorecards.repository';
+import {
+  scorecardColumns,
+  ScorecardViewParts,
+  takeScorecard,
+  takeViewParts,
+  viewPartsColumns,
+  ViewPartsRow,
+} from '../scorecards/scorecards.repository';
 import { sqlLimit } from '../common/sql-limit';
 import { latestCompletedInterviewsSql } from './completed-interviews.repository';
 import type { RoundKind } from '../roles/loop-snapshot';
@@ -47,13 +54,20 @@ export interface KitContextRow extends Pick<
   roleLevel: string | null;
   hiringManagerId: string | null;
   settings: Partial<OrganizationSettings> | null;
-  /** The reader's own scorecard of this interview, if any. */
+  /** The reader's own scorecard of this interview, if any, with what its view needs besides (ScorecardViews). */
   own: ScorecardEntity | null;
+  ownParts: ScorecardViewParts;
 }
 
 /** The reader's scorecard beside the kit's context row (`takeScorecard` reads it back). */
 const OWN_SCORECARD_PREFIX = 'own.';
 const OWN_SCORECARD_COLUMNS = scorecardColumns('s', OWN_SCORECARD_PREFIX);
+const OWN_SCORECARD_VIEW_PARTS = viewPartsColumns({
+  organization: '$1',
+  ids: 'ARRAY[s.id]',
+  applicationIds: 'ARRAY[s.application_id]',
+  interviewerIds: 'ARRAY[s.interviewer_id]',
+});
 
 /** An interview as a feedback nudge reads it (FeedbackNudgesService). */
 export interface NudgeTargetRow {
@@ -169,11 +183,11 @@ export class InterviewsRepository {
 
   /** The interview with its candidate's name, its application's role and the organization's settings; null if any is missing. */
   async kitContext(organizationId: string, interviewId: string, readerId: string): Promise<KitContextRow | null> {
-    const [row]: (Omit<KitContextRow, 'own'> & Record<string, unknown>)[] = await this.dataSource.query(
+    const [row]: (Omit<KitContextRow, 'own' | 'ownParts'> & ViewPartsRow & Record<string, unknown>)[] = await this.dataSource.query(
       `SELECT i.id, i.application_id AS "applicationId", i.role_id AS "roleId", i.round_id AS "roundId",
               i.loop_version_id AS "loopVersionId", i.interviewer_ids AS "interviewerIds", i.starts_at AS "startsAt",
               i.ends_at AS "endsAt", i.status, c.name AS "candidateName", r.title AS "roleTitle", r.level AS "roleLevel",
-              r.hiring_manager_id AS "hiringManagerId", o.settings, ${OWN_SCORECARD_COLUMNS}
+              r.hiring_manager_id AS "hiringManagerId", o.settings, ${OWN_SCORECARD_COLUMNS}, ${OWN_SCORECARD_VIEW_PARTS}
          FROM interviews i
          JOIN applications a ON a.id = i.application_id AND a.organization_id = i.organization_id
          JOIN candidates c ON c.id = a.candidate_id AND c.organization_id = a.organization_id
@@ -185,7 +199,9 @@ export class InterviewsRepository {
     );
     if (!row) return null;
     const own = takeScorecard(row, OWN_SCORECARD_PREFIX);
-    return { ...(row as Omit<KitContextRow, 'own'>), own: own.id ? own : null };
+    const ownParts = takeViewParts(row);
+    const { partNames: _names, partRevisions: _revisions, partPanelViews: _panelViews, ...context } = row;
+    return { ...(context as Omit<KitContextRow, 'own' | 'ownParts'>), own: own.id ? own : null, ownParts };
   }
 
   /** `update` to change the interview (cancel); `share` to keep it from changing under a scorecard write. */

@@ -7,7 +7,7 @@ import type { LevelAssessment, Recommendation } from './rating';
 import { contentOf, ScorecardContent, SignalKind } from './scorecard-content';
 import { ScorecardEntity, ScorecardStatus } from './scorecard.entity';
 import { ScorecardRevisionEntity } from './scorecard-revision.entity';
-import { ScorecardsRepository } from './scorecards.repository';
+import { ScorecardsRepository, ScorecardViewParts } from './scorecards.repository';
 
 /** One rating as answered; `dimensionName` only where the reader asked for names. */
 export interface ScorecardRatingView {
@@ -70,6 +70,8 @@ export interface ScorecardViewOptions {
   withRevisionContent?: boolean;
   /** Name each rating's dimension (`ratings[].dimensionName`, from the scorecard's loop version). */
   withDimensionNames?: boolean;
+  /** The rows' view parts, when the statement that read the rows brought them along (`viewPartsColumns`). */
+  parts?: ScorecardViewParts;
 }
 
 /** Maps scorecards to their views, with interviewer names and history, hiding private notes as told. */
@@ -87,7 +89,7 @@ export class ScorecardViews {
     options: ScorecardViewOptions,
   ): Promise<ScorecardView[]> {
     if (rows.length === 0) return [];
-    const { names, revisions, firstPanelViews } = await this.scorecards.viewParts(organizationId, rows, manager);
+    const { names, revisions, firstPanelViews } = options.parts ?? (await this.scorecards.viewParts(organizationId, rows, manager));
     const amended = rows.filter((r) => revisions.some((v) => v.scorecardId === r.id && v.kind === 'amended'));
     const named = options.withDimensionNames ? rows : amended;
     const dimensionNames = await this.dimensionNames(

@@ -78,6 +78,36 @@ const revisionJson = (a: string) =>
   `json_build_object('id', ${a}.id, 'organizationId', ${a}.organization_id, 'scorecardId', ${a}.scorecard_id, 'revision', ${a}.revision, 'kind', ${a}.kind,
     'content', ${a}.content, 'reason', ${a}.reason, 'actorMemberId', ${a}.actor_member_id, 'createdAt', ${a}.created_at)`;
 
+/** The columns `viewParts` reads, as returned by PostgreSQL (`takeViewParts` turns them into ScorecardViewParts). */
+export interface ViewPartsRow {
+  partNames: Record<string, string>;
+  partRevisions: (Omit<ScorecardRevisionEntity, 'createdAt'> & { createdAt: string })[];
+  partPanelViews: { key: string; at: string }[];
+}
+
+/**
+ * The select-list columns of ScorecardViewParts for the scorecards given as SQL arrays (parameters, or e.g.
+ * `ARRAY[s.id]` of a joined row, so that a statement reading a scorecard can bring its view parts along).
+ */
+export function viewPartsColumns(sql: { organization: string; ids: string; applicationIds: string; interviewerIds: string }): string {
+  return `(SELECT coalesce(json_object_agg(m.id, u.name), '{}') FROM members m JOIN users u ON u.id = m.user_id
+           WHERE m.organization_id = ${sql.organization} AND m.id = ANY(${sql.interviewerIds})) AS "partNames",
+         (SELECT coalesce(json_agg(${revisionJson('v')} ORDER BY v.scorecard_id, v.revision), '[]')
+            FROM scorecard_revisions v WHERE v.organization_id = ${sql.organization} AND v.scorecard_id = ANY(${sql.ids})) AS "partRevisions",
+         (SELECT coalesce(json_agg(json_build_object('key', pv.application_id || '/' || pv.member_id, 'at', pv.first_viewed_at)), '[]')
+            FROM panel_views pv JOIN (SELECT DISTINCT * FROM unnest(${sql.applicationIds}, ${sql.interviewerIds})) AS p(application_id, member_id)
+              ON pv.application_id = p.application_id AND pv.member_id = p.member_id
+           WHERE pv.organization_id = ${sql.organization}) AS "partPanelViews"`;
+}
+
+export function takeViewParts(row: ViewPartsRow): ScorecardViewParts {
+  return {
+    names: new Map(Object.entries(row.partNames)),
+    revisions: row.partRevisions.map((v) => ({ ...v, createdAt: new Date(v.createdAt) })),
+    firstPanelViews: new Map(row.partPanelViews.map((v) => [v.key, new Date(v.at)])),
+  };
+}
+
 /** The row `ScorecardsRepository.writeContext` answers. */
 export interface ScorecardWriteContextRow {
   id: string;
@@ -464,27 +494,11 @@ export class ScorecardsRepository {
     rows: readonly { id: string; applicationId: string; interviewerId: string }[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ScorecardViewParts> {
-    const [row]: {
-      names: Record<string, string>;
-      revisions: (Omit<ScorecardRevisionEntity, 'createdAt'> & { createdAt: string })[];
-      panelViews: { key: string; at: string }[];
-    }[] = await manager.query(
-      `SELECT
-         (SELECT coalesce(json_object_agg(m.id, u.name), '{}') FROM members m JOIN users u ON u.id = m.user_id
-           WHERE m.organization_id = $1 AND m.id = ANY($4::uuid[])) AS names,
-         (SELECT coalesce(json_agg(${revisionJson('v')} ORDER BY v.scorecard_id, v.revision), '[]')
-            FROM scorecard_revisions v WHERE v.organization_id = $1 AND v.scorecard_id = ANY($2::uuid[])) AS revisions,
-         (SELECT coalesce(json_agg(json_build_object('key', pv.application_id || '/' || pv.member_id, 'at', pv.first_viewed_at)), '[]')
-            FROM panel_views pv JOIN (SELECT DISTINCT * FROM unnest($3::uuid[], $4::uuid[])) AS p(application_id, member_id)
-              ON pv.application_id = p.application_id AND pv.member_id = p.member_id
-           WHERE pv.organization_id = $1) AS "panelViews"`,
+    const [row]: ViewPartsRow[] = await manager.query(
+      `SELECT ${viewPartsColumns({ organization: '$1', ids: '$2::uuid[]', applicationIds: '$3::uuid[]', interviewerIds: '$4::uuid[]' })}`,
       [organizationId, rows.map((r) => r.id), rows.map((r) => r.applicationId), rows.map((r) => r.interviewerId)],
     );
-    return {
-      names: new Map(Object.entries(row.names)),
-      revisions: row.revisions.map((v) => ({ ...v, createdAt: new Date(v.createdAt) })),
-      firstPanelViews: new Map(row.panelViews.map((v) => [v.key, new Date(v.at)])),
-    };
+    return takeViewParts(row);
   }
 
   pageForApplication(organizationId: string, applicationId: string, query: PageQueryDto, filter: ScorecardPageFilter): Promise<ScorecardEntity[]> {
