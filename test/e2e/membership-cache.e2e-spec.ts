@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { MembershipCache } from '@hireloop/core';
 import { addMember, Actor, createTestApp, signupOrganization, TEST_PASSWORD, TestApp } from '@hireloop/testing';
 import { ApiProcess, startApi } from '@hireloop/testing/api-process';
 import { freePort } from '@hireloop/testing/processes';
@@ -68,14 +69,14 @@ describe('membership checks answered from memory, across API processes', () => {
     const member = await addMember(t, admin, ['interviewer'], 'Casey Cached');
     const second = await signIn(member);
 
-    // Roles: the member list is for admins, recruiters and hiring managers.
+    // Roles: the member list is for admins, recruiters and hiring managers. Widened, then narrowed again.
+    const setRoles = (roles: string[]) => t.http.patch(`/v1/members/${member.memberId}`).set(admin.auth).send({ roles }).expect(200);
     await rememberedByOther(member.auth, '/v1/members', 403);
-    await t.http
-      .patch(`/v1/members/${member.memberId}`)
-      .set(admin.auth)
-      .send({ roles: ['interviewer', 'recruiter'] })
-      .expect(200);
+    await setRoles(['interviewer', 'recruiter']);
     expect(await statusOnOtherBecomes(member.auth, 200, '/v1/members')).toBeLessThan(1_000);
+    await rememberedByOther(member.auth, '/v1/members');
+    await setRoles(['interviewer']);
+    expect(await statusOnOtherBecomes(member.auth, 403, '/v1/members')).toBeLessThan(1_000);
 
     // Sign-out of one token: that token only.
     await rememberedByOther(member.auth);
@@ -102,24 +103,46 @@ describe('membership checks answered from memory, across API processes', () => {
     // (it then checks every request against the database), the member is deactivated with SQL: nobody hears of it, so
     // only forgetting on the loss keeps the other process right after it reconnects.
     const notListeningBefore = await lookups('not_listening');
-    await t.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'hireloop-membership-cache'`);
+    await t.dataSource.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'hireloop-membership-cache' AND datname = current_database()`,
+    );
     for (const deadline = Date.now() + 900; (await lookups('not_listening')) === notListeningBefore;) {
       expect((await onOther(admin.auth)).status).toBe(200);
       if (Date.now() > deadline) throw new Error('the other API process did not notice the loss of its LISTEN connection');
     }
+    const hitsWhileAway = await lookups('hit');
     await t.dataSource.query(`UPDATE members SET status = 'deactivated' WHERE id = $1`, [member.memberId]);
     expect((await onOther(member.auth)).status).toBe(401);
+    // Still away (it reconnects after a second): the 401 came from the database, not from a notification heard.
+    expect(await lookups('hit')).toBe(hitsWhileAway);
 
     // Back after its reconnect delay: the admin is read once, then answered from memory again; the member stays out.
     await rememberedByOther(admin.auth);
     expect((await onOther(member.auth)).status).toBe(401);
   });
 
-  it('in one process, a change made there applies to its very next request', async () => {
+  it('in one process, a change made there applies to its very next request without waiting for its notification', async () => {
     const admin = await signupOrganization(t);
     const member = await addMember(t, admin, ['interviewer'], 'Sam Same');
-    for (let i = 0; i < 3; i++) await t.http.get('/v1/me').set(member.auth).expect(200);
-    await t.http.post(`/v1/members/${member.memberId}/deactivate`).set(admin.auth).expect(200);
-    await t.http.get('/v1/me').set(member.auth).expect(401);
+    const second = await signIn(member);
+    // This process hears no notification during the test: only its own forgetting can make the changes apply.
+    const deaf = jest.spyOn(t.app.get(MembershipCache) as unknown as { heard: () => void }, 'heard').mockImplementation(() => undefined);
+    try {
+      for (let i = 0; i < 3; i++) await t.http.get('/v1/me').set(member.auth).expect(200);
+      await t.http.post('/v1/auth/logout').set(member.auth).expect(204);
+      await t.http.get('/v1/me').set(member.auth).expect(401);
+      await t.http.get('/v1/me').set(second).expect(200);
+      await t.http.get('/v1/members').set(second).expect(403);
+      await t.http
+        .patch(`/v1/members/${member.memberId}`)
+        .set(admin.auth)
+        .send({ roles: ['interviewer', 'recruiter'] })
+        .expect(200);
+      await t.http.get('/v1/members').set(second).expect(200);
+      await t.http.post(`/v1/members/${member.memberId}/deactivate`).set(admin.auth).expect(200);
+      await t.http.get('/v1/me').set(second).expect(401);
+    } finally {
+      deaf.mockRestore();
+    }
   });
 });

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, directDatabaseUrl } from '@hireloop/config';
+import { runWithScope } from '@hireloop/database';
 import type { AuthContext } from '../common/auth-context';
 import { membershipCacheLookups } from '../observability/metrics';
 import { MEMBERSHIP_CHANNEL, MembershipChange, parseMembershipChange, RememberedMemberships } from './remembered-memberships';
@@ -11,19 +13,24 @@ import { MEMBERSHIP_CHANNEL, MembershipChange, parseMembershipChange, Remembered
 const MAX_ENTRIES = 10_000;
 /**
  * Every few seconds a ping is sent on the channel through the service's own pool, as changes are, and the listener must
- * hear it: a connection that stopped answering (a silent network partition), or one through a transaction-mode pooler
- * (DATABASE_DIRECT_URL not set), must not pass for one that hears nothing because nothing changed.
+ * hear it: each ping heard extends the lease of hearing to PING_INTERVAL_MS + PING_TIMEOUT_MS after it was sent. So a
+ * connection that stopped answering (a silent network partition), a listener behind a transaction-mode pooler
+ * (DATABASE_DIRECT_URL not set) or a stalled pool cannot pass for one that hears nothing because nothing changed: at
+ * worst, answers from memory stop 8 s after the last proof of hearing.
  */
 const PING_INTERVAL_MS = 5_000;
 const PING_TIMEOUT_MS = 3_000;
+const LEASE_MS = PING_INTERVAL_MS + PING_TIMEOUT_MS;
+/** The triggers that announce changes (migration MembershipChangeNotifications): without them nothing is heard. */
+const ANNOUNCING_TRIGGERS = ['members_access_changed', 'members_deleted', 'members_truncated', 'revoked_access_tokens_announced'];
 
 /**
  * Saves the membership check of an authenticated request its round trip to the database (an eighth of a read's CPU,
  * bench/README "issue 17") without letting deactivation, role changes or sign-out wait: PostgreSQL announces each such
  * change on MEMBERSHIP_CHANNEL (triggers on members and revoked_access_tokens), every API process LISTENs, and a
- * process that cannot hear (not yet connected, connection lost) remembers nothing and asks the database every time.
- * The process that makes a change also forgets at once, without waiting for its own notification. Started by the first
- * lookup, so processes that never authenticate a request (the worker) never connect.
+ * process that cannot prove it hears (not yet connected, connection lost, pings not heard back) remembers nothing and
+ * asks the database every time. The process that makes a change also forgets at once, without waiting for its own
+ * notification. Started by the first lookup, so processes that never authenticate a request (the worker) never connect.
  */
 @Injectable()
 export class MembershipCache implements OnModuleDestroy {
@@ -35,6 +42,7 @@ export class MembershipCache implements OnModuleDestroy {
   private stopping = false;
   private reconnectTimer?: NodeJS.Timeout;
   private heartbeatTimer?: NodeJS.Timeout;
+  private pingInFlight = false;
   private readonly pings = new Map<string, () => void>();
   private failures = 0;
 
@@ -66,12 +74,12 @@ export class MembershipCache implements OnModuleDestroy {
 
   /** Called by the process that changed a membership, after its transaction committed. */
   forgetMember(memberId: string): void {
-    this.remembered.forget({ kind: 'member', memberId });
+    this.remembered.forget({ kind: 'member', memberId: memberId.toLowerCase() });
   }
 
   /** Called by the process that signed a token out, after the revocation committed. */
   forgetToken(tokenId: string): void {
-    this.remembered.forget({ kind: 'token', tokenId });
+    this.remembered.forget({ kind: 'token', tokenId: tokenId.toLowerCase() });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -86,7 +94,8 @@ export class MembershipCache implements OnModuleDestroy {
 
   private start(): void {
     this.started = true;
-    void this.listen();
+    // Outside the first request's scope and trace: the listener and its pings belong to no organization and no span.
+    runWithScope({}, () => context.with(ROOT_CONTEXT, () => void this.listen()));
   }
 
   private async listen(): Promise<void> {
@@ -96,6 +105,7 @@ export class MembershipCache implements OnModuleDestroy {
       connectionString: directDatabaseUrl(this.config),
       application_name: 'hireloop-membership-cache',
       keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
     });
     const lost = (reason: string) => {
       if (this.listener !== client) return;
@@ -109,6 +119,7 @@ export class MembershipCache implements OnModuleDestroy {
       if (this.failures === 1 || this.failures % 20 === 0)
         this.logger.warn(`membership LISTEN not hearing (${reason}); checking every request against the database until it is back`);
       this.reconnectTimer = setTimeout(() => void this.listen(), Math.min(30_000, 1000 * 2 ** Math.min(this.failures - 1, 5)));
+      this.reconnectTimer.unref();
     };
     this.listener = client;
     client.on('notification', (message) => this.heard(parseMembershipChange(message.payload)));
@@ -120,7 +131,6 @@ export class MembershipCache implements OnModuleDestroy {
       const echo = await this.ping();
       if (this.listener !== client || this.stopping) return;
       if (echo !== 'heard') return lost(`its first ping: ${echo}`);
-      this.remembered.startHearing();
       if (this.failures > 0) this.logger.log(`membership LISTEN hearing again after ${this.failures} attempt(s)`);
       this.failures = 0;
       this.heartbeatTimer = setInterval(() => void this.heartbeat(client, lost), PING_INTERVAL_MS);
@@ -131,25 +141,43 @@ export class MembershipCache implements OnModuleDestroy {
   }
 
   private async heartbeat(client: Client, lost: (reason: string) => void): Promise<void> {
-    if (this.listener !== client) return;
+    // A ping still waiting (a stalled pool) is not joined by more; the lease lapses meanwhile.
+    if (this.listener !== client || this.pingInFlight) return;
     const echo = await this.ping();
-    if (echo !== 'heard') lost(`ping: ${echo}`);
+    if (this.listener === client && echo !== 'heard') lost(`ping: ${echo}`);
   }
 
-  /** Sends a ping on the channel through the pool and waits for the listener to hear it. */
+  /**
+   * Sends a ping on the channel through the pool and waits, at most PING_TIMEOUT_MS in all, for the listener to hear
+   * it; the same statement checks that the triggers that announce changes are there and enabled. Heard: the lease of
+   * hearing runs to LEASE_MS after the ping was sent.
+   */
   private async ping(): Promise<string> {
     const id = randomUUID();
+    const sentAt = Date.now();
     let timer: NodeJS.Timeout | undefined;
-    const heard = new Promise<string>((resolve) => {
-      this.pings.set(id, () => resolve('heard'));
+    const timedOut = new Promise<string>((resolve) => {
       timer = setTimeout(() => resolve(`not heard back within ${PING_TIMEOUT_MS} ms`), PING_TIMEOUT_MS);
+      timer.unref();
     });
+    const heard = new Promise<string>((resolve) => this.pings.set(id, () => resolve('heard')));
+    this.pingInFlight = true;
     try {
-      const sent = this.dataSource.query(`SELECT pg_notify($1, $2)`, [MEMBERSHIP_CHANNEL, `p:${id}`]).then(
-        () => heard,
+      const query: Promise<{ triggers: number }[]> = this.dataSource.query(
+        `SELECT pg_notify($1, $2),
+                (SELECT count(*)::int FROM pg_trigger WHERE tgname = ANY($3::text[]) AND tgenabled <> 'D') AS triggers`,
+        [MEMBERSHIP_CHANNEL, `p:${id}`, ANNOUNCING_TRIGGERS],
+      );
+      // In flight until the statement itself settles, even after the timeout gave up on it.
+      const settled = () => (this.pingInFlight = false);
+      void query.then(settled, settled);
+      const statement = query.then(
+        ([row]) => (row.triggers === ANNOUNCING_TRIGGERS.length ? heard : 'the triggers that announce changes are missing or disabled'),
         (error: Error) => `failed (${error.message})`,
       );
-      return await sent;
+      const echo = await Promise.race([statement, timedOut]);
+      if (echo === 'heard') this.remembered.hearUntil(sentAt + LEASE_MS);
+      return echo;
     } finally {
       clearTimeout(timer);
       this.pings.delete(id);

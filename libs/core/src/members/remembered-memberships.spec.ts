@@ -6,7 +6,7 @@ const bob: AuthContext = { userId: 'user-bob', organizationId: 'org-1', memberId
 
 function hearing(now?: () => number): RememberedMemberships {
   const memberships = new RememberedMemberships({ maxEntries: 100, ttlMs: 30_000, now });
-  memberships.startHearing();
+  memberships.hearUntil(Infinity);
   return memberships;
 }
 
@@ -70,12 +70,12 @@ describe('RememberedMemberships', () => {
     memberships.remember(memberships.ticket(), ada, 'token-1');
     expect(lookupOf(memberships, ada, 'token-1')).toBeUndefined();
 
-    memberships.startHearing();
+    memberships.hearUntil(Infinity);
     memberships.remember(memberships.ticket(), ada, 'token-1');
     const beforeLoss = memberships.ticket();
     memberships.stopHearing();
     expect(lookupOf(memberships, ada, 'token-1')).toBeUndefined();
-    memberships.startHearing();
+    memberships.hearUntil(Infinity);
     memberships.remember(beforeLoss, bob, 'token-3');
     expect(lookupOf(memberships, ada, 'token-1')).toBeUndefined();
     expect(lookupOf(memberships, bob, 'token-3')).toBeUndefined();
@@ -102,7 +102,7 @@ describe('RememberedMemberships', () => {
 
   it('keeps at most maxEntries, dropping the least recently used', () => {
     const memberships = new RememberedMemberships({ maxEntries: 2, ttlMs: 30_000 });
-    memberships.startHearing();
+    memberships.hearUntil(Infinity);
     memberships.remember(memberships.ticket(), ada, 'token-1');
     memberships.remember(memberships.ticket(), bob, 'token-3');
     lookupOf(memberships, ada, 'token-1');
@@ -110,5 +110,49 @@ describe('RememberedMemberships', () => {
     expect(memberships.size).toBe(2);
     expect(lookupOf(memberships, bob, 'token-3')).toBeUndefined();
     expect(lookupOf(memberships, ada, 'token-1')).toEqual(ada);
+  });
+
+  it('answers nothing once its hearing lapses, and forgets what it remembered before hearing again', () => {
+    let now = 1_000_000;
+    const memberships = new RememberedMemberships({ maxEntries: 100, ttlMs: 30_000, now: () => now });
+    memberships.hearUntil(now + 8_000);
+    memberships.remember(memberships.ticket(), ada, 'token-1');
+    const readBeforeLapse = memberships.ticket();
+    now += 8_001;
+    expect(lookupOf(memberships, ada, 'token-1')).toBeUndefined();
+    expect(memberships.ticket()).toBeNull();
+    // Changes may have gone unheard during the lapse: hearing again starts from nothing.
+    memberships.hearUntil(now + 8_000);
+    expect(lookupOf(memberships, ada, 'token-1')).toBeUndefined();
+    memberships.remember(readBeforeLapse, bob, 'token-3');
+    expect(lookupOf(memberships, bob, 'token-3')).toBeUndefined();
+    // A renewal while hearing keeps what is remembered.
+    memberships.remember(memberships.ticket(), ada, 'token-1');
+    memberships.hearUntil(now + 16_000);
+    now += 10_000;
+    expect(lookupOf(memberships, ada, 'token-1')).toEqual(ada);
+  });
+
+  it("matches ids whatever their case (notifications carry PostgreSQL's lowercase text)", () => {
+    const upper: AuthContext = { ...ada, memberId: 'MEMBER-ADA' };
+    const memberships = hearing();
+    memberships.remember(memberships.ticket(), upper, 'TOKEN-1');
+    expect(memberships.lookup('member-ada', ada.userId, ada.organizationId, 'token-1')).toBeDefined();
+    memberships.forget(parseMembershipChange('t:TOKEN-1'));
+    expect(memberships.lookup('MEMBER-ADA', ada.userId, ada.organizationId, 'TOKEN-1')).toBeUndefined();
+  });
+
+  it('forgets a member among 10,000 remembered without walking them all', () => {
+    const memberships = new RememberedMemberships({ maxEntries: 10_000, ttlMs: 30_000 });
+    memberships.hearUntil(Infinity);
+    for (let i = 0; i < 10_000; i++)
+      memberships.remember(memberships.ticket(), { ...ada, memberId: `member-${i}`, userId: `user-${i}` }, `token-${i}`);
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < 1_000; i++) memberships.forget(parseMembershipChange(`m:member-${i}`));
+    const perForgetMs = Number(process.hrtime.bigint() - started) / 1e6 / 1_000;
+    expect(memberships.size).toBe(9_000);
+    // A walk over every entry took ~2 ms per change at this size; the indexes make it a few microseconds.
+    expect(perForgetMs).toBeLessThan(0.2);
+    expect(memberships.lookup('member-1000', 'user-1000', ada.organizationId, 'token-1000')).toBeDefined();
   });
 });

@@ -14,8 +14,8 @@ export type MembershipChange =
   { kind: 'member'; memberId: string } | { kind: 'token'; tokenId: string } | { kind: 'all' } | { kind: 'ping'; id: string };
 
 export function parseMembershipChange(payload: string | undefined): MembershipChange {
-  if (payload?.startsWith('m:')) return { kind: 'member', memberId: payload.slice(2) };
-  if (payload?.startsWith('t:')) return { kind: 'token', tokenId: payload.slice(2) };
+  if (payload?.startsWith('m:')) return { kind: 'member', memberId: payload.slice(2).toLowerCase() };
+  if (payload?.startsWith('t:')) return { kind: 'token', tokenId: payload.slice(2).toLowerCase() };
   if (payload?.startsWith('p:')) return { kind: 'ping', id: payload.slice(2) };
   // Anything else, including a payload of a newer release, forgets everything: the safe reading.
   return { kind: 'all' };
@@ -32,40 +32,54 @@ interface Remembered {
 /**
  * Active memberships recently confirmed by the database, so that an authenticated request need not ask again.
  * Nothing here knows about PostgreSQL: MembershipCache feeds it the changes it hears of, and it is only correct while
- * every change is heard. A read that began before a change must not be remembered after it: `ticket()` is taken
- * before the read and `remember()` refuses when any change (or a loss of hearing) came in between.
+ * every change is heard. Hearing is a lease (`hearUntil`), renewed while the process keeps proving that it hears;
+ * once it lapses nothing is answered, and what was remembered is forgotten before anything is answered again. A read
+ * that began before a change must not be remembered after it: `ticket()` is taken before the read and `remember()`
+ * refuses when any change, lapse or loss of hearing came in between.
  */
 export class RememberedMemberships {
   private readonly entries: LRUCache<string, Remembered>;
+  private readonly now: () => number;
+  /** Keys by member and by token, so that a change forgets its entries without a walk over all of them. */
+  private readonly keysOfMember = new Map<string, Set<string>>();
+  private readonly keysOfToken = new Map<string, Set<string>>();
   private generation = 0;
-  private hearing = false;
+  private hearingUntil = -Infinity;
 
   constructor(options: { maxEntries: number; ttlMs: number; now?: () => number }) {
+    this.now = options.now ?? Date.now;
     this.entries = new LRUCache<string, Remembered>({
       max: options.maxEntries,
       ttl: options.ttlMs,
       // Expired entries are dropped when read; the LRU bound keeps the rest small.
       ttlAutopurge: false,
       ttlResolution: 0,
-      ...(options.now ? { perf: { now: options.now } } : {}),
+      perf: { now: this.now },
+      // Called for every entry that leaves (evicted, expired, deleted, replaced, cleared): the indexes follow.
+      dispose: (entry, key) => {
+        unindex(this.keysOfMember, entry.memberId, key);
+        unindex(this.keysOfToken, entry.tokenId, key);
+      },
     });
   }
 
-  /** Changes are being heard from now on: remembering may begin (for reads that start after this). */
-  startHearing(): void {
-    this.generation += 1;
-    this.hearing = true;
+  /**
+   * Changes are heard until `untilMs` (on the `now` clock). When hearing had stopped or lapsed, changes may have been
+   * missed meanwhile: everything is forgotten first, and reads begun before now are not remembered.
+   */
+  hearUntil(untilMs: number): void {
+    if (!this.isHearing) this.forgetAll();
+    this.hearingUntil = untilMs;
   }
 
   /** Changes may be missed from now on: forget everything and remember nothing until hearing again. */
   stopHearing(): void {
-    this.generation += 1;
-    this.hearing = false;
-    this.entries.clear();
+    this.hearingUntil = -Infinity;
+    this.forgetAll();
   }
 
   get isHearing(): boolean {
-    return this.hearing;
+    return this.now() <= this.hearingUntil;
   }
 
   get size(): number {
@@ -73,7 +87,7 @@ export class RememberedMemberships {
   }
 
   lookup(memberId: string, userId: string, organizationId: string, tokenId: string | undefined): AuthContext | undefined {
-    if (!this.hearing) return undefined;
+    if (!this.isHearing) return undefined;
     const entry = this.entries.get(keyOf(memberId, tokenId));
     if (!entry || entry.userId !== userId || entry.organizationId !== organizationId) return undefined;
     return { userId, organizationId, memberId, roles: [...entry.roles] };
@@ -81,18 +95,22 @@ export class RememberedMemberships {
 
   /** Taken before reading a membership from the database; null when nothing read now may be remembered. */
   ticket(): number | null {
-    return this.hearing ? this.generation : null;
+    return this.isHearing ? this.generation : null;
   }
 
   remember(ticket: number | null, auth: AuthContext, tokenId: string | undefined): void {
-    if (ticket === null || !this.hearing || ticket !== this.generation) return;
-    this.entries.set(keyOf(auth.memberId, tokenId), {
+    if (ticket === null || !this.isHearing || ticket !== this.generation) return;
+    const key = keyOf(auth.memberId, tokenId);
+    const entry: Remembered = {
       userId: auth.userId,
       organizationId: auth.organizationId,
-      memberId: auth.memberId,
-      tokenId: tokenId ?? '',
+      memberId: auth.memberId.toLowerCase(),
+      tokenId: (tokenId ?? '').toLowerCase(),
       roles: Object.freeze([...auth.roles]),
-    });
+    };
+    this.entries.set(key, entry);
+    index(this.keysOfMember, entry.memberId, key);
+    index(this.keysOfToken, entry.tokenId, key);
   }
 
   forget(change: MembershipChange): void {
@@ -103,15 +121,29 @@ export class RememberedMemberships {
       this.entries.clear();
       return;
     }
-    // Changes are rare (a role edit, a deactivation, a sign-out): a walk over at most maxEntries keys is cheap enough.
-    const stale: string[] = [];
-    for (const [key, entry] of this.entries.entries()) {
-      if (change.kind === 'member' ? entry.memberId === change.memberId : entry.tokenId === change.tokenId) stale.push(key);
-    }
-    for (const key of stale) this.entries.delete(key);
+    const keys = change.kind === 'member' ? this.keysOfMember.get(change.memberId) : this.keysOfToken.get(change.tokenId);
+    for (const key of [...(keys ?? [])]) this.entries.delete(key);
+  }
+
+  private forgetAll(): void {
+    this.generation += 1;
+    this.entries.clear();
   }
 }
 
 function keyOf(memberId: string, tokenId: string | undefined): string {
-  return `${memberId}/${tokenId ?? ''}`;
+  return `${memberId}/${tokenId ?? ''}`.toLowerCase();
+}
+
+function index(map: Map<string, Set<string>>, id: string, key: string): void {
+  const keys = map.get(id);
+  if (keys) keys.add(key);
+  else map.set(id, new Set([key]));
+}
+
+function unindex(map: Map<string, Set<string>>, id: string, key: string): void {
+  const keys = map.get(id);
+  if (!keys) return;
+  keys.delete(key);
+  if (keys.size === 0) map.delete(id);
 }
