@@ -27,6 +27,7 @@ import { Lz4Compression1769000100000 } from './1769000100000-Lz4Compression';
 import { DropInterviewersGinIndex1769000200000 } from './1769000200000-DropInterviewersGinIndex';
 import { UnsentEmailDeliveriesIndex1769000300000 } from './1769000300000-UnsentEmailDeliveriesIndex';
 import { MembershipChangeNotifications1769000400000 } from './1769000400000-MembershipChangeNotifications';
+import { SignupBrowserBinding1769000500000 } from './1769000500000-SignupBrowserBinding';
 
 /** Every migration, in order. Add new ones at the end. */
 export const ALL_MIGRATIONS = [
@@ -59,4 +60,5 @@ export const ALL_MIGRATIONS = [
   DropInterviewersGinIndex1769000200000,
   UnsentEmailDeliveriesIndex1769000300000,
   MembershipChangeNotifications1769000400000,
+  SignupBrowserBinding1769000500000,
 ];

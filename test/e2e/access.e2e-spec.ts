@@ -219,7 +219,8 @@ describe('access', () => {
 
         expect((await post('/v1/auth/signup', { organizationName: 'Logged Org', name: 'Lee Logger', email, password })).status).toBe(202);
         const verificationToken = await pendingVerificationToken(t.dataSource, email);
-        const signup = await post('/v1/auth/verify-email', { token: verificationToken });
+        // Not in the browser that signed up (no cookie here): the sign-up's password comes along.
+        const signup = await post('/v1/auth/verify-email', { token: verificationToken, password });
         expect(signup.status).toBe(200);
         const token: string = signup.body.accessToken;
         expect((await post('/v1/auth/login', { email, password })).status).toBe(200);

@@ -1,4 +1,13 @@
-import { createTestApp, mailToken, pendingVerificationToken, signupOrganization, TEST_PASSWORD, TestApp, uniqueEmail } from '@hireloop/testing';
+import {
+  createTestApp,
+  mailToken,
+  pendingVerificationToken,
+  signupCookieOf,
+  signupOrganization,
+  TEST_PASSWORD,
+  TestApp,
+  uniqueEmail,
+} from '@hireloop/testing';
 
 /** Issue 14, item 4: accounts belong to their owner — invites reveal nothing about them and cannot take them over. */
 describe('accounts belong to their owner', () => {
@@ -28,13 +37,14 @@ describe('accounts belong to their owner', () => {
   it('inviting an email that has an account answers like a new email: no name, no user id of that account', async () => {
     const ownerName = `Olivia Owner ${Date.now()}`;
     const ownerEmail = uniqueEmail('owner');
-    await t.http
+    const signedUp = await t.http
       .post('/v1/auth/signup')
       .send({ organizationName: 'Owner Org', name: ownerName, email: ownerEmail, password: TEST_PASSWORD })
       .expect(202);
     const owner = (
       await t.http
         .post('/v1/auth/verify-email')
+        .set('cookie', signupCookieOf(signedUp.headers['set-cookie']))
         .send({ token: await pendingVerificationToken(t.dataSource, ownerEmail) })
         .expect(200)
     ).body;
@@ -125,7 +135,23 @@ describe('signup with e-mail verification (the default)', () => {
     expect(JSON.stringify(await t.dataSource.query(`SELECT * FROM signup_verifications`))).not.toContain(token);
     // Not usable before verification.
     await t.http.post('/v1/auth/login').send({ email: ownerEmail, password: TEST_PASSWORD }).expect(401);
-    const verified = await t.http.post('/v1/auth/verify-email').send({ token }).expect(200);
+    // The link proves the mailbox, not who chose the password: outside the browser that signed up (no cookie, or
+    // another sign-up's) it also takes that password; a refused attempt leaves the token usable.
+    const otherBrowser = await t.http.post('/v1/auth/verify-email').send({ token }).expect(400);
+    expect(otherBrowser.body).toMatchObject({ code: 'password_required', errors: [{ field: 'password' }] });
+    const strangersCookie = signupCookieOf((await signup(uniqueEmail('stranger'), 'Sam Stranger').expect(202)).headers['set-cookie']);
+    expect((await t.http.post('/v1/auth/verify-email').set('cookie', strangersCookie).send({ token }).expect(400)).body.code).toBe(
+      'password_required',
+    );
+    expect((await t.http.post('/v1/auth/verify-email').send({ token, password: 'not the sign-up password' }).expect(401)).body.code).toBe(
+      'invalid_credentials',
+    );
+    const verified = await t.http
+      .post('/v1/auth/verify-email')
+      .set('cookie', signupCookieOf(owner.headers['set-cookie']))
+      .send({ token })
+      .expect(200);
+    expect(String(verified.headers['set-cookie'])).toMatch(/hireloop_signup=;/);
     expect(verified.body).toMatchObject({
       tokenType: 'Bearer',
       user: { email: ownerEmail, name: 'Olive Owner' },

@@ -1,5 +1,14 @@
 import { JwtService } from '@nestjs/jwt';
-import { addMember, createTestApp, pendingVerificationToken, signupOrganization, TEST_PASSWORD, TestApp, uniqueEmail } from '@hireloop/testing';
+import {
+  addMember,
+  createTestApp,
+  pendingVerificationToken,
+  signupCookieOf,
+  signupOrganization,
+  TEST_PASSWORD,
+  TestApp,
+  uniqueEmail,
+} from '@hireloop/testing';
 
 describe('foundation: auth, tenancy, errors, health', () => {
   let t: TestApp;
@@ -21,6 +30,7 @@ describe('foundation: auth, tenancy, errors, health', () => {
       expect(accepted.body).toEqual({ status: 'verification_sent', detail: expect.any(String) });
       const res = await t.http
         .post('/v1/auth/verify-email')
+        .set('cookie', signupCookieOf(accepted.headers['set-cookie']))
         .send({ token: await pendingVerificationToken(t.dataSource, email) })
         .expect(200);
       expect(res.body).toMatchObject({

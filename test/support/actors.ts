@@ -96,7 +96,11 @@ export async function signupOverHttp(
   } finally {
     await client.end();
   }
-  const verified = await post('/v1/auth/verify-email', { token });
+  const verified = await fetch(`${baseUrl}/v1/auth/verify-email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: signupCookieOf(accepted.headers.getSetCookie()) },
+    body: JSON.stringify({ token }),
+  });
   if (verified.status !== 200) throw new Error(`verify-email answered ${verified.status}: ${await verified.text()}`);
   return (await verified.json()) as SessionResponse;
 }
@@ -107,10 +111,22 @@ export async function signupOverHttp(
  */
 export async function signupOrganization(t: TestApp, name = `Org ${randomUUID().slice(0, 8)}`): Promise<Actor> {
   const email = uniqueEmail('admin');
-  await t.http.post('/v1/auth/signup').send({ organizationName: name, name: 'Alex Admin', email, password: TEST_PASSWORD }).expect(202);
+  const signup = await t.http
+    .post('/v1/auth/signup')
+    .send({ organizationName: name, name: 'Alex Admin', email, password: TEST_PASSWORD })
+    .expect(202);
   const token = await (t.readVerificationToken ? t.readVerificationToken(email) : pendingVerificationToken(t.dataSource, email));
-  const res = await t.http.post('/v1/auth/verify-email').send({ token }).expect(200);
+  // The link opened in the browser that signed up: its sign-up cookie comes along.
+  const res = await t.http.post('/v1/auth/verify-email').set('cookie', signupCookieOf(signup.headers['set-cookie'])).send({ token }).expect(200);
   return toActor(res.body, ['admin']);
+}
+
+/** The `Cookie` header value that carries the sign-up browser's cookie, from the sign-up answer's Set-Cookie headers. */
+export function signupCookieOf(setCookie: string[] | string | undefined): string {
+  const headers = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  const cookie = headers.map((h) => h.split(';')[0]).find((c) => c.startsWith('hireloop_signup='));
+  if (!cookie) throw new Error(`the sign-up answer set no hireloop_signup cookie: ${JSON.stringify(headers)}`);
+  return cookie;
 }
 
 /** Invites a member with the given roles into the admin's organization and accepts the invite. */

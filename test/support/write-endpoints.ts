@@ -5,6 +5,7 @@ import { parseMasterKey } from '../../libs/core/src/audit/personal-data-cipher';
 import { preferencesLinkKey, signPreferencesToken } from '../../libs/core/src/email/email-preferences';
 import { ROLE_TEMPLATE_KEYS } from '../../libs/core/src/role-templates/templates';
 import { Actor, addMember, createTeam, TEST_PASSWORD, uniqueEmail } from './actors';
+import { hashPassword } from '@hireloop/core/users/password';
 import { completeScorecard, createOpenRole, interviewWindow, LoopFixture, scheduleInterview } from './loop-fixture';
 import type { RouteDeclaration } from './route-table';
 import type { TestApp } from './test-app';
@@ -102,7 +103,13 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
     params: none,
     body: (s) => ({ token: s.inviteToken, password: TEST_PASSWORD, name: 'Invited Person' }),
   },
-  { method: 'POST', path: '/v1/auth/verify-email', actor: () => undefined, params: none, body: (s) => ({ token: s.verificationToken }) },
+  {
+    method: 'POST',
+    path: '/v1/auth/verify-email',
+    actor: () => undefined,
+    params: none,
+    body: (s) => ({ token: s.verificationToken, password: TEST_PASSWORD }),
+  },
   // Without a credential: signing out an actor's token here would end it for every later call.
   { method: 'POST', path: '/v1/auth/logout', actor: () => undefined, params: none },
 
@@ -574,14 +581,15 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
     .send({ email: uniqueEmail('revocable'), name: 'Revocable Person', roles: ['interviewer'] })
     .expect(201);
 
-  // A pending signup of another organization, as the verification mode leaves it.
+  // A pending signup of another organization, as the verification mode leaves it; its link is used from another
+  // browser than the one that signed up, so it takes the sign-up's password.
   const verificationToken = randomBytes(32).toString('base64url');
   await t.dataSource.query(
-    `WITH u AS (INSERT INTO users (email, name) VALUES ($1, 'Pending Founder') RETURNING id),
+    `WITH u AS (INSERT INTO users (email, name, password_hash) VALUES ($1, 'Pending Founder', $3) RETURNING id),
           o AS (INSERT INTO organizations (name) VALUES ('Pending Org') RETURNING id),
           m AS (INSERT INTO members (organization_id, user_id, roles, status) SELECT o.id, u.id, '{admin}', 'invited' FROM o, u RETURNING id)
      INSERT INTO signup_verifications (token_hash, member_id, expires_at) SELECT $2, m.id, now() + interval '1 day' FROM m`,
-    [uniqueEmail('pending-signup'), createHash('sha256').update(verificationToken, 'utf8').digest('hex')],
+    [uniqueEmail('pending-signup'), createHash('sha256').update(verificationToken, 'utf8').digest('hex'), await hashPassword(TEST_PASSWORD)],
   );
 
   return {

@@ -98,6 +98,7 @@ describe('web app: the Fairness page for a compliance-only member', { concurrenc
       (
         await apiCall('POST', '/auth/verify-email', {
           token: new URL(await waitForMailLink(adminEmail, /\/verify-email\?token=/)).searchParams.get('token'),
+          password: PASSWORD,
         })
       ).accessToken;
     const email = `fair-compliance-${RUN}@example.test`;

@@ -227,6 +227,32 @@ describe('web app: loop to decision', { concurrency: false }, () => {
     s.adminPerson = admin;
   });
 
+  step('a sign-up confirmed in another browser asks for the password chosen at sign-up', async () => {
+    // Signed up by a client that keeps no cookie, as if someone else had used this address: the link alone does not
+    // finish it in a browser that did not sign up; the password chosen at sign-up does.
+    const person = { email: `elsewhere-${RUN}@example.test`, name: 'Elliot Elsewhere' };
+    const signup = await fetch(`${BASE}/v1/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ organizationName: `Elsewhere ${RUN}`, name: person.name, email: person.email, password: PASSWORD }),
+    });
+    assert.equal(signup.status, 202);
+    const link = await waitForMailLink(person.email, /\/verify-email\?token=/);
+    const page = await newUserPage('elsewhere');
+    await page.goto(link);
+    const form = page.getByRole('form', { name: 'Confirm with your password' });
+    await form.waitFor();
+    await form.getByLabel('Password chosen at sign-up').fill('not the password');
+    await form.getByRole('button', { name: 'Confirm and sign in' }).click();
+    await form
+      .getByTestId('problem')
+      .filter({ hasText: /not the password chosen at sign-up/i })
+      .waitFor();
+    await form.getByLabel('Password chosen at sign-up').fill(PASSWORD);
+    await form.getByRole('button', { name: 'Confirm and sign in' }).click();
+    await page.getByTestId('whoami').filter({ hasText: person.name }).waitFor();
+  });
+
   step('set-up: a recruiter, a hiring manager and two interviewers (through the API)', async () => {
     const login = await apiCall('POST', '/auth/login', { email: s.adminPerson.email, password: PASSWORD });
     s.admin = { token: login.accessToken };

@@ -69,7 +69,8 @@ export async function signUpOrganization({ organizationName, name, email }) {
   const signup = await apiCall('POST', '/auth/signup', { organizationName, name, email, password: PASSWORD });
   if (signup?.accessToken) return signup.accessToken;
   const link = await waitForMailLink(email, /\/verify-email\?token=/);
-  return (await apiCall('POST', '/auth/verify-email', { token: new URL(link).searchParams.get('token') })).accessToken;
+  // Not the browser that signed up: the sign-up's password comes along.
+  return (await apiCall('POST', '/auth/verify-email', { token: new URL(link).searchParams.get('token'), password: PASSWORD })).accessToken;
 }
 
 export async function launchBrowser() {

@@ -5,12 +5,21 @@ import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '@hireloop/core';
 import { ApiContract } from '../common/api-contract';
 import { Auth, Public } from '../common/auth.decorators';
-import { AuthService } from './auth.service';
+import { AuthService, SIGNUP_VERIFICATION_SECONDS } from './auth.service';
 import { AcceptInviteRequestDto, LoginRequestDto, SignupRequestDto, VerifyEmailRequestDto } from './dto/auth.request.dto';
 import { MeResponseDto, SignupAcceptedResponseDto, TokenResponseDto } from './dto/auth.response.dto';
 import { LocalAuthGuard } from './local-auth.guard';
 import { AuthThrottle, AuthThrottleGuard } from './auth-throttle.guard';
-import { assertCsrfToken, clearSessionCookies, sessionCredential, setSessionCookies } from './session-cookie';
+import {
+  assertCsrfToken,
+  clearSessionCookies,
+  clearSignupCookie,
+  newSignupBrowserKey,
+  sessionCredential,
+  setSessionCookies,
+  setSignupCookie,
+  signupBrowserKeyOf,
+} from './session-cookie';
 
 @ApiTags('auth')
 @Controller()
@@ -44,7 +53,10 @@ export class AuthController {
   ): Promise<TokenResponseDto | SignupAcceptedResponseDto> {
     if (!this.config.SIGNUP_EMAIL_VERIFICATION) return this.startSession(req, reply, this.auth.signup(dto));
     void reply.status(202);
-    return this.auth.signupWithVerification(dto);
+    // Set whether or not the address has an account, so that the answer does not tell them apart.
+    const browserKey = newSignupBrowserKey();
+    setSignupCookie(req, reply, this.config, browserKey, SIGNUP_VERIFICATION_SECONDS);
+    return this.auth.signupWithVerification(dto, browserKey);
   }
 
   @Public()
@@ -54,15 +66,19 @@ export class AuthController {
   @HttpCode(200)
   @ApiContract({
     summary: 'Finish a signup with the token from the verification mail, and sign in',
+    description:
+      'In the browser that signed up (its hireloop_signup cookie) the token is enough; anywhere else the password chosen at sign-up must come too (400 password_required, 401 invalid_credentials; the token stays usable).',
     response: TokenResponseDto,
-    errors: [{ code: 'invalid_token', status: 400 }, 'too_many_requests', 'busy'],
+    errors: [{ code: 'invalid_token', status: 400 }, 'password_required', 'invalid_credentials', 'too_many_requests', 'busy'],
   })
-  verifyEmail(
+  async verifyEmail(
     @Body() dto: VerifyEmailRequestDto,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TokenResponseDto> {
-    return this.startSession(req, reply, this.auth.verifyEmail(dto));
+    const session = await this.startSession(req, reply, this.auth.verifyEmail(dto, signupBrowserKeyOf(req)));
+    clearSignupCookie(req, reply, this.config);
+    return session;
   }
 
   @Public()

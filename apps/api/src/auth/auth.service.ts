@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
 import {
   AppError,
@@ -26,6 +26,7 @@ import {
   UserResponseDto,
 } from './dto/auth.response.dto';
 import { JwtPayload } from './jwt.strategy';
+import { signupBrowserHash } from './session-cookie';
 import { hashPassword, verifyPassword } from '@hireloop/core/users/password';
 import { UsersRepository } from '@hireloop/core/users/users.repository';
 
@@ -46,7 +47,7 @@ export class AuthService {
    * existing one gets nothing but a mail telling its owner. Both mails go the way of every email (outbox → worker →
    * SMTP), in the transaction of the signup. Both paths hash the password, so they also take about as long.
    */
-  async signupWithVerification(dto: SignupRequestDto): Promise<SignupAcceptedResponseDto> {
+  async signupWithVerification(dto: SignupRequestDto, browserKey: string): Promise<SignupAcceptedResponseDto> {
     // Checked before anything else: a 400 that only one of the two paths gave would tell them apart.
     assertSafeRecipient({ email: dto.email, name: dto.name });
     const passwordHash = await hashPassword(dto.password);
@@ -73,8 +74,9 @@ export class AuthService {
         }),
       );
       const [{ expires_at: expiresAt }]: { expires_at: Date }[] = await manager.query(
-        `INSERT INTO signup_verifications (token_hash, member_id, expires_at) VALUES ($1, $2, now() + interval '24 hours') RETURNING expires_at`,
-        [hashInviteToken(token), member.id],
+        `INSERT INTO signup_verifications (token_hash, member_id, expires_at, browser_hash)
+         VALUES ($1, $2, now() + make_interval(secs => $4), $3) RETURNING expires_at`,
+        [hashInviteToken(token), member.id, signupBrowserHash(browserKey), SIGNUP_VERIFICATION_SECONDS],
       );
       await EmailRequests.verification(
         manager,
@@ -92,8 +94,13 @@ export class AuthService {
     return { status: 'verification_sent', detail: 'Check your e-mail to finish signing up.' };
   }
 
-  /** Completes a signup: the pending membership becomes active and the new admin is signed in. */
-  async verifyEmail(dto: VerifyEmailRequestDto): Promise<TokenResponseDto> {
+  /**
+   * Completes a signup: the pending membership becomes active and the new admin is signed in. The link proves who reads
+   * the mailbox, not who chose the password: in the browser that signed up (its `browserKey` cookie) that is enough;
+   * elsewhere the sign-up's password must come too, or the owner of an address someone else signed up with would
+   * hand them a verified account in the owner's name. A refused attempt leaves the token usable.
+   */
+  async verifyEmail(dto: VerifyEmailRequestDto, browserKey: string | undefined): Promise<TokenResponseDto> {
     const memberId = await this.dataSource.transaction(async (manager) => {
       // Before an organization is known: one SECURITY DEFINER function names the pending membership's organization
       // (nothing else), and the rest of the request is scoped to it (row-level security).
@@ -101,9 +108,9 @@ export class AuthService {
         hashInviteToken(dto.token),
       ]);
       if (pending) enterOrganization(pending.organization_id);
-      const rows: { member_id: string }[] = await manager.query(
-        `WITH used AS (DELETE FROM signup_verifications WHERE token_hash = $1 RETURNING member_id, expires_at)
-         SELECT member_id FROM used WHERE expires_at > now()`,
+      const rows: { member_id: string; browser_hash: string | null }[] = await manager.query(
+        `WITH used AS (DELETE FROM signup_verifications WHERE token_hash = $1 RETURNING member_id, expires_at, browser_hash)
+         SELECT member_id, browser_hash FROM used WHERE expires_at > now()`,
         [hashInviteToken(dto.token)],
       );
       if (rows.length === 0) {
@@ -111,10 +118,31 @@ export class AuthService {
           { field: 'token', message: 'token is unknown, used or expired' },
         ]);
       }
-      await manager.query(`UPDATE members SET status = 'active' WHERE id = $1 AND status = 'invited'`, [rows[0].member_id]);
-      return rows[0].member_id;
+      const [{ member_id: memberId, browser_hash: browserHash }] = rows;
+      if (!sameBrowser(browserHash, browserKey)) await this.assertSignupPassword(manager, memberId, dto.password);
+      await manager.query(`UPDATE members SET status = 'active' WHERE id = $1 AND status = 'invited'`, [memberId]);
+      return memberId;
     });
     return this.issueToken(memberId);
+  }
+
+  /** Throwing rolls the verification's transaction back: the token stays usable for the right browser or password. */
+  private async assertSignupPassword(manager: EntityManager, memberId: string, password: string | undefined): Promise<void> {
+    if (password === undefined)
+      throw new AppError(
+        'validation',
+        'password_required',
+        'This link was opened in another browser than the one that signed up: enter the password chosen at sign-up to finish.',
+        [{ field: 'password', message: 'password chosen at sign-up is required in this browser' }],
+      );
+    const [member]: { user_id: string }[] = await manager.query(`SELECT user_id FROM members WHERE id = $1`, [memberId]);
+    // Row-level security shows an account's own row once the user is entered (as accepting an invite does).
+    if (member) enterUser(member.user_id);
+    const [user]: { password_hash: string | null }[] = member
+      ? await manager.query(`SELECT password_hash FROM users WHERE id = $1`, [member.user_id])
+      : [];
+    if (!(await verifyPassword(user?.password_hash ?? null, password)))
+      throw new AppError('unauthorized', 'invalid_credentials', 'This is not the password chosen at sign-up.');
   }
 
   /** Creates an organization and its first admin, and signs them in. */
@@ -314,4 +342,14 @@ export class AuthService {
       membership: MembershipResponseDto.from(member),
     };
   }
+}
+
+/** How long a sign-up's verification link (and the signing-up browser's cookie) lasts. */
+export const SIGNUP_VERIFICATION_SECONDS = 24 * 3600;
+
+function sameBrowser(storedHash: string | null, browserKey: string | undefined): boolean {
+  if (!storedHash || !browserKey) return false;
+  const given = Buffer.from(signupBrowserHash(browserKey), 'hex');
+  const stored = Buffer.from(storedHash, 'hex');
+  return given.length === stored.length && timingSafeEqual(given, stored);
 }

@@ -25,6 +25,11 @@ export const PROBLEM_CODES = {
   bad_request: { status: 400, meaning: 'The request is malformed in a way no other code describes.' },
   invalid_invite: { status: 400, meaning: 'The invite token is unknown, already used or expired.' },
   invalid_reset_token: { status: 400, meaning: 'The password-reset token is unknown, already used or expired.' },
+  password_required: {
+    status: 400,
+    meaning:
+      'POST /v1/auth/verify-email from another browser than the one that signed up: send the password chosen at sign-up as well (the link proves the mailbox, not who chose the password).',
+  },
   // 401: who is calling is not established.
   invalid_token: {
     status: 401,
@@ -33,7 +38,11 @@ export const PROBLEM_CODES = {
       'The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).',
   },
   token_expired: { status: 401, meaning: 'The bearer token has expired; sign in again.' },
-  invalid_credentials: { status: 401, meaning: 'Wrong email or password (or, accepting an invite for an existing account, its current password).' },
+  invalid_credentials: {
+    status: 401,
+    meaning:
+      'Wrong email or password (or, accepting an invite for an existing account, its current password; confirming a sign-up from another browser, the password chosen at sign-up).',
+  },
   no_active_membership: { status: 401, meaning: 'The account has no active membership (in the organization asked for).' },
   unauthorized: { status: 401, meaning: 'Authentication is required.' },
   sso_state_invalid: { status: 401, meaning: 'The single sign-on callback is unknown, already used, expired or from another browser; start again.' },

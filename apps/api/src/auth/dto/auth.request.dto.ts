@@ -80,4 +80,15 @@ export class VerifyEmailRequestDto {
   @IsNotEmpty()
   @MaxLength(200)
   token: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The password chosen at sign-up: needed when the link is opened in another browser than the one that signed up (400 password_required without it)',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  password?: string;
 }
