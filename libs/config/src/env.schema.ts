@@ -114,8 +114,8 @@ export class EnvironmentVariables {
 
   /**
    * How long an API process may answer the membership check of a token from memory (0: ask the database on every
-   * request). Deactivation, role changes and sign-out still apply at once: PostgreSQL announces them (LISTEN/NOTIFY)
-   * and a process that cannot hear them asks the database.
+   * request). Deactivation, role changes and sign-out still apply at once: PostgreSQL announces them (LISTEN/NOTIFY),
+   * and a process that cannot prove it hears them (a ping every 5 s) stops answering from memory within 8 s.
    */
   @Transform(toInt)
   @IsInt()
