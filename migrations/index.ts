@@ -28,6 +28,7 @@ import { DropInterviewersGinIndex1769000200000 } from './1769000200000-DropInter
 import { UnsentEmailDeliveriesIndex1769000300000 } from './1769000300000-UnsentEmailDeliveriesIndex';
 import { MembershipChangeNotifications1769000400000 } from './1769000400000-MembershipChangeNotifications';
 import { SignupBrowserBinding1769000500000 } from './1769000500000-SignupBrowserBinding';
+import { SessionsValidAfter1769000600000 } from './1769000600000-SessionsValidAfter';
 
 /** Every migration, in order. Add new ones at the end. */
 export const ALL_MIGRATIONS = [
@@ -61,4 +62,5 @@ export const ALL_MIGRATIONS = [
   UnsentEmailDeliveriesIndex1769000300000,
   MembershipChangeNotifications1769000400000,
   SignupBrowserBinding1769000500000,
+  SessionsValidAfter1769000600000,
 ];

@@ -174,8 +174,13 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
     ]);
     expect(stored).toEqual([{ token_hash: createHash('sha256').update(token).digest('hex'), ttl: expect.objectContaining({ hours: 1 }) }]);
 
+    // Sessions open before the reset (this one answered from memory by now) end with it, wherever they are.
+    for (let i = 0; i < 3; i++) await t.http.get('/v1/me').set(admin.auth).expect(200);
     await t.http.post('/v1/auth/password-reset/confirm').send({ token, password: 'a brand new passphrase' }).expect(204);
-    await t.http.post('/v1/auth/login').send({ email: admin.email, password: 'a brand new passphrase' }).expect(200);
+    await t.http.get('/v1/me').set(admin.auth).expect(401);
+    // A session opened right after it (even within the same second) works.
+    const fresh = await t.http.post('/v1/auth/login').send({ email: admin.email, password: 'a brand new passphrase' }).expect(200);
+    await t.http.get('/v1/me').set('Authorization', `Bearer ${fresh.body.accessToken}`).expect(200);
     await t.http.post('/v1/auth/login').send({ email: admin.email, password: TEST_PASSWORD }).expect(401);
 
     const reused = await t.http.post('/v1/auth/password-reset/confirm').send({ token, password: 'yet another passphrase' }).expect(400);

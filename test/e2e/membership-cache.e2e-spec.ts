@@ -85,6 +85,15 @@ describe('membership checks answered from memory, across API processes', () => {
     expect(await statusOnOtherBecomes(member.auth, 401)).toBeLessThan(1_000);
     expect((await onOther(second)).status).toBe(200);
 
+    // A password reset (here its statement, as another process would commit it): every token issued before it.
+    await rememberedByOther(second);
+    await t.dataSource.query(`UPDATE users SET sessions_valid_after = date_trunc('second', now()) + interval '1 second' WHERE id = $1`, [
+      member.userId,
+    ]);
+    expect(await statusOnOtherBecomes(second, 401)).toBeLessThan(1_000);
+    await t.dataSource.query(`UPDATE users SET sessions_valid_after = NULL WHERE id = $1`, [member.userId]);
+    expect(await statusOnOtherBecomes(second, 200)).toBeLessThan(1_000);
+
     // Deactivation: every token of the member.
     await rememberedByOther(second);
     await t.http.post(`/v1/members/${member.memberId}/deactivate`).set(admin.auth).expect(200);

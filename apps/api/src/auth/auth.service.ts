@@ -282,17 +282,27 @@ export class AuthService {
   }
 
   /**
-   * Used on every authenticated request: the membership must still be active and the token not signed out. Answered
+   * Used on every authenticated request: the membership must still be active, the token not signed out and not issued
+   * before the account's last password reset. Answered
    * from MembershipCache when it heard of no change since it last read the same membership and token.
    */
-  async resolveAuthContext(userId: string, organizationId: string, memberId: string, tokenId?: string): Promise<AuthContext | null> {
+  async resolveAuthContext(
+    userId: string,
+    organizationId: string,
+    memberId: string,
+    tokenId: string | undefined,
+    issuedAtSeconds: number,
+  ): Promise<AuthContext | null> {
     const remembered = this.memberships.lookup(memberId, userId, organizationId, tokenId);
     if (remembered) return remembered;
     const ticket = this.memberships.ticket();
+    // Joined, not NOT EXISTS: an account row the statement cannot see refuses the token rather than passing it.
     const rows: { roles: string[] }[] = await this.dataSource.query(
-      `SELECT roles FROM members WHERE id = $1 AND organization_id = $2 AND user_id = $3 AND status = 'active'
+      `SELECT m.roles FROM members m JOIN users u ON u.id = m.user_id
+        WHERE m.id = $1 AND m.organization_id = $2 AND m.user_id = $3 AND m.status = 'active'
+          AND (u.sessions_valid_after IS NULL OR u.sessions_valid_after <= to_timestamp($5))
           AND NOT EXISTS (SELECT 1 FROM revoked_access_tokens WHERE jti = $4::uuid)`,
-      [memberId, organizationId, userId, tokenId ?? null],
+      [memberId, organizationId, userId, tokenId ?? null, issuedAtSeconds],
     );
     if (rows.length === 0) return null;
     const auth: AuthContext = { userId, organizationId, memberId, roles: rows[0].roles as AuthContext['roles'] };

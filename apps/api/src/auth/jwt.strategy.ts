@@ -14,6 +14,8 @@ export interface JwtPayload {
   mid: string;
   /** The token's id (absent from tokens issued before sign-out existed): sign-out revokes it. */
   jti?: string;
+  /** When it was issued (seconds; jsonwebtoken sets it): a password reset ends the sessions issued before it. */
+  iat?: number;
 }
 
 /** Verifies the access token (bearer header, or the browser's session cookie), then checks the membership (AuthService.resolveAuthContext) so that deactivation, role changes and sign-out apply at once. */
@@ -45,6 +47,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       return false;
     // The token is verified: from here on, this request's statements see only its organization's rows.
     enterOrganization(payload.org);
-    return (await this.auth.resolveAuthContext(payload.sub, payload.org, payload.mid, payload.jti)) ?? false;
+    const issuedAt = typeof payload.iat === 'number' && Number.isFinite(payload.iat) ? payload.iat : 0;
+    return (await this.auth.resolveAuthContext(payload.sub, payload.org, payload.mid, payload.jti, issuedAt)) ?? false;
   }
 }

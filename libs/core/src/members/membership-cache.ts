@@ -22,7 +22,13 @@ const PING_INTERVAL_MS = 5_000;
 const PING_TIMEOUT_MS = 3_000;
 const LEASE_MS = PING_INTERVAL_MS + PING_TIMEOUT_MS;
 /** The triggers that announce changes (migration MembershipChangeNotifications): without them nothing is heard. */
-const ANNOUNCING_TRIGGERS = ['members_access_changed', 'members_deleted', 'members_truncated', 'revoked_access_tokens_announced'];
+const ANNOUNCING_TRIGGERS = [
+  'members_access_changed',
+  'members_deleted',
+  'members_truncated',
+  'revoked_access_tokens_announced',
+  'users_sessions_ended',
+];
 
 /**
  * Saves the membership check of an authenticated request its round trip to the database (an eighth of a read's CPU,
@@ -75,6 +81,11 @@ export class MembershipCache implements OnModuleDestroy {
   /** Called by the process that changed a membership, after its transaction committed. */
   forgetMember(memberId: string): void {
     this.remembered.forget({ kind: 'member', memberId: memberId.toLowerCase() });
+  }
+
+  /** Called by the process that ended an account's sessions (a password reset), after that committed. */
+  forgetUser(userId: string): void {
+    this.remembered.forget({ kind: 'user', userId: userId.toLowerCase() });
   }
 
   /** Called by the process that signed a token out, after the revocation committed. */

@@ -47,6 +47,18 @@ describe('RememberedMemberships', () => {
     expect(lookupOf(memberships, bob, 'token-3')).toEqual(bob);
   });
 
+  it('forgets every token of every membership of an account whose sessions ended (a password reset)', () => {
+    const memberships = hearing();
+    const adaElsewhere: AuthContext = { ...ada, organizationId: 'org-2', memberId: 'member-ada-2' };
+    memberships.remember(memberships.ticket(), ada, 'token-1');
+    memberships.remember(memberships.ticket(), adaElsewhere, 'token-2');
+    memberships.remember(memberships.ticket(), bob, 'token-3');
+    memberships.forget(parseMembershipChange(`u:${ada.userId}`));
+    expect(lookupOf(memberships, ada, 'token-1')).toBeUndefined();
+    expect(lookupOf(memberships, adaElsewhere, 'token-2')).toBeUndefined();
+    expect(lookupOf(memberships, bob, 'token-3')).toEqual(bob);
+  });
+
   it('forgets a signed-out token only', () => {
     const memberships = hearing();
     memberships.remember(memberships.ticket(), ada, 'token-1');

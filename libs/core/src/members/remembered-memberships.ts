@@ -7,14 +7,19 @@ export const MEMBERSHIP_CHANNEL = 'hireloop_membership';
 
 /**
  * What a notification on MEMBERSHIP_CHANNEL says: `m:<member id>` (its status, roles or owner changed, or it was
- * deleted), `t:<token id>` (an access token was signed out) or `*` (every membership may have changed); `p:<id>` is an
+ * deleted), `u:<user id>` (the account's sessions ended: a password reset), `t:<token id>` (an access token was signed out) or `*` (every membership may have changed); `p:<id>` is an
  * API process checking that it still hears the channel (a ping, no change).
  */
 export type MembershipChange =
-  { kind: 'member'; memberId: string } | { kind: 'token'; tokenId: string } | { kind: 'all' } | { kind: 'ping'; id: string };
+  | { kind: 'member'; memberId: string }
+  | { kind: 'user'; userId: string }
+  | { kind: 'token'; tokenId: string }
+  | { kind: 'all' }
+  | { kind: 'ping'; id: string };
 
 export function parseMembershipChange(payload: string | undefined): MembershipChange {
   if (payload?.startsWith('m:')) return { kind: 'member', memberId: payload.slice(2).toLowerCase() };
+  if (payload?.startsWith('u:')) return { kind: 'user', userId: payload.slice(2).toLowerCase() };
   if (payload?.startsWith('t:')) return { kind: 'token', tokenId: payload.slice(2).toLowerCase() };
   if (payload?.startsWith('p:')) return { kind: 'ping', id: payload.slice(2) };
   // Anything else, including a payload of a newer release, forgets everything: the safe reading.
@@ -43,6 +48,7 @@ export class RememberedMemberships {
   /** Keys by member and by token, so that a change forgets its entries without a walk over all of them. */
   private readonly keysOfMember = new Map<string, Set<string>>();
   private readonly keysOfToken = new Map<string, Set<string>>();
+  private readonly keysOfUser = new Map<string, Set<string>>();
   private generation = 0;
   private hearingUntil = -Infinity;
 
@@ -59,6 +65,7 @@ export class RememberedMemberships {
       dispose: (entry, key) => {
         unindex(this.keysOfMember, entry.memberId, key);
         unindex(this.keysOfToken, entry.tokenId, key);
+        unindex(this.keysOfUser, entry.userId.toLowerCase(), key);
       },
     });
   }
@@ -111,6 +118,7 @@ export class RememberedMemberships {
     this.entries.set(key, entry);
     index(this.keysOfMember, entry.memberId, key);
     index(this.keysOfToken, entry.tokenId, key);
+    index(this.keysOfUser, entry.userId.toLowerCase(), key);
   }
 
   forget(change: MembershipChange): void {
@@ -121,7 +129,12 @@ export class RememberedMemberships {
       this.entries.clear();
       return;
     }
-    const keys = change.kind === 'member' ? this.keysOfMember.get(change.memberId) : this.keysOfToken.get(change.tokenId);
+    const keys =
+      change.kind === 'member'
+        ? this.keysOfMember.get(change.memberId)
+        : change.kind === 'user'
+          ? this.keysOfUser.get(change.userId)
+          : this.keysOfToken.get(change.tokenId);
     for (const key of [...(keys ?? [])]) this.entries.delete(key);
   }
 

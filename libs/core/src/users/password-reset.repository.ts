@@ -71,8 +71,12 @@ export class PasswordResetRepository {
     return rows[0]?.user_id ?? null;
   }
 
+  /** The new password; every session of the account issued before it (whole seconds, as a token's `iat`) ends. */
   async setPassword(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
-    await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
+    await manager.query(`UPDATE users SET password_hash = $2, sessions_valid_after = date_trunc('second', now()), updated_at = now() WHERE id = $1`, [
+      userId,
+      passwordHash,
+    ]);
   }
 
   /** Every other open token of the user stops working. */

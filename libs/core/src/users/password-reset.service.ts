@@ -6,6 +6,7 @@ import { enterUser } from '@hireloop/database';
 import { AppError } from '../common/app-error';
 import { EmailRequests, EmailTokens } from '../email';
 import { hashPassword } from './password';
+import { MembershipCache } from '../members/membership-cache';
 import { PasswordResetRepository } from './password-reset.repository';
 
 /** Who asks for a reset link (PasswordResetRequestDto satisfies it). */
@@ -39,6 +40,7 @@ export class PasswordResetService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly resets: PasswordResetRepository,
     private readonly emailTokens: EmailTokens,
+    private readonly memberships: MembershipCache,
   ) {}
 
   async request(dto: PasswordResetRequestInput): Promise<void> {
@@ -63,9 +65,10 @@ export class PasswordResetService {
     });
   }
 
+  /** Sets the new password and signs the account out everywhere (its earlier tokens are refused from now on). */
   async confirm(dto: PasswordResetConfirmInput): Promise<void> {
     const passwordHash = await hashPassword(dto.password);
-    await this.dataSource.transaction(async (manager) => {
+    const userId = await this.dataSource.transaction(async (manager) => {
       const userId = await this.resets.spendToken(manager, hashToken(dto.token));
       if (!userId) {
         throw new AppError('validation', 'invalid_reset_token', 'This password-reset link is unknown, already used or expired; ask for a new one.', [
@@ -74,6 +77,8 @@ export class PasswordResetService {
       }
       await this.resets.setPassword(manager, userId, passwordHash);
       await this.resets.spendOpenTokens(manager, userId);
+      return userId;
     });
+    this.memberships.forgetUser(userId);
   }
 }
