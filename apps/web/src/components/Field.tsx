@@ -44,3 +44,30 @@ export function FieldError(props: { id?: string; messages?: string[] | null }) {
     </div>
   );
 }
+
+/** An account password: a Field with the password input every sign-in, sign-up and reset form uses. */
+export function PasswordField(props: {
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  /** `current` to sign in with an existing password, `new` to choose one (password managers tell them apart). */
+  purpose: 'current' | 'new';
+  errors?: string[];
+  hint?: ReactNode;
+}) {
+  return (
+    <Field label={props.label} errors={props.errors} hint={props.hint}>
+      {(p) => (
+        <input
+          {...p}
+          type="password"
+          name="password"
+          autoComplete={props.purpose === 'current' ? 'current-password' : 'new-password'}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+          required
+        />
+      )}
+    </Field>
+  );
+}

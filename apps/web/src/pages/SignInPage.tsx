@@ -3,7 +3,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { post } from '../api/client';
 import type { MemberRole, SignupAccepted, TokenResponse } from '../api/types';
 import { homePath, useAuth } from '../auth';
-import { Field } from '../components/Field';
+import { Field, PasswordField } from '../components/Field';
 import { ProblemBanner } from '../components/ProblemBanner';
 import { useAction } from '../lib/hooks';
 import { usePageTitle } from '../lib/title';
@@ -90,19 +90,7 @@ function SignInForm() {
       <Field label="Email" errors={err?.forField('email')}>
         {(p) => <input {...p} type="email" name="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />}
       </Field>
-      <Field label="Password" errors={err?.forField('password')}>
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-          />
-        )}
-      </Field>
+      <PasswordField label="Password" purpose="current" value={password} onChange={setPassword} errors={err?.forField('password')} />
       <button type="submit" className="button button--primary" disabled={action.pending}>
         {action.pending ? 'Signing in…' : 'Sign in'}
       </button>
@@ -157,11 +145,14 @@ function SignUpForm() {
       <Field label="Email" errors={err?.forField('email')}>
         {(p) => <input {...p} type="email" name="email" autoComplete="username" value={form.email} onChange={set('email')} required />}
       </Field>
-      <Field label="Password" hint="At least 10 characters." errors={err?.forField('password')}>
-        {(p) => (
-          <input {...p} type="password" name="password" autoComplete="new-password" value={form.password} onChange={set('password')} required />
-        )}
-      </Field>
+      <PasswordField
+        label="Password"
+        purpose="new"
+        hint="At least 10 characters."
+        value={form.password}
+        onChange={(password) => setForm({ ...form, password })}
+        errors={err?.forField('password')}
+      />
       <button type="submit" className="button button--primary" disabled={action.pending}>
         {action.pending ? 'Creating…' : 'Create organization'}
       </button>
@@ -200,19 +191,14 @@ export function AcceptInvitePage() {
           <Field label="Your name (optional)" errors={err?.forField('name')}>
             {(p) => <input {...p} name="name" autoComplete="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
           </Field>
-          <Field label="Choose a password" hint="At least 10 characters." errors={err?.forField('password')}>
-            {(p) => (
-              <input
-                {...p}
-                type="password"
-                name="password"
-                autoComplete="new-password"
-                value={form.password}
-                onChange={(e) => setForm({ ...form, password: e.target.value })}
-                required
-              />
-            )}
-          </Field>
+          <PasswordField
+            label="Choose a password"
+            purpose="new"
+            hint="At least 10 characters."
+            value={form.password}
+            onChange={(password) => setForm({ ...form, password })}
+            errors={err?.forField('password')}
+          />
           <button type="submit" className="button button--primary" disabled={action.pending}>
             {action.pending ? 'Joining…' : 'Join'}
           </button>

@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { post } from '../api/client';
 import type { TokenResponse } from '../api/types';
 import { homePath, useAuth } from '../auth';
-import { Field } from '../components/Field';
+import { PasswordField } from '../components/Field';
 import { Loading, ProblemBanner } from '../components/ProblemBanner';
 import { useAction } from '../lib/hooks';
 import { usePageTitle } from '../lib/title';
@@ -62,19 +62,7 @@ export function VerifyEmailPage() {
               not sign up for hireloop? Then ignore the email: nothing happens without this password.
             </p>
             <ProblemBanner error={err?.code === 'invalid_credentials' ? err : null} title="Could not confirm" />
-            <Field label="Password chosen at sign-up">
-              {(p) => (
-                <input
-                  {...p}
-                  type="password"
-                  name="password"
-                  autoComplete="current-password"
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
-                  required
-                />
-              )}
-            </Field>
+            <PasswordField label="Password chosen at sign-up" purpose="current" value={password} onChange={setPassword} />
             <button type="submit" className="button button--primary" disabled={action.pending || password === ''}>
               {action.pending ? 'Confirming…' : 'Confirm and sign in'}
             </button>

@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { apiClient, unwrap } from '../../api/typed-client';
-import { Field } from '../../components/Field';
+import { PasswordField } from '../../components/Field';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { useAction } from '../../lib/hooks';
 import { usePageTitle } from '../../lib/title';
@@ -36,19 +36,14 @@ export function ResetPasswordPage() {
               This reset link is unknown, already used or expired. <Link to="/forgot-password">Ask for a new one</Link>.
             </p>
           )}
-          <Field label="New password" hint="At least 10 characters." errors={action.error?.forField('password')}>
-            {(p) => (
-              <input
-                {...p}
-                type="password"
-                name="password"
-                autoComplete="new-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                required
-              />
-            )}
-          </Field>
+          <PasswordField
+            label="New password"
+            purpose="new"
+            hint="At least 10 characters."
+            value={password}
+            onChange={setPassword}
+            errors={action.error?.forField('password')}
+          />
           <button type="submit" className="button button--primary" disabled={action.pending || !token}>
             {action.pending ? 'Saving…' : 'Set the new password'}
           </button>
