@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * A password reset signs the account out everywhere: tokens issued before `users.sessions_valid_after` (whole seconds,
- * as a token's `iat`) are refused by the membership check. Setting it announces `u:<user id>` on the membership
+ * A password reset signs the account out everywhere: tokens issued before `users.sessions_valid_after` (the API's clock,
+ * as a token's `iat_ms` claim) are refused by the membership check. Setting it announces `u:<user id>` on the membership
  * channel, so that API processes forget what they remembered of that account's tokens (MembershipCache).
  */
 export class SessionsValidAfter1769000600000 implements MigrationInterface {

@@ -291,7 +291,7 @@ export class AuthService {
     organizationId: string,
     memberId: string,
     tokenId: string | undefined,
-    issuedAtSeconds: number,
+    issuedAt: Date,
   ): Promise<AuthContext | null> {
     const remembered = this.memberships.lookup(memberId, userId, organizationId, tokenId);
     if (remembered) return remembered;
@@ -300,9 +300,9 @@ export class AuthService {
     const rows: { roles: string[] }[] = await this.dataSource.query(
       `SELECT m.roles FROM members m JOIN users u ON u.id = m.user_id
         WHERE m.id = $1 AND m.organization_id = $2 AND m.user_id = $3 AND m.status = 'active'
-          AND (u.sessions_valid_after IS NULL OR u.sessions_valid_after <= to_timestamp($5))
+          AND (u.sessions_valid_after IS NULL OR u.sessions_valid_after <= $5::timestamptz)
           AND NOT EXISTS (SELECT 1 FROM revoked_access_tokens WHERE jti = $4::uuid)`,
-      [memberId, organizationId, userId, tokenId ?? null, issuedAtSeconds],
+      [memberId, organizationId, userId, tokenId ?? null, issuedAt],
     );
     if (rows.length === 0) return null;
     const auth: AuthContext = { userId, organizationId, memberId, roles: rows[0].roles as AuthContext['roles'] };
@@ -341,7 +341,7 @@ export class AuthService {
     const member = await this.dataSource.getRepository(MemberEntity).findOneOrFail({ where: { id: memberId }, relations: { user: true } });
     enterOrganization(member.organizationId);
     const org = await this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: member.organizationId });
-    const payload: JwtPayload = { sub: member.userId, org: member.organizationId, mid: member.id };
+    const payload: JwtPayload = { sub: member.userId, org: member.organizationId, mid: member.id, iat_ms: Date.now() };
     const accessToken = await this.jwt.signAsync(payload, { jwtid: randomUUID() });
     return {
       accessToken,

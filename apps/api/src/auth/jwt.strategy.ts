@@ -14,8 +14,10 @@ export interface JwtPayload {
   mid: string;
   /** The token's id (absent from tokens issued before sign-out existed): sign-out revokes it. */
   jti?: string;
-  /** When it was issued (seconds; jsonwebtoken sets it): a password reset ends the sessions issued before it. */
+  /** When it was issued, in whole seconds (jsonwebtoken sets it). */
   iat?: number;
+  /** When it was issued, in milliseconds of the API's clock: a password reset ends the sessions issued before it. */
+  iat_ms?: number;
 }
 
 /** Verifies the access token (bearer header, or the browser's session cookie), then checks the membership (AuthService.resolveAuthContext) so that deactivation, role changes and sign-out apply at once. */
@@ -47,7 +49,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       return false;
     // The token is verified: from here on, this request's statements see only its organization's rows.
     enterOrganization(payload.org);
-    const issuedAt = typeof payload.iat === 'number' && Number.isFinite(payload.iat) ? payload.iat : 0;
-    return (await this.auth.resolveAuthContext(payload.sub, payload.org, payload.mid, payload.jti, issuedAt)) ?? false;
+    return (await this.auth.resolveAuthContext(payload.sub, payload.org, payload.mid, payload.jti, issuedAt(payload))) ?? false;
   }
+}
+
+/** When the token was issued: its milliseconds claim, else (tokens issued before it existed) its whole second. */
+export function issuedAt(payload: Pick<JwtPayload, 'iat' | 'iat_ms'>): Date {
+  if (typeof payload.iat_ms === 'number' && Number.isFinite(payload.iat_ms)) return new Date(payload.iat_ms);
+  return new Date(typeof payload.iat === 'number' && Number.isFinite(payload.iat) ? payload.iat * 1000 : 0);
 }

@@ -75,7 +75,7 @@ export class PasswordResetService {
           { field: 'token', message: 'token is unknown, already used or expired', code: 'invalid_reset_token' },
         ]);
       }
-      await this.resets.setPassword(manager, userId, passwordHash);
+      await this.resets.setPassword(manager, userId, passwordHash, new Date());
       await this.resets.spendOpenTokens(manager, userId);
       return userId;
     });
