@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
 import {
   AppError,
   AuthContext,
   hashInviteToken,
+  isUuid,
   MemberEntity,
   MembershipCache,
   newInviteToken,
@@ -26,7 +27,6 @@ import {
   UserResponseDto,
 } from './dto/auth.response.dto';
 import { JwtPayload } from './jwt.strategy';
-import { signupBrowserHash } from './session-cookie';
 import { hashPassword, verifyPassword } from '@hireloop/core/users/password';
 import { UsersRepository } from '@hireloop/core/users/users.repository';
 
@@ -76,7 +76,7 @@ export class AuthService {
       const [{ expires_at: expiresAt }]: { expires_at: Date }[] = await manager.query(
         `INSERT INTO signup_verifications (token_hash, member_id, expires_at, browser_hash)
          VALUES ($1, $2, now() + make_interval(secs => $4), $3) RETURNING expires_at`,
-        [hashInviteToken(token), member.id, signupBrowserHash(browserKey), SIGNUP_VERIFICATION_SECONDS],
+        [hashInviteToken(token), member.id, hashInviteToken(browserKey), SIGNUP_VERIFICATION_SECONDS],
       );
       await EmailRequests.verification(
         manager,
@@ -108,18 +108,20 @@ export class AuthService {
         hashInviteToken(dto.token),
       ]);
       if (pending) enterOrganization(pending.organization_id);
-      const rows: { member_id: string; browser_hash: string | null }[] = await manager.query(
+      // Compared as SHA-256 digests of random keys, as the SSO browser binding is: a null (no cookie, or a row from
+      // before the binding) is never the same browser.
+      const rows: { member_id: string; same_browser: boolean }[] = await manager.query(
         `WITH used AS (DELETE FROM signup_verifications WHERE token_hash = $1 RETURNING member_id, expires_at, browser_hash)
-         SELECT member_id, browser_hash FROM used WHERE expires_at > now()`,
-        [hashInviteToken(dto.token)],
+         SELECT member_id, coalesce(browser_hash = $2, false) AS same_browser FROM used WHERE expires_at > now()`,
+        [hashInviteToken(dto.token), browserKey === undefined ? null : hashInviteToken(browserKey)],
       );
       if (rows.length === 0) {
         throw new AppError('validation', 'invalid_token', 'This verification token is unknown, already used or expired.', [
           { field: 'token', message: 'token is unknown, used or expired' },
         ]);
       }
-      const [{ member_id: memberId, browser_hash: browserHash }] = rows;
-      if (!sameBrowser(browserHash, browserKey)) await this.assertSignupPassword(manager, memberId, dto.password);
+      const [{ member_id: memberId, same_browser: sameBrowser }] = rows;
+      if (!sameBrowser) await this.assertSignupPassword(manager, memberId, dto.password);
       await manager.query(`UPDATE members SET status = 'active' WHERE id = $1 AND status = 'invited'`, [memberId]);
       return memberId;
     });
@@ -135,12 +137,10 @@ export class AuthService {
         'This link was opened in another browser than the one that signed up: enter the password chosen at sign-up to finish.',
         [{ field: 'password', message: 'password chosen at sign-up is required in this browser' }],
       );
-    const [member]: { user_id: string }[] = await manager.query(`SELECT user_id FROM members WHERE id = $1`, [memberId]);
-    // Row-level security shows an account's own row once the user is entered (as accepting an invite does).
-    if (member) enterUser(member.user_id);
-    const [user]: { password_hash: string | null }[] = member
-      ? await manager.query(`SELECT password_hash FROM users WHERE id = $1`, [member.user_id])
-      : [];
+    const [user]: { password_hash: string | null }[] = await manager.query(
+      `SELECT u.password_hash FROM members m JOIN users u ON u.id = m.user_id WHERE m.id = $1`,
+      [memberId],
+    );
     if (!(await verifyPassword(user?.password_hash ?? null, password)))
       throw new AppError('unauthorized', 'invalid_credentials', 'This is not the password chosen at sign-up.');
   }
@@ -316,7 +316,7 @@ export class AuthService {
    */
   async signOut(accessToken: string): Promise<void> {
     const payload = await this.jwt.verifyAsync<{ jti?: string; exp?: number }>(accessToken, { algorithms: ['HS256'] }).catch(() => null);
-    if (!payload?.jti || !payload.exp || !/^[0-9a-f-]{36}$/i.test(payload.jti)) return;
+    if (!payload?.jti || !payload.exp || !isUuid(payload.jti)) return;
     await this.dataSource.query(`INSERT INTO revoked_access_tokens (jti, expires_at) VALUES ($1, to_timestamp($2)) ON CONFLICT (jti) DO NOTHING`, [
       payload.jti,
       payload.exp,
@@ -356,10 +356,3 @@ export class AuthService {
 
 /** How long a sign-up's verification link (and the signing-up browser's cookie) lasts. */
 export const SIGNUP_VERIFICATION_SECONDS = 24 * 3600;
-
-function sameBrowser(storedHash: string | null, browserKey: string | undefined): boolean {
-  if (!storedHash || !browserKey) return false;
-  const given = Buffer.from(signupBrowserHash(browserKey), 'hex');
-  const stored = Buffer.from(storedHash, 'hex');
-  return given.length === stored.length && timingSafeEqual(given, stored);
-}

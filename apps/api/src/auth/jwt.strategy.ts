@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-jwt';
 import { AppConfig } from '@hireloop/config';
-import { AuthContext } from '@hireloop/core';
+import { AuthContext, isUuid } from '@hireloop/core';
 import { enterOrganization } from '@hireloop/database';
 import { AuthService } from './auth.service';
 import { sessionCredential } from './session-cookie';
@@ -39,14 +39,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(payload: JwtPayload): Promise<AuthContext | false> {
-    if (
-      !payload?.sub ||
-      !payload.org ||
-      !payload.mid ||
-      !/^[0-9a-f-]{36}$/i.test(payload.org) ||
-      (payload.jti !== undefined && !/^[0-9a-f-]{36}$/i.test(payload.jti))
-    )
-      return false;
+    if (!payload?.sub || !payload.org || !payload.mid || !isUuid(payload.org) || (payload.jti !== undefined && !isUuid(payload.jti))) return false;
     // The token is verified: from here on, this request's statements see only its organization's rows.
     enterOrganization(payload.org);
     return (await this.auth.resolveAuthContext(payload.sub, payload.org, payload.mid, payload.jti, issuedAt(payload))) ?? false;

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '@hireloop/config';
 import { AppError } from '@hireloop/core';
@@ -85,24 +85,20 @@ export function clearSessionCookies(request: FastifyRequest, reply: FastifyReply
 }
 
 /**
- * The browser that signed up: a random value in an httpOnly cookie, sent only to POST /v1/auth/verify-email, whose
- * SHA-256 the sign-up's verification keeps. The mailed link completes the sign-up in that browser; anywhere else it
+ * The browser that signed up: a random value (a one-time token, `newInviteToken`) in an httpOnly cookie, sent only to
+ * POST /v1/auth/verify-email, whose SHA-256 (`hashInviteToken`) the sign-up's verification keeps. The mailed link completes the sign-up in that browser; anywhere else it
  * also takes the sign-up's password (AuthService.verifyEmail).
  */
 export const SIGNUP_COOKIE = 'hireloop_signup';
 const SIGNUP_COOKIE_PATH = '/v1/auth/verify-email';
 
-export function newSignupBrowserKey(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-export function signupBrowserHash(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
-}
-
 export function signupBrowserKeyOf(request: { cookies?: Record<string, string | undefined> }): string | undefined {
   const key = request.cookies?.[SIGNUP_COOKIE];
   return key && /^[A-Za-z0-9_-]{43}$/.test(key) ? key : undefined;
+}
+
+function signupCookieOptions(request: FastifyRequest, config: Pick<AppConfig, 'NODE_ENV'>) {
+  return { path: SIGNUP_COOKIE_PATH, sameSite: 'lax' as const, secure: secure(request, config), httpOnly: true };
 }
 
 export function setSignupCookie(
@@ -112,15 +108,9 @@ export function setSignupCookie(
   key: string,
   maxAgeSeconds: number,
 ): void {
-  void reply.setCookie(SIGNUP_COOKIE, key, {
-    path: SIGNUP_COOKIE_PATH,
-    sameSite: 'lax',
-    secure: secure(request, config),
-    httpOnly: true,
-    maxAge: maxAgeSeconds,
-  });
+  void reply.setCookie(SIGNUP_COOKIE, key, { ...signupCookieOptions(request, config), maxAge: maxAgeSeconds });
 }
 
 export function clearSignupCookie(request: FastifyRequest, reply: FastifyReply, config: Pick<AppConfig, 'NODE_ENV'>): void {
-  void reply.clearCookie(SIGNUP_COOKIE, { path: SIGNUP_COOKIE_PATH, sameSite: 'lax', secure: secure(request, config), httpOnly: true });
+  void reply.clearCookie(SIGNUP_COOKIE, signupCookieOptions(request, config));
 }

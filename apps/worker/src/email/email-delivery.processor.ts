@@ -1,6 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
+import { isUuid } from '@hireloop/core/common/uuid';
 import type { SendEmailJobData } from '@hireloop/core/email/email-requests';
 import { EmailDeliveriesRepository } from '@hireloop/core/email/email-deliveries.repository';
 import { emailDeliveries } from '@hireloop/core/observability';
@@ -41,7 +42,7 @@ export class EmailDeliveryProcessor extends WorkerHost {
 
   async process(job: SendEmailJob, token?: string): Promise<EmailAttemptOutcome['outcome']> {
     const deliveryId = job.data?.deliveryId;
-    if (job.name !== JobName.SendEmail || typeof deliveryId !== 'string' || !/^[0-9a-f-]{36}$/i.test(deliveryId)) {
+    if (job.name !== JobName.SendEmail || typeof deliveryId !== 'string' || !isUuid(deliveryId)) {
       throw new UnrecoverableError(`unexpected job ${job.name} ${JSON.stringify(job.data)}`);
     }
     const result = await inDeliveryScope(job.data, () => this.sender.attempt(deliveryId));

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { QueueName } from '@hireloop/queue';
 import { AppError } from '../common/app-error';
 import { CursorPosition, decodeCursor } from '../common/pagination';
+import { isUuid } from '../common/uuid';
 import { sqlLimit } from '../common/sql-limit';
 import type { EmailTemplate } from './email-templates';
 import { DEFAULT_EMAIL_PREFERENCES, EmailPreferences } from './email-preferences';
@@ -155,7 +156,7 @@ export class EmailDeliveriesRepository {
   /** One organization's deliveries, newest first (keyset on created_at, id), optionally of one status. */
   page(organizationId: string, query: { limit: number; cursor?: string; status?: EmailDeliveryStatus }): Promise<EmailDeliveryRow[]> {
     const after = decodeCursor(query.cursor);
-    if (after && (!/^[0-9a-f-]{36}$/i.test(after.id) || Number.isNaN(Date.parse(after.sortValue)))) {
+    if (after && (!isUuid(after.id) || Number.isNaN(Date.parse(after.sortValue)))) {
       throw AppError.invalid('cursor', 'cursor is not a cursor this API issued.', 'invalid_cursor');
     }
     const params: unknown[] = [organizationId];

@@ -200,8 +200,7 @@ export class InterviewsRepository {
     if (!row) return null;
     const own = takeScorecard(row, OWN_SCORECARD_PREFIX);
     const ownParts = takeViewParts(row);
-    const { partNames: _names, partRevisions: _revisions, partPanelViews: _panelViews, ...context } = row;
-    return { ...(context as Omit<KitContextRow, 'own' | 'ownParts'>), own: own.id ? own : null, ownParts };
+    return { ...(row as Omit<KitContextRow, 'own' | 'ownParts'>), own: own.id ? own : null, ownParts };
   }
 
   /** `update` to change the interview (cancel); `share` to keep it from changing under a scorecard write. */

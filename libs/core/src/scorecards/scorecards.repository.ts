@@ -100,11 +100,17 @@ export function viewPartsColumns(sql: { organization: string; ids: string; appli
            WHERE pv.organization_id = ${sql.organization}) AS "partPanelViews"`;
 }
 
+/** Reads the view parts out of a row (`viewPartsColumns`) and removes their columns from it, as `takeScorecard` does. */
 export function takeViewParts(row: ViewPartsRow): ScorecardViewParts {
+  const { partNames, partRevisions, partPanelViews } = row;
+  const taken = row as Partial<ViewPartsRow>;
+  delete taken.partNames;
+  delete taken.partRevisions;
+  delete taken.partPanelViews;
   return {
-    names: new Map(Object.entries(row.partNames)),
-    revisions: row.partRevisions.map((v) => ({ ...v, createdAt: new Date(v.createdAt) })),
-    firstPanelViews: new Map(row.partPanelViews.map((v) => [v.key, new Date(v.at)])),
+    names: new Map(Object.entries(partNames)),
+    revisions: partRevisions.map((v) => ({ ...v, createdAt: new Date(v.createdAt) })),
+    firstPanelViews: new Map(partPanelViews.map((v) => [v.key, new Date(v.at)])),
   };
 }
 
