@@ -117,4 +117,24 @@ describe('sign-in throttling', () => {
     for (let i = 0; i < 4; i++) confirm.push((await t.http.post('/v1/auth/password-reset/confirm').send({ token, password: TEST_PASSWORD })).status);
     expect(confirm).toEqual([400, 400, 400, 429]);
   }, 120_000);
+
+  it('changing the password is counted per account: a stolen session cannot keep guessing the current one', async () => {
+    const t = await track(appWith({ LOGIN_THROTTLE_LIMIT: '3', LOGIN_THROTTLE_ADDRESS_LIMIT: '1000' }));
+    const admin = await signupOrganization(t);
+    const other = await signupOrganization(t);
+    const change = (actor: { auth: Record<string, string> }, currentPassword: string, forwardedFor: string) =>
+      t.http
+        .post('/v1/me/password')
+        .set(actor.auth)
+        .set('X-Forwarded-For', forwardedFor)
+        .send({ currentPassword, newPassword: 'a new passphrase here' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await change(admin, `guess ${i}`, `203.0.113.${i + 1}`)).status);
+    expect(statuses).toEqual([400, 400, 400, 429, 429]);
+    const right = await change(admin, TEST_PASSWORD, '198.51.100.9').expect(429);
+    expect(right.body).toMatchObject({ code: 'too_many_requests' });
+    // Another account is not held up by it, and signing in (another action) is not either.
+    await change(other, TEST_PASSWORD, '198.51.100.10').expect(200);
+    await t.http.post('/v1/auth/login').send({ email: admin.email, password: TEST_PASSWORD }).expect(200);
+  }, 120_000);
 });

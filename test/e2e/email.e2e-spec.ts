@@ -178,6 +178,11 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
     for (let i = 0; i < 3; i++) await t.http.get('/v1/me').set(admin.auth).expect(200);
     await t.http.post('/v1/auth/password-reset/confirm').send({ token, password: 'a brand new passphrase' }).expect(204);
     await t.http.get('/v1/me').set(admin.auth).expect(401);
+    // The owner hears of the change (in case it was not them), with a way back in.
+    const [changed] = await smtp.waitFor((m) => m.envelope.to.includes(admin.email) && m.parsed.subject === 'Your hireloop password was changed', {
+      what: 'the password-changed email',
+    });
+    expect(linkIn(changed, '/forgot-password').pathname).toBe('/forgot-password');
     // A session opened right after it (even within the same second) works.
     const fresh = await t.http.post('/v1/auth/login').send({ email: admin.email, password: 'a brand new passphrase' }).expect(200);
     await t.http.get('/v1/me').set('Authorization', `Bearer ${fresh.body.accessToken}`).expect(200);
@@ -203,6 +208,21 @@ describe('transactional email (API → outbox → worker → SMTP)', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(smtp.to(unknown)).toHaveLength(0);
     expect(smtp.to(admin.email).filter(isReset)).toHaveLength(2);
+  });
+
+  it('a signed-in password change emails the owner, once', async () => {
+    const admin = await signupOrganization(t);
+    await t.http
+      .post('/v1/me/password')
+      .set(admin.auth)
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'another brand new passphrase' })
+      .expect(200);
+    const isChanged = (m: ReceivedMail) => m.envelope.to.includes(admin.email) && m.parsed.subject === 'Your hireloop password was changed';
+    const [mail] = await smtp.waitFor(isChanged, { what: 'the password-changed email' });
+    expect(mail.parsed.text).toContain('every session signed in before then was signed out');
+    expect(mail.parsed.text).not.toContain('/settings/notifications');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(smtp.to(admin.email).filter(isChanged)).toHaveLength(1);
   });
 
   it('sends each interviewer an iCalendar invite; a move updates the same UID with a higher SEQUENCE; a cancellation is METHOD:CANCEL', async () => {

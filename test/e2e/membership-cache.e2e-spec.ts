@@ -64,7 +64,7 @@ describe('membership checks answered from memory, across API processes', () => {
     return { Authorization: `Bearer ${res.body.accessToken as string}` };
   }
 
-  it('applies a role change, a sign-out and a deactivation made through another process at once', async () => {
+  it('applies a role change, a sign-out, signing out everywhere and a deactivation made through another process at once', async () => {
     const admin = await signupOrganization(t);
     const member = await addMember(t, admin, ['interviewer'], 'Casey Cached');
     const second = await signIn(member);
@@ -94,10 +94,16 @@ describe('membership checks answered from memory, across API processes', () => {
     await t.dataSource.query(`UPDATE users SET sessions_valid_after = NULL WHERE id = $1`, [member.userId]);
     expect(await statusOnOtherBecomes(second, 200)).toBeLessThan(1_000);
 
-    // Deactivation: every token of the member.
+    // Signing out everywhere through this process: every token of the account, remembered over there too.
     await rememberedByOther(second);
-    await t.http.post(`/v1/members/${member.memberId}/deactivate`).set(admin.auth).expect(200);
+    await t.http.post('/v1/auth/logout-everywhere').set(second).expect(204);
     expect(await statusOnOtherBecomes(second, 401)).toBeLessThan(1_000);
+    const third = await signIn(member);
+
+    // Deactivation: every token of the member.
+    await rememberedByOther(third);
+    await t.http.post(`/v1/members/${member.memberId}/deactivate`).set(admin.auth).expect(200);
+    expect(await statusOnOtherBecomes(third, 401)).toBeLessThan(1_000);
     // The admin, remembered all along, is not affected.
     expect((await onOther(admin.auth)).status).toBe(200);
   });

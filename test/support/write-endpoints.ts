@@ -46,6 +46,8 @@ export interface WriteScene {
   questionId: string;
   /** An interviewer the member edits work on (never the acting admin). */
   spareMember: Actor;
+  /** An interviewer who changes their own password and signs out everywhere (no other entry acts as them: their sessions end). */
+  accountMember: Actor;
   /** A pending invitation of the organization. */
   inviteToken: string;
   /** The membership of a second pending invitation, for resending and revoking (the first stays acceptable). */
@@ -483,6 +485,16 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
       disability: 'decline_to_answer',
     }),
   },
+
+  // your own account: these end the caller's sessions, so they act as a member no other entry acts as
+  {
+    method: 'POST',
+    path: '/v1/me/password',
+    actor: (s) => s.accountMember,
+    params: none,
+    body: () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
+  },
+  { method: 'POST', path: '/v1/auth/logout-everywhere', actor: (s) => s.accountMember, params: none },
 ];
 
 export const endpointKey = (e: { method: string; path: string }) => `${e.method} ${e.path}`;
@@ -570,6 +582,7 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
     .send({ prompt: 'Explain consistent hashing.', tags: ['distributed'] })
     .expect(201);
   const spareMember = await addMember(t, team.admin, ['interviewer'], 'Spare Interviewer');
+  const accountMember = await addMember(t, team.admin, ['interviewer'], 'Account Owner');
   const invite = await t.http
     .post('/v1/members')
     .set(team.admin.auth)
@@ -618,6 +631,7 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
     movableInterviewId,
     questionId: question.body.id,
     spareMember,
+    accountMember,
     inviteToken: invite.body.inviteToken,
     revocableInviteMemberId: revocableInvite.body.member.id,
     resetToken: await openPasswordReset(t.dataSource, spareMember.userId),

@@ -6,12 +6,12 @@ import { AppConfig } from '@hireloop/config';
 import { redisConnectionFromUrl } from '@hireloop/queue';
 import { RateLimitedError } from '@hireloop/core';
 
-export type AuthAction = 'login' | 'signup' | 'accept-invite' | 'verify-email' | 'password-reset' | 'password-reset-confirm';
+export type AuthAction = 'login' | 'signup' | 'accept-invite' | 'verify-email' | 'password-reset' | 'password-reset-confirm' | 'change-password';
 
 /** What an attempt is counted against: the account it names (email, or the invite token) and the client address. */
 export interface AuthAttempt {
   action: AuthAction;
-  /** Lower-cased email, or the invite token; null when the request names none. */
+  /** Lower-cased email, the invite token, or the signed-in user (`user:<id>`); null when the request names none. */
   subject: string | null;
   address: string;
 }

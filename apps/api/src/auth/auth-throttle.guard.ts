@@ -5,6 +5,8 @@ import { AuthAction, AuthRateLimitService } from './auth-rate-limit.service';
 const AUTH_ACTION = 'hireloop:auth-throttle';
 /** Actions whose request names its account by a one-time token (counted per token) rather than an email. */
 const TOKEN_ACTIONS: ReadonlySet<AuthAction> = new Set(['accept-invite', 'verify-email', 'password-reset-confirm']);
+/** Actions of a signed-in member (counted per account, so a stolen session cannot guess the current password at leisure). */
+const SIGNED_IN_ACTIONS: ReadonlySet<AuthAction> = new Set(['change-password']);
 
 /** Marks a route as a sign-in style action counted by AuthThrottleGuard. */
 export const AuthThrottle = (action: AuthAction) => SetMetadata(AUTH_ACTION, action);
@@ -23,15 +25,20 @@ export class AuthThrottleGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const action = this.reflector.get<AuthAction | undefined>(AUTH_ACTION, context.getHandler());
     if (!action) return true;
-    const req = context.switchToHttp().getRequest<{ ip: string; body?: Record<string, unknown> }>();
+    const req = context.switchToHttp().getRequest<{ ip: string; body?: Record<string, unknown>; user?: { userId?: string } }>();
     const body = req.body ?? {};
-    const subject = TOKEN_ACTIONS.has(action)
-      ? typeof body.token === 'string' && body.token !== ''
-        ? `token:${body.token}`
+    // A signed-in action (the authentication guard ran first) is counted against the account that sent it.
+    const subject = SIGNED_IN_ACTIONS.has(action)
+      ? req.user?.userId
+        ? `user:${req.user.userId}`
         : null
-      : typeof body.email === 'string' && body.email.trim() !== ''
-        ? body.email.trim().toLowerCase()
-        : null;
+      : TOKEN_ACTIONS.has(action)
+        ? typeof body.token === 'string' && body.token !== ''
+          ? `token:${body.token}`
+          : null
+        : typeof body.email === 'string' && body.email.trim() !== ''
+          ? body.email.trim().toLowerCase()
+          : null;
     await this.limits.consume({ action, subject, address: req.ip });
     return true;
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AppConfig, assertApiSecret } from '@hireloop/config';
+import { AccountController } from './account.controller';
 import { AuthController } from './auth.controller';
 import { AuthRateLimitService } from './auth-rate-limit.service';
 import { AuthThrottleGuard } from './auth-throttle.guard';
@@ -11,6 +12,7 @@ import { LocalStrategy } from './local.strategy';
 import { PasswordResetController } from './password-reset.controller';
 import { PasswordResetRepository } from '@hireloop/core/users/password-reset.repository';
 import { PasswordResetService } from '@hireloop/core/users/password-reset.service';
+import { AccountSecurityService } from '@hireloop/core/users/account-security.service';
 
 @Module({
   imports: [
@@ -23,8 +25,17 @@ import { PasswordResetService } from '@hireloop/core/users/password-reset.servic
       },
     }),
   ],
-  controllers: [AuthController, PasswordResetController],
-  providers: [AuthService, JwtStrategy, LocalStrategy, AuthRateLimitService, AuthThrottleGuard, PasswordResetService, PasswordResetRepository],
+  controllers: [AuthController, PasswordResetController, AccountController],
+  providers: [
+    AuthService,
+    JwtStrategy,
+    LocalStrategy,
+    AuthRateLimitService,
+    AuthThrottleGuard,
+    PasswordResetService,
+    PasswordResetRepository,
+    AccountSecurityService,
+  ],
   exports: [AuthService],
 })
 export class AuthModule {}

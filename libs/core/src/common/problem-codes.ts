@@ -30,6 +30,11 @@ export const PROBLEM_CODES = {
     meaning:
       'POST /v1/auth/verify-email from another browser than the one that signed up: send the password chosen at sign-up as well (the link proves the mailbox, not who chose the password).',
   },
+  invalid_current_password: {
+    status: 400,
+    meaning:
+      'POST /v1/me/password: `currentPassword` is not the password of the account (or the account has none yet: set one with a reset link); `errors[]` names the field.',
+  },
   // 401: who is calling is not established.
   invalid_token: {
     status: 401,

@@ -209,6 +209,19 @@ export const EmailRequests = {
     );
   },
 
+  /** The account's password was changed (by its owner or a reset link): the owner hears of it, in case it was not them. */
+  async passwordChanged(manager: EntityManager, r: { userId: string; email: string; name: string; changedAt: Date }): Promise<void> {
+    await requestEmails(manager, [
+      {
+        organizationId: null,
+        eventKey: `password-changed:${r.userId}:${r.changedAt.toISOString()}`,
+        template: 'password_changed',
+        to: { email: r.email, name: r.name },
+        params: { changedAt: r.changedAt.toISOString() },
+      },
+    ]);
+  },
+
   /**
    * Interview scheduled, moved or cancelled: one email per active interviewer, each with an iCalendar invitation of
    * the interview's UID. Every change bumps the interview's calendar SEQUENCE, so a move updates the same calendar

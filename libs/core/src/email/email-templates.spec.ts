@@ -18,6 +18,7 @@ const params: Record<string, Record<string, unknown>> = {
   email_verification: { token: 'verify', email: 'ivy@example.test' },
   signup_attempt: { email: 'ivy@example.test' },
   password_reset: { token: 'reset', expiresAt: '2026-12-02T11:00:00.000Z' },
+  password_changed: { changedAt: '2026-12-03T09:30:00.000Z' },
   interview_scheduled: interview as unknown as Record<string, unknown>,
   interview_moved: { ...interview, previousStartsAt: '2026-12-02T14:00:00.000Z' } as unknown as Record<string, unknown>,
   interview_cancelled: interview as unknown as Record<string, unknown>,
@@ -64,6 +65,7 @@ describe('email templates', () => {
   it('puts a preferences link in non-essential mail only', () => {
     expect(renderEmail('invitation', params.invitation, ctx).text).not.toContain('/settings/notifications');
     expect(renderEmail('password_reset', params.password_reset, ctx).text).not.toContain('/settings/notifications');
+    expect(renderEmail('password_changed', params.password_changed, ctx).text).not.toContain('/settings/notifications');
     // A candidate is not a user: no account, so no preferences to link to.
     expect(renderEmail('self_identification', params.self_identification, ctx).text).not.toContain('/settings/notifications');
     expect(renderEmail('self_identification', params.self_identification, ctx).html).not.toContain('Email preferences');
@@ -81,6 +83,7 @@ describe('email templates', () => {
       'Open the form: https://app.example.com/#/self-identification/Sx_-9',
     );
     expect(renderEmail('signup_attempt', params.signup_attempt, ctx).text).toContain('https://app.example.com/signin');
+    expect(renderEmail('password_changed', params.password_changed, ctx).text).toContain('https://app.example.com/forgot-password');
     expect(renderEmail('feedback_reminder', params.feedback_reminder, ctx).text).toContain(
       `https://app.example.com/interviews/${interview.interviewId}`,
     );

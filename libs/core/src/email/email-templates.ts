@@ -11,6 +11,7 @@ export const EMAIL_TEMPLATES = [
   'email_verification',
   'signup_attempt',
   'password_reset',
+  'password_changed',
   'interview_scheduled',
   'interview_moved',
   'interview_cancelled',
@@ -22,7 +23,13 @@ export const EMAIL_TEMPLATES = [
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
 /** Account and security mail: always sent, no preferences link. Everything else is non-essential. */
-export const ESSENTIAL_TEMPLATES: ReadonlySet<EmailTemplate> = new Set(['invitation', 'email_verification', 'signup_attempt', 'password_reset']);
+export const ESSENTIAL_TEMPLATES: ReadonlySet<EmailTemplate> = new Set([
+  'invitation',
+  'email_verification',
+  'signup_attempt',
+  'password_reset',
+  'password_changed',
+]);
 
 /**
  * Mail to a candidate, who is not a user: there is no account whose preferences could turn it off, so it has no
@@ -124,6 +131,15 @@ function body(template: EmailTemplate, p: EmailParams, ctx: RenderContext): Body
         paragraphs: ['Someone (hopefully you) asked to reset the password of your hireloop account.'],
         action: { label: 'Choose a new password', url: link('/reset-password', { token: str(p.token) }) },
         note: `The link works once, within one hour (until ${formatWhen(str(p.expiresAt))}). If you did not ask for it, ignore this email: your password stays as it is.`,
+      };
+    case 'password_changed':
+      return {
+        subject: 'Your hireloop password was changed',
+        paragraphs: [
+          `The password of your hireloop account was changed on ${formatWhen(str(p.changedAt))}; every session signed in before then was signed out.`,
+          'If it was you, there is nothing more to do. If it was not, choose a new password now with a reset link and tell your administrator.',
+        ],
+        action: { label: 'Reset my password', url: link('/forgot-password') },
       };
     case 'interview_scheduled':
     case 'interview_moved':

@@ -71,19 +71,6 @@ export class PasswordResetRepository {
     return rows[0]?.user_id ?? null;
   }
 
-  /**
-   * The new password; every session of the account issued before `sessionsValidAfter` ends. That moment is read from
-   * the API's clock, not PostgreSQL's, because tokens carry their issue time from the API's clock: with the two apart,
-   * a database clock ahead would refuse the tokens of a sign-in right after the reset.
-   */
-  async setPassword(manager: EntityManager, userId: string, passwordHash: string, sessionsValidAfter: Date): Promise<void> {
-    await manager.query(`UPDATE users SET password_hash = $2, sessions_valid_after = $3, updated_at = now() WHERE id = $1`, [
-      userId,
-      passwordHash,
-      sessionsValidAfter,
-    ]);
-  }
-
   /** Every other open token of the user stops working. */
   async spendOpenTokens(manager: EntityManager, userId: string): Promise<void> {
     await manager.query(`UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [userId]);

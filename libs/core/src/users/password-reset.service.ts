@@ -8,6 +8,7 @@ import { EmailRequests, EmailTokens } from '../email';
 import { hashPassword } from './password';
 import { MembershipCache } from '../members/membership-cache';
 import { PasswordResetRepository } from './password-reset.repository';
+import { UsersRepository } from './users.repository';
 
 /** Who asks for a reset link (PasswordResetRequestDto satisfies it). */
 export interface PasswordResetRequestInput {
@@ -39,6 +40,7 @@ export class PasswordResetService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly resets: PasswordResetRepository,
+    private readonly users: UsersRepository,
     private readonly emailTokens: EmailTokens,
     private readonly memberships: MembershipCache,
   ) {}
@@ -75,8 +77,11 @@ export class PasswordResetService {
           { field: 'token', message: 'token is unknown, already used or expired', code: 'invalid_reset_token' },
         ]);
       }
-      await this.resets.setPassword(manager, userId, passwordHash, new Date());
+      const account = await this.users.lockAccount(manager, userId);
+      const changedAt = new Date();
+      await this.users.setPassword(manager, userId, passwordHash, changedAt);
       await this.resets.spendOpenTokens(manager, userId);
+      if (account) await EmailRequests.passwordChanged(manager, { userId, email: account.email, name: account.name, changedAt });
       return userId;
     });
     this.memberships.forgetUser(userId);

@@ -43,4 +43,31 @@ export class UsersRepository {
     );
     return updatedRows(dropped).length > 0;
   }
+
+  /** The account, locked until the transaction ends (the caller changes it next); `passwordHash` null: no password yet. */
+  async lockAccount(manager: EntityManager, userId: string): Promise<{ email: string; name: string; passwordHash: string | null } | null> {
+    const [row]: { email: string; name: string; passwordHash: string | null }[] = await manager.query(
+      `SELECT email, name, password_hash AS "passwordHash" FROM users WHERE id = $1 FOR UPDATE`,
+      [userId],
+    );
+    return row ?? null;
+  }
+
+  /**
+   * The new password; every session of the account issued before `sessionsValidAfter` ends. That moment is read from
+   * the API's clock, not PostgreSQL's, because tokens carry their issue time from the API's clock: with the two apart,
+   * a database clock ahead would refuse the tokens of a sign-in right after the change.
+   */
+  async setPassword(manager: EntityManager, userId: string, passwordHash: string, sessionsValidAfter: Date): Promise<void> {
+    await manager.query(`UPDATE users SET password_hash = $2, sessions_valid_after = $3, updated_at = now() WHERE id = $1`, [
+      userId,
+      passwordHash,
+      sessionsValidAfter,
+    ]);
+  }
+
+  /** Every session of the account issued before `sessionsValidAfter` (the API's clock, as for `setPassword`) ends. */
+  async endSessions(manager: EntityManager, userId: string, sessionsValidAfter: Date): Promise<void> {
+    await manager.query(`UPDATE users SET sessions_valid_after = $2, updated_at = now() WHERE id = $1`, [userId, sessionsValidAfter]);
+  }
 }

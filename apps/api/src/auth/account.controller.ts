@@ -1,0 +1,61 @@
+import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig } from '@hireloop/config';
+import type { AuthContext } from '@hireloop/core';
+import { AccountSecurityService } from '@hireloop/core/users/account-security.service';
+import { ApiContract } from '../common/api-contract';
+import { Auth } from '../common/auth.decorators';
+import { AuthService } from './auth.service';
+import { AuthThrottle, AuthThrottleGuard } from './auth-throttle.guard';
+import { ChangePasswordRequestDto } from './dto/account.request.dto';
+import { TokenResponseDto } from './dto/auth.response.dto';
+import { clearSessionCookies, setSessionCookies } from './session-cookie';
+
+/** A signed-in member's own account: its password and its sessions. Any role. */
+@ApiTags('auth')
+@ApiBearerAuth()
+@Controller()
+export class AccountController {
+  constructor(
+    private readonly account: AccountSecurityService,
+    private readonly auth: AuthService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @AuthThrottle('change-password')
+  @UseGuards(AuthThrottleGuard)
+  @Post('me/password')
+  @HttpCode(200)
+  @ApiContract({
+    summary: 'Change your password (the current one is required); every session of the account ends, and this answer opens a new one',
+    description:
+      'Sessions in every organization and on every device issued before the change are refused from now on; the answer carries a fresh token (and session cookies) for this membership. The owner is emailed that the password changed, and open reset links stop working.',
+    response: TokenResponseDto,
+    errors: ['invalid_current_password', 'too_many_requests', 'busy'],
+  })
+  async changePassword(
+    @Auth() auth: AuthContext,
+    @Body() dto: ChangePasswordRequestDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponseDto> {
+    await this.account.changePassword(auth.userId, dto);
+    const token = await this.auth.issueToken(auth.memberId);
+    setSessionCookies(req, reply, this.config, token.accessToken);
+    return token;
+  }
+
+  @Post('auth/logout-everywhere')
+  @HttpCode(204)
+  @ApiContract({
+    summary: 'Sign out everywhere: every session of your account (every organization, every device, this one too) is refused from now on',
+    response: null,
+    status: 204,
+    errors: [],
+  })
+  async logoutEverywhere(@Auth() auth: AuthContext, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.account.endAllSessions(auth.userId);
+    clearSessionCookies(req, reply, this.config);
+  }
+}

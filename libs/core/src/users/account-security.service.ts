@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { runWithScope } from '@hireloop/database';
+import { AppError } from '../common/app-error';
+import { EmailRequests } from '../email';
+import { MembershipCache } from '../members/membership-cache';
+import { hashPassword, verifyPassword } from './password';
+import { PasswordResetRepository } from './password-reset.repository';
+import { UsersRepository } from './users.repository';
+
+/** A signed-in user's new password, proven by the current one (ChangePasswordRequestDto satisfies it). */
+export interface ChangePasswordInput {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/**
+ * What a signed-in user does to their own account's access: change the password and end every session. Both end
+ * every session of the account issued before the change (in every organization, on every device), through the same
+ * `sessions_valid_after` as a password reset; the API processes forget the remembered tokens on the announcement.
+ */
+@Injectable()
+export class AccountSecurityService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly resets: PasswordResetRepository,
+    private readonly memberships: MembershipCache,
+  ) {}
+
+  /**
+   * The current password must be right (a stolen session alone cannot take the account over). Open reset links
+   * stop working, and the owner gets an email saying the password changed. The caller issues the new session.
+   */
+  async changePassword(userId: string, dto: ChangePasswordInput): Promise<void> {
+    const newHash = await hashPassword(dto.newPassword);
+    // Account rows and account mail belong to no organization: written outside the caller's organization scope.
+    await runWithScope({ userId }, () =>
+      this.dataSource.transaction(async (manager) => {
+        const account = await this.users.lockAccount(manager, userId);
+        if (!account || !(await verifyPassword(account.passwordHash, dto.currentPassword))) {
+          const message = account?.passwordHash
+            ? 'currentPassword is not the password of this account'
+            : 'this account has no password yet (it signs in with single sign-on); set one with a reset link';
+          throw new AppError('validation', 'invalid_current_password', 'The current password is wrong.', [
+            { field: 'currentPassword', message, code: 'invalid_current_password' },
+          ]);
+        }
+        const changedAt = new Date();
+        await this.users.setPassword(manager, userId, newHash, changedAt);
+        await this.resets.spendOpenTokens(manager, userId);
+        await EmailRequests.passwordChanged(manager, { userId, email: account.email, name: account.name, changedAt });
+      }),
+    );
+    this.memberships.forgetUser(userId);
+  }
+
+  /** Every session of the account ends, this one included ("sign out everywhere"). */
+  async endAllSessions(userId: string): Promise<void> {
+    await runWithScope({ userId }, () => this.dataSource.transaction((manager) => this.users.endSessions(manager, userId, new Date())));
+    this.memberships.forgetUser(userId);
+  }
+}

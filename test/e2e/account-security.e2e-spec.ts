@@ -1,0 +1,176 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { addMember, createTestApp, signupOrganization, TEST_PASSWORD, TestApp } from '@hireloop/testing';
+
+/**
+ * A signed-in member's own account: changing the password (the current one required) and signing out everywhere.
+ * Both end every session of the account issued before, in every organization; the password change opens a new one.
+ */
+describe('your account: password change and signing out everywhere', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const NEW_PASSWORD = 'a completely new passphrase';
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const login = (email: string, password: string, organizationId?: string) =>
+    t.http.post('/v1/auth/login').send({ email, password, ...(organizationId ? { organizationId } : {}) });
+  const passwordHashOf = async (userId: string): Promise<string> =>
+    (await t.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [userId]))[0].password_hash;
+  const cookiesOf = (res: { headers: Record<string, unknown> }): Map<string, string> => {
+    const raw = res.headers['set-cookie'];
+    const list = Array.isArray(raw) ? (raw as string[]) : raw ? [String(raw)] : [];
+    return new Map(list.map((line) => line.split(';')[0].split('=') as [string, string]).map(([name, value]) => [name, decodeURIComponent(value)]));
+  };
+  /** An open reset link of the account, stored as the reset request stores it. */
+  const openReset = async (userId: string): Promise<string> => {
+    const token = randomBytes(32).toString('base64url');
+    await t.dataSource.query(`INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 hour')`, [
+      userId,
+      createHash('sha256').update(token, 'utf8').digest('hex'),
+    ]);
+    return token;
+  };
+
+  it('refuses a wrong current password or a short new one on the field, changing nothing', async () => {
+    const admin = await signupOrganization(t);
+    const hashBefore = await passwordHashOf(admin.userId);
+    const wrong = await t.http
+      .post('/v1/me/password')
+      .set(admin.auth)
+      .send({ currentPassword: 'not my password', newPassword: NEW_PASSWORD })
+      .expect(400);
+    expect(wrong.headers['content-type']).toContain('application/problem+json');
+    expect(wrong.body).toMatchObject({
+      status: 400,
+      code: 'invalid_current_password',
+      errors: [expect.objectContaining({ field: 'currentPassword', code: 'invalid_current_password' })],
+    });
+    const short = await t.http.post('/v1/me/password').set(admin.auth).send({ currentPassword: TEST_PASSWORD, newPassword: 'short' }).expect(400);
+    expect(short.body).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ field: 'newPassword' })] });
+    const missing = await t.http.post('/v1/me/password').set(admin.auth).send({ newPassword: NEW_PASSWORD }).expect(400);
+    expect([...new Set(missing.body.errors.map((e: { field: string }) => e.field))]).toEqual(['currentPassword']);
+    await t.http.post('/v1/me/password').send({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }).expect(401);
+
+    expect(await passwordHashOf(admin.userId)).toBe(hashBefore);
+    await t.http.get('/v1/me').set(admin.auth).expect(200);
+    await login(admin.email, TEST_PASSWORD).expect(200);
+    const mails = await t.dataSource.query(`SELECT 1 FROM email_deliveries WHERE recipient_email = $1 AND template = 'password_changed'`, [
+      admin.email,
+    ]);
+    expect(mails).toEqual([]);
+  });
+
+  it('a change ends every earlier session, opens a new one, spends open reset links and emails the owner', async () => {
+    const admin = await signupOrganization(t);
+    const elsewhere = (await login(admin.email, TEST_PASSWORD).expect(200)).body.accessToken as string;
+    // Both answered from memory by now: the change must reach the remembered tokens too.
+    for (let i = 0; i < 3; i++) {
+      await t.http.get('/v1/me').set(admin.auth).expect(200);
+      await t.http.get('/v1/me').set(bearer(elsewhere)).expect(200);
+    }
+    const resetToken = await openReset(admin.userId);
+
+    const changed = await t.http
+      .post('/v1/me/password')
+      .set(admin.auth)
+      .send({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD })
+      .expect(200);
+    expect(changed.body).toMatchObject({
+      accessToken: expect.any(String),
+      tokenType: 'Bearer',
+      user: { id: admin.userId, email: admin.email },
+      organization: { id: admin.organizationId },
+      membership: { memberId: admin.memberId, roles: ['admin'] },
+    });
+    expect(cookiesOf(changed).get('hireloop_session')).toBe(changed.body.accessToken);
+
+    await t.http.get('/v1/me').set(admin.auth).expect(401);
+    await t.http.get('/v1/me').set(bearer(elsewhere)).expect(401);
+    await t.http.get('/v1/me').set(bearer(changed.body.accessToken)).expect(200);
+    await login(admin.email, TEST_PASSWORD).expect(401);
+    await login(admin.email, NEW_PASSWORD).expect(200);
+    // A reset link asked for before the change no longer works (whoever holds it).
+    const reset = await t.http.post('/v1/auth/password-reset/confirm').send({ token: resetToken, password: 'an attacker passphrase' }).expect(400);
+    expect(reset.body.code).toBe('invalid_reset_token');
+
+    const mails = await t.dataSource.query(
+      `SELECT essential, params FROM email_deliveries WHERE recipient_email = $1 AND template = 'password_changed' AND organization_id IS NULL`,
+      [admin.email],
+    );
+    expect(mails).toEqual([{ essential: true, params: { changedAt: expect.any(String) } }]);
+  });
+
+  it('an account without a password (single sign-on) cannot set one here: the reset link is the way', async () => {
+    const admin = await signupOrganization(t);
+    await t.dataSource.query(`UPDATE users SET password_hash = NULL WHERE id = $1`, [admin.userId]);
+    const res = await t.http.post('/v1/me/password').set(admin.auth).send({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }).expect(400);
+    expect(res.body).toMatchObject({
+      code: 'invalid_current_password',
+      errors: [expect.objectContaining({ message: expect.stringMatching(/reset link/) })],
+    });
+    expect(await passwordHashOf(admin.userId)).toBeNull();
+  });
+
+  it('signing out everywhere ends every session of the account, in every organization, and clears the cookies', async () => {
+    const admin = await signupOrganization(t);
+    // The same person is also a member of a second organization (invited there, accepted with their password).
+    const other = await signupOrganization(t);
+    const invite = await t.http
+      .post('/v1/members')
+      .set(other.auth)
+      .send({ email: admin.email, name: admin.name, roles: ['interviewer'] })
+      .expect(201);
+    const inOther = (await t.http.post('/v1/auth/accept-invite').send({ token: invite.body.inviteToken, password: TEST_PASSWORD }).expect(200)).body
+      .accessToken as string;
+    const browser = await login(admin.email, TEST_PASSWORD, admin.organizationId).expect(200);
+    const cookies = cookiesOf(browser);
+    const cookieHeader = `hireloop_session=${cookies.get('hireloop_session')}; hireloop_csrf=${cookies.get('hireloop_csrf')}`;
+    for (let i = 0; i < 3; i++) {
+      await t.http.get('/v1/me').set(admin.auth).expect(200);
+      await t.http.get('/v1/me').set(bearer(inOther)).expect(200);
+      await t.http.get('/v1/me').set('Cookie', cookieHeader).expect(200);
+    }
+
+    // Not without a session, and not by a cross-site request riding on the cookie.
+    await t.http.post('/v1/auth/logout-everywhere').expect(401);
+    const forged = await t.http.post('/v1/auth/logout-everywhere').set('Cookie', cookieHeader).expect(403);
+    expect(forged.body.code).toBe('csrf_token_invalid');
+    await t.http.get('/v1/me').set(admin.auth).expect(200);
+
+    const done = await t.http
+      .post('/v1/auth/logout-everywhere')
+      .set('Cookie', cookieHeader)
+      .set('X-CSRF-Token', cookies.get('hireloop_csrf')!)
+      .expect(204);
+    expect(cookiesOf(done).get('hireloop_session')).toBe('');
+    await t.http.get('/v1/me').set('Cookie', cookieHeader).expect(401);
+    await t.http.get('/v1/me').set(admin.auth).expect(401);
+    await t.http.get('/v1/me').set(bearer(inOther)).expect(401);
+    // The other organization's admin is another account: untouched.
+    await t.http.get('/v1/me').set(other.auth).expect(200);
+    // Signing in again works (the password is unchanged).
+    const again = await login(admin.email, TEST_PASSWORD).expect(200);
+    await t.http.get('/v1/me').set(bearer(again.body.accessToken)).expect(200);
+  });
+
+  it('is open to every role, for their own account only', async () => {
+    const admin = await signupOrganization(t);
+    const interviewer = await addMember(t, admin, ['interviewer']);
+    const changed = await t.http
+      .post('/v1/me/password')
+      .set(interviewer.auth)
+      .send({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD })
+      .expect(200);
+    expect(changed.body.user.id).toBe(interviewer.userId);
+    await login(interviewer.email, NEW_PASSWORD).expect(200);
+    await t.http.post('/v1/auth/logout-everywhere').set(bearer(changed.body.accessToken)).expect(204);
+    await t.http.get('/v1/me').set(bearer(changed.body.accessToken)).expect(401);
+    // The admin's password and sessions are not the interviewer's to change.
+    await t.http.get('/v1/me').set(admin.auth).expect(200);
+    await login(admin.email, TEST_PASSWORD).expect(200);
+  });
+});
