@@ -93,6 +93,45 @@ describe('web app: links from emails', { concurrency: false }, () => {
     await page.context().close();
   });
 
+  it('changes the password on the account page (other sessions end, this one goes on), then signs out everywhere', { timeout: 90_000 }, async () => {
+    const owen = { email: `owen-${RUN}@example.test`, name: 'Owen Owner' };
+    const invited = await apiCall('POST', '/members', { email: owen.email, name: owen.name, roles: ['interviewer'] }, admin.token);
+    await apiCall('POST', '/auth/accept-invite', { token: invited.inviteToken, password: PASSWORD });
+    const here = await freshPage('owen');
+    const elsewhere = await freshPage('owen-elsewhere');
+    await signIn(here, owen);
+    await signIn(elsewhere, owen);
+
+    await here.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+    await here.getByRole('heading', { name: 'Your account' }).waitFor();
+    await checkPageAtBothWidths(here, 'the account page', 'links-account');
+    const newPassword = `changed ${PASSWORD} ${RUN}`;
+    await here.getByLabel('Current password').fill('not my password');
+    await here.getByLabel('New password').fill(newPassword);
+    await here.getByRole('button', { name: 'Change the password' }).click();
+    await here.getByText(/not the password of this account/).waitFor();
+    await here.getByLabel('Current password').fill(PASSWORD);
+    await here.getByRole('button', { name: 'Change the password' }).click();
+    await here.getByRole('status').filter({ hasText: 'Your password is changed' }).waitFor();
+    await here.screenshot({ path: path.join(SHOTS, 'links-account-password-changed.png'), fullPage: true });
+    // This session goes on; the other browser's has ended.
+    await here.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My interviews' }).click();
+    await here.getByRole('heading', { level: 1, name: 'My interviews' }).waitFor();
+    await elsewhere.reload();
+    await elsewhere.getByRole('form', { name: 'Sign in' }).waitFor();
+    await waitForMailLink(owen.email, /\/forgot-password/, { subject: /^Your hireloop password was changed$/ });
+
+    await here.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+    await here.getByRole('button', { name: 'Sign out everywhere…' }).click();
+    await here.getByRole('button', { name: 'Yes, sign out everywhere' }).click();
+    await here.getByRole('form', { name: 'Sign in' }).waitFor();
+    // Signed out for real: the server refuses the session the browser had.
+    await here.reload();
+    await here.getByRole('form', { name: 'Sign in' }).waitFor();
+    await here.context().close();
+    await elsewhere.context().close();
+  });
+
   it('shows SSO sign-in and the notification settings with the calendar feed', { timeout: 90_000 }, async () => {
     const page = await freshPage();
     await page.goto(`${BASE}/#/signin`);

@@ -21,6 +21,7 @@ import { AcceptInvitePage, SignInPage } from './pages/SignInPage';
 import { VerifyEmailPage } from './pages/VerifyEmailPage';
 import { OutcomeImportPage } from './pages/quality-of-hire/ImportPage';
 import { QualityOfHirePage, RoleQualityOfHirePage } from './pages/quality-of-hire/QualityOfHirePage';
+import { AccountSettingsPage } from './pages/account/AccountSettingsPage';
 import { ForgotPasswordPage } from './pages/account/ForgotPasswordPage';
 import { NotificationSettingsPage } from './pages/account/NotificationSettingsPage';
 import { ResetPasswordPage } from './pages/account/ResetPasswordPage';
@@ -186,6 +187,7 @@ function Authenticated() {
             </Guard>
           }
         />
+        <Route path="/settings/account" element={<AccountSettingsPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Shell>
@@ -262,6 +264,7 @@ function Shell(props: { children: ReactNode }) {
     { to: '/settings/organization', label: 'Organization', show: hasRole('admin') },
     { to: '/settings/sso', label: 'Single sign-on', show: hasRole('admin') },
     { to: '/settings/notifications', label: 'Notifications', show: true },
+    { to: '/settings/account', label: 'Account', show: true },
   ];
   return (
     <div className="shell">

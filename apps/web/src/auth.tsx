@@ -11,6 +11,8 @@ interface AuthState {
   signIn: (token: TokenResponse) => void;
   /** Ends the session on the server (the cookie is cleared and its token refused), then here. */
   signOut: () => Promise<void>;
+  /** Ends every session of the account on the server (every device, every organization), then here. Throws when refused. */
+  signOutEverywhere: () => Promise<void>;
   hasRole: (...roles: MemberRole[]) => boolean;
   /** Reads GET /v1/me again, after a change to what it shows (the organization's name, one's own roles). */
   refreshMe: () => Promise<void>;
@@ -35,6 +37,11 @@ export function AuthProvider(props: { children: ReactNode }) {
     } catch {
       /* already signed out (expired session): nothing left to end */
     }
+    sessionEnded();
+  }, [sessionEnded]);
+
+  const signOutEverywhere = useCallback(async () => {
+    await post('/auth/logout-everywhere');
     sessionEnded();
   }, [sessionEnded]);
 
@@ -66,10 +73,11 @@ export function AuthProvider(props: { children: ReactNode }) {
       checking,
       signIn,
       signOut,
+      signOutEverywhere,
       hasRole: (...roles) => Boolean(me && roles.some((r) => me.membership.roles.includes(r))),
       refreshMe,
     }),
-    [me, checking, signIn, signOut, refreshMe],
+    [me, checking, signIn, signOut, signOutEverywhere, refreshMe],
   );
   return <AuthContext.Provider value={value}>{props.children}</AuthContext.Provider>;
 }

@@ -54,6 +54,8 @@ export function PasswordField(props: {
   purpose: 'current' | 'new';
   errors?: string[];
   hint?: ReactNode;
+  /** The form field's name, where a form has two passwords (the current one and a new one). */
+  name?: string;
 }) {
   return (
     <Field label={props.label} errors={props.errors} hint={props.hint}>
@@ -61,7 +63,7 @@ export function PasswordField(props: {
         <input
           {...p}
           type="password"
-          name="password"
+          name={props.name ?? 'password'}
           autoComplete={props.purpose === 'current' ? 'current-password' : 'new-password'}
           value={props.value}
           onChange={(e) => props.onChange(e.target.value)}

@@ -1,0 +1,102 @@
+import { FormEvent, useState } from 'react';
+import { apiClient, unwrap } from '../../api/typed-client';
+import { useAuth } from '../../auth';
+import { PasswordField } from '../../components/Field';
+import { ProblemBanner } from '../../components/ProblemBanner';
+import { useAction } from '../../lib/hooks';
+import { usePageTitle } from '../../lib/title';
+
+/** `/settings/account`: your own password and sessions, whatever your roles. */
+export function AccountSettingsPage() {
+  usePageTitle('Your account');
+  const { me } = useAuth();
+  return (
+    <section className="page">
+      <h1>Your account</h1>
+      <p className="muted">Signed in as {me?.user.email}. The password and sessions are those of your account in every organization you belong to.</p>
+      <ChangePasswordSection />
+      <SignOutEverywhereSection />
+    </section>
+  );
+}
+
+function ChangePasswordSection() {
+  const { signIn } = useAuth();
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [changed, setChanged] = useState(false);
+  const change = useAction(async () => unwrap(await apiClient.POST('/v1/me/password', { body: { currentPassword, newPassword } })));
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setChanged(false);
+    const session = await change.run();
+    if (!session) return;
+    // The answer opened a new session (its cookie is set): the old one, like every other, has ended.
+    signIn(session);
+    setCurrentPassword('');
+    setNewPassword('');
+    setChanged(true);
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="change-password-title">
+      <h2 id="change-password-title">Change your password</h2>
+      <ProblemBanner error={change.error} claimed={['currentPassword', 'newPassword']} title="Could not change the password" />
+      {changed && (
+        <p role="status">Your password is changed. Every other session was signed out; this one goes on. We emailed you about the change.</p>
+      )}
+      <PasswordField
+        label="Current password"
+        name="currentPassword"
+        purpose="current"
+        value={currentPassword}
+        onChange={setCurrentPassword}
+        errors={change.error?.forField('currentPassword')}
+      />
+      <PasswordField
+        label="New password"
+        name="newPassword"
+        purpose="new"
+        hint="At least 10 characters."
+        value={newPassword}
+        onChange={setNewPassword}
+        errors={change.error?.forField('newPassword')}
+      />
+      <button type="submit" className="button button--primary" disabled={change.pending}>
+        {change.pending ? 'Saving…' : 'Change the password'}
+      </button>
+    </form>
+  );
+}
+
+function SignOutEverywhereSection() {
+  const { signOutEverywhere } = useAuth();
+  const [confirming, setConfirming] = useState(false);
+  const end = useAction(async () => {
+    await signOutEverywhere();
+    return true;
+  });
+  return (
+    <section aria-labelledby="sessions-title">
+      <h2 id="sessions-title">Sessions</h2>
+      <p>
+        Signed in on a computer you no longer use, or lost a device? Sign out everywhere: every session of your account ends, on every device and in
+        every organization, this one included.
+      </p>
+      <ProblemBanner error={end.error} title="Could not sign out everywhere" />
+      {confirming ? (
+        <p>
+          <button type="button" className="button button--danger" disabled={end.pending} onClick={() => void end.run()}>
+            {end.pending ? 'Signing out…' : 'Yes, sign out everywhere'}
+          </button>{' '}
+          <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </p>
+      ) : (
+        <button type="button" className="button" onClick={() => setConfirming(true)}>
+          Sign out everywhere…
+        </button>
+      )}
+    </section>
+  );
+}
