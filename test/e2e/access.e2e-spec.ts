@@ -169,7 +169,7 @@ describe('access', () => {
       expect(org.body).toMatchObject({ webhookSecretSet: true });
     });
 
-    it('are in no log line of the API process, at debug level, through signup, login, invite, accept and settings', async () => {
+    it('are in no log line of the API process, at debug level, through signup, login, invite, accept, a password change and settings', async () => {
       const port = await freePort();
       const root = path.resolve(__dirname, '..', '..');
       const env: NodeJS.ProcessEnv = {
@@ -237,13 +237,26 @@ describe('access', () => {
         expect((await post('/v1/organization', { webhookUrl: 'http://127.0.0.1:9/hook', webhookSecret: secret }, token, 'PATCH')).status).toBe(200);
         const me = await fetch(`${base}/v1/me`, { headers: { authorization: `Bearer ${accepted.body.accessToken}` } });
         expect(me.status).toBe(200);
+        // The invited member changes their password: a wrong current one, a too short new one, then for real.
+        const changedPassword = `chg-${randomUUID()}`;
+        expect(
+          (await post('/v1/me/password', { currentPassword: wrongPassword, newPassword: changedPassword }, accepted.body.accessToken)).status,
+        ).toBe(400);
+        expect((await post('/v1/me/password', { currentPassword: invitedPassword, newPassword: 'short' }, accepted.body.accessToken)).status).toBe(
+          400,
+        );
+        const changed = await post('/v1/me/password', { currentPassword: invitedPassword, newPassword: changedPassword }, accepted.body.accessToken);
+        expect(changed.status).toBe(200);
         await new Promise((r) => setTimeout(r, 500)); // let the last lines flush
 
         const [{ password_hash: hash }] = await t.dataSource.query(`SELECT password_hash FROM users WHERE email = $1`, [email]);
         // The log is there and holds these requests (so the absence below means something).
         expect(output).toContain('/v1/auth/login');
         expect(output).toContain('/v1/auth/accept-invite');
+        expect(output).toContain('/v1/me/password');
         const secrets = {
+          changedPassword,
+          changedAccessToken: changed.body.accessToken,
           password,
           wrongPassword,
           invitedPassword,
