@@ -38,7 +38,7 @@ function ChangePasswordSection() {
     setChanged(true);
   };
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="change-password-title">
+    <form className="card account-card" onSubmit={onSubmit} noValidate aria-labelledby="change-password-title">
       <h2 id="change-password-title">Change your password</h2>
       <ProblemBanner error={change.error} claimed={['currentPassword', 'newPassword']} title="Could not change the password" />
       {changed && (
@@ -76,7 +76,7 @@ function SignOutEverywhereSection() {
     return true;
   });
   return (
-    <section aria-labelledby="sessions-title">
+    <section className="card account-card" aria-labelledby="sessions-title">
       <h2 id="sessions-title">Sessions</h2>
       <p>
         Signed in on a computer you no longer use, or lost a device? Sign out everywhere: every session of your account ends, on every device and in
