@@ -198,12 +198,23 @@ describe('faults: PostgreSQL, Redis and the API process stopped under load', () 
     }
   }
 
+  /** A wait on the worker that failed says how the worker is (running or not) and what it wrote last. */
+  async function withWorkerState<T>(waiting: Promise<T>): Promise<T> {
+    try {
+      return await waiting;
+    } catch (error) {
+      const state = worker.running() ? 'running' : 'NOT running';
+      (error as Error).message += `\n(the worker is ${state}; its last output:)\n${worker.output().slice(-4000)}`;
+      throw error;
+    }
+  }
+
   /** The latest report of each application covers exactly its accepted scorecards. */
   async function expectReportsCover(submissions: Submission[], timeoutMs = 45_000): Promise<number> {
     const byApplication = new Map<string, Submission[]>();
     for (const s of submissions) byApplication.set(s.panel.applicationId, [...(byApplication.get(s.panel.applicationId) ?? []), s]);
     for (const [applicationId, accepted] of byApplication) {
-      const report = await waitForCurrentReport(ds, applicationId, timeoutMs);
+      const report = await withWorkerState(waitForCurrentReport(ds, applicationId, timeoutMs));
       expect(report.covers).toEqual(Object.fromEntries(accepted.map((s) => [s.acceptedId, 1])));
     }
     return byApplication.size;
@@ -360,15 +371,17 @@ describe('faults: PostgreSQL, Redis and the API process stopped under load', () 
           body: { status: 'degraded', details: { database: { status: 'up' }, redis: { status: 'down' } } },
         });
         // The aggregation requests wait in the outbox: the relay tried to publish them, failed, and no report exists.
-        await waitFor(
-          async () => {
-            const [{ tried }] = await ds.query(
-              `SELECT count(*)::int AS tried FROM outbox_messages WHERE published_at IS NULL AND attempts > 0 AND payload->>'applicationId' = ANY($1)`,
-              [[...new Set(submissions.map((s) => s.panel.applicationId))]],
-            );
-            return tried > 0;
-          },
-          { what: 'failed publish attempts while Redis is down' },
+        await withWorkerState(
+          waitFor(
+            async () => {
+              const [{ tried }] = await ds.query(
+                `SELECT count(*)::int AS tried FROM outbox_messages WHERE published_at IS NULL AND attempts > 0 AND payload->>'applicationId' = ANY($1)`,
+                [[...new Set(submissions.map((s) => s.panel.applicationId))]],
+              );
+              return tried > 0;
+            },
+            { what: 'failed publish attempts while Redis is down' },
+          ),
         );
         for (const s of submissions) expect(await latestReport(ds, s.panel.applicationId)).toBeNull();
       } finally {

@@ -62,7 +62,7 @@ describe('RetentionService (PostgreSQL)', () => {
     const purged = await service.purgeExpired(policy);
 
     expect(purged.outboxMessages).toBeGreaterThanOrEqual(1);
-    const left: { id: string }[] = await ds.query(`SELECT id::text FROM outbox_messages WHERE organization_id = $1 ORDER BY id`, [
+    const left: { id: string }[] = await ds.query(`SELECT id::text FROM outbox_messages WHERE organization_id = $1 ORDER BY outbox_messages.id`, [
       members.organizationId,
     ]);
     expect(left.map((r) => r.id)).toEqual([recentPublished, neverPublished]);
