@@ -29,6 +29,7 @@ import { UnsentEmailDeliveriesIndex1769000300000 } from './1769000300000-UnsentE
 import { MembershipChangeNotifications1769000400000 } from './1769000400000-MembershipChangeNotifications';
 import { SignupBrowserBinding1769000500000 } from './1769000500000-SignupBrowserBinding';
 import { SessionsValidAfter1769000600000 } from './1769000600000-SessionsValidAfter';
+import { MemberSessionsValidAfter1769000700000 } from './1769000700000-MemberSessionsValidAfter';
 
 /** Every migration, in order. Add new ones at the end. */
 export const ALL_MIGRATIONS = [
@@ -63,4 +64,5 @@ export const ALL_MIGRATIONS = [
   MembershipChangeNotifications1769000400000,
   SignupBrowserBinding1769000500000,
   SessionsValidAfter1769000600000,
+  MemberSessionsValidAfter1769000700000,
 ];

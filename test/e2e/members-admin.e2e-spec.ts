@@ -132,12 +132,47 @@ describe('member administration', () => {
       .expect(409);
   });
 
+  it("ends a member's sessions in this organization only: they stay active and sign in again; audited", async () => {
+    const member = await addMember(t, admin, ['interviewer'], 'Lou Lost-Laptop');
+    const second = `Bearer ${(await t.http.post('/v1/auth/login').send({ email: member.email, password: TEST_PASSWORD }).expect(200)).body.accessToken}`;
+    // The same person in another organization.
+    const other = await signupOrganization(t);
+    const elsewhere = await t.http
+      .post('/v1/members')
+      .set(other.auth)
+      .send({ email: member.email, name: member.name, roles: ['recruiter'] })
+      .expect(201);
+    const inOther = `Bearer ${(await accept(elsewhere.body.inviteToken).expect(200)).body.accessToken}`;
+    for (let i = 0; i < 3; i++) {
+      await t.http.get('/v1/me').set(member.auth).expect(200);
+      await t.http.get('/v1/me').set('Authorization', second).expect(200);
+    }
+
+    const ended = await t.http.post(`/v1/members/${member.memberId}/end-sessions`).set(admin.auth).expect(200);
+    expect(ended.body).toMatchObject({ id: member.memberId, status: 'active', roles: ['interviewer'] });
+    await t.http.get('/v1/me').set(member.auth).expect(401);
+    await t.http.get('/v1/me').set('Authorization', second).expect(401);
+    await t.http.get('/v1/me').set('Authorization', inOther).expect(200);
+    await t.http.get('/v1/me').set(admin.auth).expect(200);
+    const again = await t.http
+      .post('/v1/auth/login')
+      .send({ email: member.email, password: TEST_PASSWORD, organizationId: admin.organizationId })
+      .expect(200);
+    await t.http.get('/v1/me').set('Authorization', `Bearer ${again.body.accessToken}`).expect(200);
+    // Idempotent, and the new session it ends is the one just opened.
+    await t.http.post(`/v1/members/${member.memberId}/end-sessions`).set(admin.auth).expect(200);
+    await t.http.get('/v1/me').set('Authorization', `Bearer ${again.body.accessToken}`).expect(401);
+
+    const audit = await t.http.get(`/v1/audit-log?entityType=member&entityId=${member.memberId}`).set(admin.auth).expect(200);
+    expect(audit.body.items.filter((e: { action: string }) => e.action === 'member.sessions_ended')).toHaveLength(2);
+  });
+
   it('refuses non-admins (403) and other organizations (404) on every member write', async () => {
     const recruiter = await addMember(t, admin, ['recruiter'], 'Reese Recruiter');
     const other = await signupOrganization(t);
     const pending = await invite();
     const id = pending.body.member.id;
-    for (const action of ['resend-invite', 'revoke-invite', 'reactivate', 'deactivate']) {
+    for (const action of ['resend-invite', 'revoke-invite', 'reactivate', 'deactivate', 'end-sessions']) {
       expect({ action, status: (await t.http.post(`/v1/members/${id}/${action}`).set(recruiter.auth)).status }).toEqual({ action, status: 403 });
       const res = await t.http.post(`/v1/members/${id}/${action}`).set(other.auth);
       expect({ action, status: res.status, code: res.body.code }).toEqual({ action, status: 404, code: 'member_not_found' });

@@ -64,7 +64,7 @@ describe('membership checks answered from memory, across API processes', () => {
     return { Authorization: `Bearer ${res.body.accessToken as string}` };
   }
 
-  it('applies a role change, a sign-out, signing out everywhere and a deactivation made through another process at once', async () => {
+  it('applies a role change, a sign-out, signing out everywhere, ended sessions and a deactivation made through another process at once', async () => {
     const admin = await signupOrganization(t);
     const member = await addMember(t, admin, ['interviewer'], 'Casey Cached');
     const second = await signIn(member);
@@ -100,10 +100,16 @@ describe('membership checks answered from memory, across API processes', () => {
     expect(await statusOnOtherBecomes(second, 401)).toBeLessThan(1_000);
     const third = await signIn(member);
 
-    // Deactivation: every token of the member.
+    // An admin ending the member's sessions in the organization, through this process.
     await rememberedByOther(third);
-    await t.http.post(`/v1/members/${member.memberId}/deactivate`).set(admin.auth).expect(200);
+    await t.http.post(`/v1/members/${member.memberId}/end-sessions`).set(admin.auth).expect(200);
     expect(await statusOnOtherBecomes(third, 401)).toBeLessThan(1_000);
+    const fourth = await signIn(member);
+
+    // Deactivation: every token of the member.
+    await rememberedByOther(fourth);
+    await t.http.post(`/v1/members/${member.memberId}/deactivate`).set(admin.auth).expect(200);
+    expect(await statusOnOtherBecomes(fourth, 401)).toBeLessThan(1_000);
     // The admin, remembered all along, is not affected.
     expect((await onOther(admin.auth)).status).toBe(200);
   });

@@ -495,6 +495,7 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
     body: () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
   },
   { method: 'POST', path: '/v1/auth/logout-everywhere', actor: (s) => s.accountMember, params: none },
+  { method: 'POST', path: '/v1/members/:id/end-sessions', actor: (s) => s.team.admin, params: (s) => ({ id: s.accountMember.memberId }) },
 ];
 
 export const endpointKey = (e: { method: string; path: string }) => `${e.method} ${e.path}`;

@@ -214,6 +214,28 @@ describe('web app: an admin manages members and the organization', { concurrency
     await page.getByText('Showing 1–4 of 4 members').waitFor();
   });
 
+  step("ends a member's sessions: the browser they were signed in with is signed out; they stay active", async () => {
+    const roryPage = await openPage('rory');
+    await signIn(roryPage, rory);
+    const row = card(rory.name);
+    await row.getByRole('button', { name: 'End sessions' }).click();
+    await row.getByText(`End every session of ${rory.name} in this organization`).waitFor();
+    await row.getByRole('button', { name: 'Yes, end their sessions' }).click();
+    await row
+      .getByRole('status')
+      .filter({ hasText: `Every session of ${rory.name} here has ended` })
+      .waitFor();
+    await row.getByText('Active', { exact: true }).waitFor();
+    assert.equal(
+      await card(admin.name).getByRole('button', { name: 'End sessions' }).count(),
+      0,
+      'not for oneself (the Account page signs out everywhere)',
+    );
+    await roryPage.reload();
+    await roryPage.getByRole('form', { name: 'Sign in' }).waitFor();
+    await roryPage.context().close();
+  });
+
   step("edits a member's roles (at least one, said in words), deactivates and reactivates them", async () => {
     const row = card(rory.name);
     await row.getByRole('button', { name: 'Edit roles' }).click();

@@ -283,7 +283,8 @@ export class AuthService {
 
   /**
    * Used on every authenticated request: the membership must still be active, the token not signed out and not issued
-   * before the account's last password reset. Answered
+   * before the account's sessions were ended (password change or reset, signing out everywhere) nor before an admin
+   * ended the membership's sessions. Answered
    * from MembershipCache when it heard of no change since it last read the same membership and token.
    */
   async resolveAuthContext(
@@ -301,6 +302,7 @@ export class AuthService {
       `SELECT m.roles FROM members m JOIN users u ON u.id = m.user_id
         WHERE m.id = $1 AND m.organization_id = $2 AND m.user_id = $3 AND m.status = 'active'
           AND (u.sessions_valid_after IS NULL OR u.sessions_valid_after <= $5::timestamptz)
+          AND (m.sessions_valid_after IS NULL OR m.sessions_valid_after <= $5::timestamptz)
           AND NOT EXISTS (SELECT 1 FROM revoked_access_tokens WHERE jti = $4::uuid)`,
       [memberId, organizationId, userId, tokenId ?? null, issuedAt],
     );

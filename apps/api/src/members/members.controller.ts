@@ -53,6 +53,19 @@ export class MembersController {
     return this.members.deactivate(auth, id);
   }
 
+  @Post(':id/end-sessions')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiContract({
+    summary:
+      "End every session of a member in this organization (a lost device, a session someone else may hold): their tokens issued before now are refused; they stay active and may sign in again; their other organizations' sessions are not touched",
+    response: MemberResponseDto,
+    errors: ['member_not_found'],
+  })
+  endSessions(@Auth() auth: AuthContext, @Param('id', UuidParam) id: string): Promise<MemberResponseDto> {
+    return this.members.endSessions(auth, id);
+  }
+
   @Post(':id/reactivate')
   @HttpCode(200)
   @Roles('admin')

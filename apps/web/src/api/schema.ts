@@ -305,6 +305,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/members/{id}/end-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End every session of a member in this organization (a lost device, a session someone else may hold): their tokens issued before now are refused; they stay active and may sign in again; their other organizations' sessions are not touched
+         * @description Roles: admin.
+         */
+        post: operations["MembersController_endSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/members/{id}/reactivate": {
         parameters: {
             query?: never;
@@ -5308,6 +5328,81 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "last_admin";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MembersController_endSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description `role_required`: The action needs a member role the caller does not hold (listed in the message). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /**
+             * @description `member_not_found`: The member does not exist in the organization.
+             *
+             *     `not_found`: No resource has this id (also any id that is not a UUID).
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "member_not_found" | "not_found";
                     };
                 };
             };
@@ -13417,6 +13512,9 @@ export const pathsV1MembersIdDeactivatePostResponses401ContentApplicationProblem
 export const pathsV1MembersIdDeactivatePostResponses403ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/members/{id}/deactivate"]["post"]["responses"]["403"]["content"]["application/problem+json"]["code"]> = ["role_required"];
 export const pathsV1MembersIdDeactivatePostResponses404ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/members/{id}/deactivate"]["post"]["responses"]["404"]["content"]["application/problem+json"]["code"]> = ["member_not_found", "not_found"];
 export const pathsV1MembersIdDeactivatePostResponses409ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/members/{id}/deactivate"]["post"]["responses"]["409"]["content"]["application/problem+json"]["code"]> = ["last_admin"];
+export const pathsV1MembersIdEndSessionsPostResponses401ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/members/{id}/end-sessions"]["post"]["responses"]["401"]["content"]["application/problem+json"]["code"]> = ["invalid_token", "token_expired"];
+export const pathsV1MembersIdEndSessionsPostResponses403ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/members/{id}/end-sessions"]["post"]["responses"]["403"]["content"]["application/problem+json"]["code"]> = ["role_required"];
+export const pathsV1MembersIdEndSessionsPostResponses404ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/members/{id}/end-sessions"]["post"]["responses"]["404"]["content"]["application/problem+json"]["code"]> = ["member_not_found", "not_found"];
 export const pathsV1MembersIdReactivatePostResponses401ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/members/{id}/reactivate"]["post"]["responses"]["401"]["content"]["application/problem+json"]["code"]> = ["invalid_token", "token_expired"];
 export const pathsV1MembersIdReactivatePostResponses403ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/members/{id}/reactivate"]["post"]["responses"]["403"]["content"]["application/problem+json"]["code"]> = ["role_required"];
 export const pathsV1MembersIdReactivatePostResponses404ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/members/{id}/reactivate"]["post"]["responses"]["404"]["content"]["application/problem+json"]["code"]> = ["member_not_found", "not_found"];

@@ -99,6 +99,11 @@ export class MembersRepository {
     await manager.update(MemberEntity, { id: memberId }, { status, ...cleared });
   }
 
+  /** The membership's tokens issued before `sessionsValidAfter` (the API's clock, as a token's `iat_ms`) are refused. */
+  async endSessions(manager: EntityManager, memberId: string, sessionsValidAfter: Date): Promise<void> {
+    await manager.query(`UPDATE members SET sessions_valid_after = $2 WHERE id = $1`, [memberId, sessionsValidAfter]);
+  }
+
   async setRoles(manager: EntityManager, memberId: string, roles: MemberRole[]): Promise<void> {
     await manager.update(MemberEntity, { id: memberId }, { roles });
   }

@@ -286,6 +286,28 @@ export class MembersService {
     return this.get(auth, memberId);
   }
 
+  /**
+   * Ends every session of the member in this organization (idempotent; the member stays active and may sign in again):
+   * for a lost device or a session someone else may hold. Their sessions in other organizations are not touched.
+   */
+  async endSessions(auth: AuthContext, memberId: string): Promise<MemberView> {
+    await this.dataSource.transaction(async (manager) => {
+      const member = await this.members.lockById(manager, auth.organizationId, memberId);
+      if (!member) throw AppError.notFound('Member', memberId);
+      const endedAt = new Date();
+      await this.members.endSessions(manager, memberId, endedAt);
+      await this.audit.record(manager, auth, {
+        action: 'member.sessions_ended',
+        entityType: 'member',
+        entityId: memberId,
+        before: null,
+        after: { sessionsValidAfter: endedAt.toISOString() },
+      });
+    });
+    this.memberships.forgetMember(memberId);
+    return this.get(auth, memberId);
+  }
+
   private async assertAnotherAdmin(manager: EntityManager, organizationId: string, memberId: string): Promise<void> {
     if ((await this.members.countOtherActiveAdmins(manager, organizationId, memberId)) === 0)
       throw AppError.conflict('last_admin', 'The organization must keep at least one active admin.');

@@ -5,26 +5,33 @@ import { useAction } from '../../lib/hooks';
 import { ROLE_LABELS } from '../../lib/labels';
 import { InviteLink } from './InviteLink';
 import { memberStatusLabel } from './member-forms';
-import { deactivateMember, reactivateMember, resendInvite, revokeInvite } from './members-api';
+import { deactivateMember, endMemberSessions, reactivateMember, resendInvite, revokeInvite } from './members-api';
 import { RolesEditor } from './RolesEditor';
 
-type Confirming = 'revoke' | 'deactivate' | null;
+type Kind = 'resend' | 'revoke' | 'deactivate' | 'reactivate' | 'end-sessions';
+type Confirming = 'revoke' | 'deactivate' | 'end-sessions' | null;
 
-/** One member with what an admin may do to them now: resend or revoke a pending invitation, edit roles, (re)activate. */
+const CONFIRM_LABELS = { revoke: 'Yes, revoke', deactivate: 'Yes, deactivate', 'end-sessions': 'Yes, end their sessions' } as const;
+
+/**
+ * One member with what an admin may do to them now: resend or revoke a pending invitation, edit roles, end their
+ * sessions, (re)activate.
+ */
 export function MemberCard(props: { member: Member; isSelf: boolean; onChanged: () => Promise<void> }) {
   const { member } = props;
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState<Confirming>(null);
   const [resent, setResent] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const action = useAction(async (kind: 'resend' | 'revoke' | 'deactivate' | 'reactivate') => {
+  const action = useAction(async (kind: Kind) => {
     if (kind === 'resend') setResent((await resendInvite(member.id)).inviteToken);
     if (kind === 'revoke') await revokeInvite(member.id);
     if (kind === 'deactivate') await deactivateMember(member.id);
     if (kind === 'reactivate') await reactivateMember(member.id);
+    if (kind === 'end-sessions') await endMemberSessions(member.id);
     return kind;
   });
-  const run = async (kind: 'resend' | 'revoke' | 'deactivate' | 'reactivate') => {
+  const run = async (kind: Kind) => {
     setConfirming(null);
     setResent(null);
     const ok = await action.run(kind);
@@ -35,6 +42,7 @@ export function MemberCard(props: { member: Member; isSelf: boolean; onChanged: 
         revoke: 'Invitation revoked: its link no longer works.',
         deactivate: `${member.name} is deactivated and can no longer sign in.`,
         reactivate: `${member.name} can sign in again.`,
+        'end-sessions': `Every session of ${member.name} here has ended; they can sign in again.`,
       }[kind],
     );
     await props.onChanged();
@@ -85,12 +93,16 @@ export function MemberCard(props: { member: Member; isSelf: boolean; onChanged: 
       {confirming ? (
         <div className="confirm" role="group" aria-label="Confirm">
           <p>
-            {confirming === 'revoke'
-              ? `Revoke the invitation of ${member.name}? Its link stops working.`
-              : `Deactivate ${member.name}? They can no longer sign in; you can reactivate them later.`}
+            {
+              {
+                revoke: `Revoke the invitation of ${member.name}? Its link stops working.`,
+                deactivate: `Deactivate ${member.name}? They can no longer sign in; you can reactivate them later.`,
+                'end-sessions': `End every session of ${member.name} in this organization (a lost device, a session someone else may hold)? They stay a member and can sign in again.`,
+              }[confirming]
+            }
           </p>
           <button type="button" className="button button--danger" onClick={() => void run(confirming)}>
-            {confirming === 'revoke' ? 'Yes, revoke' : 'Yes, deactivate'}
+            {CONFIRM_LABELS[confirming]}
           </button>
           <button type="button" className="button" onClick={() => setConfirming(null)}>
             Cancel
@@ -114,9 +126,14 @@ export function MemberCard(props: { member: Member; isSelf: boolean; onChanged: 
             </button>
           ) : null}
           {member.status === 'active' && !props.isSelf ? (
-            <button type="button" className="button button--danger" disabled={action.pending} onClick={() => setConfirming('deactivate')}>
-              Deactivate
-            </button>
+            <>
+              <button type="button" className="button" disabled={action.pending} onClick={() => setConfirming('end-sessions')}>
+                End sessions
+              </button>
+              <button type="button" className="button button--danger" disabled={action.pending} onClick={() => setConfirming('deactivate')}>
+                Deactivate
+              </button>
+            </>
           ) : null}
           {member.status === 'deactivated' && member.joined ? (
             <button type="button" className="button" disabled={action.pending} onClick={() => void run('reactivate')}>
