@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { validateEnvironment } from '@hireloop/config';
+import { appDatabaseUrl, directDatabaseUrl, listenDatabaseUrl, validateEnvironment } from '@hireloop/config';
 import { metricsRegistry, collectProcessMetrics } from '@hireloop/core/observability';
 import { validateObject } from './kubernetes-schemas';
 import { K8sObject, kustomize, readYamlObjects, strategicMerge } from './kustomize-lite';
@@ -67,6 +67,7 @@ describe('Kubernetes manifests', () => {
           'Job/hireloop-migrate',
           'ConfigMap/hireloop-config',
           'Secret/hireloop-secrets',
+          'Secret/hireloop-migration-secrets',
           'NetworkPolicy/hireloop-api',
           'NetworkPolicy/hireloop-worker',
         ]),
@@ -137,21 +138,31 @@ describe('Kubernetes manifests', () => {
       ]);
     });
 
-    it('holds a configuration the service accepts, with placeholder secrets only', () => {
+    it('holds a configuration the service accepts, with placeholder secrets only; the owner credentials reach the migration Job alone', () => {
       const config = find(objects, 'ConfigMap', 'hireloop-config').data;
       const secret = find(objects, 'Secret', 'hireloop-secrets').stringData;
-      for (const value of Object.values(secret) as string[]) expect(value).toMatch(/CHANGE-?ME/);
-      const env = validateEnvironment({ ...config, ...secret });
-      expect(env).toMatchObject({
+      const migrationSecret = find(objects, 'Secret', 'hireloop-migration-secrets').stringData;
+      for (const value of Object.values({ ...secret, ...migrationSecret }) as string[]) expect(value).toMatch(/CHANGE-?ME/);
+      const service = validateEnvironment({ ...config, ...secret });
+      expect(service).toMatchObject({
         NODE_ENV: 'production',
         MIGRATIONS_RUN: false,
         DATABASE_POOLER: 'transaction',
         DATABASE_PREPARED_STATEMENTS: false,
       });
-      expect(env.DATABASE_DIRECT_URL).not.toBe(env.DATABASE_URL);
-      for (const o of objects.map(podTemplateOf).filter(Boolean)) {
-        expect(o.spec.containers[0].envFrom).toEqual([{ configMapRef: { name: 'hireloop-config' } }, { secretRef: { name: 'hireloop-secrets' } }]);
-      }
+      // The API and the worker: the service's role through the pooler, and PostgreSQL itself for LISTEN; no owner.
+      expect(Object.keys(secret)).not.toContain('DATABASE_URL');
+      expect(Object.keys(secret)).not.toContain('DATABASE_DIRECT_URL');
+      expect(new URL(appDatabaseUrl(service))).toMatchObject({ username: 'hireloop_app', port: '6432' });
+      expect(new URL(listenDatabaseUrl(service))).toMatchObject({ username: 'hireloop_app', port: '5432' });
+      // The migration Job: the owner, on PostgreSQL itself.
+      const migration = validateEnvironment({ ...config, ...secret, ...migrationSecret });
+      expect(new URL(directDatabaseUrl(migration))).toMatchObject({ username: 'hireloop', port: '5432' });
+      const envFrom = (kind: string, name: string) => podTemplateOf(find(objects, kind, name)).spec.containers[0].envFrom;
+      const serviceEnv = [{ configMapRef: { name: 'hireloop-config' } }, { secretRef: { name: 'hireloop-secrets' } }];
+      expect(envFrom('Deployment', 'hireloop-api')).toEqual(serviceEnv);
+      expect(envFrom('Deployment', 'hireloop-worker')).toEqual(serviceEnv);
+      expect(envFrom('Job', 'hireloop-migrate')).toEqual([...serviceEnv, { secretRef: { name: 'hireloop-migration-secrets' } }]);
     });
 
     it('runs the migration Job before the new version serves (hooks) with the migration command', () => {

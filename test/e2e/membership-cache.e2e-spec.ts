@@ -166,4 +166,14 @@ describe('membership checks answered from memory, across API processes', () => {
       deaf.mockRestore();
     }
   });
+
+  it('listens on PostgreSQL as the service’s role, never as the owner whose URL names the address', async () => {
+    const admin = await signupOrganization(t);
+    await rememberedByOther(admin.auth);
+    const listeners: { usename: string }[] = await t.dataSource.query(
+      `SELECT usename FROM pg_stat_activity WHERE application_name = 'hireloop-membership-cache' AND datname = current_database()`,
+    );
+    expect(listeners.length).toBeGreaterThanOrEqual(1);
+    expect([...new Set(listeners.map((l) => l.usename))]).toEqual(['hireloop_app']);
+  });
 });

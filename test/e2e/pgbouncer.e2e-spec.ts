@@ -126,13 +126,16 @@ describeWithPgBouncer('behind PgBouncer in transaction mode', () => {
     } finally {
       await pooled.destroy();
     }
-    const listeners = await ds.query(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'hireloop-outbox-relay' AND datname = current_database()`,
+    // On PostgreSQL itself, as the service's role: the owner's URL (DATABASE_DIRECT_URL) gives the address only.
+    const listeners: { usename: string; n: number }[] = await ds.query(
+      `SELECT usename, count(*)::int AS n FROM pg_stat_activity
+        WHERE application_name IN ('hireloop-outbox-relay', 'hireloop-membership-cache') AND datname = current_database() GROUP BY usename`,
     );
+    expect(listeners).toEqual([{ usename: 'hireloop_app', n: expect.any(Number) }]);
     expect(listeners[0].n).toBeGreaterThanOrEqual(1);
   });
 
-  it('an API whose LISTEN goes through the pooler (DATABASE_DIRECT_URL not set) never answers a membership check from memory', async () => {
+  it('an API whose LISTEN goes through the pooler (its direct URL names the pooler) never answers a membership check from memory', async () => {
     // Through a transaction-mode pooler, LISTEN succeeds but notifications from other sessions do not reach it: the
     // membership cache's ping (sent through the pool, as changes are) is never heard, so it keeps asking the database.
     const metricsPort = await freePort();

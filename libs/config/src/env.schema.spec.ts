@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ConfigValidationError, validateEnvironment } from './env.schema';
+import { ConfigValidationError, listenDatabaseUrl, validateEnvironment } from './env.schema';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -63,5 +63,31 @@ describe('environment schema', () => {
           .filter(({ line }) => /process\.env/.test(line) && !/validateEnvironment\(process\.env/.test(line)),
       );
     expect(readers.map((r) => `${r.where}: ${r.line.trim()}`)).toEqual([]);
+  });
+});
+
+describe('the listeners’ database URL', () => {
+  const listen = (env: Record<string, string>) => listenDatabaseUrl(validateEnvironment(env));
+
+  it('is PostgreSQL itself as the service’s role by default: no session of the service listens as the owner', () => {
+    expect(listen({ DATABASE_URL: 'postgres://owner:secret@db.internal:5432/hl?sslmode=require' })).toBe(
+      'postgres://hireloop_app@db.internal:5432/hl?sslmode=require',
+    );
+  });
+
+  it('takes the address of DATABASE_DIRECT_URL and the credentials of DATABASE_APP_URL (a pooler in front)', () => {
+    expect(
+      listen({
+        DATABASE_URL: 'postgres://owner:secret@pgbouncer:6432/hl',
+        DATABASE_APP_URL: 'postgres://hireloop_app:p%40ss%3Aw%2Frd@pgbouncer:6432/hl',
+        DATABASE_DIRECT_URL: 'postgres://owner:secret@postgres:5432/hl?sslmode=require',
+      }),
+    ).toBe('postgres://hireloop_app:p%40ss%3Aw%2Frd@postgres:5432/hl?sslmode=require');
+  });
+
+  it('is DATABASE_LISTEN_URL when set', () => {
+    expect(listen({ DATABASE_URL: 'postgres://owner@a/hl', DATABASE_LISTEN_URL: 'postgres://listener:pw@b:5433/hl' })).toBe(
+      'postgres://listener:pw@b:5433/hl',
+    );
   });
 });

@@ -60,6 +60,16 @@ export class EnvironmentVariables {
   DATABASE_DIRECT_URL?: string;
 
   /**
+   * The listeners' connection (the outbox relay's and the membership cache's LISTEN): PostgreSQL itself, as the
+   * service's role. Default: DATABASE_DIRECT_URL (else DATABASE_URL) with the user and password of DATABASE_APP_URL's
+   * role, so that no long-lived session of the service runs as the owner and a process that does not migrate needs no
+   * owner credentials at all.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_LISTEN_URL must be a postgres:// connection URL' })
+  DATABASE_LISTEN_URL?: string;
+
+  /**
    * `transaction` when DATABASE_URL is a transaction-mode pooler (PgBouncer pool_mode=transaction): the pool then
    * sends no session settings as startup parameters (PgBouncer refuses them; set them on the role instead, see
    * deploy/README.md) and uses no named prepared statements.
@@ -522,9 +532,24 @@ export class EnvironmentVariables {
 
 export class ConfigValidationError extends Error {}
 
-/** The URL of PostgreSQL itself (LISTEN, migrations): DATABASE_DIRECT_URL, else DATABASE_URL. */
+/** The URL of PostgreSQL itself as its owner (migrations): DATABASE_DIRECT_URL, else DATABASE_URL. */
 export function directDatabaseUrl(env: Pick<EnvironmentVariables, 'DATABASE_URL' | 'DATABASE_DIRECT_URL'>): string {
   return env.DATABASE_DIRECT_URL ?? env.DATABASE_URL;
+}
+
+/**
+ * The URL of the listeners' sessions (LISTEN): DATABASE_LISTEN_URL, else PostgreSQL itself (DATABASE_DIRECT_URL, else
+ * DATABASE_URL: host, port, database and parameters) as the service's role (DATABASE_APP_URL's user and password).
+ */
+export function listenDatabaseUrl(
+  env: Pick<EnvironmentVariables, 'DATABASE_URL' | 'DATABASE_DIRECT_URL' | 'DATABASE_APP_URL' | 'DATABASE_LISTEN_URL'>,
+): string {
+  if (env.DATABASE_LISTEN_URL) return env.DATABASE_LISTEN_URL;
+  const url = new URL(directDatabaseUrl(env));
+  const app = new URL(appDatabaseUrl(env));
+  url.username = app.username;
+  url.password = app.password;
+  return url.toString();
 }
 
 /**

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AppConfig, directDatabaseUrl } from '@hireloop/config';
+import { AppConfig, listenDatabaseUrl } from '@hireloop/config';
 import { ALL_QUEUES, QueueName, webhookJobOptions } from '@hireloop/queue';
 import { OutboxPublisher } from './outbox-publisher';
 import { OUTBOX_CHANNEL } from '@hireloop/core/outbox/outbox.service';
@@ -158,7 +158,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   private async listen(): Promise<void> {
     if (this.stopping) return;
     // PostgreSQL itself: LISTEN needs a session of its own, which a transaction-mode pooler does not keep.
-    const client = new Client({ connectionString: directDatabaseUrl(this.config), application_name: 'hireloop-outbox-relay' });
+    const client = new Client({ connectionString: listenDatabaseUrl(this.config), application_name: 'hireloop-outbox-relay' });
     const retry = () => {
       if (this.listener !== client) return;
       this.listener = undefined;

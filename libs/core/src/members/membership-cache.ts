@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AppConfig, directDatabaseUrl } from '@hireloop/config';
+import { AppConfig, listenDatabaseUrl } from '@hireloop/config';
 import { runWithScope } from '@hireloop/database';
 import type { AuthContext } from '../common/auth-context';
 import { membershipCacheLookups } from '../observability/metrics';
@@ -15,7 +15,7 @@ const MAX_ENTRIES = 10_000;
  * Every few seconds a ping is sent on the channel through the service's own pool, as changes are, and the listener must
  * hear it: each ping heard extends the lease of hearing to PING_INTERVAL_MS + PING_TIMEOUT_MS after it was sent. So a
  * connection that stopped answering (a silent network partition), a listener behind a transaction-mode pooler
- * (DATABASE_DIRECT_URL not set) or a stalled pool cannot pass for one that hears nothing because nothing changed: at
+ * (DATABASE_LISTEN_URL naming the pooler) or a stalled pool cannot pass for one that hears nothing because nothing changed: at
  * worst, answers from memory stop 8 s after the last proof of hearing.
  */
 const PING_INTERVAL_MS = 5_000;
@@ -113,7 +113,7 @@ export class MembershipCache implements OnModuleDestroy {
     if (this.stopping) return;
     // PostgreSQL itself: LISTEN needs a session of its own, which a transaction-mode pooler does not keep.
     const client = new Client({
-      connectionString: directDatabaseUrl(this.config),
+      connectionString: listenDatabaseUrl(this.config),
       application_name: 'hireloop-membership-cache',
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
