@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { addMember, createTestApp, signupOrganization, TEST_PASSWORD, TestApp } from '@hireloop/testing';
+import { addMember, cookiesOf, createTestApp, signupOrganization, TEST_PASSWORD, TestApp } from '@hireloop/testing';
 
 /**
  * A signed-in member's own account: changing the password (the current one required) and signing out everywhere.
@@ -20,11 +20,6 @@ describe('your account: password change and signing out everywhere', () => {
     t.http.post('/v1/auth/login').send({ email, password, ...(organizationId ? { organizationId } : {}) });
   const passwordHashOf = async (userId: string): Promise<string> =>
     (await t.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [userId]))[0].password_hash;
-  const cookiesOf = (res: { headers: Record<string, unknown> }): Map<string, string> => {
-    const raw = res.headers['set-cookie'];
-    const list = Array.isArray(raw) ? (raw as string[]) : raw ? [String(raw)] : [];
-    return new Map(list.map((line) => line.split(';')[0].split('=') as [string, string]).map(([name, value]) => [name, decodeURIComponent(value)]));
-  };
   /** An open reset link of the account, stored as the reset request stores it. */
   const openReset = async (userId: string): Promise<string> => {
     const token = randomBytes(32).toString('base64url');
@@ -86,7 +81,7 @@ describe('your account: password change and signing out everywhere', () => {
       organization: { id: admin.organizationId },
       membership: { memberId: admin.memberId, roles: ['admin'] },
     });
-    expect(cookiesOf(changed).get('hireloop_session')).toBe(changed.body.accessToken);
+    expect(cookiesOf(changed).get('hireloop_session')?.value).toBe(changed.body.accessToken);
 
     await t.http.get('/v1/me').set(admin.auth).expect(401);
     await t.http.get('/v1/me').set(bearer(elsewhere)).expect(401);
@@ -128,7 +123,7 @@ describe('your account: password change and signing out everywhere', () => {
       .accessToken as string;
     const browser = await login(admin.email, TEST_PASSWORD, admin.organizationId).expect(200);
     const cookies = cookiesOf(browser);
-    const cookieHeader = `hireloop_session=${cookies.get('hireloop_session')}; hireloop_csrf=${cookies.get('hireloop_csrf')}`;
+    const cookieHeader = `hireloop_session=${cookies.get('hireloop_session')?.value}; hireloop_csrf=${cookies.get('hireloop_csrf')?.value}`;
     for (let i = 0; i < 3; i++) {
       await t.http.get('/v1/me').set(admin.auth).expect(200);
       await t.http.get('/v1/me').set(bearer(inOther)).expect(200);
@@ -144,9 +139,9 @@ describe('your account: password change and signing out everywhere', () => {
     const done = await t.http
       .post('/v1/auth/logout-everywhere')
       .set('Cookie', cookieHeader)
-      .set('X-CSRF-Token', cookies.get('hireloop_csrf')!)
+      .set('X-CSRF-Token', cookies.get('hireloop_csrf')!.value)
       .expect(204);
-    expect(cookiesOf(done).get('hireloop_session')).toBe('');
+    expect(cookiesOf(done).get('hireloop_session')?.value).toBe('');
     await t.http.get('/v1/me').set('Cookie', cookieHeader).expect(401);
     await t.http.get('/v1/me').set(admin.auth).expect(401);
     await t.http.get('/v1/me').set(bearer(inOther)).expect(401);

@@ -1,28 +1,9 @@
-import { createTestApp, signupOrganization, TEST_PASSWORD, TestApp } from '@hireloop/testing';
+import { cookiesOf, createTestApp, signupOrganization, TEST_PASSWORD, TestApp } from '@hireloop/testing';
 
 /**
  * Issue 14, item 8: the web app's session lives in an httpOnly, SameSite=Lax cookie set by the API, with CSRF
  * protection for unsafe requests that authenticate with it; bearer clients are unaffected.
  */
-
-interface Cookie {
-  name: string;
-  value: string;
-  attributes: string[];
-}
-
-function cookiesOf(res: { headers: Record<string, unknown> }): Map<string, Cookie> {
-  const raw = res.headers['set-cookie'];
-  const list = Array.isArray(raw) ? (raw as string[]) : raw ? [String(raw)] : [];
-  return new Map(
-    list.map((line) => {
-      const [pair, ...attributes] = line.split(';').map((p) => p.trim());
-      const eq = pair.indexOf('=');
-      const cookie = { name: pair.slice(0, eq), value: decodeURIComponent(pair.slice(eq + 1)), attributes: attributes.map((a) => a.toLowerCase()) };
-      return [cookie.name, cookie];
-    }),
-  );
-}
 
 describe('browser sessions: httpOnly cookie with CSRF protection', () => {
   let t: TestApp;

@@ -1,4 +1,5 @@
 export * from './actors';
+export * from './cookies';
 export * from './database';
 export * from './test-app';
 export * from './route-table';
