@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { Pool } from 'pg';
 import type { ApiClient } from './http';
-import type { LoadResult } from './load';
+import type { HttpLoadOptions, LoadResult } from './load';
 import type { CpuUsage } from './processes';
 import type { Scene } from './scene';
 import type { BenchSettings } from './settings';
@@ -22,6 +22,8 @@ export interface BenchContext {
     minimal: (clients: number, seconds: number) => Promise<LoadResult>;
     ensure: () => Promise<void>;
   };
+  /** Set by the debrief figure: its reads at 64 clients as load options against a base URL (for figure 7). */
+  reads?: (baseUrl: string) => readonly { readonly what: 'debrief' | 'kit' | 'mine'; readonly options: ReadLoadOptions }[];
   /** The running API and worker processes (for CPU accounting). */
   apiPid?: number;
   workerPid?: number;
@@ -30,6 +32,9 @@ export interface BenchContext {
   /** buildReport reports/s in one process (the aggregation's compute ceiling), when measured. */
   buildReportRate?: number;
 }
+
+/** An httpLoad's options without its connections and duration. */
+export type ReadLoadOptions = Omit<HttpLoadOptions, 'connections' | 'durationSeconds'>;
 
 /** A figure's outcome: raw numbers for latest.json and the rows of the table. */
 export interface FigureResult<T = unknown> {

@@ -17,6 +17,7 @@ import { debriefFigure } from './figures/debrief.bench';
 import { freshnessFigure } from './figures/freshness.bench';
 import { rlsFigure } from './figures/rls.bench';
 import { processesFigure } from './figures/processes.bench';
+import { readProcessesFigure } from './figures/read-processes.bench';
 import { submissionFigure } from './figures/submission.bench';
 import { ApiClient } from './http';
 import { flushQueues, killAllChildren, ManagedProcess, startApi, startWorker } from './processes';
@@ -108,6 +109,7 @@ async function main(): Promise<number> {
     ctx.workerPid = worker.pid;
     if (wants(settings, 'freshness')) await figure('freshness', () => freshnessFigure(ctx));
     if (wants(settings, 'debrief')) await figure('debrief', () => debriefFigure(ctx));
+    if (wants(settings, 'read-processes') && wants(settings, 'debrief')) await figure('read-processes', () => readProcessesFigure(ctx));
     if (api) {
       await api.stop();
       api = undefined;

@@ -35,7 +35,17 @@ export interface BenchSettings {
   deadlineSeconds: number;
 }
 
-export const ALL_FIGURES = ['build-report', 'submission', 'processes', 'freshness', 'debrief', 'aggregation', 'calibration', 'rls'] as const;
+export const ALL_FIGURES = [
+  'build-report',
+  'submission',
+  'processes',
+  'freshness',
+  'debrief',
+  'read-processes',
+  'aggregation',
+  'calibration',
+  'rls',
+] as const;
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];

@@ -91,15 +91,21 @@ export async function debriefFigure(ctx: BenchContext): Promise<FigureResult<Deb
     const reader = readers[turn++ % readers.length];
     return { ...req, path: pathOf(reader), headers: { authorization: `Bearer ${reader.token}` } };
   };
-  const reads64: ReadRun[] = [];
-  for (const [what, options] of [
-    ['debrief', { url: `${api.baseUrl}${path}`, headers }],
+  const reads = (baseUrl: string) =>
     [
-      'kit',
-      { url: `${api.baseUrl}/v1/interviews/${readers[0].interviewId}/kit`, setupRequest: rotate((r) => `/v1/interviews/${r.interviewId}/kit`) },
-    ],
-    ['mine', { url: `${api.baseUrl}/v1/me/interviews?limit=20`, setupRequest: rotate(() => '/v1/me/interviews?limit=20') }],
-  ] as const) {
+      { what: 'debrief', options: { url: `${baseUrl}${path}`, headers } },
+      {
+        what: 'kit',
+        options: {
+          url: `${baseUrl}/v1/interviews/${readers[0].interviewId}/kit`,
+          setupRequest: rotate((r) => `/v1/interviews/${r.interviewId}/kit`),
+        },
+      },
+      { what: 'mine', options: { url: `${baseUrl}/v1/me/interviews?limit=20`, setupRequest: rotate(() => '/v1/me/interviews?limit=20') } },
+    ] as const;
+  ctx.reads = reads;
+  const reads64: ReadRun[] = [];
+  for (const { what, options } of reads(api.baseUrl)) {
     await httpLoad({ ...options, connections: READ_CLIENTS, durationSeconds: settings.warmupSeconds });
     const cpu64 = measureCpu(ctx.apiPid ? [ctx.apiPid] : []);
     const run = await httpLoad({ ...options, connections: READ_CLIENTS, durationSeconds: settings.durationSeconds });
