@@ -168,4 +168,19 @@ describe('your account: password change and signing out everywhere', () => {
     await t.http.get('/v1/me').set(admin.auth).expect(200);
     await login(admin.email, TEST_PASSWORD).expect(200);
   });
+
+  it('renames the account: every organization shows the new name; a blank, null or control-character name is a 400 on the field', async () => {
+    const admin = await signupOrganization(t);
+    const member = await addMember(t, admin, ['interviewer'], 'Robin Old-Name');
+    const renamed = await t.http.patch('/v1/me').set(member.auth).send({ name: '  Robin New-Name  ' }).expect(200);
+    expect(renamed.body.user).toEqual({ id: member.userId, email: member.email, name: 'Robin New-Name' });
+    expect((await t.http.get(`/v1/members/${member.memberId}`).set(admin.auth).expect(200)).body.name).toBe('Robin New-Name');
+    await t.http.patch('/v1/me').set(member.auth).send({}).expect(200);
+    for (const name of ['   ', null, 'Robin\r\nBcc: victim@example.test', 'x'.repeat(201)]) {
+      const res = await t.http.patch('/v1/me').set(member.auth).send({ name }).expect(400);
+      expect({ name, fields: res.body.errors.map((e: { field: string }) => e.field) }).toEqual({ name, fields: expect.arrayContaining(['name']) });
+    }
+    expect((await t.http.get('/v1/me').set(member.auth).expect(200)).body.user.name).toBe('Robin New-Name');
+    await t.http.patch('/v1/me').send({ name: 'Nobody' }).expect(401);
+  });
 });

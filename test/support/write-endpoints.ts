@@ -487,6 +487,7 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
   },
 
   // your own account: these end the caller's sessions, so they act as a member no other entry acts as
+  { method: 'PATCH', path: '/v1/me', actor: (s) => s.accountMember, params: none, body: () => ({ name: 'Account Owner' }) },
   {
     method: 'POST',
     path: '/v1/me/password',

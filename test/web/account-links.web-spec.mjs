@@ -105,6 +105,10 @@ describe('web app: links from emails', { concurrency: false }, () => {
     await here.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
     await here.getByRole('heading', { name: 'Your account' }).waitFor();
     await checkPageAtBothWidths(here, 'the account page', 'links-account');
+    await here.getByLabel('Name', { exact: true }).fill('Owen Renamed');
+    await here.getByRole('button', { name: 'Save the name' }).click();
+    await here.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await here.getByTestId('whoami').filter({ hasText: 'Owen Renamed' }).waitFor();
     const newPassword = `changed ${PASSWORD} ${RUN}`;
     await here.getByLabel('Current password').fill('not my password');
     await here.getByLabel('New password').fill(newPassword);

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '@hireloop/config';
@@ -8,8 +8,8 @@ import { ApiContract } from '../common/api-contract';
 import { Auth } from '../common/auth.decorators';
 import { AuthService } from './auth.service';
 import { AuthThrottle, AuthThrottleGuard } from './auth-throttle.guard';
-import { ChangePasswordRequestDto } from './dto/account.request.dto';
-import { TokenResponseDto } from './dto/auth.response.dto';
+import { ChangePasswordRequestDto, UpdateMeRequestDto } from './dto/account.request.dto';
+import { MeResponseDto, TokenResponseDto } from './dto/auth.response.dto';
 import { clearSessionCookies, setSessionCookies } from './session-cookie';
 
 /** A signed-in member's own account: its password and its sessions. Any role. */
@@ -22,6 +22,17 @@ export class AccountController {
     private readonly auth: AuthService,
     private readonly config: AppConfig,
   ) {}
+
+  @Patch('me')
+  @ApiContract({
+    summary: "Change your name (the account's, in every organization you belong to); a field left out keeps its value",
+    response: MeResponseDto,
+    errors: [],
+  })
+  async updateMe(@Auth() auth: AuthContext, @Body() dto: UpdateMeRequestDto): Promise<MeResponseDto> {
+    if (dto.name !== undefined) await this.account.rename(auth.userId, dto.name);
+    return this.auth.me(auth);
+  }
 
   @AuthThrottle('change-password')
   @UseGuards(AuthThrottleGuard)

@@ -163,7 +163,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change your name (the account's, in every organization you belong to); a field left out keeps its value */
+        patch: operations["AccountController_updateMe"];
         trace?: never;
     };
     "/v1/auth/password-reset": {
@@ -1873,6 +1874,13 @@ export interface components {
             /** @description The token from the reset link */
             token: string;
             password: string;
+        };
+        UpdateMeRequestDto: {
+            /**
+             * @description Your name, as colleagues see it in every organization you belong to
+             * @example Ada Lovelace
+             */
+            name?: string;
         };
         ChangePasswordRequestDto: {
             /** @description The password the account signs in with now */
@@ -4598,6 +4606,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AccountController_updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_json`: The request body is not valid JSON.
+             *
+             *     `too_deeply_nested`: The request nests objects or arrays more than 32 levels deep.
+             *
+             *     `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json" | "too_deeply_nested" | "validation_failed";
+                    };
                 };
             };
             /**
@@ -13482,6 +13557,8 @@ export const pathsV1AuthAcceptInvitePostResponses429ContentApplicationProblemJso
 export const pathsV1AuthAcceptInvitePostResponses503ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/auth/accept-invite"]["post"]["responses"]["503"]["content"]["application/problem+json"]["code"]> = ["busy"];
 export const pathsV1AuthLogoutPostResponses403ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/auth/logout"]["post"]["responses"]["403"]["content"]["application/problem+json"]["code"]> = ["csrf_token_invalid"];
 export const pathsV1MeGetResponses401ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/me"]["get"]["responses"]["401"]["content"]["application/problem+json"]["code"]> = ["invalid_token", "token_expired"];
+export const pathsV1MePatchResponses400ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/me"]["patch"]["responses"]["400"]["content"]["application/problem+json"]["code"]> = ["invalid_json", "too_deeply_nested", "validation_failed"];
+export const pathsV1MePatchResponses401ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/me"]["patch"]["responses"]["401"]["content"]["application/problem+json"]["code"]> = ["invalid_token", "token_expired"];
 export const pathsV1AuthPasswordResetPostResponses400ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/auth/password-reset"]["post"]["responses"]["400"]["content"]["application/problem+json"]["code"]> = ["invalid_json", "too_deeply_nested", "validation_failed"];
 export const pathsV1AuthPasswordResetPostResponses429ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/auth/password-reset"]["post"]["responses"]["429"]["content"]["application/problem+json"]["code"]> = ["too_many_requests"];
 export const pathsV1AuthPasswordResetConfirmPostResponses400ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/auth/password-reset/confirm"]["post"]["responses"]["400"]["content"]["application/problem+json"]["code"]> = ["invalid_json", "invalid_reset_token", "too_deeply_nested", "validation_failed"];

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { runWithScope } from '@hireloop/database';
 import { AppError } from '../common/app-error';
 import { EmailRequests } from '../email';
+import { hasControlCharacters } from '../email/email-text';
 import { MembershipCache } from '../members/membership-cache';
 import { hashPassword, verifyPassword } from './password';
 import { PasswordResetRepository } from './password-reset.repository';
@@ -54,6 +55,15 @@ export class AccountSecurityService {
       }),
     );
     this.memberships.forgetUser(userId);
+  }
+
+  /** The account's name, as every organization it belongs to shows it (and emails carry it). */
+  async rename(userId: string, name: string): Promise<void> {
+    if (hasControlCharacters(name))
+      throw AppError.invalidFields([
+        { field: 'name', message: 'name must not contain line breaks or control characters', code: 'control_characters' },
+      ]);
+    await runWithScope({ userId }, () => this.dataSource.transaction((manager) => this.users.rename(manager, userId, name)));
   }
 
   /** Every session of the account ends, this one included ("sign out everywhere"). */

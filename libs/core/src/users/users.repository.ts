@@ -70,4 +70,8 @@ export class UsersRepository {
   async endSessions(manager: EntityManager, userId: string, sessionsValidAfter: Date): Promise<void> {
     await manager.query(`UPDATE users SET sessions_valid_after = $2, updated_at = now() WHERE id = $1`, [userId, sessionsValidAfter]);
   }
+
+  async rename(manager: EntityManager, userId: string, name: string): Promise<void> {
+    await manager.query(`UPDATE users SET name = $2, updated_at = now() WHERE id = $1`, [userId, name]);
+  }
 }

@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import type { ChangePasswordInput } from '@hireloop/core/users/account-security.service';
 
 export class ChangePasswordRequestDto implements ChangePasswordInput {
@@ -14,4 +15,18 @@ export class ChangePasswordRequestDto implements ChangePasswordInput {
   @MinLength(10, { message: 'newPassword must be at least 10 characters long' })
   @MaxLength(200)
   newPassword: string;
+}
+
+export class UpdateMeRequestDto {
+  @ApiPropertyOptional({
+    description: 'Your name, as colleagues see it in every organization you belong to',
+    maxLength: 200,
+    example: 'Ada Lovelace',
+  })
+  @ValidateIf((o: UpdateMeRequestDto) => o.name !== undefined)
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
 }

@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { apiClient, unwrap } from '../../api/typed-client';
 import { useAuth } from '../../auth';
-import { PasswordField } from '../../components/Field';
+import { Field, PasswordField } from '../../components/Field';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { useAction } from '../../lib/hooks';
 import { usePageTitle } from '../../lib/title';
@@ -14,9 +14,37 @@ export function AccountSettingsPage() {
     <section className="page">
       <h1>Your account</h1>
       <p className="muted">Signed in as {me?.user.email}. The password and sessions are those of your account in every organization you belong to.</p>
+      <NameSection />
       <ChangePasswordSection />
       <SignOutEverywhereSection />
     </section>
+  );
+}
+
+function NameSection() {
+  const { me, refreshMe } = useAuth();
+  const [name, setName] = useState(me?.user.name ?? '');
+  const [saved, setSaved] = useState(false);
+  const save = useAction(async () => unwrap(await apiClient.PATCH('/v1/me', { body: { name } })));
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    if (!(await save.run())) return;
+    await refreshMe();
+    setSaved(true);
+  };
+  return (
+    <form className="card account-card" onSubmit={onSubmit} noValidate aria-labelledby="name-title">
+      <h2 id="name-title">Your name</h2>
+      <ProblemBanner error={save.error} claimed={['name']} title="Could not save the name" />
+      {saved && <p role="status">Saved: colleagues in every organization you belong to see this name.</p>}
+      <Field label="Name" errors={save.error?.forField('name')}>
+        {(p) => <input {...p} name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />}
+      </Field>
+      <button type="submit" className="button button--primary" disabled={save.pending}>
+        {save.pending ? 'Saving…' : 'Save the name'}
+      </button>
+    </form>
   );
 }
 
