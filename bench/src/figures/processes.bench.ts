@@ -1,7 +1,7 @@
-import { startHaproxy } from '@hireloop/testing/haproxy-process';
 import { BenchContext, cpuLine, FigureResult, log } from '../context';
 import { clean, LoadResult } from '../load';
-import { measureCpu, startApi } from '../processes';
+import { measureCpu } from '../processes';
+import { startProxiedApis } from '../proxied-apis';
 import { ratio } from '../stats';
 import { fmtInt, fmtMs, TableRow } from '../table';
 
@@ -24,19 +24,9 @@ export async function processesFigure(ctx: BenchContext): Promise<FigureResult<P
   const runners = ctx.submissionRunners;
   if (!runners) throw new Error('the several-processes figure runs after the submission figure');
   const { settings } = ctx;
-  const second = await startApi({ ...settings, port: settings.port + 1 });
-  const single = await startHaproxy([settings.port]);
-  const pair = await startHaproxy([settings.port, settings.port + 1]);
+  const proxies = await startProxiedApis(settings, ctx.apiPid);
   try {
-    // Both proxies answer only once their health checks marked the servers up (as the several-processes e2e waits).
-    for (const lb of [single, pair]) {
-      const deadline = Date.now() + 60_000;
-      while ((await fetch(`${lb.url}/health/ready`).catch(() => null))?.status !== 200) {
-        if (Date.now() > deadline) throw new Error(`HAProxy on ${lb.url} found no server up within 60 s`);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    }
-    const pids = [ctx.apiPid, second.pid].filter((p): p is number => p !== undefined);
+    const pids = proxies.pids;
     const run = async (label: string, baseUrl: string) => {
       await runners.ensure();
       await runners.api(CLIENTS, settings.warmupSeconds, baseUrl);
@@ -47,8 +37,8 @@ export async function processesFigure(ctx: BenchContext): Promise<FigureResult<P
       return result;
     };
     log(`several processes: submissions @${CLIENTS} through HAProxy to 1, then 2 API processes`);
-    const one = await run('1 API process behind HAProxy', single.url);
-    const two = await run('2 API processes behind HAProxy', pair.url);
+    const one = await run('1 API process behind HAProxy', proxies.one);
+    const two = await run('2 API processes behind HAProxy', proxies.two);
     await runners.ensure();
     await runners.minimal(CLIENTS, settings.warmupSeconds);
     const minimal = await runners.minimal(CLIENTS, settings.durationSeconds);
@@ -67,8 +57,6 @@ export async function processesFigure(ctx: BenchContext): Promise<FigureResult<P
     }
     return { raw: { clients: CLIENTS, one, two, minimal }, rows };
   } finally {
-    await pair.destroy();
-    await single.destroy();
-    await second.stop();
+    await proxies.stop();
   }
 }

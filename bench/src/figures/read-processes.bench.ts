@@ -1,7 +1,7 @@
-import { startHaproxy } from '@hireloop/testing/haproxy-process';
 import { BenchContext, cpuLine, FigureResult, log } from '../context';
 import { clean, httpLoad, LoadResult } from '../load';
-import { measureCpu, startApi } from '../processes';
+import { measureCpu } from '../processes';
+import { startProxiedApis } from '../proxied-apis';
 import { ratio } from '../stats';
 import { fmtInt, fmtMs, TableRow } from '../table';
 
@@ -22,25 +22,16 @@ export async function readProcessesFigure(ctx: BenchContext): Promise<FigureResu
   const reads = ctx.reads;
   if (!reads) throw new Error('the reads-through-several-processes figure runs after the debrief figure');
   const { settings } = ctx;
-  const second = await startApi({ ...settings, port: settings.port + 1 });
-  const single = await startHaproxy([settings.port]);
-  const pair = await startHaproxy([settings.port, settings.port + 1]);
+  const proxies = await startProxiedApis(settings, ctx.apiPid);
   try {
-    for (const lb of [single, pair]) {
-      const deadline = Date.now() + 60_000;
-      while ((await fetch(`${lb.url}/health/ready`).catch(() => null))?.status !== 200) {
-        if (Date.now() > deadline) throw new Error(`HAProxy on ${lb.url} found no server up within 60 s`);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    }
-    const pids = [ctx.apiPid, second.pid].filter((p): p is number => p !== undefined);
+    const pids = proxies.pids;
     const runs: ReadProcessesRaw['runs'] = [];
     log(`reads through several processes: @${CLIENTS} through HAProxy to 1, then 2 API processes`);
-    for (const [processes, lb] of [
-      [1, single],
-      [2, pair],
+    for (const [processes, url] of [
+      [1, proxies.one],
+      [2, proxies.two],
     ] as const) {
-      const loads = [...reads(lb.url), { what: 'health' as const, options: { url: `${lb.url}/health` } }];
+      const loads = [...reads(url), { what: 'health' as const, options: { url: `${url}/health` } }];
       for (const { what, options } of loads) {
         await httpLoad({ ...options, connections: CLIENTS, durationSeconds: settings.warmupSeconds });
         const cpu = measureCpu(pids);
@@ -67,8 +58,6 @@ export async function readProcessesFigure(ctx: BenchContext): Promise<FigureResu
       });
     return { raw: { clients: CLIENTS, runs }, rows };
   } finally {
-    await pair.destroy();
-    await single.destroy();
-    await second.stop();
+    await proxies.stop();
   }
 }
