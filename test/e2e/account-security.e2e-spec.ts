@@ -183,4 +183,56 @@ describe('your account: password change and signing out everywhere', () => {
     expect((await t.http.get('/v1/me').set(member.auth).expect(200)).body.user.name).toBe('Robin New-Name');
     await t.http.patch('/v1/me').send({ name: 'Nobody' }).expect(401);
   });
+
+  it('lists your organizations and switches between them without the password; not yours: 404; single sign-on enforced there: 403', async () => {
+    const first = await signupOrganization(t);
+    const second = await signupOrganization(t);
+    const invite = await t.http
+      .post('/v1/members')
+      .set(second.auth)
+      .send({ email: first.email, name: first.name, roles: ['interviewer'] })
+      .expect(201);
+    await t.http.post('/v1/auth/accept-invite').send({ token: invite.body.inviteToken, password: TEST_PASSWORD }).expect(200);
+
+    const list = await t.http.get('/v1/me/organizations').set(first.auth).expect(200);
+    expect(list.body.items).toEqual([
+      { organizationId: first.organizationId, name: expect.any(String), roles: ['admin'], current: true, ssoRequired: false },
+      { organizationId: second.organizationId, name: expect.any(String), roles: ['interviewer'], current: false, ssoRequired: false },
+    ]);
+    const switched = await t.http.post('/v1/auth/switch-organization').set(first.auth).send({ organizationId: second.organizationId }).expect(200);
+    expect(switched.body).toMatchObject({ organization: { id: second.organizationId }, membership: { roles: ['interviewer'] } });
+    expect(cookiesOf(switched).get('hireloop_session')?.value).toBe(switched.body.accessToken);
+    const inSecond = bearer(switched.body.accessToken);
+    expect((await t.http.get('/v1/me').set(inSecond).expect(200)).body.organization.id).toBe(second.organizationId);
+    await t.http.get('/v1/members').set(inSecond).expect(403); // an interviewer there
+    await t.http.get('/v1/me').set(first.auth).expect(200); // the first session stays
+    expect((await t.http.get('/v1/me/organizations').set(inSecond).expect(200)).body.items.map((o: { current: boolean }) => o.current)).toEqual([
+      false,
+      true,
+    ]);
+
+    const stranger = await signupOrganization(t);
+    const notYours = await t.http.post('/v1/auth/switch-organization').set(first.auth).send({ organizationId: stranger.organizationId }).expect(404);
+    expect(notYours.body.code).toBe('organization_not_found');
+    const malformed = await t.http.post('/v1/auth/switch-organization').set(first.auth).send({ organizationId: 'nope' }).expect(400);
+    expect(malformed.body.errors.map((e: { field: string }) => e.field)).toEqual(['organizationId']);
+    await t.http.post('/v1/auth/switch-organization').send({ organizationId: second.organizationId }).expect(401);
+
+    // The second organization turns on single sign-on and enforces it: its interviewers come through their provider.
+    await t.dataSource.query(
+      `INSERT INTO organization_sso (organization_id, issuer_url, client_id, allowed_domains, enabled, enforced)
+       VALUES ($1, 'https://idp.example.test', 'hireloop', '{example.test}', true, true)`,
+      [second.organizationId],
+    );
+    expect((await t.http.get('/v1/me/organizations').set(first.auth).expect(200)).body.items[1]).toMatchObject({ ssoRequired: true });
+    const sso = await t.http.post('/v1/auth/switch-organization').set(first.auth).send({ organizationId: second.organizationId }).expect(403);
+    expect(sso.body).toMatchObject({ code: 'sso_required', ssoStartUrl: `/v1/auth/sso/${second.organizationId}/start` });
+    await t.dataSource.query(`DELETE FROM organization_sso WHERE organization_id = $1`, [second.organizationId]);
+
+    // Deactivated there: no longer theirs to enter.
+    const membership = (await t.http.get('/v1/me').set(inSecond).expect(200)).body.membership.memberId;
+    await t.http.post(`/v1/members/${membership}/deactivate`).set(second.auth).expect(200);
+    await t.http.post('/v1/auth/switch-organization').set(first.auth).send({ organizationId: second.organizationId }).expect(404);
+    expect((await t.http.get('/v1/me/organizations').set(first.auth).expect(200)).body.items).toHaveLength(1);
+  });
 });

@@ -490,6 +490,13 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
   { method: 'PATCH', path: '/v1/me', actor: (s) => s.accountMember, params: none, body: () => ({ name: 'Account Owner' }) },
   {
     method: 'POST',
+    path: '/v1/auth/switch-organization',
+    actor: (s) => s.accountMember,
+    params: none,
+    body: (s) => ({ organizationId: s.organizationId }),
+  },
+  {
+    method: 'POST',
     path: '/v1/me/password',
     actor: (s) => s.accountMember,
     params: none,

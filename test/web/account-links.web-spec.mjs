@@ -125,6 +125,19 @@ describe('web app: links from emails', { concurrency: false }, () => {
     await elsewhere.getByRole('form', { name: 'Sign in' }).waitFor();
     await waitForMailLink(owen.email, /\/forgot-password/, { subject: /^Your hireloop password was changed$/ });
 
+    // Owen joins a second organization: the top bar then offers both, and switching needs no password.
+    const otherName = `Other ${RUN}`;
+    const otherToken = await signUpOrganization({ organizationName: otherName, name: 'Olga Other', email: `olga-${RUN}@example.test` });
+    const there = await apiCall('POST', '/members', { email: owen.email, name: 'Owen Owner', roles: ['interviewer'] }, otherToken);
+    await apiCall('POST', '/auth/accept-invite', { token: there.inviteToken, password: newPassword });
+    await here.reload();
+    const switcher = here.getByRole('combobox', { name: 'Organization' });
+    await switcher.waitFor();
+    await switcher.selectOption({ label: otherName });
+    await here.getByTestId('whoami').filter({ hasText: otherName }).waitFor();
+    await here.getByRole('heading', { level: 1, name: 'My interviews' }).waitFor();
+    await checkPageAtBothWidths(here, 'the top bar with the organization switcher', 'links-organization-switcher');
+
     await here.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
     await here.getByRole('button', { name: 'Sign out everywhere…' }).click();
     await here.getByRole('button', { name: 'Yes, sign out everywhere' }).click();

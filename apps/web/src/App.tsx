@@ -2,6 +2,7 @@ import { ReactNode, useEffect, useRef } from 'react';
 import { HashRouter, Navigate, NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import type { MemberRole } from './api/types';
 import { AuthProvider, homePath, useAuth } from './auth';
+import { OrganizationSwitcher } from './components/OrganizationSwitcher';
 import { Loading } from './components/ProblemBanner';
 import { ROLE_LABELS } from './lib/labels';
 import { ApplicationPage } from './pages/ApplicationPage';
@@ -297,6 +298,7 @@ function Shell(props: { children: ReactNode }) {
           </ul>
         </nav>
         <div className="topbar__me">
+          <OrganizationSwitcher />
           <span data-testid="whoami">
             {me.user.name} · {me.organization.name}
             <span className="topbar__roles"> ({me.membership.roles.map((r) => ROLE_LABELS[r]).join(', ')})</span>

@@ -13,6 +13,8 @@ interface AuthState {
   signOut: () => Promise<void>;
   /** Ends every session of the account on the server (every device, every organization), then here. Throws when refused. */
   signOutEverywhere: () => Promise<void>;
+  /** Opens a session in another of one's organizations (the API sets its cookie); nothing of the last one is kept. */
+  switchOrganization: (organizationId: string) => Promise<Me>;
   hasRole: (...roles: MemberRole[]) => boolean;
   /** Reads GET /v1/me again, after a change to what it shows (the organization's name, one's own roles). */
   refreshMe: () => Promise<void>;
@@ -45,6 +47,17 @@ export function AuthProvider(props: { children: ReactNode }) {
     sessionEnded();
   }, [sessionEnded]);
 
+  const switchOrganization = useCallback(
+    async (organizationId: string) => {
+      const res = await post<TokenResponse>('/auth/switch-organization', { organizationId });
+      queryClient.clear();
+      const next = { user: res.user, organization: res.organization, membership: res.membership };
+      setMe(next);
+      return next;
+    },
+    [queryClient],
+  );
+
   useEffect(() => {
     setUnauthorizedListener(sessionEnded);
     return () => setUnauthorizedListener(null);
@@ -74,10 +87,11 @@ export function AuthProvider(props: { children: ReactNode }) {
       signIn,
       signOut,
       signOutEverywhere,
+      switchOrganization,
       hasRole: (...roles) => Boolean(me && roles.some((r) => me.membership.roles.includes(r))),
       refreshMe,
     }),
-    [me, checking, signIn, signOut, signOutEverywhere, refreshMe],
+    [me, checking, signIn, signOut, signOutEverywhere, switchOrganization, refreshMe],
   );
   return <AuthContext.Provider value={value}>{props.children}</AuthContext.Provider>;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '@hireloop/config';
@@ -8,8 +8,8 @@ import { ApiContract } from '../common/api-contract';
 import { Auth } from '../common/auth.decorators';
 import { AuthService } from './auth.service';
 import { AuthThrottle, AuthThrottleGuard } from './auth-throttle.guard';
-import { ChangePasswordRequestDto, UpdateMeRequestDto } from './dto/account.request.dto';
-import { MeResponseDto, TokenResponseDto } from './dto/auth.response.dto';
+import { ChangePasswordRequestDto, SwitchOrganizationRequestDto, UpdateMeRequestDto } from './dto/account.request.dto';
+import { MeResponseDto, MyOrganizationsResponseDto, TokenResponseDto } from './dto/auth.response.dto';
 import { clearSessionCookies, setSessionCookies } from './session-cookie';
 
 /** A signed-in member's own account: its password and its sessions. Any role. */
@@ -32,6 +32,35 @@ export class AccountController {
   async updateMe(@Auth() auth: AuthContext, @Body() dto: UpdateMeRequestDto): Promise<MeResponseDto> {
     if (dto.name !== undefined) await this.account.rename(auth.userId, dto.name);
     return this.auth.me(auth);
+  }
+
+  @Get('me/organizations')
+  @ApiContract({
+    summary:
+      'Your organizations (active memberships, oldest first): name, your roles there, the current one, and whether entering it needs its single sign-on',
+    response: MyOrganizationsResponseDto,
+    errors: [],
+  })
+  async myOrganizations(@Auth() auth: AuthContext): Promise<MyOrganizationsResponseDto> {
+    return { items: await this.auth.myOrganizations(auth) };
+  }
+
+  @Post('auth/switch-organization')
+  @HttpCode(200)
+  @ApiContract({
+    summary: 'Open a session in another of your organizations without the password again (the rules of signing in to it apply); this session stays',
+    response: TokenResponseDto,
+    errors: ['organization_not_found', 'sso_required', 'busy'],
+  })
+  async switchOrganization(
+    @Auth() auth: AuthContext,
+    @Body() dto: SwitchOrganizationRequestDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponseDto> {
+    const token = await this.auth.switchOrganization(auth, dto.organizationId);
+    setSessionCookies(req, reply, this.config, token.accessToken);
+    return token;
   }
 
   @AuthThrottle('change-password')

@@ -16,11 +16,12 @@ import {
   UserEntity,
 } from '@hireloop/core';
 import { assertSafeRecipient, EmailRequests, EmailTokens } from '@hireloop/core/email';
-import { enterOrganization, enterUser, PgErrorCode, pgErrorCode, runInOrganization } from '@hireloop/database';
+import { enterOrganization, enterUser, PgErrorCode, pgErrorCode, runInOrganization, runWithScope } from '@hireloop/database';
 import { AcceptInviteRequestDto, SignupRequestDto, VerifyEmailRequestDto } from './dto/auth.request.dto';
 import {
   MeResponseDto,
   MembershipResponseDto,
+  MyOrganizationResponseDto,
   OrganizationResponseDto,
   SignupAcceptedResponseDto,
   TokenResponseDto,
@@ -210,6 +211,47 @@ export class AuthService {
       organizationId: ssoOrganizationId,
       ssoStartUrl: `/v1/auth/sso/${ssoOrganizationId}/start`,
     });
+  }
+
+  /** The caller's active memberships (oldest first): each organization's name, and whether entering it needs single sign-on. */
+  async myOrganizations(auth: AuthContext): Promise<MyOrganizationResponseDto[]> {
+    // Across organizations: the user's own memberships (their row-level policy), then each organization in its own scope.
+    const members = await runWithScope({ userId: auth.userId }, () =>
+      this.dataSource.getRepository(MemberEntity).find({ where: { userId: auth.userId, status: 'active' }, order: { createdAt: 'ASC', id: 'ASC' } }),
+    );
+    const organizations: MyOrganizationResponseDto[] = [];
+    for (const member of members) {
+      const [org]: { name: string; enforced: boolean }[] = await runInOrganization(member.organizationId, () =>
+        this.dataSource.query(
+          `SELECT o.name, EXISTS (SELECT 1 FROM organization_sso s WHERE s.organization_id = o.id AND s.enabled AND s.enforced) AS enforced
+             FROM organizations o WHERE o.id = $1`,
+          [member.organizationId],
+        ),
+      );
+      if (!org) continue;
+      organizations.push({
+        organizationId: member.organizationId,
+        name: org.name,
+        roles: member.roles,
+        current: member.organizationId === auth.organizationId,
+        ssoRequired: org.enforced && !member.roles.includes('admin'),
+      });
+    }
+    return organizations;
+  }
+
+  /**
+   * A session in another organization of the caller's, without the password again: the same rules as signing in to it
+   * (an active membership; an organization that enforces single sign-on wants its provider: 403 sso_required).
+   */
+  async switchOrganization(auth: AuthContext, organizationId: string): Promise<TokenResponseDto> {
+    try {
+      return await runWithScope({ userId: auth.userId }, () => this.login(auth.userId, organizationId));
+    } catch (error) {
+      // Not 401: the caller's own session is fine; the organization is not theirs to enter.
+      if (error instanceof AppError && error.code === 'no_active_membership') throw AppError.notFound('Organization', organizationId);
+      throw error;
+    }
   }
 
   /** An organization that enforces single sign-on refuses password sign-in, except to its admins (the break-glass path). */

@@ -201,6 +201,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organizations (active memberships, oldest first): name, your roles there, the current one, and whether entering it needs its single sign-on */
+        get: operations["AccountController_myOrganizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/switch-organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a session in another of your organizations without the password again (the rules of signing in to it apply); this session stays */
+        post: operations["AccountController_switchOrganization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/password": {
         parameters: {
             query?: never;
@@ -1881,6 +1915,22 @@ export interface components {
              * @example Ada Lovelace
              */
             name?: string;
+        };
+        MyOrganizationResponseDto: {
+            organizationId: string;
+            name: string;
+            roles: components["schemas"]["MemberRole"][];
+            /** @description The organization of this session */
+            current: boolean;
+            /** @description Entering it needs its single sign-on (POST /v1/auth/switch-organization answers 403 sso_required) */
+            ssoRequired: boolean;
+        };
+        MyOrganizationsResponseDto: {
+            items: components["schemas"]["MyOrganizationResponseDto"][];
+        };
+        SwitchOrganizationRequestDto: {
+            /** @description One of your organizations (GET /v1/me/organizations) */
+            organizationId: string;
         };
         ChangePasswordRequestDto: {
             /** @description The password the account signs in with now */
@@ -3966,7 +4016,7 @@ export interface components {
             detail: string;
             instance?: string;
             /** @enum {string} */
-            code: "validation_failed" | "invalid_json" | "too_deeply_nested" | "invalid_value" | "invalid_character" | "value_out_of_range" | "bad_request" | "invalid_invite" | "invalid_reset_token" | "password_required" | "invalid_current_password" | "invalid_token" | "token_expired" | "invalid_credentials" | "no_active_membership" | "unauthorized" | "sso_state_invalid" | "sso_provider_refused" | "sso_token_invalid" | "sso_handoff_invalid" | "forbidden" | "role_required" | "role_access_denied" | "application_access_denied" | "debrief_forbidden" | "decision_forbidden" | "feedback_blind" | "not_on_panel" | "not_assigned" | "not_role_hiring_manager" | "calibration_not_visible" | "csrf_token_invalid" | "nudge_not_allowed" | "sso_required" | "sso_email_missing" | "sso_email_unverified" | "sso_domain_not_allowed" | "sso_membership_deactivated" | "validity_reports_forbidden" | "outcomes_forbidden" | "not_found" | "application_not_found" | "calendar_feed_not_found" | "candidate_not_found" | "decision_not_found" | "dimension_not_found" | "interview_not_found" | "interviewer_not_found" | "job_not_found" | "loop_version_not_found" | "member_not_found" | "notification_not_found" | "question_not_found" | "queue_not_found" | "role_not_found" | "role_template_not_found" | "round_not_found" | "scorecard_not_found" | "outcome_not_found" | "validity_report_not_found" | "outcome_import_not_found" | "self_identification_not_found" | "self_identification_link_not_found" | "sso_not_configured" | "email_preferences_link_invalid" | "method_not_allowed" | "conflict" | "concurrent_update" | "email_taken" | "already_member" | "last_admin" | "invite_not_pending" | "invite_recently_sent" | "member_not_joined" | "candidate_email_taken" | "candidate_email_undeliverable" | "candidate_erased" | "application_exists" | "application_not_active" | "decision_recorded" | "decision_already_recorded" | "report_stale" | "role_not_open" | "role_open" | "open_role_must_stay_ready" | "rating_scale_in_use" | "too_many_dimensions" | "too_many_rounds" | "dimension_name_taken" | "dimension_in_use" | "round_in_use" | "round_not_in_loop_version" | "question_in_use" | "interview_has_feedback" | "interview_not_scheduled" | "interview_not_started" | "interview_cancelled" | "already_submitted" | "not_submitted" | "scorecard_withdrawn" | "no_changes" | "job_not_failed" | "interview_not_ended" | "interviewer_inactive" | "feedback_submitted" | "interviewer_double_booked" | "application_not_hired" | "outcome_exists" | "ratings_outside_scale" | "invite_revoked" | "self_identification_link_used" | "self_identification_link_expired" | "error" | "payload_too_large" | "unsupported_media_type" | "loop_not_ready" | "start_in_past" | "idempotency_key_reuse" | "nudge_too_soon" | "too_many_requests" | "internal_error" | "busy" | "queue_unavailable" | "database_unavailable" | "sso_provider_unavailable" | "service_unavailable";
+            code: "validation_failed" | "invalid_json" | "too_deeply_nested" | "invalid_value" | "invalid_character" | "value_out_of_range" | "bad_request" | "invalid_invite" | "invalid_reset_token" | "password_required" | "invalid_current_password" | "invalid_token" | "token_expired" | "invalid_credentials" | "no_active_membership" | "unauthorized" | "sso_state_invalid" | "sso_provider_refused" | "sso_token_invalid" | "sso_handoff_invalid" | "forbidden" | "role_required" | "role_access_denied" | "application_access_denied" | "debrief_forbidden" | "decision_forbidden" | "feedback_blind" | "not_on_panel" | "not_assigned" | "not_role_hiring_manager" | "calibration_not_visible" | "csrf_token_invalid" | "nudge_not_allowed" | "sso_required" | "sso_email_missing" | "sso_email_unverified" | "sso_domain_not_allowed" | "sso_membership_deactivated" | "validity_reports_forbidden" | "outcomes_forbidden" | "not_found" | "application_not_found" | "organization_not_found" | "calendar_feed_not_found" | "candidate_not_found" | "decision_not_found" | "dimension_not_found" | "interview_not_found" | "interviewer_not_found" | "job_not_found" | "loop_version_not_found" | "member_not_found" | "notification_not_found" | "question_not_found" | "queue_not_found" | "role_not_found" | "role_template_not_found" | "round_not_found" | "scorecard_not_found" | "outcome_not_found" | "validity_report_not_found" | "outcome_import_not_found" | "self_identification_not_found" | "self_identification_link_not_found" | "sso_not_configured" | "email_preferences_link_invalid" | "method_not_allowed" | "conflict" | "concurrent_update" | "email_taken" | "already_member" | "last_admin" | "invite_not_pending" | "invite_recently_sent" | "member_not_joined" | "candidate_email_taken" | "candidate_email_undeliverable" | "candidate_erased" | "application_exists" | "application_not_active" | "decision_recorded" | "decision_already_recorded" | "report_stale" | "role_not_open" | "role_open" | "open_role_must_stay_ready" | "rating_scale_in_use" | "too_many_dimensions" | "too_many_rounds" | "dimension_name_taken" | "dimension_in_use" | "round_in_use" | "round_not_in_loop_version" | "question_in_use" | "interview_has_feedback" | "interview_not_scheduled" | "interview_not_started" | "interview_cancelled" | "already_submitted" | "not_submitted" | "scorecard_withdrawn" | "no_changes" | "job_not_failed" | "interview_not_ended" | "interviewer_inactive" | "feedback_submitted" | "interviewer_double_booked" | "application_not_hired" | "outcome_exists" | "ratings_outside_scale" | "invite_revoked" | "self_identification_link_used" | "self_identification_link_expired" | "error" | "payload_too_large" | "unsupported_media_type" | "loop_not_ready" | "start_in_past" | "idempotency_key_reuse" | "nudge_too_soon" | "too_many_requests" | "internal_error" | "busy" | "queue_unavailable" | "database_unavailable" | "sso_provider_unavailable" | "service_unavailable";
             errors?: components["schemas"]["FieldError"][];
             /** @description Seconds to wait (429 and 503 also send Retry-After) */
             retryAfter?: number;
@@ -4814,6 +4864,154 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "too_many_requests";
+                    };
+                };
+            };
+            /** @description `busy`: The service is busy (password hashing at capacity); retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "busy";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AccountController_myOrganizations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyOrganizationsResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AccountController_switchOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SwitchOrganizationRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_json`: The request body is not valid JSON.
+             *
+             *     `too_deeply_nested`: The request nests objects or arrays more than 32 levels deep.
+             *
+             *     `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json" | "too_deeply_nested" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description `sso_required`: The organization signs in with single sign-on only (admins keep password sign-in). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "sso_required";
+                    };
+                };
+            };
+            /** @description `organization_not_found`: POST /v1/auth/switch-organization: the account has no active membership in that organization (or it does not exist). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "organization_not_found";
                     };
                 };
             };
@@ -13564,6 +13762,12 @@ export const pathsV1AuthPasswordResetPostResponses429ContentApplicationProblemJs
 export const pathsV1AuthPasswordResetConfirmPostResponses400ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/auth/password-reset/confirm"]["post"]["responses"]["400"]["content"]["application/problem+json"]["code"]> = ["invalid_json", "invalid_reset_token", "too_deeply_nested", "validation_failed"];
 export const pathsV1AuthPasswordResetConfirmPostResponses429ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/auth/password-reset/confirm"]["post"]["responses"]["429"]["content"]["application/problem+json"]["code"]> = ["too_many_requests"];
 export const pathsV1AuthPasswordResetConfirmPostResponses503ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/auth/password-reset/confirm"]["post"]["responses"]["503"]["content"]["application/problem+json"]["code"]> = ["busy"];
+export const pathsV1MeOrganizationsGetResponses401ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/me/organizations"]["get"]["responses"]["401"]["content"]["application/problem+json"]["code"]> = ["invalid_token", "token_expired"];
+export const pathsV1AuthSwitchOrganizationPostResponses400ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/auth/switch-organization"]["post"]["responses"]["400"]["content"]["application/problem+json"]["code"]> = ["invalid_json", "too_deeply_nested", "validation_failed"];
+export const pathsV1AuthSwitchOrganizationPostResponses401ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/auth/switch-organization"]["post"]["responses"]["401"]["content"]["application/problem+json"]["code"]> = ["invalid_token", "token_expired"];
+export const pathsV1AuthSwitchOrganizationPostResponses403ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/auth/switch-organization"]["post"]["responses"]["403"]["content"]["application/problem+json"]["code"]> = ["sso_required"];
+export const pathsV1AuthSwitchOrganizationPostResponses404ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/auth/switch-organization"]["post"]["responses"]["404"]["content"]["application/problem+json"]["code"]> = ["organization_not_found"];
+export const pathsV1AuthSwitchOrganizationPostResponses503ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/auth/switch-organization"]["post"]["responses"]["503"]["content"]["application/problem+json"]["code"]> = ["busy"];
 export const pathsV1MePasswordPostResponses400ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/me/password"]["post"]["responses"]["400"]["content"]["application/problem+json"]["code"]> = ["invalid_current_password", "invalid_json", "too_deeply_nested", "validation_failed"];
 export const pathsV1MePasswordPostResponses401ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/me/password"]["post"]["responses"]["401"]["content"]["application/problem+json"]["code"]> = ["invalid_token", "token_expired"];
 export const pathsV1MePasswordPostResponses429ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/me/password"]["post"]["responses"]["429"]["content"]["application/problem+json"]["code"]> = ["too_many_requests"];
@@ -13994,4 +14198,4 @@ export const recordOutcomeRequestDtoDepartureTypeValues: ReadonlyArray<Flattened
 export const updateOutcomeRequestDtoReviewPointValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateOutcomeRequestDto"]["reviewPoint"]> = ["90d", "6m", "12m"];
 export const updateOutcomeRequestDtoDepartureTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateOutcomeRequestDto"]["departureType"]> = ["voluntary", "involuntary"];
 export const outcomeImportResponseDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OutcomeImportResponseDto"]["status"]> = ["queued", "validating", "applying", "completed", "failed"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["validation_failed", "invalid_json", "too_deeply_nested", "invalid_value", "invalid_character", "value_out_of_range", "bad_request", "invalid_invite", "invalid_reset_token", "password_required", "invalid_current_password", "invalid_token", "token_expired", "invalid_credentials", "no_active_membership", "unauthorized", "sso_state_invalid", "sso_provider_refused", "sso_token_invalid", "sso_handoff_invalid", "forbidden", "role_required", "role_access_denied", "application_access_denied", "debrief_forbidden", "decision_forbidden", "feedback_blind", "not_on_panel", "not_assigned", "not_role_hiring_manager", "calibration_not_visible", "csrf_token_invalid", "nudge_not_allowed", "sso_required", "sso_email_missing", "sso_email_unverified", "sso_domain_not_allowed", "sso_membership_deactivated", "validity_reports_forbidden", "outcomes_forbidden", "not_found", "application_not_found", "calendar_feed_not_found", "candidate_not_found", "decision_not_found", "dimension_not_found", "interview_not_found", "interviewer_not_found", "job_not_found", "loop_version_not_found", "member_not_found", "notification_not_found", "question_not_found", "queue_not_found", "role_not_found", "role_template_not_found", "round_not_found", "scorecard_not_found", "outcome_not_found", "validity_report_not_found", "outcome_import_not_found", "self_identification_not_found", "self_identification_link_not_found", "sso_not_configured", "email_preferences_link_invalid", "method_not_allowed", "conflict", "concurrent_update", "email_taken", "already_member", "last_admin", "invite_not_pending", "invite_recently_sent", "member_not_joined", "candidate_email_taken", "candidate_email_undeliverable", "candidate_erased", "application_exists", "application_not_active", "decision_recorded", "decision_already_recorded", "report_stale", "role_not_open", "role_open", "open_role_must_stay_ready", "rating_scale_in_use", "too_many_dimensions", "too_many_rounds", "dimension_name_taken", "dimension_in_use", "round_in_use", "round_not_in_loop_version", "question_in_use", "interview_has_feedback", "interview_not_scheduled", "interview_not_started", "interview_cancelled", "already_submitted", "not_submitted", "scorecard_withdrawn", "no_changes", "job_not_failed", "interview_not_ended", "interviewer_inactive", "feedback_submitted", "interviewer_double_booked", "application_not_hired", "outcome_exists", "ratings_outside_scale", "invite_revoked", "self_identification_link_used", "self_identification_link_expired", "error", "payload_too_large", "unsupported_media_type", "loop_not_ready", "start_in_past", "idempotency_key_reuse", "nudge_too_soon", "too_many_requests", "internal_error", "busy", "queue_unavailable", "database_unavailable", "sso_provider_unavailable", "service_unavailable"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["validation_failed", "invalid_json", "too_deeply_nested", "invalid_value", "invalid_character", "value_out_of_range", "bad_request", "invalid_invite", "invalid_reset_token", "password_required", "invalid_current_password", "invalid_token", "token_expired", "invalid_credentials", "no_active_membership", "unauthorized", "sso_state_invalid", "sso_provider_refused", "sso_token_invalid", "sso_handoff_invalid", "forbidden", "role_required", "role_access_denied", "application_access_denied", "debrief_forbidden", "decision_forbidden", "feedback_blind", "not_on_panel", "not_assigned", "not_role_hiring_manager", "calibration_not_visible", "csrf_token_invalid", "nudge_not_allowed", "sso_required", "sso_email_missing", "sso_email_unverified", "sso_domain_not_allowed", "sso_membership_deactivated", "validity_reports_forbidden", "outcomes_forbidden", "not_found", "application_not_found", "organization_not_found", "calendar_feed_not_found", "candidate_not_found", "decision_not_found", "dimension_not_found", "interview_not_found", "interviewer_not_found", "job_not_found", "loop_version_not_found", "member_not_found", "notification_not_found", "question_not_found", "queue_not_found", "role_not_found", "role_template_not_found", "round_not_found", "scorecard_not_found", "outcome_not_found", "validity_report_not_found", "outcome_import_not_found", "self_identification_not_found", "self_identification_link_not_found", "sso_not_configured", "email_preferences_link_invalid", "method_not_allowed", "conflict", "concurrent_update", "email_taken", "already_member", "last_admin", "invite_not_pending", "invite_recently_sent", "member_not_joined", "candidate_email_taken", "candidate_email_undeliverable", "candidate_erased", "application_exists", "application_not_active", "decision_recorded", "decision_already_recorded", "report_stale", "role_not_open", "role_open", "open_role_must_stay_ready", "rating_scale_in_use", "too_many_dimensions", "too_many_rounds", "dimension_name_taken", "dimension_in_use", "round_in_use", "round_not_in_loop_version", "question_in_use", "interview_has_feedback", "interview_not_scheduled", "interview_not_started", "interview_cancelled", "already_submitted", "not_submitted", "scorecard_withdrawn", "no_changes", "job_not_failed", "interview_not_ended", "interviewer_inactive", "feedback_submitted", "interviewer_double_booked", "application_not_hired", "outcome_exists", "ratings_outside_scale", "invite_revoked", "self_identification_link_used", "self_identification_link_expired", "error", "payload_too_large", "unsupported_media_type", "loop_not_ready", "start_in_past", "idempotency_key_reuse", "nudge_too_soon", "too_many_requests", "internal_error", "busy", "queue_unavailable", "database_unavailable", "sso_provider_unavailable", "service_unavailable"];

@@ -90,6 +90,7 @@ const NOT_FOUND_CODES = {
   'Loop version': 'loop_version_not_found',
   Member: 'member_not_found',
   Notification: 'notification_not_found',
+  Organization: 'organization_not_found',
   Question: 'question_not_found',
   Queue: 'queue_not_found',
   Role: 'role_not_found',

@@ -90,6 +90,10 @@ export const PROBLEM_CODES = {
   // 404: nothing with this id exists for the caller (other organizations' resources included).
   not_found: { status: 404, meaning: 'No resource has this id (also any id that is not a UUID).' },
   application_not_found: { status: 404, meaning: 'The application does not exist in the organization.' },
+  organization_not_found: {
+    status: 404,
+    meaning: 'POST /v1/auth/switch-organization: the account has no active membership in that organization (or it does not exist).',
+  },
   calendar_feed_not_found: { status: 404, meaning: 'The calendar feed is unknown or revoked.' },
   candidate_not_found: { status: 404, meaning: 'The candidate does not exist in the organization.' },
   decision_not_found: { status: 404, meaning: 'No hiring decision is recorded for the application yet.' },

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsNotEmpty, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import type { ChangePasswordInput } from '@hireloop/core/users/account-security.service';
 
 export class ChangePasswordRequestDto implements ChangePasswordInput {
@@ -29,4 +29,10 @@ export class UpdateMeRequestDto {
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
+}
+
+export class SwitchOrganizationRequestDto {
+  @ApiProperty({ description: 'One of your organizations (GET /v1/me/organizations)' })
+  @IsUUID()
+  organizationId: string;
 }

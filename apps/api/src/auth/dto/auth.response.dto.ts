@@ -48,3 +48,16 @@ export class SignupAcceptedResponseDto {
   @ApiProperty({ example: 'verification_sent' }) status: 'verification_sent';
   @ApiProperty() detail: string;
 }
+
+export class MyOrganizationResponseDto {
+  @ApiProperty() organizationId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: MEMBER_ROLES, enumName: 'MemberRole', isArray: true }) roles: MemberRole[];
+  @ApiProperty({ description: 'The organization of this session' }) current: boolean;
+  @ApiProperty({ description: 'Entering it needs its single sign-on (POST /v1/auth/switch-organization answers 403 sso_required)' })
+  ssoRequired: boolean;
+}
+
+export class MyOrganizationsResponseDto {
+  @ApiProperty({ type: [MyOrganizationResponseDto] }) items: MyOrganizationResponseDto[];
+}
