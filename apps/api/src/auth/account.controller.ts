@@ -12,7 +12,7 @@ import { ChangePasswordRequestDto, SwitchOrganizationRequestDto, UpdateMeRequest
 import { MeResponseDto, MyOrganizationsResponseDto, TokenResponseDto } from './dto/auth.response.dto';
 import { clearSessionCookies, setSessionCookies } from './session-cookie';
 
-/** A signed-in member's own account: its password and its sessions. Any role. */
+/** A signed-in member's own account: its name, password, sessions and organizations. Any role. */
 @ApiTags('auth')
 @ApiBearerAuth()
 @Controller()
