@@ -25,21 +25,20 @@ export class AuthThrottleGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const action = this.reflector.get<AuthAction | undefined>(AUTH_ACTION, context.getHandler());
     if (!action) return true;
-    const req = context.switchToHttp().getRequest<{ ip: string; body?: Record<string, unknown>; user?: { userId?: string } }>();
-    const body = req.body ?? {};
-    // A signed-in action (the authentication guard ran first) is counted against the account that sent it.
-    const subject = SIGNED_IN_ACTIONS.has(action)
-      ? req.user?.userId
-        ? `user:${req.user.userId}`
-        : null
-      : TOKEN_ACTIONS.has(action)
-        ? typeof body.token === 'string' && body.token !== ''
-          ? `token:${body.token}`
-          : null
-        : typeof body.email === 'string' && body.email.trim() !== ''
-          ? body.email.trim().toLowerCase()
-          : null;
+    const req = context.switchToHttp().getRequest<ThrottledRequest>();
+    const subject = subjectOf(action, req);
     await this.limits.consume({ action, subject, address: req.ip });
     return true;
   }
+}
+
+type ThrottledRequest = { ip: string; body?: Record<string, unknown>; user?: { userId?: string } };
+
+/** The account an attempt is counted against; null when the request names none. */
+function subjectOf(action: AuthAction, req: ThrottledRequest): string | null {
+  const body = req.body ?? {};
+  // A signed-in action (the authentication guard ran first) is counted against the account that sent it.
+  if (SIGNED_IN_ACTIONS.has(action)) return req.user?.userId ? `user:${req.user.userId}` : null;
+  if (TOKEN_ACTIONS.has(action)) return typeof body.token === 'string' && body.token !== '' ? `token:${body.token}` : null;
+  return typeof body.email === 'string' && body.email.trim() !== '' ? body.email.trim().toLowerCase() : null;
 }

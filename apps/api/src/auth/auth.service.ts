@@ -221,12 +221,8 @@ export class AuthService {
     );
     const organizations: MyOrganizationResponseDto[] = [];
     for (const member of members) {
-      const [org]: { name: string; enforced: boolean }[] = await runInOrganization(member.organizationId, () =>
-        this.dataSource.query(
-          `SELECT o.name, EXISTS (SELECT 1 FROM organization_sso s WHERE s.organization_id = o.id AND s.enabled AND s.enforced) AS enforced
-             FROM organizations o WHERE o.id = $1`,
-          [member.organizationId],
-        ),
+      const [org]: { name: string }[] = await runInOrganization(member.organizationId, () =>
+        this.dataSource.query(`SELECT name FROM organizations WHERE id = $1`, [member.organizationId]),
       );
       if (!org) continue;
       organizations.push({
@@ -234,7 +230,8 @@ export class AuthService {
         name: org.name,
         roles: member.roles,
         current: member.organizationId === auth.organizationId,
-        ssoRequired: org.enforced && !member.roles.includes('admin'),
+        // The rule of signing in to it (and so of switching to it).
+        ssoRequired: await this.passwordRefusedBySso(member),
       });
     }
     return organizations;

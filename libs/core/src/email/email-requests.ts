@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { JobName, QueueName } from '@hireloop/queue';
-import { AppError } from '../common/app-error';
+import { AppError, FieldError } from '../common/app-error';
 import { interviewsWithNames } from '../interviews/interviews.repository';
 import { OutboxMessage, OutboxService } from '../outbox/outbox.service';
 import { EmailRequestsRepository } from './email-requests.repository';
@@ -96,12 +96,19 @@ export function assertSafeRecipient(
   to: { email: string; name: string },
   fields: { email: string; name: string } = { email: 'email', name: 'name' },
 ): void {
-  const errors = [];
+  const errors: FieldError[] = [];
   if (!isDeliverableAddress(to.email.trim()))
     errors.push({ field: fields.email, message: `${fields.email} must be a single email address`, code: 'invalid_address' });
-  if (hasControlCharacters(to.name))
-    errors.push({ field: fields.name, message: `${fields.name} must not contain line breaks or control characters`, code: 'control_characters' });
+  const unsafeName = unsafeNameError(to.name, fields.name);
+  if (unsafeName) errors.push(unsafeName);
   if (errors.length > 0) throw AppError.invalidFields(errors);
+}
+
+/** A name that would be unsafe in a mail header (line breaks, control characters): its field-level error, else null. */
+export function unsafeNameError(name: string, field: string): FieldError | null {
+  return hasControlCharacters(name)
+    ? { field, message: `${field} must not contain line breaks or control characters`, code: 'control_characters' }
+    : null;
 }
 
 export type InterviewChange = 'scheduled' | 'moved' | 'cancelled';

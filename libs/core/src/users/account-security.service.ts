@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { runWithScope } from '@hireloop/database';
 import { AppError } from '../common/app-error';
-import { EmailRequests } from '../email';
-import { hasControlCharacters } from '../email/email-text';
+import { EmailRequests, unsafeNameError } from '../email';
 import { MembershipCache } from '../members/membership-cache';
 import { hashPassword, verifyPassword } from './password';
 import { PasswordResetRepository } from './password-reset.repository';
@@ -48,21 +47,28 @@ export class AccountSecurityService {
             { field: 'currentPassword', message, code: 'invalid_current_password' },
           ]);
         }
-        const changedAt = new Date();
-        await this.users.setPassword(manager, userId, newHash, changedAt);
-        await this.resets.spendOpenTokens(manager, userId);
-        await EmailRequests.passwordChanged(manager, { userId, email: account.email, name: account.name, changedAt });
+        await this.replacePassword(manager, userId, account, newHash);
       }),
     );
     this.memberships.forgetUser(userId);
   }
 
+  /**
+   * A new password, however it was proven (the current one, a reset link), in the caller's transaction with the
+   * account locked: every earlier session of the account ends, open reset links are spent, and the owner is emailed.
+   * The caller forgets the account's remembered tokens (`MembershipCache.forgetUser`) once it committed.
+   */
+  async replacePassword(manager: EntityManager, userId: string, account: { email: string; name: string }, passwordHash: string): Promise<void> {
+    const changedAt = new Date();
+    await this.users.setPassword(manager, userId, passwordHash, changedAt);
+    await this.resets.spendOpenTokens(manager, userId);
+    await EmailRequests.passwordChanged(manager, { userId, email: account.email, name: account.name, changedAt });
+  }
+
   /** The account's name, as every organization it belongs to shows it (and emails carry it). */
   async rename(userId: string, name: string): Promise<void> {
-    if (hasControlCharacters(name))
-      throw AppError.invalidFields([
-        { field: 'name', message: 'name must not contain line breaks or control characters', code: 'control_characters' },
-      ]);
+    const unsafe = unsafeNameError(name, 'name');
+    if (unsafe) throw AppError.invalidFields([unsafe]);
     await runWithScope({ userId }, () => this.dataSource.transaction((manager) => this.users.rename(manager, userId, name)));
   }
 

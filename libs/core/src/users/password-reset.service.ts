@@ -8,6 +8,7 @@ import { EmailRequests, EmailTokens } from '../email';
 import { hashPassword } from './password';
 import { MembershipCache } from '../members/membership-cache';
 import { PasswordResetRepository } from './password-reset.repository';
+import { AccountSecurityService } from './account-security.service';
 import { UsersRepository } from './users.repository';
 
 /** Who asks for a reset link (PasswordResetRequestDto satisfies it). */
@@ -41,6 +42,7 @@ export class PasswordResetService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly resets: PasswordResetRepository,
     private readonly users: UsersRepository,
+    private readonly accounts: AccountSecurityService,
     private readonly emailTokens: EmailTokens,
     private readonly memberships: MembershipCache,
   ) {}
@@ -77,11 +79,9 @@ export class PasswordResetService {
           { field: 'token', message: 'token is unknown, already used or expired', code: 'invalid_reset_token' },
         ]);
       }
-      const account = await this.users.lockAccount(manager, userId);
-      const changedAt = new Date();
-      await this.users.setPassword(manager, userId, passwordHash, changedAt);
-      await this.resets.spendOpenTokens(manager, userId);
-      if (account) await EmailRequests.passwordChanged(manager, { userId, email: account.email, name: account.name, changedAt });
+      // The token's user: the foreign key keeps the account while a token of it exists.
+      const account = (await this.users.lockAccount(manager, userId))!;
+      await this.accounts.replacePassword(manager, userId, account, passwordHash);
       return userId;
     });
     this.memberships.forgetUser(userId);
