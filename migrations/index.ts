@@ -30,6 +30,7 @@ import { MembershipChangeNotifications1769000400000 } from './1769000400000-Memb
 import { SignupBrowserBinding1769000500000 } from './1769000500000-SignupBrowserBinding';
 import { SessionsValidAfter1769000600000 } from './1769000600000-SessionsValidAfter';
 import { MemberSessionsValidAfter1769000700000 } from './1769000700000-MemberSessionsValidAfter';
+import { EmailChangeTokens1769000800000 } from './1769000800000-EmailChangeTokens';
 
 /** Every migration, in order. Add new ones at the end. */
 export const ALL_MIGRATIONS = [
@@ -65,4 +66,5 @@ export const ALL_MIGRATIONS = [
   SignupBrowserBinding1769000500000,
   SessionsValidAfter1769000600000,
   MemberSessionsValidAfter1769000700000,
+  EmailChangeTokens1769000800000,
 ];

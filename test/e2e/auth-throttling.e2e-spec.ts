@@ -137,4 +137,27 @@ describe('sign-in throttling', () => {
     await change(other, TEST_PASSWORD, '198.51.100.10').expect(200);
     await t.http.post('/v1/auth/login').send({ email: admin.email, password: TEST_PASSWORD }).expect(200);
   }, 120_000);
+
+  it('asking to change the address is counted per account, and guessing a confirmation token per token', async () => {
+    const t = await track(appWith({ LOGIN_THROTTLE_LIMIT: '3', LOGIN_THROTTLE_ADDRESS_LIMIT: '1000' }));
+    const admin = await signupOrganization(t);
+    const other = await signupOrganization(t);
+    const ask = (actor: { auth: Record<string, string> }, currentPassword: string) =>
+      t.http
+        .post('/v1/me/email')
+        .set(actor.auth)
+        .send({ newEmail: `moved-${randomUUID()}@example.test`, currentPassword });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await ask(admin, `guess ${i}`)).status);
+    expect(statuses).toEqual([400, 400, 400, 429, 429]);
+    await ask(admin, TEST_PASSWORD).expect(429);
+    await ask(other, TEST_PASSWORD).expect(202);
+    // Changing the password is another action: not held up by it.
+    await t.http.post('/v1/me/password').set(admin.auth).send({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }).expect(200);
+
+    const token = `guessed-${randomUUID()}`;
+    const confirm: number[] = [];
+    for (let i = 0; i < 4; i++) confirm.push((await t.http.post('/v1/auth/email-change/confirm').send({ token })).status);
+    expect(confirm).toEqual([400, 400, 400, 429]);
+  }, 120_000);
 });

@@ -56,6 +56,8 @@ export interface WriteScene {
   verificationToken: string;
   /** An open password-reset token of the spare member (stored hashed, as the reset request stores it). */
   resetToken: string;
+  /** An open email-change link's token of the account member, to a fresh address (stored hashed, as the request stores it). */
+  emailChangeToken: string;
   /** Issuer of a real OpenID provider on loopback (one per test process), for the single sign-on settings. */
   oidcIssuer: string;
   /** The spare member's signed email-preferences token (as the worker puts it in emails). */
@@ -495,6 +497,15 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
     params: none,
     body: (s) => ({ organizationId: s.organizationId }),
   },
+  // before the request below, which replaces open links
+  { method: 'POST', path: '/v1/auth/email-change/confirm', actor: () => undefined, params: none, body: (s) => ({ token: s.emailChangeToken }) },
+  {
+    method: 'POST',
+    path: '/v1/me/email',
+    actor: (s) => s.accountMember,
+    params: none,
+    body: () => ({ newEmail: uniqueEmail('moved'), currentPassword: TEST_PASSWORD }),
+  },
   {
     method: 'POST',
     path: '/v1/me/password',
@@ -644,6 +655,7 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
     inviteToken: invite.body.inviteToken,
     revocableInviteMemberId: revocableInvite.body.member.id,
     resetToken: await openPasswordReset(t.dataSource, spareMember.userId),
+    emailChangeToken: await openEmailChange(t.dataSource, accountMember.userId, uniqueEmail('confirmed')),
     oidcIssuer: (await (sceneProvider ??= startOidcProvider([]))).issuer,
     preferencesToken: signPreferencesToken(preferencesLinkKey(parseMasterKey(process.env.DATA_ENCRYPTION_KEY!)), spareMember.userId),
     selfIdentificationToken: await selfIdentificationToken(t, team.recruiter, applications.main),
@@ -663,6 +675,16 @@ export async function openPasswordReset(dataSource: DataSource, userId: string):
     userId,
     createHash('sha256').update(token, 'utf8').digest('hex'),
   ]);
+  return token;
+}
+
+/** An email-change link's token as POST /v1/me/email stores it (SHA-256, 24 hours), without going through email. */
+export async function openEmailChange(dataSource: DataSource, userId: string, newEmail: string): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await dataSource.query(
+    `INSERT INTO email_change_tokens (user_id, new_email, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')`,
+    [userId, newEmail, createHash('sha256').update(token, 'utf8').digest('hex')],
+  );
   return token;
 }
 

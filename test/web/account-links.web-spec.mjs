@@ -110,11 +110,12 @@ describe('web app: links from emails', { concurrency: false }, () => {
     await here.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     await here.getByTestId('whoami').filter({ hasText: 'Owen Renamed' }).waitFor();
     const newPassword = `changed ${PASSWORD} ${RUN}`;
-    await here.getByLabel('Current password').fill('not my password');
-    await here.getByLabel('New password').fill(newPassword);
+    const passwordForm = here.getByRole('form', { name: 'Change your password' });
+    await passwordForm.getByLabel('Current password').fill('not my password');
+    await passwordForm.getByLabel('New password').fill(newPassword);
     await here.getByRole('button', { name: 'Change the password' }).click();
     await here.getByText(/not the password of this account/).waitFor();
-    await here.getByLabel('Current password').fill(PASSWORD);
+    await passwordForm.getByLabel('Current password').fill(PASSWORD);
     await here.getByRole('button', { name: 'Change the password' }).click();
     await here.getByRole('status').filter({ hasText: 'Your password is changed' }).waitFor();
     await here.screenshot({ path: path.join(SHOTS, 'links-account-password-changed.png'), fullPage: true });
@@ -147,6 +148,45 @@ describe('web app: links from emails', { concurrency: false }, () => {
     await here.getByRole('form', { name: 'Sign in' }).waitFor();
     await here.context().close();
     await elsewhere.context().close();
+  });
+
+  it('changes the sign-in address from the account page and the link sent to the new address', { timeout: 90_000 }, async () => {
+    const nora = { email: `nora-${RUN}@example.test`, name: 'Nora Nomad' };
+    const moved = `nora-moved-${RUN}@example.test`;
+    const invited = await apiCall('POST', '/members', { email: nora.email, name: nora.name, roles: ['interviewer'] }, admin.token);
+    await apiCall('POST', '/auth/accept-invite', { token: invited.inviteToken, password: PASSWORD });
+    const page = await freshPage('nora');
+    await signIn(page, nora);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+    const form = page.getByRole('form', { name: 'Your sign-in address' });
+    await form.getByLabel('New address').fill('not an address');
+    await form.getByLabel('Current password').fill(PASSWORD);
+    await form.getByRole('button', { name: 'Send the link' }).click();
+    await form.getByText(/must be an email address/).waitFor();
+    await form.getByLabel('New address').fill(moved);
+    await form.getByLabel('Current password').fill(PASSWORD);
+    await form.getByRole('button', { name: 'Send the link' }).click();
+    await form
+      .getByRole('status')
+      .filter({ hasText: `Check the inbox of ${moved}` })
+      .waitFor();
+    await checkPageAtBothWidths(page, 'the account page after asking for a new address', 'links-account-email-asked');
+
+    const link = await emailedLink(moved, /^Confirm your new hireloop sign-in address$/, '/confirm-email-change');
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Confirm your new address' }).waitFor();
+    await checkPageAtBothWidths(page, 'the confirm-new-address page', 'links-confirm-email-change');
+    await page.getByRole('button', { name: 'Confirm my new address' }).click();
+    await page.getByRole('status').filter({ hasText: moved }).waitFor();
+    await page.getByRole('link', { name: 'Back to your account' }).click();
+    await page.getByText(`You sign in with ${moved}`).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'links-account-email-changed.png'), fullPage: true });
+    // The previous address is told; the link works once.
+    await waitForMailLink(nora.email, new RegExp(moved.replace(/\./g, '\\.')), { subject: /^Your hireloop sign-in address was changed$/ });
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Confirm my new address' }).click();
+    await page.getByText('This link is unknown, already used, replaced by a newer one or expired').waitFor();
+    await page.context().close();
   });
 
   it('shows SSO sign-in and the notification settings with the calendar feed', { timeout: 90_000 }, async () => {

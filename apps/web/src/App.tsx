@@ -26,6 +26,7 @@ import { AccountSettingsPage } from './pages/account/AccountSettingsPage';
 import { ForgotPasswordPage } from './pages/account/ForgotPasswordPage';
 import { NotificationSettingsPage } from './pages/account/NotificationSettingsPage';
 import { ResetPasswordPage } from './pages/account/ResetPasswordPage';
+import { ConfirmEmailChangePage } from './pages/account/ConfirmEmailChangePage';
 import { SsoCompletePage } from './pages/account/SsoCompletePage';
 import { SsoSettingsPage } from './pages/account/SsoSettingsPage';
 import { OrganizationSettingsPage } from './pages/OrganizationSettingsPage';
@@ -45,6 +46,7 @@ export function App() {
           <Route path="/self-identification/:token" element={<SelfIdentificationPage />} />
           <Route path="/forgot-password" element={<ForgotPasswordPage />} />
           <Route path="/reset-password" element={<ResetPasswordPage />} />
+          <Route path="/confirm-email-change" element={<ConfirmEmailChangePage />} />
           <Route path="/sso/complete" element={<SsoCompletePage />} />
           <Route path="/settings/notifications" element={<NotificationSettingsRoute />} />
           <Route path="/*" element={<Authenticated />} />

@@ -6,7 +6,16 @@ import { AppConfig } from '@hireloop/config';
 import { redisConnectionFromUrl } from '@hireloop/queue';
 import { RateLimitedError } from '@hireloop/core';
 
-export type AuthAction = 'login' | 'signup' | 'accept-invite' | 'verify-email' | 'password-reset' | 'password-reset-confirm' | 'change-password';
+export type AuthAction =
+  | 'login'
+  | 'signup'
+  | 'accept-invite'
+  | 'verify-email'
+  | 'password-reset'
+  | 'password-reset-confirm'
+  | 'change-password'
+  | 'change-email'
+  | 'email-change-confirm';
 
 /** What an attempt is counted against: the account it names (email, or the invite token) and the client address. */
 export interface AuthAttempt {

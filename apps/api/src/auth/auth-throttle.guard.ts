@@ -4,9 +4,9 @@ import { AuthAction, AuthRateLimitService } from './auth-rate-limit.service';
 
 const AUTH_ACTION = 'hireloop:auth-throttle';
 /** Actions whose request names its account by a one-time token (counted per token) rather than an email. */
-const TOKEN_ACTIONS: ReadonlySet<AuthAction> = new Set(['accept-invite', 'verify-email', 'password-reset-confirm']);
+const TOKEN_ACTIONS: ReadonlySet<AuthAction> = new Set(['accept-invite', 'verify-email', 'password-reset-confirm', 'email-change-confirm']);
 /** Actions of a signed-in member (counted per account, so a stolen session cannot guess the current password at leisure). */
-const SIGNED_IN_ACTIONS: ReadonlySet<AuthAction> = new Set(['change-password']);
+const SIGNED_IN_ACTIONS: ReadonlySet<AuthAction> = new Set(['change-password', 'change-email']);
 
 /** Marks a route as a sign-in style action counted by AuthThrottleGuard. */
 export const AuthThrottle = (action: AuthAction) => SetMetadata(AUTH_ACTION, action);

@@ -13,6 +13,9 @@ import { PasswordResetController } from './password-reset.controller';
 import { PasswordResetRepository } from '@hireloop/core/users/password-reset.repository';
 import { PasswordResetService } from '@hireloop/core/users/password-reset.service';
 import { AccountSecurityService } from '@hireloop/core/users/account-security.service';
+import { EmailChangeRepository } from '@hireloop/core/users/email-change.repository';
+import { EmailChangeService } from '@hireloop/core/users/email-change.service';
+import { EmailChangeController } from './email-change.controller';
 
 @Module({
   imports: [
@@ -25,7 +28,7 @@ import { AccountSecurityService } from '@hireloop/core/users/account-security.se
       },
     }),
   ],
-  controllers: [AuthController, PasswordResetController, AccountController],
+  controllers: [AuthController, PasswordResetController, AccountController, EmailChangeController],
   providers: [
     AuthService,
     JwtStrategy,
@@ -35,6 +38,8 @@ import { AccountSecurityService } from '@hireloop/core/users/account-security.se
     PasswordResetService,
     PasswordResetRepository,
     AccountSecurityService,
+    EmailChangeService,
+    EmailChangeRepository,
   ],
   exports: [AuthService],
 })

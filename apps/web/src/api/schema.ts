@@ -272,6 +272,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to sign in with another email address: a confirmation link is sent there (the current password is required)
+         * @description Nothing changes until the link is used (POST /v1/auth/email-change/confirm); a newer request replaces the link. The answer is the same whether or not another account has the address (then no link is sent).
+         */
+        post: operations["EmailChangeController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/email-change/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a new sign-in address with the token of the link sent there (single use, 24 hours)
+         * @description The account signs in with the new address from now on; sessions go on. The previous address is emailed about the change, and reset links sent to it stop working.
+         */
+        post: operations["EmailChangeController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/members": {
         parameters: {
             query?: never;
@@ -1936,6 +1976,35 @@ export interface components {
             /** @description The password the account signs in with now */
             currentPassword: string;
             newPassword: string;
+        };
+        ChangeEmailRequestDto: {
+            /**
+             * @description The address to sign in with from now on; a link is sent there to confirm it
+             * @example ada@new-domain.test
+             */
+            newEmail: string;
+            /** @description The password the account signs in with now */
+            currentPassword: string;
+        };
+        EmailChangeRequestedResponseDto: {
+            /**
+             * @description Where the confirmation link was sent (nothing changes until it is used)
+             * @example ada@new-domain.test
+             */
+            pendingEmail: string;
+            /** @description Until when the link works */
+            expiresAt: string;
+        };
+        ConfirmEmailChangeRequestDto: {
+            /** @description The token from the confirmation link */
+            token: string;
+        };
+        EmailChangedResponseDto: {
+            /**
+             * @description The address the account signs in with now
+             * @example ada@new-domain.test
+             */
+            email: string;
         };
         InviteMemberRequestDto: {
             email: string;
@@ -4016,7 +4085,7 @@ export interface components {
             detail: string;
             instance?: string;
             /** @enum {string} */
-            code: "validation_failed" | "invalid_json" | "too_deeply_nested" | "invalid_value" | "invalid_character" | "value_out_of_range" | "bad_request" | "invalid_invite" | "invalid_reset_token" | "password_required" | "invalid_current_password" | "invalid_token" | "token_expired" | "invalid_credentials" | "no_active_membership" | "unauthorized" | "sso_state_invalid" | "sso_provider_refused" | "sso_token_invalid" | "sso_handoff_invalid" | "forbidden" | "role_required" | "role_access_denied" | "application_access_denied" | "debrief_forbidden" | "decision_forbidden" | "feedback_blind" | "not_on_panel" | "not_assigned" | "not_role_hiring_manager" | "calibration_not_visible" | "csrf_token_invalid" | "nudge_not_allowed" | "sso_required" | "sso_email_missing" | "sso_email_unverified" | "sso_domain_not_allowed" | "sso_membership_deactivated" | "validity_reports_forbidden" | "outcomes_forbidden" | "not_found" | "application_not_found" | "organization_not_found" | "calendar_feed_not_found" | "candidate_not_found" | "decision_not_found" | "dimension_not_found" | "interview_not_found" | "interviewer_not_found" | "job_not_found" | "loop_version_not_found" | "member_not_found" | "notification_not_found" | "question_not_found" | "queue_not_found" | "role_not_found" | "role_template_not_found" | "round_not_found" | "scorecard_not_found" | "outcome_not_found" | "validity_report_not_found" | "outcome_import_not_found" | "self_identification_not_found" | "self_identification_link_not_found" | "sso_not_configured" | "email_preferences_link_invalid" | "method_not_allowed" | "conflict" | "concurrent_update" | "email_taken" | "already_member" | "last_admin" | "invite_not_pending" | "invite_recently_sent" | "member_not_joined" | "candidate_email_taken" | "candidate_email_undeliverable" | "candidate_erased" | "application_exists" | "application_not_active" | "decision_recorded" | "decision_already_recorded" | "report_stale" | "role_not_open" | "role_open" | "open_role_must_stay_ready" | "rating_scale_in_use" | "too_many_dimensions" | "too_many_rounds" | "dimension_name_taken" | "dimension_in_use" | "round_in_use" | "round_not_in_loop_version" | "question_in_use" | "interview_has_feedback" | "interview_not_scheduled" | "interview_not_started" | "interview_cancelled" | "already_submitted" | "not_submitted" | "scorecard_withdrawn" | "no_changes" | "job_not_failed" | "interview_not_ended" | "interviewer_inactive" | "feedback_submitted" | "interviewer_double_booked" | "application_not_hired" | "outcome_exists" | "ratings_outside_scale" | "invite_revoked" | "self_identification_link_used" | "self_identification_link_expired" | "error" | "payload_too_large" | "unsupported_media_type" | "loop_not_ready" | "start_in_past" | "idempotency_key_reuse" | "nudge_too_soon" | "too_many_requests" | "internal_error" | "busy" | "queue_unavailable" | "database_unavailable" | "sso_provider_unavailable" | "service_unavailable";
+            code: "validation_failed" | "invalid_json" | "too_deeply_nested" | "invalid_value" | "invalid_character" | "value_out_of_range" | "bad_request" | "invalid_invite" | "invalid_reset_token" | "password_required" | "invalid_current_password" | "invalid_email_change_token" | "invalid_token" | "token_expired" | "invalid_credentials" | "no_active_membership" | "unauthorized" | "sso_state_invalid" | "sso_provider_refused" | "sso_token_invalid" | "sso_handoff_invalid" | "forbidden" | "role_required" | "role_access_denied" | "application_access_denied" | "debrief_forbidden" | "decision_forbidden" | "feedback_blind" | "not_on_panel" | "not_assigned" | "not_role_hiring_manager" | "calibration_not_visible" | "csrf_token_invalid" | "nudge_not_allowed" | "sso_required" | "sso_email_missing" | "sso_email_unverified" | "sso_domain_not_allowed" | "sso_membership_deactivated" | "validity_reports_forbidden" | "outcomes_forbidden" | "not_found" | "application_not_found" | "organization_not_found" | "calendar_feed_not_found" | "candidate_not_found" | "decision_not_found" | "dimension_not_found" | "interview_not_found" | "interviewer_not_found" | "job_not_found" | "loop_version_not_found" | "member_not_found" | "notification_not_found" | "question_not_found" | "queue_not_found" | "role_not_found" | "role_template_not_found" | "round_not_found" | "scorecard_not_found" | "outcome_not_found" | "validity_report_not_found" | "outcome_import_not_found" | "self_identification_not_found" | "self_identification_link_not_found" | "sso_not_configured" | "email_preferences_link_invalid" | "method_not_allowed" | "conflict" | "concurrent_update" | "email_taken" | "already_member" | "last_admin" | "invite_not_pending" | "invite_recently_sent" | "member_not_joined" | "candidate_email_taken" | "candidate_email_undeliverable" | "candidate_erased" | "application_exists" | "application_not_active" | "decision_recorded" | "decision_already_recorded" | "report_stale" | "role_not_open" | "role_open" | "open_role_must_stay_ready" | "rating_scale_in_use" | "too_many_dimensions" | "too_many_rounds" | "dimension_name_taken" | "dimension_in_use" | "round_in_use" | "round_not_in_loop_version" | "question_in_use" | "interview_has_feedback" | "interview_not_scheduled" | "interview_not_started" | "interview_cancelled" | "already_submitted" | "not_submitted" | "scorecard_withdrawn" | "no_changes" | "job_not_failed" | "interview_not_ended" | "interviewer_inactive" | "feedback_submitted" | "interviewer_double_booked" | "application_not_hired" | "outcome_exists" | "ratings_outside_scale" | "invite_revoked" | "self_identification_link_used" | "self_identification_link_expired" | "error" | "payload_too_large" | "unsupported_media_type" | "loop_not_ready" | "start_in_past" | "idempotency_key_reuse" | "nudge_too_soon" | "too_many_requests" | "internal_error" | "busy" | "queue_unavailable" | "database_unavailable" | "sso_provider_unavailable" | "service_unavailable";
             errors?: components["schemas"]["FieldError"][];
             /** @description Seconds to wait (429 and 503 also send Retry-After) */
             retryAfter?: number;
@@ -4271,7 +4340,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `email_taken`: An account with this email already exists. */
+            /** @description `email_taken`: An account with this email already exists (at sign-up, or when an email change is confirmed: the address was taken since). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5061,7 +5130,7 @@ export interface operations {
                 };
             };
             /**
-             * @description `invalid_current_password`: POST /v1/me/password: `currentPassword` is not the password of the account (or the account has none yet: set one with a reset link); `errors[]` names the field.
+             * @description `invalid_current_password`: POST /v1/me/password, POST /v1/me/email: `currentPassword` is not the password of the account (or the account has none yet: set one with a reset link); `errors[]` names the field.
              *
              *     `invalid_json`: The request body is not valid JSON.
              *
@@ -5160,6 +5229,188 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EmailChangeController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeEmailRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailChangeRequestedResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_current_password`: POST /v1/me/password, POST /v1/me/email: `currentPassword` is not the password of the account (or the account has none yet: set one with a reset link); `errors[]` names the field.
+             *
+             *     `invalid_json`: The request body is not valid JSON.
+             *
+             *     `too_deeply_nested`: The request nests objects or arrays more than 32 levels deep.
+             *
+             *     `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_current_password" | "invalid_json" | "too_deeply_nested" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description `too_many_requests`: Too many attempts; wait for Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_requests";
+                    };
+                };
+            };
+            /** @description `busy`: The service is busy (password hashing at capacity); retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "busy";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EmailChangeController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmEmailChangeRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailChangedResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_email_change_token`: POST /v1/auth/email-change/confirm: the token of the confirmation link is unknown, already used, replaced by a newer request or expired.
+             *
+             *     `invalid_json`: The request body is not valid JSON.
+             *
+             *     `too_deeply_nested`: The request nests objects or arrays more than 32 levels deep.
+             *
+             *     `validation_failed`: One or more fields are invalid; `errors[]` names each field with a message and a field-level code.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_email_change_token" | "invalid_json" | "too_deeply_nested" | "validation_failed";
+                    };
+                };
+            };
+            /** @description `email_taken`: An account with this email already exists (at sign-up, or when an email change is confirmed: the address was taken since). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "email_taken";
+                    };
+                };
+            };
+            /** @description `too_many_requests`: Too many attempts; wait for Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_requests";
+                    };
+                };
+            };
+            /** @description `busy`: The service is busy (password hashing at capacity); retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "busy";
                     };
                 };
             };
@@ -13773,6 +14024,14 @@ export const pathsV1MePasswordPostResponses401ContentApplicationProblemJsonCodeV
 export const pathsV1MePasswordPostResponses429ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/me/password"]["post"]["responses"]["429"]["content"]["application/problem+json"]["code"]> = ["too_many_requests"];
 export const pathsV1MePasswordPostResponses503ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/me/password"]["post"]["responses"]["503"]["content"]["application/problem+json"]["code"]> = ["busy"];
 export const pathsV1AuthLogoutEverywherePostResponses401ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/auth/logout-everywhere"]["post"]["responses"]["401"]["content"]["application/problem+json"]["code"]> = ["invalid_token", "token_expired"];
+export const pathsV1MeEmailPostResponses400ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/me/email"]["post"]["responses"]["400"]["content"]["application/problem+json"]["code"]> = ["invalid_current_password", "invalid_json", "too_deeply_nested", "validation_failed"];
+export const pathsV1MeEmailPostResponses401ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/me/email"]["post"]["responses"]["401"]["content"]["application/problem+json"]["code"]> = ["invalid_token", "token_expired"];
+export const pathsV1MeEmailPostResponses429ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/me/email"]["post"]["responses"]["429"]["content"]["application/problem+json"]["code"]> = ["too_many_requests"];
+export const pathsV1MeEmailPostResponses503ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/me/email"]["post"]["responses"]["503"]["content"]["application/problem+json"]["code"]> = ["busy"];
+export const pathsV1AuthEmailChangeConfirmPostResponses400ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/auth/email-change/confirm"]["post"]["responses"]["400"]["content"]["application/problem+json"]["code"]> = ["invalid_email_change_token", "invalid_json", "too_deeply_nested", "validation_failed"];
+export const pathsV1AuthEmailChangeConfirmPostResponses409ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/auth/email-change/confirm"]["post"]["responses"]["409"]["content"]["application/problem+json"]["code"]> = ["email_taken"];
+export const pathsV1AuthEmailChangeConfirmPostResponses429ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/auth/email-change/confirm"]["post"]["responses"]["429"]["content"]["application/problem+json"]["code"]> = ["too_many_requests"];
+export const pathsV1AuthEmailChangeConfirmPostResponses503ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/auth/email-change/confirm"]["post"]["responses"]["503"]["content"]["application/problem+json"]["code"]> = ["busy"];
 export const pathsV1MembersGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/members"]["get"]["parameters"]["query"]["status"]> = ["invited", "active", "deactivated"];
 export const pathsV1MembersGetResponses400ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/members"]["get"]["responses"]["400"]["content"]["application/problem+json"]["code"]> = ["validation_failed"];
 export const pathsV1MembersGetResponses401ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/members"]["get"]["responses"]["401"]["content"]["application/problem+json"]["code"]> = ["invalid_token", "token_expired"];
@@ -14198,4 +14457,4 @@ export const recordOutcomeRequestDtoDepartureTypeValues: ReadonlyArray<Flattened
 export const updateOutcomeRequestDtoReviewPointValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateOutcomeRequestDto"]["reviewPoint"]> = ["90d", "6m", "12m"];
 export const updateOutcomeRequestDtoDepartureTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateOutcomeRequestDto"]["departureType"]> = ["voluntary", "involuntary"];
 export const outcomeImportResponseDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OutcomeImportResponseDto"]["status"]> = ["queued", "validating", "applying", "completed", "failed"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["validation_failed", "invalid_json", "too_deeply_nested", "invalid_value", "invalid_character", "value_out_of_range", "bad_request", "invalid_invite", "invalid_reset_token", "password_required", "invalid_current_password", "invalid_token", "token_expired", "invalid_credentials", "no_active_membership", "unauthorized", "sso_state_invalid", "sso_provider_refused", "sso_token_invalid", "sso_handoff_invalid", "forbidden", "role_required", "role_access_denied", "application_access_denied", "debrief_forbidden", "decision_forbidden", "feedback_blind", "not_on_panel", "not_assigned", "not_role_hiring_manager", "calibration_not_visible", "csrf_token_invalid", "nudge_not_allowed", "sso_required", "sso_email_missing", "sso_email_unverified", "sso_domain_not_allowed", "sso_membership_deactivated", "validity_reports_forbidden", "outcomes_forbidden", "not_found", "application_not_found", "organization_not_found", "calendar_feed_not_found", "candidate_not_found", "decision_not_found", "dimension_not_found", "interview_not_found", "interviewer_not_found", "job_not_found", "loop_version_not_found", "member_not_found", "notification_not_found", "question_not_found", "queue_not_found", "role_not_found", "role_template_not_found", "round_not_found", "scorecard_not_found", "outcome_not_found", "validity_report_not_found", "outcome_import_not_found", "self_identification_not_found", "self_identification_link_not_found", "sso_not_configured", "email_preferences_link_invalid", "method_not_allowed", "conflict", "concurrent_update", "email_taken", "already_member", "last_admin", "invite_not_pending", "invite_recently_sent", "member_not_joined", "candidate_email_taken", "candidate_email_undeliverable", "candidate_erased", "application_exists", "application_not_active", "decision_recorded", "decision_already_recorded", "report_stale", "role_not_open", "role_open", "open_role_must_stay_ready", "rating_scale_in_use", "too_many_dimensions", "too_many_rounds", "dimension_name_taken", "dimension_in_use", "round_in_use", "round_not_in_loop_version", "question_in_use", "interview_has_feedback", "interview_not_scheduled", "interview_not_started", "interview_cancelled", "already_submitted", "not_submitted", "scorecard_withdrawn", "no_changes", "job_not_failed", "interview_not_ended", "interviewer_inactive", "feedback_submitted", "interviewer_double_booked", "application_not_hired", "outcome_exists", "ratings_outside_scale", "invite_revoked", "self_identification_link_used", "self_identification_link_expired", "error", "payload_too_large", "unsupported_media_type", "loop_not_ready", "start_in_past", "idempotency_key_reuse", "nudge_too_soon", "too_many_requests", "internal_error", "busy", "queue_unavailable", "database_unavailable", "sso_provider_unavailable", "service_unavailable"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["validation_failed", "invalid_json", "too_deeply_nested", "invalid_value", "invalid_character", "value_out_of_range", "bad_request", "invalid_invite", "invalid_reset_token", "password_required", "invalid_current_password", "invalid_email_change_token", "invalid_token", "token_expired", "invalid_credentials", "no_active_membership", "unauthorized", "sso_state_invalid", "sso_provider_refused", "sso_token_invalid", "sso_handoff_invalid", "forbidden", "role_required", "role_access_denied", "application_access_denied", "debrief_forbidden", "decision_forbidden", "feedback_blind", "not_on_panel", "not_assigned", "not_role_hiring_manager", "calibration_not_visible", "csrf_token_invalid", "nudge_not_allowed", "sso_required", "sso_email_missing", "sso_email_unverified", "sso_domain_not_allowed", "sso_membership_deactivated", "validity_reports_forbidden", "outcomes_forbidden", "not_found", "application_not_found", "organization_not_found", "calendar_feed_not_found", "candidate_not_found", "decision_not_found", "dimension_not_found", "interview_not_found", "interviewer_not_found", "job_not_found", "loop_version_not_found", "member_not_found", "notification_not_found", "question_not_found", "queue_not_found", "role_not_found", "role_template_not_found", "round_not_found", "scorecard_not_found", "outcome_not_found", "validity_report_not_found", "outcome_import_not_found", "self_identification_not_found", "self_identification_link_not_found", "sso_not_configured", "email_preferences_link_invalid", "method_not_allowed", "conflict", "concurrent_update", "email_taken", "already_member", "last_admin", "invite_not_pending", "invite_recently_sent", "member_not_joined", "candidate_email_taken", "candidate_email_undeliverable", "candidate_erased", "application_exists", "application_not_active", "decision_recorded", "decision_already_recorded", "report_stale", "role_not_open", "role_open", "open_role_must_stay_ready", "rating_scale_in_use", "too_many_dimensions", "too_many_rounds", "dimension_name_taken", "dimension_in_use", "round_in_use", "round_not_in_loop_version", "question_in_use", "interview_has_feedback", "interview_not_scheduled", "interview_not_started", "interview_cancelled", "already_submitted", "not_submitted", "scorecard_withdrawn", "no_changes", "job_not_failed", "interview_not_ended", "interviewer_inactive", "feedback_submitted", "interviewer_double_booked", "application_not_hired", "outcome_exists", "ratings_outside_scale", "invite_revoked", "self_identification_link_used", "self_identification_link_expired", "error", "payload_too_large", "unsupported_media_type", "loop_not_ready", "start_in_past", "idempotency_key_reuse", "nudge_too_soon", "too_many_requests", "internal_error", "busy", "queue_unavailable", "database_unavailable", "sso_provider_unavailable", "service_unavailable"];

@@ -33,7 +33,12 @@ export const PROBLEM_CODES = {
   invalid_current_password: {
     status: 400,
     meaning:
-      'POST /v1/me/password: `currentPassword` is not the password of the account (or the account has none yet: set one with a reset link); `errors[]` names the field.',
+      'POST /v1/me/password, POST /v1/me/email: `currentPassword` is not the password of the account (or the account has none yet: set one with a reset link); `errors[]` names the field.',
+  },
+  invalid_email_change_token: {
+    status: 400,
+    meaning:
+      'POST /v1/auth/email-change/confirm: the token of the confirmation link is unknown, already used, replaced by a newer request or expired.',
   },
   // 401: who is calling is not established.
   invalid_token: {
@@ -121,7 +126,10 @@ export const PROBLEM_CODES = {
   // 409: the request conflicts with the current state.
   conflict: { status: 409, meaning: 'The request conflicts with the current state.' },
   concurrent_update: { status: 409, meaning: 'Another request changed the resource at the same time; retry.' },
-  email_taken: { status: 409, meaning: 'An account with this email already exists.' },
+  email_taken: {
+    status: 409,
+    meaning: 'An account with this email already exists (at sign-up, or when an email change is confirmed: the address was taken since).',
+  },
   already_member: { status: 409, meaning: 'The person is already a member of the organization.' },
   last_admin: { status: 409, meaning: 'The organization would be left without an active admin.' },
   invite_not_pending: { status: 409, meaning: 'The member has no pending invitation (already joined, revoked or deactivated).' },

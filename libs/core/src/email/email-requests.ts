@@ -229,6 +229,44 @@ export const EmailRequests = {
     ]);
   },
 
+  /** The link (`/confirm-email-change?token=`) that proves a new sign-in address, sent to that address; single use. */
+  async emailChange(
+    manager: EntityManager,
+    r: { tokenId: string; newEmail: string; name: string; token: string; expiresAt: Date },
+    tokens: EmailTokens,
+  ): Promise<void> {
+    await requestEmails(
+      manager,
+      [
+        {
+          organizationId: null,
+          eventKey: `email-change:${r.tokenId}`,
+          template: 'email_change',
+          to: { email: r.newEmail, name: r.name },
+          params: { newEmail: r.newEmail, expiresAt: r.expiresAt.toISOString() },
+          token: r.token,
+        },
+      ],
+      tokens,
+    );
+  },
+
+  /** The account's sign-in address changed: the previous address hears of it, in case it was not its owner. */
+  async emailChanged(
+    manager: EntityManager,
+    r: { userId: string; previousEmail: string; newEmail: string; name: string; changedAt: Date },
+  ): Promise<void> {
+    await requestEmails(manager, [
+      {
+        organizationId: null,
+        eventKey: `email-changed:${r.userId}:${r.changedAt.toISOString()}`,
+        template: 'email_changed',
+        to: { email: r.previousEmail, name: r.name },
+        params: { newEmail: r.newEmail, changedAt: r.changedAt.toISOString() },
+      },
+    ]);
+  },
+
   /**
    * Interview scheduled, moved or cancelled: one email per active interviewer, each with an iCalendar invitation of
    * the interview's UID. Every change bumps the interview's calendar SEQUENCE, so a move updates the same calendar

@@ -19,6 +19,8 @@ const params: Record<string, Record<string, unknown>> = {
   signup_attempt: { email: 'ivy@example.test' },
   password_reset: { token: 'reset', expiresAt: '2026-12-02T11:00:00.000Z' },
   password_changed: { changedAt: '2026-12-03T09:30:00.000Z' },
+  email_change: { token: 'change/1', newEmail: 'ivy@new.example', expiresAt: '2026-12-04T11:00:00.000Z' },
+  email_changed: { newEmail: 'ivy@new.example', changedAt: '2026-12-04T10:30:00.000Z' },
   interview_scheduled: interview as unknown as Record<string, unknown>,
   interview_moved: { ...interview, previousStartsAt: '2026-12-02T14:00:00.000Z' } as unknown as Record<string, unknown>,
   interview_cancelled: interview as unknown as Record<string, unknown>,
@@ -66,6 +68,8 @@ describe('email templates', () => {
     expect(renderEmail('invitation', params.invitation, ctx).text).not.toContain('/settings/notifications');
     expect(renderEmail('password_reset', params.password_reset, ctx).text).not.toContain('/settings/notifications');
     expect(renderEmail('password_changed', params.password_changed, ctx).text).not.toContain('/settings/notifications');
+    expect(renderEmail('email_change', params.email_change, ctx).text).not.toContain('/settings/notifications');
+    expect(renderEmail('email_changed', params.email_changed, ctx).text).not.toContain('/settings/notifications');
     // A candidate is not a user: no account, so no preferences to link to.
     expect(renderEmail('self_identification', params.self_identification, ctx).text).not.toContain('/settings/notifications');
     expect(renderEmail('self_identification', params.self_identification, ctx).html).not.toContain('Email preferences');
@@ -84,6 +88,8 @@ describe('email templates', () => {
     );
     expect(renderEmail('signup_attempt', params.signup_attempt, ctx).text).toContain('https://app.example.com/signin');
     expect(renderEmail('password_changed', params.password_changed, ctx).text).toContain('https://app.example.com/forgot-password');
+    expect(renderEmail('email_change', params.email_change, ctx).text).toContain('https://app.example.com/confirm-email-change?token=change%2F1');
+    expect(renderEmail('email_changed', params.email_changed, ctx).text).toContain('to ivy@new.example');
     expect(renderEmail('feedback_reminder', params.feedback_reminder, ctx).text).toContain(
       `https://app.example.com/interviews/${interview.interviewId}`,
     );

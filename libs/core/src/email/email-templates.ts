@@ -12,6 +12,8 @@ export const EMAIL_TEMPLATES = [
   'signup_attempt',
   'password_reset',
   'password_changed',
+  'email_change',
+  'email_changed',
   'interview_scheduled',
   'interview_moved',
   'interview_cancelled',
@@ -29,6 +31,8 @@ export const ESSENTIAL_TEMPLATES: ReadonlySet<EmailTemplate> = new Set([
   'signup_attempt',
   'password_reset',
   'password_changed',
+  'email_change',
+  'email_changed',
 ]);
 
 /**
@@ -140,6 +144,21 @@ function body(template: EmailTemplate, p: EmailParams, ctx: RenderContext): Body
           'If it was you, there is nothing more to do. If it was not, choose a new password now with a reset link and tell your administrator.',
         ],
         action: { label: 'Reset my password', url: link('/forgot-password') },
+      };
+    case 'email_change':
+      return {
+        subject: 'Confirm your new hireloop sign-in address',
+        paragraphs: [`Someone (hopefully you) asked to sign in to hireloop with ${str(p.newEmail)} from now on. Confirm that this address is yours.`],
+        action: { label: 'Confirm my new address', url: link('/confirm-email-change', { token: str(p.token) }) },
+        note: `The link works once, until ${formatWhen(str(p.expiresAt))}. If you did not ask for it, ignore this email: nothing changes.`,
+      };
+    case 'email_changed':
+      return {
+        subject: 'Your hireloop sign-in address was changed',
+        paragraphs: [
+          `On ${formatWhen(str(p.changedAt))} your hireloop account's sign-in address was changed from this one to ${str(p.newEmail)}; hireloop will write to that address from now on.`,
+          'If it was you, there is nothing more to do. If it was not, tell your administrator at once: whoever changed it knew your password.',
+        ],
       };
     case 'interview_scheduled':
     case 'interview_moved':

@@ -38,19 +38,28 @@ export class AccountSecurityService {
     // Account rows and account mail belong to no organization: written outside the caller's organization scope.
     await runWithScope({ userId }, () =>
       this.dataSource.transaction(async (manager) => {
-        const account = await this.users.lockAccount(manager, userId);
-        if (!account || !(await verifyPassword(account.passwordHash, dto.currentPassword))) {
-          const message = account?.passwordHash
-            ? 'currentPassword is not the password of this account'
-            : 'this account has no password yet (it signs in with single sign-on); set one with a reset link';
-          throw new AppError('validation', 'invalid_current_password', 'The current password is wrong.', [
-            { field: 'currentPassword', message, code: 'invalid_current_password' },
-          ]);
-        }
+        const account = await this.lockProvenAccount(manager, userId, dto.currentPassword);
         await this.replacePassword(manager, userId, account, newHash);
       }),
     );
     this.memberships.forgetUser(userId);
+  }
+
+  /**
+   * The account, locked until the transaction ends, once `currentPassword` proved it is its owner's (what a change of
+   * the password or the sign-in address asks first); else a 400 on the field `currentPassword`.
+   */
+  async lockProvenAccount(manager: EntityManager, userId: string, currentPassword: string): Promise<{ email: string; name: string }> {
+    const account = await this.users.lockAccount(manager, userId);
+    if (!account || !(await verifyPassword(account.passwordHash, currentPassword))) {
+      const message = account?.passwordHash
+        ? 'currentPassword is not the password of this account'
+        : 'this account has no password yet (it signs in with single sign-on); set one with a reset link';
+      throw new AppError('validation', 'invalid_current_password', 'The current password is wrong.', [
+        { field: 'currentPassword', message, code: 'invalid_current_password' },
+      ]);
+    }
+    return account;
   }
 
   /**

@@ -71,6 +71,11 @@ export class UsersRepository {
     await manager.query(`UPDATE users SET sessions_valid_after = $2, updated_at = now() WHERE id = $1`, [userId, sessionsValidAfter]);
   }
 
+  /** The account's sign-in address (lower-cased, as stored); the unique index refuses one another account has. */
+  async setEmail(manager: EntityManager, userId: string, email: string): Promise<void> {
+    await manager.query(`UPDATE users SET email = $2, updated_at = now() WHERE id = $1`, [userId, email]);
+  }
+
   async rename(manager: EntityManager, userId: string, name: string): Promise<void> {
     await manager.query(`UPDATE users SET name = $2, updated_at = now() WHERE id = $1`, [userId, name]);
   }

@@ -13,8 +13,11 @@ export function AccountSettingsPage() {
   return (
     <section className="page">
       <h1>Your account</h1>
-      <p className="muted">Signed in as {me?.user.email}. The password and sessions are those of your account in every organization you belong to.</p>
+      <p className="muted">
+        Signed in as {me?.user.email}. Your name, address, password and sessions are those of your account in every organization you belong to.
+      </p>
       <NameSection />
+      <ChangeEmailSection />
       <ChangePasswordSection />
       <SignOutEverywhereSection />
     </section>
@@ -43,6 +46,54 @@ function NameSection() {
       </Field>
       <button type="submit" className="button button--primary" disabled={save.pending}>
         {save.pending ? 'Saving…' : 'Save the name'}
+      </button>
+    </form>
+  );
+}
+
+function ChangeEmailSection() {
+  const { me } = useAuth();
+  const [newEmail, setNewEmail] = useState('');
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [pending, setPending] = useState<string | null>(null);
+  const ask = useAction(async () => unwrap(await apiClient.POST('/v1/me/email', { body: { newEmail, currentPassword } })));
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setPending(null);
+    const res = await ask.run();
+    if (!res) return;
+    setPending(res.pendingEmail);
+    setNewEmail('');
+    setCurrentPassword('');
+  };
+  return (
+    <form className="card account-card" onSubmit={onSubmit} noValidate aria-labelledby="change-email-title">
+      <h2 id="change-email-title">Your sign-in address</h2>
+      <p>
+        You sign in with <strong>{me?.user.email}</strong>, and hireloop writes to you there. To use another address, we send a link to it: the change
+        is made when you open that link.
+      </p>
+      <ProblemBanner error={ask.error} claimed={['newEmail', 'currentPassword']} title="Could not ask for the change" />
+      {pending && (
+        <p role="status">
+          Check the inbox of {pending}: open the link we sent there within 24 hours to finish. Until then you sign in with your current address.
+        </p>
+      )}
+      <Field label="New address" errors={ask.error?.forField('newEmail')}>
+        {(p) => (
+          <input {...p} type="email" name="newEmail" autoComplete="email" value={newEmail} onChange={(e) => setNewEmail(e.target.value)} required />
+        )}
+      </Field>
+      <PasswordField
+        label="Current password"
+        name="emailCurrentPassword"
+        purpose="current"
+        value={currentPassword}
+        onChange={setCurrentPassword}
+        errors={ask.error?.forField('currentPassword')}
+      />
+      <button type="submit" className="button button--primary" disabled={ask.pending}>
+        {ask.pending ? 'Sending…' : 'Send the link'}
       </button>
     </form>
   );
