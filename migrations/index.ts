@@ -31,6 +31,7 @@ import { SignupBrowserBinding1769000500000 } from './1769000500000-SignupBrowser
 import { SessionsValidAfter1769000600000 } from './1769000600000-SessionsValidAfter';
 import { MemberSessionsValidAfter1769000700000 } from './1769000700000-MemberSessionsValidAfter';
 import { EmailChangeTokens1769000800000 } from './1769000800000-EmailChangeTokens';
+import { Sessions1769000900000 } from './1769000900000-Sessions';
 
 /** Every migration, in order. Add new ones at the end. */
 export const ALL_MIGRATIONS = [
@@ -67,4 +68,5 @@ export const ALL_MIGRATIONS = [
   SessionsValidAfter1769000600000,
   MemberSessionsValidAfter1769000700000,
   EmailChangeTokens1769000800000,
+  Sessions1769000900000,
 ];

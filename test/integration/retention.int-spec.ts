@@ -69,6 +69,26 @@ describe('RetentionService (PostgreSQL)', () => {
     expect(left.map((r) => r.id)).not.toContain(oldPublished);
   });
 
+  it('deletes the records of sessions whose tokens expired, and keeps the live ones', async () => {
+    const insertSession = async (expiresInMinutes: number): Promise<string> => {
+      const id = randomUUID();
+      await ds.query(
+        `INSERT INTO sessions (id, user_id, member_id, created_at, expires_at, user_agent, ip_address)
+         SELECT $1, m.user_id, m.id, now() - interval '3 hours', now() + make_interval(mins => $3), 'test agent', '127.0.0.1' FROM members m WHERE m.id = $2`,
+        [id, members.adminId, expiresInMinutes],
+      );
+      return id;
+    };
+    const expired = await insertSession(-1);
+    const live = await insertSession(60);
+
+    const purged = await service.purgeExpired(policy);
+
+    expect(purged.sessions).toBeGreaterThanOrEqual(1);
+    const left: { id: string }[] = await ds.query(`SELECT id FROM sessions WHERE id = ANY($1)`, [[expired, live]]);
+    expect(left.map((r) => r.id)).toEqual([live]);
+  });
+
   it('works through more rows than one batch', async () => {
     await ds.query(
       `INSERT INTO idempotency_keys (organization_id, member_id, scope, key, request_hash, status_code, response, created_at)

@@ -56,6 +56,8 @@ export interface WriteScene {
   verificationToken: string;
   /** An open password-reset token of the spare member (stored hashed, as the reset request stores it). */
   resetToken: string;
+  /** A second session of the account member (signed in again), for ending one session. */
+  accountSessionId: string;
   /** An open email-change link's token of the account member, to a fresh address (stored hashed, as the request stores it). */
   emailChangeToken: string;
   /** Issuer of a real OpenID provider on loopback (one per test process), for the single sign-on settings. */
@@ -506,6 +508,7 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
     params: none,
     body: () => ({ newEmail: uniqueEmail('moved'), currentPassword: TEST_PASSWORD }),
   },
+  { method: 'DELETE', path: '/v1/me/sessions/:id', actor: (s) => s.accountMember, params: (s) => ({ id: s.accountSessionId }) },
   {
     method: 'POST',
     path: '/v1/me/password',
@@ -656,6 +659,7 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
     revocableInviteMemberId: revocableInvite.body.member.id,
     resetToken: await openPasswordReset(t.dataSource, spareMember.userId),
     emailChangeToken: await openEmailChange(t.dataSource, accountMember.userId, uniqueEmail('confirmed')),
+    accountSessionId: await signInAgain(t, accountMember),
     oidcIssuer: (await (sceneProvider ??= startOidcProvider([]))).issuer,
     preferencesToken: signPreferencesToken(preferencesLinkKey(parseMasterKey(process.env.DATA_ENCRYPTION_KEY!)), spareMember.userId),
     selfIdentificationToken: await selfIdentificationToken(t, team.recruiter, applications.main),
@@ -676,6 +680,15 @@ export async function openPasswordReset(dataSource: DataSource, userId: string):
     createHash('sha256').update(token, 'utf8').digest('hex'),
   ]);
   return token;
+}
+
+/** The id of a new session of the actor (a second sign-in), as its token's `jti` carries it. */
+async function signInAgain(t: TestApp, actor: Actor): Promise<string> {
+  const res = await t.http
+    .post('/v1/auth/login')
+    .send({ email: actor.email, password: TEST_PASSWORD, organizationId: actor.organizationId })
+    .expect(200);
+  return JSON.parse(Buffer.from(String(res.body.accessToken).split('.')[1], 'base64url').toString('utf8')).jti;
 }
 
 /** An email-change link's token as POST /v1/me/email stores it (SHA-256, 24 hours), without going through email. */
@@ -771,6 +784,7 @@ export function sceneParam(scene: WriteScene, extras: SceneExtras, path: string,
     questions: scene.questionId,
     roles: scene.openRole.roleId,
     scorecards: scene.submittedScorecardId,
+    sessions: scene.accountSessionId,
     imports: scene.outcomeImportId,
     reports: path.startsWith('/v1/quality-of-hire/') ? scene.validityReportId : undefined,
   };

@@ -189,6 +189,42 @@ describe('web app: links from emails', { concurrency: false }, () => {
     await page.context().close();
   });
 
+  it('lists where the account is signed in and signs out another device from the list', { timeout: 90_000 }, async () => {
+    const sam = { email: `sam-${RUN}@example.test`, name: 'Sam Sessions' };
+    const invited = await apiCall('POST', '/members', { email: sam.email, name: sam.name, roles: ['interviewer'] }, admin.token);
+    await apiCall('POST', '/auth/accept-invite', { token: invited.inviteToken, password: PASSWORD });
+    const here = await freshPage('sam');
+    const elsewhere = await freshPage('sam-elsewhere');
+    await signIn(elsewhere, sam);
+    await signIn(here, sam);
+    await here.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+    const list = here.getByRole('list', { name: 'Your sessions' });
+    // Accepting the invitation signed in too (through the API, no browser): three sessions, this one marked.
+    await list.getByRole('listitem').nth(2).waitFor();
+    assert.equal(await list.getByRole('listitem').count(), 3);
+    await list.getByRole('listitem').filter({ hasText: 'This session' }).getByText('Chrome on Linux').waitFor();
+    assert.equal(
+      await list.getByRole('listitem').filter({ hasText: 'This session' }).getByRole('button').count(),
+      0,
+      'no sign-out button on this session',
+    );
+    await checkPageAtBothWidths(here, 'the account page with its sessions', 'links-account-sessions');
+    // The newest other session is the other browser's.
+    await list
+      .getByRole('listitem')
+      .nth(1)
+      .getByRole('button', { name: /^Sign out Chrome on Linux/ })
+      .click();
+    await list.getByRole('listitem').nth(1).waitFor();
+    await here.waitForFunction(() => document.querySelectorAll('[aria-label="Your sessions"] li').length === 2);
+    await elsewhere.reload();
+    await elsewhere.getByRole('form', { name: 'Sign in' }).waitFor();
+    await here.reload();
+    await here.getByRole('heading', { name: 'Your account' }).waitFor();
+    await here.context().close();
+    await elsewhere.context().close();
+  });
+
   it('shows SSO sign-in and the notification settings with the calendar feed', { timeout: 90_000 }, async () => {
     const page = await freshPage();
     await page.goto(`${BASE}/#/signin`);

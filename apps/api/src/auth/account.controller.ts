@@ -1,18 +1,20 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '@hireloop/config';
 import type { AuthContext } from '@hireloop/core';
 import { AccountSecurityService } from '@hireloop/core/users/account-security.service';
+import { SessionsService } from '@hireloop/core/users/sessions.service';
 import { ApiContract } from '../common/api-contract';
 import { Auth } from '../common/auth.decorators';
+import { UuidParam } from '../common/uuid-param';
 import { AuthService } from './auth.service';
 import { AuthThrottle, AuthThrottleGuard } from './auth-throttle.guard';
 import { ChangePasswordRequestDto, SwitchOrganizationRequestDto, UpdateMeRequestDto } from './dto/account.request.dto';
-import { MeResponseDto, MyOrganizationsResponseDto, TokenResponseDto } from './dto/auth.response.dto';
+import { MeResponseDto, MyOrganizationsResponseDto, SessionsResponseDto, TokenResponseDto } from './dto/auth.response.dto';
 import { clearSessionCookies, setSessionCookies } from './session-cookie';
 
-/** A signed-in member's own account: its name, password, sessions and organizations. Any role. */
+/** A signed-in member's own account: its name, password, sessions (listed, ended) and organizations. Any role. */
 @ApiTags('auth')
 @ApiBearerAuth()
 @Controller()
@@ -20,6 +22,7 @@ export class AccountController {
   constructor(
     private readonly account: AccountSecurityService,
     private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -84,6 +87,48 @@ export class AccountController {
     const token = await this.auth.issueToken(auth.memberId);
     setSessionCookies(req, reply, this.config, token.accessToken);
     return token;
+  }
+
+  @Get('me/sessions')
+  @ApiContract({
+    summary:
+      'Where your account is signed in: its live sessions in every organization (newest first, at most 200), with the client and address of each sign-in',
+    response: SessionsResponseDto,
+    errors: [],
+  })
+  async mySessions(@Auth() auth: AuthContext): Promise<SessionsResponseDto> {
+    const sessions = await this.sessions.list(auth.userId);
+    return {
+      items: sessions.map((s) => ({
+        id: s.id,
+        organizationId: s.organizationId,
+        organizationName: s.organizationName,
+        createdAt: new Date(s.createdAt).toISOString(),
+        expiresAt: new Date(s.expiresAt).toISOString(),
+        userAgent: s.userAgent,
+        ipAddress: s.ipAddress,
+        current: s.id === auth.sessionId,
+      })),
+    };
+  }
+
+  @Delete('me/sessions/:id')
+  @HttpCode(204)
+  @ApiContract({
+    summary: "End one of your account's sessions (a device you no longer use): its token is refused from now on, in every organization's API",
+    description: 'Ending the session of this request signs it out like POST /v1/auth/logout (its cookies are cleared).',
+    response: null,
+    status: 204,
+    errors: ['session_not_found'],
+  })
+  async endSession(
+    @Auth() auth: AuthContext,
+    @Param('id', UuidParam) id: string,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.sessions.end(auth.userId, id);
+    if (id === auth.sessionId) clearSessionCookies(req, reply, this.config);
   }
 
   @Post('auth/logout-everywhere')

@@ -16,6 +16,8 @@ import { AccountSecurityService } from '@hireloop/core/users/account-security.se
 import { EmailChangeRepository } from '@hireloop/core/users/email-change.repository';
 import { EmailChangeService } from '@hireloop/core/users/email-change.service';
 import { EmailChangeController } from './email-change.controller';
+import { SessionsRepository } from '@hireloop/core/users/sessions.repository';
+import { SessionsService } from '@hireloop/core/users/sessions.service';
 
 @Module({
   imports: [
@@ -40,6 +42,8 @@ import { EmailChangeController } from './email-change.controller';
     AccountSecurityService,
     EmailChangeService,
     EmailChangeRepository,
+    SessionsService,
+    SessionsRepository,
   ],
   exports: [AuthService],
 })

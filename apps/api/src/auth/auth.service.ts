@@ -30,6 +30,7 @@ import {
 import { JwtPayload } from './jwt.strategy';
 import { hashPassword, verifyPassword } from '@hireloop/core/users/password';
 import { UsersRepository } from '@hireloop/core/users/users.repository';
+import { SessionsService } from '@hireloop/core/users/sessions.service';
 
 @Injectable()
 export class AuthService {
@@ -40,6 +41,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly emailTokens: EmailTokens,
     private readonly memberships: MembershipCache,
+    private readonly sessions: SessionsService,
   ) {}
 
   /**
@@ -346,7 +348,13 @@ export class AuthService {
       [memberId, organizationId, userId, tokenId ?? null, issuedAt],
     );
     if (rows.length === 0) return null;
-    const auth: AuthContext = { userId, organizationId, memberId, roles: rows[0].roles as AuthContext['roles'] };
+    const auth: AuthContext = {
+      userId,
+      organizationId,
+      memberId,
+      roles: rows[0].roles as AuthContext['roles'],
+      ...(tokenId ? { sessionId: tokenId } : {}),
+    };
     this.memberships.remember(ticket, auth, tokenId);
     return auth;
   }
@@ -358,11 +366,7 @@ export class AuthService {
   async signOut(accessToken: string): Promise<void> {
     const payload = await this.jwt.verifyAsync<{ jti?: string; exp?: number }>(accessToken, { algorithms: ['HS256'] }).catch(() => null);
     if (!payload?.jti || !payload.exp || !isUuid(payload.jti)) return;
-    await this.dataSource.query(`INSERT INTO revoked_access_tokens (jti, expires_at) VALUES ($1, to_timestamp($2)) ON CONFLICT (jti) DO NOTHING`, [
-      payload.jti,
-      payload.exp,
-    ]);
-    this.memberships.forgetToken(payload.jti);
+    await this.sessions.revokeToken(payload.jti, new Date(payload.exp * 1000));
   }
 
   async me(auth: AuthContext): Promise<MeResponseDto> {
@@ -382,8 +386,12 @@ export class AuthService {
     const member = await this.dataSource.getRepository(MemberEntity).findOneOrFail({ where: { id: memberId }, relations: { user: true } });
     enterOrganization(member.organizationId);
     const org = await this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: member.organizationId });
-    const payload: JwtPayload = { sub: member.userId, org: member.organizationId, mid: member.id, iat_ms: Date.now() };
-    const accessToken = await this.jwt.signAsync(payload, { jwtid: randomUUID() });
+    const issuedAt = new Date();
+    const sessionId = randomUUID();
+    const payload: JwtPayload = { sub: member.userId, org: member.organizationId, mid: member.id, iat_ms: issuedAt.getTime() };
+    const accessToken = await this.jwt.signAsync(payload, { jwtid: sessionId });
+    const expiresAt = new Date(issuedAt.getTime() + this.config.JWT_EXPIRES_IN_SECONDS * 1000);
+    await this.sessions.record({ id: sessionId, userId: member.userId, memberId: member.id, createdAt: issuedAt, expiresAt });
     return {
       accessToken,
       tokenType: 'Bearer',

@@ -255,6 +255,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where your account is signed in: its live sessions in every organization (newest first, at most 200), with the client and address of each sign-in */
+        get: operations["AccountController_mySessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one of your account's sessions (a device you no longer use): its token is refused from now on, in every organization's API
+         * @description Ending the session of this request signs it out like POST /v1/auth/logout (its cookies are cleared).
+         */
+        delete: operations["AccountController_endSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/logout-everywhere": {
         parameters: {
             query?: never;
@@ -1976,6 +2013,25 @@ export interface components {
             /** @description The password the account signs in with now */
             currentPassword: string;
             newPassword: string;
+        };
+        SessionResponseDto: {
+            /** @description The session's id (its access token's `jti`) */
+            id: string;
+            organizationId: string;
+            organizationName: string;
+            /** @description When it was signed in */
+            createdAt: string;
+            /** @description When its token expires (unless ended first) */
+            expiresAt: string;
+            /** @description The browser or client that signed in, as it named itself */
+            userAgent: string | null;
+            /** @description The address it signed in from, as the API saw it */
+            ipAddress: string | null;
+            /** @description The session of this request */
+            current: boolean;
+        };
+        SessionsResponseDto: {
+            items: components["schemas"]["SessionResponseDto"][];
         };
         ChangeEmailRequestDto: {
             /**
@@ -4085,7 +4141,7 @@ export interface components {
             detail: string;
             instance?: string;
             /** @enum {string} */
-            code: "validation_failed" | "invalid_json" | "too_deeply_nested" | "invalid_value" | "invalid_character" | "value_out_of_range" | "bad_request" | "invalid_invite" | "invalid_reset_token" | "password_required" | "invalid_current_password" | "invalid_email_change_token" | "invalid_token" | "token_expired" | "invalid_credentials" | "no_active_membership" | "unauthorized" | "sso_state_invalid" | "sso_provider_refused" | "sso_token_invalid" | "sso_handoff_invalid" | "forbidden" | "role_required" | "role_access_denied" | "application_access_denied" | "debrief_forbidden" | "decision_forbidden" | "feedback_blind" | "not_on_panel" | "not_assigned" | "not_role_hiring_manager" | "calibration_not_visible" | "csrf_token_invalid" | "nudge_not_allowed" | "sso_required" | "sso_email_missing" | "sso_email_unverified" | "sso_domain_not_allowed" | "sso_membership_deactivated" | "validity_reports_forbidden" | "outcomes_forbidden" | "not_found" | "application_not_found" | "organization_not_found" | "calendar_feed_not_found" | "candidate_not_found" | "decision_not_found" | "dimension_not_found" | "interview_not_found" | "interviewer_not_found" | "job_not_found" | "loop_version_not_found" | "member_not_found" | "notification_not_found" | "question_not_found" | "queue_not_found" | "role_not_found" | "role_template_not_found" | "round_not_found" | "scorecard_not_found" | "outcome_not_found" | "validity_report_not_found" | "outcome_import_not_found" | "self_identification_not_found" | "self_identification_link_not_found" | "sso_not_configured" | "email_preferences_link_invalid" | "method_not_allowed" | "conflict" | "concurrent_update" | "email_taken" | "already_member" | "last_admin" | "invite_not_pending" | "invite_recently_sent" | "member_not_joined" | "candidate_email_taken" | "candidate_email_undeliverable" | "candidate_erased" | "application_exists" | "application_not_active" | "decision_recorded" | "decision_already_recorded" | "report_stale" | "role_not_open" | "role_open" | "open_role_must_stay_ready" | "rating_scale_in_use" | "too_many_dimensions" | "too_many_rounds" | "dimension_name_taken" | "dimension_in_use" | "round_in_use" | "round_not_in_loop_version" | "question_in_use" | "interview_has_feedback" | "interview_not_scheduled" | "interview_not_started" | "interview_cancelled" | "already_submitted" | "not_submitted" | "scorecard_withdrawn" | "no_changes" | "job_not_failed" | "interview_not_ended" | "interviewer_inactive" | "feedback_submitted" | "interviewer_double_booked" | "application_not_hired" | "outcome_exists" | "ratings_outside_scale" | "invite_revoked" | "self_identification_link_used" | "self_identification_link_expired" | "error" | "payload_too_large" | "unsupported_media_type" | "loop_not_ready" | "start_in_past" | "idempotency_key_reuse" | "nudge_too_soon" | "too_many_requests" | "internal_error" | "busy" | "queue_unavailable" | "database_unavailable" | "sso_provider_unavailable" | "service_unavailable";
+            code: "validation_failed" | "invalid_json" | "too_deeply_nested" | "invalid_value" | "invalid_character" | "value_out_of_range" | "bad_request" | "invalid_invite" | "invalid_reset_token" | "password_required" | "invalid_current_password" | "invalid_email_change_token" | "invalid_token" | "token_expired" | "invalid_credentials" | "no_active_membership" | "unauthorized" | "sso_state_invalid" | "sso_provider_refused" | "sso_token_invalid" | "sso_handoff_invalid" | "forbidden" | "role_required" | "role_access_denied" | "application_access_denied" | "debrief_forbidden" | "decision_forbidden" | "feedback_blind" | "not_on_panel" | "not_assigned" | "not_role_hiring_manager" | "calibration_not_visible" | "csrf_token_invalid" | "nudge_not_allowed" | "sso_required" | "sso_email_missing" | "sso_email_unverified" | "sso_domain_not_allowed" | "sso_membership_deactivated" | "validity_reports_forbidden" | "outcomes_forbidden" | "not_found" | "application_not_found" | "organization_not_found" | "calendar_feed_not_found" | "candidate_not_found" | "decision_not_found" | "dimension_not_found" | "interview_not_found" | "interviewer_not_found" | "job_not_found" | "loop_version_not_found" | "member_not_found" | "notification_not_found" | "question_not_found" | "queue_not_found" | "role_not_found" | "role_template_not_found" | "round_not_found" | "scorecard_not_found" | "session_not_found" | "outcome_not_found" | "validity_report_not_found" | "outcome_import_not_found" | "self_identification_not_found" | "self_identification_link_not_found" | "sso_not_configured" | "email_preferences_link_invalid" | "method_not_allowed" | "conflict" | "concurrent_update" | "email_taken" | "already_member" | "last_admin" | "invite_not_pending" | "invite_recently_sent" | "member_not_joined" | "candidate_email_taken" | "candidate_email_undeliverable" | "candidate_erased" | "application_exists" | "application_not_active" | "decision_recorded" | "decision_already_recorded" | "report_stale" | "role_not_open" | "role_open" | "open_role_must_stay_ready" | "rating_scale_in_use" | "too_many_dimensions" | "too_many_rounds" | "dimension_name_taken" | "dimension_in_use" | "round_in_use" | "round_not_in_loop_version" | "question_in_use" | "interview_has_feedback" | "interview_not_scheduled" | "interview_not_started" | "interview_cancelled" | "already_submitted" | "not_submitted" | "scorecard_withdrawn" | "no_changes" | "job_not_failed" | "interview_not_ended" | "interviewer_inactive" | "feedback_submitted" | "interviewer_double_booked" | "application_not_hired" | "outcome_exists" | "ratings_outside_scale" | "invite_revoked" | "self_identification_link_used" | "self_identification_link_expired" | "error" | "payload_too_large" | "unsupported_media_type" | "loop_not_ready" | "start_in_past" | "idempotency_key_reuse" | "nudge_too_soon" | "too_many_requests" | "internal_error" | "busy" | "queue_unavailable" | "database_unavailable" | "sso_provider_unavailable" | "service_unavailable";
             errors?: components["schemas"]["FieldError"][];
             /** @description Seconds to wait (429 and 503 also send Retry-After) */
             retryAfter?: number;
@@ -5186,6 +5242,112 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "busy";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AccountController_mySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsResponseDto"];
+                };
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description Any other problem: 500 internal_error, 503 database_unavailable, 413 payload_too_large, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AccountController_endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description `invalid_token`: The bearer token is missing, malformed or revoked (401); on POST /v1/auth/verify-email: the verification token is unknown, used or expired (400).
+             *
+             *     `token_expired`: The bearer token has expired; sign in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /**
+             * @description `not_found`: No resource has this id (also any id that is not a UUID).
+             *
+             *     `session_not_found`: DELETE /v1/me/sessions/:id: no unexpired session of the caller's account has this id.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found" | "session_not_found";
                     };
                 };
             };
@@ -14023,6 +14185,9 @@ export const pathsV1MePasswordPostResponses400ContentApplicationProblemJsonCodeV
 export const pathsV1MePasswordPostResponses401ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/me/password"]["post"]["responses"]["401"]["content"]["application/problem+json"]["code"]> = ["invalid_token", "token_expired"];
 export const pathsV1MePasswordPostResponses429ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/me/password"]["post"]["responses"]["429"]["content"]["application/problem+json"]["code"]> = ["too_many_requests"];
 export const pathsV1MePasswordPostResponses503ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/me/password"]["post"]["responses"]["503"]["content"]["application/problem+json"]["code"]> = ["busy"];
+export const pathsV1MeSessionsGetResponses401ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/me/sessions"]["get"]["responses"]["401"]["content"]["application/problem+json"]["code"]> = ["invalid_token", "token_expired"];
+export const pathsV1MeSessionsIdDeleteResponses401ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/me/sessions/{id}"]["delete"]["responses"]["401"]["content"]["application/problem+json"]["code"]> = ["invalid_token", "token_expired"];
+export const pathsV1MeSessionsIdDeleteResponses404ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/me/sessions/{id}"]["delete"]["responses"]["404"]["content"]["application/problem+json"]["code"]> = ["not_found", "session_not_found"];
 export const pathsV1AuthLogoutEverywherePostResponses401ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/auth/logout-everywhere"]["post"]["responses"]["401"]["content"]["application/problem+json"]["code"]> = ["invalid_token", "token_expired"];
 export const pathsV1MeEmailPostResponses400ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/me/email"]["post"]["responses"]["400"]["content"]["application/problem+json"]["code"]> = ["invalid_current_password", "invalid_json", "too_deeply_nested", "validation_failed"];
 export const pathsV1MeEmailPostResponses401ContentApplicationProblemJsonCodeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/me/email"]["post"]["responses"]["401"]["content"]["application/problem+json"]["code"]> = ["invalid_token", "token_expired"];
@@ -14457,4 +14622,4 @@ export const recordOutcomeRequestDtoDepartureTypeValues: ReadonlyArray<Flattened
 export const updateOutcomeRequestDtoReviewPointValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateOutcomeRequestDto"]["reviewPoint"]> = ["90d", "6m", "12m"];
 export const updateOutcomeRequestDtoDepartureTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateOutcomeRequestDto"]["departureType"]> = ["voluntary", "involuntary"];
 export const outcomeImportResponseDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OutcomeImportResponseDto"]["status"]> = ["queued", "validating", "applying", "completed", "failed"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["validation_failed", "invalid_json", "too_deeply_nested", "invalid_value", "invalid_character", "value_out_of_range", "bad_request", "invalid_invite", "invalid_reset_token", "password_required", "invalid_current_password", "invalid_email_change_token", "invalid_token", "token_expired", "invalid_credentials", "no_active_membership", "unauthorized", "sso_state_invalid", "sso_provider_refused", "sso_token_invalid", "sso_handoff_invalid", "forbidden", "role_required", "role_access_denied", "application_access_denied", "debrief_forbidden", "decision_forbidden", "feedback_blind", "not_on_panel", "not_assigned", "not_role_hiring_manager", "calibration_not_visible", "csrf_token_invalid", "nudge_not_allowed", "sso_required", "sso_email_missing", "sso_email_unverified", "sso_domain_not_allowed", "sso_membership_deactivated", "validity_reports_forbidden", "outcomes_forbidden", "not_found", "application_not_found", "organization_not_found", "calendar_feed_not_found", "candidate_not_found", "decision_not_found", "dimension_not_found", "interview_not_found", "interviewer_not_found", "job_not_found", "loop_version_not_found", "member_not_found", "notification_not_found", "question_not_found", "queue_not_found", "role_not_found", "role_template_not_found", "round_not_found", "scorecard_not_found", "outcome_not_found", "validity_report_not_found", "outcome_import_not_found", "self_identification_not_found", "self_identification_link_not_found", "sso_not_configured", "email_preferences_link_invalid", "method_not_allowed", "conflict", "concurrent_update", "email_taken", "already_member", "last_admin", "invite_not_pending", "invite_recently_sent", "member_not_joined", "candidate_email_taken", "candidate_email_undeliverable", "candidate_erased", "application_exists", "application_not_active", "decision_recorded", "decision_already_recorded", "report_stale", "role_not_open", "role_open", "open_role_must_stay_ready", "rating_scale_in_use", "too_many_dimensions", "too_many_rounds", "dimension_name_taken", "dimension_in_use", "round_in_use", "round_not_in_loop_version", "question_in_use", "interview_has_feedback", "interview_not_scheduled", "interview_not_started", "interview_cancelled", "already_submitted", "not_submitted", "scorecard_withdrawn", "no_changes", "job_not_failed", "interview_not_ended", "interviewer_inactive", "feedback_submitted", "interviewer_double_booked", "application_not_hired", "outcome_exists", "ratings_outside_scale", "invite_revoked", "self_identification_link_used", "self_identification_link_expired", "error", "payload_too_large", "unsupported_media_type", "loop_not_ready", "start_in_past", "idempotency_key_reuse", "nudge_too_soon", "too_many_requests", "internal_error", "busy", "queue_unavailable", "database_unavailable", "sso_provider_unavailable", "service_unavailable"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["validation_failed", "invalid_json", "too_deeply_nested", "invalid_value", "invalid_character", "value_out_of_range", "bad_request", "invalid_invite", "invalid_reset_token", "password_required", "invalid_current_password", "invalid_email_change_token", "invalid_token", "token_expired", "invalid_credentials", "no_active_membership", "unauthorized", "sso_state_invalid", "sso_provider_refused", "sso_token_invalid", "sso_handoff_invalid", "forbidden", "role_required", "role_access_denied", "application_access_denied", "debrief_forbidden", "decision_forbidden", "feedback_blind", "not_on_panel", "not_assigned", "not_role_hiring_manager", "calibration_not_visible", "csrf_token_invalid", "nudge_not_allowed", "sso_required", "sso_email_missing", "sso_email_unverified", "sso_domain_not_allowed", "sso_membership_deactivated", "validity_reports_forbidden", "outcomes_forbidden", "not_found", "application_not_found", "organization_not_found", "calendar_feed_not_found", "candidate_not_found", "decision_not_found", "dimension_not_found", "interview_not_found", "interviewer_not_found", "job_not_found", "loop_version_not_found", "member_not_found", "notification_not_found", "question_not_found", "queue_not_found", "role_not_found", "role_template_not_found", "round_not_found", "scorecard_not_found", "session_not_found", "outcome_not_found", "validity_report_not_found", "outcome_import_not_found", "self_identification_not_found", "self_identification_link_not_found", "sso_not_configured", "email_preferences_link_invalid", "method_not_allowed", "conflict", "concurrent_update", "email_taken", "already_member", "last_admin", "invite_not_pending", "invite_recently_sent", "member_not_joined", "candidate_email_taken", "candidate_email_undeliverable", "candidate_erased", "application_exists", "application_not_active", "decision_recorded", "decision_already_recorded", "report_stale", "role_not_open", "role_open", "open_role_must_stay_ready", "rating_scale_in_use", "too_many_dimensions", "too_many_rounds", "dimension_name_taken", "dimension_in_use", "round_in_use", "round_not_in_loop_version", "question_in_use", "interview_has_feedback", "interview_not_scheduled", "interview_not_started", "interview_cancelled", "already_submitted", "not_submitted", "scorecard_withdrawn", "no_changes", "job_not_failed", "interview_not_ended", "interviewer_inactive", "feedback_submitted", "interviewer_double_booked", "application_not_hired", "outcome_exists", "ratings_outside_scale", "invite_revoked", "self_identification_link_used", "self_identification_link_expired", "error", "payload_too_large", "unsupported_media_type", "loop_not_ready", "start_in_past", "idempotency_key_reuse", "nudge_too_soon", "too_many_requests", "internal_error", "busy", "queue_unavailable", "database_unavailable", "sso_provider_unavailable", "service_unavailable"];

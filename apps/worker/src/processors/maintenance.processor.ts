@@ -57,7 +57,9 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
             publishedOutboxRetentionDays: this.config.OUTBOX_RETENTION_DAYS,
           }),
         );
-        this.logger.log(`retention purge: ${purged.idempotencyKeys} idempotency keys, ${purged.outboxMessages} published outbox rows`);
+        this.logger.log(
+          `retention purge: ${purged.idempotencyKeys} idempotency keys, ${purged.outboxMessages} published outbox rows, ${purged.revokedAccessTokens} signed-out tokens, ${purged.sessions} expired sessions`,
+        );
         return purged;
       }
       default:

@@ -98,6 +98,7 @@ const NOT_FOUND_CODES = {
   'Role template': 'role_template_not_found',
   Round: 'round_not_found',
   Scorecard: 'scorecard_not_found',
+  Session: 'session_not_found',
   Outcome: 'outcome_not_found',
   'Outcome import': 'outcome_import_not_found',
   'Self-identification': 'self_identification_not_found',

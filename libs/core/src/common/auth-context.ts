@@ -6,6 +6,8 @@ export interface AuthContext {
   organizationId: string;
   memberId: string;
   roles: MemberRole[];
+  /** The id (`jti`) of the token this request came with; absent from tokens issued before tokens had one. */
+  sessionId?: string;
 }
 
 export function hasRole(auth: AuthContext, ...roles: MemberRole[]): boolean {

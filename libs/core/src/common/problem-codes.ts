@@ -115,6 +115,7 @@ export const PROBLEM_CODES = {
   role_template_not_found: { status: 404, meaning: 'No role template has this key.' },
   round_not_found: { status: 404, meaning: 'The round is not one of the role.' },
   scorecard_not_found: { status: 404, meaning: 'The scorecard does not exist or is not visible to the caller.' },
+  session_not_found: { status: 404, meaning: "DELETE /v1/me/sessions/:id: no unexpired session of the caller's account has this id." },
   outcome_not_found: { status: 404, meaning: 'No outcome with this id for the application.' },
   validity_report_not_found: { status: 404, meaning: 'No validity report with this id (or none yet for this role / the organization).' },
   outcome_import_not_found: { status: 404, meaning: 'No outcome import with this id in the organization.' },

@@ -17,7 +17,7 @@ describe('RememberedMemberships', () => {
   it('answers a membership read after the ticket, per member and token', () => {
     const memberships = hearing();
     memberships.remember(memberships.ticket(), ada, 'token-1');
-    expect(lookupOf(memberships, ada, 'token-1')).toEqual(ada);
+    expect(lookupOf(memberships, ada, 'token-1')).toEqual({ ...ada, sessionId: 'token-1' });
     expect(lookupOf(memberships, ada, 'token-2')).toBeUndefined();
     expect(lookupOf(memberships, ada)).toBeUndefined();
   });
@@ -44,7 +44,7 @@ describe('RememberedMemberships', () => {
     memberships.forget(parseMembershipChange(`m:${ada.memberId}`));
     expect(lookupOf(memberships, ada, 'token-1')).toBeUndefined();
     expect(lookupOf(memberships, ada, 'token-2')).toBeUndefined();
-    expect(lookupOf(memberships, bob, 'token-3')).toEqual(bob);
+    expect(lookupOf(memberships, bob, 'token-3')).toEqual({ ...bob, sessionId: 'token-3' });
   });
 
   it('forgets every token of every membership of an account whose sessions ended (a password reset)', () => {
@@ -56,7 +56,7 @@ describe('RememberedMemberships', () => {
     memberships.forget(parseMembershipChange(`u:${ada.userId}`));
     expect(lookupOf(memberships, ada, 'token-1')).toBeUndefined();
     expect(lookupOf(memberships, adaElsewhere, 'token-2')).toBeUndefined();
-    expect(lookupOf(memberships, bob, 'token-3')).toEqual(bob);
+    expect(lookupOf(memberships, bob, 'token-3')).toEqual({ ...bob, sessionId: 'token-3' });
   });
 
   it('forgets a signed-out token only', () => {
@@ -65,7 +65,7 @@ describe('RememberedMemberships', () => {
     memberships.remember(memberships.ticket(), ada, 'token-2');
     memberships.forget(parseMembershipChange('t:token-1'));
     expect(lookupOf(memberships, ada, 'token-1')).toBeUndefined();
-    expect(lookupOf(memberships, ada, 'token-2')).toEqual(ada);
+    expect(lookupOf(memberships, ada, 'token-2')).toEqual({ ...ada, sessionId: 'token-2' });
   });
 
   it('does not remember a read that a change overtook (it may have seen the state before the change)', () => {
@@ -107,7 +107,7 @@ describe('RememberedMemberships', () => {
     const memberships = hearing(() => now);
     memberships.remember(memberships.ticket(), ada, 'token-1');
     now += 29_999;
-    expect(lookupOf(memberships, ada, 'token-1')).toEqual(ada);
+    expect(lookupOf(memberships, ada, 'token-1')).toEqual({ ...ada, sessionId: 'token-1' });
     now += 2;
     expect(lookupOf(memberships, ada, 'token-1')).toBeUndefined();
   });
@@ -121,7 +121,7 @@ describe('RememberedMemberships', () => {
     memberships.remember(memberships.ticket(), ada, 'token-2');
     expect(memberships.size).toBe(2);
     expect(lookupOf(memberships, bob, 'token-3')).toBeUndefined();
-    expect(lookupOf(memberships, ada, 'token-1')).toEqual(ada);
+    expect(lookupOf(memberships, ada, 'token-1')).toEqual({ ...ada, sessionId: 'token-1' });
   });
 
   it('answers nothing once its hearing lapses, and forgets what it remembered before hearing again', () => {
@@ -142,7 +142,7 @@ describe('RememberedMemberships', () => {
     memberships.remember(memberships.ticket(), ada, 'token-1');
     memberships.hearUntil(now + 16_000);
     now += 10_000;
-    expect(lookupOf(memberships, ada, 'token-1')).toEqual(ada);
+    expect(lookupOf(memberships, ada, 'token-1')).toEqual({ ...ada, sessionId: 'token-1' });
   });
 
   it("matches ids whatever their case (notifications carry PostgreSQL's lowercase text)", () => {

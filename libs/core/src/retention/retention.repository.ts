@@ -33,6 +33,11 @@ export class RetentionRepository {
     );
   }
 
+  /** A session's record (its client and address) once its token has expired: it can no longer be used or ended. */
+  deleteSessionsExpiredBefore(before: Date, limit: number): Promise<number> {
+    return this.deleted(`DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at < $1 LIMIT ${limit})`, before);
+  }
+
   private async deleted(sql: string, before: Date): Promise<number> {
     const [, deleted] = (await this.dataSource.query(sql, [before])) as [unknown, number];
     return deleted;

@@ -12,6 +12,7 @@ export interface RetentionResult {
   idempotencyKeys: number;
   outboxMessages: number;
   revokedAccessTokens: number;
+  sessions: number;
 }
 
 /** Rows deleted per statement: short transactions, so a purge never holds long locks on hot tables. */
@@ -19,7 +20,7 @@ const BATCH_SIZE = 5_000;
 
 /**
  * Deletes what only served a transient purpose: expired idempotency keys, long-published outbox rows and the ids
- * of signed-out tokens that have expired. Never touches unpublished outbox rows (they are work still to do) nor
+ * of signed-out tokens and the records of sessions whose tokens have expired. Never touches unpublished outbox rows (they are work still to do) nor
  * anything a report or an audit depends on.
  */
 @Injectable()
@@ -33,7 +34,8 @@ export class RetentionService {
     const outboxMessages = await this.inBatches((limit) => this.retention.deleteOutboxMessagesPublishedBefore(outboxBefore, limit));
     // A signed-out token past its expiry is refused by its signature anyway.
     const revokedAccessTokens = await this.inBatches((limit) => this.retention.deleteRevokedAccessTokensExpiredBefore(now, limit));
-    return { idempotencyKeys, outboxMessages, revokedAccessTokens };
+    const sessions = await this.inBatches((limit) => this.retention.deleteSessionsExpiredBefore(now, limit));
+    return { idempotencyKeys, outboxMessages, revokedAccessTokens, sessions };
   }
 
   private async inBatches(deleteBatch: (limit: number) => Promise<number>): Promise<number> {

@@ -61,3 +61,20 @@ export class MyOrganizationResponseDto {
 export class MyOrganizationsResponseDto {
   @ApiProperty({ type: [MyOrganizationResponseDto] }) items: MyOrganizationResponseDto[];
 }
+
+export class SessionResponseDto {
+  @ApiProperty({ description: "The session's id (its access token's `jti`)" }) id: string;
+  @ApiProperty() organizationId: string;
+  @ApiProperty() organizationName: string;
+  @ApiProperty({ description: 'When it was signed in' }) createdAt: string;
+  @ApiProperty({ description: 'When its token expires (unless ended first)' }) expiresAt: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The browser or client that signed in, as it named itself' })
+  userAgent: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The address it signed in from, as the API saw it' })
+  ipAddress: string | null;
+  @ApiProperty({ description: 'The session of this request' }) current: boolean;
+}
+
+export class SessionsResponseDto {
+  @ApiProperty({ type: [SessionResponseDto] }) items: SessionResponseDto[];
+}

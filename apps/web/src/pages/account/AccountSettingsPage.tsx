@@ -1,9 +1,12 @@
 import { FormEvent, useState } from 'react';
+import { useApiQuery } from '../../api/queries';
 import { apiClient, unwrap } from '../../api/typed-client';
 import { useAuth } from '../../auth';
 import { Field, PasswordField } from '../../components/Field';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { deviceOf } from '../../lib/device';
 import { useAction } from '../../lib/hooks';
+import { formatDateTime } from '../../lib/labels';
 import { usePageTitle } from '../../lib/title';
 
 /** `/settings/account`: your own password and sessions, whatever your roles. */
@@ -19,7 +22,7 @@ export function AccountSettingsPage() {
       <NameSection />
       <ChangeEmailSection />
       <ChangePasswordSection />
-      <SignOutEverywhereSection />
+      <SessionsSection />
     </section>
   );
 }
@@ -147,19 +150,59 @@ function ChangePasswordSection() {
   );
 }
 
-function SignOutEverywhereSection() {
+function SessionsSection() {
   const { signOutEverywhere } = useAuth();
   const [confirming, setConfirming] = useState(false);
+  const sessions = useApiQuery(['me', 'sessions'], async (signal) => unwrap(await apiClient.GET('/v1/me/sessions', { signal })).items);
+  const endOne = useAction(async (id: string) => {
+    const res = await apiClient.DELETE('/v1/me/sessions/{id}', { params: { path: { id } } });
+    if (!res.response.ok) unwrap(res);
+    await sessions.reload();
+    return true;
+  });
   const end = useAction(async () => {
     await signOutEverywhere();
     return true;
   });
+  const items = sessions.data ?? [];
   return (
     <section className="card account-card" aria-labelledby="sessions-title">
       <h2 id="sessions-title">Sessions</h2>
+      <p>Where your account is signed in, in every organization. Sign out a device you no longer use; this one is signed out with “Sign out”.</p>
+      <ProblemBanner error={sessions.error ?? endOne.error} title="Could not show or end the sessions" />
+      {sessions.data === undefined && !sessions.error ? (
+        <p className="muted">Loading…</p>
+      ) : (
+        <ul className="session-list" aria-label="Your sessions">
+          {items.map((session) => (
+            <li key={session.id} className="session-list__item">
+              <div>
+                <strong title={session.userAgent ?? undefined}>{deviceOf(session.userAgent)}</strong>
+                {session.current && <span className="badge session-list__current">This session</span>}
+                <br />
+                <span className="muted">
+                  {session.organizationName} · signed in {formatDateTime(session.createdAt)}
+                  {session.ipAddress ? ` from ${session.ipAddress}` : ''}
+                </span>
+              </div>
+              {!session.current && (
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={endOne.pending}
+                  aria-label={`Sign out ${deviceOf(session.userAgent)}, signed in ${formatDateTime(session.createdAt)}`}
+                  onClick={() => void endOne.run(session.id)}
+                >
+                  Sign out
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       <p>
-        Signed in on a computer you no longer use, or lost a device? Sign out everywhere: every session of your account ends, on every device and in
-        every organization, this one included.
+        Lost a device, or not sure? Sign out everywhere: every session of your account ends, on every device and in every organization, this one
+        included.
       </p>
       <ProblemBanner error={end.error} title="Could not sign out everywhere" />
       {confirming ? (

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { runInOrganization, runWithScope } from '@hireloop/database';
+import { AppError } from '../common/app-error';
+import { MembershipCache } from '../members/membership-cache';
+import { currentContext } from '../observability/execution-context';
+import { SessionRow, SessionsRepository } from './sessions.repository';
+
+/** Longest user agent kept: enough to tell browsers and systems apart, bounded against abuse. */
+const MAX_USER_AGENT_LENGTH = 400;
+
+export interface SessionView extends SessionRow {
+  organizationName: string;
+}
+
+/**
+ * Where an account is signed in. Every issued token is recorded with the client that asked for it; the owner lists
+ * the live ones and ends any of them (a token is refused from then on, in every API process). The record never lets
+ * a token in: the membership check decides, so tokens issued before this existed keep working, unlisted.
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsRepository,
+    private readonly memberships: MembershipCache,
+  ) {}
+
+  /** Records a token being issued now, with the client of the request that asked for it (if any). */
+  async record(session: { id: string; userId: string; memberId: string; createdAt: Date; expiresAt: Date }): Promise<void> {
+    const client = currentContext()?.client;
+    const userAgent = client?.userAgent ? stripControl(client.userAgent).slice(0, MAX_USER_AGENT_LENGTH) : null;
+    await this.sessions.insert(this.dataSource.manager, {
+      ...session,
+      userAgent: userAgent || null,
+      ipAddress: client?.address?.slice(0, 64) ?? null,
+    });
+  }
+
+  async list(userId: string): Promise<SessionView[]> {
+    const rows = await runWithScope({ userId }, () => this.sessions.listLive(this.dataSource.manager, userId));
+    const names = new Map<string, string>();
+    for (const organizationId of new Set(rows.map((r) => r.organizationId))) {
+      const [org]: { name: string }[] = await runInOrganization(organizationId, () =>
+        this.dataSource.query(`SELECT name FROM organizations WHERE id = $1`, [organizationId]),
+      );
+      names.set(organizationId, org?.name ?? '');
+    }
+    return rows.map((r) => ({ ...r, organizationName: names.get(r.organizationId) ?? '' }));
+  }
+
+  /** Ends one of the account's sessions; 404 for a session that is not the account's (or has expired). */
+  async end(userId: string, sessionId: string): Promise<void> {
+    await runWithScope({ userId }, () =>
+      this.dataSource.transaction(async (manager) => {
+        const session = await this.sessions.findOwn(manager, userId, sessionId);
+        if (!session) throw AppError.notFound('Session', sessionId);
+        await this.sessions.revoke(manager, sessionId, session.expiresAt);
+      }),
+    );
+    this.memberships.forgetToken(sessionId);
+  }
+
+  /** Signs one token out (sign-out of the session that presents it). */
+  async revokeToken(tokenId: string, expiresAt: Date): Promise<void> {
+    await this.sessions.revoke(this.dataSource.manager, tokenId, expiresAt);
+    this.memberships.forgetToken(tokenId);
+  }
+}
+
+// eslint-disable-next-line no-control-regex
+const stripControl = (text: string) => text.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { addMember, cookiesOf, createTestApp, signupOrganization, TEST_PASSWORD, TestApp } from '@hireloop/testing';
+
+/**
+ * Where an account is signed in: GET /v1/me/sessions lists the live sessions of the caller's account (every
+ * organization), DELETE /v1/me/sessions/:id ends one of them. Only the owner sees or ends them.
+ */
+describe('your account: sessions', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const login = async (email: string, userAgent: string, organizationId?: string) => {
+    const res = await t.http
+      .post('/v1/auth/login')
+      .set('User-Agent', userAgent)
+      .send({ email, password: TEST_PASSWORD, ...(organizationId ? { organizationId } : {}) })
+      .expect(200);
+    return res.body.accessToken as string;
+  };
+  const jtiOf = (token: string): string => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')).jti;
+  const sessionsOf = async (token: string) => (await t.http.get('/v1/me/sessions').set(bearer(token)).expect(200)).body.items as Session[];
+  type Session = {
+    id: string;
+    organizationId: string;
+    organizationName: string;
+    createdAt: string;
+    expiresAt: string;
+    userAgent: string | null;
+    ipAddress: string | null;
+    current: boolean;
+  };
+
+  it('lists each sign-in with its client, address and organization, newest first, and marks the current one', async () => {
+    const admin = await signupOrganization(t);
+    const laptop = await login(admin.email, 'Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0');
+    const phone = await login(admin.email, 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Safari/604.1');
+
+    const seenFromPhone = await sessionsOf(phone);
+    expect(seenFromPhone.map((s) => s.id).slice(0, 2)).toEqual([jtiOf(phone), jtiOf(laptop)]);
+    expect(seenFromPhone.map((s) => s.id)).toContain(jtiOf(admin.auth.Authorization.slice('Bearer '.length)));
+    const [phoneRow, laptopRow] = seenFromPhone;
+    expect(phoneRow).toEqual({
+      id: jtiOf(phone),
+      organizationId: admin.organizationId,
+      organizationName: expect.any(String),
+      createdAt: expect.any(String),
+      expiresAt: expect.any(String),
+      userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Safari/604.1',
+      ipAddress: expect.stringMatching(/127\.0\.0\.1/),
+      current: true,
+    });
+    expect(laptopRow).toMatchObject({ userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0', current: false });
+    expect(Date.parse(phoneRow.expiresAt) - Date.parse(phoneRow.createdAt)).toBeGreaterThan(60_000);
+    expect(seenFromPhone.filter((s) => s.current)).toHaveLength(1);
+    // The same list seen from the laptop marks the laptop.
+    expect((await sessionsOf(laptop)).find((s) => s.current)?.id).toBe(jtiOf(laptop));
+  });
+
+  it('ends another session: its token is refused at once (also when remembered), the others go on', async () => {
+    const admin = await signupOrganization(t);
+    const laptop = await login(admin.email, 'laptop');
+    const phone = await login(admin.email, 'phone');
+    // Remembered by the membership cache by now: ending must reach the remembered token too.
+    for (let i = 0; i < 3; i++) await t.http.get('/v1/me').set(bearer(laptop)).expect(200);
+
+    await t.http
+      .delete(`/v1/me/sessions/${jtiOf(laptop)}`)
+      .set(bearer(phone))
+      .expect(204);
+    await t.http.get('/v1/me').set(bearer(laptop)).expect(401);
+    await t.http.get('/v1/me').set(bearer(phone)).expect(200);
+    await t.http.get('/v1/me').set(admin.auth).expect(200);
+    const left = await sessionsOf(phone);
+    expect(left.map((s) => s.id)).not.toContain(jtiOf(laptop));
+    expect(left.map((s) => s.id)).toContain(jtiOf(phone));
+    // Ending it again changes nothing.
+    await t.http
+      .delete(`/v1/me/sessions/${jtiOf(laptop)}`)
+      .set(bearer(phone))
+      .expect(204);
+  });
+
+  it('ending this session signs it out and clears its cookies', async () => {
+    const admin = await signupOrganization(t);
+    const res = await t.http.post('/v1/auth/login').send({ email: admin.email, password: TEST_PASSWORD }).expect(200);
+    const token = res.body.accessToken as string;
+    const ended = await t.http
+      .delete(`/v1/me/sessions/${jtiOf(token)}`)
+      .set(bearer(token))
+      .expect(204);
+    expect(cookiesOf(ended).get('hireloop_session')?.value).toBe('');
+    await t.http.get('/v1/me').set(bearer(token)).expect(401);
+  });
+
+  it("nobody sees or ends another account's sessions: 404, and the session goes on", async () => {
+    const admin = await signupOrganization(t);
+    const colleague = await addMember(t, admin, ['interviewer']);
+    const stranger = await signupOrganization(t);
+    const colleagueToken = colleague.auth.Authorization.slice('Bearer '.length);
+    for (const actor of [admin, stranger]) {
+      const res = await t.http
+        .delete(`/v1/me/sessions/${jtiOf(colleagueToken)}`)
+        .set(actor.auth)
+        .expect(404);
+      expect(res.body).toMatchObject({ status: 404, code: 'session_not_found' });
+      expect((await sessionsOf(actor.auth.Authorization.slice('Bearer '.length))).map((s) => s.id)).not.toContain(jtiOf(colleagueToken));
+    }
+    await t.http.delete(`/v1/me/sessions/${randomUUID()}`).set(admin.auth).expect(404);
+    // A malformed id is one no session has, as everywhere in the API.
+    const malformed = await t.http.delete('/v1/me/sessions/not-a-uuid').set(admin.auth).expect(404);
+    expect(malformed.headers['content-type']).toContain('application/problem+json');
+    await t.http.get('/v1/me').set(colleague.auth).expect(200);
+    await t.http.get('/v1/me/sessions').expect(401);
+    await t.http.delete(`/v1/me/sessions/${jtiOf(colleagueToken)}`).expect(401);
+  });
+
+  it('lists sessions in every organization of the account, and forgets those ended by a password change or by signing out', async () => {
+    const admin = await signupOrganization(t);
+    const other = await signupOrganization(t, `Second ${randomUUID().slice(0, 6)}`);
+    const invite = await t.http
+      .post('/v1/members')
+      .set(other.auth)
+      .send({ email: admin.email, name: admin.name, roles: ['interviewer'] })
+      .expect(201);
+    await t.http.post('/v1/auth/accept-invite').send({ token: invite.body.inviteToken, password: TEST_PASSWORD }).expect(200);
+    const there = await login(admin.email, 'second org', other.organizationId);
+    const here = await login(admin.email, 'first org', admin.organizationId);
+    const organizations = new Set((await sessionsOf(here)).map((s) => s.organizationId));
+    expect(organizations).toEqual(new Set([admin.organizationId, other.organizationId]));
+    expect((await sessionsOf(there)).find((s) => s.id === jtiOf(there))).toMatchObject({ organizationId: other.organizationId, current: true });
+
+    await t.http.post('/v1/auth/logout').set(bearer(there)).expect(204);
+    expect((await sessionsOf(here)).map((s) => s.id)).not.toContain(jtiOf(there));
+
+    const changed = await t.http
+      .post('/v1/me/password')
+      .set(bearer(here))
+      .send({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD })
+      .expect(200);
+    const after = await sessionsOf(changed.body.accessToken);
+    expect(after.map((s) => s.id)).toEqual([jtiOf(changed.body.accessToken)]);
+  });
+});
