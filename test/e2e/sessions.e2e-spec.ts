@@ -147,3 +147,44 @@ describe('your account: sessions', () => {
     expect(after.map((s) => s.id)).toEqual([jtiOf(changed.body.accessToken)]);
   });
 });
+
+describe('your account: sessions behind a proxy', () => {
+  let direct: TestApp;
+  let proxied: TestApp;
+  beforeAll(async () => {
+    direct = await createTestApp();
+    process.env.TRUST_PROXY = '127.0.0.1,::1,::ffff:127.0.0.1';
+    try {
+      proxied = await createTestApp();
+    } finally {
+      delete process.env.TRUST_PROXY;
+    }
+  });
+  afterAll(async () => {
+    await direct?.close();
+    await proxied?.close();
+  });
+
+  /** The address the session of a sign-in that claimed to come from 203.0.113.7 was recorded with. */
+  const recordedAddress = async (t: TestApp): Promise<string | null> => {
+    const admin = await signupOrganization(t);
+    const res = await t.http
+      .post('/v1/auth/login')
+      .set('X-Forwarded-For', '203.0.113.7')
+      .send({ email: admin.email, password: TEST_PASSWORD })
+      .expect(200);
+    const token = res.body.accessToken as string;
+    const items = (
+      await t.http
+        .get('/v1/me/sessions')
+        .set({ Authorization: `Bearer ${token}` })
+        .expect(200)
+    ).body.items as { current: boolean; ipAddress: string }[];
+    return items.find((s) => s.current)!.ipAddress;
+  };
+
+  it('records the forwarded address only from a trusted proxy (TRUST_PROXY); otherwise the socket address', async () => {
+    expect(await recordedAddress(proxied)).toBe('203.0.113.7');
+    expect(await recordedAddress(direct)).toMatch(/127\.0\.0\.1/);
+  });
+});

@@ -7,8 +7,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  */
 export interface ExecutionContext {
   requestId?: string;
-  /** The HTTP client as the API sees it (the proxy's forwarded address where TRUST_PROXY names it): a session records it. */
-  client?: { address: string; userAgent?: string };
+  /**
+   * The HTTP client as the API sees it (the proxy's forwarded address where TRUST_PROXY names it): a session records
+   * it. A function, so that requests that never ask (nearly all) do not work out the forwarded address.
+   */
+  client?: () => { address: string; userAgent?: string };
   jobId?: string;
   queue?: string;
   traceId?: string;

@@ -20,7 +20,6 @@ export function installHttpMetrics(fastify: FastifyInstance): void {
 /** Runs each request inside an execution context holding its request id (audit rows record it) and its client. */
 export function installRequestContext(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
-    const userAgent = request.headers['user-agent'];
-    runInContext({ requestId: String(request.id), client: { address: request.ip, userAgent } }, done);
+    runInContext({ requestId: String(request.id), client: () => ({ address: request.ip, userAgent: request.headers['user-agent'] }) }, done);
   });
 }

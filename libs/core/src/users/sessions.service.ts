@@ -29,7 +29,7 @@ export class SessionsService {
 
   /** Records a token being issued now, with the client of the request that asked for it (if any). */
   async record(session: { id: string; userId: string; memberId: string; createdAt: Date; expiresAt: Date }): Promise<void> {
-    const client = currentContext()?.client;
+    const client = currentContext()?.client?.();
     const userAgent = client?.userAgent ? stripControl(client.userAgent).slice(0, MAX_USER_AGENT_LENGTH) : null;
     await this.sessions.insert(this.dataSource.manager, {
       ...session,
