@@ -49,7 +49,7 @@ describe('email preferences', () => {
       interviewUpdates: true,
       feedbackReminders: true,
       decisionNotices: true,
-      essential: ['invitation', 'email_verification', 'signup_attempt', 'password_reset', 'password_changed'],
+      essential: ['invitation', 'email_verification', 'signup_attempt', 'password_reset', 'password_changed', 'email_change', 'email_changed'],
     });
     const changed = await t.http.patch('/v1/me/email-preferences').set(alice.auth).send({ feedbackReminders: false }).expect(200);
     expect(changed.body).toMatchObject({ interviewUpdates: true, feedbackReminders: false, decisionNotices: true });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addMember, cookiesOf, createTestApp, signupOrganization, TEST_PASSWORD, TestApp } from '@hireloop/testing';
+import { addMember, cookiesOf, createTestApp, sessionIdOf, signupOrganization, TEST_PASSWORD, TestApp } from '@hireloop/testing';
 
 /**
  * Where an account is signed in: GET /v1/me/sessions lists the live sessions of the caller's account (every
@@ -23,7 +23,6 @@ describe('your account: sessions', () => {
       .expect(200);
     return res.body.accessToken as string;
   };
-  const jtiOf = (token: string): string => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')).jti;
   const sessionsOf = async (token: string) => (await t.http.get('/v1/me/sessions').set(bearer(token)).expect(200)).body.items as Session[];
   type Session = {
     id: string;
@@ -42,11 +41,11 @@ describe('your account: sessions', () => {
     const phone = await login(admin.email, 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Safari/604.1');
 
     const seenFromPhone = await sessionsOf(phone);
-    expect(seenFromPhone.map((s) => s.id).slice(0, 2)).toEqual([jtiOf(phone), jtiOf(laptop)]);
-    expect(seenFromPhone.map((s) => s.id)).toContain(jtiOf(admin.auth.Authorization.slice('Bearer '.length)));
+    expect(seenFromPhone.map((s) => s.id).slice(0, 2)).toEqual([sessionIdOf(phone), sessionIdOf(laptop)]);
+    expect(seenFromPhone.map((s) => s.id)).toContain(sessionIdOf(admin.auth.Authorization.slice('Bearer '.length)));
     const [phoneRow, laptopRow] = seenFromPhone;
     expect(phoneRow).toEqual({
-      id: jtiOf(phone),
+      id: sessionIdOf(phone),
       organizationId: admin.organizationId,
       organizationName: expect.any(String),
       createdAt: expect.any(String),
@@ -59,7 +58,7 @@ describe('your account: sessions', () => {
     expect(Date.parse(phoneRow.expiresAt) - Date.parse(phoneRow.createdAt)).toBeGreaterThan(60_000);
     expect(seenFromPhone.filter((s) => s.current)).toHaveLength(1);
     // The same list seen from the laptop marks the laptop.
-    expect((await sessionsOf(laptop)).find((s) => s.current)?.id).toBe(jtiOf(laptop));
+    expect((await sessionsOf(laptop)).find((s) => s.current)?.id).toBe(sessionIdOf(laptop));
   });
 
   it('ends another session: its token is refused at once (also when remembered), the others go on', async () => {
@@ -70,18 +69,18 @@ describe('your account: sessions', () => {
     for (let i = 0; i < 3; i++) await t.http.get('/v1/me').set(bearer(laptop)).expect(200);
 
     await t.http
-      .delete(`/v1/me/sessions/${jtiOf(laptop)}`)
+      .delete(`/v1/me/sessions/${sessionIdOf(laptop)}`)
       .set(bearer(phone))
       .expect(204);
     await t.http.get('/v1/me').set(bearer(laptop)).expect(401);
     await t.http.get('/v1/me').set(bearer(phone)).expect(200);
     await t.http.get('/v1/me').set(admin.auth).expect(200);
     const left = await sessionsOf(phone);
-    expect(left.map((s) => s.id)).not.toContain(jtiOf(laptop));
-    expect(left.map((s) => s.id)).toContain(jtiOf(phone));
+    expect(left.map((s) => s.id)).not.toContain(sessionIdOf(laptop));
+    expect(left.map((s) => s.id)).toContain(sessionIdOf(phone));
     // Ending it again changes nothing.
     await t.http
-      .delete(`/v1/me/sessions/${jtiOf(laptop)}`)
+      .delete(`/v1/me/sessions/${sessionIdOf(laptop)}`)
       .set(bearer(phone))
       .expect(204);
   });
@@ -91,7 +90,7 @@ describe('your account: sessions', () => {
     const res = await t.http.post('/v1/auth/login').send({ email: admin.email, password: TEST_PASSWORD }).expect(200);
     const token = res.body.accessToken as string;
     const ended = await t.http
-      .delete(`/v1/me/sessions/${jtiOf(token)}`)
+      .delete(`/v1/me/sessions/${sessionIdOf(token)}`)
       .set(bearer(token))
       .expect(204);
     expect(cookiesOf(ended).get('hireloop_session')?.value).toBe('');
@@ -105,11 +104,11 @@ describe('your account: sessions', () => {
     const colleagueToken = colleague.auth.Authorization.slice('Bearer '.length);
     for (const actor of [admin, stranger]) {
       const res = await t.http
-        .delete(`/v1/me/sessions/${jtiOf(colleagueToken)}`)
+        .delete(`/v1/me/sessions/${sessionIdOf(colleagueToken)}`)
         .set(actor.auth)
         .expect(404);
       expect(res.body).toMatchObject({ status: 404, code: 'session_not_found' });
-      expect((await sessionsOf(actor.auth.Authorization.slice('Bearer '.length))).map((s) => s.id)).not.toContain(jtiOf(colleagueToken));
+      expect((await sessionsOf(actor.auth.Authorization.slice('Bearer '.length))).map((s) => s.id)).not.toContain(sessionIdOf(colleagueToken));
     }
     await t.http.delete(`/v1/me/sessions/${randomUUID()}`).set(admin.auth).expect(404);
     // A malformed id is one no session has, as everywhere in the API.
@@ -117,7 +116,7 @@ describe('your account: sessions', () => {
     expect(malformed.headers['content-type']).toContain('application/problem+json');
     await t.http.get('/v1/me').set(colleague.auth).expect(200);
     await t.http.get('/v1/me/sessions').expect(401);
-    await t.http.delete(`/v1/me/sessions/${jtiOf(colleagueToken)}`).expect(401);
+    await t.http.delete(`/v1/me/sessions/${sessionIdOf(colleagueToken)}`).expect(401);
   });
 
   it('lists sessions in every organization of the account, and forgets those ended by a password change or by signing out', async () => {
@@ -133,10 +132,10 @@ describe('your account: sessions', () => {
     const here = await login(admin.email, 'first org', admin.organizationId);
     const organizations = new Set((await sessionsOf(here)).map((s) => s.organizationId));
     expect(organizations).toEqual(new Set([admin.organizationId, other.organizationId]));
-    expect((await sessionsOf(there)).find((s) => s.id === jtiOf(there))).toMatchObject({ organizationId: other.organizationId, current: true });
+    expect((await sessionsOf(there)).find((s) => s.id === sessionIdOf(there))).toMatchObject({ organizationId: other.organizationId, current: true });
 
     await t.http.post('/v1/auth/logout').set(bearer(there)).expect(204);
-    expect((await sessionsOf(here)).map((s) => s.id)).not.toContain(jtiOf(there));
+    expect((await sessionsOf(here)).map((s) => s.id)).not.toContain(sessionIdOf(there));
 
     const changed = await t.http
       .post('/v1/me/password')
@@ -144,7 +143,7 @@ describe('your account: sessions', () => {
       .send({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD })
       .expect(200);
     const after = await sessionsOf(changed.body.accessToken);
-    expect(after.map((s) => s.id)).toEqual([jtiOf(changed.body.accessToken)]);
+    expect(after.map((s) => s.id)).toEqual([sessionIdOf(changed.body.accessToken)]);
   });
 });
 

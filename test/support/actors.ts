@@ -45,6 +45,11 @@ function toActor(body: SessionResponse, roles: MemberRole[]): Actor {
   };
 }
 
+/** The session id of an access token: its `jti` claim (GET /v1/me/sessions lists sessions by it). */
+export function sessionIdOf(accessToken: string): string {
+  return JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString('utf8')).jti;
+}
+
 /**
  * The one-time token a stored email delivery carries, opened as the worker opens it (it is stored sealed under a key
  * derived from DATA_ENCRYPTION_KEY, the tests' own, bound to the delivery's template and recipient).

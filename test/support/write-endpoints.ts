@@ -4,7 +4,7 @@ import { startOidcProvider, TestOidcProvider } from './oidc-provider';
 import { parseMasterKey } from '../../libs/core/src/audit/personal-data-cipher';
 import { preferencesLinkKey, signPreferencesToken } from '../../libs/core/src/email/email-preferences';
 import { ROLE_TEMPLATE_KEYS } from '../../libs/core/src/role-templates/templates';
-import { Actor, addMember, createTeam, TEST_PASSWORD, uniqueEmail } from './actors';
+import { Actor, addMember, createTeam, sessionIdOf, TEST_PASSWORD, uniqueEmail } from './actors';
 import { hashPassword } from '@hireloop/core/users/password';
 import { completeScorecard, createOpenRole, interviewWindow, LoopFixture, scheduleInterview } from './loop-fixture';
 import type { RouteDeclaration } from './route-table';
@@ -688,7 +688,7 @@ async function signInAgain(t: TestApp, actor: Actor): Promise<string> {
     .post('/v1/auth/login')
     .send({ email: actor.email, password: TEST_PASSWORD, organizationId: actor.organizationId })
     .expect(200);
-  return JSON.parse(Buffer.from(String(res.body.accessToken).split('.')[1], 'base64url').toString('utf8')).jti;
+  return sessionIdOf(res.body.accessToken);
 }
 
 /** An email-change link's token as POST /v1/me/email stores it (SHA-256, 24 hours), without going through email. */
