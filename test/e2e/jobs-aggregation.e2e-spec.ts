@@ -19,6 +19,7 @@ import {
   writeScorecard,
 } from '@hireloop/testing/panel-fixture';
 import { startWorker, stopAllProcesses, WorkerProcess } from '@hireloop/testing/worker-process';
+import { jobOutcomeMetrics } from '../../apps/worker/src/metrics/worker-metrics.module';
 
 /**
  * The API writes scorecards and outbox rows; the real worker process (relay + panel-aggregation processor) turns
@@ -225,6 +226,85 @@ describe('jobs: panel aggregation with the real worker', () => {
       [panel.applicationId],
     );
     expect(after).toEqual({ version: before.version + 1, algorithmVersion: ALGORITHM_VERSION });
+  });
+
+  describe('an aggregate-panels job retried after storing part of its applications', () => {
+    let lone: WorkerProcess;
+    let loneQueue: Queue;
+    const prefix = `${process.env.QUEUE_PREFIX}-partial`;
+
+    beforeAll(async () => {
+      // One application per transaction, one at a time: a job of two can store one and fail on the other. No job sweep
+      // of its own: only the job below stores these reports.
+      lone = await startWorker({
+        name: 'worker-partial',
+        env: { QUEUE_PREFIX: prefix, AGGREGATION_BATCH_SIZE: '1', AGGREGATION_BATCH_PARALLELISM: '1', JOB_SWEEP_INTERVAL_MS: '0' },
+      });
+      loneQueue = new Queue(QueueName.PanelAggregation, { connection: redisConnectionFromUrl(process.env.REDIS_URL!), prefix });
+    }, 120_000);
+    afterAll(async () => {
+      await ds.query(`DROP TRIGGER IF EXISTS fail_once ON calibration_reports`);
+      await ds.query(`DROP FUNCTION IF EXISTS fail_once()`);
+      await ds.query(`DROP SEQUENCE IF EXISTS fail_once_seq`);
+      await lone?.stop();
+      await loneQueue?.obliterate({ force: true }).catch(() => undefined);
+      await loneQueue?.close();
+    });
+
+    it('remembers the reports its first attempt stored, so that the freshness figure counts both applications', async () => {
+      const stale: string[] = [];
+      for (let p = 0; p < 2; p++) {
+        const panel = await createPanel(ds, { members });
+        for (const i of [0, 1, 2]) await writeScorecard(ds, panel, i, { ratings: [2, 3, 3], recommendation: 'yes' });
+        await waitForCurrentReport(ds, panel.applicationId);
+        stale.push(panel.applicationId);
+      }
+      // Nothing else may store these reports from here on: every request published and every job of both queues done.
+      await waitFor(
+        async () => {
+          const [{ unpublished }] = await ds.query(`SELECT count(*)::int AS unpublished FROM outbox_messages WHERE published_at IS NULL`);
+          const counts = await Promise.all([queue, loneQueue].map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
+          return unpublished === 0 && counts.every((c) => Object.values(c).every((n) => n === 0)) ? true : null;
+        },
+        { what: 'the queues to settle' },
+      );
+      // No report any more: the job below stores one for each. (Not an older algorithm version: the job sweep of a
+      // worker would recompute those first; it asks for missing reports only after JOB_SWEEP_GRACE_S.)
+      await ds.query(`DELETE FROM calibration_reports WHERE application_id = ANY($1)`, [stale]);
+      const [first, second] = stale;
+      // The second application's first store fails as a serialization conflict would (a sequence is not rolled back).
+      await ds.query(`CREATE SEQUENCE fail_once_seq`);
+      await ds.query(`
+        CREATE FUNCTION fail_once() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.application_id = '${second}'::uuid AND nextval('fail_once_seq') = 1 THEN
+            RAISE EXCEPTION 'planted conflict' USING ERRCODE = '40001';
+          END IF;
+          RETURN NEW;
+        END $$`);
+      await ds.query(`CREATE TRIGGER fail_once BEFORE INSERT ON calibration_reports FOR EACH ROW EXECUTE FUNCTION fail_once()`);
+
+      const job = await loneQueue.add(
+        'aggregate-panels',
+        { organizationId: members.organizationId, applicationIds: [first, second], _context: { outboxCreatedAt: new Date().toISOString() } },
+        { attempts: 3, backoff: { type: 'fixed', delay: 200 } },
+      );
+      await waitFor(async () => ((await job.getState()) === 'completed' ? true : null), { what: 'the job to complete on its retry' });
+      const done = (await loneQueue.getJob(job.id!))!;
+      expect(done.attemptsMade).toBe(2);
+      expect(done.progress).toEqual({ storedApplicationIds: [first] });
+      // The retry found the first report current and stored only the second.
+      expect(done.returnvalue.outcomes[first].versionsCreated).toBe(0);
+      expect(done.returnvalue.outcomes[second].versionsCreated).toBe(1);
+      expect(jobOutcomeMetrics(QueueName.PanelAggregation, done, 'completed').freshnessReports).toBe(2);
+      for (const applicationId of stale) {
+        const [latest] = await ds.query(
+          `SELECT algorithm_version AS "algorithmVersion" FROM calibration_reports WHERE application_id = $1 ORDER BY version DESC LIMIT 1`,
+          [applicationId],
+        );
+        expect(latest).toEqual({ algorithmVersion: ALGORITHM_VERSION });
+      }
+    });
   });
 
   describe('scale out: two worker processes', () => {

@@ -23,13 +23,14 @@ import {
   webhookDeliveries,
 } from '@hireloop/core/observability';
 import { ALL_QUEUES, jobContextOf, QueueName, redisConnectionFromUrl } from '@hireloop/queue';
+import { storedApplicationsOf } from '../panel-aggregation/stored-applications';
 
 const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 
 /** What a finished job adds to the outcome metrics (pure: tested on its own). */
 export function jobOutcomeMetrics(
   queue: string,
-  job: Pick<Job, 'data' | 'returnvalue' | 'processedOn' | 'finishedOn' | 'attemptsMade' | 'opts'>,
+  job: Pick<Job, 'data' | 'returnvalue' | 'processedOn' | 'finishedOn' | 'attemptsMade' | 'opts'> & Partial<Pick<Job, 'progress'>>,
   outcome: 'completed' | 'failed',
   now = Date.now(),
 ): { durationSeconds: number; freshnessSeconds?: number; freshnessReports?: number; remindersCreated?: number; webhookOutcome?: string } {
@@ -38,14 +39,22 @@ export function jobOutcomeMetrics(
   const value = job.returnvalue as Record<string, unknown> | string | undefined;
   if (queue === QueueName.PanelAggregation && outcome === 'completed') {
     const since = Date.parse(jobContextOf(job.data).outboxCreatedAt ?? '');
-    if (Number.isFinite(since) && typeof value === 'object' && Number(value?.versionsCreated) > 0) {
-      result.freshnessSeconds = Math.max(0, finished - since) / 1000;
-      // A relay-coalesced job (several applications): one observation per application whose report it stored, each
-      // timed from the oldest request it carried (so the figure errs on the late side).
-      if (Array.isArray((job.data as { applicationIds?: unknown })?.applicationIds)) {
-        const outcomes = Object.values((value?.outcomes ?? {}) as Record<string, { versionsCreated?: unknown }>);
-        result.freshnessReports = outcomes.filter((o) => Number(o?.versionsCreated) > 0).length;
+    const coalesced = Array.isArray((job.data as { applicationIds?: unknown })?.applicationIds);
+    if (Number.isFinite(since) && typeof value === 'object' && coalesced) {
+      // A relay-coalesced job (several applications): one observation per application whose report it stored (in this
+      // attempt or an earlier one, which the retry found current), each timed from the oldest request it carried (so
+      // the figure errs on the late side).
+      const outcomes = Object.entries((value?.outcomes ?? {}) as Record<string, { versionsCreated?: unknown }>);
+      const stored = new Set([
+        ...storedApplicationsOf(job.progress),
+        ...outcomes.filter(([, o]) => Number(o?.versionsCreated) > 0).map(([id]) => id),
+      ]);
+      if (stored.size > 0) {
+        result.freshnessSeconds = Math.max(0, finished - since) / 1000;
+        result.freshnessReports = stored.size;
       }
+    } else if (Number.isFinite(since) && typeof value === 'object' && Number(value?.versionsCreated) > 0) {
+      result.freshnessSeconds = Math.max(0, finished - since) / 1000;
     }
   }
   if (queue === QueueName.FeedbackReminders && outcome === 'completed' && typeof value === 'object')

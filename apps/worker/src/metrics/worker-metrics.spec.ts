@@ -31,6 +31,39 @@ describe('jobOutcomeMetrics', () => {
       { durationSeconds: 0.25, freshnessSeconds: 0.5, freshnessReports: 2 },
     ],
     [
+      'coalesced aggregation retried: the reports an earlier attempt stored (found current by the retry) count once each',
+      QueueName.PanelAggregation,
+      'completed',
+      job({
+        data: { organizationId: 'o', applicationIds: ['a', 'b', 'c'], _context: { outboxCreatedAt: new Date(750).toISOString() } },
+        progress: { storedApplicationIds: ['a', 'b'] },
+        returnvalue: { versionsCreated: 1, outcomes: { a: { versionsCreated: 0 }, b: { versionsCreated: 1 }, c: { versionsCreated: 0 } } },
+      }),
+      { durationSeconds: 0.25, freshnessSeconds: 0.5, freshnessReports: 2 },
+    ],
+    [
+      'coalesced aggregation retried after storing everything: freshness although this attempt stored nothing',
+      QueueName.PanelAggregation,
+      'completed',
+      job({
+        data: { organizationId: 'o', applicationIds: ['a', 'b'], _context: { outboxCreatedAt: new Date(750).toISOString() } },
+        progress: { storedApplicationIds: ['a', 'b'] },
+        returnvalue: { versionsCreated: 0, outcomes: { a: { versionsCreated: 0 }, b: { versionsCreated: 0 } } },
+      }),
+      { durationSeconds: 0.25, freshnessSeconds: 0.5, freshnessReports: 2 },
+    ],
+    [
+      'coalesced aggregation that stored nothing, now or before: no freshness',
+      QueueName.PanelAggregation,
+      'completed',
+      job({
+        data: { organizationId: 'o', applicationIds: ['a', 'b'], _context: { outboxCreatedAt: new Date(750).toISOString() } },
+        progress: 0,
+        returnvalue: { versionsCreated: 0, outcomes: { a: { versionsCreated: 0 }, b: { versionsCreated: 0 } } },
+      }),
+      { durationSeconds: 0.25 },
+    ],
+    [
       'aggregation without a context (scheduler, old job): no freshness',
       QueueName.PanelAggregation,
       'completed',

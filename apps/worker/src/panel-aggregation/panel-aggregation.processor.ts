@@ -9,6 +9,7 @@ import { classifyAggregationError } from './panel-aggregation.errors';
 import { aggregationBatchOptions, aggregationTestDelayMs, panelAggregationWorkerOptions } from './panel-aggregation.settings';
 import { runInOrganization } from '@hireloop/database';
 import { aggregatePerOrganization } from './aggregate-per-organization';
+import { withStoredApplications } from './stored-applications';
 
 export type { PanelAggregationJobData, PanelsAggregationJobData };
 
@@ -46,7 +47,7 @@ export class PanelAggregationProcessor extends WorkerHost {
   }
 
   async process(job: PanelAggregationJob): Promise<AggregationOutcome | PanelsAggregationOutcome> {
-    if (job.name === JobName.AggregatePanels) return this.processMany(job.data);
+    if (job.name === JobName.AggregatePanels) return this.processMany(job as Job<PanelsAggregationJobData, PanelsAggregationOutcome>);
     const { organizationId, applicationId } = (job.data ?? {}) as PanelAggregationJobData;
     // Checked here: in a batch, one malformed id would fail every job of the batch at the database.
     if (job.name !== JobName.AggregatePanel || !isUuid(organizationId) || !isUuid(applicationId)) {
@@ -66,7 +67,8 @@ export class PanelAggregationProcessor extends WorkerHost {
    * (a malformed id, gone, state the engine rejects) fail the job for good once the others are stored, naming them, so
    * that they show among failed jobs as a lone job's failure would.
    */
-  private async processMany(data: PanelsAggregationJobData | undefined): Promise<PanelsAggregationOutcome> {
+  private async processMany(job: Job<PanelsAggregationJobData, PanelsAggregationOutcome>): Promise<PanelsAggregationOutcome> {
+    const data = job.data;
     const { organizationId, applicationIds: ids } = data ?? ({} as PanelsAggregationJobData);
     if (!isUuid(organizationId) || !Array.isArray(ids) || ids.length === 0) {
       throw new UnrecoverableError(`unexpected job ${JobName.AggregatePanels} ${JSON.stringify(data)}`);
@@ -88,7 +90,18 @@ export class PanelAggregationProcessor extends WorkerHost {
       if (error instanceof UnrecoverableError) failures.push(`${applicationIds[i]}: ${error.message}`);
       else retry ??= error;
     });
-    if (retry) throw retry;
+    if (retry) {
+      // The retry finds these reports current and stores nothing: the job remembers them for its freshness figure.
+      const stored = Object.keys(result.outcomes).filter((id) => result.outcomes[id].versionsCreated > 0);
+      if (stored.length > 0) {
+        await job
+          .updateProgress(withStoredApplications(job.progress, stored))
+          .catch((error: Error) =>
+            this.logger.warn(`${job.name} ${job.id}: could not remember the reports stored before the retry: ${error.message}`),
+          );
+      }
+      throw retry;
+    }
     if (failures.length > 0) {
       throw new UnrecoverableError(
         `${failures.length} of ${ids.length} application(s) failed for good, the others are stored: ${failures.slice(0, 10).join('; ')}`,
