@@ -89,6 +89,12 @@ describe('your account: changing the sign-in address', () => {
     const members = await t.http.get('/v1/members').set(admin.auth).expect(200);
     expect(members.body.items.find((m: { id: string }) => m.id === member.memberId)).toMatchObject({ email: newEmail });
 
+    // The organization's audit log says who signs in as that member now, as the member's own act.
+    const audit = await t.http.get(`/v1/audit-log?entityType=member&entityId=${member.memberId}`).set(admin.auth).expect(200);
+    expect(audit.body.items.filter((e: { action: string }) => e.action === 'member.email_changed')).toEqual([
+      expect.objectContaining({ actorMemberId: member.memberId, before: { email: member.email }, after: { email: newEmail } }),
+    ]);
+
     const notices = await deliveries('email_changed', member.email);
     expect(notices).toEqual([
       expect.objectContaining({ essential: true, organization_id: null, params: { newEmail, changedAt: expect.any(String) } }),

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { PgErrorCode, pgErrorCode, runWithScope } from '@hireloop/database';
+import { DataSource, EntityManager } from 'typeorm';
+import { PgErrorCode, pgErrorCode, runInOrganization, runWithScope } from '@hireloop/database';
+import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
+import type { MemberRole } from '../common/member-role';
 import { assertSafeRecipient, EmailRequests, EmailTokens } from '../email';
 import { AccountSecurityService } from './account-security.service';
 import { EmailChangeRepository } from './email-change.repository';
@@ -41,6 +43,7 @@ export class EmailChangeService {
     private readonly resets: PasswordResetRepository,
     private readonly users: UsersRepository,
     private readonly emailTokens: EmailTokens,
+    private readonly audit: AuditService,
   ) {}
 
   /** Sends the confirmation link to the new address; returns until when it works. */
@@ -80,6 +83,7 @@ export class EmailChangeService {
         await this.changes.spendOpenTokens(manager, change.userId);
         await this.resets.spendOpenTokens(manager, change.userId);
         if (account.email !== change.newEmail) {
+          await this.auditInEveryOrganization(manager, change.userId, { before: account.email, after: change.newEmail });
           await EmailRequests.emailChanged(manager, {
             userId: change.userId,
             previousEmail: account.email,
@@ -94,6 +98,31 @@ export class EmailChangeService {
       // Taken between the check and the update (a sign-up at the same moment): the unique index decides.
       if (pgErrorCode(error) === PgErrorCode.UniqueViolation) throw emailTaken();
       throw error;
+    }
+  }
+
+  /**
+   * Each organization the account belongs to (not deactivated) audits the change as its member's own act
+   * (`member.email_changed`): its admins see who now signs in as that member.
+   */
+  private async auditInEveryOrganization(manager: EntityManager, userId: string, email: { before: string; after: string }): Promise<void> {
+    const memberships: { id: string; organization_id: string; roles: MemberRole[] }[] = await runWithScope({ userId }, () =>
+      manager.query(`SELECT id, organization_id, roles FROM members WHERE user_id = $1 AND status <> 'deactivated'`, [userId]),
+    );
+    for (const member of memberships) {
+      await runInOrganization(member.organization_id, () =>
+        this.audit.record(
+          manager,
+          { userId, organizationId: member.organization_id, memberId: member.id, roles: member.roles },
+          {
+            action: 'member.email_changed',
+            entityType: 'member',
+            entityId: member.id,
+            before: { email: email.before },
+            after: { email: email.after },
+          },
+        ),
+      );
     }
   }
 }
