@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { addMember, cookiesOf, createTestApp, signupOrganization, TEST_PASSWORD, TestApp } from '@hireloop/testing';
+import { openPasswordReset } from '../support/write-endpoints';
 
 /**
  * A signed-in member's own account: changing the password (the current one required) and signing out everywhere.
@@ -20,16 +20,6 @@ describe('your account: password change and signing out everywhere', () => {
     t.http.post('/v1/auth/login').send({ email, password, ...(organizationId ? { organizationId } : {}) });
   const passwordHashOf = async (userId: string): Promise<string> =>
     (await t.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [userId]))[0].password_hash;
-  /** An open reset link of the account, stored as the reset request stores it. */
-  const openReset = async (userId: string): Promise<string> => {
-    const token = randomBytes(32).toString('base64url');
-    await t.dataSource.query(`INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 hour')`, [
-      userId,
-      createHash('sha256').update(token, 'utf8').digest('hex'),
-    ]);
-    return token;
-  };
-
   it('refuses a wrong current password or a short new one on the field, changing nothing', async () => {
     const admin = await signupOrganization(t);
     const hashBefore = await passwordHashOf(admin.userId);
@@ -67,7 +57,7 @@ describe('your account: password change and signing out everywhere', () => {
       await t.http.get('/v1/me').set(admin.auth).expect(200);
       await t.http.get('/v1/me').set(bearer(elsewhere)).expect(200);
     }
-    const resetToken = await openReset(admin.userId);
+    const resetToken = await openPasswordReset(t.dataSource, admin.userId);
 
     const changed = await t.http
       .post('/v1/me/password')

@@ -1,10 +1,11 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { startOidcProvider, TestOidcProvider } from './oidc-provider';
 import { parseMasterKey } from '../../libs/core/src/audit/personal-data-cipher';
 import { preferencesLinkKey, signPreferencesToken } from '../../libs/core/src/email/email-preferences';
 import { ROLE_TEMPLATE_KEYS } from '../../libs/core/src/role-templates/templates';
 import { Actor, addMember, createTeam, sessionIdOf, TEST_PASSWORD, uniqueEmail } from './actors';
+import { hashOneTimeToken, newOneTimeToken } from '@hireloop/core/common/one-time-token';
 import { hashPassword } from '@hireloop/core/users/password';
 import { completeScorecard, createOpenRole, interviewWindow, LoopFixture, scheduleInterview } from './loop-fixture';
 import type { RouteDeclaration } from './route-table';
@@ -619,13 +620,13 @@ export async function createWriteScene(t: TestApp): Promise<WriteScene> {
 
   // A pending signup of another organization, as the verification mode leaves it; its link is used from another
   // browser than the one that signed up, so it takes the sign-up's password.
-  const verificationToken = randomBytes(32).toString('base64url');
+  const verificationToken = newOneTimeToken();
   await t.dataSource.query(
     `WITH u AS (INSERT INTO users (email, name, password_hash) VALUES ($1, 'Pending Founder', $3) RETURNING id),
           o AS (INSERT INTO organizations (name) VALUES ('Pending Org') RETURNING id),
           m AS (INSERT INTO members (organization_id, user_id, roles, status) SELECT o.id, u.id, '{admin}', 'invited' FROM o, u RETURNING id)
      INSERT INTO signup_verifications (token_hash, member_id, expires_at) SELECT $2, m.id, now() + interval '1 day' FROM m`,
-    [uniqueEmail('pending-signup'), createHash('sha256').update(verificationToken, 'utf8').digest('hex'), await hashPassword(TEST_PASSWORD)],
+    [uniqueEmail('pending-signup'), hashOneTimeToken(verificationToken), await hashPassword(TEST_PASSWORD)],
   );
 
   return {
@@ -674,10 +675,10 @@ async function selfIdentificationToken(t: TestApp, recruiter: Actor, application
 
 /** A password-reset token as POST /v1/auth/password-reset stores it (SHA-256, one hour), without going through email. */
 export async function openPasswordReset(dataSource: DataSource, userId: string): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newOneTimeToken();
   await dataSource.query(`INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 hour')`, [
     userId,
-    createHash('sha256').update(token, 'utf8').digest('hex'),
+    hashOneTimeToken(token),
   ]);
   return token;
 }
@@ -693,10 +694,10 @@ async function signInAgain(t: TestApp, actor: Actor): Promise<string> {
 
 /** An email-change link's token as POST /v1/me/email stores it (SHA-256, 24 hours), without going through email. */
 export async function openEmailChange(dataSource: DataSource, userId: string, newEmail: string): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newOneTimeToken();
   await dataSource.query(
     `INSERT INTO email_change_tokens (user_id, new_email, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')`,
-    [userId, newEmail, createHash('sha256').update(token, 'utf8').digest('hex')],
+    [userId, newEmail, hashOneTimeToken(token)],
   );
   return token;
 }

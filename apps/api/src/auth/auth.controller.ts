@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nes
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '@hireloop/config';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { newInviteToken, type AuthContext } from '@hireloop/core';
+import { newOneTimeToken, type AuthContext } from '@hireloop/core';
 import { ApiContract } from '../common/api-contract';
 import { Auth, Public } from '../common/auth.decorators';
 import { AuthService, SIGNUP_VERIFICATION_SECONDS } from './auth.service';
@@ -53,7 +53,7 @@ export class AuthController {
     if (!this.config.SIGNUP_EMAIL_VERIFICATION) return this.startSession(req, reply, this.auth.signup(dto));
     void reply.status(202);
     // Set whether or not the address has an account, so that the answer does not tell them apart.
-    const browserKey = newInviteToken();
+    const browserKey = newOneTimeToken();
     setSignupCookie(req, reply, this.config, browserKey, SIGNUP_VERIFICATION_SECONDS);
     return this.auth.signupWithVerification(dto, browserKey);
   }

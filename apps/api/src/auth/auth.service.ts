@@ -7,11 +7,11 @@ import { AppConfig } from '@hireloop/config';
 import {
   AppError,
   AuthContext,
-  hashInviteToken,
+  hashOneTimeToken,
   isUuid,
   MemberEntity,
   MembershipCache,
-  newInviteToken,
+  newOneTimeToken,
   OrganizationEntity,
   UserEntity,
 } from '@hireloop/core';
@@ -54,7 +54,7 @@ export class AuthService {
     // Checked before anything else: a 400 that only one of the two paths gave would tell them apart.
     assertSafeRecipient({ email: dto.email, name: dto.name });
     const passwordHash = await hashPassword(dto.password);
-    const token = newInviteToken();
+    const token = newOneTimeToken();
     await this.dataSource.transaction(async (manager) => {
       const user = await this.users.findOrCreate(manager, { email: dto.email, name: dto.name, passwordHash });
       if (!user.created) {
@@ -79,7 +79,7 @@ export class AuthService {
       const [{ expires_at: expiresAt }]: { expires_at: Date }[] = await manager.query(
         `INSERT INTO signup_verifications (token_hash, member_id, expires_at, browser_hash)
          VALUES ($1, $2, now() + make_interval(secs => $4), $3) RETURNING expires_at`,
-        [hashInviteToken(token), member.id, hashInviteToken(browserKey), SIGNUP_VERIFICATION_SECONDS],
+        [hashOneTimeToken(token), member.id, hashOneTimeToken(browserKey), SIGNUP_VERIFICATION_SECONDS],
       );
       await EmailRequests.verification(
         manager,
@@ -108,7 +108,7 @@ export class AuthService {
       // Before an organization is known: one SECURITY DEFINER function names the pending membership's organization
       // (nothing else), and the rest of the request is scoped to it (row-level security).
       const [pending]: { organization_id: string }[] = await manager.query(`SELECT organization_id FROM signup_membership($1)`, [
-        hashInviteToken(dto.token),
+        hashOneTimeToken(dto.token),
       ]);
       if (pending) enterOrganization(pending.organization_id);
       // Compared as SHA-256 digests of random keys, as the SSO browser binding is: a null (no cookie, or a row from
@@ -116,7 +116,7 @@ export class AuthService {
       const rows: { member_id: string; same_browser: boolean }[] = await manager.query(
         `WITH used AS (DELETE FROM signup_verifications WHERE token_hash = $1 RETURNING member_id, expires_at, browser_hash)
          SELECT member_id, coalesce(browser_hash = $2, false) AS same_browser FROM used WHERE expires_at > now()`,
-        [hashInviteToken(dto.token), browserKey === undefined ? null : hashInviteToken(browserKey)],
+        [hashOneTimeToken(dto.token), browserKey === undefined ? null : hashOneTimeToken(browserKey)],
       );
       if (rows.length === 0) {
         throw new AppError('validation', 'invalid_token', 'This verification token is unknown, already used or expired.', [
@@ -263,7 +263,7 @@ export class AuthService {
   }
 
   async acceptInvite(dto: AcceptInviteRequestDto): Promise<TokenResponseDto> {
-    const tokenHash = hashInviteToken(dto.token);
+    const tokenHash = hashOneTimeToken(dto.token);
     const memberId = await this.dataSource.transaction(async (manager) => {
       // The one cross-organization lookup of the request path, by a narrow SECURITY DEFINER function: the membership
       // holding this invite token (if any), whose organization the rest of the request is then scoped to.

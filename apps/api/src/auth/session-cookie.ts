@@ -85,8 +85,8 @@ export function clearSessionCookies(request: FastifyRequest, reply: FastifyReply
 }
 
 /**
- * The browser that signed up: a random value (a one-time token, `newInviteToken`) in an httpOnly cookie, sent only to
- * POST /v1/auth/verify-email, whose SHA-256 (`hashInviteToken`) the sign-up's verification keeps. The mailed link completes the sign-up in that browser; anywhere else it
+ * The browser that signed up: a random value (a one-time token, `newOneTimeToken`) in an httpOnly cookie, sent only to
+ * POST /v1/auth/verify-email, whose SHA-256 (`hashOneTimeToken`) the sign-up's verification keeps. The mailed link completes the sign-up in that browser; anywhere else it
  * also takes the sign-up's password (AuthService.verifyEmail).
  */
 export const SIGNUP_COOKIE = 'hireloop_signup';

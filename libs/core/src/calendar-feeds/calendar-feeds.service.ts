@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
 import { AppConfig } from '@hireloop/config';
 import { AppError } from '../common/app-error';
 import { AuthContext } from '../common/auth-context';
@@ -7,12 +6,11 @@ import { InterviewsRepository } from '../interviews/interviews.repository';
 import { appLink, interviewCalendarFeed } from '../email';
 import { enterOrganization } from '@hireloop/database';
 import { CalendarFeedsRepository } from './calendar-feeds.repository';
+import { hashOneTimeToken, newOneTimeToken } from '../common/one-time-token';
 
 /** How far back the feed reaches; everything scheduled ahead is in it. */
 const FEED_PAST_DAYS = 60;
 const FEED_MAX_EVENTS = 1000;
-
-const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 export interface CalendarFeedDto {
   /** The private subscription URL (contains the token: treat it like a password). */
@@ -34,8 +32,8 @@ export class CalendarFeedsService {
   ) {}
 
   async create(auth: AuthContext): Promise<CalendarFeedDto> {
-    const token = randomBytes(32).toString('base64url');
-    const createdAt = await this.feeds.upsert(auth.organizationId, auth.memberId, hashToken(token));
+    const token = newOneTimeToken();
+    const createdAt = await this.feeds.upsert(auth.organizationId, auth.memberId, hashOneTimeToken(token));
     return { url: appLink(this.config.PUBLIC_APP_URL, `/v1/calendar-feeds/${token}.ics`), createdAt: createdAt.toISOString() };
   }
 
@@ -48,10 +46,10 @@ export class CalendarFeedsService {
     const token = tokenParam.replace(/\.ics$/, '');
     // Served by its token alone: the token names its organization, and the rest of the request runs in that
     // organization's scope (row-level security).
-    const organizationId = await this.feeds.organizationOfToken(hashToken(token));
+    const organizationId = await this.feeds.organizationOfToken(hashOneTimeToken(token));
     if (!organizationId) throw AppError.notFound('Calendar feed');
     enterOrganization(organizationId);
-    const owner = await this.feeds.activeOwner(hashToken(token));
+    const owner = await this.feeds.activeOwner(hashOneTimeToken(token));
     if (!owner) throw AppError.notFound('Calendar feed');
     const interviews = await this.interviews.withNames(owner.organization_id, {
       interviewerId: owner.member_id,

@@ -7,3 +7,4 @@ export * from './pagination';
 export * from './keyset';
 export * from './idempotency';
 export * from './uuid';
+export * from './one-time-token';

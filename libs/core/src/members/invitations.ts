@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { MemberEntity } from './member.entity';
 
 /** How long an invitation link works after it is sent (or sent again). */
@@ -33,13 +32,4 @@ export function resendWaitSeconds(expiresAt: Date | null, now: Date): number {
   if (!expiresAt) return 0;
   const waitMs = inviteSentAt(expiresAt).getTime() + INVITE_RESEND_INTERVAL_MS - now.getTime();
   return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
-}
-
-/** Invitation tokens are stored only as this hash. */
-export function hashInviteToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
-
-export function newInviteToken(): string {
-  return randomBytes(32).toString('base64url');
 }

@@ -5,18 +5,10 @@ import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { AuthContext } from '../common/auth-context';
 import { MemberRole } from '../common/member-role';
+import { hashOneTimeToken, newOneTimeToken } from '../common/one-time-token';
 import { CountedPageQueryDto, Page, pageLimit, toPage, withTotal } from '../common/pagination';
 import { EmailRequests, EmailTokens } from '../email';
-import {
-  hashInviteToken,
-  INVITE_LIFETIME_MS,
-  inviteSentAt,
-  isJoined,
-  isPendingInvite,
-  isWithdrawnInvite,
-  newInviteToken,
-  resendWaitSeconds,
-} from './invitations';
+import { INVITE_LIFETIME_MS, inviteSentAt, isJoined, isPendingInvite, isWithdrawnInvite, resendWaitSeconds } from './invitations';
 import { MemberEntity } from './member.entity';
 import { InvitationValues, MemberFilter, MembersRepository } from './members.repository';
 import { MembershipCache } from './membership-cache';
@@ -88,7 +80,7 @@ export class MembersService {
   ) {}
 
   async invite(auth: AuthContext, dto: InviteMemberInput): Promise<InviteView> {
-    const token = newInviteToken();
+    const token = newOneTimeToken();
     const expiresAt = new Date(Date.now() + INVITE_LIFETIME_MS);
     const memberId = await this.dataSource.transaction(async (manager) => {
       const user = await this.users.findOrCreate(manager, { email: dto.email, name: dto.name, passwordHash: null });
@@ -103,7 +95,7 @@ export class MembersService {
         roles: dto.roles,
         status: 'invited',
         invitedName: dto.name,
-        inviteTokenHash: hashInviteToken(token),
+        inviteTokenHash: hashOneTimeToken(token),
         inviteExpiresAt: expiresAt,
       };
       let id: string;
@@ -142,7 +134,7 @@ export class MembersService {
 
   /** Sends a pending invitation again with a fresh link (the previous link stops working); at most once a minute. */
   async resendInvite(auth: AuthContext, memberId: string): Promise<InviteView> {
-    const token = newInviteToken();
+    const token = newOneTimeToken();
     const expiresAt = new Date(Date.now() + INVITE_LIFETIME_MS);
     await this.dataSource.transaction(async (manager) => {
       const member = await this.lockPendingInvite(manager, auth.organizationId, memberId);
@@ -154,7 +146,7 @@ export class MembersService {
           { retryAfterSeconds: wait },
         );
       }
-      await this.members.setInviteToken(manager, member.id, hashInviteToken(token), expiresAt);
+      await this.members.setInviteToken(manager, member.id, hashOneTimeToken(token), expiresAt);
       await this.audit.record(manager, auth, {
         action: 'member.invite_resent',
         entityType: 'member',

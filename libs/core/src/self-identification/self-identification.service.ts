@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
 import { enterOrganization } from '@hireloop/database';
@@ -16,6 +15,7 @@ import {
 } from './self-identification-categories';
 import { SelfIdentificationLinkRow, SelfIdentificationRepository } from './self-identification.repository';
 import { SelfIdentificationStore } from './self-identification.store';
+import { hashOneTimeToken, newOneTimeToken } from '../common/one-time-token';
 
 // The shapes the API returns (the response DTOs of apps/api/src/self-identification mirror them).
 
@@ -39,7 +39,6 @@ export interface SelfIdentificationView {
 }
 
 const DEFAULT_EXPIRY_DAYS = 14;
-const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 /**
  * Voluntary self-identification by a one-time link. Recruiters and admins create the link; the candidate answers
@@ -64,7 +63,7 @@ export class SelfIdentificationService {
     options: { expiresInDays?: number; sendEmail?: boolean } = {},
   ): Promise<SelfIdentificationLinkView> {
     const expiresInDays = options.expiresInDays ?? DEFAULT_EXPIRY_DAYS;
-    const token = randomBytes(32).toString('base64url');
+    const token = newOneTimeToken();
     return this.dataSource.transaction(async (manager) => {
       const application = await this.links.findApplication(manager, auth.organizationId, applicationId);
       if (!application) throw AppError.notFound('Application', applicationId);
@@ -72,7 +71,7 @@ export class SelfIdentificationService {
       const row = await this.links.insertLink(manager, {
         organizationId: auth.organizationId,
         applicationId,
-        tokenHash: hashToken(token),
+        tokenHash: hashOneTimeToken(token),
         createdByMemberId: auth.memberId,
         expiresInDays,
       });
@@ -127,7 +126,7 @@ export class SelfIdentificationService {
     const link = await this.usableLink(token);
     await this.dataSource.transaction(async (manager) => {
       // The link is spent in the same transaction that stores the answers: two submissions at once store one.
-      if (!(await this.links.spendLink(manager, link.organization_id, hashToken(token)))) throw linkUsed();
+      if (!(await this.links.spendLink(manager, link.organization_id, hashOneTimeToken(token)))) throw linkUsed();
       const clean = Object.fromEntries(SELF_IDENTIFICATION_CATEGORY_KEYS.map((k) => [k, answers[k]])) as SelfIdentificationAnswers;
       const stored = await this.store.save(manager, link.organization_id, link.application_id, link.candidate_id, clean);
       if (!stored) throw linkExpired();
@@ -146,10 +145,10 @@ export class SelfIdentificationService {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw AppError.notFound('Self-identification link');
     // Reached by its token alone: one SECURITY DEFINER function names the link's organization (nothing else), and the
     // rest of the request runs in that organization's scope (row-level security).
-    const organizationId = await this.links.linkOrganization(hashToken(token));
+    const organizationId = await this.links.linkOrganization(hashOneTimeToken(token));
     if (!organizationId) throw AppError.notFound('Self-identification link');
     enterOrganization(organizationId);
-    const link = await this.links.findLink(organizationId, hashToken(token));
+    const link = await this.links.findLink(organizationId, hashOneTimeToken(token));
     if (!link) throw AppError.notFound('Self-identification link');
     if (link.used_at) throw linkUsed();
     if (link.erased_at || new Date(link.expires_at).getTime() <= Date.now()) throw linkExpired();

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { PgErrorCode, pgErrorCode, runInOrganization, runWithScope } from '@hireloop/database';
 import { AuditService } from '../audit/audit.service';
@@ -11,6 +10,7 @@ import { AccountSecurityService } from './account-security.service';
 import { EmailChangeRepository } from './email-change.repository';
 import { PasswordResetRepository } from './password-reset.repository';
 import { UsersRepository } from './users.repository';
+import { hashOneTimeToken, newOneTimeToken } from '../common/one-time-token';
 
 /** A new sign-in address, proven by the current password (ChangeEmailRequestDto satisfies it). */
 export interface ChangeEmailInput {
@@ -21,8 +21,6 @@ export interface ChangeEmailInput {
 
 /** A confirmation link works once, within this long. */
 export const EMAIL_CHANGE_TTL_MS = 24 * 3600 * 1000;
-
-const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 const emailTaken = () => new AppError('conflict', 'email_taken', 'Another account signs in with this address now; the change was not made.');
 
@@ -58,8 +56,8 @@ export class EmailChangeService {
         assertSafeRecipient({ email: dto.newEmail, name: account.name }, { email: 'newEmail', name: 'name' });
         await this.changes.spendOpenTokens(manager, userId);
         if (await this.changes.addressTaken(manager, dto.newEmail, userId)) return;
-        const token = randomBytes(32).toString('base64url');
-        const tokenId = await this.changes.insertToken(manager, { userId, newEmail: dto.newEmail, tokenHash: hashToken(token), expiresAt });
+        const token = newOneTimeToken();
+        const tokenId = await this.changes.insertToken(manager, { userId, newEmail: dto.newEmail, tokenHash: hashOneTimeToken(token), expiresAt });
         await EmailRequests.emailChange(manager, { tokenId, newEmail: dto.newEmail, name: account.name, token, expiresAt }, this.emailTokens);
       }),
     );
@@ -70,7 +68,7 @@ export class EmailChangeService {
   async confirm(token: string): Promise<{ email: string }> {
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const change = await this.changes.spendToken(manager, hashToken(token));
+        const change = await this.changes.spendToken(manager, hashOneTimeToken(token));
         if (!change) {
           throw new AppError('validation', 'invalid_email_change_token', 'This confirmation link is unknown, already used, replaced or expired.', [
             { field: 'token', message: 'token is unknown, already used, replaced by a newer request or expired', code: 'invalid_email_change_token' },

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { enterUser } from '@hireloop/database';
 import { AppError } from '../common/app-error';
@@ -10,6 +9,7 @@ import { MembershipCache } from '../members/membership-cache';
 import { PasswordResetRepository } from './password-reset.repository';
 import { AccountSecurityService } from './account-security.service';
 import { UsersRepository } from './users.repository';
+import { hashOneTimeToken, newOneTimeToken } from '../common/one-time-token';
 
 /** Who asks for a reset link (PasswordResetRequestDto satisfies it). */
 export interface PasswordResetRequestInput {
@@ -26,8 +26,6 @@ export interface PasswordResetConfirmInput {
 export const PASSWORD_RESET_TTL_MS = 3600 * 1000;
 /** At most this many unused links per account and hour; further requests are answered alike but send nothing. */
 export const MAX_OPEN_RESETS_PER_HOUR = 5;
-
-const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 /**
  * Password reset by email. The request answers the same whatever the address (no account enumeration); the
@@ -62,9 +60,9 @@ export class PasswordResetService {
         this.logger.warn(`password reset for user ${user.id} not sent: ${MAX_OPEN_RESETS_PER_HOUR} links already open this hour`);
         return;
       }
-      const token = randomBytes(32).toString('base64url');
+      const token = newOneTimeToken();
       const expiresAt = new Date(Date.now() + PASSWORD_RESET_TTL_MS);
-      const id = await this.resets.insertToken(manager, user.id, hashToken(token), expiresAt);
+      const id = await this.resets.insertToken(manager, user.id, hashOneTimeToken(token), expiresAt);
       await EmailRequests.passwordReset(manager, { tokenId: id, email: user.email, name: user.name, token, expiresAt }, this.emailTokens);
     });
   }
@@ -73,7 +71,7 @@ export class PasswordResetService {
   async confirm(dto: PasswordResetConfirmInput): Promise<void> {
     const passwordHash = await hashPassword(dto.password);
     const userId = await this.dataSource.transaction(async (manager) => {
-      const userId = await this.resets.spendToken(manager, hashToken(dto.token));
+      const userId = await this.resets.spendToken(manager, hashOneTimeToken(dto.token));
       if (!userId) {
         throw new AppError('validation', 'invalid_reset_token', 'This password-reset link is unknown, already used or expired; ask for a new one.', [
           { field: 'token', message: 'token is unknown, already used or expired', code: 'invalid_reset_token' },
