@@ -348,13 +348,7 @@ export class AuthService {
       [memberId, organizationId, userId, tokenId ?? null, issuedAt],
     );
     if (rows.length === 0) return null;
-    const auth: AuthContext = {
-      userId,
-      organizationId,
-      memberId,
-      roles: rows[0].roles as AuthContext['roles'],
-      ...(tokenId ? { sessionId: tokenId } : {}),
-    };
+    const auth: AuthContext = { userId, organizationId, memberId, roles: rows[0].roles as AuthContext['roles'], sessionId: tokenId };
     this.memberships.remember(ticket, auth, tokenId);
     return auth;
   }

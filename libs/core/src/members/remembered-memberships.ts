@@ -97,7 +97,7 @@ export class RememberedMemberships {
     if (!this.isHearing) return undefined;
     const entry = this.entries.get(keyOf(memberId, tokenId));
     if (!entry || entry.userId !== userId || entry.organizationId !== organizationId) return undefined;
-    return { userId, organizationId, memberId, roles: [...entry.roles], ...(tokenId ? { sessionId: tokenId } : {}) };
+    return { userId, organizationId, memberId, roles: [...entry.roles], sessionId: tokenId };
   }
 
   /** Taken before reading a membership from the database; null when nothing read now may be remembered. */

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { runInOrganization, runWithScope } from '@hireloop/database';
 import { AppError } from '../common/app-error';
+import { headerText } from '../email/email-text';
 import { MembershipCache } from '../members/membership-cache';
 import { currentContext } from '../observability/execution-context';
 import { SessionRow, SessionsRepository } from './sessions.repository';
@@ -30,7 +31,8 @@ export class SessionsService {
   /** Records a token being issued now, with the client of the request that asked for it (if any). */
   async record(session: { id: string; userId: string; memberId: string; createdAt: Date; expiresAt: Date }): Promise<void> {
     const client = currentContext()?.client?.();
-    const userAgent = client?.userAgent ? stripControl(client.userAgent).slice(0, MAX_USER_AGENT_LENGTH) : null;
+    // One line, as a mail header would take it: a client cannot put line breaks or controls into what the owner reads.
+    const userAgent = headerText(client?.userAgent, MAX_USER_AGENT_LENGTH);
     await this.sessions.insert(this.dataSource.manager, {
       ...session,
       userAgent: userAgent || null,
@@ -68,6 +70,3 @@ export class SessionsService {
     this.memberships.forgetToken(tokenId);
   }
 }
-
-// eslint-disable-next-line no-control-regex
-const stripControl = (text: string) => text.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
