@@ -32,6 +32,7 @@ import { SessionsValidAfter1769000600000 } from './1769000600000-SessionsValidAf
 import { MemberSessionsValidAfter1769000700000 } from './1769000700000-MemberSessionsValidAfter';
 import { EmailChangeTokens1769000800000 } from './1769000800000-EmailChangeTokens';
 import { Sessions1769000900000 } from './1769000900000-Sessions';
+import { SessionLastUsed1769001000000 } from './1769001000000-SessionLastUsed';
 
 /** Every migration, in order. Add new ones at the end. */
 export const ALL_MIGRATIONS = [
@@ -69,4 +70,5 @@ export const ALL_MIGRATIONS = [
   MemberSessionsValidAfter1769000700000,
   EmailChangeTokens1769000800000,
   Sessions1769000900000,
+  SessionLastUsed1769001000000,
 ];

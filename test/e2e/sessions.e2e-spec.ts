@@ -29,6 +29,7 @@ describe('your account: sessions', () => {
     organizationId: string;
     organizationName: string;
     createdAt: string;
+    lastUsedAt: string;
     expiresAt: string;
     userAgent: string | null;
     ipAddress: string | null;
@@ -49,6 +50,8 @@ describe('your account: sessions', () => {
       organizationId: admin.organizationId,
       organizationName: expect.any(String),
       createdAt: expect.any(String),
+      // Used just now, but within SESSION_ACTIVITY_SECONDS (5 minutes) of its sign-in: the sign-in is its last use.
+      lastUsedAt: phoneRow.createdAt,
       expiresAt: expect.any(String),
       userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Safari/604.1',
       ipAddress: expect.stringMatching(/127\.0\.0\.1/),
@@ -185,5 +188,78 @@ describe('your account: sessions behind a proxy', () => {
   it('records the forwarded address only from a trusted proxy (TRUST_PROXY); otherwise the socket address', async () => {
     expect(await recordedAddress(proxied)).toBe('203.0.113.7');
     expect(await recordedAddress(direct)).toMatch(/127\.0\.0\.1/);
+  });
+});
+
+describe('your account: when a session was last used', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    process.env.SESSION_ACTIVITY_SECONDS = '1';
+    try {
+      t = await createTestApp();
+    } finally {
+      delete process.env.SESSION_ACTIVITY_SECONDS;
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** The session's row as stored: the write of a use is not awaited by the request, so it is waited for here. */
+  const storedUse = async (sessionId: string): Promise<Date | null> => {
+    const [row]: { last_used_at: Date | null }[] = await t.dataSource.query(`SELECT last_used_at FROM sessions WHERE id = $1`, [sessionId]);
+    return row.last_used_at;
+  };
+  const waitForUseAfter = async (sessionId: string, after: Date | null): Promise<Date> => {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const used = await storedUse(sessionId);
+      if (used && (!after || used > after)) return used;
+      if (Date.now() > deadline) throw new Error(`the use of session ${sessionId} was not recorded after ${after?.toISOString() ?? 'its sign-in'}`);
+      await sleep(25);
+    }
+  };
+
+  it('records a use once the last one is older than SESSION_ACTIVITY_SECONDS, at most once in that time, and lists it', async () => {
+    const admin = await signupOrganization(t);
+    const res = await t.http.post('/v1/auth/login').set('User-Agent', 'laptop').send({ email: admin.email, password: TEST_PASSWORD }).expect(200);
+    const laptop = res.body.accessToken as string;
+    const id = sessionIdOf(laptop);
+
+    // Within a second of the sign-in: the sign-in is the last use, nothing is written.
+    await t.http.get('/v1/me').set(bearer(laptop)).expect(200);
+    await sleep(200);
+    expect(await storedUse(id)).toBeNull();
+
+    await sleep(1_100);
+    await t.http.get('/v1/me').set(bearer(laptop)).expect(200);
+    const first = await waitForUseAfter(id, null);
+    // Used again at once, several times: no second write within the second.
+    for (let i = 0; i < 3; i++) await t.http.get('/v1/me').set(bearer(laptop)).expect(200);
+    await sleep(200);
+    expect(await storedUse(id)).toEqual(first);
+
+    await sleep(1_100);
+    await t.http.get('/v1/me').set(bearer(laptop)).expect(200);
+    const second = await waitForUseAfter(id, first);
+
+    const listed = (
+      (await t.http.get('/v1/me/sessions').set(admin.auth).expect(200)).body.items as { id: string; createdAt: string; lastUsedAt: string }[]
+    ).find((s) => s.id === id)!;
+    expect(listed.lastUsedAt).toBe(second.toISOString());
+    expect(Date.parse(listed.lastUsedAt)).toBeGreaterThan(Date.parse(listed.createdAt) + 2_000);
+  });
+
+  it('a refused token records nothing', async () => {
+    const admin = await signupOrganization(t);
+    const res = await t.http.post('/v1/auth/login').send({ email: admin.email, password: TEST_PASSWORD }).expect(200);
+    const token = res.body.accessToken as string;
+    await t.http.post('/v1/auth/logout').set(bearer(token)).expect(204);
+    await sleep(1_100);
+    await t.http.get('/v1/me').set(bearer(token)).expect(401);
+    await sleep(200);
+    expect(await storedUse(sessionIdOf(token))).toBeNull();
   });
 });

@@ -22,6 +22,7 @@ import {
   signUpOrganization,
   waitForMailLink,
 } from './support.mjs';
+import pg from 'pg';
 import { backdateInterview, pastWindow } from './backdate-interview.mjs';
 
 const RUN = runId();
@@ -207,6 +208,33 @@ describe('web app: links from emails', { concurrency: false }, () => {
       await list.getByRole('listitem').filter({ hasText: 'This session' }).getByRole('button').count(),
       0,
       'no sign-out button on this session',
+    );
+    // The invitation's session, as if signed in an hour ago and last used ten minutes ago: the list says so.
+    const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      const moved = await db.query(
+        `UPDATE sessions SET created_at = created_at - interval '1 hour', last_used_at = now() - interval '10 minutes'
+          WHERE id = (SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = $1 ORDER BY s.created_at LIMIT 1)`,
+        [sam.email],
+      );
+      assert.equal(moved.rowCount, 1);
+    } finally {
+      await db.end();
+    }
+    await here.reload();
+    await list
+      .getByRole('listitem')
+      .nth(2)
+      .getByText(/· last active /)
+      .waitFor();
+    assert.equal(
+      await list
+        .getByRole('listitem')
+        .getByText(/· last active /)
+        .count(),
+      1,
+      'only the session used since its sign-in says when',
     );
     await checkPageAtBothWidths(here, 'the account page with its sessions', 'links-account-sessions');
     // The newest other session is the other browser's.

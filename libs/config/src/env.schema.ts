@@ -133,6 +133,16 @@ export class EnvironmentVariables {
   @Max(3600)
   MEMBERSHIP_CACHE_SECONDS = 30;
 
+  /**
+   * How stale a session's "last used" time may be: it is written at most once per this many seconds per session
+   * (0: on every authenticated request). The sessions list shows it; nothing is decided by it.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  SESSION_ACTIVITY_SECONDS = 300;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

@@ -104,6 +104,7 @@ export class AccountController {
         organizationId: s.organizationId,
         organizationName: s.organizationName,
         createdAt: new Date(s.createdAt).toISOString(),
+        lastUsedAt: new Date(s.lastUsedAt).toISOString(),
         expiresAt: new Date(s.expiresAt).toISOString(),
         userAgent: s.userAgent,
         ipAddress: s.ipAddress,

@@ -336,7 +336,10 @@ export class AuthService {
     issuedAt: Date,
   ): Promise<AuthContext | null> {
     const remembered = this.memberships.lookup(memberId, userId, organizationId, tokenId);
-    if (remembered) return remembered;
+    if (remembered) {
+      if (tokenId) this.sessions.noteUse(tokenId);
+      return remembered;
+    }
     const ticket = this.memberships.ticket();
     // Joined, not NOT EXISTS: an account row the statement cannot see refuses the token rather than passing it.
     const rows: { roles: string[] }[] = await this.dataSource.query(
@@ -350,6 +353,7 @@ export class AuthService {
     if (rows.length === 0) return null;
     const auth: AuthContext = { userId, organizationId, memberId, roles: rows[0].roles as AuthContext['roles'], sessionId: tokenId };
     this.memberships.remember(ticket, auth, tokenId);
+    if (tokenId) this.sessions.noteUse(tokenId);
     return auth;
   }
 

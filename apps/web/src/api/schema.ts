@@ -2021,6 +2021,8 @@ export interface components {
             organizationName: string;
             /** @description When it was signed in */
             createdAt: string;
+            /** @description When it was last used (its sign-in counts): written at most every SESSION_ACTIVITY_SECONDS (5 minutes by default), so it may be that much behind */
+            lastUsedAt: string;
             /** @description When its token expires (unless ended first) */
             expiresAt: string;
             /** @description The browser or client that signed in, as it named itself */

@@ -6,6 +6,8 @@ export interface SessionRow {
   id: string;
   organizationId: string;
   createdAt: Date;
+  /** When it was last used (its sign-in counts), to within SESSION_ACTIVITY_SECONDS. */
+  lastUsedAt: Date;
   expiresAt: Date;
   userAgent: string | null;
   ipAddress: string | null;
@@ -31,7 +33,8 @@ export class SessionsRepository {
    */
   async listLive(manager: EntityManager, userId: string): Promise<SessionRow[]> {
     return manager.query(
-      `SELECT s.id, m.organization_id AS "organizationId", s.created_at AS "createdAt", s.expires_at AS "expiresAt",
+      `SELECT s.id, m.organization_id AS "organizationId", s.created_at AS "createdAt",
+              GREATEST(s.created_at, s.last_used_at) AS "lastUsedAt", s.expires_at AS "expiresAt",
               s.user_agent AS "userAgent", s.ip_address AS "ipAddress"
          FROM sessions s
          JOIN users u ON u.id = s.user_id
@@ -43,6 +46,15 @@ export class SessionsRepository {
         ORDER BY s.created_at DESC, s.id
         LIMIT 200`,
       [userId],
+    );
+  }
+
+  /** The session was used now, unless its last use (or its sign-in) is more recent than `staleAfterSeconds`. */
+  async recordUse(manager: EntityManager, sessionId: string, staleAfterSeconds: number): Promise<void> {
+    await manager.query(
+      `UPDATE sessions SET last_used_at = now()
+        WHERE id = $1 AND GREATEST(created_at, last_used_at) <= now() - make_interval(secs => $2)`,
+      [sessionId, staleAfterSeconds],
     );
   }
 

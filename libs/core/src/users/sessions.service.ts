@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '@hireloop/config';
 import { runInOrganization, runWithScope } from '@hireloop/database';
 import { AppError } from '../common/app-error';
 import { headerText } from '../email/email-text';
@@ -10,6 +12,8 @@ import { SessionRow, SessionsRepository } from './sessions.repository';
 
 /** Longest user agent kept: enough to tell browsers and systems apart, bounded against abuse. */
 const MAX_USER_AGENT_LENGTH = 400;
+/** Sessions whose last use this process wrote recently; beyond it a use costs one statement that changes nothing. */
+const MAX_RECENT_USES = 10_000;
 
 export interface SessionView extends SessionRow {
   organizationName: string;
@@ -22,11 +26,20 @@ export interface SessionView extends SessionRow {
  */
 @Injectable()
 export class SessionsService {
+  private readonly logger = new Logger(SessionsService.name);
+  private readonly activitySeconds: number;
+  /** The sessions whose use this process wrote within the last SESSION_ACTIVITY_SECONDS (none kept when 0). */
+  private readonly recentUses?: LRUCache<string, true>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionsRepository,
     private readonly memberships: MembershipCache,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.activitySeconds = config.SESSION_ACTIVITY_SECONDS;
+    if (this.activitySeconds > 0) this.recentUses = new LRUCache({ max: MAX_RECENT_USES, ttl: this.activitySeconds * 1000 });
+  }
 
   /** Records a token being issued now, with the client of the request that asked for it (if any). */
   async record(session: { id: string; userId: string; memberId: string; createdAt: Date; expiresAt: Date }): Promise<void> {
@@ -37,6 +50,22 @@ export class SessionsService {
       ...session,
       userAgent: userAgent || null,
       ipAddress: client?.address?.slice(0, 64) ?? null,
+    });
+  }
+
+  /**
+   * A request was let in with this session: its last use is written at most once per SESSION_ACTIVITY_SECONDS (per
+   * process here, across processes by the statement itself). Never awaited: a lost write costs the list some
+   * freshness, never a request its answer.
+   */
+  noteUse(sessionId: string): void {
+    if (this.recentUses) {
+      if (this.recentUses.has(sessionId)) return;
+      this.recentUses.set(sessionId, true);
+    }
+    this.sessions.recordUse(this.dataSource.manager, sessionId, this.activitySeconds).catch((error: Error) => {
+      this.recentUses?.delete(sessionId);
+      this.logger.warn(`could not record the use of a session: ${error.message}`);
     });
   }
 

@@ -67,6 +67,11 @@ export class SessionResponseDto {
   @ApiProperty() organizationId: string;
   @ApiProperty() organizationName: string;
   @ApiProperty({ description: 'When it was signed in' }) createdAt: string;
+  @ApiProperty({
+    description:
+      'When it was last used (its sign-in counts): written at most every SESSION_ACTIVITY_SECONDS (5 minutes by default), so it may be that much behind',
+  })
+  lastUsedAt: string;
   @ApiProperty({ description: 'When its token expires (unless ended first)' }) expiresAt: string;
   @ApiProperty({ type: String, nullable: true, description: 'The browser or client that signed in, as it named itself' })
   userAgent: string | null;

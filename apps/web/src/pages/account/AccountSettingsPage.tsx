@@ -183,6 +183,7 @@ function SessionsSection() {
                 <span className="muted">
                   {session.organizationName} · signed in {formatDateTime(session.createdAt)}
                   {session.ipAddress ? ` from ${session.ipAddress}` : ''}
+                  {!session.current && session.lastUsedAt !== session.createdAt ? ` · last active ${formatDateTime(session.lastUsedAt)}` : ''}
                 </span>
               </div>
               {!session.current && (
