@@ -94,6 +94,54 @@ describe('pipeline mode (DATABASE_PIPELINE)', () => {
     }
   });
 
+  /** Milliseconds of a transaction of one statement in `org`'s scope, the connection already in that scope. */
+  async function timedTransaction(ds: DataSource, org: string): Promise<{ ms: number; seen: string[] }> {
+    await runInOrganization(org, () => ds.query(`SELECT 1`));
+    const started = performance.now();
+    const rows: { organization_id: string }[] = await runInOrganization(org, () =>
+      ds.transaction((m) => m.query(`SELECT organization_id FROM candidates`)),
+    );
+    return { ms: performance.now() - started, seen: rows.map((r) => r.organization_id) };
+  }
+
+  it("sends a transaction's BEGIN with its first statement: BEGIN, a statement and COMMIT in two round trips, not three", async () => {
+    const pipelined = await connect(true);
+    const sequential = await connect(false);
+    for (let i = 0; i < 3; i++) {
+      const two = await timedTransaction(pipelined, orgA);
+      const three = await timedTransaction(sequential, orgB);
+      expect(two.seen).toEqual([orgA]);
+      expect(three.seen).toEqual([orgB]);
+      expect(two.ms).toBeGreaterThanOrEqual(2 * DELAY_MS - 5);
+      expect(two.ms).toBeLessThan(3 * DELAY_MS - 5);
+      expect(three.ms).toBeGreaterThanOrEqual(3 * DELAY_MS - 5);
+    }
+  });
+
+  it('a held BEGIN still opens the transaction: its writes are unseen until COMMIT and undone by a rollback', async () => {
+    const ds = await connect(true);
+    const nameOf = async (org: string) =>
+      ((await owner.query(`SELECT name FROM candidates WHERE organization_id = $1`, [org])) as { name: string }[])[0].name;
+    await expect(
+      runInOrganization(orgB, () =>
+        ds.transaction(async (m) => {
+          await m.query(`UPDATE candidates SET name = 'Inside' WHERE organization_id = $1`, [orgB]);
+          // Another session does not see it: the update ran inside a transaction, not on its own.
+          expect(await nameOf(orgB)).toBe('Pat Pipeline');
+          throw new Error('changed my mind');
+        }),
+      ),
+    ).rejects.toThrow('changed my mind');
+    expect(await nameOf(orgB)).toBe('Pat Pipeline');
+    // A transaction whose first statement fails rolls back, and the connection serves the next one.
+    await expect(runInOrganization(orgB, () => ds.transaction((m) => m.query(`SELECT 1 / 0`)))).rejects.toThrow(/division by zero/);
+    await runInOrganization(orgB, () =>
+      ds.transaction((m) => m.query(`UPDATE candidates SET name = 'Committed' WHERE organization_id = $1`, [orgB])),
+    );
+    expect(await nameOf(orgB)).toBe('Committed');
+    await owner.query(`UPDATE candidates SET name = 'Pat Pipeline' WHERE organization_id = $1`, [orgB]);
+  });
+
   it("keeps an error with its statement and each statement in its own tenant's scope", async () => {
     const ds = await connect(true);
     const results = await Promise.allSettled(

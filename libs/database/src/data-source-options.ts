@@ -20,8 +20,9 @@ export interface DatabaseSettings {
   /**
    * node-postgres pipeline mode: statements queued on a connection go out without waiting for the answer to the one
    * before (each still its own Sync, so an error stays with its statement). The scope's settings and the statement
-   * then cost one round trip, not two (four behind a transaction pooler: BEGIN, settings, statement, COMMIT), and
-   * statements of a transaction sent together (`Promise.all` on its manager) share one. Default true.
+   * then cost one round trip, not two (four behind a transaction pooler: BEGIN, settings, statement, COMMIT),
+   * statements of a transaction sent together (`Promise.all` on its manager) share one, and a transaction's BEGIN
+   * leaves with its first statement (ScopedClient). Default true.
    */
   pipeline?: boolean;
   /**
