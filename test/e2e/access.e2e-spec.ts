@@ -398,11 +398,8 @@ describe('access', () => {
 /** Its own app with a low limit; after the main block has closed its app (two apps at once share process state). */
 describe('access: login brute force', () => {
   let limited: TestApp;
-  const saved = process.env.LOGIN_THROTTLE_LIMIT;
   beforeAll(async () => {
-    process.env.LOGIN_THROTTLE_LIMIT = '3';
-    limited = await createTestApp();
-    process.env.LOGIN_THROTTLE_LIMIT = saved;
+    limited = await createTestApp({ env: { LOGIN_THROTTLE_LIMIT: '3' } });
   });
   afterAll(async () => {
     await limited?.close();

@@ -195,12 +195,7 @@ describe('signup with e-mail verification (the default)', () => {
 describe('signup without e-mail verification (SIGNUP_EMAIL_VERIFICATION=false, development only)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    process.env.SIGNUP_EMAIL_VERIFICATION = 'false';
-    try {
-      t = await createTestApp();
-    } finally {
-      delete process.env.SIGNUP_EMAIL_VERIFICATION;
-    }
+    t = await createTestApp({ env: { SIGNUP_EMAIL_VERIFICATION: 'false' } });
   });
   afterAll(async () => {
     await t?.close();

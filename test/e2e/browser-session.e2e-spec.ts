@@ -111,12 +111,7 @@ describe('browser sessions: httpOnly cookie with CSRF protection', () => {
 describe('browser sessions behind an https proxy', () => {
   let t: TestApp;
   beforeAll(async () => {
-    process.env.TRUST_PROXY = '127.0.0.1,::1,::ffff:127.0.0.1';
-    try {
-      t = await createTestApp();
-    } finally {
-      delete process.env.TRUST_PROXY;
-    }
+    t = await createTestApp({ env: { TRUST_PROXY: '127.0.0.1,::1,::ffff:127.0.0.1' } });
   });
   afterAll(async () => {
     await t?.close();

@@ -266,14 +266,11 @@ describe('readiness with a stopped dependency', () => {
 
 describe('login throttling', () => {
   let t: TestApp;
-  const saved = process.env.LOGIN_THROTTLE_LIMIT;
 
   beforeAll(async () => {
-    process.env.LOGIN_THROTTLE_LIMIT = '3';
-    t = await createTestApp();
+    t = await createTestApp({ env: { LOGIN_THROTTLE_LIMIT: '3' } });
   });
   afterAll(async () => {
-    process.env.LOGIN_THROTTLE_LIMIT = saved;
     await t.close();
   });
 

@@ -18,9 +18,7 @@ describe('operators vs tenants: service-wide jobs', () => {
   let admin: Awaited<ReturnType<typeof signupOrganization>>;
 
   beforeAll(async () => {
-    process.env.OPERATOR_TOKEN = OPERATOR_TOKEN;
-    t = await createTestApp();
-    delete process.env.OPERATOR_TOKEN;
+    t = await createTestApp({ env: { OPERATOR_TOKEN } });
     admin = await signupOrganization(t);
     const connection = redisConnectionFromUrl(process.env.REDIS_URL!);
     queue = new Queue(QueueName.Maintenance, { connection, prefix: process.env.QUEUE_PREFIX });

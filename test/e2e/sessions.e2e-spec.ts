@@ -155,12 +155,7 @@ describe('your account: sessions behind a proxy', () => {
   let proxied: TestApp;
   beforeAll(async () => {
     direct = await createTestApp();
-    process.env.TRUST_PROXY = '127.0.0.1,::1,::ffff:127.0.0.1';
-    try {
-      proxied = await createTestApp();
-    } finally {
-      delete process.env.TRUST_PROXY;
-    }
+    proxied = await createTestApp({ env: { TRUST_PROXY: '127.0.0.1,::1,::ffff:127.0.0.1' } });
   });
   afterAll(async () => {
     await direct?.close();
@@ -194,12 +189,7 @@ describe('your account: sessions behind a proxy', () => {
 describe('your account: when a session was last used', () => {
   let t: TestApp;
   beforeAll(async () => {
-    process.env.SESSION_ACTIVITY_SECONDS = '1';
-    try {
-      t = await createTestApp();
-    } finally {
-      delete process.env.SESSION_ACTIVITY_SECONDS;
-    }
+    t = await createTestApp({ env: { SESSION_ACTIVITY_SECONDS: '1' } });
   });
   afterAll(async () => {
     await t?.close();

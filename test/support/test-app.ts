@@ -25,8 +25,26 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real API (same module, pipes, filters and Fastify settings as production) on the test database. */
-export async function createTestApp(): Promise<TestApp> {
+/**
+ * The real API (same module, pipes, filters and Fastify settings as production) on the test database. `env`: settings
+ * of this app only (e.g. `{ TRUST_PROXY: '127.0.0.1' }`), in the environment while it reads its configuration and
+ * restored after.
+ */
+export async function createTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
+  const env = options.env ?? {};
+  const saved = Object.keys(env).map((name) => [name, process.env[name]] as const);
+  Object.assign(process.env, env);
+  try {
+    return await startTestApp();
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+async function startTestApp(): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(Number(process.env.BODY_LIMIT_BYTES ?? 1_048_576)), {
     logger: false,
