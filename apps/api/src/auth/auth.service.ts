@@ -31,6 +31,7 @@ import { JwtPayload } from './jwt.strategy';
 import { hashPassword, verifyPassword } from '@hireloop/core/users/password';
 import { UsersRepository } from '@hireloop/core/users/users.repository';
 import { SessionsService } from '@hireloop/core/users/sessions.service';
+import { OrganizationsRepository } from '@hireloop/core/organizations/organizations.repository';
 
 @Injectable()
 export class AuthService {
@@ -42,6 +43,7 @@ export class AuthService {
     private readonly emailTokens: EmailTokens,
     private readonly memberships: MembershipCache,
     private readonly sessions: SessionsService,
+    private readonly organizations: OrganizationsRepository,
   ) {}
 
   /**
@@ -221,15 +223,14 @@ export class AuthService {
     const members = await runWithScope({ userId: auth.userId }, () =>
       this.dataSource.getRepository(MemberEntity).find({ where: { userId: auth.userId, status: 'active' }, order: { createdAt: 'ASC', id: 'ASC' } }),
     );
+    const names = await this.organizations.namesOf(members.map((m) => m.organizationId));
     const organizations: MyOrganizationResponseDto[] = [];
     for (const member of members) {
-      const [org]: { name: string }[] = await runInOrganization(member.organizationId, () =>
-        this.dataSource.query(`SELECT name FROM organizations WHERE id = $1`, [member.organizationId]),
-      );
-      if (!org) continue;
+      const name = names.get(member.organizationId);
+      if (name === undefined) continue;
       organizations.push({
         organizationId: member.organizationId,
-        name: org.name,
+        name,
         roles: member.roles,
         current: member.organizationId === auth.organizationId,
         // The rule of signing in to it (and so of switching to it).

@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hireloop/config';
-import { runInOrganization, runWithScope } from '@hireloop/database';
+import { runWithScope } from '@hireloop/database';
 import { AppError } from '../common/app-error';
 import { headerText } from '../email/email-text';
 import { MembershipCache } from '../members/membership-cache';
+import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { currentContext } from '../observability/execution-context';
 import { SessionRow, SessionsRepository } from './sessions.repository';
 
@@ -35,6 +36,7 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionsRepository,
     private readonly memberships: MembershipCache,
+    private readonly organizations: OrganizationsRepository,
     config: AppConfig,
   ) {
     this.activitySeconds = config.SESSION_ACTIVITY_SECONDS;
@@ -71,13 +73,7 @@ export class SessionsService {
 
   async list(userId: string): Promise<SessionView[]> {
     const rows = await runWithScope({ userId }, () => this.sessions.listLive(this.dataSource.manager, userId));
-    const names = new Map<string, string>();
-    for (const organizationId of new Set(rows.map((r) => r.organizationId))) {
-      const [org]: { name: string }[] = await runInOrganization(organizationId, () =>
-        this.dataSource.query(`SELECT name FROM organizations WHERE id = $1`, [organizationId]),
-      );
-      names.set(organizationId, org?.name ?? '');
-    }
+    const names = await this.organizations.namesOf(rows.map((r) => r.organizationId));
     return rows.map((r) => ({ ...r, organizationName: names.get(r.organizationId) ?? '' }));
   }
 
