@@ -1,4 +1,4 @@
-import { beginWithScope } from './preparing-client';
+import { beginWithScope, isPlainBegin } from './preparing-client';
 
 describe('beginWithScope', () => {
   const org = { organizationId: '7b316669-3388-463c-b770-1abf6f3a3add', userId: '', system: '' };
@@ -24,5 +24,17 @@ describe('beginWithScope', () => {
   it('never writes a value that is not a plain id into the SQL text', () => {
     expect(beginWithScope('BEGIN', undefined, { ...org, userId: "x'; DROP TABLE users; --" }, 'session')).toBeNull();
     expect(beginWithScope('BEGIN', undefined, { ...org, organizationId: 'a b' }, 'transaction')).toBeNull();
+  });
+});
+
+describe('isPlainBegin', () => {
+  it('is a BEGIN or START TRANSACTION alone: no second statement behind it, no parameters', () => {
+    expect(isPlainBegin('BEGIN', undefined)).toBe(true);
+    expect(isPlainBegin('  start transaction', [])).toBe(true);
+    // A BEGIN with more behind it wants the answers of what follows: it is never answered at once.
+    expect(isPlainBegin('BEGIN; SELECT 1', undefined)).toBe(false);
+    expect(isPlainBegin('BEGIN', ['x'])).toBe(false);
+    expect(isPlainBegin('SELECT 1', undefined)).toBe(false);
+    expect(isPlainBegin({ text: 'BEGIN' }, undefined)).toBe(false);
   });
 });

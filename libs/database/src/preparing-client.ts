@@ -26,6 +26,12 @@ const BEGIN = /^\s*(BEGIN|START\s+TRANSACTION)\b/i;
 /** Values that may be written into a SET command as they are (uuids, '' and 'system'); anything else is sent as a parameter. */
 const PLAIN_SCOPE_VALUE = /^[0-9A-Za-z-]*$/;
 
+/** A transaction's BEGIN alone: one statement of plain text, without parameters. */
+export function isPlainBegin(config: unknown, values: unknown): config is string {
+  if (typeof config !== 'string' || !BEGIN.test(config) || config.includes(';')) return false;
+  return values === undefined || (Array.isArray(values) && values.length === 0);
+}
+
 /**
  * The text of a transaction's BEGIN followed by the scope's settings, sent as one simple query (one round trip instead
  * of two): `SET` takes no snapshot, so a `SET TRANSACTION ISOLATION LEVEL` may still follow. Null when the statement
@@ -37,8 +43,7 @@ export function beginWithScope(
   scope: { organizationId: string; userId: string; system: string },
   level: 'session' | 'transaction',
 ): string | null {
-  if (typeof config !== 'string' || !BEGIN.test(config) || config.includes(';')) return null;
-  if (values !== undefined && !(Array.isArray(values) && values.length === 0)) return null;
+  if (!isPlainBegin(config, values)) return null;
   const settings: [string, string][] = [
     ['app.organization_id', scope.organizationId],
     ['app.user_id', scope.userId],
@@ -100,8 +105,7 @@ export class ScopedClient extends Client {
   }
 
   private canHoldBegin(config: unknown, values: unknown): boolean {
-    if (typeof config !== 'string' || !BEGIN.test(config)) return false;
-    if (values !== undefined && !(Array.isArray(values) && values.length === 0)) return false;
+    if (!isPlainBegin(config, values)) return false;
     const client = this as unknown as ClientInternals;
     const stream = client.connection?.stream;
     return (

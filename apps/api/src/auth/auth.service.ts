@@ -336,11 +336,21 @@ export class AuthService {
     tokenId: string | undefined,
     issuedAt: Date,
   ): Promise<AuthContext | null> {
-    const remembered = this.memberships.lookup(memberId, userId, organizationId, tokenId);
-    if (remembered) {
-      if (tokenId) this.sessions.noteUse(tokenId);
-      return remembered;
-    }
+    const auth =
+      this.memberships.lookup(memberId, userId, organizationId, tokenId) ??
+      (await this.readMembership(userId, organizationId, memberId, tokenId, issuedAt));
+    if (auth && tokenId) this.sessions.noteUse(tokenId);
+    return auth;
+  }
+
+  /** The membership check from the database, remembered for the next requests with the same token. */
+  private async readMembership(
+    userId: string,
+    organizationId: string,
+    memberId: string,
+    tokenId: string | undefined,
+    issuedAt: Date,
+  ): Promise<AuthContext | null> {
     const ticket = this.memberships.ticket();
     // Joined, not NOT EXISTS: an account row the statement cannot see refuses the token rather than passing it.
     const rows: { roles: string[] }[] = await this.dataSource.query(
@@ -354,7 +364,6 @@ export class AuthService {
     if (rows.length === 0) return null;
     const auth: AuthContext = { userId, organizationId, memberId, roles: rows[0].roles as AuthContext['roles'], sessionId: tokenId };
     this.memberships.remember(ticket, auth, tokenId);
-    if (tokenId) this.sessions.noteUse(tokenId);
     return auth;
   }
 
