@@ -14,6 +14,22 @@ export interface RelayPass {
   claimed: number;
   published: number;
   failed: number;
+  /** The highest id this pass claimed (null when it claimed nothing): where the next pass of a drain starts. */
+  lastId: string | null;
+}
+
+/** Within a drain, every this many passes one starts from the oldest row again (see `claimStartOf`). */
+export const FULL_CLAIM_EVERY = 10;
+
+/**
+ * Where a drain's pass `index` (0-based) claims from. The first pass of a drain and every `FULL_CLAIM_EVERY`th start
+ * from the oldest unpublished row; the others after the previous pass's last id. Starting from the oldest every time
+ * walks the partial index's entries of every row the drain already published (they stay in it until vacuum; at 20,000
+ * rows a pass took 19 ms on average, up to 78 ms, bench/README). A row committed late with a lower id, or skipped while
+ * another relay held it, is claimed by the next full pass or the next drain (its commit's NOTIFY starts one).
+ */
+export function claimStartOf(index: number, previousLastId: string | null): string | null {
+  return index % FULL_CLAIM_EVERY === 0 ? null : previousLastId;
 }
 
 /**
@@ -69,14 +85,14 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     await this.publisher?.close();
   }
 
-  /** One claim → publish → mark pass. Public for tests and operators; the loop calls it. */
-  async relayOnce(): Promise<RelayPass> {
+  /** One claim → publish → mark pass, from the oldest row or after `afterId`. Public for tests and operators; the loop calls it. */
+  async relayOnce(afterId: string | null = null): Promise<RelayPass> {
     const publisher = this.publisher!;
     // Cross-organization by nature: the relay moves every organization's outbox rows (ids only) into the queues.
     return runAsSystem('outbox relay', () =>
       this.dataSource.transaction(async (manager) => {
-        const rows = await this.outbox.claim(manager, ALL_QUEUES, this.settings.batchSize);
-        if (rows.length === 0) return { claimed: 0, published: 0, failed: 0 };
+        const rows = await this.outbox.claim(manager, ALL_QUEUES, this.settings.batchSize, afterId);
+        if (rows.length === 0) return { claimed: 0, published: 0, failed: 0, lastId: null };
         const results = await withTimeout(publisher.publishMany(rows), this.settings.publishTimeoutMs).catch((reason: unknown) =>
           rows.map((): PromiseSettledResult<void> => ({ status: 'rejected', reason })),
         );
@@ -92,7 +108,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
         });
         await this.outbox.markPublished(manager, published);
         await this.outbox.markFailed(manager, failed, error);
-        return { claimed: rows.length, published: published.length, failed: failed.length };
+        // Claimed in id order: the last row's id is the highest.
+        return { claimed: rows.length, published: published.length, failed: failed.length, lastId: rows[rows.length - 1].id };
       }),
     );
   }
@@ -127,10 +144,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
 
   /** Passes until the backlog is empty or a pass fails. */
   private async drain(): Promise<void> {
-    for (;;) {
+    let lastId: string | null = null;
+    for (let index = 0; ; index++) {
       let pass: RelayPass;
       try {
-        pass = await this.relayOnce();
+        pass = await this.relayOnce(claimStartOf(index, lastId));
       } catch (error) {
         this.failed(`outbox relay pass failed: ${(error as Error)?.message ?? error}`);
         return;
@@ -142,6 +160,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
       if (this.failures > 0) this.logger.log(`outbox relay recovered after ${this.failures} failed pass(es)`);
       this.failures = 0;
       this.backoffUntil = 0;
+      lastId = pass.lastId ?? lastId;
       if (pass.claimed < this.settings.batchSize || this.stopping) return;
     }
   }

@@ -3,11 +3,29 @@ import type { ClaimedOutboxRow } from '@hireloop/core/outbox/outbox-relay.reposi
 import { MAX_APPLICATIONS_PER_AGGREGATION_JOB } from '@hireloop/queue';
 import { indexesByQueue, jobOptionsFor, jobsOf } from './outbox-publisher';
 import { readOutboxRelaySettings } from './outbox-relay.settings';
+import { claimStartOf, FULL_CLAIM_EVERY } from './outbox-relay.service';
 import { aggregationTestDelayMs, panelAggregationWorkerOptions } from '../panel-aggregation/panel-aggregation.settings';
 
 const env = (raw: Record<string, string>) => validateEnvironment(raw);
 
 describe('outbox relay', () => {
+  it("claims a drain's passes after the previous pass's last id, from the oldest row at its first and every tenth", () => {
+    const starts: (string | null)[] = [];
+    let lastId: string | null = null;
+    for (let index = 0; index < 2 * FULL_CLAIM_EVERY + 1; index++) {
+      starts.push(claimStartOf(index, lastId));
+      lastId = String(100 * (index + 1)); // the pass claimed up to this id
+    }
+    expect(FULL_CLAIM_EVERY).toBe(10);
+    expect(starts[0]).toBeNull();
+    expect(starts.slice(1, 10)).toEqual(['100', '200', '300', '400', '500', '600', '700', '800', '900']);
+    expect(starts[10]).toBeNull();
+    expect(starts[11]).toBe('1100');
+    expect(starts[20]).toBeNull();
+    // Nothing claimed yet: from the oldest.
+    expect(claimStartOf(3, null)).toBeNull();
+  });
+
   it('turns a dedupe key into a BullMQ deduplication id that keeps the last add while a job runs', () => {
     expect(jobOptionsFor({ dedupeKey: 'aggregate:app-1' })).toEqual({ deduplication: { id: 'aggregate:app-1', keepLastIfActive: true } });
     expect(jobOptionsFor({ dedupeKey: null })).toEqual({});
