@@ -186,6 +186,55 @@ describe('PanelReportsService (PostgreSQL)', () => {
     expect(dim(newDimension.id).raters).toBe(1);
   });
 
+  it('counts exactly the rated entries of the stored ratings, whatever else an entry holds or lacks', async () => {
+    // The state statement reads each rating's dimension and value through a jsonpath filter instead of the whole
+    // column: an entry without a "notAssessed" key still counts, a not-assessed or unrated one does not, and the
+    // evidence text (line breaks, quotes) plays no part.
+    const panel = await createPanel(ds);
+    for (const i of [0, 1, 2]) await writeScorecard(ds, panel, i, { ratings: [3, 3, 3], recommendation: 'yes' });
+    const [d0, d1, d2] = panel.dimensionIds;
+    await ds.query(`UPDATE scorecards SET ratings = $2::jsonb WHERE application_id = $1 AND interviewer_id = $3`, [
+      panel.applicationId,
+      JSON.stringify([
+        { dimensionId: d0, rating: 1 },
+        { dimensionId: d1, rating: 1, notAssessed: true, notAssessedReason: 'ran out of time' },
+        { dimensionId: d2, rating: null, notAssessed: false, evidence: 'said "no"\nand left' },
+      ]),
+      panel.interviews[0].interviewerId,
+    ]);
+    await service.aggregate(panel.organizationId, panel.applicationId);
+    const report = (await latestReport(ds, panel.applicationId))!.report as {
+      dimensions: { dimensionId: string; ratings: number; rawMean: number }[];
+    };
+    const dimension = (id: string) => report.dimensions.find((d) => d.dimensionId === id)!;
+    expect(dimension(d0).ratings).toBe(3);
+    expect(dimension(d0).rawMean).toBeCloseTo((1 + 3 + 3) / 3, 4);
+    expect(dimension(d1)).toMatchObject({ ratings: 2, rawMean: 3 });
+    expect(dimension(d2)).toMatchObject({ ratings: 2, rawMean: 3 });
+  });
+
+  it('stores reports whose texts hold line breaks, quotes and backslashes as they are (one JSON document per line)', async () => {
+    const panel = await createPanel(ds);
+    const repository = new CalibrationReportsRepository(ds, new LoopVersionsRepository(ds));
+    const texts = ['two\nlines', 'a "quote" and a \\ backslash', 'line\u2028separator', '\r\n', '{"looks":"like json"}\n{'];
+    const report = { score: 2.5, reasons: texts.map((message) => ({ code: 'note', message })), nested: { empty: {}, list: [] } };
+    const covers = { [randomUUID()]: 2 };
+    await ds.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('app.organization_id', $1, true)`, [panel.organizationId]);
+      await repository.insertMany(manager, [
+        { ...newVersion(panel, 1), covers, report },
+        { ...newVersion(panel, 2), covers: {}, report: { ...report, score: null } },
+      ]);
+    });
+    const rows = await ds.query(`SELECT version, covers, report, score FROM calibration_reports WHERE application_id = $1 ORDER BY version`, [
+      panel.applicationId,
+    ]);
+    expect(rows).toEqual([
+      { version: 1, covers, report, score: 2.5 },
+      { version: 2, covers: {}, report: { ...report, score: null }, score: null },
+    ]);
+  });
+
   it('refuses an application that does not exist (a terminal error for the job)', async () => {
     const panel = await createPanel(ds);
     await expect(service.aggregate(panel.organizationId, randomUUID())).rejects.toBeInstanceOf(ApplicationGoneError);
@@ -270,3 +319,16 @@ describe('PanelReportsService (PostgreSQL)', () => {
     });
   });
 });
+
+function newVersion(panel: PanelFixture, version: number) {
+  return {
+    organizationId: panel.organizationId,
+    applicationId: panel.applicationId,
+    version,
+    inputsHash: `hash-${version}`,
+    algorithmVersion: 'test',
+    score: version === 1 ? 2.5 : null,
+    recommendation: 'inconclusive' as const,
+    scorecardCount: 0,
+  };
+}

@@ -4,13 +4,16 @@ import type { LoopSnapshot } from '../roles/loop-snapshot';
 import type { Recommendation, ScorecardRating } from '../scorecards/rating';
 import { RatingScaleKind, ratingScaleOf } from '../roles/rating-scale';
 
+/** A rating as the report reads it: evidence and reasons are not part of the computation. */
+export type SubmittedRating = Pick<ScorecardRating, 'dimensionId' | 'rating'> & { notAssessed?: boolean };
+
 /** A submitted scorecard as the report reads it. */
 export interface SubmittedScorecard {
   id: string;
   interviewerId: string;
   revision: number;
   loopVersionId: string;
-  ratings: ScorecardRating[];
+  ratings: SubmittedRating[];
   recommendation: Recommendation;
   redFlags: string[];
   /** First submission. */
