@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchSettings } from './settings';
@@ -259,6 +259,42 @@ export function measureCpu(pids: number[]): () => CpuUsage {
       benchmark: (end.self.user - start.self.user + end.self.system - start.self.system) / 1e6 / seconds,
       machine: ((end.machineBusy - start.machineBusy) / (end.machineTotal - start.machineTotal)) * cores,
     };
+  };
+}
+
+/**
+ * CPU seconds used since the call by every process of each command name (`/proc/<pid>/comm`: "postgres" counts every
+ * backend and PostgreSQL's own helpers, "redis-server" Redis). A process that exits in between is not counted.
+ */
+export function measureCommandCpu(commands: readonly string[]): () => Record<string, number> {
+  const snap = (): Map<string, Map<number, number>> => {
+    const byCommand = new Map(commands.map((command) => [command, new Map<number, number>()]));
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let command: string;
+      try {
+        command = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      } catch {
+        continue;
+      }
+      const pids = byCommand.get(command);
+      if (pids) pids.set(Number(entry), processTicks(Number(entry)));
+    }
+    return byCommand;
+  };
+  const start = snap();
+  return () => {
+    const end = snap();
+    const seconds: Record<string, number> = {};
+    for (const command of commands) {
+      let ticks = 0;
+      for (const [pid, now] of end.get(command)!) {
+        const before = start.get(command)!.get(pid) ?? 0;
+        if (Number.isFinite(now) && Number.isFinite(before)) ticks += now - before;
+      }
+      seconds[command] = ticks / TICKS_PER_SECOND;
+    }
+    return seconds;
   };
 }
 
