@@ -33,6 +33,7 @@ import { MemberSessionsValidAfter1769000700000 } from './1769000700000-MemberSes
 import { EmailChangeTokens1769000800000 } from './1769000800000-EmailChangeTokens';
 import { Sessions1769000900000 } from './1769000900000-Sessions';
 import { SessionLastUsed1769001000000 } from './1769001000000-SessionLastUsed';
+import { ServiceRoleTimeouts1769001100000 } from './1769001100000-ServiceRoleTimeouts';
 
 /** Every migration, in order. Add new ones at the end. */
 export const ALL_MIGRATIONS = [
@@ -71,4 +72,5 @@ export const ALL_MIGRATIONS = [
   EmailChangeTokens1769000800000,
   Sessions1769000900000,
   SessionLastUsed1769001000000,
+  ServiceRoleTimeouts1769001100000,
 ];

@@ -68,6 +68,23 @@ describeWithPgBouncer('behind PgBouncer in transaction mode', () => {
     }
   });
 
+  it("gives the service role's pooled sessions their timeouts from the role (migration ServiceRoleTimeouts)", async () => {
+    const url = new URL(bouncer.url);
+    url.username = APP_DATABASE_ROLE;
+    url.password = '';
+    const pooled = new DataSource(buildDataSourceOptions({ url: url.toString(), entities: ALL_ENTITIES, poolSize: 1, pooler: 'transaction' }));
+    await pooled.initialize();
+    try {
+      expect(
+        await pooled.query(
+          `SELECT current_user AS role, current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle`,
+        ),
+      ).toEqual([{ role: APP_DATABASE_ROLE, statement: '15s', idle: '30s' }]);
+    } finally {
+      await pooled.destroy();
+    }
+  });
+
   it('a submission through the pooler becomes a stored report (submission → outbox → relay → job → report)', async () => {
     const t = { http: request(api.url), dataSource: ds } as unknown as TestApp;
     const scene = await createHiringScene(t);
