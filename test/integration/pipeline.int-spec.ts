@@ -13,6 +13,11 @@ import { buildDataSourceOptions, runInOrganization } from '@hireloop/database';
  * stay with their statement, and no statement runs under another tenant's settings.
  */
 const DELAY_MS = 150;
+/**
+ * A busy machine only adds time: every try must take at least its round trips, and the quickest of several tries shows
+ * how many it took (one try alone, on a loaded CI machine, once took 316 ms for one round trip of 150 ms).
+ */
+const TRIES = 4;
 const ownerUrl = process.env.DATABASE_MIGRATION_URL ?? process.env.DATABASE_URL!;
 
 /** Forwards to PostgreSQL; what PostgreSQL answers reaches the client DELAY_MS later. */
@@ -83,15 +88,17 @@ describe('pipeline mode (DATABASE_PIPELINE)', () => {
   it('sends the scope and the statement together: one round trip where one at a time takes two', async () => {
     const pipelined = await connect(true);
     const sequential = await connect(false);
-    for (let i = 0; i < 3; i++) {
+    const ones: number[] = [];
+    for (let i = 0; i < TRIES; i++) {
       const one = await timedScopeChange(pipelined, orgA, orgB);
       const two = await timedScopeChange(sequential, orgB, orgA);
       expect(one.seen).toEqual([orgA]);
       expect(two.seen).toEqual([orgB]);
       expect(one.ms).toBeGreaterThanOrEqual(DELAY_MS - 5);
-      expect(one.ms).toBeLessThan(2 * DELAY_MS - 5);
       expect(two.ms).toBeGreaterThanOrEqual(2 * DELAY_MS - 5);
+      ones.push(one.ms);
     }
+    expect(Math.min(...ones)).toBeLessThan(2 * DELAY_MS - 5);
   });
 
   /** Milliseconds of a transaction of one statement in `org`'s scope, the connection already in that scope. */
@@ -107,15 +114,17 @@ describe('pipeline mode (DATABASE_PIPELINE)', () => {
   it("sends a transaction's BEGIN with its first statement: BEGIN, a statement and COMMIT in two round trips, not three", async () => {
     const pipelined = await connect(true);
     const sequential = await connect(false);
-    for (let i = 0; i < 3; i++) {
+    const twos: number[] = [];
+    for (let i = 0; i < TRIES; i++) {
       const two = await timedTransaction(pipelined, orgA);
       const three = await timedTransaction(sequential, orgB);
       expect(two.seen).toEqual([orgA]);
       expect(three.seen).toEqual([orgB]);
       expect(two.ms).toBeGreaterThanOrEqual(2 * DELAY_MS - 5);
-      expect(two.ms).toBeLessThan(3 * DELAY_MS - 5);
       expect(three.ms).toBeGreaterThanOrEqual(3 * DELAY_MS - 5);
+      twos.push(two.ms);
     }
+    expect(Math.min(...twos)).toBeLessThan(3 * DELAY_MS - 5);
   });
 
   it('a held BEGIN still opens the transaction: its writes are unseen until COMMIT and undone by a rollback', async () => {
