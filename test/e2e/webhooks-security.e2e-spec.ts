@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, Socket } from 'node:net';
 import { AppConfig } from '@hireloop/config';
 import { OutboxService } from '@hireloop/core';
 import { WebhookDeliveriesRepository } from '@hireloop/core/notifications/webhook-deliveries.repository';
@@ -126,6 +127,30 @@ describe('webhooks: destinations and signatures', () => {
     expect(verifyStandardWebhook(SECRET, headers, hook.body, later)).toBe(false);
     // The old header stays for existing receivers.
     expect(verifyWebhookSignature(SECRET, hook.body, hook.headers['x-hireloop-signature'] as string)).toBe(true);
+  });
+
+  it('an endpoint that answers a byte at a time is given up at the deadline, not the idle timeout', async () => {
+    const sockets = new Set<Socket>();
+    const dribbler = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      // A valid answer, started at once and never finished: a header byte every 50 ms keeps the connection busy.
+      const head = 'HTTP/1.1 200 OK\r\nx-slow: ';
+      let i = 0;
+      const timer = setInterval(() => (socket.destroyed ? clearInterval(timer) : socket.write(head[i++] ?? 'a')), 50);
+    });
+    await new Promise<void>((resolve) => dribbler.listen(0, '127.0.0.1', resolve));
+    try {
+      const d = await delivery(`http://127.0.0.1:${(dribbler.address() as { port: number }).port}/hooks/slow`);
+      const started = Date.now();
+      await expect(service('127.0.0.1').attempt(d.id, { finalAttempt: true, timeoutMs: 500 })).rejects.toBeInstanceOf(WebhookDeliveryFailedError);
+      expect(Date.now() - started).toBeLessThan(2500);
+      const stored = await row(d.id);
+      expect(stored).toMatchObject({ status: 'failed', last_status_code: null, last_error: 'no response within 500 ms' });
+    } finally {
+      sockets.forEach((s) => s.destroy());
+      await new Promise((resolve) => dribbler.close(resolve));
+    }
   });
 
   it('records categories, never socket error codes: "endpoint answered 404", "unreachable"', async () => {

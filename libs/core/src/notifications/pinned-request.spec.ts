@@ -1,6 +1,6 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { pinnedRequest, WebhookTarget } from './webhook-target';
+import { createServer as createTcpServer, Socket, type AddressInfo } from 'node:net';
+import { pinnedRequest, untilAborted, WebhookTarget } from './webhook-target';
 
 /** A loopback HTTP server whose handler each test sets; it records what arrived. */
 describe('pinnedRequest (the one way out to a checked URL)', () => {
@@ -76,8 +76,96 @@ describe('pinnedRequest (the one way out to a checked URL)', () => {
     await expect(pinnedRequest(target(), { method: 'POST', headers: {}, body: '{}', idleTimeoutMs: 100 })).rejects.toMatchObject({
       name: 'TimeoutError',
     });
+    // The signal's reason, not node:http's generic AbortError: a deadline says it is one.
     await expect(pinnedRequest(target(), { method: 'GET', headers: {}, signal: AbortSignal.timeout(100) })).rejects.toMatchObject({
-      name: 'AbortError',
+      name: 'TimeoutError',
     });
+  });
+});
+
+/** A raw TCP endpoint on loopback whose behaviour each test writes; it notes when a client's socket closes. */
+async function rawEndpoint(
+  onConnection: (socket: Socket) => void,
+): Promise<{ target: WebhookTarget; closed: Promise<void>; close(): Promise<void> }> {
+  let noteClosed!: () => void;
+  const closed = new Promise<void>((resolve) => (noteClosed = resolve));
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.on('close', noteClosed);
+    onConnection(socket);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    target: { url: new URL(`http://127.0.0.1:${port}/hook`), addresses: [{ address: '127.0.0.1', family: 4 }] },
+    closed,
+    close: () => {
+      sockets.forEach((s) => s.destroy());
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+describe('pinnedRequest limits', () => {
+  const endpoints: { close(): Promise<void> }[] = [];
+  const timers: NodeJS.Timeout[] = [];
+  afterEach(async () => {
+    timers.splice(0).forEach(clearInterval);
+    await Promise.all(endpoints.splice(0).map((e) => e.close()));
+  });
+
+  it('gives up at the deadline although the endpoint keeps the connection busy, a byte at a time', async () => {
+    const endpoint = await rawEndpoint((socket) => {
+      const head = 'HTTP/1.1 200 OK\r\nx-slow: ' + 'a'.repeat(10_000);
+      let i = 0;
+      timers.push(setInterval(() => socket.destroyed || socket.write(head[i++] ?? 'a'), 50));
+    });
+    endpoints.push(endpoint);
+    const started = performance.now();
+    const error = await pinnedRequest(endpoint.target, {
+      method: 'POST',
+      headers: {},
+      body: '{}',
+      idleTimeoutMs: 1000, // never reached: a byte comes every 50 ms
+      signal: AbortSignal.timeout(400),
+    }).catch((e: Error) => e);
+    const ms = performance.now() - started;
+    expect(error).toMatchObject({ name: 'TimeoutError' });
+    expect(ms).toBeGreaterThanOrEqual(390);
+    expect(ms).toBeLessThan(1500);
+    await endpoint.closed; // and the connection is gone
+  });
+
+  it('closes the connection once the status is in, without reading a body that never ends', async () => {
+    let sent = 0;
+    const endpoint = await rawEndpoint((socket) => {
+      socket.once('data', () => {
+        socket.write('HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n');
+        timers.push(
+          setInterval(() => {
+            if (socket.destroyed) return;
+            const chunk = 'x'.repeat(16_384);
+            sent += chunk.length;
+            socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+          }, 5),
+        );
+      });
+    });
+    endpoints.push(endpoint);
+    const answer = await pinnedRequest(endpoint.target, { method: 'POST', headers: {}, body: '{}', signal: AbortSignal.timeout(2000) });
+    expect(answer).toMatchObject({ status: 200, body: null });
+    await endpoint.closed;
+    const atClose = sent;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sent).toBe(atClose); // nothing more was sent once the socket closed
+    expect(sent).toBeLessThan(1_000_000);
+  });
+
+  it("untilAborted answers with the signal's reason for a step that takes no signal (a name lookup)", async () => {
+    const never = new Promise<string>(() => undefined);
+    await expect(untilAborted(never, AbortSignal.timeout(20))).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(untilAborted(Promise.resolve('done'), AbortSignal.timeout(1000))).resolves.toBe('done');
   });
 });

@@ -16,7 +16,7 @@ import {
   WEBHOOK_EVENT_HEADER,
   WEBHOOK_SIGNATURE_HEADER,
 } from './webhook-signature';
-import { pinnedRequest, resolveWebhookTarget, WebhookPolicy, webhookPolicy, WebhookTargetError } from './webhook-target';
+import { pinnedRequest, resolveWebhookTarget, untilAborted, WebhookPolicy, webhookPolicy, WebhookTargetError } from './webhook-target';
 
 /** Payload of a `deliver-webhook` job: ids only; the processor re-reads the delivery. */
 export interface WebhookDeliveryJobData {
@@ -132,8 +132,10 @@ export class WebhookDeliveryService {
     let error: string | null = null;
     let terminal = false;
     try {
-      const target = await resolveWebhookTarget(url, this.policy);
-      const answer = await pinnedRequest(target, { method: 'POST', headers, body, idleTimeoutMs: options.timeoutMs ?? WEBHOOK_TIMEOUT_MS });
+      // One deadline for the whole attempt, name lookup included: an endpoint dribbling bytes cannot stretch it.
+      const signal = AbortSignal.timeout(options.timeoutMs ?? WEBHOOK_TIMEOUT_MS);
+      const target = await untilAborted(resolveWebhookTarget(url, this.policy), signal);
+      const answer = await pinnedRequest(target, { method: 'POST', headers, body, signal });
       statusCode = answer.status;
       if (statusCode < 200 || statusCode >= 300) error = `endpoint answered ${statusCode}`;
     } catch (e) {

@@ -59,6 +59,12 @@ export function webhookPolicy(config: { WEBHOOK_ALLOWED_HOSTS?: string; NODE_ENV
   return { allowed: parseAllowList(config.WEBHOOK_ALLOWED_HOSTS ?? ''), requireHttps: config.NODE_ENV === 'production' };
 }
 
+/**
+ * IPv4-compatible IPv6 (`::a.b.c.d`, deprecated by RFC 4291; IANA reserves ::/8): ipaddr.js calls `::7f00:1` (what the
+ * URL parser makes of `[::127.0.0.1]`) or `::a9fe:a9fe` unicast. The mapped form `::ffff:a.b.c.d` is judged as IPv4.
+ */
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
+
 /** Public unicast, or explicitly allowed. */
 export function isAllowedAddress(address: string, allowed: WebhookPolicy['allowed'] = []): boolean {
   if (!ipaddr.isValid(address)) return false;
@@ -66,6 +72,7 @@ export function isAllowedAddress(address: string, allowed: WebhookPolicy['allowe
   for (const [range, bits] of allowed) {
     if (range.kind() === parsed.kind() && parsed.match(range as never, bits)) return true;
   }
+  if (parsed.kind() === 'ipv6' && parsed.match(IPV4_COMPATIBLE as never)) return false;
   return parsed.range() === 'unicast';
 }
 
@@ -122,10 +129,14 @@ export interface PinnedRequest {
   body?: string;
   /** Gives up with a `TimeoutError` when the connection stays idle this long. */
   idleTimeoutMs?: number;
+  /**
+   * Gives up with the signal's reason (`AbortSignal.timeout`: a `TimeoutError`) when it aborts: the deadline of the
+   * whole exchange, which an endpoint sending a byte now and then cannot stretch as it can the idle timeout.
+   */
   signal?: AbortSignal;
   /**
    * Reads the answer's body up to `maxBytes`; a longer one destroys the request with `tooLarge()`. Without it the
-   * answer resolves as soon as its status arrives and its body is discarded.
+   * answer resolves as soon as its status arrives and the connection is closed: its body is never read.
    */
   readBody?: { maxBytes: number; tooLarge: () => Error };
 }
@@ -155,8 +166,9 @@ export function pinnedRequest(target: WebhookTarget, request: PinnedRequest): Pr
         const answer = { status: res.statusCode ?? 0, statusMessage: res.statusMessage ?? '', headers: res.headers };
         const limit = request.readBody;
         if (!limit) {
-          res.resume();
           resolve({ ...answer, body: null });
+          // Not drained: an endpoint streaming a body without end would keep the socket (agent: false) downloading.
+          req.destroy();
           return;
         }
         const chunks: Buffer[] = [];
@@ -188,7 +200,18 @@ export function pinnedRequest(target: WebhookTarget, request: PinnedRequest): Pr
         req.destroy(timeout);
       });
     }
-    req.on('error', reject);
+    // node:http rejects an aborted request with an AbortError; the signal's reason says why (a deadline: TimeoutError).
+    req.on('error', (error) => reject(request.signal?.aborted && request.signal.reason !== undefined ? request.signal.reason : error));
     req.end(request.body);
+  });
+}
+
+/** `promise`, or the signal's reason as soon as it aborts (for steps that take no signal, such as a DNS lookup). */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
   });
 }
