@@ -34,6 +34,8 @@ import { EmailChangeTokens1769000800000 } from './1769000800000-EmailChangeToken
 import { Sessions1769000900000 } from './1769000900000-Sessions';
 import { SessionLastUsed1769001000000 } from './1769001000000-SessionLastUsed';
 import { ServiceRoleTimeouts1769001100000 } from './1769001100000-ServiceRoleTimeouts';
+import { NotificationDueAt1769001200000 } from './1769001200000-NotificationDueAt';
+import { InterviewInterviewersBackfill1769001300000 } from './1769001300000-InterviewInterviewersBackfill';
 
 /** Every migration, in order. Add new ones at the end. */
 export const ALL_MIGRATIONS = [
@@ -73,4 +75,6 @@ export const ALL_MIGRATIONS = [
   Sessions1769000900000,
   SessionLastUsed1769001000000,
   ServiceRoleTimeouts1769001100000,
+  NotificationDueAt1769001200000,
+  InterviewInterviewersBackfill1769001300000,
 ];

@@ -85,6 +85,34 @@ describe('feedback reminders with the real worker', () => {
     expect(scheduler).toMatchObject({ key: 'reminder-scan', name: JobName.ScanReminders, pattern: '*/15 * * * *', tz: 'UTC' });
   });
 
+  it('reminds again from the new due time when an interview that had ended is moved later', async () => {
+    const { team, role, org } = await setup();
+    const [alice] = team.interviewers;
+    const endedAt = freshWindow();
+    const { interviewId } = await scheduleInterview(ds, role, { interviewerIds: [alice.memberId], endsAt: endedAt });
+    expect((await scanAt(new Date(endedAt.getTime() + 25 * HOUR))).created).toBe(1); // step 0 of the first due time
+    expect((await scanAt(new Date(endedAt.getTime() + 49 * HOUR))).created).toBe(1); // step 1
+
+    // It did not take place: moved three days later (what PATCH /v1/interviews/:id stores).
+    const movedEnd = new Date(endedAt.getTime() + 3 * DAY);
+    await ds.query(`UPDATE interviews SET starts_at = $2, ends_at = $3 WHERE id = $1`, [interviewId, new Date(movedEnd.getTime() - HOUR), movedEnd]);
+    expect((await scanAt(new Date(movedEnd.getTime() + 25 * HOUR))).created).toBe(1); // step 0 of the new due time
+    expect((await scanAt(new Date(movedEnd.getTime() + 26 * HOUR))).created).toBe(0); // once
+    expect((await scanAt(new Date(movedEnd.getTime() + 49 * HOUR))).created).toBe(1); // step 1 of the new due time
+
+    const reminders = await ds.query(
+      `SELECT step, due_at AS "dueAt", payload->>'dueAt' AS "payloadDueAt" FROM notifications WHERE organization_id = $1 ORDER BY due_at, step`,
+      [org],
+    );
+    const due = (end: Date) => new Date(end.getTime() + DAY);
+    expect(reminders).toEqual([
+      { step: 0, dueAt: due(endedAt), payloadDueAt: due(endedAt).toISOString() },
+      { step: 1, dueAt: due(endedAt), payloadDueAt: due(endedAt).toISOString() },
+      { step: 0, dueAt: due(movedEnd), payloadDueAt: due(movedEnd).toISOString() },
+      { step: 1, dueAt: due(movedEnd), payloadDueAt: due(movedEnd).toISOString() },
+    ]);
+  });
+
   it('reminds each interviewer without a submitted scorecard once, however many scans run', async () => {
     const { team, role, org } = await setup();
     const [alice, bob] = team.interviewers;

@@ -20,7 +20,9 @@ export interface FeedbackNotificationPayload {
 
 /**
  * A message for one member. Feedback reminders go to the interviewer; escalations go to the role's hiring manager
- * and name the interviewer. (interview, interviewer, kind, step) is unique: a reminder is never sent twice.
+ * and name the interviewer. A reminder or escalation is unique by (interview, interviewer, kind, due time, step): never
+ * sent twice, and an interview moved to a later time is reminded about again from its new due time. A nudge is unique by
+ * (interview, interviewer, step), its step a counter.
  */
 @Entity({ name: 'notifications' })
 export class NotificationEntity {
@@ -34,6 +36,8 @@ export class NotificationEntity {
   /** Days since the scorecard fell due. */
   @Column({ type: 'int' }) step: number;
   @Column({ type: 'jsonb', default: () => "'{}'::jsonb" }) payload: FeedbackNotificationPayload;
+  /** When the scorecard fell due (reminders and escalations; null for nudges). */
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true }) readAt: Date | null;
 }

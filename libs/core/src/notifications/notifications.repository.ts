@@ -49,14 +49,15 @@ export class NotificationsRepository {
   }
 
   /**
-   * Stores planned reminders and escalations; those already stored (same interview, interviewer, kind and step) are
-   * skipped, so overlapping scans never send one twice. Returns the rows inserted now.
+   * Stores planned reminders and escalations; those already stored (same interview, interviewer, kind, due time and
+   * step) are skipped, so overlapping scans never send one twice, while an interview moved to a later time is reminded
+   * about from its new due time on. Returns the rows inserted now.
    */
   insertPlanned(manager: EntityManager, planned: PlannedNotification[]): Promise<InsertedNotificationRow[]> {
     return manager.query(
-      `INSERT INTO notifications (organization_id, recipient_member_id, kind, interview_id, interviewer_id, step, payload)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::int[], $7::jsonb[])
-       ON CONFLICT ON CONSTRAINT notifications_once_key DO NOTHING
+      `INSERT INTO notifications (organization_id, recipient_member_id, kind, interview_id, interviewer_id, step, payload, due_at)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::int[], $7::jsonb[], $8::timestamptz[])
+       ON CONFLICT (interview_id, interviewer_id, kind, due_at, step) WHERE kind <> 'feedback_nudge' DO NOTHING
        RETURNING id, organization_id, recipient_member_id, kind, interview_id, interviewer_id, step, payload, created_at`,
       [
         planned.map((p) => p.organizationId),
@@ -66,6 +67,7 @@ export class NotificationsRepository {
         planned.map((p) => p.interviewerId),
         planned.map((p) => p.step),
         planned.map((p) => JSON.stringify(p.payload)),
+        planned.map((p) => p.payload.dueAt),
       ],
     );
   }
