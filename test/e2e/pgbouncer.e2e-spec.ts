@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { APP_DATABASE_ROLE } from '@hireloop/config';
+import { APP_DATABASE_ROLE, appDatabaseUrl } from '@hireloop/config';
 import { ALL_ENTITIES } from '@hireloop/core';
 import { buildDataSourceOptions, runInOrganization } from '@hireloop/database';
 import { completeScorecard, createHiringScene, scheduleInterview, TestApp } from '@hireloop/testing';
@@ -69,10 +69,8 @@ describeWithPgBouncer('behind PgBouncer in transaction mode', () => {
   });
 
   it("gives the service role's pooled sessions their timeouts from the role (migration ServiceRoleTimeouts)", async () => {
-    const url = new URL(bouncer.url);
-    url.username = APP_DATABASE_ROLE;
-    url.password = '';
-    const pooled = new DataSource(buildDataSourceOptions({ url: url.toString(), entities: ALL_ENTITIES, poolSize: 1, pooler: 'transaction' }));
+    const url = appDatabaseUrl({ DATABASE_URL: bouncer.url });
+    const pooled = new DataSource(buildDataSourceOptions({ url, entities: ALL_ENTITIES, poolSize: 1, pooler: 'transaction' }));
     await pooled.initialize();
     try {
       expect(
@@ -122,10 +120,14 @@ describeWithPgBouncer('behind PgBouncer in transaction mode', () => {
     }
     // Row-level security holds through the pooler: as the service's role, with the scope set transaction-locally only,
     // a statement sees its organization's rows, and no server session keeps a scope for the next client.
-    const appUrl = new URL(bouncer.url);
-    appUrl.username = APP_DATABASE_ROLE;
     const pooled = await new DataSource(
-      buildDataSourceOptions({ url: appUrl.toString(), entities: ALL_ENTITIES, poolSize: 2, pooler: 'transaction', preparedStatements: false }),
+      buildDataSourceOptions({
+        url: appDatabaseUrl({ DATABASE_URL: bouncer.url }),
+        entities: ALL_ENTITIES,
+        poolSize: 2,
+        pooler: 'transaction',
+        preparedStatements: false,
+      }),
     ).initialize();
     try {
       const org = scene.team.admin.organizationId;

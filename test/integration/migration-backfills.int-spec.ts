@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { APP_DATABASE_ROLE } from '@hireloop/config';
+import { appDatabaseUrl } from '@hireloop/config';
 import { ALL_ENTITIES } from '@hireloop/core';
 import { buildDataSourceOptions } from '@hireloop/database';
 import { createPanel, writeScorecard } from '@hireloop/testing/panel-fixture';
@@ -16,10 +16,8 @@ describe('migration backfills under row-level security', () => {
 
   beforeAll(async () => {
     owner = await new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL!, entities: ALL_ENTITIES, poolSize: 2 })).initialize();
-    const url = new URL(process.env.DATABASE_URL!);
-    url.username = APP_DATABASE_ROLE;
-    url.password = '';
-    limited = await new DataSource(buildDataSourceOptions({ url: url.toString(), entities: ALL_ENTITIES, poolSize: 1 })).initialize();
+    const url = appDatabaseUrl({ DATABASE_URL: process.env.DATABASE_URL! });
+    limited = await new DataSource(buildDataSourceOptions({ url, entities: ALL_ENTITIES, poolSize: 1 })).initialize();
   });
   afterAll(async () => {
     await limited?.destroy();

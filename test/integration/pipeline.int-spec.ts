@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { createServer, Server, Socket } from 'node:net';
 import { DataSource } from 'typeorm';
+import { appDatabaseUrl } from '@hireloop/config';
 import { ALL_ENTITIES } from '@hireloop/core';
 import { buildDataSourceOptions, runInOrganization } from '@hireloop/database';
 
@@ -50,9 +51,7 @@ describe('pipeline mode (DATABASE_PIPELINE)', () => {
 
   /** One connection as the service makes it (role hireloop_app, the scoped client), through the proxy. */
   async function connect(pipeline: boolean): Promise<DataSource> {
-    const url = new URL(ownerUrl);
-    url.username = 'hireloop_app';
-    url.password = '';
+    const url = new URL(appDatabaseUrl({ DATABASE_URL: ownerUrl }));
     url.hostname = '127.0.0.1';
     url.port = String(proxy.port);
     const ds = await new DataSource(

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { appDatabaseUrl } from '@hireloop/config';
 import { ALL_ENTITIES } from '@hireloop/core';
 import { buildDataSourceOptions, runAsSystem, runInOrganization } from '@hireloop/database';
 
@@ -11,12 +12,7 @@ import { buildDataSourceOptions, runAsSystem, runInOrganization } from '@hireloo
  * another's statement.
  */
 const ownerUrl = process.env.DATABASE_MIGRATION_URL ?? process.env.DATABASE_URL!;
-const appUrl = (() => {
-  const u = new URL(ownerUrl);
-  u.username = 'hireloop_app';
-  u.password = '';
-  return u.toString();
-})();
+const appUrl = appDatabaseUrl({ DATABASE_URL: ownerUrl });
 
 describe('row-level security', () => {
   let owner: DataSource;

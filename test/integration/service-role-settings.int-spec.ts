@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { APP_DATABASE_ROLE } from '@hireloop/config';
+import { APP_DATABASE_ROLE, appDatabaseUrl } from '@hireloop/config';
 import { ALL_ENTITIES } from '@hireloop/core';
 import { buildDataSourceOptions } from '@hireloop/database';
 
@@ -10,12 +10,7 @@ import { buildDataSourceOptions } from '@hireloop/database';
  * setting, sent directly as a startup parameter, still wins.
  */
 describe('service role session settings', () => {
-  const appUrl = (() => {
-    const url = new URL(process.env.DATABASE_URL!);
-    url.username = APP_DATABASE_ROLE;
-    url.password = '';
-    return url.toString();
-  })();
+  const appUrl = appDatabaseUrl({ DATABASE_URL: process.env.DATABASE_URL! });
   const timeouts = `SELECT current_user AS role, current_setting('statement_timeout') AS statement,
                            current_setting('idle_in_transaction_session_timeout') AS idle`;
 
